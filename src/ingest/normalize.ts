@@ -1,0 +1,66 @@
+// Normalise a line of source text for matching while keeping a map back to the verbatim text.
+// What breaks matching in these documents: full-width digits and ％, ideographic and non-breaking
+// spaces, and spaces that layout tools put between Chinese characters and digits ("2023 年度").
+import type { Line, Loc } from '../model.js';
+
+const FULLWIDTH: Record<string, string> = { '％': '%', '＋': '+', '－': '-', '．': '.', '，': ',' };
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、]/;
+const WORD = /[A-Za-z]/;
+
+function fold(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xff10 + 0x30); // ０-９
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0); // Ａ-ｚ
+  return FULLWIDTH[ch] ?? ch;
+}
+
+const isSpace = (ch: string) => /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/.test(ch);
+
+/** `text` keeps one space only between two Latin words; every other run of whitespace goes, since
+ *  in Chinese text it is layout, not meaning. A full-width comma is folded only between digits
+ *  (a thousands separator), never in prose. */
+export function normalize(raw: string): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    const ch = raw[i]!;
+    if (isSpace(ch)) {
+      let j = i;
+      while (j < raw.length && isSpace(raw[j]!)) j++;
+      const prev = text[text.length - 1];
+      const next = raw[j];
+      if (prev && next && WORD.test(prev) && WORD.test(next)) {
+        text += ' ';
+        map.push(i);
+      }
+      i = j;
+      continue;
+    }
+    let out = fold(ch);
+    if (ch === '，' && !(/\d/.test(text[text.length - 1] ?? '') && /[0-9０-９]/.test(raw[i + 1] ?? ''))) out = ch;
+    if (ch === '．' && !/\d/.test(text[text.length - 1] ?? '')) out = ch;
+    text += out;
+    map.push(i);
+    i++;
+  }
+  map.push(raw.length);
+  // Trim: leading/trailing whitespace was already dropped by the loop above.
+  return { text, map };
+}
+
+export function makeLine(raw: string, loc: Loc, hint?: Line['hint']): Line {
+  const { text, map } = normalize(raw);
+  const line: Line = { text, raw, map, loc };
+  if (hint) line.hint = hint;
+  return line;
+}
+
+/** The verbatim source span behind text[start, end). */
+export function rawSpan(line: Pick<Line, 'raw' | 'map'>, start: number, end: number): { start: number; end: number; text: string } {
+  const s = line.map[start] ?? line.raw.length;
+  const e = end > start ? (line.map[end - 1] ?? line.raw.length - 1) + 1 : s;
+  return { start: s, end: e, text: line.raw.slice(s, e) };
+}
+
+export { CJK };

@@ -1,0 +1,54 @@
+// The format comes from the bytes, not the file name: scraped files are often misnamed.
+import type { Format } from '../model.js';
+
+export type Sniffed = Format | 'doc' | 'xls' | 'xlsx' | 'zip' | 'rtf' | 'html' | 'image' | 'binary' | 'empty';
+
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return 'empty';
+  // %PDF may follow a little junk (some servers prepend a BOM or whitespace).
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
+    if (names.includes('word/')) return 'docx';
+    if (names.includes('xl/')) return 'xlsx';
+    return 'zip';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    const all = Buffer.from(bytes).toString('latin1');
+    if (/W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t/.test(all)) return 'doc';
+    if (/W\0o\0r\0k\0b\0o\0o\0k/.test(all)) return 'xls';
+    return 'doc';
+  }
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image';
+  if (/^\s*<(!doctype html|html)/i.test(head)) return 'html';
+  // UTF-16 with BOM, UTF-8, or a legacy Chinese encoding: a text file has no NUL bytes outside UTF-16.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'txt';
+  const sample = bytes.subarray(0, 65536);
+  let nul = 0;
+  let ctrl = 0;
+  for (const b of sample) {
+    if (b === 0) nul++;
+    else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  }
+  if (nul > 0 || ctrl > sample.length / 50) return 'binary';
+  return 'txt';
+}
+
+const ADVICE: Record<string, string> = {
+  doc: 'legacy Word (.doc) is not supported: convert it to .docx or PDF (e.g. `soffice --headless --convert-to docx`)',
+  xls: 'Excel (.xls) is not supported: export the report as PDF or DOCX',
+  xlsx: 'Excel (.xlsx) is not supported: export the report as PDF or DOCX',
+  zip: 'a ZIP archive that is not a DOCX: unpack it and pass the documents inside',
+  rtf: 'RTF is not supported: convert it to .docx or PDF',
+  html: 'HTML is not supported: save the page as text or print it to PDF',
+  image: 'a bare image is not supported: wrap it in a PDF (e.g. `img2pdf`) so that OCR can read it',
+  binary: 'not a PDF, DOCX or text file',
+};
+
+export function unsupportedMessage(kind: Sniffed): string {
+  return ADVICE[kind] ?? `unsupported format (${kind})`;
+}

@@ -1,0 +1,113 @@
+// Plain text in whatever encoding scraped files come in. Pages are split on form feeds; a
+// TAB-led block (one cell per line, rows separated by blank lines) is a table exported from Word.
+import { JuesuanError } from '../errors.js';
+import type { Block, Cell, Line, SourceTable } from '../model.js';
+import { makeLine } from './normalize.js';
+import type { Backend } from './types.js';
+
+export function decodeText(bytes: Uint8Array): string {
+  const b = bytes;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    // Not UTF-8: government sites mostly serve GBK/GB18030, of which GBK is a subset.
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(b);
+    } catch {
+      throw new JuesuanError('UNREADABLE_TEXT', 'text is neither UTF-8, UTF-16 nor GB18030');
+    }
+  }
+}
+
+interface RawLine {
+  raw: string;
+  page: number;
+  line: number;
+}
+
+const isCellLine = (s: string) => s.startsWith('\t');
+
+export const ingestText: Backend = async (bytes) => {
+  const text = decodeText(bytes);
+  const pages = text.split('\f');
+  const all: RawLine[] = [];
+  pages.forEach((pageText, p) => {
+    pageText.split(/\r\n|\r|\n/).forEach((raw, i) => all.push({ raw, page: p + 1, line: i + 1 }));
+  });
+  const blocks: Block[] = [];
+  let tableCount = 0;
+  let i = 0;
+  while (i < all.length) {
+    const cur = all[i]!;
+    if (isCellLine(cur.raw)) {
+      const end = tableEnd(all, i);
+      blocks.push({ kind: 'table', table: readTable(all.slice(i, end), `t${++tableCount}`) });
+      i = end;
+      continue;
+    }
+    if (cur.raw.trim() !== '') blocks.push({ kind: 'line', line: makeLine(cur.raw, { page: cur.page, line: cur.line }) });
+    i++;
+  }
+  if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the file holds no text');
+  return { pages: pages.length, ocrPages: [], blocks, flags: [] };
+};
+
+/** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation
+ *  (a non-TAB line right after a cell line and followed by a cell line). */
+function tableEnd(all: RawLine[], start: number): number {
+  let i = start;
+  while (i < all.length) {
+    const s = all[i]!.raw;
+    if (isCellLine(s)) {
+      i++;
+      continue;
+    }
+    if (s.trim() === '') {
+      // A blank line continues the table only if more cells follow.
+      let j = i;
+      while (j < all.length && all[j]!.raw.trim() === '') j++;
+      if (j < all.length && isCellLine(all[j]!.raw)) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    // Wrapped cell text: previous line is a cell and the next is a cell or a blank row separator.
+    const prev = all[i - 1]?.raw ?? '';
+    const next = all[i + 1]?.raw ?? '';
+    if (isCellLine(prev) && (isCellLine(next) || next.trim() === '') && s.length <= 40) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+function readTable(lines: RawLine[], id: string): SourceTable {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  lines.forEach((l, k) => {
+    if (l.raw.trim() === '' && !isCellLine(l.raw)) {
+      if (row.length) rows.push(row);
+      row = [];
+      return;
+    }
+    if (isCellLine(l.raw)) {
+      const cellRaw = l.raw.slice(1);
+      const line: Line = makeLine(cellRaw, { page: l.page, line: l.line, start: 1, end: l.raw.length });
+      row.push({ text: line.text, raw: cellRaw, loc: { page: l.page, line: l.line, table: id, row: rows.length, col: row.length } });
+    } else if (row.length) {
+      // continuation of the previous cell
+      const last = row[row.length - 1]!;
+      last.raw += '\n' + l.raw;
+      last.text += makeLine(l.raw, { page: l.page, line: l.line }).text;
+    }
+    if (k === lines.length - 1 && row.length) rows.push(row);
+  });
+  const first = lines[0]!;
+  return { id, rows, loc: { page: first.page, line: first.line, table: id } };
+}

@@ -1,0 +1,23 @@
+import type { Block, Flag } from '../model.js';
+
+export type OcrMode = 'auto' | 'off' | 'force';
+export type OcrEngineName = 'paddle' | 'tesseract' | 'both';
+
+export interface IngestOptions {
+  ocr: OcrMode;
+  ocrEngine: OcrEngineName;
+  /** Abort long work (the batch runner's per-document timeout). */
+  signal?: AbortSignal;
+}
+
+export const defaultIngestOptions: IngestOptions = { ocr: 'auto', ocrEngine: 'paddle' };
+
+/** One backend per input format, all emitting the same blocks: nothing after ingest knows the format. */
+export interface BackendResult {
+  pages: number;
+  ocrPages: number[];
+  blocks: Block[];
+  flags: Flag[];
+}
+
+export type Backend = (bytes: Uint8Array, options: IngestOptions) => Promise<BackendResult>;

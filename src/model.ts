@@ -1,0 +1,198 @@
+// The data that flows through the pipeline: ingest → segment → extract → check → write.
+// Each stage takes the previous stage's document and returns a richer one; flags travel with the
+// document (like mammoth's Result{value, messages}) instead of being thrown or logged.
+
+export type Format = 'pdf' | 'docx' | 'txt';
+export type Severity = 'error' | 'warning' | 'info';
+export type FlagCode =
+  | 'BLANK_VALUE'
+  | 'TEMPLATE_TEXT'
+  | 'MISSING_SECTION'
+  | 'MISSING_TABLE'
+  | 'EMPTY_TABLE_UNEXPLAINED'
+  | 'SUM_MISMATCH'
+  | 'PERCENT_MISMATCH'
+  | 'VALUE_CONFLICT'
+  | 'DIRECTION_CONFLICT'
+  | 'UNIT_SUSPECT'
+  | 'YEAR_MISMATCH'
+  | 'MALFORMED_VALUE'
+  | 'OCR_UNCERTAIN';
+
+/** Where something stands in the source. `line` is 1-based within the page (PDF, text) or within the
+ *  paragraph (DOCX, which has no pages and gives `paragraph` instead of `page`). `start`/`end` are
+ *  UTF-16 offsets into the original (raw) text of that line. Table cells add `row`/`col` (0-based). */
+export interface Loc {
+  page?: number;
+  paragraph?: number;
+  line: number;
+  start?: number;
+  end?: number;
+  table?: string;
+  row?: number;
+  col?: number;
+}
+
+export interface Flag {
+  code: FlagCode;
+  severity: Severity;
+  message: string;
+  loc: Loc | null;
+  excerpt: string | null;
+  expected: string | number | null;
+  found: string | number | null;
+}
+
+/** What an OCR engine said about a line or a number: kept so facts from scanned pages can carry it. */
+export interface OcrInfo {
+  engine: string;
+  confidence: number;
+}
+
+/** One line of source text. `text` is normalised for matching (full-width digits and ％ folded, odd
+ *  spaces removed); `raw` is verbatim; `map[i]` is the offset in `raw` of `text[i]` (length text.length+1),
+ *  so any match in `text` maps back to `raw` for `loc` and `excerpt`. */
+export interface Line {
+  text: string;
+  raw: string;
+  map: number[];
+  loc: Loc;
+  /** Layout hints from the format, when it has them (DOCX heading styles, PDF font size). */
+  hint?: { heading?: number; fontSize?: number; bold?: boolean };
+  ocr?: OcrInfo;
+}
+
+export interface Cell {
+  text: string;
+  raw: string;
+  loc: Loc;
+  /** True where the cell's text was filled in from a merged (row/col-spanning) neighbour. */
+  spanned?: boolean;
+  /** Checkbox options found in the cell (☑ 是 / □ 否). */
+  checks?: { label: string; checked: boolean }[];
+}
+
+/** A table as the format gave it: a rectangular grid, merges already filled out. */
+export interface SourceTable {
+  id: string;
+  rows: Cell[][];
+  loc: Loc;
+  /** How many leading rows are header rows, when the format says (PDF header band, DOCX tblHeader). */
+  headerRows?: number;
+}
+
+export type Block = { kind: 'line'; line: Line } | { kind: 'table'; table: SourceTable };
+
+export interface Source {
+  path: string;
+  sha256: string;
+  format: Format;
+  pages: number;
+  ocrPages: number[];
+}
+
+/** What ingest hands on: the document's text and tables in reading order, whatever the format. */
+export interface IngestedDocument {
+  source: Source;
+  blocks: Block[];
+  flags: Flag[];
+}
+
+export type DocKind = '决算' | '预算';
+
+export interface DocumentMeta {
+  title: string | null;
+  unit: string | null;
+  year: number | null;
+  kind: DocKind | null;
+}
+
+export interface OutlineNode {
+  id: string;
+  level: number;
+  marker: string;
+  title: string;
+  section: string | null;
+  loc: Loc;
+  children: OutlineNode[];
+}
+
+/** What segment hands on: the document plus its outline; `sectionOf[i]` is the innermost outline node
+ *  id that block i belongs to (null before the first heading), `headingBlocks` the blocks that are
+ *  headings (not body text), `tocBlocks` the table of contents. */
+export interface SegmentedDocument extends IngestedDocument {
+  document: DocumentMeta;
+  outline: OutlineNode[];
+  sectionOf: (string | null)[];
+  headingBlocks: Set<number>;
+  tocBlocks: Set<number>;
+}
+
+export type FactKind = 'amount' | 'percent' | 'count';
+export type Role = 'actual' | 'budget' | 'prior_year' | 'change' | 'share' | 'completion' | 'other';
+export type Direction = 'increase' | 'decrease' | 'flat';
+
+export interface Fact {
+  id: string;
+  label: string;
+  metric: string | null;
+  kind: FactKind;
+  /** As printed, in `unit`. */
+  value: number;
+  /** The number exactly as printed (after normalisation), e.g. "2,940.05". */
+  text: string;
+  unit: string;
+  /** Integer 元, for amounts only; computed from the printed decimal string, never via floating point. */
+  yuan?: number;
+  year: number | null;
+  role: Role;
+  direction?: Direction;
+  loc: Loc;
+  excerpt: string;
+  /** Which outline section the fact sits in. */
+  section?: string | null;
+  from: 'text' | 'table';
+  ocr?: OcrInfo;
+}
+
+export interface TableRecord {
+  id: string;
+  title: string;
+  kind: string;
+  unit: string | null;
+  loc: Loc;
+  header: string[];
+  rows: string[][];
+  empty: boolean;
+  note: string | null;
+}
+
+export interface Indicator {
+  table: string;
+  level1: string | null;
+  level2: string | null;
+  level3: string;
+  target: string | null;
+  actual: string | null;
+  score?: string | null;
+  loc: Loc;
+}
+
+export interface SummaryEntry {
+  value: number;
+  unit: string;
+  yuan?: number;
+  factId: string;
+}
+
+/** What extract hands on. */
+export interface ExtractedDocument extends SegmentedDocument {
+  facts: Fact[];
+  tables: TableRecord[];
+  indicators: Indicator[];
+  projects: Record<string, unknown>[];
+  summary: Record<string, SummaryEntry>;
+}
+
+/** What check hands on: the same document, flags complete. */
+export type CheckedDocument = ExtractedDocument;
