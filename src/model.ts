@@ -47,6 +47,9 @@ export interface Flag {
 export interface OcrInfo {
   engine: string;
   confidence: number;
+  /** Spans of `Line.text` (e.g. numbers) the engines read differently or with low confidence:
+   *  facts must not be taken from them silently. */
+  uncertain?: { start: number; end: number; readings: string[] }[];
 }
 
 /** One line of source text. `text` is normalised for matching (full-width digits and ％ folded, odd
