@@ -1,0 +1,146 @@
+// One indicator table: header row(s), then indicator rows with their level names filled down
+// (merged or wrapped level cells), values as printed, and flags for blank and malformed values.
+import type { Cell, Flag, Indicator, SourceTable } from '../../model.js';
+import { fold, isBlank, isPlaceholder, lexicon, type Role } from './lexicon.js';
+import { cellsByRole, logicalRow, mergeHeaderContinuation, readHeader, rowExcerpt, type Header } from './rows.js';
+import { isMalformed } from './values.js';
+
+export interface TableRead {
+  indicators: Indicator[];
+  flags: Flag[];
+  /** Logical rows that are neither header nor indicator rows (project fields, budget block). */
+  otherRows: Cell[][];
+  /** Whether an indicator header was found at all. */
+  hasHeader: boolean;
+  hasActual: boolean;
+}
+
+type Level = 'level1' | 'level2';
+interface LevelState {
+  text: string;
+  members: Indicator[];
+}
+
+const VALUE_ROLES = ['target', 'actual', 'score'] as const;
+
+export function readIndicatorTable(table: SourceTable, kind: string): TableRead {
+  const out: TableRead = { indicators: [], flags: [], otherRows: [], hasHeader: false, hasActual: false };
+  let header: Header | null = null;
+  let justHeader = false;
+  const levels: Record<Level, LevelState | null> = { level1: null, level2: null };
+
+  const setLevel = (level: Level, cell: Cell | undefined, rowIsOnlyLevels: boolean) => {
+    if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text)) return;
+    const names = lexicon().levelNames[level];
+    const cur = levels[level];
+    const text = cell.text;
+    const wrapped = cur && !names.has(fold(text)) && (rowIsOnlyLevels || names.has(fold(cur.text + text)));
+    if (cur && wrapped) {
+      cur.text += text;
+      for (const ind of cur.members) ind[level] = cur.text;
+      return;
+    }
+    levels[level] = { text, members: [] };
+    if (level === 'level1') levels.level2 = null;
+  };
+
+  for (const gridRow of table.rows) {
+    const row = logicalRow(gridRow);
+    const h = readHeader(row);
+    if (h) {
+      header = h;
+      justHeader = true;
+      levels.level1 = levels.level2 = null;
+      out.hasHeader = true;
+      out.hasActual ||= h.roles.includes('actual');
+      continue;
+    }
+    if (!header) {
+      out.otherRows.push(row);
+      continue;
+    }
+    if (justHeader && mergeHeaderContinuation(header, row)) continue;
+    justHeader = false;
+    if (row.every((c) => c.text === '')) continue;
+    const by = cellsByRole(header, row);
+    const l3 = by.level3;
+    // Too short to reach the level3 column, or a footer line (总分, 偏差原因…) in its place.
+    if (!l3 || lexicon().projectField.has(fold(l3.text)) || (by.target && lexicon().projectField.has(fold(row[0]!.text)))) {
+      out.otherRows.push(row);
+      continue;
+    }
+    const values = VALUE_ROLES.map((r) => by[r]).filter((c): c is Cell => !!c);
+    // A row with nothing but level text continues the level cells above (履职 / 效能); a template
+    // row (……) does not.
+    const onlyLevels = l3.text === '' && values.every((c) => c.text === '');
+    setLevel('level1', by.level1, onlyLevels);
+    setLevel('level2', by.level2, onlyLevels);
+    if (isBlank(l3.text)) {
+      const placeholder = [by.level1, by.level2, l3, ...values].find((c) => c && !c.spanned && isPlaceholder(c.text));
+      if (placeholder) out.flags.push(placeholderRowFlag(kind, placeholder, row));
+      continue;
+    }
+    const ind: Indicator = {
+      table: table.id,
+      level1: levels.level1?.text ?? null,
+      level2: levels.level2?.text ?? null,
+      level3: l3.text,
+      target: valueOf(by.target),
+      actual: valueOf(by.actual),
+      loc: l3.loc,
+    };
+    if (by.score) ind.score = valueOf(by.score);
+    levels.level1?.members.push(ind);
+    levels.level2?.members.push(ind);
+    out.indicators.push(ind);
+    for (const role of ['target', 'actual'] as const) {
+      const c = by[role];
+      if (c && isBlank(c.text)) out.flags.push(blankFlag(ind, c, headerLabel(header, role), row));
+    }
+    for (const role of VALUE_ROLES) {
+      const c = by[role];
+      if (c && isMalformed(c.text)) out.flags.push(malformedFlag(ind, c, headerLabel(header, role), row));
+    }
+  }
+  return out;
+}
+
+const valueOf = (c: Cell | undefined) => (c && !isBlank(c.text) ? c.text : null);
+
+const headerLabel = (h: Header, role: Role) => h.labels[h.roles.indexOf(role)] ?? role;
+
+function blankFlag(ind: Indicator, cell: Cell, column: string, row: Cell[]): Flag {
+  return {
+    code: 'BLANK_VALUE',
+    severity: 'warning',
+    message: `绩效指标“${ind.level3}”的${column}未填写`,
+    loc: cell.loc,
+    excerpt: rowExcerpt(row),
+    expected: null,
+    found: cell.text === '' ? null : cell.text,
+  };
+}
+
+function malformedFlag(ind: Indicator, cell: Cell, column: string, row: Cell[]): Flag {
+  return {
+    code: 'MALFORMED_VALUE',
+    severity: 'error',
+    message: `绩效指标“${ind.level3}”的${column}“${cell.text}”不是规范的数值或百分比`,
+    loc: cell.loc,
+    excerpt: rowExcerpt(row),
+    expected: null,
+    found: cell.raw.trim(),
+  };
+}
+
+function placeholderRowFlag(kind: string, cell: Cell, row: Cell[]): Flag {
+  return {
+    code: 'BLANK_VALUE',
+    severity: 'warning',
+    message: `${kind}中留有未填写的指标行（${cell.text}）`,
+    loc: cell.loc,
+    excerpt: rowExcerpt(row),
+    expected: null,
+    found: cell.text,
+  };
+}
