@@ -28,7 +28,7 @@ export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
     out.indicators.push(...final.indicators);
     out.flags.push(...final.flags);
     if (kind.startsWith('项目')) {
-      const p = readProjects(block.table.id, kind, final.otherRows);
+      const p = readProjects(block.table.id, kind, final.otherRows, final.totalScore);
       out.projects.push(...p.projects);
       out.flags.push(...p.flags);
     }

@@ -14,7 +14,7 @@ interface RateCells {
   row: Cell[];
 }
 
-export function readProjects(tableId: string, kind: string, rows: Cell[][]): { projects: Project[]; flags: Flag[] } {
+export function readProjects(tableId: string, kind: string, rows: Cell[][], totalScore?: Cell): { projects: Project[]; flags: Flag[] } {
   const lex = lexicon();
   const projects: Project[] = [];
   let cur: Project | null = null;
@@ -63,6 +63,8 @@ export function readProjects(tableId: string, kind: string, rows: Cell[][]): { p
       j++;
     }
   }
+
+  if (totalScore && !isBlank(totalScore.text)) (cur ?? fresh())['自评得分'] = totalScore.text;
 
   const flags: Flag[] = [];
   for (const [project, { budget, executed, rate, row }] of rateCells) {

@@ -10,6 +10,9 @@ export interface TableRead {
   flags: Flag[];
   /** Logical rows that are neither header nor indicator rows (project fields, budget block). */
   otherRows: Cell[][];
+  /** The 得分 cell of a 总分 row below the indicators (its 分值 cell comes first, so the project
+   *  reader's "next cell" rule would take the wrong one). */
+  totalScore?: Cell;
   /** Whether an indicator header was found at all. */
   hasHeader: boolean;
   hasActual: boolean;
@@ -65,7 +68,13 @@ export function readIndicatorTable(table: SourceTable, kind: string): TableRead 
     const by = cellsByRole(header, row);
     const l3 = by.level3;
     // Too short to reach the level3 column, or a footer line (总分, 偏差原因…) in its place.
-    if (!l3 || lexicon().projectField.has(fold(l3.text)) || (by.target && lexicon().projectField.has(fold(row[0]!.text)))) {
+    const label = row.find((c) => c.text !== '' && !c.spanned);
+    const footer = label && lexicon().projectField.get(fold(label.text));
+    if (footer === '自评得分' && by.score && by.score !== label) {
+      out.totalScore = by.score;
+      continue;
+    }
+    if (!l3 || footer || lexicon().projectField.has(fold(l3.text))) {
       out.otherRows.push(row);
       continue;
     }
