@@ -24,8 +24,10 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
     const h = block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null;
     const isTitle = block.kind === 'line' && !titleSeen && meta.title !== null && meta.title.endsWith(block.line.text);
     if (isTitle) titleSeen = true;
-    const inFlat = stack.some((s) => s.section !== null && flat.has(s.section));
-    if (block.kind === 'line' && h && !isTitle && !(inFlat && h.level > 1)) {
+    // Inside a section whose numbered entries are list items, only a heading of that section's level
+    // or above (a sibling or a new part) ends it.
+    const flatLevel = stack.find((s) => s.section !== null && flat.has(s.section))?.level ?? Infinity;
+    if (block.kind === 'line' && h && !isTitle && h.level <= flatLevel) {
       while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
       const node: OutlineNode = {
         id: `h${++n}`,
