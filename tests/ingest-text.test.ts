@@ -66,7 +66,10 @@ describe('ingest text', () => {
     // "经济效益\n指标" is one cell wrapped onto a second line
     const wrapped = tables[1]!.rows.find((r) => r.some((c) => c.text === '经济效益指标'));
     expect(wrapped?.map((c) => c.text)).toEqual(['', '效益指标', '经济效益指标', '职工社会影响力', '98%', '98%']);
-    expect(tables[1]!.rows.at(-1)!.map((c) => c.text)).toEqual(['偏差大或目标未完成原因分析', '']);
+    expect(tables[1]!.rows.slice(-2).map((r) => r.map((c) => c.text))).toEqual([
+      ['偏差大或目标未完成原因分析', ''],
+      ['改进措施及结果应用方案', ''],
+    ]);
     expect(first.rows[2]![1]!.loc).toEqual({ page: 1, line: 294, table: 't1', row: 2, col: 1 });
   });
 });
