@@ -1,10 +1,12 @@
 import { ingest } from './src/ingest/index.js';
 import { segment } from './src/segment/index.js';
-import { extractIndicators } from './src/extract/indicators.js';
-for (const ext of ['txt', 'docx']) {
-  const r = extractIndicators(segment(await ingest(`/work/shared/seed/000_37d039dcb8ad6afc.${ext}`)));
-  console.log('=====', ext, r.tableIds, r.indicators.length);
-  for (const i of r.indicators) console.log([i.table, i.level1, i.level2, i.level3, i.target, i.actual, i.score, JSON.stringify(i.loc)].join(' | '));
-  console.log(JSON.stringify(r.projects, null, 1));
-  for (const f of r.flags) console.log(f.code, f.severity, f.message, JSON.stringify(f.loc), '«' + f.excerpt + '»', f.expected, f.found);
-}
+import type { OutlineNode } from './src/model.js';
+const flat = (ns: OutlineNode[], out: string[] = []) => { for (const n of ns) { out.push(`${n.level} ${n.marker}|${n.title}|${n.section}`); flat(n.children, out); } return out; };
+const t = segment(await ingest('/work/shared/seed/000_37d039dcb8ad6afc.txt'));
+const d = segment(await ingest('/work/shared/seed/000_37d039dcb8ad6afc.docx'));
+console.log(t.document, d.document);
+const a = flat(t.outline), b = flat(d.outline);
+console.log(a.length, b.length);
+const bs = new Set(b); console.log('txt nodes missing in docx:', a.filter(x => !bs.has(x)));
+const as = new Set(a); console.log('docx nodes not in txt:', b.filter(x => !as.has(x)));
+console.log('toc', t.tocBlocks.size, d.tocBlocks.size, 'headings', t.headingBlocks.size, d.headingBlocks.size);

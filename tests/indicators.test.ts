@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractIndicators, type IndicatorExtraction } from '../src/extract/indicators.js';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
+import { seed } from './paths.js';
 
-const repoRoot = resolve(import.meta.dirname, '..');
-const shared = [resolve(repoRoot, '..', 'shared'), resolve(repoRoot, '..', '..', 'shared')].find((d) => existsSync(d))!;
-const seed = (ext: string) => join(shared, 'seed', `000_37d039dcb8ad6afc.${ext}`);
+const seedFile = (ext: string) => seed(`000_37d039dcb8ad6afc.${ext}`);
 
 const run = async (input: string | Uint8Array) => extractIndicators(segment(await ingest(input)));
 const fromText = (text: string) => run(new TextEncoder().encode(text));
@@ -76,7 +73,7 @@ function recovered(r: IndicatorExtraction, table: string): number {
 describe.each(['txt', 'docx'])('the %s seed', (ext) => {
   let r: IndicatorExtraction;
   beforeAll(async () => {
-    r = await run(seed(ext));
+    r = await run(seedFile(ext));
   });
 
   it('finds the two indicator tables', () => {
@@ -150,7 +147,7 @@ describe.each(['txt', 'docx'])('the %s seed', (ext) => {
 });
 
 it('gives provenance in the format’s own terms: page/line for text, paragraph for DOCX', async () => {
-  const [txt, docx] = await Promise.all([run(seed('txt')), run(seed('docx'))]);
+  const [txt, docx] = await Promise.all([run(seedFile('txt')), run(seedFile('docx'))]);
   const pick = (r: IndicatorExtraction) => r.indicators.find((i) => i.level3 === '政府采购执行率')!.loc;
   expect(pick(txt)).toEqual({ page: 1, line: 394, table: 't1', row: 19, col: 3 });
   expect(pick(docx)).toEqual({ paragraph: 199, line: 1, table: 't1', row: 18, col: 3 });
