@@ -1,6 +1,7 @@
 // Small broken or odd input files for tests, generated on the fly (nothing binary is committed):
 // legacy Office files (OLE header), a ZIP that is not a DOCX, truncated and gutted DOCX files,
-// an empty file, and a tiny well-formed DOCX with merges, soft breaks and checkboxes.
+// an empty file, a tiny well-formed DOCX with merges, soft breaks and checkboxes, and one with
+// automatic numbering and rows that skip grid columns.
 // Usage: npx tsx scripts/make-broken.ts <dir>   (tests call makeBroken(dir) directly)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -115,6 +116,68 @@ export function tinyDocx(): Buffer {
   });
 }
 
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="${W}">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/><w:suff w:val="space"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%2、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%3）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%4."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>`;
+const NUMBERED_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="${W}">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>`;
+const numPr = (ilvl: number, numId = 1) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+const np = (text: string, pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+/** Automatic numbering (第一部分 / 一、 / （一） / 1.) from numbering.xml, via styles and direct
+ *  numPr, a bullet list, and a table whose rows skip grid columns (w:gridBefore / w:gridAfter). */
+export function numberedDocxXml(): string {
+  const trPr = (props: string) => `<w:trPr>${props}</w:trPr>`;
+  const rows = [
+    `<w:tr>${tc(p('科目'))}${tc(p('金额'))}${tc(p('备注'))}</w:tr>`,
+    `<w:tr>${trPr('<w:gridBefore w:val="1"/>')}${tc(p('10.5'))}${tc(p('甲'))}</w:tr>`,
+    `<w:tr>${trPr('<w:gridAfter w:val="2"/>')}${tc(p('合计'))}</w:tr>`,
+  ];
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="${W}"><w:body>
+${np('概况', '<w:pStyle w:val="Heading1"/>')}
+${np('部门职责', '<w:pStyle w:val="Heading2"/>')}
+${np('主要职能', numPr(2))}
+${np('第一项', numPr(3))}
+${np('第二项', numPr(3))}
+${np('要点', numPr(0, 2))}
+${np('机构设置', '<w:pStyle w:val="Heading2"/>')}
+${np('不编号', '<w:pStyle w:val="Heading2"/><w:numPr><w:numId w:val="0"/></w:numPr>')}
+${np('决算表', '<w:pStyle w:val="Heading1"/>')}
+${np('收入', '<w:pStyle w:val="Heading2"/>')}
+<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${rows.join('')}</w:tbl>
+</w:body></w:document>`;
+}
+
+export function numberedDocx(): Buffer {
+  return zip({
+    '[Content_Types].xml': CONTENT_TYPES.replace(
+      '</Types>',
+      '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\n</Types>',
+    ),
+    '_rels/.rels': RELS,
+    'word/_rels/document.xml.rels': DOC_RELS.replace(
+      '</Relationships>',
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\n</Relationships>',
+    ),
+    'word/styles.xml': NUMBERED_STYLES,
+    'word/numbering.xml': NUMBERING,
+    'word/document.xml': numberedDocxXml(),
+  });
+}
+
 export const brokenFiles = {
   'legacy.doc': () => ole('WordDocument'),
   'kingsoft.wps': () => ole('WordDocument'),
@@ -125,6 +188,7 @@ export const brokenFiles = {
   'no-document.docx': () => zip({ '[Content_Types].xml': CONTENT_TYPES, 'word/styles.xml': STYLES }),
   'empty.docx': () => Buffer.alloc(0),
   'tiny.docx': tinyDocx,
+  'numbered.docx': numberedDocx,
 } satisfies Record<string, () => Buffer>;
 
 export type BrokenName = keyof typeof brokenFiles;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import type { Cell, IngestedDocument, Line, SourceTable } from '../src/model.js';
 import { makeBroken, type BrokenName } from '../scripts/make-broken.js';
+import { formatNumber } from '../src/ingest/docx/numbering.js';
 import { seed } from './paths.js';
 
 const seedFile = (ext: string) => seed(`000_37d039dcb8ad6afc.${ext}`);
@@ -115,6 +116,32 @@ describe('generated DOCX and broken inputs', () => {
     ]);
   });
 
+  it('writes automatic numbering out as Word shows it (via styles, based-on styles and direct numPr)', async () => {
+    const doc = await ingest(files['numbered.docx']);
+    expect(linesOf(doc).map((l) => [l.text, l.loc.paragraph, l.hint?.heading ?? null])).toEqual([
+      ['第一部分概况', 1, 1],
+      ['一、部门职责', 2, 2],
+      ['（一）主要职能', 3, null],
+      ['1.第一项', 4, null],
+      ['2.第二项', 5, null],
+      ['要点', 6, null], // a bullet is not text
+      ['二、机构设置', 7, 2],
+      ['不编号', 8, 2], // numId 0 switches the style's numbering off
+      ['第二部分决算表', 9, 1],
+      ['一、收入', 10, 2],
+    ]);
+    expect(linesOf(doc)[0]!.raw).toBe('第一部分 概况');
+  });
+
+  it('keeps cells in their columns when a row skips grid columns (gridBefore / gridAfter)', async () => {
+    const [t] = tablesOf(await ingest(files['numbered.docx']));
+    expect(t!.rows.map((r) => r.map(show))).toEqual([
+      ['科目', '金额', '备注'],
+      ['', '10.5', '甲'],
+      ['合计', '', '*'],
+    ]);
+  });
+
   it('prints nothing while converting (mammoth style warnings are dropped)', async () => {
     const spies = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(process.stderr, 'write'), vi.spyOn(process.stdout, 'write')];
     await ingest(files['tiny.docx']); // its WPS style name is one mammoth warns about
@@ -137,4 +164,15 @@ describe('generated DOCX and broken inputs', () => {
   ] as const)('%s → %s with a clear message', async (name, code, message) => {
     await expect(ingest(files[name])).rejects.toMatchObject({ name: 'JuesuanError', code, message });
   });
+});
+
+it('formats Word list numbers', () => {
+  const f = (format: string) => [1, 2, 10, 11, 20, 21, 105].map((n) => formatNumber(n, format)).join(' ');
+  expect(f('chineseCounting')).toBe('一 二 十 十一 二十 二十一 一百〇五');
+  expect(f('chineseLegalSimplified')).toBe('壹 贰 拾 拾壹 贰拾 贰拾壹 壹佰零伍');
+  expect(f('decimalEnclosedCircle')).toBe('① ② ⑩ ⑪ ⑳ 21 105');
+  expect(f('upperRoman')).toBe('I II X XI XX XXI CV');
+  expect(f('lowerLetter')).toBe('a b j k t u aaaaa');
+  expect(f('ideographTraditional')).toBe('甲 乙 癸 11 20 21 105');
+  expect(f('decimalZero')).toBe('01 02 10 11 20 21 105');
 });

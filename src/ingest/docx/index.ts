@@ -1,5 +1,6 @@
 // DOCX through mammoth: its document tree (via `transformDocument`) gives paragraphs with style
 // names, soft breaks, checkboxes and tables with row/col spans, so no HTML needs parsing.
+// What mammoth drops (automatic numbering, skipped grid columns) is put back first (prepare.ts).
 // DOCX has no pages: every body paragraph (and every table) takes the next paragraph number.
 import mammoth from 'mammoth';
 import { JuesuanError } from '../../errors.js';
@@ -7,6 +8,7 @@ import type { Block, Line } from '../../model.js';
 import { makeLine } from '../normalize.js';
 import type { Backend } from '../types.js';
 import { runsOf, textOf, type MElement, type MParagraph, type MTable } from './elements.js';
+import { prepareDocx } from './prepare.js';
 import { readTable } from './table.js';
 
 export const ingestDocx: Backend = async (bytes) => {
@@ -30,9 +32,11 @@ export const ingestDocx: Backend = async (bytes) => {
  *  (unknown LibreOffice/WPS style names): they say nothing about the content, so they are dropped. */
 async function readBody(bytes: Uint8Array): Promise<MElement[]> {
   let body: MElement[] | null = null;
+  // A file JSZip cannot open is left to mammoth, which then fails the same way.
+  const prepared = await prepareDocx(bytes).catch(() => bytes);
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
       {
         transformDocument: (doc: MElement) => {
           body = doc.children ?? [];
