@@ -239,3 +239,63 @@ describe('recognition', () => {
     expect(r).toEqual({ indicators: [], projects: [], tableIds: [], flags: [] });
   });
 });
+
+describe('tables in other shapes', () => {
+  it('continues a table on the next page that repeats no header, levels carried over', async () => {
+    const text = [
+      '2024年度部门整体绩效目标表',
+      '\t一级指标', '\t二级指标', '\t三级指标', '\t指标值', '',
+      '\t产出指标', '\t数量指标', '\t培训人数', '\t100人', '',
+      '\f- 12 -', '',
+      '\t', '\t质量指标', '\t合格率', '\t98%', '',
+      '\t', '\t', '\t及时率', '\t……', '',
+      '说明。',
+    ].join('\n');
+    const r = await fromText(text);
+    expect(r.tableIds).toEqual(['t1', 't2']);
+    expect(r.indicators.map((i) => [i.table, i.level1, i.level2, i.level3, i.target, i.loc.page, i.loc.line])).toEqual([
+      ['t1', '产出指标', '数量指标', '培训人数', '100人', 1, 9],
+      ['t2', '产出指标', '质量指标', '合格率', '98%', 2, 5],
+      ['t2', '产出指标', '质量指标', '及时率', null, 2, 10],
+    ]);
+    expect(r.flags.map((f) => [f.code, f.message, f.found, f.loc?.line])).toEqual([['BLANK_VALUE', '绩效指标“及时率”的指标值未填写', '……', 11]]);
+  });
+
+  it('reads a grid (PDF/DOCX) with merged level cells copied down and extra columns', () => {
+    // 预算 项目支出绩效目标表 layout: 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位, merges filled.
+    const grid = [
+      ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'],
+      ['产出指标', '数量指标', '培训人次', '≥', '200', '人次'],
+      ['*产出指标', '*数量指标', '覆盖街道数', '=', '10', '个'],
+      ['*产出指标', '时效指标', '完成时间', '≤', '12', '月'],
+      ['效益指标', '社会效益指标', '群众知晓率', '≥', '90', '%'],
+    ];
+    const rows = grid.map((r, row) =>
+      r.map((t, col) => ({
+        text: t.replace('*', ''),
+        raw: t.replace('*', ''),
+        loc: { page: 3, line: 10 + row, table: 'p3t1', row, col },
+        ...(t.startsWith('*') ? { spanned: true } : {}),
+      })),
+    );
+    const doc = segment({
+      source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 3, ocrPages: [] },
+      blocks: [
+        { kind: 'line', line: { text: '2025年度项目支出绩效目标表', raw: '2025年度项目支出绩效目标表', map: [], loc: { page: 3, line: 8 } } },
+        { kind: 'line', line: { text: '项目名称：社区培训', raw: '项目名称：社区培训', map: [], loc: { page: 3, line: 9 } } },
+        { kind: 'table', table: { id: 'p3t1', rows, loc: { page: 3, line: 10, table: 'p3t1' } } },
+      ],
+      flags: [],
+    });
+    const r = extractIndicators(doc);
+    expect(r.tableIds).toEqual(['p3t1']);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['产出指标', '数量指标', '培训人次', '≥200人次'],
+      ['产出指标', '数量指标', '覆盖街道数', '10个'],
+      ['产出指标', '时效指标', '完成时间', '≤12月'],
+      ['效益指标', '社会效益指标', '群众知晓率', '≥90%'],
+    ]);
+    expect(r.indicators[2]!.loc).toEqual({ page: 3, line: 13, table: 'p3t1', row: 3, col: 2 });
+    expect(r.flags).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import type { Block, Flag, Indicator, SegmentedDocument, SourceTable } from '../
 import { lexicon } from './indicators/lexicon.js';
 import { readProjects } from './indicators/project.js';
 import { logicalRow } from './indicators/rows.js';
-import { readIndicatorTable } from './indicators/table.js';
+import { readIndicatorTable, type Carry } from './indicators/table.js';
 
 export interface IndicatorExtraction {
   indicators: Indicator[];
@@ -17,23 +17,38 @@ export interface IndicatorExtraction {
 
 export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
   const out: IndicatorExtraction = { indicators: [], projects: [], tableIds: [], flags: [] };
+  // The last indicator table read, for a table that continues it on the next page without a header.
+  let previous: { index: number; kind: string; carry: Carry } | null = null;
   doc.blocks.forEach((block, i) => {
     if (block.kind !== 'table') return;
     const titled = kindOfTitle(titleCandidates(doc.blocks, i, block.table));
-    const read = readIndicatorTable(block.table, titled ?? '绩效指标表');
-    if (!read.hasHeader) return;
-    const kind = titled ?? (read.hasActual ? lexicon().untitled.with_actual : lexicon().untitled.without_actual);
-    const final = titled ? read : readIndicatorTable(block.table, kind);
+    let read = readIndicatorTable(block.table, titled ?? '绩效指标表');
+    let kind = titled;
+    if (!read.hasHeader) {
+      if (titled || !previous || !continues(doc.blocks, previous.index, i)) return;
+      kind = previous.kind;
+      read = readIndicatorTable(block.table, kind, previous.carry);
+      if (!read.indicators.length && !read.flags.length) return;
+    }
+    kind ??= read.hasActual ? lexicon().untitled.with_actual : lexicon().untitled.without_actual;
+    if (!titled && read.hasHeader) read = readIndicatorTable(block.table, kind);
+    previous = read.carry ? { index: i, kind, carry: read.carry } : null;
     out.tableIds.push(block.table.id);
-    out.indicators.push(...final.indicators);
-    out.flags.push(...final.flags);
+    out.indicators.push(...read.indicators);
+    out.flags.push(...read.flags);
     if (kind.startsWith('项目')) {
-      const p = readProjects(block.table.id, kind, final.otherRows, final.totalScore);
+      const p = readProjects(block.table.id, kind, read.otherRows, read.totalScore);
       out.projects.push(...p.projects);
       out.flags.push(...p.flags);
     }
   });
   return out;
+}
+
+/** Only page furniture (page numbers, running heads: short lines) stands between the two tables. */
+function continues(blocks: Block[], from: number, to: number): boolean {
+  const between = blocks.slice(from + 1, to);
+  return between.length <= 3 && between.every((b) => b.kind === 'line' && b.line.text.length <= 20);
 }
 
 /** The table's own first row when it is a lone title cell, then up to three lines before it. */

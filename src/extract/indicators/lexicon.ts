@@ -1,7 +1,7 @@
 // patterns/indicators.yaml, compiled once: table kinds, column roles, placeholders, value shapes.
 import { loadPattern } from '../../patterns.js';
 
-export type Role = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note';
+export type Role = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'comparator' | 'unit';
 
 interface Raw {
   kinds: { kind: string; titles: string[] }[];

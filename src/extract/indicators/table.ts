@@ -26,11 +26,17 @@ interface LevelState {
 
 const VALUE_ROLES = ['target', 'actual', 'score'] as const;
 
-export function readIndicatorTable(table: SourceTable, kind: string): TableRead {
+/** Where reading stopped: a table continued on the next page picks up from here. */
+export interface Carry {
+  header: Header;
+  levels: Record<Level, LevelState | null>;
+}
+
+export function readIndicatorTable(table: SourceTable, kind: string, carry?: Carry): TableRead & { carry: Carry | null } {
   const out: TableRead = { indicators: [], flags: [], otherRows: [], hasHeader: false, hasActual: false };
-  let header: Header | null = null;
+  let header: Header | null = carry?.header ?? null;
   let justHeader = false;
-  const levels: Record<Level, LevelState | null> = { level1: null, level2: null };
+  const levels: Record<Level, LevelState | null> = carry ? { ...carry.levels } : { level1: null, level2: null };
 
   const setLevel = (level: Level, cell: Cell | undefined, rowIsOnlyLevels: boolean) => {
     if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text)) return;
@@ -94,8 +100,8 @@ export function readIndicatorTable(table: SourceTable, kind: string): TableRead 
       level1: levels.level1?.text ?? null,
       level2: levels.level2?.text ?? null,
       level3: l3.text,
-      target: valueOf(by.target),
-      actual: valueOf(by.actual),
+      target: withUnit(valueOf(by.target), by.comparator, by.unit),
+      actual: withUnit(valueOf(by.actual), undefined, by.unit),
       loc: l3.loc,
     };
     if (by.score) ind.score = valueOf(by.score);
@@ -111,10 +117,17 @@ export function readIndicatorTable(table: SourceTable, kind: string): TableRead 
       if (c && isMalformed(c.text)) out.flags.push(malformedFlag(ind, c, headerLabel(header, role), row));
     }
   }
-  return out;
+  return { ...out, carry: header ? { header, levels } : null };
 }
 
 const valueOf = (c: Cell | undefined) => (c && !isBlank(c.text) ? c.text : null);
+
+/** A bare number with the layout's separate comparator (≥) and unit (%, 人次) cells put back. */
+function withUnit(value: string | null, comparator: Cell | undefined, unit: Cell | undefined): string | null {
+  if (value === null || !/^-?\d+(\.\d+)?$/.test(value)) return value;
+  const op = comparator && /^[≥≤<>＜＞]$/.test(comparator.text) ? comparator.text : '';
+  return op + value + (unit && !isBlank(unit.text) ? unit.text : '');
+}
 
 const headerLabel = (h: Header, role: Role) => h.labels[h.roles.indexOf(role)] ?? role;
 
