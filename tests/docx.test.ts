@@ -58,7 +58,7 @@ describe('DOCX seed', () => {
     expect(t1!.rows[3]!.map(show)).toEqual(['年度绩效指标', '一级', '二级指标', '三级指标', '指标值']);
     expect(t1!.rows.slice(4).every((r) => r[0]!.spanned && r[0]!.text === '年度绩效指标')).toBe(true);
     expect(t1!.rows[18]!.map(show)).toEqual(['*年度绩效指标', '', '', '政府采购执行率', '100&']);
-    expect(t1!.rows[18]![4]!.loc).toEqual({ paragraph: 199, line: 1, table: 't1', row: 18, col: 4 });
+    expect(t1!.rows[18]![4]!.loc).toEqual({ paragraph: 199, line: 19, table: 't1', row: 18, col: 4 }); // line = 1-based row
     expect(t2!.rows.map((r) => r.length)).toEqual(Array(23).fill(6));
     expect(t2!.rows[6]!.map(show)).toEqual(['*预算执行情况（万元）', '年度财政资金总额', '15.875', '15.875', '100%', '*100%']);
     expect(t2!.rows[13]![2]!.raw).toBe('经济效益\n指标');
@@ -109,7 +109,7 @@ describe('generated DOCX and broken inputs', () => {
       ['*项目名称', '预算数', '执行数', '执行率'],
       ['项目类别', '☑部门预算项目□市直专项', '*☑部门预算项目□市直专项', '*☑部门预算项目□市直专项'],
     ]);
-    expect(t!.rows[1]![0]!.loc).toEqual({ paragraph: 4, line: 1, table: 't1', row: 1, col: 0 });
+    expect(t!.rows[1]![0]!.loc).toEqual({ paragraph: 4, line: 2, table: 't1', row: 1, col: 0 });
     expect(t!.rows[2]![1]!.checks).toEqual([
       { label: '部门预算项目', checked: true },
       { label: '市直专项', checked: false },

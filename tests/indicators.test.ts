@@ -150,7 +150,7 @@ it('gives provenance in the format’s own terms: page/line for text, paragraph 
   const [txt, docx] = await Promise.all([run(seedFile('txt')), run(seedFile('docx'))]);
   const pick = (r: IndicatorExtraction) => r.indicators.find((i) => i.level3 === '政府采购执行率')!.loc;
   expect(pick(txt)).toEqual({ page: 1, line: 394, table: 't1', row: 19, col: 3 });
-  expect(pick(docx)).toEqual({ paragraph: 199, line: 1, table: 't1', row: 18, col: 3 });
+  expect(pick(docx)).toEqual({ paragraph: 199, line: 19, table: 't1', row: 18, col: 3 });
 });
 
 // A 湖北-style 项目支出绩效自评表 in the text layout (one cell per TAB line, rows split by blank lines),
