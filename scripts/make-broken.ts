@@ -132,6 +132,10 @@ const NUMBERED_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="${W}">
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="正文标题"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="a6"><w:name w:val="小标题"/><w:basedOn w:val="a5"/></w:style>
+<w:style w:type="paragraph" w:styleId="a7"><w:name w:val="三级标题"/></w:style>
+<w:style w:type="paragraph" w:styleId="a8"><w:name w:val="正文"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
 </w:styles>`;
 const numPr = (ilvl: number, numId = 1) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
 const np = (text: string, pPr: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
@@ -158,6 +162,10 @@ ${np('不编号', '<w:pStyle w:val="Heading2"/><w:numPr><w:numId w:val="0"/></w:
 ${np('决算表', '<w:pStyle w:val="Heading1"/>')}
 ${np('收入', '<w:pStyle w:val="Heading2"/>')}
 <w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${rows.join('')}</w:tbl>
+${np('大纲二级', '<w:pStyle w:val="a5"/>')}
+${np('继承大纲级别', '<w:pStyle w:val="a6"/>')}
+${np('按名称三级', '<w:pStyle w:val="a7"/>')}
+${np('正文段落', '<w:pStyle w:val="a8"/>')}
 </w:body></w:document>`;
 }
 

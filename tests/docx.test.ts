@@ -116,7 +116,7 @@ describe('generated DOCX and broken inputs', () => {
     ]);
   });
 
-  it('writes automatic numbering out as Word shows it (via styles, based-on styles and direct numPr)', async () => {
+  it('writes automatic numbering out as Word shows it and takes heading levels from styles', async () => {
     const doc = await ingest(files['numbered.docx']);
     expect(linesOf(doc).map((l) => [l.text, l.loc.paragraph, l.hint?.heading ?? null])).toEqual([
       ['第一部分概况', 1, 1],
@@ -129,6 +129,11 @@ describe('generated DOCX and broken inputs', () => {
       ['不编号', 8, 2], // numId 0 switches the style's numbering off
       ['第二部分决算表', 9, 1],
       ['一、收入', 10, 2],
+      // heading levels of custom styles: w:outlineLvl (own or inherited), else a name like 三级标题
+      ['大纲二级', 12, 2],
+      ['继承大纲级别', 13, 2],
+      ['按名称三级', 14, 3],
+      ['正文段落', 15, null],
     ]);
     expect(linesOf(doc)[0]!.raw).toBe('第一部分 概况');
   });

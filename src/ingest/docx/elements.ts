@@ -23,6 +23,7 @@ export interface MRun extends MElement {
 }
 export interface MParagraph extends MElement {
   type: 'paragraph';
+  styleId: string | null;
   styleName: string | null;
   children: MElement[];
 }
@@ -58,9 +59,11 @@ export function textOf(e: MElement): string {
     case 'checkbox':
       return (e as MCheckbox).checked ? CHECKED : UNCHECKED;
     case 'paragraph':
-    case 'table':
-    case 'tableRow':
       return (e.children ?? []).map(textOf).join('');
+    case 'table':
+      return (e.children ?? []).map(textOf).join('\n');
+    case 'tableRow':
+      return (e.children ?? []).map(textOf).join('\t');
     case 'tableCell':
       return (e.children ?? []).map(textOf).join('\n');
     default: {

@@ -12,7 +12,9 @@ import { prepareDocx } from './prepare.js';
 import { readTable } from './table.js';
 
 export const ingestDocx: Backend = async (bytes) => {
-  const body = await readBody(bytes);
+  // A file JSZip cannot open is left to mammoth, which then fails the same way.
+  const prepared = await prepareDocx(bytes).catch(() => ({ bytes, styleLevels: new Map<string, number>() }));
+  const body = await readBody(prepared.bytes);
   const blocks: Block[] = [];
   let paragraph = 0;
   let tables = 0;
@@ -21,7 +23,7 @@ export const ingestDocx: Backend = async (bytes) => {
       blocks.push({ kind: 'table', table: readTable(el as MTable, `t${++tables}`, ++paragraph) });
     } else if (el.type === 'paragraph') {
       paragraph++;
-      for (const line of paragraphLines(el as MParagraph, paragraph)) blocks.push({ kind: 'line', line });
+      for (const line of paragraphLines(el as MParagraph, paragraph, prepared.styleLevels)) blocks.push({ kind: 'line', line });
     }
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the DOCX file holds no text');
@@ -32,11 +34,9 @@ export const ingestDocx: Backend = async (bytes) => {
  *  (unknown LibreOffice/WPS style names): they say nothing about the content, so they are dropped. */
 async function readBody(bytes: Uint8Array): Promise<MElement[]> {
   let body: MElement[] | null = null;
-  // A file JSZip cannot open is left to mammoth, which then fails the same way.
-  const prepared = await prepareDocx(bytes).catch(() => bytes);
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {
         transformDocument: (doc: MElement) => {
           body = doc.children ?? [];
@@ -51,8 +51,8 @@ async function readBody(bytes: Uint8Array): Promise<MElement[]> {
   return body;
 }
 
-function paragraphLines(p: MParagraph, paragraph: number): Line[] {
-  const hint = hintOf(p);
+function paragraphLines(p: MParagraph, paragraph: number, styleLevels: Map<string, number>): Line[] {
+  const hint = hintOf(p, styleLevels);
   const out: Line[] = [];
   textOf(p)
     .split('\n')
@@ -63,11 +63,23 @@ function paragraphLines(p: MParagraph, paragraph: number): Line[] {
 }
 
 const HEADING = /^(?:heading|标题)\s*(\d)$/i;
+const CN_HEADING = /^([一二三四五六七八九])级标题$/;
 
-function hintOf(p: MParagraph): Line['hint'] | undefined {
+/** Heading level from the style: its outline level, else its name (Heading 2, 标题 2, 二级标题). */
+function headingLevel(p: MParagraph, styleLevels: Map<string, number>): number | undefined {
+  const byOutline = p.styleId ? styleLevels.get(p.styleId) : undefined;
+  if (byOutline) return byOutline;
+  const name = (p.styleName ?? '').trim();
+  const digit = HEADING.exec(name)?.[1];
+  if (digit) return Number(digit);
+  const cn = CN_HEADING.exec(name)?.[1];
+  return cn ? '一二三四五六七八九'.indexOf(cn) + 1 : undefined;
+}
+
+function hintOf(p: MParagraph, styleLevels: Map<string, number>): Line['hint'] | undefined {
   const hint: NonNullable<Line['hint']> = {};
-  const level = HEADING.exec(p.styleName ?? '')?.[1];
-  if (level) hint.heading = Number(level);
+  const level = headingLevel(p, styleLevels);
+  if (level) hint.heading = level;
   const runs = runsOf(p).filter((r) => textOf(r).trim() !== '');
   if (runs.length && runs.every((r) => r.isBold)) hint.bold = true;
   const sizes = new Set(runs.map((r) => r.fontSize));

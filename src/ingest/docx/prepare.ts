@@ -5,24 +5,52 @@
 // Files that need neither are passed through untouched.
 import JSZip from 'jszip';
 import { Numberer, readNumbering } from './numbering.js';
-import { closingEnd, escapeXml, tags, val, type Tag } from './xml.js';
+import { attr, closingEnd, elements, escapeXml, tags, val, type Tag } from './xml.js';
 
 const DOCUMENT = 'word/document.xml';
 
-export async function prepareDocx(bytes: Uint8Array): Promise<Uint8Array> {
+export interface Prepared {
+  bytes: Uint8Array;
+  /** Outline level (1-based) of paragraph styles that set one (w:outlineLvl, here or in a base style):
+   *  custom heading styles ("一级标题") carry their level only there. */
+  styleLevels: Map<string, number>;
+}
+
+export async function prepareDocx(bytes: Uint8Array): Promise<Prepared> {
   const zip = await JSZip.loadAsync(bytes);
   const doc = await zip.file(DOCUMENT)?.async('string');
-  if (!doc) return bytes;
-  const numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
   const stylesXml = (await zip.file('word/styles.xml')?.async('string')) ?? '';
+  const styleLevels = readStyleLevels(stylesXml);
+  if (!doc) return { bytes, styleLevels };
+  const numberingXml = (await zip.file('word/numbering.xml')?.async('string')) ?? '';
   const numbered = numberingXml.includes('<w:abstractNum') && (doc.includes('<w:numPr') || stylesXml.includes('<w:numPr'));
   const gridded = /<w:grid(?:Before|After)\b/.test(doc);
-  if (!numbered && !gridded) return bytes;
+  if (!numbered && !gridded) return { bytes, styleLevels };
   let out = doc;
   if (numbered) out = addNumberingLabels(out, new Numberer(readNumbering(numberingXml, stylesXml)));
   if (gridded) out = padSkippedGridColumns(out);
   zip.file(DOCUMENT, out);
-  return zip.generateAsync({ type: 'uint8array' });
+  return { bytes: await zip.generateAsync({ type: 'uint8array' }), styleLevels };
+}
+
+function readStyleLevels(stylesXml: string): Map<string, number> {
+  const own = new Map<string, { level?: number; basedOn?: string }>();
+  for (const s of elements(stylesXml, 'w:style')) {
+    const id = attr(s.tag.attrs, 'w:styleId');
+    const level = val(s.inner, 'w:outlineLvl');
+    if (id) own.set(id, { level: level !== undefined ? Number(level) : undefined, basedOn: val(s.inner, 'w:basedOn') });
+  }
+  const out = new Map<string, number>();
+  for (const id of own.keys()) {
+    let level: number | undefined;
+    for (let cur: string | undefined = id, depth = 0; cur && depth < 10 && level === undefined; depth++) {
+      level = own.get(cur)?.level;
+      cur = own.get(cur)?.basedOn;
+    }
+    // outlineLvl 9 is "body text"
+    if (level !== undefined && level >= 0 && level < 9) out.set(id, level + 1);
+  }
+  return out;
 }
 
 function applyInserts(xml: string, inserts: { at: number; text: string }[]): string {
