@@ -148,7 +148,8 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     const parts = h.split('/').map(foldText);
     const hit = keys.find(([k]) => parts.some((p) => p === foldText(k)) || f.endsWith(foldText(k)));
     const leaf = parts[parts.length - 1] ?? '';
-    const metric = hit?.[1] ?? (def.layout === 'columns' ? (metricForLabel(leaf) ?? null) : null);
+    // Only the catalogue's column meanings: the same header (项目支出) means different totals in different tables.
+    const metric = hit?.[1] ?? null;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric, role };
   });
