@@ -91,8 +91,16 @@ function note(blocks: Block[], i: number): string | null {
   return null;
 }
 
+/** Header rows: as the format says, else the leading rows without any amount (DOCX/TAB tables). */
+function headerRows(t: SourceTable): number {
+  if (t.headerRows !== undefined) return t.headerRows;
+  let n = 0;
+  while (n < Math.min(4, t.rows.length - 1) && !t.rows[n]!.some((c) => parseAmount(c.text) && !CODE.test(c.text))) n++;
+  return n;
+}
+
 const headerOf = (t: SourceTable): string[] => {
-  const n = t.headerRows ?? 0;
+  const n = headerRows(t);
   const width = Math.max(0, ...t.rows.map((r) => r.length));
   return Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
@@ -108,7 +116,7 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   const { blocks } = ctx.doc;
   const cap = caption(blocks, i);
   const header = headerOf(t);
-  const body = t.rows.slice(t.headerRows ?? 0);
+  const body = t.rows.slice(headerRows(t));
   const rows = body.map((r) => r.map((c) => c.text));
   const ind = indicatorKind(cap.title ?? '', header.length ? header : (t.rows[0] ?? []).map((c) => c.text));
   const kind = ind ?? cap.def?.kind ?? 'other';
@@ -156,7 +164,7 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
 }
 
 function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[]) {
-  const body = t.rows.slice(t.headerRows ?? 0);
+  const body = t.rows.slice(headerRows(t));
   const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
   const cols = columnInfo(def, header, body, docRole);
   const section = ctx.doc.sectionOf[i] ?? null;
@@ -219,7 +227,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
 
 /** Parent 功能分类 rows (类 → 款 → 项) must equal the sum of their children, within rounding. */
 function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: string[]) {
-  const body = t.rows.slice(t.headerRows ?? 0);
+  const body = t.rows.slice(headerRows(t));
   // Code pieces (类 | 款 | 项, or one 7-digit code) sit left of the first column with a name in it.
   const nameCol = Math.min(...body.map((r) => r.findIndex((c) => /[\u4e00-\u9fff]/.test(c.text))).filter((k) => k >= 0));
   if (!Number.isFinite(nameCol)) return;
@@ -230,7 +238,9 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
     return CODE.test(code) && pieces[0]!.length >= 3 ? code : null;
   };
   const coded = body.map((row) => ({ row, code: codeOf(row) })).filter((r): r is { row: Cell[]; code: string } => r.code !== null);
-  if (coded.length < 2) return;
+  // 功能分类 codes only (2xx); a code printed twice means the grid is not one simple tree: say nothing.
+  if (coded.length < 2 || coded.some((r) => !r.code.startsWith('2'))) return;
+  if (new Set(coded.map((r) => r.code)).size !== coded.length) return;
   // Only the amount columns of a single code block (two-halves tables are economic classes, not sums).
   const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
   for (const parent of coded) {
