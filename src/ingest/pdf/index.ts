@@ -38,7 +38,8 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const lines = buildLines(content.items as RawItem[], p);
     const quality = pageQuality(lines);
-    if (quality === 'garbled' || (quality === 'empty' && (await hasInk(page)))) unusable.push(p);
+    // Looking for ink decodes the page's images: only worth it when OCR may run.
+    if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await hasInk(page)))) unusable.push(p);
     pages.push(quality === 'ok' ? lines : []);
     page.cleanup();
   }
