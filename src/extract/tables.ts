@@ -118,7 +118,9 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   const header = headerOf(t);
   const body = t.rows.slice(headerRows(t));
   const rows = body.map((r) => r.map((c) => c.text));
-  const ind = indicatorKind(cap.title ?? '', header.length ? header : (t.rows[0] ?? []).map((c) => c.text));
+  // Indicator tables often carry their title in the first cell (Word tables).
+  const firstCells = t.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join('|');
+  const ind = indicatorKind(`${cap.title ?? ''}|${firstCells}`, [...header, ...t.rows.slice(0, 8).flatMap((r) => r.map((c) => c.text))]);
   const kind = ind ?? cap.def?.kind ?? 'other';
   const hasAmount = body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
   const rec: TableRecord = {

@@ -48,6 +48,8 @@ export function indicatorKind(title: string, header: string[]): string | null {
   const h = foldText(header.join('|'));
   for (const d of catalogue().indicatorTables) {
     if (d.titles.some((x) => t.includes(foldText(x)))) return d.kind;
+  }
+  for (const d of catalogue().indicatorTables) {
     if (d.headers.filter((x) => h.includes(foldText(x))).length >= 2) return d.kind;
   }
   return null;
