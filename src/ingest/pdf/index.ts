@@ -57,6 +57,8 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   const hasText = pages.some((lines, i) => lines.length > 0 && !ocrLines.has(i + 1)) || ocrLines.size > 0;
   if (!hasText) throw new JuesuanError('NO_TEXT', 'no text layer on any page; run with --ocr auto to read scanned pages');
 
+  const body = bodySize(pages);
+  pages.forEach((lines, p) => (pages[p] = joinWrappedHeadings(lines, body)));
   const drop = furniture(pages, heights);
   const numbered: NumberedLine[][] = pages.map((lines, p) => {
     if (ocrLines.has(p + 1)) return [];
@@ -88,4 +90,36 @@ async function hasInk(page: Awaited<ReturnType<PdfDocument['getPage']>>): Promis
   const ink = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke]);
   const ops = await page.getOperatorList();
   return ops.fnArray.some((fn) => ink.has(fn));
+}
+
+/** The most common line size: body text. */
+function bodySize(pages: PageLine[][]): number {
+  const count = new Map<number, number>();
+  for (const l of pages.flat()) count.set(Math.round(l.size), (count.get(Math.round(l.size)) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+}
+
+/** A big heading wrapped onto a short second line (…决算情况 / 说明) is one line. */
+function joinWrappedHeadings(lines: PageLine[], body: number): PageLine[] {
+  const out: PageLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const text = lineText(l).replace(/\s/g, '');
+    if (
+      prev &&
+      l.size >= body * 1.3 &&
+      Math.abs(prev.size - l.size) < 0.5 &&
+      prev.y - l.y <= l.size * 1.8 &&
+      text.length <= 6 &&
+      l.segs.length === 1 &&
+      prev.segs.length === 1 &&
+      !/[。：:；;，,]$/.test(lineText(prev))
+    ) {
+      const a = prev.segs[0]!;
+      out[out.length - 1] = { ...prev, segs: [{ ...a, text: a.text + l.segs[0]!.text, x1: Math.max(a.x1, l.segs[0]!.x1) }] };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
 }
