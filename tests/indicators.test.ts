@@ -60,8 +60,8 @@ const PROJECT_ROWS = [
 ];
 
 /** Share of the hand-read (level3, target) pairs that come out exactly. */
-function recovered(r: IndicatorExtraction, table: string): number {
-  const got = r.indicators.filter((i) => i.table === table).map((i) => `${i.level3}=${i.target}`);
+function recovered(r: IndicatorExtraction, table?: string): number {
+  const got = r.indicators.filter((i) => !table || i.table === table).map((i) => `${i.level3}=${i.target}`);
   const hits = DEPT_TARGETS.filter(([l3, v]) => {
     const k = got.indexOf(`${l3}=${v}`);
     if (k >= 0) got.splice(k, 1);
@@ -297,5 +297,52 @@ describe('tables in other shapes', () => {
     ]);
     expect(r.indicators[2]!.loc).toEqual({ page: 3, line: 13, table: 'p3t1', row: 3, col: 2 });
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
+  it('reads the 部门整体绩效目标表 of the seed PDF from its lines', async () => {
+    const r = await run(seedFile('pdf'));
+    expect(recovered(r)).toBe(1);
+    const gov = r.indicators.find((i) => i.level3 === '政府采购执行率')!;
+    expect(gov).toMatchObject({ level1: '管理效率', level2: '预算执行', target: '100&', loc: { page: 12, line: 30, start: 0, end: 7 } });
+    expect(r.indicators.find((i) => i.level3 === '职工社会影响力')!.level1).toBe('履职效能');
+    expect(r.flags.find((f) => f.code === 'MALFORMED_VALUE')).toMatchObject({ excerpt: '政府采购执行率 100&', loc: { page: 12, line: 30, start: 11, end: 15 } });
+    // The 项目自评表's header is split over three lines there: its indicators are not trusted, its
+    // project fields are.
+    expect(r.indicators.filter((i) => i.level1 === '产出指标')).toEqual([]);
+    expect(r.projects).toEqual([
+      {
+        table: 'lines:p13l20',
+        kind: '项目支出绩效自评表',
+        项目名称: '工会综合专项经费',
+        主管部门: '鄂城区政府',
+        项目类别: '部门预算项目',
+        项目属性: '持续性项目',
+        项目类型: '常年性项目',
+        预算数: '15.875',
+        执行数: '15.875',
+        执行率: '100%',
+      },
+    ]);
+  });
+
+  it('splits a page-dump line at its gaps, keeping "2023 年" and "1 年" whole', async () => {
+    const r = await fromText(
+      [
+        '2024年度项目支出绩效目标表',
+        '一级指标    二级指标    三级指标    指标值',
+        '产出指标    时效指标    完成时间    2024 年底',
+        '数量指标 培训人次    1 200人次',
+        '效益指标    社会效益指标    群众满意度    ≥ 90%',
+        '注：以上为测试表。',
+      ].join('\n'),
+    );
+    expect(r.tableIds).toEqual([]);
+    expect(r.indicators.map((i) => [i.table, i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['lines:p1l1', '产出指标', '时效指标', '完成时间', '2024年底'],
+      ['lines:p1l1', '产出指标', '数量指标', '培训人次', '1200人次'],
+      ['lines:p1l1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // title before the table (or in its first row) and by their header; see patterns/indicators.yaml.
 import type { Block, Flag, Indicator, SegmentedDocument, SourceTable } from '../model.js';
 import { lexicon } from './indicators/lexicon.js';
+import { lineTable } from './indicators/lines.js';
 import { readProjects } from './indicators/project.js';
 import { logicalRow } from './indicators/rows.js';
 import { readIndicatorTable, type Carry } from './indicators/table.js';
@@ -42,7 +43,30 @@ export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
       out.flags.push(...p.flags);
     }
   });
+  readLineTables(doc, out);
   return out;
+}
+
+/** Indicator tables given as lines (a title with no table block right after it). */
+function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void {
+  doc.blocks.forEach((block, i) => {
+    if (block.kind !== 'line' || block.line.text.length > 40) return;
+    const kind = kindOfTitle([block.line.text]);
+    if (!kind || doc.blocks.slice(i + 1, i + 4).some((b) => b.kind === 'table')) return;
+    const table = lineTable(doc, i, (t) => t.length <= 40 && kindOfTitle([t]) !== null);
+    if (!table) return;
+    const read = readIndicatorTable(table, kind);
+    const roles = read.carry?.header.roles ?? [];
+    if (roles.includes('level1') && roles.includes('level2')) {
+      out.indicators.push(...read.indicators);
+      out.flags.push(...read.flags);
+    }
+    if (kind.startsWith('项目')) {
+      const p = readProjects(table.id, kind, read.otherRows, read.totalScore);
+      out.projects.push(...p.projects);
+      out.flags.push(...p.flags);
+    }
+  });
 }
 
 /** Only page furniture (page numbers, running heads: short lines) stands between the two tables. */

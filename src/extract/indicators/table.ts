@@ -38,11 +38,23 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
   let justHeader = false;
   const levels: Record<Level, LevelState | null> = carry ? { ...carry.levels } : { level1: null, level2: null };
 
+  /** Join `text` to the level1 name above when together they make a known name (运行 / 成本). */
+  const joinsLevel1 = (text: string) => {
+    const cur = levels.level1;
+    const names = lexicon().levelNames.level1;
+    if (!cur || names.has(fold(text)) || !names.has(fold(cur.text + text))) return false;
+    cur.text += text;
+    for (const ind of cur.members) ind.level1 = cur.text;
+    return true;
+  };
+
   const setLevel = (level: Level, cell: Cell | undefined, rowIsOnlyLevels: boolean) => {
     if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text)) return;
     const names = lexicon().levelNames[level];
     const cur = levels[level];
     const text = cell.text;
+    // In layouts that lose empty cells (PDF lines) a wrapped level1 word can land in level2's place.
+    if (level === 'level2' && !names.has(fold(text)) && joinsLevel1(text)) return;
     const wrapped = cur && !names.has(fold(text)) && (rowIsOnlyLevels || names.has(fold(cur.text + text)));
     if (cur && wrapped) {
       cur.text += text;
@@ -81,6 +93,8 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
       continue;
     }
     if (!l3 || footer || lexicon().projectField.has(fold(l3.text))) {
+      const own = row.filter((c) => c.text !== '' && !c.spanned);
+      if (own.length === 1 && !footer && joinsLevel1(own[0]!.text)) continue; // 履职 / 效能
       out.otherRows.push(row);
       continue;
     }
