@@ -5,7 +5,7 @@ import { lexicon } from './indicators/lexicon.js';
 import { lineTable } from './indicators/lines.js';
 import { readProjects } from './indicators/project.js';
 import { logicalRow } from './indicators/rows.js';
-import { readIndicatorTable, type Carry } from './indicators/table.js';
+import { readIndicatorTable, type Carry, type TableRead } from './indicators/table.js';
 
 export interface IndicatorExtraction {
   indicators: Indicator[];
@@ -37,11 +37,7 @@ export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
     out.tableIds.push(block.table.id);
     out.indicators.push(...read.indicators);
     out.flags.push(...read.flags);
-    if (kind.startsWith('项目')) {
-      const p = readProjects(block.table.id, kind, read.otherRows, read.totalScore);
-      out.projects.push(...p.projects);
-      out.flags.push(...p.flags);
-    }
+    addProjects(out, block.table.id, kind, read);
   });
   readLineTables(doc, out);
   return out;
@@ -50,7 +46,7 @@ export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
 /** Indicator tables given as lines (a title with no table block right after it). */
 function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void {
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || block.line.text.length > 40) return;
+    if (block.kind !== 'line' || block.line.text.length > 40 || doc.tocBlocks.has(i)) return;
     const kind = kindOfTitle([block.line.text]);
     if (!kind || doc.blocks.slice(i + 1, i + 4).some((b) => b.kind === 'table')) return;
     const table = lineTable(doc, i, (t) => t.length <= 40 && kindOfTitle([t]) !== null);
@@ -61,12 +57,15 @@ function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void 
       out.indicators.push(...read.indicators);
       out.flags.push(...read.flags);
     }
-    if (kind.startsWith('项目')) {
-      const p = readProjects(table.id, kind, read.otherRows, read.totalScore);
-      out.projects.push(...p.projects);
-      out.flags.push(...p.flags);
-    }
+    addProjects(out, table.id, kind, read);
   });
+}
+
+function addProjects(out: IndicatorExtraction, tableId: string, kind: string, read: TableRead): void {
+  if (!kind.startsWith('项目')) return;
+  const p = readProjects(tableId, kind, read.otherRows, read.totalScore);
+  out.projects.push(...p.projects);
+  out.flags.push(...p.flags);
 }
 
 /** Only page furniture (page numbers, running heads: short lines) stands between the two tables. */
