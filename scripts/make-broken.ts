@@ -197,6 +197,16 @@ export const brokenFiles = {
   'empty.docx': () => Buffer.alloc(0),
   'tiny.docx': tinyDocx,
   'numbered.docx': numberedDocx,
+  // a big part before the first word/ entry: the format is still told from the central directory
+  'late-word.docx': () =>
+    zip({
+      '[Content_Types].xml': CONTENT_TYPES,
+      '_rels/.rels': RELS,
+      'docProps/thumbnail.jpeg': 'x'.repeat(1_200_000),
+      'word/_rels/document.xml.rels': DOC_RELS,
+      'word/styles.xml': STYLES,
+      'word/document.xml': tinyDocxXml(),
+    }),
 } satisfies Record<string, () => Buffer>;
 
 export type BrokenName = keyof typeof brokenFiles;

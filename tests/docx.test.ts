@@ -147,6 +147,12 @@ describe('generated DOCX and broken inputs', () => {
     ]);
   });
 
+  it('tells a DOCX from its ZIP entry names even when they come after the first megabyte', async () => {
+    const doc = await ingest(files['late-word.docx']);
+    expect(doc.source.format).toBe('docx');
+    expect(linesOf(doc)[0]!.text).toBe('第一部分概况');
+  });
+
   it('prints nothing while converting (mammoth style warnings are dropped)', async () => {
     const spies = [vi.spyOn(console, 'log'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'error'), vi.spyOn(process.stderr, 'write'), vi.spyOn(process.stdout, 'write')];
     await ingest(files['tiny.docx']); // its WPS style name is one mammoth warns about

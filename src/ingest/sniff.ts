@@ -5,14 +5,16 @@ export type Sniffed = Format | 'doc' | 'xls' | 'xlsx' | 'zip' | 'rtf' | 'html' |
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
-/** Entry names from the ZIP local file headers in `b` (works on a truncated archive too); the names,
- *  not the contents, tell a DOCX from an XLSX (an XLSX may well mention "word/" in its text). */
-function zipEntryNames(b: Uint8Array): string[] {
+/** Entry names from the ZIP headers in `b`: local file headers (found in the first MB even of a
+ *  truncated archive) or central-directory records (at the end). The names, not the contents, tell
+ *  a DOCX from an XLSX (an XLSX may well mention "word/" in its text). */
+function zipEntryNames(b: Uint8Array, kind: 'local' | 'central'): string[] {
+  const [sig, lenAt, nameAt] = kind === 'local' ? ['PK\x03\x04', 26, 30] : ['PK\x01\x02', 28, 46];
   const names: string[] = [];
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = buf.indexOf('PK\x03\x04', 0, 'latin1'); i >= 0 && i + 30 <= buf.length; i = buf.indexOf('PK\x03\x04', i + 4, 'latin1')) {
-    const len = buf.readUInt16LE(i + 26);
-    names.push(buf.toString('latin1', i + 30, Math.min(buf.length, i + 30 + len)));
+  for (let i = buf.indexOf(sig, 0, 'latin1'); i >= 0 && i + nameAt <= buf.length; i = buf.indexOf(sig, i + 4, 'latin1')) {
+    const len = buf.readUInt16LE(i + lenAt);
+    names.push(buf.toString('latin1', i + nameAt, Math.min(buf.length, i + nameAt + len)));
   }
   return names;
 }
@@ -23,7 +25,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    const names = zipEntryNames(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+    const names = [...zipEntryNames(bytes.subarray(0, 1 << 20), 'local'), ...zipEntryNames(bytes.subarray(Math.max(0, bytes.length - (1 << 20))), 'central')];
     if (names.some((n) => n.startsWith('word/'))) return 'docx';
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
     return 'zip';
