@@ -210,7 +210,8 @@ function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { 
   for (const m of text.matchAll(re)) {
     const cueEnd = m.index + m[0].length;
     let from = m.index;
-    while (from > 0 && !r.labelStop.test(text[from - 1]!) && !r.sentenceEnd.test(text[from - 1]!)) from--;
+    // Back to the clause start; 、 separates the names of the list, so it does not stop the walk.
+    while (from > 0 && !(text[from - 1] !== '、' && r.labelStop.test(text[from - 1]!)) && !r.sentenceEnd.test(text[from - 1]!)) from--;
     const names = text
       .slice(from, m.index)
       .split(r.listSeparators)
