@@ -9,7 +9,7 @@ import { SEED_TXT } from './paths.js';
 
 /** The facts of one line of prose, in a 2023 report, reduced to what matters. */
 const facts = (raw: string, next: string | null = null) =>
-  lineFacts(makeLine(raw, { page: 1, line: 1 }), next, 2023).map((f) => {
+  lineFacts([makeLine(raw, { page: 1, line: 1 }), ...(next === null ? [] : [makeLine(next, { page: 1, line: 2 })])], 2023).map((f) => {
     const o: Record<string, unknown> = { label: f.label, metric: f.metric, kind: f.kind, text: f.text, unit: f.unit, role: f.role };
     if (f.yuan !== undefined) o.yuan = f.yuan;
     if (f.direction) o.direction = f.direction;
@@ -126,7 +126,7 @@ describe('lineFacts: clause-level parsing', () => {
   it('never takes a number from a span the OCR engines disagree on', () => {
     const line = makeLine('2023年度收入合计93.93万元，支出合计93.98万元。', { page: 3, line: 7 });
     line.ocr = { engine: 'paddle', confidence: 0.9, uncertain: [{ start: 21, end: 26, readings: ['93.98', '93.93'] }] };
-    const got = lineFacts(line, null, 2023);
+    const got = lineFacts([line], 2023);
     expect(got.map((f) => [f.metric, f.text])).toEqual([['total_income', '93.93']]);
     expect(got[0]!.ocr).toEqual(line.ocr);
   });

@@ -14,6 +14,7 @@ import { toValue, toYuan } from './facts/decimal.js';
 import { cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
 import { scanNumbers, type NumberToken } from './facts/scan.js';
+import { Paragraph, runsOn } from './facts/paragraph.js';
 
 interface Subject {
   label: string;
@@ -35,21 +36,39 @@ interface Parsed {
 export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
   const facts: Fact[] = [];
   const docYear = doc.document.year;
-  doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i)) return;
-    const nextBlock = doc.blocks[i + 1];
-    const next = nextBlock?.kind === 'line' && !doc.headingBlocks.has(i + 1) ? nextBlock.line.text : null;
-    for (const f of lineFacts(block.line, next, docYear)) {
-      facts.push({ ...f, id: `f${facts.length + 1}`, section: doc.sectionOf[i] ?? null });
-    }
-  });
+  for (const para of paragraphs(doc)) {
+    for (const f of paragraphFacts(para, docYear)) facts.push({ ...f, id: `f${facts.length + 1}` });
+  }
   return { facts, flags: [] };
 }
 
-/** Facts of one line (ids and section are set by the caller). */
-export function lineFacts(line: Line, next: string | null, docYear: number | null): Omit<Fact, 'id'>[] {
-  const text = line.text;
-  const tokens = scanNumbers(text, next).filter((t) => !uncertain(line, t));
+/** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next
+ *  body line (never across a heading, the TOC or a table). */
+function paragraphs(doc: SegmentedDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: { line: Line; block: number }[] = [];
+  const flush = () => {
+    if (cur.length) out.push(new Paragraph(cur));
+    cur = [];
+  };
+  doc.blocks.forEach((block, i) => {
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i)) return flush();
+    cur.push({ line: block.line, block: i });
+    if (!runsOn(block.line)) flush();
+  });
+  flush();
+  for (const p of out) p.sections = p.parts.map((x) => doc.sectionOf[x.block] ?? null);
+  return out;
+}
+
+/** Facts of lines read as one paragraph (ids are set by the caller). */
+export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
+  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear);
+}
+
+function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id'>[] {
+  const text = para.text;
+  const tokens = scanNumbers(text, null).filter((t) => !uncertain(para, t));
   if (!tokens.length) return [];
   const r = rules();
   const overrides = respectivelyLabels(text, tokens);
@@ -88,8 +107,11 @@ export function lineFacts(line: Line, next: string | null, docYear: number | nul
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.role);
     if (tok.threshold) parsed.role = 'other';
 
-    const startRaw = line.map[tok.start] ?? 0;
-    const endRaw = (line.map[tok.unitEnd - 1] ?? line.raw.length - 1) + 1;
+    const part = para.partAt(tok.start);
+    const line = part.line;
+    const partEnd = part.offset + line.text.length;
+    const startRaw = para.rawOffset(part, tok.start);
+    const endRaw = tok.unitEnd <= partEnd ? para.rawOffset(part, tok.unitEnd - 1) + 1 : line.raw.length;
     const fact: Omit<Fact, 'id'> = {
       label: parsed.label,
       metric: parsed.metric,
@@ -100,7 +122,8 @@ export function lineFacts(line: Line, next: string | null, docYear: number | nul
       year: parsed.year,
       role: parsed.role,
       loc: { ...line.loc, start: startRaw, end: endRaw },
-      excerpt: excerptFor(line, tok),
+      excerpt: excerptFor(para, tok),
+      section: para.sections?.[para.parts.indexOf(part)] ?? null,
       from: 'text',
     };
     if (tok.kind === 'amount') fact.yuan = toYuan(tok.text, tok.scale ?? 0);
@@ -111,8 +134,10 @@ export function lineFacts(line: Line, next: string | null, docYear: number | nul
   return out;
 }
 
-function uncertain(line: Line, t: NumberToken): boolean {
-  return (line.ocr?.uncertain ?? []).some((u) => u.start < t.unitEnd && u.end > t.start);
+function uncertain(para: Paragraph, t: NumberToken): boolean {
+  return para.parts.some((p) =>
+    (p.line.ocr?.uncertain ?? []).some((u) => p.offset + u.start < t.unitEnd && p.offset + u.end > t.start),
+  );
 }
 
 function splitStops(s: string, offset: number): { text: string; start: number }[] {
@@ -234,10 +259,10 @@ function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { 
   return out;
 }
 
-/** The sentence the number sits in, verbatim from the raw line; a long sentence is cut to the clause. */
-function excerptFor(line: Line, tok: NumberToken): string {
+/** The sentence the number sits in, verbatim from the raw lines; a long sentence is cut to the clause. */
+function excerptFor(para: Paragraph, tok: NumberToken): string {
   const r = rules();
-  const text = line.text;
+  const text = para.text;
   let s = tok.start;
   while (s > 0 && !r.sentenceEnd.test(text[s - 1]!)) s--;
   let e = tok.unitEnd;
@@ -249,7 +274,5 @@ function excerptFor(line: Line, tok: NumberToken): string {
     e = tok.unitEnd;
     while (e < text.length && !r.labelStop.test(text[e]!)) e++;
   }
-  const rs = line.map[s] ?? 0;
-  const re = e >= text.length ? line.raw.length : (line.map[e] ?? line.raw.length);
-  return line.raw.slice(rs, re).trim();
+  return para.raw(s, e);
 }
