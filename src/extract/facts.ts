@@ -36,8 +36,11 @@ interface Parsed {
 export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
   const facts: Fact[] = [];
   const docYear = doc.document.year;
+  let carried: Subject | null = null;
   for (const para of paragraphs(doc)) {
-    for (const f of paragraphFacts(para, docYear)) facts.push({ ...f, id: `f${facts.length + 1}` });
+    const got = paragraphFacts(para, docYear, carried);
+    for (const f of got.facts) facts.push({ ...f, id: `f${facts.length + 1}` });
+    carried = got.trailing;
   }
   return { facts, flags: [] };
 }
@@ -52,7 +55,7 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
     cur = [];
   };
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i)) return flush();
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) return flush();
     cur.push({ line: block.line, block: i });
     if (!runsOn(block.line)) flush();
   });
@@ -61,25 +64,48 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
   return out;
 }
 
-/** Facts of lines read as one paragraph (ids are set by the caller). */
-export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
-  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear);
+/** A table row printed as text ("人农业生产补贴 184.90 30310 …", no prose punctuation): its numbers are cells, not prose. */
+function tableRow(line: Line): boolean {
+  const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
+  return bare.length >= rules().tableRowNumbers && !/[，。；、：]/.test(line.text);
 }
 
-function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id'>[] {
+/** Facts of lines read as one paragraph (ids are set by the caller). */
+export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
+  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear, null).facts;
+}
+
+/** Facts of a paragraph, and the subject its number-less tail names (a budget line such as
+ *  "23、住房保障支出（类）…（项）。" whose figures follow in the next paragraph of wrapped PDF text). */
+function paragraphFacts(
+  para: Paragraph,
+  docYear: number | null,
+  carried: Subject | null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null } {
   const text = para.text;
   const tokens = scanNumbers(text, null).filter((t) => !uncertain(para, t));
-  if (!tokens.length) return [];
   const r = rules();
   const overrides = respectivelyLabels(text, tokens);
   const out: Omit<Fact, 'id'>[] = [];
-  let subject: Subject | null = null;
+  let subject: Subject | null = carried;
   let cursor = 0;
+  const takePieces = (pieces: { text: string; start: number }[]) => {
+    let set = false;
+    for (const p of pieces) {
+      if (inPurpose(text, p.start)) continue;
+      const s = subjectFromPiece(p.text);
+      if (s) {
+        subject = s;
+        set = true;
+      }
+    }
+    return set;
+  };
   tokens.forEach((tok, k) => {
     // Pieces of text before this number; all but the last are number-less sub-clauses.
     const pieces = splitStops(text.slice(cursor, tok.start), cursor);
     const segment = pieces.pop() ?? { text: '', start: tok.start };
-    for (const p of pieces) subject = subjectFromPiece(p.text) ?? subject;
+    takePieces(pieces);
     cursor = tok.unitEnd;
 
     const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start));
@@ -131,7 +157,16 @@ function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id
     if (line.ocr) fact.ocr = line.ocr;
     out.push(fact);
   });
-  return out;
+  const trailing = takePieces(splitStops(text.slice(cursor), cursor)) ? subject : null;
+  return { facts: out, trailing };
+}
+
+/** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */
+function inPurpose(text: string, at: number): boolean {
+  const r = rules();
+  let s = at;
+  while (s > 0 && !r.sentenceEnd.test(text[s - 1]!)) s--;
+  return r.purpose.test(text.slice(s, at + 1));
 }
 
 function uncertain(para: Paragraph, t: NumberToken): boolean {

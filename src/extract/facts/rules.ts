@@ -25,6 +25,12 @@ interface FactsYaml {
   respectivelyCue: string;
   listSeparators: string;
   roleMetric: Record<string, Partial<Record<Role, string>>>;
+  labelRestartAfter: string[];
+  labelRemarks: string;
+  subunitWords: string[];
+  purposeCues: string;
+  maxDecimals: number;
+  tableRowNumbers: number;
 }
 
 export interface UnitRule {
@@ -53,6 +59,12 @@ export interface Rules {
   respectively: RegExp;
   listSeparators: RegExp;
   roleMetric: FactsYaml['roleMetric'];
+  labelRestartAfter: string[];
+  labelRemarks: RegExp;
+  subunitWords: string[];
+  purpose: RegExp;
+  maxDecimals: number;
+  tableRowNumbers: number;
 }
 
 let compiled: Rules | null = null;
@@ -83,6 +95,12 @@ export function rules(): Rules {
     respectively: new RegExp(y.respectivelyCue),
     listSeparators: new RegExp(y.listSeparators),
     roleMetric: y.roleMetric ?? {},
+    labelRestartAfter: y.labelRestartAfter,
+    labelRemarks: new RegExp(y.labelRemarks, 'g'),
+    subunitWords: y.subunitWords,
+    purpose: new RegExp(y.purposeCues),
+    maxDecimals: y.maxDecimals,
+    tableRowNumbers: y.tableRowNumbers,
   };
   return compiled;
 }

@@ -41,6 +41,7 @@ export function scanNumbers(text: string, next: string | null): NumberToken[] {
     if (/[\dA-Za-z.]/.test(before)) continue;
     if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
+    if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
     let unit = unitAt(text, end);
     let unitOnNextLine = false;
     if (!unit && end === text.length && next) {
