@@ -68,6 +68,13 @@ describe('lineFacts: clause-level parsing', () => {
     ]);
   });
 
+  it('keeps 支出 in the label when the cue is 决算为, not 支出决算为', () => {
+    expect(facts('2024年度“三公”经费财政拨款支出决算为6.50万元，其中：因公出国（境）费0万元。').map((f) => [f.label, f.metric, f.role, f.yuan])).toEqual([
+      ['“三公”经费财政拨款支出', 'three_public_total', 'actual', 65000],
+      ['因公出国（境）费', 'overseas_travel', 'actual', 0],
+    ]);
+  });
+
   it('yields no fact for a blank, and keeps the rest of the clause', () => {
     expect(facts('2.公务用车购置及运行费预算为0万元，支出决算为    万元，完成预算的0%；决算数较上年增加0万元，增长0%。')).toEqual([
       { label: '公务用车购置及运行费', metric: 'official_vehicles', kind: 'amount', text: '0', unit: '万元', role: 'budget', yuan: 0 },
@@ -121,6 +128,21 @@ describe('lineFacts: clause-level parsing', () => {
       ['0', '台（套）', 'actual'],
     ]);
     expect(facts('本年度购置公务用车0辆。')[0]).toMatchObject({ metric: null, unit: '辆' });
+  });
+
+  it('reads a sentence wrapped over lines, even between a number and its unit, with loc on the number\'s line', () => {
+    const lines = ['本年支出合计 26538.47 万元，其中：基本支出 9800.36 万', '元，占 36.93%；项目支出 16738.11 万元，占 63.07%。'].map((raw, i) =>
+      makeLine(raw, { page: 21, line: 11 + i }),
+    );
+    const got = lineFacts(lines, 2025);
+    expect(got.map((f) => [f.metric, f.role, f.text + f.unit, f.loc.line])).toEqual([
+      ['total_expenditure', 'actual', '26538.47万元', 11],
+      ['basic_expenditure', 'actual', '9800.36万元', 11],
+      ['basic_expenditure', 'share', '36.93%', 12],
+      ['project_expenditure', 'actual', '16738.11万元', 12],
+      ['project_expenditure', 'share', '63.07%', 12],
+    ]);
+    expect(got[1]!.excerpt).toBe('本年支出合计 26538.47 万元，其中：基本支出 9800.36 万\n元，占 36.93%；');
   });
 
   it('never takes a number from a span the OCR engines disagree on', () => {

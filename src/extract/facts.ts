@@ -210,6 +210,14 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     role = rule.role;
     direction = rule.direction;
     head = seg.slice(0, m.index);
+    // The regex takes the longest cue (支出决算为); a shorter one may leave a label that names a
+    // metric ("“三公”经费财政拨款支出" + 决算为).
+    for (let j = m.index + 1; j < seg.length; j++) {
+      if (rule.whole.test(seg.slice(j)) && resolveMetric(cleanLabel(seg.slice(0, j)))) {
+        head = seg.slice(0, j);
+        break;
+      }
+    }
     break;
   }
   let compared = false;

@@ -40,7 +40,10 @@ export interface UnitRule {
 }
 
 export interface RoleRule extends RoleRuleData {
+  /** The cue at the end of a segment. */
   re: RegExp;
+  /** The cue as a whole string. */
+  whole: RegExp;
 }
 
 export interface Rules {
@@ -86,7 +89,7 @@ export function rules(): Rules {
     skipBeforeNumber: [...y.skipBeforeNumber].sort(byLengthDesc),
     sentenceEnd: new RegExp(y.sentenceEnd),
     labelStop: new RegExp(y.labelStops),
-    roles: y.roles.map((r) => ({ ...r, re: new RegExp(`(?:${r.pattern})$`) })),
+    roles: y.roles.map((r) => ({ ...r, re: new RegExp(`(?:${r.pattern})$`), whole: new RegExp(`^(?:${r.pattern})$`) })),
     comparisonStart: new RegExp(y.comparisonStart),
     labelPrefixes: [...y.labelPrefixes].sort(byLengthDesc),
     labelSuffixes: [...y.labelSuffixes].sort(byLengthDesc),
