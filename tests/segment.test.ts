@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import type { OutlineNode } from '../src/model.js';
 import { flattenOutline, segment } from '../src/segment/index.js';
-import { SEED_TXT, sample } from './paths.js';
+import { SEED_TXT, corpus, sample } from './paths.js';
 
 const outlineOf = async (path: string, maxLevel = 9) =>
   flattenOutline(segment(await ingest(path)).outline)
@@ -109,6 +109,35 @@ describe('segment: samples', () => {
       [3, '（一）', null],
       [4, '1、', 'procurement'],
       [4, '2、', 'state_assets'],
+    ]);
+  });
+});
+
+describe('segment: a real page-text dump (上海市普陀区文化和旅游局 2025)', () => {
+  const path = corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt');
+
+  it('reads a title printed over three lines, skips the TOC and table rows, recovers the unnumbered tables part', async () => {
+    const doc = segment(await ingest(path));
+    expect(doc.document).toEqual({ title: '上海市普陀区文化和旅游局2025年度部门决算', unit: '上海市普陀区文化和旅游局', year: 2025, kind: '决算' });
+    const outline = await outlineOf(path, 2);
+    expect(outline.map((n) => [n[0], n[1], n[3]])).toEqual([
+      [1, '第一部分', 'overview'],
+      [2, '一、', 'duties'],
+      [2, '二、', 'structure'],
+      [1, '', 'tables'],
+      [1, '第三部分', 'explanation'],
+      [2, '一、', 'income_expenditure_overview'],
+      [2, '二、', 'income'],
+      [2, '三、', 'expenditure'],
+      [2, '四、', 'fiscal_overview'],
+      [2, '五、', 'general_budget_expenditure'],
+      [2, '六、', 'general_budget_basic'],
+      [2, '七、', 'three_public'],
+      [2, '八、', 'gov_fund'],
+      [2, '九、', 'state_capital'],
+      [2, '十、', 'performance'],
+      [2, '十一、', 'other_important'],
+      [1, '第四部分', 'glossary'],
     ]);
   });
 });
