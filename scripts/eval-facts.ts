@@ -37,7 +37,13 @@ export async function main(): Promise<void> {
   const files = readdirSync(annotations).filter((f) => f.endsWith('.yaml')).sort();
   console.log('Fact extraction against tests/annotations/\n');
   for (const file of files) {
-    const a = parse(readFileSync(join(annotations, file), 'utf8')) as Annotation;
+    let a: Annotation;
+    try {
+      a = parse(readFileSync(join(annotations, file), 'utf8')) as Annotation;
+    } catch (e) {
+      console.log(`${file}: skipped, not valid YAML (${(e as Error).message.split('\n')[0]})`);
+      continue;
+    }
     const path = resolveSource(a.source);
     if (!existsSync(path)) {
       console.log(`${file}: skipped, ${a.source} not found`);

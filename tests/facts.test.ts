@@ -46,9 +46,9 @@ describe('lineFacts: clause-level parsing', () => {
 
   it('emits 增加26.94元 among 万元 figures as printed, in 元', () => {
     expect(facts('2023年度支出93.93万元。比上年决算增加26.94元，增加23 %，主要原因是人员增加。')).toEqual([
-      { label: '支出', metric: null, kind: 'amount', text: '93.93', unit: '万元', role: 'actual', yuan: 939300 },
-      { label: '支出', metric: null, kind: 'amount', text: '26.94', unit: '元', role: 'change', yuan: 27, direction: 'increase' },
-      { label: '支出', metric: null, kind: 'percent', text: '23', unit: '%', role: 'change', direction: 'increase' },
+      { label: '支出', metric: 'total_expenditure', kind: 'amount', text: '93.93', unit: '万元', role: 'actual', yuan: 939300 },
+      { label: '支出', metric: 'total_expenditure', kind: 'amount', text: '26.94', unit: '元', role: 'change', yuan: 27, direction: 'increase' },
+      { label: '支出', metric: 'total_expenditure', kind: 'percent', text: '23', unit: '%', role: 'change', direction: 'increase' },
     ]);
   });
 
@@ -86,6 +86,14 @@ describe('lineFacts: clause-level parsing', () => {
       ['0', '万元'],
       ['0', '个'],
     ]);
+  });
+
+  it('reads a bare 收入/支出 as the total only right after the year', () => {
+    expect(facts('2025年收入预算３，４５６．７８万元，比上年增加１２３．４５万元。').map((f) => [f.metric, f.role, f.yuan])).toEqual([
+      ['total_income', 'budget', 34567800],
+      ['total_income', 'change', 1234500],
+    ]);
+    expect(facts('2023年度财政拨款收入中，收入0万元。').map((f) => f.metric)).toEqual([null]);
   });
 
   it('does not take a fund\'s 本年收入 or a 国有资本 expenditure for an income metric', () => {

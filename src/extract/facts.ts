@@ -9,7 +9,7 @@
 // same line ("收入合计增加19.08万元，上升16%" → the 16% is total_income's change rate). Subjects never
 // cross lines, so a number without a phrase of its own on its line gets no metric.
 import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
-import { metricDef } from './metrics.js';
+import { metricAfterYear, metricDef } from './metrics.js';
 import { toValue, toYuan } from './facts/decimal.js';
 import { cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
@@ -39,7 +39,11 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   let carried: Subject | null = null;
   for (const para of paragraphs(doc)) {
     const got = paragraphFacts(para, docYear, carried);
-    for (const f of got.facts) facts.push({ ...f, id: `f${facts.length + 1}` });
+    for (const f of got.facts) {
+      // A budget report's own figures are budgets, whether or not the sentence says 预算.
+      if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
+      facts.push({ ...f, id: `f${facts.length + 1}` });
+    }
     carried = got.trailing;
   }
   return { facts, flags: [] };
@@ -229,7 +233,14 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     }
   }
   let label = cleanLabel(head);
+  // "政府采购预算总额", "收入预算": the budget of the phrase without 预算.
+  const infix = r.budgetInfix.exec(label);
+  if (infix && role === 'actual' && tok.kind === 'amount') {
+    label = label.slice(0, infix.index) + label.slice(infix.index + infix[0].length);
+    role = 'budget';
+  }
   let metric = label ? resolveMetric(label) : null;
+  if (!metric && label && new RegExp(`20\\d\\d年度?${label}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
   const own = label !== '';
   if (!own && subject && inherits(subject, tok)) {
     label = subject.label;

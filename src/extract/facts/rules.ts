@@ -31,6 +31,7 @@ interface FactsYaml {
   purposeCues: string;
   maxDecimals: number;
   tableRowNumbers: number;
+  budgetInfix: string;
 }
 
 export interface UnitRule {
@@ -68,6 +69,7 @@ export interface Rules {
   purpose: RegExp;
   maxDecimals: number;
   tableRowNumbers: number;
+  budgetInfix: RegExp;
 }
 
 let compiled: Rules | null = null;
@@ -104,6 +106,7 @@ export function rules(): Rules {
     purpose: new RegExp(y.purposeCues),
     maxDecimals: y.maxDecimals,
     tableRowNumbers: y.tableRowNumbers,
+    budgetInfix: new RegExp(y.budgetInfix),
   };
   return compiled;
 }
