@@ -68,6 +68,15 @@ describe('lineFacts: clause-level parsing', () => {
     ]);
   });
 
+  it('tells the initial budget (年初预算) from the adjusted one (全年预算)', () => {
+    expect(facts('一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。').map((f) => [f.metric, f.role, f.text])).toEqual([
+      ['general_budget_initial_budget', 'budget', '0'],
+      ['general_budget_appropriation_expenditure', 'budget', '321.02'],
+      ['general_budget_appropriation_expenditure', 'actual', '307.82'],
+      ['general_budget_appropriation_expenditure', 'completion', '95.89'],
+    ]);
+  });
+
   it('keeps 支出 in the label when the cue is 决算为, not 支出决算为', () => {
     expect(facts('2024年度“三公”经费财政拨款支出决算为6.50万元，其中：因公出国（境）费0万元。').map((f) => [f.label, f.metric, f.role, f.yuan])).toEqual([
       ['“三公”经费财政拨款支出', 'three_public_total', 'actual', 65000],

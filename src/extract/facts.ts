@@ -28,6 +28,8 @@ interface Parsed {
   metric: string | null;
   /** The label came from the number's own segment (not inherited from the subject). */
   own: boolean;
+  /** The role cue named the initial budget (年初预算). */
+  initial: boolean;
   role: Role;
   direction?: Fact['direction'];
   year: number | null;
@@ -134,7 +136,7 @@ function paragraphFacts(
       parsed.label = /^[\u4e00-\u9fff]/.test(after) ? after.slice(0, 12) : '';
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
-    if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.role);
+    if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
 
     const part = para.partAt(tok.start);
@@ -206,6 +208,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   const r = rules();
   let role: Role = 'actual';
   let direction: Fact['direction'];
+  let initial = false;
   let head = seg;
   for (const rule of r.roles) {
     if (rule.kinds && !rule.kinds.includes(tok.kind)) continue;
@@ -213,6 +216,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     if (!m) continue;
     role = rule.role;
     direction = rule.direction;
+    initial = rule.initial === true;
     head = seg.slice(0, m.index);
     // The regex takes the longest cue (支出决算为); a shorter one may leave a label that names a
     // metric ("“三公”经费财政拨款支出" + 决算为).
@@ -255,7 +259,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
-  const p: Parsed = { label, metric, own, role, year };
+  const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
 }
@@ -272,12 +276,13 @@ function yearIn(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A metric of kind count cannot hold an amount and vice versa; the budget of a metric may be its own metric. */
-function fitMetric(metric: string, kind: FactKind, role: Role): string | null {
+/** A metric of kind count cannot hold an amount and vice versa; the initial budget of a metric may be
+ *  a metric of its own. */
+function fitMetric(metric: string, kind: FactKind, initial: boolean): string | null {
   const def = metricDef(metric);
   if (!def) return null;
   if (kind !== 'percent' && kind !== def.kind) return null;
-  return rules().roleMetric[metric]?.[role] ?? metric;
+  return initial && kind === 'amount' ? (rules().initialBudgetMetric[metric] ?? metric) : metric;
 }
 
 /** 分别为 lists: "人员经费和公用经费分别为76.19万元、3.78万元" gives the i-th number the i-th name.

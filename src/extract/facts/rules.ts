@@ -7,6 +7,7 @@ interface RoleRuleData {
   pattern: string;
   direction?: Direction;
   kinds?: FactKind[];
+  initial?: boolean;
 }
 
 interface FactsYaml {
@@ -24,7 +25,7 @@ interface FactsYaml {
   entitySuffixes: string[];
   respectivelyCue: string;
   listSeparators: string;
-  roleMetric: Record<string, Partial<Record<Role, string>>>;
+  initialBudgetMetric: Record<string, string>;
   labelRestartAfter: string[];
   labelRemarks: string;
   subunitWords: string[];
@@ -62,7 +63,7 @@ export interface Rules {
   entitySuffixes: string[];
   respectively: RegExp;
   listSeparators: RegExp;
-  roleMetric: FactsYaml['roleMetric'];
+  initialBudgetMetric: Record<string, string>;
   labelRestartAfter: string[];
   labelRemarks: RegExp;
   subunitWords: string[];
@@ -99,7 +100,7 @@ export function rules(): Rules {
     entitySuffixes: y.entitySuffixes,
     respectively: new RegExp(y.respectivelyCue),
     listSeparators: new RegExp(y.listSeparators),
-    roleMetric: y.roleMetric ?? {},
+    initialBudgetMetric: y.initialBudgetMetric ?? {},
     labelRestartAfter: y.labelRestartAfter,
     labelRemarks: new RegExp(y.labelRemarks, 'g'),
     subunitWords: y.subunitWords,
