@@ -4,7 +4,7 @@ import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
 import { extractFacts, lineFacts } from '../src/extract/facts.js';
 import { toYuan } from '../src/extract/facts/decimal.js';
-import type { Fact } from '../src/model.js';
+import type { Fact, SegmentedDocument } from '../src/model.js';
 import { SEED_TXT } from './paths.js';
 
 /** The facts of one line of prose, in a 2023 report, reduced to what matters. */
@@ -139,6 +139,10 @@ describe('lineFacts: clause-level parsing', () => {
     expect(facts('开展主题宣讲活动40余场次。')).toEqual([]);
   });
 
+  it('takes no count with a decimal point', () => {
+    expect(facts('基本支出总额89.65项目支出总额15.87')).toEqual([]);
+  });
+
   it('marks a threshold as role other and does not turn 购置公务用车 into the vehicle count', () => {
     expect(facts('单位价值 100万元以上设备（不含车辆）0 台（套）。').map((f) => [f.text, f.unit, f.role])).toEqual([
       ['100', '万元', 'other'],
@@ -168,6 +172,26 @@ describe('lineFacts: clause-level parsing', () => {
     const got = lineFacts([line], 2023);
     expect(got.map((f) => [f.metric, f.text])).toEqual([['total_income', '93.93']]);
     expect(got[0]!.ocr).toEqual(line.ocr);
+  });
+});
+
+describe('extractFacts: what is not prose', () => {
+  const doc = (raws: string[], headings: number[] = []): SegmentedDocument => ({
+    source: { path: 'x', sha256: '', format: 'pdf', pages: 1, ocrPages: [] },
+    blocks: raws.map((raw, i) => ({ kind: 'line' as const, line: makeLine(raw, { page: 12, line: i + 1 }) })),
+    flags: [],
+    document: { title: null, unit: null, year: 2023, kind: '决算' },
+    outline: [],
+    sectionOf: raws.map(() => 's1'),
+    headingBlocks: new Set(headings),
+    tocBlocks: new Set(),
+  });
+
+  it('skips table rows printed as text, and headings', () => {
+    const got = extractFacts(
+      doc(['预算执行    预算执行率    98%', '人农业生产补贴 184.90 30310 52.4 12', '六、2023年度支出93.93万元说明', '2023年度支出合计93.93万元。'], [2]),
+    ).facts;
+    expect(got.map((f) => [f.id, f.metric, f.text, f.loc.line, f.section])).toEqual([['f1', 'total_expenditure', '93.93', 4, 's1']]);
   });
 });
 

@@ -70,10 +70,13 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
   return out;
 }
 
-/** A table row printed as text ("人农业生产补贴 184.90 30310 …", no prose punctuation): its numbers are cells, not prose. */
+/** A table row printed as text, without prose punctuation: several bare numbers ("人农业生产补贴
+ *  184.90 30310 …") or cells set apart by wide gaps ("预算执行    预算执行率    98%"). Its numbers
+ *  are cells, not statements. */
 function tableRow(line: Line): boolean {
+  if (/[，。；、：,;:]/.test(line.text)) return false;
   const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
-  return bare.length >= rules().tableRowNumbers && !/[，。；、：]/.test(line.text);
+  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(line.raw.trim());
 }
 
 /** Facts of lines read as one paragraph (ids are set by the caller). */

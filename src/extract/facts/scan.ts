@@ -49,6 +49,8 @@ export function scanNumbers(text: string, next: string | null): NumberToken[] {
       unitOnNextLine = unit !== null;
     }
     if (!unit) continue;
+    // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
+    if (unit.kind === 'count' && m[0].includes('.')) continue;
     const unitEnd = unitOnNextLine ? end : end + unit.unit.length;
     const threshold = !unitOnNextLine && r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
     const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold, unitOnNextLine };
