@@ -92,7 +92,7 @@ function paragraphFacts(
   carried: Subject | null,
 ): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null } {
   const text = para.text;
-  const tokens = scanNumbers(text, null).filter((t) => !uncertain(para, t));
+  const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
   const overrides = respectivelyLabels(text, tokens);
   const out: Omit<Fact, 'id'>[] = [];
