@@ -241,3 +241,11 @@ describe('extractFacts on the seed', () => {
     ]);
   });
 });
+
+describe('labels are text, not patterns', () => {
+  it('reads a figure whose label has an unbalanced bracket without failing', () => {
+    const line = makeLine('2026年度“一般公共服务支出(类）-统计信息事务（款）”预算12.50万元。', { page: 1, line: 1 });
+    const got = lineFacts([line], 2026);
+    expect(got.map((f) => [f.text, f.unit, f.yuan])).toEqual([['12.50', '万元', 125000]]);
+  });
+});

@@ -247,7 +247,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     role = 'budget';
   }
   let metric = label ? resolveMetric(label) : null;
-  if (!metric && label && new RegExp(`20\\d\\d年度?${label}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
+  if (!metric && label && new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
   const own = label !== '';
   if (!own && subject && inherits(subject, tok)) {
     label = subject.label;
@@ -337,4 +337,9 @@ function excerptFor(para: Paragraph, tok: NumberToken): string {
     while (e < text.length && !r.labelStop.test(text[e]!)) e++;
   }
   return para.raw(s, e);
+}
+
+/** A label is document text: escape it before building a pattern from it. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
