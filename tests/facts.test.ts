@@ -244,8 +244,12 @@ describe('extractFacts on the seed', () => {
 
 describe('labels are text, not patterns', () => {
   it('reads a figure whose label has an unbalanced bracket without failing', () => {
-    const line = makeLine('2026年度“一般公共服务支出(类）-统计信息事务（款）”预算12.50万元。', { page: 1, line: 1 });
-    const got = lineFacts([line], 2026);
-    expect(got.map((f) => [f.text, f.unit, f.yuan])).toEqual([['12.50', '万元', 125000]]);
+    // A JSON page dump read as text: "\n" is literal, and the label runs on from the previous sentence.
+    const raw = '比2025年预算执行数减少96.46%。主要原因是：街道统计\\n类事务减少。   \\n“一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）”2026年度预算50万元，2025年度预算77.59万元';
+    const got = lineFacts([makeLine(raw, { page: 1, line: 1 })], 2026);
+    expect(got.filter((f) => f.kind === 'amount').map((f) => [f.text, f.unit, f.yuan])).toEqual([
+      ['50', '万元', 500000],
+      ['77.59', '万元', 775900],
+    ]);
   });
 });
