@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
-import type { Cell, IngestedDocument, Line, SourceTable } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import type { Cell, IngestedDocument, Line, OutlineNode, SourceTable } from '../src/model.js';
 import { makeBroken, type BrokenName } from '../scripts/make-broken.js';
 import { formatNumber } from '../src/ingest/docx/numbering.js';
 import { seed } from './paths.js';
@@ -63,6 +65,18 @@ describe('DOCX seed', () => {
     expect(t2!.rows[6]!.map(show)).toEqual(['*预算执行情况（万元）', '年度财政资金总额', '15.875', '15.875', '100%', '*100%']);
     expect(t2!.rows[13]![2]!.raw).toBe('经济效益\n指标');
     expect(t2!.rows[13]![2]!.text).toBe('经济效益指标');
+  });
+
+  it('gives the same outline, summary and facts as the text seed through the pipeline', () => {
+    const [t, d] = [extract(segment(txt)), extract(segment(docx))];
+    const flat = (ns: OutlineNode[]): string[] => ns.flatMap((n) => [`${n.level} ${n.marker} ${n.title} ${n.section}`, ...flat(n.children)]);
+    expect(flat(d.outline)).toEqual(flat(t.outline));
+    expect(flat(d.outline).length).toBeGreaterThan(60);
+    const values = (s: typeof t.summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [v.value, v.unit, v.yuan]]));
+    expect(values(d.summary)).toEqual(values(t.summary));
+    expect(Object.keys(d.summary).length).toBeGreaterThan(20);
+    expect(d.facts.map((f) => [f.metric, f.value, f.unit, f.role])).toEqual(t.facts.map((f) => [f.metric, f.value, f.unit, f.role]));
+    expect(d.document).toEqual(t.document);
   });
 
   it('keeps checkbox options as checked/unchecked', () => {
