@@ -78,6 +78,7 @@ describe.each(['txt', 'docx'])('the %s seed', (ext) => {
 
   it('finds the two indicator tables', () => {
     expect(r.tableIds).toEqual(['t1', 't2']);
+    expect(r.tableKinds).toEqual({ t1: '部门整体绩效目标表', t2: '项目支出绩效自评表' });
   });
 
   it('recovers every third-level indicator of the 部门整体绩效目标表 with its value', () => {
@@ -236,7 +237,7 @@ describe('recognition', () => {
 
   it('leaves tables without an indicator header alone, whatever the prose before them says', async () => {
     const r = await fromText(['详见《2023年度工会项目自评表》附件2。', '项目支出绩效自评表', '\t项目', '\t金额', '', '\t合计', '\t15.875'].join('\n'));
-    expect(r).toEqual({ indicators: [], projects: [], tableIds: [], flags: [] });
+    expect(r).toEqual({ indicators: [], projects: [], tableIds: [], tableKinds: {}, flags: [] });
   });
 });
 

@@ -13,11 +13,13 @@ export interface IndicatorExtraction {
   projects: Record<string, unknown>[];
   /** Table ids that are indicator tables (so the standard-table reader skips them). */
   tableIds: string[];
+  /** What each of those tables is (patterns/indicators.yaml kinds: 部门整体绩效目标表, 项目支出绩效自评表 …). */
+  tableKinds: Record<string, string>;
   flags: Flag[];
 }
 
 export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
-  const out: IndicatorExtraction = { indicators: [], projects: [], tableIds: [], flags: [] };
+  const out: IndicatorExtraction = { indicators: [], projects: [], tableIds: [], tableKinds: {}, flags: [] };
   // The last indicator table read, for a table that continues it on the next page without a header.
   let previous: { index: number; kind: string; carry: Carry } | null = null;
   doc.blocks.forEach((block, i) => {
@@ -35,6 +37,7 @@ export function extractIndicators(doc: SegmentedDocument): IndicatorExtraction {
     if (!titled && read.hasHeader) read = readIndicatorTable(block.table, kind);
     previous = read.carry ? { index: i, kind, carry: read.carry } : null;
     out.tableIds.push(block.table.id);
+    out.tableKinds[block.table.id] = kind;
     out.indicators.push(...read.indicators);
     out.flags.push(...read.flags);
     addProjects(out, block.table.id, kind, read);
