@@ -302,32 +302,6 @@ describe('tables in other shapes', () => {
 });
 
 describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
-  it('reads the 部门整体绩效目标表 of the seed PDF from its lines', async () => {
-    const r = await run(seedFile('pdf'));
-    expect(recovered(r)).toBe(1);
-    const gov = r.indicators.find((i) => i.level3 === '政府采购执行率')!;
-    expect(gov).toMatchObject({ level1: '管理效率', level2: '预算执行', target: '100&', loc: { page: 12, line: 30, start: 0, end: 7 } });
-    expect(r.indicators.find((i) => i.level3 === '职工社会影响力')!.level1).toBe('履职效能');
-    expect(r.flags.find((f) => f.code === 'MALFORMED_VALUE')).toMatchObject({ excerpt: '政府采购执行率 100&', loc: { page: 12, line: 30, start: 11, end: 15 } });
-    // The 项目自评表's header is split over three lines there: its indicators are not trusted, its
-    // project fields are.
-    expect(r.indicators.filter((i) => i.level1 === '产出指标')).toEqual([]);
-    expect(r.projects).toEqual([
-      {
-        table: 'lines:p13l20',
-        kind: '项目支出绩效自评表',
-        项目名称: '工会综合专项经费',
-        主管部门: '鄂城区政府',
-        项目类别: '部门预算项目',
-        项目属性: '持续性项目',
-        项目类型: '常年性项目',
-        预算数: '15.875',
-        执行数: '15.875',
-        执行率: '100%',
-      },
-    ]);
-  });
-
   it('splits a page-dump line at its gaps, keeping "2023 年" and "1 年" whole', async () => {
     const r = await fromText(
       [

@@ -6,7 +6,8 @@ import { makeLine } from '../normalize.js';
 import { ocrPages } from '../ocr/index.js';
 import type { Backend, IngestOptions } from '../types.js';
 import { furniture } from './furniture.js';
-import { buildLines, lineText, type PageLine, type RawItem } from './layout.js';
+import { indicatorTables } from './indicators.js';
+import { lineText, linesOf, toGlyphs, type Glyph, type PageLine, type RawItem } from './layout.js';
 import { loadPdfJs, mapPdfError, openPdf, type PdfDocument } from './load.js';
 import { pageQuality } from './quality.js';
 import { findTables } from './tables.js';
@@ -29,6 +30,7 @@ export const ingestPdf: Backend = async (bytes, options) => {
 
 async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   const pages: PageLine[][] = [];
+  const glyphs: Glyph[][] = [];
   const heights: number[] = [];
   const unusable: number[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
@@ -36,11 +38,13 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
     const page = await pdf.getPage(p);
     heights.push(page.view[3] ?? 842);
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-    const lines = buildLines(content.items as RawItem[], p);
+    const placed = toGlyphs(content.items as RawItem[]);
+    const lines = linesOf(placed, p);
     const quality = pageQuality(lines);
     // Looking for ink decodes the page's images: only worth it when OCR may run.
     if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await hasInk(page)))) unusable.push(p);
     pages.push(quality === 'ok' ? lines : []);
+    glyphs.push(quality === 'ok' ? placed : []);
     page.cleanup();
   }
 
@@ -67,7 +71,11 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   });
 
   const blocks: Block[] = [];
-  const tables = findTables(numbered.flat());
+  // Indicator tables are read from their rulings; the standard tables from the text layout.
+  const ruled = await indicatorTables(pdf, numbered, glyphs);
+  const tables = findTables(numbered.flat().filter((l) => !ruled.consumed.has(l)));
+  for (const [l, t] of ruled.startingAt) tables.startingAt.set(l, t);
+  for (const l of ruled.consumed) tables.consumed.add(l);
   numbered.forEach((lines, p) => {
     const ocr = ocrLines.get(p + 1);
     if (ocr) {
@@ -81,7 +89,20 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
       blocks.push({ kind: 'line', line: makeLine(lineText(l), { page: l.page, line: l.line }, { fontSize: Math.round(l.size * 10) / 10 }) });
     }
   });
+  numberTables(blocks);
   return { pages: pdf.numPages, ocrPages: [...ocrLines.keys()].sort((a, b) => a - b), blocks, flags };
+}
+
+/** Tables are t1, t2 … in reading order, whichever reader found them. */
+function numberTables(blocks: Block[]): void {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const id = `t${++n}`;
+    b.table.id = id;
+    b.table.loc = { ...b.table.loc, table: id };
+    for (const row of b.table.rows) for (const c of row) c.loc = { ...c.loc, table: id };
+  }
 }
 
 /** A page with no text but with images or painted paths is a scan (or a drawing) worth OCR. */

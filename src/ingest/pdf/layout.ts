@@ -27,15 +27,31 @@ export interface RawItem {
 /** Text of a line: segments joined by a wide space where the layout had a cell gap. */
 export const lineText = (l: PageLine): string => l.segs.map((s) => s.text).join('    ');
 
-export function buildLines(items: RawItem[], page: number): PageLine[] {
-  const glyphs = items
+/** A text item placed on the page: x range and baseline in points. */
+export interface Glyph {
+  str: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+export function toGlyphs(items: RawItem[]): Glyph[] {
+  return items
     .filter((it) => it.str.trim() !== '')
     .map((it) => {
       const [a = 0, b = 0, , d = 0, x = 0, y = 0] = it.transform;
       const size = Math.max(Math.hypot(a, b), Math.abs(d), it.height, 1);
       return { str: it.str, x0: x, x1: x + Math.max(it.width, 0), y, size };
-    })
-    .sort((p, q) => q.y - p.y || p.x0 - q.x0);
+    });
+}
+
+export function buildLines(items: RawItem[], page: number): PageLine[] {
+  return linesOf(toGlyphs(items), page);
+}
+
+export function linesOf(placed: Glyph[], page: number): PageLine[] {
+  const glyphs = [...placed].sort((p, q) => q.y - p.y || p.x0 - q.x0);
   const lines: { y: number; size: number; items: typeof glyphs }[] = [];
   for (const g of glyphs) {
     // Same baseline within a third of the glyph size (sub/superscripts and mixed fonts jitter a little).

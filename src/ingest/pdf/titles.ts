@@ -30,3 +30,14 @@ export function matchTitle(text: string): TitleDef | null {
   if (!hit || t.length > hit.alias.length + 40) return null;
   return hit.def;
 }
+
+let indicatorAliases: string[] | null = null;
+
+/** Whether a short line is the title of an indicator table (patterns/tables.yaml indicatorTables):
+ *  these are read from their rulings, not by the standard-table layouts. */
+export function isIndicatorTitle(text: string): boolean {
+  indicatorAliases ??= loadPattern<{ indicatorTables: { titles: string[] }[] }>('tables.yaml').indicatorTables.flatMap((d) => d.titles.map(foldTitle));
+  const t = foldTitle(text);
+  if (t.length > 40 || /[。；;，,：:]|情况说明|说明$/.test(t)) return false;
+  return indicatorAliases.some((a) => t.includes(a));
+}
