@@ -123,7 +123,10 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): SourceTa
   }
   for (const h of header) headerTexts.add(h.seg.text.replace(/\s/g, ''));
   // Header words on the data's first lines (e.g. 类 款 项 beside the 合计 amounts) belong to the header.
-  const topData = data.filter((p) => p.page === firstPage);
+  // Only up to the first line of amounts: lower down a lone 款 is the end of a wrapped row label.
+  const valueYs = data.filter((p) => p.page === firstPage && (isAmount(p) || CODE.test(p.seg.text.trim()))).map((p) => p.seg.y);
+  const firstValueY = valueYs.length ? Math.max(...valueYs) : -Infinity;
+  const topData = data.filter((p) => p.page === firstPage && p.seg.y >= firstValueY - p.seg.size * 1.2);
   for (const p of [...topData]) {
     const t = p.seg.text.replace(/\s/g, '');
     if (/^(类|款|项)$/.test(t)) {
@@ -345,6 +348,21 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
       else newRow(p, k);
     }
     const codeRows = new Set(rows);
+    const wrappedLabelRow = (p: Placed, k: number): Row | null => {
+      const t = normalize(p.seg.text).text;
+      if (ROW_START.test(t) || t.length > 8) return null;
+      const above = rows.filter((r) => r.page === p.page && r.bottom > p.seg.y && r.bottom - p.seg.y <= p.seg.size * 1.6);
+      const r = above.sort((a, b) => a.bottom - b.bottom)[0];
+      const last = r?.cells.get(k)?.at(-1);
+      return r && last && last.seg.x1 >= columns[k]!.x1 - p.seg.size * 1.5 ? r : null;
+    };
+    // A label that fills its column just above a code row is the first line of that row's label
+    // (机关事业单位 / 基本养老保险 / 缴费支出, centred on the code).
+    const labelHeadRow = (p: Placed, k: number): Row | null => {
+      if (ROW_START.test(normalize(p.seg.text).text) || p.seg.x1 < columns[k]!.x1 - p.seg.size * 1.5) return null;
+      const below = [...codeRows].filter((r) => r.page === p.page && r.anchor.seg.y < p.seg.y && p.seg.y - r.anchor.seg.y <= p.seg.size * 1.6);
+      return below.sort((a, b) => b.anchor.seg.y - a.anchor.seg.y)[0] ?? null;
+    };
     for (const { p, k } of items(labelCols)) {
       const tol = p.seg.size * 0.8;
       let best: Row | null = null;
@@ -352,8 +370,10 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
         if (r.page !== p.page || Math.abs(r.anchor.seg.y - p.seg.y) > tol) continue;
         if (!best || Math.abs(r.anchor.seg.y - p.seg.y) < Math.abs(best.anchor.seg.y - p.seg.y)) best = r;
       }
-      // A second label cell on the code's own row is a wrap of the first; a far one is its own row (合计).
+      // A second label cell on the code's own row is a wrap of the first; a far one is its own row (合计),
+      // unless it is a short tail under a label that filled its column (…养老保险缴 / 费).
       if (best) add(p, k, best);
+      else if ((best = wrappedLabelRow(p, k) ?? labelHeadRow(p, k))) add(p, k, best);
       else newRow(p, k);
     }
   } else {

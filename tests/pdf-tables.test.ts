@@ -1,0 +1,40 @@
+// Standard tables of real PDFs: wrapped row labels stay in their coded row, header words stay in the header.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest/index.js';
+import type { SourceTable } from '../src/model.js';
+import { corpus } from './paths.js';
+
+const gridsOf = async (name: string): Promise<string[][][]> => {
+  const doc = await ingest(corpus(name), { ocr: 'off' });
+  return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])).map((t: SourceTable) => t.rows.map((r) => r.map((c) => c.text)));
+};
+
+describe('putuo czj 2024 (good)', () => {
+  let grids: string[][][];
+  beforeAll(async () => {
+    grids = await gridsOf('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf');
+  });
+
+  it('公开06: a name wrapped onto a second line stays in its coded row', () => {
+    const t6 = grids[5]!;
+    expect(t6).toHaveLength(40);
+    expect(t6).toContainEqual(['301', '08', '机关事业单位基本养老保险缴费', '160.75', '302', '06', '电费', '']);
+    expect(t6).toContainEqual(['301', '13', '住房公积金', '187.19', '302', '12', '因公出国（境）费用', '']);
+    expect(t6).toContainEqual(['', '', '', '', '302', '99', '其他商品和服务支出', '11.53']);
+    // No row is only the tail of a wrapped name.
+    expect(t6.filter((r) => r.filter(Boolean).length === 1)).toEqual([]);
+  });
+
+  it('公开04: a wrapped row label’s tail (款) is not taken for a header word', () => {
+    const t4 = grids[3]!;
+    expect(t4[0]![0]).toBe('收入项目');
+    expect(t4[2]![0]).toBe('二、政府性基金预算财政拨款');
+  });
+});
+
+it('putuo shgzb 2024 (bad): a three-line name centred on its code is one label', async () => {
+  const t5 = (await gridsOf('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf'))[4]!;
+  expect(t5).toContainEqual(['2080505', '机关事业单位基本养老保险缴费支出', '6.18', '6.18', '']);
+  expect(t5).toContainEqual(['2080506', '机关事业单位职业年金缴费支出', '4.64', '4.64', '']);
+  expect(t5.filter((r) => r[0] === '' && r[1] !== '合计')).toEqual([]);
+});
