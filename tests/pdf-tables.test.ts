@@ -27,8 +27,14 @@ describe('putuo czj 2024 (good)', () => {
 
   it('公开04: a wrapped row label’s tail (款) is not taken for a header word', () => {
     const t4 = grids[3]!;
-    expect(t4[0]![0]).toBe('收入项目');
     expect(t4[2]![0]).toBe('二、政府性基金预算财政拨款');
+  });
+
+  it('names columns from the ruled header cells: parents over their columns, no stray blank column', () => {
+    expect(grids[3]![0]).toEqual(['收入/项目', '收入/决算数', '支出/项目', '支出/合计', '支出/一般公共预算财政拨款', '支出/政府性基金预算财政拨款', '支出/国有资本经营预算财政拨款']);
+    expect(grids[3]!.every((r) => r.length === 7)).toBe(true);
+    expect(grids[1]![0]!.slice(0, 5)).toEqual(['项目/支出功能分类/科目编码/类', '项目/支出功能分类/科目编码/款', '项目/支出功能分类/科目编码/项', '项目/科目名称', '本年收入合计']);
+    expect(grids[6]![0]!.slice(2, 4)).toEqual(['财政拨款“三公”经费/因公出国（境）费/预算数', '财政拨款“三公”经费/因公出国（境）费/决算数']);
   });
 });
 

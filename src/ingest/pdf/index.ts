@@ -9,7 +9,9 @@ import { furniture } from './furniture.js';
 import { indicatorTables } from './indicators.js';
 import { lineText, linesOf, toGlyphs, type Glyph, type PageLine, type RawItem } from './layout.js';
 import { loadPdfJs, mapPdfError, openPdf, type PdfDocument } from './load.js';
+import { ruledHeaders } from './headers.js';
 import { pageQuality } from './quality.js';
+import { pageRulings, type Rulings } from './rulings.js';
 import { findTables } from './tables.js';
 
 export interface NumberedLine extends PageLine {
@@ -72,8 +74,11 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
 
   const blocks: Block[] = [];
   // Indicator tables are read from their rulings; the standard tables from the text layout.
-  const ruled = await indicatorTables(pdf, numbered, glyphs);
+  const rulings = new Map<number, Promise<Rulings>>();
+  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pageRulings(pdf, p)), rulings.get(p)!);
+  const ruled = await indicatorTables(rulingsOf, numbered, glyphs);
   const tables = findTables(numbered.flat().filter((l) => !ruled.consumed.has(l)));
+  await ruledHeaders(tables, rulingsOf, numbered, glyphs);
   for (const [l, t] of ruled.startingAt) tables.startingAt.set(l, t);
   for (const l of ruled.consumed) tables.consumed.add(l);
   numbered.forEach((lines, p) => {

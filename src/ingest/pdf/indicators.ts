@@ -5,9 +5,8 @@ import type { SourceTable } from '../../model.js';
 import { loadPattern } from '../../patterns.js';
 import type { NumberedLine } from './index.js';
 import { lineText, type Glyph } from './layout.js';
-import type { PdfDocument } from './load.js';
 import { frames, ruledGrid, type Frame, type RuledPage } from './ruled.js';
-import { pageRulings } from './rulings.js';
+import type { Rulings } from './rulings.js';
 import { isIndicatorTitle } from './titles.js';
 import type { FoundTables } from './tables.js';
 
@@ -15,13 +14,13 @@ import type { FoundTables } from './tables.js';
 const TITLE_GAP_LINES = 3;
 const SAME_EDGE = 4;
 
-export async function indicatorTables(pdf: PdfDocument, lines: NumberedLine[][], glyphs: Glyph[][]): Promise<FoundTables> {
+export async function indicatorTables(rulingsOf: (page: number) => Promise<Rulings>, lines: NumberedLine[][], glyphs: Glyph[][]): Promise<FoundTables> {
   const out: FoundTables = { startingAt: new Map(), consumed: new Set() };
   const cache = new Map<number, { page: RuledPage; frames: Frame[] }>();
   const pageAt = async (p: number) => {
     let hit = cache.get(p);
     if (!hit) {
-      const rulings = await pageRulings(pdf, p);
+      const rulings = await rulingsOf(p);
       const page: RuledPage = { page: p, rulings, glyphs: glyphs[p - 1] ?? [], lines: lines[p - 1] ?? [] };
       hit = { page, frames: frames(p, rulings) };
       cache.set(p, hit);

@@ -108,6 +108,11 @@ interface Piece {
 
 /** The grid of frames that continue each other across pages (first frame first). */
 export function ruledGrid(parts: { frame: Frame; page: RuledPage }[], id: string): SourceTable | null {
+  return ruledLayout(parts, id)?.table ?? null;
+}
+
+/** The grid with its rule positions: `xs` ascending, `ys` descending (stacked coordinates). */
+export function ruledLayout(parts: { frame: Frame; page: RuledPage }[], id: string): { table: SourceTable; xs: number[]; ys: number[] } | null {
   const pieces: Piece[] = [];
   for (const { frame, page } of parts) {
     const prev = pieces[pieces.length - 1];
@@ -190,7 +195,7 @@ export function ruledGrid(parts: { frame: Frame; page: RuledPage }[], id: string
     rows.push(row);
   }
   const first = pieces[0]!;
-  return { id, rows, loc: { page: first.page.page, line: rows[0]?.[0]?.loc.line ?? 1, table: id } };
+  return { table: { id, rows, loc: { page: first.page.page, line: rows[0]?.[0]?.loc.line ?? 1, table: id } }, xs, ys };
 }
 
 /** A glyph whose text runs over a column rule is cut there, in proportion to its width. */

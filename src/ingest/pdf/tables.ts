@@ -8,11 +8,21 @@ import type { Cell, SourceTable } from '../../model.js';
 import { normalize } from '../normalize.js';
 import type { NumberedLine } from './index.js';
 import { lineText, type Segment } from './layout.js';
-import { matchTitle, type Layout } from './titles.js';
+import { isIndicatorTitle, matchTitle, type Layout } from './titles.js';
 
 export interface FoundTables {
   startingAt: Map<NumberedLine, SourceTable>;
   consumed: Set<NumberedLine>;
+  /** Where each grid's columns and first data line lie, for naming the columns from rulings. */
+  geometry?: Map<SourceTable, Geometry>;
+}
+
+export interface Geometry {
+  page: number;
+  /** Column extents, one per grid column. */
+  columns: { x0: number; x1: number; empty: boolean }[];
+  /** Baseline of the first data line (the header band is above it). */
+  dataY: number;
 }
 
 const UNIT = /单位\s*[:：]/;
@@ -32,7 +42,7 @@ interface Placed {
 }
 
 export function findTables(lines: NumberedLine[]): FoundTables {
-  const out: FoundTables = { startingAt: new Map(), consumed: new Set() };
+  const out: FoundTables = { startingAt: new Map(), consumed: new Set(), geometry: new Map() };
   let count = 0;
   let i = 0;
   while (i < lines.length) {
@@ -61,7 +71,9 @@ export function findTables(lines: NumberedLine[]): FoundTables {
     const region = lines.slice(start, end);
     if (region.length) {
       const id = `t${++count}`;
-      const table = buildGrid(region, def.layout, id);
+      const built = buildGrid(region, def.layout, id);
+      const table = built?.table;
+      if (built?.geometry) out.geometry!.set(built.table, built.geometry);
       if (table) {
         out.startingAt.set(region[0]!, table);
         for (const l of region) out.consumed.add(l);
@@ -77,7 +89,7 @@ function regionEnd(lines: NumberedLine[], start: number): number {
   for (; k < lines.length; k++) {
     const l = lines[k]!;
     const t = lineText(l);
-    if (k > start && l.segs.length <= 3 && matchTitle(t)) break;
+    if (k > start && l.segs.length <= 3 && (matchTitle(t) || isIndicatorTitle(t))) break;
     if (NOTE.test(t) || PART.test(t)) break;
     // Prose: one long segment reading as a sentence.
     if (l.segs.length === 1 && normalize(t).text.length >= 30 && /[，。；]/.test(t)) break;
@@ -97,7 +109,7 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =
 /** Order in the flow: page, then top to bottom (PDF y grows upwards). */
 const before = (a: Placed, b: Placed) => a.page - b.page || b.seg.y - a.seg.y;
 
-function buildGrid(region: NumberedLine[], layout: Layout, id: string): SourceTable | null {
+function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table: SourceTable; geometry: Geometry | null } | null {
   const placed: Placed[] = region.flatMap((line) => line.segs.map((seg) => ({ seg, line, page: line.page })));
   if (!placed.length) return null;
   const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, ''));
@@ -206,7 +218,10 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): SourceTa
     );
   }
   const first = region[0]!;
-  return { id, rows, headerRows: 1, loc: { page: first.page, line: first.line, table: id } };
+  const table: SourceTable = { id, rows, headerRows: 1, loc: { page: first.page, line: first.line, table: id } };
+  const dataLine = region[firstData];
+  const geometry = dataLine && dataLine.page === firstPage ? { page: firstPage, columns: columns.map((c) => ({ x0: c.x0, x1: c.x1, empty: c.kind === 'empty' })), dataY: dataLine.y } : null;
+  return { table, geometry };
 }
 
 /** A single row of amounts under a multi-level header (三公): the bottom header line gives the columns
