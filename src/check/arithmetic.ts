@@ -1,0 +1,307 @@
+// Figures that contradict each other: growth, share and completion rates against the amounts they are
+// computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
+// parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
+import type { ExtractedDocument, Fact, Flag, Line } from '../model.js';
+import { checksConfig } from './config.js';
+import { makeFlag } from './flag.js';
+import { lineKey } from './lines.js';
+import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+
+interface Ctx {
+  doc: ExtractedDocument;
+  byLine: Map<string, Fact[]>;
+  lines: Map<string, Line>;
+  /** Changes already flagged UNIT_SUSPECT: no rate is checked against them. */
+  suspect: Set<string>;
+}
+
+const start = (f: Fact) => f.loc.start ?? 0;
+const order = (a: Fact, b: Fact) => start(a) - start(b);
+const flagOn = (f: Fact, code: Flag['code'], message: string, expected: string | number | null, found: string | number | null) =>
+  makeFlag(code, message, { ...f.loc }, f.excerpt, { expected, found });
+const show = (f: Fact) => `${f.text}${f.unit}`;
+
+export function arithmeticChecks(doc: ExtractedDocument, lines: Map<string, Line>): Flag[] {
+  const byLine = new Map<string, Fact[]>();
+  for (const f of doc.facts) {
+    if (f.from !== 'text') continue;
+    const k = lineKey(f.loc);
+    byLine.set(k, [...(byLine.get(k) ?? []), f]);
+  }
+  for (const list of byLine.values()) list.sort(order);
+  const ctx: Ctx = { doc, byLine, lines, suspect: new Set() };
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx)];
+}
+
+/** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
+function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fact) => boolean = () => false): Fact | undefined {
+  const i = list.indexOf(f);
+  for (let j = i - 1; j >= 0; j--) {
+    const g = list[j]!;
+    if (pred(g)) return g;
+    if (stop(g)) return undefined;
+  }
+  return undefined;
+}
+
+const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
+const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
+const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
+const isRate = (f: Fact) => f.kind === 'percent';
+
+/** For a change amount, the current figure it changes: the nearest actual amount before it on its line. */
+const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isActualAmount(g) && sameMetric(g, c), (g) => isChangeAmount(g));
+/** For a change amount, its rate: the next percent fact on its line with role change. */
+function rateOf(list: Fact[], c: Fact): Fact | undefined {
+  const i = list.indexOf(c);
+  const next = list[i + 1];
+  return next && isRate(next) && next.role === 'change' ? next : undefined;
+}
+
+function unitSuspects(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      const rate = rateOf(list, c);
+      // 增加26.94元 among 万元 figures.
+      const bigUnits = list.filter((g) => isAmount(g) && g !== c && (g.unit === '万元' || g.unit === '亿元'));
+      if (c.unit === '元' && bigUnits.length && cy !== null) {
+        const ref = x && xy ? xy : Math.max(...bigUnits.map((g) => yuanOf(g) ?? 0));
+        const tiny = ref > 0 && cy / ref < 0.001;
+        const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
+        if (tiny || rateTooBig) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `单位可疑：其他金额以“万元”计，此处变动额却为“${show(c)}”，应为“${c.text}万元”？`, `${c.text}万元`, show(c)));
+          continue;
+        }
+      }
+      // A change larger than the figure it changes.
+      if (!x || cy === null || xy === null || cy <= xy) continue;
+      if (c.direction === 'increase') {
+        ctx.suspect.add(c.id);
+        flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}，上年数将为负数。`, `不大于${show(x)}`, show(c)));
+        continue;
+      }
+      if (c.direction === 'decrease' && rate) {
+        const implied = cy / (xy + cy);
+        const contradicts = rate.direction === 'increase' || !percentFits(rate, implied, implied, checksConfig().tolerances.percentHalfUnit);
+        if (contradicts) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：减少额${show(c)}远大于本年数${show(x)}，与所述变动率${rate.text}%不符。`, `不大于${show(x)}`, show(c)));
+        }
+      }
+    }
+  }
+  return flags;
+}
+
+/** Ratio interval [lo, hi] of a/b when both are printed figures that may be off by their rounding. */
+function ratioRange(a: Fact, ay: number, b: Fact, by: number): [number, number] {
+  const ha = lastDigitYuan(a) * checksConfig().tolerances.amountUnits * 0.5;
+  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5;
+  return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
+}
+
+function growthRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const rate = rateOf(list, c);
+      const x = currentOf(list, c);
+      if (!rate || !x || ctx.suspect.has(c.id)) continue;
+      if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
+      const cy = yuanOf(c);
+      const xy = yuanOf(x);
+      if (cy === null || xy === null) continue;
+      const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+      if (prior <= 0) continue;
+      const priorFact: Fact = { ...x, text: x.text };
+      const [lo, hi] = ratioRange(c, cy, priorFact, prior);
+      if (percentFits(rate, lo, hi, half)) continue;
+      const expected = formatPercent(cy / prior, rate.text);
+      const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
+      flags.push(
+        flagOn(
+          rate,
+          'PERCENT_MISMATCH',
+          `变动率与金额不符：${show(x)}比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${priorShown}，变动率应约为${expected}，文中写${rate.text}%。`,
+          expected,
+          `${rate.text}%`,
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+function completionRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  for (const list of ctx.byLine.values()) {
+    for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
+      const stop = (g: Fact) => isRate(g);
+      const actual = before(list, k, isActualAmount, stop);
+      const budget = before(list, k, (g) => g.role === 'budget' && isAmount(g), stop);
+      if (!actual || !budget) continue;
+      const ay = yuanOf(actual);
+      const by = yuanOf(budget);
+      if (ay === null || by === null || by <= 0) continue;
+      const [lo, hi] = ratioRange(actual, ay, budget, by);
+      if (percentFits(k, lo, hi, half)) continue;
+      const expected = formatPercent(ay / by, k.text);
+      flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
+    }
+  }
+  return flags;
+}
+
+const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
+
+/** The metric a share names as its base (占本年收入90% → total_income), or null when it names none. */
+function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined {
+  const line = ctx.lines.get(lineKey(share.loc));
+  if (!line || part.loc.end === undefined || share.loc.start === undefined) return undefined;
+  const between = fold(line.raw.slice(part.loc.end, share.loc.start));
+  const m = /占(.*)$/u.exec(between);
+  if (!m) return undefined;
+  const phrase = m[1]!.replace(/的$/u, '').replace(/比重|比例$/u, '');
+  if (!phrase) return null;
+  for (const b of checksConfig().shareBases) if (new RegExp(`^(?:${b.phrase})$`, 'u').test(phrase)) return b.metric;
+  return undefined; // names a base we do not know: no check
+}
+
+function shares(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
+  const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change', isRate);
+      if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
+    }
+  }
+  for (const p of pairs) {
+    let base: Fact | undefined;
+    if (p.base) {
+      base = nearestBefore(textFacts, p.part, (g) => g.metric === p.base && isActualAmount(g));
+      if (!base) {
+        const e = ctx.doc.summary[p.base];
+        base = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+      }
+    } else if (p.base === null) {
+      base = groupBase(textFacts, pairs, p);
+    }
+    if (!base || base === p.part) continue;
+    const py = yuanOf(p.part);
+    const by = yuanOf(base);
+    if (py === null || by === null || by <= 0) continue;
+    const [lo, hi] = ratioRange(p.part, py, base, by);
+    if (percentFits(p.share, lo, hi, half)) continue;
+    const expected = formatPercent(py / by, p.share.text);
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+  }
+  return flags;
+}
+
+const pos = (f: Fact) => [f.loc.page ?? f.loc.paragraph ?? 0, f.loc.line, start(f)] as const;
+const isBefore = (a: Fact, b: Fact) => {
+  const [p1, l1, s1] = pos(a);
+  const [p2, l2, s2] = pos(b);
+  return p1 !== p2 ? p1 < p2 : l1 !== l2 ? l1 < l2 : s1 < s2;
+};
+
+/** The nearest fact before `f` in the same section that satisfies `pred`. */
+function nearestBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): Fact | undefined {
+  let best: Fact | undefined;
+  for (const g of facts) {
+    if (g === f || !pred(g) || !isBefore(g, f) || (g.section ?? null) !== (f.section ?? null)) continue;
+    if (!best || isBefore(best, g)) best = g;
+  }
+  return best;
+}
+
+/** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
+ *  the list that the list's parts add up to. */
+function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact }): Fact | undefined {
+  const group = pairs.filter((q) => q.base === null && (q.part.section ?? null) === (p.part.section ?? null));
+  const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
+  const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
+  const candidates = facts.filter((g) => isActualAmount(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
+  candidates.sort((a, b) => (isBefore(a, b) ? 1 : -1));
+  return candidates.find((g) => Math.abs((yuanOf(g) ?? -1) - sum) <= tol);
+}
+
+function sums(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const units = checksConfig().tolerances.amountUnits;
+  const fact = (metric: string) => {
+    const e = doc.summary[metric];
+    if (!e) return undefined;
+    const f = doc.facts.find((g) => g.id === e.factId);
+    const y = e.yuan ?? (f ? yuanOf(f) : null) ?? (e.unit === '名' || e.unit === '人' || e.unit === '辆' ? e.value : null);
+    return y === null ? undefined : { metric, entry: e, fact: f, yuan: y };
+  };
+  for (const rule of checksConfig().sums) {
+    const totals = rule.total.map(fact).filter((t) => t !== undefined);
+    if (!totals.length) continue;
+    const parts = rule.parts.map(fact);
+    const present = parts.filter((p) => p !== undefined);
+    if (!present.length) continue;
+    const all = present.length === parts.length;
+    const sum = present.reduce((s, p) => s + p.yuan, 0);
+    const tolOf = (t: (typeof totals)[number]) =>
+      Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitYuan(x.fact) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
+    const ok = totals.some((t) => (rule.complete && all ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
+    if (ok) continue;
+    const t = totals[0]!;
+    const unit = t.entry.unit;
+    const dec = t.fact ? decimalsOf(t.fact.text) : 2;
+    const isCount = t.fact?.kind === 'count';
+    const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
+    const names = present.map((p) => `${p.fact?.label ?? p.metric}${fmt(p.yuan)}`).join('＋');
+    const what = t.fact?.label ?? t.metric;
+    const message =
+      rule.complete && all
+        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${fmt(t.yuan)}。`
+        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
+    const loc = t.fact?.loc ?? null;
+    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
+  }
+  return flags;
+}
+
+function valueConflicts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const skipSections = new Set(['attachments', 'performance', 'glossary']);
+  const groups = new Map<string, Fact[]>();
+  for (const f of ctx.doc.facts) {
+    if (f.from !== 'text' || !f.metric || f.kind === 'percent' || ctx.suspect.has(f.id)) continue;
+    if (!['actual', 'budget', 'change'].includes(f.role) || skipSections.has(f.section ?? '')) continue;
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
+    const first = list[0]!;
+    const seen = new Set<number>();
+    const fy = valueOf(first);
+    seen.add(fy);
+    for (const f of list.slice(1)) {
+      const v = valueOf(f);
+      if ([...seen].some((s) => Math.abs(s - v) <= Math.max(tolOf(first), tolOf(f)))) continue;
+      seen.add(v);
+      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${first.label}在${where}为${show(first)}，此处为${show(f)}。`, show(first), show(f)));
+    }
+  }
+  return flags;
+}
+
+const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
+const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tolerances.amountUnits : 0);

@@ -1,0 +1,43 @@
+// The check stage's settings, read from patterns/checks.yaml, template-text.yaml and required.yaml.
+import type { DocKind, FlagCode, Severity } from '../model.js';
+import { loadPattern } from '../patterns.js';
+
+export interface UnitRule {
+  unit: string;
+  notBefore?: string;
+}
+
+export interface SumRule {
+  total: string[];
+  parts: string[];
+  complete: boolean;
+}
+
+export interface ChecksConfig {
+  severities: Record<FlagCode, Severity>;
+  tolerances: { percentHalfUnit: number; amountUnits: number };
+  blank: { minGap: number; units: UnitRule[]; exemptBefore: string; date: string; dateMinGap: number };
+  malformed: { pattern: string; what: string }[];
+  direction: { up: string; down: string; gap: number };
+  year: { titleLike: string; allowOffsets: Record<DocKind, number[]> };
+  sums: SumRule[];
+  shareBases: { phrase: string; metric: string }[];
+}
+
+export interface TemplateConfig {
+  phrases: { pattern: string; what: string; severity?: Severity }[];
+  placeholders: { pattern: string; what: string; severity?: Severity };
+}
+
+export interface RequiredSet {
+  sections: { key: string; what: string; names?: string[]; severity?: Severity }[];
+  tables: { kind: string; what: string; names: string[] }[];
+}
+
+export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[] };
+
+export const checksConfig = () => loadPattern<ChecksConfig>('checks.yaml');
+export const templateConfig = () => loadPattern<TemplateConfig>('template-text.yaml');
+export const requiredConfig = () => loadPattern<RequiredConfig>('required.yaml');
+
+export const severityOf = (code: FlagCode): Severity => checksConfig().severities[code] ?? 'warning';

@@ -1,0 +1,90 @@
+// MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
+import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
+import { requiredConfig, type RequiredSet } from './config.js';
+import { flagAtRaw, makeFlag } from './flag.js';
+import { flatOutline, lineKey, type TextUnit } from './lines.js';
+
+const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
+const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
+
+export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
+  const kind = doc.document.kind ?? '决算';
+  const set = requiredConfig()[kind];
+  const present = new Set(flatOutline(doc.outline).map((n) => n.section));
+  const flags: Flag[] = [];
+  for (const s of set.sections) {
+    if (present.has(s.key)) continue;
+    // A heading that lost its number: a short body line that is the section's title.
+    const titles = [s.what, ...(s.names ?? [])].map(fold);
+    const found = units.some((u) => !u.cell && u.line.text.length <= 40 && titles.some((t) => fold(u.line.text.replace(NUMBERING, '')).includes(t)));
+    if (found) continue;
+    flags.push(makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
+  }
+  return flags;
+}
+
+const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
+
+export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
+  const kind = doc.document.kind ?? '决算';
+  const cfg = requiredConfig();
+  const explains = cfg.emptyExplanations.map((p) => new RegExp(p, 'u'));
+  const isExplanation = (s: string | null | undefined) => !!s && explains.some((re) => re.test(fold(s)));
+  const flags: Flag[] = [];
+
+  // Tables the extractor found: an empty one needs an explanation.
+  for (const t of doc.tables) {
+    if (!t.empty || isExplanation(t.note)) continue;
+    flags.push(emptyTableFlag(t));
+  }
+
+  const tablesSection = flatOutline(doc.outline).find((n) => n.section === 'tables');
+  const tablesHeading = tablesSection && units.find((u) => u.heading && lineKey(u.line.loc) === lineKey(tablesSection.loc));
+  const titleKinds = units.map((u) => (u.cell ? null : tableKindOfTitle(u.line.text, cfg[kind].tables)));
+  for (const req of cfg[kind].tables) {
+    if (doc.tables.some((t) => t.kind === req.kind)) continue;
+    const at = titleKinds.indexOf(req.kind);
+    if (at < 0) {
+      const message = `缺少必须公开的${req.what}（${req.kind}）。`;
+      flags.push(
+        tablesHeading
+          ? { ...flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message), expected: req.what }
+          : makeFlag('MISSING_TABLE', message, null, null, { expected: req.what }),
+      );
+      continue;
+    }
+    // A title with no table after it: explained (本单位无…) or not.
+    const title = units[at]!;
+    const next = units[at + 1];
+    const tableFollows = next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading));
+    if (tableFollows) continue;
+    if (next && isExplanation(next.line.text)) continue;
+    flags.push(
+      flagAtRaw('EMPTY_TABLE_UNEXPLAINED', title.line, 0, title.line.raw.length, `${req.what}只有表名，没有表格数据，也没有说明原因（如“本单位无……，故本表为空表”）。`, {
+        expected: '表格数据或空表说明',
+        found: '无数据、无说明',
+      }),
+    );
+  }
+  return flags;
+}
+
+/** The standard table a short line is the title of: the kind whose name is the longest ending of it. */
+function tableKindOfTitle(text: string, tables: RequiredSet['tables']): string | null {
+  if (text.length > 50) return null;
+  const title = fold(text.replace(NUMBERING, ''));
+  let best: { kind: string; len: number } | null = null;
+  for (const t of tables) {
+    for (const n of t.names.map(fold)) {
+      if (title.endsWith(n) && (!best || n.length > best.len)) best = { kind: t.kind, len: n.length };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+function emptyTableFlag(t: TableRecord): Flag {
+  return makeFlag('EMPTY_TABLE_UNEXPLAINED', `“${t.title}”是空表，却没有说明原因（如“本单位无……，故本表为空表”）。`, t.loc, t.title, {
+    expected: '空表说明',
+    found: '无说明',
+  });
+}
