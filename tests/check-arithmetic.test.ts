@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { arithmeticChecks } from '../src/check/arithmetic.js';
+import { lineKey } from '../src/check/lines.js';
+import type { ExtractedDocument, Line } from '../src/model.js';
+import { docFrom, brief } from './check-helpers.js';
+
+const ARITH = ['PERCENT_MISMATCH', 'SUM_MISMATCH', 'UNIT_SUSPECT', 'VALUE_CONFLICT'];
+function run(doc: ExtractedDocument) {
+  const lines = new Map<string, Line>();
+  for (const b of doc.blocks) if (b.kind === 'line') lines.set(lineKey(b.line.loc), b.line);
+  return arithmeticChecks(doc, lines);
+}
+
+describe('growth rates', () => {
+  it('flags a growth rate that contradicts the change and the implied prior-year base', () => {
+    const doc = docFrom(
+      ['2023年度收入合计93.93万元，与2022年度相比，收入合计增加19.08万元，上升16%。'],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual', metric: 'total_income', label: '收入合计' },
+        { line: 1, text: '19.08', unit: '万元', role: 'change', metric: 'total_income', direction: 'increase' },
+        { line: 1, text: '16', unit: '%', role: 'change', metric: 'total_income', direction: 'increase' },
+      ],
+    );
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['1 PERCENT_MISMATCH']);
+    // 19.08 / (93.93 - 19.08) = 25.49%
+    expect(flags[0]!.expected).toBe('25%');
+    expect(flags[0]!.found).toBe('16%');
+    expect(flags[0]!.loc!.start).toBe('2023年度收入合计93.93万元，与2022年度相比，收入合计增加19.08万元，上升'.length);
+    expect(flags[0]!.message).toContain('上年应为74.85万元');
+  });
+
+  it('accepts a rate that is right after rounding (a decrease uses current + change as the base)', () => {
+    const doc = docFrom(
+      ['支出合计93.93万元，比上年增加14.14万元，增长18%。', '基本支出50.00万元，比上年减少10.00万元，下降17%。'],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual' },
+        { line: 1, text: '14.14', unit: '万元', role: 'change', direction: 'increase' },
+        { line: 1, text: '18', unit: '%', role: 'change', direction: 'increase' },
+        { line: 2, text: '50.00', unit: '万元', role: 'actual' },
+        { line: 2, text: '10.00', unit: '万元', role: 'change', direction: 'decrease' },
+        { line: 2, text: '17', unit: '%', role: 'change', direction: 'decrease' },
+      ],
+    );
+    expect(run(doc)).toEqual([]);
+  });
+
+  it('a one-decimal rate gets a one-decimal tolerance', () => {
+    const doc = docFrom(
+      ['支出合计93.93万元，比上年增加14.14万元，增长17.9%。'],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual' },
+        { line: 1, text: '14.14', unit: '万元', role: 'change', direction: 'increase' },
+        { line: 1, text: '17.9', unit: '%', role: 'change', direction: 'increase' },
+      ],
+    );
+    // 14.14 / 79.79 = 17.72% → 17.7%, not 17.9%
+    expect(run(doc).map((f) => f.expected)).toEqual(['17.7%']);
+  });
+});
+
+describe('unit suspects', () => {
+  it('flags a change in 元 among 万元 figures and checks no rate against it', () => {
+    const doc = docFrom(
+      ['2023年度支出93.93万元。比上年决算增加26.94元，增加23 %，主要原因是人员增加。'],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual' },
+        { line: 1, text: '26.94', unit: '元', role: 'change', direction: 'increase' },
+        { line: 1, text: '23', unit: '%', role: 'change', direction: 'increase' },
+      ],
+    );
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['1 UNIT_SUSPECT']);
+    expect(flags[0]!.expected).toBe('26.94万元');
+    expect(flags[0]!.found).toBe('26.94元');
+  });
+
+  it('does not flag a small change legitimately given in 元 when its rate fits', () => {
+    const doc = docFrom(
+      ['公务接待费12.5万元，比上年增加3000元，增长2.5%。'],
+      [
+        { line: 1, text: '12.5', unit: '万元', role: 'actual' },
+        { line: 1, text: '3000', unit: '元', role: 'change', direction: 'increase' },
+        { line: 1, text: '2.5', unit: '%', role: 'change', direction: 'increase' },
+      ],
+    );
+    expect(run(doc)).toEqual([]);
+  });
+
+  it('flags a decrease far larger than the figure when its rate contradicts it, not a plausible one', () => {
+    const doc = docFrom(
+      ['机关运行经费支出77.88 万元，比年初预算数减少1089万元，上升15%。', '项目支出10.00万元，比上年减少15.00万元，下降60%。'],
+      [
+        { line: 1, text: '77.88', unit: '万元', role: 'actual' },
+        { line: 1, text: '1089', unit: '万元', role: 'change', direction: 'decrease' },
+        { line: 1, text: '15', unit: '%', role: 'change', direction: 'increase' },
+        { line: 2, text: '10.00', unit: '万元', role: 'actual' },
+        { line: 2, text: '15.00', unit: '万元', role: 'change', direction: 'decrease' },
+        { line: 2, text: '60', unit: '%', role: 'change', direction: 'decrease' },
+      ],
+    );
+    expect(brief(run(doc))).toEqual(['1 UNIT_SUSPECT']);
+  });
+});
+
+describe('completion rates and shares', () => {
+  it('checks a completion rate against actual ÷ budget', () => {
+    const doc = docFrom(
+      [
+        '年初预算为86.86    万元，支出决算为84.25万元，完成年初预算的98%。',
+        '年初预算为69.9万元，支出决算为77.88万元，完成年初预算的111%。',
+        '“三公”经费财政拨款支出预算为0万元，支出决算为0万元，完成预算的0%。',
+      ],
+      [
+        { line: 1, text: '86.86', unit: '万元', role: 'budget' },
+        { line: 1, text: '84.25', unit: '万元', role: 'actual' },
+        { line: 1, text: '98', unit: '%', role: 'completion' },
+        { line: 2, text: '69.9', unit: '万元', role: 'budget' },
+        { line: 2, text: '77.88', unit: '万元', role: 'actual' },
+        { line: 2, text: '111', unit: '%', role: 'completion' },
+        { line: 3, text: '0', unit: '万元', role: 'budget' },
+        { line: 3, text: '0', unit: '万元', role: 'actual', nth: 1 },
+        { line: 3, text: '0', unit: '%', role: 'completion' },
+      ],
+    );
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['1 PERCENT_MISMATCH']);
+    expect([flags[0]!.expected, flags[0]!.found]).toEqual(['97%', '98%']);
+  });
+
+  it('checks shares against a named base and against the total a list adds up to', () => {
+    const doc = docFrom(
+      [
+        '2023年度支出合计93.93万元。',
+        '一般公共预算财政拨款支出84.25万元，占本年支出合计的93%。',
+        '财政拨款收入84.25万元，占本年收入90%；其他收入9.68万元，占本年收入10%。',
+        '2023年度一般公共预算财政拨款支出84.25万元，主要用于以下方面：',
+        '1一般公共服务支出（类）82.16万元，占99%。',
+        '2.社会保障和就业支出（类）2.09万元，占1%。',
+      ],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual', metric: 'total_expenditure' },
+        { line: 2, text: '84.25', unit: '万元', role: 'actual', metric: 'general_budget_appropriation_expenditure' },
+        { line: 2, text: '93', unit: '%', role: 'share' },
+        { line: 3, text: '84.25', unit: '万元', role: 'actual', metric: 'fiscal_appropriation_income' },
+        { line: 3, text: '90', unit: '%', role: 'share' },
+        { line: 3, text: '9.68', unit: '万元', role: 'actual', metric: 'other_income' },
+        { line: 3, text: '10', unit: '%', role: 'share' },
+        { line: 4, text: '84.25', unit: '万元', role: 'actual', metric: 'general_budget_appropriation_expenditure' },
+        { line: 5, text: '82.16', unit: '万元', role: 'actual' },
+        { line: 5, text: '99', unit: '%', role: 'share' },
+        { line: 6, text: '2.09', unit: '万元', role: 'actual' },
+        { line: 6, text: '1', unit: '%', role: 'share' },
+      ],
+      { summary: { total_income: 'f1' } },
+    );
+    // line 3 shares name 本年收入 but no total_income fact precedes them except via the summary (here
+    // deliberately pointing at 93.93): 84.25/93.93 = 89.7% ✓, 9.68/93.93 = 10.3% ✓
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['2 PERCENT_MISMATCH', '5 PERCENT_MISMATCH', '6 PERCENT_MISMATCH']);
+    expect(flags.map((f) => f.expected)).toEqual(['90%', '98%', '2%']);
+  });
+});
+
+describe('sums and conflicts', () => {
+  it('flags parts that do not add up, with a one-digit tolerance per rounding, and a part larger than its whole', () => {
+    const doc = docFrom(
+      [
+        '一般公共预算财政拨款基本支出79.98万元，其中：人员经费76.19万元，公用经费3.78万元。',
+        '2023年度财政拨款支出为82.16万元。',
+        '2023年度一般公共预算财政拨款支出84.25万元。',
+        '“三公”经费支出5.00万元，其中因公出国(境)费1.00万元，公务用车购置及运行费2.00万元，公务接待费1.50万元。',
+      ],
+      [
+        { line: 1, text: '79.98', unit: '万元', role: 'actual', metric: 'general_budget_basic_expenditure' },
+        { line: 1, text: '76.19', unit: '万元', role: 'actual', metric: 'personnel_expenses' },
+        { line: 1, text: '3.78', unit: '万元', role: 'actual', metric: 'public_expenses' },
+        { line: 2, text: '82.16', unit: '万元', role: 'actual', metric: 'fiscal_appropriation_expenditure', label: '财政拨款支出' },
+        { line: 3, text: '84.25', unit: '万元', role: 'actual', metric: 'general_budget_appropriation_expenditure', label: '一般公共预算财政拨款支出' },
+        { line: 4, text: '5.00', unit: '万元', role: 'actual', metric: 'three_public_total', label: '“三公”经费支出' },
+        { line: 4, text: '1.00', unit: '万元', role: 'actual', metric: 'overseas_travel', label: '因公出国(境)费' },
+        { line: 4, text: '2.00', unit: '万元', role: 'actual', metric: 'official_vehicles', label: '公务用车购置及运行费' },
+        { line: 4, text: '1.50', unit: '万元', role: 'actual', metric: 'official_reception', label: '公务接待费' },
+      ],
+      {
+        summary: {
+          general_budget_basic_expenditure: 'f1',
+          personnel_expenses: 'f2',
+          public_expenses: 'f3',
+          fiscal_appropriation_expenditure: 'f4',
+          general_budget_appropriation_expenditure: 'f5',
+          three_public_total: 'f6',
+          overseas_travel: 'f7',
+          official_vehicles: 'f8',
+          official_reception: 'f9',
+        },
+      },
+    );
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['4 SUM_MISMATCH', '2 SUM_MISMATCH']);
+    expect([flags[0]!.expected, flags[0]!.found]).toEqual(['4.50万元', '5.00万元']);
+    expect(flags[1]!.message).toBe('部分大于整体：一般公共预算财政拨款支出84.25万元，超过财政拨款支出82.16万元。');
+  });
+
+  it('flags one metric stated twice with different values, once per distinct value', () => {
+    const doc = docFrom(
+      ['2023年度收入合计93.93万元。', '本年收入合计93.93万元。', '收入合计95.93万元。'],
+      [
+        { line: 1, text: '93.93', unit: '万元', role: 'actual', metric: 'total_income', label: '收入合计' },
+        { line: 2, text: '93.93', unit: '万元', role: 'actual', metric: 'total_income', label: '本年收入合计' },
+        { line: 3, text: '95.93', unit: '万元', role: 'actual', metric: 'total_income', label: '收入合计' },
+      ],
+    );
+    const flags = run(doc);
+    expect(brief(flags)).toEqual(['3 VALUE_CONFLICT']);
+    expect([flags[0]!.expected, flags[0]!.found]).toEqual(['93.93万元', '95.93万元']);
+  });
+});
