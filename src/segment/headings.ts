@@ -10,6 +10,7 @@ interface HeadingPatterns {
   minTitleLength: number;
   notHeading: string[];
   flatSections: string[];
+  childTitles: Record<string, string>;
   tocTitles: string[];
 }
 
@@ -34,7 +35,11 @@ function patterns() {
 }
 
 export const flatSections = () => new Set(patterns().p.flatSections);
-export const isTocTitle = (line: Line) => patterns().p.tocTitles.includes(line.text);
+export const isTocTitle = (line: Line) => patterns().p.tocTitles.some((t) => line.text.endsWith(t));
+
+/** Patterns a heading's title must match below certain sections (patterns/headings.yaml childTitles). */
+export const childTitleRules = (): Map<string, RegExp> =>
+  new Map(Object.entries(patterns().p.childTitles ?? {}).map(([k, v]) => [k, new RegExp(v, 'u')]));
 
 /** The heading a line is, or null. Trailing 。/：/. are not part of the title. */
 export function matchHeading(line: Line): HeadingMatch | null {

@@ -2,7 +2,7 @@
 // 1. → 4, （1） → 5), builds the outline tree, maps headings to the template's canonical sections, and
 // reads the document's title, unit, year and kind.
 import type { IngestedDocument, Line, OutlineNode, SegmentedDocument } from '../model.js';
-import { flatSections, matchHeading } from './headings.js';
+import { childTitleRules, flatSections, matchHeading } from './headings.js';
 import { readMeta } from './meta.js';
 import { sectionFor } from './sections.js';
 import { findToc } from './toc.js';
@@ -14,9 +14,11 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
   const outline: OutlineNode[] = [];
   const stack: OutlineNode[] = [];
   const flat = flatSections();
+  const childRules = childTitleRules();
   const lines: Line[] = [];
   let n = 0;
   let titleSeen = false;
+  const recovered = new Set<string>();
   const meta = readMeta(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])).slice(0, 20));
 
   doc.blocks.forEach((block, i) => {
@@ -24,8 +26,15 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
     const h = block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null;
     const isTitle = block.kind === 'line' && !titleSeen && meta.title !== null && meta.title.endsWith(block.line.text);
     if (isTitle) titleSeen = true;
-    const inFlat = stack.some((s) => s.section !== null && flat.has(s.section));
-    if (block.kind === 'line' && h && !isTitle && !(inFlat && h.level > 1)) {
+    // Inside a section whose numbered entries are list items, only a heading of that section's level
+    // or above (a sibling or a new part) ends it.
+    const flatLevel = stack.find((s) => s.section !== null && flat.has(s.section))?.level ?? Infinity;
+    const rule = stack.map((s) => (s.section ? childRules.get(s.section) : undefined)).find(Boolean);
+    // A recovered (unnumbered) heading counts once: later copies are running headers.
+    const repeat = h !== null && h.marker === '' && recovered.has(h.title);
+    const allowed = h !== null && !repeat && h.level <= flatLevel && (!rule || h.level === 1 || rule.test(h.title));
+    if (h && h.marker === '') recovered.add(h.title);
+    if (block.kind === 'line' && h && !isTitle && allowed) {
       while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
       const node: OutlineNode = {
         id: `h${++n}`,

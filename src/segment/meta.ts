@@ -17,9 +17,16 @@ export function readMeta(lines: Line[]): DocumentMeta {
   let title: string | null = null;
   if (at >= 0) {
     title = head[at]!.text;
-    // A title broken over two lines: "2024年度" + "上海市普陀区财政局部门决算".
+    // A title broken over lines: "2024年度" + "上海市普陀区财政局部门决算", or
+    // "上海市普陀区" + "文化和旅游局" + "2025年度部门决算".
     const prev = head[at - 1]?.text;
     if (!YEAR.test(title) && prev && YEAR.test(prev) && prev.length <= 12) title = prev + title;
+    else if (/^(20\d{2})\s*年/u.test(title)) {
+      let k = at - 1;
+      while (k >= 0 && k >= at - 3 && head[k]!.text.length <= 20 && !/\d/.test(head[k]!.text)) k--;
+      title = head.slice(k + 1, at).map((l) => l.text).join('') + title;
+    }
+    title = title.replace(/(目录|目次)$/u, '');
   }
   const kind = title ? (p.kinds.find((k) => title!.includes(k)) ?? null) : mostFrequentKind(lines, p.kinds);
   const year = yearOf(title) ?? mostFrequentYear(lines);

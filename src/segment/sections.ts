@@ -7,6 +7,7 @@ interface SectionDef {
   parent?: string;
   names: string[];
   recover?: string[];
+  recoverPattern?: string;
 }
 
 const defs = () => loadPattern<{ sections: SectionDef[] }>('sections.yaml').sections;
@@ -15,7 +16,10 @@ const defs = () => loadPattern<{ sections: SectionDef[] }>('sections.yaml').sect
 export const foldTitle = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 
 export function recoverableLevel(folded: string): number | null {
-  for (const d of defs()) if (d.recover?.includes(folded)) return d.level;
+  for (const d of defs()) {
+    if (d.recover?.includes(folded)) return d.level;
+    if (d.recoverPattern && new RegExp(d.recoverPattern, 'u').test(folded)) return d.level;
+  }
   return null;
 }
 

@@ -20,7 +20,10 @@ export function findToc(blocks: Block[]): Set<number> {
     const hasLeader = LEADER.test(b.line.text) && /\D\d{1,3}$/u.test(b.line.text);
     const stripped = { ...b.line, text: b.line.text.replace(LEADER, '') };
     const h = matchHeading(stripped);
-    if (!h && !hasLeader) break;
+    // A heading wrapped onto a second short line ("…决算情况" / "说明") stays in the region.
+    const wrapped = !h && !hasLeader && region.length > 0 && b.line.text.length <= 8 && !/\d/.test(b.line.text);
+    if (!h && !hasLeader && !wrapped) break;
+    if (wrapped) continue;
     if (h && region.some((r) => r.key === h.marker + h.title)) break; // the body starts again
     region.push({ i, key: h ? h.marker + h.title : stripped.text });
   }
