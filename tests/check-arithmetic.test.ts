@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { arithmeticChecks } from '../src/check/arithmetic.js';
-import { lineKey } from '../src/check/lines.js';
-import type { ExtractedDocument, Line } from '../src/model.js';
+import { indexText, textUnits } from '../src/check/lines.js';
+import type { ExtractedDocument } from '../src/model.js';
 import { docFrom, brief } from './check-helpers.js';
 
 const ARITH = ['PERCENT_MISMATCH', 'SUM_MISMATCH', 'UNIT_SUSPECT', 'VALUE_CONFLICT'];
-function run(doc: ExtractedDocument) {
-  const lines = new Map<string, Line>();
-  for (const b of doc.blocks) if (b.kind === 'line') lines.set(lineKey(b.line.loc), b.line);
-  return arithmeticChecks(doc, lines);
-}
+const run = (doc: ExtractedDocument) => arithmeticChecks(doc, indexText(textUnits(doc)));
 
 describe('growth rates', () => {
   it('flags a growth rate that contradicts the change and the implied prior-year base', () => {

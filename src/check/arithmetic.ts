@@ -1,35 +1,38 @@
 // Figures that contradict each other: growth, share and completion rates against the amounts they are
 // computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
-import type { ExtractedDocument, Fact, Flag, Line } from '../model.js';
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
-import { lineKey } from './lines.js';
+import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
 interface Ctx {
   doc: ExtractedDocument;
+  /** Text facts by paragraph, in reading order: a change, its rate and its current figure are read
+   *  within one paragraph. */
   byLine: Map<string, Fact[]>;
-  lines: Map<string, Line>;
+  text: TextIndex;
   /** Changes already flagged UNIT_SUSPECT: no rate is checked against them. */
   suspect: Set<string>;
 }
 
 const start = (f: Fact) => f.loc.start ?? 0;
-const order = (a: Fact, b: Fact) => start(a) - start(b);
 const flagOn = (f: Fact, code: Flag['code'], message: string, expected: string | number | null, found: string | number | null) =>
   makeFlag(code, message, { ...f.loc }, f.excerpt, { expected, found });
 const show = (f: Fact) => `${f.text}${f.unit}`;
 
-export function arithmeticChecks(doc: ExtractedDocument, lines: Map<string, Line>): Flag[] {
+export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[] {
   const byLine = new Map<string, Fact[]>();
   for (const f of doc.facts) {
     if (f.from !== 'text') continue;
     const k = lineKey(f.loc);
-    byLine.set(k, [...(byLine.get(k) ?? []), f]);
+    const p = text.paragraph.get(k);
+    const key = p === undefined ? `line:${k}` : `para:${p}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), f]);
   }
-  for (const list of byLine.values()) list.sort(order);
-  const ctx: Ctx = { doc, byLine, lines, suspect: new Set() };
+  for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
+  const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
   return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx)];
 }
 
@@ -161,11 +164,23 @@ function completionRates(ctx: Ctx): Flag[] {
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 
+/** The verbatim text between the end of fact a and the start of fact b (a before b, at most a few lines
+ *  apart), folded; null when unknown. */
+function textBetween(text: TextIndex, a: Fact, b: Fact): string | null {
+  const ia = text.position.get(lineKey(a.loc));
+  const ib = text.position.get(lineKey(b.loc));
+  if (ia === undefined || ib === undefined || a.loc.end === undefined || b.loc.start === undefined || ib < ia || ib - ia > 3) return null;
+  if (ia === ib) return fold(text.order[ia]!.raw.slice(a.loc.end, b.loc.start));
+  const parts = [text.order[ia]!.raw.slice(a.loc.end)];
+  for (let i = ia + 1; i < ib; i++) parts.push(text.order[i]!.raw);
+  parts.push(text.order[ib]!.raw.slice(0, b.loc.start));
+  return fold(parts.join(''));
+}
+
 /** The metric a share names as its base (占本年收入90% → total_income), or null when it names none. */
 function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined {
-  const line = ctx.lines.get(lineKey(share.loc));
-  if (!line || part.loc.end === undefined || share.loc.start === undefined) return undefined;
-  const between = fold(line.raw.slice(part.loc.end, share.loc.start));
+  const between = textBetween(ctx.text, part, share);
+  if (between === null) return undefined;
   const m = /占(.*)$/u.exec(between);
   if (!m) return undefined;
   const phrase = m[1]!.replace(/的$/u, '').replace(/比重|比例$/u, '');

@@ -1,8 +1,8 @@
 // Check: the watchdog's flags (issue 4). Each rule reads the extracted document and returns flags; the
 // flags are appended to those of earlier stages, without flagging the same thing twice.
-import type { CheckedDocument, ExtractedDocument, Flag, Line } from '../model.js';
+import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
-import { lineKey, textUnits } from './lines.js';
+import { indexText, lineKey, textUnits } from './lines.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedValues, templateText, yearMismatch } from './text-rules.js';
 
@@ -17,9 +17,7 @@ export function checkFlags(doc: ExtractedDocument): Flag[] {
   for (const u of units) {
     flags.push(...blankValues(u), ...templateText(u), ...malformedValues(u), ...directionConflicts(u), ...yearMismatch(u, doc.document.year, doc.document.kind));
   }
-  const lines = new Map<string, Line>();
-  for (const u of units) if (!u.cell) lines.set(lineKey(u.line.loc), u.line);
-  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, lines));
+  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, indexText(units)));
   return flags;
 }
 

@@ -70,3 +70,38 @@ export function textUnits(doc: ExtractedDocument): TextUnit[] {
 
 /** Page (or paragraph) and line of a loc, for matching things stated on the same line. */
 export const lineKey = (loc: Loc) => `${loc.page ?? ''}/${loc.paragraph ?? ''}/${loc.line}`;
+
+export interface TextIndex {
+  /** Body lines by lineKey. */
+  lines: Map<string, Line>;
+  /** Body lines in reading order, and each line's position in it. */
+  order: Line[];
+  position: Map<string, number>;
+  /** Paragraph number of each body line: wrapped lines of one paragraph (PDF) share it. */
+  paragraph: Map<string, number>;
+}
+
+const PARAGRAPH_END = /[。；;！？!?：:]$/u;
+
+/** Index the body lines; a paragraph ends at a heading, a table, a section change or a line that ends
+ *  a sentence (a PDF wraps a paragraph over lines that end mid-sentence). */
+export function indexText(units: TextUnit[]): TextIndex {
+  const idx: TextIndex = { lines: new Map(), order: [], position: new Map(), paragraph: new Map() };
+  let para = 0;
+  let prev: TextUnit | null = null;
+  for (const u of units) {
+    if (u.cell) {
+      prev = null;
+      continue;
+    }
+    const k = lineKey(u.line.loc);
+    const continues = prev && !prev.heading && !u.heading && prev.section === u.section && prev.block === u.block - 1 && !PARAGRAPH_END.test(prev.line.text);
+    if (!continues) para++;
+    idx.lines.set(k, u.line);
+    idx.position.set(k, idx.order.length);
+    idx.order.push(u.line);
+    idx.paragraph.set(k, para);
+    prev = u;
+  }
+  return idx;
+}

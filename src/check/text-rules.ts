@@ -2,7 +2,7 @@
 // is both up and down, a title with the wrong year.
 import type { DocKind, Flag } from '../model.js';
 import { checksConfig, templateConfig } from './config.js';
-import { flagAtRaw, flagAtText } from './flag.js';
+import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;
@@ -40,12 +40,18 @@ export function blankValues(unit: TextUnit): Flag[] {
       );
     }
   }
-  const date = new RegExp(cfg.date, 'gu');
-  for (const m of raw.matchAll(date)) {
+  const dateFlag = (start: number, end: number) => flagAtRaw('BLANK_VALUE', unit.line, start, end, '日期空缺：年、月、日未填写。', { expected: '日期', found: '空白' });
+  let dated = false;
+  for (const m of raw.matchAll(new RegExp(cfg.date, 'gu'))) {
     const gaps = [...m[0]].filter((c) => GAP_CHAR.test(c)).reduce((w, c) => w + gapWeight(c), 0);
     if (gaps < cfg.dateMinGap) continue;
-    const start = m.index + (m[0].length - m[0].trimStart().length);
-    flags.push(flagAtRaw('BLANK_VALUE', unit.line, start, m.index + m[0].length, '日期空缺：年、月、日未填写。', { expected: '日期', found: '空白' }));
+    dated = true;
+    flags.push(dateFlag(m.index + (m[0].length - m[0].trimStart().length), m.index + m[0].length));
+  }
+  const m = dated ? null : new RegExp(cfg.dateText, 'u').exec(unit.line.text);
+  if (m) {
+    const r = rawRange(unit.line, m.index + 1, m.index + m[0].length);
+    flags.push(dateFlag(r.start, r.end));
   }
   return flags;
 }
@@ -70,8 +76,8 @@ export function templateText(unit: TextUnit): Flag[] {
 export function malformedValues(unit: TextUnit): Flag[] {
   const flags: Flag[] = [];
   for (const p of checksConfig().malformed) {
-    for (const m of unit.line.text.matchAll(new RegExp(p.pattern, 'gu'))) {
-      flags.push(flagAtText('MALFORMED_VALUE', unit.line, m.index, m.index + m[0].length, `数值格式错误：“${m[0]}”（${p.what}）。`, { found: m[0] }));
+    for (const m of unit.line.raw.matchAll(new RegExp(p.pattern, 'gu'))) {
+      flags.push(flagAtRaw('MALFORMED_VALUE', unit.line, m.index, m.index + m[0].length, `数值格式错误：“${m[0]}”（${p.what}）。`, { found: m[0] }));
     }
   }
   return flags;
