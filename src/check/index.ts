@@ -1,8 +1,8 @@
 // Check: the watchdog's flags (issue 4). Each rule reads the extracted document and returns flags; the
 // flags are appended to those of earlier stages, without flagging the same thing twice.
-import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
+import type { CheckedDocument, ExtractedDocument, Flag, Line } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
-import { indexText, lineKey, textUnits } from './lines.js';
+import { indexText, lineKey, textUnits, type TextIndex } from './lines.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedValues, templateText, yearMismatch } from './text-rules.js';
 
@@ -17,7 +17,30 @@ export function checkFlags(doc: ExtractedDocument): Flag[] {
   for (const u of units) {
     flags.push(...blankValues(u), ...templateText(u), ...malformedValues(u), ...directionConflicts(u), ...yearMismatch(u, doc.document.year, doc.document.kind));
   }
-  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, indexText(units)));
+  const text = indexText(units);
+  flags.push(...wrappedDirectionConflicts(text));
+  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, text));
+  return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
+}
+
+/** A placeholder row (……) another stage already flagged (the indicator tables) is not flagged again. */
+const isPlaceholder = (f: Flag) => f.code === 'TEMPLATE_TEXT' && f.severity === 'info';
+
+/** 减少1089万元，上 / 升15% wrapped over two lines of one paragraph: matched on the two lines joined,
+ *  flagged on the first line (matches within one line are found line by line). */
+function wrappedDirectionConflicts(text: TextIndex): Flag[] {
+  const flags: Flag[] = [];
+  for (let i = 0; i + 1 < text.order.length; i++) {
+    const a = text.order[i]!;
+    const b = text.order[i + 1]!;
+    if (text.paragraph.get(lineKey(a.loc)) !== text.paragraph.get(lineKey(b.loc))) continue;
+    const joined: Line = { text: a.text + b.text, raw: a.raw + b.raw, map: [...a.map.slice(0, -1), ...b.map.map((m) => m + a.raw.length)], loc: a.loc };
+    for (const f of directionConflicts({ line: joined })) {
+      const start = f.loc?.start ?? 0;
+      if (start >= a.raw.length || (f.loc?.end ?? 0) <= a.raw.length) continue;
+      flags.push({ ...f, loc: { ...a.loc, start, end: a.raw.length } });
+    }
+  }
   return flags;
 }
 

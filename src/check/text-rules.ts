@@ -84,7 +84,7 @@ export function malformedValues(unit: TextUnit): Flag[] {
 }
 
 /** DIRECTION_CONFLICT: 减少1089万元，上升15% — the amount and its rate point opposite ways. */
-export function directionConflicts(unit: TextUnit): Flag[] {
+export function directionConflicts(unit: Pick<TextUnit, 'line'>): Flag[] {
   const { up, down } = checksConfig().direction;
   const num = (name: string) => `(?<${name}>\\d[\\d,]*(?:\\.\\d+)?)`;
   const amount = `${num('amount')}(?<unit>万元|亿元|千元|元)`;
