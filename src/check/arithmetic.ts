@@ -293,12 +293,14 @@ function sums(doc: ExtractedDocument): Flag[] {
 
 function valueConflicts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
-  const skipSections = new Set(['attachments', 'performance', 'glossary']);
+  const cfg = checksConfig().valueConflict;
+  const skipSections = new Set(cfg.skipSections);
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
-    if (f.from !== 'text' || !f.metric || f.kind === 'percent' || ctx.suspect.has(f.id)) continue;
-    if (!['actual', 'budget', 'change'].includes(f.role) || skipSections.has(f.section ?? '')) continue;
-    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}`;
+    if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
+    if (!cfg.roles.includes(f.role) || skipSections.has(f.section ?? '')) continue;
+    const label = cfg.sameLabel ? fold(f.label).replace(/^(本年|全年|当年|年度)/u, '') : '';
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   for (const list of groups.values()) {

@@ -22,6 +22,7 @@ export interface ChecksConfig {
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]> };
   sums: SumRule[];
   shareBases: { phrase: string; metric: string }[];
+  valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean };
 }
 
 export interface TemplateConfig {

@@ -39,9 +39,10 @@ export function formatAmount(yuan: number, unit: string, decimals: number): stri
   return `${(yuan / 10 ** scale).toFixed(decimals)}${unit}`;
 }
 
-/** Whether a printed percentage p (with its rounding) is compatible with the ratio interval [lo, hi]. */
+/** Whether a printed percentage p is compatible with the ratio interval [lo, hi]: rounded to nearest
+ *  (p ± half a unit of its last digit) or cut off (p … p + one unit: 9.557% printed 9.55%). */
 export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale: number): boolean {
   const h = halfUnit(printed.text) * (halfUnitScale / 0.5);
   const p = printed.value;
-  return p + h + 1e-9 >= lo * 100 && p - h - 1e-9 <= hi * 100;
+  return p + 2 * h + 1e-9 >= lo * 100 && p - h - 1e-9 <= hi * 100;
 }

@@ -32,9 +32,10 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   const isExplanation = (s: string | null | undefined) => !!s && explains.some((re) => re.test(fold(s)));
   const flags: Flag[] = [];
 
-  // Tables the extractor found: an empty one needs an explanation.
+  // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
+  // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
-    if (!t.empty || isExplanation(t.note)) continue;
+    if (!t.empty || isExplanation(t.note) || figuresFollow(units, t)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -67,6 +68,19 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     );
   }
   return flags;
+}
+
+const FIGURE = /\d[\d,]*\.\d+/gu;
+
+/** Whether lines of figures (an unread table) follow the title line of table t, before the next title. */
+function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
+  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) return false;
+  for (const u of units.slice(at + 1, at + 8)) {
+    if (u.heading) return false;
+    if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
+  }
+  return false;
 }
 
 /** The standard table a short line is the title of: the kind whose name is the longest ending of it. */
