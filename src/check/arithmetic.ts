@@ -2,7 +2,7 @@
 // computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
-import { checksConfig } from './config.js';
+import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
@@ -299,7 +299,9 @@ function valueConflicts(ctx: Ctx): Flag[] {
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
     if (!cfg.roles.includes(f.role) || skipSections.has(f.section ?? '')) continue;
-    const label = cfg.sameLabel ? fold(f.label).replace(/^(本年|全年|当年|年度)/u, '') : '';
+    const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
+    // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
+    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;
     const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }

@@ -35,7 +35,19 @@ export interface RequiredSet {
   tables: { kind: string; what: string; names: string[] }[];
 }
 
-export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[] };
+export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; minSectionsFound: number };
+
+/** Canonical sections of patterns/sections.yaml (the segmenter's), for finding a section by its names. */
+export const sectionNames = () => {
+  const s = loadPattern<{ sections: { key: string; names: string[] }[] }>('sections.yaml');
+  return new Map(s.sections.map((x) => [x.key, x.names]));
+};
+
+/** Canonical metrics of patterns/metrics.yaml and the phrases that name them. */
+export const metricNames = () => {
+  const m = loadPattern<{ metrics: { key: string; names: string[] }[] }>('metrics.yaml');
+  return new Map(m.metrics.map((x) => [x.key, x.names]));
+};
 
 export const checksConfig = () => loadPattern<ChecksConfig>('checks.yaml');
 export const templateConfig = () => loadPattern<TemplateConfig>('template-text.yaml');

@@ -1,6 +1,6 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
-import { requiredConfig, type RequiredSet } from './config.js';
+import { requiredConfig, sectionNames, type RequiredSet } from './config.js';
 import { flagAtRaw, makeFlag } from './flag.js';
 import { flatOutline, lineKey, type TextUnit } from './lines.js';
 
@@ -11,16 +11,17 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag
   const kind = doc.document.kind ?? '决算';
   const set = requiredConfig()[kind];
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
-  const flags: Flag[] = [];
-  for (const s of set.sections) {
-    if (present.has(s.key)) continue;
-    // A heading that lost its number: a short body line that is the section's title.
-    const titles = [s.what, ...(s.names ?? [])].map(fold);
-    const found = units.some((u) => !u.cell && u.line.text.length <= 40 && titles.some((t) => fold(u.line.text.replace(NUMBERING, '')).includes(t)));
-    if (found) continue;
-    flags.push(makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
-  }
-  return flags;
+  if (doc.tables.some((t) => /^(公开|预算)\d\d/u.test(t.kind))) present.add('tables');
+  const known = sectionNames();
+  const missing = set.sections.filter((s) => {
+    if (present.has(s.key)) return false;
+    // A heading that lost its number, or a page title: a short body line with the section's name.
+    const titles = [s.what, ...(s.names ?? []), ...(known.get(s.key) ?? [])].map(fold);
+    return !units.some((u) => !u.cell && u.line.text.length <= 40 && titles.some((t) => fold(u.line.text.replace(NUMBERING, '')).includes(t)));
+  });
+  const found = set.sections.length - missing.length;
+  if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
+  return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
 }
 
 const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);

@@ -7,7 +7,8 @@ import type { TextUnit } from './lines.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;
 const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
-const NUMERIC_BEFORE = /[0-9０-９.．%％]/;
+// A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
+const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
 export function blankValues(unit: TextUnit): Flag[] {
