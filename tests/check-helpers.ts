@@ -29,7 +29,7 @@ export function docFrom(rawLines: string[], specs: FactSpec[] = [], opts: { year
     const kind: FactKind = s.unit === '%' ? 'percent' : SCALE[s.unit] !== undefined ? 'amount' : 'count';
     const f: Fact = {
       id: `f${i + 1}`,
-      label: s.label ?? s.metric ?? '',
+      label: s.label ?? '',
       metric: s.metric ?? null,
       kind,
       value,

@@ -4,7 +4,7 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
-import { lineKey, type TextIndex } from './lines.js';
+import { lineKey, sectionKeys, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
 interface Ctx {
@@ -48,17 +48,21 @@ function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fac
 }
 
 const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
+/** Two facts are about the same thing when their metrics do not differ and, where both have a label,
+ *  the labels are the same words (信息化建设经费增加35万元 is not a change of 专项经费23.3万元). */
+const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label);
+const sameSubject = (a: Fact, b: Fact) => sameMetric(a, b) && sameLabel(a, b);
 const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
 const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
 const isRate = (f: Fact) => f.kind === 'percent';
 
 /** For a change amount, the current figure it changes: the nearest actual amount before it on its line. */
-const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isActualAmount(g) && sameMetric(g, c), (g) => isChangeAmount(g));
+const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isActualAmount(g) && sameSubject(g, c), (g) => isChangeAmount(g));
 /** For a change amount, its rate: the next percent fact on its line with role change. */
 function rateOf(list: Fact[], c: Fact): Fact | undefined {
   const i = list.indexOf(c);
   const next = list[i + 1];
-  return next && isRate(next) && next.role === 'change' ? next : undefined;
+  return next && isRate(next) && next.role === 'change' && sameSubject(next, c) ? next : undefined;
 }
 
 function unitSuspects(ctx: Ctx): Flag[] {
@@ -69,10 +73,9 @@ function unitSuspects(ctx: Ctx): Flag[] {
       const cy = yuanOf(c);
       const xy = x ? yuanOf(x) : null;
       const rate = rateOf(list, c);
-      // 增加26.94元 among 万元 figures.
-      const bigUnits = list.filter((g) => isAmount(g) && g !== c && (g.unit === '万元' || g.unit === '亿元'));
-      if (c.unit === '元' && bigUnits.length && cy !== null) {
-        const ref = x && xy ? xy : Math.max(...bigUnits.map((g) => yuanOf(g) ?? 0));
+      // 增加26.94元 where the figure it changes is in 万元.
+      if (c.unit === '元' && x && xy !== null && (x.unit === '万元' || x.unit === '亿元') && cy !== null) {
+        const ref = xy;
         const tiny = ref > 0 && cy / ref < 0.001;
         const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
         if (tiny || rateTooBig) {
@@ -89,8 +92,8 @@ function unitSuspects(ctx: Ctx): Flag[] {
         continue;
       }
       if (c.direction === 'decrease' && rate) {
-        const implied = cy / (xy + cy);
-        const contradicts = rate.direction === 'increase' || !percentFits(rate, implied, implied, checksConfig().tolerances.percentHalfUnit);
+        const [lo, hi] = ratioRange(c, cy, x, xy + cy);
+        const contradicts = rate.direction === 'increase' || !percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
         if (contradicts) {
           ctx.suspect.add(c.id);
           flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：减少额${show(c)}远大于本年数${show(x)}，与所述变动率${rate.text}%不符。`, `不大于${show(x)}`, show(c)));
@@ -111,6 +114,7 @@ function ratioRange(a: Fact, ay: number, b: Fact, by: number): [number, number] 
 function growthRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
   for (const list of ctx.byLine.values()) {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
@@ -124,7 +128,7 @@ function growthRates(ctx: Ctx): Flag[] {
       if (prior <= 0) continue;
       const priorFact: Fact = { ...x, text: x.text };
       const [lo, hi] = ratioRange(c, cy, priorFact, prior);
-      if (percentFits(rate, lo, hi, half)) continue;
+      if (percentFits(rate, lo, hi, half, minPts)) continue;
       const expected = formatPercent(cy / prior, rate.text);
       const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
       flags.push(
@@ -144,17 +148,19 @@ function growthRates(ctx: Ctx): Flag[] {
 function completionRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
   for (const list of ctx.byLine.values()) {
     for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
       const stop = (g: Fact) => isRate(g);
-      const actual = before(list, k, isActualAmount, stop);
-      const budget = before(list, k, (g) => g.role === 'budget' && isAmount(g), stop);
+      // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
+      const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
+      const budget = before(list, k, (g) => g.role === 'budget' && isAmount(g) && sameLabel(g, k), stop);
       if (!actual || !budget) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);
       if (ay === null || by === null || by <= 0) continue;
       const [lo, hi] = ratioRange(actual, ay, budget, by);
-      if (percentFits(k, lo, hi, half)) continue;
+      if (percentFits(k, lo, hi, half, minPts)) continue;
       const expected = formatPercent(ay / by, k.text);
       flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
     }
@@ -192,11 +198,12 @@ function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined
 function shares(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
   const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
   const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
-      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change', isRate);
+      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
       if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
     }
   }
@@ -216,7 +223,7 @@ function shares(ctx: Ctx): Flag[] {
     const by = yuanOf(base);
     if (py === null || by === null || by <= 0) continue;
     const [lo, hi] = ratioRange(p.part, py, base, by);
-    if (percentFits(p.share, lo, hi, half)) continue;
+    if (percentFits(p.share, lo, hi, half, minPts)) continue;
     const expected = formatPercent(py / by, p.share.text);
     flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
@@ -295,10 +302,11 @@ function valueConflicts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const cfg = checksConfig().valueConflict;
   const skipSections = new Set(cfg.skipSections);
+  const sectionKey = sectionKeys(ctx.doc.outline);
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
-    if (!cfg.roles.includes(f.role) || skipSections.has(f.section ?? '')) continue;
+    if (!cfg.roles.includes(f.role) || skipSections.has(sectionKey.get(f.section ?? '') ?? '')) continue;
     const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
     if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;

@@ -15,7 +15,7 @@ export interface SumRule {
 
 export interface ChecksConfig {
   severities: Record<FlagCode, Severity>;
-  tolerances: { percentHalfUnit: number; amountUnits: number };
+  tolerances: { percentHalfUnit: number; amountUnits: number; minPercentPoints: number };
   blank: { minGap: number; units: UnitRule[]; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
   malformed: { pattern: string; what: string }[];
   direction: { up: string; down: string; gap: number };
@@ -32,7 +32,7 @@ export interface TemplateConfig {
 
 export interface RequiredSet {
   sections: { key: string; what: string; names?: string[]; severity?: Severity }[];
-  tables: { kind: string; what: string; names: string[] }[];
+  tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 
 export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; minSectionsFound: number };

@@ -34,6 +34,7 @@ export function flatOutline(nodes: OutlineNode[]): OutlineNode[] {
 }
 
 /** Outline node id → the canonical section of that node or of its nearest ancestor with one. */
+export const sectionKeys = (outline: OutlineNode[]) => sectionById(outline);
 function sectionById(outline: OutlineNode[]): Map<string, string | null> {
   const out = new Map<string, string | null>();
   const walk = (nodes: OutlineNode[], inherited: string | null) => {

@@ -41,8 +41,8 @@ export function formatAmount(yuan: number, unit: string, decimals: number): stri
 
 /** Whether a printed percentage p is compatible with the ratio interval [lo, hi]: rounded to nearest
  *  (p ± half a unit of its last digit) or cut off (p … p + one unit: 9.557% printed 9.55%). */
-export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale: number): boolean {
+export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale: number, minPoints = 0): boolean {
   const h = halfUnit(printed.text) * (halfUnitScale / 0.5);
   const p = printed.value;
-  return p + 2 * h + 1e-9 >= lo * 100 && p - h - 1e-9 <= hi * 100;
+  return p + 2 * h + minPoints + 1e-9 >= lo * 100 && p - h - minPoints - 1e-9 <= hi * 100;
 }

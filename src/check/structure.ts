@@ -8,7 +8,9 @@ const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
 
 export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
-  const kind = doc.document.kind ?? '决算';
+  // Not recognised as a 决算 or 预算 report: the template's parts cannot be asked of it.
+  if (doc.document.kind === null) return [];
+  const kind = doc.document.kind;
   const set = requiredConfig()[kind];
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
   if (doc.tables.some((t) => /^(公开|预算)\d\d/u.test(t.kind))) present.add('tables');
@@ -40,6 +42,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     flags.push(emptyTableFlag(t));
   }
 
+  if (doc.document.kind === null) return flags;
   const tablesSection = flatOutline(doc.outline).find((n) => n.section === 'tables');
   const tablesHeading = tablesSection && units.find((u) => u.heading && lineKey(u.line.loc) === lineKey(tablesSection.loc));
   const titleKinds = units.map((u) => (u.cell ? null : tableKindOfTitle(u.line.text, cfg[kind].tables)));
@@ -48,10 +51,11 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     const at = titleKinds.indexOf(req.kind);
     if (at < 0) {
       const message = `缺少必须公开的${req.what}（${req.kind}）。`;
+      const extras = { expected: req.what, ...(req.severity ? { severity: req.severity } : {}) };
       flags.push(
         tablesHeading
-          ? { ...flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message), expected: req.what }
-          : makeFlag('MISSING_TABLE', message, null, null, { expected: req.what }),
+          ? flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message, extras)
+          : makeFlag('MISSING_TABLE', message, null, null, extras),
       );
       continue;
     }
@@ -71,13 +75,13 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   return flags;
 }
 
-const FIGURE = /\d[\d,]*\.\d+/gu;
+const FIGURE = /\d[\d,，]*\.\d+/gu;
 
 /** Whether lines of figures (an unread table) follow the title line of table t, before the next title. */
 function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
   const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
   if (at < 0) return false;
-  for (const u of units.slice(at + 1, at + 8)) {
+  for (const u of units.slice(at + 1, at + 13)) {
     if (u.heading) return false;
     if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
   }

@@ -16,10 +16,13 @@ export function blankValues(unit: TextUnit): Flag[] {
   const raw = unit.line.raw;
   const flags: Flag[] = [];
   const exempt = new RegExp(cfg.exemptBefore, 'u');
+  // Text extracted with a space between every two characters (与 上 年 相 比 增 加): one space is layout.
+  const spacedOut = (raw.match(/[\u4e00-\u9fff] (?=[\u4e00-\u9fff])/gu) ?? []).length >= 3;
+  const minGap = spacedOut ? Math.max(2, cfg.minGap) : cfg.minGap;
   for (const u of cfg.units) {
     const notBefore = u.notBefore ? new RegExp(`^${u.notBefore}`, 'u') : null;
     for (let at = raw.indexOf(u.unit); at >= 0; at = raw.indexOf(u.unit, at + 1)) {
-      const after = raw.slice(at + u.unit.length);
+      const after = raw.slice(at + u.unit.length).trimStart();
       if (notBefore && notBefore.test(after)) continue;
       // A one-character count unit followed by a Chinese character is part of a word (名词, 个人).
       if (u.unit.length === 1 && u.unit !== '%' && /^[\u3400-\u9fff]/u.test(after)) continue;
@@ -29,9 +32,12 @@ export function blankValues(unit: TextUnit): Flag[] {
       let g = at;
       let weight = 0;
       while (g > 0 && GAP_CHAR.test(raw[g - 1]!)) weight += gapWeight(raw[--g]!);
-      if (weight < cfg.minGap) continue;
+      if (weight < minGap) continue;
       const before = raw.slice(0, g).trimEnd();
-      if (NUMERIC_BEFORE.test(before[before.length - 1] ?? '')) continue;
+      const last = before[before.length - 1] ?? '';
+      if (NUMERIC_BEFORE.test(last)) continue;
+      // A unit split by a space (万 元, 人 次) is not a blank.
+      if ((u.unit === '元' && /[万亿千]/u.test(last)) || (u.unit === '次' && last === '人')) continue;
       if (exempt.test(before.replace(/\s/g, ''))) continue;
       flags.push(
         flagAtRaw('BLANK_VALUE', unit.line, g, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却留了空白。`, {
