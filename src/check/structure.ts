@@ -35,10 +35,12 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   const isExplanation = (s: string | null | undefined) => !!s && explains.some((re) => re.test(fold(s)));
   const flags: Flag[] = [];
 
+  const allTables = [...cfg.决算.tables, ...cfg.预算.tables];
+  const isTitle = (text: string) => tableKindOfTitle(text, allTables) !== null;
   // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
-    if (!t.empty || isExplanation(t.note) || figuresFollow(units, t)) continue;
+    if (!t.empty || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -84,6 +86,17 @@ function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
   for (const u of units.slice(at + 1, at + 13)) {
     if (u.heading) return false;
     if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
+  }
+  return false;
+}
+
+/** Whether an explanation (说明：本单位本年度没有……，故本表无数据) follows table t's title within its page. */
+function explanationFollows(units: TextUnit[], t: TableRecord, isExplanation: (s: string) => boolean, isTitle: (s: string) => boolean): boolean {
+  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) return false;
+  for (const u of units.slice(at + 1, at + 16)) {
+    if (u.heading || isTitle(u.line.text) || (u.line.loc.page !== undefined && u.line.loc.page !== t.loc.page)) return false;
+    if (isExplanation(u.line.text)) return true;
   }
   return false;
 }
