@@ -108,6 +108,8 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   const publicExp = gbBasic - personnel - 1; // one hundredth short: a rounding the checks must tolerate
   const initial = Math.floor(fiscal * (1 + r() * 0.15));
   const agency = publicExp;
+  // SUM_MISMATCH: 人员经费 stated too high, in the table and the text alike (so it is not a conflict).
+  const personnelShown = defects.has('SUM_MISMATCH') ? personnel + int(200, 2000) : personnel;
   const agencyDecrease = int(Math.floor(agency / 10), Math.floor(agency / 3));
   const reception = int(0, 300);
   const vehicles = int(0, 500);
@@ -134,7 +136,7 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
     ['公开03表', '支出决算表', [['合计', w(total)]]],
     ['公开04表', '财政拨款收入支出决算总表', [['一般公共预算财政拨款', w(fiscal)]]],
     ['公开05表', '一般公共预算财政拨款支出决算表', [['合计', w(fiscal)]]],
-    ['公开06表', '一般公共预算财政拨款基本支出决算表', [['人员经费合计', w(personnel)], ['公用经费合计', w(publicExp)]]],
+    ['公开06表', '一般公共预算财政拨款基本支出决算表', [['人员经费合计', w(personnelShown)], ['公用经费合计', w(publicExp)]]],
     ['公开07表', '财政拨款“三公”经费支出决算表', threePublic ? [['合计', w(threePublic)]] : 'empty'],
     ['公开08表', '政府性基金预算财政拨款收入支出决算表', 'empty'],
     ['公开09表', '国有资本经营预算财政拨款支出决算表', 'empty'],
@@ -155,6 +157,7 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
       push(`本单位无${title.replace(/决算表$/, '')}，故本表为空表。`);
       return;
     }
+    push('单位：万元');
     push('\t项目');
     push('\t决算数');
     for (const [label, value] of rows) {
@@ -213,7 +216,6 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   traps.push('N    万元: spaces between a number and its unit');
 
   push('六、一般公共预算财政拨款基本支出决算情况说明');
-  const personnelShown = has('SUM_MISMATCH') ? personnel + int(200, 2000) : personnel;
   push(`${year}年度一般公共预算财政拨款基本支出${w(gbBasic)}万元，其中：人员经费${w(personnelShown)}万元，主要包括基本工资、津贴补贴等；公用经费${w(publicExp)}万元，主要包括办公费、差旅费等。`);
   if (has('SUM_MISMATCH')) key.push({ code: 'SUM_MISMATCH', anchor: `基本支出${w(gbBasic)}万元` });
   traps.push('personnel + public one hundredth short of the total: rounding');

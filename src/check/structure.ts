@@ -27,6 +27,7 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag
 }
 
 const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
+const UNIT_LINE = /^((金额)?单位|编制(单位|部门))[：:]/u;
 
 export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   const kind = doc.document.kind ?? '决算';
@@ -63,7 +64,10 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     }
     // A title with no table after it: explained (本单位无…) or not.
     const title = units[at]!;
-    const next = units[at + 1];
+    // The line under a title that only names the unit (单位：万元) or the compiler is part of the title block.
+    let n = at + 1;
+    while (n < units.length && !units[n]!.cell && UNIT_LINE.test(units[n]!.line.text)) n++;
+    const next = units[n];
     const tableFollows = next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading));
     if (tableFollows) continue;
     if (next && isExplanation(next.line.text)) continue;
