@@ -38,9 +38,20 @@ function mulberry32(seed: number): Rand {
 }
 
 const UNITS = ['城关区教育局', '东湖区总工会', '青山县农业农村局', '西城区文化馆', '南岸区民政局', '北辰区卫生健康委员会', '江夏区妇女联合会', '临川县司法局'];
-/** Amounts are kept as integer hundredths of 万元 (= 100 元), printed with two decimals. */
-const w = (h: number) => (h / 100).toFixed(2);
-const pct = (num: number, den: number) => Math.round((num / den) * 100);
+/** Amounts are kept as integer hundredths of 万元 (= 100 元), printed with two decimals, with thousands
+ *  separators in some reports. */
+let commas = false;
+const w = (h: number) => {
+  const s = (h / 100).toFixed(2);
+  return commas ? s.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ',') : s;
+};
+/** Percentages as whole numbers, or with two decimals in some reports. */
+let pctDecimals = 0;
+const pct = (num: number, den: number) => Number(((num / den) * 100).toFixed(pctDecimals));
+const P = (n: number) => n.toFixed(pctDecimals);
+/** Some reports come from a PDF text layer that puts a space between Chinese and digits (2023 年度). */
+let spaced = false;
+const sp = (s: string) => (spaced ? s.replace(/([\u4e00-\u9fff])(?=\d)/gu, '$1 ').replace(/(\d)(?=[\u4e00-\u9fff])/gu, '$1 ') : s);
 
 type Defect =
   | 'BLANK_VALUE'
@@ -87,6 +98,11 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   const pick = <T>(xs: T[]) => xs[int(0, xs.length - 1)]!;
   const year = int(2019, 2024);
   const unit = pick(UNITS);
+  commas = r() < 0.5;
+  pctDecimals = r() < 0.3 ? 2 : 0;
+  spaced = r() < 0.3;
+  const growthWord = pick(['增长', '上升']);
+  const since = pick([`与${year - 1}年度相比，`, '比上年', '较上年']);
   // Three defects per report, distinct.
   const pool = [...ALL_DEFECTS];
   const defects = new Set<Defect>();
@@ -96,7 +112,7 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   const traps: string[] = [];
 
   // Consistent figures (hundredths of 万元).
-  const fiscal = int(5000, 90000);
+  const fiscal = int(5000, 1500000);
   const other = int(0, Math.floor(fiscal / 6));
   const total = fiscal + other;
   const incChange = int(Math.floor(total / 50), Math.floor(total / 4));
@@ -118,7 +134,8 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   const staffRetired = int(0, 30);
 
   const L: string[] = [];
-  const push = (s: string) => L.push(s);
+  const push = (s: string) => L.push(s.startsWith('\t') ? s : sp(s));
+  const addKey = (code: FlagCode, anchor: string) => key.push({ code, anchor: sp(anchor) });
 
   push(`${unit}${year}年度部门决算`);
   push('');
@@ -175,49 +192,48 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   const incPct = pct(incChange, total - incChange);
   const off = pick([-9, -6, 5, 7, 11]);
   const growthWrong = has('GROWTH_WRONG') ? (incPct + off > 0 ? incPct + off : incPct + 7) : incPct;
-  const incLine = `${year}年度收入合计${w(total)}万元，与${year - 1}年度相比，收入合计增加${w(incChange)}万元，增长${growthWrong}%。`;
-  push(incLine);
-  if (has('GROWTH_WRONG')) key.push({ code: 'PERCENT_MISMATCH', anchor: `增长${growthWrong}%` });
+  push(`${year}年度收入合计${w(total)}万元，${since}收入合计增加${w(incChange)}万元，${growthWord}${P(growthWrong)}%。`);
+  if (has('GROWTH_WRONG')) addKey('PERCENT_MISMATCH', `${growthWord}${P(growthWrong)}%`);
   traps.push(`与${year - 1}年度相比: a prior year in prose, not a title`);
   const fiscalShare = pct(fiscal, total);
   const shareWrong = has('SHARE_WRONG') ? (fiscalShare > 90 ? fiscalShare - pick([4, 8]) : fiscalShare + pick([-8, -4, 3, 6])) : fiscalShare;
-  push(`其中：财政拨款收入${w(fiscal)}万元，占本年收入${shareWrong}%；其他收入${w(other)}万元，占本年收入${pct(other, total)}%。`);
-  if (has('SHARE_WRONG')) key.push({ code: 'PERCENT_MISMATCH', anchor: `占本年收入${shareWrong}%` });
+  push(`其中：财政拨款收入${w(fiscal)}万元，占本年收入${P(shareWrong)}%；其他收入${w(other)}万元，占本年收入${P(pct(other, total))}%。`);
+  if (has('SHARE_WRONG')) addKey('PERCENT_MISMATCH', `占本年收入${P(shareWrong)}%`);
   traps.push('shares rounded to whole percent');
 
   push('三、支出决算情况说明');
   const expPct = pct(expChange, total - expChange);
   if (has('UNIT_SUSPECT')) {
-    push(`${year}年度支出合计${w(total)}万元，与${year - 1}年度相比，支出合计增加${w(expChange)}元，增长${expPct}%。`);
-    key.push({ code: 'UNIT_SUSPECT', anchor: `增加${w(expChange)}元` });
+    push(`${year}年度支出合计${w(total)}万元，${since}支出合计增加${w(expChange)}元，${growthWord}${P(expPct)}%。`);
+    addKey('UNIT_SUSPECT', `增加${w(expChange)}元`);
   } else {
-    push(`${year}年度支出合计${w(total)}万元，与${year - 1}年度相比，支出合计增加${w(expChange)}万元，增长${expPct}%。`);
+    push(`${year}年度支出合计${w(total)}万元，${since}支出合计增加${w(expChange)}万元，${growthWord}${P(expPct)}%。`);
   }
-  push(`其中：基本支出${w(basic)}万元，占本年支出${pct(basic, total)}%；项目支出${w(project)}万元，占本年支出${pct(project, total)}%。`);
+  push(`其中：基本支出${w(basic)}万元，占本年支出${P(pct(basic, total))}%；项目支出${w(project)}万元，占本年支出${P(pct(project, total))}%。`);
 
   push('四、财政拨款收入支出决算总体情况说明');
   push(`${year}年度财政拨款收入${w(fiscal)}万元，财政拨款支出${w(fiscal)}万元。`);
   if (has('VALUE_CONFLICT')) {
     const wrong = fiscal + int(100, 900);
     push(`${year}年度财政拨款收入为${w(wrong)}万元，主要用于保障机构正常运转。`);
-    key.push({ code: 'VALUE_CONFLICT', anchor: `${w(wrong)}万元` });
+    addKey('VALUE_CONFLICT', `${w(wrong)}万元`);
   }
 
   push('五、一般公共预算财政拨款支出决算情况说明');
   const completion = pct(fiscal, initial);
   const completionWrong = has('COMPLETION_WRONG') ? completion + pick([-7, -3, 4, 9]) : completion;
   if (has('BLANK_VALUE')) {
-    push(`${year}年度一般公共预算财政拨款支出年初预算为${w(initial)}    万元，支出决算为      万元，完成年初预算的${completionWrong}%。`);
-    key.push({ code: 'BLANK_VALUE', anchor: '支出决算为      万元' });
+    push(`${year}年度一般公共预算财政拨款支出年初预算为${w(initial)}    万元，支出决算为      万元，完成年初预算的${P(completionWrong)}%。`);
+    addKey('BLANK_VALUE', '支出决算为      万元');
   } else {
-    push(`${year}年度一般公共预算财政拨款支出年初预算为${w(initial)}    万元，支出决算为${w(fiscal)}万元，完成年初预算的${completionWrong}%。`);
-    if (has('COMPLETION_WRONG')) key.push({ code: 'PERCENT_MISMATCH', anchor: `完成年初预算的${completionWrong}%` });
+    push(`${year}年度一般公共预算财政拨款支出年初预算为${w(initial)}    万元，支出决算为${w(fiscal)}万元，完成年初预算的${P(completionWrong)}%。`);
+    if (has('COMPLETION_WRONG')) addKey('PERCENT_MISMATCH', `完成年初预算的${P(completionWrong)}%`);
   }
   traps.push('N    万元: spaces between a number and its unit');
 
   push('六、一般公共预算财政拨款基本支出决算情况说明');
   push(`${year}年度一般公共预算财政拨款基本支出${w(gbBasic)}万元，其中：人员经费${w(personnelShown)}万元，主要包括基本工资、津贴补贴等；公用经费${w(publicExp)}万元，主要包括办公费、差旅费等。`);
-  if (has('SUM_MISMATCH')) key.push({ code: 'SUM_MISMATCH', anchor: `基本支出${w(gbBasic)}万元` });
+  if (has('SUM_MISMATCH')) addKey('SUM_MISMATCH', `基本支出${w(gbBasic)}万元`);
   traps.push('personnel + public one hundredth short of the total: rounding');
 
   push('七、政府性基金预算财政拨款收入支出决算情况说明');
@@ -232,7 +248,7 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   push(`2.公务接待费支出${w(reception)}万元，公务用车购置及运行费支出${w(vehicles)}万元。`);
   if (has('BLANK_COUNT')) {
     push(`${year}年共接待国内来访团组${int(1, 9)}个，      人次。`);
-    key.push({ code: 'BLANK_VALUE', anchor: '      人次' });
+    addKey('BLANK_VALUE', '      人次');
   } else {
     push(`${year}年共接待国内来访团组${int(1, 9)}个，${int(10, 90)}人次。`);
   }
@@ -241,10 +257,10 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
     push('十、机关运行经费支出说明');
     const decPct = pct(agencyDecrease, agency + agencyDecrease);
     if (has('DIRECTION_CONFLICT')) {
-      push(`${unit}${year}年度机关运行经费支出${w(agency)}万元，比上年减少${w(agencyDecrease)}万元，上升${decPct}%。`);
-      key.push({ code: 'DIRECTION_CONFLICT', anchor: `减少${w(agencyDecrease)}万元，上升${decPct}%` });
+      push(`${unit}${year}年度机关运行经费支出${w(agency)}万元，比上年减少${w(agencyDecrease)}万元，上升${P(decPct)}%。`);
+      addKey('DIRECTION_CONFLICT', `减少${w(agencyDecrease)}万元，上升${P(decPct)}%`);
     } else {
-      push(`${unit}${year}年度机关运行经费支出${w(agency)}万元，比上年减少${w(agencyDecrease)}万元，下降${decPct}%。`);
+      push(`${unit}${year}年度机关运行经费支出${w(agency)}万元，比上年减少${w(agencyDecrease)}万元，下降${P(decPct)}%。`);
     }
   } else {
     key.push({ code: 'MISSING_SECTION', anchor: '机关运行经费' });
@@ -260,23 +276,23 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   traps.push('spaces in prose');
   if (has('TEMPLATE_TEXT')) {
     push('（请对部门整体支出绩效评价情况进行综述，并附自评表）。');
-    key.push({ code: 'TEMPLATE_TEXT', anchor: '请对部门整体支出绩效评价情况进行综述' });
+    addKey('TEMPLATE_TEXT', '请对部门整体支出绩效评价情况进行综述');
   }
   if (has('TEMPLATE_XX')) {
     push('本部门绩效评价结果已反馈XX科室，并督促整改。');
-    key.push({ code: 'TEMPLATE_TEXT', anchor: 'XX' });
+    addKey('TEMPLATE_TEXT', 'XX');
   }
   push('第四部分 名词解释');
   push('一、财政拨款收入：指单位从同级财政部门取得的财政预算资金。');
   push('第五部分 附件');
   const attachYear = has('YEAR_MISMATCH') ? year - 1 : year;
   push(`一、${attachYear}年度${unit}整体绩效评价报告`);
-  if (has('YEAR_MISMATCH')) key.push({ code: 'YEAR_MISMATCH', anchor: `${attachYear}年度${unit}整体绩效评价报告` });
+  if (has('YEAR_MISMATCH')) addKey('YEAR_MISMATCH', `${attachYear}年度${unit}整体绩效评价报告`);
   push(`${unit}${year}年度整体支出绩效自评得分为${int(85, 99)}分，预算执行率${has('MALFORMED_VALUE') ? '100&' : '100%'}。`);
-  if (has('MALFORMED_VALUE')) key.push({ code: 'MALFORMED_VALUE', anchor: '100&' });
+  if (has('MALFORMED_VALUE')) addKey('MALFORMED_VALUE', '100&');
   if (has('BLANK_DATE')) {
     push(`单位名称：${unit}        填报日期：    年  月  日`);
-    key.push({ code: 'BLANK_VALUE', anchor: '填报日期：    年  月  日' });
+    addKey('BLANK_VALUE', '填报日期：    年  月  日');
   } else {
     push(`单位名称：${unit}        填报日期：${year + 1}年5月20日`);
   }
