@@ -212,3 +212,58 @@ describe('sums and conflicts', () => {
     expect([flags[0]!.expected, flags[0]!.found]).toEqual(['93.93万元', '95.93万元']);
   });
 });
+
+describe('precision on real reports', () => {
+  it('pairs a change only with a figure under the same words', () => {
+    const doc = docFrom(
+      ['主要原因是增加阅文室专项经费23.3万元，信息化建设经费增加35万元，扶贫经费压减10万元。', '主要原因是工会经费人均定额增加1000元，以及人员增加带来的定额增加。'],
+      [
+        { line: 1, text: '23.3', unit: '万元', role: 'actual', label: '阅文室专项经费' },
+        { line: 1, text: '35', unit: '万元', role: 'change', direction: 'increase', label: '信息化建设经费' },
+        { line: 2, text: '1000', unit: '元', role: 'change', direction: 'increase', label: '工会经费人均定额' },
+      ],
+    );
+    expect(run(doc)).toEqual([]);
+  });
+
+  it('does not flag a two-decimal rate within 0.1 point of the amounts, nor one that is cut off', () => {
+    const doc = docFrom(
+      ['住房改革支出1959.99万元，与上年相比增加865.57万元，增长79.05%。', '住房保障支出（类）29.42万元，占9.55%。', '一般公共服务支出（类）2106.66万元，占71.73%。'],
+      [
+        { line: 1, text: '1959.99', unit: '万元', role: 'actual', label: '住房改革支出' },
+        { line: 1, text: '865.57', unit: '万元', role: 'change', direction: 'increase', label: '住房改革支出' },
+        { line: 1, text: '79.05', unit: '%', role: 'change', direction: 'increase', label: '住房改革支出' },
+        { line: 2, text: '29.42', unit: '万元', role: 'actual' },
+        { line: 2, text: '9.55', unit: '%', role: 'share' },
+        { line: 3, text: '2106.66', unit: '万元', role: 'actual' },
+        { line: 3, text: '71.73', unit: '%', role: 'share' },
+      ],
+    );
+    // no base stated for the shares and none precedes them: nothing to check them against
+    expect(run(doc)).toEqual([]);
+    const withBase = docFrom(
+      ['一般公共预算财政拨款支出307.82万元，主要用于以下方面：', '住房保障支出（类）29.42万元，占9.55%。', '一般公共服务支出（类）278.40万元，占90.45%。'],
+      [
+        { line: 1, text: '307.82', unit: '万元', role: 'actual' },
+        { line: 2, text: '29.42', unit: '万元', role: 'actual' },
+        { line: 2, text: '9.55', unit: '%', role: 'share' },
+        { line: 3, text: '278.40', unit: '万元', role: 'actual' },
+        { line: 3, text: '90.45', unit: '%', role: 'share' },
+      ],
+    );
+    // 29.42 / 307.82 = 9.557% printed 9.55 (cut off); 278.40 / 307.82 = 90.442% printed 90.45 (within 0.1 point)
+    expect(run(withBase)).toEqual([]);
+  });
+
+  it('reads a change, its rate and its figure across the wrapped lines of one paragraph', () => {
+    const doc = docFrom(
+      ['2023 年度财政拨款支出为 82.16 万元。与 2022 年度相比，财政拨款支出增加 2.68 万元，上', '升 8%。主要原因是人员增加。'],
+      [
+        { line: 1, text: '82.16', unit: '万元', role: 'actual', label: '财政拨款支出' },
+        { line: 1, text: '2.68', unit: '万元', role: 'change', direction: 'increase', label: '财政拨款支出' },
+        { line: 2, text: '8', unit: '%', role: 'change', direction: 'increase', label: '财政拨款支出' },
+      ],
+    );
+    expect(brief(run(doc))).toEqual(['2 PERCENT_MISMATCH']);
+  });
+});

@@ -55,8 +55,12 @@ export function dedupe(flags: Flag[]): Flag[] {
   return out;
 }
 
+/** Flags about a named part (a table, a section) are the same only when they name the same part. */
+const PART_CODES = new Set<Flag['code']>(['MISSING_SECTION', 'MISSING_TABLE']);
+
 function sameSpot(a: Flag, b: Flag): boolean {
   if (a.code !== b.code) return false;
+  if (PART_CODES.has(a.code) && a.expected !== b.expected) return false;
   if (!a.loc || !b.loc) return !a.loc && !b.loc && a.message === b.message;
   if (lineKey(a.loc) !== lineKey(b.loc)) return false;
   if (a.loc.table !== undefined && b.loc.table !== undefined && (a.loc.row !== b.loc.row || a.loc.col !== b.loc.col)) return false;
