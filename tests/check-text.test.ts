@@ -57,6 +57,8 @@ describe('TEMPLATE_TEXT', () => {
     ]);
     expect(brief(flags)).toEqual(['1 TEMPLATE_TEXT', '2 TEMPLATE_TEXT', '3 TEMPLATE_TEXT', '4 TEMPLATE_TEXT', '5 TEMPLATE_TEXT', '6 TEMPLATE_TEXT']);
     expect(flags.map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'info']);
+    expect(flags[1]!.found).toBe('（表述应与决算内容保持一致）');
+    expect(flags[1]!.excerpt).toBe('（2）部门决算中项目绩效自评结果 （表述应与决算内容保持一致）：本部门今年在部门决算中反映所有项目绩效自评结果。');
   });
 
   it('does not flag ordinary references or Latin words', () => {

@@ -80,6 +80,9 @@ describe('report.html in a real browser', () => {
   it('highlights the offending part of the excerpt', () => {
     expect(dom).toContain('支出决算为<mark>␣␣␣␣</mark>万元');
     expect(dom).toContain('上升<mark>16%</mark>。');
+    expect(renderReport([{ ...docs[1]!, flags: [flag('BLANK_VALUE', 'error', 1, '单位名称：某局             填报日期：    年  月  日')] }])).toContain(
+      '单位名称：某局             填报日期：<mark>␣␣␣␣</mark>年  月  日',
+    );
   });
 
   it('is self-contained: no external resources', () => {

@@ -74,7 +74,9 @@ export function templateText(unit: TextUnit): Flag[] {
   for (const p of cfg.phrases) {
     const m = new RegExp(p.pattern, 'u').exec(text);
     if (!m) continue;
-    return [flagAtText('TEMPLATE_TEXT', unit.line, m.index, m.index + m[0].length, `${p.what}残留在公开文本中，应删除或替换为实际内容。`, p.severity ? { severity: p.severity } : {})];
+    const flag = flagAtText('TEMPLATE_TEXT', unit.line, m.index, m.index + m[0].length, `${p.what}残留在公开文本中，应删除或替换为实际内容。`, p.severity ? { severity: p.severity } : {});
+    // found: the leftover as printed (for highlighting)
+    return [{ ...flag, found: unit.line.raw.slice(flag.loc!.start! - (unit.line.loc.start ?? 0), flag.loc!.end! - (unit.line.loc.start ?? 0)) }];
   }
   return [];
 }

@@ -62,7 +62,8 @@ function highlight(flag: Flag): string {
   let at = -1;
   let len = 0;
   if (flag.code === 'BLANK_VALUE') {
-    const m = /[\s\u3000_]{2,}/u.exec(ex);
+    // the gap before a unit or a date part, else the longest gap
+    const m = /[\s\u3000_]+(?=万元|亿元|千元|元|人次|名|个|辆|台|套|家|次|%|年)/u.exec(ex) ?? /[\s\u3000_]{2,}/u.exec(ex);
     if (m) [at, len] = [m.index, m[0].length];
   } else if (flag.found !== null && flag.found !== '') {
     const f = String(flag.found);
