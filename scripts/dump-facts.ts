@@ -11,4 +11,4 @@ if (year) doc.document.year = Number(year);
 const { facts } = extractFacts(doc);
 for (const f of facts)
   console.log([f.id, `${f.loc.page}:${f.loc.line}`, f.kind, f.text + f.unit, f.yuan ?? '', f.role, f.direction ?? '', f.year, f.metric ?? '-', f.label].join('\t'));
-console.log(JSON.stringify(buildSummary(facts, doc.document.year).summary));
+console.log(JSON.stringify(buildSummary(facts, doc.document.year, doc.document.kind).summary));

@@ -4,7 +4,7 @@ import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
 import { extractFacts, lineFacts } from '../src/extract/facts.js';
 import { toYuan } from '../src/extract/facts/decimal.js';
-import type { Fact } from '../src/model.js';
+import type { Fact, SegmentedDocument } from '../src/model.js';
 import { SEED_TXT } from './paths.js';
 
 /** The facts of one line of prose, in a 2023 report, reduced to what matters. */
@@ -46,9 +46,9 @@ describe('lineFacts: clause-level parsing', () => {
 
   it('emits 增加26.94元 among 万元 figures as printed, in 元', () => {
     expect(facts('2023年度支出93.93万元。比上年决算增加26.94元，增加23 %，主要原因是人员增加。')).toEqual([
-      { label: '支出', metric: null, kind: 'amount', text: '93.93', unit: '万元', role: 'actual', yuan: 939300 },
-      { label: '支出', metric: null, kind: 'amount', text: '26.94', unit: '元', role: 'change', yuan: 27, direction: 'increase' },
-      { label: '支出', metric: null, kind: 'percent', text: '23', unit: '%', role: 'change', direction: 'increase' },
+      { label: '支出', metric: 'total_expenditure', kind: 'amount', text: '93.93', unit: '万元', role: 'actual', yuan: 939300 },
+      { label: '支出', metric: 'total_expenditure', kind: 'amount', text: '26.94', unit: '元', role: 'change', yuan: 27, direction: 'increase' },
+      { label: '支出', metric: 'total_expenditure', kind: 'percent', text: '23', unit: '%', role: 'change', direction: 'increase' },
     ]);
   });
 
@@ -68,6 +68,22 @@ describe('lineFacts: clause-level parsing', () => {
     ]);
   });
 
+  it('tells the initial budget (年初预算) from the adjusted one (全年预算)', () => {
+    expect(facts('一般公共预算财政拨款支出年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%。').map((f) => [f.metric, f.role, f.text])).toEqual([
+      ['general_budget_initial_budget', 'budget', '0'],
+      ['general_budget_appropriation_expenditure', 'budget', '321.02'],
+      ['general_budget_appropriation_expenditure', 'actual', '307.82'],
+      ['general_budget_appropriation_expenditure', 'completion', '95.89'],
+    ]);
+  });
+
+  it('keeps 支出 in the label when the cue is 决算为, not 支出决算为', () => {
+    expect(facts('2024年度“三公”经费财政拨款支出决算为6.50万元，其中：因公出国（境）费0万元。').map((f) => [f.label, f.metric, f.role, f.yuan])).toEqual([
+      ['“三公”经费财政拨款支出', 'three_public_total', 'actual', 65000],
+      ['因公出国（境）费', 'overseas_travel', 'actual', 0],
+    ]);
+  });
+
   it('yields no fact for a blank, and keeps the rest of the clause', () => {
     expect(facts('2.公务用车购置及运行费预算为0万元，支出决算为    万元，完成预算的0%；决算数较上年增加0万元，增长0%。')).toEqual([
       { label: '公务用车购置及运行费', metric: 'official_vehicles', kind: 'amount', text: '0', unit: '万元', role: 'budget', yuan: 0 },
@@ -79,6 +95,14 @@ describe('lineFacts: clause-level parsing', () => {
       ['0', '万元'],
       ['0', '个'],
     ]);
+  });
+
+  it('reads a bare 收入/支出 as the total only right after the year', () => {
+    expect(facts('2025年收入预算３，４５６．７８万元，比上年增加１２３．４５万元。').map((f) => [f.metric, f.role, f.yuan])).toEqual([
+      ['total_income', 'budget', 34567800],
+      ['total_income', 'change', 1234500],
+    ]);
+    expect(facts('2023年度财政拨款收入中，收入0万元。').map((f) => f.metric)).toEqual([null]);
   });
 
   it('does not take a fund\'s 本年收入 or a 国有资本 expenditure for an income metric', () => {
@@ -115,6 +139,10 @@ describe('lineFacts: clause-level parsing', () => {
     expect(facts('开展主题宣讲活动40余场次。')).toEqual([]);
   });
 
+  it('takes no count with a decimal point', () => {
+    expect(facts('基本支出总额89.65项目支出总额15.87')).toEqual([]);
+  });
+
   it('marks a threshold as role other and does not turn 购置公务用车 into the vehicle count', () => {
     expect(facts('单位价值 100万元以上设备（不含车辆）0 台（套）。').map((f) => [f.text, f.unit, f.role])).toEqual([
       ['100', '万元', 'other'],
@@ -123,12 +151,47 @@ describe('lineFacts: clause-level parsing', () => {
     expect(facts('本年度购置公务用车0辆。')[0]).toMatchObject({ metric: null, unit: '辆' });
   });
 
+  it('reads a sentence wrapped over lines, even between a number and its unit, with loc on the number\'s line', () => {
+    const lines = ['本年支出合计 26538.47 万元，其中：基本支出 9800.36 万', '元，占 36.93%；项目支出 16738.11 万元，占 63.07%。'].map((raw, i) =>
+      makeLine(raw, { page: 21, line: 11 + i }),
+    );
+    const got = lineFacts(lines, 2025);
+    expect(got.map((f) => [f.metric, f.role, f.text + f.unit, f.loc.line])).toEqual([
+      ['total_expenditure', 'actual', '26538.47万元', 11],
+      ['basic_expenditure', 'actual', '9800.36万元', 11],
+      ['basic_expenditure', 'share', '36.93%', 12],
+      ['project_expenditure', 'actual', '16738.11万元', 12],
+      ['project_expenditure', 'share', '63.07%', 12],
+    ]);
+    expect(got[1]!.excerpt).toBe('本年支出合计 26538.47 万元，其中：基本支出 9800.36 万\n元，占 36.93%；');
+  });
+
   it('never takes a number from a span the OCR engines disagree on', () => {
     const line = makeLine('2023年度收入合计93.93万元，支出合计93.98万元。', { page: 3, line: 7 });
     line.ocr = { engine: 'paddle', confidence: 0.9, uncertain: [{ start: 21, end: 26, readings: ['93.98', '93.93'] }] };
     const got = lineFacts([line], 2023);
     expect(got.map((f) => [f.metric, f.text])).toEqual([['total_income', '93.93']]);
     expect(got[0]!.ocr).toEqual(line.ocr);
+  });
+});
+
+describe('extractFacts: what is not prose', () => {
+  const doc = (raws: string[], headings: number[] = []): SegmentedDocument => ({
+    source: { path: 'x', sha256: '', format: 'pdf', pages: 1, ocrPages: [] },
+    blocks: raws.map((raw, i) => ({ kind: 'line' as const, line: makeLine(raw, { page: 12, line: i + 1 }) })),
+    flags: [],
+    document: { title: null, unit: null, year: 2023, kind: '决算' },
+    outline: [],
+    sectionOf: raws.map(() => 's1'),
+    headingBlocks: new Set(headings),
+    tocBlocks: new Set(),
+  });
+
+  it('skips table rows printed as text, and headings', () => {
+    const got = extractFacts(
+      doc(['预算执行    预算执行率    98%', '人农业生产补贴 184.90 30310 52.4 12', '六、2023年度支出93.93万元说明', '2023年度支出合计93.93万元。'], [2]),
+    ).facts;
+    expect(got.map((f) => [f.id, f.metric, f.text, f.loc.line, f.section])).toEqual([['f1', 'total_expenditure', '93.93', 4, 's1']]);
   });
 });
 
@@ -175,6 +238,18 @@ describe('extractFacts on the seed', () => {
     expect(got).toEqual([
       [106, 0],
       [123, 0],
+    ]);
+  });
+});
+
+describe('labels are text, not patterns', () => {
+  it('reads a figure whose label has an unbalanced bracket without failing', () => {
+    // A JSON page dump read as text: "\n" is literal, and the label runs on from the previous sentence.
+    const raw = '比2025年预算执行数减少96.46%。主要原因是：街道统计\\n类事务减少。   \\n“一般公共服务支出(类）-统计信息事务（款）-专项普查活动（项）”2026年度预算50万元，2025年度预算77.59万元';
+    const got = lineFacts([makeLine(raw, { page: 1, line: 1 })], 2026);
+    expect(got.filter((f) => f.kind === 'amount').map((f) => [f.text, f.unit, f.yuan])).toEqual([
+      ['50', '万元', 500000],
+      ['77.59', '万元', 775900],
     ]);
   });
 });

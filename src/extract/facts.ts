@@ -9,7 +9,7 @@
 // same line ("收入合计增加19.08万元，上升16%" → the 16% is total_income's change rate). Subjects never
 // cross lines, so a number without a phrase of its own on its line gets no metric.
 import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
-import { metricDef } from './metrics.js';
+import { metricAfterYear, metricDef } from './metrics.js';
 import { toValue, toYuan } from './facts/decimal.js';
 import { cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
@@ -28,6 +28,8 @@ interface Parsed {
   metric: string | null;
   /** The label came from the number's own segment (not inherited from the subject). */
   own: boolean;
+  /** The role cue named the initial budget (年初预算). */
+  initial: boolean;
   role: Role;
   direction?: Fact['direction'];
   year: number | null;
@@ -36,8 +38,15 @@ interface Parsed {
 export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
   const facts: Fact[] = [];
   const docYear = doc.document.year;
+  let carried: Subject | null = null;
   for (const para of paragraphs(doc)) {
-    for (const f of paragraphFacts(para, docYear)) facts.push({ ...f, id: `f${facts.length + 1}` });
+    const got = paragraphFacts(para, docYear, carried);
+    for (const f of got.facts) {
+      // A budget report's own figures are budgets, whether or not the sentence says 预算.
+      if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
+      facts.push({ ...f, id: `f${facts.length + 1}` });
+    }
+    carried = got.trailing;
   }
   return { facts, flags: [] };
 }
@@ -52,7 +61,7 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
     cur = [];
   };
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i)) return flush();
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) return flush();
     cur.push({ line: block.line, block: i });
     if (!runsOn(block.line)) flush();
   });
@@ -61,25 +70,51 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
   return out;
 }
 
-/** Facts of lines read as one paragraph (ids are set by the caller). */
-export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
-  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear);
+/** A table row printed as text, without prose punctuation: several bare numbers ("人农业生产补贴
+ *  184.90 30310 …") or cells set apart by wide gaps ("预算执行    预算执行率    98%"). Its numbers
+ *  are cells, not statements. */
+function tableRow(line: Line): boolean {
+  if (/[，。；、：,;:]/.test(line.text)) return false;
+  const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
+  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(line.raw.trim());
 }
 
-function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id'>[] {
+/** Facts of lines read as one paragraph (ids are set by the caller). */
+export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
+  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear, null).facts;
+}
+
+/** Facts of a paragraph, and the subject its number-less tail names (a budget line such as
+ *  "23、住房保障支出（类）…（项）。" whose figures follow in the next paragraph of wrapped PDF text). */
+function paragraphFacts(
+  para: Paragraph,
+  docYear: number | null,
+  carried: Subject | null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null } {
   const text = para.text;
-  const tokens = scanNumbers(text, null).filter((t) => !uncertain(para, t));
-  if (!tokens.length) return [];
+  const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
   const overrides = respectivelyLabels(text, tokens);
   const out: Omit<Fact, 'id'>[] = [];
-  let subject: Subject | null = null;
+  let subject: Subject | null = carried;
   let cursor = 0;
+  const takePieces = (pieces: { text: string; start: number }[]) => {
+    let set = false;
+    for (const p of pieces) {
+      if (inPurpose(text, p.start)) continue;
+      const s = subjectFromPiece(p.text);
+      if (s) {
+        subject = s;
+        set = true;
+      }
+    }
+    return set;
+  };
   tokens.forEach((tok, k) => {
     // Pieces of text before this number; all but the last are number-less sub-clauses.
     const pieces = splitStops(text.slice(cursor, tok.start), cursor);
     const segment = pieces.pop() ?? { text: '', start: tok.start };
-    for (const p of pieces) subject = subjectFromPiece(p.text) ?? subject;
+    takePieces(pieces);
     cursor = tok.unitEnd;
 
     const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start));
@@ -104,7 +139,7 @@ function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id
       parsed.label = /^[\u4e00-\u9fff]/.test(after) ? after.slice(0, 12) : '';
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
-    if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.role);
+    if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
 
     const part = para.partAt(tok.start);
@@ -131,7 +166,16 @@ function paragraphFacts(para: Paragraph, docYear: number | null): Omit<Fact, 'id
     if (line.ocr) fact.ocr = line.ocr;
     out.push(fact);
   });
-  return out;
+  const trailing = takePieces(splitStops(text.slice(cursor), cursor)) ? subject : null;
+  return { facts: out, trailing };
+}
+
+/** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */
+function inPurpose(text: string, at: number): boolean {
+  const r = rules();
+  let s = at;
+  while (s > 0 && !r.sentenceEnd.test(text[s - 1]!)) s--;
+  return r.purpose.test(text.slice(s, at + 1));
 }
 
 function uncertain(para: Paragraph, t: NumberToken): boolean {
@@ -167,6 +211,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   const r = rules();
   let role: Role = 'actual';
   let direction: Fact['direction'];
+  let initial = false;
   let head = seg;
   for (const rule of r.roles) {
     if (rule.kinds && !rule.kinds.includes(tok.kind)) continue;
@@ -174,7 +219,16 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     if (!m) continue;
     role = rule.role;
     direction = rule.direction;
+    initial = rule.initial === true;
     head = seg.slice(0, m.index);
+    // The regex takes the longest cue (支出决算为); a shorter one may leave a label that names a
+    // metric ("“三公”经费财政拨款支出" + 决算为).
+    for (let j = m.index + 1; j < seg.length; j++) {
+      if (rule.whole.test(seg.slice(j)) && resolveMetric(cleanLabel(seg.slice(0, j)))) {
+        head = seg.slice(0, j);
+        break;
+      }
+    }
     break;
   }
   let compared = false;
@@ -186,7 +240,14 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
     }
   }
   let label = cleanLabel(head);
+  // "政府采购预算总额", "收入预算": the budget of the phrase without 预算.
+  const infix = r.budgetInfix.exec(label);
+  if (infix && role === 'actual' && tok.kind === 'amount') {
+    label = label.slice(0, infix.index) + label.slice(infix.index + infix[0].length);
+    role = 'budget';
+  }
   let metric = label ? resolveMetric(label) : null;
+  if (!metric && label && new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
   const own = label !== '';
   if (!own && subject && inherits(subject, tok)) {
     label = subject.label;
@@ -201,7 +262,7 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
-  const p: Parsed = { label, metric, own, role, year };
+  const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
 }
@@ -218,12 +279,13 @@ function yearIn(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** A metric of kind count cannot hold an amount and vice versa; the budget of a metric may be its own metric. */
-function fitMetric(metric: string, kind: FactKind, role: Role): string | null {
+/** A metric of kind count cannot hold an amount and vice versa; the initial budget of a metric may be
+ *  a metric of its own. */
+function fitMetric(metric: string, kind: FactKind, initial: boolean): string | null {
   const def = metricDef(metric);
   if (!def) return null;
   if (kind !== 'percent' && kind !== def.kind) return null;
-  return rules().roleMetric[metric]?.[role] ?? metric;
+  return initial && kind === 'amount' ? (rules().initialBudgetMetric[metric] ?? metric) : metric;
 }
 
 /** 分别为 lists: "人员经费和公用经费分别为76.19万元、3.78万元" gives the i-th number the i-th name.
@@ -275,4 +337,9 @@ function excerptFor(para: Paragraph, tok: NumberToken): string {
     while (e < text.length && !r.labelStop.test(text[e]!)) e++;
   }
   return para.raw(s, e);
+}
+
+/** A label is document text: escape it before building a pattern from it. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,6 +7,8 @@ export interface MetricDef {
   /** The fact role the summary takes for this metric (default 'actual'). */
   role?: 'actual' | 'budget';
   names: string[];
+  /** Phrases that name the metric only right after the year in prose. */
+  afterYear?: string[];
   /** Names valid only as table row labels (ambiguous in prose). */
   tableOnly?: string[];
 }
@@ -53,4 +55,9 @@ export function metricForLabel(label: string, context: LabelContext = 'table'): 
 /** All folded names for a context, longest first (for tail matching). */
 export function metricNames(context: LabelContext): [string, string][] {
   return [...index(context).entries()].sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The metric a phrase names when it follows the year directly ("2023年度收入"), or null. */
+export function metricAfterYear(phrase: string): string | null {
+  return metricDefs().find((d) => d.afterYear?.includes(phrase))?.key ?? null;
 }

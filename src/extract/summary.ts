@@ -13,14 +13,20 @@
 //    value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
 //    disagreeing narrative statement; expected = the table's figure, found = the narrative's).
 // 5. A metric with no candidate is absent — never 0.
-import type { Fact, Flag, Loc, SummaryEntry } from '../model.js';
+// 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
+//    'budget' there (counts stay 'actual').
+import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
 import { metricDefs, metricForLabel, type MetricDef } from './metrics.js';
 
-export function buildSummary(facts: Fact[], year: number | null): { summary: Record<string, SummaryEntry>; flags: Flag[] } {
+export function buildSummary(
+  facts: Fact[],
+  year: number | null,
+  kind: DocKind | null = null,
+): { summary: Record<string, SummaryEntry>; flags: Flag[] } {
   const summary: Record<string, SummaryEntry> = {};
   const flags: Flag[] = [];
   for (const def of metricDefs()) {
-    const role = def.role ?? 'actual';
+    const role = kind === '预算' && def.kind === 'amount' ? 'budget' : (def.role ?? 'actual');
     const cands = facts.filter(
       (f) => f.metric === def.key && f.kind === def.kind && f.role === role && (year === null || f.year === null || f.year === year),
     );

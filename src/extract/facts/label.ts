@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { patternsDir } from '../../patterns.js';
-import { foldLabel, metricForLabel, metricNames } from '../metrics.js';
+import { foldLabel, metricDef, metricForLabel, metricNames } from '../metrics.js';
 import { rules } from './rules.js';
 
 const require = createRequire(import.meta.url);
@@ -25,7 +25,12 @@ const YEAR = /(?:截至|截止)?20\d\d年(?:度|\d{1,2}月(?:\d{1,2}日)?)?/g;
 /** Strip year mentions, enumeration markers and filler words from both ends. */
 export function cleanLabel(s: string): string {
   const r = rules();
-  let t = s.replace(YEAR, '');
+  let t = s.replace(YEAR, '').replace(r.labelRemarks, '');
+  for (const w of r.labelRestartAfter) {
+    const at = t.lastIndexOf(w);
+    if (at >= 0 && at + w.length < t.length) t = t.slice(at + w.length);
+  }
+  t = afterLastNumber(t.replace(r.enumeration, ''));
   let prev = '';
   while (prev !== t) {
     prev = t;
@@ -36,6 +41,16 @@ export function cleanLabel(s: string): string {
     if (t.endsWith('的')) t = t.slice(0, -1);
   }
   return t;
+}
+
+/** A label never holds a number: what precedes one belongs to another statement
+ *  ("国内公务接待支出0.40万（含外宾接待支出" → "含外宾接待支出"). */
+function afterLastNumber(t: string): string {
+  const d = t.search(/\d[^\d]*$/);
+  if (d < 0) return t;
+  const rest = t.slice(d + 1);
+  const open = Math.max(rest.lastIndexOf('（'), rest.lastIndexOf('('));
+  return open >= 0 ? rest.slice(open + 1) : rest.replace(/^[^\u4e00-\u9fff]*(?:万|千|亿)?/, '');
 }
 
 /** Cumulative end offsets of jieba tokens: where a phrase may be cut. */
@@ -56,7 +71,10 @@ export function resolveMetric(label: string): string | null {
   for (const [name, key] of metricNames('text')) {
     if (folded.length <= name.length || !folded.endsWith(name)) continue;
     const head = folded.slice(0, folded.length - name.length);
-    const entity = head.endsWith('的') || r.entitySuffixes.some((e) => head.endsWith(e));
+    if (r.subunitWords.some((w) => head.includes(w))) continue;
+    // "…的公务用车保有量" names the count; "…的项目支出" is too loose for an amount.
+    const viaDe = head.endsWith('的') && metricDef(key)?.kind === 'count';
+    const entity = viaDe || r.entitySuffixes.some((e) => head.endsWith(e));
     if (entity && cuts(folded).has(head.length)) return key;
   }
   return null;

@@ -7,6 +7,7 @@ interface RoleRuleData {
   pattern: string;
   direction?: Direction;
   kinds?: FactKind[];
+  initial?: boolean;
 }
 
 interface FactsYaml {
@@ -24,7 +25,14 @@ interface FactsYaml {
   entitySuffixes: string[];
   respectivelyCue: string;
   listSeparators: string;
-  roleMetric: Record<string, Partial<Record<Role, string>>>;
+  initialBudgetMetric: Record<string, string>;
+  labelRestartAfter: string[];
+  labelRemarks: string;
+  subunitWords: string[];
+  purposeCues: string;
+  maxDecimals: number;
+  tableRowNumbers: number;
+  budgetInfix: string;
 }
 
 export interface UnitRule {
@@ -34,7 +42,10 @@ export interface UnitRule {
 }
 
 export interface RoleRule extends RoleRuleData {
+  /** The cue at the end of a segment. */
   re: RegExp;
+  /** The cue as a whole string. */
+  whole: RegExp;
 }
 
 export interface Rules {
@@ -52,7 +63,14 @@ export interface Rules {
   entitySuffixes: string[];
   respectively: RegExp;
   listSeparators: RegExp;
-  roleMetric: FactsYaml['roleMetric'];
+  initialBudgetMetric: Record<string, string>;
+  labelRestartAfter: string[];
+  labelRemarks: RegExp;
+  subunitWords: string[];
+  purpose: RegExp;
+  maxDecimals: number;
+  tableRowNumbers: number;
+  budgetInfix: RegExp;
 }
 
 let compiled: Rules | null = null;
@@ -74,7 +92,7 @@ export function rules(): Rules {
     skipBeforeNumber: [...y.skipBeforeNumber].sort(byLengthDesc),
     sentenceEnd: new RegExp(y.sentenceEnd),
     labelStop: new RegExp(y.labelStops),
-    roles: y.roles.map((r) => ({ ...r, re: new RegExp(`(?:${r.pattern})$`) })),
+    roles: y.roles.map((r) => ({ ...r, re: new RegExp(`(?:${r.pattern})$`), whole: new RegExp(`^(?:${r.pattern})$`) })),
     comparisonStart: new RegExp(y.comparisonStart),
     labelPrefixes: [...y.labelPrefixes].sort(byLengthDesc),
     labelSuffixes: [...y.labelSuffixes].sort(byLengthDesc),
@@ -82,7 +100,14 @@ export function rules(): Rules {
     entitySuffixes: y.entitySuffixes,
     respectively: new RegExp(y.respectivelyCue),
     listSeparators: new RegExp(y.listSeparators),
-    roleMetric: y.roleMetric ?? {},
+    initialBudgetMetric: y.initialBudgetMetric ?? {},
+    labelRestartAfter: y.labelRestartAfter,
+    labelRemarks: new RegExp(y.labelRemarks, 'g'),
+    subunitWords: y.subunitWords,
+    purpose: new RegExp(y.purposeCues),
+    maxDecimals: y.maxDecimals,
+    tableRowNumbers: y.tableRowNumbers,
+    budgetInfix: new RegExp(y.budgetInfix),
   };
   return compiled;
 }

@@ -3,7 +3,7 @@ import type { FactKind } from '../../model.js';
 import { rules, type UnitRule } from './rules.js';
 
 export interface NumberToken {
-  /** Offsets in Line.text: the number, and the end of its unit (unitEnd === end when the unit is on the next line). */
+  /** Offsets in the text: the number, and the end of its unit. */
   start: number;
   end: number;
   unitEnd: number;
@@ -13,8 +13,6 @@ export interface NumberToken {
   scale?: number;
   /** Followed by 以上/以下…: a threshold, not a quantity. */
   threshold: boolean;
-  /** The unit was found at the start of the next line. */
-  unitOnNextLine: boolean;
 }
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
@@ -29,8 +27,8 @@ function unitAt(text: string, pos: number): UnitRule | null {
   return null;
 }
 
-/** Number tokens of `text`. `next` is the following line's text, for a unit split off by a line break. */
-export function scanNumbers(text: string, next: string | null): NumberToken[] {
+/** Number tokens of `text` (a paragraph: lines wrapped mid-sentence are already joined). */
+export function scanNumbers(text: string): NumberToken[] {
   const r = rules();
   const out: NumberToken[] = [];
   for (const m of text.matchAll(NUMBER)) {
@@ -41,16 +39,14 @@ export function scanNumbers(text: string, next: string | null): NumberToken[] {
     if (/[\dA-Za-z.]/.test(before)) continue;
     if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
-    let unit = unitAt(text, end);
-    let unitOnNextLine = false;
-    if (!unit && end === text.length && next) {
-      unit = unitAt(next, 0);
-      unitOnNextLine = unit !== null;
-    }
+    if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
+    const unit = unitAt(text, end);
     if (!unit) continue;
-    const unitEnd = unitOnNextLine ? end : end + unit.unit.length;
-    const threshold = !unitOnNextLine && r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
-    const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold, unitOnNextLine };
+    // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
+    if (unit.kind === 'count' && m[0].includes('.')) continue;
+    const unitEnd = end + unit.unit.length;
+    const threshold = r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
+    const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold };
     if (unit.scale !== undefined) tok.scale = unit.scale;
     out.push(tok);
   }
