@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline.js';
 import type { CheckedDocument } from '../src/model.js';
-import { SEED_TXT } from './paths.js';
+import { SEED_TXT, seed } from './paths.js';
 
 /** `line CODE` of every real defect of the seed (page 1: the text file has no form feeds). */
 const REAL_DEFECTS = [
@@ -111,5 +111,20 @@ describe('checks on the seed', () => {
       expect(f.message).toMatch(/[\u4e00-\u9fff]/);
       if (f.loc) expect(f.excerpt).toBeTruthy();
     }
+  });
+});
+
+describe('checks on the Word and PDF renditions of the seed', () => {
+  const errorCodes = (d: CheckedDocument) =>
+    d.flags
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.code)
+      .sort();
+
+  it.each(['000_37d039dcb8ad6afc.docx', '000_37d039dcb8ad6afc.pdf'])('%s: the same errors, code by code, as the text', async (name) => {
+    const other = await processDocument(seed(name));
+    expect(errorCodes(other)).toEqual(errorCodes(doc));
+    const blank = other.flags.find((f) => f.code === 'BLANK_VALUE' && /支出决算为/.test(f.excerpt ?? ''))!;
+    expect(blank.excerpt).toMatch(/支出决算为\s+万元/);
   });
 });

@@ -26,9 +26,9 @@ describe('synthetic generator', () => {
   });
 });
 
-describe('flags on the synthetic set (text)', () => {
+describe('flags on the synthetic set (text and DOCX)', () => {
   it('reaches precision ≥ 0.95 and recall ≥ 0.9 on every code the set exercises', async () => {
-    const r = await evaluate(24, 3, ['txt']);
+    const r = await evaluate(20, 3, ['txt', 'docx']);
     const codes = [...r.byCode.keys()].sort();
     expect(codes.length).toBeGreaterThanOrEqual(10);
     const tp = [...r.byCode.values()].reduce((s, c) => s + c.tp, 0);
