@@ -267,3 +267,43 @@ describe('precision on real reports', () => {
     expect(brief(run(doc))).toEqual(['2 PERCENT_MISMATCH']);
   });
 });
+
+describe('uncertain bases and figures', () => {
+  it('accepts a share that fits one of the figures its named base may be', () => {
+    const doc = docFrom(
+      ['“三公”经费670.12万元，“三公”经费及会议费培训费合计2,599.37万元。', '因公出国（境）费支出180万元，占“三公”经费的26.86%；', '公务接待费支出185.72万元，占“三公”经费的27.71%。'],
+      [
+        { line: 1, text: '2,599.37', unit: '万元', role: 'actual', metric: 'three_public_total' },
+        { line: 1, text: '670.12', unit: '万元', role: 'actual', metric: 'three_public_total' },
+        { line: 2, text: '180', unit: '万元', role: 'actual' },
+        { line: 2, text: '26.86', unit: '%', role: 'share' },
+        { line: 3, text: '185.72', unit: '万元', role: 'actual' },
+        { line: 3, text: '27.71', unit: '%', role: 'share' },
+      ],
+    );
+    expect(run(doc)).toEqual([]);
+  });
+
+  it('checks no sum with a metric whose narrative figure disagrees with the summary', () => {
+    const doc = docFrom(
+      ['（一）因公出国（境）费0.00万元，与上年持平。', '（二）公务用车购置及运行费6.40万元。'],
+      [
+        { line: 1, text: '0.00', unit: '万元', role: 'actual', metric: 'overseas_travel' },
+        { line: 2, text: '6.40', unit: '万元', role: 'actual', metric: 'official_vehicles' },
+      ],
+    );
+    // the summary read the 三公 table's columns one off: 因公出国 6.40 (the text says 0.00), total 6.40
+    const table = { ...doc.facts[1]!, id: 't1', from: 'table' as const };
+    doc.facts.push(table);
+    doc.summary = {
+      three_public_total: { value: 6.4, unit: '万元', yuan: 64000, factId: 't1' },
+      overseas_travel: { value: 6.4, unit: '万元', yuan: 64000, factId: 't1' },
+      official_vehicles: { value: 6.4, unit: '万元', yuan: 64000, factId: 'f2' },
+      official_reception: { value: 0, unit: '万元', yuan: 0, factId: 'f1' },
+    };
+    expect(run(doc)).toEqual([]);
+    // with the narrative agreeing, the same figures are a SUM_MISMATCH
+    doc.facts[0] = { ...doc.facts[0]!, value: 6.4, text: '6.40', yuan: 64000 };
+    expect(brief(run(doc))).toEqual(['2 SUM_MISMATCH']);
+  });
+});

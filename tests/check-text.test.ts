@@ -107,6 +107,13 @@ describe('required sections and tables', () => {
     expect(check(withOutline(docFrom(['x']), ['overview', 'glossary'])).flags.filter((f) => f.code === 'MISSING_SECTION')).toEqual([]);
   });
 
+  it('flags a document with no standard table at all once, not once per table', () => {
+    const doc = withOutline(docFrom(['第二部分 2019年度部门预算表', '（详见附件）'], [], { kind: '预算', year: 2019 }), ALL);
+    const flags = check(doc).flags.filter((f) => f.code === 'MISSING_TABLE');
+    expect(flags.length).toBe(1);
+    expect(flags[0]!.message).toMatch(/^文中没有任何一张必须公开的预算表/);
+  });
+
   it('tells a table title with nothing under it from an explained empty table and a missing table', () => {
     const doc = withOutline(
       docFrom([

@@ -208,23 +208,29 @@ function shares(ctx: Ctx): Flag[] {
     }
   }
   for (const p of pairs) {
-    let base: Fact | undefined;
+    // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
+    // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
+    const candidates: Fact[] = [];
+    const grouped = groupBase(textFacts, pairs, p);
     if (p.base) {
-      base = nearestBefore(textFacts, p.part, (g) => g.metric === p.base && isActualAmount(g));
-      if (!base) {
-        const e = ctx.doc.summary[p.base];
-        base = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
-      }
-    } else if (p.base === null) {
-      base = groupBase(textFacts, pairs, p);
+      candidates.push(...nearestAllBefore(textFacts, p.part, (g) => g.metric === p.base && isActualAmount(g)));
+      const e = ctx.doc.summary[p.base];
+      const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+      if (sf) candidates.push(sf);
+      if (grouped) candidates.push(grouped);
+    } else if (p.base === null && grouped) {
+      candidates.push(grouped);
     }
-    if (!base || base === p.part) continue;
+    const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
-    const by = yuanOf(base);
-    if (py === null || by === null || by <= 0) continue;
-    const [lo, hi] = ratioRange(p.part, py, base, by);
-    if (percentFits(p.share, lo, hi, half, minPts)) continue;
-    const expected = formatPercent(py / by, p.share.text);
+    if (!usable.length || py === null) continue;
+    const fits = usable.some((b) => {
+      const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+      return percentFits(p.share, lo, hi, half, minPts);
+    });
+    if (fits) continue;
+    const base = usable[0]!;
+    const expected = formatPercent(py / yuanOf(base)!, p.share.text);
     flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
   return flags;
@@ -237,20 +243,15 @@ const isBefore = (a: Fact, b: Fact) => {
   return p1 !== p2 ? p1 < p2 : l1 !== l2 ? l1 < l2 : s1 < s2;
 };
 
-/** The nearest fact before `f` in the same section that satisfies `pred`. */
-function nearestBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): Fact | undefined {
-  let best: Fact | undefined;
-  for (const g of facts) {
-    if (g === f || !pred(g) || !isBefore(g, f) || (g.section ?? null) !== (f.section ?? null)) continue;
-    if (!best || isBefore(best, g)) best = g;
-  }
-  return best;
+/** The facts before `f` in the same section that satisfy `pred`, nearest first. */
+function nearestAllBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): Fact[] {
+  return facts.filter((g) => g !== f && pred(g) && isBefore(g, f) && (g.section ?? null) === (f.section ?? null)).sort((a, b) => (isBefore(a, b) ? 1 : -1));
 }
 
 /** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
  *  the list that the list's parts add up to. */
-function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact }): Fact | undefined {
-  const group = pairs.filter((q) => q.base === null && (q.part.section ?? null) === (p.part.section ?? null));
+function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }): Fact | undefined {
+  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null));
   const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
   const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
   const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
@@ -269,7 +270,15 @@ function sums(doc: ExtractedDocument): Flag[] {
     const y = e.yuan ?? (f ? yuanOf(f) : null) ?? (e.unit === '名' || e.unit === '人' || e.unit === '辆' ? e.value : null);
     return y === null ? undefined : { metric, entry: e, fact: f, yuan: y };
   };
+  // A metric whose narrative statement disagrees with the summary's figure (the summary step flags that
+  // conflict) is uncertain: no sum is checked with it.
+  const uncertain = (metric: string) => {
+    const e = doc.summary[metric];
+    if (!e || e.yuan === undefined) return false;
+    return doc.facts.some((f) => f.from === 'text' && f.metric === metric && f.role === 'actual' && f.yuan !== undefined && Math.abs(f.yuan - e.yuan!) > lastDigitYuan(f) * units);
+  };
   for (const rule of checksConfig().sums) {
+    if ([...rule.total, ...rule.parts].some(uncertain)) continue;
     const totals = rule.total.map(fact).filter((t) => t !== undefined);
     if (!totals.length) continue;
     const parts = rule.parts.map(fact);

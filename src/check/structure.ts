@@ -1,7 +1,7 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
 import { requiredConfig, sectionNames, type RequiredSet } from './config.js';
-import { flagAtRaw, makeFlag } from './flag.js';
+import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flatOutline, lineKey, type TextUnit } from './lines.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
@@ -49,17 +49,19 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   const tablesSection = flatOutline(doc.outline).find((n) => n.section === 'tables');
   const tablesHeading = tablesSection && units.find((u) => u.heading && lineKey(u.line.loc) === lineKey(tablesSection.loc));
   const titleKinds = units.map((u) => (u.cell ? null : tableKindOfTitle(u.line.text, cfg[kind].tables)));
+  const missingFlag = (message: string, extras: FlagExtras) =>
+    tablesHeading ? flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message, extras) : makeFlag('MISSING_TABLE', message, null, null, extras);
+  const absent = cfg[kind].tables.filter((req) => !doc.tables.some((t) => t.kind === req.kind) && !titleKinds.includes(req.kind));
+  if (absent.length === cfg[kind].tables.length) {
+    // Not one standard table in the document (often they are published as a separate file): one flag.
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、') }));
+    return flags;
+  }
   for (const req of cfg[kind].tables) {
     if (doc.tables.some((t) => t.kind === req.kind)) continue;
     const at = titleKinds.indexOf(req.kind);
     if (at < 0) {
-      const message = `缺少必须公开的${req.what}（${req.kind}）。`;
-      const extras = { expected: req.what, ...(req.severity ? { severity: req.severity } : {}) };
-      flags.push(
-        tablesHeading
-          ? flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message, extras)
-          : makeFlag('MISSING_TABLE', message, null, null, extras),
-      );
+      flags.push(missingFlag(`缺少必须公开的${req.what}（${req.kind}）。`, { expected: req.what, ...(req.severity ? { severity: req.severity } : {}) }));
       continue;
     }
     // A title with no table after it: explained (本单位无…) or not.
