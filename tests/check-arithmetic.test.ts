@@ -284,6 +284,28 @@ describe('uncertain bases and figures', () => {
     expect(run(doc)).toEqual([]);
   });
 
+  it('takes the parts as the whole when their shares add up to 100% and no total is stated', () => {
+    const lines = ['“三公”经费预算支出中，因公出国（境）费支出180万元，占“三公”经费的26.86%；公务用车购置及运行费支出304.4万元，占“三公”经费的45.43%；公务接待费支出185.72万元，占“三公”经费的27.71%。'];
+    const specs = [
+      { line: 1, text: '180', unit: '万元', role: 'budget' as const, label: '因公出国（境）费支出' },
+      { line: 1, text: '26.86', unit: '%', role: 'share' as const, label: '因公出国（境）费支出' },
+      { line: 1, text: '304.4', unit: '万元', role: 'budget' as const, label: '公务用车购置及运行费支出' },
+      { line: 1, text: '45.43', unit: '%', role: 'share' as const, label: '公务用车购置及运行费支出' },
+      { line: 1, text: '185.72', unit: '万元', role: 'budget' as const, label: '公务接待费支出' },
+      { line: 1, text: '27.71', unit: '%', role: 'share' as const, label: '公务接待费支出' },
+    ];
+    // the summary's 三公 total came from a wider table row (三公、会议费、培训费 2,599.37万元)
+    const withWrongSummary = (d: ExtractedDocument) => {
+      d.facts.push({ ...d.facts[0]!, id: 't1', value: 2599.37, text: '2,599.37', yuan: 25993700, from: 'table', metric: 'three_public_total' });
+      d.summary = { three_public_total: { value: 2599.37, unit: '万元', yuan: 25993700, factId: 't1' } };
+      return d;
+    };
+    expect(run(withWrongSummary(docFrom(lines, specs, { kind: '预算' })))).toEqual([]);
+    // one share wrong: the parts no longer make 100%, and each is checked against the summary's total
+    const wrong = withWrongSummary(docFrom([lines[0]!.replace('27.71%', '37.71%')], specs.map((s) => (s.text === '27.71' ? { ...s, text: '37.71' } : s)), { kind: '预算' }));
+    expect(brief(run(wrong))).toEqual(['1 PERCENT_MISMATCH', '1 PERCENT_MISMATCH', '1 PERCENT_MISMATCH']);
+  });
+
   it('checks no sum with a metric whose narrative figure disagrees with the summary', () => {
     const doc = docFrom(
       ['（一）因公出国（境）费0.00万元，与上年持平。', '（二）公务用车购置及运行费6.40万元。'],

@@ -5,7 +5,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
 import { lineKey, sectionKeys, type TextIndex } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
 interface Ctx {
   doc: ExtractedDocument;
@@ -32,6 +32,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
     byLine.set(key, [...(byLine.get(key) ?? []), f]);
   }
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
+  levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
   return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx)];
 }
@@ -54,10 +55,13 @@ const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) ==
 const sameSubject = (a: Fact, b: Fact) => sameMetric(a, b) && sameLabel(a, b);
 const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
 const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
+/** The document's own figure for its year: the actual one in a 决算, the budget one in a 预算. */
+let levelRoles: Fact['role'][] = ['actual'];
+const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f);
 const isRate = (f: Fact) => f.kind === 'percent';
 
 /** For a change amount, the current figure it changes: the nearest actual amount before it on its line. */
-const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isActualAmount(g) && sameSubject(g, c), (g) => isChangeAmount(g));
+const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isLevel(g) && sameSubject(g, c), (g) => isChangeAmount(g));
 /** For a change amount, its rate: the next percent fact on its line with role change. */
 function rateOf(list: Fact[], c: Fact): Fact | undefined {
   const i = list.indexOf(c);
@@ -213,7 +217,7 @@ function shares(ctx: Ctx): Flag[] {
     const candidates: Fact[] = [];
     const grouped = groupBase(textFacts, pairs, p);
     if (p.base) {
-      candidates.push(...nearestAllBefore(textFacts, p.part, (g) => g.metric === p.base && isActualAmount(g)));
+      candidates.push(...nearestAllBefore(textFacts, p.part, (g) => g.metric === p.base && isLevel(g)));
       const e = ctx.doc.summary[p.base];
       const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
       if (sf) candidates.push(sf);
@@ -221,6 +225,8 @@ function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
+    const whole = partsAsWhole(pairs, p, half, minPts);
+    if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
     if (!usable.length || py === null) continue;
@@ -248,6 +254,21 @@ function nearestAllBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): F
   return facts.filter((g) => g !== f && pred(g) && isBefore(g, f) && (g.section ?? null) === (f.section ?? null)).sort((a, b) => (isBefore(a, b) ? 1 : -1));
 }
 
+/** When the shares of a list add up to 100%, the list's parts are the whole ("因公出国180万元，占“三公”
+ *  经费的26.86%；公务用车304.4万元，占45.43%；公务接待185.72万元，占27.71%" with no total stated):
+ *  their sum stands in as a candidate base. */
+function partsAsWhole(pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }, half: number, minPts: number): Fact | undefined {
+  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null) && q.part.unit === p.part.unit);
+  if (group.length < 2) return undefined;
+  const total = group.reduce((s, q) => s + q.share.value, 0);
+  const slack = group.reduce((s, q) => s + halfUnit(q.share.text) * (half / 0.5) * 2, 0) + minPts;
+  if (Math.abs(total - 100) > slack) return undefined;
+  const yuan = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const decimals = Math.max(...group.map((q) => decimalsOf(q.part.text)));
+  const text = formatAmount(yuan, p.part.unit, decimals).replace(/[^\d.]/g, '');
+  return { ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan, value: Number(text), text };
+}
+
 /** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
  *  the list that the list's parts add up to. */
 function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }): Fact | undefined {
@@ -255,7 +276,7 @@ function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string
   const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
   const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
   const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
-  const candidates = facts.filter((g) => isActualAmount(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
+  const candidates = facts.filter((g) => isLevel(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
   candidates.sort((a, b) => (isBefore(a, b) ? 1 : -1));
   return candidates.find((g) => Math.abs((yuanOf(g) ?? -1) - sum) <= tol);
 }
@@ -275,7 +296,7 @@ function sums(doc: ExtractedDocument): Flag[] {
   const uncertain = (metric: string) => {
     const e = doc.summary[metric];
     if (!e || e.yuan === undefined) return false;
-    return doc.facts.some((f) => f.from === 'text' && f.metric === metric && f.role === 'actual' && f.yuan !== undefined && Math.abs(f.yuan - e.yuan!) > lastDigitYuan(f) * units);
+    return doc.facts.some((f) => f.from === 'text' && f.metric === metric && isLevel(f) && f.yuan !== undefined && Math.abs(f.yuan - e.yuan!) > lastDigitYuan(f) * units);
   };
   for (const rule of checksConfig().sums) {
     if ([...rule.total, ...rule.parts].some(uncertain)) continue;
