@@ -13,7 +13,7 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag
   const kind = doc.document.kind;
   const set = requiredConfig()[kind];
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
-  if (doc.tables.some((t) => /^(公开|预算)\d\d/u.test(t.kind))) present.add('tables');
+  if (doc.tables.some((t) => STANDARD_KIND.test(t.kind))) present.add('tables');
   const known = sectionNames();
   const missing = set.sections.filter((s) => {
     if (present.has(s.key)) return false;
@@ -26,6 +26,7 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag
   return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
 }
 
+const STANDARD_KIND = /^(公开|预算)\d\d/u;
 const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
 const UNIT_LINE = /^((金额)?单位|编制(单位|部门))[：:]/u;
 
@@ -41,6 +42,8 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
+    // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
+    if (!STANDARD_KIND.test(t.kind)) continue;
     if (!t.empty || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
     flags.push(emptyTableFlag(t));
   }
@@ -121,7 +124,7 @@ function tableKindOfTitle(text: string, tables: RequiredSet['tables']): string |
 }
 
 function emptyTableFlag(t: TableRecord): Flag {
-  return makeFlag('EMPTY_TABLE_UNEXPLAINED', `“${t.title}”是空表，却没有说明原因（如“本单位无……，故本表为空表”）。`, t.loc, t.title, {
+  return makeFlag('EMPTY_TABLE_UNEXPLAINED', `“${t.title || t.kind}”是空表，却没有说明原因（如“本单位无……，故本表为空表”）。`, t.loc, t.title || null, {
     expected: '空表说明',
     found: '无说明',
   });
