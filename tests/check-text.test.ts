@@ -82,6 +82,10 @@ describe('MALFORMED_VALUE, DIRECTION_CONFLICT, YEAR_MISMATCH', () => {
   it('flags another year in a title, not in prose; a 预算 report may title last year\'s execution', () => {
     expect(codes(['一、2022年度鄂城区总工会整体绩效评价报告', '2023年度收入合计93.93万元，与2022年度相比，收入合计增加19.08万元。', '二、2023年度鄂城区总工会项目绩效评价报告'], { year: 2023 })).toEqual(['1 YEAR_MISMATCH']);
     expect(codes(['2024年部门预算执行情况'], { year: 2025, kind: '预算' })).toEqual([]);
+    const doc = docFrom(['一、2024年工作计划', '二、2022年度绩效评价结果应用情况', '三、2021年度整体绩效评价报告'], [], { year: 2023 });
+    doc.document.kind = null;
+    doc.headingBlocks = new Set([0, 1, 2]);
+    expect(brief(check(doc).flags)).toEqual(['3 YEAR_MISMATCH']);
   });
 });
 

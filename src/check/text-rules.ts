@@ -127,6 +127,7 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   const titleLike = unit.heading || (!unit.cell && new RegExp(cfg.titleLike, 'u').test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
+  for (const [offset, pattern] of Object.entries(cfg.allowWhen)) if (new RegExp(pattern, 'u').test(text)) allowed.add(year + Number(offset));
   for (const m of text.matchAll(YEAR)) {
     const y = Number(m[1]);
     if (allowed.has(y)) continue;
