@@ -201,6 +201,9 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
   if (has('SHARE_WRONG')) addKey('PERCENT_MISMATCH', `占本年收入${P(shareWrong)}%`);
   traps.push('shares rounded to whole percent');
 
+  push(`其他收入增加的主要原因是人均定额增加${int(5, 20) * 100}元。`);
+  traps.push('人均定额增加N元: a change in 元 of a per-head rate, not of a 万元 figure');
+
   push('三、支出决算情况说明');
   const expPct = pct(expChange, total - expChange);
   if (has('UNIT_SUSPECT')) {
@@ -210,6 +213,11 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
     push(`${year}年度支出合计${w(total)}万元，${since}支出合计增加${w(expChange)}万元，${growthWord}${P(expPct)}%。`);
   }
   push(`其中：基本支出${w(basic)}万元，占本年支出${P(pct(basic, total))}%；项目支出${w(project)}万元，占本年支出${P(pct(project, total))}%。`);
+
+  const meeting = int(100, 2000);
+  const meetingCut = Math.floor(meeting * (1.2 + r() * 0.8));
+  push(`会议费支出${w(meeting)}万元，比上年减少${w(meetingCut)}万元，下降${P(pct(meetingCut, meeting + meetingCut))}%。`);
+  traps.push('a decrease larger than the figure, with a rate that fits it');
 
   push('四、财政拨款收入支出决算总体情况说明');
   push(`${year}年度财政拨款收入${w(fiscal)}万元，财政拨款支出${w(fiscal)}万元。`);
