@@ -32,7 +32,10 @@ export async function indicatorTables(rulingsOf: (page: number) => Promise<Rulin
   for (const title of lines.flat()) {
     if (title.segs.length > 3 || out.consumed.has(title) || !isIndicatorTitle(lineText(title))) continue;
     const { page, frames: onPage } = await pageAt(title.page);
-    const start = onPage.find((f) => !used.has(f) && f.top < title.y && page.lines.filter((l) => l.y < title.y && l.y > f.top + 1).length <= TITLE_GAP_LINES);
+    // The frame under the title, or the one whose first (title) row holds it.
+    const start = onPage.find(
+      (f) => !used.has(f) && ((f.top < title.y && page.lines.filter((l) => l.y < title.y && l.y > f.top + 1).length <= TITLE_GAP_LINES) || within(title, f)),
+    );
     if (!start) continue;
     const chain = [{ frame: start, page }];
     for (let last = chain[0]!; runsToBottom(last.frame, last.page) && last.page.page < lines.length; ) {
@@ -66,16 +69,19 @@ const startsPage = (f: Frame, p: RuledPage) => !p.lines.some((l) => l.y > f.top 
 let columnNames: Set<string> | null = null;
 
 /** Rows that make the indicator column header, when they are the table's first rows (一级指标 | 二级指标
- *  | 三级指标 | 指标值, possibly wrapped onto a second row); 0 when the header sits under a form
+ *  | 三级指标 | 指标值, possibly wrapped onto a second row, possibly under a title row); 0 when it sits under a form
  *  (项目名称, 预算执行情况), which the indicator reader finds by its names. */
 function headerBand(table: SourceTable): number {
   columnNames ??= new Set(Object.values(loadPattern<{ columns: Record<string, string[]> }>('indicators.yaml').columns).flat().map(fold));
   const names = columnNames;
   const isHeader = (k: number) => (table.rows[k] ?? []).filter((c) => !c.spanned && names.has(fold(c.text))).length >= 3;
-  if (!isHeader(0)) return 0;
-  const next = table.rows[1] ?? [];
-  const wrap = next.some((c) => !c.spanned && c.text) && next.every((c, j) => c.spanned || !c.text || names.has(fold((table.rows[0]![j]?.text ?? '') + c.text)));
-  return wrap ? 2 : 1;
+  // A title row (one cell across the table) may come first.
+  const first = table.rows[0] ?? [];
+  const at = isHeader(0) ? 0 : first.length > 1 && first.slice(1).every((c) => c.spanned) && isHeader(1) ? 1 : -1;
+  if (at < 0) return 0;
+  const next = table.rows[at + 1] ?? [];
+  const wrap = next.some((c) => !c.spanned && c.text) && next.every((c, j) => c.spanned || !c.text || names.has(fold((table.rows[at]![j]?.text ?? '') + c.text)));
+  return at + (wrap ? 2 : 1);
 }
 
 const fold = (t: string) => t.replace(/\s+/g, '').replace(/[（(][A-Za-z/×*+\-]*[)）]/g, '');
