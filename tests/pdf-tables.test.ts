@@ -44,3 +44,12 @@ it('putuo shgzb 2024 (bad): a three-line name centred on its code is one label',
   expect(t5).toContainEqual(['2080506', '机关事业单位职业年金缴费支出', '4.64', '4.64', '']);
   expect(t5.filter((r) => r[0] === '' && r[1] !== '合计')).toEqual([]);
 });
+
+it('putuo zfb 2025 预算: the 三公 table ends at the next part’s heading, so its amounts keep their columns', async () => {
+  const grids = await gridsOf('GovBudgetChecker__putuo_zfb_2025_dept_yusuan.pdf');
+  const sangong = grids.find((g) => g[0]!.some((h) => h.endsWith('因公出国(境)费')))!;
+  expect(sangong).toEqual([
+    ['“三公”经费预算数/合计', '“三公”经费预算数/因公出国(境)费', '“三公”经费预算数/公务接待费', '“三公”经费预算数/公务用车购置及运行费/小计', '“三公”经费预算数/公务用车购置及运行费/购置费', '“三公”经费预算数/公务用车购置及运行费/运行费', '机关运行经费预算数'],
+    ['867.50', '839.00', '28.50', '', '', '', '213.28'],
+  ]);
+});

@@ -85,10 +85,14 @@ export function findTables(lines: NumberedLine[]): FoundTables {
 }
 
 function regionEnd(lines: NumberedLine[], start: number): number {
+  // Table text has one size; a much bigger line is the next part's heading (其他相关情况说明).
+  const sizes = lines.slice(start, start + 5).map((l) => l.size).sort((a, b) => a - b);
+  const tableSize = sizes[Math.floor(sizes.length / 2)] ?? 12;
   let k = start;
   for (; k < lines.length; k++) {
     const l = lines[k]!;
     const t = lineText(l);
+    if (k > start && l.size >= tableSize * 1.3 && l.segs.length === 1 && !/\d/.test(t)) break;
     if (k > start && l.segs.length <= 3 && (matchTitle(t) || isIndicatorTitle(t))) break;
     if (NOTE.test(t) || PART.test(t)) break;
     // Prose: one long segment reading as a sentence.
