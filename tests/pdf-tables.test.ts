@@ -53,3 +53,13 @@ it('putuo zfb 2025 预算: the 三公 table ends at the next part’s heading, s
     ['867.50', '839.00', '28.50', '', '', '', '213.28'],
   ]);
 });
+
+describe('预算 收支总表: cells run together in the text layer are cut at the cell rules', () => {
+  it('splits joined items (shanghai czj 2025) and a single item holding two cells (putuo sfj 2026 unit)', async () => {
+    const czj = (await gridsOf('tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan.pdf'))[0]!;
+    expect(czj[0]!.slice(0, 4)).toEqual(['本年收入/项目', '本年收入/预算数', '本年支出/项目', '本年支出/预算数/合计']);
+    expect(czj).toContainEqual(['一、财政拨款收入', '171,915,169', '一、一般公共服务支出', '127,886,849', '60,330,260', '24,531,459', '43,025,130']);
+    const sfj = (await gridsOf('GovBudgetChecker__putuo_sfj_2026_unit_yusuan.pdf'))[0]!;
+    expect(sfj).toContainEqual(['一、财政拨款收入', '86,959,408.34', '一、公共安全支出', '79,189,400.34', '12,604,173', '1,744,680', '64,840,547']);
+  });
+});

@@ -31,6 +31,8 @@ export const ingestPdf: Backend = async (bytes, options) => {
 };
 
 async function readDocument(pdf: PdfDocument, options: IngestOptions) {
+  const rulings = new Map<number, Promise<Rulings>>();
+  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pageRulings(pdf, p)), rulings.get(p)!);
   const pages: PageLine[][] = [];
   const glyphs: Glyph[][] = [];
   const heights: number[] = [];
@@ -41,7 +43,9 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
     heights.push(page.view[3] ?? 842);
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const placed = toGlyphs(content.items as RawItem[]);
-    const lines = linesOf(placed, p);
+    let lines = linesOf(placed, p);
+    // Cells printed so close that their items join (171,915,169 一、一般公共服务支出): split at the cell rules.
+    if (lines.some((l) => l.segs.some((g) => GLUED.test(g.text)))) lines = linesOf(placed, p, crossesRule(await rulingsOf(p)));
     const quality = pageQuality(lines);
     // Looking for ink decodes the page's images: only worth it when OCR may run.
     if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await hasInk(page)))) unusable.push(p);
@@ -74,8 +78,6 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
 
   const blocks: Block[] = [];
   // Indicator tables are read from their rulings; the standard tables from the text layout.
-  const rulings = new Map<number, Promise<Rulings>>();
-  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pageRulings(pdf, p)), rulings.get(p)!);
   const ruled = await indicatorTables(rulingsOf, numbered, glyphs);
   const tables = findTables(numbered.flat().filter((l) => !ruled.consumed.has(l)));
   await ruledHeaders(tables, rulingsOf, numbered, glyphs);
@@ -96,6 +98,13 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   });
   numberTables(blocks);
   return { pages: pdf.numPages, ocrPages: [...ocrLines.keys()].sort((a, b) => a - b), blocks, flags };
+}
+
+/** An amount run into the next cell's amount or label. */
+const GLUED = /^-?\d[\d,]*(\.\d+)?\s*(\p{Script=Han}|-?\d[\d,]*\.\d)|\d\.\d+[\d,]*\.\d/u;
+
+function crossesRule(r: Rulings): (x0: number, x1: number, y: number) => boolean {
+  return (x0, x1, y) => r.v.some((v) => v.x >= x0 - 1 && v.x <= x1 + 1 && v.y0 <= y && v.y1 >= y);
 }
 
 /** Tables are t1, t2 … in reading order, whichever reader found them. */

@@ -50,8 +50,9 @@ export function buildLines(items: RawItem[], page: number): PageLine[] {
   return linesOf(toGlyphs(items), page);
 }
 
-export function linesOf(placed: Glyph[], page: number): PageLine[] {
-  const glyphs = [...placed].sort((p, q) => q.y - p.y || p.x0 - q.x0);
+/** `ruled(x0, x1, y)`: whether a cell rule stands between x0 and x1 at height y (items are then never joined). */
+export function linesOf(placed: Glyph[], page: number, ruled?: (x0: number, x1: number, y: number) => boolean): PageLine[] {
+  const glyphs = (ruled ? placed.flatMap((g) => splitAtRuledSpaces(g, ruled)) : [...placed]).sort((p, q) => q.y - p.y || p.x0 - q.x0);
   const lines: { y: number; size: number; items: typeof glyphs }[] = [];
   for (const g of glyphs) {
     // Same baseline within a third of the glyph size (sub/superscripts and mixed fonts jitter a little).
@@ -69,7 +70,7 @@ export function linesOf(placed: Glyph[], page: number): PageLine[] {
       const last = segs[segs.length - 1];
       const gap = last ? it.x0 - last.x1 : Infinity;
       // A gap wider than about half a character is a cell boundary; smaller ones are font-subset splits.
-      if (last && gap <= Math.max(3, 0.45 * Math.min(last.size, it.size))) {
+      if (last && gap <= Math.max(3, 0.45 * Math.min(last.size, it.size)) && !ruled?.(last.x1, it.x0, it.y + it.size * 0.35)) {
         last.text += (gap > 0.2 * it.size && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(it.str) ? ' ' : '') + it.str;
         last.x1 = Math.max(last.x1, it.x1);
         last.size = Math.max(last.size, it.size);
@@ -78,4 +79,26 @@ export function linesOf(placed: Glyph[], page: number): PageLine[] {
     for (const s of segs) s.text = s.text.replace(/\s+/g, ' ').trim();
     return { page, y: l.y, size: l.size, segs: segs.filter((s) => s.text !== '') };
   });
+}
+
+/** One text item can hold two cells ("86,959,408.34 一、公共安全支出"): cut it at a space that a cell
+ *  rule passes through. Positions are estimated from the text (Chinese full width, the rest half). */
+function splitAtRuledSpaces(g: Glyph, ruled: (x0: number, x1: number, y: number) => boolean): Glyph[] {
+  if (!/\S\s+\S/.test(g.str)) return [g];
+  const chars = [...g.str];
+  const em = chars.map((c) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.5));
+  const scale = (g.x1 - g.x0) / (em.reduce((a, b) => a + b, 0) || 1);
+  const xAt = (k: number) => g.x0 + em.slice(0, k).reduce((a, b) => a + b, 0) * scale;
+  const out: Glyph[] = [];
+  let from = 0;
+  for (const m of g.str.matchAll(/\s+/g)) {
+    const at = [...g.str.slice(0, m.index)].length;
+    const end = at + [...m[0]].length;
+    if (at === 0 || end >= chars.length || !ruled(xAt(at), xAt(end), g.y + g.size * 0.35)) continue;
+    out.push({ ...g, str: chars.slice(from, at).join(''), x0: xAt(from), x1: xAt(at) });
+    from = end;
+  }
+  if (!out.length) return [g];
+  out.push({ ...g, str: chars.slice(from).join(''), x0: xAt(from), x1: g.x1 });
+  return out;
 }

@@ -120,12 +120,18 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
 
   // Header band: everything above the first line that carries data, plus header words that sit on
   // the data's first line (a tall 合计 row can share its y with 类/款/项).
-  const firstData = region.findIndex((l) => {
-    const texts = l.segs.map((s) => s.text.replace(/\s/g, ''));
+  const textsOf = (l: NumberedLine) => l.segs.map((s) => s.text.replace(/\s/g, ''));
+  const hasValues = (l: NumberedLine) => textsOf(l).some((t) => DECIMAL.test(t) || CODE.test(t));
+  const firstData = region.findIndex((l, k) => {
+    const texts = textsOf(l);
     if (layout === 'single') return texts.some((t) => AMOUNT.test(t) && t !== '-');
-    if (texts.some((t) => DECIMAL.test(t) || CODE.test(t))) return true;
+    if (hasValues(l)) return true;
     const words = texts.filter((t) => !AMOUNT.test(t));
-    return words.length >= 1 && words.length <= 2 && words.every((w) => ROW_START.test(w) || !HEADER_WORD.test(w)) && words.some((w) => ROW_START.test(w));
+    const rowStart = words.length >= 1 && words.length <= 2 && words.every((w) => ROW_START.test(w) || !HEADER_WORD.test(w)) && words.some((w) => ROW_START.test(w));
+    // 本年收入 can be a header cell: not data while header words (科目名称, 类 款 项) still follow.
+    const until = region.findIndex((m, j) => j > k && hasValues(m));
+    const headerBelow = region.slice(k + 1, until < 0 ? undefined : until).some((m) => textsOf(m).some((t) => HEADER_WORD.test(t)));
+    return rowStart && !headerBelow;
   });
   const headerLines = new Set(firstData < 0 ? region.filter((l) => l.page === region[0]!.page) : region.slice(0, firstData));
   const firstPage = region[0]!.page;
