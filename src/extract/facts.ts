@@ -128,8 +128,11 @@ function paragraphFacts(
       const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
       const noun = /^[\u4e00-\u9fff]/.test(after) ? leadingNouns(after.split(/\d/)[0] ?? '') : '';
       if (noun.length >= 2) {
+        // The noun names the metric only when nothing before the number names whose it is:
+        // "还包括江苏省联谊俱乐部8名在职人员" counts another unit's staff.
+        const named = parsed.own;
         parsed.label = noun;
-        parsed.metric = resolveMetric(noun);
+        parsed.metric = named ? null : resolveMetric(noun);
         parsed.own = true;
       }
     }

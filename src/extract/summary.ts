@@ -10,7 +10,7 @@
 //    the metric phrase follows the reporting entity's name; then the longer label; then the earlier
 //    statement.
 // 4. Where the table figure and a narrative statement of the same metric disagree (yuan for amounts,
-//    value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
+//    at the coarser of the two printed precisions; value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
 //    disagreeing narrative statement; expected = the table's figure, found = the narrative's).
 // 5. A metric with no candidate is absent — never 0.
 // 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
@@ -56,8 +56,21 @@ function bestStatement(facts: Fact[], def: MetricDef): Fact | undefined {
     .sort((a, b) => b.exact - a.exact || b.f.label.length - a.f.label.length || a.i - b.i)[0]?.f;
 }
 
+/** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees
+ *  with the exact one when they differ by at most half the coarser figure's last printed digit. */
 function same(a: Fact, b: Fact): boolean {
-  return a.kind === 'amount' ? a.yuan === b.yuan : a.value === b.value;
+  if (a.kind !== 'amount') return a.value === b.value;
+  if (a.yuan === undefined || b.yuan === undefined) return a.yuan === b.yuan;
+  const step = Math.max(printedStep(a), printedStep(b));
+  return step <= 1 ? a.yuan === b.yuan : 2 * Math.abs(a.yuan - b.yuan) <= step;
+}
+
+const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+/** The value in 元 of one unit in the last printed digit (0.01万元 → 100). */
+function printedStep(f: Fact): number {
+  const decimals = f.text.split('.')[1]?.length ?? 0;
+  return 10 ** Math.max(0, (SCALE[f.unit] ?? 0) - decimals);
 }
 
 function where(loc: Loc): string {
