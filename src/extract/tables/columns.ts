@@ -48,6 +48,9 @@ export function columnMetrics(def: TableDef, header: string[]): (string | null)[
       return ms.size === 1 ? [...ms][0]! : (exact.get(leaf) ?? null);
     }
     if (groups.has(leaf)) return null;
+    // An item run together with a 小计/合计 ("公务接待费小计") is two header cells merged.
+    const rest = keys.reduce((r, [k]) => r.replace(k, ''), leaf);
+    if (/小计|合计/.test(rest)) return null;
     const ms = metricsIn(leaf, keys);
     return ms.size === 1 ? [...ms][0]! : null;
   });
