@@ -86,6 +86,14 @@ describe('上海市普陀区万里街道 2024 预算', () => {
     expect(yuan(d, 'three_public_total')).toBe(479100);
     expect(yuan(d, 'agency_operating_expenses')).toBe(4431800);
   });
+
+  it('reads the 收支总表 halves past the header band left in the body, and the enumerated 1.一般公共预算资金 row', async () => {
+    const d = await run('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf');
+    const t1 = (m: string) => d.facts.filter((f) => f.loc.table === 't1' && f.metric === m).map((f) => f.yuan);
+    expect(t1('fiscal_appropriation_income')).toEqual([156211123]);
+    expect(t1('general_budget_appropriation_income')).toEqual([156211123]);
+    expect(t1('total_expenditure')).toEqual([156211123]);
+  });
 });
 
 describe('江苏 三公、会议费、培训费 tables: 合计 is not the 三公 total', () => {

@@ -66,6 +66,8 @@ describe('standard tables of a real 决算 PDF (普陀区财政局 2024)', () =>
     expect(fact('three_public_total', 'budget')).toMatchObject({ value: 0.95, yuan: 9500 });
     expect(fact('three_public_total', 'actual')).toBeUndefined(); // blank 决算数 cell: nothing, not 0
     expect(fact('total_income')!.excerpt).toBe('本年收入合计 2,946.25 本年支出合计 2,940.05');
+    // Never the 一般公共预算财政拨款 21.63 listed under 年初财政拨款结转和结余, below the total row.
+    expect(r.facts.filter((f) => f.metric === 'general_budget_appropriation_income').map((f) => f.yuan)).toEqual([29400500, 29400500]);
     expect(r.facts.every((f, i) => f.id === `tf${i + 1}`)).toBe(true);
     expect(r.flags).toEqual([]);
   });

@@ -168,7 +168,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
   const cols = columnInfo(def, header, body, docRole);
   const section = ctx.doc.sectionOf[i] ?? null;
-  const rowMetrics = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
+  const rowMetrics: Record<string, string> = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
   const labelCols = labelColumns(body, cols);
   const precise = precision(body, cols);
   const afterTotal = new Set<number>(); // halves (by label column) past their total row
@@ -196,8 +196,9 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         // (a PDF grid that shifted the right half's figures under the left half's rows).
         const ownLabel = labelCol >= 0 && !labelCols.some((c) => c > labelCol && c < k);
         if (firstValueOfHalf && !hasCode && label && ownLabel) {
-          const f = foldText(label);
-          metric = rowMetrics[f] ?? (afterTotal.has(labelCol) || def.rowsOnly ? null : metricForLabel(label));
+          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '');
+          // Rows below the half's total row are carry-overs (年初结转和结余 → 一般公共预算财政拨款 21.63).
+          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label)));
         }
       } else if (def.layout === 'single') metric = info.metric;
       else if (isTotalLabel(label) && !hasCode) metric = info.metric;
@@ -232,9 +233,12 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   }
 }
 
-/** Columns that hold row labels (text with Chinese characters) in some body row. */
+/** Columns that hold row labels (text with Chinese characters) in some data row: from the first row
+ *  with an amount on (a header band left in the body, 本年收入 | 本年支出, does not count). */
 function labelColumns(body: Cell[][], cols: ColumnInfo[]): number[] {
-  return cols.map((c, k) => (!c.value && body.some((r) => /[\u4e00-\u9fff]/.test(r[k]?.text ?? '')) ? k : -1)).filter((k) => k >= 0);
+  const first = body.findIndex((r) => r.some((c, k) => cols[k]?.value && parseAmount(c.text)));
+  const data = first < 0 ? [] : body.slice(first);
+  return cols.map((c, k) => (!c.value && data.some((r) => /[\u4e00-\u9fff]/.test(r[k]?.text ?? '')) ? k : -1)).filter((k) => k >= 0);
 }
 
 /** A cell with more decimals than the table prints, or a leading zero ("10.810", "06.4"), is two
