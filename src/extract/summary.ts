@@ -12,7 +12,7 @@
 // 4. Where the table figure and a narrative statement of the same metric disagree (yuan for amounts,
 //    at the coarser of the two printed precisions; value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
 //    disagreeing narrative statement; expected = the table's figure, found = the narrative's).
-// 5. A metric with no candidate is absent — never 0.
+// 5. A metric with no candidate is absent — never 0. An amount without a known unit (no yuan) is no candidate.
 // 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
 //    'budget' there (counts stay 'actual').
 import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
@@ -27,8 +27,14 @@ export function buildSummary(
   const flags: Flag[] = [];
   for (const def of metricDefs()) {
     const role = kind === '预算' && def.kind === 'amount' ? 'budget' : (def.role ?? 'actual');
+    // An amount whose unit is unknown (a table without 单位：…) could be 元 or 万元: never a summary figure.
     const cands = facts.filter(
-      (f) => f.metric === def.key && f.kind === def.kind && f.role === role && (year === null || f.year === null || f.year === year),
+      (f) =>
+        f.metric === def.key &&
+        f.kind === def.kind &&
+        f.role === role &&
+        (f.kind !== 'amount' || f.yuan !== undefined) &&
+        (year === null || f.year === null || f.year === year),
     );
     const table = cands.find((f) => f.from === 'table');
     const text = cands.filter((f) => f.from === 'text');
