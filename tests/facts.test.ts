@@ -263,6 +263,17 @@ describe('lineFacts: phrasings of the real 江苏 预算 reports', () => {
     expect(pick('一般公共预算支出100万元。')[0]?.[1]).toBeNull(); // not 一般公共支出
   });
 
+  it('takes a metric after the reporting 办公厅’s name, and the 总计 of 财政拨款收入', () => {
+    expect(pick('江苏省人大常委会办公厅2019年一般公共预算财政拨款支出预算18330.37万元，与上年相比增加2432.93万元。')[0]).toEqual([
+      '江苏省人大常委会办公厅一般公共预算财政拨款支出',
+      'general_budget_appropriation_expenditure',
+      '18330.37',
+      'budget',
+    ]);
+    expect(pick('1．财政拨款收入预算总计18330.37万元。')).toEqual([['财政拨款收入总计', 'fiscal_appropriation_income', '18330.37', 'budget']]);
+    expect(pick('2019年本部门一般公共预算机关运行经费预算支出1642.08万元，与上年相比增加62.7万元。')[0]?.[1]).toBe('agency_operating_expenses');
+  });
+
   it('drops the tail of a （二） cut off by an earlier remark in brackets', () => {
     // 江苏省政协办公厅 2018: the remark and the enumerated line run on into one paragraph.
     expect(pick('（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）', '（二）公用经费1,115.85万元。')).toEqual([
