@@ -147,6 +147,10 @@ describe('column headers of the 三公 tables, read strictly', () => {
       ['official_vehicles', '304.40'],
       ['official_reception', '185.72'],
     ]);
+    // Two cells run together by a PDF grid ("10.810" = 10.81 and 0; "06.4" = 0 and 6.4) are not values.
+    const merged = await tablesOf(table(['2,599.37', '670.120', '180.00', '06.4', '185.72', '228.00', '1,701.25']));
+    expect(merged.facts.map((f) => f.text)).toEqual(['2,599.37', '180.00', '185.72', '228.00', '1,701.25']);
+    expect(merged.facts.filter((f) => f.metric)).toEqual([]);
     // One figure off (a shifted or misread cell): the row gives none of the four.
     const off = await tablesOf(table(['2,599.37', '670.12', '180.00', '304.40', '18.72', '228.00', '1,701.25']));
     expect(off.facts.filter((f) => f.metric)).toEqual([]);
