@@ -274,6 +274,18 @@ describe('lineFacts: phrasings of the real 江苏 预算 reports', () => {
     expect(pick('2019年本部门一般公共预算机关运行经费预算支出1642.08万元，与上年相比增加62.7万元。')[0]?.[1]).toBe('agency_operating_expenses');
   });
 
+  it('reads a bare 收入/支出 as the total after the unit’s name or opening a sentence, not mid-sentence', () => {
+    expect(pick('2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元。支出预算9628.22万元，其中：财政拨款支出预算9628.22万元。')).toEqual([
+      ['上海市普陀区司法局收入', 'total_income', '9628.22', 'budget'],
+      ['财政拨款收入', 'fiscal_appropriation_income', '9628.22', 'actual'],
+      ['支出', 'total_expenditure', '9628.22', 'budget'],
+      ['财政拨款支出', 'fiscal_appropriation_expenditure', '9628.22', 'budget'],
+    ]);
+    // A fund's 收入 and a paragraph that starts mid-sentence (after a page break) name no total.
+    expect(pick('政府性基金预算财政拨款收入预算0万元。')[0]?.[1]).toBe('gov_fund_appropriation_income');
+    expect(pick('支出预算17123.19万元，其中：')[0]?.[1]).toBeNull();
+  });
+
   it('drops the tail of a （二） cut off by an earlier remark in brackets', () => {
     // 江苏省政协办公厅 2018: the remark and the enumerated line run on into one paragraph.
     expect(pick('（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）', '（二）公用经费1,115.85万元。')).toEqual([
