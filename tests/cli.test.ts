@@ -25,6 +25,7 @@ describe('juesuan extract', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
+      '.juesuan', // resume state and the run manifest (src/batch/state.ts)
       'dataset.csv',
       'documents.jsonl',
       'errors.jsonl',

@@ -1,0 +1,42 @@
+// The worker thread's task: one document through the pipeline into its JSON record. It returns the record
+// as text (cheap to pass between threads) with a few counts; failures come back as values, not exceptions,
+// so that the error code survives the thread boundary.
+import { toJuesuanError } from '../errors.js';
+import type { IngestOptions } from '../ingest/index.js';
+import { processDocument } from '../pipeline.js';
+import { toRecord } from '../write/record.js';
+import { timeoutMessage } from './messages.js';
+import { applyTestHooks } from './test-hooks.js';
+
+export interface WorkerTask {
+  path: string;
+  ocr: IngestOptions['ocr'];
+  ocrEngine: IngestOptions['ocrEngine'];
+  /** The per-document time limit; the pipeline gets an AbortSignal that fires then. */
+  timeoutMs: number;
+}
+
+export type WorkerReply =
+  | { ok: true; json: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
+  | { ok: false; code: string; message: string };
+
+export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
+  const signal = AbortSignal.timeout(task.timeoutMs);
+  try {
+    await applyTestHooks(task.path);
+    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal }));
+    return {
+      ok: true,
+      json: JSON.stringify(record, null, 2) + '\n',
+      sha256: record.source.sha256,
+      pages: record.source.pages,
+      facts: record.facts.length,
+      flags: record.flags.length,
+      flagErrors: record.flags.filter((f) => f.severity === 'error').length,
+    };
+  } catch (err) {
+    if (signal.aborted) return { ok: false, code: 'TIMEOUT', message: timeoutMessage(task.timeoutMs) };
+    const e = toJuesuanError(err);
+    return { ok: false, code: e.code, message: e.message };
+  }
+}
