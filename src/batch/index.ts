@@ -12,7 +12,7 @@ import type { ErrorLine } from '../write/batch-files.js';
 import { finishOutput, manifestErrors } from './finish.js';
 import { hashAll, sha256Text } from './hash.js';
 import { expandInputs } from './inputs.js';
-import { outputNames } from './names.js';
+import { baseName, outputNames } from './names.js';
 import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
 import { isUpToDate, PIPELINE_VERSION, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
@@ -94,26 +94,27 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   await prepareOutput(out);
   const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
   for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
-  const nameOf = outputNames(files);
   const hashes = await hashAll(files);
+  const shas = hashes.map((h) => ('sha256' in h ? h.sha256 : null));
+  const names = outputNames(files.map((path, i) => ({ path, sha256: shas[i] ?? null })));
   const shard = options.shard ?? null;
 
   const docs: ManifestDocument[] = [];
   const todo: number[] = [];
   const early: DocumentOutcome[] = [];
   for (const [i, path] of files.entries()) {
-    const h = hashes[i]!;
-    const sha256 = 'sha256' in h ? h.sha256 : null;
+    const sha256 = shas[i] ?? null;
     // An unreadable file still belongs to exactly one shard (by its path), which reports it.
     if (shard && shardOf(sha256 ?? sha256Text(path), shard.count) !== shard.index) {
-      docs.push({ path, sha256, name: sha256 ? nameOf(sha256.slice(0, 8), path) : null, status: 'other-shard' });
+      docs.push({ path, sha256, name: names[i] ?? null, status: 'other-shard' });
     } else if (!sha256) {
+      const h = hashes[i]!;
       const e = toJuesuanError('error' in h ? h.error : null);
       const error = { path, code: e.code, message: e.message };
       docs.push({ path, sha256, name: null, status: 'failed', error });
       early.push({ path, status: 'failed', error });
     } else {
-      const name = nameOf(sha256.slice(0, 8), path);
+      const name = names[i] ?? baseName(path);
       const upToDate = !options.force && (await isUpToDate(out, name, path, sha256));
       docs.push({ path, sha256, name, status: upToDate ? 'done' : 'pending' });
       if (upToDate) early.push({ path, status: 'skipped', name });
