@@ -21,6 +21,8 @@ export interface Progress {
   stop(): void;
 }
 
+const HEARTBEAT_MS = 60_000;
+
 export const errorLine = (e: ErrorLine) => `juesuan: ${e.path}: ${e.message} (${e.code})`;
 
 export function formatDuration(seconds: number): string {
@@ -41,7 +43,6 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   let failed = 0;
   let pages = 0;
   let started = Date.now();
-  let lastPrinted = '';
   let timer: NodeJS.Timeout | undefined;
   let multibar: cliProgress.MultiBar | undefined;
   let bar: cliProgress.SingleBar | undefined;
@@ -54,10 +55,14 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     const { pagesPerSec, eta } = rate();
     return `juesuan: ${done}/${total} documents (${failed} failed), ${pages} pages, ${pagesPerSec.toFixed(1)} pages/s, ETA ${formatDuration(eta)}`;
   };
+  // A line when something finished, else a heartbeat once a minute (a long document is not a hang).
+  let lastDone = 0;
+  let lastAt = 0;
   const printStatus = () => {
-    const line = statusLine();
-    if (line !== lastPrinted) stream.write(line + '\n');
-    lastPrinted = line;
+    if (done === lastDone && Date.now() - lastAt < HEARTBEAT_MS) return;
+    stream.write(statusLine() + '\n');
+    lastDone = done;
+    lastAt = Date.now();
   };
   const log = (line: string) => {
     if (multibar) multibar.log(line + '\n');
@@ -68,6 +73,7 @@ export function createProgress(options: ProgressOptions = {}): Progress {
     plan(p) {
       total = p.toProcess;
       started = Date.now();
+      lastAt = started;
       if (options.quiet) return;
       const parts = [`${p.documents} documents`];
       if (p.shard) parts.push(`shard ${p.shard.index}/${p.shard.count} (${p.shard.from}): ${p.otherShards} left to other shards`);
