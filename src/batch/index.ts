@@ -122,6 +122,10 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     }
   }
 
+  // Biggest first: a long document started last would hold up the end of the run on one core.
+  const sizes = hashes.map((h) => ('size' in h ? h.size : 0));
+  todo.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+
   const concurrency = options.concurrency ?? availableParallelism();
   const workers = Math.min(concurrency, todo.length);
   const skipped = early.filter((o) => o.status === 'skipped').length;
