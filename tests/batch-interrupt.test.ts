@@ -35,3 +35,20 @@ describe('Ctrl-C', () => {
     expect((await lines(join(out, 'documents.jsonl'))).length).toBe(COUNT);
   });
 });
+
+describe('SIGTERM', () => {
+  it('abandons the running documents, writes the batch files for what is done and exits 143', async () => {
+    const dir = await tmp();
+    const out = await tmp();
+    await writeReports(dir, COUNT);
+    const run = startCli(['extract', dir, '--out', out, '--concurrency', '2'], { JUESUAN_TEST_DELAY_MS: '300' });
+    await waitFor(async () => (await recordNames(out)).length > 0);
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(143);
+    const names = await recordNames(out);
+    expect(names.length).toBeLessThan(COUNT);
+    expect((await lines(join(out, 'documents.jsonl'))).length).toBe(names.length);
+    expect(await lines(join(out, 'errors.jsonl'))).toEqual([]); // abandoned is not failed: the next run does them
+  });
+});
