@@ -45,7 +45,9 @@ interface CommonOptions {
 function withCommon(cmd: Command): Command {
   return cmd
     .option('--out <dir>', 'output folder', 'output')
-    .option('--concurrency <n>', 'documents processed at once, one worker thread each (default: the number of CPU cores)', positiveInt, availableParallelism())
+    .addOption(
+      new Option('--concurrency <n>', 'documents processed at once, one worker thread each').argParser(positiveInt).default(availableParallelism(), `the number of CPU cores, ${availableParallelism()}`),
+    )
     .option('--timeout <seconds>', 'give up on a document after this long (its worker is terminated; error TIMEOUT)', positiveNumber, DEFAULT_TIMEOUT_S)
     .option('--max-memory-mb <mb>', 'heap limit of each worker; a document that needs more gets error OUT_OF_MEMORY', positiveInt, DEFAULT_MAX_MEMORY_MB)
     .option('--shard <i/n>', 'process only shard i of n (i from 0), split by content hash; default: from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID when set')
