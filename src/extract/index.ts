@@ -10,7 +10,7 @@ export function extract(doc: SegmentedDocument): ExtractedDocument {
   const tab = extractTables(doc);
   const narrative = extractFacts(doc);
   const facts = [...tab.facts, ...narrative.facts];
-  const sum = buildSummary(facts, doc.document.year);
+  const sum = buildSummary(facts, doc.document.year, doc.document.kind);
   return {
     ...doc,
     facts,
