@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runBatch, type DocumentOutcome, type DocumentRecord } from '../src/index.js';
 import { datasetCsv, factsCsv, flagsCsv, writeBatchFiles } from '../src/write/batch-files.js';
 import { sample } from './paths.js';
-import { tmp, writeReports } from './batch-fixtures.js';
+import { recordNames, runCli, tmp, writeReports } from './batch-fixtures.js';
 
 describe('runBatch', () => {
   it('processes documents in worker threads and returns the records in input order', async () => {
@@ -50,5 +50,17 @@ describe('batch files', () => {
     expect(await readFile(join(out, 'facts.csv'), 'utf8')).toBe(factsCsv(made));
     expect(await readFile(join(out, 'dataset.csv'), 'utf8')).toBe(datasetCsv(made));
     expect(await readFile(join(out, 'flags.csv'), 'utf8')).toBe(flagsCsv(made));
+  });
+});
+
+describe('an output folder inside the input folder', () => {
+  it('is never read back as input', async () => {
+    const dir = await tmp();
+    await writeReports(dir, 2);
+    const first = await runCli(['extract', '.', '--out', 'out', '--concurrency', '1'], {}, dir);
+    expect(first.stderr).toContain('juesuan: 2 documents, 2 to process on 1 worker\n');
+    const second = await runCli(['extract', '.', '--out', 'out', '--concurrency', '1'], {}, dir);
+    expect(second.stderr).toContain('juesuan: 2 documents, 2 up to date (skipped), 0 to process\n');
+    expect(await recordNames(join(dir, 'out'))).toEqual(['report-000.json', 'report-001.json']);
   });
 });

@@ -63,8 +63,8 @@ export interface RunResult {
 }
 
 /** Start `node dist/cli.js …`; the test-only hooks go in through `env`. */
-export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<RunResult> } {
-  const child = spawn('node', [CLI, ...args], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: string[], env: Record<string, string> = {}, cwd = repo): { child: ChildProcess; done: Promise<RunResult> } {
+  const child = spawn('node', [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -73,7 +73,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): { ch
   return { child, done };
 }
 
-export const runCli = (args: string[], env: Record<string, string> = {}) => startCli(args, env).done;
+export const runCli = (args: string[], env: Record<string, string> = {}, cwd = repo) => startCli(args, env, cwd).done;
 
 /** Every file under `dir` (hidden ones too), as paths relative to it, sorted. */
 export async function listFiles(dir: string): Promise<string[]> {
