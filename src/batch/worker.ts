@@ -1,6 +1,7 @@
 // The worker thread's task: one document through the pipeline into its JSON record. It returns the record
 // as text (cheap to pass between threads) with a few counts; failures come back as values, not exceptions,
 // so that the error code survives the thread boundary.
+import type { MessagePort } from 'node:worker_threads';
 import { toJuesuanError } from '../errors.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { processDocument } from '../pipeline.js';
@@ -14,6 +15,8 @@ export interface WorkerTask {
   ocrEngine: IngestOptions['ocrEngine'];
   /** The per-document time limit; the pipeline gets an AbortSignal that fires then. */
   timeoutMs: number;
+  /** Told when the document starts: the main thread's hard time limit counts from then. */
+  started?: MessagePort;
 }
 
 export type WorkerReply =
@@ -21,6 +24,8 @@ export type WorkerReply =
   | { ok: false; code: string; message: string };
 
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
+  task.started?.postMessage('started');
+  task.started?.close();
   const signal = AbortSignal.timeout(task.timeoutMs);
   try {
     await applyTestHooks(task.path);
