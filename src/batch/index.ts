@@ -89,26 +89,30 @@ export interface BatchResult {
   interrupted: boolean;
 }
 
-export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
-  const out = resolve(options.out);
-  await prepareOutput(out);
-  const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
-  for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
+interface Plan {
+  /** One entry per input file, in input order: what becomes of it (updated as the run goes). */
+  docs: ManifestDocument[];
+  /** Indexes into docs of the documents to process, biggest file first. */
+  todo: number[];
+  /** Outcomes known before processing: skipped (up to date) and unreadable files. */
+  early: DocumentOutcome[];
+}
+
+async function planRun(out: string, files: string[], options: BatchOptions): Promise<Plan> {
   const hashes = await hashAll(files);
   const shas = hashes.map((h) => ('sha256' in h ? h.sha256 : null));
   const names = outputNames(files.map((path, i) => ({ path, sha256: shas[i] ?? null })));
   const shard = options.shard ?? null;
-
   const docs: ManifestDocument[] = [];
   const todo: number[] = [];
   const early: DocumentOutcome[] = [];
   for (const [i, path] of files.entries()) {
     const sha256 = shas[i] ?? null;
+    const h = hashes[i]!;
     // An unreadable file still belongs to exactly one shard (by its path), which reports it.
     if (shard && shardOf(sha256 ?? sha256Text(path), shard.count) !== shard.index) {
       docs.push({ path, sha256, name: names[i] ?? null, status: 'other-shard' });
     } else if (!sha256) {
-      const h = hashes[i]!;
       const e = toJuesuanError('error' in h ? h.error : null);
       const error = { path, code: e.code, message: e.message };
       docs.push({ path, sha256, name: null, status: 'failed', error });
@@ -121,59 +125,72 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
       else todo.push(i);
     }
   }
-
   // Biggest first: a long document started last would hold up the end of the run on one core.
   const sizes = hashes.map((h) => ('size' in h ? h.size : 0));
   todo.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  return { docs, todo, early };
+}
 
-  const concurrency = options.concurrency ?? availableParallelism();
-  const workers = Math.min(concurrency, todo.length);
+/** Process the planned documents on a pool of workers; updates each doc's status, returns pages done. */
+async function processAll(out: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
+  let processed = 0;
+  let pages = 0;
+  const fail = (doc: ManifestDocument, code: string, message: string) => {
+    doc.status = 'failed';
+    doc.error = { path: doc.path, code, message };
+    options.onResult?.({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
+  };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
+  const pool = new DocumentPool({ threads: workers, timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
+  const queue = new PQueue({ concurrency: workers });
+  const stop = () => queue.clear();
+  options.stopSignal?.addEventListener('abort', stop, { once: true });
+  try {
+    for (const i of todo) {
+      if (options.stopSignal?.aborted) break;
+      const doc = docs[i]!;
+      void queue.add(async () => {
+        const reply = await pool.run({ path: doc.path, ocr: options.ocr ?? 'auto', ocrEngine: options.ocrEngine ?? 'paddle' }, options.abortSignal);
+        if (!reply.ok) {
+          // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
+          if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
+          return;
+        }
+        try {
+          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline: PIPELINE_VERSION });
+        } catch (err) {
+          fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
+          return;
+        }
+        doc.status = 'done';
+        processed++;
+        pages += reply.pages;
+        options.onResult?.({ path: doc.path, status: 'done', name: doc.name!, pages: reply.pages, facts: reply.facts, flags: reply.flags, flagErrors: reply.flagErrors });
+      });
+    }
+    await queue.onIdle();
+  } finally {
+    options.stopSignal?.removeEventListener('abort', stop);
+    await pool.destroy();
+  }
+  return { processed, pages };
+}
+
+export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
+  const out = resolve(options.out);
+  await prepareOutput(out);
+  const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
+  for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
+  const shard = options.shard ?? null;
+  const { docs, todo, early } = await planRun(out, files, options);
+
+  const workers = Math.min(options.concurrency ?? availableParallelism(), todo.length);
   const skipped = early.filter((o) => o.status === 'skipped').length;
   const otherShards = docs.filter((d) => d.status === 'other-shard').length;
   options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped, otherShards, inputErrors: inputErrors.length, workers, shard });
   for (const o of early) options.onResult?.(o);
 
-  let processed = 0;
-  let pages = 0;
-  if (todo.length) {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
-    const pool = new DocumentPool({ threads: workers, timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
-    const queue = new PQueue({ concurrency: workers });
-    const stop = () => queue.clear();
-    options.stopSignal?.addEventListener('abort', stop, { once: true });
-    try {
-      for (const i of todo) {
-        if (options.stopSignal?.aborted) break;
-        const doc = docs[i]!;
-        void queue.add(async () => {
-          const reply = await pool.run({ path: doc.path, ocr: options.ocr ?? 'auto', ocrEngine: options.ocrEngine ?? 'paddle' }, options.abortSignal);
-          if (reply.ok) {
-            try {
-              await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline: PIPELINE_VERSION });
-            } catch (err) {
-              doc.status = 'failed';
-              doc.error = { path: doc.path, code: 'INTERNAL', message: `could not write the record: ${toJuesuanError(err).message}` };
-              options.onResult?.({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
-              return;
-            }
-            doc.status = 'done';
-            processed++;
-            pages += reply.pages;
-            const { pages: p, facts, flags, flagErrors } = reply;
-            options.onResult?.({ path: doc.path, status: 'done', name: doc.name!, pages: p, facts, flags, flagErrors });
-          } else if (reply.code !== 'ABORTED') {
-            doc.status = 'failed';
-            doc.error = { path: doc.path, code: reply.code, message: reply.message };
-            options.onResult?.({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
-          }
-        });
-      }
-      await queue.onIdle();
-    } finally {
-      options.stopSignal?.removeEventListener('abort', stop);
-      await pool.destroy();
-    }
-  }
+  const { processed, pages } = todo.length ? await processAll(out, docs, todo, workers, options) : { processed: 0, pages: 0 };
 
   const interrupted = docs.some((d) => d.status === 'pending');
   const manifest: RunManifest = {
