@@ -9,7 +9,7 @@
 //   npm run bench -- [--concurrency N] [--repeat N] [--batch-only] [dir ...]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -84,15 +84,19 @@ interface CliRun {
   /** Peak RSS of the process tree in MB: the main process's exact peak (getrusage, all threads) plus the
    *  sampled peak of its child processes, or the sampled tree total if that is higher. */
   peakRssMb: number;
+  /** CPU seconds (user + system) of the CLI process, all threads. */
+  cpuS: number;
   documents: number;
   pages: number;
   failed: number;
 }
 
-// Writes the CLI process's own peak RSS (kB, all threads) to a file as it exits.
+// Writes the CLI process's own peak RSS (kB) and CPU time (µs), both over all its threads, as it exits.
 const RSS_HOOK =
   'data:text/javascript,' +
-  encodeURIComponent(`import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.JUESUAN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));`);
+  encodeURIComponent(
+    `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const c = process.cpuUsage(); writeFileSync(process.env.JUESUAN_BENCH_RSS_FILE, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuUs: c.user + c.system })); });`,
+  );
 
 async function runCli(inputs: string[], extra: string[]): Promise<CliRun> {
   const out = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
@@ -114,28 +118,40 @@ async function runCli(inputs: string[], extra: string[]): Promise<CliRun> {
   await new Promise((r) => child.on('exit', r));
   const wallMs = performance.now() - started;
   clearInterval(timer);
-  const mainPeak = Number(readFileSync(rssFile, 'utf8'));
+  const { maxRssKb: mainPeak, cpuUs } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuUs: number };
   const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { source: { pages: number } });
   const failed = readFileSync(join(out, 'errors.jsonl'), 'utf8').split('\n').filter(Boolean).length;
   rmSync(out, { recursive: true, force: true });
-  return { wallMs, peakRssMb: Math.max(mainPeak + childPeak, treePeak) / 1024, documents: docs.length, pages: docs.reduce((s, d) => s + d.source.pages, 0), failed };
+  return { wallMs, peakRssMb: Math.max(mainPeak + childPeak, treePeak) / 1024, cpuS: cpuUs / 1e6, documents: docs.length, pages: docs.reduce((s, d) => s + d.source.pages, 0), failed };
 }
 
-async function runPdftotext(pdfs: string[]): Promise<number> {
+const hasGnuTime = existsSync('/usr/bin/time');
+
+/** pdftotext -layout over the PDFs, `concurrency` at a time: wall ms, and CPU seconds when GNU time is there. */
+async function runPdftotext(pdfs: string[]): Promise<{ wallMs: number; cpuS: number }> {
   const queue = new PQueue({ concurrency });
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-bench-poppler-'));
+  let cpuS = hasGnuTime ? 0 : NaN;
   const started = performance.now();
   await Promise.all(
-    pdfs.map((p) =>
+    pdfs.map((p, i) =>
       queue.add(
         () =>
           new Promise<void>((r) => {
+            const timeFile = join(dir, `${i}.time`);
+            const [cmd, args] = hasGnuTime ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, 'pdftotext', '-layout', '-q', p, '-']] : ['pdftotext', ['-layout', '-q', p, '-']];
             // an unreadable PDF costs poppler its time too; its exit code does not matter
-            spawn('pdftotext', ['-layout', '-q', p, '-'], { stdio: ['ignore', 'ignore', 'ignore'] }).on('close', () => r());
+            spawn(cmd, args as string[], { stdio: ['ignore', 'ignore', 'ignore'] }).on('close', () => {
+              if (hasGnuTime) cpuS += readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0);
+              r();
+            });
           }),
       ),
     ),
   );
-  return performance.now() - started;
+  const wallMs = performance.now() - started;
+  rmSync(dir, { recursive: true, force: true });
+  return { wallMs, cpuS };
 }
 
 const best = <T extends { wallMs: number }>(runs: T[]) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
@@ -149,7 +165,7 @@ async function batchBench() {
 
   const full: CliRun[] = [];
   const pdfOnly: CliRun[] = [];
-  const poppler: number[] = [];
+  const poppler: { wallMs: number; cpuS: number }[] = [];
   for (let i = 0; i < repeat; i++) {
     full.push(await runCli(dirs, []));
     pdfOnly.push(await runCli(pdfs, ['--ocr', 'off']));
@@ -157,13 +173,16 @@ async function batchBench() {
   }
   const f = best(full);
   const p = best(pdfOnly);
-  const popplerMs = poppler.length ? Math.min(...poppler) : NaN;
+  const pop = poppler.length ? best(poppler) : { wallMs: NaN, cpuS: NaN };
+  const popplerMs = pop.wallMs;
   const s = (ms: number) => (ms / 1000).toFixed(2);
-  console.log(`full run (default options): ${f.documents} documents (${f.failed} errors), ${f.pages} pages in ${s(f.wallMs)} s: ${(f.documents / (f.wallMs / 1000)).toFixed(2)} docs/s, ${(f.pages / (f.wallMs / 1000)).toFixed(1)} pages/s, peak RSS ${f.peakRssMb.toFixed(0)} MB`);
-  console.log(`PDFs only, --ocr off:       ${p.documents} documents (${p.failed} errors), ${p.pages} pages in ${s(p.wallMs)} s: ${(p.pages / (p.wallMs / 1000)).toFixed(1)} pages/s, peak RSS ${p.peakRssMb.toFixed(0)} MB`);
+  console.log(`full run (default options): ${f.documents} documents (${f.failed} errors), ${f.pages} pages in ${s(f.wallMs)} s: ${(f.documents / (f.wallMs / 1000)).toFixed(2)} docs/s, ${(f.pages / (f.wallMs / 1000)).toFixed(1)} pages/s, peak RSS ${f.peakRssMb.toFixed(0)} MB, ${f.cpuS.toFixed(1)} CPU s`);
+  console.log(`PDFs only, --ocr off:       ${p.documents} documents (${p.failed} errors), ${p.pages} pages in ${s(p.wallMs)} s: ${(p.pages / (p.wallMs / 1000)).toFixed(1)} pages/s, peak RSS ${p.peakRssMb.toFixed(0)} MB, ${p.cpuS.toFixed(1)} CPU s`);
   if (hasPoppler) {
-    console.log(`pdftotext -layout, same ${pdfs.length} PDFs, ${concurrency} at a time: ${s(popplerMs)} s`);
+    console.log(`pdftotext -layout, same ${pdfs.length} PDFs, ${concurrency} at a time: ${s(popplerMs)} s, ${pop.cpuS.toFixed(1)} CPU s`);
     console.log(`wall-time ratio to pdftotext: ${(p.wallMs / popplerMs).toFixed(1)}x (PDFs, --ocr off), ${(f.wallMs / popplerMs).toFixed(1)}x (full run, default options)`);
+    // On a shared machine the wall time swings with the load; CPU time much less.
+    console.log(`CPU-time ratio to pdftotext: ${(p.cpuS / pop.cpuS).toFixed(1)}x (PDFs, --ocr off); load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   } else console.log('pdftotext not found (apt-get install poppler-utils poppler-data): no ratio');
   console.log(
     'BENCH ' +
@@ -172,6 +191,8 @@ async function batchBench() {
         full: { ...f, docsPerSec: f.documents / (f.wallMs / 1000), pagesPerSec: f.pages / (f.wallMs / 1000) },
         pdfOcrOff: { ...p, pagesPerSec: p.pages / (p.wallMs / 1000) },
         pdftotextMs: popplerMs,
+        pdftotextCpuS: pop.cpuS,
+        loadavg: loadavg(),
         ratioPdf: p.wallMs / popplerMs,
         ratioFull: f.wallMs / popplerMs,
       }),
