@@ -52,3 +52,20 @@ describe('SIGTERM', () => {
     expect(await lines(join(out, 'errors.jsonl'))).toEqual([]); // abandoned is not failed: the next run does them
   });
 });
+
+describe('SIGTERM while a document is busy in native code (the OCR model)', () => {
+  it('stops it through its signal, so the process is not aborted, and exits 143', async () => {
+    const dir = await tmp();
+    const out = await tmp();
+    await writeReports(dir, 1, 'a-native');
+    await writeReports(dir, 2, 'b-good', 1);
+    const run = startCli(['extract', dir, '--out', out, '--concurrency', '2'], { JUESUAN_TEST_NATIVE: 'a-native' });
+    await waitFor(async () => (await recordNames(out)).length === 2);
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(143);
+    expect((await lines(join(out, 'documents.jsonl'))).length).toBe(2);
+    expect(await lines(join(out, 'errors.jsonl'))).toEqual([]);
+  });
+});

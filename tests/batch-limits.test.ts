@@ -34,6 +34,20 @@ describe('per-document limits', () => {
     expect(await recordNames(out)).toEqual(['b-good-001.json', 'b-good-002.json']);
   });
 
+  // Terminating a thread while onnxruntime has work in flight aborts the whole process: the timeout must
+  // first stop the document through its AbortSignal (as the OCR checks it between pages).
+  it('stops a document busy in native code (the OCR model) at the timeout without bringing the batch down', async () => {
+    const dir = await tmp();
+    const out = await tmp();
+    await writeReports(dir, 1, 'a-native');
+    await writeReports(dir, 2, 'b-good', 1);
+    const r = await runCli(['extract', dir, '--out', out, '--concurrency', '1', '--timeout', '1', '--quiet'], { JUESUAN_TEST_NATIVE: 'a-native' });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`juesuan: ${join(dir, 'a-native-000.txt')}: processing took longer than 1 s (--timeout); the document was abandoned (TIMEOUT)\n`);
+    expect(await recordNames(out)).toEqual(['b-good-001.json', 'b-good-002.json']);
+  });
+
   it('rejects a bad limit with a usage error', async () => {
     const r = await runCli(['extract', 'samples/', '--timeout', '0']);
     expect(r.code).toBe(2);

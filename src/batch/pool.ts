@@ -7,8 +7,11 @@ import { Piscina } from 'piscina';
 import { outOfMemoryMessage, timeoutMessage } from './messages.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 
-/** Time the pipeline gets to honour its own AbortSignal before the thread is terminated. */
-const GRACE_MS = 2000;
+/** Time the pipeline gets to honour its AbortSignal (the OCR stops between pages) before its thread is
+ *  terminated: a quarter of the time limit, between 2 s and 30 s. */
+const graceMs = (timeoutMs: number) => Math.min(30_000, Math.max(2000, timeoutMs / 4));
+/** After 'abort' (Ctrl-C twice, SIGTERM), time a document gets to stop by itself. */
+const ABORT_GRACE_MS = 10_000;
 /** How long a worker may take to boot (load the pipeline) before the document it was given counts as hung. */
 const BOOT_ALLOWANCE_MS = 60_000;
 
@@ -45,28 +48,33 @@ export class DocumentPool {
     });
   }
 
-  /** Run one document; `abort` (Ctrl-C twice) abandons it. Never throws. */
-  async run(task: Omit<WorkerTask, 'timeoutMs' | 'started'>, abort?: AbortSignal): Promise<PoolReply> {
+  /** Run one document; `abort` (Ctrl-C twice, SIGTERM) abandons it. Never throws. */
+  async run(task: Omit<WorkerTask, 'timeoutMs' | 'port'>, abort?: AbortSignal): Promise<PoolReply> {
     const { timeoutMs, maxMemoryMb } = this.options;
-    const controller = new AbortController();
-    // The clock starts when the worker starts the document (it says so on `started`), not while a fresh
-    // worker boots; a worker that never gets to it is stopped after BOOT_ALLOWANCE_MS more.
+    // Aborting `kill` terminates the worker (piscina); its reason says why.
+    const kill = new AbortController();
     const { port1, port2 } = new MessageChannel();
-    let timer = setTimeout(() => controller.abort('timeout'), timeoutMs + GRACE_MS + BOOT_ALLOWANCE_MS);
+    // The clock starts when the worker starts the document, not while a fresh worker boots; a worker that
+    // never gets to it is stopped after BOOT_ALLOWANCE_MS more.
+    let timer = setTimeout(() => kill.abort('timeout'), timeoutMs + graceMs(timeoutMs) + BOOT_ALLOWANCE_MS);
     port1.once('message', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => controller.abort('timeout'), timeoutMs + GRACE_MS);
+      timer = setTimeout(() => kill.abort('timeout'), timeoutMs + graceMs(timeoutMs));
     });
     port1.unref();
-    const onAbort = () => controller.abort('interrupt');
+    const onAbort = () => {
+      port1.postMessage('abort');
+      clearTimeout(timer);
+      timer = setTimeout(() => kill.abort('interrupt'), ABORT_GRACE_MS);
+    };
     abort?.addEventListener('abort', onAbort, { once: true });
-    if (abort?.aborted) onAbort();
     try {
-      const message: WorkerTask = { ...task, timeoutMs, started: port2 };
-      return (await this.pool.run(message, { signal: controller.signal, transferList: [port2] })) as WorkerReply;
+      if (abort?.aborted) return { ok: false, code: 'ABORTED', message: 'interrupted' };
+      const message: WorkerTask = { ...task, timeoutMs, port: port2 };
+      return (await this.pool.run(message, { signal: kill.signal, transferList: [port2] })) as PoolReply;
     } catch (err) {
-      if (controller.signal.reason === 'timeout') return { ok: false, code: 'TIMEOUT', message: timeoutMessage(timeoutMs) };
-      if (controller.signal.reason === 'interrupt') return { ok: false, code: 'ABORTED', message: 'interrupted' };
+      if (kill.signal.reason === 'timeout') return { ok: false, code: 'TIMEOUT', message: timeoutMessage(timeoutMs) };
+      if (kill.signal.reason === 'interrupt') return { ok: false, code: 'ABORTED', message: 'interrupted' };
       const e = err as { code?: string; message?: string };
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, code: 'OUT_OF_MEMORY', message: outOfMemoryMessage(maxMemoryMb) };
       return { ok: false, code: 'INTERNAL', message: `internal error: the worker stopped: ${(e.message ?? String(err)).split('\n')[0]}` };
