@@ -36,5 +36,6 @@ describe('seed renditions', () => {
     expect(fact(records.docx!).loc.paragraph).toBeGreaterThan(0);
     expect(fact(records.pdf!).loc.page).toBe(2);
     expect(fact(records.txt!).loc).toMatchObject({ page: 1, line: 32 });
+    expect(fact(records.txt!).section).toBe('income_expenditure_overview');
   });
 });
