@@ -16,7 +16,7 @@ import {
 import { createProgress, type Progress } from './batch/progress.js';
 import { recordJsonSchema } from './schema.js';
 import { VERSION } from './version.js';
-import type { DocumentRecord } from './schema.js';
+import { formatFlagLine } from './write/flag-line.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -130,11 +130,6 @@ function summaryLine(res: BatchResult, out: string, seconds: number): string {
   return `juesuan: ${parts.join(', ')} → ${out} (${seconds.toFixed(1)} s${speed})${stopped}`;
 }
 
-function flagLine(path: string, f: DocumentRecord['flags'][number]): string {
-  const where = f.loc ? `${f.loc.page ?? (f.loc.paragraph !== undefined ? `¶${f.loc.paragraph}` : '')}:${f.loc.line}` : ':';
-  return `${path}:${where} ${f.code} ${f.message}`;
-}
-
 export function buildProgram(): Command {
   const program = new Command('juesuan')
     .description('Structured, validated records from Chinese government final-accounts (决算) and budget (预算) disclosures')
@@ -157,7 +152,7 @@ export function buildProgram(): Command {
       for (const r of res.records) {
         for (const f of r.flags) {
           if (f.severity === 'error') errors++;
-          process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : flagLine(r.source.path, f) + '\n');
+          process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : formatFlagLine(r.source.path, f) + '\n');
         }
       }
       if (!opts.quiet && !opts.json) {

@@ -10,12 +10,14 @@ export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors
 /** Write the batch files and run.json of `out`; returns the records when `keep` (the check command). */
 export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {
   const kept: DocumentRecord[] = [];
+  const flagged: FlaggedDocument[] = [];
   const w = await BatchFilesWriter.open(out);
   try {
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
       const record = JSON.parse(await readFile(recordFile(out, d.name), 'utf8')) as DocumentRecord;
       await w.addRecord(record);
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
       if (keep) kept.push(record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
@@ -24,15 +26,23 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
     throw err;
   }
   await w.commit();
-  await writeExtraOutputs(out, manifest);
+  await writeExtraOutputs(out, flagged);
   await writeManifest(out, manifest);
   await sweepOutput(out);
   return kept;
 }
 
+/** What report.html needs of each record (a small part of it: the whole records never sit in memory). */
+export interface FlaggedDocument {
+  path: string;
+  document: DocumentRecord['document'];
+  flags: DocumentRecord['flags'];
+}
+
 /**
- * Outputs beyond the contract's batch files, at the end of every run and merge (after the batch files,
- * before run.json): the integrator hooks report.html (src/write/report-html.ts) in here. The records are
- * `recordFile(out, d.name)` for each `d` of `manifest.documents` with status 'done', in order.
+ * Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files and
+ * before run.json. This is where the integrator hooks report.html (src/write/report-html.ts), e.g.
+ *   await writeFileAtomic(join(out, 'report.html'), renderReport(docs));
+ * `docs` holds the run's documents with a record, in input order.
  */
-async function writeExtraOutputs(_out: string, _manifest: RunManifest): Promise<void> {}
+async function writeExtraOutputs(_out: string, _docs: FlaggedDocument[]): Promise<void> {}
