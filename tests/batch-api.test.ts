@@ -24,6 +24,9 @@ describe('runBatch', () => {
     expect(again.records).toEqual(res.records);
     const forced = await runBatch(inputs, { out, force: true });
     expect(forced).toMatchObject({ processed: 2, skipped: 0 });
+    // Options that change records make them out of date.
+    expect(await runBatch(inputs, { out, ocr: 'off' })).toMatchObject({ processed: 2, skipped: 0 });
+    expect(await runBatch(inputs, { out, ocr: 'off' })).toMatchObject({ processed: 0, skipped: 2 });
   });
 });
 

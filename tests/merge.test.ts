@@ -40,6 +40,14 @@ describe('juesuan merge', () => {
     expect(r.stderr).toBe(`juesuan: ${other} and ${s0} were run on different inputs: every shard must be given the same files\n`);
   });
 
+  it('refuses shards run with different options', async () => {
+    const other = await tmp();
+    await runCli(['extract', dir, '--out', other, '--shard', '1/2', '--ocr', 'off', '--quiet']);
+    const r = await runCli(['merge', s0, other, '--out', await tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^juesuan: .* was made by juesuan \S+, schema \S+; --ocr off --ocr-engine paddle, .* by juesuan \S+, schema \S+; --ocr auto --ocr-engine paddle: rerun them with one version and the same options\n$/);
+  });
+
   it('refuses to merge into one of its inputs', async () => {
     const r = await runCli(['merge', s0, s1, '--out', s1]);
     expect(r.code).toBe(2);

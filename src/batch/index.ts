@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { toJuesuanError } from '../errors.js';
-import type { IngestOptions } from '../ingest/index.js';
+import { defaultIngestOptions, type IngestOptions } from '../ingest/types.js';
 import type { DocumentRecord } from '../schema.js';
 import type { ErrorLine } from '../write/batch-files.js';
 import { finishOutput, manifestErrors } from './finish.js';
@@ -15,7 +15,7 @@ import { expandInputs } from './inputs.js';
 import { baseName, outputNames } from './names.js';
 import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
-import { isUpToDate, PIPELINE_VERSION, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
+import { isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
 
 export { mergeOutputs, type MergeResult } from './merge.js';
 export { resolveShard, parseShard, shardOf, SHARD_COUNT_ENV, type Shard } from './shard.js';
@@ -89,6 +89,8 @@ export interface BatchResult {
   interrupted: boolean;
 }
 
+const ocrOptions = (o: BatchOptions) => ({ ocr: o.ocr ?? defaultIngestOptions.ocr, ocrEngine: o.ocrEngine ?? defaultIngestOptions.ocrEngine });
+
 interface Plan {
   /** One entry per input file, in input order: what becomes of it (updated as the run goes). */
   docs: ManifestDocument[];
@@ -98,7 +100,7 @@ interface Plan {
   early: DocumentOutcome[];
 }
 
-async function planRun(out: string, files: string[], options: BatchOptions): Promise<Plan> {
+async function planRun(out: string, files: string[], pipeline: string, options: BatchOptions): Promise<Plan> {
   const hashes = await hashAll(files);
   const shas = hashes.map((h) => ('sha256' in h ? h.sha256 : null));
   const names = outputNames(files.map((path, i) => ({ path, sha256: shas[i] ?? null })));
@@ -119,7 +121,7 @@ async function planRun(out: string, files: string[], options: BatchOptions): Pro
       early.push({ path, status: 'failed', error });
     } else {
       const name = names[i] ?? baseName(path);
-      const upToDate = !options.force && (await isUpToDate(out, name, path, sha256));
+      const upToDate = !options.force && (await isUpToDate(out, name, path, sha256, pipeline));
       docs.push({ path, sha256, name, status: upToDate ? 'done' : 'pending' });
       if (upToDate) early.push({ path, status: 'skipped', name });
       else todo.push(i);
@@ -132,7 +134,7 @@ async function planRun(out: string, files: string[], options: BatchOptions): Pro
 }
 
 /** Process the planned documents on a pool of workers; updates each doc's status, returns pages done. */
-async function processAll(out: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
+async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
   let processed = 0;
   let pages = 0;
   const fail = (doc: ManifestDocument, code: string, message: string) => {
@@ -150,14 +152,14 @@ async function processAll(out: string, docs: ManifestDocument[], todo: number[],
       if (options.stopSignal?.aborted) break;
       const doc = docs[i]!;
       void queue.add(async () => {
-        const reply = await pool.run({ path: doc.path, ocr: options.ocr ?? 'auto', ocrEngine: options.ocrEngine ?? 'paddle' }, options.abortSignal);
+        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine }, options.abortSignal);
         if (!reply.ok) {
           // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
           if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
           return;
         }
         try {
-          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline: PIPELINE_VERSION });
+          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline });
         } catch (err) {
           fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
           return;
@@ -182,7 +184,8 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
   for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
   const shard = options.shard ?? null;
-  const { docs, todo, early } = await planRun(out, files, options);
+  const pipeline = pipelineId(ocrOptions(options));
+  const { docs, todo, early } = await planRun(out, files, pipeline, options);
 
   const workers = Math.min(options.concurrency ?? availableParallelism(), todo.length);
   const skipped = early.filter((o) => o.status === 'skipped').length;
@@ -190,11 +193,11 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped, otherShards, inputErrors: inputErrors.length, workers, shard });
   for (const o of early) options.onResult?.(o);
 
-  const { processed, pages } = todo.length ? await processAll(out, docs, todo, workers, options) : { processed: 0, pages: 0 };
+  const { processed, pages } = todo.length ? await processAll(out, pipeline, docs, todo, workers, options) : { processed: 0, pages: 0 };
 
   const interrupted = docs.some((d) => d.status === 'pending');
   const manifest: RunManifest = {
-    pipeline: PIPELINE_VERSION,
+    pipeline,
     shard: shard && { index: shard.index, count: shard.count },
     complete: !interrupted,
     inputErrors,

@@ -39,7 +39,8 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<Merg
   const manifests = await Promise.all(sources.map(readFinished));
   const first = manifests[0]!;
   for (const [i, m] of manifests.entries()) {
-    if (m.pipeline !== first.pipeline) throw new UsageError(`${dirs[i]} was made by ${m.pipeline}, ${dirs[0]} by ${first.pipeline}: rerun them with one version`);
+    if (m.pipeline !== first.pipeline)
+      throw new UsageError(`${dirs[i]} was made by ${m.pipeline}, ${dirs[0]} by ${first.pipeline}: rerun them with one version and the same options`);
     if (!sameInputs(m, first)) throw new UsageError(`${dirs[i]} and ${dirs[0]} were run on different inputs: every shard must be given the same files`);
   }
 

@@ -12,6 +12,10 @@ import type { ErrorLine } from '../write/batch-files.js';
 /** The package version and the record schema version: a record made by another pipeline is redone. */
 export const PIPELINE_VERSION = `juesuan ${VERSION}, schema ${SCHEMA_VERSION}`;
 
+/** What made a record: the pipeline and the options that change records (a record made with `--ocr off`
+ *  is redone by a run with `--ocr auto`). */
+export const pipelineId = (o: { ocr: string; ocrEngine: string }) => `${PIPELINE_VERSION}; --ocr ${o.ocr} --ocr-engine ${o.ocrEngine}`;
+
 export const STATE_DIR = '.juesuan';
 const doneDir = (out: string) => join(out, STATE_DIR, 'done');
 const runFile = (out: string) => join(out, STATE_DIR, 'run.json');
@@ -57,10 +61,10 @@ export async function sweepOutput(out: string): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
-/** True when `<name>.json` exists and was made from these bytes at this path by this pipeline. */
-export async function isUpToDate(out: string, name: string, path: string, sha256: string): Promise<boolean> {
+/** True when `<name>.json` exists and was made from these bytes at this path by this pipeline (pipelineId). */
+export async function isUpToDate(out: string, name: string, path: string, sha256: string, pipeline: string): Promise<boolean> {
   const entry = await readJson<DoneEntry>(doneFile(out, name));
-  if (!entry || entry.sha256 !== sha256 || entry.path !== path || entry.pipeline !== PIPELINE_VERSION) return false;
+  if (!entry || entry.sha256 !== sha256 || entry.path !== path || entry.pipeline !== pipeline) return false;
   return (await stat(recordFile(out, name)).catch(() => null))?.isFile() === true;
 }
 
