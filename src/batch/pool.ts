@@ -1,5 +1,7 @@
-// A pool of worker threads (piscina) that runs one document per task, with a hard time limit and a heap
-// limit per document: a worker that overruns is terminated and replaced, and the document gets an error.
+// A pool of worker threads (piscina) that runs one document per task, with a time limit and a heap limit per
+// document. A document past its time is asked to stop (see worker.ts), and its thread is terminated and
+// replaced only if it does not; a worker past its heap limit dies and is replaced. Either way the document gets
+// an error and the batch goes on.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
