@@ -3,6 +3,7 @@
 // replaced only if it does not; a worker past its heap limit dies and is replaced. Either way the document gets
 // an error and the batch goes on.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -29,6 +30,10 @@ export function workerFile(): string {
   return file;
 }
 
+/** Set in each worker: how many threads one document should use (e.g. for OCR pages in parallel). */
+export const THREADS_ENV = 'JUESUAN_THREADS_PER_DOCUMENT';
+export const threadsPerDocument = (workers: number) => Math.max(1, Math.floor(availableParallelism() / workers));
+
 export interface PoolOptions {
   threads: number;
   timeoutMs: number;
@@ -47,6 +52,8 @@ export class DocumentPool {
       maxThreads: options.threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+      // The cores a document may use itself (OCR pages in parallel): a fair share, not all of them each.
+      env: { ...process.env, [THREADS_ENV]: String(threadsPerDocument(options.threads)) },
     });
   }
 
