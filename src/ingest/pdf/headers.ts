@@ -40,6 +40,7 @@ async function ruledNames(geo: Geometry, rulingsOf: (page: number) => Promise<Ru
       const t = row[slot]!.text.replace(/\s/g, '');
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
+    if (geo.dropTop && parts.length >= 2) parts.shift();
     return parts.length ? { name: parts.join('/'), slot } : null;
   });
 }

@@ -23,6 +23,8 @@ export interface Geometry {
   columns: { x0: number; x1: number; empty: boolean }[];
   /** Baseline of the first data line (the header band is above it). */
   dataY: number;
+  /** Name columns without the table-wide top cell (三公: 合计 | 小计 stay as printed under “三公”经费). */
+  dropTop: boolean;
 }
 
 const UNIT = /单位\s*[:：]/;
@@ -230,7 +232,7 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
   const first = region[0]!;
   const table: SourceTable = { id, rows, headerRows: 1, loc: { page: first.page, line: first.line, table: id } };
   const dataLine = region[firstData];
-  const geometry = dataLine && dataLine.page === firstPage ? { page: firstPage, columns: columns.map((c) => ({ x0: c.x0, x1: c.x1, empty: c.kind === 'empty' })), dataY: dataLine.y } : null;
+  const geometry = dataLine && dataLine.page === firstPage ? { page: firstPage, columns: columns.map((c) => ({ x0: c.x0, x1: c.x1, empty: c.kind === 'empty' })), dataY: dataLine.y, dropTop: layout === 'single' } : null;
   return { table, geometry };
 }
 
