@@ -1,7 +1,19 @@
-// OCR of PDF pages without a usable text layer (issue 7). Placeholder: no engine yet.
+// OCR of PDF pages without a usable text layer (issue 7): render each page with pdf.js, recognise it
+// with PP-OCR (default) or tesseract, or both cross-checking every number, and hand back lines that
+// look like any other page's, each carrying its engine and confidence.
+import PQueue from 'p-queue';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Flag, Line } from '../../model.js';
 import type { IngestOptions } from '../types.js';
+import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
+import { beginUse, endUse, getEngine, poolSize } from './engines.js';
+import { buildLines, toPoints } from './lines.js';
+import { uncertainFlag } from './numbers.js';
+import { renderPage } from './render.js';
+import type { OcrEngine } from './types.js';
+
+export { closeOcrEngines, poolSize, setEngine } from './engines.js';
+export type { OcrBox, OcrEngine } from './types.js';
 
 export interface OcrPageResult {
   page: number;
@@ -9,7 +21,49 @@ export interface OcrPageResult {
   flags: Flag[];
 }
 
+async function readPage(pdf: PDFDocumentProxy, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<ReadLine[]> {
+  const { png, scale } = await renderPage(pdf, pageNo, engine.dpi);
+  signal?.throwIfAborted();
+  const boxes = toPoints(await engine.recognize(png), scale);
+  return toReadLines(buildLines(boxes), pageNo, engine.name);
+}
+
+export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: OcrEngine[], signal?: AbortSignal): Promise<OcrPageResult> {
+  const [primary, second] = engines;
+  const lines = await readPage(pdf, pageNo, primary!, signal);
+  const other = second ? await readPage(pdf, pageNo, second, signal) : null;
+  const flags: Flag[] = [];
+  for (const r of lines) {
+    const uncertain = other ? crossCheck(r, other) : selfCheck(r, primary!.lowConfidence);
+    if (!uncertain.length) continue;
+    r.line.ocr!.uncertain = uncertain;
+    for (const u of uncertain) flags.push(uncertainFlag(r.line, u, engines.map((e) => e.name)));
+  }
+  return { page: pageNo, lines: lines.map((r) => r.line), flags };
+}
+
+function enginesFor(options: IngestOptions): OcrEngine[] {
+  if (options.ocrEngine === 'both') return [getEngine('paddle'), getEngine('tesseract')];
+  return [getEngine(options.ocrEngine)];
+}
+
 /** Render and recognise the given 1-based pages; lines carry `loc.page`/`loc.line` and `ocr`. */
-export async function ocrPages(_pdf: PDFDocumentProxy, _pages: number[], _options: IngestOptions): Promise<OcrPageResult[]> {
-  return [];
+export async function ocrPages(pdf: PDFDocumentProxy, pages: number[], options: IngestOptions): Promise<OcrPageResult[]> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  if (!pages.length) return [];
+  beginUse();
+  // Bounded: only `concurrency` page images exist at any time, however many pages are queued.
+  const queue = new PQueue({ concurrency: poolSize() });
+  try {
+    const engines = enginesFor(options);
+    const results = await Promise.all(pages.map((p) => queue.add(() => ocrPage(pdf, p, engines, signal), signal ? { signal } : {})));
+    return results.sort((a, b) => a.page - b.page);
+  } catch (err) {
+    queue.clear();
+    signal?.throwIfAborted();
+    throw err;
+  } finally {
+    endUse();
+  }
 }

@@ -1,0 +1,67 @@
+// Which numbers on an OCR line can be trusted. A number is uncertain when a character in it has low
+// confidence, when a look-alike letter touches it, when its thousands separators are malformed, or
+// (with two engines) when the second engine read something else at the same place on the page.
+import type { Flag, Line, OcrInfo } from '../../model.js';
+import type { OcrLine } from './lines.js';
+
+export type Uncertain = NonNullable<OcrInfo['uncertain']>[number];
+
+/** A number as printed, with the look-alikes and stray 。 that clean.ts refused to guess at. */
+const NUMBER = /[OoDlI|]*\d(?:[\d.,OoDlI|。]*[\dOoDlI|])?/g;
+
+export interface NumberToken {
+  /** Offsets in `line.text`. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lowest character confidence. */
+  confidence: number;
+  /** Horizontal extent on the page (points), from the characters' centres. */
+  x0: number;
+  x1: number;
+}
+
+export function numberTokens(line: Line, ocr: Pick<OcrLine, 'confidence' | 'x'>): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (const m of line.text.matchAll(NUMBER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const rawIdx = line.map.slice(start, end);
+    const conf = rawIdx.map((i) => ocr.confidence[i] ?? 0);
+    const xs = rawIdx.map((i) => ocr.x[i] ?? 0);
+    out.push({ start, end, text: m[0], confidence: Math.min(...conf), x0: Math.min(...xs), x1: Math.max(...xs) });
+  }
+  return out;
+}
+
+/** Malformed without any second opinion: look-alike letters or 。 left in, or a comma that is not a
+ *  thousands separator (93,93 may be 93.93). */
+export function malformed(text: string): boolean {
+  if (/[OoDlI|。]/.test(text)) return true;
+  if (text.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return true;
+  return (text.match(/\./g) ?? []).length > 1;
+}
+
+/** Two readings of the same number agree when their digits and decimal point agree. */
+export const sameNumber = (a: string, b: string) => a.replace(/,/g, '') === b.replace(/,/g, '');
+
+export function uncertainFlag(line: Line, u: Uncertain, engines: string[]): Flag {
+  const page = line.loc.page ?? 0;
+  const where = `第${page}页第${line.loc.line}行`;
+  const raw0 = line.map[u.start] ?? 0;
+  const raw1 = (line.map[u.end - 1] ?? raw0) + 1;
+  const [a = '', b] = u.readings;
+  const message =
+    b !== undefined
+      ? `${where}的数字两个识别引擎读数不一致：${engines[0]}读作“${a}”，${engines[1]}读作“${b || '（未读出）'}”，请核对原件`
+      : `${where}的数字“${a}”识别把握不足，请核对原件`;
+  return {
+    code: 'OCR_UNCERTAIN',
+    severity: 'warning',
+    message,
+    loc: { page, line: line.loc.line, start: raw0, end: raw1 },
+    excerpt: line.raw,
+    expected: b !== undefined ? a : null,
+    found: b !== undefined ? b || null : a,
+  };
+}
