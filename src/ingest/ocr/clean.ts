@@ -44,10 +44,10 @@ export function cleanGlyphs(input: Glyph[]): Glyph[] {
     if (decimals <= 2 && !/[、.．。年月日号]/.test(after)) g[i] = { ...g[i]!, ch: '.' };
     else g[i] = { ...g[i]!, confidence: 0 };
   }
-  // 2. A look-alike letter touching a number at its edge (1OO万, l2.5) is not guessed: mark it.
+  // 2. A letter touching a number at its edge (1OO万, l2.5, j0) is not guessed at: marked.
   for (let i = 0; i < g.length; i++) {
     const ch = g[i]!.ch;
-    if (!/[OoDlI|]/.test(ch)) continue;
+    if (!/[A-Za-z|]/.test(ch)) continue;
     if (isDigit(g[i - 1]?.ch) || isDigit(g[i + 1]?.ch)) g[i] = { ...g[i]!, confidence: 0 };
   }
   // 3. Spaces: a run of two or more is a cell boundary (kept as two); a single space survives only

@@ -33,7 +33,8 @@ export function crossCheck(primary: ReadLine, secondary: ReadLine[]): Uncertain[
   const out: Uncertain[] = [];
   for (const t of numberTokens(primary.line, primary.ocr)) {
     const other = readingAt(band, t.x0 - tol, t.x1 + tol);
-    if (malformed(t.text) || !sameNumber(t.text, other)) out.push({ start: t.start, end: t.end, readings: [t.text, other] });
+    const percent = primary.line.text[t.end] === '%';
+    if (malformed(t.text) || !sameNumber(t.text, other, percent)) out.push({ start: t.start, end: t.end, readings: [t.text, other] });
   }
   return out;
 }

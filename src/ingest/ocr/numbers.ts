@@ -6,8 +6,8 @@ import type { OcrLine } from './lines.js';
 
 export type Uncertain = NonNullable<OcrInfo['uncertain']>[number];
 
-/** A number as printed, with the look-alikes and stray 。 that clean.ts refused to guess at. */
-const NUMBER = /[OoDlI|]*\d(?:[\d.,OoDlI|。]*[\dOoDlI|])?/g;
+/** A number as printed, with the letters and stray 。 touching it that clean.ts refused to guess at. */
+const NUMBER = /[A-Za-z|]*\d(?:[\d.,A-Za-z|。]*[\dA-Za-z|])?/g;
 
 export interface NumberToken {
   /** Offsets in `line.text`. */
@@ -37,13 +37,21 @@ export function numberTokens(line: Line, ocr: Pick<OcrLine, 'confidence' | 'x'>)
 /** Malformed without any second opinion: look-alike letters or 。 left in, or a comma that is not a
  *  thousands separator (93,93 may be 93.93). */
 export function malformed(text: string): boolean {
-  if (/[OoDlI|。]/.test(text)) return true;
+  if (/[A-Za-z|。]/.test(text)) return true;
   if (text.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return true;
+  // A leading zero (096, 09) is no way to print a number: tesseract's reading of "0%".
+  if (/^0\d/.test(text)) return true;
   return (text.match(/\./g) ?? []).length > 1;
 }
 
-/** Two readings of the same number agree when their digits and decimal point agree. */
-export const sameNumber = (a: string, b: string) => a.replace(/,/g, '') === b.replace(/,/g, '');
+/** Two readings of the same number agree when their digits and decimal point agree. Before a % sign,
+ *  a second reading with an extra 9 or 96 is tesseract's known misreading of the sign itself (9%→996),
+ *  not a different number. */
+export function sameNumber(a: string, b: string, percentFollows = false): boolean {
+  const x = a.replace(/,/g, '');
+  const y = b.replace(/,/g, '');
+  return x === y || (percentFollows && (y === x + '9' || y === x + '96'));
+}
 
 export function uncertainFlag(line: Line, u: Uncertain, engines: string[]): Flag {
   const page = line.loc.page ?? 0;

@@ -45,7 +45,7 @@ export class TesseractEngine implements OcrEngine {
       for (const para of block.paragraphs)
         for (const line of para.lines)
           for (const word of line.words) {
-            const glyphs: Glyph[] = word.symbols.map((s) => ({ ch: s.text, confidence: s.confidence / 100, x: (s.bbox.x0 + s.bbox.x1) / 2 }));
+            const glyphs = percentArtifacts(word.symbols.map((s) => ({ ch: s.text, confidence: s.confidence / 100, x: (s.bbox.x0 + s.bbox.x1) / 2 })));
             const { x0, y0, x1, y1 } = word.bbox;
             const text = glyphs.length ? glyphs.map((g) => g.ch).join('') : word.text;
             if (text.trim()) boxes.push({ text, confidence: word.confidence / 100, box: { x0, y0, x1, y1 }, glyphs });
@@ -59,4 +59,18 @@ export class TesseractEngine implements OcrEngine {
     // The worker threads keep the process alive until terminated.
     if (s) await (await s).terminate();
   }
+}
+
+/** chi_sim reads a printed % as "9%6", "%6" or "96" (measured on the seed: 21% → 219%6). A digit right
+ *  after % is the sign's right half (no number follows a percent sign inside a word): dropped. A 9 right
+ *  before % may be its left half: kept, but with no confidence, so the number is reported uncertain. */
+export function percentArtifacts(glyphs: Glyph[]): Glyph[] {
+  const out: Glyph[] = [];
+  for (const g of glyphs) {
+    const prev = out[out.length - 1];
+    if (prev?.ch === '%' && /^[0-9]$/.test(g.ch)) continue;
+    if (g.ch === '%' && prev?.ch === '9') out[out.length - 1] = { ...prev, confidence: 0 };
+    out.push(g);
+  }
+  return out;
 }
