@@ -1,5 +1,10 @@
 // Standard tables (公开01–09表 and the 预算 set): classify source tables, read their values (issue 5).
-import type { Fact, Flag, SegmentedDocument, TableRecord } from '../model.js';
+// Works on any format's tables (PDF grids, DOCX tables, TAB tables in text files) and on standard-table
+// titles printed without a grid (an empty table, often with its 本单位无… explanation).
+import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
+import { metricForLabel } from './metrics.js';
+import { parseAmount, toYuan } from './tables/amount.js';
+import { foldText, indicatorKind, isEmptyNote, isTotalLabel, tableForTitle, type TableDef } from './tables/defs.js';
 
 export interface TableExtraction {
   tables: TableRecord[];
@@ -8,6 +13,264 @@ export interface TableExtraction {
   flags: Flag[];
 }
 
-export function extractTables(_doc: SegmentedDocument): TableExtraction {
-  return { tables: [], facts: [], flags: [] };
+const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)/;
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+interface Context {
+  doc: SegmentedDocument;
+  facts: Fact[];
+  flags: Flag[];
+}
+
+export function extractTables(doc: SegmentedDocument): TableExtraction {
+  const ctx: Context = { doc, facts: [], flags: [] };
+  const tables: TableRecord[] = [];
+  const gridKinds = new Set<string>();
+  const pending: { rec: TableRecord; at: number }[] = [];
+  doc.blocks.forEach((b, i) => {
+    if (b.kind === 'table') {
+      const rec = readTable(ctx, b.table, i);
+      if (rec.kind !== 'other') gridKinds.add(rec.kind);
+      tables.push(rec);
+      return;
+    }
+    if (doc.tocBlocks.has(i) || !isTitleLine(b.line)) return;
+    const def = tableForTitle(b.line.text);
+    if (!def || tableFollows(doc.blocks, i)) return;
+    pending.push({ rec: gridless(doc, def, b.line, i), at: i });
+  });
+  // A title without a grid counts only when the document gives that table nowhere else.
+  for (const { rec } of pending) if (!gridKinds.has(rec.kind) && !tables.some((t) => t.kind === rec.kind && !t.rows.length)) tables.push(rec);
+  tables.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || (a.loc.paragraph ?? 0) - (b.loc.paragraph ?? 0) || a.loc.line - b.loc.line);
+  return { tables, facts: ctx.facts, flags: ctx.flags };
+}
+
+const isTitleLine = (l: Line) => l.text.length <= 70;
+
+/** Does a table block follow title i within its caption (unit line, a subtitle)? */
+function tableFollows(blocks: Block[], i: number): boolean {
+  for (let k = i + 1; k <= i + 3 && k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'table') return true;
+    if (tableForTitle(b.line.text) || b.line.text.length > 40) return false;
+  }
+  return false;
+}
+
+function gridless(doc: SegmentedDocument, def: TableDef, line: Line, i: number): TableRecord {
+  const next = doc.blocks[i + 1];
+  const note = next?.kind === 'line' && isEmptyNote(next.line.text) ? next.line.raw.trim() : null;
+  return { id: `g${i}`, title: line.raw.trim(), kind: def.kind, unit: null, loc: { ...line.loc }, header: [], rows: [], empty: true, note };
+}
+
+/** Title and unit: the caption lines just before the table. */
+function caption(blocks: Block[], i: number): { title: string | null; def: TableDef | null; unit: string | null } {
+  let title: string | null = null;
+  let def: TableDef | null = null;
+  let unit: string | null = null;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const b = blocks[k]!;
+    if (b.kind === 'table') break;
+    unit ??= UNIT.exec(b.line.text)?.[1] ?? null;
+    const d = tableForTitle(b.line.text);
+    if (d) {
+      title = b.line.raw.trim();
+      def = d;
+      break;
+    }
+  }
+  return { title, def, unit };
+}
+
+function note(blocks: Block[], i: number): string | null {
+  for (let k = i + 1; k <= i + 2 && k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind !== 'line') return null;
+    if (isEmptyNote(b.line.text)) return b.line.raw.trim();
+  }
+  return null;
+}
+
+/** Header rows: as the format says, else the leading rows without any amount (DOCX/TAB tables). */
+function headerRows(t: SourceTable): number {
+  if (t.headerRows !== undefined) return t.headerRows;
+  let n = 0;
+  while (n < Math.min(4, t.rows.length - 1) && !t.rows[n]!.some((c) => parseAmount(c.text) && !CODE.test(c.text))) n++;
+  return n;
+}
+
+const headerOf = (t: SourceTable): string[] => {
+  const n = headerRows(t);
+  const width = Math.max(0, ...t.rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (const r of t.rows.slice(0, n)) {
+      const x = r[c]?.text ?? '';
+      if (x && parts[parts.length - 1] !== x) parts.push(x);
+    }
+    return parts.join('/');
+  });
+};
+
+function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
+  const { blocks } = ctx.doc;
+  const cap = caption(blocks, i);
+  const header = headerOf(t);
+  const body = t.rows.slice(headerRows(t));
+  const rows = body.map((r) => r.map((c) => c.text));
+  // Indicator tables often carry their title in the first cell (Word tables).
+  const firstCells = t.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join('|');
+  const ind = indicatorKind(`${cap.title ?? ''}|${firstCells}`, [...header, ...t.rows.slice(0, 8).flatMap((r) => r.map((c) => c.text))]);
+  const kind = ind ?? cap.def?.kind ?? 'other';
+  const hasAmount = body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
+  const rec: TableRecord = {
+    id: t.id,
+    title: cap.title ?? '',
+    kind,
+    unit: cap.unit,
+    loc: { ...t.loc },
+    header,
+    rows,
+    empty: !hasAmount,
+    note: note(blocks, i),
+  };
+  if (!ind && cap.def) {
+    tableFacts(ctx, t, i, cap.def, cap.unit, header);
+    if (cap.def.layout === 'columns') sumChecks(ctx, t, cap.unit, header);
+  }
+  return rec;
+}
+
+// ---------------------------------------------------------------- facts
+
+interface ColumnInfo {
+  value: boolean;
+  metric: string | null;
+  role: Role;
+}
+
+function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Role): ColumnInfo[] {
+  const keys = Object.entries(def.columns ?? {}).sort((a, b) => b[0].length - a[0].length);
+  return header.map((h, c) => {
+    const cells = body.map((r) => r[c]?.text ?? '').filter(Boolean);
+    const value = cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !CODE.test(x)).length >= cells.length / 2;
+    const f = foldText(h);
+    const parts = h.split('/').map(foldText);
+    const hit = keys.find(([k]) => parts.some((p) => p === foldText(k)) || f.endsWith(foldText(k)));
+    const leaf = parts[parts.length - 1] ?? '';
+    // Only the catalogue's column meanings: the same header (项目支出) means different totals in different tables.
+    const metric = hit?.[1] ?? null;
+    const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
+    return { value, metric, role };
+  });
+}
+
+function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[]) {
+  const body = t.rows.slice(headerRows(t));
+  const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
+  const cols = columnInfo(def, header, body, docRole);
+  const section = ctx.doc.sectionOf[i] ?? null;
+  const rowMetrics = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
+  const afterTotal = new Set<number>(); // halves (by label column) past their total row
+  for (const row of body) {
+    const excerpt = row.map((c) => c.raw.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+    const hasCode = row.some((c, k) => !cols[k]!.value && CODE.test(c.text));
+    let label = '';
+    let labelCol = -1;
+    row.forEach((cell, k) => {
+      const info = cols[k]!;
+      if (!info.value) {
+        if (cell.text && !CODE.test(cell.text) && !/^\d{2}$/.test(cell.text)) {
+          label = cell.text;
+          labelCol = k;
+        }
+        return;
+      }
+      const amt = parseAmount(cell.text);
+      if (!amt) return;
+      let metric: string | null = null;
+      const firstValueOfHalf = k > 0 && !cols[k - 1]!.value;
+      if (def.layout === 'halves') {
+        if (firstValueOfHalf && !hasCode && label) {
+          const f = foldText(label);
+          metric = rowMetrics[f] ?? (afterTotal.has(labelCol) ? null : metricForLabel(label));
+        }
+      } else if (def.layout === 'single') metric = info.metric;
+      else if (isTotalLabel(label) && !hasCode) metric = info.metric;
+      const colName = header[k] ?? '';
+      ctx.facts.push({
+        id: `tf${ctx.facts.length + 1}`,
+        label: def.layout === 'single' ? colName : def.layout === 'halves' ? label || colName : [label, colName].filter(Boolean).join(' '),
+        metric,
+        kind: 'amount',
+        value: amt.value,
+        text: amt.text,
+        unit: unit ?? '',
+        ...(toYuan(amt.text, unit) !== undefined ? { yuan: toYuan(amt.text, unit)! } : {}),
+        year: ctx.doc.document.year,
+        role: info.role,
+        loc: { ...cell.loc },
+        excerpt,
+        section,
+        from: 'table',
+      });
+    });
+    if (def.layout === 'halves') {
+      // Rows below a half's total (年初结转 … sub-rows) are not the year's income/expenditure.
+      row.forEach((cell, k) => {
+        if (!cols[k]!.value && isTotalLabel(cell.text.replace(/^本年/, '本年'))) afterTotal.add(k);
+        if (!cols[k]!.value && /^本年(收入|支出)合计$/.test(foldText(cell.text))) afterTotal.add(k);
+      });
+    }
+  }
+}
+
+// ---------------------------------------------------------------- checks
+
+/** Parent 功能分类 rows (类 → 款 → 项) must equal the sum of their children, within rounding. */
+function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: string[]) {
+  const body = t.rows.slice(headerRows(t));
+  // Code pieces (类 | 款 | 项, or one 7-digit code) sit left of the first column with a name in it.
+  const nameCol = Math.min(...body.map((r) => r.findIndex((c) => /[\u4e00-\u9fff]/.test(c.text))).filter((k) => k >= 0));
+  if (!Number.isFinite(nameCol)) return;
+  const codeOf = (row: Cell[]) => {
+    const pieces = row.slice(0, nameCol).filter((c) => /^\d{2,7}$/.test(c.text)).map((c) => c.text);
+    if (!pieces.length) return null;
+    const code = pieces.join('');
+    return CODE.test(code) && pieces[0]!.length >= 3 ? code : null;
+  };
+  const coded = body.map((row) => ({ row, code: codeOf(row) })).filter((r): r is { row: Cell[]; code: string } => r.code !== null);
+  // 功能分类 codes only (2xx); a code printed twice means the grid is not one simple tree: say nothing.
+  if (coded.length < 2 || coded.some((r) => !r.code.startsWith('2'))) return;
+  if (new Set(coded.map((r) => r.code)).size !== coded.length) return;
+  // Only the amount columns of a single code block (two-halves tables are economic classes, not sums).
+  const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
+  for (const parent of coded) {
+    if (parent.code.length >= 7) continue;
+    const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
+    if (!kids.length) continue;
+    for (const c of valueCols) {
+      const p = parseAmount(parent.row[c]?.text ?? '');
+      const cents = (x: string) => {
+        const a = parseAmount(x);
+        return a ? Math.round(a.value * 100) : 0;
+      };
+      const sum = kids.reduce((s, k) => s + cents(k.row[c]?.text ?? ''), 0);
+      const found = p ? Math.round(p.value * 100) : 0;
+      if (!p && sum === 0) continue;
+      const tolerance = Math.max(1, Math.ceil(kids.length / 2));
+      if (Math.abs(found - sum) <= tolerance) continue;
+      const cell = parent.row[c] ?? parent.row[0]!;
+      const fmt = (v: number) => (v / 100).toFixed(2);
+      ctx.flags.push({
+        code: 'SUM_MISMATCH',
+        severity: 'warning',
+        message: `${parent.code} ${header[c] ?? ''}: ${fmt(found)} ≠ sum of its ${kids.length} sub-items ${fmt(sum)}${unit ? ' ' + unit : ''}`,
+        loc: { ...cell.loc },
+        excerpt: parent.row.map((x) => x.raw).filter(Boolean).join(' '),
+        expected: fmt(sum),
+        found: fmt(found),
+      });
+    }
+  }
 }

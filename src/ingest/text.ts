@@ -75,12 +75,15 @@ function tableEnd(all: RawLine[], start: number): number {
       }
       break;
     }
-    // Wrapped cell text: previous line is a cell and the next is a cell or a blank row separator.
-    const prev = all[i - 1]?.raw ?? '';
-    const next = all[i + 1]?.raw ?? '';
-    if (isCellLine(prev) && (isCellLine(next) || next.trim() === '') && s.length <= 40) {
-      i++;
-      continue;
+    // Wrapped cell text: a few short lines after a cell, followed by a cell or a row separator.
+    if (isCellLine(all[i - 1]?.raw ?? '')) {
+      let j = i;
+      while (j < all.length && j - i < 4 && !isCellLine(all[j]!.raw) && all[j]!.raw.trim() !== '' && all[j]!.raw.length <= 40) j++;
+      const after = all[j]?.raw;
+      if (j > i && after !== undefined && (isCellLine(after) || after.trim() === '')) {
+        i = j;
+        continue;
+      }
     }
     break;
   }

@@ -1,13 +1,60 @@
-// Segment: IngestedDocument → SegmentedDocument (outline, canonical sections, document meta).
-import type { IngestedDocument, SegmentedDocument } from '../model.js';
+// Segment: IngestedDocument → SegmentedDocument. Finds headings (第X部分 → 1, 一、 → 2, （一） → 3,
+// 1. → 4, （1） → 5), builds the outline tree, maps headings to the template's canonical sections, and
+// reads the document's title, unit, year and kind.
+import type { IngestedDocument, Line, OutlineNode, SegmentedDocument } from '../model.js';
+import { childTitleRules, flatSections, matchHeading } from './headings.js';
+import { readMeta } from './meta.js';
+import { sectionFor } from './sections.js';
+import { findToc } from './toc.js';
 
 export function segment(doc: IngestedDocument): SegmentedDocument {
-  return {
-    ...doc,
-    document: { title: null, unit: null, year: null, kind: null },
-    outline: [],
-    sectionOf: doc.blocks.map(() => null),
-    headingBlocks: new Set(),
-    tocBlocks: new Set(),
-  };
+  const tocBlocks = findToc(doc.blocks);
+  const headingBlocks = new Set<number>();
+  const sectionOf: (string | null)[] = [];
+  const outline: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  const flat = flatSections();
+  const childRules = childTitleRules();
+  const lines: Line[] = [];
+  let n = 0;
+  let titleSeen = false;
+  const recovered = new Set<string>();
+  const meta = readMeta(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])).slice(0, 20));
+
+  doc.blocks.forEach((block, i) => {
+    if (block.kind === 'line') lines.push(block.line);
+    const h = block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null;
+    const isTitle = block.kind === 'line' && !titleSeen && meta.title !== null && meta.title.endsWith(block.line.text);
+    if (isTitle) titleSeen = true;
+    // Inside a section whose numbered entries are list items, only a heading of that section's level
+    // or above (a sibling or a new part) ends it.
+    const flatLevel = stack.find((s) => s.section !== null && flat.has(s.section))?.level ?? Infinity;
+    const rule = stack.map((s) => (s.section ? childRules.get(s.section) : undefined)).find(Boolean);
+    // A recovered (unnumbered) heading counts once: later copies are running headers.
+    const repeat = h !== null && h.marker === '' && recovered.has(h.title);
+    const allowed = h !== null && !repeat && h.level <= flatLevel && (!rule || h.level === 1 || rule.test(h.title));
+    if (h && h.marker === '') recovered.add(h.title);
+    if (block.kind === 'line' && h && !isTitle && allowed) {
+      while (stack.length && stack[stack.length - 1]!.level >= h.level) stack.pop();
+      const node: OutlineNode = {
+        id: `h${++n}`,
+        level: h.level,
+        marker: h.marker,
+        title: h.title,
+        section: sectionFor(h.title, h.level, stack.map((s) => s.section)),
+        loc: { ...block.line.loc },
+        children: [],
+      };
+      (stack.length ? stack[stack.length - 1]!.children : outline).push(node);
+      stack.push(node);
+      headingBlocks.add(i);
+    }
+    sectionOf.push(stack.length ? stack[stack.length - 1]!.id : null);
+  });
+  return { ...doc, document: meta, outline, sectionOf, headingBlocks, tocBlocks };
+}
+
+/** Depth-first list of outline nodes. */
+export function flattenOutline(nodes: OutlineNode[]): OutlineNode[] {
+  return nodes.flatMap((n) => [n, ...flattenOutline(n.children)]);
 }

@@ -1,7 +1,125 @@
+// PDF backend: pdf.js text layer → lines with page/line provenance and standard tables as grids.
+// Pages whose text layer is missing or garbled go to OCR (src/ingest/ocr) when the options allow.
 import { JuesuanError } from '../../errors.js';
-import type { Backend } from '../types.js';
+import type { Block, Flag } from '../../model.js';
+import { makeLine } from '../normalize.js';
+import { ocrPages } from '../ocr/index.js';
+import type { Backend, IngestOptions } from '../types.js';
+import { furniture } from './furniture.js';
+import { buildLines, lineText, type PageLine, type RawItem } from './layout.js';
+import { loadPdfJs, mapPdfError, openPdf, type PdfDocument } from './load.js';
+import { pageQuality } from './quality.js';
+import { findTables } from './tables.js';
 
-// Placeholder until the PDF backend lands (issue 5).
-export const ingestPdf: Backend = async () => {
-  throw new JuesuanError('UNSUPPORTED_FORMAT', 'PDF support is not built yet');
+export interface NumberedLine extends PageLine {
+  /** 1-based within the page, in the order emitted. */
+  line: number;
+}
+
+export const ingestPdf: Backend = async (bytes, options) => {
+  const pdf = await openPdf(bytes);
+  try {
+    return await readDocument(pdf, options);
+  } catch (err) {
+    throw err instanceof JuesuanError ? err : mapPdfError(err);
+  } finally {
+    await pdf.destroy().catch(() => {});
+  }
 };
+
+async function readDocument(pdf: PdfDocument, options: IngestOptions) {
+  const pages: PageLine[][] = [];
+  const heights: number[] = [];
+  const unusable: number[] = [];
+  for (let p = 1; p <= pdf.numPages; p++) {
+    if (options.signal?.aborted) throw new JuesuanError('TIMEOUT', 'processing was stopped (time limit reached)');
+    const page = await pdf.getPage(p);
+    heights.push(page.view[3] ?? 842);
+    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+    const lines = buildLines(content.items as RawItem[], p);
+    const quality = pageQuality(lines);
+    // Looking for ink decodes the page's images: only worth it when OCR may run.
+    if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await hasInk(page)))) unusable.push(p);
+    pages.push(quality === 'ok' ? lines : []);
+    page.cleanup();
+  }
+
+  const flags: Flag[] = [];
+  const ocrTargets = options.ocr === 'force' ? pages.map((_, i) => i + 1) : options.ocr === 'auto' ? unusable : [];
+  const ocrLines = new Map<number, ReturnType<typeof makeLine>[]>();
+  if (ocrTargets.length) {
+    for (const r of await ocrPages(pdf, ocrTargets, options)) {
+      if (!r.lines.length) continue;
+      ocrLines.set(r.page, r.lines);
+      flags.push(...r.flags);
+    }
+  }
+  const hasText = pages.some((lines, i) => lines.length > 0 && !ocrLines.has(i + 1)) || ocrLines.size > 0;
+  if (!hasText) throw new JuesuanError('NO_TEXT', 'no text layer on any page; run with --ocr auto to read scanned pages');
+
+  const body = bodySize(pages);
+  pages.forEach((lines, p) => (pages[p] = joinWrappedHeadings(lines, body)));
+  const drop = furniture(pages, heights);
+  const numbered: NumberedLine[][] = pages.map((lines, p) => {
+    if (ocrLines.has(p + 1)) return [];
+    let n = 0;
+    return lines.filter((_, i) => !drop.has(`${p}:${i}`)).map((l) => ({ ...l, line: ++n }));
+  });
+
+  const blocks: Block[] = [];
+  const tables = findTables(numbered.flat());
+  numbered.forEach((lines, p) => {
+    const ocr = ocrLines.get(p + 1);
+    if (ocr) {
+      for (const line of ocr) blocks.push({ kind: 'line', line });
+      return;
+    }
+    for (const l of lines) {
+      const table = tables.startingAt.get(l);
+      if (table) blocks.push({ kind: 'table', table });
+      if (tables.consumed.has(l)) continue;
+      blocks.push({ kind: 'line', line: makeLine(lineText(l), { page: l.page, line: l.line }, { fontSize: Math.round(l.size * 10) / 10 }) });
+    }
+  });
+  return { pages: pdf.numPages, ocrPages: [...ocrLines.keys()].sort((a, b) => a - b), blocks, flags };
+}
+
+/** A page with no text but with images or painted paths is a scan (or a drawing) worth OCR. */
+async function hasInk(page: Awaited<ReturnType<PdfDocument['getPage']>>): Promise<boolean> {
+  const { OPS } = await loadPdfJs();
+  const ink = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke]);
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((fn) => ink.has(fn));
+}
+
+/** The most common line size: body text. */
+function bodySize(pages: PageLine[][]): number {
+  const count = new Map<number, number>();
+  for (const l of pages.flat()) count.set(Math.round(l.size), (count.get(Math.round(l.size)) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+}
+
+/** A big heading wrapped onto a short second line (…决算情况 / 说明) is one line. */
+function joinWrappedHeadings(lines: PageLine[], body: number): PageLine[] {
+  const out: PageLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const text = lineText(l).replace(/\s/g, '');
+    if (
+      prev &&
+      l.size >= body * 1.3 &&
+      Math.abs(prev.size - l.size) < 0.5 &&
+      prev.y - l.y <= l.size * 1.8 &&
+      text.length <= 6 &&
+      l.segs.length === 1 &&
+      prev.segs.length === 1 &&
+      !/[。：:；;，,]$/.test(lineText(prev))
+    ) {
+      const a = prev.segs[0]!;
+      out[out.length - 1] = { ...prev, segs: [{ ...a, text: a.text + l.segs[0]!.text, x1: Math.max(a.x1, l.segs[0]!.x1) }] };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// The standard-table catalogue (patterns/tables.yaml) and the matching helpers built on it.
+import { loadPattern } from '../../patterns.js';
+
+export type Layout = 'columns' | 'halves' | 'single';
+export interface TableDef {
+  kind: string;
+  doc: '决算' | '预算';
+  name: string;
+  titles: string[];
+  layout: Layout;
+  role: 'actual' | 'budget';
+  columns?: Record<string, string>;
+  rows?: Record<string, string>;
+}
+export interface IndicatorDef {
+  kind: string;
+  titles: string[];
+  headers: string[];
+}
+interface Catalogue {
+  totalRows: string[];
+  emptyNotes: string[];
+  indicatorTables: IndicatorDef[];
+  tables: TableDef[];
+}
+
+export const catalogue = (): Catalogue => loadPattern<Catalogue>('tables.yaml');
+
+/** Fold what varies in print but not in meaning: spaces, quotes, bracket widths, 、 vs ，. */
+export const foldText = (s: string): string =>
+  s.replace(/[\s“”"'‘’「」『』]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/，/g, '、');
+
+let titleIndex: { alias: string; def: TableDef }[] | null = null;
+
+/** The standard table a short title-like text names (longest alias contained wins), or null. */
+export function tableForTitle(text: string): TableDef | null {
+  titleIndex ??= catalogue()
+    .tables.flatMap((def) => def.titles.map((t) => ({ alias: foldText(t), def })))
+    .sort((a, b) => b.alias.length - a.alias.length);
+  const t = foldText(text);
+  if (t.length > 70 || /[。；;]|情况说明|说明$/.test(t)) return null;
+  const hit = titleIndex.find((a) => t.includes(a.alias));
+  return hit && t.length <= hit.alias.length + 40 ? hit.def : null;
+}
+
+export function indicatorKind(title: string, header: string[]): string | null {
+  const t = foldText(title);
+  const h = foldText(header.join('|'));
+  for (const d of catalogue().indicatorTables) {
+    if (d.titles.some((x) => t.includes(foldText(x)))) return d.kind;
+  }
+  for (const d of catalogue().indicatorTables) {
+    if (d.headers.filter((x) => h.includes(foldText(x))).length >= 2) return d.kind;
+  }
+  return null;
+}
+
+let notes: RegExp[] | null = null;
+export const isEmptyNote = (text: string): boolean => (notes ??= catalogue().emptyNotes.map((r) => new RegExp(r))).some((re) => re.test(text));
+
+export const isTotalLabel = (label: string): boolean => catalogue().totalRows.includes(foldText(label));

@@ -1,0 +1,65 @@
+// Positioned text items → lines in reading order. pdf.js gives phrase fragments (split at every
+// font-subset switch) with x/y in PDF points; we group them by baseline, join close neighbours into
+// segments and keep wide gaps as cell boundaries, so tables keep their columns.
+
+export interface Segment {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+}
+
+export interface PageLine {
+  page: number;
+  y: number;
+  size: number;
+  segs: Segment[];
+}
+
+export interface RawItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+/** Text of a line: segments joined by a wide space where the layout had a cell gap. */
+export const lineText = (l: PageLine): string => l.segs.map((s) => s.text).join('    ');
+
+export function buildLines(items: RawItem[], page: number): PageLine[] {
+  const glyphs = items
+    .filter((it) => it.str.trim() !== '')
+    .map((it) => {
+      const [a = 0, b = 0, , d = 0, x = 0, y = 0] = it.transform;
+      const size = Math.max(Math.hypot(a, b), Math.abs(d), it.height, 1);
+      return { str: it.str, x0: x, x1: x + Math.max(it.width, 0), y, size };
+    })
+    .sort((p, q) => q.y - p.y || p.x0 - q.x0);
+  const lines: { y: number; size: number; items: typeof glyphs }[] = [];
+  for (const g of glyphs) {
+    // Same baseline within a third of the glyph size (sub/superscripts and mixed fonts jitter a little).
+    const line = lines.find((l) => Math.abs(l.y - g.y) <= Math.min(l.size, g.size) * 0.35);
+    if (line) {
+      line.items.push(g);
+      line.size = Math.max(line.size, g.size);
+    } else lines.push({ y: g.y, size: g.size, items: [g] });
+  }
+  lines.sort((p, q) => q.y - p.y);
+  return lines.map((l) => {
+    const items = l.items.sort((p, q) => p.x0 - q.x0);
+    const segs: Segment[] = [];
+    for (const it of items) {
+      const last = segs[segs.length - 1];
+      const gap = last ? it.x0 - last.x1 : Infinity;
+      // A gap wider than about half a character is a cell boundary; smaller ones are font-subset splits.
+      if (last && gap <= Math.max(3, 0.45 * Math.min(last.size, it.size))) {
+        last.text += (gap > 0.2 * it.size && /[A-Za-z0-9]$/.test(last.text) && /^[A-Za-z0-9]/.test(it.str) ? ' ' : '') + it.str;
+        last.x1 = Math.max(last.x1, it.x1);
+        last.size = Math.max(last.size, it.size);
+      } else segs.push({ text: it.str, x0: it.x0, x1: it.x1, y: it.y, size: it.size });
+    }
+    for (const s of segs) s.text = s.text.replace(/\s+/g, ' ').trim();
+    return { page, y: l.y, size: l.size, segs: segs.filter((s) => s.text !== '') };
+  });
+}

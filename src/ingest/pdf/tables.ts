@@ -1,0 +1,397 @@
+// Standard tables as grids. A table starts at a known title followed by its unit line (单位：万元) or a
+// header band, and runs (across page breaks) until the next title, a note (注：/说明：), an
+// empty-table statement, a part heading or prose. Columns come from the data (amounts are aligned in
+// their column) plus header cells that have no data under them (a blank column is still a column);
+// rows from anchors: the 功能/经济分类 code, else the row label; wrapped labels and vertically centred
+// amounts join the nearest anchor.
+import type { Cell, SourceTable } from '../../model.js';
+import { normalize } from '../normalize.js';
+import type { NumberedLine } from './index.js';
+import { lineText, type Segment } from './layout.js';
+import { matchTitle, type Layout } from './titles.js';
+
+export interface FoundTables {
+  startingAt: Map<NumberedLine, SourceTable>;
+  consumed: Set<NumberedLine>;
+}
+
+const UNIT = /单位\s*[:：]/;
+const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
+const PART = /^\s*第[一二三四五六七八九十]+部分/;
+const AMOUNT = /^[-−]?\(?\d{1,3}(,\d{3})*(\.\d+)?\)?%?$|^[-−]?\d+(\.\d+)?%?$|^[-—–]$/;
+const DECIMAL = /^[-−]?\d[\d,]*\.\d+$/;
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+const TWO_DIGIT = /^\d{2}$/;
+const HEADER_WORD = /^(类|款|项|项目|科目编码|科目名称|功能分类科目编码|经济分类科目编码|预算数|决算数|栏次|行次|金额)$/;
+const ROW_START = /^([一二三四五六七八九十]+、|\d+[.、]|合计|总计|本年|年初|年末|使用|结余|收入总计|支出总计|人员经费|公用经费|其中)/;
+
+interface Placed {
+  seg: Segment;
+  line: NumberedLine;
+  page: number;
+}
+
+export function findTables(lines: NumberedLine[]): FoundTables {
+  const out: FoundTables = { startingAt: new Map(), consumed: new Set() };
+  let count = 0;
+  let i = 0;
+  while (i < lines.length) {
+    const title = lines[i]!;
+    const def = title.segs.length <= 3 ? matchTitle(lineText(title)) : null;
+    if (!def) {
+      i++;
+      continue;
+    }
+    let start = -1;
+    for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
+      const t = lineText(lines[k]!);
+      if (matchTitle(t) || NOTE.test(t) || PART.test(t)) break;
+      if (UNIT.test(t)) {
+        start = k + 1;
+        break;
+      }
+    }
+    const next = lines[i + 1];
+    if (start < 0 && next && next.page === title.page && next.segs.length >= 3) start = i + 1;
+    if (start < 0) {
+      i++;
+      continue;
+    }
+    const end = regionEnd(lines, start);
+    const region = lines.slice(start, end);
+    if (region.length) {
+      const id = `t${++count}`;
+      const table = buildGrid(region, def.layout, id);
+      if (table) {
+        out.startingAt.set(region[0]!, table);
+        for (const l of region) out.consumed.add(l);
+      }
+    }
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+function regionEnd(lines: NumberedLine[], start: number): number {
+  let k = start;
+  for (; k < lines.length; k++) {
+    const l = lines[k]!;
+    const t = lineText(l);
+    if (k > start && l.segs.length <= 3 && matchTitle(t)) break;
+    if (NOTE.test(t) || PART.test(t)) break;
+    // Prose: one long segment reading as a sentence.
+    if (l.segs.length === 1 && normalize(t).text.length >= 30 && /[，。；]/.test(t)) break;
+  }
+  return k;
+}
+
+interface Column {
+  x0: number;
+  x1: number;
+  header: string[];
+  parents: string[];
+  kind: 'code' | 'label' | 'value' | 'empty';
+}
+
+const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+/** Order in the flow: page, then top to bottom (PDF y grows upwards). */
+const before = (a: Placed, b: Placed) => a.page - b.page || b.seg.y - a.seg.y;
+
+function buildGrid(region: NumberedLine[], layout: Layout, id: string): SourceTable | null {
+  const placed: Placed[] = region.flatMap((line) => line.segs.map((seg) => ({ seg, line, page: line.page })));
+  if (!placed.length) return null;
+  const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, ''));
+
+  // Header band: everything above the first line that carries data, plus header words that sit on
+  // the data's first line (a tall 合计 row can share its y with 类/款/项).
+  const firstData = region.findIndex((l) => {
+    const texts = l.segs.map((s) => s.text.replace(/\s/g, ''));
+    if (layout === 'single') return texts.some((t) => AMOUNT.test(t) && t !== '-');
+    if (texts.some((t) => DECIMAL.test(t) || CODE.test(t))) return true;
+    const words = texts.filter((t) => !AMOUNT.test(t));
+    return words.length >= 1 && words.length <= 2 && words.every((w) => ROW_START.test(w) || !HEADER_WORD.test(w)) && words.some((w) => ROW_START.test(w));
+  });
+  const headerLines = new Set(firstData < 0 ? region.filter((l) => l.page === region[0]!.page) : region.slice(0, firstData));
+  const firstPage = region[0]!.page;
+  const header: Placed[] = [];
+  const data: Placed[] = [];
+  const headerTexts = new Set<string>();
+  for (const p of placed) {
+    const t = p.seg.text.replace(/\s/g, '');
+    if (headerLines.has(p.line) || (p.page === firstPage && HEADER_WORD.test(t) && !header.length && false)) header.push(p);
+    else data.push(p);
+  }
+  for (const h of header) headerTexts.add(h.seg.text.replace(/\s/g, ''));
+  // Header words on the data's first lines (e.g. 类 款 项 beside the 合计 amounts) belong to the header.
+  const topData = data.filter((p) => p.page === firstPage);
+  for (const p of [...topData]) {
+    const t = p.seg.text.replace(/\s/g, '');
+    if (/^(类|款|项)$/.test(t)) {
+      header.push(p);
+      data.splice(data.indexOf(p), 1);
+    }
+  }
+  // A header repeated at the top of a continuation page is not data.
+  for (const p of [...data]) {
+    if (p.page !== firstPage && !isAmount(p) && headerTexts.has(p.seg.text.replace(/\s/g, '')) && !ROW_START.test(p.seg.text)) {
+      const pageData = data.filter((q) => q.page === p.page && (isAmount(q) || CODE.test(q.seg.text)));
+      if (!pageData.length || pageData.every((q) => q.seg.y < p.seg.y)) data.splice(data.indexOf(p), 1);
+    }
+  }
+
+  const columns = (layout === 'single' && singleColumns(header)) || makeColumns(header, data);
+  if (!columns.length) return null;
+  const colOf = (p: Placed) => {
+    let best = -1;
+    let bestOv = -Infinity;
+    columns.forEach((c, k) => {
+      const ov = overlap(c, p.seg);
+      if (ov > bestOv) {
+        bestOv = ov;
+        best = k;
+      }
+    });
+    return best;
+  };
+  const cellsByCol = new Map<number, Placed[]>();
+  for (const p of data) {
+    const k = colOf(p);
+    cellsByCol.set(k, [...(cellsByCol.get(k) ?? []), p]);
+  }
+  columns.forEach((c, k) => {
+    const items = cellsByCol.get(k) ?? [];
+    const texts = items.map((p) => p.seg.text.replace(/\s/g, ''));
+    if (!texts.length) c.kind = 'empty';
+    else if (texts.every((t) => CODE.test(t) || TWO_DIGIT.test(t))) c.kind = 'code';
+    else if (texts.filter((t) => AMOUNT.test(t)).length >= texts.length / 2) c.kind = 'value';
+    else c.kind = 'label';
+  });
+  // Code columns that really hold amounts (a column of integers right of a label) are values.
+  columns.forEach((c, k) => {
+    if (c.kind === 'code' && columns.slice(0, k).some((p) => p.kind === 'label') && !columns.slice(k + 1).some((n) => n.kind === 'label')) c.kind = 'value';
+  });
+
+  // Groups: [codes…, label, values…] — two groups side by side is the two-halves layout.
+  const groups: number[][] = [];
+  columns.forEach((c, k) => {
+    const cur = groups[groups.length - 1];
+    const curHasLabel = cur?.some((j) => columns[j]!.kind === 'label');
+    const curHasValue = cur?.some((j) => columns[j]!.kind === 'value');
+    const startsNew = !cur || ((c.kind === 'label' || c.kind === 'code') && curHasLabel && curHasValue);
+    if (startsNew) groups.push([k]);
+    else cur!.push(k);
+  });
+
+  const rowsPerGroup = groups.map((g) => groupRows(g, columns, cellsByCol));
+  const merged = mergeGroupRows(rowsPerGroup);
+
+  const headerRow: Cell[] = columns.map((c, k) => {
+    const text = [...c.parents, c.header.join('')].filter(Boolean).join('/');
+    const src = header.find((h) => overlap(columns[k]!, h.seg) > 0) ?? header[0] ?? data[0]!;
+    return { text: normalize(text).text, raw: text, loc: { page: src.page, line: src.line.line, table: id, row: 0, col: k } };
+  });
+  const rows: Cell[][] = [headerRow];
+  for (const r of merged) {
+    const rowIdx = rows.length;
+    rows.push(
+      columns.map((_, k) => {
+        const items = (r.cells.get(k) ?? []).sort(before);
+        const raw = items.map((p) => p.seg.text).join(columns[k]!.kind === 'label' ? '' : ' ');
+        const at = items[0] ?? r.anchor;
+        return { text: normalize(raw).text, raw, loc: { page: at.page, line: at.line.line, table: id, row: rowIdx, col: k } };
+      }),
+    );
+  }
+  const first = region[0]!;
+  return { id, rows, headerRows: 1, loc: { page: first.page, line: first.line, table: id } };
+}
+
+/** A single row of amounts under a multi-level header (三公): the bottom header line gives the columns
+ *  (预算数 | 决算数 pairs), each pair named by the header cell nearest its centre. */
+function singleColumns(header: Placed[]): Column[] | null {
+  if (!header.length) return null;
+  const bottomY = Math.min(...header.map((h) => h.seg.y));
+  const leaves = header.filter((h) => Math.abs(h.seg.y - bottomY) <= h.seg.size * 0.35).sort((a, b) => a.seg.x0 - b.seg.x0);
+  if (leaves.length < 4 || leaves.length % 2) return null;
+  const upper = header.filter((h) => !leaves.includes(h));
+  const centre = (a: { x0: number; x1: number }) => (a.x0 + a.x1) / 2;
+  const cols: Column[] = [];
+  for (let k = 0; k < leaves.length; k += 2) {
+    const pair = { x0: leaves[k]!.seg.x0, x1: leaves[k + 1]!.seg.x1 };
+    // Nearest by centre; on a tie the lower (more specific) cell.
+    const name = [...upper].sort((a, b) => Math.abs(centre(a.seg) - centre(pair)) - Math.abs(centre(b.seg) - centre(pair)) || a.seg.y - b.seg.y)[0];
+    for (const leaf of [leaves[k]!, leaves[k + 1]!]) {
+      cols.push({ x0: leaf.seg.x0, x1: leaf.seg.x1, header: [leaf.seg.text.replace(/\s/g, '')], parents: name ? [name.seg.text.replace(/\s/g, '')] : [], kind: 'value' });
+    }
+  }
+  // Widen to the midpoints so every amount falls in one column.
+  cols.forEach((c, k) => {
+    const prev = cols[k - 1];
+    const next = cols[k + 1];
+    if (prev) c.x0 = (prev.x1 + c.x0) / 2;
+    if (next) c.x1 = (c.x1 + next.x0) / 2;
+  });
+  cols[0]!.x0 -= 1000;
+  cols[cols.length - 1]!.x1 += 1000;
+  return cols;
+}
+
+/** Column extents: clusters of data cells that overlap in x, plus header leaves with no data under them. */
+function makeColumns(header: Placed[], data: Placed[]): Column[] {
+  const cols: Column[] = [];
+  for (const p of [...data].sort((a, b) => a.seg.x0 - b.seg.x0)) {
+    const hit = cols.find((c) => overlap(c, p.seg) > 1);
+    if (hit) {
+      hit.x0 = Math.min(hit.x0, p.seg.x0);
+      hit.x1 = Math.max(hit.x1, p.seg.x1);
+    } else cols.push({ x0: p.seg.x0, x1: p.seg.x1, header: [], parents: [], kind: 'value' });
+  }
+  // Clusters that grew into each other merge.
+  cols.sort((a, b) => a.x0 - b.x0);
+  for (let k = 1; k < cols.length; k++) {
+    const a = cols[k - 1]!;
+    const b = cols[k]!;
+    if (overlap(a, b) > 1) {
+      a.x1 = Math.max(a.x1, b.x1);
+      cols.splice(k--, 1);
+    }
+  }
+  // Parents: a header cell spanning two or more separate cells below it (本年支出 over 小计/基本/项目).
+  const hs = [...header].sort(before);
+  const isParent = (h: Placed) => {
+    const below = hs.filter((o) => o !== h && o.page === h.page && o.seg.y < h.seg.y - 1 && overlap(o.seg, h.seg) > 1);
+    return below.some((a) => below.some((b) => a !== b && overlap(a.seg, b.seg) <= 0));
+  };
+  const parents = hs.filter(isParent);
+  const leaves = hs.filter((h) => !parents.includes(h));
+  const orphans: Placed[] = [];
+  for (const h of leaves) {
+    const over = cols.filter((c) => overlap(c, h.seg) > 1);
+    if (over.length === 1) over[0]!.header.push(h.seg.text.replace(/\s/g, ''));
+    else if (over.length >= 2) parents.push(h);
+    else orphans.push(h);
+  }
+  // Header leaves with no data under them: blank columns.
+  const blank: Column[] = [];
+  for (const h of orphans) {
+    // A header centred over a wider cell can miss its data by a little: take the nearest data column.
+    const near = cols.find((c) => !c.header.length && overlap(c, h.seg) > -h.seg.size);
+    if (near) {
+      near.header.push(h.seg.text.replace(/\s/g, ''));
+      continue;
+    }
+    const hit = blank.find((c) => overlap(c, h.seg) > 1);
+    if (hit) {
+      hit.x0 = Math.min(hit.x0, h.seg.x0);
+      hit.x1 = Math.max(hit.x1, h.seg.x1);
+      hit.header.push(h.seg.text.replace(/\s/g, ''));
+    } else blank.push({ x0: h.seg.x0, x1: h.seg.x1, header: [h.seg.text.replace(/\s/g, '')], parents: [], kind: 'empty' });
+  }
+  const all = [...cols, ...blank].sort((a, b) => a.x0 - b.x0);
+  for (const p of parents.sort(before)) {
+    for (const c of all) if (overlap(c, p.seg) > 1) c.parents.push(p.seg.text.replace(/\s/g, ''));
+  }
+  return all;
+}
+
+interface Row {
+  anchor: Placed;
+  top: number;
+  bottom: number;
+  page: number;
+  cells: Map<number, Placed[]>;
+}
+
+function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, Placed[]>): Row[] {
+  const codeCols = group.filter((k) => columns[k]!.kind === 'code');
+  const labelCols = group.filter((k) => columns[k]!.kind === 'label');
+  const valueCols = group.filter((k) => columns[k]!.kind === 'value' || columns[k]!.kind === 'empty');
+  const rows: Row[] = [];
+  const add = (p: Placed, k: number, row: Row) => {
+    row.cells.set(k, [...(row.cells.get(k) ?? []), p]);
+    row.top = Math.max(row.top, p.seg.y);
+    row.bottom = Math.min(row.bottom, p.seg.y);
+  };
+  const newRow = (p: Placed, k: number): Row => {
+    const row: Row = { anchor: p, top: p.seg.y, bottom: p.seg.y, page: p.page, cells: new Map() };
+    add(p, k, row);
+    rows.push(row);
+    return row;
+  };
+  const near = (p: Placed, tol: number) => {
+    let best: Row | null = null;
+    let dist = Infinity;
+    for (const r of rows) {
+      if (r.page !== p.page) continue;
+      const d = p.seg.y > r.top ? p.seg.y - r.top : p.seg.y < r.bottom ? r.bottom - p.seg.y : 0;
+      const dAnchor = Math.abs(p.seg.y - r.anchor.seg.y);
+      if (d <= tol && (d < dist || (d === dist && best && dAnchor < Math.abs(p.seg.y - best.anchor.seg.y)))) {
+        best = r;
+        dist = d;
+      }
+    }
+    return best;
+  };
+  const items = (cols: number[]) => cols.flatMap((k) => (cellsByCol.get(k) ?? []).map((p) => ({ p, k }))).sort((a, b) => before(a.p, b.p));
+
+  if (codeCols.length) {
+    // Anchors: the 类 codes; 款/项 pieces join the 类 code on their baseline or, when the layout
+    // centres them differently, the nearest one.
+    for (const { p, k } of items(codeCols.slice(0, 1))) newRow(p, k);
+    for (const { p, k } of items(codeCols.slice(1))) {
+      const same = rows.find((r) => r.page === p.page && Math.abs(r.anchor.seg.y - p.seg.y) <= p.seg.size * 0.35);
+      const r = same ?? near(p, p.seg.size * 0.8);
+      if (r && !r.cells.has(k)) add(p, k, r);
+      else newRow(p, k);
+    }
+    const codeRows = new Set(rows);
+    for (const { p, k } of items(labelCols)) {
+      const tol = p.seg.size * 0.8;
+      let best: Row | null = null;
+      for (const r of codeRows) {
+        if (r.page !== p.page || Math.abs(r.anchor.seg.y - p.seg.y) > tol) continue;
+        if (!best || Math.abs(r.anchor.seg.y - p.seg.y) < Math.abs(best.anchor.seg.y - p.seg.y)) best = r;
+      }
+      // A second label cell on the code's own row is a wrap of the first; a far one is its own row (合计).
+      if (best) add(p, k, best);
+      else newRow(p, k);
+    }
+  } else {
+    let last: Row | null = null;
+    for (const { p, k } of items(labelCols)) {
+      const t = normalize(p.seg.text).text;
+      const wrap = last && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
+      if (wrap && last) add(p, k, last);
+      else last = newRow(p, k);
+    }
+  }
+  for (const { p, k } of items(valueCols)) {
+    const r = near(p, p.seg.size * 0.8);
+    if (r) add(p, k, r);
+    else newRow(p, k);
+  }
+  return rows.sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y);
+}
+
+/** Side-by-side halves: pair rows that share a baseline; the rest stand alone. */
+function mergeGroupRows(groups: Row[][]): Row[] {
+  if (groups.length === 1) return groups[0]!;
+  const all = groups.flat().sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y);
+  const out: Row[] = [];
+  const groupOf = new Map<Row, number>();
+  groups.forEach((g, i) => g.forEach((r) => groupOf.set(r, i)));
+  for (const r of all) {
+    const mate = out.find(
+      (o) =>
+        o.page === r.page &&
+        Math.abs(o.anchor.seg.y - r.anchor.seg.y) <= r.anchor.seg.size * 0.5 &&
+        ![...o.cells.keys()].some((k) => r.cells.has(k)) &&
+        !((o as Row & { groups?: Set<number> }).groups?.has(groupOf.get(r)!)),
+    ) as (Row & { groups?: Set<number> }) | undefined;
+    if (mate) {
+      for (const [k, v] of r.cells) mate.cells.set(k, v);
+      mate.groups!.add(groupOf.get(r)!);
+    } else out.push(Object.assign({ ...r, cells: new Map(r.cells) }, { groups: new Set([groupOf.get(r)!]) }));
+  }
+  return out;
+}

@@ -1,0 +1,205 @@
+// The JSON record of one document: the single source of truth. `juesuan schema` prints the JSON Schema
+// generated from it, and every record written is validated against it.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1';
+
+/** The contract's canonical metrics, in the contract's order (dataset.csv columns). */
+export const CANONICAL_METRICS = [
+  'total_income',
+  'fiscal_appropriation_income',
+  'general_budget_appropriation_income',
+  'gov_fund_appropriation_income',
+  'state_capital_appropriation_income',
+  'superior_subsidy_income',
+  'business_income',
+  'operating_income',
+  'affiliated_remittance_income',
+  'other_income',
+  'total_expenditure',
+  'basic_expenditure',
+  'project_expenditure',
+  'fiscal_appropriation_expenditure',
+  'general_budget_appropriation_expenditure',
+  'general_budget_initial_budget',
+  'general_budget_basic_expenditure',
+  'personnel_expenses',
+  'public_expenses',
+  'three_public_total',
+  'overseas_travel',
+  'official_vehicles',
+  'official_reception',
+  'agency_operating_expenses',
+  'gov_procurement_total',
+  'vehicles_count',
+  'staff_authorized',
+  'staff_funded',
+  'staff_active',
+  'staff_retired',
+] as const;
+
+const flagCodes = [
+  'BLANK_VALUE',
+  'TEMPLATE_TEXT',
+  'MISSING_SECTION',
+  'MISSING_TABLE',
+  'EMPTY_TABLE_UNEXPLAINED',
+  'SUM_MISMATCH',
+  'PERCENT_MISMATCH',
+  'VALUE_CONFLICT',
+  'DIRECTION_CONFLICT',
+  'UNIT_SUSPECT',
+  'YEAR_MISMATCH',
+  'MALFORMED_VALUE',
+  'OCR_UNCERTAIN',
+] as const;
+
+export const LocSchema = z
+  .object({
+    page: z.number().int().positive().optional().describe('1-based page (PDF, text); absent for DOCX'),
+    paragraph: z.number().int().positive().optional().describe('1-based paragraph (DOCX only)'),
+    line: z.number().int().positive().describe('1-based line within the page (or within the paragraph for DOCX)'),
+    start: z.number().int().nonnegative().optional().describe('UTF-16 offset of the item in the original line text'),
+    end: z.number().int().nonnegative().optional(),
+    table: z.string().optional().describe('id of the table the item sits in'),
+    row: z.number().int().nonnegative().optional(),
+    col: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+const OcrSchema = z
+  .object({
+    engine: z.string(),
+    confidence: z.number(),
+    uncertain: z.array(z.object({ start: z.number().int(), end: z.number().int(), readings: z.array(z.string()) })).optional(),
+  })
+  .strict();
+
+export interface OutlineRecord {
+  id: string;
+  level: number;
+  marker: string;
+  title: string;
+  section: string | null;
+  loc: z.infer<typeof LocSchema>;
+  children: OutlineRecord[];
+}
+
+export const OutlineNodeSchema: z.ZodType<OutlineRecord> = z.lazy(() =>
+  z
+    .object({
+      id: z.string(),
+      level: z.number().int().min(1).max(9),
+      marker: z.string().describe('the numbering as printed (第三部分, 一、, （一）…); empty for a heading recovered from its title'),
+      title: z.string(),
+      section: z.string().nullable().describe('canonical section key of the national template, or null'),
+      loc: LocSchema,
+      children: z.array(OutlineNodeSchema),
+    })
+    .strict(),
+);
+
+export const FactSchema = z
+  .object({
+    id: z.string(),
+    label: z.string().describe('the metric phrase as written'),
+    metric: z.string().nullable().describe('canonical metric key, or null'),
+    kind: z.enum(['amount', 'percent', 'count']),
+    value: z.number(),
+    text: z.string().describe('the number as printed'),
+    unit: z.string(),
+    yuan: z.number().int().optional().describe('amounts only: integer 元, exact'),
+    year: z.number().int().nullable(),
+    role: z.enum(['actual', 'budget', 'prior_year', 'change', 'share', 'completion', 'other']),
+    direction: z.enum(['increase', 'decrease', 'flat']).optional(),
+    loc: LocSchema,
+    excerpt: z.string(),
+    section: z.string().nullable().optional().describe('canonical section the fact sits in'),
+    from: z.enum(['text', 'table']),
+    ocr: OcrSchema.optional(),
+  })
+  .strict();
+
+export const SummaryEntrySchema = z
+  .object({
+    value: z.number(),
+    unit: z.string(),
+    yuan: z.number().int().optional(),
+    factId: z.string(),
+  })
+  .strict();
+
+export const TableSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string().describe('公开01表 … 公开09表, a 预算 table kind, 绩效目标表, 项目自评表, or other'),
+    unit: z.string().nullable(),
+    loc: LocSchema,
+    header: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+    empty: z.boolean(),
+    note: z.string().nullable().describe('the explanation printed with an empty table (本单位无…)'),
+  })
+  .strict();
+
+export const IndicatorSchema = z
+  .object({
+    table: z.string(),
+    level1: z.string().nullable(),
+    level2: z.string().nullable(),
+    level3: z.string(),
+    target: z.string().nullable(),
+    actual: z.string().nullable(),
+    score: z.string().nullable().optional(),
+    loc: LocSchema,
+  })
+  .strict();
+
+export const FlagSchema = z
+  .object({
+    code: z.enum(flagCodes),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    loc: LocSchema.nullable(),
+    excerpt: z.string().nullable(),
+    expected: z.union([z.string(), z.number()]).nullable(),
+    found: z.union([z.string(), z.number()]).nullable(),
+  })
+  .strict();
+
+export const DocumentRecordSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: z
+      .object({
+        path: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        format: z.enum(['pdf', 'docx', 'txt']),
+        pages: z.number().int().nonnegative(),
+        ocrPages: z.array(z.number().int().positive()),
+      })
+      .strict(),
+    document: z
+      .object({
+        title: z.string().nullable(),
+        unit: z.string().nullable(),
+        year: z.number().int().nullable(),
+        kind: z.enum(['决算', '预算']).nullable(),
+      })
+      .strict(),
+    outline: z.array(OutlineNodeSchema),
+    facts: z.array(FactSchema),
+    summary: z.record(z.string(), SummaryEntrySchema),
+    tables: z.array(TableSchema),
+    indicators: z.array(IndicatorSchema),
+    projects: z.array(z.record(z.string(), z.unknown())).describe('项目自评表 header fields, verbatim'),
+    flags: z.array(FlagSchema),
+  })
+  .strict();
+
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+
+export function recordJsonSchema(): unknown {
+  return z.toJSONSchema(DocumentRecordSchema, { target: 'draft-2020-12' });
+}

@@ -1,0 +1,24 @@
+// The checked document as the contract's JSON record, validated against the zod schema.
+import type { CheckedDocument } from '../model.js';
+import { DocumentRecordSchema, SCHEMA_VERSION, type DocumentRecord } from '../schema.js';
+
+export function toRecord(doc: CheckedDocument): DocumentRecord {
+  const record = {
+    schemaVersion: SCHEMA_VERSION,
+    source: doc.source,
+    document: doc.document,
+    outline: doc.outline,
+    facts: doc.facts,
+    summary: doc.summary,
+    tables: doc.tables,
+    indicators: doc.indicators,
+    projects: doc.projects,
+    flags: doc.flags,
+  };
+  const parsed = DocumentRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`record does not match the schema at ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DocumentRecordSchema, extract } from '../src/index.js';
+import { CLI, repo, sample } from './paths.js';
+
+const run = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [CLI, ...args], { cwd: repo });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+};
+const tmp = () => mkdtemp(join(tmpdir(), 'juesuan-test-'));
+
+describe('juesuan extract', () => {
+  it('writes one valid record per sample and the batch files', async () => {
+    const out = await tmp();
+    const r = await run(['extract', 'samples/', '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'dataset.csv',
+      'documents.jsonl',
+      'errors.jsonl',
+      'facts.csv',
+      'flags.csv',
+      '河西区卫生健康委员会2025年部门预算.json',
+      '石门县教育局2022年度单位决算.json',
+      '青山街道办事处2024年度部门决算.json',
+    ]);
+    const lines = (await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.length).toBe(3);
+    for (const l of lines) DocumentRecordSchema.parse(JSON.parse(l));
+    const rec = DocumentRecordSchema.parse(JSON.parse(await readFile(join(out, '青山街道办事处2024年度部门决算.json'), 'utf8')));
+    expect(rec.document).toEqual({ title: '青山街道办事处2024年度部门决算', unit: '青山街道办事处', year: 2024, kind: '决算' });
+    expect(rec.source.format).toBe('txt');
+    const csv = await readFile(join(out, 'dataset.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await readFile(join(out, 'errors.jsonl'), 'utf8')).toBe('');
+  });
+
+  it('reports each bad input in one line and in errors.jsonl, and goes on with the rest', async () => {
+    const dir = await tmp();
+    const out = await tmp();
+    await writeFile(join(dir, 'empty.txt'), '');
+    await writeFile(join(dir, 'picture.pdf'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    await writeFile(join(dir, 'legacy.doc'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0', 'latin1')]));
+    await mkdir(join(dir, 'nothing'));
+    const good = sample('青山街道办事处2024年度部门决算.txt');
+    const r = await run(['extract', join(dir, 'empty.txt'), join(dir, 'picture.pdf'), join(dir, 'legacy.doc'), join(dir, 'missing.pdf'), join(dir, 'nothing'), good, '--out', out, '--quiet']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').sort()).toEqual(
+      [
+        `juesuan: ${join(dir, 'empty.txt')}: the file is empty (EMPTY_FILE)`,
+        `juesuan: ${join(dir, 'picture.pdf')}: a bare image is not supported: wrap it in a PDF (e.g. \`img2pdf\`) so that OCR can read it (UNSUPPORTED_FORMAT)`,
+        `juesuan: ${join(dir, 'legacy.doc')}: legacy Word (.doc) is not supported: convert it to .docx or PDF (e.g. \`soffice --headless --convert-to docx\`) (UNSUPPORTED_FORMAT)`,
+        `juesuan: ${join(dir, 'missing.pdf')}: no such file or directory (NOT_FOUND)`,
+        `juesuan: ${join(dir, 'nothing')}: the directory holds no documents (NO_DOCUMENTS)`,
+      ].sort(),
+    );
+    const errors = (await readFile(join(out, 'errors.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors.map((e) => e.code).sort()).toEqual(['EMPTY_FILE', 'NOT_FOUND', 'NO_DOCUMENTS', 'UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT']);
+    expect(errors.every((e) => Object.keys(e).join() === 'path,code,message')).toBe(true);
+    expect((await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n').length).toBe(1);
+  });
+
+  it('exits 2 with a usage message for an unknown option', async () => {
+    const r = await run(['extract', 'samples/', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--bogus'");
+  });
+});
+
+describe('juesuan schema', () => {
+  it('prints the JSON Schema of a record', async () => {
+    const r = await run(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(Object.keys(schema.properties)).toEqual(['schemaVersion', 'source', 'document', 'outline', 'facts', 'summary', 'tables', 'indicators', 'projects', 'flags']);
+    expect(schema.properties.facts.items.properties.yuan.type).toBe('integer');
+  });
+});
+
+describe('library API', () => {
+  it('extracts a record from a buffer', async () => {
+    const rec = await extract(await readFile(sample('石门县教育局2022年度单位决算.txt')));
+    expect(rec.document.unit).toBe('石门县教育局');
+    expect(rec.source.path).toBe('<buffer>');
+  });
+
+  it('throws a JuesuanError with a code for a bad input', async () => {
+    await expect(extract(new Uint8Array())).rejects.toMatchObject({ code: 'EMPTY_FILE', message: 'the file is empty' });
+  });
+});

@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractTables, type TableExtraction } from '../src/extract/tables.js';
+import { toYuan } from '../src/extract/tables/amount.js';
+import { ingest } from '../src/ingest/index.js';
+import { segment } from '../src/segment/index.js';
+import { corpus, SEED_TXT } from './paths.js';
+
+const tablesOf = async (input: string | Uint8Array) => extractTables(segment(await ingest(input, { ocr: 'off' })));
+
+describe('amounts to exact yuan', () => {
+  it('uses decimal arithmetic', () => {
+    expect(toYuan('93.93', '万元')).toBe(939300);
+    expect(toYuan('2,940.05', '万元')).toBe(29400500);
+    expect(toYuan('0.1', '万元')).toBe(1000);
+    expect(toYuan('1,234', '元')).toBe(1234);
+    expect(toYuan('12.5', '元')).toBe(13);
+    expect(toYuan('12.5', null)).toBeUndefined();
+  });
+});
+
+describe('standard tables of a real 决算 PDF (普陀区财政局 2024)', () => {
+  let r: TableExtraction;
+  beforeAll(async () => {
+    r = await tablesOf(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'));
+  });
+  const byKind = (k: string) => r.tables.find((t) => t.kind === k)!;
+  const fact = (metric: string, role = 'actual') => r.facts.find((f) => f.metric === metric && f.role === role);
+
+  it('recognises all nine tables with their rows', () => {
+    const kinds = r.tables.filter((t) => t.rows.length > 0).map((t) => t.kind);
+    expect(kinds).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+    expect(r.tables.every((t) => t.unit === '万元')).toBe(true);
+  });
+
+  it('reads the 收入支出决算总表 halves', () => {
+    const t = byKind('公开01表');
+    expect(t.title).toBe('收入支出决算总表');
+    expect(t.rows[0]).toEqual(['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,106.66']);
+    expect(t.rows.find((row) => row[0] === '本年收入合计')).toEqual(['本年收入合计', '2,946.25', '本年支出合计', '2,940.05']);
+    expect(t.rows.find((row) => row[0] === '总计')).toEqual(['总计', '2,995.39', '总计', '2,995.39']);
+  });
+
+  it('keeps blank columns and joins wrapped 科目名称 to the coded row', () => {
+    const t = byKind('公开02表');
+    expect(t.header.slice(4)).toEqual(['本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入']);
+    expect(t.rows.find((row) => row[2] === '05' && row[1] === '05')).toEqual(['208', '05', '05', '机关事业单位基本养老保险缴费支出', '160.75', '160.75', '', '', '', '', '']);
+    const exp = byKind('公开03表');
+    expect(exp.rows[0]).toEqual(['', '', '', '合计', '2,940.05', '2,336.91', '603.14', '', '', '']);
+  });
+
+  it('reads the empty tables with their explanation', () => {
+    const t = byKind('公开08表');
+    expect(t.empty).toBe(true);
+    expect(t.note).toBe('注：上海市普陀区财政局无政府性基金预算财政拨款支出，故本表无数据。');
+  });
+
+  it('emits the main metrics as table facts in exact yuan', () => {
+    expect(fact('total_income')).toMatchObject({ value: 2946.25, text: '2,946.25', unit: '万元', yuan: 29462500, from: 'table', loc: { page: 6 } });
+    expect(fact('total_expenditure')).toMatchObject({ yuan: 29400500 });
+    expect(fact('basic_expenditure')).toMatchObject({ yuan: 23369100, loc: { page: 10, table: 't3', row: 1, col: 5 } });
+    expect(fact('project_expenditure')).toMatchObject({ yuan: 6031400 });
+    expect(fact('personnel_expenses')).toMatchObject({ yuan: 21522600 });
+    expect(fact('public_expenses')).toMatchObject({ yuan: 1846500 });
+    expect(fact('three_public_total', 'budget')).toMatchObject({ value: 0.95, yuan: 9500 });
+    expect(fact('three_public_total', 'actual')).toBeUndefined(); // blank 决算数 cell: nothing, not 0
+    expect(fact('total_income')!.excerpt).toBe('本年收入合计 2,946.25 本年支出合计 2,940.05');
+    expect(r.facts.every((f, i) => f.id === `tf${i + 1}`)).toBe(true);
+    expect(r.flags).toEqual([]);
+  });
+});
+
+describe('standard tables without a grid, and defects', () => {
+  it('lists the seed text titles with their 本单位无 explanations', async () => {
+    const r = await tablesOf(SEED_TXT);
+    const fund = r.tables.find((t) => t.kind === '公开08表')!;
+    expect(fund).toMatchObject({ empty: true, rows: [], note: '本单位无政府性基金预算财政拨款收入支出。' });
+    expect(r.tables.find((t) => t.kind === '公开07表')!.note).toBe('本单位当年无三公经费预算财政拨款支出。');
+    expect(r.tables.find((t) => t.kind === '公开01表')).toMatchObject({ empty: true, note: null });
+  });
+
+  it('flags a 功能分类 parent that is not the sum of its children', async () => {
+    const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+    const text = [
+      '一般公共预算财政拨款支出决算表',
+      '单位：万元',
+      cells('科目编码', '科目名称', '合计', '基本支出', '项目支出'),
+      '',
+      cells('201', '一般公共服务支出', '100.00', '60.00', '40.00'),
+      '',
+      cells('20106', '财政事务', '90.00', '60.00', '30.00'),
+      '',
+      cells('2010601', '行政运行', '60.00', '60.00', ''),
+      '',
+      cells('2010602', '一般行政管理事务', '30.00', '', '30.00'),
+      '',
+      '正文继续。',
+    ].join('\n');
+    const r = await tablesOf(new TextEncoder().encode(text));
+    expect(r.tables[0]).toMatchObject({ kind: '公开05表', unit: '万元', header: ['科目编码', '科目名称', '合计', '基本支出', '项目支出'] });
+    expect(r.flags.map((f) => [f.code, f.expected, f.found])).toEqual([
+      ['SUM_MISMATCH', '90.00', '100.00'],
+      ['SUM_MISMATCH', '30.00', '40.00'],
+    ]);
+    expect(r.facts.find((f) => f.metric === 'general_budget_appropriation_expenditure')).toBeUndefined(); // no 合计 row
+  });
+});
