@@ -104,7 +104,44 @@ export function toPoints(boxes: OcrBox[], scale: number): OcrBox[] {
 }
 
 export function buildLines(boxes: OcrBox[]): OcrLine[] {
-  return groupLines(boxes)
-    .map(assembleLine)
-    .filter((l) => l.raw.trim() !== '');
+  return joinWrappedHeadings(
+    groupLines(boxes)
+      .map(assembleLine)
+      .filter((l) => l.raw.trim() !== ''),
+  );
+}
+
+/** A big heading wrapped onto a short second line (…部门决算情况 / 说明) is one line, as the PDF
+ *  backend does for text pages: both lines well above body height, close together, the first not
+ *  ending a sentence and the second a few characters only. */
+export function joinWrappedHeadings(lines: OcrLine[]): OcrLine[] {
+  const body = median(lines.map((l) => height(l.box)));
+  const out: OcrLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const h = height(l.box);
+    if (
+      prev &&
+      h >= 1.3 * body &&
+      height(prev.box) >= 1.3 * body &&
+      Math.abs(height(prev.box) - h) <= 0.35 * Math.max(height(prev.box), h) &&
+      l.box.y0 - prev.box.y1 <= height(prev.box) &&
+      l.raw.replace(/\s/g, '').length <= 6 &&
+      !/\s{2}/.test(prev.raw + l.raw) &&
+      !/[。：:；;，,]$/.test(prev.raw) &&
+      !/^[一二三四五六七八九十]+、|^[（(]/.test(l.raw)
+    ) {
+      const r = prev.box;
+      out[out.length - 1] = {
+        raw: prev.raw + l.raw,
+        confidence: [...prev.confidence, ...l.confidence],
+        x: [...prev.x, ...l.x],
+        box: { x0: Math.min(r.x0, l.box.x0), y0: r.y0, x1: Math.max(r.x1, l.box.x1), y1: l.box.y1 },
+        meanConfidence: (prev.meanConfidence + l.meanConfidence) / 2,
+      };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
 }
