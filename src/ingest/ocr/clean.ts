@@ -30,7 +30,10 @@ export function cleanGlyphs(input: Glyph[]): Glyph[] {
     if (LETTER_LOOKALIKE[g[i]!.ch] === undefined) continue;
     let j = i;
     while (j < g.length && LETTER_LOOKALIKE[g[j]!.ch] !== undefined) j++;
-    if (isDigit(g[i - 1]!.ch) && isDigit(g[j]?.ch)) for (let k = i; k < j; k++) g[k] = { ...g[k]!, ch: LETTER_LOOKALIKE[g[k]!.ch]! };
+    // Inside: a digit (or a decimal point after one) on the left, a digit (or a point before one) on the right.
+    const left = isDigit(g[i - 1]!.ch) || (g[i - 1]!.ch === '.' && isDigit(g[i - 2]?.ch));
+    const right = isDigit(g[j]?.ch) || (g[j]?.ch === '.' && isDigit(g[j + 1]?.ch));
+    if (left && right) for (let k = i; k < j; k++) g[k] = { ...g[k]!, ch: LETTER_LOOKALIKE[g[k]!.ch]! };
     i = j - 1;
   }
   // 1b. 。 between digits is a decimal point only where it reads as one (84。25万元); "…共3。2、" or
@@ -46,9 +49,11 @@ export function cleanGlyphs(input: Glyph[]): Glyph[] {
   }
   // 2. A letter touching a number at its edge (1OO万, l2.5, j0) is not guessed at: marked.
   for (let i = 0; i < g.length; i++) {
-    const ch = g[i]!.ch;
-    if (!/[A-Za-z|]/.test(ch)) continue;
-    if (isDigit(g[i - 1]?.ch) || isDigit(g[i + 1]?.ch)) g[i] = { ...g[i]!, confidence: 0 };
+    if (!/[A-Za-z|]/.test(g[i]!.ch)) continue;
+    let j = i;
+    while (j < g.length && /[A-Za-z|]/.test(g[j]!.ch)) j++;
+    if (isDigit(g[i - 1]?.ch) || isDigit(g[j]?.ch)) for (let k = i; k < j; k++) g[k] = { ...g[k]!, confidence: 0 };
+    i = j - 1;
   }
   // 3. Spaces: a run of two or more is a cell boundary (kept as two); a single space survives only
   // between Latin words or numbers, never next to a Chinese character or inside a number.
