@@ -26,9 +26,10 @@ export function cer(ocr: string, truth: string): number {
   return t.length ? editDistance(comparable(ocr), t) / t.length : 0;
 }
 
-/** Decimal numbers (with a decimal point, or 3+ digits): the values a misread would corrupt. */
+/** The values a misread would corrupt: decimals, percentages and numbers of 3+ digits (years,
+ *  codes); single digits in prose are left out, they are too easy to match by chance. */
 export function numbersIn(s: string): string[] {
-  return comparable(s).match(/\d+(?:,\d{3})*\.\d+|\d{3,}/g) ?? [];
+  return comparable(s).match(/\d+(?:,\d{3})*\.\d+%?|\d+%|\d{3,}/g) ?? [];
 }
 
 /** Share of `truth`'s numbers found in `ocr` (as a multiset). */

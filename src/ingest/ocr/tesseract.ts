@@ -16,7 +16,7 @@ export class TesseractEngine implements OcrEngine {
   /** `workers`: tesseract.js recognises one image at a time per worker thread. */
   constructor(
     readonly workers: number,
-    dpi = 300,
+    dpi = 150,
   ) {
     this.dpi = dpi;
   }
