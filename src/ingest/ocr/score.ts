@@ -18,8 +18,9 @@ export function editDistance(a: string, b: string): number {
   return prev[B.length]!;
 }
 
-/** Both sides normalised as the pipeline does (normalize.ts), then whitespace dropped. */
-export const comparable = (s: string) => normalize(s).text.replace(/\s+/g, '');
+/** Both sides normalised as the pipeline does (normalize.ts), whitespace dropped, and full-width
+ *  punctuation folded (NFKC): documents mix （一） and (一), and neither reading is an error. */
+export const comparable = (s: string) => normalize(s).text.normalize('NFKC').replace(/\s+/g, '');
 
 export function cer(ocr: string, truth: string): number {
   const t = comparable(truth);
