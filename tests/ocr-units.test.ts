@@ -115,6 +115,12 @@ describe('both engines', () => {
     expect(first!.text).toBe('收入合计93.93万元，增长21%');
     expect(first!.ocr).toEqual({ engine: 'paddle', confidence: 0.99, uncertain: [{ start: 4, end: 9, readings: ['93.93', '98.93'] }] });
     expect(second!.ocr!.uncertain).toBeUndefined();
+    // The first engine's boxes also come as pdf.js-style items in PDF space (y up from the bottom).
+    const top = (await pdf.getPage(1)).view[3]!;
+    const item = r!.items[0]!;
+    expect(item.str).toBe('收入合计93.93万元，增长21%');
+    expect(item.transform.map((v) => Math.round(v * 100) / 100)).toEqual([12, 0, 0, 12, 50, Math.round((top - 112) * 100) / 100]);
+    expect(item.width).toBeCloseTo(170); // 17 characters of 10
     expect(third!.ocr!.uncertain).toEqual([{ start: 2, end: 4, readings: ['13', ''] }]);
     expect(r!.flags).toEqual([
       {

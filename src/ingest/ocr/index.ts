@@ -10,28 +10,43 @@ import { beginUse, endUse, getEngine, poolSize } from './engines.js';
 import { buildLines, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
 import { renderPage } from './render.js';
-import type { OcrEngine } from './types.js';
+import { cleanGlyphs } from './clean.js';
+import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
 
 export { closeOcrEngines, poolSize, setEngine } from './engines.js';
-export type { OcrBox, OcrEngine } from './types.js';
+export type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
 
 export interface OcrPageResult {
   page: number;
   lines: Line[];
   flags: Flag[];
+  /** The first engine's boxes as pdf.js-style text items, for a backend that lays pages out itself
+   *  (e.g. to find tables on a scanned page); `lines` are already laid out. */
+  items: OcrTextItem[];
 }
 
-async function readPage(pdf: PDFDocumentProxy, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<ReadLine[]> {
-  const { png, scale } = await renderPage(pdf, pageNo, engine.dpi);
+async function readPage(pdf: PDFDocumentProxy, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
+  const { png, scale, toPdf } = await renderPage(pdf, pageNo, engine.dpi);
   signal?.throwIfAborted();
-  const boxes = toPoints(await engine.recognize(png), scale);
-  return toReadLines(buildLines(boxes), pageNo, engine.name);
+  const pixels = await engine.recognize(png);
+  const items = pixels.map((b) => toTextItem(b, toPdf)).filter((it) => it.str.trim() !== '');
+  return { lines: toReadLines(buildLines(toPoints(pixels, scale)), pageNo, engine.name), items };
+}
+
+function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {
+  const [ax, ay] = toPdf(b.box.x0, b.box.y1);
+  const [bx, by] = toPdf(b.box.x1, b.box.y0);
+  const x = Math.min(ax, bx);
+  const y = Math.min(ay, by);
+  const height = Math.abs(by - ay);
+  const str = cleanGlyphs(b.glyphs).map((g) => g.ch).join('');
+  return { str, transform: [height, 0, 0, height, x, y], width: Math.abs(bx - ax), height, confidence: b.confidence };
 }
 
 export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: OcrEngine[], signal?: AbortSignal): Promise<OcrPageResult> {
   const [primary, second] = engines;
-  const lines = await readPage(pdf, pageNo, primary!, signal);
-  const other = second ? await readPage(pdf, pageNo, second, signal) : null;
+  const { lines, items } = await readPage(pdf, pageNo, primary!, signal);
+  const other = second ? (await readPage(pdf, pageNo, second, signal)).lines : null;
   const flags: Flag[] = [];
   for (const r of lines) {
     const uncertain = other ? crossCheck(r, other) : selfCheck(r, primary!.lowConfidence);
@@ -39,7 +54,7 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
     r.line.ocr!.uncertain = uncertain;
     for (const u of uncertain) flags.push(uncertainFlag(r.line, u, engines.map((e) => e.name)));
   }
-  return { page: pageNo, lines: lines.map((r) => r.line), flags };
+  return { page: pageNo, lines: lines.map((r) => r.line), flags, items };
 }
 
 function enginesFor(options: IngestOptions): OcrEngine[] {

@@ -13,6 +13,8 @@ export interface RenderedPage {
   scale: number;
   width: number;
   height: number;
+  /** Image pixel → PDF user space (points, y up), whatever the page's rotation and origin. */
+  toPdf(x: number, y: number): [number, number];
 }
 
 interface CanvasAndContext {
@@ -46,7 +48,8 @@ export async function renderPage(pdf: PDFDocumentProxy, pageNo: number, dpi: num
     try {
       // A scan's background may be transparent: paint white, the OCR models expect ink on paper.
       await page.render({ canvas: cc.canvas as never, canvasContext: cc.context as never, viewport, background: 'white' }).promise;
-      return { png: cc.canvas!.toBuffer('image/png'), scale, width, height };
+      const toPdf = (x: number, y: number) => viewport.convertToPdfPoint(x, y) as [number, number];
+      return { png: cc.canvas!.toBuffer('image/png'), scale, width, height, toPdf };
     } finally {
       factory.destroy(cc);
     }

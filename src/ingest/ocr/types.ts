@@ -36,3 +36,13 @@ export interface OcrEngine {
   recognize(png: Buffer): Promise<OcrBox[]>;
   close(): Promise<void>;
 }
+
+/** A recognised box as a pdf.js-style text item (PDF user space, points, y up; `transform[4..5]` the
+ *  box's bottom-left), so a PDF backend can lay OCR pages out with the same code as text pages. */
+export interface OcrTextItem {
+  str: string;
+  transform: [number, number, number, number, number, number];
+  width: number;
+  height: number;
+  confidence: number;
+}
