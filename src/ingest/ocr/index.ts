@@ -9,7 +9,7 @@ import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.
 import { beginUse, endUse, getEngine, poolSize } from './engines.js';
 import { buildLines, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
-import { renderPage } from './render.js';
+import { renderPage, type RenderedPage } from './render.js';
 import { cleanGlyphs } from './clean.js';
 import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
 
@@ -25,12 +25,10 @@ export interface OcrPageResult {
   items: OcrTextItem[];
 }
 
-async function readPage(pdf: PDFDocumentProxy, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
-  const { png, scale, toPdf } = await renderPage(pdf, pageNo, engine.dpi);
-  signal?.throwIfAborted();
-  const pixels = await engine.recognize(png);
-  const items = pixels.map((b) => toTextItem(b, toPdf)).filter((it) => it.str.trim() !== '');
-  return { lines: toReadLines(buildLines(toPoints(pixels, scale)), pageNo, engine.name), items };
+async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
+  const pixels = await engine.recognize(page.png);
+  const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
+  return { lines: toReadLines(buildLines(toPoints(pixels, page.scale)), pageNo, engine.name), items };
 }
 
 function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {
@@ -45,8 +43,16 @@ function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]
 
 export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: OcrEngine[], signal?: AbortSignal): Promise<OcrPageResult> {
   const [primary, second] = engines;
-  const { lines, items } = await readPage(pdf, pageNo, primary!, signal);
-  const other = second ? (await readPage(pdf, pageNo, second, signal)).lines : null;
+  const first = await renderPage(pdf, pageNo, primary!.dpi);
+  signal?.throwIfAborted();
+  const { lines, items } = await readPage(first, pageNo, primary!);
+  let other: ReadLine[] | null = null;
+  if (second) {
+    // Both engines read best at 150 dpi (measured): one rendering serves both.
+    const image = second.dpi === primary!.dpi ? first : await renderPage(pdf, pageNo, second.dpi);
+    signal?.throwIfAborted();
+    other = (await readPage(image, pageNo, second)).lines;
+  }
   const flags: Flag[] = [];
   for (const r of lines) {
     const uncertain = other ? crossCheck(r, other) : selfCheck(r, primary!.lowConfidence);
@@ -62,20 +68,26 @@ function enginesFor(options: IngestOptions): OcrEngine[] {
   return [getEngine(options.ocrEngine)];
 }
 
+/** One queue for the whole process: however many documents OCR at once, only `poolSize()` page
+ *  images exist at any time. */
+let queue: PQueue | null = null;
+
 /** Render and recognise the given 1-based pages; lines carry `loc.page`/`loc.line` and `ocr`. */
 export async function ocrPages(pdf: PDFDocumentProxy, pages: number[], options: IngestOptions): Promise<OcrPageResult[]> {
   const { signal } = options;
   signal?.throwIfAborted();
   if (!pages.length) return [];
   beginUse();
-  // Bounded: only `concurrency` page images exist at any time, however many pages are queued.
-  const queue = new PQueue({ concurrency: poolSize() });
+  const q = (queue ??= new PQueue({ concurrency: poolSize() }));
+  // This document's pages leave the queue when it is aborted or one of its pages fails.
+  const stop = new AbortController();
+  const mine = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   try {
     const engines = enginesFor(options);
-    const results = await Promise.all(pages.map((p) => queue.add(() => ocrPage(pdf, p, engines, signal), signal ? { signal } : {})));
+    const results = await Promise.all(pages.map((p) => q.add(() => ocrPage(pdf, p, engines, mine), { signal: mine })));
     return results.sort((a, b) => a.page - b.page);
   } catch (err) {
-    queue.clear();
+    stop.abort(err);
     signal?.throwIfAborted();
     throw err;
   } finally {
