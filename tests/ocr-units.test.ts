@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanGlyphs } from '../src/ingest/ocr/clean.js';
 import { closeOcrEngines, ocrPages, setEngine } from '../src/ingest/ocr/index.js';
 import { buildLines } from '../src/ingest/ocr/lines.js';
+import { malformed, numberTokens, sameNumber } from '../src/ingest/ocr/numbers.js';
+import { makeLine } from '../src/ingest/normalize.js';
 import { MAX_PIXELS, renderScale } from '../src/ingest/ocr/render.js';
 import { percentArtifacts } from '../src/ingest/ocr/tesseract.js';
 import type { Glyph, OcrBox, OcrEngine } from '../src/ingest/ocr/types.js';
@@ -55,6 +57,29 @@ describe('post-OCR clean-up', () => {
     const g = percentArtifacts(glyphs('219%6，'));
     expect(textOf(g)).toBe('219%，');
     expect(g.map((x) => x.confidence)).toEqual([0.99, 0.99, 0, 0.99, 0.99]);
+  });
+});
+
+describe('numbers on OCR lines', () => {
+  it('finds the values, not the enumeration markers', () => {
+    const raw = '（1）收入93.93万元，2.68万元';
+    const ocr = { confidence: [...raw].map(() => 0.99), x: [...raw].map((_, i) => i * 10) };
+    expect(numberTokens(makeLine(raw, { page: 1, line: 1 }), ocr).map((t) => t.text)).toEqual(['93.93', '2.68']);
+    const wrapped = '2.68万元。';
+    expect(numberTokens(makeLine(wrapped, { page: 1, line: 2 }), { confidence: [...wrapped].map(() => 1), x: [...wrapped].map(() => 0) }).map((t) => t.text)).toEqual(['2.68']);
+  });
+
+  it('compares two readings by value; only known misreadings of % and table rules are forgiven', () => {
+    expect(sameNumber('1,234.50', '1234.50')).toBe(true);
+    expect(sameNumber('93.93', '98.93')).toBe(false);
+    expect(sameNumber('21', '219', true)).toBe(true);
+    expect(sameNumber('21', '219', false)).toBe(false);
+    expect(sameNumber('0', '0|')).toBe(true);
+  });
+
+  it('calls malformed what no document prints', () => {
+    expect(['93,93', '096', '1OO', '84。25', '1.2.3'].map(malformed)).toEqual([true, true, true, true, true]);
+    expect(['1,234.50', '0.5', '2023', '0'].map(malformed)).toEqual([false, false, false, false]);
   });
 });
 

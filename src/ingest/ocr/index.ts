@@ -5,12 +5,12 @@ import PQueue from 'p-queue';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Flag, Line } from '../../model.js';
 import type { IngestOptions } from '../types.js';
+import { cleanGlyphs } from './clean.js';
 import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
 import { beginUse, endUse, getEngine, poolSize } from './engines.js';
 import { buildLines, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
 import { renderPage, type RenderedPage } from './render.js';
-import { cleanGlyphs } from './clean.js';
 import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
 
 export { closeOcrEngines, poolSize, setEngine } from './engines.js';

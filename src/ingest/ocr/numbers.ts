@@ -21,11 +21,16 @@ export interface NumberToken {
   x1: number;
 }
 
+/** An enumeration marker at the start of a line — 1、 1. （1） — is structure, not a value. */
+const MARKER = /^[（(]?\d{1,2}[）)、.．]/;
+
 export function numberTokens(line: Line, ocr: Pick<OcrLine, 'confidence' | 'x'>): NumberToken[] {
   const out: NumberToken[] = [];
+  const marker = MARKER.exec(line.text);
   for (const m of line.text.matchAll(NUMBER)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (marker && end < marker[0].length) continue;
     const rawIdx = line.map.slice(start, end);
     const conf = rawIdx.map((i) => ocr.confidence[i] ?? 0);
     const xs = rawIdx.map((i) => ocr.x[i] ?? 0);
@@ -49,7 +54,8 @@ export function malformed(text: string): boolean {
  *  not a different number. */
 export function sameNumber(a: string, b: string, percentFollows = false): boolean {
   const x = a.replace(/,/g, '');
-  const y = b.replace(/,/g, '');
+  // A | at the edge of the second reading is a table rule read as a character.
+  const y = b.replace(/,/g, '').replace(/^\|+|\|+$/g, '');
   return x === y || (percentFollows && (y === x + '9' || y === x + '96'));
 }
 
