@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CORRUPT_DOCX'
   | 'UNREADABLE_TEXT'
   | 'NO_TEXT'
+  | 'NOT_A_REPORT'
   | 'TIMEOUT'
   | 'OUT_OF_MEMORY'
   | 'INTERNAL';

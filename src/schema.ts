@@ -114,7 +114,7 @@ export const FactSchema = z
     direction: z.enum(['increase', 'decrease', 'flat']).optional(),
     loc: LocSchema,
     excerpt: z.string(),
-    section: z.string().nullable().optional().describe('canonical section the fact sits in'),
+    section: z.string().nullable().optional().describe('canonical section key the fact sits in (its heading’s, else the nearest enclosing one’s)'),
     from: z.enum(['text', 'table']),
     ocr: OcrSchema.optional(),
   })

@@ -52,20 +52,22 @@ describe('juesuan extract', () => {
     await writeFile(join(dir, 'picture.pdf'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     await writeFile(join(dir, 'legacy.doc'), Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0', 'latin1')]));
     await mkdir(join(dir, 'nothing'));
+    await writeFile(join(dir, 'minutes.txt'), '会议纪要\n今天开会，讨论了12项工作。\n');
     const good = sample('青山街道办事处2024年度部门决算.txt');
-    const r = await run(['extract', join(dir, 'empty.txt'), join(dir, 'picture.pdf'), join(dir, 'legacy.doc'), join(dir, 'missing.pdf'), join(dir, 'nothing'), good, '--out', out, '--quiet']);
+    const r = await run(['extract', join(dir, 'empty.txt'), join(dir, 'picture.pdf'), join(dir, 'legacy.doc'), join(dir, 'missing.pdf'), join(dir, 'nothing'), join(dir, 'minutes.txt'), good, '--out', out, '--quiet']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').sort()).toEqual(
       [
         `juesuan: ${join(dir, 'empty.txt')}: the file is empty (EMPTY_FILE)`,
         `juesuan: ${join(dir, 'picture.pdf')}: a bare image is not supported: wrap it in a PDF (e.g. \`img2pdf\`) so that OCR can read it (UNSUPPORTED_FORMAT)`,
-        `juesuan: ${join(dir, 'legacy.doc')}: legacy Word (.doc) is not supported: convert it to .docx or PDF (e.g. \`soffice --headless --convert-to docx\`) (UNSUPPORTED_FORMAT)`,
+        `juesuan: ${join(dir, 'legacy.doc')}: legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. \`soffice --headless --convert-to docx FILE\`) (UNSUPPORTED_FORMAT)`,
         `juesuan: ${join(dir, 'missing.pdf')}: no such file or directory (NOT_FOUND)`,
         `juesuan: ${join(dir, 'nothing')}: the directory holds no documents (NO_DOCUMENTS)`,
+        `juesuan: ${join(dir, 'minutes.txt')}: not a 决算 or 预算 report: no such title, none of the template’s sections or tables (NOT_A_REPORT)`,
       ].sort(),
     );
     const errors = (await readFile(join(out, 'errors.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    expect(errors.map((e) => e.code).sort()).toEqual(['EMPTY_FILE', 'NOT_FOUND', 'NO_DOCUMENTS', 'UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT']);
+    expect(errors.map((e) => e.code).sort()).toEqual(['EMPTY_FILE', 'NOT_A_REPORT', 'NOT_FOUND', 'NO_DOCUMENTS', 'UNSUPPORTED_FORMAT', 'UNSUPPORTED_FORMAT']);
     expect(errors.every((e) => Object.keys(e).join() === 'path,code,message')).toBe(true);
     expect((await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n').length).toBe(1);
   });

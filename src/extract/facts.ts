@@ -1,6 +1,345 @@
-// Narrative facts: every amount, percentage and count with its meaning and provenance (issue 3).
-import type { Fact, Flag, SegmentedDocument } from '../model.js';
+// Narrative facts: every amount, percentage and count in the body text, with its meaning and
+// provenance (issue 3). Tables are read elsewhere (tables.ts); headings and the TOC are skipped.
+//
+// Per line: find number+unit tokens (facts/scan.ts); for each, the "segment" is the text between the
+// previous stop (，。；：、 or the previous number) and the number. A role cue at the end of the
+// segment (patterns/facts.yaml `roles`: 占…→share, 完成预算的→completion, 增加/减少→change, 年初预算为→budget …)
+// gives the role; what precedes the cue (and any comparison 比上年/与2022年度相比) is the label. An
+// empty label inherits the line's current subject: the last labelled fact or metric phrase on the
+// same line ("收入合计增加19.08万元，上升16%" → the 16% is total_income's change rate). Subjects never
+// cross lines, so a number without a phrase of its own on its line gets no metric.
+import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
+import { metricAfterYear, metricDef } from './metrics.js';
+import { toValue, toYuan } from './facts/decimal.js';
+import { cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
+import { rules } from './facts/rules.js';
+import { scanNumbers, type NumberToken } from './facts/scan.js';
+import { Paragraph, runsOn } from './facts/paragraph.js';
 
-export function extractFacts(_doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
-  return { facts: [], flags: [] };
+interface Subject {
+  label: string;
+  metric: string | null;
+  kind: FactKind | null;
+  unit: string | null;
+}
+
+interface Parsed {
+  label: string;
+  metric: string | null;
+  /** The label came from the number's own segment (not inherited from the subject). */
+  own: boolean;
+  /** The role cue named the initial budget (年初预算). */
+  initial: boolean;
+  role: Role;
+  direction?: Fact['direction'];
+  year: number | null;
+}
+
+export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
+  const facts: Fact[] = [];
+  const docYear = doc.document.year;
+  let carried: Subject | null = null;
+  for (const para of paragraphs(doc)) {
+    const got = paragraphFacts(para, docYear, carried);
+    for (const f of got.facts) {
+      // A budget report's own figures are budgets, whether or not the sentence says 预算.
+      if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
+      facts.push({ ...f, id: `f${facts.length + 1}` });
+    }
+    carried = got.trailing;
+  }
+  return { facts, flags: [] };
+}
+
+/** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next
+ *  body line (never across a heading, the TOC or a table). */
+function paragraphs(doc: SegmentedDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: { line: Line; block: number }[] = [];
+  const flush = () => {
+    if (cur.length) out.push(new Paragraph(cur));
+    cur = [];
+  };
+  doc.blocks.forEach((block, i) => {
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) return flush();
+    cur.push({ line: block.line, block: i });
+    if (!runsOn(block.line)) flush();
+  });
+  flush();
+  for (const p of out) p.sections = p.parts.map((x) => doc.sectionOf[x.block] ?? null);
+  return out;
+}
+
+/** A table row printed as text, without prose punctuation: several bare numbers ("人农业生产补贴
+ *  184.90 30310 …") or cells set apart by wide gaps ("预算执行    预算执行率    98%"). Its numbers
+ *  are cells, not statements. */
+function tableRow(line: Line): boolean {
+  if (/[，。；、：,;:]/.test(line.text)) return false;
+  const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
+  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(line.raw.trim());
+}
+
+/** Facts of lines read as one paragraph (ids are set by the caller). */
+export function lineFacts(lines: Line[], docYear: number | null): Omit<Fact, 'id'>[] {
+  return paragraphFacts(new Paragraph(lines.map((line, block) => ({ line, block }))), docYear, null).facts;
+}
+
+/** Facts of a paragraph, and the subject its number-less tail names (a budget line such as
+ *  "23、住房保障支出（类）…（项）。" whose figures follow in the next paragraph of wrapped PDF text). */
+function paragraphFacts(
+  para: Paragraph,
+  docYear: number | null,
+  carried: Subject | null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null } {
+  const text = para.text;
+  const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
+  const r = rules();
+  const overrides = respectivelyLabels(text, tokens);
+  const out: Omit<Fact, 'id'>[] = [];
+  let subject: Subject | null = carried;
+  let cursor = 0;
+  const takePieces = (pieces: { text: string; start: number }[]) => {
+    let set = false;
+    for (const p of pieces) {
+      if (inPurpose(text, p.start)) continue;
+      const s = subjectFromPiece(p.text);
+      if (s) {
+        subject = s;
+        set = true;
+      }
+    }
+    return set;
+  };
+  tokens.forEach((tok, k) => {
+    // Pieces of text before this number; all but the last are number-less sub-clauses.
+    const pieces = splitStops(text.slice(cursor, tok.start), cursor);
+    const segment = pieces.pop() ?? { text: '', start: tok.start };
+    takePieces(pieces);
+    cursor = tok.unitEnd;
+
+    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start));
+    const ov = overrides.get(k);
+    if (ov !== undefined) {
+      parsed.label = ov.label;
+      parsed.metric = ov.metric;
+    }
+    // A count's noun often follows it: "30个先进集体", "28名职工报名".
+    if (tok.kind === 'count' && !parsed.metric && ov === undefined) {
+      const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
+      const noun = /^[\u4e00-\u9fff]/.test(after) ? leadingNouns(after.split(/\d/)[0] ?? '') : '';
+      if (noun.length >= 2) {
+        parsed.label = noun;
+        parsed.metric = resolveMetric(noun);
+        parsed.own = true;
+      }
+    }
+    if (!parsed.label) {
+      // Nothing before the number names it: the words right after it, if any ("16名选手…").
+      const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
+      parsed.label = /^[\u4e00-\u9fff]/.test(after) ? after.slice(0, 12) : '';
+    }
+    if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
+    if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
+    if (tok.threshold) parsed.role = 'other';
+
+    const part = para.partAt(tok.start);
+    const line = part.line;
+    const partEnd = part.offset + line.text.length;
+    const startRaw = para.rawOffset(part, tok.start);
+    const endRaw = tok.unitEnd <= partEnd ? para.rawOffset(part, tok.unitEnd - 1) + 1 : line.raw.length;
+    const fact: Omit<Fact, 'id'> = {
+      label: parsed.label,
+      metric: parsed.metric,
+      kind: tok.kind,
+      value: toValue(tok.text),
+      text: tok.text,
+      unit: tok.unit,
+      year: parsed.year,
+      role: parsed.role,
+      loc: { ...line.loc, start: startRaw, end: endRaw },
+      excerpt: excerptFor(para, tok),
+      section: para.sections?.[para.parts.indexOf(part)] ?? null,
+      from: 'text',
+    };
+    if (tok.kind === 'amount') fact.yuan = toYuan(tok.text, tok.scale ?? 0);
+    if (parsed.direction) fact.direction = parsed.direction;
+    if (line.ocr) fact.ocr = line.ocr;
+    out.push(fact);
+  });
+  const trailing = takePieces(splitStops(text.slice(cursor), cursor)) ? subject : null;
+  return { facts: out, trailing };
+}
+
+/** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */
+function inPurpose(text: string, at: number): boolean {
+  const r = rules();
+  let s = at;
+  while (s > 0 && !r.sentenceEnd.test(text[s - 1]!)) s--;
+  return r.purpose.test(text.slice(s, at + 1));
+}
+
+function uncertain(para: Paragraph, t: NumberToken): boolean {
+  return para.parts.some((p) =>
+    (p.line.ocr?.uncertain ?? []).some((u) => p.offset + u.start < t.unitEnd && p.offset + u.end > t.start),
+  );
+}
+
+function splitStops(s: string, offset: number): { text: string; start: number }[] {
+  const r = rules();
+  const out: { text: string; start: number }[] = [];
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (r.labelStop.test(s[i]!)) {
+      out.push({ text: s.slice(from, i), start: offset + from });
+      from = i + 1;
+    }
+  }
+  out.push({ text: s.slice(from), start: offset + from });
+  return out;
+}
+
+/** A number-less sub-clause sets the subject when it names a metric or a budget line (…（项）). */
+function subjectFromPiece(piece: string): Subject | null {
+  const label = cleanLabel(piece);
+  if (!label || rules().comparisonStart.test(piece)) return null;
+  const metric = resolveMetric(label);
+  if (metric || /[（(][类款项][）)]$/.test(label)) return { label, metric, kind: null, unit: null };
+  return null;
+}
+
+function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, docYear: number | null, lineBefore: string): Parsed {
+  const r = rules();
+  let role: Role = 'actual';
+  let direction: Fact['direction'];
+  let initial = false;
+  let head = seg;
+  for (const rule of r.roles) {
+    if (rule.kinds && !rule.kinds.includes(tok.kind)) continue;
+    const m = rule.re.exec(seg);
+    if (!m) continue;
+    role = rule.role;
+    direction = rule.direction;
+    initial = rule.initial === true;
+    head = seg.slice(0, m.index);
+    // The regex takes the longest cue (支出决算为); a shorter one may leave a label that names a
+    // metric ("“三公”经费财政拨款支出" + 决算为).
+    for (let j = m.index + 1; j < seg.length; j++) {
+      if (rule.whole.test(seg.slice(j)) && resolveMetric(cleanLabel(seg.slice(0, j)))) {
+        head = seg.slice(0, j);
+        break;
+      }
+    }
+    break;
+  }
+  let compared = false;
+  if (role === 'change') {
+    const c = r.comparisonStart.exec(head);
+    if (c) {
+      head = head.slice(0, c.index);
+      compared = true;
+    }
+  }
+  let label = cleanLabel(head);
+  // "政府采购预算总额", "收入预算": the budget of the phrase without 预算.
+  const infix = r.budgetInfix.exec(label);
+  if (infix && role === 'actual' && tok.kind === 'amount') {
+    label = label.slice(0, infix.index) + label.slice(infix.index + infix[0].length);
+    role = 'budget';
+  }
+  let metric = label ? resolveMetric(label) : null;
+  if (!metric && label && new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
+  const own = label !== '';
+  if (!own && subject && inherits(subject, tok)) {
+    label = subject.label;
+    metric = subject.metric;
+  }
+
+  // The year a statement is about: a year named in the segment (not the comparison base), else the
+  // first year named earlier on the line, else the report's.
+  const segYear = yearIn(compared || role === 'change' ? '' : head) ?? null;
+  const lineYear = yearIn(lineBefore.replace(/(?:与|比|较)20\d\d年度?(?:相比|决算数?)?/g, ''));
+  let year = segYear ?? lineYear ?? docYear;
+  if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
+  if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
+  if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
+  const p: Parsed = { label, metric, own, initial, role, year };
+  if (direction) p.direction = direction;
+  return p;
+}
+
+/** Percentages and changes inherit any subject; an amount only an amount's, a count only a count of the same unit. */
+function inherits(s: Subject, tok: NumberToken): boolean {
+  if (tok.kind === 'percent' || s.kind === null) return true;
+  if (tok.kind === 'amount') return s.kind === 'amount';
+  return s.kind === 'count' && s.unit === tok.unit;
+}
+
+function yearIn(s: string): number | null {
+  const m = /(20\d\d)年/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** A metric of kind count cannot hold an amount and vice versa; the initial budget of a metric may be
+ *  a metric of its own. */
+function fitMetric(metric: string, kind: FactKind, initial: boolean): string | null {
+  const def = metricDef(metric);
+  if (!def) return null;
+  if (kind !== 'percent' && kind !== def.kind) return null;
+  return initial && kind === 'amount' ? (rules().initialBudgetMetric[metric] ?? metric) : metric;
+}
+
+/** 分别为 lists: "人员经费和公用经费分别为76.19万元、3.78万元" gives the i-th number the i-th name.
+ *  When the counts differ, the numbers get no label or metric rather than a guessed one. */
+function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { label: string; metric: string | null }> {
+  const r = rules();
+  const out = new Map<number, { label: string; metric: string | null }>();
+  const re = new RegExp(r.respectively.source, 'g');
+  for (const m of text.matchAll(re)) {
+    const cueEnd = m.index + m[0].length;
+    let from = m.index;
+    // Back to the clause start; 、 separates the names of the list, so it does not stop the walk.
+    while (from > 0 && !(text[from - 1] !== '、' && r.labelStop.test(text[from - 1]!)) && !r.sentenceEnd.test(text[from - 1]!)) from--;
+    const names = text
+      .slice(from, m.index)
+      .split(r.listSeparators)
+      .map((s) => cleanLabel(s))
+      .filter(Boolean);
+    let stop = text.slice(cueEnd).search(new RegExp(`${r.sentenceEnd.source}|${r.respectively.source}`));
+    stop = stop < 0 ? text.length : cueEnd + stop;
+    // The numbers of the list: those after the cue, up to the first that is not followed by 、 or 和.
+    const idx = tokens.map((t, k) => ({ t, k })).filter(({ t }) => t.start >= cueEnd && t.start < stop);
+    const list: number[] = [];
+    for (const { t, k } of idx) {
+      list.push(k);
+      if (!/^[、和及]/.test(text.slice(t.unitEnd))) break;
+    }
+    list.forEach((k, i) => {
+      const name = names.length === list.length ? names[i]! : '';
+      out.set(k, { label: name || m[0], metric: name ? resolveMetric(name) : null });
+    });
+  }
+  return out;
+}
+
+/** The sentence the number sits in, verbatim from the raw lines; a long sentence is cut to the clause. */
+function excerptFor(para: Paragraph, tok: NumberToken): string {
+  const r = rules();
+  const text = para.text;
+  let s = tok.start;
+  while (s > 0 && !r.sentenceEnd.test(text[s - 1]!)) s--;
+  let e = tok.unitEnd;
+  while (e < text.length && !r.sentenceEnd.test(text[e]!)) e++;
+  if (e < text.length) e++;
+  if (e - s > 150) {
+    s = tok.start;
+    while (s > 0 && !r.labelStop.test(text[s - 1]!)) s--;
+    e = tok.unitEnd;
+    while (e < text.length && !r.labelStop.test(text[e]!)) e++;
+  }
+  return para.raw(s, e);
+}
+
+/** A label is document text: escape it before building a pattern from it. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 // Extract: SegmentedDocument → ExtractedDocument (facts, tables, indicators, summary).
-import type { ExtractedDocument, SegmentedDocument } from '../model.js';
+import type { ExtractedDocument, SegmentedDocument, TableRecord } from '../model.js';
+import { loadPattern } from '../patterns.js';
 import { extractFacts } from './facts.js';
 import { extractIndicators } from './indicators.js';
 import { buildSummary } from './summary.js';
@@ -10,14 +11,21 @@ export function extract(doc: SegmentedDocument): ExtractedDocument {
   const tab = extractTables(doc);
   const narrative = extractFacts(doc);
   const facts = [...tab.facts, ...narrative.facts];
-  const sum = buildSummary(facts, doc.document.year);
+  const sum = buildSummary(facts, doc.document.year, doc.document.kind);
   return {
     ...doc,
     facts,
-    tables: tab.tables,
+    tables: tab.tables.map((t) => withIndicatorKind(t, ind.tableKinds[t.id])),
     indicators: ind.indicators,
     projects: ind.projects,
     summary: sum.summary,
     flags: [...doc.flags, ...ind.flags, ...tab.flags, ...narrative.flags, ...sum.flags],
   };
+}
+
+/** An indicator table keeps the kind the indicator reader found (项目自评表 rather than other). */
+function withIndicatorKind(t: TableRecord, indicatorKind: string | undefined): TableRecord {
+  if (!indicatorKind) return t;
+  const kinds = loadPattern<{ recordKinds: Record<string, string> }>('indicators.yaml').recordKinds;
+  return { ...t, kind: kinds[indicatorKind] ?? t.kind };
 }

@@ -4,10 +4,22 @@ import { loadPattern } from '../patterns.js';
 export interface MetricDef {
   key: string;
   kind: 'amount' | 'count';
+  /** The fact role the summary takes for this metric (default 'actual'). */
+  role?: 'actual' | 'budget';
   names: string[];
+  /** Phrases that name the metric only right after the year in prose. */
+  afterYear?: string[];
+  /** Names valid only as table row labels (ambiguous in prose). */
+  tableOnly?: string[];
 }
 
+export type LabelContext = 'table' | 'text';
+
 export const metricDefs = (): MetricDef[] => loadPattern<{ metrics: MetricDef[] }>('metrics.yaml').metrics;
+
+export function metricDef(key: string): MetricDef | undefined {
+  return metricDefs().find((m) => m.key === key);
+}
 
 /** Fold what varies between reports but not in meaning: quotes, brackets, spaces, the 和 of 社会保障和就业. */
 export function foldLabel(label: string): string {
@@ -15,16 +27,37 @@ export function foldLabel(label: string): string {
     .replace(/[“”"'‘’「」『』\s]/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
-    .replace(/^[一二三四五六七八九十]+、/, '');
+    .replace(/^[一二三四五六七八九十]+、/, '')
+    .replace(/社会保障和就业/g, '社会保障就业');
 }
 
-let byName: Map<string, string> | null = null;
+const byName: Record<LabelContext, Map<string, string> | null> = { table: null, text: null };
 
-/** The canonical metric a label names exactly (after folding), or null. */
-export function metricForLabel(label: string): string | null {
-  if (!byName) {
-    byName = new Map();
-    for (const m of metricDefs()) for (const n of m.names) byName.set(foldLabel(n), m.key);
+function index(context: LabelContext): Map<string, string> {
+  let m = byName[context];
+  if (!m) {
+    m = new Map();
+    for (const d of metricDefs()) {
+      for (const n of d.names) m.set(foldLabel(n), d.key);
+      if (context === 'table') for (const n of d.tableOnly ?? []) m.set(foldLabel(n), d.key);
+    }
+    byName[context] = m;
   }
-  return byName.get(foldLabel(label)) ?? null;
+  return m;
+}
+
+/** The canonical metric a label names exactly (after folding), or null. `context` 'text' leaves out
+ *  names that are only unambiguous as table row labels. */
+export function metricForLabel(label: string, context: LabelContext = 'table'): string | null {
+  return index(context).get(foldLabel(label)) ?? null;
+}
+
+/** All folded names for a context, longest first (for tail matching). */
+export function metricNames(context: LabelContext): [string, string][] {
+  return [...index(context).entries()].sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The metric a phrase names when it follows the year directly ("2023年度收入"), or null. */
+export function metricAfterYear(phrase: string): string | null {
+  return metricDefs().find((d) => d.afterYear?.includes(phrase))?.key ?? null;
 }

@@ -5,15 +5,29 @@ export type Sniffed = Format | 'doc' | 'xls' | 'xlsx' | 'zip' | 'rtf' | 'html' |
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
+/** Entry names from the ZIP headers in `b`: local file headers (found in the first MB even of a
+ *  truncated archive) or central-directory records (at the end). The names, not the contents, tell
+ *  a DOCX from an XLSX (an XLSX may well mention "word/" in its text). */
+function zipEntryNames(b: Uint8Array, kind: 'local' | 'central'): string[] {
+  const [sig, lenAt, nameAt] = kind === 'local' ? ['PK\x03\x04', 26, 30] : ['PK\x01\x02', 28, 46];
+  const names: string[] = [];
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = buf.indexOf(sig, 0, 'latin1'); i >= 0 && i + nameAt <= buf.length; i = buf.indexOf(sig, i + 4, 'latin1')) {
+    const len = buf.readUInt16LE(i + lenAt);
+    names.push(buf.toString('latin1', i + nameAt, Math.min(buf.length, i + nameAt + len)));
+  }
+  return names;
+}
+
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   // %PDF may follow a little junk (some servers prepend a BOM or whitespace).
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
-    if (names.includes('word/')) return 'docx';
-    if (names.includes('xl/')) return 'xlsx';
+    const names = [...zipEntryNames(bytes.subarray(0, 1 << 20), 'local'), ...zipEntryNames(bytes.subarray(Math.max(0, bytes.length - (1 << 20))), 'central')];
+    if (names.some((n) => n.startsWith('word/'))) return 'docx';
+    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
     return 'zip';
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
@@ -39,8 +53,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 const ADVICE: Record<string, string> = {
-  doc: 'legacy Word (.doc) is not supported: convert it to .docx or PDF (e.g. `soffice --headless --convert-to docx`)',
-  xls: 'Excel (.xls) is not supported: export the report as PDF or DOCX',
+  doc: 'legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)',
+  xls: 'Excel (.xls) and WPS spreadsheet (.et) files are not supported: export the report as PDF or DOCX',
   xlsx: 'Excel (.xlsx) is not supported: export the report as PDF or DOCX',
   zip: 'a ZIP archive that is not a DOCX: unpack it and pass the documents inside',
   rtf: 'RTF is not supported: convert it to .docx or PDF',

@@ -19,7 +19,7 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
   let n = 0;
   let titleSeen = false;
   const recovered = new Set<string>();
-  const meta = readMeta(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])).slice(0, 20));
+  const meta = readMeta(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])));
 
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'line') lines.push(block.line);

@@ -4,6 +4,8 @@ import { loadPattern } from '../patterns.js';
 
 interface MetaPatterns {
   titleWindow: number;
+  titleMaxLength: number;
+  titleEnd: string;
   kinds: DocKind[];
   unitStrip: string[];
 }
@@ -13,7 +15,8 @@ const YEAR = /(20\d{2})\s*年/u;
 export function readMeta(lines: Line[]): DocumentMeta {
   const p = loadPattern<MetaPatterns>('meta.yaml');
   const head = lines.slice(0, p.titleWindow);
-  const at = head.findIndex((l) => p.kinds.some((k) => l.text.includes(k)));
+  const end = new RegExp(p.titleEnd, 'u');
+  const at = head.findIndex((l) => l.text.length <= p.titleMaxLength && end.test(l.text));
   let title: string | null = null;
   if (at >= 0) {
     title = head[at]!.text;

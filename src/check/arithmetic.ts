@@ -1,0 +1,364 @@
+// Figures that contradict each other: growth, share and completion rates against the amounts they are
+// computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
+// parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import { checksConfig, metricNames } from './config.js';
+import { makeFlag } from './flag.js';
+import { lineKey, sectionKeys, type TextIndex } from './lines.js';
+import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+
+interface Ctx {
+  doc: ExtractedDocument;
+  /** Text facts by paragraph, in reading order: a change, its rate and its current figure are read
+   *  within one paragraph. */
+  byLine: Map<string, Fact[]>;
+  text: TextIndex;
+  /** Changes already flagged UNIT_SUSPECT: no rate is checked against them. */
+  suspect: Set<string>;
+}
+
+const start = (f: Fact) => f.loc.start ?? 0;
+const flagOn = (f: Fact, code: Flag['code'], message: string, expected: string | number | null, found: string | number | null) =>
+  makeFlag(code, message, { ...f.loc }, f.excerpt, { expected, found });
+const show = (f: Fact) => `${f.text}${f.unit}`;
+
+export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const byLine = new Map<string, Fact[]>();
+  for (const f of doc.facts) {
+    if (f.from !== 'text') continue;
+    const k = lineKey(f.loc);
+    const p = text.paragraph.get(k);
+    const key = p === undefined ? `line:${k}` : `para:${p}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), f]);
+  }
+  for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
+  levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx)];
+}
+
+/** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
+function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fact) => boolean = () => false): Fact | undefined {
+  const i = list.indexOf(f);
+  for (let j = i - 1; j >= 0; j--) {
+    const g = list[j]!;
+    if (pred(g)) return g;
+    if (stop(g)) return undefined;
+  }
+  return undefined;
+}
+
+const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
+/** Two facts are about the same thing when their metrics do not differ and, where both have a label,
+ *  the labels are the same words (信息化建设经费增加35万元 is not a change of 专项经费23.3万元). */
+const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label);
+const sameSubject = (a: Fact, b: Fact) => sameMetric(a, b) && sameLabel(a, b);
+const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
+const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
+/** The document's own figure for its year: the actual one in a 决算, the budget one in a 预算. */
+let levelRoles: Fact['role'][] = ['actual'];
+const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f);
+const isRate = (f: Fact) => f.kind === 'percent';
+
+/** For a change amount, the current figure it changes: the nearest actual amount before it on its line. */
+const currentOf = (list: Fact[], c: Fact) => before(list, c, (g) => isLevel(g) && sameSubject(g, c), (g) => isChangeAmount(g));
+/** For a change amount, its rate: the next percent fact on its line with role change. */
+function rateOf(list: Fact[], c: Fact): Fact | undefined {
+  const i = list.indexOf(c);
+  const next = list[i + 1];
+  return next && isRate(next) && next.role === 'change' && sameSubject(next, c) ? next : undefined;
+}
+
+function unitSuspects(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      const rate = rateOf(list, c);
+      // 增加26.94元 where the figure it changes is in 万元.
+      if (c.unit === '元' && x && xy !== null && (x.unit === '万元' || x.unit === '亿元') && cy !== null) {
+        const ref = xy;
+        const tiny = ref > 0 && cy / ref < 0.001;
+        const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
+        if (tiny || rateTooBig) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `单位可疑：其他金额以“万元”计，此处变动额却为“${show(c)}”，应为“${c.text}万元”？`, `${c.text}万元`, show(c)));
+          continue;
+        }
+      }
+      // A change larger than the figure it changes.
+      if (!x || cy === null || xy === null || cy <= xy) continue;
+      if (c.direction === 'increase') {
+        ctx.suspect.add(c.id);
+        flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}，上年数将为负数。`, `不大于${show(x)}`, show(c)));
+        continue;
+      }
+      if (c.direction === 'decrease' && rate) {
+        const [lo, hi] = ratioRange(c, cy, x, xy + cy);
+        const contradicts = rate.direction === 'increase' || !percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
+        if (contradicts) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：减少额${show(c)}远大于本年数${show(x)}，与所述变动率${rate.text}%不符。`, `不大于${show(x)}`, show(c)));
+        }
+      }
+    }
+  }
+  return flags;
+}
+
+/** Ratio interval [lo, hi] of a/b when both are printed figures that may be off by their rounding. */
+function ratioRange(a: Fact, ay: number, b: Fact, by: number): [number, number] {
+  const ha = lastDigitYuan(a) * checksConfig().tolerances.amountUnits * 0.5;
+  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5;
+  return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
+}
+
+function growthRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const rate = rateOf(list, c);
+      const x = currentOf(list, c);
+      if (!rate || !x || ctx.suspect.has(c.id)) continue;
+      if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
+      const cy = yuanOf(c);
+      const xy = yuanOf(x);
+      if (cy === null || xy === null) continue;
+      const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+      if (prior <= 0) continue;
+      const priorFact: Fact = { ...x, text: x.text };
+      const [lo, hi] = ratioRange(c, cy, priorFact, prior);
+      if (percentFits(rate, lo, hi, half, minPts)) continue;
+      const expected = formatPercent(cy / prior, rate.text);
+      const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
+      flags.push(
+        flagOn(
+          rate,
+          'PERCENT_MISMATCH',
+          `变动率与金额不符：${show(x)}比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${priorShown}，变动率应约为${expected}，文中写${rate.text}%。`,
+          expected,
+          `${rate.text}%`,
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+function completionRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
+      const stop = (g: Fact) => isRate(g);
+      // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
+      const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
+      const budget = before(list, k, (g) => g.role === 'budget' && isAmount(g) && sameLabel(g, k), stop);
+      if (!actual || !budget) continue;
+      const ay = yuanOf(actual);
+      const by = yuanOf(budget);
+      if (ay === null || by === null || by <= 0) continue;
+      const [lo, hi] = ratioRange(actual, ay, budget, by);
+      if (percentFits(k, lo, hi, half, minPts)) continue;
+      const expected = formatPercent(ay / by, k.text);
+      flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
+    }
+  }
+  return flags;
+}
+
+const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
+
+/** The verbatim text between the end of fact a and the start of fact b (a before b, at most a few lines
+ *  apart), folded; null when unknown. */
+function textBetween(text: TextIndex, a: Fact, b: Fact): string | null {
+  const ia = text.position.get(lineKey(a.loc));
+  const ib = text.position.get(lineKey(b.loc));
+  if (ia === undefined || ib === undefined || a.loc.end === undefined || b.loc.start === undefined || ib < ia || ib - ia > 3) return null;
+  if (ia === ib) return fold(text.order[ia]!.raw.slice(a.loc.end, b.loc.start));
+  const parts = [text.order[ia]!.raw.slice(a.loc.end)];
+  for (let i = ia + 1; i < ib; i++) parts.push(text.order[i]!.raw);
+  parts.push(text.order[ib]!.raw.slice(0, b.loc.start));
+  return fold(parts.join(''));
+}
+
+/** The metric a share names as its base (占本年收入90% → total_income), or null when it names none. */
+function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined {
+  const between = textBetween(ctx.text, part, share);
+  if (between === null) return undefined;
+  const m = /占(.*)$/u.exec(between);
+  if (!m) return undefined;
+  const phrase = m[1]!.replace(/的$/u, '').replace(/比重|比例$/u, '');
+  if (!phrase) return null;
+  for (const b of checksConfig().shareBases) if (new RegExp(`^(?:${b.phrase})$`, 'u').test(phrase)) return b.metric;
+  return undefined; // names a base we do not know: no check
+}
+
+function shares(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
+  const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
+      if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
+    }
+  }
+  for (const p of pairs) {
+    // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
+    // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
+    const candidates: Fact[] = [];
+    const grouped = groupBase(textFacts, pairs, p);
+    if (p.base) {
+      candidates.push(...nearestAllBefore(textFacts, p.part, (g) => g.metric === p.base && isLevel(g)));
+      const e = ctx.doc.summary[p.base];
+      const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+      if (sf) candidates.push(sf);
+      if (grouped) candidates.push(grouped);
+    } else if (p.base === null && grouped) {
+      candidates.push(grouped);
+    }
+    const whole = partsAsWhole(pairs, p, half, minPts);
+    if (whole) candidates.push(whole);
+    const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
+    const py = yuanOf(p.part);
+    if (!usable.length || py === null) continue;
+    const fits = usable.some((b) => {
+      const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+      return percentFits(p.share, lo, hi, half, minPts);
+    });
+    if (fits) continue;
+    const base = usable[0]!;
+    const expected = formatPercent(py / yuanOf(base)!, p.share.text);
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+  }
+  return flags;
+}
+
+const pos = (f: Fact) => [f.loc.page ?? f.loc.paragraph ?? 0, f.loc.line, start(f)] as const;
+const isBefore = (a: Fact, b: Fact) => {
+  const [p1, l1, s1] = pos(a);
+  const [p2, l2, s2] = pos(b);
+  return p1 !== p2 ? p1 < p2 : l1 !== l2 ? l1 < l2 : s1 < s2;
+};
+
+/** The facts before `f` in the same section that satisfy `pred`, nearest first. */
+function nearestAllBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): Fact[] {
+  return facts.filter((g) => g !== f && pred(g) && isBefore(g, f) && (g.section ?? null) === (f.section ?? null)).sort((a, b) => (isBefore(a, b) ? 1 : -1));
+}
+
+/** When the shares of a list add up to 100%, the list's parts are the whole ("因公出国180万元，占“三公”
+ *  经费的26.86%；公务用车304.4万元，占45.43%；公务接待185.72万元，占27.71%" with no total stated):
+ *  their sum stands in as a candidate base. */
+function partsAsWhole(pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }, half: number, minPts: number): Fact | undefined {
+  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null) && q.part.unit === p.part.unit);
+  if (group.length < 2) return undefined;
+  const total = group.reduce((s, q) => s + q.share.value, 0);
+  const slack = group.reduce((s, q) => s + halfUnit(q.share.text) * (half / 0.5) * 2, 0) + minPts;
+  if (Math.abs(total - 100) > slack) return undefined;
+  const yuan = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const decimals = Math.max(...group.map((q) => decimalsOf(q.part.text)));
+  const text = formatAmount(yuan, p.part.unit, decimals).replace(/[^\d.]/g, '');
+  return { ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan, value: Number(text), text };
+}
+
+/** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
+ *  the list that the list's parts add up to. */
+function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }): Fact | undefined {
+  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null));
+  const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
+  const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
+  const candidates = facts.filter((g) => isLevel(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
+  candidates.sort((a, b) => (isBefore(a, b) ? 1 : -1));
+  return candidates.find((g) => Math.abs((yuanOf(g) ?? -1) - sum) <= tol);
+}
+
+function sums(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const units = checksConfig().tolerances.amountUnits;
+  const fact = (metric: string) => {
+    const e = doc.summary[metric];
+    if (!e) return undefined;
+    const f = doc.facts.find((g) => g.id === e.factId);
+    const y = e.yuan ?? (f ? yuanOf(f) : null) ?? (e.unit === '名' || e.unit === '人' || e.unit === '辆' ? e.value : null);
+    return y === null ? undefined : { metric, entry: e, fact: f, yuan: y };
+  };
+  // A metric whose narrative statement disagrees with the summary's figure (the summary step flags that
+  // conflict) is uncertain: no sum is checked with it.
+  const uncertain = (metric: string) => {
+    const e = doc.summary[metric];
+    if (!e || e.yuan === undefined) return false;
+    return doc.facts.some((f) => f.from === 'text' && f.metric === metric && isLevel(f) && f.yuan !== undefined && Math.abs(f.yuan - e.yuan!) > lastDigitYuan(f) * units);
+  };
+  for (const rule of checksConfig().sums) {
+    if ([...rule.total, ...rule.parts].some(uncertain)) continue;
+    const totals = rule.total.map(fact).filter((t) => t !== undefined);
+    if (!totals.length) continue;
+    const parts = rule.parts.map(fact);
+    const present = parts.filter((p) => p !== undefined);
+    if (!present.length) continue;
+    const all = present.length === parts.length;
+    const sum = present.reduce((s, p) => s + p.yuan, 0);
+    const tolOf = (t: (typeof totals)[number]) =>
+      Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitYuan(x.fact) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
+    const ok = totals.some((t) => (rule.complete && all ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
+    if (ok) continue;
+    const t = totals[0]!;
+    const unit = t.entry.unit;
+    const dec = t.fact ? decimalsOf(t.fact.text) : 2;
+    const isCount = t.fact?.kind === 'count';
+    const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
+    const names = present.map((p) => `${p.fact?.label ?? p.metric}${fmt(p.yuan)}`).join('＋');
+    const what = t.fact?.label ?? t.metric;
+    const message =
+      rule.complete && all
+        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${fmt(t.yuan)}。`
+        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
+    const loc = t.fact?.loc ?? null;
+    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
+  }
+  return flags;
+}
+
+function valueConflicts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const cfg = checksConfig().valueConflict;
+  const skipSections = new Set(cfg.skipSections);
+  const sectionKey = sectionKeys(ctx.doc.outline);
+  const groups = new Map<string, Fact[]>();
+  for (const f of ctx.doc.facts) {
+    if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
+    if (!cfg.roles.includes(f.role) || skipSections.has(sectionKey.get(f.section ?? '') ?? '')) continue;
+    const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
+    // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
+    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
+    const first = list[0]!;
+    const seen = new Set<number>();
+    const fy = valueOf(first);
+    seen.add(fy);
+    for (const f of list.slice(1)) {
+      const v = valueOf(f);
+      if ([...seen].some((s) => Math.abs(s - v) <= Math.max(tolOf(first), tolOf(f)))) continue;
+      seen.add(v);
+      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${first.label}在${where}为${show(first)}，此处为${show(f)}。`, show(first), show(f)));
+    }
+  }
+  return flags;
+}
+
+const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
+const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tolerances.amountUnits : 0);

@@ -1,0 +1,56 @@
+// The check stage's settings, read from patterns/checks.yaml, template-text.yaml and required.yaml.
+import type { DocKind, FlagCode, Severity } from '../model.js';
+import { loadPattern } from '../patterns.js';
+
+export interface UnitRule {
+  unit: string;
+  notBefore?: string;
+}
+
+export interface SumRule {
+  total: string[];
+  parts: string[];
+  complete: boolean;
+}
+
+export interface ChecksConfig {
+  severities: Record<FlagCode, Severity>;
+  tolerances: { percentHalfUnit: number; amountUnits: number; minPercentPoints: number };
+  blank: { minGap: number; units: UnitRule[]; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
+  malformed: { pattern: string; what: string }[];
+  direction: { up: string; down: string; gap: number };
+  year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string> };
+  sums: SumRule[];
+  shareBases: { phrase: string; metric: string }[];
+  valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean };
+}
+
+export interface TemplateConfig {
+  phrases: { pattern: string; what: string; severity?: Severity }[];
+  placeholders: { pattern: string; what: string; severity?: Severity };
+}
+
+export interface RequiredSet {
+  sections: { key: string; what: string; names?: string[]; severity?: Severity }[];
+  tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
+}
+
+export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; minSectionsFound: number };
+
+/** Canonical sections of patterns/sections.yaml (the segmenter's), for finding a section by its names. */
+export const sectionNames = () => {
+  const s = loadPattern<{ sections: { key: string; names: string[] }[] }>('sections.yaml');
+  return new Map(s.sections.map((x) => [x.key, x.names]));
+};
+
+/** Canonical metrics of patterns/metrics.yaml and the phrases that name them. */
+export const metricNames = () => {
+  const m = loadPattern<{ metrics: { key: string; names: string[] }[] }>('metrics.yaml');
+  return new Map(m.metrics.map((x) => [x.key, x.names]));
+};
+
+export const checksConfig = () => loadPattern<ChecksConfig>('checks.yaml');
+export const templateConfig = () => loadPattern<TemplateConfig>('template-text.yaml');
+export const requiredConfig = () => loadPattern<RequiredConfig>('required.yaml');
+
+export const severityOf = (code: FlagCode): Severity => checksConfig().severities[code] ?? 'warning';

@@ -1,0 +1,108 @@
+// The document's text as the checks see it: body lines (not the table of contents) and table cells,
+// each with the canonical section it sits in.
+import type { ExtractedDocument, Line, Loc, OutlineNode } from '../model.js';
+
+export interface TextUnit {
+  line: Line;
+  /** Canonical section key of the innermost outline node with one (null before the first heading). */
+  section: string | null;
+  /** Index of the block in doc.blocks. */
+  block: number;
+  heading: boolean;
+  cell: boolean;
+}
+
+const SPACE = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/;
+
+/** A cell's text as a Line (whitespace dropped, full-width digits and ％ folded, offsets kept). */
+export function cellLine(raw: string, loc: Loc): Line {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (SPACE.test(ch)) continue;
+    const c = ch.codePointAt(0)!;
+    text += c >= 0xff10 && c <= 0xff19 ? String.fromCharCode(c - 0xfee0) : ch === '％' ? '%' : ch;
+    map.push(i);
+  }
+  map.push(raw.length);
+  return { text, raw, map, loc };
+}
+
+export function flatOutline(nodes: OutlineNode[]): OutlineNode[] {
+  return nodes.flatMap((n) => [n, ...flatOutline(n.children)]);
+}
+
+/** Outline node id → the canonical section of that node or of its nearest ancestor with one. */
+export const sectionKeys = (outline: OutlineNode[]) => sectionById(outline);
+function sectionById(outline: OutlineNode[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const walk = (nodes: OutlineNode[], inherited: string | null) => {
+    for (const n of nodes) {
+      const s = n.section ?? inherited;
+      out.set(n.id, s);
+      walk(n.children, s);
+    }
+  };
+  walk(outline, null);
+  return out;
+}
+
+export function textUnits(doc: ExtractedDocument): TextUnit[] {
+  const sections = sectionById(doc.outline);
+  const units: TextUnit[] = [];
+  doc.blocks.forEach((b, i) => {
+    if (doc.tocBlocks.has(i)) return;
+    const id = doc.sectionOf[i] ?? null;
+    const section = id ? (sections.get(id) ?? null) : null;
+    if (b.kind === 'line') {
+      units.push({ line: b.line, section, block: i, heading: doc.headingBlocks.has(i), cell: false });
+      return;
+    }
+    for (const row of b.table.rows) {
+      for (const cell of row) {
+        if (cell.spanned || !cell.raw.trim()) continue;
+        units.push({ line: cellLine(cell.raw, cell.loc), section, block: i, heading: false, cell: true });
+      }
+    }
+  });
+  return units;
+}
+
+/** Page (or paragraph) and line of a loc, for matching things stated on the same line. */
+export const lineKey = (loc: Loc) => `${loc.page ?? ''}/${loc.paragraph ?? ''}/${loc.line}`;
+
+export interface TextIndex {
+  /** Body lines by lineKey. */
+  lines: Map<string, Line>;
+  /** Body lines in reading order, and each line's position in it. */
+  order: Line[];
+  position: Map<string, number>;
+  /** Paragraph number of each body line: wrapped lines of one paragraph (PDF) share it. */
+  paragraph: Map<string, number>;
+}
+
+const PARAGRAPH_END = /[。；;！？!?：:]$/u;
+
+/** Index the body lines; a paragraph ends at a heading, a table, a section change or a line that ends
+ *  a sentence (a PDF wraps a paragraph over lines that end mid-sentence). */
+export function indexText(units: TextUnit[]): TextIndex {
+  const idx: TextIndex = { lines: new Map(), order: [], position: new Map(), paragraph: new Map() };
+  let para = 0;
+  let prev: TextUnit | null = null;
+  for (const u of units) {
+    if (u.cell) {
+      prev = null;
+      continue;
+    }
+    const k = lineKey(u.line.loc);
+    const continues = prev && !prev.heading && !u.heading && prev.section === u.section && prev.block === u.block - 1 && !PARAGRAPH_END.test(prev.line.text);
+    if (!continues) para++;
+    idx.lines.set(k, u.line);
+    idx.position.set(k, idx.order.length);
+    idx.order.push(u.line);
+    idx.paragraph.set(k, para);
+    prev = u;
+  }
+  return idx;
+}

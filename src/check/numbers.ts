@@ -1,0 +1,48 @@
+// Exact-enough arithmetic on printed figures: every amount is compared in integer 元 (or, for counts and
+// percentages, in units of the last printed digit), and every tolerance is stated in printed digits.
+import type { Fact } from '../model.js';
+
+const SCALE: Record<string, number> = { 亿元: 8, 万元: 4, 千元: 3, 元: 0 };
+
+export const decimalsOf = (printed: string) => {
+  const m = /\.(\d+)/.exec(printed);
+  return m ? m[1]!.length : 0;
+};
+
+/** Value in 元 as an integer (from fact.yuan when the extractor gave it). */
+export function yuanOf(f: Pick<Fact, 'yuan' | 'value' | 'unit' | 'text'>): number | null {
+  if (f.yuan !== undefined) return f.yuan;
+  const scale = SCALE[f.unit];
+  if (scale === undefined) return null;
+  return Math.round(f.value * 10 ** scale);
+}
+
+/** One unit of the last printed digit, in 元 (84.25万元 → 100). */
+export function lastDigitYuan(f: Pick<Fact, 'unit' | 'text'>): number {
+  const scale = SCALE[f.unit] ?? 0;
+  return 10 ** Math.max(0, scale - decimalsOf(f.text));
+}
+
+/** Half a unit of the last printed digit of a figure, in its own unit (16% → 0.5, 16.3% → 0.05). */
+export const halfUnit = (printed: string) => 0.5 * 10 ** -decimalsOf(printed);
+
+export const isAmount = (f: Fact) => f.kind === 'amount' && SCALE[f.unit] !== undefined;
+
+/** Format a ratio as a percentage with the printed figure's number of decimals. */
+export function formatPercent(ratio: number, likePrinted: string): string {
+  return `${(ratio * 100).toFixed(decimalsOf(likePrinted))}%`;
+}
+
+/** Format an integer 元 amount in a unit, with the given number of decimals. */
+export function formatAmount(yuan: number, unit: string, decimals: number): string {
+  const scale = SCALE[unit] ?? 0;
+  return `${(yuan / 10 ** scale).toFixed(decimals)}${unit}`;
+}
+
+/** Whether a printed percentage p is compatible with the ratio interval [lo, hi]: rounded to nearest
+ *  (p ± half a unit of its last digit) or cut off (p … p + one unit: 9.557% printed 9.55%). */
+export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale: number, minPoints = 0): boolean {
+  const h = halfUnit(printed.text) * (halfUnitScale / 0.5);
+  const p = printed.value;
+  return p + 2 * h + minPoints + 1e-9 >= lo * 100 && p - h - minPoints - 1e-9 <= hi * 100;
+}

@@ -1,0 +1,131 @@
+// MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
+import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
+import { requiredConfig, sectionNames, type RequiredSet } from './config.js';
+import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
+import { flatOutline, lineKey, type TextUnit } from './lines.js';
+
+const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
+const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
+
+export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
+  // Not recognised as a 决算 or 预算 report: the template's parts cannot be asked of it.
+  if (doc.document.kind === null) return [];
+  const kind = doc.document.kind;
+  const set = requiredConfig()[kind];
+  const present = new Set(flatOutline(doc.outline).map((n) => n.section));
+  if (doc.tables.some((t) => STANDARD_KIND.test(t.kind))) present.add('tables');
+  const known = sectionNames();
+  const missing = set.sections.filter((s) => {
+    if (present.has(s.key)) return false;
+    // A heading that lost its number, or a page title: a short body line with the section's name.
+    const titles = [s.what, ...(s.names ?? []), ...(known.get(s.key) ?? [])].map(fold);
+    return !units.some((u) => !u.cell && u.line.text.length <= 40 && titles.some((t) => fold(u.line.text.replace(NUMBERING, '')).includes(t)));
+  });
+  const found = set.sections.length - missing.length;
+  if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
+  return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
+}
+
+const STANDARD_KIND = /^(公开|预算)\d\d/u;
+const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
+const UNIT_LINE = /^((金额)?单位|编制(单位|部门))[：:]/u;
+
+export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
+  const kind = doc.document.kind ?? '决算';
+  const cfg = requiredConfig();
+  const explains = cfg.emptyExplanations.map((p) => new RegExp(p, 'u'));
+  const isExplanation = (s: string | null | undefined) => !!s && explains.some((re) => re.test(fold(s)));
+  const flags: Flag[] = [];
+
+  const allTables = [...cfg.决算.tables, ...cfg.预算.tables];
+  const isTitle = (text: string) => tableKindOfTitle(text, allTables) !== null;
+  // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
+  // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
+  for (const t of doc.tables) {
+    // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
+    if (!STANDARD_KIND.test(t.kind)) continue;
+    if (!t.empty || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    flags.push(emptyTableFlag(t));
+  }
+
+  if (doc.document.kind === null) return flags;
+  const tablesSection = flatOutline(doc.outline).find((n) => n.section === 'tables');
+  const tablesHeading = tablesSection && units.find((u) => u.heading && lineKey(u.line.loc) === lineKey(tablesSection.loc));
+  const titleKinds = units.map((u) => (u.cell ? null : tableKindOfTitle(u.line.text, cfg[kind].tables)));
+  const missingFlag = (message: string, extras: FlagExtras) =>
+    tablesHeading ? flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message, extras) : makeFlag('MISSING_TABLE', message, null, null, extras);
+  const absent = cfg[kind].tables.filter((req) => !doc.tables.some((t) => t.kind === req.kind) && !titleKinds.includes(req.kind));
+  if (absent.length === cfg[kind].tables.length) {
+    // Not one standard table in the document (often they are published as a separate file): one flag.
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、') }));
+    return flags;
+  }
+  for (const req of cfg[kind].tables) {
+    if (doc.tables.some((t) => t.kind === req.kind)) continue;
+    const at = titleKinds.indexOf(req.kind);
+    if (at < 0) {
+      flags.push(missingFlag(`缺少必须公开的${req.what}（${req.kind}）。`, { expected: req.what, ...(req.severity ? { severity: req.severity } : {}) }));
+      continue;
+    }
+    // A title with no table after it: explained (本单位无…) or not.
+    const title = units[at]!;
+    // The line under a title that only names the unit (单位：万元) or the compiler is part of the title block.
+    let n = at + 1;
+    while (n < units.length && !units[n]!.cell && UNIT_LINE.test(units[n]!.line.text)) n++;
+    const next = units[n];
+    const tableFollows = next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading));
+    if (tableFollows) continue;
+    if (next && isExplanation(next.line.text)) continue;
+    flags.push(
+      flagAtRaw('EMPTY_TABLE_UNEXPLAINED', title.line, 0, title.line.raw.length, `${req.what}只有表名，没有表格数据，也没有说明原因（如“本单位无……，故本表为空表”）。`, {
+        expected: '表格数据或空表说明',
+        found: '无数据、无说明',
+      }),
+    );
+  }
+  return flags;
+}
+
+const FIGURE = /\d[\d,，]*\.\d+/gu;
+
+/** Whether lines of figures (an unread table) follow the title line of table t, before the next title. */
+function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
+  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) return false;
+  for (const u of units.slice(at + 1, at + 13)) {
+    if (u.heading) return false;
+    if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
+  }
+  return false;
+}
+
+/** Whether an explanation (说明：本单位本年度没有……，故本表无数据) follows table t's title within its page. */
+function explanationFollows(units: TextUnit[], t: TableRecord, isExplanation: (s: string) => boolean, isTitle: (s: string) => boolean): boolean {
+  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) return false;
+  for (const u of units.slice(at + 1, at + 16)) {
+    if (u.heading || isTitle(u.line.text) || (u.line.loc.page !== undefined && u.line.loc.page !== t.loc.page)) return false;
+    if (isExplanation(u.line.text)) return true;
+  }
+  return false;
+}
+
+/** The standard table a short line is the title of: the kind whose name is the longest ending of it. */
+function tableKindOfTitle(text: string, tables: RequiredSet['tables']): string | null {
+  if (text.length > 50) return null;
+  const title = fold(text.replace(NUMBERING, ''));
+  let best: { kind: string; len: number } | null = null;
+  for (const t of tables) {
+    for (const n of t.names.map(fold)) {
+      if (title.endsWith(n) && (!best || n.length > best.len)) best = { kind: t.kind, len: n.length };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+function emptyTableFlag(t: TableRecord): Flag {
+  return makeFlag('EMPTY_TABLE_UNEXPLAINED', `“${t.title || t.kind}”是空表，却没有说明原因（如“本单位无……，故本表为空表”）。`, t.loc, t.title || null, {
+    expected: '空表说明',
+    found: '无说明',
+  });
+}

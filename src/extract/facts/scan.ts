@@ -1,0 +1,54 @@
+// Find the numbers with units in a normalised line: "93.93万元", "16%", "3名", "2,940.05 万元".
+import type { FactKind } from '../../model.js';
+import { rules, type UnitRule } from './rules.js';
+
+export interface NumberToken {
+  /** Offsets in the text: the number, and the end of its unit. */
+  start: number;
+  end: number;
+  unitEnd: number;
+  text: string;
+  unit: string;
+  kind: FactKind;
+  scale?: number;
+  /** Followed by 以上/以下…: a threshold, not a quantity. */
+  threshold: boolean;
+}
+
+const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
+
+function unitAt(text: string, pos: number): UnitRule | null {
+  for (const u of rules().units) {
+    if (!text.startsWith(u.unit, pos)) continue;
+    // 人 of 人民币 / 人员 is not a count unit after a number.
+    if (u.unit === '人' && /[民员]/.test(text[pos + 1] ?? '')) continue;
+    return u;
+  }
+  return null;
+}
+
+/** Number tokens of `text` (a paragraph: lines wrapped mid-sentence are already joined). */
+export function scanNumbers(text: string): NumberToken[] {
+  const r = rules();
+  const out: NumberToken[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const before = text[start - 1] ?? '';
+    // Part of a longer token (a code, a version, a decimal we did not match whole).
+    if (/[\dA-Za-z.]/.test(before)) continue;
+    if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
+    if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
+    if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
+    const unit = unitAt(text, end);
+    if (!unit) continue;
+    // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
+    if (unit.kind === 'count' && m[0].includes('.')) continue;
+    const unitEnd = end + unit.unit.length;
+    const threshold = r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
+    const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold };
+    if (unit.scale !== undefined) tok.scale = unit.scale;
+    out.push(tok);
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+// Rows as a reader sees them, whatever the format: DOCX/PDF grids repeat a merged cell in every
+// grid slot it covers (copies marked `spanned`), the text form simply leaves merged cells out so
+// rows differ in length. A "logical row" drops horizontal copies; columns are then matched to the
+// header from the right, since what merges and goes missing is the label columns on the left.
+import type { Cell } from '../../model.js';
+import { fold, lexicon, type Role } from './lexicon.js';
+
+export function logicalRow(row: Cell[]): Cell[] {
+  return row.filter((c, j) => !(c.spanned && j > 0 && row[j - 1]!.text === c.text));
+}
+
+export interface Header {
+  /** Folded header text per logical cell. */
+  labels: string[];
+  roles: (Role | null)[];
+}
+
+/** The row as an indicator header, or null: it needs a level3 column and a target or actual column. */
+export function readHeader(row: Cell[]): Header | null {
+  const labels = row.map((c) => fold(c.text));
+  const roles = labels.map((l) => lexicon().role.get(l) ?? null);
+  if (!roles.includes('level3') || !(roles.includes('target') || roles.includes('actual'))) return null;
+  return { labels, roles };
+}
+
+/** A header cell wrapped onto the next row (一级 / 指标): merge it into `h` and say so. */
+export function mergeHeaderContinuation(h: Header, row: Cell[]): boolean {
+  const offset = row.length - h.labels.length;
+  const parts = row.map((c, j) => ({ c, k: j - offset })).filter(({ c }) => !c.spanned && c.text !== '');
+  if (!parts.length) return false;
+  const merged = parts.map(({ c, k }) => ({ k, label: fold((h.labels[k] ?? '') + c.text) }));
+  if (!merged.every(({ k, label }) => k >= 0 && lexicon().role.has(label))) return false;
+  for (const { k, label } of merged) {
+    h.labels[k] = label;
+    h.roles[k] = lexicon().role.get(label)!;
+  }
+  return true;
+}
+
+/** The row's cell for each role, matched to the header from the right. */
+export function cellsByRole(h: Header, row: Cell[]): Partial<Record<Role, Cell>> {
+  const offset = row.length - h.labels.length;
+  const out: Partial<Record<Role, Cell>> = {};
+  row.forEach((c, j) => {
+    const role = h.roles[j - offset];
+    if (role && !out[role]) out[role] = c;
+  });
+  return out;
+}
+
+/** The row's source text, verbatim, for excerpts: its own (not copied) non-empty cells. */
+export function rowExcerpt(row: Cell[]): string {
+  return row
+    .filter((c) => !c.spanned && c.raw.trim() !== '')
+    .map((c) => c.raw.trim())
+    .join(' ');
+}

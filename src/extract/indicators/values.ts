@@ -1,0 +1,34 @@
+// Value checks on indicator and budget cells: well-formed numbers, and 执行率 against 执行数/预算数.
+import { lexicon } from './lexicon.js';
+
+const NUMBER_LIKE = /^[≥≤<>=]?-?\d/u;
+
+/** True for a value that starts like a number but is not a well-formed one (100&, 98%%). */
+export function isMalformed(text: string): boolean {
+  const t = text.trim();
+  return NUMBER_LIKE.test(t) && !lexicon().wellFormed.some((re) => re.test(t));
+}
+
+/** A plain decimal amount (thousands separators allowed), or null. */
+export function parseAmount(text: string): number | null {
+  const t = text.trim().replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/** A printed percentage: its value and how many decimals it was printed with. */
+export function parsePercent(text: string): { value: number; decimals: number } | null {
+  const m = /^(-?\d+)(?:\.(\d+))?%$/.exec(text.trim());
+  return m ? { value: Number(m[0].slice(0, -1)), decimals: m[2]?.length ?? 0 } : null;
+}
+
+/** The rate B/A as it would be printed with `decimals`, when the printed one is off by more than
+ *  rounding; null when they agree or cannot be compared. */
+export function rateMismatch(budget: string, executed: string, printed: string): string | null {
+  const a = parseAmount(budget);
+  const b = parseAmount(executed);
+  const p = parsePercent(printed);
+  if (a === null || b === null || p === null || a === 0) return null;
+  const computed = (b / a) * 100;
+  const tolerance = 0.5 * 10 ** -p.decimals + 1e-9;
+  return Math.abs(computed - p.value) > tolerance ? `${computed.toFixed(p.decimals)}%` : null;
+}
