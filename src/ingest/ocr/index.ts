@@ -1,6 +1,7 @@
 // OCR of PDF pages without a usable text layer (issue 7): render each page with pdf.js, recognise it
 // with PP-OCR (default) or tesseract, or both cross-checking every number, and hand back lines that
 // look like any other page's, each carrying its engine and confidence.
+import { setMaxListeners } from 'node:events';
 import PQueue from 'p-queue';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Flag, Line } from '../../model.js';
@@ -82,6 +83,8 @@ export async function ocrPages(pdf: PDFDocumentProxy, pages: number[], options: 
   // This document's pages leave the queue when it is aborted or one of its pages fails.
   const stop = new AbortController();
   const mine = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  // The queue listens on it once per waiting page: hundreds for a long scan, by design.
+  setMaxListeners(pages.length + 10, mine);
   try {
     const engines = enginesFor(options);
     const results = await Promise.all(pages.map((p) => q.add(() => ocrPage(pdf, p, engines, mine), { signal: mine })));
