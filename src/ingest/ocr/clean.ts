@@ -1,4 +1,4 @@
-// Post-OCR clean-up of one box's characters, before lines are built. Only unambiguous repairs:
+// Post-OCR clean-up of one line's characters (all its boxes, gaps included). Only unambiguous repairs:
 // a letter that cannot stand inside a number becomes the digit it looks like only when digits stand
 // on both sides of it; a confusable at a number's edge is not guessed at but marked (confidence 0), so
 // the number is reported as uncertain rather than read as a plausible wrong value.

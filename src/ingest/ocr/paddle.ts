@@ -96,7 +96,8 @@ export function toModelInput(img: RawImage): ModelData {
 
 export class PaddleEngine implements OcrEngine {
   readonly name = 'paddle';
-  // 150 dpi read better and faster than 300: CER 0.16% vs 0.60%, 82/82 numbers either way
+  // 150 dpi read better and cheaper than 300: CER 0.16% vs 0.20%, 8.5 vs 10.2 CPU s/page, 82/82 numbers
+  // either way
   // (deps.md §7; scripts/bench-ocr.ts --dpi-sweep).
   readonly dpi = 150;
   readonly lowConfidence = 0.8;

@@ -14,7 +14,7 @@ export class TesseractEngine implements OcrEngine {
   #scheduler: Promise<Tesseract.Scheduler> | null = null;
 
   /** `workers`: tesseract.js recognises one image at a time per worker thread. 150 dpi: CER 1.4%
-   *  and 76/82 numbers on seed pages 1–3, against 2.4% and 69/82 at 300 (bench-ocr --dpi-sweep). */
+   *  and 76/82 numbers on seed pages 1–3, against 2.0% and 69/82 at 300 (bench-ocr --dpi-sweep). */
   constructor(
     readonly workers: number,
     dpi = 150,
