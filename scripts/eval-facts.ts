@@ -30,6 +30,15 @@ interface Tally {
 
 const resolveSource = (s: string) => (s.startsWith('shared:') ? join(shared, s.slice(7)) : join(repo, s.replace(/^repo:/, '')));
 const figure = (e: SummaryEntry) => e.yuan ?? e.value;
+const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+/** Exact at the printed precision: 9628.22万元 (96,282,200元) matches an annotated 96,282,213元, since the
+ *  document prints the figure rounded to 0.01万元 there; a figure printed in 元 must match to the 元. */
+function matches(e: SummaryEntry, printed: string, want: number): boolean {
+  if (e.yuan === undefined) return e.value === want;
+  const decimals = printed.split('.')[1]?.length ?? 0;
+  const step = 10 ** Math.max(0, (SCALE[e.unit] ?? 0) - decimals);
+  return step <= 1 ? e.yuan === want : 2 * Math.abs(e.yuan - want) <= step;
+}
 const pct = (n: number, d: number) => (d === 0 ? '—' : `${((100 * n) / d).toFixed(1)}%`);
 
 export async function main(): Promise<void> {
@@ -68,7 +77,7 @@ export async function main(): Promise<void> {
       const got = doc.summary[key];
       if (want !== undefined) t.annotated++;
       if (got) t.reported++;
-      if (want !== undefined && got && figure(got) === want) {
+      if (want !== undefined && got && matches(got, doc.facts.find((f) => f.id === got.factId)?.text ?? String(got.value), want)) {
         t.exact++;
         exact++;
       } else if (want !== undefined || got) wrong.push(`${key} want ${want ?? 'absent'} got ${got ? figure(got) : 'absent'}`);

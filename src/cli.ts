@@ -1,22 +1,42 @@
 #!/usr/bin/env node
-// The command line: extract (records + batch files), check (the watchdog view), schema.
+// The command line: extract (records + batch files), check (the watchdog view), merge (shard folders), schema.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { cpus } from 'node:os';
-import { runBatch } from './batch/index.js';
+import { availableParallelism } from 'node:os';
+import {
+  DEFAULT_MAX_MEMORY_MB,
+  DEFAULT_TIMEOUT_S,
+  mergeOutputs,
+  resolveShard,
+  runBatch,
+  SHARD_COUNT_ENV,
+  UsageError,
+  type BatchOptions,
+  type BatchResult,
+} from './batch/index.js';
+import { createProgress, type Progress } from './batch/progress.js';
 import { recordJsonSchema } from './schema.js';
 import { VERSION } from './version.js';
-import type { DocumentRecord } from './schema.js';
-import type { ErrorLine } from './write/batch-files.js';
+import { formatFlagLine } from './write/flag-line.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
   return n;
 };
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number > 0');
+  return n;
+};
 
 interface CommonOptions {
   out: string;
   concurrency: number;
+  timeout: number;
+  maxMemoryMb: number;
+  shard?: string;
+  shardCount?: number;
+  force?: boolean;
   ocr: 'auto' | 'off' | 'force';
   ocrEngine: 'paddle' | 'tesseract' | 'both';
   quiet?: boolean;
@@ -25,27 +45,89 @@ interface CommonOptions {
 function withCommon(cmd: Command): Command {
   return cmd
     .option('--out <dir>', 'output folder', 'output')
-    .option('--concurrency <n>', 'documents processed at once', positiveInt, cpus().length)
+    .addOption(
+      new Option('--concurrency <n>', 'documents processed at once, one worker thread each').argParser(positiveInt).default(availableParallelism(), `the number of CPU cores, ${availableParallelism()}`),
+    )
+    .option('--timeout <seconds>', 'give up on a document after this long (its worker is terminated; error TIMEOUT)', positiveNumber, DEFAULT_TIMEOUT_S)
+    .option('--max-memory-mb <mb>', 'heap limit of each worker; a document that needs more gets error OUT_OF_MEMORY', positiveInt, DEFAULT_MAX_MEMORY_MB)
+    .option('--shard <i/n>', 'process only shard i of n (i from 0), split by content hash; default: from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID when set')
+    .option('--shard-count <n>', `the number of shards beside JOB_COMPLETION_INDEX (or set ${SHARD_COUNT_ENV})`, positiveInt)
+    .option('--force', 'redo documents whose record in the output folder is up to date (default: skip them)')
     .addOption(new Option('--ocr <mode>', 'OCR pages without a usable text layer').choices(['auto', 'off', 'force']).default('auto'))
     .addOption(new Option('--ocr-engine <engine>', 'OCR engine; both cross-checks every number').choices(['paddle', 'tesseract', 'both']).default('paddle'))
     .option('--quiet', 'print only errors');
 }
 
-const errLine = (e: ErrorLine) => `juesuan: ${e.path}: ${e.message} (${e.code})`;
-
-function progressPrinter(quiet: boolean | undefined) {
-  return (r: { path: string; record?: DocumentRecord; error?: ErrorLine }) => {
-    if (r.error) process.stderr.write(errLine(r.error) + '\n');
-    else if (!quiet && r.record) {
-      const errors = r.record.flags.filter((f) => f.severity === 'error').length;
-      process.stderr.write(`ok ${r.path}: ${r.record.facts.length} facts, ${r.record.flags.length} flags (${errors} errors)\n`);
-    }
+/** Ctrl-C once: take no new documents, finish the running ones. Twice (or SIGTERM): abandon them too.
+ *  Either way the batch files are written for what is done, and the exit code is 130 (143 for SIGTERM). */
+function interruptHandling(progress: Progress) {
+  const stop = new AbortController();
+  const abort = new AbortController();
+  let exitCode: number | undefined;
+  let count = 0;
+  const onSigint = () => {
+    exitCode ??= 130;
+    count++;
+    if (count === 1) {
+      progress.log('juesuan: interrupted: finishing the documents in progress (Ctrl-C again to abandon them)');
+      stop.abort();
+    } else if (count === 2) {
+      progress.log('juesuan: abandoning the documents in progress; writing the batch files');
+      abort.abort();
+    } else process.exit(exitCode);
+  };
+  const onSigterm = () => {
+    exitCode ??= 143;
+    stop.abort();
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  return {
+    stopSignal: stop.signal,
+    abortSignal: abort.signal,
+    exitCode: () => exitCode,
+    dispose() {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+    },
   };
 }
 
-function flagLine(path: string, f: DocumentRecord['flags'][number]): string {
-  const where = f.loc ? `${f.loc.page ?? (f.loc.paragraph !== undefined ? `¶${f.loc.paragraph}` : '')}:${f.loc.line}` : ':';
-  return `${path}:${where} ${f.code} ${f.message}`;
+async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Partial<BatchOptions> = {}): Promise<{ res: BatchResult; signalExit?: number; seconds: number }> {
+  const shard = resolveShard(opts.shard, opts.shardCount);
+  const progress = createProgress({ quiet: opts.quiet });
+  const interrupt = interruptHandling(progress);
+  const started = Date.now();
+  try {
+    const res = await runBatch(inputs, {
+      out: opts.out,
+      concurrency: opts.concurrency,
+      timeoutMs: opts.timeout * 1000,
+      maxMemoryMb: opts.maxMemoryMb,
+      shard,
+      force: opts.force,
+      ocr: opts.ocr,
+      ocrEngine: opts.ocrEngine,
+      stopSignal: interrupt.stopSignal,
+      abortSignal: interrupt.abortSignal,
+      onPlan: (p) => progress.plan(p),
+      onResult: (o) => progress.result(o),
+      ...extra,
+    });
+    return { res, signalExit: interrupt.exitCode(), seconds: (Date.now() - started) / 1000 };
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+  }
+}
+
+function summaryLine(res: BatchResult, out: string, seconds: number): string {
+  const parts = [`${res.processed} extracted`, `${res.failed} failed`, `${res.skipped} skipped (up to date)`];
+  if (res.otherShards) parts.push(`${res.otherShards} left to other shards`);
+  const speed = res.processed ? `, ${res.pages} pages, ${(res.pages / Math.max(seconds, 1e-3)).toFixed(1)} pages/s` : '';
+  const stopped = res.interrupted ? ' (interrupted: rerun the same command to finish)' : '';
+  return `juesuan: ${parts.join(', ')} → ${out} (${seconds.toFixed(1)} s${speed})${stopped}`;
 }
 
 export function buildProgram(): Command {
@@ -57,27 +139,40 @@ export function buildProgram(): Command {
 
   withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'))
     .action(async (inputs: string[], opts: CommonOptions) => {
-      const res = await runBatch(inputs, { ...opts, onResult: progressPrinter(opts.quiet) });
-      if (!opts.quiet) process.stderr.write(`${res.records.length} documents extracted, ${res.errors.length} failed → ${opts.out}\n`);
-      process.exitCode = res.errors.length ? 1 : 0;
+      const { res, signalExit, seconds } = await runWithProgress(inputs, opts);
+      if (!opts.quiet) process.stderr.write(summaryLine(res, opts.out, seconds) + '\n');
+      process.exitCode = signalExit ?? (res.errors.length ? 1 : 0);
     });
 
   withCommon(program.command('check').argument('<inputs...>', 'files, directories or globs').description("print each document's flags, one per line"))
     .option('--json', 'print flags as JSON Lines')
     .action(async (inputs: string[], opts: CommonOptions & { json?: boolean }) => {
-      const res = await runBatch(inputs, { ...opts, onResult: (r) => r.error && process.stderr.write(errLine(r.error) + '\n') });
+      const { res, signalExit } = await runWithProgress(inputs, { ...opts, quiet: true }, { keepRecords: true });
       let errors = 0;
       for (const r of res.records) {
         for (const f of r.flags) {
           if (f.severity === 'error') errors++;
-          process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : flagLine(r.source.path, f) + '\n');
+          process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : formatFlagLine(r.source.path, f) + '\n');
         }
       }
       if (!opts.quiet && !opts.json) {
         const all = res.records.reduce((s, r) => s + r.flags.length, 0);
         process.stdout.write(`${res.records.length} documents, ${all} flags, ${errors} errors, ${res.errors.length} unreadable\n`);
       }
-      process.exitCode = res.errors.length ? 2 : errors ? 1 : 0;
+      process.exitCode = signalExit ?? (res.errors.length ? 2 : errors ? 1 : 0);
+    });
+
+  program
+    .command('merge')
+    .argument('<folders...>', 'the output folders of the shards (every shard of one corpus)')
+    .requiredOption('--out <dir>', 'the merged output folder (new, or a previous merge)')
+    .option('--quiet', 'print only errors')
+    .description('merge shard output folders into one, exactly as a single run would have written it')
+    .action(async (folders: string[], opts: { out: string; quiet?: boolean }) => {
+      const res = await mergeOutputs(folders, opts.out);
+      if (!opts.quiet)
+        process.stderr.write(`juesuan: merged ${res.folders} folders: ${res.documents} documents, ${res.recorded} records, ${res.errors.length} errors → ${opts.out}\n`);
+      process.exitCode = 0;
     });
 
   program
@@ -100,7 +195,8 @@ async function main() {
       process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`juesuan: ${(e.message ?? String(err)).split('\n')[0]}\n`);
+    if (err instanceof UsageError) process.stderr.write(`juesuan: ${err.message}\n`);
+    else process.stderr.write(`juesuan: ${(e.message ?? String(err)).split('\n')[0]}\n`);
     process.exitCode = 2;
   }
 }

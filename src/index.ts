@@ -4,7 +4,7 @@ import { processDocument } from './pipeline.js';
 import { toRecord } from './write/record.js';
 import type { DocumentRecord } from './schema.js';
 
-export { runBatch, type BatchOptions, type BatchResult } from './batch/index.js';
+export { runBatch, mergeOutputs, type BatchOptions, type BatchResult, type BatchPlan, type DocumentOutcome, type MergeResult } from './batch/index.js';
 export { JuesuanError, type ErrorCode } from './errors.js';
 export { DocumentRecordSchema, recordJsonSchema, SCHEMA_VERSION, CANONICAL_METRICS, type DocumentRecord } from './schema.js';
 export type { IngestOptions } from './ingest/index.js';

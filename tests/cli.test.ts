@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DocumentRecordSchema, extract } from '../src/index.js';
-import { CLI, repo, sample } from './paths.js';
+import { CLI, repo, sample, SEED_TXT } from './paths.js';
 
 const run = async (args: string[]) => {
   try {
@@ -25,6 +25,7 @@ describe('juesuan extract', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
+      '.juesuan', // resume state and the run manifest (src/batch/state.ts)
       'dataset.csv',
       'documents.jsonl',
       'errors.jsonl',
@@ -76,6 +77,20 @@ describe('juesuan extract', () => {
     const r = await run(['extract', 'samples/', '--bogus']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error: unknown option '--bogus'");
+  });
+});
+
+describe('juesuan check', () => {
+  it('prints one line per flag (file:page:line CODE message), a summary, and exits 1 on flags of severity error', async () => {
+    const out = await tmp();
+    const r = await run(['check', SEED_TXT, '--out', out]);
+    expect(r.code).toBe(1);
+    const printed = r.stdout.trimEnd().split('\n');
+    const summary = /^1 documents, (\d+) flags, (\d+) errors, 0 unreadable$/.exec(printed.at(-1)!);
+    expect(summary).not.toBeNull();
+    expect(printed.length - 1).toBe(Number(summary![1]));
+    expect(Number(summary![2])).toBeGreaterThan(0);
+    for (const l of printed.slice(0, -1)) expect(l.startsWith(`${SEED_TXT}:1:`) && /^\S+:1:\d+ [A-Z_]+ \S/.test(l), l).toBe(true);
   });
 });
 

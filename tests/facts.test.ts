@@ -253,3 +253,48 @@ describe('labels are text, not patterns', () => {
     ]);
   });
 });
+
+describe('lineFacts: phrasings of the real 江苏 预算 reports', () => {
+  const pick = (raw: string, next: string | null = null) => facts(raw, next).map((f) => [f.label, f.metric, f.text, f.role]);
+
+  it('reads X预算支出 as the budget of X支出, but keeps the 预算 of 一般公共预算', () => {
+    expect(pick('1．因公出国（境）费预算支出180万元，本年数与上年数持平。')).toEqual([['因公出国（境）费支出', 'overseas_travel', '180', 'budget']]);
+    expect(pick('2019年财政拨款预算支出24,169.74万元，占本年支出合计的100%。')[0]).toEqual(['财政拨款支出', 'fiscal_appropriation_expenditure', '24,169.74', 'budget']);
+    expect(pick('一般公共预算支出100万元。')[0]?.[1]).toBeNull(); // not 一般公共支出
+  });
+
+  it('takes a metric after the reporting 办公厅’s name, and the 总计 of 财政拨款收入', () => {
+    expect(pick('江苏省人大常委会办公厅2019年一般公共预算财政拨款支出预算18330.37万元，与上年相比增加2432.93万元。')[0]).toEqual([
+      '江苏省人大常委会办公厅一般公共预算财政拨款支出',
+      'general_budget_appropriation_expenditure',
+      '18330.37',
+      'budget',
+    ]);
+    expect(pick('1．财政拨款收入预算总计18330.37万元。')).toEqual([['财政拨款收入总计', 'fiscal_appropriation_income', '18330.37', 'budget']]);
+    expect(pick('2019年本部门一般公共预算机关运行经费预算支出1642.08万元，与上年相比增加62.7万元。')[0]?.[1]).toBe('agency_operating_expenses');
+  });
+
+  it('reads a bare 收入/支出 as the total after the unit’s name or opening a sentence, not mid-sentence', () => {
+    expect(pick('2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元。支出预算9628.22万元，其中：财政拨款支出预算9628.22万元。')).toEqual([
+      ['上海市普陀区司法局收入', 'total_income', '9628.22', 'budget'],
+      ['财政拨款收入', 'fiscal_appropriation_income', '9628.22', 'actual'],
+      ['支出', 'total_expenditure', '9628.22', 'budget'],
+      ['财政拨款支出', 'fiscal_appropriation_expenditure', '9628.22', 'budget'],
+    ]);
+    // A fund's 收入 and a paragraph that starts mid-sentence (after a page break) name no total.
+    expect(pick('政府性基金预算财政拨款收入预算0万元。')[0]?.[1]).toBe('gov_fund_appropriation_income');
+    expect(pick('支出预算17123.19万元，其中：')[0]?.[1]).toBeNull();
+  });
+
+  it('drops the tail of a （二） cut off by an earlier remark in brackets', () => {
+    // 江苏省政协办公厅 2018: the remark and the enumerated line run on into one paragraph.
+    expect(pick('（按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）', '（二）公用经费1,115.85万元。')).toEqual([
+      ['公用经费', 'public_expenses', '1,115.85', 'actual'],
+    ]);
+  });
+
+  it('gives no metric to another unit’s staff named after the number', () => {
+    expect(pick('另外，本部门预算还包括江苏省联谊俱乐部8名在职人员、南京中国近代史遗址博物馆管理建设办公室9名在职人员人员经费。').map((f) => f[1])).toEqual([null, null]);
+    expect(pick('财政供养人数13名，其中在职3名，离退休人数8名。').map((f) => f[1])).toEqual(['staff_funded', 'staff_active', 'staff_retired']);
+  });
+});

@@ -100,6 +100,13 @@ describe('buildSummary rules', () => {
     expect(buildSummary(facts, 2023).flags).toEqual([]);
   });
 
+  it('never takes an amount whose unit is unknown (a table without 单位), even over the text', () => {
+    const { yuan: _, ...noYuan } = fact('f1', { from: 'table', value: 939300, text: '939300', unit: '' });
+    const { summary, flags } = buildSummary([noYuan as Fact, fact('f2', {})], 2023);
+    expect(summary.total_income).toEqual({ value: 93.93, unit: '万元', yuan: 939300, factId: 'f2' });
+    expect(flags).toEqual([]);
+  });
+
   it('takes only report-year actuals; changes, shares, prior years and other years stay out', () => {
     const facts = [
       fact('f1', { role: 'change', direction: 'increase', value: 19.08, text: '19.08', yuan: 190800 }),

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractTables, type TableExtraction } from '../src/extract/tables.js';
 import { toYuan } from '../src/extract/tables/amount.js';
+import { columnMetrics } from '../src/extract/tables/columns.js';
+import { catalogue } from '../src/extract/tables/defs.js';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
 import { corpus, SEED_TXT } from './paths.js';
@@ -64,6 +66,8 @@ describe('standard tables of a real 决算 PDF (普陀区财政局 2024)', () =>
     expect(fact('three_public_total', 'budget')).toMatchObject({ value: 0.95, yuan: 9500 });
     expect(fact('three_public_total', 'actual')).toBeUndefined(); // blank 决算数 cell: nothing, not 0
     expect(fact('total_income')!.excerpt).toBe('本年收入合计 2,946.25 本年支出合计 2,940.05');
+    // Never the 一般公共预算财政拨款 21.63 listed under 年初财政拨款结转和结余, below the total row.
+    expect(r.facts.filter((f) => f.metric === 'general_budget_appropriation_income').map((f) => f.yuan)).toEqual([29400500, 29400500]);
     expect(r.facts.every((f, i) => f.id === `tf${i + 1}`)).toBe(true);
     expect(r.flags).toEqual([]);
   });
@@ -102,5 +106,53 @@ describe('standard tables without a grid, and defects', () => {
       ['SUM_MISMATCH', '30.00', '40.00'],
     ]);
     expect(r.facts.find((f) => f.metric === 'general_budget_appropriation_expenditure')).toBeUndefined(); // no 合计 row
+  });
+});
+
+describe('column headers of the 三公 tables, read strictly', () => {
+  const def = (kind: string) => catalogue().tables.find((t) => t.kind === kind)!;
+
+  it('gives no metric to a header that merged two columns or lost its own leaf', () => {
+    // Headers as the PDF grid of 普陀区司法局 2026 gives them.
+    const header = ['合计因公出国(境)费', '“三公”经费预算数/公务用车购置及运行费/公务接待费小计', '公务用车购置及运行费/购置费', '公务用车购置及运行费', '运行费', '数', '机关运行经费预算'];
+    expect(columnMetrics(def('预算07三公经费表'), header)).toEqual([null, null, null, null, null, null, 'agency_operating_expenses']);
+  });
+
+  it('reads a well-gridded header: the 小计 of a group is the group, a role leaf is dropped', () => {
+    const header = ['合计', '因公出国(境)费', '2024年“三公”经费预算数/公务接待费', '2024年“三公”经费预算数/公务用车购置及运行费/小计', '公务用车购置及运行费/购置费', '公务用车购置及运行费', '运行费', '2024年机关运行经费预算数'];
+    expect(columnMetrics(def('预算07三公经费表'), header)).toEqual([
+      'three_public_total',
+      'overseas_travel',
+      'official_reception',
+      'official_vehicles',
+      null,
+      null, // the group header left over the 购置费 column
+      null,
+      'agency_operating_expenses',
+    ]);
+    const juesuan = ['合计/预算数', '合计/决算数', '因公出国（境）费/预算数', '小计/决算数', '公务用车购置费/决算数', '公务接待费/决算数'];
+    expect(columnMetrics(def('公开07表'), juesuan)).toEqual(['three_public_total', 'three_public_total', 'overseas_travel', 'official_vehicles', null, 'official_reception']);
+  });
+
+  it('takes the “三公” 小计 as the total where 合计 adds 会议费 and 培训费, only when the parts add up', async () => {
+    const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+    const table = (row: string[]) =>
+      new TextEncoder().encode(
+        ['一般公共预算“三公”经费、会议费、培训费支出预算表', '单位：万元', cells('合计', '小计', '因公出国（境）费', '公务用车购置及运行费', '公务接待费', '会议费', '培训费'), '', cells(...row), '', '正文。'].join('\n'),
+      );
+    const ok = await tablesOf(table(['2,599.37', '670.12', '180.00', '304.40', '185.72', '228.00', '1,701.25']));
+    expect(ok.facts.filter((f) => f.metric).map((f) => [f.metric, f.text])).toEqual([
+      ['three_public_total', '670.12'],
+      ['overseas_travel', '180.00'],
+      ['official_vehicles', '304.40'],
+      ['official_reception', '185.72'],
+    ]);
+    // Two cells run together by a PDF grid ("10.810" = 10.81 and 0; "06.4" = 0 and 6.4) are not values.
+    const merged = await tablesOf(table(['2,599.37', '670.120', '180.00', '06.4', '185.72', '228.00', '1,701.25']));
+    expect(merged.facts.map((f) => f.text)).toEqual(['2,599.37', '180.00', '185.72', '228.00', '1,701.25']);
+    expect(merged.facts.filter((f) => f.metric)).toEqual([]);
+    // One figure off (a shifted or misread cell): the row gives none of the four.
+    const off = await tablesOf(table(['2,599.37', '670.12', '180.00', '304.40', '18.72', '228.00', '1,701.25']));
+    expect(off.facts.filter((f) => f.metric)).toEqual([]);
   });
 });

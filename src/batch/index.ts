@@ -1,59 +1,218 @@
 // The batch runner: many inputs → one record per document in the output folder, plus the batch files.
-// A bad file costs one error line, never the batch.
-import { mkdir } from 'node:fs/promises';
-import { cpus } from 'node:os';
-import { join, resolve } from 'node:path';
+// Documents run in worker threads (one per core by default), each with a time and memory limit; a bad file
+// costs one error line, never the batch. A rerun into the same folder skips what is already done, and a
+// shard (--shard i/n) does only its share of the inputs.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { toJuesuanError } from '../errors.js';
-import type { IngestOptions } from '../ingest/index.js';
-import { processDocument } from '../pipeline.js';
+import { defaultIngestOptions, type IngestOptions } from '../ingest/types.js';
 import type { DocumentRecord } from '../schema.js';
-import { sweepTemporaryFiles, writeFileAtomic } from '../write/atomic.js';
-import { writeBatchFiles, type ErrorLine } from '../write/batch-files.js';
-import { toRecord } from '../write/record.js';
+import type { ErrorLine } from '../write/batch-files.js';
+import { finishOutput, manifestErrors } from './finish.js';
+import { hashAll, sha256Text } from './hash.js';
 import { expandInputs } from './inputs.js';
-import { outputNames } from './names.js';
+import { baseName, outputNames } from './names.js';
+import { DocumentPool } from './pool.js';
+import { shardOf, type Shard } from './shard.js';
+import { isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
 
-export interface BatchOptions extends Partial<IngestOptions> {
+export { mergeOutputs, type MergeResult } from './merge.js';
+export { resolveShard, parseShard, shardOf, SHARD_COUNT_ENV, type Shard } from './shard.js';
+export { UsageError } from './usage-error.js';
+export { PIPELINE_VERSION } from './state.js';
+
+export const DEFAULT_TIMEOUT_S = 300;
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+export interface BatchOptions extends Partial<Pick<IngestOptions, 'ocr' | 'ocrEngine'>> {
   out: string;
+  /** Documents processed at once, one worker thread each (default: os.availableParallelism()). */
   concurrency?: number;
-  /** Called once per input as it finishes. */
-  onResult?: (r: { path: string; record?: DocumentRecord; error?: ErrorLine }) => void;
+  /** Per-document time limit in ms (default 300 s); an overrunning document's thread is terminated. */
+  timeoutMs?: number;
+  /** Per-document V8 heap limit of the worker thread in MB (default 1024). */
+  maxMemoryMb?: number;
+  /** Process only this shard's documents (stable assignment by content hash). */
+  shard?: Shard | null;
+  /** Redo documents even when their record is up to date. */
+  force?: boolean;
+  /** Return the records (read back from disk) in `records`; off by default to keep memory flat. */
+  keepRecords?: boolean;
+  /** Stop taking new documents (the first Ctrl-C); running ones finish. */
+  stopSignal?: AbortSignal;
+  /** Abandon running documents too (the second Ctrl-C). */
+  abortSignal?: AbortSignal;
+  onPlan?: (plan: BatchPlan) => void;
+  /** Called once per document as it is decided: done, skipped (up to date) or failed. */
+  onResult?: (o: DocumentOutcome) => void;
+}
+
+export interface BatchPlan {
+  /** Input documents found (all shards). */
+  documents: number;
+  toProcess: number;
+  /** Up to date from an earlier run into the same folder. */
+  skipped: number;
+  otherShards: number;
+  inputErrors: number;
+  workers: number;
+  shard: Shard | null;
+}
+
+export interface DocumentOutcome {
+  path: string;
+  status: 'done' | 'skipped' | 'failed';
+  /** The output base name: the record is `<name>.json`. */
+  name?: string;
+  pages?: number;
+  facts?: number;
+  flags?: number;
+  flagErrors?: number;
+  error?: ErrorLine;
 }
 
 export interface BatchResult {
+  /** The records of the run's documents (done and skipped), only with `keepRecords`. */
   records: DocumentRecord[];
+  /** errors.jsonl: inputs that named nothing, then failed documents, in input order. */
   errors: ErrorLine[];
+  /** Documents processed in this run / skipped as up to date / failed / left for other shards. */
+  processed: number;
+  skipped: number;
+  failed: number;
+  otherShards: number;
+  /** Documents with a record in the output folder after the run (processed + skipped). */
+  recorded: number;
+  pages: number;
+  /** Stopped early by stopSignal: some documents were not processed. */
+  interrupted: boolean;
+}
+
+const ocrOptions = (o: BatchOptions) => ({ ocr: o.ocr ?? defaultIngestOptions.ocr, ocrEngine: o.ocrEngine ?? defaultIngestOptions.ocrEngine });
+
+interface Plan {
+  /** One entry per input file, in input order: what becomes of it (updated as the run goes). */
+  docs: ManifestDocument[];
+  /** Indexes into docs of the documents to process, biggest file first. */
+  todo: number[];
+  /** Outcomes known before processing: skipped (up to date) and unreadable files. */
+  early: DocumentOutcome[];
+}
+
+async function planRun(out: string, files: string[], pipeline: string, options: BatchOptions): Promise<Plan> {
+  const hashes = await hashAll(files);
+  const shas = hashes.map((h) => ('sha256' in h ? h.sha256 : null));
+  const names = outputNames(files.map((path, i) => ({ path, sha256: shas[i] ?? null })));
+  const shard = options.shard ?? null;
+  const docs: ManifestDocument[] = [];
+  const todo: number[] = [];
+  const early: DocumentOutcome[] = [];
+  for (const [i, path] of files.entries()) {
+    const sha256 = shas[i] ?? null;
+    const h = hashes[i]!;
+    // An unreadable file still belongs to exactly one shard (by its path), which reports it.
+    if (shard && shardOf(sha256 ?? sha256Text(path), shard.count) !== shard.index) {
+      docs.push({ path, sha256, name: names[i] ?? null, status: 'other-shard' });
+    } else if (!sha256) {
+      const e = toJuesuanError('error' in h ? h.error : null);
+      const error = { path, code: e.code, message: e.message };
+      docs.push({ path, sha256, name: null, status: 'failed', error });
+      early.push({ path, status: 'failed', error });
+    } else {
+      const name = names[i] ?? baseName(path);
+      const upToDate = !options.force && (await isUpToDate(out, name, path, sha256, pipeline));
+      docs.push({ path, sha256, name, status: upToDate ? 'done' : 'pending' });
+      if (upToDate) early.push({ path, status: 'skipped', name });
+      else todo.push(i);
+    }
+  }
+  // Biggest first: a long document started last would hold up the end of the run on one core.
+  const sizes = hashes.map((h) => ('size' in h ? h.size : 0));
+  todo.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  return { docs, todo, early };
+}
+
+/** Process the planned documents on a pool of workers; updates each doc's status, returns pages done. */
+async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
+  let processed = 0;
+  let pages = 0;
+  const fail = (doc: ManifestDocument, code: string, message: string) => {
+    doc.status = 'failed';
+    doc.error = { path: doc.path, code, message };
+    options.onResult?.({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
+  };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
+  const pool = new DocumentPool({ threads: workers, timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
+  const queue = new PQueue({ concurrency: workers });
+  const stop = () => queue.clear();
+  options.stopSignal?.addEventListener('abort', stop, { once: true });
+  try {
+    for (const i of todo) {
+      if (options.stopSignal?.aborted) break;
+      const doc = docs[i]!;
+      void queue.add(async () => {
+        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine }, options.abortSignal);
+        if (!reply.ok) {
+          // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
+          if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
+          return;
+        }
+        try {
+          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline });
+        } catch (err) {
+          fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
+          return;
+        }
+        doc.status = 'done';
+        processed++;
+        pages += reply.pages;
+        options.onResult?.({ path: doc.path, status: 'done', name: doc.name!, pages: reply.pages, facts: reply.facts, flags: reply.flags, flagErrors: reply.flagErrors });
+      });
+    }
+    await queue.onIdle();
+  } finally {
+    options.stopSignal?.removeEventListener('abort', stop);
+    await pool.destroy();
+  }
+  return { processed, pages };
 }
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
   const out = resolve(options.out);
-  await mkdir(out, { recursive: true });
-  await sweepTemporaryFiles(out);
-  const { files, errors } = await expandInputs(inputs, [out]);
-  for (const e of errors) options.onResult?.({ path: e.path, error: e });
-  const nameOf = outputNames(files);
-  const queue = new PQueue({ concurrency: options.concurrency ?? cpus().length });
-  const results: (DocumentRecord | null)[] = new Array(files.length).fill(null);
-  const fileErrors: (ErrorLine | null)[] = new Array(files.length).fill(null);
-  files.forEach((path, i) =>
-    queue.add(async () => {
-      try {
-        const doc = await processDocument(path, options);
-        const record = toRecord(doc);
-        await writeFileAtomic(join(out, `${nameOf(record.source.sha256.slice(0, 8), path)}.json`), JSON.stringify(record, null, 2) + '\n');
-        results[i] = record;
-        options.onResult?.({ path, record });
-      } catch (err) {
-        const e = toJuesuanError(err);
-        fileErrors[i] = { path, code: e.code, message: e.message };
-        options.onResult?.({ path, error: fileErrors[i]! });
-      }
-    }),
-  );
-  await queue.onIdle();
-  const records = results.filter((r): r is DocumentRecord => r !== null);
-  const allErrors = [...errors, ...fileErrors.filter((e): e is ErrorLine => e !== null)];
-  await writeBatchFiles(out, records, allErrors);
-  return { records, errors: allErrors };
+  await prepareOutput(out);
+  const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
+  for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
+  const shard = options.shard ?? null;
+  const pipeline = pipelineId(ocrOptions(options));
+  const { docs, todo, early } = await planRun(out, files, pipeline, options);
+
+  const workers = Math.min(options.concurrency ?? availableParallelism(), todo.length);
+  const skipped = early.filter((o) => o.status === 'skipped').length;
+  const otherShards = docs.filter((d) => d.status === 'other-shard').length;
+  options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped, otherShards, inputErrors: inputErrors.length, workers, shard });
+  for (const o of early) options.onResult?.(o);
+
+  const { processed, pages } = todo.length ? await processAll(out, pipeline, docs, todo, workers, options) : { processed: 0, pages: 0 };
+
+  const interrupted = docs.some((d) => d.status === 'pending');
+  const manifest: RunManifest = {
+    pipeline,
+    shard: shard && { index: shard.index, count: shard.count },
+    complete: !interrupted,
+    inputErrors,
+    documents: docs,
+  };
+  const records = await finishOutput(out, manifest, options.keepRecords);
+  return {
+    records,
+    errors: manifestErrors(manifest),
+    processed,
+    skipped,
+    failed: docs.filter((d) => d.status === 'failed').length + inputErrors.length,
+    otherShards,
+    recorded: docs.filter((d) => d.status === 'done').length,
+    pages,
+    interrupted,
+  };
 }

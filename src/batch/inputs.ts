@@ -1,6 +1,6 @@
 // Expand the command line's files, directories (walked recursively) and globs into a sorted file list.
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { ErrorLine } from '../write/batch-files.js';
 
@@ -27,7 +27,9 @@ export async function expandInputs(inputs: string[], exclude: string[] = []): Pr
   for (const input of inputs) {
     const st = await stat(input).catch(() => null);
     if (st?.isDirectory()) {
-      const found = (await walk(input)).filter((f) => !exclude.some((x) => f.startsWith(x)));
+      // The output folder may sit inside an input folder (`extract . --out output`): never read it back.
+      const outside = (f: string) => !exclude.some((x) => resolve(f) === resolve(x) || resolve(f).startsWith(resolve(x) + sep));
+      const found = (await walk(input)).filter(outside);
       if (!found.length) errors.push({ path: input, code: 'NO_DOCUMENTS', message: 'the directory holds no documents' });
       files.push(...found);
     } else if (st) {

@@ -11,7 +11,7 @@
 import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
 import { metricAfterYear, metricDef } from './metrics.js';
 import { toValue, toYuan } from './facts/decimal.js';
-import { cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
+import { afterEntity, cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
 import { scanNumbers, type NumberToken } from './facts/scan.js';
 import { Paragraph, runsOn } from './facts/paragraph.js';
@@ -56,14 +56,26 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
 function paragraphs(doc: SegmentedDocument): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: { line: Line; block: number }[] = [];
+  let afterSentence = false; // the last body line ended a sentence, with nothing else since
   const flush = () => {
-    if (cur.length) out.push(new Paragraph(cur));
+    if (cur.length) {
+      const p = new Paragraph(cur);
+      p.opensSentence = afterSentence;
+      out.push(p);
+    }
     cur = [];
   };
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) return flush();
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) {
+      flush();
+      afterSentence = false;
+      return;
+    }
     cur.push({ line: block.line, block: i });
-    if (!runsOn(block.line)) flush();
+    if (!runsOn(block.line)) {
+      flush();
+      afterSentence = rules().sentenceEnd.test(block.line.text.slice(-1));
+    }
   });
   flush();
   for (const p of out) p.sections = p.parts.map((x) => doc.sectionOf[x.block] ?? null);
@@ -117,7 +129,7 @@ function paragraphFacts(
     takePieces(pieces);
     cursor = tok.unitEnd;
 
-    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start));
+    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence);
     const ov = overrides.get(k);
     if (ov !== undefined) {
       parsed.label = ov.label;
@@ -128,8 +140,11 @@ function paragraphFacts(
       const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
       const noun = /^[\u4e00-\u9fff]/.test(after) ? leadingNouns(after.split(/\d/)[0] ?? '') : '';
       if (noun.length >= 2) {
+        // The noun names the metric only when nothing before the number names whose it is:
+        // "还包括江苏省联谊俱乐部8名在职人员" counts another unit's staff.
+        const named = parsed.own;
         parsed.label = noun;
-        parsed.metric = resolveMetric(noun);
+        parsed.metric = named ? null : resolveMetric(noun);
         parsed.own = true;
       }
     }
@@ -207,7 +222,14 @@ function subjectFromPiece(piece: string): Subject | null {
   return null;
 }
 
-function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, docYear: number | null, lineBefore: string): Parsed {
+function parseSegment(
+  seg: string,
+  tok: NumberToken,
+  subject: Subject | null,
+  docYear: number | null,
+  lineBefore: string,
+  opensSentence = false,
+): Parsed {
   const r = rules();
   let role: Role = 'actual';
   let direction: Fact['direction'];
@@ -248,6 +270,10 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   }
   let metric = label ? resolveMetric(label) : null;
   if (!metric && label && new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
+  // A bare 收入/支出 also names the total where it opens the sentence ("。支出预算9628.22万元，其中：")
+  // or follows the reporting entity's name ("2026年，上海市普陀区司法局收入预算9628.22万元").
+  if (!metric && label && atSentenceStart(lineBefore, seg, opensSentence)) metric = metricAfterYear(label);
+  if (!metric && label) metric = afterEntity(label);
   const own = label !== '';
   if (!own && subject && inherits(subject, tok)) {
     label = subject.label;
@@ -265,6 +291,14 @@ function parseSegment(seg: string, tok: NumberToken, subject: Subject | null, do
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
+}
+
+/** Whether the segment opens its sentence: a sentence end right before it in the paragraph, or the
+ *  paragraph's start where the paragraph itself opens a sentence. */
+function atSentenceStart(before: string, seg: string, opensSentence: boolean): boolean {
+  if (!before.endsWith(seg)) return false;
+  const prev = before.slice(0, before.length - seg.length).trimEnd();
+  return prev === '' ? opensSentence : rules().sentenceEnd.test(prev[prev.length - 1]!);
 }
 
 /** Percentages and changes inherit any subject; an amount only an amount's, a count only a count of the same unit. */

@@ -10,9 +10,9 @@
 //    the metric phrase follows the reporting entity's name; then the longer label; then the earlier
 //    statement.
 // 4. Where the table figure and a narrative statement of the same metric disagree (yuan for amounts,
-//    value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
+//    at the coarser of the two printed precisions; value for counts), the table figure stays and a VALUE_CONFLICT warning names both (one per
 //    disagreeing narrative statement; expected = the table's figure, found = the narrative's).
-// 5. A metric with no candidate is absent — never 0.
+// 5. A metric with no candidate is absent — never 0. An amount without a known unit (no yuan) is no candidate.
 // 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
 //    'budget' there (counts stay 'actual').
 import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
@@ -27,8 +27,14 @@ export function buildSummary(
   const flags: Flag[] = [];
   for (const def of metricDefs()) {
     const role = kind === '预算' && def.kind === 'amount' ? 'budget' : (def.role ?? 'actual');
+    // An amount whose unit is unknown (a table without 单位：…) could be 元 or 万元: never a summary figure.
     const cands = facts.filter(
-      (f) => f.metric === def.key && f.kind === def.kind && f.role === role && (year === null || f.year === null || f.year === year),
+      (f) =>
+        f.metric === def.key &&
+        f.kind === def.kind &&
+        f.role === role &&
+        (f.kind !== 'amount' || f.yuan !== undefined) &&
+        (year === null || f.year === null || f.year === year),
     );
     const table = cands.find((f) => f.from === 'table');
     const text = cands.filter((f) => f.from === 'text');
@@ -56,8 +62,21 @@ function bestStatement(facts: Fact[], def: MetricDef): Fact | undefined {
     .sort((a, b) => b.exact - a.exact || b.f.label.length - a.f.label.length || a.i - b.i)[0]?.f;
 }
 
+/** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees
+ *  with the exact one when they differ by at most half the coarser figure's last printed digit. */
 function same(a: Fact, b: Fact): boolean {
-  return a.kind === 'amount' ? a.yuan === b.yuan : a.value === b.value;
+  if (a.kind !== 'amount') return a.value === b.value;
+  if (a.yuan === undefined || b.yuan === undefined) return a.yuan === b.yuan;
+  const step = Math.max(printedStep(a), printedStep(b));
+  return step <= 1 ? a.yuan === b.yuan : 2 * Math.abs(a.yuan - b.yuan) <= step;
+}
+
+const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
+/** The value in 元 of one unit in the last printed digit (0.01万元 → 100). */
+function printedStep(f: Fact): number {
+  const decimals = f.text.split('.')[1]?.length ?? 0;
+  return 10 ** Math.max(0, (SCALE[f.unit] ?? 0) - decimals);
 }
 
 function where(loc: Loc): string {

@@ -4,6 +4,7 @@
 import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
 import { metricForLabel } from './metrics.js';
 import { parseAmount, toYuan } from './tables/amount.js';
+import { columnMetrics } from './tables/columns.js';
 import { foldText, indicatorKind, isEmptyNote, isTotalLabel, tableForTitle, type TableDef } from './tables/defs.js';
 
 export interface TableExtraction {
@@ -150,18 +151,15 @@ interface ColumnInfo {
 }
 
 function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Role): ColumnInfo[] {
-  const keys = Object.entries(def.columns ?? {}).sort((a, b) => b[0].length - a[0].length);
+  // Only the catalogue's column meanings: the same header (项目支出) means different totals in different tables.
+  const metrics = columnMetrics(def, header);
   return header.map((h, c) => {
     const cells = body.map((r) => r[c]?.text ?? '').filter(Boolean);
     const value = cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !CODE.test(x)).length >= cells.length / 2;
-    const f = foldText(h);
     const parts = h.split('/').map(foldText);
-    const hit = keys.find(([k]) => parts.some((p) => p === foldText(k)) || f.endsWith(foldText(k)));
     const leaf = parts[parts.length - 1] ?? '';
-    // Only the catalogue's column meanings: the same header (项目支出) means different totals in different tables.
-    const metric = hit?.[1] ?? null;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
-    return { value, metric, role };
+    return { value, metric: metrics[c] ?? null, role };
   });
 }
 
@@ -170,11 +168,14 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
   const cols = columnInfo(def, header, body, docRole);
   const section = ctx.doc.sectionOf[i] ?? null;
-  const rowMetrics = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
+  const rowMetrics: Record<string, string> = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
+  const labelCols = labelColumns(body, cols);
+  const precise = precision(body, cols);
   const afterTotal = new Set<number>(); // halves (by label column) past their total row
   for (const row of body) {
     const excerpt = row.map((c) => c.raw.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
     const hasCode = row.some((c, k) => !cols[k]!.value && CODE.test(c.text));
+    const rowFacts: Fact[] = [];
     let label = '';
     let labelCol = -1;
     row.forEach((cell, k) => {
@@ -187,19 +188,23 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         return;
       }
       const amt = parseAmount(cell.text);
-      if (!amt) return;
+      if (!amt || !precise(amt.text)) return;
       let metric: string | null = null;
       const firstValueOfHalf = k > 0 && !cols[k - 1]!.value;
       if (def.layout === 'halves') {
-        if (firstValueOfHalf && !hasCode && label) {
-          const f = foldText(label);
-          metric = rowMetrics[f] ?? (afterTotal.has(labelCol) ? null : metricForLabel(label));
+        // The label must be this half's: no other half's label column lies between it and the value
+        // (a PDF grid that shifted the right half's figures under the left half's rows).
+        const ownLabel = labelCol >= 0 && !labelCols.some((c) => c > labelCol && c < k);
+        if (firstValueOfHalf && !hasCode && label && ownLabel) {
+          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '');
+          // Rows below the half's total row are carry-overs (年初结转和结余 → 一般公共预算财政拨款 21.63).
+          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label)));
         }
       } else if (def.layout === 'single') metric = info.metric;
       else if (isTotalLabel(label) && !hasCode) metric = info.metric;
       const colName = header[k] ?? '';
-      ctx.facts.push({
-        id: `tf${ctx.facts.length + 1}`,
+      const fact: Fact = {
+        id: '',
         label: def.layout === 'single' ? colName : def.layout === 'halves' ? label || colName : [label, colName].filter(Boolean).join(' '),
         metric,
         kind: 'amount',
@@ -213,8 +218,11 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         excerpt,
         section,
         from: 'table',
-      });
+      };
+      rowFacts.push(fact);
     });
+    if (def.check) checkParts(def.check, row, cols, rowFacts);
+    for (const f of rowFacts) ctx.facts.push({ ...f, id: `tf${ctx.facts.length + 1}` });
     if (def.layout === 'halves') {
       // Rows below a half's total (年初结转 … sub-rows) are not the year's income/expenditure.
       row.forEach((cell, k) => {
@@ -222,6 +230,54 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         if (!cols[k]!.value && /^本年(收入|支出)合计$/.test(foldText(cell.text))) afterTotal.add(k);
       });
     }
+  }
+}
+
+/** Columns that hold row labels (text with Chinese characters) in some data row: from the first row
+ *  with an amount on (a header band left in the body, 本年收入 | 本年支出, does not count). */
+function labelColumns(body: Cell[][], cols: ColumnInfo[]): number[] {
+  const first = body.findIndex((r) => r.some((c, k) => cols[k]?.value && parseAmount(c.text)));
+  const data = first < 0 ? [] : body.slice(first);
+  return cols.map((c, k) => (!c.value && data.some((r) => /[\u4e00-\u9fff]/.test(r[k]?.text ?? '')) ? k : -1)).filter((k) => k >= 0);
+}
+
+/** A cell with more decimals than the table prints, or a leading zero ("10.810", "06.4"), is two
+ *  cells run together by the PDF grid: not a value. */
+function precision(body: Cell[][], cols: ColumnInfo[]): (text: string) => boolean {
+  const decimals = (x: string) => x.split('.')[1]?.length ?? 0;
+  const amounts = body.flatMap((r) => r.filter((_, k) => cols[k]?.value).map((c) => parseAmount(c.text)?.text)).filter((x): x is string => !!x);
+  const fine = amounts.filter((x) => decimals(x) > 0 && decimals(x) <= 2).length;
+  const finer = amounts.filter((x) => decimals(x) > 2).length;
+  return (x) => !/^-?0\d/.test(x) && (decimals(x) <= 2 || finer > fine);
+}
+
+/** A total and its parts in one row (三公 合计 = 因公出国 + 公务用车 + 公务接待), per role: the row's metrics
+ *  stand only where the parts add up to the total; a blank part cell counts 0. Where the total column
+ *  holds more (合计 with 会议费 and 培训费), a 小计 column that equals the parts' sum is the total. Where
+ *  the parts cannot be checked (a column missing, a merged cell), the row gives none of these metrics. */
+function checkParts(check: NonNullable<TableDef['check']>, row: Cell[], cols: ColumnInfo[], facts: Fact[]) {
+  const names = [check.total, ...check.parts];
+  for (const role of new Set(cols.map((c) => c.role))) {
+    const here = facts.filter((f) => f.role === role);
+    const byMetric = (m: string) => here.filter((f) => f.metric === m);
+    const cents = (f: Fact) => Math.round(f.value * 100);
+    const partCols = check.parts.map((m) => cols.map((c, k) => (c.metric === m && c.role === role ? k : -1)).filter((k) => k >= 0));
+    const totals = byMetric(check.total);
+    const parts = check.parts.map(byMetric);
+    // Each part: one figure, or none where its (single) column's cell is blank.
+    const ok = partCols.every((ks, j) => ks.length === 1 && parts[j]!.length <= 1 && (parts[j]!.length === 1 || !row[ks[0]!]?.text));
+    const sum = ok ? parts.reduce((s, p) => s + (p[0] ? cents(p[0]) : 0), 0) : NaN;
+    const tol = check.parts.length;
+    let total = totals.length === 1 && Math.abs(cents(totals[0]!) - sum) <= tol ? totals[0]! : null;
+    if (!total && ok) {
+      const sub = here.find((f) => !f.metric && foldText(f.label.split('/').pop() ?? '') === check.subtotal && Math.abs(cents(f) - sum) <= tol);
+      if (sub) {
+        for (const f of totals) f.metric = null;
+        sub.metric = check.total;
+        total = sub;
+      }
+    }
+    if (!total) for (const f of here) if (f.metric && names.includes(f.metric)) f.metric = null;
   }
 }
 

@@ -1,13 +1,15 @@
 // Every output file is written to a temporary name in the same folder and renamed into place, so an
 // interrupted run never leaves a half-written file under the real name.
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const TMP_MARK = '.juesuan-tmp-';
 
+const tempName = (path: string) => join(dirname(path), `${TMP_MARK}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `${TMP_MARK}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tmp = tempName(path);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
@@ -15,6 +17,45 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/** A file written piece by piece (too big to build in memory), appearing under its name only on commit. */
+export interface AtomicWriter {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+const FLUSH_AT = 1 << 20;
+
+export async function openAtomic(path: string): Promise<AtomicWriter> {
+  const tmp = tempName(path);
+  const fh = await open(tmp, 'w');
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    await fh.write(text);
+  };
+  return {
+    async write(text) {
+      pending.push(text);
+      size += text.length;
+      if (size >= FLUSH_AT) await flush();
+    },
+    async commit() {
+      await flush();
+      await fh.close();
+      await rename(tmp, path);
+    },
+    async abort() {
+      await fh.close().catch(() => undefined);
+      await rm(tmp, { force: true });
+    },
+  };
 }
 
 /** Remove temporary files a killed run (SIGKILL, power loss) may have left in `dir`. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { patternsDir } from '../../patterns.js';
-import { foldLabel, metricDef, metricForLabel, metricNames } from '../metrics.js';
+import { foldLabel, metricAfterYear, metricDef, metricDefs, metricForLabel, metricNames } from '../metrics.js';
 import { rules } from './rules.js';
 
 const require = createRequire(import.meta.url);
@@ -76,6 +76,20 @@ export function resolveMetric(label: string): string | null {
     const viaDe = head.endsWith('的') && metricDef(key)?.kind === 'count';
     const entity = viaDe || r.entitySuffixes.some((e) => head.endsWith(e));
     if (entity && cuts(folded).has(head.length)) return key;
+  }
+  return null;
+}
+
+/** The metric a bare phrase of `afterYear` (收入, 支出) names right after the reporting entity's name
+ *  ("上海市普陀区司法局收入"), cut at a word boundary; never after a fund's or a sub-unit's name. */
+export function afterEntity(label: string): string | null {
+  const folded = foldLabel(label);
+  const r = rules();
+  for (const phrase of metricDefs().flatMap((d) => d.afterYear ?? [])) {
+    if (folded.length <= phrase.length || !folded.endsWith(phrase)) continue;
+    const head = folded.slice(0, folded.length - phrase.length);
+    if (r.subunitWords.some((w) => head.includes(w)) || /预算|基金|资金|拨款/.test(head)) continue;
+    if (r.entitySuffixes.some((e) => head.endsWith(e)) && cuts(folded).has(head.length)) return metricAfterYear(phrase);
   }
   return null;
 }

@@ -16,6 +16,9 @@ export class Paragraph {
   readonly parts: Part[];
   /** sectionOf of each part's block, when the document has one. */
   sections?: (string | null)[];
+  /** The paragraph opens a sentence: the body line just before it ended one (not a heading, a table
+   *  or a page break in mid-sentence). */
+  opensSentence = false;
 
   constructor(lines: { line: Line; block: number }[]) {
     let offset = 0;

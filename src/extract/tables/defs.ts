@@ -11,6 +11,10 @@ export interface TableDef {
   role: 'actual' | 'budget';
   columns?: Record<string, string>;
   rows?: Record<string, string>;
+  /** Halves: only `rows` name metrics (a 财政拨款 table's 基本支出 is not the department's). */
+  rowsOnly?: boolean;
+  /** A total that must equal the sum of its parts in the same row (三公 tables). */
+  check?: { total: string; parts: string[]; subtotal?: string };
 }
 export interface IndicatorDef {
   kind: string;

@@ -1,0 +1,48 @@
+// The end of a run (and of a merge): the batch files rebuilt from the records on disk of the run's inputs,
+// in input order, so that a rerun or a merge never duplicates a line; then run.json, the commit marker.
+import { readFile } from 'node:fs/promises';
+import type { DocumentRecord } from '../schema.js';
+import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
+import { recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
+
+export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
+
+/** Write the batch files and run.json of `out`; returns the records when `keep` (the check command). */
+export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {
+  const kept: DocumentRecord[] = [];
+  const flagged: FlaggedDocument[] = [];
+  const w = await BatchFilesWriter.open(out);
+  try {
+    for (const d of manifest.documents) {
+      if (d.status !== 'done' || !d.name) continue;
+      const record = JSON.parse(await readFile(recordFile(out, d.name), 'utf8')) as DocumentRecord;
+      await w.addRecord(record);
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
+      if (keep) kept.push(record);
+    }
+    for (const e of manifestErrors(manifest)) await w.addError(e);
+  } catch (err) {
+    await w.abort();
+    throw err;
+  }
+  await w.commit();
+  await writeExtraOutputs(out, flagged);
+  await writeManifest(out, manifest);
+  await sweepOutput(out);
+  return kept;
+}
+
+/** What report.html needs of each record (a small part of it: the whole records never sit in memory). */
+export interface FlaggedDocument {
+  path: string;
+  document: DocumentRecord['document'];
+  flags: DocumentRecord['flags'];
+}
+
+/**
+ * Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files and
+ * before run.json. This is where the integrator hooks report.html (src/write/report-html.ts), e.g.
+ *   await writeFileAtomic(join(out, 'report.html'), renderReport(docs));
+ * `docs` holds the run's documents with a record, in input order.
+ */
+async function writeExtraOutputs(_out: string, _docs: FlaggedDocument[]): Promise<void> {}

@@ -1,0 +1,86 @@
+// What an output folder remembers between runs, in its hidden `.juesuan/` folder:
+// - `done/<name>.json`, written right after `<name>.json`: which input, content hash and pipeline version
+//   made that record. A rerun skips a document whose entry matches (resume).
+// - `run.json`, written last: the run's inputs in order, what became of each, and its shard. `merge` reads it.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../schema.js';
+import { VERSION } from '../version.js';
+import { sweepTemporaryFiles, writeFileAtomic } from '../write/atomic.js';
+import type { ErrorLine } from '../write/batch-files.js';
+
+/** The package version and the record schema version: a record made by another pipeline is redone. */
+export const PIPELINE_VERSION = `juesuan ${VERSION}, schema ${SCHEMA_VERSION}`;
+
+/** What made a record: the pipeline and the options that change records (a record made with `--ocr off`
+ *  is redone by a run with `--ocr auto`). */
+export const pipelineId = (o: { ocr: string; ocrEngine: string }) => `${PIPELINE_VERSION}; --ocr ${o.ocr} --ocr-engine ${o.ocrEngine}`;
+
+export const STATE_DIR = '.juesuan';
+const doneDir = (out: string) => join(out, STATE_DIR, 'done');
+const runFile = (out: string) => join(out, STATE_DIR, 'run.json');
+export const recordFile = (out: string, name: string) => join(out, `${name}.json`);
+export const doneFile = (out: string, name: string) => join(doneDir(out), `${name}.json`);
+
+export interface DoneEntry {
+  path: string;
+  sha256: string;
+  pipeline: string;
+}
+
+export type DocumentStatus = 'done' | 'failed' | 'other-shard' | 'pending';
+
+export interface ManifestDocument {
+  path: string;
+  /** null when the file could not be read. */
+  sha256: string | null;
+  /** The output base name (`<name>.json`); null when the file could not be read. */
+  name: string | null;
+  status: DocumentStatus;
+  error?: ErrorLine;
+}
+
+export interface RunManifest {
+  pipeline: string;
+  shard: { index: number; count: number } | null;
+  /** false when the run was interrupted (some documents are `pending`). */
+  complete: boolean;
+  /** Inputs that named nothing to process (a missing file, an empty folder). */
+  inputErrors: ErrorLine[];
+  documents: ManifestDocument[];
+}
+
+/** Create the folders and remove temporary files a killed run (SIGKILL, power loss) left behind. */
+export async function prepareOutput(out: string): Promise<void> {
+  await mkdir(doneDir(out), { recursive: true });
+  await sweepOutput(out);
+}
+
+export async function sweepOutput(out: string): Promise<number> {
+  const counts = await Promise.all([out, join(out, STATE_DIR), doneDir(out)].map((d) => sweepTemporaryFiles(d)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** True when `<name>.json` exists and was made from these bytes at this path by this pipeline (pipelineId). */
+export async function isUpToDate(out: string, name: string, path: string, sha256: string, pipeline: string): Promise<boolean> {
+  const entry = await readJson<DoneEntry>(doneFile(out, name));
+  if (!entry || entry.sha256 !== sha256 || entry.path !== path || entry.pipeline !== pipeline) return false;
+  return (await stat(recordFile(out, name)).catch(() => null))?.isFile() === true;
+}
+
+/** Write the record, then its done entry: a kill between the two only costs redoing the document. */
+export async function saveRecord(out: string, name: string, json: string, entry: DoneEntry): Promise<void> {
+  await writeFileAtomic(recordFile(out, name), json);
+  await writeFileAtomic(doneFile(out, name), JSON.stringify(entry) + '\n');
+}
+
+export const writeManifest = (out: string, m: RunManifest) => writeFileAtomic(runFile(out), JSON.stringify(m, null, 1) + '\n');
+export const readManifest = (out: string) => readJson<RunManifest>(runFile(out));
+
+async function readJson<T>(path: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+// The worker thread's task: one document through the pipeline into its JSON record. It returns the record
+// as text (cheap to pass between threads) with a few counts; failures come back as values, not exceptions,
+// so that the error code survives the thread boundary.
+//
+// Stopping is cooperative first: the pipeline gets an AbortSignal that fires at the time limit or when the
+// main thread says 'abort' on the task's port. Terminating a thread while native code (the OCR models in
+// onnxruntime) has work in flight aborts the whole process, so the main thread terminates only a worker
+// that does not stop by itself (a JavaScript loop).
+import type { MessagePort } from 'node:worker_threads';
+import { toJuesuanError } from '../errors.js';
+import type { IngestOptions } from '../ingest/index.js';
+import { processDocument } from '../pipeline.js';
+import { toRecord } from '../write/record.js';
+import { timeoutMessage } from './messages.js';
+import { applyTestHooks } from './test-hooks.js';
+
+export interface WorkerTask {
+  path: string;
+  ocr: IngestOptions['ocr'];
+  ocrEngine: IngestOptions['ocrEngine'];
+  /** The per-document time limit; the pipeline gets an AbortSignal that fires then. */
+  timeoutMs: number;
+  /** The main thread's line to this task: told 'started' (its hard time limit counts from then), it may
+   *  send 'abort' (Ctrl-C twice, SIGTERM). */
+  port?: MessagePort;
+}
+
+export type WorkerReply =
+  | { ok: true; json: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
+  | { ok: false; code: string; message: string };
+
+export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
+  const abandon = new AbortController();
+  task.port?.on('message', (m) => m === 'abort' && abandon.abort());
+  task.port?.postMessage('started');
+  const timeout = AbortSignal.timeout(task.timeoutMs);
+  const signal = AbortSignal.any([timeout, abandon.signal]);
+  try {
+    await applyTestHooks(task.path, signal);
+    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal }));
+    return {
+      ok: true,
+      json: JSON.stringify(record, null, 2) + '\n',
+      sha256: record.source.sha256,
+      pages: record.source.pages,
+      facts: record.facts.length,
+      flags: record.flags.length,
+      flagErrors: record.flags.filter((f) => f.severity === 'error').length,
+    };
+  } catch (err) {
+    if (abandon.signal.aborted) return { ok: false, code: 'ABORTED', message: 'interrupted' };
+    if (timeout.aborted) return { ok: false, code: 'TIMEOUT', message: timeoutMessage(task.timeoutMs) };
+    const e = toJuesuanError(err);
+    return { ok: false, code: e.code, message: e.message };
+  } finally {
+    task.port?.close();
+  }
+}
