@@ -31,12 +31,15 @@ describe('juesuan extract', () => {
       'errors.jsonl',
       'facts.csv',
       'flags.csv',
+      'report.html',
       '河西区卫生健康委员会2025年部门预算.json',
       '石门县教育局2022年度单位决算.json',
       '青山街道办事处2024年度部门决算.json',
     ]);
     const lines = (await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n');
     expect(lines.length).toBe(3);
+    const report = await readFile(join(out, 'report.html'), 'utf8');
+    for (const unit of ['青山街道办事处', '石门县教育局', '河西区卫生健康委员会']) expect(report).toContain(unit);
     for (const l of lines) DocumentRecordSchema.parse(JSON.parse(l));
     const rec = DocumentRecordSchema.parse(JSON.parse(await readFile(join(out, '青山街道办事处2024年度部门决算.json'), 'utf8')));
     expect(rec.document).toEqual({ title: '青山街道办事处2024年度部门决算', unit: '青山街道办事处', year: 2024, kind: '决算' });

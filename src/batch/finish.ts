@@ -1,7 +1,10 @@
 // The end of a run (and of a merge): the batch files rebuilt from the records on disk of the run's inputs,
 // in input order, so that a rerun or a merge never duplicates a line; then run.json, the commit marker.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { DocumentRecord } from '../schema.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
 import { recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
 
@@ -39,10 +42,8 @@ export interface FlaggedDocument {
   flags: DocumentRecord['flags'];
 }
 
-/**
- * Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files and
- * before run.json. This is where the integrator hooks report.html (src/write/report-html.ts), e.g.
- *   await writeFileAtomic(join(out, 'report.html'), renderReport(docs));
- * `docs` holds the run's documents with a record, in input order.
- */
-async function writeExtraOutputs(_out: string, _docs: FlaggedDocument[]): Promise<void> {}
+/** Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files
+ *  and before run.json: report.html, the watchdog's readable view of the run's flags. */
+async function writeExtraOutputs(out: string, docs: FlaggedDocument[]): Promise<void> {
+  await writeFileAtomic(join(out, 'report.html'), renderReport(docs));
+}

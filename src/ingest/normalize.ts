@@ -16,7 +16,7 @@ function fold(ch: string): string {
 
 const isSpace = (ch: string) => /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/.test(ch);
 
-/** `text` keeps one space only between two Latin words; every other run of whitespace goes, since
+/** `text` keeps one space only between two Latin words or two numbers; every other run of whitespace goes, since
  *  in Chinese text it is layout, not meaning. A full-width comma is folded only between digits
  *  (a thousands separator), never in prose. */
 export function normalize(raw: string): { text: string; map: number[] } {
@@ -30,7 +30,9 @@ export function normalize(raw: string): { text: string; map: number[] } {
       while (j < raw.length && isSpace(raw[j]!)) j++;
       const prev = text[text.length - 1];
       const next = raw[j];
-      if (prev && next && WORD.test(prev) && WORD.test(next)) {
+      // Between two digits a space separates two numbers (table cells, "2023 93.93"): gluing them
+      // would make one wrong number.
+      if (prev && next && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
         text += ' ';
         map.push(i);
       }

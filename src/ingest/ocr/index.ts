@@ -1,15 +1,99 @@
-// OCR of PDF pages without a usable text layer (issue 7). Placeholder: no engine yet.
+// OCR of PDF pages without a usable text layer (issue 7): render each page with pdf.js, recognise it
+// with PP-OCR (default) or tesseract, or both cross-checking every number, and hand back lines that
+// look like any other page's, each carrying its engine and confidence.
+import { setMaxListeners } from 'node:events';
+import PQueue from 'p-queue';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import type { Flag, Line } from '../../model.js';
 import type { IngestOptions } from '../types.js';
+import { cleanGlyphs } from './clean.js';
+import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
+import { beginUse, endUse, getEngine, poolSize } from './engines.js';
+import { buildLines, toPoints } from './lines.js';
+import { uncertainFlag } from './numbers.js';
+import { renderPage, type RenderedPage } from './render.js';
+import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
+
+export { closeOcrEngines, poolSize, setEngine } from './engines.js';
+export type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
 
 export interface OcrPageResult {
   page: number;
   lines: Line[];
   flags: Flag[];
+  /** The first engine's boxes as pdf.js-style text items, for a backend that lays pages out itself
+   *  (e.g. to find tables on a scanned page); `lines` are already laid out. */
+  items: OcrTextItem[];
 }
 
+async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
+  const pixels = await engine.recognize(page.png);
+  const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
+  return { lines: toReadLines(buildLines(toPoints(pixels, page.scale)), pageNo, engine.name), items };
+}
+
+function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {
+  const [ax, ay] = toPdf(b.box.x0, b.box.y1);
+  const [bx, by] = toPdf(b.box.x1, b.box.y0);
+  const x = Math.min(ax, bx);
+  const y = Math.min(ay, by);
+  const height = Math.abs(by - ay);
+  const str = cleanGlyphs(b.glyphs).map((g) => g.ch).join('');
+  return { str, transform: [height, 0, 0, height, x, y], width: Math.abs(bx - ax), height, confidence: b.confidence };
+}
+
+export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: OcrEngine[], signal?: AbortSignal): Promise<OcrPageResult> {
+  const [primary, second] = engines;
+  const first = await renderPage(pdf, pageNo, primary!.dpi);
+  signal?.throwIfAborted();
+  const { lines, items } = await readPage(first, pageNo, primary!);
+  let other: ReadLine[] | null = null;
+  if (second) {
+    // Both engines read best at 150 dpi (measured): one rendering serves both.
+    const image = second.dpi === primary!.dpi ? first : await renderPage(pdf, pageNo, second.dpi);
+    signal?.throwIfAborted();
+    other = (await readPage(image, pageNo, second)).lines;
+  }
+  const flags: Flag[] = [];
+  for (const r of lines) {
+    const uncertain = other ? crossCheck(r, other) : selfCheck(r, primary!.lowConfidence);
+    if (!uncertain.length) continue;
+    r.line.ocr!.uncertain = uncertain;
+    for (const u of uncertain) flags.push(uncertainFlag(r.line, u, engines.map((e) => e.name)));
+  }
+  return { page: pageNo, lines: lines.map((r) => r.line), flags, items };
+}
+
+function enginesFor(options: IngestOptions): OcrEngine[] {
+  if (options.ocrEngine === 'both') return [getEngine('paddle'), getEngine('tesseract')];
+  return [getEngine(options.ocrEngine)];
+}
+
+/** One queue for the whole process: however many documents OCR at once, only `poolSize()` page
+ *  images exist at any time. */
+let queue: PQueue | null = null;
+
 /** Render and recognise the given 1-based pages; lines carry `loc.page`/`loc.line` and `ocr`. */
-export async function ocrPages(_pdf: PDFDocumentProxy, _pages: number[], _options: IngestOptions): Promise<OcrPageResult[]> {
-  return [];
+export async function ocrPages(pdf: PDFDocumentProxy, pages: number[], options: IngestOptions): Promise<OcrPageResult[]> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  if (!pages.length) return [];
+  beginUse();
+  const q = (queue ??= new PQueue({ concurrency: poolSize() }));
+  // This document's pages leave the queue when it is aborted or one of its pages fails.
+  const stop = new AbortController();
+  const mine = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  // The queue listens on it once per waiting page: hundreds for a long scan, by design.
+  setMaxListeners(pages.length + 10, mine);
+  try {
+    const engines = enginesFor(options);
+    const results = await Promise.all(pages.map((p) => q.add(() => ocrPage(pdf, p, engines, mine), { signal: mine })));
+    return results.sort((a, b) => a.page - b.page);
+  } catch (err) {
+    stop.abort(err);
+    signal?.throwIfAborted();
+    throw err;
+  } finally {
+    endUse();
+  }
 }

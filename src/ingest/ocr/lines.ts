@@ -1,0 +1,147 @@
+// Rebuild reading-order lines from an engine's boxes: group by vertical overlap, order by x, and join
+// with the spacing the gaps suggest. Each character of the assembled text keeps its confidence and x.
+import { cleanGlyphs } from './clean.js';
+import type { Glyph, OcrBox, Rect } from './types.js';
+
+export interface OcrLine {
+  raw: string;
+  /** Per character of `raw`. */
+  confidence: number[];
+  x: number[];
+  box: Rect;
+  /** Mean of the boxes' confidences. */
+  meanConfidence: number;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’]/;
+/** A gap wider than this many line heights separates table cells or columns. */
+const CELL_GAP = 1.5;
+/** Between two Latin/digit runs a gap wider than this many line heights is a space. */
+const WORD_GAP = 0.35;
+
+const height = (r: Rect) => r.y1 - r.y0;
+function verticalOverlap(a: Rect, b: Rect): number {
+  return Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+}
+
+/** Boxes share a line when they overlap vertically by at least half the smaller one's height. */
+export function groupLines(boxes: OcrBox[]): OcrBox[][] {
+  const sorted = [...boxes].sort((a, b) => a.box.y0 + a.box.y1 - (b.box.y0 + b.box.y1));
+  const lines: { rect: Rect; boxes: OcrBox[] }[] = [];
+  for (const b of sorted) {
+    let best: (typeof lines)[number] | undefined;
+    let bestOverlap = 0;
+    for (const l of lines) {
+      const ov = verticalOverlap(l.rect, b.box);
+      if (ov >= 0.5 * Math.min(height(l.rect), height(b.box)) && ov > bestOverlap) {
+        best = l;
+        bestOverlap = ov;
+      }
+    }
+    if (best) {
+      best.boxes.push(b);
+      // The band grows to the union: punctuation sits low (。，) and a short glyph (一) sits mid-line.
+      const r = best.rect;
+      best.rect = { x0: Math.min(r.x0, b.box.x0), y0: Math.min(r.y0, b.box.y0), x1: Math.max(r.x1, b.box.x1), y1: Math.max(r.y1, b.box.y1) };
+    } else lines.push({ rect: { ...b.box }, boxes: [b] });
+  }
+  lines.sort((a, b) => a.rect.y0 + a.rect.y1 - (b.rect.y0 + b.rect.y1));
+  return lines.map((l) => l.boxes.sort((a, b) => a.box.x0 - b.box.x0));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+export function assembleLine(boxes: OcrBox[]): OcrLine {
+  const h = median(boxes.map((b) => height(b.box))) || 1;
+  const glyphs: Glyph[] = [];
+  let prevBox: OcrBox | undefined;
+  for (const b of boxes) {
+    const own = b.glyphs.length ? b.glyphs : spread(b);
+    if (!own.length) continue;
+    if (prevBox) {
+      const gap = b.box.x0 - prevBox.box.x1;
+      const mid = (b.box.x0 + prevBox.box.x1) / 2;
+      // Two spaces mark a cell boundary, one a word space; clean.ts drops what Chinese text has none of.
+      if (gap > CELL_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid }, { ch: ' ', confidence: 1, x: mid });
+      else if (gap > WORD_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid });
+    }
+    glyphs.push(...own);
+    prevBox = b;
+  }
+  // Cleaned as a whole line: a look-alike or a colon may sit in a box of its own.
+  const clean = cleanGlyphs(glyphs);
+  const raw = clean.map((g) => g.ch).join('');
+  const confidence = clean.map((g) => g.confidence);
+  const x = clean.map((g) => g.x);
+  const rect: Rect = {
+    x0: Math.min(...boxes.map((b) => b.box.x0)),
+    y0: Math.min(...boxes.map((b) => b.box.y0)),
+    x1: Math.max(...boxes.map((b) => b.box.x1)),
+    y1: Math.max(...boxes.map((b) => b.box.y1)),
+  };
+  const meanConfidence = boxes.reduce((s, b) => s + b.confidence, 0) / boxes.length;
+  return { raw, confidence, x, box: rect, meanConfidence };
+}
+
+/** An engine without per-character output: spread the box's characters evenly across it. */
+function spread(b: OcrBox): Glyph[] {
+  const chars = [...b.text];
+  const w = (b.box.x1 - b.box.x0) / Math.max(1, chars.length);
+  return chars.map((ch, i) => ({ ch, confidence: b.confidence, x: b.box.x0 + (i + 0.5) * w }));
+}
+
+/** Scale an engine's pixel boxes to page points. */
+export function toPoints(boxes: OcrBox[], scale: number): OcrBox[] {
+  const r = (v: number) => v / scale;
+  return boxes.map((b) => ({
+    ...b,
+    box: { x0: r(b.box.x0), y0: r(b.box.y0), x1: r(b.box.x1), y1: r(b.box.y1) },
+    glyphs: b.glyphs.map((g) => ({ ...g, x: r(g.x) })),
+  }));
+}
+
+export function buildLines(boxes: OcrBox[]): OcrLine[] {
+  return joinWrappedHeadings(
+    groupLines(boxes)
+      .map(assembleLine)
+      .filter((l) => l.raw.trim() !== ''),
+  );
+}
+
+/** A big heading wrapped onto a short second line (…部门决算情况 / 说明) is one line, as the PDF
+ *  backend does for text pages: both lines well above body height, close together, the first not
+ *  ending a sentence and the second a few characters only. */
+export function joinWrappedHeadings(lines: OcrLine[]): OcrLine[] {
+  const body = median(lines.map((l) => height(l.box)));
+  const out: OcrLine[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const h = height(l.box);
+    if (
+      prev &&
+      h >= 1.3 * body &&
+      height(prev.box) >= 1.3 * body &&
+      Math.abs(height(prev.box) - h) <= 0.35 * Math.max(height(prev.box), h) &&
+      l.box.y0 - prev.box.y1 <= height(prev.box) &&
+      l.raw.replace(/\s/g, '').length <= 6 &&
+      !/\s{2}/.test(prev.raw + l.raw) &&
+      !/[。：:；;，,]$/.test(prev.raw) &&
+      !/^[一二三四五六七八九十]+、|^[（(]/.test(l.raw)
+    ) {
+      const r = prev.box;
+      out[out.length - 1] = {
+        raw: prev.raw + l.raw,
+        confidence: [...prev.confidence, ...l.confidence],
+        x: [...prev.x, ...l.x],
+        box: { x0: Math.min(r.x0, l.box.x0), y0: r.y0, x1: Math.max(r.x1, l.box.x1), y1: l.box.y1 },
+        meanConfidence: (prev.meanConfidence + l.meanConfidence) / 2,
+      };
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}

