@@ -9,6 +9,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { outOfMemoryMessage, timeoutMessage } from './messages.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
+import { THREADS_ENV } from '../ingest/types.js';
 
 /** Time the pipeline gets to honour its AbortSignal (the OCR stops between pages) before its thread is
  *  terminated: a quarter of the time limit, between 2 s and 30 s. */
@@ -30,8 +31,7 @@ export function workerFile(): string {
   return file;
 }
 
-/** Set in each worker: how many threads one document should use (e.g. for OCR pages in parallel). */
-export const THREADS_ENV = 'JUESUAN_THREADS_PER_DOCUMENT';
+export { THREADS_ENV };
 export const threadsPerDocument = (workers: number) => Math.max(1, Math.floor(availableParallelism() / workers));
 
 export interface PoolOptions {

@@ -21,3 +21,7 @@ export interface BackendResult {
 }
 
 export type Backend = (bytes: Uint8Array, options: IngestOptions) => Promise<BackendResult>;
+
+/** Set by the batch runner in each worker: how many threads one document may use (OCR pages in
+ *  parallel), so that workers × threads stays within the cores. */
+export const THREADS_ENV = 'JUESUAN_THREADS_PER_DOCUMENT';

@@ -5,6 +5,7 @@ import { availableParallelism, freemem } from 'node:os';
 import { PaddleEngine } from './paddle.js';
 import { TesseractEngine } from './tesseract.js';
 import type { OcrEngine } from './types.js';
+import { THREADS_ENV } from '../types.js';
 
 /** Peak memory of one page in flight (PP-OCR detection at MAX_PIXELS, measured ~0.5 GB; margin). */
 const PAGE_MEMORY = 800 * 1024 * 1024;
@@ -12,7 +13,8 @@ const IDLE_CLOSE_MS = 3000;
 
 /** Pages recognised at once: one per core, fewer when memory is short. */
 export function poolSize(): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(freemem() / PAGE_MEMORY)));
+  const share = Number(process.env[THREADS_ENV]) || availableParallelism();
+  return Math.max(1, Math.min(share, availableParallelism(), Math.floor(freemem() / PAGE_MEMORY)));
 }
 
 const engines = new Map<string, OcrEngine>();
