@@ -141,3 +141,18 @@ describe('segment: a real page-text dump (上海市普陀区文化和旅游局 2
     ]);
   });
 });
+
+describe('segment: document meta on real PDFs', () => {
+  it.each([
+    // the unit named on its own line wins over a collective title (上海市普陀区2026年区级部门预算)
+    ['GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', { title: '上海市普陀区2026年区级部门预算', unit: '上海市普陀区司法局', year: 2026, kind: '预算' }],
+    ['tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan.pdf', { title: '上海市2025年市级单位预算', unit: '上海市财政局', year: 2025, kind: '预算' }],
+    // a cover title over two lines
+    ['GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf', { title: '中共上海市普陀区委社会工作部2024年度部门决算', unit: '中共上海市普陀区委社会工作部', year: 2024, kind: '决算' }],
+    // 单位：万元 is the money unit, not the unit's name
+    ['ae86jack__jiangsu_renda_2019_dept_yusuan_tables.pdf', { title: null, unit: null, year: null, kind: '预算' }],
+    ['GovBudgetChecker__template_fujian2_dept_juesuan_template.pdf', { title: '上海市XX局2024年度部门决算', unit: '上海市XX局', year: 2024, kind: '决算' }],
+  ])('%s', async (name, meta) => {
+    expect(segment(await ingest(corpus(name), { ocr: 'off' })).document).toEqual(meta);
+  });
+});

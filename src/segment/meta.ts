@@ -8,6 +8,9 @@ interface MetaPatterns {
   titleEnd: string;
   kinds: DocKind[];
   unitStrip: string[];
+  unitLabel: string;
+  collectiveTitle: string;
+  titlePrefixNot: string;
 }
 
 const YEAR = /(20\d{2})\s*年/u;
@@ -22,11 +25,13 @@ export function readMeta(lines: Line[]): DocumentMeta {
     title = head[at]!.text;
     // A title broken over lines: "2024年度" + "上海市普陀区财政局部门决算", or
     // "上海市普陀区" + "文化和旅游局" + "2025年度部门决算".
+    // "中共上海市普陀区委" + "社会工作部2024年度部门决算".
     const prev = head[at - 1]?.text;
+    const notPrefix = new RegExp(p.titlePrefixNot, 'u');
     if (!YEAR.test(title) && prev && YEAR.test(prev) && prev.length <= 12) title = prev + title;
-    else if (/^(20\d{2})\s*年/u.test(title)) {
+    else {
       let k = at - 1;
-      while (k >= 0 && k >= at - 3 && head[k]!.text.length <= 20 && !/\d/.test(head[k]!.text)) k--;
+      while (k >= 0 && k >= at - 3 && head[k]!.text.length <= 20 && /^[\u4e00-\u9fff（）()·A-Za-z×]+$/u.test(head[k]!.text) && !notPrefix.test(head[k]!.text)) k--;
       title = head.slice(k + 1, at).map((l) => l.text).join('') + title;
     }
     title = title.replace(/(目录|目次)$/u, '');
@@ -34,7 +39,10 @@ export function readMeta(lines: Line[]): DocumentMeta {
   const kind = title ? (p.kinds.find((k) => title!.includes(k)) ?? null) : mostFrequentKind(lines, p.kinds);
   const year = yearOf(title) ?? mostFrequentYear(lines);
   let unit: string | null = null;
-  if (title) {
+  const label = new RegExp(p.unitLabel, 'u');
+  const named = head.map((l) => label.exec(l.text)?.[1]).find((u) => u !== undefined);
+  if (named) unit = named;
+  else if (title && !new RegExp(p.collectiveTitle, 'u').test(title)) {
     unit = p.unitStrip.reduce((s, re) => s.replace(new RegExp(re, 'u'), ''), title).trim() || null;
   }
   return { title, unit, year, kind };
