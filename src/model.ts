@@ -4,20 +4,23 @@
 
 export type Format = 'pdf' | 'docx' | 'txt';
 export type Severity = 'error' | 'warning' | 'info';
-export type FlagCode =
-  | 'BLANK_VALUE'
-  | 'TEMPLATE_TEXT'
-  | 'MISSING_SECTION'
-  | 'MISSING_TABLE'
-  | 'EMPTY_TABLE_UNEXPLAINED'
-  | 'SUM_MISMATCH'
-  | 'PERCENT_MISMATCH'
-  | 'VALUE_CONFLICT'
-  | 'DIRECTION_CONFLICT'
-  | 'UNIT_SUSPECT'
-  | 'YEAR_MISMATCH'
-  | 'MALFORMED_VALUE'
-  | 'OCR_UNCERTAIN';
+/** The contract's flag codes, in the contract's order (also the order report.html lists them in). */
+export const FLAG_CODES = [
+  'BLANK_VALUE',
+  'TEMPLATE_TEXT',
+  'MISSING_SECTION',
+  'MISSING_TABLE',
+  'EMPTY_TABLE_UNEXPLAINED',
+  'SUM_MISMATCH',
+  'PERCENT_MISMATCH',
+  'VALUE_CONFLICT',
+  'DIRECTION_CONFLICT',
+  'UNIT_SUSPECT',
+  'YEAR_MISMATCH',
+  'MALFORMED_VALUE',
+  'OCR_UNCERTAIN',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
 
 /** Where something stands in the source. `line` is 1-based within the page (PDF, text) or within the
  *  paragraph (DOCX, which has no pages and gives `paragraph` instead of `page`). `start`/`end` are

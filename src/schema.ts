@@ -1,6 +1,7 @@
 // The JSON record of one document: the single source of truth. `juesuan schema` prints the JSON Schema
 // generated from it, and every record written is validated against it.
 import { z } from 'zod';
+import { FLAG_CODES } from './model.js';
 
 export const SCHEMA_VERSION = '1';
 
@@ -38,21 +39,6 @@ export const CANONICAL_METRICS = [
   'staff_retired',
 ] as const;
 
-const flagCodes = [
-  'BLANK_VALUE',
-  'TEMPLATE_TEXT',
-  'MISSING_SECTION',
-  'MISSING_TABLE',
-  'EMPTY_TABLE_UNEXPLAINED',
-  'SUM_MISMATCH',
-  'PERCENT_MISMATCH',
-  'VALUE_CONFLICT',
-  'DIRECTION_CONFLICT',
-  'UNIT_SUSPECT',
-  'YEAR_MISMATCH',
-  'MALFORMED_VALUE',
-  'OCR_UNCERTAIN',
-] as const;
 
 export const LocSchema = z
   .object({
@@ -158,7 +144,7 @@ export const IndicatorSchema = z
 
 export const FlagSchema = z
   .object({
-    code: z.enum(flagCodes),
+    code: z.enum(FLAG_CODES),
     severity: z.enum(['error', 'warning', 'info']),
     message: z.string(),
     loc: LocSchema.nullable(),

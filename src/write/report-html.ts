@@ -1,28 +1,12 @@
 // report.html: the flags of a batch for people who would rather look than read JSON. One file, no
 // external resources, no script; every piece of document text is HTML-escaped (it is untrusted).
-import type { DocumentMeta, Flag, FlagCode } from '../model.js';
+import { FLAG_CODES, type DocumentMeta, type Flag, type FlagCode } from '../model.js';
 
 export interface ReportDoc {
   path: string;
   document: DocumentMeta;
   flags: Flag[];
 }
-
-const CODE_ORDER: FlagCode[] = [
-  'BLANK_VALUE',
-  'TEMPLATE_TEXT',
-  'MISSING_SECTION',
-  'MISSING_TABLE',
-  'EMPTY_TABLE_UNEXPLAINED',
-  'SUM_MISMATCH',
-  'PERCENT_MISMATCH',
-  'VALUE_CONFLICT',
-  'DIRECTION_CONFLICT',
-  'UNIT_SUSPECT',
-  'YEAR_MISMATCH',
-  'MALFORMED_VALUE',
-  'OCR_UNCERTAIN',
-];
 
 const CODE_NAMES: Record<FlagCode, string> = {
   BLANK_VALUE: '数值空缺',
@@ -87,7 +71,7 @@ function flagItem(flag: Flag): string {
 }
 
 function docSection(doc: ReportDoc, i: number): string {
-  const groups = CODE_ORDER.map((code) => [code, doc.flags.filter((f) => f.code === code)] as const).filter(([, fs]) => fs.length);
+  const groups = FLAG_CODES.map((code) => [code, doc.flags.filter((f) => f.code === code)] as const).filter(([, fs]) => fs.length);
   const title = doc.document.title ?? doc.path;
   const body = groups.length
     ? groups
