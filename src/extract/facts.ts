@@ -10,7 +10,7 @@
 // cross lines, so a number without a phrase of its own on its line gets no metric.
 import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
 import { metricAfterYear, metricDef } from './metrics.js';
-import { toValue, toYuan } from './facts/decimal.js';
+import { safeYuan, toValue } from './facts/decimal.js';
 import { afterEntity, cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
 import { scanNumbers, type NumberToken } from './facts/scan.js';
@@ -176,7 +176,12 @@ function paragraphFacts(
       section: para.sections?.[para.parts.indexOf(part)] ?? null,
       from: 'text',
     };
-    if (tok.kind === 'amount') fact.yuan = toYuan(tok.text, tok.scale ?? 0);
+    if (tok.kind === 'amount') {
+      // An amount past the exact integer range cannot be right in these reports: no fact.
+      const yuan = safeYuan(tok.text, tok.scale ?? 0);
+      if (yuan === null) return;
+      fact.yuan = yuan;
+    }
     if (parsed.direction) fact.direction = parsed.direction;
     if (line.ocr) fact.ocr = line.ocr;
     out.push(fact);

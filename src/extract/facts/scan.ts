@@ -35,8 +35,12 @@ export function scanNumbers(text: string): NumberToken[] {
     const start = m.index;
     const end = start + m[0].length;
     const before = text[start - 1] ?? '';
-    // Part of a longer token (a code, a version, a decimal we did not match whole).
+    // Part of a longer token (a code, a version, a decimal we did not match whole), a number after a
+    // misplaced thousands comma (1,23.45), or a signed number (减少-5.00万元, 3-5人): reading these would
+    // give a wrong value, so they give none.
     if (/[\dA-Za-z.]/.test(before)) continue;
+    if (before === ',' && /\d/.test(text[start - 2] ?? '')) continue;
+    if (/[-−－]/.test(before)) continue;
     if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
     if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;

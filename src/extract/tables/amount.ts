@@ -1,28 +1,28 @@
-// Amounts as printed → exact integer 元, by decimal string arithmetic (never binary floating point).
+// Amounts as printed in table cells → exact integer 元, by decimal string arithmetic (never binary
+// floating point). A negative figure is printed "-12.50" or "(12.50)"; a lone bracket is not a figure.
+import { safeYuan } from '../facts/decimal.js';
 
-const AMOUNT = /^([-−])?\(?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\)?$/;
+const AMOUNT = /^(?:([-−])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)|\(((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\))$/;
 const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
-export function parseAmount(text: string): { value: number; text: string } | null {
+/** The figure of a cell: `text` as printed (spaces removed), `signed` as a plain decimal ("-12.50"). */
+function read(text: string): { text: string; signed: string } | null {
   const t = text.replace(/\s/g, '');
   const m = AMOUNT.exec(t);
   if (!m) return null;
-  return { value: Number(t.replace(/[,()]/g, '').replace('−', '-')), text: t };
+  const digits = (m[2] ?? m[3])!;
+  return { text: t, signed: (m[1] || m[3] ? '-' : '') + digits };
 }
 
-/** "93.93" 万元 → 939300; rounds half up to whole 元 only when the printed figure has finer precision. */
+export function parseAmount(text: string): { value: number; text: string } | null {
+  const r = read(text);
+  return r ? { value: Number(r.signed.replace(/,/g, '')), text: r.text } : null;
+}
+
+/** "93.93" 万元 → 939300, rounding half away from zero to whole 元; undefined for no unit, no figure,
+ *  or a figure past the exact integer range. */
 export function toYuan(text: string, unit: string | null): number | undefined {
   if (!unit || !(unit in SCALE)) return undefined;
-  const m = AMOUNT.exec(text.replace(/\s/g, ''));
-  if (!m) return undefined;
-  const neg = !!m[1] || /^\(.*\)$/.test(text.trim());
-  const int = m[2]!.replace(/,/g, '');
-  const frac = m[3] ?? '';
-  const shift = SCALE[unit]!;
-  const digits = int + frac.padEnd(shift, '0');
-  const whole = BigInt(digits.slice(0, int.length + shift) || '0');
-  const rest = digits.slice(int.length + shift);
-  const rounded = rest && rest[0]! >= '5' ? whole + 1n : whole;
-  const n = Number(rounded);
-  return neg ? -n : n;
+  const r = read(text);
+  return r ? (safeYuan(r.signed, SCALE[unit]!) ?? undefined) : undefined;
 }
