@@ -67,3 +67,31 @@ describe('an output folder inside the input folder', () => {
     expect(await recordNames(join(dir, 'out'))).toEqual(['report-000.json', 'report-001.json']);
   });
 });
+
+describe('robustness of a run', () => {
+  it('survives a throwing onResult callback', async () => {
+    const out = await tmp();
+    const res = await runBatch([sample('石门县教育局2022年度单位决算.txt')], {
+      out,
+      onResult: () => {
+        throw new Error('callback bug');
+      },
+    });
+    expect(res).toMatchObject({ processed: 1, failed: 0, recorded: 1 });
+  });
+
+  it('turns a record damaged between runs into one error line and still writes the batch files', async () => {
+    const out = await tmp();
+    const inputs = [sample('石门县教育局2022年度单位决算.txt'), sample('青山街道办事处2024年度部门决算.txt')];
+    await runBatch(inputs, { out });
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(out, '石门县教育局2022年度单位决算.json'), '{"trunc');
+    const again = await runBatch(inputs, { out });
+    expect(again).toMatchObject({ processed: 0, skipped: 2 });
+    const errors = (await readFile(join(out, 'errors.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(errors).toEqual([
+      { path: inputs[0], code: 'INTERNAL', message: 'its record 石门县教育局2022年度单位决算.json is missing or damaged: run again with --force' },
+    ]);
+    expect((await readFile(join(out, 'documents.jsonl'), 'utf8')).trim().split('\n').length).toBe(1);
+  });
+});

@@ -18,7 +18,15 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   try {
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
-      const record = JSON.parse(await readFile(recordFile(out, d.name), 'utf8')) as DocumentRecord;
+      // A record deleted or damaged since it was written costs that document, not the batch files.
+      const record = await readFile(recordFile(out, d.name), 'utf8')
+        .then((t) => JSON.parse(t) as DocumentRecord)
+        .catch(() => null);
+      if (!record) {
+        d.status = 'failed';
+        d.error = { path: d.path, code: 'INTERNAL', message: `its record ${d.name}.json is missing or damaged: run again with --force` };
+        continue;
+      }
       await w.addRecord(record);
       flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
       if (keep) kept.push(record);

@@ -137,10 +137,11 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
 async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
   let processed = 0;
   let pages = 0;
+  const notify = (r: DocumentOutcome) => notifyResult(options, r);
   const fail = (doc: ManifestDocument, code: string, message: string) => {
     doc.status = 'failed';
     doc.error = { path: doc.path, code, message };
-    options.onResult?.({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
+    notify({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
   };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
   const pool = new DocumentPool({ threads: workers, timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
@@ -167,8 +168,8 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
         doc.status = 'done';
         processed++;
         pages += reply.pages;
-        options.onResult?.({ path: doc.path, status: 'done', name: doc.name!, pages: reply.pages, facts: reply.facts, flags: reply.flags, flagErrors: reply.flagErrors });
-      });
+        notify({ path: doc.path, status: 'done', name: doc.name!, pages: reply.pages, facts: reply.facts, flags: reply.flags, flagErrors: reply.flagErrors });
+      }).catch((err) => fail(doc, 'INTERNAL', toJuesuanError(err).message));
     }
     await queue.onIdle();
   } finally {
@@ -182,7 +183,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const out = resolve(options.out);
   await prepareOutput(out);
   const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
-  for (const e of inputErrors) options.onResult?.({ path: e.path, status: 'failed', error: e });
+  for (const e of inputErrors) notifyResult(options, { path: e.path, status: 'failed', error: e });
   const shard = options.shard ?? null;
   const pipeline = pipelineId(ocrOptions(options));
   const { docs, todo, early } = await planRun(out, files, pipeline, options);
@@ -191,7 +192,7 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
   const skipped = early.filter((o) => o.status === 'skipped').length;
   const otherShards = docs.filter((d) => d.status === 'other-shard').length;
   options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped, otherShards, inputErrors: inputErrors.length, workers, shard });
-  for (const o of early) options.onResult?.(o);
+  for (const o of early) notifyResult(options, o);
 
   const { processed, pages } = todo.length ? await processAll(out, pipeline, docs, todo, workers, options) : { processed: 0, pages: 0 };
 
@@ -215,4 +216,14 @@ export async function runBatch(inputs: string[], options: BatchOptions): Promise
     pages,
     interrupted,
   };
+}
+
+/** A throwing onResult (a library user's callback, the progress display) must not lose the run: the
+ *  document's status is settled before it is called, and the callback's error stays with it. */
+function notifyResult(options: BatchOptions, r: DocumentOutcome): void {
+  try {
+    options.onResult?.(r);
+  } catch {
+    /* the callback's own business */
+  }
 }

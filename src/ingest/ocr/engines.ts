@@ -44,7 +44,8 @@ export function beginUse(): void {
 export function endUse(): void {
   active--;
   if (active > 0) return;
-  idleTimer = setTimeout(() => void closeOcrEngines(), IDLE_CLOSE_MS);
+  // An engine that never started cannot be closed either: nothing to report from a timer.
+  idleTimer = setTimeout(() => closeOcrEngines().catch(() => {}), IDLE_CLOSE_MS);
   // Not a reason to stay alive by itself; when tesseract workers are the only thing left, it ends them.
   idleTimer.unref();
 }
@@ -55,5 +56,5 @@ export async function closeOcrEngines(): Promise<void> {
   idleTimer = null;
   const all = [...engines.values()];
   engines.clear();
-  await Promise.all(all.map((e) => e.close()));
+  await Promise.allSettled(all.map((e) => e.close()));
 }

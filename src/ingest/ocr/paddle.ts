@@ -105,7 +105,10 @@ export class PaddleEngine implements OcrEngine {
   #models: Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> | null = null;
 
   async recognize(png: Buffer): Promise<OcrBox[]> {
-    const { det, rec, dict } = await (this.#models ??= loadModels());
+    const { det, rec, dict } = await (this.#models ??= loadModels().catch((err) => {
+      this.#models = null; // a failed load is not cached: the next page tries again
+      throw err;
+    }));
     // sharp, underneath, takes a buffer as well as a path: no temp file needed.
     const lineImages = await det.run(png);
     const boxes: OcrBox[] = [];

@@ -26,11 +26,18 @@ export class TesseractEngine implements OcrEngine {
     // The 1.7 MB best_int model: faster to load and better here than the package's default 20 MB one.
     const langPath = join(dirname(require.resolve('@tesseract.js-data/chi_sim')), '4.0.0_best_int');
     const scheduler = Tesseract.createScheduler();
-    const workers = await Promise.all(
+    const started = await Promise.allSettled(
       Array.from({ length: Math.max(1, this.workers) }, () =>
         Tesseract.createWorker('chi_sim', Tesseract.OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none' }),
       ),
     );
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const workers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    if (failed) {
+      // Workers that did start keep the process alive: end them, and let the next page try again.
+      await Promise.allSettled(workers.map((w) => w.terminate()));
+      throw failed.reason;
+    }
     for (const w of workers) {
       await w.setParameters({ user_defined_dpi: String(this.dpi) });
       scheduler.addWorker(w);
@@ -39,7 +46,10 @@ export class TesseractEngine implements OcrEngine {
   }
 
   async recognize(png: Buffer): Promise<OcrBox[]> {
-    const scheduler = await (this.#scheduler ??= this.#start());
+    const scheduler = await (this.#scheduler ??= this.#start().catch((err) => {
+      this.#scheduler = null; // a failed start is not cached: the next page tries again
+      throw err;
+    }));
     const { data } = await scheduler.addJob('recognize', png, {}, { blocks: true, text: false });
     const boxes: OcrBox[] = [];
     for (const block of data.blocks ?? [])
@@ -58,7 +68,7 @@ export class TesseractEngine implements OcrEngine {
     const s = this.#scheduler;
     this.#scheduler = null;
     // The worker threads keep the process alive until terminated.
-    if (s) await (await s).terminate();
+    if (s) await s.then((x) => x.terminate(), () => {});
   }
 }
 
