@@ -169,7 +169,9 @@ export interface TableRecord {
   loc: Loc;
   header: string[];
   rows: string[][];
-  empty: boolean;
+  /** true: printed empty (or explained as such); false: it has rows; null: its title was found but
+   *  its content could not be read (lines of figures follow it, not a grid). */
+  empty: boolean | null;
   note: string | null;
 }
 

@@ -124,7 +124,7 @@ export const TableSchema = z
     loc: LocSchema,
     header: z.array(z.string()),
     rows: z.array(z.array(z.string())),
-    empty: z.boolean(),
+    empty: z.boolean().nullable().describe('true: printed empty or explained as empty; false: it has rows; null: its title was found but its content could not be read as a table'),
     note: z.string().nullable().describe('the explanation printed with an empty table (本单位无…)'),
   })
   .strict();

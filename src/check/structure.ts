@@ -44,7 +44,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
   for (const t of doc.tables) {
     // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
     if (!STANDARD_KIND.test(t.kind)) continue;
-    if (!t.empty || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    if (t.empty !== true || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
     flags.push(emptyTableFlag(t));
   }
 

@@ -61,7 +61,19 @@ function tableFollows(blocks: Block[], i: number): boolean {
 function gridless(doc: SegmentedDocument, def: TableDef, line: Line, i: number): TableRecord {
   const next = doc.blocks[i + 1];
   const note = next?.kind === 'line' && isEmptyNote(next.line.text) ? next.line.raw.trim() : null;
-  return { id: `g${i}`, title: line.raw.trim(), kind: def.kind, unit: null, loc: { ...line.loc }, header: [], rows: [], empty: true, note };
+  // Lines of figures under the title are a table we could not read, not an empty one.
+  const empty = note || !figuresFollow(doc.blocks, i) ? true : null;
+  return { id: `g${i}`, title: line.raw.trim(), kind: def.kind, unit: null, loc: { ...line.loc }, header: [], rows: [], empty, note };
+}
+
+/** Do lines with decimal figures (not sentences) follow title i, before the next table title? */
+function figuresFollow(blocks: Block[], i: number): boolean {
+  for (let k = i + 1; k <= i + 12 && k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'table' || tableForTitle(b.line.text)) return false;
+    if (/\d[\d,]*\.\d+/.test(b.line.text) && !/[。；]/.test(b.line.text)) return true;
+  }
+  return false;
 }
 
 /** Title and unit: the caption lines just before the table. */
