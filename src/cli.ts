@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The command line: extract (records + batch files), check (the watchdog view), merge (shard folders), schema.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   DEFAULT_MAX_MEMORY_MB,
   DEFAULT_TIMEOUT_S,
@@ -146,8 +148,13 @@ export function buildProgram(): Command {
 
   withCommon(program.command('check').argument('<inputs...>', 'files, directories or globs').description("print each document's flags, one per line"))
     .option('--json', 'print flags as JSON Lines')
-    .action(async (inputs: string[], opts: CommonOptions & { json?: boolean }) => {
-      const { res, signalExit } = await runWithProgress(inputs, { ...opts, quiet: true }, { keepRecords: true });
+    .action(async (inputs: string[], opts: CommonOptions & { json?: boolean }, cmd: Command) => {
+      // A watchdog's check leaves no files behind (nor overwrites an extract's) unless --out is given.
+      const keepOutput = cmd.getOptionValueSource('out') !== 'default';
+      const out = keepOutput ? opts.out : await mkdtemp(join(tmpdir(), 'juesuan-check-'));
+      const { res, signalExit } = await runWithProgress(inputs, { ...opts, out, quiet: true }, { keepRecords: true }).finally(() =>
+        keepOutput ? undefined : rm(out, { recursive: true, force: true }),
+      );
       let errors = 0;
       for (const r of res.records) {
         for (const f of r.flags) {

@@ -97,6 +97,15 @@ describe('juesuan check', () => {
   });
 });
 
+describe('juesuan check without --out', () => {
+  it('writes nothing (no output/ folder, no overwritten batch files)', async () => {
+    const cwd = await tmp();
+    const r = await promisify(execFile)('node', [CLI, 'check', SEED_TXT, '--quiet'], { cwd }).catch((e) => e as { code: number });
+    expect((r as { code?: number }).code).toBe(1);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+});
+
 describe('juesuan schema', () => {
   it('prints the JSON Schema of a record', async () => {
     const r = await run(['schema']);
