@@ -105,6 +105,10 @@ describe('standard tables without a grid, and defects', () => {
       ['SUM_MISMATCH', '90.00', '100.00'],
       ['SUM_MISMATCH', '30.00', '40.00'],
     ]);
+    expect(r.flags.map((f) => [f.severity, f.message])).toEqual([
+      ['error', '201一般公共服务支出的“合计”为100.00万元，与其1个下级科目之和90.00万元不符。'],
+      ['error', '201一般公共服务支出的“项目支出”为40.00万元，与其1个下级科目之和30.00万元不符。'],
+    ]);
     expect(r.facts.find((f) => f.metric === 'general_budget_appropriation_expenditure')).toBeUndefined(); // no 合计 row
   });
 });

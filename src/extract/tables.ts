@@ -318,22 +318,28 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
     const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
     if (!kids.length) continue;
     for (const c of valueCols) {
-      const p = parseAmount(parent.row[c]?.text ?? '');
-      const cents = (x: string) => {
+      // Exact: every figure in ten-thousandths of its printed unit, from its decimal string.
+      const read = (x: string) => {
         const a = parseAmount(x);
-        return a ? Math.round(a.value * 100) : 0;
+        return a ? { units: toYuan(a.text, '万元') ?? null, decimals: a.text.split('.')[1]?.length ?? 0 } : null;
       };
-      const sum = kids.reduce((s, k) => s + cents(k.row[c]?.text ?? ''), 0);
-      const found = p ? Math.round(p.value * 100) : 0;
+      const p = read(parent.row[c]?.text ?? '');
+      const parts = kids.map((k) => read(k.row[c]?.text ?? ''));
+      if ((p && p.units === null) || parts.some((x) => x && x.units === null)) continue;
+      const sum = parts.reduce((t, x) => t + (x?.units ?? 0), 0);
+      const found = p?.units ?? 0;
       if (!p && sum === 0) continue;
-      const tolerance = Math.max(1, Math.ceil(kids.length / 2));
+      const decimals = Math.min(4, Math.max(p?.decimals ?? 0, ...parts.map((x) => x?.decimals ?? 0)));
+      // One unit of the last printed digit per two parts.
+      const tolerance = 10 ** (4 - decimals) * Math.max(1, Math.ceil(kids.length / 2));
       if (Math.abs(found - sum) <= tolerance) continue;
       const cell = parent.row[c] ?? parent.row[0]!;
-      const fmt = (v: number) => (v / 100).toFixed(2);
+      const fmt = (v: number) => formatScaled(v, decimals);
+      const name = parent.row.slice(nameCol).find((x) => /[\u4e00-\u9fff]/.test(x.text))?.text ?? '';
       ctx.flags.push({
         code: 'SUM_MISMATCH',
-        severity: 'warning',
-        message: `${parent.code} ${header[c] ?? ''}: ${fmt(found)} ≠ sum of its ${kids.length} sub-items ${fmt(sum)}${unit ? ' ' + unit : ''}`,
+        severity: 'error',
+        message: `${parent.code}${name}的“${header[c] ?? ''}”为${fmt(found)}${unit ?? ''}，与其${kids.length}个下级科目之和${fmt(sum)}${unit ?? ''}不符。`,
         loc: { ...cell.loc },
         excerpt: parent.row.map((x) => x.raw).filter(Boolean).join(' '),
         expected: fmt(sum),
@@ -341,4 +347,13 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
       });
     }
   }
+}
+
+/** An integer count of ten-thousandths as a decimal string with `decimals` places (exact, no floats). */
+function formatScaled(v: number, decimals: number): string {
+  const neg = v < 0;
+  const digits = String(Math.abs(v)).padStart(5, '0');
+  const int = digits.slice(0, -4);
+  const frac = digits.slice(-4, -4 + decimals || undefined).slice(0, decimals);
+  return `${neg ? '-' : ''}${int}${decimals ? '.' + frac : ''}`;
 }
