@@ -136,7 +136,7 @@ export function buildProgram(): Command {
   const program = new Command('juesuan')
     .description('Structured, validated records from Chinese government final-accounts (决算) and budget (预算) disclosures')
     .version(VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError('(run juesuan --help, or juesuan <command> --help, for usage)')
     .exitOverride();
 
   withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'))
