@@ -103,3 +103,12 @@ describe('flag lines and escaping', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('report.html: files that could not be read', () => {
+  it('lists them at the end, escaped, and counts them in the summary', () => {
+    const html = renderReport(docs.slice(0, 1), [{ path: 'd/<bad>.pdf', code: 'CORRUPT_PDF', message: 'the PDF is damaged <here>' }]);
+    expect(html).toContain('另有 1 个文件无法处理（见文末）。');
+    expect(html).toContain('<tr><td><code>d/&lt;bad&gt;.pdf</code></td><td><code>CORRUPT_PDF</code></td><td>the PDF is damaged &lt;here&gt;</td></tr>');
+    expect(renderReport(docs.slice(0, 1))).not.toContain('id="unreadable"');
+  });
+});

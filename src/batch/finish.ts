@@ -37,7 +37,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
     throw err;
   }
   await w.commit();
-  await writeExtraOutputs(out, flagged);
+  await writeExtraOutputs(out, flagged, manifestErrors(manifest));
   await writeManifest(out, manifest);
   await sweepOutput(out);
   return kept;
@@ -52,6 +52,6 @@ export interface FlaggedDocument {
 
 /** Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files
  *  and before run.json: report.html, the watchdog's readable view of the run's flags. */
-async function writeExtraOutputs(out: string, docs: FlaggedDocument[]): Promise<void> {
-  await writeFileAtomic(join(out, 'report.html'), renderReport(docs));
+async function writeExtraOutputs(out: string, docs: FlaggedDocument[], errors: ErrorLine[]): Promise<void> {
+  await writeFileAtomic(join(out, 'report.html'), renderReport(docs, errors));
 }

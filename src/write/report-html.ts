@@ -100,7 +100,14 @@ mark{background:#ffe066;padding:0 .1em}.n{background:#eee;border-radius:1em;padd
 .clean{color:#2e7d32}.meta{color:#555;font-size:.9em}code{font-family:monospace}
 `;
 
-export function renderReport(docs: ReportDoc[]): string {
+/** A file that could not be read (errors.jsonl): listed too, so the report accounts for every input. */
+export interface ReportError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export function renderReport(docs: ReportDoc[], unreadable: ReportError[] = []): string {
   const order = docs
     .map((d, i) => ({ d, i, e: count(d.flags, 'error'), w: count(d.flags, 'warning'), n: count(d.flags, 'info') }))
     .sort((a, b) => b.e - a.e || b.w - a.w || a.d.path.localeCompare(b.d.path));
@@ -117,10 +124,18 @@ export function renderReport(docs: ReportDoc[]): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>juesuan 检查报告</title><style>${STYLE}</style></head>
 <body><h1>juesuan 检查报告</h1>
-<p>共 ${docs.length} 份文件；错误 ${total('error')} 条，警告 ${total('warning')} 条，提示 ${total('info')} 条。按错误数从多到少排列。</p>
+<p>共 ${docs.length} 份文件；错误 ${total('error')} 条，警告 ${total('warning')} 条，提示 ${total('info')} 条。按错误数从多到少排列。${unreadable.length ? `另有 ${unreadable.length} 个文件无法处理（见文末）。` : ''}</p>
 <table id="overview"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th></tr></thead>
 <tbody>${rows}</tbody></table>
 ${order.map((o) => docSection(o.d, o.i)).join('\n')}
+${unreadableSection(unreadable)}
 </body></html>
 `;
+}
+
+function unreadableSection(errors: ReportError[]): string {
+  if (!errors.length) return '';
+  const rows = errors.map((e) => `<tr><td><code>${escapeHtml(e.path)}</code></td><td><code>${escapeHtml(e.code)}</code></td><td>${escapeHtml(e.message)}</td></tr>`).join('\n');
+  return `<section id="unreadable"><h2>无法处理的文件（${errors.length}）</h2>
+<table><thead><tr><th>文件</th><th>代码</th><th>原因</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
