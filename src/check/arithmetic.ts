@@ -193,7 +193,7 @@ function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined
   if (between === null) return undefined;
   const m = /占(.*)$/u.exec(between);
   if (!m) return undefined;
-  const phrase = m[1]!.replace(/的$/u, '').replace(/比重|比例$/u, '');
+  const phrase = m[1]!.replace(/的$/u, '').replace(/(?:比重|比例)$/u, '');
   if (!phrase) return null;
   for (const b of checksConfig().shareBases) if (new RegExp(`^(?:${b.phrase})$`, 'u').test(phrase)) return b.metric;
   return undefined; // names a base we do not know: no check

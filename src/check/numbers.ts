@@ -9,12 +9,9 @@ export const decimalsOf = (printed: string) => {
   return m ? m[1]!.length : 0;
 };
 
-/** Value in 元 as an integer (from fact.yuan when the extractor gave it). */
+/** Value in 元 as an integer: the extractor's exact `yuan` (an amount without one is not compared). */
 export function yuanOf(f: Pick<Fact, 'yuan' | 'value' | 'unit' | 'text'>): number | null {
-  if (f.yuan !== undefined) return f.yuan;
-  const scale = SCALE[f.unit];
-  if (scale === undefined) return null;
-  return Math.round(f.value * 10 ** scale);
+  return f.yuan ?? null;
 }
 
 /** One unit of the last printed digit, in 元 (84.25万元 → 100). */
@@ -33,10 +30,18 @@ export function formatPercent(ratio: number, likePrinted: string): string {
   return `${(ratio * 100).toFixed(decimalsOf(likePrinted))}%`;
 }
 
-/** Format an integer 元 amount in a unit, with the given number of decimals. */
+/** Format an integer 元 amount in a unit with the given number of decimals, rounding half away from
+ *  zero in integer arithmetic (toFixed on a float turns 1.005 into 1.00). */
 export function formatAmount(yuan: number, unit: string, decimals: number): string {
   const scale = SCALE[unit] ?? 0;
-  return `${(yuan / 10 ** scale).toFixed(decimals)}${unit}`;
+  const drop = Math.max(0, scale - decimals);
+  const step = 10 ** drop;
+  const abs = Math.abs(yuan);
+  const rounded = Math.floor(abs / step) + (abs % step >= step / 2 ? 1 : 0);
+  const digits = String(rounded * 10 ** Math.max(0, decimals - scale)).padStart(decimals + 1, '0');
+  const int = decimals ? digits.slice(0, -decimals) : digits;
+  const frac = decimals ? '.' + digits.slice(-decimals) : '';
+  return `${yuan < 0 && rounded ? '-' : ''}${int}${frac}${unit}`;
 }
 
 /** Whether a printed percentage p is compatible with the ratio interval [lo, hi]: rounded to nearest

@@ -238,7 +238,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
     if (def.layout === 'halves') {
       // Rows below a half's total (年初结转 … sub-rows) are not the year's income/expenditure.
       row.forEach((cell, k) => {
-        if (!cols[k]!.value && isTotalLabel(cell.text.replace(/^本年/, '本年'))) afterTotal.add(k);
+        if (!cols[k]!.value && isTotalLabel(cell.text)) afterTotal.add(k);
         if (!cols[k]!.value && /^本年(收入|支出)合计$/.test(foldText(cell.text))) afterTotal.add(k);
       });
     }
