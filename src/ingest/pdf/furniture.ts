@@ -6,12 +6,14 @@ const MARGIN = 0.1;
 
 const shape = (l: PageLine) => lineText(l).replace(/\s+/g, '').replace(/\d+/g, '#');
 
-/** Which lines (by page index, line index) are page furniture. `heights[p]` is page p's height in points. */
-export function furniture(pages: PageLine[][], heights: number[]): Set<string> {
+/** Which lines (by page index, line index) are page furniture. `boxes[p]` is page p's vertical extent
+ *  in points: a page box need not start at 0. */
+export function furniture(pages: PageLine[][], boxes: { bottom: number; top: number }[]): Set<string> {
   const drop = new Set<string>();
   const inMargin = (l: PageLine, p: number) => {
-    const h = heights[p] ?? 842;
-    return l.y > h * (1 - MARGIN) || l.y < h * MARGIN;
+    const { bottom, top } = boxes[p] ?? { bottom: 0, top: 842 };
+    const margin = (top - bottom) * MARGIN;
+    return l.y > top - margin || l.y < bottom + margin;
   };
   const seen = new Map<string, number>();
   pages.forEach((lines, p) => {

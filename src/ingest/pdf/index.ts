@@ -35,12 +35,12 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pageRulings(pdf, p)), rulings.get(p)!);
   const pages: PageLine[][] = [];
   const glyphs: Glyph[][] = [];
-  const heights: number[] = [];
+  const boxes: { bottom: number; top: number }[] = [];
   const unusable: number[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
     if (options.signal?.aborted) throw new JuesuanError('TIMEOUT', 'processing was stopped (time limit reached)');
     const page = await pdf.getPage(p);
-    heights.push(page.view[3] ?? 842);
+    boxes.push({ bottom: page.view[1] ?? 0, top: page.view[3] ?? 842 });
     const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
     const placed = toGlyphs(content.items as RawItem[]);
     let lines = linesOf(placed, p);
@@ -69,7 +69,7 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
 
   const body = bodySize(pages);
   pages.forEach((lines, p) => (pages[p] = joinWrappedHeadings(lines, body)));
-  const drop = furniture(pages, heights);
+  const drop = furniture(pages, boxes);
   const numbered: NumberedLine[][] = pages.map((lines, p) => {
     if (ocrLines.has(p + 1)) return [];
     let n = 0;

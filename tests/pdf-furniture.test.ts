@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { furniture } from '../src/ingest/pdf/furniture.js';
+import type { PageLine } from '../src/ingest/pdf/layout.js';
+
+const line = (page: number, y: number, text: string): PageLine => ({ page, y, size: 10, segs: [{ text, x0: 290, x1: 300, y, size: 10 }] });
+
+describe('page furniture', () => {
+  it('finds page numbers in the bottom margin of a page box that does not start at 0', () => {
+    // MediaBox [0 100 595 942]: the bottom margin is y 100–184, not 0–84.
+    const pages = [1, 2].map((p) => [line(p, 800, `正文第${p}页的内容。`), line(p, 110, String(p))]);
+    const box = { bottom: 100, top: 942 };
+    expect([...furniture(pages, [box, box])].sort()).toEqual(['0:1', '1:1']);
+  });
+});
