@@ -4,7 +4,6 @@
 import type { Line, Loc } from '../model.js';
 
 const FULLWIDTH: Record<string, string> = { '％': '%', '＋': '+', '－': '-', '．': '.', '，': ',' };
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’、]/;
 const WORD = /[A-Za-z]/;
 
 function fold(ch: string): string {
@@ -65,4 +64,3 @@ export function rawSpan(line: Pick<Line, 'raw' | 'map'>, start: number, end: num
   return { start: s, end: e, text: line.raw.slice(s, e) };
 }
 
-export { CJK };

@@ -46,10 +46,6 @@ export function toGlyphs(items: RawItem[]): Glyph[] {
     });
 }
 
-export function buildLines(items: RawItem[], page: number): PageLine[] {
-  return linesOf(toGlyphs(items), page);
-}
-
 /** `ruled(x0, x1, y)`: whether a cell rule stands between x0 and x1 at height y (items are then never joined). */
 export function linesOf(placed: Glyph[], page: number, ruled?: (x0: number, x1: number, y: number) => boolean): PageLine[] {
   const glyphs = (ruled ? placed.flatMap((g) => splitAtRuledSpaces(g, ruled)) : [...placed]).sort((p, q) => q.y - p.y || p.x0 - q.x0);
