@@ -4,7 +4,8 @@ import { JuesuanError } from './errors.js';
 import { extract } from './extract/index.js';
 import { ingest, type IngestOptions } from './ingest/index.js';
 import type { CheckedDocument } from './model.js';
-import { flattenOutline, segment } from './segment/index.js';
+import { flattenOutline } from './outline.js';
+import { segment } from './segment/index.js';
 
 export async function processDocument(input: string | Uint8Array, options: Partial<IngestOptions> = {}): Promise<CheckedDocument> {
   const ingested = await ingest(input, options);

@@ -4,7 +4,8 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
-import { lineKey, sectionKeys, type TextIndex } from './lines.js';
+import { canonicalSections } from '../outline.js';
+import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
 interface Ctx {
@@ -332,7 +333,7 @@ function valueConflicts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const cfg = checksConfig().valueConflict;
   const skipSections = new Set(cfg.skipSections);
-  const sectionKey = sectionKeys(ctx.doc.outline);
+  const sectionKey = canonicalSections(ctx.doc.outline);
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;

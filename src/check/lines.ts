@@ -1,6 +1,7 @@
 // The document's text as the checks see it: body lines (not the table of contents) and table cells,
 // each with the canonical section it sits in.
-import type { ExtractedDocument, Line, Loc, OutlineNode } from '../model.js';
+import type { ExtractedDocument, Line, Loc } from '../model.js';
+import { canonicalSections } from '../outline.js';
 
 export interface TextUnit {
   line: Line;
@@ -29,27 +30,9 @@ export function cellLine(raw: string, loc: Loc): Line {
   return { text, raw, map, loc };
 }
 
-export function flatOutline(nodes: OutlineNode[]): OutlineNode[] {
-  return nodes.flatMap((n) => [n, ...flatOutline(n.children)]);
-}
-
-/** Outline node id → the canonical section of that node or of its nearest ancestor with one. */
-export const sectionKeys = (outline: OutlineNode[]) => sectionById(outline);
-function sectionById(outline: OutlineNode[]): Map<string, string | null> {
-  const out = new Map<string, string | null>();
-  const walk = (nodes: OutlineNode[], inherited: string | null) => {
-    for (const n of nodes) {
-      const s = n.section ?? inherited;
-      out.set(n.id, s);
-      walk(n.children, s);
-    }
-  };
-  walk(outline, null);
-  return out;
-}
 
 export function textUnits(doc: ExtractedDocument): TextUnit[] {
-  const sections = sectionById(doc.outline);
+  const sections = canonicalSections(doc.outline);
   const units: TextUnit[] = [];
   doc.blocks.forEach((b, i) => {
     if (doc.tocBlocks.has(i)) return;

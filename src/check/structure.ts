@@ -2,7 +2,8 @@
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
 import { requiredConfig, sectionNames, type RequiredSet } from './config.js';
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
-import { flatOutline, lineKey, type TextUnit } from './lines.js';
+import { flattenOutline as flatOutline } from '../outline.js';
+import { lineKey, type TextUnit } from './lines.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;

@@ -54,7 +54,4 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
   return { ...doc, document: meta, outline, sectionOf, headingBlocks, tocBlocks };
 }
 
-/** Depth-first list of outline nodes. */
-export function flattenOutline(nodes: OutlineNode[]): OutlineNode[] {
-  return nodes.flatMap((n) => [n, ...flattenOutline(n.children)]);
-}
+export { flattenOutline } from '../outline.js';

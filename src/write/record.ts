@@ -1,5 +1,6 @@
 // The checked document as the contract's JSON record, validated against the zod schema.
-import type { CheckedDocument, OutlineNode } from '../model.js';
+import type { CheckedDocument } from '../model.js';
+import { canonicalSections } from '../outline.js';
 import { DocumentRecordSchema, SCHEMA_VERSION, type DocumentRecord } from '../schema.js';
 
 export function toRecord(doc: CheckedDocument): DocumentRecord {
@@ -24,13 +25,3 @@ export function toRecord(doc: CheckedDocument): DocumentRecord {
   return parsed.data;
 }
 
-/** Outline node id → the canonical section it belongs to (its own key, else its nearest ancestor's):
- *  inside the pipeline facts point at outline nodes, in the record at template sections. */
-function canonicalSections(nodes: OutlineNode[], inherited: string | null = null, out = new Map<string, string | null>()): Map<string, string | null> {
-  for (const n of nodes) {
-    const key = n.section ?? inherited;
-    out.set(n.id, key);
-    canonicalSections(n.children, key, out);
-  }
-  return out;
-}
