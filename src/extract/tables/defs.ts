@@ -1,5 +1,6 @@
 // The standard-table catalogue (patterns/tables.yaml) and the matching helpers built on it.
 import { loadPattern } from '../../patterns.js';
+import { foldTableText as foldText, tableDefForTitle } from '../../table-titles.js';
 
 export type Layout = 'columns' | 'halves' | 'single';
 export interface TableDef {
@@ -30,22 +31,10 @@ interface Catalogue {
 
 export const catalogue = (): Catalogue => loadPattern<Catalogue>('tables.yaml');
 
-/** Fold what varies in print but not in meaning: spaces, quotes, bracket widths, 、 vs ，. */
-export const foldText = (s: string): string =>
-  s.replace(/[\s“”"'‘’「」『』]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/，/g, '、');
-
-let titleIndex: { alias: string; def: TableDef }[] | null = null;
+export { foldText };
 
 /** The standard table a short title-like text names (longest alias contained wins), or null. */
-export function tableForTitle(text: string): TableDef | null {
-  titleIndex ??= catalogue()
-    .tables.flatMap((def) => def.titles.map((t) => ({ alias: foldText(t), def })))
-    .sort((a, b) => b.alias.length - a.alias.length);
-  const t = foldText(text);
-  if (t.length > 70 || /[。；;]|情况说明|说明$/.test(t)) return null;
-  const hit = titleIndex.find((a) => t.includes(a.alias));
-  return hit && t.length <= hit.alias.length + 40 ? hit.def : null;
-}
+export const tableForTitle = (text: string): TableDef | null => tableDefForTitle<TableDef>(text);
 
 export function indicatorKind(title: string, header: string[]): string | null {
   const t = foldText(title);
