@@ -37,3 +37,12 @@ describe('table cell amounts', () => {
     expect(toYuan('99999999999.99', '亿元')).toBeUndefined();
   });
 });
+
+describe('indicator amounts (执行数/预算数)', () => {
+  it('takes thousands separators only in groups of three', async () => {
+    const { parseAmount } = await import('../src/extract/indicators/values.js');
+    expect(parseAmount('1,234.50')).toBe(1234.5);
+    expect(parseAmount('15.875')).toBe(15.875);
+    expect(parseAmount('1,2,3')).toBeNull();
+  });
+});

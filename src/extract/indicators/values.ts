@@ -9,10 +9,10 @@ export function isMalformed(text: string): boolean {
   return NUMBER_LIKE.test(t) && !lexicon().wellFormed.some((re) => re.test(t));
 }
 
-/** A plain decimal amount (thousands separators allowed), or null. */
+/** A plain decimal amount (thousands separators only in groups of three: "1,2,3" is not 123), or null. */
 export function parseAmount(text: string): number | null {
-  const t = text.trim().replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  const t = text.trim();
+  return /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : null;
 }
 
 /** A printed percentage: its value and how many decimals it was printed with. */
