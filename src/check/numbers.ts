@@ -1,8 +1,8 @@
 // Exact-enough arithmetic on printed figures: every amount is compared in integer 元 (or, for counts and
 // percentages, in units of the last printed digit), and every tolerance is stated in printed digits.
+import { amountScale, lastDigitYuan } from '../amount.js';
 import type { Fact } from '../model.js';
 
-const SCALE: Record<string, number> = { 亿元: 8, 万元: 4, 千元: 3, 元: 0 };
 
 export const decimalsOf = (printed: string) => {
   const m = /\.(\d+)/.exec(printed);
@@ -14,16 +14,12 @@ export function yuanOf(f: Pick<Fact, 'yuan' | 'value' | 'unit' | 'text'>): numbe
   return f.yuan ?? null;
 }
 
-/** One unit of the last printed digit, in 元 (84.25万元 → 100). */
-export function lastDigitYuan(f: Pick<Fact, 'unit' | 'text'>): number {
-  const scale = SCALE[f.unit] ?? 0;
-  return 10 ** Math.max(0, scale - decimalsOf(f.text));
-}
+export { lastDigitYuan };
 
 /** Half a unit of the last printed digit of a figure, in its own unit (16% → 0.5, 16.3% → 0.05). */
 export const halfUnit = (printed: string) => 0.5 * 10 ** -decimalsOf(printed);
 
-export const isAmount = (f: Fact) => f.kind === 'amount' && SCALE[f.unit] !== undefined;
+export const isAmount = (f: Fact) => f.kind === 'amount' && amountScale(f.unit) !== undefined;
 
 /** Format a ratio as a percentage with the printed figure's number of decimals. */
 export function formatPercent(ratio: number, likePrinted: string): string {
@@ -33,7 +29,7 @@ export function formatPercent(ratio: number, likePrinted: string): string {
 /** Format an integer 元 amount in a unit with the given number of decimals, rounding half away from
  *  zero in integer arithmetic (toFixed on a float turns 1.005 into 1.00). */
 export function formatAmount(yuan: number, unit: string, decimals: number): string {
-  const scale = SCALE[unit] ?? 0;
+  const scale = amountScale(unit) ?? 0;
   const drop = Math.max(0, scale - decimals);
   const step = 10 ** drop;
   const abs = Math.abs(yuan);

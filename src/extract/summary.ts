@@ -15,6 +15,7 @@
 // 5. A metric with no candidate is absent — never 0. An amount without a known unit (no yuan) is no candidate.
 // 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
 //    'budget' there (counts stay 'actual').
+import { lastDigitYuan } from '../amount.js';
 import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
 import { metricDefs, metricForLabel, type MetricDef } from './metrics.js';
 
@@ -67,17 +68,10 @@ function bestStatement(facts: Fact[], def: MetricDef): Fact | undefined {
 function same(a: Fact, b: Fact): boolean {
   if (a.kind !== 'amount') return a.value === b.value;
   if (a.yuan === undefined || b.yuan === undefined) return a.yuan === b.yuan;
-  const step = Math.max(printedStep(a), printedStep(b));
+  const step = Math.max(lastDigitYuan(a), lastDigitYuan(b));
   return step <= 1 ? a.yuan === b.yuan : 2 * Math.abs(a.yuan - b.yuan) <= step;
 }
 
-const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
-
-/** The value in 元 of one unit in the last printed digit (0.01万元 → 100). */
-function printedStep(f: Fact): number {
-  const decimals = f.text.split('.')[1]?.length ?? 0;
-  return 10 ** Math.max(0, (SCALE[f.unit] ?? 0) - decimals);
-}
 
 function where(loc: Loc): string {
   const at = loc.table ? `table ${loc.table}` : loc.page !== undefined ? `page ${loc.page}` : `paragraph ${loc.paragraph ?? '?'}`;

@@ -1,9 +1,9 @@
 // Amounts as printed in table cells → exact integer 元, by decimal string arithmetic (never binary
 // floating point). A negative figure is printed "-12.50" or "(12.50)"; a lone bracket is not a figure.
+import { amountScale } from '../../amount.js';
 import { safeYuan } from '../facts/decimal.js';
 
 const AMOUNT = /^(?:([-−])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)|\(((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\))$/;
-const SCALE: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
 /** The figure of a cell: `text` as printed (spaces removed), `signed` as a plain decimal ("-12.50"). */
 function read(text: string): { text: string; signed: string } | null {
@@ -22,7 +22,8 @@ export function parseAmount(text: string): { value: number; text: string } | nul
 /** "93.93" 万元 → 939300, rounding half away from zero to whole 元; undefined for no unit, no figure,
  *  or a figure past the exact integer range. */
 export function toYuan(text: string, unit: string | null): number | undefined {
-  if (!unit || !(unit in SCALE)) return undefined;
+  const scale = amountScale(unit);
+  if (scale === undefined) return undefined;
   const r = read(text);
-  return r ? (safeYuan(r.signed, SCALE[unit]!) ?? undefined) : undefined;
+  return r ? (safeYuan(r.signed, scale) ?? undefined) : undefined;
 }
