@@ -164,7 +164,8 @@ export function buildProgram(): Command {
       }
       if (!opts.quiet && !opts.json) {
         const all = res.records.reduce((s, r) => s + r.flags.length, 0);
-        process.stdout.write(`${res.records.length} documents, ${all} flags, ${errors} errors, ${res.errors.length} unreadable\n`);
+        const warnings = res.records.reduce((s, r) => s + r.flags.filter((f) => f.severity === 'warning').length, 0);
+        process.stdout.write(`${res.records.length} documents, ${all} flags (${errors} errors, ${warnings} warnings), ${res.errors.length} unreadable\n`);
       }
       process.exitCode = signalExit ?? (res.errors.length ? 2 : errors ? 1 : 0);
     });
