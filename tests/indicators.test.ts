@@ -3,6 +3,7 @@ import { extractIndicators, type IndicatorExtraction } from '../src/extract/indi
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
 import { seed } from './paths.js';
+import { PROJECT_ROWS } from './seed-indicators.js';
 
 const seedFile = (ext: string) => seed(`000_37d039dcb8ad6afc.${ext}`);
 
@@ -48,16 +49,6 @@ const DEPT_TARGETS: [string, string][] = [
   ['职工满意度', '100%'],
 ];
 
-// 2023年度鄂城区总工会项目自评表: (level1, level2, level3, 年初目标值, 实际完成值).
-const PROJECT_ROWS = [
-  ['产出指标', '数量指标', '为女职工身体健康进行一系列检查，为各级劳模发放“三金”', '100', '100'],
-  ['产出指标', '质量指标', '为困难企业职工发放慰问物资', '100', '100'],
-  ['产出指标', '时效指标', '2023年完成', '1年', '100%'],
-  ['产出指标', '成本指标', '预算控制数', '15.875', '15.875'],
-  ['效益指标', '经济效益指标', '职工社会影响力', '98%', '98%'],
-  ['效益指标', '经济效益指标', '职工的团队影响力', '100%', '100%'],
-  ['满意度指标', '群众满意度指标', '职工满意度', '100%', '100%'],
-];
 
 /** Share of the hand-read (level3, target) pairs that come out exactly. */
 function recovered(r: IndicatorExtraction, table?: string): number {

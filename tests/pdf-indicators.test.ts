@@ -7,6 +7,7 @@ import { ingest } from '../src/ingest/index.js';
 import type { IngestedDocument, SourceTable } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
 import { seed } from './paths.js';
+import { PROJECT_ROWS } from './seed-indicators.js';
 
 const SEED = (ext: string) => seed(`000_37d039dcb8ad6afc.${ext}`);
 const tablesOf = (doc: IngestedDocument): SourceTable[] => doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
@@ -47,15 +48,7 @@ describe('indicator tables of the seed PDF', () => {
     expect(levels(pdf)).toEqual(levels(docx));
     expect(pdf.indicators.filter((i) => i.table === 't1')).toHaveLength(34);
     expect(pdf.indicators.map((i) => i.level3)).not.toContain('联系部门满意度');
-    expect(pdf.indicators.filter((i) => i.table === 't2').map((i) => [i.level1, i.level2, i.level3, i.target, i.actual])).toEqual([
-      ['产出指标', '数量指标', '为女职工身体健康进行一系列检查，为各级劳模发放“三金”', '100', '100'],
-      ['产出指标', '质量指标', '为困难企业职工发放慰问物资', '100', '100'],
-      ['产出指标', '时效指标', '2023年完成', '1年', '100%'],
-      ['产出指标', '成本指标', '预算控制数', '15.875', '15.875'],
-      ['效益指标', '经济效益指标', '职工社会影响力', '98%', '98%'],
-      ['效益指标', '经济效益指标', '职工的团队影响力', '100%', '100%'],
-      ['满意度指标', '群众满意度指标', '职工满意度', '100%', '100%'],
-    ]);
+    expect(pdf.indicators.filter((i) => i.table === 't2').map((i) => [i.level1, i.level2, i.level3, i.target, i.actual])).toEqual(PROJECT_ROWS);
     expect(pdf.indicators.find((i) => i.level3 === '政府采购执行率')!.loc).toEqual({ page: 12, line: 30, table: 't1', row: 18, col: 3 });
   });
 
