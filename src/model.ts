@@ -159,6 +159,29 @@ export interface Fact {
   section?: string | null;
   from: 'text' | 'table';
   ocr?: OcrInfo;
+  /** What the figure is about, resolved to the keys the tables use (the ledger of issue 11): a table cell
+   *  gets its table, 科目 code/name and column meaning; a narrative figure gets the same keys where its
+   *  wording names them. Checks reconcile figures through these keys; table_cells.csv is written from them. */
+  about?: FactSubject;
+}
+
+/** The keys a figure is reconciled by. Every field is optional: only what is known is set. */
+export interface FactSubject {
+  /** Table kind (公开05表, 预算02表 …) the figure is a cell of, or the narrative figure restates. */
+  table?: string;
+  /** Table id (TableRecord.id) and the cell's row/col within its body, for table cells. */
+  tableId?: string;
+  row?: number;
+  col?: number;
+  /** 功能分类 code (3/5/7 digits, 类/款/项) or 经济分类 code (301, 30217). */
+  code?: string;
+  codeKind?: 'function' | 'economic';
+  /** 科目名称 or row label, folded (no spaces, full-width folded). */
+  name?: string;
+  /** Canonical column meaning (patterns/columns.yaml): total, basic, project, budget, actual, prior_year, … */
+  column?: string;
+  /** Fund the figure belongs to: fiscal (财政拨款, all funds), general_budget, gov_fund, state_capital. */
+  fund?: string;
 }
 
 export interface TableRecord {

@@ -85,6 +85,20 @@ export const OutlineNodeSchema: z.ZodType<OutlineRecord> = z.lazy(() =>
     .strict(),
 );
 
+export const FactSubjectSchema = z
+  .object({
+    table: z.string().optional().describe('table kind the figure is a cell of or restates'),
+    tableId: z.string().optional(),
+    row: z.number().int().optional(),
+    col: z.number().int().optional(),
+    code: z.string().optional().describe('功能分类 (3/5/7 digits) or 经济分类 code'),
+    codeKind: z.enum(['function', 'economic']).optional(),
+    name: z.string().optional().describe('科目名称 or row label, folded'),
+    column: z.string().optional().describe('canonical column meaning (patterns/columns.yaml)'),
+    fund: z.string().optional().describe('fiscal | general_budget | gov_fund | state_capital'),
+  })
+  .strict();
+
 export const FactSchema = z
   .object({
     id: z.string(),
@@ -103,6 +117,7 @@ export const FactSchema = z
     section: z.string().nullable().optional().describe('canonical section key the fact sits in (its heading’s, else the nearest enclosing one’s)'),
     from: z.enum(['text', 'table']),
     ocr: OcrSchema.optional(),
+    about: FactSubjectSchema.optional().describe('what the figure is about, in the tables’ keys (the ledger the checks reconcile)'),
   })
   .strict();
 
