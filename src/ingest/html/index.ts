@@ -1,8 +1,9 @@
 // An HTML page (a 部门决算 published as a web page) through parse5. The page's own content is found by
 // structure, not by any site's class names: landmarks that are never content are dropped (nav, aside,
 // forms, scripts, role=navigation/banner/contentinfo, hidden elements, a page-level header/footer);
-// the content container is the element that holds nearly all of the page's non-link text; the page's
-// title block before it (the heading that repeats the <title>, or the nearest h1–h3) is kept; and inside,
+// the content container is the element that holds nearly all of the page's non-link text; of what stands
+// before it, only the page's title block (the line that repeats the <title>, else the nearest h1–h3) is
+// kept; and inside,
 // blocks that are mostly link text (breadcrumbs, share and print links, 上一篇/下一篇) are dropped.
 // Paragraphs, block elements and <br> make lines; a data <table> becomes a SourceTable with rowspan and
 // colspan filled out (a table that only lays out the page is read as blocks). `loc.line` is the line
@@ -306,13 +307,13 @@ export const ingestHtml: Backend = async (bytes) => {
   const [rStart] = within.get(region)!;
   // The page's title block: the heading before the content that repeats the <title>, else the nearest h1–h3.
   const title = collapse(elements(doc, 'title')[0] ? cellText(elements(doc, 'title')[0]!) : '').replace(/\s+/g, '');
-  let start = cStart;
   const before = all.slice(rStart, cStart);
   const byTitle = before.findLastIndex((it) => it.kind === 'line' && it.chars >= 4 && title.includes(it.raw.replace(/\s+/g, '')) && it.link * 2 < it.chars);
   const byHeading = before.findLastIndex((it) => it.kind === 'line' && HEADINGS.has(it.el.tagName) && it.link * 2 < it.chars);
   const head = byTitle >= 0 ? byTitle : byHeading;
-  if (head >= 0) start = rStart + head;
-  const kept = all.slice(start, cEnd).filter((it) => it.kind === 'table' || it.link * 2 <= it.chars);
+  // Between the title and the content stand the page's info line (发布时间, 来源, a visitor counter, 字号):
+  // only the title itself is kept.
+  const kept = [...(head >= 0 ? [all[rStart + head]!] : []), ...all.slice(cStart, cEnd)].filter((it) => it.kind === 'table' || it.link * 2 <= it.chars);
 
   const blocks: Block[] = [];
   let line = 0;

@@ -141,13 +141,13 @@ function distinct(row: (GCell | null)[]): GCell[] {
   return out;
 }
 
-/** A row above the grid: one piece of text (a title), or two or three pieces (编制单位：…  单位：元)
+/** A row above the grid: one piece of text (a title), or two pieces (编制单位：…  单位：元)
  *  that either leave blank columns between them or do not line up with the row below, where the rows
  *  of a header nest: an upper header cell starts where a lower one does. */
 function isLeadRow(row: (GCell | null)[], width: number, below: (GCell | null)[] | undefined): boolean {
   const cells = distinct(row);
   if (cells.length <= 1) return true;
-  if (cells.length > 3) return false;
+  if (cells.length > 2) return false;
   if (row.filter(Boolean).length < width) return true;
   if (!below) return false;
   const starts = new Set(distinct(below).map((c) => c.c0));

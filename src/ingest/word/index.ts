@@ -18,7 +18,8 @@ export const ingestDoc: Backend = async (bytes) => {
   let body: string;
   try {
     const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    body = doc.getBody();
+    // filterUnicode: false keeps curly quotes and dashes as written (excerpts are verbatim).
+    body = (doc.getBody as (options?: { filterUnicode?: boolean }) => string).call(doc, { filterUnicode: false });
   } catch {
     // Damaged, encrypted, or a Kingsoft format that is no Word binary: today's advice stands.
     throw new JuesuanError('UNSUPPORTED_FORMAT', unsupportedMessage('doc'));
@@ -36,20 +37,22 @@ export const ingestDoc: Backend = async (bytes) => {
       i++;
       continue;
     }
-    // A table: rows ending in TAB; a line without one between two rows is a cell's earlier paragraph.
+    // A table: rows ending in TAB; up to four short lines (a wrapped label: 偏差大或 / 目标未完成) without
+    // one, followed by a row, are the earlier paragraphs of that row's first cell. A title between two
+    // tables is longer than that and ends the table.
     const rows: string[] = [];
-    let pending = '';
     while (i < paras.length) {
-      const s = paras[i]!;
-      if (isRow(s)) {
-        rows.push(pending + s);
-        pending = '';
-      } else if (s.trim() !== '' && i + 1 < paras.length && isRow(paras[i + 1]!) && s.length <= 60) {
-        pending += s + '\n';
-      } else break;
-      i++;
+      if (isRow(paras[i]!)) {
+        rows.push(paras[i]!);
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < paras.length && j - i < 4 && !isRow(paras[j]!) && paras[j]!.trim() !== '' && paras[j]!.trim().length <= 12) j++;
+      if (j === i || j >= paras.length || !isRow(paras[j]!)) break;
+      rows.push(paras.slice(i, j + 1).join('\n'));
+      i = j + 1;
     }
-    if (pending) i -= pending.split('\n').length - 1;
     blocks.push({ kind: 'table', table: readTable(rows, `t${++tables}`, ++paragraph) });
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the Word file holds no text');
