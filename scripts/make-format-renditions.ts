@@ -245,6 +245,41 @@ export function seedWorkbook(seedText: string, names = ['绩效目标表', '项�
   return wb;
 }
 
+/** A whole report as a workbook, in document order: each run of prose a sheet of one line per row
+ *  (说明1, 说明2 …), each TAB-celled table a sheet of its own whose title rows are the lines just above the
+ *  table in the text (title, 单位：万元), the grid's merges as in spansOf. */
+export function reportWorkbook(text: string): XLSX.WorkBook {
+  const { flow, tables } = splitSeed(text);
+  const wb = XLSX.utils.book_new();
+  let prose: string[] = [];
+  let n = 0;
+  const flushProse = () => {
+    const lines = prose.filter((l) => l.trim() !== '');
+    if (lines.length) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(lines.map((l) => [l])), `说明${++n}`);
+    prose = [];
+  };
+  for (const x of flow) {
+    if (typeof x === 'string') {
+      prose.push(x);
+      continue;
+    }
+    const t = tables[x]!;
+    prose.splice(prose.length - t.before.length);
+    flushProse();
+    const { width, spans } = spansOf(t.rows);
+    const titles = t.before.map((s) => s.trim());
+    const aoa: (string | null)[][] = titles.map((s) => [s, ...Array(width - 1).fill(null)]);
+    const merges: XLSX.Range[] = titles.map((_, r) => ({ s: { r, c: 0 }, e: { r, c: width - 1 } }));
+    t.rows.forEach((row) => aoa.push([...row.map((s) => (s === '' ? null : s)), ...Array(width - row.length).fill(null)]));
+    for (const s of spans) if (s.rowSpan > 1 || s.colSpan > 1) merges.push({ s: { r: titles.length + s.r, c: s.c }, e: { r: titles.length + s.r + s.rowSpan - 1, c: s.c + s.colSpan - 1 } });
+    const ws = XLSX.utils.aoa_to_sheet(aoa);
+    if (width > 1) ws['!merges'] = merges;
+    XLSX.utils.book_append_sheet(wb, ws, (titles[0] ?? `表${x + 1}`).replace(/[\\/?*[\]:]/g, '').slice(0, 31));
+  }
+  flushProse();
+  return wb;
+}
+
 export const writeBook = (wb: XLSX.WorkBook, bookType: 'xlsx' | 'biff8'): Buffer => XLSX.write(wb, { type: 'buffer', bookType, compression: true }) as Buffer;
 
 /** A ZIP with the given entries, deflated. */

@@ -2,14 +2,15 @@
 // give the same document, summary and tables as the seed's text and DOCX; the real 17-sheet 预算 workbook
 // gives its nine tables with sheet/cell locs; crafted pages and workbooks get a clean error.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { craftedFiles, landingHtml, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
+import { generateOne } from '../scripts/gen-synthetic.js';
+import { craftedFiles, landingHtml, reportWorkbook, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
 import { extract as extractStage } from '../src/extract/index.js';
-import { extract } from '../src/index.js';
+import { extract, runBatch } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { sniff } from '../src/ingest/sniff.js';
 import type { ExtractedDocument, IngestedDocument, SourceTable, TableRecord } from '../src/model.js';
@@ -118,6 +119,23 @@ describe('the seed as a GBK web page, and its tables as .xlsx and .xls', () => {
   });
 });
 
+describe('a whole report as a workbook (prose sheets and one sheet per table, nine tables)', () => {
+  it.each([0, 1, 2])('synthetic report %i: .xlsx and .xls give the text’s summary, tables and flags (table identities included)', async (i) => {
+    const text = generateOne(i, 3).lines.join('\n') + '\n';
+    const byKind = (r: DocumentRecord) => r.tables.map(tableKey).sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    const flags = (r: DocumentRecord) => r.flags.map((f) => `${f.code}|${f.severity}|${f.message}`).sort();
+    const txt = await extract(Buffer.from(text));
+    expect(txt.tables.filter((t) => /^公开0\d表$/.test(t.kind)).length).toBe(9);
+    for (const type of ['xlsx', 'biff8'] as const) {
+      const rec = await extract(writeBook(reportWorkbook(text), type));
+      expect(rec.source.format).toBe(type === 'biff8' ? 'xls' : 'xlsx');
+      expect(summaryOf(rec)).toEqual(summaryOf(txt));
+      expect(byKind(rec)).toEqual(byKind(txt));
+      expect(flags(rec)).toEqual(flags(txt));
+    }
+  });
+});
+
 describe('spreadsheet cells', () => {
   const wb = XLSX.utils.book_new();
   const ws = XLSX.utils.aoa_to_sheet([
@@ -200,6 +218,31 @@ describe('pages and workbooks that are no report, or crafted', () => {
     const doc = await ingest(crafted['whole-grid.xlsx']!);
     expect(sourceTables(doc).map((t) => t.rows.map((r) => r.map((c) => c.text)))).toEqual([[['收入', '支出'], ['1', '2']]]);
   });
+});
+
+describe('a batch of pages and workbooks, some crafted, some misnamed', () => {
+  it('records the good ones, gives each bad one a clean error, and goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-formats-'));
+    const crafted = craftedFiles(seedText);
+    const files: Record<string, Uint8Array> = {
+      'a-page.pdf': seedHtml(seedText), // a GBK page under a wrong name
+      'b-tables.doc': writeBook(reportWorkbook(generateOne(0, 3).lines.join('\n') + '\n'), 'biff8'), // an .xls under a wrong name
+      'c-deep.html': crafted['deep.html']!,
+      'd-bomb.xlsx': crafted['bomb.xlsx']!,
+      'e-garbled.xls': crafted['garbled.xls']!,
+      'f-landing.htm': landingHtml(),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    const res = await runBatch([dir], { out: mkdtempSync(join(tmpdir(), 'juesuan-formats-out-')), concurrency: 2, keepRecords: true });
+    expect(res.records.map((r) => [r.source.path.split('/').pop(), r.source.format]).sort()).toEqual([['a-page.pdf', 'html'], ['b-tables.doc', 'xls']]);
+    expect(res.errors.map((e) => [e.path.split('/').pop(), e.code]).sort()).toEqual([
+      ['c-deep.html', 'CORRUPT_HTML'],
+      ['d-bomb.xlsx', 'CORRUPT_SPREADSHEET'],
+      ['e-garbled.xls', 'CORRUPT_SPREADSHEET'],
+      ['f-landing.htm', 'NOT_A_REPORT'],
+    ]);
+    expect(res).toMatchObject({ processed: 2, failed: 4 });
+  }, 120_000);
 });
 
 // Legacy Word: LibreOffice saves the seed's DOCX as .doc where it is installed (no CI package needs it).
