@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateOne } from '../scripts/gen-synthetic.js';
-import { craftedFiles, landingHtml, reportWorkbook, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
+import { craftedFiles, encodeGbk, landingHtml, reportWorkbook, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
 import { extract as extractStage } from '../src/extract/index.js';
 import { extract, runBatch } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
@@ -116,6 +116,32 @@ describe('the seed as a GBK web page, and its tables as .xlsx and .xls', () => {
     expect(t1.loc).toEqual({ sheet: '绩效目标表', cell: 'A2', line: 2, table: 't1' });
     expect(t1.rows[1]![1]).toMatchObject({ text: '89.65', loc: { sheet: '绩效目标表', cell: 'B3', line: 3, table: 't1', row: 1, col: 1 } });
     expect(sourceTables(ingested.xls!)[1]!.rows[0]![0]!.loc).toEqual({ sheet: '项目自评表', cell: 'A3', line: 3, table: 't2', row: 0, col: 0 });
+  });
+});
+
+describe('page structures other than the generator’s', () => {
+  const lines = (d: IngestedDocument) => d.blocks.map((b) => (b.kind === 'line' ? b.line.raw : `[table ${b.table.rows.length}x${b.table.rows[0]!.length}]`));
+
+  it('an HTML5 page: header, nav, aside and footer landmarks dropped, the article kept', async () => {
+    const page = `<!doctype html><html><head><meta charset="utf-8"><title>某某局2023年度部门决算</title></head><body><header><div>某某市人民政府</div><nav><a href="/">首页</a><a href="/a">政务</a></nav></header><main><article><h1>某某局2023年度部门决算</h1><section><p>第一部分 部门概况</p><p>一、主要职能。本部门负责全市的有关工作，承担具体事务，为社会提供公共服务。</p><table><tr><th>项目</th><th>决算数</th></tr><tr><td>收入合计</td><td>100.00</td></tr></table><p>注：本表金额单位为万元。</p></section></article></main><aside><h3>热点</h3><ul><li><a href="/x">新闻一</a></li></ul></aside><footer>版权所有 某某市人民政府 访问量：123456</footer></body></html>`;
+    const d = await ingest(Buffer.from(page));
+    expect(lines(d)).toEqual(['某某局2023年度部门决算', '第一部分 部门概况', '一、主要职能。本部门负责全市的有关工作，承担具体事务，为社会提供公共服务。', '[table 2x2]', '注：本表金额单位为万元。']);
+    expect(sourceTables(d)[0]!.headerRows).toBe(1);
+  });
+
+  it('a Word “save as web page” file in GBK without a charset declaration: sniffed, <br> splits lines, spans filled', async () => {
+    const page = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body lang=ZH-CN><div class=WordSection1><p class=MsoNormal align=center><b><span>某某局2023年度部门决算<o:p></o:p></span></b></p><p class=MsoNormal>一、主要职能<br>本部门负责全市的有关工作。</p><table class=MsoTableGrid border=1><tr><td rowspan=2>项目</td><td colspan=2>决算数</td></tr><tr><td>本年</td><td>上年</td></tr><tr><td>收入合计</td><td>100.00</td><td>90.00</td></tr></table></div></body></html>`;
+    const gbk = encodeGbk(page);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(gbk)).toThrow();
+    const d = await ingest(gbk);
+    expect(lines(d)).toEqual(['某某局2023年度部门决算', '一、主要职能', '本部门负责全市的有关工作。', '[table 3x3]']);
+    expect(sourceTables(d)[0]!.rows.map((r) => r.map((c) => (c.spanned ? '~' : '') + c.text))).toEqual([['项目', '决算数', '~决算数'], ['~项目', '本年', '上年'], ['收入合计', '100.00', '90.00']]);
+  });
+
+  it('a page that is mostly one table keeps the lines around it', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>收入项目名称${i}</td><td>${i}.00</td><td>支出项目名称${i}</td><td>${i}.00</td></tr>`).join('');
+    const page = `<html><head><meta charset="utf-8"><title>决算</title></head><body><div class="nav"><a href="/">首页</a> <a href="/b">信息公开</a> <a href="/c">政策</a></div><div class="c"><p>收入支出决算总表</p><p>单位：万元</p><table><tr><td>项目</td><td>决算数</td><td>项目</td><td>决算数</td></tr>${rows}</table></div><div class="foot">主办：某某局 电话：12345678</div></body></html>`;
+    expect(lines(await ingest(Buffer.from(page)))).toEqual(['收入支出决算总表', '单位：万元', '[table 31x4]']);
   });
 });
 

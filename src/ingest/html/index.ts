@@ -120,10 +120,10 @@ function container(body: Element, w: Walk): Element {
   const landmark = w.order.find((el) => (el.tagName === 'main' || el.tagName === 'article' || attr(el, 'role') === 'main') && w.stats.get(el)!.text >= total * 0.5);
   let c = landmark ?? body;
   for (;;) {
-    if (c.tagName === 'table' && isDataTable(c)) break;
     const here = w.stats.get(c)!.text;
     const next = children(c).find((k): k is Element => isElement(k) && w.stats.has(k) && w.stats.get(k)!.text >= here * 0.85);
-    if (!next || here === 0) break;
+    // Never into a data table: the paragraphs around it (its title, 单位：万元, notes) belong to the content.
+    if (!next || here === 0 || (next.tagName === 'table' && isDataTable(next))) break;
     c = next;
   }
   return c;
