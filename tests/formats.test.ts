@@ -16,6 +16,7 @@ import { sniff } from '../src/ingest/sniff.js';
 import type { ExtractedDocument, IngestedDocument, SourceTable, TableRecord } from '../src/model.js';
 import type { DocumentRecord } from '../src/schema.js';
 import { segment } from '../src/segment/index.js';
+import { formatLoc } from '../src/write/flag-line.js';
 import { corpus, SEED_TXT, seed } from './paths.js';
 
 const seedText = readFileSync(SEED_TXT, 'utf8');
@@ -116,6 +117,8 @@ describe('the seed as a GBK web page, and its tables as .xlsx and .xls', () => {
     expect(t1.loc).toEqual({ sheet: '绩效目标表', cell: 'A2', line: 2, table: 't1' });
     expect(t1.rows[1]![1]).toMatchObject({ text: '89.65', loc: { sheet: '绩效目标表', cell: 'B3', line: 3, table: 't1', row: 1, col: 1 } });
     expect(sourceTables(ingested.xls!)[1]!.rows[0]![0]!.loc).toEqual({ sheet: '项目自评表', cell: 'A3', line: 3, table: 't2', row: 0, col: 0 });
+    // `juesuan check` prints a spreadsheet place as sheet!cell
+    expect(formatLoc(t1.rows[1]![1]!.loc)).toBe('绩效目标表!B3');
   });
 });
 
