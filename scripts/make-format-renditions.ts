@@ -5,7 +5,7 @@
 //    an info line with a visitor counter, share/print links, related links, a footer with a counter);
 //  - a workbook of the seed's tables as government systems export it (one sheet per table, a title row
 //    merged across, the merges of the grid), as .xlsx and BIFF8 .xls;
-//  - crafted files that must get a clean error: a page nested 5 000 deep, a page with a 100 MB attribute,
+//  - crafted files that must get a clean error: a page nested a million deep, a page with a 100 MB attribute,
 //    a zip bomb .xlsx, a sheet that claims the whole grid, a sheet 300 columns wide, a truncated .xls.
 // Nothing here needs a system package: tests call these functions. `npx tsx scripts/make-format-renditions.ts DIR`
 // writes them to DIR (with seed.doc too when LibreOffice's soffice is on the PATH).
@@ -340,7 +340,7 @@ export function craftedFiles(seedText: string): Record<string, Buffer> {
   // A sheet part of 64 MB of blanks: it deflates to ~64 KB.
   const bomb = Buffer.concat([Buffer.from(SHEET('A1', cell('A1', 'x')).replace('<sheetData>', '<sheetData>'), 'utf8'), Buffer.alloc(64 << 20, 0x20)]);
   return {
-    'deep.html': Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${'<div>'.repeat(5000)}部门决算${'</div>'.repeat(5000)}</body></html>`),
+    'deep.html': Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${'<div>'.repeat(1_000_000)}部门决算${'</div>'.repeat(1_000_000)}</body></html>`),
     'huge-attribute.html': Buffer.concat([Buffer.from('<!DOCTYPE html><html><body><div title="'), Buffer.alloc(100 << 20, 0x61), Buffer.from('">部门决算</div></body></html>')]),
     'bomb.xlsx': craftedXlsx(bomb),
     'whole-grid.xlsx': craftedXlsx(SHEET('A1:XFD1048576', `<row r="1">${cell('A1', '收入')}${cell('B1', '支出')}</row><row r="2">${cell('A2', '1')}${cell('B2', '2')}</row>`)),

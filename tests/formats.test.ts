@@ -141,6 +141,13 @@ describe('page structures other than the generator’s', () => {
     expect(sourceTables(d)[0]!.rows.map((r) => r.map((c) => (c.spanned ? '~' : '') + c.text))).toEqual([['项目', '决算数', '~决算数'], ['~项目', '本年', '上年'], ['收入合计', '100.00', '90.00']]);
   });
 
+  it('a page saved as a fragment is sniffed as HTML; text that merely starts with “<” is not', () => {
+    expect(sniff(Buffer.from('<div class="TRS_Editor"><p>某某局2023年度部门决算</p><p>第一部分</p></div>'))).toBe('html');
+    expect(sniff(Buffer.from('\ufeff<!-- saved --><html><body>x</body></html>'))).toBe('html');
+    expect(sniff(Buffer.from('<2023年度部门决算>\n第一部分 部门概况\n'))).toBe('txt');
+    expect(sniff(Buffer.from('<p>注：本表无数据\n第一部分\n'))).toBe('txt');
+  });
+
   it('a page that is mostly one table keeps the lines around it', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>收入项目名称${i}</td><td>${i}.00</td><td>支出项目名称${i}</td><td>${i}.00</td></tr>`).join('');
     const page = `<html><head><meta charset="utf-8"><title>决算</title></head><body><div class="nav"><a href="/">首页</a> <a href="/b">信息公开</a> <a href="/c">政策</a></div><div class="c"><p>收入支出决算总表</p><p>单位：万元</p><table><tr><td>项目</td><td>决算数</td><td>项目</td><td>决算数</td></tr>${rows}</table></div><div class="foot">主办：某某局 电话：12345678</div></body></html>`;

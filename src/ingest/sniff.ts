@@ -42,7 +42,9 @@ function looksLikeHtml(b: Uint8Array): boolean {
   else if (startsWith(b, [0xfe, 0xff])) head = Buffer.from(b.subarray(2, 2050)).swap16().toString('utf16le');
   else head = Buffer.from(b.subarray(0, 2048)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
   head = head.replace(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/, '');
-  return /^<(!doctype\s+html|html|head|meta|title|body)[\s>/]/i.test(head);
+  if (/^<(!doctype\s+html|html|head|meta|title|body)[\s>/]/i.test(head)) return true;
+  // A page saved as a fragment (the article's markup only): a block tag first and a closing tag soon after.
+  return /^<(div|p|table|center|font|span|h[1-6]|style|script|link|base)[\s>/]/i.test(head) && /<\/(div|p|table|td|span|h[1-6]|font|center)>/i.test(head);
 }
 
 export function sniff(bytes: Uint8Array): Sniffed {

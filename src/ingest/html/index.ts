@@ -8,7 +8,7 @@
 // Paragraphs, block elements and <br> make lines; a data <table> becomes a SourceTable with rowspan and
 // colspan filled out (a table that only lays out the page is read as blocks). `loc.line` is the line
 // within the page's content (a table takes one line); cells add table/row/col.
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap } from 'parse5';
 import { JuesuanError } from '../../errors.js';
 import type { Block, Cell, Loc, SourceTable } from '../../model.js';
 import { makeLine } from '../normalize.js';
@@ -281,11 +281,36 @@ function attachments(body: Element, w: Walk): string[] {
   return out;
 }
 
+const TOO_DEEP = `the page nests elements more than ${HTML_LIMITS.depth} deep: not a disclosure`;
+
+/** parse5 with a tree adapter that stops the parse as soon as an element lands deeper than the limit:
+ *  a page of a million nested <div>s is refused at the 401st, not after a minute of parsing. */
+function parseLimited(text: string): DefaultTreeAdapterMap['document'] {
+  const depthOf = new WeakMap<object, number>();
+  const place = (parent: object, node: object) => {
+    const d = (depthOf.get(parent) ?? 0) + 1;
+    if (d > HTML_LIMITS.depth) throw new JuesuanError('CORRUPT_HTML', TOO_DEEP);
+    depthOf.set(node, d);
+  };
+  const treeAdapter: typeof defaultTreeAdapter = {
+    ...defaultTreeAdapter,
+    appendChild(parent, node) {
+      place(parent, node);
+      defaultTreeAdapter.appendChild(parent, node);
+    },
+    insertBefore(parent, node, ref) {
+      place(parent, node);
+      defaultTreeAdapter.insertBefore(parent, node, ref);
+    },
+  };
+  return parse(text, { treeAdapter });
+}
+
 export const ingestHtml: Backend = async (bytes) => {
   if (bytes.length > HTML_LIMITS.bytes) throw new JuesuanError('CORRUPT_HTML', `the page is larger than ${HTML_LIMITS.bytes >> 20} MB: not a disclosure`);
   const { text } = decodeHtml(bytes);
-  const doc = parse(text);
-  if (depth(doc) > HTML_LIMITS.depth) throw new JuesuanError('CORRUPT_HTML', `the page nests elements more than ${HTML_LIMITS.depth} deep: not a disclosure`);
+  const doc = parseLimited(text);
+  if (depth(doc) > HTML_LIMITS.depth) throw new JuesuanError('CORRUPT_HTML', TOO_DEEP);
   const body = elements(doc, 'body')[0];
   if (!body) throw new JuesuanError('NO_TEXT', 'the page holds no text');
   const w = walk(body);
@@ -310,7 +335,10 @@ export const ingestHtml: Backend = async (bytes) => {
   const before = all.slice(rStart, cStart);
   const byTitle = before.findLastIndex((it) => it.kind === 'line' && it.chars >= 4 && title.includes(it.raw.replace(/\s+/g, '')) && it.link * 2 < it.chars);
   const byHeading = before.findLastIndex((it) => it.kind === 'line' && HEADINGS.has(it.el.tagName) && it.link * 2 < it.chars);
-  const head = byTitle >= 0 ? byTitle : byHeading;
+  // A container that starts with its own title (an <article> with its <h1>) needs nothing from before it.
+  const first = all[cStart];
+  const titled = first?.kind === 'line' && (HEADINGS.has(first.el.tagName) || (first.chars >= 4 && title.includes(first.raw.replace(/\s+/g, ''))));
+  const head = titled ? -1 : byTitle >= 0 ? byTitle : byHeading;
   // Between the title and the content stand the page's info line (发布时间, 来源, a visitor counter, 字号):
   // only the title itself is kept.
   const kept = [...(head >= 0 ? [all[rStart + head]!] : []), ...all.slice(cStart, cEnd)].filter((it) => it.kind === 'table' || it.link * 2 <= it.chars);
