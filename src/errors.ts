@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'CORRUPT_PDF'
   | 'ENCRYPTED_PDF'
   | 'CORRUPT_DOCX'
+  | 'CORRUPT_SPREADSHEET'
+  | 'CORRUPT_HTML'
   | 'UNREADABLE_TEXT'
   | 'NO_TEXT'
   | 'NOT_A_REPORT'

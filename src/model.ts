@@ -2,7 +2,7 @@
 // Each stage takes the previous stage's document and returns a richer one; flags travel with the
 // document (like mammoth's Result{value, messages}) instead of being thrown or logged.
 
-export type Format = 'pdf' | 'docx' | 'txt';
+export type Format = 'pdf' | 'docx' | 'txt' | 'html' | 'xlsx' | 'xls' | 'doc';
 export type Severity = 'error' | 'warning' | 'info';
 /** The contract's flag codes, in the contract's order (also the order report.html lists them in). */
 export const FLAG_CODES = [
@@ -24,10 +24,14 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 
 /** Where something stands in the source. `line` is 1-based within the page (PDF, text) or within the
  *  paragraph (DOCX, which has no pages and gives `paragraph` instead of `page`). `start`/`end` are
- *  UTF-16 offsets into the original (raw) text of that line. Table cells add `row`/`col` (0-based). */
+ *  UTF-16 offsets into the original (raw) text of that line. Table cells add `row`/`col` (0-based).
+ *  A spreadsheet gives `sheet` (its name) and `cell` (A1 address) instead of `page`; there `line` is
+ *  the sheet's 1-based row. An HTML page and a legacy Word file give `line` within the document. */
 export interface Loc {
   page?: number;
   paragraph?: number;
+  sheet?: string;
+  cell?: string;
   line: number;
   start?: number;
   end?: number;

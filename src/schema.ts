@@ -44,6 +44,8 @@ export const LocSchema = z
   .object({
     page: z.number().int().positive().optional().describe('1-based page (PDF, text); absent for DOCX'),
     paragraph: z.number().int().positive().optional().describe('1-based paragraph (DOCX only)'),
+    sheet: z.string().optional().describe('worksheet name (spreadsheets only)'),
+    cell: z.string().optional().describe('A1 address of the cell (spreadsheets only)'),
     line: z.number().int().positive().describe('1-based line within the page (or within the paragraph for DOCX)'),
     start: z.number().int().nonnegative().optional().describe('UTF-16 offset of the item in the original line text'),
     end: z.number().int().nonnegative().optional(),
@@ -176,7 +178,7 @@ export const DocumentRecordSchema = z
       .object({
         path: z.string(),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        format: z.enum(['pdf', 'docx', 'txt']),
+        format: z.enum(['pdf', 'docx', 'txt', 'html', 'xlsx', 'xls', 'doc']),
         pages: z.number().int().nonnegative(),
         ocrPages: z.array(z.number().int().positive()),
       })

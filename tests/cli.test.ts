@@ -64,7 +64,7 @@ describe('juesuan extract', () => {
       [
         `juesuan: ${join(dir, 'empty.txt')}: the file is empty (EMPTY_FILE)`,
         `juesuan: ${join(dir, 'picture.pdf')}: a bare image is not supported: wrap it in a PDF (e.g. \`img2pdf\`) so that OCR can read it (UNSUPPORTED_FORMAT)`,
-        `juesuan: ${join(dir, 'legacy.doc')}: legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. \`soffice --headless --convert-to docx FILE\`) (UNSUPPORTED_FORMAT)`,
+        `juesuan: ${join(dir, 'legacy.doc')}: legacy Word (.doc) and WPS (.wps) files that are not Word binaries, or are damaged or encrypted, cannot be read: convert the file to .docx or PDF (e.g. \`soffice --headless --convert-to docx FILE\`) (UNSUPPORTED_FORMAT)`,
         `juesuan: ${join(dir, 'missing.pdf')}: no such file or directory (NOT_FOUND)`,
         `juesuan: ${join(dir, 'nothing')}: the directory holds no documents (NO_DOCUMENTS)`,
         `juesuan: ${join(dir, 'minutes.txt')}: not a 决算 or 预算 report: no such title, none of the template’s sections or tables (NOT_A_REPORT)`,

@@ -178,10 +178,11 @@ describe('generated DOCX and broken inputs', () => {
   });
 
   it.each([
-    ['legacy.doc', 'UNSUPPORTED_FORMAT', 'legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)'],
-    ['kingsoft.wps', 'UNSUPPORTED_FORMAT', 'legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)'],
-    ['sheet.xls', 'UNSUPPORTED_FORMAT', 'Excel (.xls) and WPS spreadsheet (.et) files are not supported: export the report as PDF or DOCX'],
-    ['sheet.xlsx', 'UNSUPPORTED_FORMAT', 'Excel (.xlsx) is not supported: export the report as PDF or DOCX'],
+    ['legacy.doc', 'UNSUPPORTED_FORMAT', 'legacy Word (.doc) and WPS (.wps) files that are not Word binaries, or are damaged or encrypted, cannot be read: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)'],
+    ['kingsoft.wps', 'UNSUPPORTED_FORMAT', 'legacy Word (.doc) and WPS (.wps) files that are not Word binaries, or are damaged or encrypted, cannot be read: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)'],
+    // Spreadsheets are read since issue 13: these are an OLE header and an empty package, i.e. damaged.
+    ['sheet.xls', 'CORRUPT_SPREADSHEET', 'the spreadsheet is damaged or truncated and cannot be opened'],
+    ['sheet.xlsx', 'CORRUPT_SPREADSHEET', 'the spreadsheet is damaged or truncated and cannot be opened'],
     ['archive.zip', 'UNSUPPORTED_FORMAT', 'a ZIP archive that is not a DOCX: unpack it and pass the documents inside'],
     ['truncated.docx', 'CORRUPT_DOCX', 'the DOCX file is damaged or truncated and cannot be opened'],
     ['no-document.docx', 'CORRUPT_DOCX', 'the DOCX file is damaged or truncated and cannot be opened'],

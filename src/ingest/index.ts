@@ -14,7 +14,13 @@ const loaders: Record<Format, () => Promise<Backend>> = {
   txt: async () => ingestText,
   pdf: async () => (await import('./pdf/index.js')).ingestPdf,
   docx: async () => (await import('./docx/index.js')).ingestDocx,
+  html: async () => (await import('./html/index.js')).ingestHtml,
+  xlsx: async () => (await import('./sheet/index.js')).ingestSheet,
+  xls: async () => (await import('./sheet/index.js')).ingestSheet,
+  doc: async () => (await import('./word/index.js')).ingestDoc,
 };
+
+const isFormat = (kind: string): kind is Format => Object.hasOwn(loaders, kind);
 
 export async function readInput(input: string | Uint8Array): Promise<{ path: string; bytes: Uint8Array }> {
   if (typeof input !== 'string') return { path: '<buffer>', bytes: input };
@@ -30,7 +36,7 @@ export async function ingest(input: string | Uint8Array, options: Partial<Ingest
   const { path, bytes } = await readInput(input);
   const kind = sniff(bytes);
   if (kind === 'empty') throw new JuesuanError('EMPTY_FILE', 'the file is empty');
-  if (kind !== 'pdf' && kind !== 'docx' && kind !== 'txt') throw new JuesuanError('UNSUPPORTED_FORMAT', unsupportedMessage(kind));
+  if (!isFormat(kind)) throw new JuesuanError('UNSUPPORTED_FORMAT', unsupportedMessage(kind));
   const backend = await loaders[kind]();
   const result = await backend(bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,7 +1,7 @@
 // The format comes from the bytes, not the file name: scraped files are often misnamed.
 import type { Format } from '../model.js';
 
-export type Sniffed = Format | 'doc' | 'xls' | 'xlsx' | 'zip' | 'rtf' | 'html' | 'image' | 'binary' | 'empty';
+export type Sniffed = Format | 'zip' | 'rtf' | 'image' | 'ole' | 'encrypted' | 'binary' | 'empty';
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
 
@@ -19,6 +19,34 @@ function zipEntryNames(b: Uint8Array, kind: 'local' | 'central'): string[] {
   return names;
 }
 
+/** Stream and storage names in an OLE2 compound file's directory. Directory entries are 128 bytes and
+ *  always 128-aligned (sectors are 512 or 4096 bytes, after a header of one sector): an entry is a
+ *  UTF-16LE name, its byte length (with the NUL) at +64 and its type (1 storage, 2 stream, 5 root) at +66. */
+function oleStreamNames(b: Uint8Array): Set<string> {
+  const names = new Set<string>();
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  for (let at = 512; at + 128 <= buf.length; at += 128) {
+    const len = buf.readUInt16LE(at + 64);
+    const type = buf[at + 66];
+    if (len < 4 || len > 64 || len % 2 || (type !== 1 && type !== 2 && type !== 5) || buf.readUInt16LE(at + len - 2) !== 0) continue;
+    const name = buf.toString('utf16le', at, at + len - 2);
+    if (/^[\x01-\x06]?[\x20-\x7e]+$/.test(name)) names.add(name.replace(/^[\x01-\x06]/, ''));
+  }
+  return names;
+}
+
+/** Markup at the start of the file (after a BOM, whitespace, an XML declaration or comments). */
+function looksLikeHtml(b: Uint8Array): boolean {
+  let head: string;
+  if (startsWith(b, [0xff, 0xfe])) head = Buffer.from(b.subarray(2, 2050)).toString('utf16le');
+  else if (startsWith(b, [0xfe, 0xff])) head = Buffer.from(b.subarray(2, 2050)).swap16().toString('utf16le');
+  else head = Buffer.from(b.subarray(0, 2048)).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  head = head.replace(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/, '');
+  if (/^<(!doctype\s+html|html|head|meta|title|body)[\s>/]/i.test(head)) return true;
+  // A page saved as a fragment (the article's markup only): a block tag first and a closing tag soon after.
+  return /^<(div|p|table|center|font|span|h[1-6]|style|script|link|base)[\s>/]/i.test(head) && /<\/(div|p|table|td|span|h[1-6]|font|center)>/i.test(head);
+}
+
 export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   // %PDF may follow a little junk (some servers prepend a BOM or whitespace).
@@ -31,14 +59,20 @@ export function sniff(bytes: Uint8Array): Sniffed {
     return 'zip';
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // An OLE2 compound file: its directory's stream names tell Word from Excel (and from the rest).
+    const names = oleStreamNames(bytes);
+    if (names.has('WordDocument')) return 'doc';
+    if (names.has('Workbook') || names.has('Book')) return 'xls';
+    if (names.has('EncryptedPackage')) return 'encrypted';
+    if (names.size) return 'ole';
+    // No directory found (a truncated file): the stream names may still be in the bytes.
     const all = Buffer.from(bytes).toString('latin1');
-    if (/W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t/.test(all)) return 'doc';
-    if (/W\0o\0r\0k\0b\0o\0o\0k/.test(all)) return 'xls';
+    if (/W\0o\0r\0k\0b\0o\0o\0k/.test(all) && !/W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t/.test(all)) return 'xls';
     return 'doc';
   }
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || head.startsWith('GIF8') || startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image';
-  if (/^\s*<(!doctype html|html)/i.test(head)) return 'html';
+  if (looksLikeHtml(bytes)) return 'html';
   // UTF-16 with BOM, UTF-8, or a legacy Chinese encoding: a text file has no NUL bytes outside UTF-16.
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return 'txt';
   const sample = bytes.subarray(0, 65536);
@@ -53,14 +87,13 @@ export function sniff(bytes: Uint8Array): Sniffed {
 }
 
 const ADVICE: Record<string, string> = {
-  doc: 'legacy Word (.doc) and WPS (.wps) files are not supported: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)',
-  xls: 'Excel (.xls) and WPS spreadsheet (.et) files are not supported: export the report as PDF or DOCX',
-  xlsx: 'Excel (.xlsx) is not supported: export the report as PDF or DOCX',
+  doc: 'legacy Word (.doc) and WPS (.wps) files that are not Word binaries, or are damaged or encrypted, cannot be read: convert the file to .docx or PDF (e.g. `soffice --headless --convert-to docx FILE`)',
+  ole: 'an OLE2 compound file that is neither a Word (.doc/.wps) nor an Excel (.xls/.et) file (PowerPoint?): export the report as PDF or DOCX',
+  encrypted: 'an encrypted (password-protected) Office file: save it without a password, or export it as PDF',
   zip: 'a ZIP archive that is not a DOCX: unpack it and pass the documents inside',
   rtf: 'RTF is not supported: convert it to .docx or PDF',
-  html: 'HTML is not supported: save the page as text or print it to PDF',
   image: 'a bare image is not supported: wrap it in a PDF (e.g. `img2pdf`) so that OCR can read it',
-  binary: 'not a PDF, DOCX or text file',
+  binary: 'not a PDF, Word, Excel, HTML or text file',
 };
 
 export function unsupportedMessage(kind: Sniffed): string {

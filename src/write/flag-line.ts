@@ -1,9 +1,10 @@
 // One flag as one line of `juesuan check` output: `file:page:line CODE message`.
 import type { Flag, Loc } from '../model.js';
 
-/** Page (or ¶paragraph for DOCX) and line of a loc, `-` where unknown. */
+/** Page (or ¶paragraph for DOCX) and line of a loc, `-` where unknown; a spreadsheet's sheet!cell. */
 export function formatLoc(loc: Loc | null): string {
   if (!loc) return '-:-';
+  if (loc.sheet !== undefined) return `${loc.sheet}!${loc.cell ?? `A${loc.line}`}`;
   const where = loc.page !== undefined ? String(loc.page) : loc.paragraph !== undefined ? `¶${loc.paragraph}` : '-';
   return `${where}:${loc.line}`;
 }

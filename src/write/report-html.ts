@@ -35,6 +35,7 @@ const count = (flags: Flag[], severity: Flag['severity']) => flags.filter((f) =>
 function where(flag: Flag): string {
   const l = flag.loc;
   if (!l) return '全文';
+  if (l.sheet !== undefined) return `工作表“${l.sheet}”${l.cell ? `${l.cell}单元格` : `第${l.line}行`}`;
   const place = l.page !== undefined ? `第${l.page}页第${l.line}行` : l.paragraph !== undefined ? `第${l.paragraph}段第${l.line}行` : `第${l.line}行`;
   return l.table !== undefined && l.row !== undefined ? `${place}（表格第${l.row + 1}行第${(l.col ?? 0) + 1}列）` : place;
 }
