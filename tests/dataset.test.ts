@@ -8,7 +8,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBatch, type DocumentRecord } from '../src/index.js';
 import { tmp } from './batch-fixtures.js';
-import { seed, shared } from './paths.js';
+import { repo, seed, shared } from './paths.js';
 
 /** RFC 4180 with the BOM our CSV files start with. */
 function parseCsv(text: string): string[][] {
@@ -97,7 +97,7 @@ describe('table_cells.csv', () => {
       }
     expect(checked).toBe(byFact.size);
     // The real 2024 决算 of 上海市普陀区财政局, 公开05表 p.15: 2010601 行政运行, 基本支出 1,503.52 万元.
-    const cell = rows.find((r) => at(r, 'path').endsWith('czj_2024_dept_juesuan_good.pdf') && at(r, 'table_kind') === '公开05表' && at(r, 'code') === '2010601' && at(r, 'column') === 'basic');
+    const cell = rows.find((r) => at(r, 'path').endsWith('czj_2024_dept_juesuan_good.pdf') && at(r, 'table_kind') === '公开05表' && at(r, 'code') === '2010601' && at(r, 'column_key') === 'basic');
     const keys = ['lei', 'kuan', 'xiang', 'name', 'code_kind', 'fund', 'role', 'unit_key', 'value_text', 'yuan', 'amount_unit', 'page'];
     expect(cell && keys.map((k) => at(cell, k))).toEqual(['201', '20106', '2010601', '行政运行', 'function', 'general_budget', 'actual', '普陀区财政局', '1,503.52', '15035200', '万元', '15']);
   });
@@ -130,5 +130,20 @@ describe('Parquet files', () => {
     // A blank is null, never 0: a metric the document does not state.
     const blanks = await query(`SELECT count(*) AS n FROM read_parquet('${join(out, 'documents.parquet')}') WHERE total_income IS NULL`);
     expect(Number(blanks[0]!.n)).toBeGreaterThan(0);
+  });
+});
+
+describe('docs/dataset.md', () => {
+  it('its three-line DuckDB example runs and gives the 类 totals of the real 决算', async () => {
+    const doc = await readFile(join(repo, 'docs', 'dataset.md'), 'utf8');
+    const sql = /<!-- duckdb-example[^>]*-->\n```sql\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(sql.trim().split('\n').length).toBe(3);
+    const rows = await query(sql.replaceAll("'output/", `'${out}/`));
+    expect(rows.filter((r) => r.unit_key === '普陀区财政局')).toEqual([
+      { unit_key: '普陀区财政局', year: 2024, lei: '201', yuan: 21066600n },
+      { unit_key: '普陀区财政局', year: 2024, lei: '208', yuan: 3267200n },
+      { unit_key: '普陀区财政局', year: 2024, lei: '210', yuan: 609900n },
+      { unit_key: '普陀区财政局', year: 2024, lei: '221', yuan: 4456900n },
+    ]);
   });
 });

@@ -17,7 +17,7 @@ export const TABLE_CELLS_HEADER = [
   'path', 'sha256', 'unit', 'unit_key', 'year', 'kind',
   'table_id', 'table_kind', 'table_title', 'body_row', 'body_col',
   'code', 'code_kind', 'lei', 'kuan', 'xiang', 'name',
-  'column', 'column_header', 'fund', 'role', 'metric',
+  'column_key', 'column_header', 'fund', 'role', 'metric',
   'value_text', 'value', 'amount_unit', 'yuan', 'fact_id',
   'page', 'paragraph', 'line', 'start', 'end', 'table', 'row', 'col',
 ];
