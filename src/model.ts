@@ -4,7 +4,8 @@
 
 export type Format = 'pdf' | 'docx' | 'txt' | 'html' | 'xlsx' | 'xls' | 'doc';
 export type Severity = 'error' | 'warning' | 'info';
-/** The contract's flag codes, in the contract's order (also the order report.html lists them in). */
+/** The contract's flag codes, in the contract's order (also the order report.html lists them in); the last
+ *  two come from the batch-level checks across documents (src/check/cross-document.ts). */
 export const FLAG_CODES = [
   'BLANK_VALUE',
   'TEMPLATE_TEXT',
@@ -19,6 +20,8 @@ export const FLAG_CODES = [
   'YEAR_MISMATCH',
   'MALFORMED_VALUE',
   'OCR_UNCERTAIN',
+  'PRIOR_YEAR_MISMATCH',
+  'BUDGET_MISMATCH',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

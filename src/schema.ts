@@ -189,6 +189,10 @@ export const DocumentRecordSchema = z
         unit: z.string().nullable(),
         year: z.number().int().nullable(),
         kind: z.enum(['决算', '预算']).nullable(),
+        unitKey: z
+          .string()
+          .nullable()
+          .describe('the unit’s name normalised (patterns/units.yaml): equal for one unit’s reports across years and kinds, e.g. 上海市普陀区财政局 and 普陀区财政局 give 普陀区财政局'),
       })
       .strict(),
     outline: z.array(OutlineNodeSchema),

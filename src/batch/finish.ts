@@ -6,6 +6,7 @@ import type { DocumentRecord } from '../schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
+import { CrossDocuments } from './cross-documents.js';
 import { recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
 
 export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
@@ -14,14 +15,17 @@ export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors
 export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {
   const kept: DocumentRecord[] = [];
   const flagged: FlaggedDocument[] = [];
+  // Checks across documents (issue 14) need every record first: they hand each record its flags below.
+  const cross = await CrossDocuments.load(out, manifest);
   const w = await BatchFilesWriter.open(out);
   try {
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
       // A record deleted or damaged since it was written costs that document, not the batch files.
-      const record = await readFile(recordFile(out, d.name), 'utf8')
+      const read = await readFile(recordFile(out, d.name), 'utf8')
         .then((t) => JSON.parse(t) as DocumentRecord)
         .catch(() => null);
+      const record = read && (await cross.apply(out, d.name, read));
       if (!record) {
         d.status = 'failed';
         d.error = { path: d.path, code: 'INTERNAL', message: `its record ${d.name}.json is missing or damaged: run again with --force` };
@@ -37,6 +41,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
     throw err;
   }
   await w.commit();
+  await cross.writeLinks(out);
   await writeExtraOutputs(out, flagged, manifestErrors(manifest));
   await writeManifest(out, manifest);
   await sweepOutput(out);

@@ -6,7 +6,8 @@ import { basename, dirname, join } from 'node:path';
 
 const TMP_MARK = '.juesuan-tmp-';
 
-const tempName = (path: string) => join(dirname(path), `${TMP_MARK}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
+/** The temporary name `path` is written under before its rename (swept by sweepTemporaryFiles). */
+export const tempName = (path: string) => join(dirname(path), `${TMP_MARK}${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`);
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = tempName(path);

@@ -1,9 +1,14 @@
 // The batch files of an output folder, rebuilt from the document records: documents.jsonl, facts.csv
-// (long), dataset.csv (wide, one row per document, amounts in 元), flags.csv, errors.jsonl.
+// (long), dataset.csv (wide, one row per document, amounts in 元), flags.csv, table_cells.csv (one row per
+// numeric cell of every standard table), errors.jsonl, and typed Parquet copies of the four tables
+// (documents.parquet = dataset.csv, facts, table_cells, flags). docs/dataset.md describes every column.
 import { join } from 'node:path';
+import { loadPattern } from '../patterns.js';
 import { CANONICAL_METRICS, type DocumentRecord } from '../schema.js';
 import { openAtomic, type AtomicWriter } from './atomic.js';
 import { toCsv, type CsvValue } from './csv.js';
+import { ParquetFileWriter, type ParquetColumn, type ParquetType } from './parquet.js';
+import { TABLE_CELLS_HEADER, tableCellRows } from './table-cells.js';
 
 export interface ErrorLine {
   path: string;
@@ -19,48 +24,113 @@ const FACTS_HEADER = ['path', 'sha256', 'fact_id', 'label', 'metric', 'kind', 'v
 const factRows = (r: DocumentRecord): CsvValue[][] =>
   r.facts.map((f) => [r.source.path, r.source.sha256, f.id, f.label, f.metric, f.kind, f.value, f.text, f.unit, f.yuan, f.year, f.role, f.direction, f.from, ...locCols(f.loc), f.excerpt]);
 
-const DATASET_HEADER = ['path', 'sha256', 'format', 'title', 'unit', 'year', 'kind', ...CANONICAL_METRICS, 'errors', 'warnings'];
+let metricKinds: Map<string, string> | null = null;
+/** amount | count, per canonical metric (patterns/metrics.yaml). */
+const metricKind = (m: string) => (metricKinds ??= new Map(loadPattern<{ metrics: { key: string; kind: string }[] }>('metrics.yaml').metrics.map((d) => [d.key, d.kind]))).get(m) ?? 'amount';
+
+const DATASET_HEADER = ['path', 'sha256', 'format', 'title', 'unit', 'unit_key', 'year', 'kind', ...CANONICAL_METRICS, 'errors', 'warnings'];
 const datasetRow = (r: DocumentRecord): CsvValue[] => {
+  // Amounts in integer 元 only (a figure whose unit is unknown is no amount in 元); counts as whole numbers.
   const metrics = CANONICAL_METRICS.map((m) => {
     const s = r.summary[m];
-    return s === undefined ? '' : (s.yuan ?? s.value);
+    if (s === undefined) return '';
+    if (metricKind(m) === 'amount') return s.yuan ?? '';
+    return Number.isInteger(s.value) ? s.value : '';
   });
   const count = (sev: string) => r.flags.filter((f) => f.severity === sev).length;
-  return [r.source.path, r.source.sha256, r.source.format, r.document.title, r.document.unit, r.document.year, r.document.kind, ...metrics, count('error'), count('warning')];
+  return [r.source.path, r.source.sha256, r.source.format, r.document.title, r.document.unit, unitKeyOf(r), r.document.year, r.document.kind, ...metrics, count('error'), count('warning')];
 };
+const unitKeyOf = (r: DocumentRecord) => (r.document as { unitKey?: string | null }).unitKey ?? null;
 
 const FLAGS_HEADER = ['path', 'code', 'severity', 'message', ...LOC_HEADER, 'excerpt', 'expected', 'found'];
 const flagRows = (r: DocumentRecord): CsvValue[][] => r.flags.map((f) => [r.source.path, f.code, f.severity, f.message, ...locCols(f.loc), f.excerpt, f.expected, f.found]);
 
+// ---------------------------------------------------------------- Parquet column types
+
+const LOC_TYPES: ParquetType[] = ['INT32', 'INT32', 'INT32', 'INT32', 'INT32', 'STRING', 'INT32', 'INT32'];
+/** Column types by name; a name not listed is an OPTIONAL STRING. `!` marks a column that is never empty
+ *  by construction (whatever a damaged record on disk holds): a REQUIRED column in Parquet. */
+function columns(header: string[], types: Record<string, string>): ParquetColumn[] {
+  const loc = new Map(LOC_HEADER.map((n, i) => [n, LOC_TYPES[i]!]));
+  return header.map((name) => {
+    const t = types[name] ?? loc.get(name) ?? 'STRING';
+    return { name, type: t.replace('!', '') as ParquetType, required: t.endsWith('!') };
+  });
+}
+const DOC_KEYS = { path: 'STRING!', sha256: 'STRING!', year: 'INT32' };
+export const PARQUET_COLUMNS = {
+  documents: columns(DATASET_HEADER, {
+    ...DOC_KEYS,
+    ...Object.fromEntries(CANONICAL_METRICS.map((m) => [m, metricKind(m) === 'amount' ? 'INT64' : 'INT32'])),
+    errors: 'INT32!',
+    warnings: 'INT32!',
+  }),
+  facts: columns(FACTS_HEADER, { ...DOC_KEYS, value: 'DOUBLE', yuan: 'INT64' }),
+  table_cells: columns(TABLE_CELLS_HEADER, {
+    ...DOC_KEYS,
+    table_kind: 'STRING!',
+    body_row: 'INT32!',
+    body_col: 'INT32!',
+    value_text: 'STRING!',
+    value: 'DOUBLE',
+    yuan: 'INT64',
+  }),
+  flags: columns(FLAGS_HEADER, { path: 'STRING!' }),
+};
+
 export const factsCsv = (records: DocumentRecord[]) => toCsv(FACTS_HEADER, records.flatMap(factRows));
 export const datasetCsv = (records: DocumentRecord[]) => toCsv(DATASET_HEADER, records.map(datasetRow));
 export const flagsCsv = (records: DocumentRecord[]) => toCsv(FLAGS_HEADER, records.flatMap(flagRows));
+export const tableCellsCsv = (records: DocumentRecord[]) => toCsv(TABLE_CELLS_HEADER, records.flatMap(tableCellRows));
 
 // toCsv(h, [...a, ...b]) is toCsv(h, []) followed by the lines of a, then of b: so a CSV can be written a
 // record at a time, byte for byte as toCsv would write it whole.
 const csvStart = (header: string[]) => toCsv(header, []);
 const csvLines = (header: string[], rows: CsvValue[][]) => (rows.length ? toCsv(header, rows).slice(csvStart(header).length) : '');
 
+type CsvName = 'facts' | 'dataset' | 'flags' | 'table_cells';
+const CSV: Record<CsvName, { file: string; header: string[]; rows: (r: DocumentRecord) => CsvValue[][] }> = {
+  facts: { file: 'facts.csv', header: FACTS_HEADER, rows: factRows },
+  dataset: { file: 'dataset.csv', header: DATASET_HEADER, rows: (r) => [datasetRow(r)] },
+  flags: { file: 'flags.csv', header: FLAGS_HEADER, rows: flagRows },
+  table_cells: { file: 'table_cells.csv', header: TABLE_CELLS_HEADER, rows: tableCellRows },
+};
+/** Each Parquet file and the CSV whose rows it holds, typed. */
+const PARQUET: Record<keyof typeof PARQUET_COLUMNS, CsvName> = { documents: 'dataset', facts: 'facts', table_cells: 'table_cells', flags: 'flags' };
+
 /**
- * The five batch files, written a record at a time so that a batch of any size never sits in memory, and
+ * The batch files, written a record at a time so that a batch of any size never sits in memory, and
  * renamed into place together on commit. Records first (in order), then errors.
  */
 export class BatchFilesWriter {
-  private constructor(private readonly files: { documents: AtomicWriter; facts: AtomicWriter; dataset: AtomicWriter; flags: AtomicWriter; errors: AtomicWriter }) {}
+  private constructor(
+    private readonly documents: AtomicWriter,
+    private readonly errors: AtomicWriter,
+    private readonly csv: Record<CsvName, AtomicWriter>,
+    private readonly parquet: Record<keyof typeof PARQUET_COLUMNS, ParquetFileWriter>,
+  ) {}
 
   static async open(dir: string): Promise<BatchFilesWriter> {
-    const opened: AtomicWriter[] = [];
+    const opened: { abort(): Promise<unknown> }[] = [];
     try {
       const o = async (name: string) => {
         const w = await openAtomic(join(dir, name));
         opened.push(w);
         return w;
       };
-      const files = { documents: await o('documents.jsonl'), facts: await o('facts.csv'), dataset: await o('dataset.csv'), flags: await o('flags.csv'), errors: await o('errors.jsonl') };
-      await files.facts.write(csvStart(FACTS_HEADER));
-      await files.dataset.write(csvStart(DATASET_HEADER));
-      await files.flags.write(csvStart(FLAGS_HEADER));
-      return new BatchFilesWriter(files);
+      const documents = await o('documents.jsonl');
+      const errors = await o('errors.jsonl');
+      const csv = {} as Record<CsvName, AtomicWriter>;
+      for (const [name, c] of Object.entries(CSV) as [CsvName, (typeof CSV)[CsvName]][]) {
+        csv[name] = await o(c.file);
+        await csv[name].write(csvStart(c.header));
+      }
+      const parquet = {} as Record<keyof typeof PARQUET_COLUMNS, ParquetFileWriter>;
+      for (const [name, cols] of Object.entries(PARQUET_COLUMNS) as [keyof typeof PARQUET_COLUMNS, ParquetColumn[]][]) {
+        parquet[name] = await ParquetFileWriter.open(join(dir, `${name}.parquet`), cols);
+        opened.push(parquet[name]);
+      }
+      return new BatchFilesWriter(documents, errors, csv, parquet);
     } catch (err) {
       await Promise.all(opened.map((w) => w.abort()));
       throw err;
@@ -68,23 +138,25 @@ export class BatchFilesWriter {
   }
 
   async addRecord(r: DocumentRecord): Promise<void> {
-    await this.files.documents.write(JSON.stringify(r) + '\n');
-    await this.files.facts.write(csvLines(FACTS_HEADER, factRows(r)));
-    await this.files.dataset.write(csvLines(DATASET_HEADER, [datasetRow(r)]));
-    await this.files.flags.write(csvLines(FLAGS_HEADER, flagRows(r)));
+    await this.documents.write(JSON.stringify(r) + '\n');
+    const rows = {} as Record<CsvName, CsvValue[][]>;
+    for (const [name, c] of Object.entries(CSV) as [CsvName, (typeof CSV)[CsvName]][]) {
+      rows[name] = c.rows(r);
+      await this.csv[name].write(csvLines(c.header, rows[name]));
+    }
+    for (const [name, from] of Object.entries(PARQUET) as [keyof typeof PARQUET_COLUMNS, CsvName][]) await this.parquet[name].add(rows[from]);
   }
 
   async addError(e: ErrorLine): Promise<void> {
-    await this.files.errors.write(JSON.stringify({ path: e.path, code: e.code, message: e.message }) + '\n');
+    await this.errors.write(JSON.stringify({ path: e.path, code: e.code, message: e.message }) + '\n');
   }
 
   async commit(): Promise<void> {
-    const { documents, facts, dataset, flags, errors } = this.files;
-    for (const w of [documents, facts, dataset, flags, errors]) await w.commit();
+    for (const w of [this.documents, ...Object.values(this.csv), this.errors, ...Object.values(this.parquet)]) await w.commit();
   }
 
-  abort(): Promise<void[]> {
-    return Promise.all(Object.values(this.files).map((w) => w.abort()));
+  abort(): Promise<unknown[]> {
+    return Promise.all([this.documents, this.errors, ...Object.values(this.csv), ...Object.values(this.parquet)].map((w) => w.abort()));
   }
 }
 

@@ -22,6 +22,8 @@ const CODE_NAMES: Record<FlagCode, string> = {
   YEAR_MISMATCH: '年份错误',
   MALFORMED_VALUE: '数值格式错误',
   OCR_UNCERTAIN: '识别存疑',
+  PRIOR_YEAR_MISMATCH: '上年数与上年报告不符',
+  BUDGET_MISMATCH: '年初预算与预算报告不符',
 };
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const;

@@ -1,0 +1,63 @@
+// The batch-level checks across documents (src/check/cross-document.ts) as the end of a run and of a merge
+// uses them: read every record once for its digest, pair the documents, then hand each record its flags
+// as the batch files are written. A record's cross-document flags are replaced, never added twice, and its
+// `<name>.json` is rewritten when they changed, so that it always says what documents.jsonl says. links.csv
+// lists every pair made and what was compared.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CROSS_DOCUMENT_CODES, crossCheck, digest, type Link } from '../check/cross-document.js';
+import type { Flag } from '../model.js';
+import type { DocumentRecord } from '../schema.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { toCsv } from '../write/csv.js';
+import { recordFile, type RunManifest } from './state.js';
+
+export const LINKS_HEADER = ['relation', 'path', 'sha256', 'unit_key', 'year', 'kind', 'other_path', 'other_sha256', 'other_year', 'other_kind', 'compared', 'mismatches'];
+
+export class CrossDocuments {
+  private constructor(
+    private readonly flags: Map<string, Flag[]>,
+    readonly links: Link[],
+  ) {}
+
+  /** Digest every finished record of the manifest (an unreadable one is left out: the batch files say so). */
+  static async load(out: string, manifest: RunManifest): Promise<CrossDocuments> {
+    const digests = [];
+    for (const d of manifest.documents) {
+      if (d.status !== 'done' || !d.name) continue;
+      const record = await readFile(recordFile(out, d.name), 'utf8')
+        .then((t) => JSON.parse(t) as DocumentRecord)
+        .catch(() => null);
+      if (!record?.source || !record.document || !Array.isArray(record.facts) || typeof record.summary !== 'object') continue;
+      try {
+        digests.push(digest(record, d.name));
+      } catch {
+        /* a record damaged on disk takes no part; the batch files report it */
+      }
+    }
+    const { flags, links } = crossCheck(digests);
+    return new CrossDocuments(flags, links);
+  }
+
+  /** The record with this batch's cross-document flags (its `<name>.json` rewritten if they changed). */
+  async apply(out: string, name: string, record: DocumentRecord): Promise<DocumentRecord> {
+    if (!Array.isArray(record.flags)) return record;
+    const old = record.flags.filter((f) => CROSS_DOCUMENT_CODES.includes(f.code));
+    const mine = this.flags.get(name) ?? [];
+    if (JSON.stringify(old) === JSON.stringify(mine)) return record;
+    const updated = { ...record, flags: [...record.flags.filter((f) => !CROSS_DOCUMENT_CODES.includes(f.code)), ...mine] };
+    await writeFileAtomic(recordFile(out, name), JSON.stringify(updated, null, 2) + '\n');
+    return updated;
+  }
+
+  linksCsv(): string {
+    return toCsv(
+      LINKS_HEADER,
+      this.links.map((l) => [l.relation, l.from.path, l.from.sha256, l.from.unitKey, l.from.year, l.from.kind, l.to.path, l.to.sha256, l.to.year, l.to.kind, l.compared, l.mismatches]),
+    );
+  }
+
+  writeLinks(out: string): Promise<void> {
+    return writeFileAtomic(join(out, 'links.csv'), this.linksCsv());
+  }
+}
