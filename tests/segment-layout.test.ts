@@ -5,6 +5,8 @@
 // 江苏省政协办公厅 2018 年度 / 部门预算公开), 西南大学 2023 预算 (（十）…房屋修缮项目 / （小学）).
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import type { Block } from '../src/model.js';
 import { flattenOutline, segment } from '../src/segment/index.js';
 
 const seg = async (text: string) => segment(await ingest(new TextEncoder().encode(text)));
@@ -105,5 +107,42 @@ describe('the cover title broken by layout', () => {
     expect(d.document.title).toBe('某区某局2024年度部门决算');
     const e = await seg(['某区某局2023年度', '某区某局2024年度部门决算', ...BODY].join('\n'));
     expect(e.document.title).toBe('某区某局2024年度部门决算');
+  });
+});
+
+describe('a table of contents on an OCR page', () => {
+  // The contents page of 西南大学 2023 预算 as OCR gives it: leaders read as … or ·, one line misread
+  // (its closing bracket and page number lost), then the body on the next pages.
+  const ocrLine = (raw: string, page: number, line: number): Block => ({
+    kind: 'line',
+    line: { ...makeLine(raw, { page, line }), ocr: { engine: 'paddle', confidence: 0.9 } },
+  });
+  const toc = [
+    '目 录', '一、学校基本情况……………………3', '（一）基本情况·····························3', '（二）预算单位构成…………………6',
+    '二、部门预算报表………………………7', '三、部门预算情况说明…………………11', '（一）收支预算情况说明…………11',
+    '（二）收入预算情况说明……………11', '(三支出预算情况说明', '（四）财政拨款支出预算情况说明…12', '四、名词解释……………………………14',
+  ];
+  const body = [
+    '一、学校基本情况', '（一）基本情况', ...BODY, '（二）预算单位构成', ...BODY, '二、部门预算报表', '三、部门预算情况说明', '（一）收支预算情况说明', ...BODY,
+    '（二）收入预算情况说明', ...BODY, '（三）支出预算情况说明', ...BODY, '（四）财政拨款支出预算情况说明', ...BODY, '四、名词解释', ...BODY,
+  ];
+  const doc = (lines: string[]) => ({
+    source: { path: 'x.pdf', sha256: '', format: 'pdf' as const, pages: 3, ocrPages: [1, 2] },
+    blocks: [ocrLine('西南大学', 1, 1), ocrLine('2023年度部门预算', 1, 2), ...lines.map((t, k) => ocrLine(t, 2, k + 1)), ...body.map((t, k) => ocrLine(t, 3, k + 1))],
+    flags: [],
+  });
+
+  it('skips the contents, the garbled line included, and reads each heading once from the body', () => {
+    const d = segment(doc(toc));
+    expect([...d.tocBlocks].sort((a, b) => a - b)).toEqual(toc.map((_, k) => k + 2));
+    expect(flattenOutline(d.outline).map((n) => `${n.marker}${n.title}@${n.loc.page}`)).toEqual([
+      '一、学校基本情况@3', '（一）基本情况@3', '（二）预算单位构成@3', '二、部门预算报表@3', '三、部门预算情况说明@3', '（一）收支预算情况说明@3',
+      '（二）收入预算情况说明@3', '（三）支出预算情况说明@3', '（四）财政拨款支出预算情况说明@3', '四、名词解释@3',
+    ]);
+  });
+
+  it('ends the contents at a sentence, however garbled the line before it', () => {
+    const d = segment(doc([...toc.slice(0, 4), '(二预算单位构成', '本部门2025年度收入、支出决算总计26,591.08万元。', ...toc.slice(4)]));
+    expect([...d.tocBlocks].sort((a, b) => a - b)).toEqual([2, 3, 4, 5]);
   });
 });
