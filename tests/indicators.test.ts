@@ -292,6 +292,46 @@ describe('tables in other shapes', () => {
   });
 });
 
+describe('header words are never names or values', () => {
+  // 西南大学 2023 预算 (WPS/Word PDF): a 绩效指标 cell spelled down the left edge frames the level
+  // columns; on the next page its copy stands unmerged in the first body row, and 分值（90） heads the
+  // last column. Read as a grid (PDF/DOCX: merges filled, copies marked *).
+  const grid = [
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '*三级指标', '指标值', '分值（90）'],
+    ['*绩效指标', '成本指标', '经济成本指标', '仪器设备成本控制有效性', '*仪器设备成本控制有效性', '有效', '10'],
+    ['绩效指标', '', '', '图书资料采购折扣率', '*图书资料采购折扣率', '28%', '10'],
+    ['*绩效指标', '产出指标', '数量指标', '指标1：更新设备数量', '*指标1：更新设备数量', '5000台/件', '4'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '*三级指标', '指标值', '分值（90）'],
+    ['*绩效指标', '满意度指标', '服务对象满意度指标', '分值（90）', '', '95%', '5'],
+  ];
+  const rows = grid.map((r, row) =>
+    r.map((t, col) => ({
+      text: t.replace('*', ''),
+      raw: t.replace('*', ''),
+      loc: { page: 22, line: 40 + row, table: 't8', row, col },
+      ...(t.startsWith('*') ? { spanned: true } : {}),
+    })),
+  );
+  const doc = segment({
+    source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 23, ocrPages: [] },
+    blocks: [
+      { kind: 'line', line: { text: '设备资料购置项目绩效目标表', raw: '设备资料购置项目绩效目标表', map: [], loc: { page: 22, line: 38 } } },
+      { kind: 'table', table: { id: 't8', rows, loc: { page: 22, line: 40, table: 't8' } } },
+    ],
+    flags: [],
+  });
+
+  it('reads the level-3 names from the 三级指标 column, not the 绩效指标 frame, and skips rows of header text', () => {
+    const r = extractIndicators(doc);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target, i.loc.col])).toEqual([
+      ['成本指标', '经济成本指标', '仪器设备成本控制有效性', '有效', 3],
+      ['成本指标', '经济成本指标', '图书资料采购折扣率', '28%', 3],
+      ['产出指标', '数量指标', '指标1：更新设备数量', '5000台/件', 3],
+    ]);
+    expect(r.flags).toEqual([]);
+  });
+});
+
 describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
   it('splits a page-dump line at its gaps, keeping "2023 年" and "1 年" whole', async () => {
     const r = await fromText(

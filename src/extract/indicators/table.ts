@@ -48,8 +48,11 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
     return true;
   };
 
+  /** A header word, or the text of a cell of this table's own header band (分值（90）, 绩效指标绩效指标). */
+  const inHeader = (c: Cell | undefined) => isHeaderWord(c) || (!!c && c.text !== '' && !!header?.labels.includes(fold(c.text)));
+
   const setLevel = (level: Level, cell: Cell | undefined, rowIsOnlyLevels: boolean) => {
-    if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text) || isHeaderWord(cell)) return;
+    if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text) || inHeader(cell)) return;
     const names = lexicon().levelNames[level];
     const cur = levels[level];
     const text = cell.text;
@@ -100,7 +103,7 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
     }
     // A header word (绩效指标, 三级指标, 指标值) in a name or value column is the header band's text
     // reaching into the body (a vertical or page-repeated header cell), never a name or a value.
-    if ([l3, by.target, by.actual].some(isHeaderWord)) {
+    if ([l3, by.target, by.actual].some(inHeader)) {
       out.otherRows.push(row);
       continue;
     }
