@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { ExtractedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { flattenOutline, segment } from '../src/segment/index.js';
 import { corpus } from './paths.js';
 
 // (项目名称, indicator rows, 年度资金总额 万元), in the order of the document (24 tables, pp. 16–40).
@@ -106,5 +106,15 @@ describe('西南大学 2023 部门预算: 五、项目绩效目标表', () => {
       ['效益指标', '社会效益指标', '对培训学员的跟踪指导', '持续指导', null],
       ['效益指标', '社会效益指标', '对培训学员的跟踪指导', '持续指导', null],
     ]);
+  });
+
+  it('gives each project heading whole where the page wrapped it, and no heading run into the next', () => {
+    const titles = flattenOutline(d.outline).map((n) => n.marker + n.title);
+    expect(titles).toContain('（十一）236-中央高校改善基本办学条件专项-基础设施改造项目（中学）');
+    expect(titles).toContain('（十二）236-中央高校改善基本办学条件专项-设备资料购置项目（中学）');
+    expect(titles.filter((t) => t.startsWith('（') && t.includes('236')).length).toBe(24);
+    // 支出科目 / 1.教育支出: a big heading's next line that carries its own number is not its wrap.
+    expect(titles).toContain('（二）支出科目');
+    expect(titles).toContain('1.教育支出');
   });
 });
