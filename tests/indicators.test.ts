@@ -332,6 +332,39 @@ describe('header words are never names or values', () => {
   });
 });
 
+describe('a 绩效指标 label spelled down the left edge, one character a row', () => {
+  // A partly ruled WPS table: the frame cell 绩/效/指/标 is cut into the grid's rows, the header's 一级 /
+  // 指标 wraps onto a second row, a level-3 name wraps inside its cell.
+  const grid = [
+    ['绩', '一级', '二级指标', '三级指标', '指标值', '分值'],
+    ['效', '指标', '', '', '', ''],
+    ['指', '产出指标', '数量指标', '建设一流本科课程数', '20门', '5'],
+    ['标', '*产出指标', '*数量指标', '分类打造新农科、新工科和新文科综合实践基地', '10个', '5'],
+    ['', '效益指标', '社会效益指标', '为国家经济增长提供人才支撑', '显著', '4'],
+  ];
+  const rows = grid.map((r, row) =>
+    r.map((t, col) => ({ text: t.replace('*', ''), raw: t.replace('*', ''), loc: { page: 5, line: 3 + row, table: 't1', row, col }, ...(t.startsWith('*') ? { spanned: true } : {}) })),
+  );
+  const doc = segment({
+    source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 5, ocrPages: [] },
+    blocks: [
+      { kind: 'line', line: { text: '教育教学改革专项绩效目标表', raw: '教育教学改革专项绩效目标表', map: [], loc: { page: 5, line: 1 } } },
+      { kind: 'table', table: { id: 't1', rows, loc: { page: 5, line: 3, table: 't1' } } },
+    ],
+    flags: [],
+  });
+
+  it('reads the header across its wrap and every row with its own names', () => {
+    const r = extractIndicators(doc);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['产出指标', '数量指标', '建设一流本科课程数', '20门'],
+      ['产出指标', '数量指标', '分类打造新农科、新工科和新文科综合实践基地', '10个'],
+      ['效益指标', '社会效益指标', '为国家经济增长提供人才支撑', '显著'],
+    ]);
+    expect(r.flags).toEqual([]);
+  });
+});
+
 describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
   it('splits a page-dump line at its gaps, keeping "2023 年" and "1 年" whole', async () => {
     const r = await fromText(
