@@ -439,4 +439,11 @@ describe('a fixed-width page dump (pdftotext -layout) that drops empty cells', (
       ['BLANK_VALUE', '部门整体绩效目标表中留有未填写的指标行（……）', 2, 9],
     ]);
   });
+
+  it('reads no indicator row from the same table cut at single spaces (a pdfplumber-style dump), where a gap is not a cell border', async () => {
+    const single = (lines: string[]) => lines.map((l) => l.trim().replace(/ {2,}/g, ' ')).join('\n');
+    const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single(page13));
+    expect(r.indicators).toEqual([]); // "公用经费控制率 0" would be one cell, "运行" a level-2 name
+    expect(r.flags).toEqual([]);
+  });
 });

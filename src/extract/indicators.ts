@@ -58,7 +58,7 @@ function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void 
     if (headerAt >= 0) table.rows = alignToColumns(table.rows, readHeader(table.rows[headerAt]!)!, headerAt);
     const read = readIndicatorTable(table, kind);
     const roles = read.carry?.header.roles ?? [];
-    if (roles.includes('level1') && roles.includes('level2')) {
+    if (table.spaced && roles.includes('level1') && roles.includes('level2')) {
       out.indicators.push(...read.indicators);
       out.flags.push(...read.flags);
     }

@@ -34,19 +34,28 @@ export function lineCells(line: Line): Cell[] {
 
 /** The lines after a title line that form its table: up to the next title, heading, prose
  *  paragraph or note. */
-export function lineTable(doc: SegmentedDocument, titleIndex: number, isTitle: (text: string) => boolean): SourceTable | null {
+export function lineTable(doc: SegmentedDocument, titleIndex: number, isTitle: (text: string) => boolean): (SourceTable & { spaced: boolean }) | null {
   const title = doc.blocks[titleIndex] as Extract<Block, { kind: 'line' }>;
   const id = `${title.line.loc.page !== undefined ? `p${title.line.loc.page}` : `¶${title.line.loc.paragraph}`}l${title.line.loc.line}`;
   const rows: Cell[][] = [];
+  let multi = 0;
   for (let i = titleIndex + 1; i < doc.blocks.length && rows.length < 300; i++) {
     const b = doc.blocks[i]!;
     if (b.kind !== 'line' || doc.headingBlocks.has(i)) break;
     const t = b.line.text;
     if (isTitle(t) || /^(备注|注|说明)[：:]/.test(t) || (t.length > 30 && /[。；]$/.test(t))) break;
-    rows.push(lineCells(b.line));
+    const cells = lineCells(b.line);
+    if (cells.length > 1 && WIDE_GAP.test(b.line.raw.trim())) multi++;
+    rows.push(cells);
   }
-  return rows.length ? { id: `lines:${id}`, rows, loc: { ...title.line.loc, table: `lines:${id}` } } : null;
+  const split = rows.filter((r) => r.length > 1).length;
+  return rows.length ? { id: `lines:${id}`, rows, loc: { ...title.line.loc, table: `lines:${id}` }, spaced: split > 0 && multi * 2 >= split } : null;
 }
+
+/** Cells set apart by a run of spaces (or a tab): a dump that keeps the layout's gaps. Where rows are
+ *  cut at single spaces only (a pdfplumber-style dump), a gap cannot be told from a space inside a
+ *  cell ("公用经费控制率 0", "2023 年完成"), so no indicator row is read from it. */
+const WIDE_GAP = /\S(?:[ \u3000]{2,}|\t)\S/u;
 
 /** Where two cells may start apart and still be one column (characters of a fixed-width dump). */
 const COLUMN_SLACK = 3;
