@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractIndicators, type IndicatorExtraction } from '../src/extract/indicators.js';
 import { ingest } from '../src/ingest/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
 import { segment } from '../src/segment/index.js';
 import { seed } from './paths.js';
 import { PROJECT_ROWS } from './seed-indicators.js';
@@ -445,5 +446,23 @@ describe('a fixed-width page dump (pdftotext -layout) that drops empty cells', (
     const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single(page13));
     expect(r.indicators).toEqual([]); // "公用经费控制率 0" would be one cell, "运行" a level-2 name
     expect(r.flags).toEqual([]);
+  });
+});
+
+describe('an indicator table on a scanned page, as OCR lines', () => {
+  it('reads no indicator row from OCR lines (no column positions, values possibly misread), only the project fields', () => {
+    const lines = [
+      '2023年度鄂城区总工会项目自评表', '项目名称  工会综合专项经费', '主管部门  鄂城区政府',
+      '一级指标  二级指标  三级指标  指标值', '运行  公用经费控制  公用经费控制率  j0', '联系部门满意度  ……',
+    ];
+    const doc = segment({
+      source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 13, ocrPages: [13] },
+      blocks: lines.map((t, k) => ({ kind: 'line' as const, line: { ...makeLine(t, { page: 13, line: k + 1 }), ocr: { engine: 'paddle', confidence: 0.95 } } })),
+      flags: [],
+    });
+    const r = extractIndicators(doc);
+    expect(r.indicators).toEqual([]);
+    expect(r.flags).toEqual([]);
+    expect(r.projects).toEqual([{ table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府' }]);
   });
 });

@@ -58,7 +58,9 @@ function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void 
     if (headerAt >= 0) table.rows = alignToColumns(table.rows, readHeader(table.rows[headerAt]!)!, headerAt);
     const read = readIndicatorTable(table, kind);
     const roles = read.carry?.header.roles ?? [];
-    if (table.spaced && roles.includes('level1') && roles.includes('level2')) {
+    // OCR lines keep no column positions and may misread a value: their rows are left to a reader of
+    // the OCR boxes, which can mark a value uncertain.
+    if (table.spaced && !table.ocr && roles.includes('level1') && roles.includes('level2')) {
       out.indicators.push(...read.indicators);
       out.flags.push(...read.flags);
     }

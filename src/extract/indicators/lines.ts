@@ -34,22 +34,24 @@ export function lineCells(line: Line): Cell[] {
 
 /** The lines after a title line that form its table: up to the next title, heading, prose
  *  paragraph or note. */
-export function lineTable(doc: SegmentedDocument, titleIndex: number, isTitle: (text: string) => boolean): (SourceTable & { spaced: boolean }) | null {
+export function lineTable(doc: SegmentedDocument, titleIndex: number, isTitle: (text: string) => boolean): (SourceTable & { spaced: boolean; ocr: boolean }) | null {
   const title = doc.blocks[titleIndex] as Extract<Block, { kind: 'line' }>;
   const id = `${title.line.loc.page !== undefined ? `p${title.line.loc.page}` : `¶${title.line.loc.paragraph}`}l${title.line.loc.line}`;
   const rows: Cell[][] = [];
   let multi = 0;
+  let ocr = false;
   for (let i = titleIndex + 1; i < doc.blocks.length && rows.length < 300; i++) {
     const b = doc.blocks[i]!;
     if (b.kind !== 'line' || doc.headingBlocks.has(i)) break;
     const t = b.line.text;
     if (isTitle(t) || /^(备注|注|说明)[：:]/.test(t) || (t.length > 30 && /[。；]$/.test(t))) break;
     const cells = lineCells(b.line);
+    ocr ||= b.line.ocr !== undefined;
     if (cells.length > 1 && WIDE_GAP.test(b.line.raw.trim())) multi++;
     rows.push(cells);
   }
   const split = rows.filter((r) => r.length > 1).length;
-  return rows.length ? { id: `lines:${id}`, rows, loc: { ...title.line.loc, table: `lines:${id}` }, spaced: split > 0 && multi * 2 >= split } : null;
+  return rows.length ? { id: `lines:${id}`, rows, loc: { ...title.line.loc, table: `lines:${id}` }, spaced: split > 0 && multi * 2 >= split, ocr } : null;
 }
 
 /** Cells set apart by a run of spaces (or a tab): a dump that keeps the layout's gaps. Where rows are
