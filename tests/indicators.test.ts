@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractIndicators, type IndicatorExtraction } from '../src/extract/indicators.js';
 import { ingest } from '../src/ingest/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
 import { segment } from '../src/segment/index.js';
 import { seed } from './paths.js';
 import { PROJECT_ROWS } from './seed-indicators.js';
@@ -292,6 +293,79 @@ describe('tables in other shapes', () => {
   });
 });
 
+describe('header words are never names or values', () => {
+  // 西南大学 2023 预算 (WPS/Word PDF): a 绩效指标 cell spelled down the left edge frames the level
+  // columns; on the next page its copy stands unmerged in the first body row, and 分值（90） heads the
+  // last column. Read as a grid (PDF/DOCX: merges filled, copies marked *).
+  const grid = [
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '*三级指标', '指标值', '分值（90）'],
+    ['*绩效指标', '成本指标', '经济成本指标', '仪器设备成本控制有效性', '*仪器设备成本控制有效性', '有效', '10'],
+    ['绩效指标', '', '', '图书资料采购折扣率', '*图书资料采购折扣率', '28%', '10'],
+    ['*绩效指标', '产出指标', '数量指标', '指标1：更新设备数量', '*指标1：更新设备数量', '5000台/件', '4'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '*三级指标', '指标值', '分值（90）'],
+    ['*绩效指标', '满意度指标', '服务对象满意度指标', '分值（90）', '', '95%', '5'],
+  ];
+  const rows = grid.map((r, row) =>
+    r.map((t, col) => ({
+      text: t.replace('*', ''),
+      raw: t.replace('*', ''),
+      loc: { page: 22, line: 40 + row, table: 't8', row, col },
+      ...(t.startsWith('*') ? { spanned: true } : {}),
+    })),
+  );
+  const doc = segment({
+    source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 23, ocrPages: [] },
+    blocks: [
+      { kind: 'line', line: { text: '设备资料购置项目绩效目标表', raw: '设备资料购置项目绩效目标表', map: [], loc: { page: 22, line: 38 } } },
+      { kind: 'table', table: { id: 't8', rows, loc: { page: 22, line: 40, table: 't8' } } },
+    ],
+    flags: [],
+  });
+
+  it('reads the level-3 names from the 三级指标 column, not the 绩效指标 frame, and skips rows of header text', () => {
+    const r = extractIndicators(doc);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target, i.loc.col])).toEqual([
+      ['成本指标', '经济成本指标', '仪器设备成本控制有效性', '有效', 3],
+      ['成本指标', '经济成本指标', '图书资料采购折扣率', '28%', 3],
+      ['产出指标', '数量指标', '指标1：更新设备数量', '5000台/件', 3],
+    ]);
+    expect(r.flags).toEqual([]);
+  });
+});
+
+describe('a 绩效指标 label spelled down the left edge, one character a row', () => {
+  // A partly ruled WPS table: the frame cell 绩/效/指/标 is cut into the grid's rows, the header's 一级 /
+  // 指标 wraps onto a second row, a level-3 name wraps inside its cell.
+  const grid = [
+    ['绩', '一级', '二级指标', '三级指标', '指标值', '分值'],
+    ['效', '指标', '', '', '', ''],
+    ['指', '产出指标', '数量指标', '建设一流本科课程数', '20门', '5'],
+    ['标', '*产出指标', '*数量指标', '分类打造新农科、新工科和新文科综合实践基地', '10个', '5'],
+    ['', '效益指标', '社会效益指标', '为国家经济增长提供人才支撑', '显著', '4'],
+  ];
+  const rows = grid.map((r, row) =>
+    r.map((t, col) => ({ text: t.replace('*', ''), raw: t.replace('*', ''), loc: { page: 5, line: 3 + row, table: 't1', row, col }, ...(t.startsWith('*') ? { spanned: true } : {}) })),
+  );
+  const doc = segment({
+    source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 5, ocrPages: [] },
+    blocks: [
+      { kind: 'line', line: { text: '教育教学改革专项绩效目标表', raw: '教育教学改革专项绩效目标表', map: [], loc: { page: 5, line: 1 } } },
+      { kind: 'table', table: { id: 't1', rows, loc: { page: 5, line: 3, table: 't1' } } },
+    ],
+    flags: [],
+  });
+
+  it('reads the header across its wrap and every row with its own names', () => {
+    const r = extractIndicators(doc);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['产出指标', '数量指标', '建设一流本科课程数', '20门'],
+      ['产出指标', '数量指标', '分类打造新农科、新工科和新文科综合实践基地', '10个'],
+      ['效益指标', '社会效益指标', '为国家经济增长提供人才支撑', '显著'],
+    ]);
+    expect(r.flags).toEqual([]);
+  });
+});
+
 describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
   it('splits a page-dump line at its gaps, keeping "2023 年" and "1 年" whole', async () => {
     const r = await fromText(
@@ -311,5 +385,84 @@ describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
       ['lines:p1l1', '产出指标', '数量指标', '培训人次', '1 200人次'],
       ['lines:p1l1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
     ]);
+  });
+});
+
+describe('a fixed-width page dump (pdftotext -layout) that drops empty cells', () => {
+  // The layout of the seed's 部门整体绩效目标表 in `pdftotext -layout` (pp. 12–13): each column keeps its
+  // place on a page (shifted on the next page), wrapped level-1 words on lines of their own, and the
+  // template's …… rows with their other cells empty: …… under 三级指标, 联系部门满意度 under 二级指标.
+  const at = (...cells: [number, string][]) => cells.reduce((line, [col, text]) => line.padEnd(col) + text, '');
+  const page12 = [
+    at([19, '2023 年度部门整体绩效目标表']),
+    at([0, '单位名称'], [8, '鄂城区总工会']),
+    at([0, '年度绩效指标'], [7, '一级'], [17, '二级指标'], [26, '三级指标'], [38, '指标值']),
+    at([8, '指标']),
+    at([8, '运行'], [17, '公用经费控制'], [26, '公用经费控制率'], [38, '0']),
+    at([8, '成本'], [17, '在职人员控制'], [26, '在职人员控制率'], [38, '3']),
+    at([17, '项目支出成本控制'], [26, '会议费控制率'], [38, '0']),
+    at([26, '“三公”经费变动率'], [38, '0']),
+    at([26, '……']),
+    at([8, '管理'], [17, '战略管理'], [26, '中长期规划相符性'], [38, '相符']),
+    at([8, '效率'], [26, '工作计划健全性'], [38, '健全']),
+  ];
+  const page13 = [
+    at([31, '评价结果应用率'], [43, '98%']),
+    at([9, '履职'], [19, '核心业务产出 1'], [31, '职工社会影响力'], [43, '90%']),
+    at([9, '效能']),
+    at([9, '社会'], [19, '经济效益'], [31, '职工社会影响力'], [43, '98%']),
+    at([9, '效应'], [19, '社会效益'], [31, '职工的团队影响力'], [43, '100%']),
+    at([19, '科技支撑'], [31, '信息化建设情况'], [43, '无']),
+    at([31, '……']),
+    at([9, '满意度'], [19, '服务对象满意度'], [31, '职工满意度'], [43, '100%']),
+    at([19, '联系部门满意度'], [31, '……']),
+  ];
+
+  it('puts each cell in the column it starts under, so a 二级 name is never a 三级 name and …… rows are flagged', async () => {
+    const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', ...page12].join('\n') + '\n\f' + [...page13, '2023 年度鄂城区总工会项目自评表'].join('\n'));
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['运行成本', '公用经费控制', '公用经费控制率', '0'],
+      ['运行成本', '在职人员控制', '在职人员控制率', '3'],
+      ['运行成本', '项目支出成本控制', '会议费控制率', '0'],
+      ['运行成本', '项目支出成本控制', '“三公”经费变动率', '0'],
+      ['管理效率', '战略管理', '中长期规划相符性', '相符'],
+      ['管理效率', '战略管理', '工作计划健全性', '健全'],
+      ['管理效率', '战略管理', '评价结果应用率', '98%'],
+      ['履职效能', '核心业务产出1', '职工社会影响力', '90%'],
+      ['社会效应', '经济效益', '职工社会影响力', '98%'],
+      ['社会效应', '社会效益', '职工的团队影响力', '100%'],
+      ['社会效应', '科技支撑', '信息化建设情况', '无'],
+      ['满意度', '服务对象满意度', '职工满意度', '100%'],
+    ]);
+    expect(r.flags.map((f) => [f.code, f.message, f.loc?.page, f.loc?.line])).toEqual([
+      ['BLANK_VALUE', '部门整体绩效目标表中留有未填写的指标行（……）', 1, 10],
+      ['BLANK_VALUE', '部门整体绩效目标表中留有未填写的指标行（……）', 2, 7],
+      ['BLANK_VALUE', '部门整体绩效目标表中留有未填写的指标行（……）', 2, 9],
+    ]);
+  });
+
+  it('reads no indicator row from the same table cut at single spaces (a pdfplumber-style dump), where a gap is not a cell border', async () => {
+    const single = (lines: string[]) => lines.map((l) => l.trim().replace(/ {2,}/g, ' ')).join('\n');
+    const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single(page13));
+    expect(r.indicators).toEqual([]); // "公用经费控制率 0" would be one cell, "运行" a level-2 name
+    expect(r.flags).toEqual([]);
+  });
+});
+
+describe('an indicator table on a scanned page, as OCR lines', () => {
+  it('reads no indicator row from OCR lines (no column positions, values possibly misread), only the project fields', () => {
+    const lines = [
+      '2023年度鄂城区总工会项目自评表', '项目名称  工会综合专项经费', '主管部门  鄂城区政府',
+      '一级指标  二级指标  三级指标  指标值', '运行  公用经费控制  公用经费控制率  j0', '联系部门满意度  ……',
+    ];
+    const doc = segment({
+      source: { path: 'x.pdf', sha256: '', format: 'pdf', pages: 13, ocrPages: [13] },
+      blocks: lines.map((t, k) => ({ kind: 'line' as const, line: { ...makeLine(t, { page: 13, line: k + 1 }), ocr: { engine: 'paddle', confidence: 0.95 } } })),
+      flags: [],
+    });
+    const r = extractIndicators(doc);
+    expect(r.indicators).toEqual([]);
+    expect(r.flags).toEqual([]);
+    expect(r.projects).toEqual([{ table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府' }]);
   });
 });

@@ -2,9 +2,9 @@
 // title before the table (or in its first row) and by their header; see patterns/indicators.yaml.
 import type { Block, Flag, Indicator, SegmentedDocument, SourceTable } from '../model.js';
 import { lexicon } from './indicators/lexicon.js';
-import { lineTable } from './indicators/lines.js';
+import { alignToColumns, lineTable } from './indicators/lines.js';
 import { readProjects } from './indicators/project.js';
-import { logicalRow } from './indicators/rows.js';
+import { logicalRow, readHeader } from './indicators/rows.js';
 import { readIndicatorTable, type Carry, type TableRead } from './indicators/table.js';
 
 export interface IndicatorExtraction {
@@ -54,9 +54,13 @@ function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void 
     if (!kind || doc.blocks.slice(i + 1, i + 4).some((b) => b.kind === 'table')) return;
     const table = lineTable(doc, i, (t) => t.length <= 40 && kindOfTitle([t]) !== null);
     if (!table) return;
+    const headerAt = table.rows.findIndex((r) => readHeader(r) !== null);
+    if (headerAt >= 0) table.rows = alignToColumns(table.rows, readHeader(table.rows[headerAt]!)!, headerAt);
     const read = readIndicatorTable(table, kind);
     const roles = read.carry?.header.roles ?? [];
-    if (roles.includes('level1') && roles.includes('level2')) {
+    // OCR lines keep no column positions and may misread a value: their rows are left to a reader of
+    // the OCR boxes, which can mark a value uncertain.
+    if (table.spaced && !table.ocr && roles.includes('level1') && roles.includes('level2')) {
       out.indicators.push(...read.indicators);
       out.flags.push(...read.flags);
     }

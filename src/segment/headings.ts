@@ -1,7 +1,8 @@
 // Which lines are headings, at which level: numbering style first, then the template's own titles for
 // headings whose number was lost in conversion.
 import { loadPattern } from '../patterns.js';
-import type { Line } from '../model.js';
+import type { Block, Line } from '../model.js';
+import { tableDefForTitle } from '../table-titles.js';
 import { foldTitle, recoverableLevel } from './sections.js';
 
 interface HeadingPatterns {
@@ -12,6 +13,7 @@ interface HeadingPatterns {
   flatSections: string[];
   childTitles: Record<string, string>;
   tocTitles: string[];
+  wrap: { minFirstLine: number; maxSecondLine: number; fullShare: number; maxWrapWidth: number };
 }
 
 export interface HeadingMatch {
@@ -59,4 +61,46 @@ export function matchHeading(line: Line): HeadingMatch | null {
   const bare = text.replace(/[。：:]+$/u, '');
   const level = recoverableLevel(foldTitle(bare)) ?? (line.hint?.heading && bare.length <= 40 ? line.hint.heading : null);
   return level ? { level, marker: '', title: bare } : null;
+}
+
+/** A numbered heading too long for its line, wrapped onto a short next line ("第三部分 …决算情况" /
+ *  "说明", "（十）…房屋修缮项目" / "（小学）"): the heading with the joined title, or null. The first line
+ *  must be long and unpunctuated, the second short, one piece, on the same page, at the same size, and
+ *  neither a heading nor a sentence; the joined title must still be a heading. */
+export function wrappedHeading(line: Line, next: Block | undefined, wrapWidth: number): HeadingMatch | null {
+  const { p } = patterns();
+  if (!next || next.kind !== 'line') return null;
+  const rest = next.line;
+  const t = rest.text;
+  // The next line of the page (a dump may put a blank line between).
+  if (line.loc.page === undefined || rest.loc.page !== line.loc.page || rest.loc.line > line.loc.line + 2 || t.length === 0) return null;
+  // A number on a line of its own, its title on the next: "（一）" / "“三公”经费…情况说明。".
+  if (MARKER_ONLY().test(line.text)) {
+    const joined = matchHeading({ ...line, text: line.text + t });
+    return joined && joined.marker === line.text ? joined : null;
+  }
+  // Lines wrap only where the source is laid out in lines (a page, a dump); a text file of paragraphs
+  // has nothing to join. A wrapped first line runs (nearly) to the margin.
+  if (wrapWidth > p.wrap.maxWrapWidth || line.text.length < Math.max(p.wrap.minFirstLine, p.wrap.fullShare * wrapWidth)) return null;
+  if (t.length > p.wrap.maxSecondLine || tableDefForTitle(t)) return null;
+  if (/[。：:；;，,、.．]$/u.test(line.text) || /[。：:；;，,\d]/u.test(t) || /\S\s{2,}\S/u.test(rest.raw.trim())) return null;
+  const a = line.hint?.fontSize;
+  const b = rest.hint?.fontSize;
+  if (a !== undefined && b !== undefined && Math.abs(a - b) > 0.5) return null;
+  if (matchHeading(rest) || patterns().levels.some(({ re }) => re.test(t))) return null;
+  const h = matchHeading(line);
+  if (!h || !h.marker) return null;
+  const joined = matchHeading({ ...line, text: line.text + t });
+  return joined && joined.level === h.level ? joined : null;
+}
+
+let markerOnly: RegExp | null = null;
+/** A line that is only a heading number with its own punctuation (一、 （一） 第一部分 1. （1）). */
+const MARKER_ONLY = () =>
+  (markerOnly ??= new RegExp(`^(?:${patterns().p.levels.map((l) => l.marker).join('|')})$`, 'u'));
+
+/** How wide the document's lines run: the 90th percentile of its line lengths (characters). */
+export function wrapWidthOf(lines: Line[]): number {
+  const lengths = lines.map((l) => l.text.length).filter((n) => n > 10).sort((a, b) => a - b);
+  return lengths.length ? lengths[Math.floor(lengths.length * 0.9)]! : Infinity;
 }

@@ -2,7 +2,7 @@
 // 1. → 4, （1） → 5), builds the outline tree, maps headings to the template's canonical sections, and
 // reads the document's title, unit, year and kind.
 import type { IngestedDocument, Line, OutlineNode, SegmentedDocument } from '../model.js';
-import { childTitleRules, flatSections, matchHeading } from './headings.js';
+import { childTitleRules, flatSections, matchHeading, wrapWidthOf, wrappedHeading } from './headings.js';
 import { readMeta } from './meta.js';
 import { sectionFor } from './sections.js';
 import { findToc } from './toc.js';
@@ -21,9 +21,18 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
   const recovered = new Set<string>();
   const meta = readMeta(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])));
 
+  const wrapWidth = wrapWidthOf(doc.blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : [])));
+  let continuation = -1;
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'line') lines.push(block.line);
-    const h = block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null;
+    if (i === continuation) {
+      // The second line of a wrapped heading: part of the heading, in its section.
+      headingBlocks.add(i);
+      sectionOf.push(stack.length ? stack[stack.length - 1]!.id : null);
+      return;
+    }
+    const wrapped = block.kind === 'line' && !tocBlocks.has(i) ? wrappedHeading(block.line, doc.blocks[i + 1], wrapWidth) : null;
+    const h = wrapped ?? (block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null);
     const isTitle = block.kind === 'line' && !titleSeen && meta.title !== null && meta.title.endsWith(block.line.text);
     if (isTitle) titleSeen = true;
     // Inside a section whose numbered entries are list items, only a heading of that section's level
@@ -48,6 +57,7 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
       (stack.length ? stack[stack.length - 1]!.children : outline).push(node);
       stack.push(node);
       headingBlocks.add(i);
+      if (wrapped) continuation = i + 1;
     }
     sectionOf.push(stack.length ? stack[stack.length - 1]!.id : null);
   });

@@ -26,14 +26,21 @@ export function readMeta(lines: Line[]): DocumentMeta {
     // A title broken over lines: "2024年度" + "上海市普陀区财政局部门决算", or
     // "上海市普陀区" + "文化和旅游局" + "2025年度部门决算".
     // "中共上海市普陀区委" + "社会工作部2024年度部门决算".
-    const prev = head[at - 1]?.text;
+    // "江苏省政协办公厅2018年度" + "部门预算公开"; "上海市普陀区财政局2025" + "年度部门决算": the year may
+    // sit on a line above, or be broken from its 年度; a document has one year in its title.
     const notPrefix = new RegExp(p.titlePrefixNot, 'u');
-    if (!YEAR.test(title) && prev && YEAR.test(prev) && prev.length <= 12) title = prev + title;
-    else {
-      let k = at - 1;
-      while (k >= 0 && k >= at - 3 && head[k]!.text.length <= 20 && /^[\u4e00-\u9fff（）()·A-Za-z×]+$/u.test(head[k]!.text) && !notPrefix.test(head[k]!.text)) k--;
-      title = head.slice(k + 1, at).map((l) => l.text).join('') + title;
+    let yearSeen = YEAR.test(title);
+    let k = at - 1;
+    for (; k >= 0 && k >= at - 3; k--) {
+      const t = head[k]!.text;
+      const year = /20\d{2}(?:\s*年度?)?$/u.exec(t);
+      if (t.length > (year ? 24 : 20) || notPrefix.test(t)) break;
+      const words = year ? t.slice(0, year.index) : t;
+      if ((year && yearSeen) || !/^[\u4e00-\u9fff（）()·A-Za-z×]*$/u.test(words) || (!year && words === '')) break;
+      if (year && !year[0].includes('年') && !/^年/u.test(k === at - 1 ? title : '')) break;
+      if (year) yearSeen = true;
     }
+    title = head.slice(k + 1, at).map((l) => l.text).join('') + title;
     title = title.replace(/(目录|目次)$/u, '');
   }
   const kind = title ? (p.kinds.find((k) => title!.includes(k)) ?? null) : mostFrequentKind(lines, p.kinds);

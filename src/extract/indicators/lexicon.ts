@@ -12,6 +12,7 @@ interface Raw {
   placeholders: string[];
   well_formed_numbers: string[];
   project_fields: Record<string, string[]>;
+  fund_fields: Record<string, string[]>;
   budget_columns: Record<string, string[]>;
 }
 
@@ -23,6 +24,7 @@ export interface Lexicon {
   placeholders: Set<string>;
   wellFormed: RegExp[];
   projectField: Map<string, string>;
+  fundField: Map<string, string>;
   budgetColumn: Map<string, string>;
 }
 
@@ -53,6 +55,7 @@ export function lexicon(): Lexicon {
     placeholders: new Set(raw.placeholders),
     wellFormed: raw.well_formed_numbers.map((r) => new RegExp(r, 'u')),
     projectField: invert(raw.project_fields),
+    fundField: invert(raw.fund_fields),
     budgetColumn: invert(raw.budget_columns),
   };
   return cached;

@@ -54,11 +54,19 @@ export function readProjects(tableId: string, kind: string, rows: Cell[][], tota
       budgetHeader = null;
       continue;
     }
+    if (!(cur && BUDGET_KEYS.some((k) => k in cur!)) && readFundRow(row, set, () => cur)) continue;
     for (let j = 0; j < row.length; j++) {
       const key = lex.projectField.get(fold(row[j]!.text));
       if (!key) continue;
       const valueCell = row[j + 1];
       if (valueCell && lex.projectField.has(fold(valueCell.text))) continue;
+      // The label carried down from the row above (a cell broken across a page): the value goes on.
+      if (row[j]!.spanned && cur && key in cur) {
+        const before = cur[key];
+        if (valueCell && !valueCell.spanned && !isBlank(valueCell.text)) cur[key] = typeof before === 'string' ? before + valueCell.text : fieldValue(valueCell);
+        j++;
+        continue;
+      }
       set(key, valueCell ? fieldValue(valueCell) : null);
       j++;
     }
@@ -83,6 +91,27 @@ export function readProjects(tableId: string, kind: string, rows: Cell[][], tota
     });
   }
   return { projects, flags };
+}
+
+const BUDGET_KEYS = ['预算数', '执行数', '年初预算数'];
+const UNIT_IN_LABEL = /[（(](万元|元)[)）]/u;
+
+/** A funding row of a 绩效目标表 (年度资金总额：| 2112.76): its amount, and the unit its block's label
+ *  gives (项目资金（万元）). A label whose next cell is not an amount gives nothing. */
+function readFundRow(row: Cell[], set: (key: string, value: unknown) => void, current: () => Project | null): boolean {
+  let read = false;
+  for (let j = 0; j + 1 < row.length; j++) {
+    const key = lexicon().fundField.get(fold(row[j]!.text));
+    const value = row[j + 1]!;
+    if (!key || parseAmount(value.text) === null) continue;
+    set(key, value.text);
+    read = true;
+    j++;
+  }
+  const unit = read ? row.map((c) => UNIT_IN_LABEL.exec(c.text)?.[1]).find(Boolean) : undefined;
+  const project = current();
+  if (unit && project && !('资金单位' in project)) project['资金单位'] = unit;
+  return read;
 }
 
 /** A row of the budget block holds at least one amount under 预算数 or 执行数. */

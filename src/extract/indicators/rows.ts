@@ -19,8 +19,24 @@ export interface Header {
 export function readHeader(row: Cell[]): Header | null {
   const labels = row.map((c) => fold(c.text));
   const roles = labels.map((l) => lexicon().role.get(l) ?? null);
+  groupLabels(roles);
   if (!roles.includes('level3') || !(roles.includes('target') || roles.includes('actual'))) return null;
   return { labels, roles };
+}
+
+/** Levels run left to right (一级 | 二级 | 三级 | 指标值). A level3 name left of the level1 or level2
+ *  column, or left of another level3 name (a 绩效指标 cell spelled down the table's left edge, framing
+ *  the level columns), labels the group of columns, not a column of its own: its cells would be the
+ *  label again, never a name. */
+function groupLabels(roles: (Role | null)[]): void {
+  const lastLevel = Math.max(roles.indexOf('level1'), roles.indexOf('level2'));
+  roles.forEach((r, j) => {
+    if (r === 'level3' && j < lastLevel) roles[j] = null;
+  });
+  // Two level-3 names (绩效指标 … 三级指标): the names are the column next to the values.
+  const firstValue = roles.findIndex((r) => r === 'target' || r === 'actual');
+  const level3 = roles.flatMap((r, j) => (r === 'level3' && (firstValue < 0 || j < firstValue) ? [j] : []));
+  for (const j of level3.slice(0, -1)) roles[j] = null;
 }
 
 /** A header cell wrapped onto the next row (一级 / 指标): merge it into `h` and say so. */
@@ -34,6 +50,7 @@ export function mergeHeaderContinuation(h: Header, row: Cell[]): boolean {
     h.labels[k] = label;
     h.roles[k] = lexicon().role.get(label)!;
   }
+  groupLabels(h.roles);
   return true;
 }
 

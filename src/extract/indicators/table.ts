@@ -48,8 +48,11 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
     return true;
   };
 
+  /** A header word, or the text of a cell of this table's own header band (分值（90）, 绩效指标绩效指标). */
+  const inHeader = (c: Cell | undefined) => isHeaderWord(c) || (!!c && c.text !== '' && !!header?.labels.includes(fold(c.text)));
+
   const setLevel = (level: Level, cell: Cell | undefined, rowIsOnlyLevels: boolean) => {
-    if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text)) return;
+    if (!cell || cell.spanned || cell.text === '' || isPlaceholder(cell.text) || inHeader(cell)) return;
     const names = lexicon().levelNames[level];
     const cur = levels[level];
     const text = cell.text;
@@ -98,6 +101,12 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
       out.otherRows.push(row);
       continue;
     }
+    // A header word (绩效指标, 三级指标, 指标值) in a name or value column is the header band's text
+    // reaching into the body (a vertical or page-repeated header cell), never a name or a value.
+    if ([l3, by.target, by.actual].some(inHeader)) {
+      out.otherRows.push(row);
+      continue;
+    }
     const values = VALUE_ROLES.map((r) => by[r]).filter((c): c is Cell => !!c);
     // A row with nothing but level text continues the level cells above (履职 / 效能); a template
     // row (……) does not.
@@ -133,6 +142,9 @@ export function readIndicatorTable(table: SourceTable, kind: string, carry?: Car
   }
   return { ...out, carry: header ? { header, levels } : null };
 }
+
+/** The text of a column header (三级指标, 指标值, 绩效指标 …), wherever it stands. */
+const isHeaderWord = (c: Cell | undefined) => !!c && c.text !== '' && lexicon().role.has(fold(c.text));
 
 const valueOf = (c: Cell | undefined) => (c && !isBlank(c.text) ? c.text : null);
 

@@ -146,6 +146,7 @@ function joinWrappedHeadings(lines: PageLine[], body: number): PageLine[] {
       Math.abs(prev.size - l.size) < 0.5 &&
       prev.y - l.y <= l.size * 1.8 &&
       text.length <= 6 &&
+      !/^(?:\d{1,2}[.、．]|[（(]|[一二三四五六七八九十]+、)/u.test(text) &&
       l.segs.length === 1 &&
       prev.segs.length === 1 &&
       !/[。：:；;，,]$/.test(lineText(prev))

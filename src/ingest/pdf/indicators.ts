@@ -31,11 +31,20 @@ export async function indicatorTables(rulingsOf: (page: number) => Promise<Rulin
   let count = 0;
   for (const title of lines.flat()) {
     if (title.segs.length > 3 || out.consumed.has(title) || !isIndicatorTitle(lineText(title))) continue;
-    const { page, frames: onPage } = await pageAt(title.page);
+    let { page, frames: onPage } = await pageAt(title.page);
     // The frame under the title, or the one whose first (title) row holds it.
-    const start = onPage.find(
+    let start = onPage.find(
       (f) => !used.has(f) && ((f.top < title.y && page.lines.filter((l) => l.y < title.y && l.y > f.top + 1).length <= TITLE_GAP_LINES) || within(title, f)),
     );
+    // A title at the foot of a page whose table starts the next one (a few title lines may follow it
+    // on either side of the break: 绩效目标表, (2023年度)).
+    if (!start && title.page < lines.length && !onPage.some((f) => f.top < title.y)) {
+      const below = page.lines.filter((l) => l.y < title.y).length;
+      const next = await pageAt(title.page + 1);
+      const f = next.frames[0];
+      const above = f ? next.page.lines.filter((l) => l.y > f.top + 1).length : Infinity;
+      if (f && !used.has(f) && below + above <= TITLE_GAP_LINES) ({ page, frames: onPage } = next), (start = f);
+    }
     if (!start) continue;
     const chain = [{ frame: start, page }];
     for (let last = chain[0]!; runsToBottom(last.frame, last.page) && last.page.page < lines.length; ) {
