@@ -1,0 +1,364 @@
+// Standard tables printed as page text, read row by row. A row is its 科目 code pieces, its label and
+// its figures in order; a table's value columns come from its template (patterns/layouts.yaml) or
+// from its fullest rows. A row with all its figures fills the columns in order; one with fewer is
+// placed by the printed positions where the text keeps them (pdftotext -layout), else only what the
+// count and the template's arithmetic (the first column is the total) make certain, the rest marked
+// uncertain: no silent value.
+import type { Cell, SourceTable } from '../../model.js';
+import { loadPattern } from '../../patterns.js';
+import { normalize } from '../normalize.js';
+import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
+import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
+
+interface Template {
+  kind: string;
+  values?: string[];
+  total?: boolean;
+  left?: string[];
+  right?: string[];
+}
+
+let templates: Map<string, Template> | null = null;
+const templateOf = (kind: string) =>
+  (templates ??= new Map(loadPattern<{ tables: Template[] }>('layouts.yaml').tables.map((t) => [t.kind, t]))).get(kind) ?? null;
+
+const UNIT = /单位\s*[:：]/;
+const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
+const PART = /^\s*第[一二三四五六七八九十]+部分/;
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$/;
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+const PIECE = /^\d{2}$/;
+const FOOTER = /^\s*([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d{1,3})\s*$/;
+/** A text-only line that opens the body (the header band is above it). */
+const FIRST_ROW = /^([一二三四五六七八九十]+、|\d+[.、])|^(合计|总计)$/;
+const ROW_START = /^([一二三四五六七八九十]+、|\d+[.、]|合计|总计|本年|年初|年末|使用|结余|收入总计|支出总计|人员经费|公用经费|其中)/;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Display column of the token's end (figures) or start (text); null where the text keeps no columns. */
+  x: number | null;
+}
+
+interface Group {
+  label: Token[];
+  values: Token[];
+}
+
+interface Row {
+  src: SourceLine;
+  codes: Token[];
+  groups: Group[];
+  /** Lines whose text was joined into this row's label. */
+  extra: SourceLine[];
+}
+
+export interface PrintedTable<L> {
+  table: SourceTable;
+  lines: L[];
+}
+
+function tokens(l: SourceLine, fixed: boolean): Token[] {
+  const col = displayColumns(l.raw);
+  const cells = fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
+  const out: Token[] = [];
+  for (const c of cells) {
+    const parts = [...c.text.matchAll(/\S+/g)];
+    let textFrom = -1;
+    const flush = (upTo: number) => {
+      if (textFrom < 0) return;
+      const s = c.start + parts[textFrom]!.index;
+      const last = parts[upTo - 1]!;
+      const e = c.start + last.index + last[0].length;
+      out.push({ text: l.raw.slice(s, e), start: s, end: e, x: fixed ? col[s]! : null });
+      textFrom = -1;
+    };
+    parts.forEach((p, k) => {
+      if (AMOUNT.test(p[0]) || CODE.test(p[0])) {
+        flush(k);
+        const s = c.start + p.index;
+        const e = s + p[0].length;
+        out.push({ text: p[0], start: s, end: e, x: fixed ? col[e]! : null });
+      } else if (textFrom < 0) textFrom = k;
+    });
+    flush(parts.length);
+  }
+  return out;
+}
+
+const isAmount = (t: Token) => AMOUNT.test(t.text);
+
+/** Split a line's tokens into code pieces and label/figure groups. */
+function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean): Row {
+  const codes: Token[] = [];
+  let k = 0;
+  if (toks[0] && CODE.test(toks[0].text) && toks.length > 1) {
+    codes.push(toks[k++]!);
+    while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
+  }
+  const groups: Group[] = [];
+  for (; k < toks.length; k++) {
+    const t = toks[k]!;
+    let g = groups[groups.length - 1];
+    if (isAmount(t)) {
+      if (!g) groups.push((g = { label: [], values: [] }));
+      g.values.push(t);
+      continue;
+    }
+    // A new label: after figures, or (two halves) a second whole label beside the first.
+    const second = halves && g && !g.values.length && g.label.length && (fixed || (t.text.length >= 4 && g.label.map((x) => x.text).join('').length >= 4));
+    if (!g || g.values.length || second) groups.push((g = { label: [], values: [] }));
+    g.label.push(t);
+  }
+  return { src: l, codes, groups, extra: [] };
+}
+
+const labelText = (g: Group | undefined) => (g ? g.label.map((t) => t.text).join('') : '');
+
+/** Standard tables in page text: where each starts and the source lines each took. */
+export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boolean): PrintedTable<L>[] {
+  const out: PrintedTable<L>[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const t = lines[i]!.raw.trim();
+    const def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    if (!def) {
+      i++;
+      continue;
+    }
+    let start = i + 1;
+    for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
+      const s = lines[k]!.raw;
+      if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
+      if (UNIT.test(s)) {
+        start = k + 1;
+        break;
+      }
+    }
+    const end = regionEnd(lines, start);
+    const table = buildTable(lines.slice(start, end), def, fixed);
+    if (table) out.push({ table, lines: lines.slice(start, end) });
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+function regionEnd(lines: SourceLine[], start: number): number {
+  let k = start;
+  for (; k < lines.length; k++) {
+    const raw = lines[k]!.raw;
+    const t = raw.trim();
+    if (!t) continue;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t))) break;
+    if (NOTE.test(raw) || PART.test(raw)) break;
+    const n = normalize(t).text;
+    // Prose: a sentence, not a row (table labels carry no ，。；).
+    if (n.length >= 25 && /[，。；]/.test(n)) break;
+    if (/^[（(]?[一二三四五六七八九十]+[、）)].{0,30}(情况|说明)/.test(n) && !/\d\.\d/.test(n)) break;
+  }
+  return k;
+}
+
+function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
+  const halves = def.layout === 'halves';
+  const rows: Row[] = [];
+  let seenData = false;
+  let pending: SourceLine[] = [];
+  const header: SourceLine[] = [];
+  for (const l of region) {
+    const raw = l.raw.trim();
+    if (!raw || FOOTER.test(raw)) continue;
+    const toks = tokens(l, fixed);
+    const row = parseRow(l, toks, halves, fixed);
+    const hasValues = row.groups.some((g) => g.values.length) || row.codes.length > 0;
+    if (/^[类款项\s]+$/.test(raw)) continue;
+    if (!seenData && !hasValues && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
+      header.push(l);
+      continue;
+    }
+    seenData = true;
+    const textOnly = !hasValues;
+    const prev = rows[rows.length - 1];
+    if (textOnly && row.groups.length === 1) {
+      const text = labelText(row.groups[0]);
+      // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
+      if (prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length && rows.length && !halves) {
+        prev.groups[0]!.label.push(...row.groups[0]!.label);
+        prev.extra.push(l);
+        continue;
+      }
+      // A code row printed without its label: this line is the label (pdftotext puts it below).
+      if (prev && prev.codes.length && !labelText(prev.groups[0]) && !ROW_START.test(text)) {
+        if (!prev.groups.length) prev.groups.push({ label: [], values: [] });
+        prev.groups[0]!.label.unshift(...row.groups[0]!.label);
+        prev.extra.push(l);
+        continue;
+      }
+      // A short tail of the previous row's label (…养老保险缴费 / 支出).
+      if (prev && text.length <= 8 && !ROW_START.test(text) && labelText(prev.groups[prev.groups.length - 1])) {
+        prev.groups[prev.groups.length - 1]!.label.push(...row.groups[0]!.label);
+        prev.extra.push(l);
+        continue;
+      }
+      // The head of the next row's label (机关事业单位基本养老保险缴费 / 2080505 …).
+      pending.push(l);
+      rows.push(row);
+      continue;
+    }
+    if (row.codes.length && !labelText(row.groups[0]) && pending.length && prev && pending.includes(prev.src) && prev.src === pending[pending.length - 1]) {
+      // Take the pending label line into this code row.
+      rows.pop();
+      if (!row.groups.length) row.groups.push({ label: [], values: [] });
+      if (!row.groups[0]!.label.length) row.groups[0]!.label.push(...prev.groups[0]!.label);
+      row.extra.push(prev.src);
+    }
+    pending = [];
+    rows.push(row);
+  }
+  if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
+  return halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+}
+
+// ------------------------------------------------------------------ cells
+
+function cell(text: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
+  const raw = t ? t.text : text;
+  const loc: Cell['loc'] = { page: src.page, line: src.line, row, col };
+  if (t) {
+    loc.start = t.start;
+    loc.end = t.end;
+  }
+  return { text: normalize(raw).text, raw, loc };
+}
+
+function labelCell(g: Group | undefined, row: Row, r: number, c: number): Cell {
+  const toks = g?.label ?? [];
+  if (!toks.length) return cell('', row.src, null, r, c);
+  const first = toks[0]!;
+  const onLine = toks.every((t) => row.src.raw.slice(t.start, t.end) === t.text);
+  const raw = toks.map((t) => t.text).join('');
+  const out = cell(raw, row.src, null, r, c);
+  out.raw = raw;
+  if (onLine && toks.length === 1) {
+    out.loc.start = first.start;
+    out.loc.end = first.end;
+  }
+  return out;
+}
+
+/** Place a group's figures into `n` value columns. Returns, per figure, its column and whether sure. */
+function place(values: Token[], n: number, total: boolean, anchors: number[] | null): { col: number; sure: boolean }[] {
+  const k = values.length;
+  if (k === n) return values.map((_, j) => ({ col: j, sure: true }));
+  if (k > n) return values.map((_, j) => ({ col: Math.min(j, n - 1), sure: false }));
+  if (anchors && anchors.length === n && values.every((v) => v.x !== null)) {
+    // Nearest anchor, in order; sure where the figure stands within half a column of it.
+    const spacing = Math.min(...anchors.slice(1).map((a, j) => a - anchors[j]!), Infinity);
+    let from = 0;
+    const res = values.map((v, j) => {
+      let best = from;
+      for (let c = from; c <= n - (k - j); c++) if (Math.abs(anchors[c]! - v.x!) < Math.abs(anchors[best]! - v.x!)) best = c;
+      from = best + 1;
+      return { col: best, sure: Math.abs(anchors[best]! - v.x!) <= spacing / 2 };
+    });
+    return res;
+  }
+  // Only the count: the first figure is the total; a single figure is the total alone.
+  return values.map((_, j) => ({ col: j, sure: total && j === 0 }));
+}
+
+/** Where the text keeps columns: each value column's usual end, from the rows that fill all columns. */
+function anchorsOf(groups: Group[], n: number): number[] | null {
+  const full = groups.filter((g) => g.values.length === n && g.values.every((v) => v.x !== null));
+  if (!full.length) return null;
+  return Array.from({ length: n }, (_, c) => {
+    const xs = full.map((g) => g.values[c]!.x!).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)]!;
+  });
+}
+
+function columnsTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const tpl = templateOf(def.kind);
+  const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
+  const most = Math.max(...rows.map((r) => valuesOf(r).length));
+  const names = tpl?.values && tpl.values.length >= most ? tpl.values : null;
+  const n = names?.length ?? most;
+  const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
+  const total = !!tpl?.total;
+  const first = rows[0]!.src;
+  const head: Cell[] = ['科目编码', '科目名称', ...Array.from({ length: n }, (_, c) => names?.[c] ?? '')].map((h, c) => cell(h, first, null, 0, c));
+  const body: Cell[][] = rows.map((r, k) => {
+    const rowIdx = k + 1;
+    const code = r.codes.map((t) => t.text).join('');
+    const codeCell = cell(code, r.src, null, rowIdx, 0);
+    if (r.codes.length === 1) Object.assign(codeCell.loc, { start: r.codes[0]!.start, end: r.codes[0]!.end });
+    const label = labelCell({ label: r.groups.flatMap((g) => g.label), values: [] }, r, rowIdx, 1);
+    const vals = valuesOf(r);
+    const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
+    // Figures alone on a line (their label is elsewhere): their columns are a guess.
+    const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
+    const placed = place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
+    placed.forEach((p, j) => {
+      const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
+      if (!p.sure) c.uncertain = 'column';
+      const at = cells[p.col]!;
+      if (at.text) {
+        at.raw += ' ' + c.raw;
+        at.text = normalize(at.raw).text;
+        at.uncertain = 'column';
+      } else cells[p.col] = c;
+    });
+    return [codeCell, label, ...cells];
+  });
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+const RIGHT = /支出|结余分配|年末结转/;
+
+function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const tpl = templateOf(def.kind);
+  // Which half each group is: the first of two is left; a lone one by where it stands or what it says.
+  const leftX: number[] = [];
+  const rightX: number[] = [];
+  for (const r of rows) {
+    if (r.groups.length >= 2) {
+      if (r.groups[0]!.label[0]?.x != null) leftX.push(r.groups[0]!.label[0]!.x!);
+      if (r.groups[1]!.label[0]?.x != null) rightX.push(r.groups[1]!.label[0]!.x!);
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const lx = med(leftX);
+  const rx = med(rightX);
+  const sides = rows.map((r) => {
+    if (r.groups.length >= 2) return { left: r.groups[0], right: r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values] })) };
+    const g = r.groups[0];
+    if (!g) return { left: undefined, right: undefined };
+    const x = g.label[0]?.x ?? g.values[0]?.x ?? null;
+    const right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    return right ? { left: undefined, right: g } : { left: g, right: undefined };
+  });
+  const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
+  const nl = tpl?.left && tpl.left.length >= most('left') ? tpl.left.length : Math.max(1, most('left'));
+  const nr = tpl?.right && tpl.right.length >= most('right') ? tpl.right.length : Math.max(1, most('right'));
+  const leftNames = tpl?.left?.length === nl ? tpl.left : null;
+  const rightNames = tpl?.right?.length === nr ? tpl.right : null;
+  const anchorsL = fixed ? anchorsOf(sides.flatMap((s) => (s.left ? [s.left] : [])), nl) : null;
+  const anchorsR = fixed ? anchorsOf(sides.flatMap((s) => (s.right ? [s.right] : [])), nr) : null;
+  const first = rows[0]!.src;
+  const heads = ['项目', ...Array.from({ length: nl }, (_, c) => leftNames?.[c] ?? ''), '项目', ...Array.from({ length: nr }, (_, c) => rightNames?.[c] ?? '')];
+  const head = heads.map((h, c) => cell(h, first, null, 0, c));
+  const half = (g: Group | undefined, r: Row, rowIdx: number, from: number, n: number, anchors: number[] | null): Cell[] => {
+    const cells: Cell[] = [labelCell(g, r, rowIdx, from), ...Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, from + 1 + c))];
+    if (!g) return cells;
+    place(g.values, n, n > 1, anchors).forEach((p, j) => {
+      const c = cell(g.values[j]!.text, r.src, g.values[j]!, rowIdx, from + 1 + p.col);
+      if (!p.sure) c.uncertain = 'column';
+      cells[1 + p.col] = c;
+    });
+    return cells;
+  };
+  const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, 1 + nl, nr, anchorsR)]);
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
