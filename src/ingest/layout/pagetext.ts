@@ -79,5 +79,5 @@ export function positionedLines(lines: SourceLine[]): NumberedLine[] {
 export function isFixedWidth(lines: SourceLine[]): boolean {
   const text = lines.filter((l) => l.raw.trim());
   const wide = text.filter((l) => /\S {2,}\S/.test(l.raw.trim())).length;
-  return wide >= 10 && wide >= text.length * 0.05;
+  return wide >= 3 && wide >= text.length * 0.05;
 }

@@ -261,7 +261,9 @@ function place(values: Token[], n: number, total: boolean, anchors: number[] | n
       let best = from;
       for (let c = from; c <= n - (k - j); c++) if (Math.abs(anchors[c]! - v.x!) < Math.abs(anchors[best]! - v.x!)) best = c;
       from = best + 1;
-      return { col: best, sure: Math.abs(anchors[best]! - v.x!) <= spacing / 2 };
+      // pdftotext drifts a figure right by its label's length: a position is a guess, never proof,
+      // except for the first figure of a total-first row.
+      return { col: best, sure: total && j === 0 && best === 0 && Math.abs(anchors[best]! - v.x!) <= spacing / 2 };
     });
     return res;
   }
@@ -279,11 +281,24 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
   });
 }
 
-function columnsTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+/** Does the header band print this column name (whole, or its two halves on two lines)? */
+function printed(name: string, header: string): boolean {
+  const h = Math.ceil(name.length / 2);
+  return header.includes(name) || (header.includes(name.slice(0, h)) && header.includes(name.slice(h)));
+}
+
+/** Value column names: the template's, where the header band prints every one of them; else none
+ *  (a header band's words in page text are not in column order: naming by them misnames figures). */
+function columnNames(tplValues: string[] | undefined, header: SourceLine[], most: number): string[] | null {
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  return tplValues && tplValues.length >= most && tplValues.every((v) => printed(v, band)) ? tplValues : null;
+}
+
+function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
   const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
   const most = Math.max(...rows.map((r) => valuesOf(r).length));
-  const names = tpl?.values && tpl.values.length >= most ? tpl.values : null;
+  const names = columnNames(tpl?.values, header, most);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
   const total = !!tpl?.total;
