@@ -43,13 +43,7 @@ interface Placed {
   page: number;
 }
 
-/** `text`: the lines are page text placed by character column (src/ingest/layout): cells are not
- *  measured glyphs, so columns are where figures end (right-aligned) and labels begin. */
-export interface ReadOptions {
-  text?: boolean;
-}
-
-export function findTables(lines: NumberedLine[], opts: ReadOptions = {}): FoundTables {
+export function findTables(lines: NumberedLine[]): FoundTables {
   const out: FoundTables = { startingAt: new Map(), consumed: new Set(), geometry: new Map() };
   let count = 0;
   let i = 0;
@@ -79,7 +73,7 @@ export function findTables(lines: NumberedLine[], opts: ReadOptions = {}): Found
     const region = lines.slice(start, end);
     if (region.length) {
       const id = `t${++count}`;
-      const built = buildGrid(region, def.layout, id, opts);
+      const built = buildGrid(region, def.layout, id);
       const table = built?.table;
       if (built?.geometry) out.geometry!.set(built.table, built.geometry);
       if (table) {
@@ -121,7 +115,7 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =
 /** Order in the flow: page, then top to bottom (PDF y grows upwards). */
 const before = (a: Placed, b: Placed) => a.page - b.page || b.seg.y - a.seg.y;
 
-function buildGrid(region: NumberedLine[], layout: Layout, id: string, opts: ReadOptions = {}): { table: SourceTable; geometry: Geometry | null } | null {
+function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table: SourceTable; geometry: Geometry | null } | null {
   const placed: Placed[] = region.flatMap((line) => line.segs.map((seg) => ({ seg, line, page: line.page })));
   if (!placed.length) return null;
   const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, ''));
@@ -172,12 +166,9 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string, opts: Rea
     }
   }
 
-  const member = opts.text ? new Map<Placed, Column>() : null;
-  const columns = (layout === 'single' && singleColumns(header)) || makeColumns(header, data, member ? textClusters(data, member) : undefined);
+  const columns = (layout === 'single' && singleColumns(header)) || makeColumns(header, data);
   if (!columns.length) return null;
   const colOf = (p: Placed) => {
-    const own = member?.get(p);
-    if (own && columns.includes(own)) return columns.indexOf(own);
     let best = -1;
     let bestOv = -Infinity;
     columns.forEach((c, k) => {
@@ -235,7 +226,7 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string, opts: Rea
         const raw = items.map((p) => p.seg.text).join(columns[k]!.kind === 'label' ? '' : ' ');
         const at = items[0] ?? r.anchor;
         const loc: Cell['loc'] = { page: at.page, line: at.line.line, table: id, row: rowIdx, col: k };
-        // Offsets into the raw line where the producer knows them (page text) and the cell is on one line.
+        // Offsets into the raw line where the producer knows them and the cell is on one line.
         if (items.length && items.every((p) => p.line === at.line && p.seg.start !== undefined)) {
           loc.start = Math.min(...items.map((p) => p.seg.start!));
           loc.end = Math.max(...items.map((p) => p.seg.end!));
@@ -285,75 +276,9 @@ function singleColumns(header: Placed[]): Column[] | null {
 }
 
 /** Column extents: clusters of data cells that overlap in x, plus header leaves with no data under them. */
-/** Page-text columns: figures end where their column ends (right-aligned, within two characters);
- *  labels and codes begin where theirs begins. Extents are clipped so columns do not overlap. */
-function textClusters(data: Placed[], member: Map<Placed, Column>): Column[] {
-  const tol = (p: Placed) => p.seg.size;
-  const cols: (Column & { at: number; right: boolean })[] = [];
-  const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, '')) && !CODE.test(p.seg.text.trim());
+function makeColumns(header: Placed[], data: Placed[]): Column[] {
+  const cols: Column[] = [];
   for (const p of [...data].sort((a, b) => a.seg.x0 - b.seg.x0)) {
-    const right = isAmount(p);
-    const at = right ? p.seg.x1 : p.seg.x0;
-    const hit = cols.find((c) => c.right === right && Math.abs(c.at - at) <= tol(p));
-    if (hit) {
-      hit.x0 = Math.min(hit.x0, p.seg.x0);
-      hit.x1 = Math.max(hit.x1, p.seg.x1);
-      member.set(p, hit);
-    } else {
-      const c = { x0: p.seg.x0, x1: p.seg.x1, header: [], parents: [], kind: 'value' as const, at, right };
-      cols.push(c);
-      member.set(p, c);
-    }
-  }
-  // Page text drifts: a figure after a long label is pushed right. Clusters of one kind that never
-  // share a line and stand close are one column (closest pair first).
-  const lineSet = new Map<Column, Set<NumberedLine>>();
-  for (const [p, c] of member) lineSet.set(c, (lineSet.get(c) ?? new Set()).add(p.line));
-  for (;;) {
-    let best: [number, number] | null = null;
-    let bestD = Infinity;
-    for (let a = 0; a < cols.length; a++)
-      for (let b = a + 1; b < cols.length; b++) {
-        const A = cols[a]!;
-        const B = cols[b]!;
-        if (A.right !== B.right) continue;
-        const d = Math.abs(A.at - B.at);
-        if (d > 8 * tol(data[0]!) || d >= bestD) continue;
-        const la = lineSet.get(A)!;
-        if ([...lineSet.get(B)!].some((l) => la.has(l))) continue;
-        // Nothing of the other kind may stand between them (a figure column between two label columns).
-        const lo = Math.min(A.at, B.at);
-        const hi = Math.max(A.at, B.at);
-        if (cols.some((c) => c.right !== A.right && (c.right ? c.x1 : c.x0) > lo && (c.right ? c.x1 : c.x0) < hi)) continue;
-        best = [a, b];
-        bestD = d;
-      }
-    if (!best) break;
-    const A = cols[best[0]]!;
-    const B = cols[best[1]]!;
-    const na = lineSet.get(A)!.size;
-    const nb = lineSet.get(B)!.size;
-    A.at = (A.at * na + B.at * nb) / (na + nb);
-    A.x0 = Math.min(A.x0, B.x0);
-    A.x1 = Math.max(A.x1, B.x1);
-    for (const l of lineSet.get(B)!) lineSet.get(A)!.add(l);
-    for (const [p, c] of member) if (c === B) member.set(p, A);
-    cols.splice(best[1], 1);
-  }
-  // Clip: a label column ends where the next column's cells begin, a figure column begins after the previous column's anchor.
-  const sorted = [...cols].sort((a, b) => (a.right ? a.x1 : a.x0) - (b.right ? b.x1 : b.x0));
-  sorted.forEach((c, k) => {
-    const next = sorted[k + 1];
-    const prev = sorted[k - 1];
-    if (!c.right && next) c.x1 = Math.max(c.x0 + 1, Math.min(c.x1, next.right ? next.x0 : next.x0 - 1));
-    if (c.right && prev) c.x0 = Math.min(c.x1 - 1, Math.max(c.x0, prev.right ? prev.x1 + 1 : prev.x0 + 1));
-  });
-  return sorted;
-}
-
-function makeColumns(header: Placed[], data: Placed[], clusters?: Column[]): Column[] {
-  const cols: Column[] = clusters ? [...clusters] : [];
-  for (const p of clusters ? [] : [...data].sort((a, b) => a.seg.x0 - b.seg.x0)) {
     const hit = cols.find((c) => overlap(c, p.seg) > 1);
     if (hit) {
       hit.x0 = Math.min(hit.x0, p.seg.x0);
@@ -362,7 +287,7 @@ function makeColumns(header: Placed[], data: Placed[], clusters?: Column[]): Col
   }
   // Clusters that grew into each other merge.
   cols.sort((a, b) => a.x0 - b.x0);
-  for (let k = 1; k < cols.length && !clusters; k++) {
+  for (let k = 1; k < cols.length; k++) {
     const a = cols[k - 1]!;
     const b = cols[k]!;
     if (overlap(a, b) > 1) {
