@@ -44,6 +44,8 @@ interface Token {
 interface Group {
   label: Token[];
   values: Token[];
+  /** (two halves) the half's own 科目 code (经济分类: 301 工资福利支出 | 302 商品和服务支出). */
+  codes?: Token[];
 }
 
 interface Row {
@@ -61,7 +63,11 @@ export interface PrintedTable<L> {
 
 function tokens(l: SourceLine, fixed: boolean): Token[] {
   const col = displayColumns(l.raw);
-  const cells = fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
+    // A code printed against its label (310资本性支出): two cells.
+    const m = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u.exec(c.text);
+    return m ? [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }] : [c];
+  });
   // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
   const out: Token[] = [];
   for (const c of cells) {
@@ -94,7 +100,7 @@ const isAmount = (t: Token) => AMOUNT.test(t.text);
 function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean): Row {
   const codes: Token[] = [];
   let k = 0;
-  if (toks[0] && CODE.test(toks[0].text) && toks.length > 1) {
+  if (toks[0] && CODE.test(toks[0].text)) {
     codes.push(toks[k++]!);
     while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
   }
@@ -102,6 +108,11 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
   for (; k < toks.length; k++) {
     const t = toks[k]!;
     let g = groups[groups.length - 1];
+    // (two halves) a code after the left half's figures opens the right half: 30101 基本工资 14.12 30201 办公费 3.78
+    if (halves && CODE.test(t.text) && toks[k + 1] && !isAmount(toks[k + 1]!) && (!g || g.values.length)) {
+      groups.push({ label: [], values: [], codes: [t] });
+      continue;
+    }
     if (isAmount(t)) {
       if (!g) groups.push((g = { label: [], values: [] }));
       g.values.push(t);
@@ -111,6 +122,11 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
     const second = halves && g && !g.values.length && g.label.length && (fixed || (t.text.length >= 4 && g.label.map((x) => x.text).join('').length >= 4));
     if (!g || g.values.length || second) groups.push((g = { label: [], values: [] }));
     g.label.push(t);
+  }
+  if (halves && codes.length) {
+    if (!groups[0] || groups[0].codes) groups.unshift({ label: [], values: [], codes });
+    else groups[0].codes = codes;
+    return { src: l, codes: [], groups, extra: [] };
   }
   return { src: l, codes, groups, extra: [] };
 }
@@ -163,63 +179,88 @@ function regionEnd(lines: SourceLine[], start: number): number {
 
 function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
   const halves = def.layout === 'halves';
-  const rows: Row[] = [];
-  let seenData = false;
-  let pending: SourceLine[] = [];
   const header: SourceLine[] = [];
+  const parsed: Row[] = [];
+  let seenData = false;
   for (const l of region) {
     const raw = l.raw.trim();
-    if (!raw || FOOTER.test(raw)) continue;
-    const toks = tokens(l, fixed);
-    const row = parseRow(l, toks, halves, fixed);
-    const hasValues = row.groups.some((g) => g.values.length) || row.codes.length > 0;
-    if (/^[类款项\s]+$/.test(raw)) continue;
-    if (!seenData && !hasValues && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
+    if (!raw || FOOTER.test(raw) || /^[类款项\s]+$/.test(raw)) continue;
+    const row = parseRow(l, tokens(l, fixed), halves, fixed);
+    if (!seenData && !hasFigures(row) && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
       header.push(l);
       continue;
     }
     seenData = true;
-    const textOnly = !hasValues;
+    parsed.push(row);
+  }
+  const rows: Row[] = [];
+  // The group a wrapped label's head went into: its tail goes there too.
+  let wrapped: Group | null = null;
+  for (let i = 0; i < parsed.length; i++) {
+    const row = parsed[i]!;
     const prev = rows[rows.length - 1];
-    if (textOnly && row.groups.length === 1) {
-      const text = labelText(row.groups[0]);
-      // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
-      if (prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length && rows.length && !halves) {
-        prev.groups[0]!.label.push(...row.groups[0]!.label);
-        prev.extra.push(l);
-        continue;
-      }
-      // A code row printed without its label: this line is the label (pdftotext puts it below).
-      if (prev && prev.codes.length && !labelText(prev.groups[0]) && !ROW_START.test(text)) {
-        if (!prev.groups.length) prev.groups.push({ label: [], values: [] });
-        prev.groups[0]!.label.unshift(...row.groups[0]!.label);
-        prev.extra.push(l);
-        continue;
-      }
-      // A short tail of the previous row's label (…养老保险缴费 / 支出).
-      if (prev && text.length <= 8 && !ROW_START.test(text) && labelText(prev.groups[prev.groups.length - 1])) {
-        prev.groups[prev.groups.length - 1]!.label.push(...row.groups[0]!.label);
-        prev.extra.push(l);
-        continue;
-      }
-      // The head of the next row's label (机关事业单位基本养老保险缴费 / 2080505 …).
-      pending.push(l);
-      rows.push(row);
+    const next = parsed[i + 1];
+    // A code alone on its line: the next row's, when that row has none (30299 / 其他商品和服务支出 0.20).
+    if (isCodeOnly(row) && next && !rowCode(next)) {
+      if (halves) next.groups[0] = { ...next.groups[0]!, codes: row.codes.length ? row.codes : row.groups[0]!.codes! };
+      else next.codes = row.codes;
+      next.extra.push(row.src);
       continue;
     }
-    if (row.codes.length && !labelText(row.groups[0]) && pending.length && prev && pending.includes(prev.src) && prev.src === pending[pending.length - 1]) {
-      // Take the pending label line into this code row.
-      rows.pop();
-      if (!row.groups.length) row.groups.push({ label: [], values: [] });
-      if (!row.groups[0]!.label.length) row.groups[0]!.label.push(...prev.groups[0]!.label);
-      row.extra.push(prev.src);
+    if (!hasFigures(row) && row.groups.length === 1) {
+      const text = labelText(row.groups[0]);
+      const part = row.groups[0]!.label;
+      // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
+      if (!halves && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
+        prev.groups[0]!.label.push(...part);
+        prev.extra.push(row.src);
+        continue;
+      }
+      // A coded group printed without its label: this line is its label (pdftotext puts it below).
+      const bare = prev && !ROW_START.test(text) ? unlabelled(prev) : null;
+      if (bare && (!next || !unlabelled(next) || !isCodedRow(next))) {
+        bare.label.unshift(...part);
+        prev!.extra.push(row.src);
+        wrapped = bare;
+        continue;
+      }
+      // The head of the next row's label: the next row is coded and its label is missing or goes on below.
+      const after = parsed[i + 2];
+      if (next && isCodedRow(next) && !ROW_START.test(text) && (unlabelled(next) || (after && !hasFigures(after) && after.groups.length === 1 && !ROW_START.test(labelText(after.groups[0]))))) {
+        const g = unlabelled(next) ?? firstCoded(next)!;
+        g.label.unshift(...part);
+        next.extra.push(row.src);
+        wrapped = g;
+        continue;
+      }
+      // The tail of a wrapped label (…养老保险缴费 / 支出).
+      const tailOf = wrapped && prev && (prev.groups.includes(wrapped) || prev.extra.length) ? wrapped : prev ? lastLabelled(prev) : null;
+      if (tailOf && prev && text.length <= 12 && !ROW_START.test(text)) {
+        tailOf.label.push(...part);
+        prev.extra.push(row.src);
+        wrapped = null;
+        continue;
+      }
     }
-    pending = [];
+    wrapped = null;
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
   return halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
 }
+
+const hasFigures = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.values.length || g.codes?.length);
+const rowCode = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.codes?.length);
+const isCodedRow = rowCode;
+const isCodeOnly = (r: Row) =>
+  (r.codes.length > 0 && !r.groups.length) || (r.groups.length === 1 && !!r.groups[0]!.codes?.length && !r.groups[0]!.label.length && !r.groups[0]!.values.length);
+/** The coded group of a row that has no label (its label printed on other lines). */
+function unlabelled(r: Row): Group | null {
+  if (r.codes.length && !labelText(r.groups[0])) return r.groups[0] ?? (r.groups[0] = { label: [], values: [] });
+  return r.groups.find((g) => g.codes?.length && !g.label.length) ?? null;
+}
+const firstCoded = (r: Row): Group | null => (r.codes.length ? (r.groups[0] ?? null) : (r.groups.find((g) => g.codes?.length) ?? null));
+const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) => g.label.length) ?? null;
 
 // ------------------------------------------------------------------ cells
 
@@ -283,8 +324,9 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
 
 /** Does the header band print this column name (whole, or its two halves on two lines)? */
 function printed(name: string, header: string): boolean {
-  const h = Math.ceil(name.length / 2);
-  return header.includes(name) || (header.includes(name.slice(0, h)) && header.includes(name.slice(h)));
+  if (header.includes(name)) return true;
+  for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
+  return false;
 }
 
 /** Value column names: the template's, where the header band prints every one of them; else none
@@ -346,34 +388,58 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const lx = med(leftX);
   const rx = med(rightX);
+  // Coded halves (经济分类): a lone group continues the half whose last code is just below its own.
+  const codeNum = (g: Group | undefined) => (g?.codes?.length ? Number(g.codes.map((t) => t.text).join('').padEnd(7, '0')) : null);
+  let lastL: number | null = null;
+  let lastR: number | null = null;
   const sides = rows.map((r) => {
-    if (r.groups.length >= 2) return { left: r.groups[0], right: r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values] })) };
+    if (r.groups.length >= 2) {
+      const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
+      lastL = codeNum(r.groups[0]) ?? lastL;
+      lastR = codeNum(right) ?? lastR;
+      return { left: r.groups[0], right };
+    }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
     const x = g.label[0]?.x ?? g.values[0]?.x ?? null;
-    const right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    const code = codeNum(g);
+    let right: boolean;
+    if (code !== null && (lastL !== null || lastR !== null)) {
+      const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
+      right = gap(lastR) < gap(lastL);
+    } else right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    if (right) lastR = code ?? lastR;
+    else lastL = code ?? lastL;
     return right ? { left: undefined, right: g } : { left: g, right: undefined };
   });
+  const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
   const nl = tpl?.left && tpl.left.length >= most('left') ? tpl.left.length : Math.max(1, most('left'));
   const nr = tpl?.right && tpl.right.length >= most('right') ? tpl.right.length : Math.max(1, most('right'));
-  const leftNames = tpl?.left?.length === nl ? tpl.left : null;
-  const rightNames = tpl?.right?.length === nr ? tpl.right : null;
+  // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
+  const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const single = ['决算数', '预算数', '金额'].find((w) => band.includes(w));
+  const names = (n: number, t: string[] | undefined) => (n === 1 && single ? [single] : t?.length === n ? t : null);
+  const leftNames = names(nl, tpl?.left);
+  const rightNames = names(nr, tpl?.right);
   const anchorsL = fixed ? anchorsOf(sides.flatMap((s) => (s.left ? [s.left] : [])), nl) : null;
   const anchorsR = fixed ? anchorsOf(sides.flatMap((s) => (s.right ? [s.right] : [])), nr) : null;
   const first = rows[0]!.src;
-  const heads = ['项目', ...Array.from({ length: nl }, (_, c) => leftNames?.[c] ?? ''), '项目', ...Array.from({ length: nr }, (_, c) => rightNames?.[c] ?? '')];
+  const lead = coded ? ['科目编码', '科目名称'] : ['项目'];
+  const w = lead.length;
+  const heads = [...lead, ...Array.from({ length: nl }, (_, c) => leftNames?.[c] ?? ''), ...lead, ...Array.from({ length: nr }, (_, c) => rightNames?.[c] ?? '')];
   const head = heads.map((h, c) => cell(h, first, null, 0, c));
   const half = (g: Group | undefined, r: Row, rowIdx: number, from: number, n: number, anchors: number[] | null): Cell[] => {
-    const cells: Cell[] = [labelCell(g, r, rowIdx, from), ...Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, from + 1 + c))];
+    const codeCell = cell(g?.codes?.map((t) => t.text).join('') ?? '', r.src, g?.codes?.length === 1 ? g.codes[0]! : null, rowIdx, from);
+    const cells: Cell[] = [...(coded ? [codeCell] : []), labelCell(g, r, rowIdx, from + w - 1), ...Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, from + w + c))];
     if (!g) return cells;
     place(g.values, n, n > 1, anchors).forEach((p, j) => {
-      const c = cell(g.values[j]!.text, r.src, g.values[j]!, rowIdx, from + 1 + p.col);
+      const c = cell(g.values[j]!.text, r.src, g.values[j]!, rowIdx, from + w + p.col);
       if (!p.sure) c.uncertain = 'column';
-      cells[1 + p.col] = c;
+      cells[w + p.col] = c;
     });
     return cells;
   };
-  const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, 1 + nl, nr, anchorsR)]);
+  const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, w + nl, nr, anchorsR)]);
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
