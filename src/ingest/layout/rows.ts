@@ -13,6 +13,8 @@ import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
 interface Template {
   kind: string;
   values?: string[];
+  /** Other value-column lists the same table kind is printed with (provincial variants). */
+  variants?: string[][];
   total?: boolean;
   left?: string[];
   right?: string[];
@@ -331,16 +333,18 @@ function printed(name: string, header: string): boolean {
 
 /** Value column names: the template's, where the header band prints every one of them; else none
  *  (a header band's words in page text are not in column order: naming by them misnames figures). */
-function columnNames(tplValues: string[] | undefined, header: SourceLine[], most: number): string[] | null {
+function columnNames(tpl: Template | null, header: SourceLine[], most: number): string[] | null {
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
-  return tplValues && tplValues.length >= most && tplValues.every((v) => printed(v, band)) ? tplValues : null;
+  const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
+  // The longest list the band prints in full (a shorter one may be part of it).
+  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
   const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
   const most = Math.max(...rows.map((r) => valuesOf(r).length));
-  const names = columnNames(tpl?.values, header, most);
+  const names = columnNames(tpl, header, most);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
   const total = !!tpl?.total;
