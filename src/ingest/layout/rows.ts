@@ -350,6 +350,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const total = !!tpl?.total;
   const first = rows[0]!.src;
   const head: Cell[] = ['科目编码', '科目名称', ...Array.from({ length: n }, (_, c) => names?.[c] ?? '')].map((h, c) => cell(h, first, null, 0, c));
+  const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, number[]>();
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
     const code = r.codes.map((t) => t.text).join('');
@@ -360,7 +361,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
-    const placed = place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
+    const known = solved.get(r);
+    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
@@ -374,6 +376,84 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     return [codeCell, label, ...cells];
   });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
+function cents(text: string): number | null {
+  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-'));
+  if (!m) return null;
+  return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number((m[3] ?? '').padEnd(2, '0') || 0));
+}
+
+/** Which columns a row's figures sit in, where only the 科目 tree can say: a parent's part columns
+ *  equal the sums of its children's (类 = Σ 款, 款 = Σ 项, 合计 = Σ 类). A row with its first figure the
+ *  total and fewer parts than part columns has several placements; each parent and its children are
+ *  tried together, and a row is placed where exactly one placement of the group adds up. */
+function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map<Row, number[]> {
+  const vals = new Map(rows.map((r) => [r, valuesOf(r).map((t) => cents(t.text))]));
+  const combos = (k: number, from: number): number[][] => {
+    if (k === 0) return [[]];
+    const out: number[][] = [];
+    for (let c = from; c <= n - k; c++) for (const rest of combos(k - 1, c + 1)) out.push([c, ...rest]);
+    return out;
+  };
+  const opts = new Map<Row, number[][]>();
+  for (const r of rows) {
+    const v = vals.get(r)!;
+    if (!v.length || v.length > n || v.some((x) => x === null) || !r.codes.length && !/^(合计|总计)$/.test(labelText({ label: r.groups.flatMap((g) => g.label), values: [] }))) continue;
+    opts.set(r, v.length === n ? [v.map((_, j) => j)] : combos(v.length - 1, 1).map((c) => [0, ...c]));
+  }
+  const codeOf = (r: Row) => r.codes.map((t) => t.text).join('');
+  const byCode = new Map<string, Row>();
+  for (const r of opts.keys()) if (codeOf(r)) byCode.set(codeOf(r), r);
+  const totalRow = [...opts.keys()].find((r) => !codeOf(r));
+  const families = new Map<Row, Row[]>();
+  for (const r of opts.keys()) {
+    const code = codeOf(r);
+    if (!code) continue;
+    const parent = code.length === 3 ? totalRow : byCode.get(code.slice(0, -2));
+    if (parent) families.set(parent, [...(families.get(parent) ?? []), r]);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [parent, kids] of families) {
+      const group = [parent, ...kids];
+      if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      if (group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000) continue;
+      const seen = group.map(() => new Set<number>());
+      let valid = 0;
+      const pick: number[] = [];
+      const walk = (i: number) => {
+        if (i === group.length) {
+          const sum = new Array<number>(n).fill(0);
+          kids.forEach((r, j) => opts.get(r)![pick[j + 1]!]!.forEach((col, m) => (sum[col]! += vals.get(r)![m]!)));
+          const own = new Array<number>(n).fill(0);
+          opts.get(parent)![pick[0]!]!.forEach((col, m) => (own[col] = vals.get(parent)![m]!));
+          if (own.every((x, c) => Math.abs(x - sum[c]!) <= kids.length)) {
+            valid++;
+            pick.forEach((o, g) => seen[g]!.add(o));
+          }
+          return;
+        }
+        for (let o = 0; o < opts.get(group[i]!)!.length; o++) {
+          pick[i] = o;
+          walk(i + 1);
+        }
+      };
+      walk(0);
+      if (!valid) continue;
+      group.forEach((r, g) => {
+        const keep = opts.get(r)!.filter((_, o) => seen[g]!.has(o));
+        if (keep.length < opts.get(r)!.length) {
+          opts.set(r, keep);
+          changed = true;
+        }
+      });
+    }
+  }
+  const out = new Map<Row, number[]>();
+  for (const [r, o] of opts) if (o.length === 1 && vals.get(r)!.length < n) out.set(r, o[0]!);
+  return out;
 }
 
 const RIGHT = /支出|结余分配|年末结转/;
