@@ -344,7 +344,10 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const tpl = templateOf(def.kind);
   const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
   const most = Math.max(...rows.map((r) => valuesOf(r).length));
-  const names = columnNames(tpl, header, most);
+  // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  const names = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
   const total = !!tpl?.total;
@@ -498,10 +501,12 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   });
   const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
-  const nl = tpl?.left && tpl.left.length >= most('left') ? tpl.left.length : Math.max(1, most('left'));
-  const nr = tpl?.right && tpl.right.length >= most('right') ? tpl.right.length : Math.max(1, most('right'));
-  // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
+  // A half's template counts where the header band prints it (beyond a bare 合计).
   const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band)));
+  const nl = fits(tpl?.left, most('left')) ? tpl!.left!.length : Math.max(1, most('left'));
+  const nr = fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
+  // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
   const single = ['决算数', '预算数', '金额'].find((w) => band.includes(w));
   const names = (n: number, t: string[] | undefined) => (n === 1 && single ? [single] : t?.length === n ? t : null);
   const leftNames = names(nl, tpl?.left);
