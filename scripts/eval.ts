@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const name of ['eval-facts.ts', 'eval-flags.ts']) {
+for (const name of ['eval-facts.ts', 'eval-flags.ts', 'eval-tables.ts']) {
   const file = join(here, name);
   if (!existsSync(file)) {
     console.log(`(${name} not present, skipped)\n`);

@@ -83,6 +83,12 @@ export interface Cell {
   spanned?: boolean;
   /** Checkbox options found in the cell (☑ 是 / □ 否). */
   checks?: { label: string; checked: boolean }[];
+  /** From a scanned page: the engine, its confidence, and the spans of `text` it was unsure of
+   *  (`uncertain`) or repaired (`repaired`: 477.447.73 read as 477,447.73). */
+  ocr?: OcrInfo & { repaired?: { from: string; to: string } };
+  /** The cell's value is not known for sure (an uncertain OCR reading; a page-text row whose figures
+   *  could sit in more than one column): extract takes no figure from it. */
+  uncertain?: 'ocr' | 'column';
 }
 
 /** A table as the format gave it: a rectangular grid, merges already filled out. */

@@ -5,11 +5,11 @@ import { extract } from '../src/index.js';
 import { SEED_TXT, corpus } from './paths.js';
 
 describe('tables[].empty', () => {
-  it('is null for tables printed as lines of figures in a page dump', async () => {
+  it('is false for tables printed as lines of figures in a page dump, now read as tables (issue 12)', async () => {
     const r = await extract(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt'));
     const byKind = Object.fromEntries(r.tables.map((t) => [t.kind, t.empty]));
-    expect(byKind['公开01表']).toBeNull();
-    expect(byKind['公开07表']).toBeNull();
+    expect(byKind['公开01表']).toBe(false);
+    expect(byKind['公开07表']).toBe(false);
     expect(r.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
   });
 

@@ -199,6 +199,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         }
         return;
       }
+      if (cell.uncertain) return; // an uncertain OCR reading or column (issue 12): no figure from it
       const amt = parseAmount(cell.text);
       if (!amt || !precise(amt.text)) return;
       let metric: string | null = null;
@@ -315,6 +316,7 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
   const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
   for (const parent of coded) {
     if (parent.code.length >= 7) continue;
+    if (coded.some(({ row }) => row.some((x) => x.uncertain))) return; // a doubted cell: no sum is checked
     const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
     if (!kids.length) continue;
     for (const c of valueCols) {

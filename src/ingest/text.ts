@@ -1,7 +1,10 @@
 // Plain text in whatever encoding scraped files come in. Pages are split on form feeds; a
 // TAB-led block (one cell per line, rows separated by blank lines) is a table exported from Word.
+// Page text dumps (pdftotext -layout, pdfplumber) print standard tables as lines of cells: those are
+// read by the table reader over positioned tokens (src/ingest/layout).
 import { JuesuanError } from '../errors.js';
 import type { Block, Cell, Line, SourceTable } from '../model.js';
+import { pageTextTables } from './layout/index.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
 
@@ -39,6 +42,7 @@ export const ingestText: Backend = async (bytes) => {
   });
   const blocks: Block[] = [];
   let tableCount = 0;
+  const printed = pageTextTables(all.filter((l) => !isCellLine(l.raw)));
   let i = 0;
   while (i < all.length) {
     const cur = all[i]!;
@@ -48,12 +52,27 @@ export const ingestText: Backend = async (bytes) => {
       i = end;
       continue;
     }
-    if (cur.raw.trim() !== '') blocks.push({ kind: 'line', line: makeLine(cur.raw, { page: cur.page, line: cur.line }) });
+    const table = printed.startingAt.get(cur);
+    if (table) blocks.push({ kind: 'table', table });
+    if (cur.raw.trim() !== '' && !printed.consumed.has(cur)) blocks.push({ kind: 'line', line: makeLine(cur.raw, { page: cur.page, line: cur.line }) });
     i++;
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the file holds no text');
+  if (printed.startingAt.size) numberTables(blocks);
   return { pages: pages.length, ocrPages: [], blocks, flags: [] };
 };
+
+/** Tables are t1, t2 … in reading order, whichever reader found them. */
+function numberTables(blocks: Block[]): void {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    const id = `t${++n}`;
+    b.table.id = id;
+    b.table.loc = { ...b.table.loc, table: id };
+    for (const row of b.table.rows) for (const c of row) c.loc = { ...c.loc, table: id };
+  }
+}
 
 /** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation
  *  (a non-TAB line right after a cell line and followed by a cell line). */

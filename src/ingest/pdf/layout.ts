@@ -8,6 +8,11 @@ export interface Segment {
   x1: number;
   y: number;
   size: number;
+  /** Offsets into the raw source line, where the producer knows them (page text). */
+  start?: number;
+  end?: number;
+  /** What OCR said about this token (scanned pages): uncertain readings, repairs. */
+  ocr?: import('../../model.js').OcrInfo;
 }
 
 export interface PageLine {

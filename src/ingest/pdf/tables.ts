@@ -225,7 +225,16 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
         const items = (r.cells.get(k) ?? []).sort(before);
         const raw = items.map((p) => p.seg.text).join(columns[k]!.kind === 'label' ? '' : ' ');
         const at = items[0] ?? r.anchor;
-        return { text: normalize(raw).text, raw, loc: { page: at.page, line: at.line.line, table: id, row: rowIdx, col: k } };
+        const loc: Cell['loc'] = { page: at.page, line: at.line.line, table: id, row: rowIdx, col: k };
+        // Offsets into the raw line where the producer knows them and the cell is on one line.
+        if (items.length && items.every((p) => p.line === at.line && p.seg.start !== undefined)) {
+          loc.start = Math.min(...items.map((p) => p.seg.start!));
+          loc.end = Math.max(...items.map((p) => p.seg.end!));
+        }
+        const cell: Cell = { text: normalize(raw).text, raw, loc };
+        const ocr = items.find((p) => p.seg.ocr)?.seg.ocr;
+        if (ocr) cell.ocr = ocr;
+        return cell;
       }),
     );
   }

@@ -1,0 +1,534 @@
+// Standard tables printed as page text, read row by row. A row is its 科目 code pieces, its label and
+// its figures in order; a table's value columns come from its template (patterns/layouts.yaml) or
+// from its fullest rows. A row with all its figures fills the columns in order; one with fewer is
+// placed by the printed positions where the text keeps them (pdftotext -layout), else only what the
+// count and the template's arithmetic (the first column is the total) make certain, the rest marked
+// uncertain: no silent value.
+import type { Cell, SourceTable } from '../../model.js';
+import { loadPattern } from '../../patterns.js';
+import { normalize } from '../normalize.js';
+import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
+import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
+
+interface Template {
+  kind: string;
+  values?: string[];
+  /** Other value-column lists the same table kind is printed with (provincial variants). */
+  variants?: string[][];
+  total?: boolean;
+  left?: string[];
+  right?: string[];
+}
+
+let templates: Map<string, Template> | null = null;
+const templateOf = (kind: string) =>
+  (templates ??= new Map(loadPattern<{ tables: Template[] }>('layouts.yaml').tables.map((t) => [t.kind, t]))).get(kind) ?? null;
+
+const UNIT = /单位\s*[:：]/;
+const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
+const PART = /^\s*第[一二三四五六七八九十]+部分/;
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$/;
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+const PIECE = /^\d{2}$/;
+const FOOTER = /^\s*([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d{1,3})\s*$/;
+/** A text-only line that opens the body (the header band is above it). */
+const FIRST_ROW = /^([一二三四五六七八九十]+、|\d+[.、])|^(合计|总计)$/;
+const ROW_START = /^([一二三四五六七八九十]+、|\d+[.、]|合计|总计|本年|年初|年末|使用|结余|收入总计|支出总计|人员经费|公用经费|其中)/;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Display column of the token's end (figures) or start (text); null where the text keeps no columns. */
+  x: number | null;
+}
+
+interface Group {
+  label: Token[];
+  values: Token[];
+  /** (two halves) the half's own 科目 code (经济分类: 301 工资福利支出 | 302 商品和服务支出). */
+  codes?: Token[];
+}
+
+interface Row {
+  src: SourceLine;
+  codes: Token[];
+  groups: Group[];
+  /** Lines whose text was joined into this row's label. */
+  extra: SourceLine[];
+}
+
+export interface PrintedTable<L> {
+  table: SourceTable;
+  lines: L[];
+}
+
+function tokens(l: SourceLine, fixed: boolean): Token[] {
+  const col = displayColumns(l.raw);
+  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
+    // A code printed against its label (310资本性支出): two cells.
+    const m = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u.exec(c.text);
+    return m ? [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }] : [c];
+  });
+  // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
+  const out: Token[] = [];
+  for (const c of cells) {
+    const parts = [...c.text.matchAll(/\S+/g)];
+    let textFrom = -1;
+    const flush = (upTo: number) => {
+      if (textFrom < 0) return;
+      const s = c.start + parts[textFrom]!.index;
+      const last = parts[upTo - 1]!;
+      const e = c.start + last.index + last[0].length;
+      out.push({ text: l.raw.slice(s, e), start: s, end: e, x: fixed ? col[s]! : null });
+      textFrom = -1;
+    };
+    parts.forEach((p, k) => {
+      if (AMOUNT.test(p[0]) || CODE.test(p[0])) {
+        flush(k);
+        const s = c.start + p.index;
+        const e = s + p[0].length;
+        out.push({ text: p[0], start: s, end: e, x: fixed ? col[e]! : null });
+      } else if (textFrom < 0) textFrom = k;
+    });
+    flush(parts.length);
+  }
+  return out;
+}
+
+const isAmount = (t: Token) => AMOUNT.test(t.text);
+
+/** Split a line's tokens into code pieces and label/figure groups. */
+function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean): Row {
+  const codes: Token[] = [];
+  let k = 0;
+  if (toks[0] && CODE.test(toks[0].text)) {
+    codes.push(toks[k++]!);
+    while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
+  }
+  const groups: Group[] = [];
+  for (; k < toks.length; k++) {
+    const t = toks[k]!;
+    let g = groups[groups.length - 1];
+    // (two halves) a code after the left half's figures opens the right half: 30101 基本工资 14.12 30201 办公费 3.78
+    if (halves && CODE.test(t.text) && toks[k + 1] && !isAmount(toks[k + 1]!) && (!g || g.values.length)) {
+      groups.push({ label: [], values: [], codes: [t] });
+      continue;
+    }
+    if (isAmount(t)) {
+      if (!g) groups.push((g = { label: [], values: [] }));
+      g.values.push(t);
+      continue;
+    }
+    // A new label: after figures, or (two halves) a second whole label beside the first.
+    const second = halves && g && !g.values.length && g.label.length && (fixed || (t.text.length >= 4 && g.label.map((x) => x.text).join('').length >= 4));
+    if (!g || g.values.length || second) groups.push((g = { label: [], values: [] }));
+    g.label.push(t);
+  }
+  if (halves && codes.length) {
+    if (!groups[0] || groups[0].codes) groups.unshift({ label: [], values: [], codes });
+    else groups[0].codes = codes;
+    return { src: l, codes: [], groups, extra: [] };
+  }
+  return { src: l, codes, groups, extra: [] };
+}
+
+const labelText = (g: Group | undefined) => (g ? g.label.map((t) => t.text).join('') : '');
+
+/** Standard tables in page text: where each starts and the source lines each took. */
+export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boolean): PrintedTable<L>[] {
+  const out: PrintedTable<L>[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const t = lines[i]!.raw.trim();
+    const def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    if (!def) {
+      i++;
+      continue;
+    }
+    let start = i + 1;
+    for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
+      const s = lines[k]!.raw;
+      if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
+      if (UNIT.test(s)) {
+        start = k + 1;
+        break;
+      }
+    }
+    const end = regionEnd(lines, start);
+    const table = buildTable(lines.slice(start, end), def, fixed);
+    if (table) out.push({ table, lines: lines.slice(start, end) });
+    i = Math.max(end, i + 1);
+  }
+  return out;
+}
+
+function regionEnd(lines: SourceLine[], start: number): number {
+  let k = start;
+  for (; k < lines.length; k++) {
+    const raw = lines[k]!.raw;
+    const t = raw.trim();
+    if (!t) continue;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t))) break;
+    if (NOTE.test(raw) || PART.test(raw)) break;
+    const n = normalize(t).text;
+    // Prose: a sentence, not a row (table labels carry no ，。；).
+    if (n.length >= 25 && /[，。；]/.test(n)) break;
+    if (/^[（(]?[一二三四五六七八九十]+[、）)].{0,30}(情况|说明)/.test(n) && !/\d\.\d/.test(n)) break;
+  }
+  return k;
+}
+
+function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
+  const halves = def.layout === 'halves';
+  const header: SourceLine[] = [];
+  const parsed: Row[] = [];
+  let seenData = false;
+  for (const l of region) {
+    const raw = l.raw.trim();
+    if (!raw || FOOTER.test(raw) || /^[类款项\s]+$/.test(raw)) continue;
+    const row = parseRow(l, tokens(l, fixed), halves, fixed);
+    if (!seenData && !hasFigures(row) && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
+      header.push(l);
+      continue;
+    }
+    seenData = true;
+    parsed.push(row);
+  }
+  const rows: Row[] = [];
+  // The group a wrapped label's head went into: its tail goes there too.
+  let wrapped: Group | null = null;
+  for (let i = 0; i < parsed.length; i++) {
+    const row = parsed[i]!;
+    const prev = rows[rows.length - 1];
+    const next = parsed[i + 1];
+    // A code alone on its line: the next row's, when that row has none (30299 / 其他商品和服务支出 0.20).
+    if (isCodeOnly(row) && next && !rowCode(next)) {
+      if (halves) next.groups[0] = { ...next.groups[0]!, codes: row.codes.length ? row.codes : row.groups[0]!.codes! };
+      else next.codes = row.codes;
+      next.extra.push(row.src);
+      continue;
+    }
+    if (!hasFigures(row) && row.groups.length === 1) {
+      const text = labelText(row.groups[0]);
+      const part = row.groups[0]!.label;
+      // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
+      if (!halves && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
+        prev.groups[0]!.label.push(...part);
+        prev.extra.push(row.src);
+        continue;
+      }
+      // A coded group printed without its label: this line is its label (pdftotext puts it below).
+      const bare = prev && !ROW_START.test(text) ? unlabelled(prev) : null;
+      if (bare && (!next || !unlabelled(next) || !isCodedRow(next))) {
+        bare.label.unshift(...part);
+        prev!.extra.push(row.src);
+        wrapped = bare;
+        continue;
+      }
+      // The head of the next row's label: the next row is coded and its label is missing or goes on below.
+      const after = parsed[i + 2];
+      if (next && isCodedRow(next) && !ROW_START.test(text) && (unlabelled(next) || (after && !hasFigures(after) && after.groups.length === 1 && !ROW_START.test(labelText(after.groups[0]))))) {
+        const g = unlabelled(next) ?? firstCoded(next)!;
+        g.label.unshift(...part);
+        next.extra.push(row.src);
+        wrapped = g;
+        continue;
+      }
+      // The tail of a wrapped label (…养老保险缴费 / 支出).
+      const tailOf = wrapped && prev && (prev.groups.includes(wrapped) || prev.extra.length) ? wrapped : prev ? lastLabelled(prev) : null;
+      if (tailOf && prev && text.length <= 12 && !ROW_START.test(text)) {
+        tailOf.label.push(...part);
+        prev.extra.push(row.src);
+        wrapped = null;
+        continue;
+      }
+    }
+    wrapped = null;
+    rows.push(row);
+  }
+  if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
+  return halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+}
+
+const hasFigures = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.values.length || g.codes?.length);
+const rowCode = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.codes?.length);
+const isCodedRow = rowCode;
+const isCodeOnly = (r: Row) =>
+  (r.codes.length > 0 && !r.groups.length) || (r.groups.length === 1 && !!r.groups[0]!.codes?.length && !r.groups[0]!.label.length && !r.groups[0]!.values.length);
+/** The coded group of a row that has no label (its label printed on other lines). */
+function unlabelled(r: Row): Group | null {
+  if (r.codes.length && !labelText(r.groups[0])) return r.groups[0] ?? (r.groups[0] = { label: [], values: [] });
+  return r.groups.find((g) => g.codes?.length && !g.label.length) ?? null;
+}
+const firstCoded = (r: Row): Group | null => (r.codes.length ? (r.groups[0] ?? null) : (r.groups.find((g) => g.codes?.length) ?? null));
+const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) => g.label.length) ?? null;
+
+// ------------------------------------------------------------------ cells
+
+function cell(text: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
+  const raw = t ? t.text : text;
+  const loc: Cell['loc'] = { page: src.page, line: src.line, row, col };
+  if (t) {
+    loc.start = t.start;
+    loc.end = t.end;
+  }
+  return { text: normalize(raw).text, raw, loc };
+}
+
+function labelCell(g: Group | undefined, row: Row, r: number, c: number): Cell {
+  const toks = g?.label ?? [];
+  if (!toks.length) return cell('', row.src, null, r, c);
+  const first = toks[0]!;
+  const onLine = toks.every((t) => row.src.raw.slice(t.start, t.end) === t.text);
+  const raw = toks.map((t) => t.text).join('');
+  const out = cell(raw, row.src, null, r, c);
+  out.raw = raw;
+  if (onLine && toks.length === 1) {
+    out.loc.start = first.start;
+    out.loc.end = first.end;
+  }
+  return out;
+}
+
+/** Place a group's figures into `n` value columns. Returns, per figure, its column and whether sure. */
+function place(values: Token[], n: number, total: boolean, anchors: number[] | null): { col: number; sure: boolean }[] {
+  const k = values.length;
+  if (k === n) return values.map((_, j) => ({ col: j, sure: true }));
+  if (k > n) return values.map((_, j) => ({ col: Math.min(j, n - 1), sure: false }));
+  if (anchors && anchors.length === n && values.every((v) => v.x !== null)) {
+    // Nearest anchor, in order; sure where the figure stands within half a column of it.
+    const spacing = Math.min(...anchors.slice(1).map((a, j) => a - anchors[j]!), Infinity);
+    let from = 0;
+    const res = values.map((v, j) => {
+      let best = from;
+      for (let c = from; c <= n - (k - j); c++) if (Math.abs(anchors[c]! - v.x!) < Math.abs(anchors[best]! - v.x!)) best = c;
+      from = best + 1;
+      // pdftotext drifts a figure right by its label's length: a position is a guess, never proof,
+      // except for the first figure of a total-first row.
+      return { col: best, sure: total && j === 0 && best === 0 && Math.abs(anchors[best]! - v.x!) <= spacing / 2 };
+    });
+    return res;
+  }
+  // Only the count: the first figure is the total; a single figure is the total alone.
+  return values.map((_, j) => ({ col: j, sure: total && j === 0 }));
+}
+
+/** Where the text keeps columns: each value column's usual end, from the rows that fill all columns. */
+function anchorsOf(groups: Group[], n: number): number[] | null {
+  const full = groups.filter((g) => g.values.length === n && g.values.every((v) => v.x !== null));
+  if (!full.length) return null;
+  return Array.from({ length: n }, (_, c) => {
+    const xs = full.map((g) => g.values[c]!.x!).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)]!;
+  });
+}
+
+/** Does the header band print this column name (whole, or its two halves on two lines)? */
+function printed(name: string, header: string): boolean {
+  if (header.includes(name)) return true;
+  for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
+  return false;
+}
+
+/** Value column names: the template's, where the header band prints every one of them; else none
+ *  (a header band's words in page text are not in column order: naming by them misnames figures). */
+function columnNames(tpl: Template | null, header: SourceLine[], most: number): string[] | null {
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
+  // The longest list the band prints in full (a shorter one may be part of it).
+  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band))).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const tpl = templateOf(def.kind);
+  const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
+  const most = Math.max(...rows.map((r) => valuesOf(r).length));
+  // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  const names = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
+  const n = names?.length ?? most;
+  const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
+  const total = !!tpl?.total;
+  const first = rows[0]!.src;
+  const head: Cell[] = ['科目编码', '科目名称', ...Array.from({ length: n }, (_, c) => names?.[c] ?? '')].map((h, c) => cell(h, first, null, 0, c));
+  const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, number[]>();
+  const body: Cell[][] = rows.map((r, k) => {
+    const rowIdx = k + 1;
+    const code = r.codes.map((t) => t.text).join('');
+    const codeCell = cell(code, r.src, null, rowIdx, 0);
+    if (r.codes.length === 1) Object.assign(codeCell.loc, { start: r.codes[0]!.start, end: r.codes[0]!.end });
+    const label = labelCell({ label: r.groups.flatMap((g) => g.label), values: [] }, r, rowIdx, 1);
+    const vals = valuesOf(r);
+    const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
+    // Figures alone on a line (their label is elsewhere): their columns are a guess.
+    const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
+    const known = solved.get(r);
+    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
+    placed.forEach((p, j) => {
+      const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
+      if (!p.sure) c.uncertain = 'column';
+      const at = cells[p.col]!;
+      if (at.text) {
+        at.raw += ' ' + c.raw;
+        at.text = normalize(at.raw).text;
+        at.uncertain = 'column';
+      } else cells[p.col] = c;
+    });
+    return [codeCell, label, ...cells];
+  });
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
+function cents(text: string): number | null {
+  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-'));
+  if (!m) return null;
+  return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number((m[3] ?? '').padEnd(2, '0') || 0));
+}
+
+/** Which columns a row's figures sit in, where only the 科目 tree can say: a parent's part columns
+ *  equal the sums of its children's (类 = Σ 款, 款 = Σ 项, 合计 = Σ 类). A row with its first figure the
+ *  total and fewer parts than part columns has several placements; each parent and its children are
+ *  tried together, and a row is placed where exactly one placement of the group adds up. */
+function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map<Row, number[]> {
+  const vals = new Map(rows.map((r) => [r, valuesOf(r).map((t) => cents(t.text))]));
+  const combos = (k: number, from: number): number[][] => {
+    if (k === 0) return [[]];
+    const out: number[][] = [];
+    for (let c = from; c <= n - k; c++) for (const rest of combos(k - 1, c + 1)) out.push([c, ...rest]);
+    return out;
+  };
+  const opts = new Map<Row, number[][]>();
+  for (const r of rows) {
+    const v = vals.get(r)!;
+    if (!v.length || v.length > n || v.some((x) => x === null) || !r.codes.length && !/^(合计|总计)$/.test(labelText({ label: r.groups.flatMap((g) => g.label), values: [] }))) continue;
+    opts.set(r, v.length === n ? [v.map((_, j) => j)] : combos(v.length - 1, 1).map((c) => [0, ...c]));
+  }
+  const codeOf = (r: Row) => r.codes.map((t) => t.text).join('');
+  const byCode = new Map<string, Row>();
+  for (const r of opts.keys()) if (codeOf(r)) byCode.set(codeOf(r), r);
+  const totalRow = [...opts.keys()].find((r) => !codeOf(r));
+  const families = new Map<Row, Row[]>();
+  for (const r of opts.keys()) {
+    const code = codeOf(r);
+    if (!code) continue;
+    const parent = code.length === 3 ? totalRow : byCode.get(code.slice(0, -2));
+    if (parent) families.set(parent, [...(families.get(parent) ?? []), r]);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [parent, kids] of families) {
+      const group = [parent, ...kids];
+      if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      if (group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000) continue;
+      const seen = group.map(() => new Set<number>());
+      let valid = 0;
+      const pick: number[] = [];
+      const walk = (i: number) => {
+        if (i === group.length) {
+          const sum = new Array<number>(n).fill(0);
+          kids.forEach((r, j) => opts.get(r)![pick[j + 1]!]!.forEach((col, m) => (sum[col]! += vals.get(r)![m]!)));
+          const own = new Array<number>(n).fill(0);
+          opts.get(parent)![pick[0]!]!.forEach((col, m) => (own[col] = vals.get(parent)![m]!));
+          if (own.every((x, c) => Math.abs(x - sum[c]!) <= kids.length)) {
+            valid++;
+            pick.forEach((o, g) => seen[g]!.add(o));
+          }
+          return;
+        }
+        for (let o = 0; o < opts.get(group[i]!)!.length; o++) {
+          pick[i] = o;
+          walk(i + 1);
+        }
+      };
+      walk(0);
+      if (!valid) continue;
+      group.forEach((r, g) => {
+        const keep = opts.get(r)!.filter((_, o) => seen[g]!.has(o));
+        if (keep.length < opts.get(r)!.length) {
+          opts.set(r, keep);
+          changed = true;
+        }
+      });
+    }
+  }
+  const out = new Map<Row, number[]>();
+  for (const [r, o] of opts) if (o.length === 1 && vals.get(r)!.length < n) out.set(r, o[0]!);
+  return out;
+}
+
+const RIGHT = /支出|结余分配|年末结转/;
+
+function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const tpl = templateOf(def.kind);
+  // Which half each group is: the first of two is left; a lone one by where it stands or what it says.
+  const leftX: number[] = [];
+  const rightX: number[] = [];
+  for (const r of rows) {
+    if (r.groups.length >= 2) {
+      if (r.groups[0]!.label[0]?.x != null) leftX.push(r.groups[0]!.label[0]!.x!);
+      if (r.groups[1]!.label[0]?.x != null) rightX.push(r.groups[1]!.label[0]!.x!);
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const lx = med(leftX);
+  const rx = med(rightX);
+  // Coded halves (经济分类): a lone group continues the half whose last code is just below its own.
+  const codeNum = (g: Group | undefined) => (g?.codes?.length ? Number(g.codes.map((t) => t.text).join('').padEnd(7, '0')) : null);
+  let lastL: number | null = null;
+  let lastR: number | null = null;
+  const sides = rows.map((r) => {
+    if (r.groups.length >= 2) {
+      const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
+      lastL = codeNum(r.groups[0]) ?? lastL;
+      lastR = codeNum(right) ?? lastR;
+      return { left: r.groups[0], right };
+    }
+    const g = r.groups[0];
+    if (!g) return { left: undefined, right: undefined };
+    const x = g.label[0]?.x ?? g.values[0]?.x ?? null;
+    const code = codeNum(g);
+    let right: boolean;
+    if (code !== null && (lastL !== null || lastR !== null)) {
+      const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
+      right = gap(lastR) < gap(lastL);
+    } else right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    if (right) lastR = code ?? lastR;
+    else lastL = code ?? lastL;
+    return right ? { left: undefined, right: g } : { left: g, right: undefined };
+  });
+  const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
+  const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
+  // A half's template counts where the header band prints it (beyond a bare 合计).
+  const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band)));
+  const nl = fits(tpl?.left, most('left')) ? tpl!.left!.length : Math.max(1, most('left'));
+  const nr = fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
+  // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
+  const single = ['决算数', '预算数', '金额'].find((w) => band.includes(w));
+  const names = (n: number, t: string[] | undefined) => (n === 1 && single ? [single] : t?.length === n ? t : null);
+  const leftNames = names(nl, tpl?.left);
+  const rightNames = names(nr, tpl?.right);
+  const anchorsL = fixed ? anchorsOf(sides.flatMap((s) => (s.left ? [s.left] : [])), nl) : null;
+  const anchorsR = fixed ? anchorsOf(sides.flatMap((s) => (s.right ? [s.right] : [])), nr) : null;
+  const first = rows[0]!.src;
+  const lead = coded ? ['科目编码', '科目名称'] : ['项目'];
+  const w = lead.length;
+  const heads = [...lead, ...Array.from({ length: nl }, (_, c) => leftNames?.[c] ?? ''), ...lead, ...Array.from({ length: nr }, (_, c) => rightNames?.[c] ?? '')];
+  const head = heads.map((h, c) => cell(h, first, null, 0, c));
+  const half = (g: Group | undefined, r: Row, rowIdx: number, from: number, n: number, anchors: number[] | null): Cell[] => {
+    const codeCell = cell(g?.codes?.map((t) => t.text).join('') ?? '', r.src, g?.codes?.length === 1 ? g.codes[0]! : null, rowIdx, from);
+    const cells: Cell[] = [...(coded ? [codeCell] : []), labelCell(g, r, rowIdx, from + w - 1), ...Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, from + w + c))];
+    if (!g) return cells;
+    place(g.values, n, n > 1, anchors).forEach((p, j) => {
+      const c = cell(g.values[j]!.text, r.src, g.values[j]!, rowIdx, from + w + p.col);
+      if (!p.sure) c.uncertain = 'column';
+      cells[w + p.col] = c;
+    });
+    return cells;
+  };
+  const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, w + nl, nr, anchorsR)]);
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}

@@ -1,0 +1,87 @@
+// Standard tables printed as page text (issue 12): a pdfplumber dump (single spaces), a pdftotext
+// -layout dump (runs of spaces), and what each gives against the PDF it came from.
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest/index.js';
+import { extract } from '../src/index.js';
+import type { SourceTable } from '../src/model.js';
+import { documentAgreement } from '../scripts/eval-tables.js';
+import { hasPdftotext } from '../scripts/make-renditions.js';
+import { corpus } from './paths.js';
+
+const WENLV = corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt');
+const enc = (s: string) => new TextEncoder().encode(s);
+const tablesOf = async (text: string) => (await ingest(enc(text))).blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+const grid = (t: SourceTable) => t.rows.map((r) => r.map((c) => (c.uncertain ? `?${c.text}` : c.text)));
+
+describe('page-text tables: single-space dump (pdfplumber)', () => {
+  it('reads the real 文旅 2025 dump: both halves of 公开01, 公开03 rows by code, figures as printed', async () => {
+    const r = await extract(WENLV);
+    const t = (kind: string) => r.tables.find((x) => x.kind === kind)!;
+    const t01 = t('公开01表');
+    expect(t01.empty).toBe(false);
+    expect(t01.header).toEqual(['项目', '决算数', '项目', '决算数']);
+    expect(t01.rows[0]).toEqual(['一、一般公共预算财政拨款收入', '24,535.67', '一、一般公共服务支出', '']);
+    expect(t01.rows.find((x) => x[0] === '本年收入合计')).toEqual(['本年收入合计', '26,538.47', '本年支出合计', '26,538.47']);
+    const t03 = t('公开03表');
+    expect(t03.rows.find((x) => x[0] === '2070101')).toEqual(['2070101', '行政运行', '457.86', '454.06', '3.79', '', '', '']);
+    expect(t03.rows.find((x) => x[0] === '2080505')).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '699.30', '699.30', '', '', '', '']);
+    // Its totals reach the summary from the table.
+    expect(r.facts.some((f) => f.from === 'table' && f.metric === 'total_income' && f.text === '26,538.47')).toBe(true);
+  });
+
+  it('places figures only where their count or the total-first arithmetic makes it certain', async () => {
+    const doc = await ingest(WENLV);
+    const t02 = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))[1]!;
+    // 合计 26,538.47 26,538.47: the first is the total; which of six columns holds the second, the text cannot say.
+    expect(grid(t02)[1]).toEqual(['', '合计', '26,538.47', '?26,538.47', '', '', '', '', '']);
+    expect(t02.rows[1]![2]!.loc).toMatchObject({ page: 7, line: 10, start: 3, end: 12 });
+    const r = await extract(WENLV);
+    // No figure is taken from an uncertain cell.
+    expect(r.facts.filter((f) => f.from === 'table' && f.loc.page === 7 && f.loc.line === 10).map((f) => f.text)).toEqual(['26,538.47']);
+  });
+});
+
+describe('page-text tables: fixed-width dump (pdftotext -layout)', () => {
+  const text = [
+    '                    支出决算表',
+    '                                                   单位：万元',
+    '    科目编码     科目名称          本年支出合计      基本支出      项目支出',
+    '                 合计                   307.82        105.58        202.24',
+    '    201          一般公共服务支出       307.82        105.58        202.24',
+    '    2010601      行政运行               105.58        105.58',
+    '    2010650      事业运行               202.24                      202.24',
+    '注：本表反映部门本年度各项支出情况。',
+  ].join('\n');
+
+  it('reads rows by code and fills a full row in order; a partial row keeps only its total for sure', async () => {
+    const [t] = await tablesOf(text);
+    expect(grid(t!)).toEqual([
+      ['科目编码', '科目名称', '', '', ''],
+      ['', '合计', '307.82', '105.58', '202.24'],
+      ['201', '一般公共服务支出', '307.82', '105.58', '202.24'],
+      ['2010601', '行政运行', '105.58', '?105.58', ''],
+      ['2010650', '事业运行', '202.24', '', '?202.24'],
+    ]);
+    expect(t!.rows[3]![2]!.loc).toMatchObject({ page: 1, line: 6, start: 36, end: 42 });
+  });
+});
+
+describe.skipIf(!hasPdftotext())('page-text tables against the PDF they came from', () => {
+  it('gives no cell that differs from the PDF in the 2024 普陀 决算 dumps', async () => {
+    const a = await documentAgreement(corpus('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf'));
+    expect(a.layout.differs).toEqual([]);
+    expect(a.spaced.differs).toEqual([]);
+    expect([a.layout.pdfCells, a.layout.same, a.spaced.same]).toEqual([205, 148, 148]);
+  });
+
+  it('reads the 普陀 预算 dumps (templates, the 科目 tree), differing only where the PDF glued two cells', async () => {
+    const wanli = await documentAgreement(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'));
+    expect([wanli.layout.pdfCells, wanli.layout.same, wanli.spaced.same]).toEqual([876, 750, 750]);
+    expect([...wanli.layout.differs, ...wanli.spaced.differs]).toEqual([]);
+    // The PDF's 收支总表 runs an amount into the next label (96,282,213.44一、公共安全支出), leaving
+    // 二、事业收入 … without their 0.00: the dumps, read as printed, have them.
+    const sfj = await documentAgreement(corpus('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf'));
+    expect(sfj.spaced.differs.map((d) => `${d.key.split('|')[2]}=${d.dump}/${d.pdf}`)).toEqual(['二、事业收入=0.00/null', '三、事业单位经营收入=0.00/null', '四、其他收入=0.00/null']);
+    expect(sfj.spaced.same / sfj.spaced.pdfCells).toBeGreaterThan(0.9);
+  });
+});
