@@ -259,16 +259,39 @@ function rows(l: Ledger, id: Identity): Flag[] {
       if (!tot.fact && ps.every((x) => x!.v === 0n)) continue;
       if (sumFits(tot, ps as Fig[])) continue;
       l.badRows.add(`${tableId}|${r}`);
-      const anchor = tot.fact ?? (ps.find((x) => x!.fact)!.fact as Fact);
       const unit = t.unit ?? '';
       const dec = Math.max(decimals(tot.fact), ...ps.map((x) => decimals(x!.fact)));
       const sum = (ps as Fig[]).reduce((s, x) => s + x.v, 0n);
       const names = partCols.map((c) => (header[c] ?? '').split('/').pop()).join('＋');
+      const totalName = (header[totalCol] ?? '').split('/').pop();
+      // Which cell is wrong: the one whose column does not add up along the 科目 tree either.
+      const code = facts.find((f) => f.about!.row === r && f.about!.code)?.about?.code;
+      const cols = [totalCol, ...partCols];
+      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : [];
+      const culprit = suspect.length === 1 && suspect[0] !== totalCol ? suspect[0]! : undefined;
+      const cf = culprit !== undefined ? ps[partCols.indexOf(culprit)]!.fact : undefined;
+      if (culprit !== undefined && cf) {
+        const others = ps.filter((_, k) => partCols[k] !== culprit).reduce((s, x) => s + x!.v, 0n);
+        const want = tot.v - others;
+        const label = cf.about?.name || rowName(cf) || `第${r + 1}行`;
+        const colH = (header[culprit] ?? '').split('/').pop();
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${where(cf, t)}“${label}”行的“${colH}”为${show(ps[partCols.indexOf(culprit)]!.v, unit, dec)}，与本行“${totalName}”${show(tot.v, unit, dec)}不符（${totalName}＝${names}），与上下级科目的同列数也不符；按本行应为${show(want, unit, dec)}。`,
+            { ...cf.loc },
+            cf.excerpt,
+            { expected: show(want, unit, dec, true), found: show(ps[partCols.indexOf(culprit)]!.v, unit, dec, true) },
+          ),
+        );
+        continue;
+      }
+      const anchor = tot.fact ?? (ps.find((x) => x!.fact)!.fact as Fact);
       const label = anchor.about?.name || rowName(anchor) || `第${r + 1}行`;
       flags.push(
         makeFlag(
           'SUM_MISMATCH',
-          `${where(anchor, t)}“${label}”行的“${(header[totalCol] ?? '').split('/').pop()}”为${show(tot.v, unit, dec)}，而${names}＝${show(sum, unit, dec)}。`,
+          `${where(anchor, t)}“${label}”行的“${totalName}”为${show(tot.v, unit, dec)}，而${names}＝${show(sum, unit, dec)}。`,
           { ...anchor.loc },
           anchor.excerpt,
           { expected: show(sum, unit, dec, true), found: show(tot.v, unit, dec, true) },
@@ -277,6 +300,25 @@ function rows(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** Does column `col` fail the 科目 tree at `code` (its parent ≠ Σ its siblings, or it ≠ Σ its children)? */
+function columnTreeFails(l: Ledger, tableId: string, facts: Fact[], code: string, col: number, unit: string | null): boolean {
+  const rowOf = new Map<string, number>();
+  for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
+  const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+  const fig = (c: string) => {
+    const r = rowOf.get(c);
+    return r === undefined ? null : cellFig(l, tableId, r, col, byPos, unit);
+  };
+  const fails = (parent: string) => {
+    const kids = [...rowOf.keys()].filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+    const p = fig(parent);
+    const ks = kids.map(fig);
+    if (!kids.length || !p || ks.some((x) => !x)) return false;
+    return !sumFits(p, ks as Fig[]);
+  };
+  return (code.length > 3 && fails(code.slice(0, -2))) || (code.length < 7 && fails(code));
 }
 
 // ---------------------------------------------------------------- cross: tables against tables
@@ -316,6 +358,8 @@ function crosses(l: Ledger, id: Identity): Flag[] {
   const terms = id.equal ?? id.atMost ?? [];
   const figs = terms.map((t) => pick(l, t));
   if (figs.some((x) => !x)) return [];
+  // A term whose row does not add up within its table is already flagged there: that explains this too.
+  if ((figs as Fig[]).some((x) => x.fact && l.badRows.has(`${x.fact.about?.tableId}|${x.fact.about?.row}`))) return [];
   const [a, ...rest] = figs as Fig[];
   const ok = id.equal ? sumFits(a!, rest) : atMostFits(a!, rest[0]!);
   if (ok) return [];
@@ -354,6 +398,8 @@ function restatements(l: Ledger): Flag[] {
       const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
       if (figs.length && figs.every((x) => x.fig!.v === figs[0]!.fig!.v)) {
         const cell = figs[0]!;
+        // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
+        if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
         if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
         continue;
       }
@@ -365,6 +411,7 @@ function restatements(l: Ledger): Flag[] {
     if (!figs.length || figs.length !== same.length) continue;
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
     const cell = figs[0]!;
+    if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
     if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
   }
   return flags;
@@ -375,7 +422,8 @@ function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severi
   const t = l.tables.get(cell.about!.tableId!);
   const at = `${where(cell, t)}“${cell.about?.name || rowName(cell)}”${colName(l, cell) ? `行“${colName(l, cell)}”栏` : ''}`;
   const expected = show(theirs.v, f.unit, dec);
-  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}（折合${expected}）。`, { ...f.loc }, f.excerpt, {
+  const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
+  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
     severity,
     expected,
     found: `${f.text}${f.unit}`,
@@ -394,4 +442,15 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
   flags.push(...restatements(l));
   return flags;
+}
+
+/** How many times each identity was evaluated on a document (all its terms found): for measuring
+ *  coverage on a corpus (scripts). Tree and row identities count the tables they ran on. */
+export function identityCoverage(doc: ExtractedDocument): [string, number][] {
+  const l = ledgerOf(doc);
+  return cfg().identities.map((id) => {
+    if (id.kind === 'cross') return [id.id, (id.equal ?? id.atMost ?? []).every((t) => pick(l, t)) ? 1 : 0];
+    const kinds = new Set(id.tables ?? []);
+    return [id.id, [...l.cells.keys()].filter((t) => kinds.has(l.tables.get(t)!.kind) && l.complete.has(t)).length];
+  });
 }
