@@ -20,6 +20,7 @@ interface ColumnsFile {
   funds: { key: string; names: string[] }[];
   economicCodePrefixes: string[];
   functionCodePrefixes: string[];
+  inherit?: Record<string, Record<string, string | null>>;
 }
 
 const cfg = (): ColumnsFile => loadPattern<ColumnsFile>('columns.yaml');
@@ -133,6 +134,18 @@ function clauseBefore(lines: Line[], idx: number, start: number): string {
   return text.slice(cut + 1);
 }
 
+/** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
+function inheritedFund(lines: Line[], idx: number, start: number): string | undefined {
+  let text = lines[idx]!.raw.slice(0, start);
+  for (let k = idx - 1; k >= 0 && k >= idx - 3 && !text.includes('。'); k--) {
+    if (/。\s*$/.test(lines[k]!.raw)) break;
+    text = lines[k]!.raw + text;
+  }
+  const sentence = text.slice(text.lastIndexOf('。') + 1);
+  const at = sentence.lastIndexOf('其中');
+  return at < 0 ? undefined : fundIn(sentence.slice(0, at));
+}
+
 const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(类|款|项)\s*[）)]/g;
 
 /** 住房保障支出（类）住房改革支出（款）住房公积金（项） → [{类: 住房保障支出}, {款: …}, {项: …}]: the
@@ -223,7 +236,14 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const name = rows.find((r) => r.code === code)?.name;
       if (name) about.name = name;
     }
-    const fund = fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
+    // A 其中 item inherits its total's fund (财政拨款支出总计…其中：基本支出 is the appropriation's).
+    const inherited = inheritedFund(lines, i, f.loc.start);
+    const rule = f.metric ? cfg().inherit?.[f.metric] : undefined;
+    if (rule && inherited && !fundIn(f.label) && inherited in rule) {
+      f.metric = rule[inherited] ?? null;
+      about.fund = inherited;
+    }
+    const fund = about.fund ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
     if (Object.keys(about).length) f.about = about;
   }

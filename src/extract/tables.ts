@@ -218,9 +218,9 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         // (a PDF grid that shifted the right half's figures under the left half's rows).
         const ownLabel = labelCol >= 0 && !labelCols.some((c) => c > labelCol && c < k);
         if (firstValueOfHalf && !hasCode && label && ownLabel) {
-          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '');
+          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '').replace(/^其中[:：]/, '');
           // Rows below the half's total row are carry-overs (年初结转和结余 → 一般公共预算财政拨款 21.63).
-          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label)));
+          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label.replace(/^\s*其中\s*[:：]\s*/, ''))));
         }
       } else if (def.layout === 'single') metric = info.metric;
       else if (isTotalLabel(label) && !hasCode) metric = info.metric;
