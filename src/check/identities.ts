@@ -34,6 +34,7 @@ interface IdentitiesFile {
   identities: Identity[];
   restatements: {
     functionTables: Record<string, string[]>;
+    allSourcesTables: string[];
     columns: Record<string, string[]>;
     severityByCode: Severity;
     severityByMetric: Severity;
@@ -377,8 +378,13 @@ function crosses(l: Ledger, id: Identity): Flag[] {
 
 // ---------------------------------------------------------------- narrative against tables
 
+/** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
+export const restatementCount = { byCode: 0, byMetric: 0 };
+
 function restatements(l: Ledger): Flag[] {
   const flags: Flag[] = [];
+  restatementCount.byCode = 0;
+  restatementCount.byMetric = 0;
   const rc = cfg().restatements;
   const level = l.doc.document.kind === '预算' ? 'budget' : 'actual';
   const tableFacts = l.doc.facts.filter((f) => f.from === 'table' && f.about?.tableId);
@@ -389,20 +395,29 @@ function restatements(l: Ledger): Flag[] {
     if (!mine) continue;
     // 1. By 科目: the fund's function-class table, the row of that code, the column of the role.
     const a = f.about;
-    if (a?.code && a.codeKind === 'function' && a.fund && rc.functionTables[a.fund] && f.role === level) {
-      const kinds = new Set(rc.functionTables[a.fund]);
+    if (a?.code && a.codeKind === 'function' && f.role === level) {
+      // The fund's table; a figure whose fund is not one of the three (财政拨款, or none named) may restate
+      // any table that prints the 科目 (the fund tables, or the all-sources 支出 table): it conflicts
+      // only when it fits none of them.
+      const named = a.fund && rc.functionTables[a.fund];
+      const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
       const keys = rc.columns[f.role] ?? [];
-      const cands = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role);
-      const col = keys.find((k) => cands.some((g) => g.about!.column === k));
-      const cells = col ? cands.filter((g) => g.about!.column === col) : [];
-      const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
-      if (figs.length && figs.every((x) => x.fig!.v === figs[0]!.fig!.v)) {
-        const cell = figs[0]!;
-        // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
-        if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
-        if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role && keys.includes(g.about!.column ?? ''));
+      // Prefer the first key a table has (合计 before 本年支出), per table.
+      const perTable = new Map<string, Fact>();
+      for (const k of keys) for (const g of cells) if (g.about!.column === k && !perTable.has(g.about!.tableId!)) perTable.set(g.about!.tableId!, g);
+      const figs = [...perTable.values()].map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
+      const usable = figs.filter((x) => !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`));
+      if (usable.length && usable.length === figs.length && (!named || usable.every((x) => x.fig!.v === usable[0]!.fig!.v))) {
+        restatementCount.byCode++;
+        if (!usable.some((x) => sumFits(mine, [x.fig!]))) {
+          const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
+          flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+        }
         continue;
       }
+      // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
+      if (figs.length) continue;
     }
     // 2. By metric: table cells of the same metric and role that agree among themselves.
     if (!f.metric || f.role !== level) continue;
@@ -412,6 +427,7 @@ function restatements(l: Ledger): Flag[] {
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
     const cell = figs[0]!;
     if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
+    restatementCount.byMetric++;
     if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
   }
   return flags;

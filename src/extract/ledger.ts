@@ -146,20 +146,28 @@ function inheritedFund(lines: Line[], idx: number, start: number): string | unde
   return at < 0 ? undefined : fundIn(sentence.slice(0, at));
 }
 
-const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(类|款|项)\s*[）)]/g;
+const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
 
 /** 住房保障支出（类）住房改革支出（款）住房公积金（项） → [{类: 住房保障支出}, {款: …}, {项: …}]: the
  *  class path the clause names last (a new 类 drops the 款 and 项 before it, a new 款 the 项). */
-function classChain(clause: string): { level: string; name: string }[] {
-  const state = new Map<string, string>();
+function classChain(clause: string): { level: string; name: string; piece?: string }[] {
+  const state = new Map<string, { name: string; piece?: string }>();
   for (const m of clause.matchAll(CHAIN)) {
     const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、]+(?:万元|元)?/, ''));
-    const level = m[2]!;
+    const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
-    state.set(level, name);
+    state.set(level, { name, ...(m[2] ? { piece: m[2] } : {}) });
   }
-  return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, name: state.get(l)! }));
+  return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, ...state.get(l)! }));
+}
+
+/** The code a chain prints with its names (公共安全支出（204类）司法（06款）行政运行（01项） → 2040601), when
+ *  every level prints its piece. */
+function printedCode(chain: { level: string; piece?: string }[]): string | undefined {
+  if (!chain.length || chain.some((c) => !c.piece) || chain[0]!.level !== '类') return undefined;
+  const code = chain.map((c) => c.piece).join('');
+  return FULL_CODE.test(code) && code.length === LEVEL_LEN[chain[chain.length - 1]!.level] ? code : undefined;
 }
 
 const LEVEL_LEN: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
@@ -185,6 +193,8 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
 /** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. */
 function codesIn(clause: string, rows: RowName[]): string[] {
   const known = new Set(rows.map((r) => r.code));
+  // The pieces printed in a chain's markers (（204类）) are not codes of their own.
+  clause = clause.replace(/[（(]\s*\d{2,3}\s*(?:类|款|项)\s*[）)]/g, '');
   return [...new Set([...clause.matchAll(/(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)/g)].map((m) => m[1]!))].filter((c) => known.has(c));
 }
 
@@ -228,7 +238,8 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (chain.length) {
       code = codeOfChain(chain, rows);
       // A printed code must agree with the names, else neither is trusted.
-      if (code && codes.length && !codes.includes(code)) code = undefined;
+      const printed = printedCode(chain);
+      if (code && ((codes.length && !codes.includes(code)) || (printed && printed !== code))) code = undefined;
     } else if (codes.length === 1) code = codes[0];
     if (code) {
       about.code = code;
