@@ -226,7 +226,7 @@ describe('precision on real reports', () => {
     expect(run(doc)).toEqual([]);
   });
 
-  it('does not flag a two-decimal rate within 0.1 point of the amounts, nor one that is cut off', () => {
+  it('flags a two-decimal rate 0.04 point off its amounts (no fixed floor), not one cut off or rounded up by one unit', () => {
     const doc = docFrom(
       ['住房改革支出1959.99万元，与上年相比增加865.57万元，增长79.05%。', '住房保障支出（类）29.42万元，占9.55%。', '一般公共服务支出（类）2106.66万元，占71.73%。'],
       [
@@ -239,8 +239,9 @@ describe('precision on real reports', () => {
         { line: 3, text: '71.73', unit: '%', role: 'share' },
       ],
     );
-    // no base stated for the shares and none precedes them: nothing to check them against
-    expect(run(doc)).toEqual([]);
+    // 865.57 ÷ (1959.99 − 865.57) = 79.089%: 79.05% is a defect (江苏省高级人民法院 2017 p22, read off the
+    // page). No base stated for the shares and none precedes them: nothing to check them against.
+    expect(run(doc).map((f) => [f.code, f.loc?.line, f.expected, f.found])).toEqual([['PERCENT_MISMATCH', 1, '79.09%', '79.05%']]);
     const withBase = docFrom(
       ['一般公共预算财政拨款支出307.82万元，主要用于以下方面：', '住房保障支出（类）29.42万元，占9.55%。', '一般公共服务支出（类）278.40万元，占90.45%。'],
       [
@@ -251,7 +252,8 @@ describe('precision on real reports', () => {
         { line: 3, text: '90.45', unit: '%', role: 'share' },
       ],
     );
-    // 29.42 / 307.82 = 9.557% printed 9.55 (cut off); 278.40 / 307.82 = 90.442% printed 90.45 (within 0.1 point)
+    // 29.42 / 307.82 = 9.557% printed 9.55 (cut off); 278.40 / 307.82 = 90.442% printed 90.45 (rounded up
+    // by one unit of a two-decimal rate: patterns/identities.yaml `rates`)
     expect(run(withBase)).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
+import { identityChecks } from './identities.js';
+import { comparisonClaims } from './identities-claims.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -35,7 +37,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx), ...identityChecks(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -124,12 +126,20 @@ function growthRates(ctx: Ctx): Flag[] {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
       const x = currentOf(list, c);
+      if (rate && !x && !ctx.suspect.has(c.id)) {
+        const z = zeroBase(ctx, c, rate);
+        if (z) flags.push(z);
+      }
       if (!rate || !x || ctx.suspect.has(c.id)) continue;
       if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
       const cy = yuanOf(c);
       const xy = yuanOf(x);
       if (cy === null || xy === null) continue;
       const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+      if (prior === 0 && c.direction === 'increase' && rate.value > 0) {
+        flags.push(zeroBaseFlag(x, c, rate));
+        continue;
+      }
       if (prior <= 0) continue;
       const priorFact: Fact = { ...x, text: x.text };
       const [lo, hi] = ratioRange(c, cy, priorFact, prior);
@@ -148,6 +158,24 @@ function growthRates(ctx: Ctx): Flag[] {
     }
   }
   return flags;
+}
+
+/** A growth rate on a zero base: last year was 0 (本年 0.40 万元, 增加 0.40 万元), so no rate exists;
+ *  `增长100%` there is a defect. */
+function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
+  return flagOn(rate, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：本年${show(x)}，比上年增加${show(c)}，文中却写增长${rate.text}%。`, '上年为0，无增长率', `${rate.text}%`);
+}
+
+/** A change whose current figure is not in its paragraph (“公务接待费支出决算增加0.40万元，增长100%”):
+ *  the ledger's figure of the same metric for the year (the summary: 公务接待费 0.40万元) tells whether
+ *  last year was 0. Only the zero base is judged this way. */
+function zeroBase(ctx: Ctx, c: Fact, rate: Fact): Flag | null {
+  if (!c.metric || c.direction !== 'increase' || rate.value <= 0) return null;
+  const e = ctx.doc.summary[c.metric];
+  const x = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+  if (!x || !isLevel(x) || yuanOf(x) === null || yuanOf(x) !== yuanOf(c)) return null;
+  if (c.year !== null && x.year !== null && c.year !== x.year) return null;
+  return zeroBaseFlag(x, c, rate);
 }
 
 function completionRates(ctx: Ctx): Flag[] {

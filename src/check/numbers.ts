@@ -2,6 +2,7 @@
 // percentages, in units of the last printed digit), and every tolerance is stated in printed digits.
 import { amountScale, lastDigitYuan } from '../amount.js';
 import type { Fact } from '../model.js';
+import { loadPattern } from '../patterns.js';
 
 
 export const decimalsOf = (printed: string) => {
@@ -40,10 +41,17 @@ export function formatAmount(yuan: number, unit: string, decimals: number): stri
   return `${yuan < 0 && rounded ? '-' : ''}${int}${frac}${unit}`;
 }
 
-/** Whether a printed percentage p is compatible with the ratio interval [lo, hi]: rounded to nearest
- *  (p ± half a unit of its last digit) or cut off (p … p + one unit: 9.557% printed 9.55%). */
+/** Printed-precision model of rates (patterns/identities.yaml `rates`). */
+const rateModel = () => loadPattern<{ rates: { roundUpFromDecimals: number } }>('identities.yaml').rates;
+
+/** Whether a printed percentage p is compatible with the ratio interval [lo, hi] (from the intervals of
+ *  the amounts it is computed from): rounded to nearest (p ± half a unit of its last digit) or cut off
+ *  (p … p + one unit: 9.557% printed 9.55%); a rate printed with `roundUpFromDecimals` or more decimals
+ *  may also be rounded up (p − one unit … p: 16.833% printed 16.84%). `minPoints` is an extra floor
+ *  (0 by default: the printed precision is the tolerance). */
 export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale: number, minPoints = 0): boolean {
   const h = halfUnit(printed.text) * (halfUnitScale / 0.5);
   const p = printed.value;
-  return p + 2 * h + minPoints + 1e-9 >= lo * 100 && p - h - minPoints - 1e-9 <= hi * 100;
+  const below = decimalsOf(printed.text) >= rateModel().roundUpFromDecimals ? 2 * h : h;
+  return p + 2 * h + minPoints + 1e-9 >= lo * 100 && p - below - minPoints - 1e-9 <= hi * 100;
 }

@@ -3,6 +3,7 @@ import type { ExtractedDocument, SegmentedDocument, TableRecord } from '../model
 import { loadPattern } from '../patterns.js';
 import { extractFacts } from './facts.js';
 import { extractIndicators } from './indicators.js';
+import { resolveNarrative } from './ledger.js';
 import { buildSummary } from './summary.js';
 import { extractTables } from './tables.js';
 
@@ -10,6 +11,8 @@ export function extract(doc: SegmentedDocument): ExtractedDocument {
   const ind = extractIndicators(doc);
   const tab = extractTables(doc);
   const narrative = extractFacts(doc);
+  // The ledger: narrative figures get the keys (科目, fund) their wording names, from the tables' rows.
+  resolveNarrative(doc, narrative.facts, tab.tables, tab.facts);
   const facts = [...tab.facts, ...narrative.facts];
   const sum = buildSummary(facts, doc.document.year, doc.document.kind);
   return {

@@ -2,6 +2,7 @@
 // Works on any format's tables (PDF grids, DOCX tables, TAB tables in text files) and on standard-table
 // titles printed without a grid (an empty table, often with its 本单位无… explanation).
 import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
+import { cellSubject } from './ledger.js';
 import { metricForLabel } from './metrics.js';
 import { parseAmount, toYuan } from './tables/amount.js';
 import { columnMetrics } from './tables/columns.js';
@@ -147,10 +148,7 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
     empty: !hasAmount,
     note: note(blocks, i),
   };
-  if (!ind && cap.def) {
-    tableFacts(ctx, t, i, cap.def, cap.unit, header);
-    if (cap.def.layout === 'columns') sumChecks(ctx, t, cap.unit, header);
-  }
+  if (!ind && cap.def) tableFacts(ctx, t, i, cap.def, cap.unit, header, rec);
   return rec;
 }
 
@@ -167,15 +165,17 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
   const metrics = columnMetrics(def, header);
   return header.map((h, c) => {
     const cells = body.map((r) => r[c]?.text ?? '').filter(Boolean);
-    const value = cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !CODE.test(x)).length >= cells.length / 2;
     const parts = h.split('/').map(foldText);
     const leaf = parts[parts.length - 1] ?? '';
+    // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
+    const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
+    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !CODE.test(x)).length >= cells.length / 2;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });
 }
 
-function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[]) {
+function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[], rec: TableRecord) {
   const body = t.rows.slice(headerRows(t));
   const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
   const cols = columnInfo(def, header, body, docRole);
@@ -184,21 +184,31 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const labelCols = labelColumns(body, cols);
   const precise = precision(body, cols);
   const afterTotal = new Set<number>(); // halves (by label column) past their total row
-  for (const row of body) {
+  body.forEach((row, r) => {
     const excerpt = row.map((c) => c.raw.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
     const hasCode = row.some((c, k) => !cols[k]!.value && CODE.test(c.text));
     const rowFacts: Fact[] = [];
     let label = '';
     let labelCol = -1;
+    // 科目 code pieces (类 | 款 | 项, or one code) of the current half: reset where labels follow values.
+    let pieces: string[] = [];
+    let afterValue = false;
     row.forEach((cell, k) => {
       const info = cols[k]!;
       if (!info.value) {
+        if (afterValue) {
+          pieces = [];
+          label = '';
+          afterValue = false;
+        }
+        if (/^\d{2,7}$/.test(cell.text)) pieces.push(cell.text);
         if (cell.text && !CODE.test(cell.text) && !/^\d{2}$/.test(cell.text)) {
           label = cell.text;
           labelCol = k;
         }
         return;
       }
+      afterValue = true;
       if (cell.uncertain) return; // an uncertain OCR reading or column (issue 12): no figure from it
       const amt = parseAmount(cell.text);
       if (!amt || !precise(amt.text)) return;
@@ -209,9 +219,9 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         // (a PDF grid that shifted the right half's figures under the left half's rows).
         const ownLabel = labelCol >= 0 && !labelCols.some((c) => c > labelCol && c < k);
         if (firstValueOfHalf && !hasCode && label && ownLabel) {
-          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '');
+          const f = foldText(label).replace(/^(?:\d+|[一二三四五六七八九十]+)[.、．]/, '').replace(/^其中[:：]/, '');
           // Rows below the half's total row are carry-overs (年初结转和结余 → 一般公共预算财政拨款 21.63).
-          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label)));
+          metric = afterTotal.has(labelCol) ? null : (rowMetrics[f] ?? (def.rowsOnly ? null : metricForLabel(label.replace(/^\s*其中\s*[:：]\s*/, ''))));
         }
       } else if (def.layout === 'single') metric = info.metric;
       else if (isTotalLabel(label) && !hasCode) metric = info.metric;
@@ -231,6 +241,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         excerpt,
         section,
         from: 'table',
+        about: cellSubject(def.kind, rec.id, r, k, colName, codeOf(pieces), label, rec.title || def.name),
       };
       rowFacts.push(fact);
     });
@@ -243,7 +254,14 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         if (!cols[k]!.value && /^本年(收入|支出)合计$/.test(foldText(cell.text))) afterTotal.add(k);
       });
     }
-  }
+  });
+}
+
+/** The 科目 code of a row's code pieces (204 | 06 | 01 → 2040601), or null where they are not one. */
+function codeOf(pieces: string[]): string | null {
+  if (!pieces.length) return null;
+  const code = pieces.join('');
+  return CODE.test(code) && pieces[0]!.length >= 3 ? code : null;
 }
 
 /** Columns that hold row labels (text with Chinese characters) in some data row: from the first row
@@ -292,70 +310,4 @@ function checkParts(check: NonNullable<TableDef['check']>, row: Cell[], cols: Co
     }
     if (!total) for (const f of here) if (f.metric && names.includes(f.metric)) f.metric = null;
   }
-}
-
-// ---------------------------------------------------------------- checks
-
-/** Parent 功能分类 rows (类 → 款 → 项) must equal the sum of their children, within rounding. */
-function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: string[]) {
-  const body = t.rows.slice(headerRows(t));
-  // Code pieces (类 | 款 | 项, or one 7-digit code) sit left of the first column with a name in it.
-  const nameCol = Math.min(...body.map((r) => r.findIndex((c) => /[\u4e00-\u9fff]/.test(c.text))).filter((k) => k >= 0));
-  if (!Number.isFinite(nameCol)) return;
-  const codeOf = (row: Cell[]) => {
-    const pieces = row.slice(0, nameCol).filter((c) => /^\d{2,7}$/.test(c.text)).map((c) => c.text);
-    if (!pieces.length) return null;
-    const code = pieces.join('');
-    return CODE.test(code) && pieces[0]!.length >= 3 ? code : null;
-  };
-  const coded = body.map((row) => ({ row, code: codeOf(row) })).filter((r): r is { row: Cell[]; code: string } => r.code !== null);
-  // 功能分类 codes only (2xx); a code printed twice means the grid is not one simple tree: say nothing.
-  if (coded.length < 2 || coded.some((r) => !r.code.startsWith('2'))) return;
-  if (new Set(coded.map((r) => r.code)).size !== coded.length) return;
-  // Only the amount columns of a single code block (two-halves tables are economic classes, not sums).
-  const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
-  for (const parent of coded) {
-    if (parent.code.length >= 7) continue;
-    if (coded.some(({ row }) => row.some((x) => x.uncertain))) return; // a doubted cell: no sum is checked
-    const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
-    if (!kids.length) continue;
-    for (const c of valueCols) {
-      // Exact: every figure in ten-thousandths of its printed unit, from its decimal string.
-      const read = (x: string) => {
-        const a = parseAmount(x);
-        return a ? { units: toYuan(a.text, '万元') ?? null, decimals: a.text.split('.')[1]?.length ?? 0 } : null;
-      };
-      const p = read(parent.row[c]?.text ?? '');
-      const parts = kids.map((k) => read(k.row[c]?.text ?? ''));
-      if ((p && p.units === null) || parts.some((x) => x && x.units === null)) continue;
-      const sum = parts.reduce((t, x) => t + (x?.units ?? 0), 0);
-      const found = p?.units ?? 0;
-      if (!p && sum === 0) continue;
-      const decimals = Math.min(4, Math.max(p?.decimals ?? 0, ...parts.map((x) => x?.decimals ?? 0)));
-      // One unit of the last printed digit per two parts.
-      const tolerance = 10 ** (4 - decimals) * Math.max(1, Math.ceil(kids.length / 2));
-      if (Math.abs(found - sum) <= tolerance) continue;
-      const cell = parent.row[c] ?? parent.row[0]!;
-      const fmt = (v: number) => formatScaled(v, decimals);
-      const name = parent.row.slice(nameCol).find((x) => /[\u4e00-\u9fff]/.test(x.text))?.text ?? '';
-      ctx.flags.push({
-        code: 'SUM_MISMATCH',
-        severity: 'error',
-        message: `${parent.code}${name}的“${header[c] ?? ''}”为${fmt(found)}${unit ?? ''}，与其${kids.length}个下级科目之和${fmt(sum)}${unit ?? ''}不符。`,
-        loc: { ...cell.loc },
-        excerpt: parent.row.map((x) => x.raw).filter(Boolean).join(' '),
-        expected: fmt(sum),
-        found: fmt(found),
-      });
-    }
-  }
-}
-
-/** An integer count of ten-thousandths as a decimal string with `decimals` places (exact, no floats). */
-function formatScaled(v: number, decimals: number): string {
-  const neg = v < 0;
-  const digits = String(Math.abs(v)).padStart(5, '0');
-  const int = digits.slice(0, -4);
-  const frac = digits.slice(-4, -4 + decimals || undefined).slice(0, decimals);
-  return `${neg ? '-' : ''}${int}${decimals ? '.' + frac : ''}`;
 }

@@ -1,0 +1,472 @@
+// The template's identities over the ledger (patterns/identities.yaml, issue 11): table sums (each 类 =
+// Σ 款 = Σ 项, each row = Σ its columns), tables against tables (公开01 = 公开02/03, 公开04 by fund =
+// 05/08/09, 公开05 基本支出 = 公开06, 30217 ≤ the 三公 table …) and narrative figures against the cell they
+// restate. Every printed figure is an interval (± half a unit of its last digit; a blank cell is an
+// exact 0): a flag only when no values inside the intervals satisfy the identity. Integer arithmetic
+// (BigInt, in 10⁻⁵ 元) throughout: never floats for money.
+import { amountScale } from '../amount.js';
+import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../model.js';
+import { loadPattern } from '../patterns.js';
+import { parseAmount } from '../extract/tables/amount.js';
+import { foldTableText } from '../table-titles.js';
+import { makeFlag } from './flag.js';
+
+type RowSel = 'total' | { name?: string[]; code?: string };
+interface Term {
+  table: string | string[];
+  row?: RowSel;
+  column?: string;
+  role?: 'actual' | 'budget';
+}
+interface Identity {
+  id: string;
+  kind: 'tree' | 'row' | 'cross';
+  what?: string;
+  tables?: string[];
+  economic?: boolean;
+  total?: string;
+  parts?: string[];
+  besides?: string[];
+  equal?: Term[];
+  atMost?: [Term, Term];
+}
+interface IdentitiesFile {
+  identities: Identity[];
+  restatements: {
+    functionTables: Record<string, string[]>;
+    allSourcesTables: string[];
+    columns: Record<string, string[]>;
+    severityByCode: Severity;
+    severityByMetric: Severity;
+  };
+}
+
+const cfg = () => loadPattern<IdentitiesFile>('identities.yaml');
+const TOTAL_ROWS = () => new Set(loadPattern<{ totalRows: string[] }>('tables.yaml').totalRows.map((x) => foldTableText(x)));
+
+/** A printed figure as an interval: centre `v` and half-width `h`, in 10⁻⁵ of the table's unit scale. */
+export interface Fig {
+  v: bigint;
+  h: bigint;
+  fact?: Fact;
+}
+
+/** "2,940.05" in 万元 → v = 294005·10⁴·10³ (10⁻⁵ 元), h = half a unit of the last digit. Null when the
+ *  unit is not money (then `scale` 0 compares within one table only) or the figure has > 9 decimals. */
+export function figOf(text: string, unit: string | null | undefined, sameTable = false): Fig | null {
+  const a = parseAmount(text);
+  if (!a) return null;
+  const scale = amountScale(unit) ?? (sameTable ? 0 : undefined);
+  if (scale === undefined) return null;
+  const t = a.text.replace(/[(),\s]/g, '').replace('−', '-');
+  const neg = t.startsWith('-') || a.text.startsWith('(');
+  const [int, frac = ''] = t.replace(/^-/, '').split('.');
+  const exp = scale + 5 - frac.length;
+  if (exp < 1) return null;
+  const digits = BigInt(`${int}${frac}`);
+  const v = digits * 10n ** BigInt(exp);
+  return { v: neg ? -v : v, h: 5n * 10n ** BigInt(exp - 1) };
+}
+
+const ZERO: Fig = { v: 0n, h: 0n };
+const abs = (x: bigint) => (x < 0n ? -x : x);
+
+/** Is `total = Σ parts` possible within the intervals? */
+export function sumFits(total: Fig, parts: Fig[]): boolean {
+  const diff = total.v - parts.reduce((s, p) => s + p.v, 0n);
+  const slack = total.h + parts.reduce((s, p) => s + p.h, 0n);
+  return diff === 0n || abs(diff) < slack;
+}
+
+/** Is `a ≤ b` possible within the intervals? */
+export const atMostFits = (a: Fig, b: Fig): boolean => a.v - a.h < b.v + b.h || a.v <= b.v;
+
+/** An integer count of 10⁻⁵ 元-scale units of `unit`, printed with `decimals` places (exact); the unit
+ *  is appended unless `bare`. */
+function show(v: bigint, unit: string, decimals: number, bare = false): string {
+  const scale = amountScale(unit) ?? 0;
+  const per = 10n ** BigInt(Math.max(0, scale + 5 - decimals));
+  const neg = v < 0n;
+  const a = abs(v);
+  const q = a / per + ((a % per) * 2n >= per ? 1n : 0n);
+  const s = q.toString().padStart(decimals + 1, '0');
+  const txt = decimals ? `${s.slice(0, -decimals)}.${s.slice(-decimals)}` : s;
+  return `${neg && q ? '-' : ''}${txt}${bare ? '' : unit}`;
+}
+
+const decimals = (f?: Fact) => /\.(\d+)/.exec(f?.text ?? '')?.[1]?.length ?? 0;
+
+// ---------------------------------------------------------------- the ledger's tables
+
+interface Ledger {
+  doc: ExtractedDocument;
+  tables: Map<string, TableRecord>;
+  /** Facts of each table, by id. */
+  cells: Map<string, Fact[]>;
+  /** Tables every amount of which was read as a fact (sums are checked only there). */
+  complete: Set<string>;
+  /** Rows (tableId|row) that do not add up across their columns: their 类/款 sums are not flagged again. */
+  badRows: Set<string>;
+}
+
+function ledgerOf(doc: ExtractedDocument): Ledger {
+  const tables = new Map(doc.tables.map((t) => [t.id, t]));
+  const cells = new Map<string, Fact[]>();
+  for (const f of doc.facts) {
+    const id = f.about?.tableId;
+    if (f.from !== 'table' || !id) continue;
+    cells.set(id, [...(cells.get(id) ?? []), f]);
+  }
+  const complete = new Set<string>();
+  for (const [id, facts] of cells) {
+    const t = tables.get(id);
+    if (!t) continue;
+    const cols = new Set(facts.map((f) => f.about!.col));
+    let amounts = 0;
+    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && amounts++));
+    if (amounts === facts.length) complete.add(id);
+  }
+  return { doc, tables, cells, complete, badRows: new Set() };
+}
+
+const cellText = (l: Ledger, tableId: string, row: number, col: number) => l.tables.get(tableId)?.rows[row]?.[col] ?? '';
+const isBlank = (x: string) => /^[\s\-—–/]*$/.test(x);
+
+/** The figure of a cell: its fact, an exact 0 for a blank cell, null when it holds something unread. */
+function cellFig(l: Ledger, tableId: string, row: number, col: number, byPos: Map<string, Fact>, unit: string | null): Fig | null {
+  const f = byPos.get(`${row}|${col}`);
+  if (f) {
+    const g = figOf(f.text, unit, true);
+    return g ? { ...g, fact: f } : null;
+  }
+  return isBlank(cellText(l, tableId, row, col)) ? ZERO : null;
+}
+
+const where = (f: Fact | undefined, t?: TableRecord) => {
+  if (!f) return '';
+  const page = f.loc.page !== undefined ? `第${f.loc.page}页` : f.loc.paragraph !== undefined ? `第${f.loc.paragraph}段` : '';
+  return `${t?.kind ?? f.about?.table ?? ''}${page}`;
+};
+const rowName = (f: Fact) => [f.about?.code, f.about?.name].filter(Boolean).join('');
+const colName = (l: Ledger, f: Fact) => {
+  const h = l.tables.get(f.about?.tableId ?? '')?.header[f.about?.col ?? -1] ?? '';
+  return h.split('/').filter(Boolean).pop() ?? '';
+};
+
+// ---------------------------------------------------------------- tree: 类 = Σ 款 = Σ 项
+
+function trees(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind) || !l.complete.has(tableId)) continue;
+    const want = id.economic ? 'economic' : 'function';
+    const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
+    if (!coded.length) continue;
+    // Rows of each code; a code printed on two rows means the grid is not one simple tree.
+    const rowsOf = new Map<string, Set<number>>();
+    for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
+    if ([...rowsOf.values()].some((s) => s.size > 1)) continue;
+    // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
+    const codes = [...rowsOf.keys()];
+    // Group by column meaning (the two halves of 公开06 are one column: 决算数).
+    const groups = new Map<string, Fact[]>();
+    for (const f of coded) {
+      const k = f.about!.column ?? `#${f.about!.col}`;
+      groups.set(k, [...(groups.get(k) ?? []), f]);
+    }
+    for (const [, group] of groups) {
+      const byCode = new Map(group.map((f) => [f.about!.code!, f]));
+      const bad = new Set<string>();
+      for (const parent of codes) {
+        if (parent.length >= 7) continue;
+        const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+        if (!kids.length) continue;
+        const p = byCode.get(parent);
+        const pf = p ? figOf(p.text, t.unit, true) : ZERO;
+        const parts = kids.map((k) => {
+          const f = byCode.get(k);
+          return f ? figOf(f.text, t.unit, true) : ZERO;
+        });
+        if (!pf || parts.some((x) => !x)) continue;
+        if (!p && parts.every((x) => x!.v === 0n)) continue;
+        if (sumFits(pf, parts as Fig[])) continue;
+        if (kids.some((k) => bad.has(k) || l.badRows.has(`${tableId}|${byCode.get(k)?.about?.row ?? coded.find((f) => f.about!.code === k)?.about?.row}`))) continue;
+        bad.add(parent);
+        const unit = t.unit ?? '';
+        const dec = Math.max(decimals(p), ...kids.map((k) => decimals(byCode.get(k))));
+        const sum = (parts as Fig[]).reduce((s, x) => s + x.v, 0n);
+        const anchor = p ?? byCode.get(kids[0]!)!;
+        const name = p ? rowName(p) : parent;
+        const col = colName(l, anchor);
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${where(anchor, t)}${name}的“${col}”为${show(pf.v, unit, dec)}，与其${kids.length}个下级科目之和${show(sum, unit, dec)}不符。`,
+            { ...anchor.loc },
+            anchor.excerpt,
+            { expected: show(sum, unit, dec, true), found: show(pf.v, unit, dec, true) },
+          ),
+        );
+      }
+    }
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- row: total = Σ parts
+
+function rows(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  const parts = new Set(id.parts ?? []);
+  const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind) || !l.complete.has(tableId)) continue;
+    // The columns of each key (by header); a table with an amount column of another meaning is skipped.
+    const colsOf = new Map<string, Set<number>>();
+    for (const f of facts) {
+      const k = f.about?.column;
+      if (k === undefined) continue;
+      colsOf.set(k, (colsOf.get(k) ?? new Set()).add(f.about!.col!));
+    }
+    const amountCols = new Set(facts.map((f) => f.about!.col!));
+    const keyOfCol = new Map<number, string>();
+    for (const [k, cs] of colsOf) for (const c of cs) keyOfCol.set(c, k);
+    if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
+    // Header columns with a part's key but no figure at all still count (as 0); one column per key.
+    const header = t.header;
+    const partCols: number[] = [];
+    let totalCol: number | undefined;
+    let ambiguous = false;
+    header.forEach((_, c) => {
+      const k = keyOfCol.get(c);
+      if (!k) return;
+      if (k === id.total) {
+        if (totalCol !== undefined) ambiguous = true;
+        totalCol = c;
+      } else if (parts.has(k)) partCols.push(c);
+    });
+    if (ambiguous || totalCol === undefined || !partCols.length) continue;
+    if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
+    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    const rowsWithFacts = [...new Set(facts.map((f) => f.about!.row!))].sort((a, b) => a - b);
+    for (const r of rowsWithFacts) {
+      const tot = cellFig(l, tableId, r, totalCol, byPos, t.unit);
+      const ps = partCols.map((c) => cellFig(l, tableId, r, c, byPos, t.unit));
+      if (!tot || ps.some((x) => !x)) continue;
+      if (!tot.fact && ps.every((x) => x!.v === 0n)) continue;
+      if (sumFits(tot, ps as Fig[])) continue;
+      l.badRows.add(`${tableId}|${r}`);
+      const unit = t.unit ?? '';
+      const dec = Math.max(decimals(tot.fact), ...ps.map((x) => decimals(x!.fact)));
+      const sum = (ps as Fig[]).reduce((s, x) => s + x.v, 0n);
+      const names = partCols.map((c) => (header[c] ?? '').split('/').pop()).join('＋');
+      const totalName = (header[totalCol] ?? '').split('/').pop();
+      // Which cell is wrong: the one whose column does not add up along the 科目 tree either.
+      const code = facts.find((f) => f.about!.row === r && f.about!.code)?.about?.code;
+      const cols = [totalCol, ...partCols];
+      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : [];
+      const culprit = suspect.length === 1 && suspect[0] !== totalCol ? suspect[0]! : undefined;
+      const cf = culprit !== undefined ? ps[partCols.indexOf(culprit)]!.fact : undefined;
+      if (culprit !== undefined && cf) {
+        const others = ps.filter((_, k) => partCols[k] !== culprit).reduce((s, x) => s + x!.v, 0n);
+        const want = tot.v - others;
+        const label = cf.about?.name || rowName(cf) || `第${r + 1}行`;
+        const colH = (header[culprit] ?? '').split('/').pop();
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${where(cf, t)}“${label}”行的“${colH}”为${show(ps[partCols.indexOf(culprit)]!.v, unit, dec)}，与本行“${totalName}”${show(tot.v, unit, dec)}不符（${totalName}＝${names}），与上下级科目的同列数也不符；按本行应为${show(want, unit, dec)}。`,
+            { ...cf.loc },
+            cf.excerpt,
+            { expected: show(want, unit, dec, true), found: show(ps[partCols.indexOf(culprit)]!.v, unit, dec, true) },
+          ),
+        );
+        continue;
+      }
+      const anchor = tot.fact ?? (ps.find((x) => x!.fact)!.fact as Fact);
+      const label = anchor.about?.name || rowName(anchor) || `第${r + 1}行`;
+      flags.push(
+        makeFlag(
+          'SUM_MISMATCH',
+          `${where(anchor, t)}“${label}”行的“${totalName}”为${show(tot.v, unit, dec)}，而${names}＝${show(sum, unit, dec)}。`,
+          { ...anchor.loc },
+          anchor.excerpt,
+          { expected: show(sum, unit, dec, true), found: show(tot.v, unit, dec, true) },
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+/** Does column `col` fail the 科目 tree at `code` (its parent ≠ Σ its siblings, or it ≠ Σ its children)? */
+function columnTreeFails(l: Ledger, tableId: string, facts: Fact[], code: string, col: number, unit: string | null): boolean {
+  const rowOf = new Map<string, number>();
+  for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
+  const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+  const fig = (c: string) => {
+    const r = rowOf.get(c);
+    return r === undefined ? null : cellFig(l, tableId, r, col, byPos, unit);
+  };
+  const fails = (parent: string) => {
+    const kids = [...rowOf.keys()].filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+    const p = fig(parent);
+    const ks = kids.map(fig);
+    if (!kids.length || !p || ks.some((x) => !x)) return false;
+    return !sumFits(p, ks as Fig[]);
+  };
+  return (code.length > 3 && fails(code.slice(0, -2))) || (code.length < 7 && fails(code));
+}
+
+// ---------------------------------------------------------------- cross: tables against tables
+
+function pick(l: Ledger, term: Term): Fig | null | undefined {
+  const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
+  const totals = TOTAL_ROWS();
+  const hits: Fact[] = [];
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind)) continue;
+    for (const f of facts) {
+      const a = f.about!;
+      if (term.column !== undefined && a.column !== term.column) continue;
+      if (term.role && f.role !== term.role) continue;
+      const sel = term.row;
+      if (sel === 'total') {
+        if (!a.name || !totals.has(a.name) || a.code) continue;
+      } else if (sel?.code) {
+        if (a.code !== sel.code) continue;
+      } else if (sel?.name) {
+        if (!a.name || !sel.name.map((x) => foldTableText(x)).includes(a.name)) continue;
+      }
+      hits.push(f);
+    }
+  }
+  if (!hits.length) return undefined;
+  const figs = hits.map((f) => ({ f, g: figOf(f.text, f.unit) }));
+  if (figs.some((x) => !x.g)) return null;
+  // The same term printed twice (a total row read in two grids) must agree, else it is not one figure.
+  const first = figs[0]!;
+  if (figs.some((x) => x.g!.v !== first.g!.v)) return null;
+  return { ...first.g!, fact: first.f };
+}
+
+function crosses(l: Ledger, id: Identity): Flag[] {
+  const terms = id.equal ?? id.atMost ?? [];
+  const figs = terms.map((t) => pick(l, t));
+  if (figs.some((x) => !x)) return [];
+  // A term whose row does not add up within its table is already flagged there: that explains this too.
+  if ((figs as Fig[]).some((x) => x.fact && l.badRows.has(`${x.fact.about?.tableId}|${x.fact.about?.row}`))) return [];
+  const [a, ...rest] = figs as Fig[];
+  const ok = id.equal ? sumFits(a!, rest) : atMostFits(a!, rest[0]!);
+  if (ok) return [];
+  const f = a!.fact!;
+  const dec = Math.max(...(figs as Fig[]).map((x) => decimals(x.fact)));
+  const unit = f.unit;
+  const sum = rest.reduce((s, x) => s + x.v, 0n);
+  const others = rest.map((x) => `${where(x.fact)}“${x.fact?.about?.name || rowName(x.fact!)}”${colName(l, x.fact!) ? `的“${colName(l, x.fact!)}”` : ''}${show(x.v, unit, dec)}`).join('＋');
+  const head = `${where(f)}“${f.about?.name || rowName(f)}”${colName(l, f) ? `的“${colName(l, f)}”` : ''}${show(a!.v, unit, dec)}`;
+  const message = id.equal
+    ? `表间数据不一致（${id.what ?? id.id}）：${head}，而${others}${rest.length > 1 ? `＝${show(sum, unit, dec)}` : ''}。`
+    : `表间数据不一致（${id.what ?? id.id}）：${head}，超过${others}。`;
+  return [makeFlag('SUM_MISMATCH', message, { ...f.loc }, f.excerpt, { expected: id.equal ? show(sum, unit, dec) : `不超过${show(sum, unit, dec)}`, found: show(a!.v, unit, dec) })];
+}
+
+// ---------------------------------------------------------------- narrative against tables
+
+/** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
+export const restatementCount = { byCode: 0, byMetric: 0 };
+
+function restatements(l: Ledger): Flag[] {
+  const flags: Flag[] = [];
+  restatementCount.byCode = 0;
+  restatementCount.byMetric = 0;
+  const rc = cfg().restatements;
+  const level = l.doc.document.kind === '预算' ? 'budget' : 'actual';
+  const tableFacts = l.doc.facts.filter((f) => f.from === 'table' && f.about?.tableId);
+  for (const f of l.doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || (f.year !== null && l.doc.document.year !== null && f.year !== l.doc.document.year)) continue;
+    if (f.role !== 'actual' && f.role !== 'budget') continue;
+    const mine = figOf(f.text, f.unit);
+    if (!mine) continue;
+    // 1. By 科目: the fund's function-class table, the row of that code, the column of the role.
+    const a = f.about;
+    if (a?.code && a.codeKind === 'function' && f.role === level) {
+      // The fund's table; a figure whose fund is not one of the three (财政拨款, or none named) may restate
+      // any table that prints the 科目 (the fund tables, or the all-sources 支出 table): it conflicts
+      // only when it fits none of them.
+      const named = a.fund && rc.functionTables[a.fund];
+      const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
+      const keys = rc.columns[f.role] ?? [];
+      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role && keys.includes(g.about!.column ?? ''));
+      // Prefer the first key a table has (合计 before 本年支出), per table.
+      const perTable = new Map<string, Fact>();
+      for (const k of keys) for (const g of cells) if (g.about!.column === k && !perTable.has(g.about!.tableId!)) perTable.set(g.about!.tableId!, g);
+      const figs = [...perTable.values()].map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
+      const usable = figs.filter((x) => !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`));
+      if (usable.length && usable.length === figs.length && (!named || usable.every((x) => x.fig!.v === usable[0]!.fig!.v))) {
+        restatementCount.byCode++;
+        if (!usable.some((x) => sumFits(mine, [x.fig!]))) {
+          const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
+          flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+        }
+        continue;
+      }
+      // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
+      if (figs.length) continue;
+    }
+    // 2. By metric: table cells of the same metric and role that agree among themselves.
+    if (!f.metric || f.role !== level) continue;
+    const same = tableFacts.filter((g) => g.metric === f.metric && g.role === f.role);
+    const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
+    if (!figs.length || figs.length !== same.length) continue;
+    if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
+    const cell = figs[0]!;
+    if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
+    restatementCount.byMetric++;
+    if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+  }
+  return flags;
+}
+
+function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity): Flag {
+  const dec = Math.max(decimals(f), decimals(cell));
+  const t = l.tables.get(cell.about!.tableId!);
+  const at = `${where(cell, t)}“${cell.about?.name || rowName(cell)}”${colName(l, cell) ? `行“${colName(l, cell)}”栏` : ''}`;
+  const expected = show(theirs.v, f.unit, dec);
+  const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
+  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
+    severity,
+    expected,
+    found: `${f.text}${f.unit}`,
+  });
+  void mine;
+}
+
+/** All identity flags of a document. */
+export function identityChecks(doc: ExtractedDocument): Flag[] {
+  const l = ledgerOf(doc);
+  const flags: Flag[] = [];
+  // Rows first: a row that does not add up across its columns explains its 类/款 sum too.
+  const ids = cfg().identities;
+  for (const id of ids) if (id.kind === 'row') flags.push(...rows(l, id));
+  for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
+  for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
+  flags.push(...restatements(l));
+  return flags;
+}
+
+/** How many times each identity was evaluated on a document (all its terms found): for measuring
+ *  coverage on a corpus (scripts). Tree and row identities count the tables they ran on. */
+export function identityCoverage(doc: ExtractedDocument): [string, number][] {
+  const l = ledgerOf(doc);
+  return cfg().identities.map((id) => {
+    if (id.kind === 'cross') return [id.id, (id.equal ?? id.atMost ?? []).every((t) => pick(l, t)) ? 1 : 0];
+    const kinds = new Set(id.tables ?? []);
+    return [id.id, [...l.cells.keys()].filter((t) => kinds.has(l.tables.get(t)!.kind) && l.complete.has(t)).length];
+  });
+}

@@ -1,0 +1,263 @@
+// The ledger of figures (issue 11): what each figure is about, resolved to the keys the tables use
+// (Fact.about). Table cells get their table, 科目 code/name, canonical column (patterns/columns.yaml)
+// and fund; narrative figures get the same keys where their wording names them — a 功能分类 类/款/项
+// by name or code, an 经济分类 code, a fund — resolved against the rows the document's own tables
+// print. When the wording could mean two rows, nothing is set: a wrong key is worse than none.
+import type { Block, Fact, FactSubject, Line, SegmentedDocument, TableRecord } from '../model.js';
+import { loadPattern } from '../patterns.js';
+import { foldTableText } from '../table-titles.js';
+
+interface ColumnDef {
+  key: string;
+  headers: string[];
+  exact?: boolean;
+}
+interface ColumnsFile {
+  roleParts: string[];
+  subtotals: string[];
+  groupKeys: string[];
+  columns: ColumnDef[];
+  funds: { key: string; names: string[] }[];
+  economicCodePrefixes: string[];
+  functionCodePrefixes: string[];
+  inherit?: Record<string, Record<string, string | null>>;
+}
+
+const cfg = (): ColumnsFile => loadPattern<ColumnsFile>('columns.yaml');
+const fold = (s: string) => foldTableText(s).replace(/[()]/g, (c) => c);
+
+/** A 科目 code as printed: 3, 5 or 7 digits (类, 类+款, 类+款+项). */
+export const FULL_CODE = /^\d{3}(\d{2}){0,2}$/;
+
+export function codeKind(code: string): FactSubject['codeKind'] | undefined {
+  const c = cfg();
+  if (c.functionCodePrefixes.some((p) => code.startsWith(p))) return 'function';
+  if (c.economicCodePrefixes.some((p) => code.startsWith(p))) return 'economic';
+  return undefined;
+}
+
+/** The key of one header part, or undefined. */
+function partKey(part: string): string | undefined {
+  const p = fold(part).replace(/^20\d\d年度?/, '');
+  if (!p) return undefined;
+  let best: { key: string; len: number } | undefined;
+  for (const d of cfg().columns) {
+    for (const h of d.headers) {
+      const fh = fold(h);
+      const hit = d.exact ? p === fh : p.includes(fh);
+      if (hit && (!best || fh.length > best.len)) best = { key: d.key, len: fh.length };
+    }
+  }
+  return best?.key;
+}
+
+/** Canonical column key of a header ("本年支出/基本支出" → basic, "支出/一般公共预算财政拨款" →
+ *  general_budget, "合计/决算数" → total, "收入/决算数" → actual). */
+export function columnKey(header: string): string | undefined {
+  const c = cfg();
+  const roles = new Set(c.roleParts.map(fold));
+  const subtotals = new Set(c.subtotals.map(fold));
+  const parts = header.split('/').map(fold).filter(Boolean);
+  if (!parts.length) return undefined;
+  // Role-only parts at the end: the item is above them (合计/预算数 → total); a header that is only a
+  // role (收入/决算数: 收入 is a side, not an item) keeps the role's own key.
+  const items = [...parts];
+  while (items.length > 1 && roles.has(items[items.length - 1]!)) items.pop();
+  const leaf = items[items.length - 1]!;
+  if (subtotals.has(leaf)) {
+    const parent = items.length > 1 ? partKey(items[items.length - 2]!) : undefined;
+    return parent && c.groupKeys.includes(parent) ? parent : 'total';
+  }
+  const k = partKey(leaf);
+  if (k) return k;
+  if (roles.has(leaf)) return partKey(parts[parts.length - 1]!);
+  return undefined;
+}
+
+/** The fund a text names (the longest fund name it contains), or undefined. */
+export function fundIn(text: string): string | undefined {
+  const t = fold(text);
+  let best: { key: string; len: number } | undefined;
+  for (const f of cfg().funds) {
+    for (const n of f.names) {
+      const fn = fold(n);
+      if (t.includes(fn) && (!best || fn.length > best.len)) best = { key: f.key, len: fn.length };
+    }
+  }
+  return best?.key;
+}
+
+/** Folded 科目名称 / row label: no spaces, brackets folded, no leading ordinal (一、 1. （一）), no
+ *  trailing （类）/（款）/（项）. */
+export function foldName(s: string): string {
+  return fold(s)
+    .replace(/^(?:\(?[一二三四五六七八九十]+[)、.．]|\(?\d+[)、.．])/, '')
+    .replace(/^其中[:：]?/, '')
+    .replace(/\((?:类|款|项)\)$/, '');
+}
+
+/** The subject of a table cell. */
+export function cellSubject(kind: string, tableId: string, row: number, col: number, header: string, code: string | null, label: string, title: string): FactSubject {
+  const about: FactSubject = { table: kind, tableId, row, col };
+  if (code) {
+    about.code = code;
+    const ck = codeKind(code);
+    if (ck) about.codeKind = ck;
+  }
+  const name = label ? foldName(label) : '';
+  if (name) about.name = name;
+  const column = columnKey(header);
+  if (column) about.column = column;
+  const fund = (column && cfg().funds.some((f) => f.key === column) ? column : undefined) ?? fundIn(header) ?? fundIn(title);
+  if (fund) about.fund = fund;
+  return about;
+}
+
+// ---------------------------------------------------------------- narrative figures
+
+/** A row the document's tables print: its code and folded name. */
+interface RowName {
+  code: string;
+  name: string;
+}
+
+/** The clause a figure belongs to: the text of its paragraph before the figure, back to the last
+ *  full stop or semicolon (lines of one paragraph joined). */
+function clauseBefore(lines: Line[], idx: number, start: number): string {
+  let text = lines[idx]!.raw.slice(0, start);
+  for (let k = idx - 1; k >= 0 && k >= idx - 3 && !/[。；;]/.test(text); k--) {
+    const prev = lines[k]!;
+    if (/[。；;]\s*$/.test(prev.raw)) break;
+    text = prev.raw + text;
+  }
+  const cut = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
+  return text.slice(cut + 1);
+}
+
+/** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
+function inheritedFund(lines: Line[], idx: number, start: number): string | undefined {
+  let text = lines[idx]!.raw.slice(0, start);
+  for (let k = idx - 1; k >= 0 && k >= idx - 3 && !text.includes('。'); k--) {
+    if (/。\s*$/.test(lines[k]!.raw)) break;
+    text = lines[k]!.raw + text;
+  }
+  const sentence = text.slice(text.lastIndexOf('。') + 1);
+  const at = sentence.lastIndexOf('其中');
+  return at < 0 ? undefined : fundIn(sentence.slice(0, at));
+}
+
+const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+
+/** 住房保障支出（类）住房改革支出（款）住房公积金（项） → [{类: 住房保障支出}, {款: …}, {项: …}]: the
+ *  class path the clause names last (a new 类 drops the 款 and 项 before it, a new 款 the 项). */
+function classChain(clause: string): { level: string; name: string; piece?: string }[] {
+  const state = new Map<string, { name: string; piece?: string }>();
+  for (const m of clause.matchAll(CHAIN)) {
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、]+(?:万元|元)?/, ''));
+    const level = m[3]!;
+    if (level === '类') state.clear();
+    if (level === '款') state.delete('项');
+    state.set(level, { name, ...(m[2] ? { piece: m[2] } : {}) });
+  }
+  return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, ...state.get(l)! }));
+}
+
+/** The code a chain prints with its names (公共安全支出（204类）司法（06款）行政运行（01项） → 2040601), when
+ *  every level prints its piece. */
+function printedCode(chain: { level: string; piece?: string }[]): string | undefined {
+  if (!chain.length || chain.some((c) => !c.piece) || chain[0]!.level !== '类') return undefined;
+  const code = chain.map((c) => c.piece).join('');
+  return FULL_CODE.test(code) && code.length === LEVEL_LEN[chain[chain.length - 1]!.level] ? code : undefined;
+}
+
+const LEVEL_LEN: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
+
+/** The code of a 类/款/项 chain: the one code whose rows carry the chain's names at their levels.
+ *  undefined where no row or more than one fits. */
+function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]): string | undefined {
+  if (!chain.length) return undefined;
+  const deepest = chain[chain.length - 1]!;
+  const len = LEVEL_LEN[deepest.level]!;
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  const fits = [...names.keys()].filter((code) => {
+    if (code.length !== len) return false;
+    return chain.every((c) => {
+      const l = LEVEL_LEN[c.level]!;
+      return l <= code.length && names.get(code.slice(0, l))?.has(c.name);
+    });
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. */
+function codesIn(clause: string, rows: RowName[]): string[] {
+  const known = new Set(rows.map((r) => r.code));
+  // The pieces printed in a chain's markers (（204类）) are not codes of their own.
+  clause = clause.replace(/[（(]\s*\d{2,3}\s*(?:类|款|项)\s*[）)]/g, '');
+  return [...new Set([...clause.matchAll(/(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)/g)].map((m) => m[1]!))].filter((c) => known.has(c));
+}
+
+/** Fill `about` on narrative facts: code (by a printed code or a 类/款/项 chain of names), name, fund. */
+export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: TableRecord[], tableFacts: Fact[]): void {
+  const rows: RowName[] = [];
+  const seen = new Set<string>();
+  for (const f of tableFacts) {
+    const a = f.about;
+    if (!a?.code || !a.name || a.codeKind !== 'function') continue;
+    const k = `${a.code}|${a.name}`;
+    if (!seen.has(k)) rows.push({ code: a.code, name: a.name });
+    seen.add(k);
+  }
+  void tables;
+  // Lines by page/paragraph in reading order, to read a figure's clause.
+  const lines: Line[] = doc.blocks.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
+  const pos = new Map<string, number>();
+  lines.forEach((l, i) => pos.set(lineKey(l), i));
+  // The fund a section is about: named by its title or an ancestor's (四、一般公共预算财政拨款支出决算情况说明).
+  const sectionFund = new Map<string, string | undefined>();
+  const walk = (ns: SegmentedDocument['outline'], inherited: string | undefined) => {
+    for (const n of ns) {
+      const f = fundIn(n.title) ?? inherited;
+      sectionFund.set(n.id, f);
+      walk(n.children, f);
+    }
+  };
+  walk(doc.outline, undefined);
+  for (const f of facts) {
+    if (f.from !== 'text' || f.kind !== 'amount') continue;
+    const i = pos.get(lineKey(f));
+    if (i === undefined || f.loc.start === undefined) continue;
+    const clause = clauseBefore(lines, i, f.loc.start);
+    const about: FactSubject = {};
+    // The extractor's label carries a subject named before a full stop (…行政运行（项）。年初预算为…).
+    let chain = classChain(clause);
+    if (!chain.length) chain = classChain(f.label);
+    const codes = codesIn(clause, rows);
+    let code: string | undefined;
+    if (chain.length) {
+      code = codeOfChain(chain, rows);
+      // A printed code must agree with the names, else neither is trusted.
+      const printed = printedCode(chain);
+      if (code && ((codes.length && !codes.includes(code)) || (printed && printed !== code))) code = undefined;
+    } else if (codes.length === 1) code = codes[0];
+    if (code) {
+      about.code = code;
+      about.codeKind = 'function';
+      const name = rows.find((r) => r.code === code)?.name;
+      if (name) about.name = name;
+    }
+    // A 其中 item inherits its total's fund (财政拨款支出总计…其中：基本支出 is the appropriation's).
+    const inherited = inheritedFund(lines, i, f.loc.start);
+    const rule = f.metric ? cfg().inherit?.[f.metric] : undefined;
+    if (rule && inherited && !fundIn(f.label) && inherited in rule) {
+      f.metric = rule[inherited] ?? null;
+      about.fund = inherited;
+    }
+    const fund = about.fund ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
+    if (fund) about.fund = fund;
+    if (Object.keys(about).length) f.about = about;
+  }
+}
+
+const lineKey = (l: { loc: { page?: number; paragraph?: number; line: number } }) => `${l.loc.page ?? ''}|${l.loc.paragraph ?? ''}|${l.loc.line}`;
