@@ -187,6 +187,12 @@ export const DocumentRecordSchema = z
         unit: z.string().nullable(),
         year: z.number().int().nullable(),
         kind: z.enum(['决算', '预算']).nullable(),
+        template: z
+          .string()
+          .nullable()
+          .optional()
+          .describe('template family (patterns/required.yaml families): national-juesuan, university-juesuan, provincial-yusuan, university-yusuan; null when the kind is unknown'),
+        tablesElsewhere: z.boolean().optional().describe('the report says its tables are published in a separate file (公开表附后, 附件：…公开表)'),
       })
       .strict(),
     outline: z.array(OutlineNodeSchema),

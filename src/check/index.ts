@@ -2,18 +2,21 @@
 // flags are appended to those of earlier stages, without flagging the same thing twice.
 import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
-import { indexText, lineKey, textUnits } from './lines.js';
+import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf } from './paragraphs.js';
+import { detectTemplate, type TemplateInfo } from './family.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
-  return { ...doc, flags: dedupe([...doc.flags, ...checkFlags(doc)]) };
+  const units = textUnits(doc);
+  const tpl = detectTemplate(doc, units);
+  const document = { ...doc.document, template: tpl.family?.key ?? null, tablesElsewhere: tpl.tablesElsewhere };
+  return { ...doc, document, flags: dedupe([...doc.flags, ...checkFlags(doc, units, tpl)]) };
 }
 
 /** The flags of this stage only. */
-export function checkFlags(doc: ExtractedDocument): Flag[] {
-  const units = textUnits(doc);
+export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits(doc), tpl: TemplateInfo = detectTemplate(doc, units)): Flag[] {
   const { year, kind } = doc.document;
   const textFlags: Flag[] = [];
   // Within one number or one line: blanks, placeholder rows, malformed numbers, titles.
@@ -27,7 +30,7 @@ export function checkFlags(doc: ExtractedDocument): Flag[] {
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
   const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, text));
+  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text));
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 
