@@ -15,9 +15,9 @@ const codes = (lines: string[], opts: { year?: number; kind?: DocKind } = {}) =>
 
 describe('malformed statements', () => {
   it('flags a rate without its % and an amount without its unit, at the figure', () => {
-    const flags = flagsOf(['人员经费占 76.23；公用经费占23.77%。', '一般公共预算财政拨款支出决算为4.19。']);
-    expect(brief(flags)).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE']);
-    expect(flags[0]).toMatchObject({ loc: { page: 1, line: 1, start: 6, end: 11 }, found: '76.23', expected: '76.23%', excerpt: '人员经费占 76.23；' });
+    const flags = flagsOf(['人员经费占 76.23；公用经费占23.77%。', '一般公共预算财政拨款支出决算为4.19。', '住房保障支出（类）445.69，占15.12%；完成年初预算的98.20。']);
+    expect(brief(flags)).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE', '3 MALFORMED_VALUE', '3 MALFORMED_VALUE']);
+    expect(flags[0]).toMatchObject({ loc: { page: 1, line: 1, start: 6, end: 11 }, found: '76.23', excerpt: '人员经费占 76.23；', message: '数值缺少单位：“76.23”后没有“%”或“万元”等单位。' });
     expect(flags[1]).toMatchObject({ found: '4.19', expected: '4.19万元', excerpt: '一般公共预算财政拨款支出决算为4.19。' });
   });
 
@@ -45,6 +45,7 @@ describe('malformed statements', () => {
       codes([
         '收入预算总计 10,150.48 万元，与上年相比增加 1,003.69 万元，增长 10.97%。',
         '项目自评得分为95.5，等级为优。',
+        '项目综合得分95.5，评价等级为优。',
         '比上年下降0.5个百分点，增长2.5倍。',
         '主要是由以下因素增减相抵，综合影响。',
         '编制人数为13，实有人数12。',
