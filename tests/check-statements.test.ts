@@ -55,6 +55,15 @@ describe('malformed statements', () => {
   });
 });
 
+describe('a reason announced and not given', () => {
+  it('is a blank', () => {
+    const flags = flagsOf(['（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元。']);
+    expect(brief(flags)).toEqual(['1 BLANK_VALUE']);
+    expect(flags[0]).toMatchObject({ found: '主要原因是', severity: 'error' });
+    expect(codes(['主要原因是：业务量增加。', '减少的主要原因是人员减少。'])).toEqual([]);
+  });
+});
+
 describe('prose dates', () => {
   it('a 决算 report states its own year-end, a 预算 report the year before', () => {
     expect(codes(['截至2023年12月31日，本部门共有车辆2辆。'], { year: 2024, kind: '决算' })).toEqual(['1 YEAR_MISMATCH']);
