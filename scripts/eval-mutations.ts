@@ -239,13 +239,17 @@ export function newFlags(before: Flag[], after: Flag[]): Flag[] {
 }
 
 /** Whether a flag is about the mutation: on its line or the line before (a wrapped statement is flagged
- *  where it starts), on its cell's row, or — for a figure — naming the new figure. */
+ *  where it starts), on its cell's row, or — for a figure — naming the new figure. A figure is also seen
+ *  through what it adds up to: a changed cell is caught by a sum in its table (its parent row's), a changed
+ *  narrative figure by a share or sum stated within three lines of it. */
 function about(f: Flag, m: Mutation): boolean {
+  const figure = FAMILIES[m.family]!.owner === 'figures';
   if (f.loc && f.loc.page === m.loc.page && f.loc.paragraph === m.loc.paragraph) {
-    if (m.row !== undefined && f.loc.table !== undefined) return f.loc.table === m.loc.table && f.loc.row === m.row;
+    if (m.row !== undefined && f.loc.table !== undefined) return f.loc.table === m.loc.table && (f.loc.row === m.row || (figure && f.code === 'SUM_MISMATCH'));
     if (f.loc.line === m.loc.line || f.loc.line === m.loc.line - 1) return true;
+    if (figure && Math.abs(f.loc.line - m.loc.line) <= 3) return true;
   }
-  if (FAMILIES[m.family]!.owner === 'figures' && /\d/.test(m.now)) {
+  if (figure && /\d/.test(m.now)) {
     const n = m.now.replace(/,/g, '');
     return [f.found, f.expected, f.excerpt, f.message].some((x) => x !== null && String(x).replace(/,/g, '').includes(n));
   }
