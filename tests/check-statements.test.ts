@@ -15,8 +15,8 @@ const codes = (lines: string[], opts: { year?: number; kind?: DocKind } = {}) =>
 
 describe('malformed statements', () => {
   it('flags a rate without its % and an amount without its unit, at the figure', () => {
-    const flags = flagsOf(['人员经费占 76.23；公用经费占23.77%。', '一般公共预算财政拨款支出决算为4.19。', '住房保障支出（类）445.69，占15.12%；完成年初预算的98.20。']);
-    expect(brief(flags)).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE', '3 MALFORMED_VALUE', '3 MALFORMED_VALUE']);
+    const flags = flagsOf(['人员经费占 76.23；公用经费占23.77%。', '一般公共预算财政拨款支出决算为4.19。', '住房保障支出（类）445.69，占15.12%；完成年初预算的98.20。', '2025年当年预算执行数为133.84，2026年预算安排157.23万元。']);
+    expect(brief(flags)).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE', '3 MALFORMED_VALUE', '3 MALFORMED_VALUE', '4 MALFORMED_VALUE']);
     expect(flags[0]).toMatchObject({ loc: { page: 1, line: 1, start: 6, end: 11 }, found: '76.23', excerpt: '人员经费占 76.23；', message: '数值缺少单位：“76.23”后没有“%”或“万元”等单位。' });
     expect(flags[1]).toMatchObject({ found: '4.19', expected: '4.19万元', excerpt: '一般公共预算财政拨款支出决算为4.19。' });
   });
@@ -50,6 +50,8 @@ describe('malformed statements', () => {
         '主要是由以下因素增减相抵，综合影响。',
         '编制人数为13，实有人数12。',
         '一般公共服务支出 100.00 200.00 300.00',
+        '项目实施期限为2023.12，已完成。',
+        '项目    增加/减少    金额',
       ]),
     ).toEqual([]);
   });

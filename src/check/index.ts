@@ -3,7 +3,7 @@
 import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
 import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
-import { Paragraph, paragraphsOf } from './paragraphs.js';
+import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, templateText, yearMismatch } from './text-rules.js';
@@ -23,8 +23,16 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   for (const u of units) textFlags.push(...blankValues(u), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
-  for (const p of paragraphsOf(units)) textFlags.push(...templateText(p), ...directionConflicts(p), ...malformedStatements(p), ...proseDates(p, year, kind));
-  for (const u of units) if (u.cell) { const p = new Paragraph([{ line: u.line, block: u.block }]); textFlags.push(...templateText(p), ...directionConflicts(p)); }
+  // A table row printed as text is read for words only, not for statements.
+  for (const p of paragraphsOf(units)) {
+    textFlags.push(...templateText(p), ...directionConflicts(p));
+    if (!tableRows.has(p)) textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
+  }
+  for (const u of units) {
+    if (!u.cell) continue;
+    const p = new Paragraph([{ line: u.line, block: u.block }]);
+    textFlags.push(...templateText(p), ...directionConflicts(p));
+  }
   // In reading order (line rules and paragraph rules interleaved), the earlier rule first on one spot.
   const order = new Map(units.map((u, i) => [lineKey(u.line.loc) + (u.line.loc.table ?? ''), i]));
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);

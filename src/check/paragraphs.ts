@@ -8,6 +8,10 @@ import type { TextUnit } from './lines.js';
 
 export { Paragraph };
 
+/** Paragraphs that are a table row printed as text: only the rules about words (template text, fused
+ *  directions) read them, not those about statements. */
+export const tableRows = new WeakSet<Paragraph>();
+
 /** A body line printed as a table row (bare numbers, cells set apart by wide gaps): not prose. */
 const tableRow = (line: Line) => !/[，。；、：,;:]/.test(line.text) && (line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?%?$/.test(w)).length >= 2 || /\S(?: {3,}|\t)\S/.test(line.raw.trim()));
 
@@ -24,7 +28,11 @@ export function paragraphsOf(units: TextUnit[]): Paragraph[] {
   for (const u of units) {
     if (u.cell || u.heading || tableRow(u.line)) {
       flush();
-      if (!u.cell && !u.heading) out.push(new Paragraph([{ line: u.line, block: u.block }]));
+      if (!u.cell && !u.heading) {
+        const row = new Paragraph([{ line: u.line, block: u.block }]);
+        tableRows.add(row);
+        out.push(row);
+      }
       continue;
     }
     const last = cur[cur.length - 1];
