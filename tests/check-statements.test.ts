@@ -29,6 +29,16 @@ describe('malformed statements', () => {
     expect(wrapped[0]).toMatchObject({ loc: { line: 1, start: 5, end: 9 }, found: '增加（减\n少）', excerpt: '与上年相比增加（减\n少）12.50万元。' });
   });
 
+  it('joins a paragraph across a page break, and flags it on the page it starts on', () => {
+    const doc = docFrom(['其中基本支出占', '76.23；项目支出占23.77%。'], [], { year: 2023 });
+    doc.document.kind = null;
+    const second = doc.blocks[1]!;
+    if (second.kind === 'line') second.line.loc = { page: 2, line: 1 };
+    const flags = check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+    expect(flags.map((f) => [f.code, f.loc?.page, f.loc?.line, f.loc?.start, f.loc?.end])).toEqual([['MALFORMED_VALUE', 2, 1, 0, 5]]);
+    expect(flags[0]!.excerpt).toBe('其中基本支出占\n76.23；');
+  });
+
   it('flags fused contradictory words and a template choice left in', () => {
     expect(codes(['比上年减增加3.5万元。', '决算数大小于预算数。', '支出决算比上年下降（增长）12%。', '决算数大于/小于预算数的主要原因：业务调整。'])).toEqual([
       '1 DIRECTION_CONFLICT',
@@ -51,6 +61,7 @@ describe('malformed statements', () => {
         '编制人数为13，实有人数12。',
         '一般公共服务支出 100.00 200.00 300.00',
         '项目实施期限为2023.12，已完成。',
+        '按调整系数1.2，核定定额。',
         '项目    增加/减少    金额',
       ]),
     ).toEqual([]);
