@@ -124,6 +124,11 @@ export interface DocumentMeta {
   unit: string | null;
   year: number | null;
   kind: DocKind | null;
+  /** Template family (patterns/required.yaml `families`), set by the check stage from the report's
+   *  structure: which tables it has, and its title. Null when the kind is unknown. */
+  template?: string | null;
+  /** The report says its tables are published in a separate file (公开表附后, 附件：…公开表). */
+  tablesElsewhere?: boolean;
 }
 
 export interface OutlineNode {

@@ -193,6 +193,12 @@ export const DocumentRecordSchema = z
           .string()
           .nullable()
           .describe('the unit’s name normalised (patterns/units.yaml): equal for one unit’s reports across years and kinds, e.g. 上海市普陀区财政局 and 普陀区财政局 give 普陀区财政局'),
+        template: z
+          .string()
+          .nullable()
+          .optional()
+          .describe('template family (patterns/required.yaml families): national-juesuan, university-juesuan, provincial-yusuan, university-yusuan; null when the kind is unknown'),
+        tablesElsewhere: z.boolean().optional().describe('the report says its tables are published in a separate file (公开表附后, 附件：…公开表)'),
       })
       .strict(),
     outline: z.array(OutlineNodeSchema),

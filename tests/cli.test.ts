@@ -48,7 +48,7 @@ describe('juesuan extract', () => {
     for (const unit of ['青山街道办事处', '石门县教育局', '河西区卫生健康委员会']) expect(report).toContain(unit);
     for (const l of lines) DocumentRecordSchema.parse(JSON.parse(l));
     const rec = DocumentRecordSchema.parse(JSON.parse(await readFile(join(out, '青山街道办事处2024年度部门决算.json'), 'utf8')));
-    expect(rec.document).toEqual({ title: '青山街道办事处2024年度部门决算', unit: '青山街道办事处', year: 2024, kind: '决算', unitKey: '青山街道办事处' });
+    expect(rec.document).toEqual({ title: '青山街道办事处2024年度部门决算', unit: '青山街道办事处', year: 2024, kind: '决算', unitKey: '青山街道办事处', template: 'national-juesuan', tablesElsewhere: false });
     expect(rec.source.format).toBe('txt');
     const csv = await readFile(join(out, 'dataset.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -22,6 +22,10 @@ export interface ChecksConfig {
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string> };
   sums: SumRule[];
   shareBases: { phrase: string; metric: string }[];
+  /** Malformed statements read on paragraphs (text-rules.ts malformedStatements). */
+  statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
+  proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };
+  ocr: { thousandsAsPoint: string };
   valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean };
 }
 

@@ -1,48 +1,49 @@
 // Check: the watchdog's flags (issue 4). Each rule reads the extracted document and returns flags; the
 // flags are appended to those of earlier stages, without flagging the same thing twice.
-import type { CheckedDocument, ExtractedDocument, Flag, Line } from '../model.js';
+import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
-import { indexText, lineKey, textUnits, type TextIndex } from './lines.js';
+import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
+import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
+import { detectTemplate, type TemplateInfo } from './family.js';
 import { missingSections, tableChecks } from './structure.js';
-import { blankValues, directionConflicts, malformedValues, templateText, yearMismatch } from './text-rules.js';
+import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
-  return { ...doc, flags: dedupe([...doc.flags, ...checkFlags(doc)]) };
+  const units = textUnits(doc);
+  const tpl = detectTemplate(doc, units);
+  const document = { ...doc.document, template: tpl.family?.key ?? null, tablesElsewhere: tpl.tablesElsewhere };
+  return { ...doc, document, flags: dedupe([...doc.flags, ...checkFlags(doc, units, tpl)]) };
 }
 
 /** The flags of this stage only. */
-export function checkFlags(doc: ExtractedDocument): Flag[] {
-  const units = textUnits(doc);
-  const flags: Flag[] = [];
-  for (const u of units) {
-    flags.push(...blankValues(u), ...templateText(u), ...malformedValues(u), ...directionConflicts(u), ...yearMismatch(u, doc.document.year, doc.document.kind));
+export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits(doc), tpl: TemplateInfo = detectTemplate(doc, units)): Flag[] {
+  const { year, kind } = doc.document;
+  const textFlags: Flag[] = [];
+  // Within one number or one line: blanks, placeholder rows, malformed numbers, titles.
+  for (const u of units) textFlags.push(...blankValues(u), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind));
+  // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
+  // cell is a paragraph of its own, and only template text and direction are read there.
+  // A table row printed as text is read for words only, not for statements.
+  for (const p of paragraphsOf(units)) {
+    textFlags.push(...templateText(p), ...directionConflicts(p));
+    if (!tableRows.has(p)) textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
   }
+  for (const u of units) {
+    if (!u.cell) continue;
+    const p = new Paragraph([{ line: u.line, block: u.block }]);
+    textFlags.push(...templateText(p), ...directionConflicts(p));
+  }
+  // In reading order (line rules and paragraph rules interleaved), the earlier rule first on one spot.
+  const order = new Map(units.map((u, i) => [lineKey(u.line.loc) + (u.line.loc.table ?? ''), i]));
+  const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
+  const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...wrappedDirectionConflicts(text));
-  flags.push(...missingSections(doc, units), ...tableChecks(doc, units), ...arithmeticChecks(doc, text));
+  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text));
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 
 /** A placeholder row (……) another stage already flagged (the indicator tables) is not flagged again. */
 const isPlaceholder = (f: Flag) => f.code === 'TEMPLATE_TEXT' && f.severity === 'info';
-
-/** 减少1089万元，上 / 升15% wrapped over two lines of one paragraph: matched on the two lines joined,
- *  flagged on the first line (matches within one line are found line by line). */
-function wrappedDirectionConflicts(text: TextIndex): Flag[] {
-  const flags: Flag[] = [];
-  for (let i = 0; i + 1 < text.order.length; i++) {
-    const a = text.order[i]!;
-    const b = text.order[i + 1]!;
-    if (text.paragraph.get(lineKey(a.loc)) !== text.paragraph.get(lineKey(b.loc))) continue;
-    const joined: Line = { text: a.text + b.text, raw: a.raw + b.raw, map: [...a.map.slice(0, -1), ...b.map.map((m) => m + a.raw.length)], loc: a.loc };
-    for (const f of directionConflicts({ line: joined })) {
-      const start = f.loc?.start ?? 0;
-      if (start >= a.raw.length || (f.loc?.end ?? 0) <= a.raw.length) continue;
-      flags.push({ ...f, loc: { ...a.loc, start, end: a.raw.length } });
-    }
-  }
-  return flags;
-}
 
 /** Two flags are one when they have the same code and place: the same line (or cell) and overlapping
  *  spans, or no span on one of them (another stage flagged the whole cell). The first one wins. */

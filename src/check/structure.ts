@@ -1,6 +1,7 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
-import { requiredConfig, sectionNames, type RequiredSet } from './config.js';
+import { requiredConfig, sectionNames } from './config.js';
+import { families, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
@@ -8,11 +9,10 @@ import { lineKey, type TextUnit } from './lines.js';
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
 
-export function missingSections(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
+export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: TemplateInfo): Flag[] {
   // Not recognised as a 决算 or 预算 report: the template's parts cannot be asked of it.
-  if (doc.document.kind === null) return [];
-  const kind = doc.document.kind;
-  const set = requiredConfig()[kind];
+  if (doc.document.kind === null || !tpl.family) return [];
+  const set = tpl.family;
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
   if (doc.tables.some((t) => STANDARD_KIND.test(t.kind))) present.add('tables');
   const known = sectionNames();
@@ -31,15 +31,14 @@ const STANDARD_KIND = /^(公开|预算)\d\d/u;
 const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
 const UNIT_LINE = /^((金额)?单位|编制(单位|部门))[：:]/u;
 
-export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
-  const kind = doc.document.kind ?? '决算';
+export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: TemplateInfo): Flag[] {
   const cfg = requiredConfig();
   const explains = cfg.emptyExplanations.map((p) => new RegExp(p, 'u'));
   const isExplanation = (s: string | null | undefined) => !!s && explains.some((re) => re.test(fold(s)));
   const flags: Flag[] = [];
 
-  const allTables = [...cfg.决算.tables, ...cfg.预算.tables];
-  const isTitle = (text: string) => tableKindOfTitle(text, allTables) !== null;
+  const allTables = families().flatMap((f) => f.tables);
+  const isTitle = (text: string) => tableOfTitle(text, allTables) !== null;
   // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
@@ -49,23 +48,29 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     flags.push(emptyTableFlag(t));
   }
 
-  if (doc.document.kind === null) return flags;
+  const family = tpl.family;
+  if (doc.document.kind === null || !family) return flags;
+  const kind = doc.document.kind;
   const tablesSection = flatOutline(doc.outline).find((n) => n.section === 'tables');
   const tablesHeading = tablesSection && units.find((u) => u.heading && lineKey(u.line.loc) === lineKey(tablesSection.loc));
-  const titleKinds = units.map((u) => (u.cell ? null : tableKindOfTitle(u.line.text, cfg[kind].tables)));
+  // Tables published in a separate file (公开表附后, 附件：…公开表): what is missing here is not an error.
+  const elsewhere = tpl.tablesElsewhere ? { severity: tablesElsewhereSeverity() } : {};
+  const note = tpl.tablesElsewhere ? '（报告称公开表另附，请在附件中核对）' : '';
   const missingFlag = (message: string, extras: FlagExtras) =>
     tablesHeading ? flagAtRaw('MISSING_TABLE', tablesHeading.line, 0, tablesHeading.line.raw.length, message, extras) : makeFlag('MISSING_TABLE', message, null, null, extras);
-  const absent = cfg[kind].tables.filter((req) => !doc.tables.some((t) => t.kind === req.kind) && !titleKinds.includes(req.kind));
-  if (absent.length === cfg[kind].tables.length) {
+  const extracted = (req: (typeof family.tables)[number]) => doc.tables.some((t) => t.kind === req.kind || (req.kinds ?? []).includes(t.kind) || tableOfTitle(t.title, family.tables) === req);
+  const titleKinds = units.map((u) => (u.cell ? null : tableOfTitle(u.line.text, family.tables)));
+  const absent = family.tables.filter((req) => !tablePresent(doc, units, family, req));
+  if (absent.length === family.tables.length) {
     // Not one standard table in the document (often they are published as a separate file): one flag.
-    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、') }));
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere }));
     return flags;
   }
-  for (const req of cfg[kind].tables) {
-    if (doc.tables.some((t) => t.kind === req.kind)) continue;
-    const at = titleKinds.indexOf(req.kind);
+  for (const req of family.tables) {
+    if (extracted(req)) continue;
+    const at = titleKinds.indexOf(req);
     if (at < 0) {
-      flags.push(missingFlag(`缺少必须公开的${req.what}（${req.kind}）。`, { expected: req.what, ...(req.severity ? { severity: req.severity } : {}) }));
+      flags.push(missingFlag(`缺少必须公开的${req.what}（${req.kind}）。${note}`, { expected: req.what, ...(req.severity ? { severity: req.severity } : {}), ...elsewhere }));
       continue;
     }
     // A title with no table after it: explained (本单位无…) or not.
@@ -74,7 +79,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
     let n = at + 1;
     while (n < units.length && !units[n]!.cell && UNIT_LINE.test(units[n]!.line.text)) n++;
     const next = units[n];
-    const tableFollows = next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading));
+    const tableFollows = (next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading))) || rowsFollow(units, at);
     if (tableFollows) continue;
     if (next && isExplanation(next.line.text)) continue;
     flags.push(
@@ -88,6 +93,18 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[]): Flag[] {
 }
 
 const FIGURE = /\d[\d,，]*\.\d+/gu;
+
+/** Whether rows of figures (a table printed as lines of text, under a header of words) follow the title
+ *  line at units[at], on its page, before a heading or another title. */
+function rowsFollow(units: TextUnit[], at: number): boolean {
+  const title = units[at]!;
+  for (const u of units.slice(at + 1, at + 10)) {
+    if (u.heading || (u.line.loc.page !== undefined && u.line.loc.page !== title.line.loc.page)) return false;
+    if (u.cell) return true;
+    if ((u.line.text.match(FIGURE) ?? []).length >= 2 && !/[。；]/u.test(u.line.text)) return true;
+  }
+  return false;
+}
 
 /** Whether lines of figures (an unread table) follow the title line of table t, before the next title. */
 function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
@@ -109,19 +126,6 @@ function explanationFollows(units: TextUnit[], t: TableRecord, isExplanation: (s
     if (isExplanation(u.line.text)) return true;
   }
   return false;
-}
-
-/** The standard table a short line is the title of: the kind whose name is the longest ending of it. */
-function tableKindOfTitle(text: string, tables: RequiredSet['tables']): string | null {
-  if (text.length > 50) return null;
-  const title = fold(text.replace(NUMBERING, ''));
-  let best: { kind: string; len: number } | null = null;
-  for (const t of tables) {
-    for (const n of t.names.map(fold)) {
-      if (title.endsWith(n) && (!best || n.length > best.len)) best = { kind: t.kind, len: n.length };
-    }
-  }
-  return best?.kind ?? null;
 }
 
 function emptyTableFlag(t: TableRecord): Flag {

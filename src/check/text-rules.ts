@@ -1,26 +1,44 @@
 // Checks that read the words themselves: blanks, template leftovers, malformed numbers, a change that
 // is both up and down, a title with the wrong year.
 import type { DocKind, Flag } from '../model.js';
+import type { Part } from '../extract/facts/paragraph.js';
 import { checksConfig, templateConfig } from './config.js';
 import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
+import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;
 const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
+let blankCompiled: { exempt: RegExp; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+const blankRules = () => {
+  const cfg = checksConfig().blank;
+  return (blankCompiled ??= {
+    exempt: new RegExp(cfg.exemptBefore, 'u'),
+    notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
+    date: new RegExp(cfg.date, 'gu'),
+    dateText: new RegExp(cfg.dateText, 'u'),
+  });
+};
+let yearCompiled: { titleLike: RegExp; allowWhen: [number, RegExp][] } | null = null;
+const yearRules = () => {
+  const cfg = checksConfig().year;
+  return (yearCompiled ??= { titleLike: new RegExp(cfg.titleLike, 'u'), allowWhen: Object.entries(cfg.allowWhen).map(([o, p]) => [Number(o), new RegExp(p, 'u')]) });
+};
+
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
 export function blankValues(unit: TextUnit): Flag[] {
   const cfg = checksConfig().blank;
   const raw = unit.line.raw;
   const flags: Flag[] = [];
-  const exempt = new RegExp(cfg.exemptBefore, 'u');
+  const exempt = blankRules().exempt;
   // Text extracted with a space between every two characters (与 上 年 相 比 增 加): one space is layout.
   const spacedOut = (raw.match(/[\u4e00-\u9fff] (?=[\u4e00-\u9fff])/gu) ?? []).length >= 3;
   const minGap = spacedOut ? Math.max(2, cfg.minGap) : cfg.minGap;
   for (const u of cfg.units) {
-    const notBefore = u.notBefore ? new RegExp(`^${u.notBefore}`, 'u') : null;
+    const notBefore = blankRules().notBefore.get(u.unit) ?? null;
     for (let at = raw.indexOf(u.unit); at >= 0; at = raw.indexOf(u.unit, at + 1)) {
       const after = raw.slice(at + u.unit.length).trimStart();
       if (notBefore && notBefore.test(after)) continue;
@@ -49,13 +67,13 @@ export function blankValues(unit: TextUnit): Flag[] {
   }
   const dateFlag = (start: number, end: number) => flagAtRaw('BLANK_VALUE', unit.line, start, end, '日期空缺：年、月、日未填写。', { expected: '日期', found: '空白' });
   let dated = false;
-  for (const m of raw.matchAll(new RegExp(cfg.date, 'gu'))) {
+  for (const m of raw.matchAll(blankRules().date)) {
     const gaps = [...m[0]].filter((c) => GAP_CHAR.test(c)).reduce((w, c) => w + gapWeight(c), 0);
     if (gaps < cfg.dateMinGap) continue;
     dated = true;
     flags.push(dateFlag(m.index + (m[0].length - m[0].trimStart().length), m.index + m[0].length));
   }
-  const m = dated ? null : new RegExp(cfg.dateText, 'u').exec(unit.line.text);
+  const m = dated ? null : blankRules().dateText.exec(unit.line.text);
   if (m) {
     const r = rawRange(unit.line, m.index + 1, m.index + m[0].length);
     flags.push(dateFlag(r.start, r.end));
@@ -63,56 +81,159 @@ export function blankValues(unit: TextUnit): Flag[] {
   return flags;
 }
 
-/** TEMPLATE_TEXT: one flag per line, for the first instruction or example the line still holds. */
-export function templateText(unit: TextUnit): Flag[] {
-  const cfg = templateConfig();
-  const text = unit.line.text;
-  const ph = cfg.placeholders;
-  if (new RegExp(ph.pattern, 'u').test(text)) {
-    return [flagAtText('TEMPLATE_TEXT', unit.line, 0, text.length, `${ph.what}未删除。`, ph.severity ? { severity: ph.severity } : {})];
-  }
-  for (const p of cfg.phrases) {
-    const m = new RegExp(p.pattern, 'u').exec(text);
-    if (!m) continue;
-    const flag = flagAtText('TEMPLATE_TEXT', unit.line, m.index, m.index + m[0].length, `${p.what}残留在公开文本中，应删除或替换为实际内容。`, p.severity ? { severity: p.severity } : {});
-    // found: the leftover as printed (for highlighting)
-    return [{ ...flag, found: unit.line.raw.slice(flag.loc!.start! - (unit.line.loc.start ?? 0), flag.loc!.end! - (unit.line.loc.start ?? 0)) }];
-  }
-  return [];
+/** The rules' regular expressions, compiled once (the patterns are loaded once and cached). */
+let compiled: ReturnType<typeof compile> | null = null;
+function compile() {
+  const c = checksConfig();
+  const t = templateConfig();
+  const num = (name: string) => `(?<${name}>\\d[\\d,]*(?:\\.\\d+)?)`;
+  const amount = `${num('amount')}(?<unit>万元|亿元|千元|元)`;
+  const link = '[，,、]?(?:同比|比上年|较上年)?';
+  return {
+    placeholder: new RegExp(t.placeholders.pattern, 'u'),
+    phrases: t.phrases.map((p) => ({ ...p, re: new RegExp(p.pattern, 'gu') })),
+    malformed: c.malformed.map((p) => ({ ...p, re: new RegExp(p.pattern, 'gu') })),
+    ocrThousands: new RegExp(c.ocr.thousandsAsPoint, 'gu'),
+    direction: (
+      [
+        [c.direction.down, c.direction.up, '减少'],
+        [c.direction.up, c.direction.down, '增加'],
+      ] as const
+    ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})${num('rate')}%`, 'gu') })),
+    statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
+    proseDate: new RegExp(c.proseDate.pattern, 'gu'),
+  };
+}
+const rules = () => (compiled ??= compile());
+
+/** TEMPLATE_TEXT on a line or cell that is only the template's placeholder row (……). */
+export function placeholderRow(unit: TextUnit): Flag[] {
+  const ph = templateConfig().placeholders;
+  if (!rules().placeholder.test(unit.line.text)) return [];
+  return [flagAtText('TEMPLATE_TEXT', unit.line, 0, unit.line.text.length, `${ph.what}未删除。`, ph.severity ? { severity: ph.severity } : {})];
 }
 
-/** MALFORMED_VALUE: 100&, 95%%, 1.2.3万元. */
+/** TEMPLATE_TEXT: an instruction or example of the template left in, read on the paragraph (a phrase
+ *  wrapped over two lines is still seen); one flag per line, for the first phrase the line starts. */
+export function templateText(p: Paragraph): Flag[] {
+  const byLine = new Map<Part, Flag>();
+  for (const ph of rules().phrases) {
+    for (const m of p.text.matchAll(ph.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      const part = p.partAt(s);
+      if (byLine.has(part) || uncertainAt(p, s, e)) continue;
+      const flag = flagInParagraph('TEMPLATE_TEXT', p, s, e, `${ph.what}残留在公开文本中，应删除或替换为实际内容。`, ph.severity ? { severity: ph.severity } : {});
+      // found: the leftover as printed (for highlighting)
+      byLine.set(part, { ...flag, found: p.raw(s, e) });
+    }
+  }
+  return p.parts.flatMap((part) => (byLine.has(part) ? [byLine.get(part)!] : []));
+}
+
+/** MALFORMED_VALUE: 100&, 95%%, 1.2.3万元 — within one number, so read line by line on the verbatim
+ *  text (spaces kept: in a PDF table row the cells are only separated by spaces). On an OCR line a
+ *  thousands comma read as a point (477.447.73) is the engine's doubt (OCR_UNCERTAIN), not the
+ *  document's error, and nothing is flagged on a span the OCR marked uncertain. */
 export function malformedValues(unit: TextUnit): Flag[] {
   const flags: Flag[] = [];
-  for (const p of checksConfig().malformed) {
-    for (const m of unit.line.raw.matchAll(new RegExp(p.pattern, 'gu'))) {
-      flags.push(flagAtRaw('MALFORMED_VALUE', unit.line, m.index, m.index + m[0].length, `数值格式错误：“${m[0]}”（${p.what}）。`, { found: m[0] }));
+  const line = unit.line;
+  const uncertain = (s: number, e: number) =>
+    (line.ocr?.uncertain ?? []).some((u) => rawRange(line, u.start, u.end).start < e && rawRange(line, u.start, u.end).end > s);
+  const doubted: [number, number][] = [];
+  if (line.ocr) {
+    for (const m of line.raw.matchAll(rules().ocrThousands)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      doubted.push([s, e]);
+      if (uncertain(s, e)) continue; // the OCR stage flagged it already
+      flags.push(
+        flagAtRaw('OCR_UNCERTAIN', line, s, e, `识别存疑：“${m[0]}”可能是千分位逗号被识别成小数点，请核对原件。`, {
+          found: m[0],
+          expected: m[0].replace(/\.(?=\d{3}(?!\d))/gu, ','),
+        }),
+      );
+    }
+  }
+  for (const p of rules().malformed) {
+    for (const m of line.raw.matchAll(p.re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (uncertain(s, e) || doubted.some(([a, b]) => a < e && b > s)) continue;
+      flags.push(flagAtRaw('MALFORMED_VALUE', line, s, e, `数值格式错误：“${m[0]}”（${p.what}）。`, { found: m[0] }));
     }
   }
   return flags;
 }
 
-/** DIRECTION_CONFLICT: 减少1089万元，上升15% — the amount and its rate point opposite ways. */
-export function directionConflicts(unit: Pick<TextUnit, 'line'>): Flag[] {
-  const { up, down } = checksConfig().direction;
-  const num = (name: string) => `(?<${name}>\\d[\\d,]*(?:\\.\\d+)?)`;
-  const amount = `${num('amount')}(?<unit>万元|亿元|千元|元)`;
-  const link = '[，,、]?(?:同比|比上年|较上年)?';
+/** DIRECTION_CONFLICT: 减少1089万元，上升15% — the amount and its rate point opposite ways (read on the
+ *  paragraph, so a clause wrapped over two lines is seen). */
+export function directionConflicts(p: Paragraph): Flag[] {
   const flags: Flag[] = [];
-  const pairs: [string, string, string][] = [
-    [down, up, '减少'],
-    [up, down, '增加'],
-  ];
-  for (const [first, second, a] of pairs) {
-    const re = new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})${num('rate')}%`, 'gu');
-    for (const m of unit.line.text.matchAll(re)) {
+  for (const { a, re } of rules().direction) {
+    for (const m of p.text.matchAll(re)) {
+      if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
+      const g = m.groups!;
       flags.push(
-        flagAtText('DIRECTION_CONFLICT', unit.line, m.index, m.index + m[0].length, `增减方向矛盾：金额${m.groups!.a}${m.groups!.amount}${m.groups!.unit}，比率却是${m.groups!.b}${m.groups!.rate}%。`, {
-          expected: `${a === '减少' ? '下降' : '上升'}${m.groups!.rate}%`,
-          found: `${m.groups!.b}${m.groups!.rate}%`,
+        flagInParagraph('DIRECTION_CONFLICT', p, m.index, m.index + m[0].length, `增减方向矛盾：金额${g.a}${g.amount}${g.unit}，比率却是${g.b}${g.rate}%。`, {
+          expected: `${a === '减少' ? '下降' : '上升'}${g.rate}%`,
+          found: `${g.b}${g.rate}%`,
         }),
       );
     }
+  }
+  return flags;
+}
+
+/** The malformed statements of patterns/checks.yaml `statements`: a rate without its %, an amount
+ *  without its unit, contradictory words fused (减增加), a template's choice left in (增加（减少）). */
+export function malformedStatements(p: Paragraph): Flag[] {
+  const flags: Flag[] = [];
+  for (const r of rules().statements) {
+    for (const m of p.text.matchAll(r.re)) {
+      const g = m.groups ?? {};
+      const key = g.value !== undefined ? 'value' : null;
+      // Flag the figure itself when the rule names it, else the whole match.
+      const s = key ? m.index + m[0].lastIndexOf(g.value!) : m.index;
+      const e = key ? s + g.value!.length : m.index + m[0].length;
+      if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
+      const found = p.raw(s, e);
+      const fill = (t: string) => t.replace(/\{(\w+)\}/gu, (_, k: string) => g[k] ?? '');
+      flags.push(
+        flagInParagraph(r.code, p, s, e, fill(r.message), {
+          found,
+          expected: r.expected ? fill(r.expected) : null,
+          ...(r.severity ? { severity: r.severity } : {}),
+        }),
+      );
+    }
+  }
+  return flags;
+}
+
+/** YEAR_MISMATCH on a prose date (截至2023年12月31日): a 决算 report states its own year's end, a 预算
+ *  report the year before its own (patterns/checks.yaml `proseDate`). A later date that is not a year's
+ *  end (截至2025年8月31日, when the report was written) is not a mistake. */
+export function proseDates(p: Paragraph, year: number | null, kind: DocKind | null): Flag[] {
+  if (year === null || kind === null) return [];
+  const cfg = checksConfig().proseDate;
+  const allowed = (cfg.allowOffsets[kind] ?? [0]).map((o) => year + o);
+  const flags: Flag[] = [];
+  for (const m of p.text.matchAll(rules().proseDate)) {
+    const g = m.groups!;
+    const y = Number(g.year);
+    if (allowed.includes(y)) continue;
+    const yearEnd = (g.month === '12' && g.day === '31') || g.end !== undefined;
+    if (y > Math.max(...allowed) && !yearEnd) continue;
+    const s = m.index + m[0].indexOf(g.year!);
+    if (uncertainAt(p, s, s + 4)) continue;
+    const want = kind === '决算' ? year : allowed[0]!;
+    flags.push(
+      flagInParagraph('YEAR_MISMATCH', p, s, s + 4, `日期年份错误：本报告为${year}年度${kind}，${kind === '决算' ? '应截至本年末' : '应截至上年'}（${want}年），文中却写“${y}年”。`, {
+        expected: want,
+        found: y,
+      }),
+    );
   }
   return flags;
 }
@@ -124,10 +245,10 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   if (year === null) return [];
   const cfg = checksConfig().year;
   const text = unit.line.text;
-  const titleLike = unit.heading || (!unit.cell && new RegExp(cfg.titleLike, 'u').test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
+  const titleLike = unit.heading || (!unit.cell && yearRules().titleLike.test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
-  for (const [offset, pattern] of Object.entries(cfg.allowWhen)) if (new RegExp(pattern, 'u').test(text)) allowed.add(year + Number(offset));
+  for (const [offset, re] of yearRules().allowWhen) if (re.test(text)) allowed.add(year + offset);
   for (const m of text.matchAll(YEAR)) {
     const y = Number(m[1]);
     if (allowed.has(y)) continue;

@@ -1,0 +1,417 @@
+// Mutation evaluation on real layouts: each real corpus document (and the seed) is ingested once, then
+// realistic defects are injected one at a time into its lines and table cells (a changed figure or cell,
+// a swapped direction, a dropped % or unit, a blanked amount, a wrong year, a template choice left in,
+// contradictory words fused), and segment → extract → check runs on the mutated document. Scored per rule
+// family:
+//   recall    — the injected defect is flagged with one of the family's codes at its place (its line, or the
+//               line before, where a wrapped statement starts; for a figure, also a new flag that names it)
+//   precision — of the new flags (those the clean document does not have), the share that are the injected
+//               defect (a new flag elsewhere, or of a code the family does not expect, is a false one)
+// Sites where the clean document already has a flag are not mutated. Seeded RNG: deterministic.
+//
+//   npx tsx scripts/eval-mutations.ts [--per-op N] [--seed S] [--doc SUBSTRING] [--misses] [--fps]
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { makeLine, normalize } from '../src/ingest/normalize.js';
+import type { Block, CheckedDocument, Flag, FlagCode, IngestedDocument, Line, Loc } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const sharedDir = [join(here, '..', '..', 'shared'), '/work/shared'].find((d) => {
+  try {
+    readdirSync(d);
+    return true;
+  } catch {
+    return false;
+  }
+})!;
+
+/** Rule families: the operators that inject their defects, the codes that count as catching them, and
+ *  which half of issue 11 owns them. */
+export const FAMILIES: Record<string, { codes: FlagCode[]; owner: 'text' | 'figures' }> = {
+  malformed: { codes: ['MALFORMED_VALUE'], owner: 'text' },
+  blank: { codes: ['BLANK_VALUE'], owner: 'text' },
+  template: { codes: ['TEMPLATE_TEXT'], owner: 'text' },
+  direction: { codes: ['DIRECTION_CONFLICT'], owner: 'text' },
+  year: { codes: ['YEAR_MISMATCH'], owner: 'text' },
+  scan: { codes: ['OCR_UNCERTAIN'], owner: 'text' },
+  comparison: { codes: ['DIRECTION_CONFLICT', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'SUM_MISMATCH'], owner: 'figures' },
+  narrative_figure: { codes: ['VALUE_CONFLICT', 'SUM_MISMATCH', 'PERCENT_MISMATCH', 'UNIT_SUSPECT', 'DIRECTION_CONFLICT'], owner: 'figures' },
+  table_cell: { codes: ['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH'], owner: 'figures' },
+};
+
+export interface Mutation {
+  op: string;
+  family: keyof typeof FAMILIES;
+  block: number;
+  /** For a table cell. */
+  row?: number;
+  col?: number;
+  /** The new raw text of the line or cell. */
+  raw: string;
+  /** The line comes from OCR (the scan operator): Line.ocr is set. */
+  ocr?: boolean;
+  loc: Loc;
+  /** What was injected, for the report and for matching a figure's flag. */
+  was: string;
+  now: string;
+}
+
+/** mulberry32: a small seeded PRNG. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PROSE = /[，。；、]/u;
+const lineKey = (l: Loc) => `${l.page ?? ''}/${l.paragraph ?? ''}/${l.line}`;
+
+/** A plausible other figure at the same precision: one digit changed (not the leading one, so the
+ *  magnitude stays), or a few percent up or down. */
+function otherFigure(text: string, r: () => number): string | null {
+  const plain = text.replace(/,/g, '');
+  if (!/^\d+(\.\d+)?$/.test(plain)) return null;
+  const dec = plain.includes('.') ? plain.split('.')[1]!.length : 0;
+  const digits = plain.replace('.', '');
+  if (digits.replace(/^0+/, '').length < 2) return null;
+  let out: string;
+  if (r() < 0.5) {
+    const positions = [...digits].map((_, i) => i).filter((i) => i > 0 || digits.length === 1);
+    const p = positions[Math.floor(r() * positions.length)]!;
+    const d = Number(digits[p]);
+    const nd = (d + 1 + Math.floor(r() * 8)) % 10;
+    const nd2 = p === 0 && nd === 0 ? 1 : nd;
+    const changed = digits.slice(0, p) + nd2 + digits.slice(p + 1);
+    out = dec ? `${changed.slice(0, changed.length - dec)}.${changed.slice(changed.length - dec)}` : changed;
+  } else {
+    const v = Number(plain) * (r() < 0.5 ? 1 - (0.03 + r() * 0.2) : 1 + (0.03 + r() * 0.2));
+    out = v.toFixed(dec);
+  }
+  out = out.replace(/^0+(?=\d)/, '');
+  if (out === plain || Number(out) === 0) return null;
+  // keep thousands separators when the original had them
+  if (text.includes(',')) {
+    const [i, f] = out.split('.');
+    out = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : '');
+  }
+  return out;
+}
+
+interface Site {
+  op: string;
+  family: keyof typeof FAMILIES;
+  make: (r: () => number) => Omit<Mutation, 'op' | 'family'> | null;
+}
+
+const SWAP: Record<string, string> = { 增加: '减少', 减少: '增加', 增长: '下降', 下降: '增长', 上升: '下降', 大于: '小于', 小于: '大于' };
+const CHOICE: Record<string, string> = { 增加: '增加（减少）', 减少: '减少（增加）', 增长: '增长（下降）', 下降: '下降（增长）', 上升: '上升（下降）', 大于: '大于（小于）', 小于: '小于（大于）' };
+const FUSE: Record<string, string> = { 增加: '减增加', 减少: '增减少', 增长: '下降增长', 下降: '增长下降', 大于: '大小于', 小于: '小大于' };
+
+/** Every place in the document a defect of each kind could be injected. */
+function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, year: number | null, kind: string | null, flagged: Set<string>): Site[] {
+  const out: Site[] = [];
+  const lineSite = (op: string, family: keyof typeof FAMILIES, i: number, line: Line, re: RegExp, edit: (m: RegExpExecArray, r: () => number) => { raw: string; was: string; now: string; at: number } | null) => {
+    for (const m of line.raw.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
+      const mm = m as RegExpExecArray;
+      out.push({
+        op,
+        family,
+        make: (r) => {
+          const e = edit(mm, r);
+          if (!e) return null;
+          return { block: i, raw: e.raw, loc: { ...line.loc, start: e.at, end: e.at + e.now.length }, was: e.was, now: e.now };
+        },
+      });
+    }
+  };
+  doc.blocks.forEach((b, i) => {
+    if (toc.has(i)) return;
+    if (b.kind === 'table') {
+      b.table.rows.forEach((row, ri) =>
+        row.forEach((cell, ci) => {
+          if (cell.spanned || flagged.has(lineKey(cell.loc) + `#${ri}/${ci}`) || !/^\s*\d[\d,]*\.\d{2}\s*$/.test(cell.raw)) return;
+          const label = row.map((c) => c.raw).join('');
+          out.push({
+            op: /合计|总计/.test(label) ? 'break_sum' : 'change_cell',
+            family: 'table_cell',
+            make: (r) => {
+              const now = otherFigure(cell.raw.trim(), r);
+              if (!now) return null;
+              return { block: i, row: ri, col: ci, raw: now, loc: cell.loc, was: cell.raw.trim(), now };
+            },
+          });
+        }),
+      );
+      return;
+    }
+    const line = b.line;
+    if (flagged.has(lineKey(line.loc))) return;
+    const isHeading = headings.has(i);
+    const prose = PROSE.test(line.text) && !isHeading;
+    // A table row printed as text (page-text dumps): its figures are cells.
+    const textRow = !PROSE.test(line.text) && (line.raw.match(/\d[\d,]*\.\d{2}/g) ?? []).length >= 2;
+    if (textRow) {
+      lineSite('change_cell', 'table_cell', i, line, /(?<![\d.,])\d[\d,]*\.\d{2}(?![\d.])/, (m, r) => {
+        const now = otherFigure(m[0], r);
+        return now ? { raw: line.raw.slice(0, m.index) + now + line.raw.slice(m.index + m[0].length), was: m[0], now, at: m.index } : null;
+      });
+    }
+    // a scan: the line read by OCR, a thousands comma read as a point (477,447.73 → 477.447.73)
+    for (const m of line.raw.matchAll(/(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d{2}(?![\d.])/g)) {
+      out.push({
+        op: 'ocr_thousands',
+        family: 'scan',
+        make: () => {
+          const now = m[0].replace(/,/g, '.');
+          return { block: i, raw: line.raw.slice(0, m.index) + now + line.raw.slice(m.index + m[0].length), loc: { ...line.loc, start: m.index, end: m.index + now.length }, was: m[0], now, ocr: true };
+        },
+      });
+    }
+    if (prose) {
+      // a rate without its %
+      lineSite('drop_percent', 'malformed', i, line, /(?<![\d.])(\d+(?:\.\d+)?)(\s*)[%％]/, (m) => ({ raw: line.raw.slice(0, m.index) + m[1] + m[2] + line.raw.slice(m.index + m[0].length), was: m[0], now: m[1]!, at: m.index }));
+      // an amount without its unit
+      lineSite('drop_unit', 'malformed', i, line, /(?<![\d.])(\d[\d,]*\.\d{1,2})(\s*)(万元|亿元)/, (m) => ({ raw: line.raw.slice(0, m.index) + m[1] + line.raw.slice(m.index + m[0].length), was: m[0], now: m[1]!, at: m.index }));
+      // a blanked amount
+      lineSite('blank_amount', 'blank', i, line, /(?<![\d.,])(\d[\d,]*(?:\.\d+)?)(\s*)(万元|元)/, (m) => ({ raw: line.raw.slice(0, m.index) + '    ' + m[2] + line.raw.slice(m.index + m[1]!.length + m[2]!.length), was: m[1]!, now: '    ', at: m.index }));
+      // a changed narrative figure
+      lineSite('change_figure', 'narrative_figure', i, line, /(?<![\d.,])(\d[\d,]*\.\d{2})(?=\s*万元)/, (m, r) => {
+        const now = otherFigure(m[1]!, r);
+        return now ? { raw: line.raw.slice(0, m.index) + now + line.raw.slice(m.index + m[1]!.length), was: m[1]!, now, at: m.index } : null;
+      });
+      // direction words: swapped where a rate follows the amount (the clause contradicts itself), swapped
+      // alone (the comparison with the figures is wrong), a template choice left in, two words fused
+      lineSite('swap_direction_rate', 'direction', i, line, /(增加|减少)(\s*\d[\d,]*(?:\.\d+)?\s*万元[，,]?\s*(?:同比)?)(增长|下降|上升)(\s*\d+(?:\.\d+)?\s*[%％])/, (m) => ({
+        raw: line.raw.slice(0, m.index) + SWAP[m[1]!] + line.raw.slice(m.index + m[1]!.length),
+        was: m[1]!,
+        now: SWAP[m[1]!]!,
+        at: m.index,
+      }));
+      lineSite('swap_comparison', 'comparison', i, line, /(大于|小于)(?=\s*(?:年初)?预算)|(增加|减少)(?=\s*\d[\d,]*(?:\.\d+)?\s*万元(?![，,]?\s*(?:同比)?(?:增长|下降|上升)))/, (m) => {
+        const w = m[0];
+        return { raw: line.raw.slice(0, m.index) + SWAP[w] + line.raw.slice(m.index + w.length), was: w, now: SWAP[w]!, at: m.index };
+      });
+      lineSite('choice_marker', 'template', i, line, /增加|减少|增长|下降|上升|大于|小于/, (m) => ({ raw: line.raw.slice(0, m.index) + CHOICE[m[0]] + line.raw.slice(m.index + m[0].length), was: m[0], now: CHOICE[m[0]]!, at: m.index }));
+      lineSite('fused_words', 'direction', i, line, /增加|减少|增长|下降|大于|小于/, (m) => ({ raw: line.raw.slice(0, m.index) + FUSE[m[0]] + line.raw.slice(m.index + m[0].length), was: m[0], now: FUSE[m[0]]!, at: m.index }));
+      // a prose date of the wrong year (last year's text kept)
+      if (year !== null && kind !== null) {
+        const want = kind === '决算' ? year : year - 1;
+        lineSite('date_year', 'year', i, line, new RegExp(`(截至|截止)\\s*${want}(?=\\s*年)`), (m) => {
+          const at = m.index + m[0].indexOf(String(want));
+          return { raw: line.raw.slice(0, at) + (want - 1) + line.raw.slice(at + 4), was: String(want), now: String(want - 1), at };
+        });
+      }
+    }
+    // a heading with the wrong year (决算: last year's template not updated)
+    if (isHeading && year !== null && kind === '决算' && line.raw.includes(`${year}`)) {
+      lineSite('title_year', 'year', i, line, new RegExp(`${year}(?=\\s*年)`), (m) => ({ raw: line.raw.slice(0, m.index) + (year - 1) + line.raw.slice(m.index + 4), was: String(year), now: String(year - 1), at: m.index }));
+    }
+  });
+  return out;
+}
+
+/** The document with one mutation applied (only the mutated block is copied). */
+function apply(doc: IngestedDocument, m: Mutation): IngestedDocument {
+  const blocks = doc.blocks.slice();
+  const b = blocks[m.block]!;
+  if (b.kind === 'line') {
+    const line = makeLine(m.raw, b.line.loc, b.line.hint);
+    if (b.line.ocr) line.ocr = b.line.ocr;
+    if (m.ocr) line.ocr = { engine: 'simulated', confidence: 0.9 };
+    blocks[m.block] = { kind: 'line', line };
+  } else {
+    const rows = b.table.rows.map((row, ri) => (ri === m.row ? row.map((c, ci) => (ci === m.col ? { ...c, raw: m.raw, text: normalize(m.raw).text } : c)) : row));
+    blocks[m.block] = { kind: 'table', table: { ...b.table, rows } } as Block;
+  }
+  return { ...doc, blocks, flags: doc.flags.slice() };
+}
+
+const run = (doc: IngestedDocument): CheckedDocument => check(extract(segment(doc)));
+const flagKey = (f: Flag) => `${f.code}|${f.loc ? lineKey(f.loc) : '-'}|${f.loc?.table ?? ''}/${f.loc?.row ?? ''}/${f.loc?.col ?? ''}|${f.loc ? '' : f.message}`;
+
+/** The flags of `after` that `before` does not have (as a multiset by code and place). */
+export function newFlags(before: Flag[], after: Flag[]): Flag[] {
+  const count = new Map<string, number>();
+  for (const f of before) count.set(flagKey(f), (count.get(flagKey(f)) ?? 0) + 1);
+  const out: Flag[] = [];
+  for (const f of after) {
+    const k = flagKey(f);
+    const n = count.get(k) ?? 0;
+    if (n > 0) count.set(k, n - 1);
+    else out.push(f);
+  }
+  return out;
+}
+
+/** Whether a flag is about the mutation: on its line or the line before (a wrapped statement is flagged
+ *  where it starts), on its cell's row, or — for a figure — naming the new figure. A figure is also seen
+ *  through what it adds up to: a changed cell is caught by a sum in its table (its parent row's), a changed
+ *  narrative figure by a share or sum stated within three lines of it. */
+function about(f: Flag, m: Mutation): boolean {
+  const figure = FAMILIES[m.family]!.owner === 'figures';
+  if (f.loc && f.loc.page === m.loc.page && f.loc.paragraph === m.loc.paragraph) {
+    if (m.row !== undefined && f.loc.table !== undefined) return f.loc.table === m.loc.table && (f.loc.row === m.row || (figure && f.code === 'SUM_MISMATCH'));
+    if (f.loc.line === m.loc.line || f.loc.line === m.loc.line - 1) return true;
+    if (figure && Math.abs(f.loc.line - m.loc.line) <= 3) return true;
+  }
+  if (figure && /\d/.test(m.now)) {
+    const n = m.now.replace(/,/g, '');
+    return [f.found, f.expected, f.excerpt, f.message].some((x) => x !== null && String(x).replace(/,/g, '').includes(n));
+  }
+  return false;
+}
+
+export interface Outcome {
+  doc: string;
+  m: Mutation;
+  caught: boolean;
+  falseFlags: Flag[];
+}
+
+export async function evaluateMutations(files: string[], perOp: number, seed: number, log = false): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const file of files) {
+    const name = file.split('/').pop()!;
+    let ingested: IngestedDocument;
+    let base: CheckedDocument;
+    try {
+      ingested = await ingest(file, { ocr: 'off' });
+      base = run(ingested);
+      // What the pipeline refuses (NOT_A_REPORT: no title, sections or tables of a report) is not scored.
+      const sections = new Set(base.outline.flatMap(function walk(n): string[] { return [...(n.section ? [n.section] : []), ...n.children.flatMap(walk)]; }));
+      if (!base.document.title && sections.size < 2 && !base.tables.some((t) => /^(公开|预算)\d/u.test(t.kind))) throw new Error('not a report');
+    } catch (e) {
+      if (log) console.log(`  (${name}: not evaluated: ${String(e).slice(0, 80)})`);
+      continue;
+    }
+    const flagged = new Set<string>();
+    for (const f of base.flags) if (f.loc) flagged.add(lineKey(f.loc) + (f.loc.table !== undefined ? `#${f.loc.row}/${f.loc.col}` : ''));
+    const all = sites(ingested, base.headingBlocks, base.tocBlocks, base.document.year, base.document.kind, flagged);
+    const r = rng(seed ^ hash(name));
+    const byOp = new Map<string, Site[]>();
+    for (const s of all) byOp.set(s.op, [...(byOp.get(s.op) ?? []), s]);
+    for (const [op, list] of [...byOp.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const chosen = shuffle(list, r).slice(0, perOp);
+      for (const s of chosen) {
+        const made = s.make(r);
+        if (!made) continue;
+        const m: Mutation = { op, family: s.family, ...made };
+        const after = run(apply(ingested, m));
+        const fresh = newFlags(base.flags, after.flags);
+        const codes = FAMILIES[m.family]!.codes;
+        const hits = fresh.filter((f) => codes.includes(f.code) && about(f, m));
+        // other new flags about the mutation are consequences of the same defect (a changed total also
+        // breaks a share), not false alarms
+        // (on a scan, a thousands comma read as a point must never be called malformed)
+        const falseFlags = fresh.filter((f) => !hits.includes(f) && (!about(f, m) || (m.family === 'scan' && f.code === 'MALFORMED_VALUE')));
+        outcomes.push({ doc: name, m, caught: hits.length > 0, falseFlags });
+      }
+    }
+  }
+  return outcomes;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (const c of s) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+  return h >>> 0;
+}
+
+function shuffle<T>(xs: T[], r: () => number): T[] {
+  const a = xs.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** The corpus documents the evaluation runs on: every readable report in corpus/real, and the seed. */
+export function corpusFiles(): string[] {
+  const real = join(sharedDir, 'corpus', 'real');
+  const files = readdirSync(real)
+    .filter((f) => /\.(pdf|txt)$/.test(f))
+    .sort()
+    .map((f) => join(real, f));
+  return [join(sharedDir, 'seed', '000_37d039dcb8ad6afc.txt'), ...files];
+}
+
+export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: boolean } = {}): string {
+  const out: string[] = [];
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+  out.push(`Mutation evaluation: ${outcomes.length} injected defects over ${new Set(outcomes.map((o) => o.doc)).size} documents`);
+  out.push('');
+  out.push('family            owner    injected  caught  recall   new-false  precision');
+  const fams = Object.keys(FAMILIES);
+  for (const fam of fams) {
+    const os = outcomes.filter((o) => o.m.family === fam);
+    const caught = os.filter((o) => o.caught).length;
+    // false flags, charged to the family whose rule raised them
+    const fp = outcomes.flatMap((o) => o.falseFlags).filter((f) => familyOfCode(f.code) === fam).length;
+    out.push(`${fam.padEnd(18)}${FAMILIES[fam]!.owner.padEnd(9)}${String(os.length).padStart(8)}${String(caught).padStart(8)}  ${pct(caught, os.length).padStart(6)}  ${String(fp).padStart(9)}  ${pct(caught, caught + fp).padStart(9)}`);
+  }
+  out.push('');
+  out.push('by operator:');
+  for (const op of [...new Set(outcomes.map((o) => o.m.op))].sort()) {
+    const os = outcomes.filter((o) => o.m.op === op);
+    out.push(`  ${op.padEnd(22)}${String(os.length).padStart(5)} injected, ${pct(os.filter((o) => o.caught).length, os.length)} caught`);
+  }
+  out.push('');
+  out.push('false flags (new flags not about the injected defect), by code:');
+  const fc = new Map<string, number>();
+  for (const f of outcomes.flatMap((o) => o.falseFlags)) fc.set(`${f.code} (${f.severity})`, (fc.get(`${f.code} (${f.severity})`) ?? 0) + 1);
+  for (const [k, v] of [...fc.entries()].sort()) out.push(`  ${k}: ${v}`);
+  if (!fc.size) out.push('  none');
+  out.push('');
+  out.push('per document: injected / caught / false flags');
+  for (const d of [...new Set(outcomes.map((o) => o.doc))]) {
+    const os = outcomes.filter((o) => o.doc === d);
+    out.push(`  ${d.slice(0, 60).padEnd(62)}${String(os.length).padStart(4)} ${String(os.filter((o) => o.caught).length).padStart(4)} ${String(os.reduce((n, o) => n + o.falseFlags.length, 0)).padStart(4)}`);
+  }
+  if (opts.misses) {
+    out.push('', 'missed:');
+    for (const o of outcomes.filter((x) => !x.caught)) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now} | ${o.m.raw.slice(0, 90)}`);
+  }
+  if (opts.fps) {
+    out.push('', 'false flags:');
+    for (const o of outcomes) for (const f of o.falseFlags) out.push(`  ${o.doc}:${f.loc?.page}:${f.loc?.line} ${f.code} after ${o.m.op} at ${o.m.loc.page}:${o.m.loc.line} | ${f.message.slice(0, 80)}`);
+  }
+  return out.join('\n');
+}
+
+/** The family a false flag is charged to: the one whose rule raised it. */
+const CHARGED: Partial<Record<FlagCode, string>> = {
+  BLANK_VALUE: 'blank',
+  TEMPLATE_TEXT: 'template',
+  MALFORMED_VALUE: 'malformed',
+  DIRECTION_CONFLICT: 'direction',
+  YEAR_MISMATCH: 'year',
+  OCR_UNCERTAIN: 'scan',
+  SUM_MISMATCH: 'table_cell',
+  PERCENT_MISMATCH: 'narrative_figure',
+  VALUE_CONFLICT: 'narrative_figure',
+  UNIT_SUSPECT: 'narrative_figure',
+};
+const familyOfCode = (code: FlagCode): string => CHARGED[code] ?? 'other';
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const opt = (name: string, dflt: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const only = args.includes('--doc') ? args[args.indexOf('--doc') + 1]! : null;
+  const files = corpusFiles().filter((f) => !only || f.includes(only));
+  const outcomes = await evaluateMutations(files, opt('--per-op', 4), opt('--seed', 11), true);
+  console.log(report(outcomes, { misses: args.includes('--misses'), fps: args.includes('--fps') }));
+}

@@ -1,0 +1,101 @@
+// Template families (patterns/required.yaml `families`): the national nine-table 部门决算, the 教育部
+// university templates, the provinces' 预算 sets. What a report must contain depends on its family, which
+// is read from its structure: which family's tables it has (extracted, or as title lines), and for the
+// university templates a title or unit naming a university. A report that says its tables are published
+// in a separate file (公开表附后, 附件：…公开表) is marked so: a missing table there is not an error.
+import type { DocKind, ExtractedDocument, Severity } from '../model.js';
+import { loadPattern } from '../patterns.js';
+import type { RequiredSet } from './config.js';
+import type { TextUnit } from './lines.js';
+
+export interface FamilyTable {
+  kind: string;
+  what: string;
+  names: string[];
+  /** The extractor's table kinds that count as this table. */
+  kinds?: string[];
+  severity?: Severity;
+}
+
+export interface Family {
+  key: string;
+  kind: DocKind;
+  what: string;
+  title?: string;
+  sections: RequiredSet['sections'];
+  tables: FamilyTable[];
+}
+
+interface FamilyYaml {
+  key: string;
+  kind: DocKind;
+  what: string;
+  set?: DocKind;
+  title?: string;
+  sections?: RequiredSet['sections'];
+  tables?: FamilyTable[];
+}
+
+type RequiredYaml = Record<DocKind, RequiredSet> & { families: FamilyYaml[]; tablesElsewhere: string[]; tablesElsewhereSeverity: Severity };
+
+let cache: { families: Family[]; elsewhere: RegExp[]; elsewhereSeverity: Severity } | null = null;
+function config() {
+  if (cache) return cache;
+  const y = loadPattern<RequiredYaml>('required.yaml');
+  const families = y.families.map((f): Family => {
+    const set = f.set ? y[f.set] : null;
+    return { key: f.key, kind: f.kind, what: f.what, ...(f.title ? { title: f.title } : {}), sections: f.sections ?? set?.sections ?? [], tables: f.tables ?? set?.tables ?? [] };
+  });
+  cache = { families, elsewhere: y.tablesElsewhere.map((p) => new RegExp(p, 'u')), elsewhereSeverity: y.tablesElsewhereSeverity };
+  return cache;
+}
+
+export const families = () => config().families;
+export const tablesElsewhereSeverity = () => config().elsewhereSeverity;
+
+const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
+const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|表\d+)/u;
+
+/** The table of `tables` a short line (or a table's title) names: the one whose name is its longest ending. */
+export function tableOfTitle(text: string, tables: FamilyTable[]): FamilyTable | null {
+  if (text.length > 50) return null;
+  const title = fold(text.replace(NUMBERING, '')).replace(/[（(][^）)]*[）)]$/u, '');
+  let best: { t: FamilyTable; len: number } | null = null;
+  for (const t of tables) {
+    for (const n of t.names.map(fold)) {
+      if (title.endsWith(n) && (!best || n.length > best.len)) best = { t, len: n.length };
+    }
+  }
+  return best?.t ?? null;
+}
+
+/** Whether the family's table `t` is in the document: an extracted table of its kind or titled by it,
+ *  or a body line that is its title. */
+export function tablePresent(doc: ExtractedDocument, units: TextUnit[], family: Family, t: FamilyTable): boolean {
+  if (doc.tables.some((x) => x.kind === t.kind || (t.kinds ?? []).includes(x.kind) || tableOfTitle(x.title, family.tables) === t)) return true;
+  return units.some((u) => !u.cell && tableOfTitle(u.line.text, family.tables) === t);
+}
+
+export interface TemplateInfo {
+  family: Family | null;
+  tablesElsewhere: boolean;
+}
+
+/** The report's template family (null when its kind is unknown) and whether it says its tables are elsewhere. */
+export function detectTemplate(doc: ExtractedDocument, units: TextUnit[]): TemplateInfo {
+  const body = units.filter((u) => !u.cell);
+  const elsewhere = config().elsewhere;
+  const tablesElsewhere = body.some((u) => elsewhere.some((re) => re.test(u.line.text)));
+  const kind = doc.document.kind;
+  if (kind === null) return { family: null, tablesElsewhere };
+  const named = `${doc.document.title ?? ''} ${doc.document.unit ?? ''}`;
+  let best: { f: Family; share: number } | null = null;
+  for (const f of families()) {
+    if (f.kind !== kind) continue;
+    if (f.title && !new RegExp(f.title, 'u').test(named)) continue;
+    const found = f.tables.filter((t) => tablePresent(doc, units, f, t)).length;
+    const share = f.tables.length ? found / f.tables.length : 0;
+    if (!best || share > best.share) best = { f, share };
+  }
+  return { family: best?.f ?? null, tablesElsewhere };
+}

@@ -1,0 +1,72 @@
+// The body text as the text rules read it: paragraphs, not lines. A PDF wraps a sentence over lines (and
+// over a page break), so a phrase such as 下降（增 / 长） or 占 / 76.23； is only seen on the lines joined.
+// A match in a paragraph's text maps back to the line it starts on (loc) and to the verbatim text (excerpt).
+import type { Flag, FlagCode, Line } from '../model.js';
+import { Paragraph, runsOn } from '../extract/facts/paragraph.js';
+import { makeFlag, type FlagExtras } from './flag.js';
+import type { TextUnit } from './lines.js';
+
+export { Paragraph };
+
+/** Paragraphs that are a table row printed as text: only the rules about words (template text, fused
+ *  directions) read them, not those about statements. */
+export const tableRows = new WeakSet<Paragraph>();
+
+/** A body line printed as a table row (bare numbers, cells set apart by wide gaps): not prose. */
+const tableRow = (line: Line) => !/[，。；、：,;:]/.test(line.text) && (line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?%?$/.test(w)).length >= 2 || /\S(?: {3,}|\t)\S/.test(line.raw.trim()));
+
+/** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next body
+ *  line (across a page break too), never across a heading, a table, the table of contents or a table row
+ *  printed as text. */
+export function paragraphsOf(units: TextUnit[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: { line: Line; block: number }[] = [];
+  const flush = () => {
+    if (cur.length) out.push(new Paragraph(cur));
+    cur = [];
+  };
+  for (const u of units) {
+    if (u.cell || u.heading || tableRow(u.line)) {
+      flush();
+      if (!u.cell && !u.heading) {
+        const row = new Paragraph([{ line: u.line, block: u.block }]);
+        tableRows.add(row);
+        out.push(row);
+      }
+      continue;
+    }
+    const last = cur[cur.length - 1];
+    if (last && last.block !== u.block - 1) flush();
+    cur.push({ line: u.line, block: u.block });
+    if (!runsOn(u.line)) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Whether text[s, e) of the paragraph overlaps a span the OCR marked uncertain. */
+export function uncertainAt(p: Paragraph, s: number, e: number): boolean {
+  return p.parts.some((part) => (part.line.ocr?.uncertain ?? []).some((u) => part.offset + u.start < e && part.offset + u.end > s));
+}
+
+const CLAUSE_END = /[。；;！？!?]/u;
+
+/** A flag on text[s, e) of a paragraph: `loc` on the line the match starts on (its end cut at that line's
+ *  end when the match runs on), `excerpt` the verbatim clause around it (lines joined by a line break). */
+export function flagInParagraph(code: FlagCode, p: Paragraph, s: number, e: number, message: string, extras: FlagExtras = {}): Flag {
+  const part = p.partAt(s);
+  const start = p.rawOffset(part, s);
+  const lineEnd = part.offset + part.line.text.length;
+  const end = e <= lineEnd ? (part.line.map[e - 1 - part.offset] ?? part.line.raw.length - 1) + 1 : part.line.raw.length;
+  let cs = s;
+  while (cs > 0 && !CLAUSE_END.test(p.text[cs - 1]!)) cs--;
+  let ce = e;
+  while (ce < p.text.length && !CLAUSE_END.test(p.text[ce]!)) ce++;
+  if (ce < p.text.length) ce++;
+  if (ce - cs > 120) {
+    cs = Math.max(cs, s - 40);
+    ce = Math.min(ce, Math.max(e + 40, cs + 60));
+  }
+  const base = part.line.loc.start ?? 0;
+  return makeFlag(code, message, { ...part.line.loc, start: start + base, end: end + base }, p.raw(cs, ce) || p.raw(s, e), extras);
+}

@@ -1,0 +1,143 @@
+// Malformed statements read on paragraphs (patterns/checks.yaml `statements`, `proseDate`), OCR doubt,
+// and template families (patterns/required.yaml `families`).
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import type { DocKind, Flag } from '../src/model.js';
+import { brief, docFrom } from './check-helpers.js';
+
+const TEXT_CODES = ['BLANK_VALUE', 'TEMPLATE_TEXT', 'MALFORMED_VALUE', 'DIRECTION_CONFLICT', 'YEAR_MISMATCH', 'OCR_UNCERTAIN'];
+const flagsOf = (lines: string[], opts: { year?: number; kind?: DocKind } = {}): Flag[] => {
+  const doc = docFrom(lines, [], opts);
+  if (!opts.kind) doc.document.kind = null;
+  return check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+};
+const codes = (lines: string[], opts: { year?: number; kind?: DocKind } = {}) => brief(flagsOf(lines, opts));
+
+describe('malformed statements', () => {
+  it('flags a rate without its % and an amount without its unit, at the figure', () => {
+    const flags = flagsOf(['人员经费占 76.23；公用经费占23.77%。', '一般公共预算财政拨款支出决算为4.19。', '住房保障支出（类）445.69，占15.12%；完成年初预算的98.20。', '2025年当年预算执行数为133.84，2026年预算安排157.23万元。']);
+    expect(brief(flags)).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE', '3 MALFORMED_VALUE', '3 MALFORMED_VALUE', '4 MALFORMED_VALUE']);
+    expect(flags[0]).toMatchObject({ loc: { page: 1, line: 1, start: 6, end: 11 }, found: '76.23', excerpt: '人员经费占 76.23；', message: '数值缺少单位：“76.23”后没有“%”或“万元”等单位。' });
+    expect(flags[1]).toMatchObject({ found: '4.19', expected: '4.19万元', excerpt: '一般公共预算财政拨款支出决算为4.19。' });
+  });
+
+  it('sees a statement wrapped over two lines, and flags it on the line it starts on', () => {
+    const flags = flagsOf(['本年支出合计 93.93 万元，其中基本支出占', '76.23，项目支出占23.77%。']);
+    expect(brief(flags)).toEqual(['2 MALFORMED_VALUE']);
+    const wrapped = flagsOf(['与上年相比增加（减', '少）12.50万元。']);
+    expect(brief(wrapped)).toEqual(['1 TEMPLATE_TEXT']);
+    expect(wrapped[0]).toMatchObject({ loc: { line: 1, start: 5, end: 9 }, found: '增加（减\n少）', excerpt: '与上年相比增加（减\n少）12.50万元。' });
+  });
+
+  it('joins a paragraph across a page break, and flags it on the page it starts on', () => {
+    const doc = docFrom(['其中基本支出占', '76.23；项目支出占23.77%。'], [], { year: 2023 });
+    doc.document.kind = null;
+    const second = doc.blocks[1]!;
+    if (second.kind === 'line') second.line.loc = { page: 2, line: 1 };
+    const flags = check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+    expect(flags.map((f) => [f.code, f.loc?.page, f.loc?.line, f.loc?.start, f.loc?.end])).toEqual([['MALFORMED_VALUE', 2, 1, 0, 5]]);
+    expect(flags[0]!.excerpt).toBe('其中基本支出占\n76.23；');
+  });
+
+  it('flags fused contradictory words and a template choice left in', () => {
+    expect(codes(['比上年减增加3.5万元。', '决算数大小于预算数。', '支出决算比上年下降（增长）12%。', '决算数大于/小于预算数的主要原因：业务调整。'])).toEqual([
+      '1 DIRECTION_CONFLICT',
+      '2 DIRECTION_CONFLICT',
+      '3 TEMPLATE_TEXT',
+      '4 TEMPLATE_TEXT',
+    ]);
+    // before a zero change the leftover misstates nothing
+    expect(flagsOf(['政府性基金收入预算0万元，与上年相比增加（减少）0万元。']).map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('leaves well-formed statements alone', () => {
+    expect(
+      codes([
+        '收入预算总计 10,150.48 万元，与上年相比增加 1,003.69 万元，增长 10.97%。',
+        '项目自评得分为95.5，等级为优。',
+        '项目综合得分95.5，评价等级为优。',
+        '比上年下降0.5个百分点，增长2.5倍。',
+        '主要是由以下因素增减相抵，综合影响。',
+        '编制人数为13，实有人数12。',
+        '一般公共服务支出 100.00 200.00 300.00',
+        '项目实施期限为2023.12，已完成。',
+        '按调整系数1.2，核定定额。',
+        '项目    增加/减少    金额',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('a reason announced and not given', () => {
+  it('is a blank', () => {
+    const flags = flagsOf(['（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元。']);
+    expect(brief(flags)).toEqual(['1 BLANK_VALUE']);
+    expect(flags[0]).toMatchObject({ found: '主要原因是', severity: 'error' });
+    expect(codes(['主要原因是：业务量增加。', '减少的主要原因是人员减少。'])).toEqual([]);
+  });
+});
+
+describe('prose dates', () => {
+  it('a 决算 report states its own year-end, a 预算 report the year before', () => {
+    expect(codes(['截至2023年12月31日，本部门共有车辆2辆。'], { year: 2024, kind: '决算' })).toEqual(['1 YEAR_MISMATCH']);
+    expect(flagsOf(['截至2023年12月31日，本部门共有车辆2辆。'], { year: 2024, kind: '决算' })[0]).toMatchObject({ expected: 2024, found: 2023, loc: { start: 2, end: 6 } });
+    expect(codes(['截至2024年12月31日，本部门共有车辆2辆。'], { year: 2024, kind: '决算' })).toEqual([]);
+    expect(codes(['截至2023年8月31日，本部门共有车辆2辆。'], { year: 2024, kind: '预算' })).toEqual([]);
+    expect(codes(['截至2022年12月31日，本部门共有车辆2辆。'], { year: 2024, kind: '预算' })).toEqual(['1 YEAR_MISMATCH']);
+    // a later date that is not a year-end: when the report was written
+    expect(codes(['截至2025年6月，已完成整改。'], { year: 2024, kind: '决算' })).toEqual([]);
+  });
+});
+
+describe('scans', () => {
+  it('a thousands comma read as a point is OCR_UNCERTAIN, and no rule fires on an uncertain span', () => {
+    const doc = docFrom(['合计 477.447.73万元', '基本支出占 76.23；'], [], { year: 2024 });
+    doc.document.kind = null;
+    const [a, b] = doc.blocks.map((x) => (x.kind === 'line' ? x.line : null));
+    a!.ocr = { engine: 'paddle', confidence: 0.9 };
+    b!.ocr = { engine: 'paddle', confidence: 0.9, uncertain: [{ start: 5, end: 10, readings: ['76.23', '76.23%'] }] };
+    const flags = check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+    expect(brief(flags)).toEqual(['1 OCR_UNCERTAIN']);
+    expect(flags[0]).toMatchObject({ found: '477.447.73', expected: '477,447.73', severity: 'warning' });
+    // the same line from a text layer is a malformed number
+    expect(codes(['合计 477.447.73万元'])).toEqual(['1 MALFORMED_VALUE']);
+  });
+});
+
+describe('template families', () => {
+  const titled = (lines: string[], title: string, kind: DocKind) => {
+    const doc = docFrom(lines, [], { year: 2023, kind });
+    doc.document.title = title;
+    doc.document.unit = title.replace(/\d{4}.*$/u, '');
+    return check(doc);
+  };
+  const tableFlags = (d: ReturnType<typeof check>) => d.flags.filter((f) => f.code === 'MISSING_TABLE').map((f) => `${f.severity} ${f.expected}`);
+
+  it('a university 预算 with its four tables is the university family: nothing missing', () => {
+    const d = titled(['西南大学收支预算总表', '一、财政拨款 230,876.38 一、教育支出 434,334.99', '西南大学收入预算表', '合计 100.00 200.00', '西南大学支出预算表', '合计 100.00 200.00', '西南大学财政拨款支出预算表', '合计 100.00 200.00'], '西南大学2023年度部门预算', '预算');
+    expect(d.document.template).toBe('university-yusuan');
+    expect(tableFlags(d)).toEqual([]);
+  });
+
+  it('the same tables under a department title are the provincial family, with its tables missing', () => {
+    const d = titled(['收支预算总表', '一、财政拨款 230,876.38 一、教育支出 434,334.99'], '某某局2023年度部门预算', '预算');
+    expect(d.document.template).toBe('provincial-yusuan');
+    expect(tableFlags(d)).toContain('error 部门收入总表');
+  });
+
+  it('a report whose tables are attached elsewhere gets MISSING_TABLE as info', () => {
+    const d = titled(['第二部分 2023年度部门预算表', '2023年度部门预算公开表附后。'], '某某局2023年度部门预算', '预算');
+    expect(d.document).toMatchObject({ template: 'provincial-yusuan', tablesElsewhere: true });
+    expect(tableFlags(d).map((f) => f.split(' ')[0])).toEqual(['info']);
+    const plain = titled(['第二部分 2023年度部门预算表'], '某某局2023年度部门预算', '预算');
+    expect(plain.document.tablesElsewhere).toBe(false);
+    expect(tableFlags(plain).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+
+  it('no family without a kind', () => {
+    const doc = docFrom(['随便一行'], [], {});
+    doc.document.kind = null;
+    expect(check(doc).document.template).toBeNull();
+  });
+});
+
