@@ -279,7 +279,11 @@ function precision(body: Cell[][], cols: ColumnInfo[]): (text: string) => boolea
   const amounts = body.flatMap((r) => r.filter((_, k) => cols[k]?.value).map((c) => parseAmount(c.text)?.text)).filter((x): x is string => !!x);
   const fine = amounts.filter((x) => decimals(x) > 0 && decimals(x) <= 2).length;
   const finer = amounts.filter((x) => decimals(x) > 2).length;
-  return (x) => !/^-?0\d/.test(x) && (decimals(x) <= 2 || finer > fine);
+  const whole = amounts.filter((x) => decimals(x) === 0).length;
+  // A table that prints its amounts with decimals prints a 3/5/7-digit integer only as a 科目 code that
+  // a grid or a page-text row put in a value column (30203 beside 30103 奖金 in a two-halves 公开06 row).
+  const codeLike = (x: string) => fine > whole && /^[1-9]\d{2}(?:\d{2}){0,2}$/.test(x);
+  return (x) => !/^-?0\d/.test(x) && !codeLike(x) && (decimals(x) <= 2 || finer > fine);
 }
 
 /** A total and its parts in one row (三公 合计 = 因公出国 + 公务用车 + 公务接待), per role: the row's metrics
