@@ -212,7 +212,7 @@ describe('the real 17-sheet 预算 template workbook', () => {
 
   it('gives its nine tables with their kinds and sheet/cell locs', () => {
     expect(rec.source.format).toBe('xlsx');
-    expect(rec.document).toEqual({ title: '上海市普陀区2026年区级部门预算', unit: '上海市普陀区XX局', year: 2026, kind: '预算', unitKey: '普陀区XX局' });
+    expect(rec.document).toEqual({ title: '上海市普陀区2026年区级部门预算', unit: '上海市普陀区XX局', year: 2026, kind: '预算', unitKey: '普陀区XX局', template: 'provincial-yusuan', tablesElsewhere: false });
     const tables = Object.fromEntries(rec.tables.map((t) => [t.kind, t]));
     expect(Object.keys(tables).sort()).toEqual(['预算01收支总表', '预算02收入总表', '预算03支出总表', '预算04财政拨款收支总表', '预算05一般公共预算支出表', '预算06一般公共预算基本支出表', '预算07三公经费表', '预算08政府性基金表', '预算09国有资本经营表']);
     expect(tables['预算02收入总表']).toMatchObject({ title: '2026年部门收入预算总表', unit: '元', loc: { sheet: '部门收入总表', cell: 'A6', line: 6 } });
