@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateOne } from '../scripts/gen-synthetic.js';
-import { craftedFiles, encodeGbk, landingHtml, reportWorkbook, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
+import { craftedFiles, encodeGbk, landingHtml, reportWorkbook, docxToDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
 import { extract as extractStage } from '../src/extract/index.js';
 import { extract, runBatch } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
@@ -17,7 +17,7 @@ import type { ExtractedDocument, IngestedDocument, SourceTable, TableRecord } fr
 import type { DocumentRecord } from '../src/schema.js';
 import { segment } from '../src/segment/index.js';
 import { formatLoc } from '../src/write/flag-line.js';
-import { corpus, SEED_TXT, seed } from './paths.js';
+import { corpus, repo, SEED_TXT, seed } from './paths.js';
 
 const seedText = readFileSync(SEED_TXT, 'utf8');
 const stages = async (input: string | Uint8Array): Promise<ExtractedDocument> => extractStage(segment(await ingest(input)));
@@ -281,6 +281,23 @@ describe('a batch of pages and workbooks, some crafted, some misnamed', () => {
   }, 120_000);
 });
 
+describe('legacy Word (.doc): the committed fixture', () => {
+  it('tiny.doc (make-broken’s tiny DOCX saved by LibreOffice) gives its paragraphs and its table', async () => {
+    const bytes = readFileSync(join(repo, 'tests', 'fixtures', 'tiny.doc'));
+    expect(sniff(bytes)).toBe('doc');
+    const d = await ingest(bytes);
+    expect(d.source.format).toBe('doc');
+    expect(d.blocks.map((b) => (b.kind === 'line' ? [b.line.raw, b.line.loc] : [b.table.rows.map((r) => r.map((c) => c.text)), b.table.loc]))).toEqual([
+      ['第一部分 概况', { paragraph: 1, line: 1 }],
+      ['第一行', { paragraph: 2, line: 1 }],
+      ['第二行 2023 年', { paragraph: 3, line: 1 }],
+      [[['项目名称', '测试项目'], ['', '预算数', '执行数', '执行率'], ['项目类别', '☒部门预算项目☐市直专项']], { paragraph: 5, line: 1, table: 't1' }],
+      ['一、结尾', { paragraph: 6, line: 1 }],
+    ]);
+    expect(sourceTables(d)[0]!.rows[1]![3]!.loc).toEqual({ paragraph: 5, line: 2, table: 't1', row: 1, col: 3 });
+  });
+});
+
 // Legacy Word: LibreOffice saves the seed's DOCX as .doc where it is installed (no CI package needs it).
 const hasSoffice = (() => {
   try {
@@ -295,7 +312,7 @@ describe.runIf(hasSoffice)('the seed as legacy Word (.doc, made by LibreOffice)'
   let rec: DocumentRecord;
   let txt: DocumentRecord;
   beforeAll(async () => {
-    const path = seedDoc(seed('000_37d039dcb8ad6afc.docx'), mkdtempSync(join(tmpdir(), 'juesuan-doc-')))!;
+    const path = docxToDoc(seed('000_37d039dcb8ad6afc.docx'), mkdtempSync(join(tmpdir(), 'juesuan-doc-')))!;
     expect(sniff(readFileSync(path))).toBe('doc');
     rec = await extract(path);
     txt = await extract(SEED_TXT);
