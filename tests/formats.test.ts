@@ -298,7 +298,7 @@ describe('legacy Word (.doc): the committed fixture', () => {
   });
 });
 
-// Legacy Word: LibreOffice saves the seed's DOCX as .doc where it is installed (no CI package needs it).
+// LibreOffice saves the seed's DOCX as .doc and the workbook as .xls where it is installed (no CI package needs it).
 const hasSoffice = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
@@ -308,7 +308,7 @@ const hasSoffice = (() => {
   }
 })();
 
-describe.runIf(hasSoffice)('the seed as legacy Word (.doc, made by LibreOffice)', () => {
+describe.runIf(hasSoffice)('renditions LibreOffice makes where it is installed: the seed as .doc, its tables as .xls', () => {
   let rec: DocumentRecord;
   let txt: DocumentRecord;
   beforeAll(async () => {
@@ -316,6 +316,15 @@ describe.runIf(hasSoffice)('the seed as legacy Word (.doc, made by LibreOffice)'
     expect(sniff(readFileSync(path))).toBe('doc');
     rec = await extract(path);
     txt = await extract(SEED_TXT);
+  }, 180_000);
+
+  it('a workbook saved as .xls by LibreOffice (not by SheetJS) gives the DOCX rendition’s tables too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-xls-'));
+    writeFileSync(join(dir, 'seed-tables.xlsx'), writeBook(seedWorkbook(seedText), 'xlsx'));
+    execFileSync('soffice', ['--headless', '--convert-to', 'xls', '--outdir', dir, join(dir, 'seed-tables.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+    const bytes = readFileSync(join(dir, 'seed-tables.xls'));
+    expect(sniff(bytes)).toBe('xls');
+    expect(filled(await stages(bytes))).toEqual(filled(await stages(seed('000_37d039dcb8ad6afc.docx'))));
   }, 180_000);
 
   it('gives the text’s document, summary and table bodies', () => {
