@@ -148,6 +148,18 @@ describe('page structures other than the generator’s', () => {
     expect(sniff(Buffer.from('<p>注：本表无数据\n第一部分\n'))).toBe('txt');
   });
 
+  it('the charset: a UTF-8 page under an old gb2312 <meta>, a GBK page under a utf-8 one, a Big5 page as declared', async () => {
+    const body = '<p>某某局2023年度部门决算</p><p>第一部分 部门概况</p>';
+    const page = (charset: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body>${body}</body></html>`;
+    const texts = async (b: Uint8Array) => (await ingest(b)).blocks.map((x) => (x.kind === 'line' ? x.line.raw : ''));
+    const want = ['某某局2023年度部门决算', '第一部分 部门概况'];
+    expect(await texts(Buffer.from(page('gb2312'), 'utf8'))).toEqual(want);
+    expect(await texts(encodeGbk(page('utf-8')))).toEqual(want);
+    const big5 = Buffer.from('<html><head><meta charset="big5"></head><body><p>', 'latin1');
+    // 部門 (traditional) in Big5: B3A1 AAF9
+    expect(await texts(Buffer.concat([big5, Buffer.from([0xb3, 0xa1, 0xaa, 0xf9]), Buffer.from('</p></body></html>', 'latin1')]))).toEqual(['部門']);
+  });
+
   it('a page that is mostly one table keeps the lines around it', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>收入项目名称${i}</td><td>${i}.00</td><td>支出项目名称${i}</td><td>${i}.00</td></tr>`).join('');
     const page = `<html><head><meta charset="utf-8"><title>决算</title></head><body><div class="nav"><a href="/">首页</a> <a href="/b">信息公开</a> <a href="/c">政策</a></div><div class="c"><p>收入支出决算总表</p><p>单位：万元</p><table><tr><td>项目</td><td>决算数</td><td>项目</td><td>决算数</td></tr>${rows}</table></div><div class="foot">主办：某某局 电话：12345678</div></body></html>`;
