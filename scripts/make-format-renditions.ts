@@ -8,13 +8,15 @@
 //  - crafted files that must get a clean error: a page nested a million deep, a page with a 100 MB attribute,
 //    a zip bomb .xlsx, a sheet that claims the whole grid, a sheet 300 columns wide, a truncated .xls.
 // Nothing here needs a system package: tests call these functions. `npx tsx scripts/make-format-renditions.ts DIR`
-// writes them to DIR (with seed.doc too when LibreOffice's soffice is on the PATH).
+// writes them to DIR (with the seed and make-broken's tiny DOCX as .doc too when LibreOffice's soffice is
+// on the PATH; tests/fixtures/tiny.doc, 11 KB, was made so).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync, crc32 } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
+import { tinyDocx } from './make-broken.js';
 
 /** One table of the seed text: its rows of cells, as the text gives them (rows may be ragged). */
 export interface SeedTable {
@@ -350,12 +352,13 @@ export function craftedFiles(seedText: string): Record<string, Buffer> {
   };
 }
 
-/** The seed's DOCX saved as .doc by LibreOffice, when soffice is installed (null otherwise). */
-export function seedDoc(docxPath: string, dir: string): string | null {
+/** A DOCX saved as .doc by LibreOffice, when soffice is installed (null otherwise). */
+export function docxToDoc(docxPath: string, dir: string): string | null {
+  const name = basename(docxPath).replace(/\.docx$/i, '');
   try {
-    copyFileSync(docxPath, join(dir, 'seed.docx'));
-    execFileSync('soffice', ['--headless', '--convert-to', 'doc', '--outdir', dir, join(dir, 'seed.docx')], { stdio: 'ignore', timeout: 120_000 });
-    return join(dir, 'seed.doc');
+    copyFileSync(docxPath, join(dir, `${name}.docx`));
+    execFileSync('soffice', ['--headless', '--convert-to', 'doc', '--outdir', dir, join(dir, `${name}.docx`)], { stdio: 'ignore', timeout: 120_000 });
+    return join(dir, `${name}.doc`);
   } catch {
     return null;
   }
@@ -372,5 +375,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   writeFileSync(join(out, 'seed-tables.xlsx'), writeBook(wb, 'xlsx'));
   writeFileSync(join(out, 'seed-tables.xls'), writeBook(wb, 'biff8'));
   for (const [name, bytes] of Object.entries(craftedFiles(text))) writeFileSync(join(out, name), bytes);
-  console.log(seedDoc(join(seedDir, '000_37d039dcb8ad6afc.docx'), out) ? 'wrote seed.doc too' : 'no soffice: no seed.doc');
+  // tests/fixtures/tiny.doc is tiny.doc from here: make-broken's tiny DOCX (merges, a soft break, checkboxes) as .doc.
+  writeFileSync(join(out, 'tiny.docx'), tinyDocx());
+  const docs = [docxToDoc(join(seedDir, '000_37d039dcb8ad6afc.docx'), out), docxToDoc(join(out, 'tiny.docx'), out)];
+  console.log(docs.every(Boolean) ? 'wrote 000_37d039dcb8ad6afc.doc and tiny.doc too' : 'no soffice: no .doc files');
 }

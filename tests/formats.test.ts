@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateOne } from '../scripts/gen-synthetic.js';
-import { craftedFiles, encodeGbk, landingHtml, reportWorkbook, seedDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
+import { craftedFiles, encodeGbk, landingHtml, reportWorkbook, docxToDoc, seedHtml, seedWorkbook, writeBook } from '../scripts/make-format-renditions.js';
 import { extract as extractStage } from '../src/extract/index.js';
 import { extract, runBatch } from '../src/index.js';
 import { ingest } from '../src/ingest/index.js';
@@ -17,7 +17,7 @@ import type { ExtractedDocument, IngestedDocument, SourceTable, TableRecord } fr
 import type { DocumentRecord } from '../src/schema.js';
 import { segment } from '../src/segment/index.js';
 import { formatLoc } from '../src/write/flag-line.js';
-import { corpus, SEED_TXT, seed } from './paths.js';
+import { corpus, repo, SEED_TXT, seed } from './paths.js';
 
 const seedText = readFileSync(SEED_TXT, 'utf8');
 const stages = async (input: string | Uint8Array): Promise<ExtractedDocument> => extractStage(segment(await ingest(input)));
@@ -146,6 +146,18 @@ describe('page structures other than the generator’s', () => {
     expect(sniff(Buffer.from('\ufeff<!-- saved --><html><body>x</body></html>'))).toBe('html');
     expect(sniff(Buffer.from('<2023年度部门决算>\n第一部分 部门概况\n'))).toBe('txt');
     expect(sniff(Buffer.from('<p>注：本表无数据\n第一部分\n'))).toBe('txt');
+  });
+
+  it('the charset: a UTF-8 page under an old gb2312 <meta>, a GBK page under a utf-8 one, a Big5 page as declared', async () => {
+    const body = '<p>某某局2023年度部门决算</p><p>第一部分 部门概况</p>';
+    const page = (charset: string) => `<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body>${body}</body></html>`;
+    const texts = async (b: Uint8Array) => (await ingest(b)).blocks.map((x) => (x.kind === 'line' ? x.line.raw : ''));
+    const want = ['某某局2023年度部门决算', '第一部分 部门概况'];
+    expect(await texts(Buffer.from(page('gb2312'), 'utf8'))).toEqual(want);
+    expect(await texts(encodeGbk(page('utf-8')))).toEqual(want);
+    const big5 = Buffer.from('<html><head><meta charset="big5"></head><body><p>', 'latin1');
+    // 部門 (traditional) in Big5: B3A1 AAF9
+    expect(await texts(Buffer.concat([big5, Buffer.from([0xb3, 0xa1, 0xaa, 0xf9]), Buffer.from('</p></body></html>', 'latin1')]))).toEqual(['部門']);
   });
 
   it('a page that is mostly one table keeps the lines around it', async () => {
@@ -281,7 +293,24 @@ describe('a batch of pages and workbooks, some crafted, some misnamed', () => {
   }, 120_000);
 });
 
-// Legacy Word: LibreOffice saves the seed's DOCX as .doc where it is installed (no CI package needs it).
+describe('legacy Word (.doc): the committed fixture', () => {
+  it('tiny.doc (make-broken’s tiny DOCX saved by LibreOffice) gives its paragraphs and its table', async () => {
+    const bytes = readFileSync(join(repo, 'tests', 'fixtures', 'tiny.doc'));
+    expect(sniff(bytes)).toBe('doc');
+    const d = await ingest(bytes);
+    expect(d.source.format).toBe('doc');
+    expect(d.blocks.map((b) => (b.kind === 'line' ? [b.line.raw, b.line.loc] : [b.table.rows.map((r) => r.map((c) => c.text)), b.table.loc]))).toEqual([
+      ['第一部分 概况', { paragraph: 1, line: 1 }],
+      ['第一行', { paragraph: 2, line: 1 }],
+      ['第二行 2023 年', { paragraph: 3, line: 1 }],
+      [[['项目名称', '测试项目'], ['', '预算数', '执行数', '执行率'], ['项目类别', '☒部门预算项目☐市直专项']], { paragraph: 5, line: 1, table: 't1' }],
+      ['一、结尾', { paragraph: 6, line: 1 }],
+    ]);
+    expect(sourceTables(d)[0]!.rows[1]![3]!.loc).toEqual({ paragraph: 5, line: 2, table: 't1', row: 1, col: 3 });
+  });
+});
+
+// LibreOffice saves the seed's DOCX as .doc and the workbook as .xls where it is installed (no CI package needs it).
 const hasSoffice = (() => {
   try {
     execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
@@ -291,14 +320,23 @@ const hasSoffice = (() => {
   }
 })();
 
-describe.runIf(hasSoffice)('the seed as legacy Word (.doc, made by LibreOffice)', () => {
+describe.runIf(hasSoffice)('renditions LibreOffice makes where it is installed: the seed as .doc, its tables as .xls', () => {
   let rec: DocumentRecord;
   let txt: DocumentRecord;
   beforeAll(async () => {
-    const path = seedDoc(seed('000_37d039dcb8ad6afc.docx'), mkdtempSync(join(tmpdir(), 'juesuan-doc-')))!;
+    const path = docxToDoc(seed('000_37d039dcb8ad6afc.docx'), mkdtempSync(join(tmpdir(), 'juesuan-doc-')))!;
     expect(sniff(readFileSync(path))).toBe('doc');
     rec = await extract(path);
     txt = await extract(SEED_TXT);
+  }, 180_000);
+
+  it('a workbook saved as .xls by LibreOffice (not by SheetJS) gives the DOCX rendition’s tables too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-xls-'));
+    writeFileSync(join(dir, 'seed-tables.xlsx'), writeBook(seedWorkbook(seedText), 'xlsx'));
+    execFileSync('soffice', ['--headless', '--convert-to', 'xls', '--outdir', dir, join(dir, 'seed-tables.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+    const bytes = readFileSync(join(dir, 'seed-tables.xls'));
+    expect(sniff(bytes)).toBe('xls');
+    expect(filled(await stages(bytes))).toEqual(filled(await stages(seed('000_37d039dcb8ad6afc.docx'))));
   }, 180_000);
 
   it('gives the text’s document, summary and table bodies', () => {

@@ -1,6 +1,6 @@
-// An HTML page's encoding: the BOM, else the page's own <meta charset> / http-equiv declaration (read
-// by parsing the page's start with parse5 as Latin-1, which keeps every ASCII tag intact), else sniffed
-// (UTF-8 if the bytes are valid UTF-8, else GB18030, of which GBK and GB2312 are subsets).
+// An HTML page's encoding: the BOM; else UTF-8 if the bytes are valid UTF-8; else the page's own
+// <meta charset> / http-equiv declaration (read by parsing the page's start with parse5 as Latin-1, which
+// keeps every ASCII tag intact: Big5, Shift_JIS …); else GB18030, of which GBK and GB2312 are subsets.
 import { parse } from 'parse5';
 import { JuesuanError } from '../../errors.js';
 import { attr, elements } from './dom.js';
@@ -42,8 +42,10 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
       label = null; // an unknown label: sniff instead
     }
   }
-  // A declared charset is trusted if the bytes are valid in it; sites often declare UTF-8 over GBK bytes.
-  for (const l of [label, 'utf-8', 'gb18030']) {
+  // Bytes that are valid UTF-8 are UTF-8 whatever the page declares (GBK text is practically never valid
+  // UTF-8, while pages re-encoded to UTF-8 often keep their old gb2312 <meta>); otherwise the declared
+  // charset if the bytes are valid in it (sites also declare UTF-8 over GBK bytes), else GB18030.
+  for (const l of ['utf-8', label, 'gb18030']) {
     if (!l) continue;
     const text = tryDecode(l, bytes);
     if (text !== null) return { text, encoding: l };

@@ -259,9 +259,9 @@ function readTable(t: Element, id: string, line: number): SourceTable {
 }
 
 /** Attachment links on the page: what a landing page offers instead of the report. */
-function attachments(body: Element, w: Walk): string[] {
+function attachments(root: Element, w: Walk): string[] {
   const out: string[] = [];
-  for (const a of elements(body, 'a')) {
+  for (const a of elements(root, 'a')) {
     const href = attr(a, 'href') ?? '';
     if (!ATTACHMENT.test(href) || !w.stats.has(a)) continue;
     const text = cellText(a).replace(/\s+/g, ' ').trim();
@@ -353,7 +353,8 @@ export const ingestHtml: Backend = async (bytes) => {
   }
   const prose = kept.reduce((n, it) => n + (it.kind === 'line' ? it.chars - it.link : 0), 0);
   if (!tables && prose < 300) {
-    const files = attachments(body, w);
+    // Only the content's own links: a sidebar's 下载中心 is no attachment of this page.
+    const files = attachments(region, w);
     if (files.length) {
       throw new JuesuanError(
         'NOT_A_REPORT',

@@ -39,14 +39,12 @@ export const ingestSheet: Backend = async (bytes) => {
   if (!wb?.SheetNames?.length) throw new JuesuanError('CORRUPT_SPREADSHEET', CORRUPT);
   const blocks: Block[] = [];
   let tables = 0;
-  let cells = 0;
+  const budget = { cells: 0 };
   wb.SheetNames.forEach((name, i) => {
     if (wb.Workbook?.Sheets?.[i]?.Hidden) return;
     const ws = wb.Sheets[name];
     if (!ws) return;
-    const grid = readGrid(ws, name);
-    cells += grid.rows.length * grid.width;
-    if (cells > SHEET_LIMITS.cells) throw new JuesuanError('CORRUPT_SPREADSHEET', `the workbook holds more than ${SHEET_LIMITS.cells} cells: not a disclosure`);
+    const grid = readGrid(ws, name, budget);
     blocks.push(...sheetBlocks(grid, name, () => `t${++tables}`));
   });
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the spreadsheet holds no text');
@@ -86,7 +84,7 @@ function shown(c: XLSX.CellObject | undefined): string {
 
 /** The sheet's used area (from the cells that hold text, not its declared dimension) with merges
  *  filled out. */
-function readGrid(ws: XLSX.WorkSheet, name: string): Grid {
+function readGrid(ws: XLSX.WorkSheet, name: string, budget: { cells: number }): Grid {
   const data = ((ws as XLSX.DenseWorkSheet)['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
   let height = 0;
   let width = 0;
@@ -105,6 +103,8 @@ function readGrid(ws: XLSX.WorkSheet, name: string): Grid {
     }
   }
   if (height > SHEET_LIMITS.rows) throw new JuesuanError('CORRUPT_SPREADSHEET', `sheet “${name}” has more than ${SHEET_LIMITS.rows} rows: not a disclosure`);
+  budget.cells += height * width;
+  if (budget.cells > SHEET_LIMITS.cells) throw new JuesuanError('CORRUPT_SPREADSHEET', `the workbook holds more than ${SHEET_LIMITS.cells} cells: not a disclosure`);
   const rows: (GCell | null)[][] = Array.from({ length: height }, (_, r) =>
     Array.from({ length: width }, (_, c) => {
       const raw = text[r]?.[c];
