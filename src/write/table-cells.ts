@@ -150,8 +150,8 @@ const COLUMN_KEYS: [RegExp, string][] = [
   [/^年末结转和结余$/, 'closing_balance'],
   [/^本年收入$/, 'income'],
   [/^本年支出$/, 'expenditure'],
-  [/^(?:年初)?预算数?$/, 'budget'],
-  [/^决算数?$/, 'actual'],
+  [/^(?:本年|年初)?预算数?$/, 'budget'],
+  [/^(?:本年)?决算数?$/, 'actual'],
   [/^上年(?:决算|预算)?数$/, 'prior_year'],
 ];
 const ROLE_PART = /^(?:金额|数|本年数|执行数|(?:年初)?预算数?|决算数?|上年(?:决算|预算)?数)$/;
