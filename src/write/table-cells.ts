@@ -7,6 +7,7 @@ import { parseAmount } from '../extract/tables/amount.js';
 import type { FactSubject } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import type { DocumentRecord } from '../schema.js';
+import { unitKey } from '../unit-key.js';
 import type { CsvValue } from './csv.js';
 
 type Fact = DocumentRecord['facts'][number];
@@ -104,7 +105,7 @@ export function tableCellRows(r: DocumentRecord): CsvValue[][] {
     const code = s.code ?? null;
     const f = c.fact;
     return [
-      r.source.path, r.source.sha256, d.unit, d.unitKey, d.year, d.kind,
+      r.source.path, r.source.sha256, d.unit, d.unitKey ?? unitKey(d.unit), d.year, d.kind,
       c.table.id, c.table.kind, c.table.title, c.bodyRow, c.bodyCol,
       code, s.codeKind, code?.slice(0, 3), code && code.length >= 5 ? code.slice(0, 5) : null, code && code.length >= 7 ? code.slice(0, 7) : null, s.name,
       s.column, c.columnHeader, s.fund, f?.role, f?.metric,
