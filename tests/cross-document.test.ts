@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYearPair, type Changed } from '../scripts/gen-year-pair.js';
-import { CROSS_DOCUMENT_CODES, crossCheck, digest } from '../src/check/cross-document.js';
+import { CROSS_DOCUMENT_CODES, crossCheck, currentCells, digest, needsCells } from '../src/check/cross-document.js';
 import { extract, mergeOutputs, runBatch } from '../src/index.js';
 import { tmp } from './batch-fixtures.js';
 
@@ -15,7 +15,10 @@ async function pair(changed: Changed) {
   const paths = writeYearPair(await tmp(), changed);
   const records = { early: await extract(paths.early), late: await extract(paths.late), budget: await extract(paths.budget) };
   const digests = (['early', 'late', 'budget'] as const).map((k) => digest(records[k], k));
-  return { paths, records, ...crossCheck(digests) };
+  // As the batch does: the table cells of just the reports a later report's 上年数 cells point at.
+  const cells = new Map([...needsCells(digests)].map((name) => [name, currentCells(records[name as keyof typeof records])]));
+  expect([...cells.keys()]).toEqual(['early']);
+  return { paths, records, ...crossCheck(digests, cells) };
 }
 
 describe('cross-document checks', () => {
@@ -27,15 +30,15 @@ describe('cross-document checks', () => {
       {
         code: 'PRIOR_YEAR_MISMATCH',
         severity: 'warning',
-        message: `2023年报告称支出合计93.93万元、比上年增加12.14万元，即2022年支出合计为81.79万元；而2022年报告（${paths.early} 第1页第5行）为79.79万元。`,
+        message: `2023年报告称支出合计93.93万元、比上年增加12.14万元，即2022年支出合计为81.79万元；而2022年报告（${paths.early} 第1页第37行）为79.79万元。`,
         loc: records.late.facts.find((f) => f.metric === 'total_expenditure' && f.role === 'change' && f.unit === '万元')!.loc,
         excerpt: '2023年度支出合计93.93万元，与2022年度相比，支出合计增加12.14万元，增长14.84%。',
-        expected: `79.79万元（${paths.early} 第1页第5行）`,
+        expected: `79.79万元（${paths.early} 第1页第37行）`,
         found: '81.79万元',
       },
     ]);
     expect(links.map((l) => [l.relation, l.from.name, l.to.name, l.compared, l.mismatches])).toEqual([
-      ['prior_year', 'late', 'early', 6, 1],
+      ['prior_year', 'late', 'early', 11, 1],
       ['budget', 'late', 'budget', 1, 0],
     ]);
   });
@@ -43,7 +46,21 @@ describe('cross-document checks', () => {
   it('a consistent pair gets no flag', async () => {
     const { flags, links } = await pair(null);
     expect(flags.size).toBe(0);
-    expect(links.map((l) => l.compared)).toEqual([6, 1]);
+    // Six narrative figures and the five rows of the 上年决算数 column; the 预算's one figure.
+    expect(links.map((l) => l.compared)).toEqual([11, 1]);
+  });
+
+  it('a changed 上年决算数 cell gets exactly one PRIOR_YEAR_MISMATCH, against the earlier table’s cell', async () => {
+    const { paths, flags } = await pair('tableCell');
+    expect(flags.get('late')?.map((f) => [f.code, f.message, f.loc?.line, f.expected, f.found])).toEqual([
+      [
+        'PRIOR_YEAR_MISMATCH',
+        `2023年报告公开05表“2012901 行政运行”的上年数为70.00万元；而2022年报告（${paths.early} 第1页第28行）为68.00万元。`,
+        27,
+        `68.00万元（${paths.early} 第1页第28行）`,
+        '70.00万元',
+      ],
+    ]);
   });
 
   it('a 年初预算 that is not the 预算’s figure gets exactly one BUDGET_MISMATCH', async () => {

@@ -36,6 +36,29 @@ describe('unitKey', () => {
     expect(unitKey(a)).not.toBe(unitKey(b));
   });
 
+  it('gives the real corpus’s units (as the records name them) one key each', () => {
+    const corpusUnits = {
+      上海市普陀区财政局: '普陀区财政局',
+      上海市普陀区司法局: '普陀区司法局',
+      中共上海市普陀区委社会工作部: '中共普陀区委社会工作部',
+      上海市普陀区人民政府万里街道办事处: '普陀区万里街道办事处',
+      上海市普陀区文化和旅游局: '普陀区文化和旅游局',
+      上海市普陀区人民政府办公室: '普陀区人民政府办公室',
+      上海市普陀区社会福利院: '普陀区社会福利院',
+      '上海市普陀区石泉路街道办事处（本级）': '普陀区石泉路街道办事处(本级)',
+      上海市财政局: '上海市财政局',
+      上海市XX局: '上海市XX局',
+      西南大学: '西南大学',
+      江苏省高级人民法院: '江苏省高级人民法院',
+      江苏省人民检察院: '江苏省人民检察院',
+      江苏省人大常委会办公厅: '江苏省人大常委会办公厅',
+      江苏省委办公厅: '江苏省委办公厅',
+      江苏省政协办公厅: '江苏省政协办公厅',
+      鄂城区总工会: '鄂城区总工会',
+    };
+    expect(Object.fromEntries(Object.keys(corpusUnits).map((u) => [u, unitKey(u)]))).toEqual(corpusUnits);
+  });
+
   it('keeps what it cannot shorten, and gives null for no name', () => {
     expect(unitKey('上海市财政局')).toBe('上海市财政局');
     expect(unitKey('江苏省人大常委会办公厅')).toBe('江苏省人大常委会办公厅');

@@ -5,7 +5,7 @@
 // lists every pair made and what was compared.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CROSS_DOCUMENT_CODES, crossCheck, digest, type Link } from '../check/cross-document.js';
+import { CROSS_DOCUMENT_CODES, crossCheck, currentCells, digest, needsCells, type CurrentCells, type Link } from '../check/cross-document.js';
 import type { Flag } from '../model.js';
 import type { DocumentRecord } from '../schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -13,6 +13,13 @@ import { toCsv } from '../write/csv.js';
 import { recordFile, type RunManifest } from './state.js';
 
 export const LINKS_HEADER = ['relation', 'path', 'sha256', 'unit_key', 'year', 'kind', 'other_path', 'other_sha256', 'other_year', 'other_kind', 'compared', 'mismatches'];
+
+async function readRecord(out: string, name: string): Promise<DocumentRecord | null> {
+  const record = await readFile(recordFile(out, name), 'utf8')
+    .then((t) => JSON.parse(t) as DocumentRecord)
+    .catch(() => null);
+  return record?.source && record.document && Array.isArray(record.facts) && Array.isArray(record.tables) && typeof record.summary === 'object' ? record : null;
+}
 
 export class CrossDocuments {
   private constructor(
@@ -25,17 +32,24 @@ export class CrossDocuments {
     const digests = [];
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
-      const record = await readFile(recordFile(out, d.name), 'utf8')
-        .then((t) => JSON.parse(t) as DocumentRecord)
-        .catch(() => null);
-      if (!record?.source || !record.document || !Array.isArray(record.facts) || typeof record.summary !== 'object') continue;
+      const record = await readRecord(out, d.name);
       try {
-        digests.push(digest(record, d.name));
+        if (record) digests.push(digest(record, d.name));
       } catch {
         /* a record damaged on disk takes no part; the batch files report it */
       }
     }
-    const { flags, links } = crossCheck(digests);
+    // The table cells of just the earlier reports a later report's 上年数 cells point at (read again).
+    const cells = new Map<string, CurrentCells>();
+    for (const name of needsCells(digests)) {
+      const record = await readRecord(out, name);
+      try {
+        if (record) cells.set(name, currentCells(record));
+      } catch {
+        /* as above */
+      }
+    }
+    const { flags, links } = crossCheck(digests, cells);
     return new CrossDocuments(flags, links);
   }
 

@@ -12,6 +12,7 @@ import type { Flag, FlagCode, Loc } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import type { DocumentRecord } from '../schema.js';
 import { unitKey } from '../unit-key.js';
+import { tableCells } from '../write/table-cells.js';
 import { severityOf } from './config.js';
 
 type Fact = DocumentRecord['facts'][number];
@@ -45,7 +46,20 @@ export interface Digest {
   prior: Figure[];
   /** A 决算's 年初预算 figures. */
   initialBudget: Figure[];
+  /** Standard-table cells of a 上年数 column, by table kind and row (科目编码, else 科目名称). */
+  priorCells: TableFigure[];
 }
+
+/** A figure of a standard-table cell and the row it belongs to. */
+export interface TableFigure extends Figure {
+  /** `<table kind>|<科目编码 or 科目名称>` */
+  key: string;
+  label: string;
+}
+
+/** The figures of each standard-table row for the report's own year (not its 上年数 columns), by key:
+ *  what a later report's 上年数 cells are checked against. */
+export type CurrentCells = Map<string, TableFigure[]>;
 
 export interface Link {
   relation: 'prior_year' | 'budget';
@@ -103,7 +117,34 @@ export function digest(r: DocumentRecord, name: string): Digest {
     else if (year !== null && f.role === 'prior_year' && (f.year === year - 1 || f.year === null)) prior.push(fig);
     else if (d.kind === '决算' && f.role === 'budget' && (f.metric === 'general_budget_initial_budget' || /年初预算/.test(f.label))) initialBudget.push(fig);
   }
-  return { name, path: r.source.path, sha256: r.source.sha256, unitKey: d.unitKey ?? unitKey(d.unit), scope: scopeOf(d.title), year, kind: d.kind, own, changes, prior, initialBudget };
+  const priorCells = year === null ? [] : cellFigures(r).filter((c) => c.prior).map((c) => c.figure);
+  return { name, path: r.source.path, sha256: r.source.sha256, unitKey: d.unitKey ?? unitKey(d.unit), scope: scopeOf(d.title), year, kind: d.kind, own, changes, prior, initialBudget, priorCells };
+}
+
+/** A header that says its column holds the previous year's figures (上年数, 上年决算数, 2022年上年预算); not
+ *  上年结转, a carry-over into this year. */
+const PRIOR_HEADER = /^(?:\d{4}年度?)?上(?:一)?年度?(?:决算|预算|执行)?数?$/;
+
+/** The amount cells of a record's standard tables that belong to a row key, each said to be of a 上年数
+ *  column or not (the ledger's column key, else the header). */
+function cellFigures(r: DocumentRecord): { prior: boolean; figure: TableFigure }[] {
+  const out: { prior: boolean; figure: TableFigure }[] = [];
+  for (const c of tableCells(r)) {
+    const f = c.fact;
+    const label = c.subject.code ?? c.subject.name;
+    if (!f || f.yuan === undefined || amountScale(f.unit) === undefined || !label) continue;
+    const prior = c.subject.column === 'prior_year' || f.role === 'prior_year' || c.columnHeader.split('/').some((h) => PRIOR_HEADER.test(h.replace(/\s/g, '')));
+    const key = `${c.table.kind}|${label}`;
+    out.push({ prior, figure: { metric: f.metric ?? '', yuan: f.yuan, text: f.text, unit: f.unit, loc: f.loc, excerpt: f.excerpt, key, label: [c.subject.code, c.subject.name].filter(Boolean).join(' ') } });
+  }
+  return out;
+}
+
+/** The record's current-year table figures by row key (for pairing with a later report's 上年数 cells). */
+export function currentCells(r: DocumentRecord): CurrentCells {
+  const m: CurrentCells = new Map();
+  for (const { prior, figure } of cellFigures(r)) if (!prior) m.set(figure.key, [...(m.get(figure.key) ?? []), figure]);
+  return m;
 }
 
 let names: Map<string, string> | null = null;
@@ -130,7 +171,7 @@ function flag(code: FlagCode, message: string, at: Figure, expected: string, fou
 }
 
 /** Later report `l` against the earlier report `e` of the same unit, kind and scope. */
-function priorYear(l: Digest, e: Digest): { flags: Flag[]; compared: number } {
+function priorYear(l: Digest, e: Digest, eCells: CurrentCells | undefined): { flags: Flag[]; compared: number } {
   const flags: Flag[] = [];
   let compared = 0;
   const check = (at: Figure, implied: number, tolerance: number, said: string) => {
@@ -163,6 +204,27 @@ function priorYear(l: Digest, e: Digest): { flags: Flag[]; compared: number } {
     if (!theirs) continue;
     check(p, p.yuan, lastDigitYuan(p) + lastDigitYuan(theirs), `所列上年${metricName(p.metric)}为${p.text}${p.unit}`);
   }
+  // 上年数 cells against the earlier report's cell of the same table and row: only where each side has
+  // exactly one such cell (a row printed twice, or several columns of figures, leave it unsure).
+  const later = new Map<string, TableFigure[]>();
+  for (const c of l.priorCells) later.set(c.key, [...(later.get(c.key) ?? []), c]);
+  for (const [key, cells] of later) {
+    const theirs = eCells?.get(key);
+    if (cells.length !== 1 || theirs?.length !== 1) continue;
+    const [p, t] = [cells[0]!, theirs[0]!];
+    compared++;
+    if (Math.abs(p.yuan - t.yuan) * 2 <= lastDigitYuan(p) + lastDigitYuan(t)) continue;
+    const table = key.split('|')[0];
+    flags.push(
+      flag(
+        'PRIOR_YEAR_MISMATCH',
+        `${l.year}年报告${table}“${p.label}”的上年数为${p.text}${p.unit}；而${e.year}年报告（${where(e, t)}）为${t.text}${t.unit}。`,
+        p,
+        `${t.text}${t.unit}（${where(e, t)}）`,
+        `${p.text}${p.unit}`,
+      ),
+    );
+  }
   return { flags, compared };
 }
 
@@ -189,8 +251,26 @@ function budgetLink(j: Digest, b: Digest): { flags: Flag[]; compared: number } {
   return { flags, compared };
 }
 
-/** The batch's links and the flags they give, per document name. */
-export function crossCheck(docs: Digest[]): { flags: Map<string, Flag[]>; links: Link[] } {
+/** The earlier reports whose table cells the check needs (their later report has 上年数 cells). */
+export function needsCells(docs: Digest[]): Set<string> {
+  const need = new Set<string>();
+  for (const [l, e] of pairs(docs)) if (l.priorCells.length) need.add(e.name);
+  return need;
+}
+
+/** (later, earlier) report pairs of the batch. */
+function pairs(docs: Digest[]): [Digest, Digest][] {
+  const one = grouping(docs);
+  const out: [Digest, Digest][] = [];
+  for (const d of docs) {
+    if (!d.unitKey || d.year === null || !d.kind || one(d.unitKey, d.scope, d.kind, d.year) !== d) continue;
+    const earlier = one(d.unitKey, d.scope, d.kind, d.year - 1);
+    if (earlier) out.push([d, earlier]);
+  }
+  return out;
+}
+
+function grouping(docs: Digest[]) {
   const groups = new Map<string, Digest[]>();
   for (const d of docs) {
     if (!d.unitKey || d.year === null || !d.kind) continue;
@@ -198,10 +278,16 @@ export function crossCheck(docs: Digest[]): { flags: Map<string, Flag[]>; links:
     groups.set(k, [...(groups.get(k) ?? []), d]);
   }
   // Only one document of a unit, scope, kind and year can be paired: two would leave it unsure which.
-  const one = (unit: string, scope: string | null, kind: string, year: number) => {
+  return (unit: string, scope: string | null, kind: string, year: number) => {
     const g = groups.get(`${unit}|${scope ?? ''}|${kind}|${year}`);
     return g?.length === 1 ? g[0]! : null;
   };
+}
+
+/** The batch's links and the flags they give, per document name. `cells`: the current-year table cells of
+ *  the documents `needsCells` names, by name. */
+export function crossCheck(docs: Digest[], cells: Map<string, CurrentCells> = new Map()): { flags: Map<string, Flag[]>; links: Link[] } {
+  const one = grouping(docs);
   const flags = new Map<string, Flag[]>();
   const links: Link[] = [];
   const add = (relation: Link['relation'], from: Digest, to: Digest, r: { flags: Flag[]; compared: number }) => {
@@ -211,7 +297,7 @@ export function crossCheck(docs: Digest[]): { flags: Map<string, Flag[]>; links:
   for (const d of docs) {
     if (!d.unitKey || d.year === null || !d.kind || one(d.unitKey, d.scope, d.kind, d.year) !== d) continue;
     const earlier = one(d.unitKey, d.scope, d.kind, d.year - 1);
-    if (earlier) add('prior_year', d, earlier, priorYear(d, earlier));
+    if (earlier) add('prior_year', d, earlier, priorYear(d, earlier, cells.get(earlier.name)));
     if (d.kind === '决算') {
       const budget = one(d.unitKey, d.scope, '预算', d.year);
       if (budget) add('budget', d, budget, budgetLink(d, budget));

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { loadPattern } from '../patterns.js';
 import { CANONICAL_METRICS, type DocumentRecord } from '../schema.js';
+import { unitKey } from '../unit-key.js';
 import { openAtomic, type AtomicWriter } from './atomic.js';
 import { toCsv, type CsvValue } from './csv.js';
 import { ParquetFileWriter, type ParquetColumn, type ParquetType } from './parquet.js';
@@ -40,7 +41,8 @@ const datasetRow = (r: DocumentRecord): CsvValue[] => {
   const count = (sev: string) => r.flags.filter((f) => f.severity === sev).length;
   return [r.source.path, r.source.sha256, r.source.format, r.document.title, r.document.unit, unitKeyOf(r), r.document.year, r.document.kind, ...metrics, count('error'), count('warning')];
 };
-const unitKeyOf = (r: DocumentRecord) => (r.document as { unitKey?: string | null }).unitKey ?? null;
+/** A record written before records carried the unit key gets it here. */
+const unitKeyOf = (r: DocumentRecord) => (r.document as { unitKey?: string | null }).unitKey ?? unitKey(r.document.unit);
 
 const FLAGS_HEADER = ['path', 'code', 'severity', 'message', ...LOC_HEADER, 'excerpt', 'expected', 'found'];
 const flagRows = (r: DocumentRecord): CsvValue[][] => r.flags.map((f) => [r.source.path, f.code, f.severity, f.message, ...locCols(f.loc), f.excerpt, f.expected, f.found]);

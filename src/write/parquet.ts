@@ -19,6 +19,7 @@ export interface ParquetColumn {
 type Schema = ConstructorParameters<typeof ParquetWriter>[0]['schema'];
 type ColumnData = Parameters<ParquetWriter['write']>[0]['columnData'];
 
+/** Rows are buffered until this many, then written as one row group (the last group may be smaller). */
 const ROW_GROUP = 50_000;
 
 const element = (c: ParquetColumn): Schema[number] => {
@@ -78,7 +79,7 @@ export class ParquetFileWriter {
     const rows = this.rows;
     this.rows = [];
     const columnData = this.columns.map((c, k) => ({ name: c.name, data: rows.map((r) => typed(r[k], c)) })) as ColumnData;
-    await this.pw.write({ columnData, rowGroupSize: ROW_GROUP });
+    await this.pw.write({ columnData, rowGroupSize: rows.length });
   }
 
   async commit(): Promise<void> {

@@ -7,6 +7,7 @@ import { parseAmount } from '../extract/tables/amount.js';
 import type { FactSubject } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import type { DocumentRecord } from '../schema.js';
+import { unitKey } from '../unit-key.js';
 import type { CsvValue } from './csv.js';
 
 type Fact = DocumentRecord['facts'][number];
@@ -104,7 +105,7 @@ export function tableCellRows(r: DocumentRecord): CsvValue[][] {
     const code = s.code ?? null;
     const f = c.fact;
     return [
-      r.source.path, r.source.sha256, d.unit, d.unitKey, d.year, d.kind,
+      r.source.path, r.source.sha256, d.unit, d.unitKey ?? unitKey(d.unit), d.year, d.kind,
       c.table.id, c.table.kind, c.table.title, c.bodyRow, c.bodyCol,
       code, s.codeKind, code?.slice(0, 3), code && code.length >= 5 ? code.slice(0, 5) : null, code && code.length >= 7 ? code.slice(0, 7) : null, s.name,
       s.column, c.columnHeader, s.fund, f?.role, f?.metric,
@@ -150,8 +151,8 @@ const COLUMN_KEYS: [RegExp, string][] = [
   [/^年末结转和结余$/, 'closing_balance'],
   [/^本年收入$/, 'income'],
   [/^本年支出$/, 'expenditure'],
-  [/^(?:年初)?预算数?$/, 'budget'],
-  [/^决算数?$/, 'actual'],
+  [/^(?:本年|年初)?预算数?$/, 'budget'],
+  [/^(?:本年)?决算数?$/, 'actual'],
   [/^上年(?:决算|预算)?数$/, 'prior_year'],
 ];
 const ROLE_PART = /^(?:金额|数|本年数|执行数|(?:年初)?预算数?|决算数?|上年(?:决算|预算)?数)$/;
