@@ -79,7 +79,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     let n = at + 1;
     while (n < units.length && !units[n]!.cell && UNIT_LINE.test(units[n]!.line.text)) n++;
     const next = units[n];
-    const tableFollows = (next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading))) || rowsFollow(units, at);
+    const tableFollows = (next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading))) || rowsFollow(units, at, isTitle);
     if (tableFollows) continue;
     if (next && isExplanation(next.line.text)) continue;
     flags.push(
@@ -96,10 +96,10 @@ const FIGURE = /\d[\d,，]*\.\d+/gu;
 
 /** Whether rows of figures (a table printed as lines of text, under a header of words) follow the title
  *  line at units[at], on its page, before a heading or another title. */
-function rowsFollow(units: TextUnit[], at: number): boolean {
+function rowsFollow(units: TextUnit[], at: number, isTitle: (s: string) => boolean): boolean {
   const title = units[at]!;
   for (const u of units.slice(at + 1, at + 10)) {
-    if (u.heading || (u.line.loc.page !== undefined && u.line.loc.page !== title.line.loc.page)) return false;
+    if (u.heading || (!u.cell && isTitle(u.line.text)) || (u.line.loc.page !== undefined && u.line.loc.page !== title.line.loc.page)) return false;
     if (u.cell) return true;
     if ((u.line.text.match(FIGURE) ?? []).length >= 2 && !/[。；]/u.test(u.line.text)) return true;
   }
