@@ -473,6 +473,8 @@ describe('an indicator table on a scanned page, as OCR lines', () => {
   it('reads no indicator row from OCR lines (no column positions, values possibly misread), only the project fields', () => {
     const lines = [
       '2023年度鄂城区总工会项目自评表', '项目名称  工会综合专项经费', '主管部门  鄂城区政府',
+      // ☑ lost and □ read as 口: which option is ticked is unknown
+      '项目类别  1、部门预算项目2、市直专项口3、市对下转移支付项目口', '年度目标  1、完成全年培训；2、职工满意度达到90%',
       '一级指标  二级指标  三级指标  指标值', '运行  公用经费控制  公用经费控制率  j0', '联系部门满意度  ……',
     ];
     const doc = segment({
@@ -483,6 +485,8 @@ describe('an indicator table on a scanned page, as OCR lines', () => {
     const r = extractIndicators(doc);
     expect(r.indicators).toEqual([]);
     expect(r.flags).toEqual([]);
-    expect(r.projects).toEqual([{ table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府' }]);
+    expect(r.projects).toEqual([
+      { table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府', 项目类别: null, 年度目标: '1、完成全年培训；2、职工满意度达到90%' },
+    ]);
   });
 });
