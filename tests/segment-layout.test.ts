@@ -84,6 +84,25 @@ describe('wrapped headings', () => {
     ]);
   });
 
+  it('joins a bracket left open on to the line that closes it', async () => {
+    // 福建 决算 template, pdftotext -layout: the note in brackets runs over three lines.
+    const text = [
+      '上海市XX局2024年度部门决算',
+      '\f第一部分 上海市XX局概况', '', '     一、主要职能', ...BODY,
+      '     二、部门决算单位构成（仅有一个单位的部门，本部分内容', '', '为“机构设置”', '      ）', ...BODY,
+    ].join('\n');
+    expect(await outline(text)).toEqual([
+      [1, '第一部分', '上海市XX局概况', 'overview'],
+      [2, '一、', '主要职能', 'duties'],
+      [2, '二、', '部门决算单位构成（仅有一个单位的部门，本部分内容为“机构设置”）', 'structure'],
+    ]);
+  });
+
+  it('takes numbered clauses run on in a paragraph for no heading', async () => {
+    const text = ['某大学2023年度部门预算', '\f五、项目绩效目标表', '（一）学员热爱中华经典，并热衷于传播中华经典；（二）学员能掌握中华经典的基本内涵；', ...BODY].join('\n');
+    expect((await outline(text)).map((n) => n[2])).toEqual(['项目绩效目标表']);
+  });
+
   it('joins nothing in a text of paragraphs (lines are not wrapped there)', async () => {
     const long = '本部门2025年度收入、支出决算总计26,591.08万元，与2024年度相比减少1,204.37万元，下降4.3%，主要原因是文化旅游项目经费减少。';
     const text = ['某区某局2025年度部门决算', '第三部分 上海市普陀区文化和旅游局2025年度部门决算情况', '说明', long, long, long].join('\n');
