@@ -441,6 +441,26 @@ describe('a fixed-width page dump (pdftotext -layout) that drops empty cells', (
     ]);
   });
 
+  it('gives no level names where they stand mid-group (cells centred vertically): the rows above a name belong to it', async () => {
+    const centred = [
+      at([19, '2024 年度项目支出绩效目标表']),
+      at([0, '一级指标'], [12, '二级指标'], [24, '三级指标'], [40, '指标值']),
+      at([24, '培训人次'], [40, '200人次']),
+      at([0, '产出指标'], [12, '数量指标'], [24, '覆盖街道数'], [40, '10个']),
+      at([24, '发放资料数量'], [40, '500份']),
+      at([12, '质量指标'], [24, '培训合格率'], [40, '95%']),
+      at([0, '效益指标'], [12, '社会效益指标'], [24, '群众知晓率'], [40, '90%']),
+    ];
+    const r = await fromText(centred.join('\n'));
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      [null, null, '培训人次', '200人次'],
+      [null, null, '覆盖街道数', '10个'],
+      [null, null, '发放资料数量', '500份'],
+      [null, null, '培训合格率', '95%'],
+      [null, null, '群众知晓率', '90%'],
+    ]);
+  });
+
   it('reads no indicator row from the same table cut at single spaces (a pdfplumber-style dump), where a gap is not a cell border', async () => {
     const single = (lines: string[]) => lines.map((l) => l.trim().replace(/ {2,}/g, ' ')).join('\n');
     const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single(page13));
@@ -453,6 +473,8 @@ describe('an indicator table on a scanned page, as OCR lines', () => {
   it('reads no indicator row from OCR lines (no column positions, values possibly misread), only the project fields', () => {
     const lines = [
       '2023年度鄂城区总工会项目自评表', '项目名称  工会综合专项经费', '主管部门  鄂城区政府',
+      // ☑ lost and □ read as 口: which option is ticked is unknown
+      '项目类别  1、部门预算项目2、市直专项口3、市对下转移支付项目口', '年度目标  1、完成全年培训；2、职工满意度达到90%',
       '一级指标  二级指标  三级指标  指标值', '运行  公用经费控制  公用经费控制率  j0', '联系部门满意度  ……',
     ];
     const doc = segment({
@@ -463,6 +485,8 @@ describe('an indicator table on a scanned page, as OCR lines', () => {
     const r = extractIndicators(doc);
     expect(r.indicators).toEqual([]);
     expect(r.flags).toEqual([]);
-    expect(r.projects).toEqual([{ table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府' }]);
+    expect(r.projects).toEqual([
+      { table: 'lines:p13l1', kind: '项目支出绩效自评表', 项目名称: '工会综合专项经费', 主管部门: '鄂城区政府', 项目类别: null, 年度目标: '1、完成全年培训；2、职工满意度达到90%' },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { ingest } from '../src/ingest/index.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import type { Block } from '../src/model.js';
 import { flattenOutline, segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
 
 const seg = async (text: string) => segment(await ingest(new TextEncoder().encode(text)));
 const outline = async (text: string) => flattenOutline((await seg(text)).outline).map((n) => [n.level, n.marker, n.title, n.section]);
@@ -83,10 +84,38 @@ describe('wrapped headings', () => {
     ]);
   });
 
+  it('joins a bracket left open on to the line that closes it', async () => {
+    // 福建 决算 template, pdftotext -layout: the note in brackets runs over three lines.
+    const text = [
+      '上海市XX局2024年度部门决算',
+      '\f第一部分 上海市XX局概况', '', '     一、主要职能', ...BODY,
+      '     二、部门决算单位构成（仅有一个单位的部门，本部分内容', '', '为“机构设置”', '      ）', ...BODY,
+    ].join('\n');
+    expect(await outline(text)).toEqual([
+      [1, '第一部分', '上海市XX局概况', 'overview'],
+      [2, '一、', '主要职能', 'duties'],
+      [2, '二、', '部门决算单位构成（仅有一个单位的部门，本部分内容为“机构设置”）', 'structure'],
+    ]);
+  });
+
+  it('takes numbered clauses run on in a paragraph for no heading', async () => {
+    const text = ['某大学2023年度部门预算', '\f五、项目绩效目标表', '（一）学员热爱中华经典，并热衷于传播中华经典；（二）学员能掌握中华经典的基本内涵；', ...BODY].join('\n');
+    expect((await outline(text)).map((n) => n[2])).toEqual(['项目绩效目标表']);
+  });
+
   it('joins nothing in a text of paragraphs (lines are not wrapped there)', async () => {
     const long = '本部门2025年度收入、支出决算总计26,591.08万元，与2024年度相比减少1,204.37万元，下降4.3%，主要原因是文化旅游项目经费减少。';
     const text = ['某区某局2025年度部门决算', '第三部分 上海市普陀区文化和旅游局2025年度部门决算情况', '说明', long, long, long].join('\n');
     expect((await outline(text)).map((n) => n[2])).toEqual(['上海市普陀区文化和旅游局2025年度部门决算情况']);
+  });
+});
+
+describe('a real page-text dump (上海市普陀区文化和旅游局 2025 决算, pdfplumber)', () => {
+  it('gives 第三部分 its whole title, wrapped before 说明 in the dump', async () => {
+    const d = segment(await ingest(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt')));
+    const part3 = d.outline.find((n) => n.marker === '第三部分')!;
+    expect([part3.title, part3.section, part3.loc.page]).toEqual(['上海市普陀区文化和旅游局2025年度部门决算情况说明', 'explanation', 21]);
+    expect(part3.children.map((n) => n.section)[0]).toBe('income_expenditure_overview');
   });
 });
 

@@ -61,6 +61,11 @@ function readLineTables(doc: SegmentedDocument, out: IndicatorExtraction): void 
     // OCR lines keep no column positions and may misread a value: their rows are left to a reader of
     // the OCR boxes, which can mark a value uncertain.
     if (table.spaced && !table.ocr && roles.includes('level1') && roles.includes('level2')) {
+      // Lines keep no cell borders: a level name is filled down to the rows below it only where it
+      // stands on its group's first row. A first row without one says the names sit mid-group (cells
+      // centred vertically), where the rows above a name belong to it: those names are not given.
+      const first = read.indicators[0];
+      for (const level of ['level1', 'level2'] as const) if (first && first[level] === null) for (const ind of read.indicators) ind[level] = null;
       out.indicators.push(...read.indicators);
       out.flags.push(...read.flags);
     }

@@ -64,35 +64,58 @@ export function matchHeading(line: Line): HeadingMatch | null {
 }
 
 /** A numbered heading too long for its line, wrapped onto a short next line ("第三部分 …决算情况" /
- *  "说明", "（十）…房屋修缮项目" / "（小学）"): the heading with the joined title, or null. The first line
- *  must be long and unpunctuated, the second short, one piece, on the same page, at the same size, and
- *  neither a heading nor a sentence; the joined title must still be a heading. */
-export function wrappedHeading(line: Line, next: Block | undefined, wrapWidth: number): HeadingMatch | null {
+ *  "说明", "（十）…房屋修缮项目" / "（小学）"), or its number alone on a line: the heading with the joined
+ *  title and how many lines it took, or null. The first line must run to the margin and be unpunctuated,
+ *  the next short, one piece, on the same page, at the same size, and neither a heading nor a sentence;
+ *  the joined title must still be a heading. A bracket left open goes on to the line that closes it. */
+export function wrappedHeading(line: Line, following: Block[], wrapWidth: number): { heading: HeadingMatch; lines: number } | null {
   const { p } = patterns();
-  if (!next || next.kind !== 'line') return null;
-  const rest = next.line;
+  const nextLine = (prev: Line, k: number): Line | null => {
+    const b = following[k];
+    if (!b || b.kind !== 'line') return null;
+    const l = b.line;
+    // The next line of the page (a dump may put a blank line between).
+    return prev.loc.page !== undefined && l.loc.page === prev.loc.page && l.loc.line <= prev.loc.line + 2 && l.text.length > 0 ? l : null;
+  };
+  const rest = nextLine(line, 0);
+  if (!rest) return null;
   const t = rest.text;
-  // The next line of the page (a dump may put a blank line between).
-  if (line.loc.page === undefined || rest.loc.page !== line.loc.page || rest.loc.line > line.loc.line + 2 || t.length === 0) return null;
   // A number on a line of its own, its title on the next: "（一）" / "“三公”经费…情况说明。".
   if (MARKER_ONLY().test(line.text)) {
     const joined = matchHeading({ ...line, text: line.text + t });
-    return joined && joined.marker === line.text ? joined : null;
+    return joined && joined.marker === line.text ? { heading: joined, lines: 1 } : null;
   }
-  // Lines wrap only where the source is laid out in lines (a page, a dump); a text file of paragraphs
-  // has nothing to join. A wrapped first line runs (nearly) to the margin.
-  if (wrapWidth > p.wrap.maxWrapWidth || line.text.length < Math.max(p.wrap.minFirstLine, p.wrap.fullShare * wrapWidth)) return null;
-  if (t.length > p.wrap.maxSecondLine || tableDefForTitle(t)) return null;
-  if (/[。：:；;，,、.．]$/u.test(line.text) || /[。：:；;，,\d]/u.test(t) || /\S\s{2,}\S/u.test(rest.raw.trim())) return null;
-  const a = line.hint?.fontSize;
-  const b = rest.hint?.fontSize;
-  if (a !== undefined && b !== undefined && Math.abs(a - b) > 0.5) return null;
-  if (matchHeading(rest) || patterns().levels.some(({ re }) => re.test(t))) return null;
   const h = matchHeading(line);
-  if (!h || !h.marker) return null;
-  const joined = matchHeading({ ...line, text: line.text + t });
-  return joined && joined.level === h.level ? joined : null;
+  if (!h || !h.marker || /[。：:；;，,、.．]$/u.test(line.text)) return null;
+  // Lines wrap only where the source is laid out in lines (a page, a dump); a text file of paragraphs
+  // has nothing to join. A wrapped first line runs (nearly) to the margin, unless a bracket is left open.
+  const open = openBrackets(line.text) > 0;
+  if (wrapWidth > p.wrap.maxWrapWidth || (!open && line.text.length < Math.max(p.wrap.minFirstLine, p.wrap.fullShare * wrapWidth))) return null;
+  let text = line.text;
+  let lines = 0;
+  for (let prev: Line = line, cur: Line | null = rest; cur && lines < 3; prev = cur, cur = nextLine(cur, lines)) {
+    if (!continues(cur, prev, p.wrap.maxSecondLine)) break;
+    text += cur.text;
+    lines++;
+    if (openBrackets(text) <= 0) break;
+  }
+  if (!lines || (openBrackets(line.text) > 0 && openBrackets(text) > 0)) return null;
+  const joined = matchHeading({ ...line, text });
+  return joined && joined.level === h.level ? { heading: joined, lines } : null;
 }
+
+/** A short line that can be the rest of a heading: no sentence, no figures, one piece, same size. */
+function continues(l: Line, prev: Line, maxLength: number): boolean {
+  const t = l.text;
+  if (t.length > maxLength || tableDefForTitle(t)) return false;
+  if (/[。：:；;，,\d]/u.test(t.replace(/^[）)]+$/u, '')) || /\S\s{2,}\S/u.test(l.raw.trim())) return false;
+  const a = prev.hint?.fontSize;
+  const b = l.hint?.fontSize;
+  if (a !== undefined && b !== undefined && Math.abs(a - b) > 0.5) return false;
+  return !matchHeading(l) && !patterns().levels.some(({ re }) => re.test(t));
+}
+
+const openBrackets = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) - (s.match(/[）)]/gu)?.length ?? 0);
 
 let markerOnly: RegExp | null = null;
 /** A line that is only a heading number with its own punctuation (一、 （一） 第一部分 1. （1）). */

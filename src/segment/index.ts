@@ -25,14 +25,14 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
   let continuation = -1;
   doc.blocks.forEach((block, i) => {
     if (block.kind === 'line') lines.push(block.line);
-    if (i === continuation) {
+    if (i <= continuation) {
       // The second line of a wrapped heading: part of the heading, in its section.
       headingBlocks.add(i);
       sectionOf.push(stack.length ? stack[stack.length - 1]!.id : null);
       return;
     }
-    const wrapped = block.kind === 'line' && !tocBlocks.has(i) ? wrappedHeading(block.line, doc.blocks[i + 1], wrapWidth) : null;
-    const h = wrapped ?? (block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null);
+    const wrapped = block.kind === 'line' && !tocBlocks.has(i) ? wrappedHeading(block.line, doc.blocks.slice(i + 1, i + 4), wrapWidth) : null;
+    const h = wrapped?.heading ?? (block.kind === 'line' && !tocBlocks.has(i) ? matchHeading(block.line) : null);
     const isTitle = block.kind === 'line' && !titleSeen && meta.title !== null && meta.title.endsWith(block.line.text);
     if (isTitle) titleSeen = true;
     // Inside a section whose numbered entries are list items, only a heading of that section's level
@@ -57,7 +57,7 @@ export function segment(doc: IngestedDocument): SegmentedDocument {
       (stack.length ? stack[stack.length - 1]!.children : outline).push(node);
       stack.push(node);
       headingBlocks.add(i);
-      if (wrapped) continuation = i + 1;
+      if (wrapped) continuation = i + wrapped.lines;
     }
     sectionOf.push(stack.length ? stack[stack.length - 1]!.id : null);
   });

@@ -123,12 +123,22 @@ function readBudgetRow(header: (string | null)[], row: Cell[]): boolean {
   });
 }
 
-/** A field's value: the checked option(s) of a checkbox cell, else the cell text; null when blank. */
+/** A field's value: the checked option(s) of a checkbox cell, else the cell text; null when blank,
+ *  or when the cell lists numbered options (1、… 2、… 3、…) whose boxes cannot be read (an OCR page reads
+ *  □ as 口 and may lose ☑): the list is not the value, and which option is ticked is unknown. */
 function fieldValue(cell: Cell): string | null {
   const checks = checksOf(cell);
   if (checks) {
     const on = checks.filter((c) => c.checked).map((c) => c.label);
     return on.length ? on.join('、') : null;
   }
+  if (isOptionList(cell.text)) return null;
   return isBlank(cell.text) ? null : cell.text;
+}
+
+/** "1、部门预算项目2、市直专项口3、市对下转移支付项目口": two or more short numbered options, no sentence. */
+function isOptionList(text: string): boolean {
+  if (/[，。；,;：:]/u.test(text)) return false;
+  const options = text.split(/(?<![\d.])[1-9]、(?=\p{Script=Han})/u).slice(1);
+  return options.length >= 2 && options.every((o) => o.length <= 15);
 }
