@@ -53,6 +53,11 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     const e = doc.facts.find((f) => f.from === 'table' && f.about?.table === '公开06表' && f.about.code === '30101')!;
     expect(e.about).toMatchObject({ codeKind: 'economic', name: '基本工资', column: 'actual' });
     expect(doc.facts.find(cell('公开04表', '一般公共服务支出', 'general_budget'))!.about!.fund).toBe('general_budget');
+    // The column a narrative figure names: 年初预算 → budget; …其中：基本支出 → basic, and its total
+    // (本年支出合计, no fund) gives it no fund, though an earlier clause named 财政拨款收入.
+    expect(doc.facts.find((f) => f.from === 'text' && f.about?.code === '2210201' && f.role === 'budget')!.about!.column).toBe('budget');
+    const basic = doc.facts.find((f) => f.from === 'text' && f.loc.page === 21 && f.loc.line === 10 && f.text === '2336.91')!;
+    expect([basic.metric, basic.about]).toEqual(['basic_expenditure', { column: 'basic' }]);
   });
 
   it('gives no identity flag on the report as published; its one figure defect is a share (71.73% for 71.65%)', () => {
