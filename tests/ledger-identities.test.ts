@@ -114,3 +114,32 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     expect(flags.map((f) => f.message)).toEqual(['正文数字与表格不一致：此处写2904.05万元，公开05表第15页“合计”行“合计”栏为2,940.05万元。']);
   });
 });
+
+describe('上海市普陀区司法局 2026 部门预算 (预算 set; tables in 元, text in 万元)', () => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await load('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf');
+  }, 60_000);
+
+  it('resolves 公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元 to 2040601 and agrees with 16,726,725.44元', () => {
+    const f = doc.facts.find((x) => x.from === 'text' && x.about?.code === '2040601')!;
+    expect([f.text, f.unit, f.role]).toEqual(['1672.67', '万元', 'budget']);
+    expect(show(identityChecks(doc))).toEqual([]);
+  });
+
+  it('the same figure misprinted (1672.76万元) is a VALUE_CONFLICT error, converted exactly from 元', () => {
+    const m = mutate(doc, (x) => x.from === 'text' && x.about?.code === '2040601', '1672.76');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['VALUE_CONFLICT', 'error', 8, 9, '1672.67万元', '1672.76万元']]);
+    expect(flags.map((f) => f.message)).toEqual(['正文数字与表格不一致：此处写1672.76万元，预算05一般公共预算支出表第15页“行政运行”行“合计”栏为16726725.44元（折合1672.67万元）。']);
+  });
+
+  it('a 预算06 合计 cell changed (301 工资福利支出): its row (合计 = 人员经费 + 公用经费) no longer adds up — one flag, on that cell', () => {
+    const t = doc.facts.filter((x) => x.from === 'table' && x.about?.table === '预算06一般公共预算基本支出表' && x.about.column === 'total' && x.about.code === '301');
+    expect(t).toHaveLength(1);
+    const m = mutate(doc, (x) => x.from === 'table' && x.about?.tableId === t[0]!.about!.tableId && x.about?.row === t[0]!.about!.row && x.about?.col === t[0]!.about!.col, '1.00');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['SUM_MISMATCH', 'error', 19, 7, '23084662.00', '1.00']]);
+    expect(flags.map((f) => f.message)).toEqual(['预算06一般公共预算基本支出表第19页“工资福利支出”行的“合计”为1.00元，而人员经费＋公用经费＝23084662.00元。']);
+  });
+});
