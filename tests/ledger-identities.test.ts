@@ -107,6 +107,13 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     expect(flags.map((f) => f.message)).toEqual(['公开03表第10页“机关事业单位基本养老保险缴费支出”行的“基本支出”为160.85万元，与本行“本年支出合计”160.75万元不符（本年支出合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为160.75万元。']);
   });
 
+  it('公开07 公务接待费 预算数 changed (0.95 → 0.85): the 三公 row (合计 = 因公出国 + 公务用车 + 公务接待) no longer adds up, per role', () => {
+    const m = mutate(doc, (f) => f.from === 'table' && f.about?.table === '公开07表' && f.about.column === 'reception' && f.role === 'budget', '0.85');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['SUM_MISMATCH', 'error', 18, 9, '0.85', '0.95']]);
+    expect(flags.map((f) => f.message)).toEqual(['公开07表第18页“合计（预算数）”为0.95万元，而公务接待费（预算数）＝0.85万元。']);
+  });
+
   it('a fund figure in the text that its table contradicts (一般公共预算财政拨款支出 2940.05 → 2904.05)', () => {
     const m = mutate(doc, (f) => f.from === 'text' && f.metric === 'general_budget_appropriation_expenditure' && f.role === 'actual' && f.text === '2940.05' && f.loc.page === 21 && f.loc.line === 19, '2904.05');
     const flags = added(doc, m);
