@@ -331,3 +331,31 @@ describe('uncertain bases and figures', () => {
     expect(brief(run(doc))).toEqual(['2 SUM_MISMATCH']);
   });
 });
+
+describe('the parts of a change add up to the change (文旅局 2025 p28 wording)', () => {
+  const line = '“三公”经费支出比上年减少19.66万元，其中：因公出国（境）费减少0.00万元，公务用车购置及运行维护费减少20.06万元，公务接待费增加0.40万元。';
+  const doc = (reception: string) =>
+    docFrom([line.replace('增加0.40万元', `增加${reception}万元`)], [
+      { line: 1, text: '19.66', unit: '万元', role: 'change', direction: 'decrease', metric: 'three_public_total', label: '“三公”经费支出' },
+      { line: 1, text: '0.00', unit: '万元', role: 'change', direction: 'decrease', metric: 'overseas_travel', label: '因公出国（境）费' },
+      { line: 1, text: '20.06', unit: '万元', role: 'change', direction: 'decrease', metric: 'official_vehicles', label: '公务用车购置及运行维护费' },
+      { line: 1, text: reception, unit: '万元', role: 'change', direction: 'increase', metric: 'official_reception', label: '公务接待费' },
+    ]);
+
+  it('−0.00 − 20.06 + 0.40 = −19.66: nothing to flag', () => {
+    expect(run(doc('0.40'))).toEqual([]);
+  });
+
+  it('a part changed (增加0.50) no longer adds up: one SUM_MISMATCH on the total change', () => {
+    const flags = run(doc('0.50'));
+    expect(flags.map((f) => [f.code, f.loc?.start, f.expected, f.found, f.message])).toEqual([
+      [
+        'SUM_MISMATCH',
+        line.indexOf('19.66'),
+        '减少19.56万元',
+        '减少19.66万元',
+        '各部分的变动之和与总变动不符：因公出国（境）费减少0.00万元，公务用车购置及运行维护费减少20.06万元，公务接待费增加0.50万元，合计减少19.56万元，而“三公”经费支出减少19.66万元。',
+      ],
+    ]);
+  });
+});

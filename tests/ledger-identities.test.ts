@@ -53,6 +53,11 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     const e = doc.facts.find((f) => f.from === 'table' && f.about?.table === '公开06表' && f.about.code === '30101')!;
     expect(e.about).toMatchObject({ codeKind: 'economic', name: '基本工资', column: 'actual' });
     expect(doc.facts.find(cell('公开04表', '一般公共服务支出', 'general_budget'))!.about!.fund).toBe('general_budget');
+    // The column a narrative figure names: 年初预算 → budget; …其中：基本支出 → basic, and its total
+    // (本年支出合计, no fund) gives it no fund, though an earlier clause named 财政拨款收入.
+    expect(doc.facts.find((f) => f.from === 'text' && f.about?.code === '2210201' && f.role === 'budget')!.about!.column).toBe('budget');
+    const basic = doc.facts.find((f) => f.from === 'text' && f.loc.page === 21 && f.loc.line === 10 && f.text === '2336.91')!;
+    expect([basic.metric, basic.about]).toEqual(['basic_expenditure', { column: 'basic' }]);
   });
 
   it('gives no identity flag on the report as published; its one figure defect is a share (71.73% for 71.65%)', () => {
@@ -102,10 +107,46 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     expect(flags.map((f) => f.message)).toEqual(['公开03表第10页“机关事业单位基本养老保险缴费支出”行的“基本支出”为160.85万元，与本行“本年支出合计”160.75万元不符（本年支出合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为160.75万元。']);
   });
 
+  it('公开07 公务接待费 预算数 changed (0.95 → 0.85): the 三公 row (合计 = 因公出国 + 公务用车 + 公务接待) no longer adds up, per role', () => {
+    const m = mutate(doc, (f) => f.from === 'table' && f.about?.table === '公开07表' && f.about.column === 'reception' && f.role === 'budget', '0.85');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['SUM_MISMATCH', 'error', 18, 9, '0.85', '0.95']]);
+    expect(flags.map((f) => f.message)).toEqual(['公开07表第18页“合计（预算数）”为0.95万元，而公务接待费（预算数）＝0.85万元。']);
+  });
+
   it('a fund figure in the text that its table contradicts (一般公共预算财政拨款支出 2940.05 → 2904.05)', () => {
     const m = mutate(doc, (f) => f.from === 'text' && f.metric === 'general_budget_appropriation_expenditure' && f.role === 'actual' && f.text === '2940.05' && f.loc.page === 21 && f.loc.line === 19, '2904.05');
     const flags = added(doc, m);
     expect(show(flags)).toEqual([['VALUE_CONFLICT', 'warning', 21, 19, '2940.05万元', '2904.05万元']]);
     expect(flags.map((f) => f.message)).toEqual(['正文数字与表格不一致：此处写2904.05万元，公开05表第15页“合计”行“合计”栏为2,940.05万元。']);
+  });
+});
+
+describe('上海市普陀区司法局 2026 部门预算 (预算 set; tables in 元, text in 万元)', () => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = await load('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf');
+  }, 60_000);
+
+  it('resolves 公共安全支出（204类）司法（06款）行政运行（01项）1672.67万元 to 2040601 and agrees with 16,726,725.44元', () => {
+    const f = doc.facts.find((x) => x.from === 'text' && x.about?.code === '2040601')!;
+    expect([f.text, f.unit, f.role]).toEqual(['1672.67', '万元', 'budget']);
+    expect(show(identityChecks(doc))).toEqual([]);
+  });
+
+  it('the same figure misprinted (1672.76万元) is a VALUE_CONFLICT error, converted exactly from 元', () => {
+    const m = mutate(doc, (x) => x.from === 'text' && x.about?.code === '2040601', '1672.76');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['VALUE_CONFLICT', 'error', 8, 9, '1672.67万元', '1672.76万元']]);
+    expect(flags.map((f) => f.message)).toEqual(['正文数字与表格不一致：此处写1672.76万元，预算05一般公共预算支出表第15页“行政运行”行“合计”栏为16726725.44元（折合1672.67万元）。']);
+  });
+
+  it('a 预算06 合计 cell changed (301 工资福利支出): its row (合计 = 人员经费 + 公用经费) no longer adds up — one flag, on that cell', () => {
+    const t = doc.facts.filter((x) => x.from === 'table' && x.about?.table === '预算06一般公共预算基本支出表' && x.about.column === 'total' && x.about.code === '301');
+    expect(t).toHaveLength(1);
+    const m = mutate(doc, (x) => x.from === 'table' && x.about?.tableId === t[0]!.about!.tableId && x.about?.row === t[0]!.about!.row && x.about?.col === t[0]!.about!.col, '1.00');
+    const flags = added(doc, m);
+    expect(show(flags)).toEqual([['SUM_MISMATCH', 'error', 19, 7, '23084662.00', '1.00']]);
+    expect(flags.map((f) => f.message)).toEqual(['预算06一般公共预算基本支出表第19页“工资福利支出”行的“合计”为1.00元，而人员经费＋公用经费＝23084662.00元。']);
   });
 });

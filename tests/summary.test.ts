@@ -86,7 +86,7 @@ describe('buildSummary rules', () => {
       {
         code: 'VALUE_CONFLICT',
         severity: 'warning',
-        message: 'total_income: the table gives 93.93万元 (table t1 line 5), the text 93.94万元 (page 4 line 38); the table figure is kept',
+        message: '正文数字与表格不一致：收入合计正文写93.94万元（第4页第38行），表格为93.93万元（第2页表t1第4行）；以表格数为准。',
         loc: { page: 4, line: 38 },
         excerpt: '2023年度收入合计93.94万元',
         expected: '93.93万元',

@@ -37,7 +37,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...valueConflicts(ctx), ...identityChecks(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -308,6 +308,34 @@ function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string
   const candidates = facts.filter((g) => isLevel(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
   candidates.sort((a, b) => (isBefore(a, b) ? 1 : -1));
   return candidates.find((g) => Math.abs((yuanOf(g) ?? -1) - sum) <= tol);
+}
+
+/** The parts of a change add up to the change: where one paragraph states the change of a total and
+ *  the changes of all its parts (a `complete` rule of patterns/checks.yaml `sums`: 三公 = 因公出国 + 公务用车
+ *  + 公务接待), the signed part changes (减少 negative) must sum to the total's, within the printed
+ *  intervals (± half a unit of each figure's last digit). Flagged on the total's change. */
+function changeSums(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    const changes = list.filter((f) => isChangeAmount(f) && f.metric && f.direction && !ctx.suspect.has(f.id));
+    for (const rule of checksConfig().sums.filter((r) => r.complete)) {
+      for (const t of changes.filter((f) => rule.total.includes(f.metric!))) {
+        const parts = rule.parts.map((m) => changes.filter((f) => f.metric === m && f.unit === t.unit));
+        if (parts.some((p) => p.length !== 1)) continue;
+        const ps = parts.map((p) => p[0]!);
+        const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : f.direction === 'flat' ? 0 : 1) * (yuanOf(f) ?? NaN);
+        const total = signed(t);
+        const sum = ps.reduce((a, f) => a + signed(f), 0);
+        if (!Number.isFinite(total) || !Number.isFinite(sum)) continue;
+        const slack = [t, ...ps].reduce((a, f) => a + lastDigitYuan(f) / 2, 0);
+        if (Math.abs(total - sum) < slack || total === sum) continue;
+        const fmt = (y: number) => `${y < 0 ? '减少' : '增加'}${formatAmount(Math.abs(y), t.unit, decimalsOf(t.text))}`;
+        const names = ps.map((f) => `${f.label || f.metric}${f.direction === 'decrease' ? '减少' : f.direction === 'flat' ? '持平' : '增加'}${show(f)}`).join('，');
+        flags.push(flagOn(t, 'SUM_MISMATCH', `各部分的变动之和与总变动不符：${names}，合计${fmt(sum)}，而${t.label || t.metric}${fmt(total)}。`, fmt(sum), fmt(total)));
+      }
+    }
+  }
+  return flags;
 }
 
 function sums(doc: ExtractedDocument): Flag[] {

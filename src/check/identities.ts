@@ -27,6 +27,8 @@ interface Identity {
   total?: string;
   parts?: string[];
   besides?: string[];
+  /** row: read the table role by role (预算数 and 决算数 columns under each item). */
+  byRole?: boolean;
   equal?: Term[];
   atMost?: [Term, Term];
 }
@@ -148,10 +150,13 @@ const where = (f: Fact | undefined, t?: TableRecord) => {
   return `${t?.kind ?? f.about?.table ?? ''}${page}`;
 };
 const rowName = (f: Fact) => [f.about?.code, f.about?.name].filter(Boolean).join('');
-const colName = (l: Ledger, f: Fact) => {
-  const h = l.tables.get(f.about?.tableId ?? '')?.header[f.about?.col ?? -1] ?? '';
-  return h.split('/').filter(Boolean).pop() ?? '';
+/** A column header's own name: its last part, with the item above a role part (合计（预算数）). */
+const headName = (h: string) => {
+  const ps = h.split('/').filter(Boolean);
+  const last = ps[ps.length - 1] ?? '';
+  return ps.length > 1 && /^(?:预算数?|决算数?|金额|执行数)$/.test(last) ? `${ps[ps.length - 2]}（${last}）` : last;
 };
+const colName = (l: Ledger, f: Fact) => headName(l.tables.get(f.about?.tableId ?? '')?.header[f.about?.col ?? -1] ?? '');
 
 // ---------------------------------------------------------------- tree: 类 = Σ 款 = Σ 项
 
@@ -222,9 +227,12 @@ function rows(l: Ledger, id: Identity): Flag[] {
   const kinds = new Set(id.tables ?? []);
   const parts = new Set(id.parts ?? []);
   const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
-  for (const [tableId, facts] of l.cells) {
+  for (const [tableId, all] of l.cells) {
     const t = l.tables.get(tableId)!;
     if (!kinds.has(t.kind) || !l.complete.has(tableId)) continue;
+    // Tables whose columns repeat per role (三公: 预算数 | 决算数 under each item) are read role by role.
+    const groups = id.byRole ? [...new Set(all.map((f) => f.role))].map((r) => all.filter((f) => f.role === r)) : [all];
+    for (const facts of groups) {
     // The columns of each key (by header); a table with an amount column of another meaning is skipped.
     const colsOf = new Map<string, Set<number>>();
     for (const f of facts) {
@@ -263,8 +271,8 @@ function rows(l: Ledger, id: Identity): Flag[] {
       const unit = t.unit ?? '';
       const dec = Math.max(decimals(tot.fact), ...ps.map((x) => decimals(x!.fact)));
       const sum = (ps as Fig[]).reduce((s, x) => s + x.v, 0n);
-      const names = partCols.map((c) => (header[c] ?? '').split('/').pop()).join('＋');
-      const totalName = (header[totalCol] ?? '').split('/').pop();
+      const names = partCols.map((c) => headName(header[c] ?? '')).join('＋');
+      const totalName = headName(header[totalCol] ?? '');
       // Which cell is wrong: the one whose column does not add up along the 科目 tree either.
       const code = facts.find((f) => f.about!.row === r && f.about!.code)?.about?.code;
       const cols = [totalCol, ...partCols];
@@ -275,7 +283,7 @@ function rows(l: Ledger, id: Identity): Flag[] {
         const others = ps.filter((_, k) => partCols[k] !== culprit).reduce((s, x) => s + x!.v, 0n);
         const want = tot.v - others;
         const label = cf.about?.name || rowName(cf) || `第${r + 1}行`;
-        const colH = (header[culprit] ?? '').split('/').pop();
+        const colH = headName(header[culprit] ?? '');
         flags.push(
           makeFlag(
             'SUM_MISMATCH',
@@ -288,16 +296,17 @@ function rows(l: Ledger, id: Identity): Flag[] {
         continue;
       }
       const anchor = tot.fact ?? (ps.find((x) => x!.fact)!.fact as Fact);
-      const label = anchor.about?.name || rowName(anchor) || `第${r + 1}行`;
+      const label = anchor.about?.name || rowName(anchor);
       flags.push(
         makeFlag(
           'SUM_MISMATCH',
-          `${where(anchor, t)}“${label}”行的“${totalName}”为${show(tot.v, unit, dec)}，而${names}＝${show(sum, unit, dec)}。`,
+          `${where(anchor, t)}${label ? `“${label}”行的` : ''}“${totalName}”为${show(tot.v, unit, dec)}，而${names}＝${show(sum, unit, dec)}。`,
           { ...anchor.loc },
           anchor.excerpt,
           { expected: show(sum, unit, dec, true), found: show(tot.v, unit, dec, true) },
         ),
       );
+    }
     }
   }
   return flags;

@@ -87,6 +87,16 @@ export function fundIn(text: string): string | undefined {
   return best?.key;
 }
 
+/** The column key whose header a label ends with (一般公共预算财政拨款基本支出 → basic), longest first. */
+function keyAtEnd(label: string): string | undefined {
+  let best: { key: string; len: number } | undefined;
+  for (const d of cfg().columns) for (const h of d.headers) {
+    const fh = fold(h);
+    if (label.endsWith(fh) && (!best || fh.length > best.len)) best = { key: d.key, len: fh.length };
+  }
+  return best?.key;
+}
+
 /** Folded 科目名称 / row label: no spaces, brackets folded, no leading ordinal (一、 1. （一）), no
  *  trailing （类）/（款）/（项）. */
 export function foldName(s: string): string {
@@ -143,7 +153,12 @@ function inheritedFund(lines: Line[], idx: number, start: number): string | unde
   }
   const sentence = text.slice(text.lastIndexOf('。') + 1);
   const at = sentence.lastIndexOf('其中');
-  return at < 0 ? undefined : fundIn(sentence.slice(0, at));
+  if (at < 0) return undefined;
+  // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
+  // earlier clause of the sentence that names 财政拨款收入).
+  const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');
+  const total = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  return fundIn(total);
 }
 
 const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
@@ -210,6 +225,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     seen.add(k);
   }
   void tables;
+  // 经济分类 rows (301, 30217 公务接待费): a narrative figure whose own label is exactly one row's name.
+  const economic = new Map<string, Set<string>>();
+  for (const f of tableFacts) {
+    const a = f.about;
+    if (a?.code && a.name && a.codeKind === 'economic') economic.set(a.name, (economic.get(a.name) ?? new Set()).add(a.code));
+  }
   // Lines by page/paragraph in reading order, to read a figure's clause.
   const lines: Line[] = doc.blocks.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
   const pos = new Map<string, number>();
@@ -254,6 +275,19 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       f.metric = rule[inherited] ?? null;
       about.fund = inherited;
     }
+    if (!about.code) {
+      const ec = economic.get(foldName(f.label).replace(/支出$/, '')) ?? economic.get(foldName(f.label));
+      if (ec?.size === 1) {
+        about.code = [...ec][0]!;
+        about.codeKind = 'economic';
+        about.name = foldName(f.label).replace(/支出$/, '');
+      }
+    }
+    // The column the wording names: the label's own item (基本支出, 项目支出), else the budget column
+    // for a budget figure of a 决算 (年初预算为…).
+    const own = keyAtEnd(foldName(f.label));
+    const column = own && ['basic', 'project'].includes(own) ? own : f.role === 'budget' && doc.document.kind !== '预算' ? 'budget' : undefined;
+    if (column) about.column = column;
     const fund = about.fund ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
     if (Object.keys(about).length) f.about = about;

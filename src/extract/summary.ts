@@ -17,7 +17,7 @@
 //    'budget' there (counts stay 'actual').
 import { lastDigitYuan } from '../amount.js';
 import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
-import { metricDefs, metricForLabel, type MetricDef } from './metrics.js';
+import { metricDef, metricDefs, metricForLabel, type MetricDef } from './metrics.js';
 
 export function buildSummary(
   facts: Fact[],
@@ -73,18 +73,20 @@ function same(a: Fact, b: Fact): boolean {
 }
 
 
+/** A place in plain Chinese: 第2页表t1第5行 / 第4页第38行 / 第3段. */
 function where(loc: Loc): string {
-  const at = loc.table ? `table ${loc.table}` : loc.page !== undefined ? `page ${loc.page}` : `paragraph ${loc.paragraph ?? '?'}`;
-  return `${at} line ${loc.line}`;
+  const at = loc.page !== undefined ? `第${loc.page}页` : loc.paragraph !== undefined ? `第${loc.paragraph}段` : '';
+  return loc.table ? `${at}表${loc.table}第${(loc.row ?? 0) + 1}行` : `${at}第${loc.line}行`;
 }
 
 function conflict(metric: string, table: Fact, text: Fact): Flag {
   const t = `${table.text}${table.unit}`;
   const n = `${text.text}${text.unit}`;
+  const name = metricDef(metric)?.names[0] ?? metric;
   return {
     code: 'VALUE_CONFLICT',
     severity: 'warning',
-    message: `${metric}: the table gives ${t} (${where(table.loc)}), the text ${n} (${where(text.loc)}); the table figure is kept`,
+    message: `正文数字与表格不一致：${name}正文写${n}（${where(text.loc)}），表格为${t}（${where(table.loc)}）；以表格数为准。`,
     loc: text.loc,
     excerpt: text.excerpt,
     expected: t,
