@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Flag } from '../src/model.js';
-import { formatFlagLine } from '../src/write/flag-line.js';
+import { formatFlagLine, formatLoc, sortFlags } from '../src/write/flag-line.js';
 import { escapeHtml, renderReport, type ReportDoc } from '../src/write/report-html.js';
 
 const flag = (code: Flag['code'], severity: Flag['severity'], line: number, excerpt: string, extra: Partial<Flag> = {}): Flag => ({
@@ -92,11 +92,36 @@ describe('report.html in a real browser', () => {
 });
 
 describe('flag lines and escaping', () => {
-  it('formats file:page:line CODE message, and ¶ for DOCX paragraphs', () => {
-    expect(formatFlagLine('seed.txt', flag('BLANK_VALUE', 'error', 103, 'x'))).toBe('seed.txt:2:103 BLANK_VALUE BLANK_VALUE 的说明');
+  it('formats file:page:line severity CODE message, and ¶ for DOCX paragraphs', () => {
+    expect(formatFlagLine('seed.txt', flag('BLANK_VALUE', 'error', 103, 'x'))).toBe('seed.txt:2:103 error BLANK_VALUE BLANK_VALUE 的说明');
     const docx = { ...flag('MISSING_TABLE', 'error', 1, 'x'), loc: { paragraph: 12, line: 1 }, message: '缺少\n表格' };
-    expect(formatFlagLine('a.docx', docx)).toBe('a.docx:¶12:1 MISSING_TABLE 缺少 表格');
-    expect(formatFlagLine('a.txt', { ...docx, loc: null })).toBe('a.txt:-:- MISSING_TABLE 缺少 表格');
+    expect(formatFlagLine('a.docx', docx)).toBe('a.docx:¶12:1 error MISSING_TABLE 缺少 表格');
+    expect(formatFlagLine('a.txt', { ...docx, loc: null })).toBe('a.txt:-:- error MISSING_TABLE 缺少 表格');
+  });
+
+  it('sorts flags by place: whole-document flags first, then page, line, column; errors first at one place', () => {
+    const at = (code: Flag['code'], severity: Flag['severity'], page: number, line: number, start?: number): Flag => ({
+      ...flag(code, severity, line, 'x'),
+      loc: { page, line, ...(start !== undefined ? { start, end: start + 1 } : {}) },
+    });
+    const flags = [
+      at('PERCENT_MISMATCH', 'error', 3, 2),
+      at('VALUE_CONFLICT', 'warning', 2, 10, 5),
+      { ...flag('MISSING_TABLE', 'error', 1, 'x'), loc: null },
+      at('BLANK_VALUE', 'error', 2, 10, 5),
+      at('BLANK_VALUE', 'error', 2, 10, 1),
+      at('TEMPLATE_TEXT', 'info', 2, 9),
+      { ...flag('MISSING_SECTION', 'warning', 1, 'x'), loc: null },
+    ];
+    expect(sortFlags(flags).map((f) => `${formatLoc(f.loc)}@${f.loc?.start ?? '-'} ${f.severity} ${f.code}`)).toEqual([
+      '-:-@- error MISSING_TABLE',
+      '-:-@- warning MISSING_SECTION',
+      '2:9@- info TEMPLATE_TEXT',
+      '2:10@1 error BLANK_VALUE',
+      '2:10@5 error BLANK_VALUE',
+      '2:10@5 warning VALUE_CONFLICT',
+      '3:2@- error PERCENT_MISMATCH',
+    ]);
   });
 
   it('escapes every HTML special character', () => {
