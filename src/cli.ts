@@ -64,8 +64,10 @@ function withCommon(cmd: Command, outHelp: string): Command {
     .option('--quiet', 'print only errors');
 }
 
-/** Ctrl-C once: take no new documents, finish the running ones. Twice (or SIGTERM): abandon them too.
- *  Either way the batch files are written for what is done, and the exit code is 130 (143 for SIGTERM). */
+/** Ctrl-C once: take no new documents, finish the running ones — unless one is in OCR (minutes per long
+ *  scan): then abandon them at once (the OCR stops after the page in hand; a rerun redoes them). Twice (or
+ *  SIGTERM): abandon them too. Either way the batch files are written for what is done, and the exit code
+ *  is 130 (143 for SIGTERM). Each step says what it is doing. */
 function interruptHandling(progress: Progress) {
   const stop = new AbortController();
   const abort = new AbortController();
@@ -74,7 +76,14 @@ function interruptHandling(progress: Progress) {
   const onSigint = () => {
     exitCode ??= 130;
     count++;
-    if (count === 1) {
+    const inOcr = progress.inOcr();
+    if (count === 1 && inOcr.length) {
+      const what = inOcr.map((o) => `${o.path} at page ${o.done}/${o.total}`).join(', ');
+      progress.log(`juesuan: interrupted: stopping the OCR of ${what} after the page in hand (a rerun into the same folder redoes it); writing the batch files`);
+      count = 2;
+      stop.abort();
+      abort.abort();
+    } else if (count === 1) {
       progress.log('juesuan: interrupted: finishing the documents in progress (Ctrl-C again to abandon them)');
       stop.abort();
     } else if (count === 2) {
@@ -119,6 +128,7 @@ async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Par
       stopSignal: interrupt.stopSignal,
       abortSignal: interrupt.abortSignal,
       onPlan: (p) => progress.plan(p),
+      onOcrPage: (p) => progress.ocrPage(p),
       onResult: (o) => {
         progress.result(o);
         onResult?.(o);

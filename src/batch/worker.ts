@@ -20,8 +20,8 @@ export interface WorkerTask {
   ocrEngine: IngestOptions['ocrEngine'];
   /** The per-document time limit; the pipeline gets an AbortSignal that fires then. */
   timeoutMs: number;
-  /** The main thread's line to this task: told 'started' (its hard time limit counts from then), it may
-   *  send 'abort' (Ctrl-C twice, SIGTERM). */
+  /** The main thread's line to this task: told 'started' (its hard time limit counts from then) and
+   *  `{ocr: [done, total]}` after each OCR'd page; it may send 'abort' (Ctrl-C twice, SIGTERM). */
   port?: MessagePort;
 }
 
@@ -37,7 +37,9 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
   const signal = AbortSignal.any([timeout, abandon.signal]);
   try {
     await applyTestHooks(task.path, signal);
-    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal }));
+    // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
+    const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
+    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage }));
     return {
       ok: true,
       json: JSON.stringify(record, null, 2) + '\n',

@@ -67,7 +67,9 @@ export type OnnxRuntimeName = 'onnxruntime-node' | 'onnxruntime-web';
 export async function loadRuntime(): Promise<{ name: OnnxRuntimeName; InferenceSession: SessionFactory }> {
   if (process.env.JUESUAN_ONNX !== 'web') {
     try {
-      const ort = (await import('onnxruntime-node')) as unknown as { InferenceSession: SessionFactory };
+      // By name: an optional dependency that may be missing, for the type checker too.
+      const native = 'onnxruntime-node';
+      const ort = (await import(native)) as { InferenceSession: SessionFactory };
       return { name: 'onnxruntime-node', InferenceSession: ort.InferenceSession };
     } catch {
       // not installed (its install script failed) or its binary does not load here: use WebAssembly

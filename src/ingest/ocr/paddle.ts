@@ -105,7 +105,7 @@ export class PaddleEngine implements OcrEngine {
   readonly lowConfidence = 0.8;
   #models: Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> | null = null;
 
-  async recognize(png: Buffer): Promise<OcrBox[]> {
+  async recognize(png: Buffer, signal?: AbortSignal): Promise<OcrBox[]> {
     const { det, rec, dict } = await (this.#models ??= loadModels().catch((err) => {
       this.#models = null; // a failed load is not cached: the next page tries again
       throw err;
@@ -114,6 +114,7 @@ export class PaddleEngine implements OcrEngine {
     const lineImages = await det.run(png);
     const boxes: OcrBox[] = [];
     for (const li of lineImages) {
+      signal?.throwIfAborted(); // between the model's runs, each well under a second
       const xs = li.box.map((p) => p[0]!);
       const ys = li.box.map((p) => p[1]!);
       const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
