@@ -163,7 +163,7 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
           return;
         }
         try {
-          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline });
+          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline }, reply.evidence);
         } catch (err) {
           fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
           return;

@@ -10,6 +10,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { toJuesuanError } from '../errors.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { processDocument } from '../pipeline.js';
+import { buildEvidence } from '../write/evidence.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
 import { applyTestHooks } from './test-hooks.js';
@@ -26,7 +27,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { ok: true; json: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
+  | { ok: true; json: string; evidence: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
   | { ok: false; code: string; message: string };
 
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
@@ -39,10 +40,13 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     await applyTestHooks(task.path, signal);
     // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
     const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
-    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage }));
+    const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage });
+    const record = toRecord(checked);
     return {
       ok: true,
       json: JSON.stringify(record, null, 2) + '\n',
+      // For report.html: where each flag's span sits in its excerpt (src/write/evidence.ts).
+      evidence: JSON.stringify(buildEvidence(checked)) + '\n',
       sha256: record.source.sha256,
       pages: record.source.pages,
       facts: record.facts.length,
