@@ -12,19 +12,29 @@ export interface Evidence {
 
 const key = (l: Loc) => `${l.page ?? ''}/${l.paragraph ?? ''}/${l.line}/${l.table ?? ''}/${l.row ?? ''}/${l.col ?? ''}`;
 
-/** The verbatim text each place (a line, a table cell) holds, with the offset its loc starts at. */
+/** The verbatim text each place (a line, a table cell) holds, with the offset its loc starts at. An excerpt
+ *  may run over into the lines before and after (a sentence wrapped on the page, joined with or without a
+ *  line break): each line also comes with its neighbours joined both ways. */
 function sourceTexts(blocks: Block[]): Map<string, { raw: string; start: number }[]> {
   const map = new Map<string, { raw: string; start: number }[]>();
-  const add = (loc: Loc, raw: string) => {
+  const add = (loc: Loc, raw: string, start: number) => {
     const k = key(loc);
     const list = map.get(k) ?? [];
-    list.push({ raw, start: loc.start ?? 0 });
+    list.push({ raw, start });
     map.set(k, list);
   };
-  for (const b of blocks) {
-    if (b.kind === 'line') add(b.line.loc, b.line.raw);
-    else for (const row of b.table.rows) for (const cell of row) add(cell.loc, cell.raw);
-  }
+  const lines = blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : []));
+  lines.forEach((line, i) => {
+    const own = line.loc.start ?? 0;
+    add(line.loc, line.raw, own);
+    const prev = lines[i - 1]?.raw;
+    const next = lines[i + 1]?.raw;
+    for (const sep of ['\n', '']) {
+      const before = prev === undefined ? '' : prev + sep;
+      add(line.loc, before + line.raw + (next === undefined ? '' : sep + next), own - before.length);
+    }
+  });
+  for (const b of blocks) if (b.kind === 'table') for (const row of b.table.rows) for (const cell of row) add(cell.loc, cell.raw, cell.loc.start ?? 0);
   return map;
 }
 
@@ -33,7 +43,7 @@ export function markIn(excerpt: string, raw: string, rawStart: number, loc: Loc)
   if (loc.start === undefined || loc.end === undefined) return null;
   const s = loc.start - rawStart;
   const e = loc.end - rawStart;
-  if (s < 0 || e < s || e > raw.length) return null;
+  if (s < 0 || e < s || e > raw.length || !excerpt) return null;
   for (let at = raw.indexOf(excerpt); at >= 0; at = raw.indexOf(excerpt, at + 1)) {
     if (at <= s && e <= at + excerpt.length) return [s - at, e - at];
   }
