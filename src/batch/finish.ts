@@ -32,7 +32,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
       const evidence = await readFile(evidenceFile(out, d.name), 'utf8')
         .then((t) => JSON.parse(t) as Evidence)
         .catch(() => null);
-      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${d.name}.json`, marks: evidence?.marks });
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${d.name}.json`, marks: evidence?.marks, crops: evidence?.crops });
       if (keep) kept.push(record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
@@ -57,6 +57,8 @@ export interface FlaggedDocument {
   record?: string;
   /** Per flag: its span within its excerpt (evidence sidecar), when known. */
   marks?: Evidence['marks'];
+  /** Per flag: a crop of its page (PDF and scanned inputs), when there is one. */
+  crops?: Evidence['crops'];
 }
 
 /** Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files

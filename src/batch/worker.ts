@@ -10,7 +10,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { toJuesuanError } from '../errors.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { processDocument } from '../pipeline.js';
-import { buildEvidence } from '../write/evidence.js';
+import { readFile } from 'node:fs/promises';
+import { buildEvidence, buildEvidenceWithCrops } from '../write/evidence.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
 import { applyTestHooks } from './test-hooks.js';
@@ -45,8 +46,14 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     return {
       ok: true,
       json: JSON.stringify(record, null, 2) + '\n',
-      // For report.html: where each flag's span sits in its excerpt (src/write/evidence.ts).
-      evidence: JSON.stringify(buildEvidence(checked)) + '\n',
+      // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
+      // (src/write/evidence.ts). A failure there costs the crops, never the record.
+      evidence:
+        JSON.stringify(
+          await (checked.source.format === 'pdf' ? readFile(task.path) : Promise.resolve(null))
+            .then((bytes) => buildEvidenceWithCrops(checked, bytes))
+            .catch(() => buildEvidence(checked)),
+        ) + '\n',
       sha256: record.source.sha256,
       pages: record.source.pages,
       facts: record.facts.length,

@@ -16,6 +16,9 @@ export interface ReportDoc {
   /** Per flag (same order): the flagged span `loc.start..end` as offsets into its excerpt, when known
    *  (src/write/evidence.ts). Without it the whole excerpt is marked. */
   marks?: ([number, number] | null)[];
+  /** Per flag (same order): a JPEG data: URL of the page around it with the flagged figure boxed (PDF and
+   *  scanned inputs, up to 20 per document), when there is one. */
+  crops?: (string | null)[];
 }
 
 const CODE_NAMES: Record<FlagCode, string> = {
@@ -61,25 +64,31 @@ export function highlight(flag: Flag, mark: [number, number] | null | undefined)
   return `${escapeHtml(ex.slice(0, at))}<mark>${escapeHtml(mid || '␣')}</mark>${escapeHtml(ex.slice(end))}`;
 }
 
-function flagItem(flag: Flag, mark: [number, number] | null | undefined): string {
+/** A crop is shown only as an image embedded in the page: a data: URL of a JPEG, nothing else. */
+const cropImage = (flag: Flag, crop: string | null | undefined) =>
+  crop && /^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/.test(crop)
+    ? `<figure class="crop"><img src="${crop}" alt="${escapeHtml(`原文${where(flag)}`)}" loading="lazy"></figure>`
+    : '';
+
+function flagItem(flag: Flag, mark: [number, number] | null | undefined, crop?: string | null): string {
   const nums =
     flag.expected !== null || flag.found !== null
       ? `<div class="nums">应为：<b>${escapeHtml(String(flag.expected ?? '—'))}</b>　实为：<b>${escapeHtml(String(flag.found ?? '—'))}</b></div>`
       : '';
   return `<li class="flag ${flag.severity}" data-severity="${flag.severity}" data-code="${flag.code}"><span class="sev">${SEVERITY_NAMES[flag.severity]}</span> <span class="loc">${escapeHtml(where(flag))}</span>
 <div class="msg">${escapeHtml(flag.message)}</div>${nums}
-<blockquote class="excerpt">${highlight(flag, mark)}</blockquote></li>`;
+<blockquote class="excerpt">${highlight(flag, mark)}</blockquote>${cropImage(flag, crop)}</li>`;
 }
 
 function docSection(doc: ReportDoc, i: number): string {
-  const indexed = doc.flags.map((f, k) => ({ f, mark: doc.marks?.[k] ?? null }));
+  const indexed = doc.flags.map((f, k) => ({ f, mark: doc.marks?.[k] ?? null, crop: doc.crops?.[k] ?? null }));
   const groups = FLAG_CODES.map((code) => [code, indexed.filter((x) => x.f.code === code)] as const).filter(([, fs]) => fs.length);
   const title = doc.document.title ?? doc.path;
   const body = groups.length
     ? groups
         .map(
           ([code, fs]) =>
-            `<details class="code" data-code="${code}" open><summary><h3>${CODE_NAMES[code]} <code>${code}</code> <span class="n">${fs.length}</span></h3></summary><ul>${fs.map((x) => flagItem(x.f, x.mark)).join('\n')}</ul></details>`,
+            `<details class="code" data-code="${code}" open><summary><h3>${CODE_NAMES[code]} <code>${code}</code> <span class="n">${fs.length}</span></h3></summary><ul>${fs.map((x) => flagItem(x.f, x.mark, x.crop)).join('\n')}</ul></details>`,
         )
         .join('\n')
     : '<p class="clean">未发现问题。</p>';
@@ -156,6 +165,7 @@ mark{background:#ffe066;padding:0 .1em}.n{background:#eee;border-radius:1em;padd
 details.code>summary{cursor:pointer;list-style:revert}details.code>summary h3{display:inline}
 .filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}.filters label{margin-right:.8em}
 [hidden]{display:none!important}
+figure.crop{margin:.3em 0}figure.crop img{max-width:100%;border:1px solid #bbb}
 .clean{color:#2e7d32}.meta{color:#555;font-size:.9em}code{font-family:monospace}
 `;
 

@@ -54,6 +54,12 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
     signal?.throwIfAborted();
     other = (await readPage(image, pageNo, second, signal)).lines;
   }
+  // Each line's place on the page in PDF points (report evidence crops): image pixels → PDF user space.
+  for (const r of lines) {
+    const [ax, ay] = first.toPdf(r.ocr.box.x0 * first.scale, r.ocr.box.y0 * first.scale);
+    const [bx, by] = first.toPdf(r.ocr.box.x1 * first.scale, r.ocr.box.y1 * first.scale);
+    r.line.box = { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
+  }
   const flags: Flag[] = [];
   for (const r of lines) {
     const uncertain = other ? crossCheck(r, other) : selfCheck(r, primary!.lowConfidence);
