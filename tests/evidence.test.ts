@@ -1,12 +1,12 @@
 // Where each flag's span sits in its excerpt (for report.html's exact highlight), computed from the lines.
-import { readFile } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatch } from '../src/batch/index.js';
 import type { DocumentRecord } from '../src/schema.js';
-import { markIn, type Evidence } from '../src/write/evidence.js';
+import { makeScan } from '../scripts/make-scan.js';
+import { CROP_BUDGET, markIn, type Evidence } from '../src/write/evidence.js';
 import { hasShared, sample, seed } from './paths.js';
 
 describe('markIn', () => {
@@ -65,5 +65,23 @@ describe('evidence beside each record', () => {
     expectExact(doc!);
     const blanks = doc!.rec.flags.map((f, i) => ({ f, m: doc!.ev.marks[i] })).filter((x) => x.f.code === 'BLANK_VALUE' && x.m);
     expect(blanks.map((x) => x.f.excerpt!.slice(...x.m!))).toEqual([' 万元', ' 人次', '年月日']);
+    // Page crops: up to the budget, errors first, each a JPEG of the page around the flag.
+    const crops = doc!.ev.crops!;
+    expect(crops.length).toBe(doc!.rec.flags.length);
+    const cropped = crops.map((c, i) => ({ c, f: doc!.rec.flags[i]! })).filter((x) => x.c);
+    expect(cropped.length).toBe(CROP_BUDGET);
+    expect(cropped.every((x) => x.f.loc?.page !== undefined && /^data:image\/jpeg;base64,\/9j\//.test(x.c!))).toBe(true);
+    const errors = doc!.rec.flags.filter((f, i) => f.severity === 'error' && f.loc?.page !== undefined && f.loc.table === undefined && doc!.ev.marks[i]);
+    expect(cropped.filter((x) => x.f.severity === 'error').length).toBe(Math.min(CROP_BUDGET, errors.length));
+  });
+
+  it.skipIf(!hasShared)('crops a scanned page around each flag OCR found there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'juesuan-evidence-scan-'));
+    const scan = join(dir, 'scan.pdf');
+    await writeFile(scan, await makeScan(seed('000_37d039dcb8ad6afc-scanned.pdf'), 2, 0.3));
+    const [doc] = await marksOf([scan]);
+    const placed = doc!.rec.flags.map((f, i) => ({ f, c: doc!.ev.crops![i] })).filter((x) => x.f.loc?.page === 1);
+    expect(placed.map((x) => x.f.code).sort()).toEqual(['PERCENT_MISMATCH', 'UNIT_SUSPECT']);
+    for (const x of placed) expect(x.c).toMatch(/^data:image\/jpeg;base64,\/9j\//);
   });
 });

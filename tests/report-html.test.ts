@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Flag } from '../src/model.js';
@@ -46,6 +47,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!CHROMIUM) console.warn('report-html.test.ts: no Chromium at /usr/bin/chromium (apt-get install chromium): browser tests skipped');
 
+const JPEG = (() => {
+  const c = createCanvas(60, 20);
+  const ctx = c.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, 60, 20);
+  ctx.strokeStyle = '#d00';
+  ctx.strokeRect(10, 5, 40, 10);
+  return `data:image/jpeg;base64,${c.toBuffer('image/jpeg').toString('base64')}`;
+})();
+
 // The evil document with two blank gaps of the same width: the flag is on the second (loc), which no guess finds.
 const twoGaps = '支出决算为    万元，完成预算的    %；';
 const withMarks: ReportDoc[] = [
@@ -55,6 +66,8 @@ const withMarks: ReportDoc[] = [
     document: { ...docs[1]!.document, kind: '预算' },
     flags: [...docs[1]!.flags, flag('BLANK_VALUE', 'error', 104, twoGaps, { loc: { page: 2, line: 104, start: 30, end: 34 } })],
     marks: [[0, 10], [5, 9], [16, 19], null, null, [17, 21]],
+    // A page crop for one flag; a crop that is not an embedded JPEG is never shown.
+    crops: [null, null, JPEG, 'https://example.invalid/x.jpg', '" onerror="alert(1)', null],
   },
   docs[2]!,
 ];
@@ -79,7 +92,7 @@ describe.skipIf(!CHROMIUM)('report.html in a real browser', () => {
   it('shows untrusted text as text: no script of the documents runs, no element is injected, nothing is fetched', async () => {
     expect(await page.title()).toBe('juesuan 检查报告');
     expect(await page.evaluate('document.body.getAttribute("data-pwned")')).toBeNull();
-    expect(await page.locator('article img').count()).toBe(0);
+    expect(await page.locator('article img:not(figure.crop img)').count()).toBe(0);
     expect(await page.locator('article script').count()).toBe(0);
     expect(await page.locator('#doc-1 h2').textContent()).toBe(`乙单位${EVIL}`);
     expect(errors).toEqual([]);
@@ -92,6 +105,15 @@ describe.skipIf(!CHROMIUM)('report.html in a real browser', () => {
     expect(marks).toContain('收入合计增加19.08万元，上升<mark>16%</mark>。');
     // Span unknown: the whole excerpt, never a guess.
     expect(marks).toContain('<mark>财政拨款收入增加9.72万元，上升20%。</mark>');
+  });
+
+  it('shows the page crop beside its flag, embedded, and no other image', async () => {
+    const imgs = page.locator('article img');
+    expect(await imgs.count()).toBe(1);
+    const li = page.locator('#doc-1 li.flag', { has: page.locator('img') });
+    expect(await li.locator('.loc').textContent()).toBe('第2页第38行');
+    expect(await imgs.evaluate((i) => (i as unknown as { naturalWidth: number }).naturalWidth)).toBe(60);
+    expect(await imgs.getAttribute('alt')).toBe('原文第2页第38行');
   });
 
   it('filters by severity, code and document, and folds the code groups', async () => {

@@ -143,7 +143,9 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
         ctx.drawImage(img, -left, -top);
         ctx.strokeStyle = '#d00';
         ctx.lineWidth = 2;
-        ctx.strokeRect(Math.min(ax, bx) - left - 3, Math.min(ay, by) - top - 3, Math.abs(bx - ax) + 6, Math.abs(by - ay) + 6);
+        // Half a character of slack each side: the span's x range is estimated from character widths.
+        const slack = lineH / 2;
+        ctx.strokeRect(Math.min(ax, bx) - left - slack, Math.min(ay, by) - top - 3, Math.abs(bx - ax) + 2 * slack, Math.abs(by - ay) + 6);
         crops[i] = `data:image/jpeg;base64,${(await canvas.encode('jpeg', 70)).toString('base64')}`;
       }
     }
