@@ -1,9 +1,9 @@
 // Where each flag's span sits in its excerpt (for report.html's exact highlight), computed from the lines.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBatch } from '../src/batch/index.js';
+import { mergeOutputs, runBatch } from '../src/batch/index.js';
 import type { DocumentRecord } from '../src/schema.js';
 import { makeScan } from '../scripts/make-scan.js';
 import { CROP_BUDGET, markIn, type Evidence } from '../src/write/evidence.js';
@@ -58,6 +58,17 @@ describe('evidence beside each record', () => {
     expect(docs.length).toBe(3);
     const marked = docs.map(expectExact).reduce((a, b) => a + b, 0);
     expect(marked).toBeGreaterThan(0);
+  });
+
+  it('survives a merge of shard folders: the merged report highlights as a single run would', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'juesuan-evidence-merge-'));
+    const [a, b, single, merged] = ['a', 'b', 'single', 'merged'].map((n) => join(base, n));
+    await runBatch([sample('')], { out: a!, concurrency: 1, shard: { index: 0, count: 2, from: '--shard' } });
+    await runBatch([sample('')], { out: b!, concurrency: 1, shard: { index: 1, count: 2, from: '--shard' } });
+    await runBatch([sample('')], { out: single!, concurrency: 1 });
+    await mergeOutputs([a!, b!], merged!);
+    expect((await readdir(join(merged!, '.juesuan', 'evidence'))).sort()).toEqual((await readdir(join(single!, '.juesuan', 'evidence'))).sort());
+    expect(await readFile(join(merged!, 'report.html'), 'utf8')).toBe(await readFile(join(single!, 'report.html'), 'utf8'));
   });
 
   it.skipIf(!hasShared)('marks the blank values of the seed PDF on their own gap', async () => {
