@@ -34,7 +34,7 @@ const positiveNumber = (v: string) => {
 };
 
 interface CommonOptions {
-  /** Absent only for commands whose output folder is optional (check, extract --json). */
+  /** The output folder, once the command has decided it (check and `extract --json -` use a temporary one). */
   out: string;
   concurrency: number;
   timeout: number;
