@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The command line: extract (records + batch files), check (the watchdog view), merge (shard folders), schema.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,7 +19,8 @@ import {
 import { createProgress, type Progress } from './batch/progress.js';
 import { recordJsonSchema } from './schema.js';
 import { VERSION } from './version.js';
-import { formatFlagLine } from './write/flag-line.js';
+import { formatFlagLine, sortFlags } from './write/flag-line.js';
+import { CHECK_HELP, EXTRACT_HELP, MAIN_HELP } from './cli-help.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -32,6 +34,7 @@ const positiveNumber = (v: string) => {
 };
 
 interface CommonOptions {
+  /** The output folder, once the command has decided it (check and `extract --json -` use a temporary one). */
   out: string;
   concurrency: number;
   timeout: number;
@@ -44,9 +47,10 @@ interface CommonOptions {
   quiet?: boolean;
 }
 
-function withCommon(cmd: Command): Command {
+/** `--out` as each command uses it: its default (if any) is decided by the command and said in its help. */
+function withCommon(cmd: Command, outHelp: string): Command {
   return cmd
-    .option('--out <dir>', 'output folder', 'output')
+    .addOption(new Option('--out <dir>', outHelp))
     .addOption(
       new Option('--concurrency <n>', 'documents processed at once, one worker thread each').argParser(positiveInt).default(availableParallelism(), `the number of CPU cores, ${availableParallelism()}`),
     )
@@ -60,8 +64,10 @@ function withCommon(cmd: Command): Command {
     .option('--quiet', 'print only errors');
 }
 
-/** Ctrl-C once: take no new documents, finish the running ones. Twice (or SIGTERM): abandon them too.
- *  Either way the batch files are written for what is done, and the exit code is 130 (143 for SIGTERM). */
+/** Ctrl-C once: take no new documents, finish the running ones — unless one is in OCR (minutes per long
+ *  scan): then abandon them at once (the OCR stops after the page in hand; a rerun redoes them). Twice (or
+ *  SIGTERM): abandon them too. Either way the batch files are written for what is done, and the exit code
+ *  is 130 (143 for SIGTERM). Each step says what it is doing. */
 function interruptHandling(progress: Progress) {
   const stop = new AbortController();
   const abort = new AbortController();
@@ -70,7 +76,14 @@ function interruptHandling(progress: Progress) {
   const onSigint = () => {
     exitCode ??= 130;
     count++;
-    if (count === 1) {
+    const inOcr = progress.inOcr();
+    if (count === 1 && inOcr.length) {
+      const what = inOcr.map((o) => `${o.path} at page ${o.done}/${o.total}`).join(', ');
+      progress.log(`juesuan: interrupted: stopping the OCR of ${what} after the page in hand (a rerun into the same folder redoes it); writing the batch files`);
+      count = 2;
+      stop.abort();
+      abort.abort();
+    } else if (count === 1) {
       progress.log('juesuan: interrupted: finishing the documents in progress (Ctrl-C again to abandon them)');
       stop.abort();
     } else if (count === 2) {
@@ -98,6 +111,7 @@ function interruptHandling(progress: Progress) {
 
 async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Partial<BatchOptions> = {}): Promise<{ res: BatchResult; signalExit?: number; seconds: number }> {
   const shard = resolveShard(opts.shard, opts.shardCount);
+  const { onResult, ...rest } = extra;
   const progress = createProgress({ quiet: opts.quiet });
   const interrupt = interruptHandling(progress);
   const started = Date.now();
@@ -114,8 +128,12 @@ async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Par
       stopSignal: interrupt.stopSignal,
       abortSignal: interrupt.abortSignal,
       onPlan: (p) => progress.plan(p),
-      onResult: (o) => progress.result(o),
-      ...extra,
+      onOcrPage: (p) => progress.ocrPage(p),
+      onResult: (o) => {
+        progress.result(o);
+        onResult?.(o);
+      },
+      ...rest,
     });
     return { res, signalExit: interrupt.exitCode(), seconds: (Date.now() - started) / 1000 };
   } finally {
@@ -132,32 +150,69 @@ function summaryLine(res: BatchResult, out: string, seconds: number): string {
   return `juesuan: ${parts.join(', ')} → ${out} (${seconds.toFixed(1)} s${speed})${stopped}`;
 }
 
+/** `extract --json FILE`: each document's record as one line, in the order they finish (skipped ones too). */
+function recordLines(dest: string, out: string) {
+  const stream: NodeJS.WritableStream = dest === '-' ? process.stdout : createWriteStream(dest);
+  let chain = Promise.resolve();
+  let failure: unknown;
+  return {
+    onResult(o: { status: string; name?: string }) {
+      if (o.status === 'failed' || o.name === undefined) return;
+      const file = join(out, `${o.name}.json`);
+      chain = chain.then(async () => {
+        const line = JSON.stringify(JSON.parse(await readFile(file, 'utf8'))) + '\n';
+        if (!stream.write(line)) await new Promise<void>((r) => stream.once('drain', () => r()));
+      }).catch((err: unknown) => {
+        failure ??= err;
+      });
+    },
+    async close() {
+      await chain;
+      if (stream !== process.stdout) await new Promise<void>((res, rej) => stream.once('error', rej).end(() => res()));
+      if (failure) throw failure;
+    },
+  };
+}
+
 export function buildProgram(): Command {
   const program = new Command('juesuan')
     .description('Structured, validated records from Chinese government final-accounts (决算) and budget (预算) disclosures')
     .version(VERSION)
     .showHelpAfterError('(run juesuan --help, or juesuan <command> --help, for usage)')
+    .addHelpText('after', MAIN_HELP)
     .exitOverride();
 
-  withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'))
-    .action(async (inputs: string[], opts: CommonOptions) => {
-      const { res, signalExit, seconds } = await runWithProgress(inputs, opts);
-      if (!opts.quiet) process.stderr.write(summaryLine(res, opts.out, seconds) + '\n');
-      process.exitCode = signalExit ?? (res.errors.length ? 1 : 0);
+  withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'), 'output folder (default: output/; with --json -, none)')
+    .option('--json <file>', 'also write the records as JSON Lines, one document per line, to FILE; - for stdout (then no folder is written unless --out is given)')
+    .addHelpText('after', EXTRACT_HELP)
+    .action(async (inputs: string[], opts: Omit<CommonOptions, 'out'> & { out?: string; json?: string }) => {
+      // `--json -` is for pipes: records on stdout, nothing left on disk unless --out says where.
+      const keepOutput = opts.out !== undefined || opts.json !== '-';
+      const out = opts.out ?? (keepOutput ? 'output' : await tempOut('juesuan-extract-'));
+      const records = opts.json === undefined ? null : recordLines(opts.json, out);
+      try {
+        const { res, signalExit, seconds } = await runWithProgress(inputs, { ...opts, out }, records ? { onResult: records.onResult } : {});
+        await records?.close();
+        if (!opts.quiet) process.stderr.write(summaryLine(res, keepOutput ? out : '-', seconds) + '\n');
+        process.exitCode = signalExit ?? (res.errors.length ? 1 : 0);
+      } finally {
+        if (!keepOutput) await rm(out, { recursive: true, force: true });
+      }
     });
 
-  withCommon(program.command('check').argument('<inputs...>', 'files, directories or globs').description("print each document's flags, one per line"))
+  withCommon(program.command('check').argument('<inputs...>', 'files, directories or globs').description("print each document's flags, one per line, in document order"), 'also write the records, batch files and report.html here (default: no files)')
     .option('--json', 'print flags as JSON Lines')
-    .action(async (inputs: string[], opts: CommonOptions & { json?: boolean }, cmd: Command) => {
+    .addHelpText('after', CHECK_HELP)
+    .action(async (inputs: string[], opts: Omit<CommonOptions, 'out'> & { out?: string; json?: boolean }) => {
       // A watchdog's check leaves no files behind (nor overwrites an extract's) unless --out is given.
-      const keepOutput = cmd.getOptionValueSource('out') !== 'default';
-      const out = keepOutput ? opts.out : await mkdtemp(join(tmpdir(), 'juesuan-check-'));
+      const keepOutput = opts.out !== undefined;
+      const out = opts.out ?? (await tempOut('juesuan-check-'));
       const { res, signalExit } = await runWithProgress(inputs, { ...opts, out, quiet: true }, { keepRecords: true }).finally(() =>
         keepOutput ? undefined : rm(out, { recursive: true, force: true }),
       );
       let errors = 0;
       for (const r of res.records) {
-        for (const f of r.flags) {
+        for (const f of sortFlags(r.flags)) {
           if (f.severity === 'error') errors++;
           process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : formatFlagLine(r.source.path, f) + '\n');
         }
@@ -192,7 +247,23 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Temporary output folders (check, extract --json -): removed even when the process exits early. */
+const tempDirs = new Set<string>();
+async function tempOut(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+});
+
 async function main() {
+  // A reader that goes away (`| head`) ends the run quietly, as for any Unix filter.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(process.argv);

@@ -73,6 +73,9 @@ export interface Line {
   /** Layout hints from the format, when it has them (DOCX heading styles, PDF font size). */
   hint?: { heading?: number; fontSize?: number; bold?: boolean };
   ocr?: OcrInfo;
+  /** Where the line sits on its page (PDF and OCR lines): PDF user space in points, y up. Used only to
+   *  crop the page for report.html's evidence; not part of the record. */
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export interface Cell {

@@ -61,6 +61,40 @@ describe('progress', () => {
     expect(text()).toContain('1/10 documents | 0 failed | 10.0 pages/s | ETA');
   });
 
+  it('never cuts an error line: terminal wrapping stays on, the bar is cut instead, and lines logged last are not lost', () => {
+    const { stream, text } = fakeStream(true);
+    (stream as { columns?: number }).columns = 60;
+    const p = createProgress({ stream });
+    p.plan(plan);
+    vi.advanceTimersByTime(1000);
+    const long = { path: `reports/${'很长的文件名'.repeat(12)}.pdf`, code: 'CORRUPT_PDF', message: 'the PDF is damaged or truncated and cannot be read' };
+    p.result({ path: long.path, status: 'failed', name: 'x', error: long });
+    p.result({ path: 'y.pdf', status: 'failed', name: 'y', error: { ...long, path: 'y.pdf' } });
+    p.stop(); // before the bar's next redraw
+    const out = text();
+    expect(out).not.toContain('\x1b[?7l'); // the terminal's line wrapping is never turned off
+    expect(out).toContain(`juesuan: ${long.path}: ${long.message} (CORRUPT_PDF)\n`);
+    expect(out).toContain(`juesuan: y.pdf: ${long.message} (CORRUPT_PDF)\n`);
+    for (const l of out.split(/\r|\n|\x1b\[[0-9;]*[A-Za-z]/)) if (l.includes('documents |')) expect(l.length).toBeLessThanOrEqual(60);
+  });
+
+  it('counts pages for the ETA while documents are in OCR', () => {
+    const { stream, text } = fakeStream(false);
+    const p = createProgress({ stream });
+    p.plan({ ...plan, toProcess: 2, skipped: 0, documents: 2 });
+    p.ocrPage({ path: 'scan.pdf', done: 0, total: 40 });
+    vi.advanceTimersByTime(4000);
+    p.ocrPage({ path: 'scan.pdf', done: 1, total: 40 });
+    p.ocrPage({ path: 'scan.pdf', done: 2, total: 40 });
+    vi.advanceTimersByTime(1000);
+    expect(p.inOcr()).toEqual([{ path: 'scan.pdf', done: 2, total: 40 }]);
+    p.result({ path: 'scan.pdf', status: 'done', name: 'scan', pages: 40 });
+    expect(p.inOcr()).toEqual([]);
+    p.stop();
+    // 2 pages in 5 s: 38 pages left take 95 s (a document count would say nothing: 0 of 2 done).
+    expect(text()).toContain('juesuan: 0/2 documents (0 failed), 0 pages, 0.0 pages/s, OCR page 2/40, ETA 1:35\n');
+  });
+
   it('prints only errors when quiet', () => {
     const { stream, text } = fakeStream(true);
     const p = createProgress({ stream, quiet: true });

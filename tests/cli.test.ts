@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DocumentRecordSchema, extract } from '../src/index.js';
-import { CLI, repo, sample, SEED_TXT } from './paths.js';
+import { VERSION } from '../src/version.js';
+import { CLI, hasShared, repo, sample, SEED_TXT } from './paths.js';
 
 const run = async (args: string[]) => {
   try {
@@ -90,7 +91,7 @@ describe('juesuan extract', () => {
 });
 
 describe('juesuan check', () => {
-  it('prints one line per flag (file:page:line CODE message), a summary, and exits 1 on flags of severity error', async () => {
+  it.skipIf(!hasShared)('prints one line per flag (file:page:line severity CODE message) in document order, a summary, and exits 1 on flags of severity error', async () => {
     const out = await tmp();
     const r = await run(['check', SEED_TXT, '--out', out]);
     expect(r.code).toBe(1);
@@ -98,16 +99,68 @@ describe('juesuan check', () => {
     // The seed's 30 errors are listed one by one in tests/check-seed.test.ts.
     expect(printed.at(-1)).toBe('1 documents, 41 flags (30 errors, 11 warnings), 0 unreadable');
     expect(printed.length - 1).toBe(41);
-    for (const l of printed.slice(0, -1)) expect(l.startsWith(`${SEED_TXT}:1:`) && /^\S+:1:\d+ [A-Z_]+ \S/.test(l), l).toBe(true);
+    for (const l of printed.slice(0, -1)) expect(l.startsWith(`${SEED_TXT}:1:`) && /^\S+:1:\d+ (error|warning|info) [A-Z_]+ \S/.test(l), l).toBe(true);
+    // In document order.
+    const lines = printed.slice(0, -1).map((l) => Number(/:1:(\d+) /.exec(l)![1]));
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(printed.filter((l) => / error [A-Z_]+ /.test(l)).length).toBe(30);
+    expect(printed.filter((l) => / warning [A-Z_]+ /.test(l)).length).toBe(11);
   });
 });
 
 describe('juesuan check without --out', () => {
-  it('writes nothing (no output/ folder, no overwritten batch files)', async () => {
+  it.skipIf(!hasShared)('writes nothing (no output/ folder, no overwritten batch files)', async () => {
     const cwd = await tmp();
     const r = await promisify(execFile)('node', [CLI, 'check', SEED_TXT, '--quiet'], { cwd }).catch((e) => e as { code: number });
     expect((r as { code?: number }).code).toBe(1);
     expect(await readdir(cwd)).toEqual([]);
+  });
+});
+
+describe('juesuan explains itself', () => {
+  it('--help gives examples, the output files and the exit codes', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:\n  juesuan extract reports/ --out output/');
+    expect(r.stdout).toContain('  report.html       the watchdog report');
+    expect(r.stdout).toContain('Exit codes:\n  0    done');
+    expect(r.stdout).toContain('  130  stopped by Ctrl-C');
+    const extract = await run(['extract', '--help']);
+    expect(extract.stdout).toContain('juesuan extract a.pdf --json - | jq .summary');
+    expect(extract.stdout).toContain('errors.jsonl');
+  });
+
+  it('--version prints the version and nothing else', async () => {
+    const r = await run(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it('check --help shows no default folder, since check writes none unless told', async () => {
+    const r = await run(['check', '--help']);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('--out <dir> also write the records, batch files and report.html here (default: no files)');
+    expect(r.stdout).not.toContain('"output"');
+    expect(r.stdout).toContain('file:page:line severity CODE message');
+  });
+});
+
+describe('juesuan extract --json -', () => {
+  it('writes the records to stdout, one per line, and no folder', async () => {
+    const cwd = await tmp();
+    const { stdout, stderr } = await promisify(execFile)('node', [CLI, 'extract', join(repo, 'samples'), '--json', '-', '--quiet'], { cwd, maxBuffer: 1 << 26 });
+    expect(stderr).toBe('');
+    const recs = stdout.trimEnd().split('\n').map((l) => DocumentRecordSchema.parse(JSON.parse(l)));
+    expect(recs.map((r) => r.document.unit).sort()).toEqual(['河西区卫生健康委员会', '石门县教育局', '青山街道办事处'].sort());
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('writes them to a file beside the output folder', async () => {
+    const out = await tmp();
+    const file = join(out, 'records.jsonl');
+    const r = await run(['extract', sample('石门县教育局2022年度单位决算.txt'), '--out', join(out, 'o'), '--json', file, '--quiet']);
+    expect(r.code).toBe(0);
+    const [line, ...rest] = (await readFile(file, 'utf8')).split('\n');
+    expect(rest).toEqual(['']);
+    expect(JSON.parse(line!)).toEqual(JSON.parse(await readFile(join(out, 'o', '石门县教育局2022年度单位决算.json'), 'utf8')));
   });
 });
 

@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../write/atomic.js';
 import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
-import { recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
+import type { Evidence } from '../write/evidence.js';
+import { evidenceFile, recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
 
 export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
 
@@ -32,7 +33,10 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
         continue;
       }
       await w.addRecord(record);
-      flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
+      const evidence = await readFile(evidenceFile(out, d.name), 'utf8')
+        .then((t) => JSON.parse(t) as Evidence)
+        .catch(() => null);
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${d.name}.json`, marks: evidence?.marks, crops: evidence?.crops });
       if (keep) kept.push(record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
@@ -53,6 +57,13 @@ export interface FlaggedDocument {
   path: string;
   document: DocumentRecord['document'];
   flags: DocumentRecord['flags'];
+  summary?: DocumentRecord['summary'];
+  /** The record's file name in the output folder (the report links it). */
+  record?: string;
+  /** Per flag: its span within its excerpt (evidence sidecar), when known. */
+  marks?: Evidence['marks'];
+  /** Per flag: a crop of its page (PDF and scanned inputs), when there is one. */
+  crops?: Evidence['crops'];
 }
 
 /** Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files

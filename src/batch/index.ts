@@ -44,6 +44,8 @@ export interface BatchOptions extends Partial<Pick<IngestOptions, 'ocr' | 'ocrEn
   /** Abandon running documents too (the second Ctrl-C). */
   abortSignal?: AbortSignal;
   onPlan?: (plan: BatchPlan) => void;
+  /** Called after each OCR'd page of a document: pages done and pages to OCR in it. */
+  onOcrPage?: (p: { path: string; done: number; total: number }) => void;
   /** Called once per document as it is decided: done, skipped (up to date) or failed. */
   onResult?: (o: DocumentOutcome) => void;
 }
@@ -153,14 +155,15 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
       if (options.stopSignal?.aborted) break;
       const doc = docs[i]!;
       void queue.add(async () => {
-        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine }, options.abortSignal);
+        const onOcrPage = options.onOcrPage && ((done: number, total: number) => options.onOcrPage!({ path: doc.path, done, total }));
+        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine }, options.abortSignal, onOcrPage);
         if (!reply.ok) {
           // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
           if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
           return;
         }
         try {
-          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline });
+          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline }, reply.evidence);
         } catch (err) {
           fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
           return;

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../write/atomic.js';
 import type { ErrorLine } from '../write/batch-files.js';
 import { finishOutput, manifestErrors } from './finish.js';
-import { doneFile, prepareOutput, readManifest, recordFile, type ManifestDocument, type RunManifest } from './state.js';
+import { doneFile, evidenceFile, prepareOutput, readManifest, recordFile, type ManifestDocument, type RunManifest } from './state.js';
 import { UsageError } from './usage-error.js';
 
 export interface MergeResult {
@@ -62,6 +62,9 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<Merg
     if (d.status === 'done' && d.name) {
       await writeFileAtomic(recordFile(out, d.name), await readFile(recordFile(sources[k]!, d.name)));
       await writeFileAtomic(doneFile(out, d.name), await readFile(doneFile(sources[k]!, d.name)));
+      // report.html's evidence (highlights, crops): a shard run without it only makes the report less precise.
+      const evidence = await readFile(evidenceFile(sources[k]!, d.name)).catch(() => null);
+      if (evidence) await writeFileAtomic(evidenceFile(out, d.name), evidence);
     }
     documents.push(d);
   }

@@ -58,7 +58,7 @@ export class DocumentPool {
   }
 
   /** Run one document; `abort` (Ctrl-C twice, SIGTERM) abandons it. Never throws. */
-  async run(task: Omit<WorkerTask, 'timeoutMs' | 'port'>, abort?: AbortSignal): Promise<PoolReply> {
+  async run(task: Omit<WorkerTask, 'timeoutMs' | 'port'>, abort?: AbortSignal, onOcrPage?: (done: number, total: number) => void): Promise<PoolReply> {
     const { timeoutMs, maxMemoryMb } = this.options;
     // Aborting `kill` terminates the worker (piscina); its reason says why.
     const kill = new AbortController();
@@ -69,6 +69,10 @@ export class DocumentPool {
     port1.once('message', () => {
       clearTimeout(timer);
       timer = setTimeout(() => kill.abort('timeout'), timeoutMs + graceMs(timeoutMs));
+    });
+    port1.on('message', (m: unknown) => {
+      const ocr = (m as { ocr?: [number, number] } | null)?.ocr;
+      if (ocr) onOcrPage?.(ocr[0], ocr[1]);
     });
     port1.unref();
     const onAbort = () => {

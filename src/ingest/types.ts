@@ -8,6 +8,8 @@ export interface IngestOptions {
   ocrEngine: OcrEngineName;
   /** Abort long work (the batch runner's per-document timeout). */
   signal?: AbortSignal;
+  /** Told after each OCR'd page: pages done and pages to OCR in this document (progress, ETA). */
+  onOcrPage?: (done: number, total: number) => void;
 }
 
 export const defaultIngestOptions: IngestOptions = { ocr: 'auto', ocrEngine: 'paddle' };

@@ -1,11 +1,24 @@
 // report.html: the flags of a batch for people who would rather look than read JSON. One file, no
-// external resources, no script; every piece of document text is HTML-escaped (it is untrusted).
-import { FLAG_CODES, type DocumentMeta, type Flag, type FlagCode } from '../model.js';
+// external resources; every piece of document text is HTML-escaped (it is untrusted). One inline script
+// (allowed by its hash in the page's Content-Security-Policy, nothing else may run) filters the flags by
+// severity, code and document and folds the code groups; without it the page shows everything.
+import { createHash } from 'node:crypto';
+import { FLAG_CODES, type DocumentMeta, type Flag, type FlagCode, type SummaryEntry } from '../model.js';
 
 export interface ReportDoc {
   path: string;
   document: DocumentMeta;
   flags: Flag[];
+  /** The record's summary: the overview shows 总收入, 总支出 and 三公经费 from it. */
+  summary?: Record<string, SummaryEntry>;
+  /** The record's file name beside report.html, linked from the overview. */
+  record?: string;
+  /** Per flag (same order): the flagged span `loc.start..end` as offsets into its excerpt, when known
+   *  (src/write/evidence.ts). Without it the whole excerpt is marked. */
+  marks?: ([number, number] | null)[];
+  /** Per flag (same order): a JPEG data: URL of the page around it with the flagged figure boxed (PDF and
+   *  scanned inputs, up to 20 per document), when there is one. */
+  crops?: (string | null)[];
 }
 
 const CODE_NAMES: Record<FlagCode, string> = {
@@ -42,52 +55,104 @@ function where(flag: Flag): string {
   return l.table !== undefined && l.row !== undefined ? `${place}（表格第${l.row + 1}行第${(l.col ?? 0) + 1}列）` : place;
 }
 
-/** The excerpt, escaped, with the offending part in <mark>: the found value, or the blank gap. */
-function highlight(flag: Flag): string {
+/** The excerpt, escaped, with exactly the flagged span (`loc.start..end`, as offsets into the excerpt) in
+ *  <mark>; blanks in it shown as ␣. Where the span is not known the whole excerpt is marked: a guess would
+ *  point at the wrong place. */
+export function highlight(flag: Flag, mark: [number, number] | null | undefined): string {
   const ex = flag.excerpt ?? '';
   if (!ex) return '<span class="none">（无摘录）</span>';
-  let at = -1;
-  let len = 0;
-  if (flag.code === 'BLANK_VALUE') {
-    // the gap before a unit or a date part, else the longest gap
-    const m = /[\s\u3000_]+(?=万元|亿元|千元|元|人次|名|个|辆|台|套|家|次|%|年)/u.exec(ex) ?? /[\s\u3000_]{2,}/u.exec(ex);
-    if (m) [at, len] = [m.index, m[0].length];
-  } else if (flag.found !== null && flag.found !== '') {
-    const f = String(flag.found);
-    at = ex.indexOf(f);
-    len = f.length;
-  }
-  if (at < 0) return `<mark>${escapeHtml(ex)}</mark>`;
-  const mid = ex.slice(at, at + len);
-  const shown = flag.code === 'BLANK_VALUE' ? mid.replace(/[\s\u3000_]/gu, '␣') : mid;
-  return `${escapeHtml(ex.slice(0, at))}<mark>${escapeHtml(shown)}</mark>${escapeHtml(ex.slice(at + len))}`;
+  if (!mark || mark[0] < 0 || mark[1] > ex.length || mark[1] < mark[0]) return `<mark>${escapeHtml(ex)}</mark>`;
+  const [at, end] = mark;
+  const mid = ex.slice(at, end).replace(/[\s\u3000_]/gu, (c) => (c === '_' ? c : '␣'));
+  return `${escapeHtml(ex.slice(0, at))}<mark>${escapeHtml(mid || '␣')}</mark>${escapeHtml(ex.slice(end))}`;
 }
 
-function flagItem(flag: Flag): string {
+/** A crop is shown only as an image embedded in the page: a data: URL of a JPEG, nothing else. */
+const cropImage = (flag: Flag, crop: string | null | undefined) =>
+  crop && /^data:image\/jpeg;base64,[A-Za-z0-9+/]+=*$/.test(crop)
+    ? `<figure class="crop"><img src="${crop}" alt="${escapeHtml(`原文${where(flag)}`)}" loading="lazy"></figure>`
+    : '';
+
+function flagItem(flag: Flag, mark: [number, number] | null | undefined, crop?: string | null): string {
   const nums =
     flag.expected !== null || flag.found !== null
       ? `<div class="nums">应为：<b>${escapeHtml(String(flag.expected ?? '—'))}</b>　实为：<b>${escapeHtml(String(flag.found ?? '—'))}</b></div>`
       : '';
-  return `<li class="flag ${flag.severity}"><span class="sev">${SEVERITY_NAMES[flag.severity]}</span> <span class="loc">${escapeHtml(where(flag))}</span>
+  return `<li class="flag ${flag.severity}" data-severity="${flag.severity}" data-code="${flag.code}"><span class="sev">${SEVERITY_NAMES[flag.severity]}</span> <span class="loc">${escapeHtml(where(flag))}</span>
 <div class="msg">${escapeHtml(flag.message)}</div>${nums}
-<blockquote class="excerpt">${highlight(flag)}</blockquote></li>`;
+<blockquote class="excerpt">${highlight(flag, mark)}</blockquote>${cropImage(flag, crop)}</li>`;
 }
 
 function docSection(doc: ReportDoc, i: number): string {
-  const groups = FLAG_CODES.map((code) => [code, doc.flags.filter((f) => f.code === code)] as const).filter(([, fs]) => fs.length);
+  const indexed = doc.flags.map((f, k) => ({ f, mark: doc.marks?.[k] ?? null, crop: doc.crops?.[k] ?? null }));
+  const groups = FLAG_CODES.map((code) => [code, indexed.filter((x) => x.f.code === code)] as const).filter(([, fs]) => fs.length);
   const title = doc.document.title ?? doc.path;
   const body = groups.length
     ? groups
         .map(
           ([code, fs]) =>
-            `<section class="code"><h3>${CODE_NAMES[code]} <code>${code}</code> <span class="n">${fs.length}</span></h3><ul>${fs.map(flagItem).join('\n')}</ul></section>`,
+            `<details class="code" data-code="${code}" open><summary><h3>${CODE_NAMES[code]} <code>${code}</code> <span class="n">${fs.length}</span></h3></summary><ul>${fs.map((x) => flagItem(x.f, x.mark, x.crop)).join('\n')}</ul></details>`,
         )
         .join('\n')
     : '<p class="clean">未发现问题。</p>';
-  return `<article id="doc-${i}"><h2>${escapeHtml(title)}</h2>
-<p class="meta">文件：<code>${escapeHtml(doc.path)}</code>　单位：${escapeHtml(doc.document.unit ?? '—')}　年度：${doc.document.year ?? '—'}　类型：${escapeHtml(doc.document.kind ?? '—')}</p>
+  return `<article id="doc-${i}" data-doc="${i}"><h2>${escapeHtml(title)}</h2>
+<p class="meta">文件：<code>${escapeHtml(doc.path)}</code>${doc.record ? `（<a href="${escapeHtml(encodeURI(doc.record))}">记录 JSON</a>）` : ''}　单位：${escapeHtml(doc.document.unit ?? '—')}　年度：${doc.document.year ?? '—'}　类型：${escapeHtml(doc.document.kind ?? '—')}</p>
 ${body}</article>`;
 }
+
+/** A summary figure as printed in the overview: the value with its unit, or — where the document has none. */
+function figure(doc: ReportDoc, key: string): string {
+  const e = doc.summary?.[key];
+  return e ? `${escapeHtml(String(e.value))}${escapeHtml(e.unit)}` : '—';
+}
+
+/** The filter bar: severities, codes and documents present in the batch. */
+function filters(docs: ReportDoc[], order: { d: ReportDoc; i: number }[]): string {
+  const codes = FLAG_CODES.filter((c) => docs.some((d) => d.flags.some((f) => f.code === c)));
+  const sev = (['error', 'warning', 'info'] as const)
+    .map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${SEVERITY_NAMES[s]}</label>`)
+    .join(' ');
+  const codeOptions = codes.map((c) => `<option value="${c}">${CODE_NAMES[c]} ${c}</option>`).join('');
+  const docOptions = order.map((o) => `<option value="${o.i}">${escapeHtml(o.d.document.title ?? o.d.path)}</option>`).join('');
+  return `<form id="filters" class="filters" hidden>
+<span>级别：${sev}</span>
+<label>问题类型：<select name="code"><option value="">全部</option>${codeOptions}</select></label>
+<label>文件：<select name="doc"><option value="">全部</option>${docOptions}</select></label>
+<button type="button" id="fold">全部折叠</button> <button type="button" id="unfold">全部展开</button>
+<span id="shown"></span></form>`;
+}
+
+const SCRIPT = `(() => {
+  const form = document.getElementById('filters');
+  form.hidden = false;
+  const apply = () => {
+    const sev = new Set([...form.querySelectorAll('input[name=severity]:checked')].map((i) => i.value));
+    const code = form.elements.code.value;
+    const doc = form.elements.doc.value;
+    let shown = 0;
+    for (const a of document.querySelectorAll('article[data-doc]')) {
+      let n = 0;
+      for (const d of a.querySelectorAll('details.code')) {
+        let k = 0;
+        for (const li of d.querySelectorAll('li.flag')) {
+          const on = sev.has(li.dataset.severity) && (!code || li.dataset.code === code);
+          li.hidden = !on;
+          if (on) k++;
+        }
+        d.hidden = k === 0;
+        n += k;
+      }
+      a.hidden = (doc !== '' && a.dataset.doc !== doc) || (n === 0 && (code !== '' || sev.size < 3));
+      if (!a.hidden) shown += n;
+    }
+    document.getElementById('shown').textContent = '显示 ' + shown + ' 条';
+  };
+  form.addEventListener('change', apply);
+  document.getElementById('fold').addEventListener('click', () => document.querySelectorAll('details.code').forEach((d) => (d.open = false)));
+  document.getElementById('unfold').addEventListener('click', () => document.querySelectorAll('details.code').forEach((d) => (d.open = true)));
+  apply();
+})();`;
+const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
 const STYLE = `
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222;line-height:1.5}
@@ -100,6 +165,10 @@ li.error{border-color:#c62828}li.warning{border-color:#ef8f00}li.info{border-col
 .loc{color:#555}.msg{margin:.2em 0}.nums{color:#333;font-size:.95em}
 blockquote.excerpt{margin:.3em 0;padding:.3em .6em;background:#fff;border:1px dashed #bbb;white-space:pre-wrap;word-break:break-all}
 mark{background:#ffe066;padding:0 .1em}.n{background:#eee;border-radius:1em;padding:0 .5em;font-size:.85em}
+details.code>summary{cursor:pointer;list-style:revert}details.code>summary h3{display:inline}
+.filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 0;z-index:1}.filters label{margin-right:.8em}
+[hidden]{display:none!important}
+figure.crop{margin:.3em 0}figure.crop img{max-width:100%;border:1px solid #bbb}
 .clean{color:#2e7d32}.meta{color:#555;font-size:.9em}code{font-family:monospace}
 `;
 
@@ -118,20 +187,22 @@ export function renderReport(docs: ReportDoc[], unreadable: ReportError[] = []):
   const rows = order
     .map(
       (o) =>
-        `<tr><td><a href="#doc-${o.i}">${escapeHtml(o.d.document.title ?? o.d.path)}</a><br><code>${escapeHtml(o.d.path)}</code></td><td>${escapeHtml(o.d.document.unit ?? '—')}</td><td class="num">${o.d.document.year ?? '—'}</td><td class="num">${o.e}</td><td class="num">${o.w}</td><td class="num">${o.n}</td></tr>`,
+        `<tr><td><a href="#doc-${o.i}">${escapeHtml(o.d.document.title ?? o.d.path)}</a><br><code>${escapeHtml(o.d.path)}</code></td><td>${escapeHtml(o.d.document.unit ?? '—')}</td><td class="num">${o.d.document.year ?? '—'}</td><td>${escapeHtml(o.d.document.kind ?? '—')}</td><td class="num">${figure(o.d, 'total_income')}</td><td class="num">${figure(o.d, 'total_expenditure')}</td><td class="num">${figure(o.d, 'three_public_total')}</td><td class="num">${o.e}</td><td class="num">${o.w}</td><td class="num">${o.n}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${SCRIPT_HASH}'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>juesuan 检查报告</title><style>${STYLE}</style></head>
 <body><h1>juesuan 检查报告</h1>
 <p>共 ${docs.length} 份文件；错误 ${total('error')} 条，警告 ${total('warning')} 条，提示 ${total('info')} 条。按错误数从多到少排列。${unreadable.length ? `另有 ${unreadable.length} 个文件无法处理（见文末）。` : ''}</p>
-<table id="overview"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>错误</th><th>警告</th><th>提示</th></tr></thead>
+<table id="overview"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>类型</th><th>总收入</th><th>总支出</th><th>三公经费</th><th>错误</th><th>警告</th><th>提示</th></tr></thead>
 <tbody>${rows}</tbody></table>
+${filters(docs, order)}
 ${order.map((o) => docSection(o.d, o.i)).join('\n')}
 ${unreadableSection(unreadable)}
+<script>${SCRIPT}</script>
 </body></html>
 `;
 }

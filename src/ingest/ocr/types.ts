@@ -32,8 +32,9 @@ export interface OcrEngine {
   readonly dpi: number;
   /** Below this a character's confidence makes the number it belongs to uncertain. */
   readonly lowConfidence: number;
-  /** Boxes in image pixels of the given PNG. */
-  recognize(png: Buffer): Promise<OcrBox[]>;
+  /** Boxes in image pixels of the given PNG. An engine that reads a page in several steps stops between
+   *  them once `signal` is aborted (Ctrl-C stops a page in about a second, not after the page). */
+  recognize(png: Buffer, signal?: AbortSignal): Promise<OcrBox[]>;
   close(): Promise<void>;
 }
 

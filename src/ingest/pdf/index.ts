@@ -93,7 +93,10 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
       const table = tables.startingAt.get(l);
       if (table) blocks.push({ kind: 'table', table });
       if (tables.consumed.has(l)) continue;
-      blocks.push({ kind: 'line', line: makeLine(lineText(l), { page: l.page, line: l.line }, { fontSize: Math.round(l.size * 10) / 10 }) });
+      const line = makeLine(lineText(l), { page: l.page, line: l.line }, { fontSize: Math.round(l.size * 10) / 10 });
+      // From the baseline: descenders below, the glyphs' height above (report evidence crops).
+      line.box = { x0: Math.min(...l.segs.map((s) => s.x0)), y0: l.y - 0.25 * l.size, x1: Math.max(...l.segs.map((s) => s.x1)), y1: l.y + l.size };
+      blocks.push({ kind: 'line', line });
     }
   });
   numberTables(blocks);
