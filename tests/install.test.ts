@@ -51,7 +51,7 @@ describe('installed as a dependency', () => {
     expect(r.stderr).toBe('');
     const rec = JSON.parse(await readFile(join(out, 'scan.json'), 'utf8'));
     expect(rec.source.ocrPages).toEqual([1]);
-    expect(rec.document).toEqual({ title: '第三部分鄂城区总工会2023年度部门决算情况说明', unit: '第三部分鄂城区总工会', year: 2023, kind: '决算' });
+    expect(rec.document).toEqual({ title: '第三部分鄂城区总工会2023年度部门决算情况说明', unit: '第三部分鄂城区总工会', year: 2023, kind: '决算', unitKey: '第三部分鄂城区总工会', template: 'national-juesuan', tablesElsewhere: false });
     const amounts = rec.facts.filter((f: { yuan?: number }) => f.yuan !== undefined).map((f: { text: string; yuan: number }) => `${f.text}=${f.yuan}`);
     expect(amounts.slice(0, 2)).toEqual(['93.93=939300', '19.08=190800']);
     expect(rec.facts.every((f: { ocr?: { engine: string } }) => f.ocr?.engine === 'paddle')).toBe(true);

@@ -169,6 +169,11 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const want = id.economic ? 'economic' : 'function';
     const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
     if (!coded.length) continue;
+    // A figure on an uncoded row inside the coded body (a code lost to wrapping): the tree is not whole.
+    const codedRows = new Set(coded.map((f) => f.about!.row!));
+    const first = Math.min(...codedRows);
+    const last = Math.max(...codedRows);
+    if (facts.some((f) => !f.about?.code && f.about?.row !== undefined && f.about.row > first && f.about.row < last && !codedRows.has(f.about.row))) continue;
     // Rows of each code; a code printed on two rows means the grid is not one simple tree.
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));

@@ -133,10 +133,12 @@ interface RowName {
 
 /** The clause a figure belongs to: the text of its paragraph before the figure, back to the last
  *  full stop or semicolon (lines of one paragraph joined). */
-function clauseBefore(lines: Line[], idx: number, start: number): string {
+function clauseBefore(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string {
   let text = lines[idx]!.raw.slice(0, start);
   for (let k = idx - 1; k >= 0 && k >= idx - 3 && !/[。；;]/.test(text); k--) {
     const prev = lines[k]!;
+    // A heading ends a paragraph whatever its punctuation (a page-text dump moves 占15.16%； above it).
+    if (heading(k) || heading(k + 1)) break;
     if (/[。；;]\s*$/.test(prev.raw)) break;
     text = prev.raw + text;
   }
@@ -145,10 +147,10 @@ function clauseBefore(lines: Line[], idx: number, start: number): string {
 }
 
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
-function inheritedFund(lines: Line[], idx: number, start: number): string | undefined {
+function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   let text = lines[idx]!.raw.slice(0, start);
   for (let k = idx - 1; k >= 0 && k >= idx - 3 && !text.includes('。'); k--) {
-    if (/。\s*$/.test(lines[k]!.raw)) break;
+    if (heading(k) || heading(k + 1) || /。\s*$/.test(lines[k]!.raw)) break;
     text = lines[k]!.raw + text;
   }
   const sentence = text.slice(text.lastIndexOf('。') + 1);
@@ -162,6 +164,13 @@ function inheritedFund(lines: Line[], idx: number, start: number): string | unde
 }
 
 const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+
+/** Where the last 类/款/项 marker of a text ends (0 when there is none). */
+function lastChainEnd(text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(CHAIN)) end = m.index + m[0].length;
+  return end;
+}
 
 /** 住房保障支出（类）住房改革支出（款）住房公积金（项） → [{类: 住房保障支出}, {款: …}, {项: …}]: the
  *  class path the clause names last (a new 类 drops the 款 and 项 before it, a new 款 the 项). */
@@ -232,7 +241,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (a?.code && a.name && a.codeKind === 'economic') economic.set(a.name, (economic.get(a.name) ?? new Set()).add(a.code));
   }
   // Lines by page/paragraph in reading order, to read a figure's clause.
-  const lines: Line[] = doc.blocks.filter((b): b is Extract<Block, { kind: 'line' }> => b.kind === 'line').map((b) => b.line);
+  const lineBlocks = doc.blocks.flatMap((b, i) => (b.kind === 'line' ? [{ line: b.line, head: doc.headingBlocks.has(i) }] : []));
+  const lines: Line[] = lineBlocks.map((b) => b.line);
+  const heading = (k: number) => lineBlocks[k]?.head ?? false;
   const pos = new Map<string, number>();
   lines.forEach((l, i) => pos.set(lineKey(l), i));
   // The fund a section is about: named by its title or an ancestor's (四、一般公共预算财政拨款支出决算情况说明).
@@ -249,7 +260,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (f.from !== 'text' || f.kind !== 'amount') continue;
     const i = pos.get(lineKey(f));
     if (i === undefined || f.loc.start === undefined) continue;
-    const clause = clauseBefore(lines, i, f.loc.start);
+    const clause = clauseBefore(lines, i, f.loc.start, heading);
     const about: FactSubject = {};
     // The extractor's label carries a subject named before a full stop (…行政运行（项）。年初预算为…).
     let chain = classChain(clause);
@@ -262,6 +273,13 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const printed = printedCode(chain);
       if (code && ((codes.length && !codes.includes(code)) || (printed && printed !== code))) code = undefined;
     } else if (codes.length === 1) code = codes[0];
+    // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
+    // after its last marker begin a deeper row's name, so the figure is not the 款's.
+    if (code && chain.length) {
+      const src = classChain(clause).length ? clause : f.label;
+      const tail = foldName(src.slice(lastChainEnd(src)).replace(/^[\s“”"]+/, ''));
+      if (tail.length >= 2 && rows.some((r) => r.code.length > code!.length && r.code.startsWith(code!) && r.name.startsWith(tail.slice(0, 4)))) code = undefined;
+    }
     if (code) {
       about.code = code;
       about.codeKind = 'function';
@@ -269,7 +287,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       if (name) about.name = name;
     }
     // A 其中 item inherits its total's fund (财政拨款支出总计…其中：基本支出 is the appropriation's).
-    const inherited = inheritedFund(lines, i, f.loc.start);
+    const inherited = inheritedFund(lines, i, f.loc.start, heading);
     const rule = f.metric ? cfg().inherit?.[f.metric] : undefined;
     if (rule && inherited && !fundIn(f.label) && inherited in rule) {
       f.metric = rule[inherited] ?? null;

@@ -211,7 +211,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
       afterValue = true;
       if (cell.uncertain) return; // an uncertain OCR reading or column (issue 12): no figure from it
       const amt = parseAmount(cell.text);
-      if (!amt || !precise(amt.text)) return;
+      if (!amt || !precise(amt.text, k)) return;
       let metric: string | null = null;
       const firstValueOfHalf = k > 0 && !cols[k - 1]!.value;
       if (def.layout === 'halves') {
@@ -273,17 +273,20 @@ function labelColumns(body: Cell[][], cols: ColumnInfo[]): number[] {
 }
 
 /** A cell with more decimals than the table prints, or a leading zero ("10.810", "06.4"), is two
- *  cells run together by the PDF grid: not a value. */
-function precision(body: Cell[][], cols: ColumnInfo[]): (text: string) => boolean {
+ *  cells run together by the PDF grid: not a value. A column that prints its amounts with decimals prints
+ *  a bare integer only as a 科目 code (piece) that a grid or a page-text row put there (30203 beside
+ *  30103 奖金 in a two-halves 公开06 row; 7 11 02 事业单位医疗): not a value either. */
+function precision(body: Cell[][], cols: ColumnInfo[]): (text: string, col: number) => boolean {
   const decimals = (x: string) => x.split('.')[1]?.length ?? 0;
-  const amounts = body.flatMap((r) => r.filter((_, k) => cols[k]?.value).map((c) => parseAmount(c.text)?.text)).filter((x): x is string => !!x);
-  const fine = amounts.filter((x) => decimals(x) > 0 && decimals(x) <= 2).length;
-  const finer = amounts.filter((x) => decimals(x) > 2).length;
-  const whole = amounts.filter((x) => decimals(x) === 0).length;
-  // A table that prints its amounts with decimals prints a 3/5/7-digit integer only as a 科目 code that
-  // a grid or a page-text row put in a value column (30203 beside 30103 奖金 in a two-halves 公开06 row).
-  const codeLike = (x: string) => fine > whole && /^[1-9]\d{2}(?:\d{2}){0,2}$/.test(x);
-  return (x) => !/^-?0\d/.test(x) && !codeLike(x) && (decimals(x) <= 2 || finer > fine);
+  const amountsOf = (k: number) => body.map((r) => (cols[k]?.value ? parseAmount(r[k]?.text ?? '')?.text : undefined)).filter((x): x is string => !!x);
+  const all = cols.flatMap((_, k) => amountsOf(k));
+  const fine = all.filter((x) => decimals(x) > 0 && decimals(x) <= 2).length;
+  const finer = all.filter((x) => decimals(x) > 2).length;
+  const decimalCols = cols.map((_, k) => {
+    const xs = amountsOf(k);
+    return xs.filter((x) => decimals(x) > 0).length > xs.filter((x) => decimals(x) === 0).length;
+  });
+  return (x, col) => !/^-?0\d/.test(x) && !(decimalCols[col] && /^[1-9]\d{0,6}$/.test(x)) && (decimals(x) <= 2 || finer > fine);
 }
 
 /** A total and its parts in one row (三公 合计 = 因公出国 + 公务用车 + 公务接待), per role: the row's metrics
