@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { extract } from '../src/index.js';
-import type { SourceTable } from '../src/model.js';
+import type { Line, SourceTable } from '../src/model.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import { ocrPageTables, repairPoints } from '../src/ingest/layout/ocr.js';
 import { documentAgreement } from '../scripts/eval-tables.js';
 import { hasPdftotext } from '../scripts/make-renditions.js';
 import { corpus } from './paths.js';
@@ -83,5 +85,50 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF they came fro
     const sfj = await documentAgreement(corpus('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf'));
     expect(sfj.spaced.differs.map((d) => `${d.key.split('|')[2]}=${d.dump}/${d.pdf}`)).toEqual(['二、事业收入=0.00/null', '三、事业单位经营收入=0.00/null', '四、其他收入=0.00/null']);
     expect(sfj.spaced.same / sfj.spaced.pdfCells).toBeGreaterThan(0.9);
+  });
+});
+
+describe('scanned tables: OCR lines through the row reader', () => {
+  const ocrLine = (raw: string, line: number, uncertain: { text: string; readings?: string[] }[] = [], confidence = 0.97): Line => {
+    const l = makeLine(raw, { page: 3, line });
+    l.ocr = { engine: 'paddle', confidence };
+    const spans = uncertain.map((u) => {
+      const start = l.text.indexOf(u.text);
+      return { start, end: start + u.text.length, readings: u.readings ?? [u.text] };
+    });
+    if (spans.length) l.ocr.uncertain = spans;
+    return l;
+  };
+
+  it('keeps what the OCR doubted uncertain and repairs 477.447.73 where one reading is left', () => {
+    const lines = [
+      ocrLine('支出决算表', 1),
+      ocrLine('单位：万元', 2),
+      ocrLine('科目编码  科目名称  本年支出合计  基本支出  项目支出', 3),
+      ocrLine('合计  477.447.73  105.58  477.342.15', 4, [{ text: '477.447.73' }, { text: '477.342.15' }]),
+      ocrLine('201  一般公共服务支出  307.82  105.58  202.24', 5, [{ text: '105.58', readings: ['105.58', '106.58'] }]),
+    ];
+    const [t] = [...ocrPageTables(lines).startingAt.values()];
+    expect(grid(t!)).toEqual([
+      ['科目编码', '科目名称', '', '', ''],
+      ['', '合计', '477,447.73', '105.58', '477,342.15'],
+      ['201', '一般公共服务支出', '307.82', '?105.58', '202.24'],
+    ]);
+    expect(t!.rows[1]![2]!.ocr).toEqual({ engine: 'paddle', confidence: 0.97, repaired: { from: '477.447.73', to: '477,447.73' } });
+    expect(t!.rows[2]![3]!.ocr!.uncertain).toEqual([{ start: 18, end: 24, readings: ['105.58', '106.58'] }]);
+  });
+
+  it('leaves a malformed number uncertain where its shape has more than one reading or the line is unsure', () => {
+    expect(repairPoints('477.447.73')).toBe('477,447.73');
+    expect(repairPoints('47.74.73')).toBeNull();
+    expect(repairPoints('4774.447.73')).toBeNull();
+    expect(repairPoints('477.447.7')).toBeNull();
+    const lines = [
+      ocrLine('支出决算表', 1),
+      ocrLine('科目编码  科目名称  本年支出合计  基本支出  项目支出', 2),
+      ocrLine('合计  477.447.73  105.58  371.86', 3, [{ text: '477.447.73' }], 0.6),
+    ];
+    const [t] = [...ocrPageTables(lines).startingAt.values()];
+    expect(grid(t!)[1]).toEqual(['', '合计', '?477,447.73', '105.58', '371.86']);
   });
 });

@@ -27,7 +27,7 @@ const templateOf = (kind: string) =>
 const UNIT = /单位\s*[:：]/;
 const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
-const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$/;
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 const PIECE = /^\d{2}$/;
 const FOOTER = /^\s*([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d{1,3})\s*$/;
