@@ -248,7 +248,13 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
-  return halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
+  // when many figures have no label of their own, no figure of the table is placed for sure.
+  const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
+  const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
+  if (orphans.length > valued.length * 0.25) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+  return table;
 }
 
 const hasFigures = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.values.length || g.codes?.length);
