@@ -314,9 +314,9 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
   if (new Set(coded.map((r) => r.code)).size !== coded.length) return;
   // Only the amount columns of a single code block (two-halves tables are economic classes, not sums).
   const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
+  if (body.some((row) => row.some((x) => x.uncertain))) return; // a doubted cell (issue 12): no sum is checked
   for (const parent of coded) {
     if (parent.code.length >= 7) continue;
-    if (coded.some(({ row }) => row.some((x) => x.uncertain))) return; // a doubted cell: no sum is checked
     const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
     if (!kids.length) continue;
     for (const c of valueCols) {
