@@ -7,8 +7,8 @@ import type { Line, SourceTable } from '../src/model.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import { ocrPageTables, repairPoints } from '../src/ingest/layout/ocr.js';
 import { documentAgreement } from '../scripts/eval-tables.js';
-import { hasPdftotext } from '../scripts/make-renditions.js';
-import { corpus } from './paths.js';
+import { hasPdftotext, makeRendition } from '../scripts/make-renditions.js';
+import { SEED_TXT, corpus, seed } from './paths.js';
 
 const WENLV = corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -76,6 +76,15 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF they came fro
     expect([a.layout.pdfCells, a.layout.same, a.spaced.same]).toEqual([205, 148, 148]);
   });
 
+  it('gives the seed PDF’s standard-table titles from both of its dumps', async () => {
+    const r = makeRendition(seed('000_37d039dcb8ad6afc.pdf'));
+    const titles = async (f: string) => (await extract(f, { ocr: 'off' })).tables.filter((t) => /^公开/.test(t.kind)).map((t) => [t.kind, t.title, t.empty]);
+    const pdf = await titles(seed('000_37d039dcb8ad6afc.pdf'));
+    expect(pdf).toHaveLength(8);
+    expect(await titles(r.layout)).toEqual(pdf);
+    expect(await titles(r.spaced)).toEqual(pdf);
+  });
+
   it('reads the 普陀 预算 dumps (templates, the 科目 tree), differing only where the PDF glued two cells', async () => {
     const wanli = await documentAgreement(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'));
     expect([wanli.layout.pdfCells, wanli.layout.same, wanli.spaced.same]).toEqual([876, 750, 750]);
@@ -131,4 +140,18 @@ describe('scanned tables: OCR lines through the row reader', () => {
     const [t] = [...ocrPageTables(lines).startingAt.values()];
     expect(grid(t!)[1]).toEqual(['', '合计', '?477,447.73', '105.58', '371.86']);
   });
+});
+
+// Slow (~2 min of OCR on an idle machine): the scanned seed keeps its tables and its summary with
+// the OCR pages going through the table reader.
+describe('the scanned seed', () => {
+  it('gives the text PDF’s standard tables and its 29 summary figures', async () => {
+    const [scan, txt] = [await extract(seed('000_37d039dcb8ad6afc-scanned.pdf'), { ocr: 'auto' }), await extract(SEED_TXT)];
+    const standard = (r: typeof scan) => r.tables.filter((t) => /^公开/.test(t.kind)).map((t) => [t.kind, t.empty]);
+    expect(standard(scan)).toEqual(standard(txt));
+    expect(standard(scan)).toHaveLength(8);
+    const summary = (r: typeof scan) => Object.fromEntries(Object.entries(r.summary).map(([k, v]) => [k, v.value]));
+    expect(summary(scan)).toEqual(summary(txt));
+    expect(Object.keys(summary(scan))).toHaveLength(29);
+  }, 1_800_000);
 });
