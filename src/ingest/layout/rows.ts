@@ -348,8 +348,11 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
-  const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
-  const most = Math.max(...rows.map((r) => valuesOf(r).length));
+  // Figures before a row's label (a code pdftotext broke into pieces: 7 11 02 事业单位医疗) are not the
+  // row's figures: the row is garbled, its figures doubtful, and it does not count the columns.
+  const garbled = (r: Row) => r.groups.length > 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
+  const valuesOf = (r: Row) => (garbled(r) ? r.groups.slice(1) : r.groups).flatMap((g) => g.values);
+  const most = Math.max(1, ...rows.filter((r) => !garbled(r)).map((r) => valuesOf(r).length));
   // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
   const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
@@ -371,7 +374,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
     const known = solved.get(r);
-    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
+    const doubtful = alone || garbled(r);
+    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
