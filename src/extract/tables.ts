@@ -313,8 +313,9 @@ function sumChecks(ctx: Context, t: SourceTable, unit: string | null, header: st
   if (coded.length < 2 || coded.some((r) => !r.code.startsWith('2'))) return;
   if (new Set(coded.map((r) => r.code)).size !== coded.length) return;
   // Only the amount columns of a single code block (two-halves tables are economic classes, not sums).
-  const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')));
-  if (body.some((row) => row.some((x) => x.uncertain))) return; // a doubted cell (issue 12): no sum is checked
+  // Doubted cells (issue 12): their columns are not checked; figures whose row is unknown stop all.
+  if (body.some((row) => row.some((x) => x.uncertain) && !row.some((x) => /[\u4e00-\u9fff]/.test(x.text)))) return;
+  const valueCols = header.map((_, c) => c).filter((c) => c > nameCol && coded.some(({ row }) => parseAmount(row[c]?.text ?? '')) && !body.some((row) => row[c]?.uncertain));
   for (const parent of coded) {
     if (parent.code.length >= 7) continue;
     const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));

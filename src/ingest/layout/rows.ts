@@ -182,19 +182,19 @@ function regionEnd(lines: SourceLine[], start: number): number {
 function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
   const halves = def.layout === 'halves';
   const header: SourceLine[] = [];
-  const parsed: Row[] = [];
-  let seenData = false;
+  const all: Row[] = [];
   for (const l of region) {
     const raw = l.raw.trim();
     if (!raw || FOOTER.test(raw) || /^[类款项\s]+$/.test(raw)) continue;
-    const row = parseRow(l, tokens(l, fixed), halves, fixed);
-    if (!seenData && !hasFigures(row) && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
-      header.push(l);
-      continue;
-    }
-    seenData = true;
-    parsed.push(row);
+    all.push(parseRow(l, tokens(l, fixed), halves, fixed));
   }
+  // The header band ends at the first row with figures or a row-opening label; a label line just above
+  // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
+  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0]))));
+  if (first < 0) first = all.length;
+  if (first > 0 && first < all.length && isCodedRow(all[first]!) && unlabelled(all[first]!) && !hasFigures(all[first - 1]!) && all[first - 1]!.groups.length === 1) first--;
+  header.push(...all.slice(0, first).map((r) => r.src));
+  const parsed = all.slice(first);
   const rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
@@ -226,6 +226,13 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         wrapped = bare;
         continue;
       }
+      // The tail of a label whose head went above its code row (其他文化旅游体育 / 2079999 … / 与传媒支出).
+      if (wrapped && prev && prev.groups.includes(wrapped) && !ROW_START.test(text) && text.length <= 12) {
+        wrapped.label.push(...part);
+        prev.extra.push(row.src);
+        wrapped = null;
+        continue;
+      }
       // The head of the next row's label: the next row is coded and its label is missing or goes on below.
       const after = parsed[i + 2];
       if (next && isCodedRow(next) && !ROW_START.test(text) && (unlabelled(next) || (after && !hasFigures(after) && after.groups.length === 1 && !ROW_START.test(labelText(after.groups[0]))))) {
@@ -244,7 +251,8 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         continue;
       }
     }
-    wrapped = null;
+    // A head just joined to this row keeps its tail coming (…体育 / 2079999 … / 与传媒支出).
+    if (!(wrapped && row.groups.includes(wrapped))) wrapped = null;
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
