@@ -3,10 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { extract } from '../src/index.js';
-import type { SourceTable } from '../src/model.js';
+import type { Line, SourceTable } from '../src/model.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import { ocrPageTables, repairPoints } from '../src/ingest/layout/ocr.js';
 import { documentAgreement } from '../scripts/eval-tables.js';
-import { hasPdftotext } from '../scripts/make-renditions.js';
-import { corpus } from './paths.js';
+import { hasPdftotext, makeRendition } from '../scripts/make-renditions.js';
+import { SEED_TXT, corpus, seed } from './paths.js';
 
 const WENLV = corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt');
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -27,6 +29,17 @@ describe('page-text tables: single-space dump (pdfplumber)', () => {
     expect(t03.rows.find((x) => x[0] === '2080505')).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '699.30', '699.30', '', '', '', '']);
     // Its totals reach the summary from the table.
     expect(r.facts.some((f) => f.from === 'table' && f.metric === 'total_income' && f.text === '26,538.47')).toBe(true);
+  });
+
+  it('reads the 文旅 公开05 as printed, figures shifted against their names, and the 科目 sums say so', async () => {
+    const r = await extract(WENLV);
+    const t05 = r.tables.find((x) => x.kind === '公开05表')!;
+    // Wrapped names joined (head above the code line, tail below), the figures those lines carry.
+    expect(t05.rows.find((x) => x[0] === '207')).toEqual(['207', '文化旅游体育与传媒支出', '17,127.62', '7,374.19', '9,753.43']);
+    expect(t05.rows.find((x) => x[0] === '2079999')).toEqual(['2079999', '其他文化旅游体育与传媒支出', '1,460.16', '1,460.16', '']);
+    const sums = r.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.page === 15).map((f) => f.message);
+    expect(sums[0]).toBe('207文化旅游体育与传媒支出的“合计”为17127.62万元，与其3个下级科目之和17147.62万元不符。');
+    expect(sums).toHaveLength(7);
   });
 
   it('places figures only where their count or the total-first arithmetic makes it certain', async () => {
@@ -71,12 +84,21 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF they came fro
     const a = await documentAgreement(corpus('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf'));
     expect(a.layout.differs).toEqual([]);
     expect(a.spaced.differs).toEqual([]);
-    expect([a.layout.pdfCells, a.layout.same, a.spaced.same]).toEqual([205, 148, 148]);
+    expect([a.layout.pdfCells, a.layout.same, a.spaced.same]).toEqual([205, 157, 157]);
+  });
+
+  it('gives the seed PDF’s standard-table titles from both of its dumps', async () => {
+    const r = makeRendition(seed('000_37d039dcb8ad6afc.pdf'));
+    const titles = async (f: string) => (await extract(f, { ocr: 'off' })).tables.filter((t) => /^公开/.test(t.kind)).map((t) => [t.kind, t.title, t.empty]);
+    const pdf = await titles(seed('000_37d039dcb8ad6afc.pdf'));
+    expect(pdf).toHaveLength(8);
+    expect(await titles(r.layout)).toEqual(pdf);
+    expect(await titles(r.spaced)).toEqual(pdf);
   });
 
   it('reads the 普陀 预算 dumps (templates, the 科目 tree), differing only where the PDF glued two cells', async () => {
     const wanli = await documentAgreement(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'));
-    expect([wanli.layout.pdfCells, wanli.layout.same, wanli.spaced.same]).toEqual([876, 750, 750]);
+    expect([wanli.layout.pdfCells, wanli.layout.same, wanli.spaced.same]).toEqual([876, 840, 840]);
     expect([...wanli.layout.differs, ...wanli.spaced.differs]).toEqual([]);
     // The PDF's 收支总表 runs an amount into the next label (96,282,213.44一、公共安全支出), leaving
     // 二、事业收入 … without their 0.00: the dumps, read as printed, have them.
@@ -84,4 +106,63 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF they came fro
     expect(sfj.spaced.differs.map((d) => `${d.key.split('|')[2]}=${d.dump}/${d.pdf}`)).toEqual(['二、事业收入=0.00/null', '三、事业单位经营收入=0.00/null', '四、其他收入=0.00/null']);
     expect(sfj.spaced.same / sfj.spaced.pdfCells).toBeGreaterThan(0.9);
   });
+});
+
+describe('scanned tables: OCR lines through the row reader', () => {
+  const ocrLine = (raw: string, line: number, uncertain: { text: string; readings?: string[] }[] = [], confidence = 0.97): Line => {
+    const l = makeLine(raw, { page: 3, line });
+    l.ocr = { engine: 'paddle', confidence };
+    const spans = uncertain.map((u) => {
+      const start = l.text.indexOf(u.text);
+      return { start, end: start + u.text.length, readings: u.readings ?? [u.text] };
+    });
+    if (spans.length) l.ocr.uncertain = spans;
+    return l;
+  };
+
+  it('keeps what the OCR doubted uncertain and repairs 477.447.73 where one reading is left', () => {
+    const lines = [
+      ocrLine('支出决算表', 1),
+      ocrLine('单位：万元', 2),
+      ocrLine('科目编码  科目名称  本年支出合计  基本支出  项目支出', 3),
+      ocrLine('合计  477.447.73  105.58  477.342.15', 4, [{ text: '477.447.73' }, { text: '477.342.15' }]),
+      ocrLine('201  一般公共服务支出  307.82  105.58  202.24', 5, [{ text: '105.58', readings: ['105.58', '106.58'] }]),
+    ];
+    const [t] = [...ocrPageTables(lines).startingAt.values()];
+    expect(grid(t!)).toEqual([
+      ['科目编码', '科目名称', '', '', ''],
+      ['', '合计', '477,447.73', '105.58', '477,342.15'],
+      ['201', '一般公共服务支出', '307.82', '?105.58', '202.24'],
+    ]);
+    expect(t!.rows[1]![2]!.ocr).toEqual({ engine: 'paddle', confidence: 0.97, repaired: { from: '477.447.73', to: '477,447.73' } });
+    expect(t!.rows[2]![3]!.ocr!.uncertain).toEqual([{ start: 18, end: 24, readings: ['105.58', '106.58'] }]);
+  });
+
+  it('leaves a malformed number uncertain where its shape has more than one reading or the line is unsure', () => {
+    expect(repairPoints('477.447.73')).toBe('477,447.73');
+    expect(repairPoints('47.74.73')).toBeNull();
+    expect(repairPoints('4774.447.73')).toBeNull();
+    expect(repairPoints('477.447.7')).toBeNull();
+    const lines = [
+      ocrLine('支出决算表', 1),
+      ocrLine('科目编码  科目名称  本年支出合计  基本支出  项目支出', 2),
+      ocrLine('合计  477.447.73  105.58  371.86', 3, [{ text: '477.447.73' }], 0.6),
+    ];
+    const [t] = [...ocrPageTables(lines).startingAt.values()];
+    expect(grid(t!)[1]).toEqual(['', '合计', '?477,447.73', '105.58', '371.86']);
+  });
+});
+
+// Slow (~2 min of OCR on an idle machine): the scanned seed keeps its tables and its summary with
+// the OCR pages going through the table reader.
+describe('the scanned seed', () => {
+  it('gives the text PDF’s standard tables and its 29 summary figures', async () => {
+    const [scan, txt] = [await extract(seed('000_37d039dcb8ad6afc-scanned.pdf'), { ocr: 'auto' }), await extract(SEED_TXT)];
+    const standard = (r: typeof scan) => r.tables.filter((t) => /^公开/.test(t.kind)).map((t) => [t.kind, t.empty]);
+    expect(standard(scan)).toEqual(standard(txt));
+    expect(standard(scan)).toHaveLength(8);
+    const summary = (r: typeof scan) => Object.fromEntries(Object.entries(r.summary).map(([k, v]) => [k, v.value]));
+    expect(summary(scan)).toEqual(summary(txt));
+    expect(Object.keys(summary(scan))).toHaveLength(29);
+  }, 1_800_000);
 });

@@ -27,7 +27,7 @@ const templateOf = (kind: string) =>
 const UNIT = /单位\s*[:：]/;
 const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
-const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$/;
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 const PIECE = /^\d{2}$/;
 const FOOTER = /^\s*([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d{1,3})\s*$/;
@@ -182,19 +182,19 @@ function regionEnd(lines: SourceLine[], start: number): number {
 function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
   const halves = def.layout === 'halves';
   const header: SourceLine[] = [];
-  const parsed: Row[] = [];
-  let seenData = false;
+  const all: Row[] = [];
   for (const l of region) {
     const raw = l.raw.trim();
     if (!raw || FOOTER.test(raw) || /^[类款项\s]+$/.test(raw)) continue;
-    const row = parseRow(l, tokens(l, fixed), halves, fixed);
-    if (!seenData && !hasFigures(row) && !(row.groups.length && FIRST_ROW.test(labelText(row.groups[0])))) {
-      header.push(l);
-      continue;
-    }
-    seenData = true;
-    parsed.push(row);
+    all.push(parseRow(l, tokens(l, fixed), halves, fixed));
   }
+  // The header band ends at the first row with figures or a row-opening label; a label line just above
+  // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
+  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0]))));
+  if (first < 0) first = all.length;
+  if (first > 0 && first < all.length && isCodedRow(all[first]!) && unlabelled(all[first]!) && !hasFigures(all[first - 1]!) && all[first - 1]!.groups.length === 1) first--;
+  header.push(...all.slice(0, first).map((r) => r.src));
+  const parsed = all.slice(first);
   const rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
@@ -226,6 +226,13 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         wrapped = bare;
         continue;
       }
+      // The tail of a label whose head went above its code row (其他文化旅游体育 / 2079999 … / 与传媒支出).
+      if (wrapped && prev && prev.groups.includes(wrapped) && !ROW_START.test(text) && text.length <= 12) {
+        wrapped.label.push(...part);
+        prev.extra.push(row.src);
+        wrapped = null;
+        continue;
+      }
       // The head of the next row's label: the next row is coded and its label is missing or goes on below.
       const after = parsed[i + 2];
       if (next && isCodedRow(next) && !ROW_START.test(text) && (unlabelled(next) || (after && !hasFigures(after) && after.groups.length === 1 && !ROW_START.test(labelText(after.groups[0]))))) {
@@ -244,11 +251,18 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         continue;
       }
     }
-    wrapped = null;
+    // A head just joined to this row keeps its tail coming (…体育 / 2079999 … / 与传媒支出).
+    if (!(wrapped && row.groups.includes(wrapped))) wrapped = null;
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
-  return halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
+  // when many figures have no label of their own, no figure of the table is placed for sure.
+  const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
+  const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
+  if (orphans.length > valued.length * 0.25) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+  return table;
 }
 
 const hasFigures = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.values.length || g.codes?.length);
@@ -342,8 +356,11 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
-  const valuesOf = (r: Row) => r.groups.flatMap((g) => g.values);
-  const most = Math.max(...rows.map((r) => valuesOf(r).length));
+  // Figures before a row's label (a code pdftotext broke into pieces: 7 11 02 事业单位医疗) are not the
+  // row's figures: the row is garbled, its figures doubtful, and it does not count the columns.
+  const garbled = (r: Row) => r.groups.length > 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
+  const valuesOf = (r: Row) => (garbled(r) ? r.groups.slice(1) : r.groups).flatMap((g) => g.values);
+  const most = Math.max(1, ...rows.filter((r) => !garbled(r)).map((r) => valuesOf(r).length));
   // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
   const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
@@ -365,7 +382,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
     const known = solved.get(r);
-    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !alone, anchors).map((p) => (alone ? { ...p, sure: false } : p));
+    const doubtful = alone || garbled(r);
+    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';

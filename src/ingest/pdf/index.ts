@@ -13,6 +13,7 @@ import { ruledHeaders } from './headers.js';
 import { pageQuality } from './quality.js';
 import { pageRulings, type Rulings } from './rulings.js';
 import { findTables } from './tables.js';
+import { ocrPageTables } from '../layout/ocr.js';
 
 export interface NumberedLine extends PageLine {
   /** 1-based within the page, in the order emitted. */
@@ -86,7 +87,13 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
   numbered.forEach((lines, p) => {
     const ocr = ocrLines.get(p + 1);
     if (ocr) {
-      for (const line of ocr) blocks.push({ kind: 'line', line });
+      // Standard tables on the scanned page, from the OCR lines' cell spacing (src/ingest/layout/ocr.ts).
+      const printed = ocrPageTables(ocr);
+      for (const line of ocr) {
+        const table = printed.startingAt.get(line);
+        if (table) blocks.push({ kind: 'table', table });
+        if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
+      }
       return;
     }
     for (const l of lines) {
