@@ -38,7 +38,7 @@ describe('page-text tables: single-space dump (pdfplumber)', () => {
     expect(t05.rows.find((x) => x[0] === '207')).toEqual(['207', '文化旅游体育与传媒支出', '17,127.62', '7,374.19', '9,753.43']);
     expect(t05.rows.find((x) => x[0] === '2079999')).toEqual(['2079999', '其他文化旅游体育与传媒支出', '1,460.16', '1,460.16', '']);
     const sums = r.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.page === 15).map((f) => f.message);
-    expect(sums[0]).toBe('207文化旅游体育与传媒支出的“合计”为17127.62万元，与其3个下级科目之和17147.62万元不符。');
+    expect(sums[0]).toBe('公开05表第15页207文化旅游体育与传媒支出的“合计”为17127.62万元，与其3个下级科目之和17147.62万元不符。');
     expect(sums).toHaveLength(7);
   });
 

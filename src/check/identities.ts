@@ -105,8 +105,12 @@ interface Ledger {
   tables: Map<string, TableRecord>;
   /** Facts of each table, by id. */
   cells: Map<string, Fact[]>;
-  /** Tables every amount of which was read as a fact (sums are checked only there). */
+  /** Tables every amount of which was read as a fact (sums across columns are checked only there). */
   complete: Set<string>;
+  /** Columns (tableId|col) every amount of which was read as a fact: a 科目 tree is checked column by
+   *  column, so a column with a doubted cell (a page-text row that cannot say where a figure stands) does
+   *  not keep the others from being checked. */
+  completeCols: Set<string>;
   /** Rows (tableId|row) that do not add up across their columns: their 类/款 sums are not flagged again. */
   badRows: Set<string>;
 }
@@ -120,15 +124,19 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     cells.set(id, [...(cells.get(id) ?? []), f]);
   }
   const complete = new Set<string>();
+  const completeCols = new Set<string>();
   for (const [id, facts] of cells) {
     const t = tables.get(id);
     if (!t) continue;
-    const cols = new Set(facts.map((f) => f.about!.col));
-    let amounts = 0;
-    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && amounts++));
-    if (amounts === facts.length) complete.add(id);
+    const cols = new Set(facts.map((f) => f.about!.col ?? -1));
+    const amounts = new Map<number, number>();
+    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && amounts.set(c, (amounts.get(c) ?? 0) + 1)));
+    const read = new Map<number, number>();
+    for (const f of facts) read.set(f.about!.col ?? -1, (read.get(f.about!.col ?? -1) ?? 0) + 1);
+    for (const c of cols) if (amounts.get(c) === read.get(c)) completeCols.add(`${id}|${c}`);
+    if ([...cols].every((c) => completeCols.has(`${id}|${c}`))) complete.add(id);
   }
-  return { doc, tables, cells, complete, badRows: new Set() };
+  return { doc, tables, cells, complete, completeCols, badRows: new Set() };
 }
 
 const cellText = (l: Ledger, tableId: string, row: number, col: number) => l.tables.get(tableId)?.rows[row]?.[col] ?? '';
@@ -165,7 +173,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
   const kinds = new Set(id.tables ?? []);
   for (const [tableId, facts] of l.cells) {
     const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind) || !l.complete.has(tableId)) continue;
+    if (!kinds.has(t.kind)) continue;
     const want = id.economic ? 'economic' : 'function';
     const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
     if (!coded.length) continue;
@@ -187,6 +195,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     for (const [, group] of groups) {
+      if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`))) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
       const bad = new Set<string>();
       for (const parent of codes) {
