@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'OUT_OF_MEMORY'
   | 'INTERNAL';
 
+/** Only regular files are documents (a FIFO waits for a writer, /dev/zero never ends). */
+export const NOT_A_FILE_MESSAGE = 'not a regular file (a FIFO, device or socket): only files are read';
+
 export class JuesuanError extends Error {
   constructor(
     readonly code: ErrorCode,
