@@ -113,6 +113,7 @@ async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Par
       ocrEngine: opts.ocrEngine,
       stopSignal: interrupt.stopSignal,
       abortSignal: interrupt.abortSignal,
+      onWait: (m) => progress.log(`juesuan: ${m}`),
       onPlan: (p) => progress.plan(p),
       onResult: (o) => progress.result(o),
       ...extra,

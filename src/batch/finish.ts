@@ -1,12 +1,15 @@
-// The end of a run (and of a merge): the batch files rebuilt from the records on disk of the run's inputs,
-// in input order, so that a rerun or a merge never duplicates a line; then run.json, the commit marker.
-import { readFile } from 'node:fs/promises';
+// The end of a run (and of a merge): the batch files rebuilt from the records on disk, so that a rerun or a
+// merge never duplicates a line; then run.json, the commit marker. The batch files are the dataset: they
+// hold every record in the folder, the run's inputs first (in input order), then the records earlier runs
+// left there (a scraper that runs daily into one folder keeps every day's rows), one per document: an
+// earlier record of content the run also has (the same file, moved or renamed) is left out.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRecord } from '../schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
-import { recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
+import { doneFile, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
 
 export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
 
@@ -14,6 +17,7 @@ export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors
 export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {
   const kept: DocumentRecord[] = [];
   const flagged: FlaggedDocument[] = [];
+  const earlier = await earlierRecords(out, manifest);
   const w = await BatchFilesWriter.open(out);
   try {
     for (const d of manifest.documents) {
@@ -31,6 +35,15 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
       flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
       if (keep) kept.push(record);
     }
+    for (const name of earlier) {
+      // Read back as the run's own are; one gone since is simply not there.
+      const record = await readFile(recordFile(out, name), 'utf8')
+        .then((t) => JSON.parse(t) as DocumentRecord)
+        .catch(() => null);
+      if (!record) continue;
+      await w.addRecord(record);
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags });
+    }
     for (const e of manifestErrors(manifest)) await w.addError(e);
   } catch (err) {
     await w.abort();
@@ -41,6 +54,27 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   await writeManifest(out, manifest);
   await sweepOutput(out);
   return kept;
+}
+
+/** The names of the records earlier runs left in the folder that this run's batch files must also hold:
+ *  made by this version of the pipeline (any options), not one of the run's own names, not content the
+ *  run has, one per content hash, in name order. */
+async function earlierRecords(out: string, manifest: RunManifest): Promise<string[]> {
+  const names = new Set(manifest.documents.flatMap((d) => (d.name ? [d.name] : [])));
+  const contents = new Set(manifest.documents.flatMap((d) => (d.sha256 ? [d.sha256] : [])));
+  const files = (await readdir(join(out, STATE_DIR, 'done')).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  const found: string[] = [];
+  for (const f of files) {
+    const name = f.slice(0, -'.json'.length);
+    if (names.has(name)) continue;
+    const entry = await readFile(doneFile(out, name), 'utf8')
+      .then((t) => JSON.parse(t) as DoneEntry)
+      .catch(() => null);
+    if (!entry || contents.has(entry.sha256) || !entry.pipeline?.startsWith(`${PIPELINE_VERSION};`)) continue;
+    contents.add(entry.sha256);
+    found.push(name);
+  }
+  return found;
 }
 
 /** What report.html needs of each record (a small part of it: the whole records never sit in memory). */

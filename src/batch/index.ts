@@ -15,7 +15,8 @@ import { expandInputs } from './inputs.js';
 import { baseName, outputNames } from './names.js';
 import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
-import { isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
+import { lockOutput } from './lock.js';
+import { claimName, isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
 
 export { mergeOutputs, type MergeResult } from './merge.js';
 export { resolveShard, parseShard, shardOf, SHARD_COUNT_ENV, type Shard } from './shard.js';
@@ -43,6 +44,8 @@ export interface BatchOptions extends Partial<Pick<IngestOptions, 'ocr' | 'ocrEn
   stopSignal?: AbortSignal;
   /** Abandon running documents too (the second Ctrl-C). */
   abortSignal?: AbortSignal;
+  /** Told once when another run holds the output folder and this one waits for it (see lock.ts). */
+  onWait?: (message: string) => void;
   onPlan?: (plan: BatchPlan) => void;
   /** Called once per document as it is decided: done, skipped (up to date) or failed. */
   onResult?: (o: DocumentOutcome) => void;
@@ -108,6 +111,7 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
   const docs: ManifestDocument[] = [];
   const todo: number[] = [];
   const early: DocumentOutcome[] = [];
+  const taken = new Set<string>();
   for (const [i, path] of files.entries()) {
     const sha256 = shas[i] ?? null;
     const h = hashes[i]!;
@@ -120,7 +124,8 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
       docs.push({ path, sha256, name: null, status: 'failed', error });
       early.push({ path, status: 'failed', error });
     } else {
-      const name = names[i] ?? baseName(path);
+      const name = await claimName(out, names[i] ?? baseName(path), path, sha256, taken);
+      taken.add(name);
       const upToDate = !options.force && (await isUpToDate(out, name, path, sha256, pipeline));
       docs.push({ path, sha256, name, status: upToDate ? 'done' : 'pending' });
       if (upToDate) early.push({ path, status: 'skipped', name });
@@ -181,6 +186,16 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
   const out = resolve(options.out);
+  // Before anything in the folder is touched (the sweep of temporary files included).
+  const lock = await lockOutput(out, options.onWait, options.abortSignal);
+  try {
+    return await runLocked(out, inputs, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(out: string, inputs: string[], options: BatchOptions): Promise<BatchResult> {
   await prepareOutput(out);
   const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
   for (const e of inputErrors) notifyResult(options, { path: e.path, status: 'failed', error: e });
