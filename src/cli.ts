@@ -141,10 +141,11 @@ export function buildProgram(): Command {
     .exitOverride();
 
   withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'))
-    .action(async (inputs: string[], opts: CommonOptions) => {
+    .option('--strict', 'exit 1 when any input could not be processed (default: exit 0 once every input has its record or its line in errors.jsonl, so that a scheduler counts the run as done)')
+    .action(async (inputs: string[], opts: CommonOptions & { strict?: boolean }) => {
       const { res, signalExit, seconds } = await runWithProgress(inputs, opts);
       if (!opts.quiet) process.stderr.write(summaryLine(res, opts.out, seconds) + '\n');
-      process.exitCode = signalExit ?? (res.errors.length ? 1 : 0);
+      process.exitCode = signalExit ?? (opts.strict && res.errors.length ? 1 : 0);
     });
 
   withCommon(program.command('check').argument('<inputs...>', 'files, directories or globs').description("print each document's flags, one per line"))

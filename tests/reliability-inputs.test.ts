@@ -24,7 +24,7 @@ describe('inputs that are not regular files', () => {
       { path: '/dev/zero', code: 'NOT_A_FILE', message: NOT_A_FILE },
     ]);
     expect(await recordNames(out)).toEqual(['good-000.json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
   });
 
   it('refuses them in the library too, before reading a byte', async () => {
