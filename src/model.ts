@@ -19,6 +19,7 @@ export const FLAG_CODES = [
   'YEAR_MISMATCH',
   'MALFORMED_VALUE',
   'OCR_UNCERTAIN',
+  'DAMAGED_TEXT',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

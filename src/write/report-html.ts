@@ -22,6 +22,7 @@ const CODE_NAMES: Record<FlagCode, string> = {
   YEAR_MISMATCH: '年份错误',
   MALFORMED_VALUE: '数值格式错误',
   OCR_UNCERTAIN: '识别存疑',
+  DAMAGED_TEXT: '文本损坏',
 };
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const;
