@@ -38,3 +38,14 @@ export function toJuesuanError(err: unknown): JuesuanError {
   const msg = (e?.message ?? String(err)).split('\n')[0]!.slice(0, 300);
   return new JuesuanError('INTERNAL', `internal error: ${msg}`);
 }
+
+/** A failure to write the output folder, said plainly (the run cannot go on; exit 2), or null when `err`
+ *  is not one. A full disk costs nothing already written: the records on disk stay, and a rerun resumes. */
+export function outputWriteMessage(err: unknown, out: string): string | null {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return `the output disk is full (writing to ${out}): nothing already written was lost; free some space and rerun the same command to resume`;
+  if (code === 'EROFS') return `cannot write to the output folder ${out}: it is on a read-only file system`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write to the output folder ${out}: permission denied`;
+  if (code === 'ENOTDIR') return `cannot write to the output folder ${out}: it is a file, not a folder`;
+  return null;
+}

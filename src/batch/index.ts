@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
-import { toJuesuanError } from '../errors.js';
+import { outputWriteMessage, toJuesuanError } from '../errors.js';
 import { defaultIngestOptions, type IngestOptions } from '../ingest/types.js';
 import type { DocumentRecord } from '../schema.js';
 import type { ErrorLine } from '../write/batch-files.js';
@@ -16,6 +16,7 @@ import { baseName, outputNames } from './names.js';
 import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
 import { lockOutput } from './lock.js';
+import { UsageError } from './usage-error.js';
 import { claimName, isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
 
 export { mergeOutputs, type MergeResult } from './merge.js';
@@ -142,6 +143,7 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
 async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
   let processed = 0;
   let pages = 0;
+  let fatal: OutputWriteError | undefined;
   const notify = (r: DocumentOutcome) => notifyResult(options, r);
   const fail = (doc: ManifestDocument, code: string, message: string) => {
     doc.status = 'failed';
@@ -167,6 +169,12 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
         try {
           await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline });
         } catch (err) {
+          // A full disk or a read-only folder fails every document alike: stop and say so once.
+          if (outputWriteMessage(err, out)) {
+            fatal ??= new OutputWriteError(err);
+            queue.clear();
+            return;
+          }
           fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
           return;
         }
@@ -177,6 +185,7 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
       }).catch((err) => fail(doc, 'INTERNAL', toJuesuanError(err).message));
     }
     await queue.onIdle();
+    if (fatal) throw fatal;
   } finally {
     options.stopSignal?.removeEventListener('abort', stop);
     await pool.destroy();
@@ -186,12 +195,24 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
   const out = resolve(options.out);
-  // Before anything in the folder is touched (the sweep of temporary files included).
-  const lock = await lockOutput(out, options.onWait, options.abortSignal);
   try {
-    return await runLocked(out, inputs, options);
-  } finally {
-    await lock.release();
+    // Before anything in the folder is touched (the sweep of temporary files included).
+    const lock = await lockOutput(out, options.onWait, options.abortSignal);
+    try {
+      return await runLocked(out, inputs, options);
+    } finally {
+      await lock.release().catch(() => undefined);
+    }
+  } catch (err) {
+    const message = outputWriteMessage(err instanceof OutputWriteError ? err.cause : err, options.out);
+    throw message ? new UsageError(message) : err;
+  }
+}
+
+/** Writing the output failed in a way no later document can avoid (a full disk, a read-only folder). */
+class OutputWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the output folder cannot be written');
   }
 }
 

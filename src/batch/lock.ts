@@ -5,8 +5,9 @@
 // longer exists (kill -9), from another host (a shared volume) when it has not been refreshed for
 // STALE_AFTER_MS (the holder touches it every REFRESH_MS).
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { mkdir, open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { access, mkdir, open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
 export interface LockHolder {
@@ -48,13 +49,26 @@ async function isStale(file: string, h: LockHolder | null): Promise<boolean> {
   return !!st && Date.now() - st.mtimeMs > STALE_AFTER_MS;
 }
 
+/** mkdir -p, but on a read-only or forbidden folder it says so: Node's recursive mkdir reports ENOENT there,
+ *  about a folder that exists. */
+async function mkdirHonest(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    let at = dir;
+    while (!(await stat(at).catch(() => null)) && dirname(at) !== at) at = dirname(at);
+    await access(at, constants.W_OK); // throws EROFS / EACCES when that is the reason
+    throw err;
+  }
+}
+
 export interface Lock {
   release(): Promise<void>;
 }
 
 /** Take the folder's lock, waiting while a live run holds it (`onWait` is told once who). */
 export async function lockOutput(out: string, onWait?: (message: string) => void, signal?: AbortSignal): Promise<Lock> {
-  await mkdir(join(out, '.juesuan'), { recursive: true });
+  await mkdirHonest(join(out, '.juesuan'));
   const file = lockFile(out);
   const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
   let told = false;
