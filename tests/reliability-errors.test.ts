@@ -56,3 +56,21 @@ describe('damaged files and output folders', () => {
     for (const l of lines) expect(() => JSON.parse(l), l).not.toThrow();
   });
 });
+
+describe('a DOCX zip bomb', () => {
+  it('is refused from its declared sizes before anything is inflated', async () => {
+    // The seed DOCX with its document.xml declared (central directory) as 1.5 GB uncompressed.
+    const docx = await readFile(seed('000_37d039dcb8ad6afc.docx'));
+    const name = Buffer.from('word/document.xml');
+    let i = docx.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
+    while (i >= 0 && !docx.subarray(i + 46, i + 46 + name.length).equals(name)) i = docx.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'), i - 1);
+    expect(i).toBeGreaterThan(0);
+    docx.writeUInt32LE(1536 * 2 ** 20, i + 24);
+    const t = Date.now();
+    await expect(extract(new Uint8Array(docx))).rejects.toMatchObject({
+      code: 'CORRUPT_DOCX',
+      message: 'the DOCX part word/document.xml expands to 1536 MB, far beyond any report (a ZIP bomb?): refused',
+    });
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
+});

@@ -34,12 +34,30 @@ export async function readInput(input: string | Uint8Array): Promise<{ path: str
   }
 }
 
+/** No part of a real report's DOCX expands past this; a ZIP bomb (a small file with a huge entry) would take
+ *  minutes and gigabytes to inflate before failing. */
+export const MAX_DOCX_ENTRY_BYTES = 100 * 1024 * 1024;
+
+/** Refuse a DOCX whose central directory (read from the end of the file) declares an entry larger than
+ *  MAX_DOCX_ENTRY_BYTES uncompressed, before anything is inflated. */
+function refuseZipBomb(bytes: Uint8Array): void {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - (4 << 20)));
+  for (let i = tail.indexOf('PK\x01\x02', 0, 'latin1'); i >= 0 && i + 46 <= tail.length; i = tail.indexOf('PK\x01\x02', i + 4, 'latin1')) {
+    const size = tail.readUInt32LE(i + 24);
+    if (size > MAX_DOCX_ENTRY_BYTES) {
+      const name = tail.toString('utf8', i + 46, Math.min(tail.length, i + 46 + tail.readUInt16LE(i + 28)));
+      throw new JuesuanError('CORRUPT_DOCX', `the DOCX part ${name} expands to ${Math.round(size / 2 ** 20)} MB, far beyond any report (a ZIP bomb?): refused`);
+    }
+  }
+}
+
 export async function ingest(input: string | Uint8Array, options: Partial<IngestOptions> = {}): Promise<IngestedDocument> {
   const opts = { ...defaultIngestOptions, ...options };
   const { path, bytes } = await readInput(input);
   const kind = sniff(bytes);
   if (kind === 'empty') throw new JuesuanError('EMPTY_FILE', 'the file is empty');
   if (kind !== 'pdf' && kind !== 'docx' && kind !== 'txt') throw new JuesuanError('UNSUPPORTED_FORMAT', unsupportedMessage(kind));
+  if (kind === 'docx') refuseZipBomb(bytes);
   const backend = await loaders[kind]();
   const result = await backend(bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
