@@ -127,6 +127,7 @@ async function runWithProgress(inputs: string[], opts: CommonOptions, extra: Par
       ocrEngine: opts.ocrEngine,
       stopSignal: interrupt.stopSignal,
       abortSignal: interrupt.abortSignal,
+      onWait: (m) => progress.log(`juesuan: ${m}`),
       onPlan: (p) => progress.plan(p),
       onOcrPage: (p) => progress.ocrPage(p),
       onResult: (o) => {
@@ -184,8 +185,9 @@ export function buildProgram(): Command {
 
   withCommon(program.command('extract').argument('<inputs...>', 'files, directories or globs').description('write one <name>.json per document and the batch files'), 'output folder (default: output/; with --json -, none)')
     .option('--json <file>', 'also write the records as JSON Lines, one document per line, to FILE; - for stdout (then no folder is written unless --out is given)')
+    .option('--strict', 'exit 1 when any input could not be processed (default: exit 0 once every input has its record or its line in errors.jsonl, so that a scheduler counts the run as done)')
     .addHelpText('after', EXTRACT_HELP)
-    .action(async (inputs: string[], opts: Omit<CommonOptions, 'out'> & { out?: string; json?: string }) => {
+    .action(async (inputs: string[], opts: Omit<CommonOptions, 'out'> & { out?: string; json?: string; strict?: boolean }) => {
       // `--json -` is for pipes: records on stdout, nothing left on disk unless --out says where.
       const keepOutput = opts.out !== undefined || opts.json !== '-';
       const out = opts.out ?? (keepOutput ? 'output' : await tempOut('juesuan-extract-'));
@@ -194,7 +196,7 @@ export function buildProgram(): Command {
         const { res, signalExit, seconds } = await runWithProgress(inputs, { ...opts, out }, records ? { onResult: records.onResult } : {});
         await records?.close();
         if (!opts.quiet) process.stderr.write(summaryLine(res, keepOutput ? out : '-', seconds) + '\n');
-        process.exitCode = signalExit ?? (res.errors.length ? 1 : 0);
+        process.exitCode = signalExit ?? (opts.strict && res.errors.length ? 1 : 0);
       } finally {
         if (!keepOutput) await rm(out, { recursive: true, force: true });
       }

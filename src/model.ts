@@ -22,6 +22,7 @@ export const FLAG_CODES = [
   'OCR_UNCERTAIN',
   'PRIOR_YEAR_MISMATCH',
   'BUDGET_MISMATCH',
+  'DAMAGED_TEXT',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

@@ -23,7 +23,7 @@ describe('SIGKILL and rerun on real documents', () => {
     ];
     const clean = await tmp();
     const reference = await runCli(['extract', ...inputs, '--out', clean, '--concurrency', '2', '--quiet']);
-    expect(reference.code).toBe(1);
+    expect(reference.code).toBe(0);
     expect((await readFile(join(clean, 'errors.jsonl'), 'utf8')).trimEnd().split('\n').length).toBe(3);
     expect((await readFile(join(clean, 'documents.jsonl'), 'utf8')).trimEnd().split('\n').length).toBe(5);
 
@@ -33,7 +33,7 @@ describe('SIGKILL and rerun on real documents', () => {
     killed.child.kill('SIGKILL');
     expect((await killed.done).signal).toBe('SIGKILL');
     const rerun = await runCli(['extract', ...inputs, '--out', out, '--concurrency', '2']);
-    expect(rerun.code).toBe(1);
+    expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/juesuan: \d+ extracted, 3 failed, [1-9]\d* skipped \(up to date\)/);
 
     const files = (await listFiles(clean)).filter((f) => !f.startsWith('.juesuan/'));

@@ -65,7 +65,7 @@ describe('juesuan extract', () => {
     await mkdir(join(dir, 'nothing'));
     await writeFile(join(dir, 'minutes.txt'), '会议纪要\n今天开会，讨论了12项工作。\n');
     const good = sample('青山街道办事处2024年度部门决算.txt');
-    const r = await run(['extract', join(dir, 'empty.txt'), join(dir, 'picture.pdf'), join(dir, 'legacy.doc'), join(dir, 'missing.pdf'), join(dir, 'nothing'), join(dir, 'minutes.txt'), good, '--out', out, '--quiet']);
+    const r = await run(['extract', join(dir, 'empty.txt'), join(dir, 'picture.pdf'), join(dir, 'legacy.doc'), join(dir, 'missing.pdf'), join(dir, 'nothing'), join(dir, 'minutes.txt'), good, '--out', out, '--quiet', '--strict']);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').sort()).toEqual(
       [

@@ -1,6 +1,9 @@
-// The end of a run (and of a merge): the batch files rebuilt from the records on disk of the run's inputs,
-// in input order, so that a rerun or a merge never duplicates a line; then run.json, the commit marker.
-import { readFile } from 'node:fs/promises';
+// The end of a run (and of a merge): the batch files rebuilt from the records on disk, so that a rerun or a
+// merge never duplicates a line; then run.json, the commit marker. The batch files are the dataset: they
+// hold every record in the folder, the run's inputs first (in input order), then the records earlier runs
+// left there (a scraper that runs daily into one folder keeps every day's rows), one per document: an
+// earlier record of content the run also has (the same file, moved or renamed) is left out.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRecord } from '../schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -8,7 +11,7 @@ import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
 import type { Evidence } from '../write/evidence.js';
-import { evidenceFile, recordFile, sweepOutput, writeManifest, type RunManifest } from './state.js';
+import { doneFile, evidenceFile, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
 
 export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
 
@@ -18,6 +21,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   const flagged: FlaggedDocument[] = [];
   // Checks across documents (issue 14) need every record first: they hand each record its flags below.
   const cross = await CrossDocuments.load(out, manifest);
+  const earlier = await earlierRecords(out, manifest);
   const w = await BatchFilesWriter.open(out);
   try {
     for (const d of manifest.documents) {
@@ -39,6 +43,18 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
       flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${d.name}.json`, marks: evidence?.marks, crops: evidence?.crops });
       if (keep) kept.push(record);
     }
+    for (const name of earlier) {
+      // Read back as the run's own are; one gone since is simply not there.
+      const record = await readFile(recordFile(out, name), 'utf8')
+        .then((t) => JSON.parse(t) as DocumentRecord)
+        .catch(() => null);
+      if (!record) continue;
+      await w.addRecord(record);
+      const evidence = await readFile(evidenceFile(out, name), 'utf8')
+        .then((t) => JSON.parse(t) as Evidence)
+        .catch(() => null);
+      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+    }
     for (const e of manifestErrors(manifest)) await w.addError(e);
   } catch (err) {
     await w.abort();
@@ -50,6 +66,27 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   await writeManifest(out, manifest);
   await sweepOutput(out);
   return kept;
+}
+
+/** The names of the records earlier runs left in the folder that this run's batch files must also hold:
+ *  made by this version of the pipeline (any options), not one of the run's own names, not content the
+ *  run has, one per content hash, in name order. */
+async function earlierRecords(out: string, manifest: RunManifest): Promise<string[]> {
+  const names = new Set(manifest.documents.flatMap((d) => (d.name ? [d.name] : [])));
+  const contents = new Set(manifest.documents.flatMap((d) => (d.sha256 ? [d.sha256] : [])));
+  const files = (await readdir(join(out, STATE_DIR, 'done')).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  const found: string[] = [];
+  for (const f of files) {
+    const name = f.slice(0, -'.json'.length);
+    if (names.has(name)) continue;
+    const entry = await readFile(doneFile(out, name), 'utf8')
+      .then((t) => JSON.parse(t) as DoneEntry)
+      .catch(() => null);
+    if (!entry || contents.has(entry.sha256) || !entry.pipeline?.startsWith(`${PIPELINE_VERSION};`)) continue;
+    contents.add(entry.sha256);
+    found.push(name);
+  }
+  return found;
 }
 
 /** What report.html needs of each record (a small part of it: the whole records never sit in memory). */

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import PQueue from 'p-queue';
-import { toJuesuanError } from '../errors.js';
+import { outputWriteMessage, toJuesuanError } from '../errors.js';
 import { defaultIngestOptions, type IngestOptions } from '../ingest/types.js';
 import type { DocumentRecord } from '../schema.js';
 import type { ErrorLine } from '../write/batch-files.js';
@@ -15,7 +15,9 @@ import { expandInputs } from './inputs.js';
 import { baseName, outputNames } from './names.js';
 import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
-import { isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
+import { lockOutput } from './lock.js';
+import { UsageError } from './usage-error.js';
+import { claimName, isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
 
 export { mergeOutputs, type MergeResult } from './merge.js';
 export { resolveShard, parseShard, shardOf, SHARD_COUNT_ENV, type Shard } from './shard.js';
@@ -43,6 +45,8 @@ export interface BatchOptions extends Partial<Pick<IngestOptions, 'ocr' | 'ocrEn
   stopSignal?: AbortSignal;
   /** Abandon running documents too (the second Ctrl-C). */
   abortSignal?: AbortSignal;
+  /** Told once when another run holds the output folder and this one waits for it (see lock.ts). */
+  onWait?: (message: string) => void;
   onPlan?: (plan: BatchPlan) => void;
   /** Called after each OCR'd page of a document: pages done and pages to OCR in it. */
   onOcrPage?: (p: { path: string; done: number; total: number }) => void;
@@ -110,6 +114,7 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
   const docs: ManifestDocument[] = [];
   const todo: number[] = [];
   const early: DocumentOutcome[] = [];
+  const taken = new Set<string>();
   for (const [i, path] of files.entries()) {
     const sha256 = shas[i] ?? null;
     const h = hashes[i]!;
@@ -122,7 +127,8 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
       docs.push({ path, sha256, name: null, status: 'failed', error });
       early.push({ path, status: 'failed', error });
     } else {
-      const name = names[i] ?? baseName(path);
+      const name = await claimName(out, names[i] ?? baseName(path), path, sha256, taken);
+      taken.add(name);
       const upToDate = !options.force && (await isUpToDate(out, name, path, sha256, pipeline));
       docs.push({ path, sha256, name, status: upToDate ? 'done' : 'pending' });
       if (upToDate) early.push({ path, status: 'skipped', name });
@@ -139,6 +145,7 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
 async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
   let processed = 0;
   let pages = 0;
+  let fatal: OutputWriteError | undefined;
   const notify = (r: DocumentOutcome) => notifyResult(options, r);
   const fail = (doc: ManifestDocument, code: string, message: string) => {
     doc.status = 'failed';
@@ -165,6 +172,12 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
         try {
           await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline }, reply.evidence);
         } catch (err) {
+          // A full disk or a read-only folder fails every document alike: stop and say so once.
+          if (outputWriteMessage(err, out)) {
+            fatal ??= new OutputWriteError(err);
+            queue.clear();
+            return;
+          }
           fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
           return;
         }
@@ -175,6 +188,7 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
       }).catch((err) => fail(doc, 'INTERNAL', toJuesuanError(err).message));
     }
     await queue.onIdle();
+    if (fatal) throw fatal;
   } finally {
     options.stopSignal?.removeEventListener('abort', stop);
     await pool.destroy();
@@ -184,6 +198,28 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
   const out = resolve(options.out);
+  try {
+    // Before anything in the folder is touched (the sweep of temporary files included).
+    const lock = await lockOutput(out, options.onWait, options.abortSignal);
+    try {
+      return await runLocked(out, inputs, options);
+    } finally {
+      await lock.release().catch(() => undefined);
+    }
+  } catch (err) {
+    const message = outputWriteMessage(err instanceof OutputWriteError ? err.cause : err, options.out);
+    throw message ? new UsageError(message) : err;
+  }
+}
+
+/** Writing the output failed in a way no later document can avoid (a full disk, a read-only folder). */
+class OutputWriteError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the output folder cannot be written');
+  }
+}
+
+async function runLocked(out: string, inputs: string[], options: BatchOptions): Promise<BatchResult> {
   await prepareOutput(out);
   const { files, errors: inputErrors } = await expandInputs(inputs, [out]);
   for (const e of inputErrors) notifyResult(options, { path: e.path, status: 'failed', error: e });

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { writeFileAtomic } from '../write/atomic.js';
 import type { ErrorLine } from '../write/batch-files.js';
 import { finishOutput, manifestErrors } from './finish.js';
+import { lockOutput } from './lock.js';
 import { doneFile, evidenceFile, prepareOutput, readManifest, recordFile, type ManifestDocument, type RunManifest } from './state.js';
 import { UsageError } from './usage-error.js';
 
@@ -55,6 +56,16 @@ export async function mergeOutputs(dirs: string[], outDir: string): Promise<Merg
   if (missing.length)
     throw new UsageError(`${missing.length} document(s) were processed by none of the folders (e.g. ${missing[0]}): a shard is missing (have ${shardList(manifests)})`);
 
+  const lock = await lockOutput(out);
+  try {
+    return await mergeLocked(out, sources, manifests, from);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function mergeLocked(out: string, sources: string[], manifests: RunManifest[], from: number[]): Promise<MergeResult> {
+  const first = manifests[0]!;
   await prepareOutput(out);
   const documents: ManifestDocument[] = [];
   for (const [i, k] of from.entries()) {

@@ -73,6 +73,18 @@ export async function isUpToDate(out: string, name: string, path: string, sha256
   return (await stat(recordFile(out, name)).catch(() => null))?.isFile() === true;
 }
 
+/** The name a document gets in this folder: the run's name for it, unless a record an earlier run left there
+ *  under that name is of another file (another path and other content), which must stay in the dataset;
+ *  then `<name>-<sha8>` (or `-<sha8>-2` …). `taken`: names already given to other inputs of this run. */
+export async function claimName(out: string, name: string, path: string, sha256: string, taken: Set<string>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name}-${sha256.slice(0, 8)}${n > 2 ? `-${n - 1}` : ''}`;
+    if (taken.has(candidate)) continue;
+    const entry = await readJson<DoneEntry>(doneFile(out, candidate));
+    if (!entry || entry.path === path || entry.sha256 === sha256) return candidate;
+  }
+}
+
 /** Write the record, then its done entry: a kill between the two only costs redoing the document. */
 export async function saveRecord(out: string, name: string, json: string, entry: DoneEntry, evidence?: string): Promise<void> {
   await writeFileAtomic(recordFile(out, name), json);

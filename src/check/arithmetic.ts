@@ -32,7 +32,9 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
     const k = lineKey(f.loc);
     const p = text.paragraph.get(k);
     const key = p === undefined ? `line:${k}` : `para:${p}`;
-    byLine.set(key, [...(byLine.get(key) ?? []), f]);
+    const list = byLine.get(key);
+    if (list) list.push(f);
+    else byLine.set(key, [f]);
   }
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
@@ -240,13 +242,26 @@ function shares(ctx: Ctx): Flag[] {
       if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
     }
   }
+  // Per section and metric, the level facts in text order, and each pair group's answers, computed once:
+  // looking them up per share made a long report cost its number of shares times its number of facts.
+  const levels = new Map<string, Fact[]>();
+  for (const g of textFacts) {
+    if (!isLevel(g)) continue;
+    const k = `${g.section ?? ''}\u0000${g.metric ?? ''}`;
+    const list = levels.get(k);
+    if (list) list.push(g);
+    else levels.set(k, [g]);
+  }
+  const groups = pairGroups(pairs);
+  const bySection = bySectionAmount(textFacts);
+  const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   for (const p of pairs) {
     // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
     // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
     const candidates: Fact[] = [];
-    const grouped = groupBase(textFacts, pairs, p);
+    const grouped = groupBaseOf(p);
     if (p.base) {
-      candidates.push(...nearestAllBefore(textFacts, p.part, (g) => g.metric === p.base && isLevel(g)));
+      candidates.push(...nearestAllBefore(levels.get(`${p.part.section ?? ''}\u0000${p.base}`) ?? [], p.part, () => true));
       const e = ctx.doc.summary[p.base];
       const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
       if (sf) candidates.push(sf);
@@ -254,7 +269,7 @@ function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
-    const whole = partsAsWhole(pairs, p, half, minPts);
+    const whole = partsAsWhole(groups.get(groupKey(p)) ?? [], p, half, minPts);
     if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
@@ -283,11 +298,33 @@ function nearestAllBefore(facts: Fact[], f: Fact, pred: (g: Fact) => boolean): F
   return facts.filter((g) => g !== f && pred(g) && isBefore(g, f) && (g.section ?? null) === (f.section ?? null)).sort((a, b) => (isBefore(a, b) ? 1 : -1));
 }
 
+type Pair = { part: Fact; share: Fact; base: string | null | undefined };
+const baseKey = (b: string | null | undefined) => (b === undefined ? 'u' : b === null ? 'n' : `m${b}`);
+/** The pairs that share a named base (or the lack of one) and a section. */
+const groupKey = (q: Pair) => `${baseKey(q.base)}\u0000${q.part.section ?? ''}`;
+function pairGroups(pairs: Pair[]): Map<string, Pair[]> {
+  const groups = new Map<string, Pair[]>();
+  for (const q of pairs) {
+    const list = groups.get(groupKey(q));
+    if (list) list.push(q);
+    else groups.set(groupKey(q), [q]);
+  }
+  return groups;
+}
+function memo<A, R>(key: (a: A) => string, f: (a: A) => R): (a: A) => R {
+  const cache = new Map<string, R>();
+  return (a) => {
+    const k = key(a);
+    if (!cache.has(k)) cache.set(k, f(a));
+    return cache.get(k)!;
+  };
+}
+
 /** When the shares of a list add up to 100%, the list's parts are the whole ("因公出国180万元，占“三公”
  *  经费的26.86%；公务用车304.4万元，占45.43%；公务接待185.72万元，占27.71%" with no total stated):
  *  their sum stands in as a candidate base. */
-function partsAsWhole(pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }, half: number, minPts: number): Fact | undefined {
-  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null) && q.part.unit === p.part.unit);
+function partsAsWhole(sameGroup: Pair[], p: { part: Fact; base: string | null | undefined }, half: number, minPts: number): Fact | undefined {
+  const group = sameGroup.filter((q) => q.part.unit === p.part.unit);
   if (group.length < 2) return undefined;
   const total = group.reduce((s, q) => s + q.share.value, 0);
   const slack = group.reduce((s, q) => s + halfUnit(q.share.text) * (half / 0.5) * 2, 0) + minPts;
@@ -299,15 +336,44 @@ function partsAsWhole(pairs: { part: Fact; share: Fact; base: string | null | un
 }
 
 /** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
- *  the list that the list's parts add up to. */
-function groupBase(facts: Fact[], pairs: { part: Fact; share: Fact; base: string | null | undefined }[], p: { part: Fact; base: string | null | undefined }): Fact | undefined {
-  const group = pairs.filter((q) => q.base === p.base && (q.part.section ?? null) === (p.part.section ?? null));
+ *  the list that the list's parts add up to: the nearest level fact before the list, in its section, not
+ *  one of its parts, within the tolerance of their sum. `bySection`: each section's level facts sorted by
+ *  amount (bySectionAmount), so that a long report does not scan every fact for every list. */
+function groupBase(bySection: Map<string, { y: number; f: Fact }[]>, group: Pair[], p: Pair): Fact | undefined {
   const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
   const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
   const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
-  const candidates = facts.filter((g) => isLevel(g) && isBefore(g, first) && (g.section ?? null) === (first.section ?? null) && !group.some((q) => q.part === g));
-  candidates.sort((a, b) => (isBefore(a, b) ? 1 : -1));
-  return candidates.find((g) => Math.abs((yuanOf(g) ?? -1) - sum) <= tol);
+  const parts = new Set(group.map((q) => q.part));
+  const list = bySection.get(first.section ?? '') ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.y < sum - tol) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Fact | undefined;
+  for (let i = lo; i < list.length && list[i]!.y <= sum + tol; i++) {
+    const g = list[i]!.f;
+    if (parts.has(g) || !isBefore(g, first)) continue;
+    if (!best || isBefore(best, g)) best = g;
+  }
+  return best;
+}
+
+/** Each section's level facts by amount (a fact without one counts as -1, as it always did). */
+function bySectionAmount(facts: Fact[]): Map<string, { y: number; f: Fact }[]> {
+  const m = new Map<string, { y: number; f: Fact }[]>();
+  for (const f of facts) {
+    if (!isLevel(f)) continue;
+    const k = f.section ?? '';
+    const e = { y: yuanOf(f) ?? -1, f };
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  }
+  for (const list of m.values()) list.sort((a, b) => a.y - b.y);
+  return m;
 }
 
 /** The parts of a change add up to the change: where one paragraph states the change of a total and

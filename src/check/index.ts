@@ -49,8 +49,15 @@ const isPlaceholder = (f: Flag) => f.code === 'TEMPLATE_TEXT' && f.severity === 
  *  spans, or no span on one of them (another stage flagged the whole cell). The first one wins. */
 export function dedupe(flags: Flag[]): Flag[] {
   const out: Flag[] = [];
+  // Only flags of one code on one line can be at the same spot: compared within those, not with every
+  // flag kept so far (a long report has thousands).
+  const kept = new Map<string, Flag[]>();
   for (const f of flags) {
-    if (out.some((g) => sameSpot(f, g))) continue;
+    const k = `${f.code}\u0000${f.loc ? lineKey(f.loc) : '-'}`;
+    const same = kept.get(k);
+    if (same?.some((g) => sameSpot(f, g))) continue;
+    if (same) same.push(f);
+    else kept.set(k, [f]);
     out.push(f);
   }
   return out;

@@ -19,7 +19,10 @@ const isSpace = (ch: string) => /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]
  *  in Chinese text it is layout, not meaning. A full-width comma is folded only between digits
  *  (a thousands separator), never in prose. */
 export function normalize(raw: string): { text: string; map: number[] } {
-  let text = '';
+  // Built in pieces, with the last character kept aside: reading the end of a string being appended to
+  // flattens it every time, which made a long line cost its length squared.
+  const pieces: string[] = [];
+  let last = '';
   const map: number[] = [];
   let i = 0;
   while (i < raw.length) {
@@ -27,25 +30,28 @@ export function normalize(raw: string): { text: string; map: number[] } {
     if (isSpace(ch)) {
       let j = i;
       while (j < raw.length && isSpace(raw[j]!)) j++;
-      const prev = text[text.length - 1];
+      const prev = last;
       const next = raw[j];
       // Between two digits a space separates two numbers (table cells, "2023 93.93"): gluing them
       // would make one wrong number.
       if (prev && next && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
-        text += ' ';
+        pieces.push(' ');
+        last = ' ';
         map.push(i);
       }
       i = j;
       continue;
     }
     let out = fold(ch);
-    if (ch === '，' && !(/\d/.test(text[text.length - 1] ?? '') && /[0-9０-９]/.test(raw[i + 1] ?? ''))) out = ch;
-    if (ch === '．' && !/\d/.test(text[text.length - 1] ?? '')) out = ch;
-    text += out;
+    if (ch === '，' && !(/\d/.test(last) && /[0-9０-９]/.test(raw[i + 1] ?? ''))) out = ch;
+    if (ch === '．' && !/\d/.test(last)) out = ch;
+    pieces.push(out);
+    last = out;
     map.push(i);
     i++;
   }
   map.push(raw.length);
+  const text = pieces.join('');
   // Trim: leading/trailing whitespace was already dropped by the loop above.
   return { text, map };
 }

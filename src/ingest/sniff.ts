@@ -56,6 +56,8 @@ export function sniff(bytes: Uint8Array): Sniffed {
     const names = [...zipEntryNames(bytes.subarray(0, 1 << 20), 'local'), ...zipEntryNames(bytes.subarray(Math.max(0, bytes.length - (1 << 20))), 'central')];
     if (names.some((n) => n.startsWith('word/'))) return 'docx';
     if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    // An Office package cut off before its parts (a truncated download): the DOCX reader says it is damaged.
+    if (names.includes('[Content_Types].xml') && !names.some((n) => n.startsWith('ppt/'))) return 'docx';
     return 'zip';
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {

@@ -5,25 +5,9 @@
 import { JuesuanError } from '../errors.js';
 import type { Block, Cell, Line, SourceTable } from '../model.js';
 import { pageTextTables } from './layout/index.js';
+import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
-
-export function decodeText(bytes: Uint8Array): string {
-  const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(b);
-  } catch {
-    // Not UTF-8: government sites mostly serve GBK/GB18030, of which GBK is a subset.
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(b);
-    } catch {
-      throw new JuesuanError('UNREADABLE_TEXT', 'text is neither UTF-8, UTF-16 nor GB18030');
-    }
-  }
-}
 
 interface RawLine {
   raw: string;
@@ -34,7 +18,7 @@ interface RawLine {
 const isCellLine = (s: string) => s.startsWith('\t');
 
 export const ingestText: Backend = async (bytes) => {
-  const text = decodeText(bytes);
+  const { text } = decodeText(bytes);
   const pages = text.split('\f');
   const all: RawLine[] = [];
   pages.forEach((pageText, p) => {
@@ -59,7 +43,7 @@ export const ingestText: Backend = async (bytes) => {
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the file holds no text');
   if (printed.startingAt.size) numberTables(blocks);
-  return { pages: pages.length, ocrPages: [], blocks, flags: [] };
+  return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks) };
 };
 
 /** Tables are t1, t2 … in reading order, whichever reader found them. */

@@ -37,6 +37,7 @@ const CODE_NAMES: Record<FlagCode, string> = {
   OCR_UNCERTAIN: '识别存疑',
   PRIOR_YEAR_MISMATCH: '上年数与上年报告不符',
   BUDGET_MISMATCH: '年初预算与预算报告不符',
+  DAMAGED_TEXT: '文本损坏',
 };
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告', info: '提示' } as const;

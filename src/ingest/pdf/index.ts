@@ -66,7 +66,11 @@ async function readDocument(pdf: PdfDocument, options: IngestOptions) {
     }
   }
   const hasText = pages.some((lines, i) => lines.length > 0 && !ocrLines.has(i + 1)) || ocrLines.size > 0;
-  if (!hasText) throw new JuesuanError('NO_TEXT', 'no text layer on any page; run with --ocr auto to read scanned pages');
+  if (!hasText)
+    throw new JuesuanError(
+      'NO_TEXT',
+      options.ocr === 'off' ? 'no text layer on any page; run with --ocr auto to read scanned pages' : 'no text on any page: no text layer, and OCR found none (a blank or damaged PDF)',
+    );
 
   const body = bodySize(pages);
   pages.forEach((lines, p) => (pages[p] = joinWrappedHeadings(lines, body)));
