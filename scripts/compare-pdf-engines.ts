@@ -21,7 +21,10 @@ const pdfs = files.length
     );
 
 type Rec = Awaited<ReturnType<typeof extract>>;
-const strip = (x: unknown) => JSON.stringify(x);
+/** With --values, a reading is compared without its excerpt and character offsets (spacing only). */
+const valuesOnly = args.includes('--values');
+const strip = (x: unknown) =>
+  JSON.stringify(x, (k, v) => (valuesOnly && (k === 'excerpt' || k === 'start' || k === 'end') ? undefined : v));
 function keyed(rec: Rec): Record<string, Map<string, string>> {
   const m = (xs: unknown[], key: (x: never, i: number) => string) => new Map(xs.map((x, i) => [key(x as never, i), strip(x)]));
   return {

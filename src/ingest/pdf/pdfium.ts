@@ -166,7 +166,8 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
       f._FPDFText_GetCharOrigin!(tp, i, s, s + 8);
       const ox = lib.heap.HEAPF64[s >> 3]!;
       const oy = lib.heap.HEAPF64[(s + 8) >> 3]!;
-      if (ox < x0 - 1 || ox > x1 + 1 || oy < y0 - 1 || oy > y1 + 1) continue;
+      // Outside the visible box, as pdf.js decides it (origin past the right edge or off the page vertically).
+      if (ox > x1 || oy < y0 || oy > y1) continue;
       f._FPDFText_GetMatrix!(tp, i, s + 16);
       const m = lib.heap.HEAPF32.subarray((s + 16) >> 2, ((s + 16) >> 2) + 4);
       const fs = f._FPDFText_GetFontSize!(tp, i);
@@ -195,10 +196,11 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
         const sameDir = dx * r.dx + dy * r.dy > 0.99;
         if (!sameDir || font !== r.font || Math.abs(size - r.size) > 0.01 * r.size || off > 0.25 * Math.min(size, r.size) || gap < -0.2 * r.size || gap > 0.6 * r.size) flush();
         // A gap of a tenth to 0.6 of the font size inside one font is a space, as pdf.js reads it.
-        else if (gap > 0.102 * r.size && !space && !r.str.endsWith(' ')) r.str += ' ';
+        else if (gap > 0.102 * r.size && !r.str.endsWith(' ')) r.str += ' ';
       }
+      // A space glyph is only a gap (pdf.js drops it and measures the gap to the next glyph).
+      if (space) continue;
       if (!run) {
-        if (space) continue;
         run = { str: '', x: ox, y: oy, dx, dy, size, end: 0, font };
       }
       const r: Run = run;
