@@ -51,7 +51,7 @@ export function loadPdfium(): Promise<Pdfium | null> {
 
 /** The engine asked for (option, then environment), PDFium by default. */
 export async function openSource(bytes: Uint8Array, engine?: 'pdfium' | 'pdfjs'): Promise<PdfSource> {
-  const wanted = engine ?? (process.env[PDF_ENGINE_ENV] === 'pdfium' ? 'pdfium' : 'pdfjs');
+  const wanted = engine ?? (process.env[PDF_ENGINE_ENV] === 'pdfjs' ? 'pdfjs' : 'pdfium');
   if (wanted === 'pdfjs') return pdfjsSource(bytes);
   const lib = await loadPdfium();
   return (lib && pdfiumSource(lib, bytes)) ?? pdfjsSource(bytes);
@@ -198,7 +198,7 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
         // A gap of a tenth to 0.6 of the font size inside one font is a space, as pdf.js reads it.
         else if (gap > 0.102 * r.size && !r.str.endsWith(' ')) r.str += ' ';
       }
-      // A space glyph is only a gap (pdf.js drops it and measures the gap to the next glyph).
+      // A space glyph is only a gap: the next glyph decides (a space inside the run, or a new run).
       if (space) continue;
       if (!run) {
         run = { str: '', x: ox, y: oy, dx, dy, size, end: 0, font };
