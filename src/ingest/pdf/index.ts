@@ -10,7 +10,7 @@ import { indicatorTables } from './indicators.js';
 import { lineText, linesOf, type Glyph, type PageLine } from './layout.js';
 import { mapPdfError } from './load.js';
 import { ruledHeaders } from './headers.js';
-import { openSource } from './pdfium.js';
+import { disablePdfium, openSource } from './pdfium.js';
 import { pageQuality } from './quality.js';
 import type { Rulings } from './rulings.js';
 import type { PdfSource } from './source.js';
@@ -26,9 +26,15 @@ export const ingestPdf: Backend = async (bytes, options) => {
   try {
     return await readDocument(pdf, options);
   } catch (err) {
+    // PDFium failing inside a file (a WebAssembly trap) is not the file's fault: pdf.js reads it instead,
+    // and PDFium is not used again in this process.
+    if (pdf.engine === 'pdfium' && !(err instanceof JuesuanError)) {
+      disablePdfium();
+      return ingestPdf(bytes, { ...options, pdfEngine: 'pdfjs' });
+    }
     throw err instanceof JuesuanError ? err : mapPdfError(err);
   } finally {
-    await pdf.destroy();
+    await pdf.destroy().catch(() => {});
   }
 };
 

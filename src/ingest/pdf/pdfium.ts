@@ -49,6 +49,11 @@ export function loadPdfium(): Promise<Pdfium | null> {
   })());
 }
 
+/** After a trap inside PDFium its memory may be inconsistent: pdf.js reads the rest. */
+export function disablePdfium(): void {
+  module = Promise.resolve(null);
+}
+
 /** The engine asked for (option, then environment), PDFium by default. */
 export async function openSource(bytes: Uint8Array, engine?: 'pdfium' | 'pdfjs'): Promise<PdfSource> {
   const wanted = engine ?? (process.env[PDF_ENGINE_ENV] === 'pdfjs' ? 'pdfjs' : 'pdfium');
@@ -108,7 +113,11 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
     rulings: async (p) => withPage(p, (pg) => pageRulings(lib, pg), { h: [], v: [] }),
     pdfjs: () => (pdfjs ??= openPdf(bytes)),
     async destroy() {
-      close();
+      try {
+        close();
+      } catch {
+        // a trapped module: nothing more to free
+      }
       if (pdfjs) await (await pdfjs.catch(() => null))?.destroy().catch(() => {});
     },
   };
