@@ -1,4 +1,4 @@
-// PDF backend: pdf.js text layer → lines with page/line provenance and standard tables as grids.
+// PDF backend: a text layer (PDFium, or pdf.js: src/ingest/pdf/source.ts) → lines with page/line provenance and standard tables as grids.
 // Pages whose text layer is missing or garbled go to OCR (src/ingest/ocr) when the options allow.
 import { JuesuanError } from '../../errors.js';
 import type { Block, Flag } from '../../model.js';
