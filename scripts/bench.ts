@@ -201,7 +201,7 @@ async function batchBench() {
 
 await batchBench();
 if (!values['batch-only']) {
-  for (const script of ['bench-pdf.ts', 'bench-ocr.ts']) {
+  for (const script of ['bench-speed.ts', 'bench-pdf.ts', 'bench-ocr.ts']) {
     const path = join(repo, 'scripts', script);
     if (!existsSync(path)) continue;
     console.log(`\n--- ${script} ---`);

@@ -6,6 +6,8 @@ export type OcrEngineName = 'paddle' | 'tesseract' | 'both';
 export interface IngestOptions {
   ocr: OcrMode;
   ocrEngine: OcrEngineName;
+  /** Which engine reads PDF text layers and rules: PDFium (default) or pdf.js; `JUESUAN_PDF_ENGINE` sets it too. */
+  pdfEngine?: 'pdfium' | 'pdfjs';
   /** Abort long work (the batch runner's per-document timeout). */
   signal?: AbortSignal;
   /** Told after each OCR'd page: pages done and pages to OCR in this document (progress, ETA). */

@@ -1,4 +1,4 @@
-// PDF backend: pdf.js text layer → lines with page/line provenance and standard tables as grids.
+// PDF backend: a text layer (PDFium, or pdf.js: src/ingest/pdf/source.ts) → lines with page/line provenance and standard tables as grids.
 // Pages whose text layer is missing or garbled go to OCR (src/ingest/ocr) when the options allow.
 import { JuesuanError } from '../../errors.js';
 import type { Block, Flag } from '../../model.js';
@@ -7,11 +7,13 @@ import { ocrPages } from '../ocr/index.js';
 import type { Backend, IngestOptions } from '../types.js';
 import { furniture } from './furniture.js';
 import { indicatorTables } from './indicators.js';
-import { lineText, linesOf, toGlyphs, type Glyph, type PageLine, type RawItem } from './layout.js';
-import { loadPdfJs, mapPdfError, openPdf, type PdfDocument } from './load.js';
+import { lineText, linesOf, type Glyph, type PageLine } from './layout.js';
+import { mapPdfError } from './load.js';
 import { ruledHeaders } from './headers.js';
+import { disablePdfium, openSource } from './pdfium.js';
 import { pageQuality } from './quality.js';
-import { pageRulings, type Rulings } from './rulings.js';
+import type { Rulings } from './rulings.js';
+import type { PdfSource } from './source.js';
 import { findTables } from './tables.js';
 import { ocrPageTables } from '../layout/ocr.js';
 
@@ -21,45 +23,52 @@ export interface NumberedLine extends PageLine {
 }
 
 export const ingestPdf: Backend = async (bytes, options) => {
-  const pdf = await openPdf(bytes);
+  const pdf = await openSource(bytes, options.pdfEngine);
   try {
     return await readDocument(pdf, options);
   } catch (err) {
+    // PDFium failing inside a file (a WebAssembly trap) is not the file's fault: pdf.js reads it instead,
+    // and PDFium is not used again in this process.
+    if (pdf.engine === 'pdfium' && !(err instanceof JuesuanError)) {
+      disablePdfium();
+      return ingestPdf(bytes, { ...options, pdfEngine: 'pdfjs' });
+    }
     throw err instanceof JuesuanError ? err : mapPdfError(err);
   } finally {
     await pdf.destroy().catch(() => {});
   }
 };
 
-async function readDocument(pdf: PdfDocument, options: IngestOptions) {
+async function readDocument(pdf: PdfSource, options: IngestOptions) {
   const rulings = new Map<number, Promise<Rulings>>();
-  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pageRulings(pdf, p)), rulings.get(p)!);
+  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pdf.rulings(p)), rulings.get(p)!);
   const pages: PageLine[][] = [];
   const glyphs: Glyph[][] = [];
   const boxes: { bottom: number; top: number }[] = [];
   const unusable: number[] = [];
   for (let p = 1; p <= pdf.numPages; p++) {
     if (options.signal?.aborted) throw new JuesuanError('TIMEOUT', 'processing was stopped (time limit reached)');
-    const page = await pdf.getPage(p);
+    const page = await pdf.page(p);
     boxes.push({ bottom: page.view[1] ?? 0, top: page.view[3] ?? 842 });
-    const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
-    const placed = toGlyphs(content.items as RawItem[]);
+    const placed = page.glyphs;
     let lines = linesOf(placed, p);
+    // A page that may hold a table has its rules read now, while it is open (PDFium parses a page once).
+    if (page.rulings && !rulings.has(p) && mayHoldTable(lines)) rulings.set(p, Promise.resolve(page.rulings()));
     // Cells printed so close that their items join (171,915,169 一、一般公共服务支出): split at the cell rules.
     if (lines.some((l) => l.segs.some((g) => GLUED.test(g.text)))) lines = linesOf(placed, p, crossesRule(await rulingsOf(p)));
     const quality = pageQuality(lines);
     // Looking for ink decodes the page's images: only worth it when OCR may run.
-    if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await hasInk(page)))) unusable.push(p);
+    if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await page.hasInk()))) unusable.push(p);
     pages.push(quality === 'ok' ? lines : []);
     glyphs.push(quality === 'ok' ? placed : []);
-    page.cleanup();
+    page.release();
   }
 
   const flags: Flag[] = [];
   const ocrTargets = options.ocr === 'force' ? pages.map((_, i) => i + 1) : options.ocr === 'auto' ? unusable : [];
   const ocrLines = new Map<number, ReturnType<typeof makeLine>[]>();
   if (ocrTargets.length) {
-    for (const r of await ocrPages(pdf, ocrTargets, options)) {
+    for (const r of await ocrPages(await pdf.pdfjs(), ocrTargets, options)) {
       if (!r.lines.length) continue;
       ocrLines.set(r.page, r.lines);
       flags.push(...r.flags);
@@ -133,13 +142,8 @@ function numberTables(blocks: Block[]): void {
   }
 }
 
-/** A page with no text but with images or painted paths is a scan (or a drawing) worth OCR. */
-async function hasInk(page: Awaited<ReturnType<PdfDocument['getPage']>>): Promise<boolean> {
-  const { OPS } = await loadPdfJs();
-  const ink = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke]);
-  const ops = await page.getOperatorList();
-  return ops.fnArray.some((fn) => ink.has(fn));
-}
+/** Two or more lines split into cells: the page may hold a table, so its rules are worth reading. */
+const mayHoldTable = (lines: PageLine[]) => lines.filter((l) => l.segs.length >= 2).length >= 2;
 
 /** The most common line size: body text. */
 function bodySize(pages: PageLine[][]): number {

@@ -17,9 +17,9 @@ export interface Rulings {
   v: VRule[];
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: number[]): Matrix => [
+export const multiply = (m: Matrix, n: number[]): Matrix => [
   (n[0] ?? 1) * m[0] + (n[1] ?? 0) * m[2],
   (n[0] ?? 1) * m[1] + (n[1] ?? 0) * m[3],
   (n[2] ?? 0) * m[0] + (n[3] ?? 1) * m[2],
@@ -66,7 +66,7 @@ export async function pageRulings(pdf: PdfDocument, pageNumber: number): Promise
 
 /** pdf.js path data: DrawOPS codes (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4)
  *  each followed by its coordinates. */
-function addPath(out: Rulings, data: ArrayLike<number>, ctm: Matrix, filled: boolean): void {
+export function addPath(out: Rulings, data: ArrayLike<number>, ctm: Matrix, filled: boolean): void {
   const subpaths: [number, number][][] = [];
   let cur: [number, number][] = [];
   for (let k = 0; k < data.length; ) {

@@ -1,0 +1,153 @@
+// The speed figures of issue 15, from one run on the same files (run by `npm run bench`, or alone:
+// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--memory-pdfjs]`). Needs poppler-utils and qpdf.
+//
+// - PDFs of the shared corpus and seed, `juesuan extract --ocr off` with PDFium and with pdf.js, and
+//   `pdftotext -layout` on the same PDFs, interleaved, at concurrency 1 and 2: wall and CPU ratios to
+//   pdftotext, pages/s, peak RSS of the process and per worker. The machine is shared: read the ratios
+//   measured in the same round, not the absolute times.
+// - CLI start-up: a one-page PDF, end to end.
+// - Memory against page count: one page of the seed copied into 20- and 1,000-page PDFs (qpdf, in a
+//   temporary folder), peak RSS of one worker on each.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import PQueue from 'p-queue';
+
+const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
+const shared = existsSync(join(repo, '..', 'shared')) ? join(repo, '..', 'shared') : '/work/shared';
+const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
+const repeat = Math.max(1, Number(values.repeat));
+const cli = join(repo, 'dist', 'cli.js');
+if (!existsSync(cli)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+
+const isPdf = (path: string) => {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(1024);
+  const n = readSync(fd, head, 0, 1024, 0);
+  closeSync(fd);
+  return head.subarray(0, n).toString('latin1').includes('%PDF-');
+};
+const pdfs = [join(shared, 'corpus', 'real'), join(shared, 'seed')]
+  .flatMap((d) => readdirSync(d).map((n) => join(d, n)))
+  .filter((p) => !p.includes('scanned') && isPdf(p))
+  .sort();
+
+const HOOK =
+  'data:text/javascript,' +
+  encodeURIComponent(`import { writeFileSync } from 'node:fs'; process.on('exit', () => { const c = process.cpuUsage(); writeFileSync(process.env.JUESUAN_BENCH_RSS_FILE, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuUs: c.user + c.system })); });`);
+
+interface Run {
+  wallMs: number;
+  cpuS: number;
+  peakMb: number;
+  pages: number;
+  failed: number;
+}
+
+async function juesuan(inputs: string[], engine: 'pdfium' | 'pdfjs', concurrency: number): Promise<Run> {
+  const out = mkdtempSync(join(tmpdir(), 'juesuan-speed-'));
+  const rssFile = join(out, '.rss');
+  const t0 = performance.now();
+  const child = spawn('node', ['--import', HOOK, cli, 'extract', ...inputs, '--out', out, '--concurrency', String(concurrency), '--ocr', 'off', '--quiet'], {
+    stdio: 'ignore',
+    env: { ...process.env, JUESUAN_BENCH_RSS_FILE: rssFile, JUESUAN_PDF_ENGINE: engine },
+  });
+  await new Promise((r) => child.on('exit', r));
+  const wallMs = performance.now() - t0;
+  const { maxRssKb, cpuUs } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuUs: number };
+  const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { source: { pages: number } });
+  const failed = readFileSync(join(out, 'errors.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+  rmSync(out, { recursive: true, force: true });
+  return { wallMs, cpuS: cpuUs / 1e6, peakMb: maxRssKb / 1024, pages: docs.reduce((s, d) => s + d.source.pages, 0), failed };
+}
+
+async function pdftotext(files: string[], concurrency: number): Promise<{ wallMs: number; cpuS: number }> {
+  const q = new PQueue({ concurrency });
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-poppler-'));
+  let cpuS = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    files.map((p, i) =>
+      q.add(
+        () =>
+          new Promise<void>((r) => {
+            const tf = join(dir, `${i}`);
+            spawn('/usr/bin/time', ['-f', '%U %S', '-o', tf, 'pdftotext', '-layout', '-q', p, '-'], { stdio: 'ignore' }).on('close', () => {
+              cpuS += readFileSync(tf, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0);
+              r();
+            });
+          }),
+      ),
+    ),
+  );
+  const wallMs = performance.now() - t0;
+  rmSync(dir, { recursive: true, force: true });
+  return { wallMs, cpuS };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const f1 = (x: number) => x.toFixed(1);
+const result: Record<string, unknown> = {};
+
+console.log(`speed bench: ${pdfs.length} PDFs (corpus/real + seed, no scans), ${repeat} round(s), interleaved; load average ${loadavg().map(f1).join(' ')}`);
+for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
+  const rows: Record<string, { wall: number[]; cpu: number[]; runs: Run[] }> = { pdfium: { wall: [], cpu: [], runs: [] }, pdfjs: { wall: [], cpu: [], runs: [] } };
+  for (let i = 0; i < repeat; i++) {
+    const pop = await pdftotext(pdfs, concurrency);
+    for (const engine of ['pdfium', 'pdfjs'] as const) {
+      const r = await juesuan(pdfs, engine, concurrency);
+      rows[engine]!.wall.push(r.wallMs / pop.wallMs);
+      rows[engine]!.cpu.push(r.cpuS / pop.cpuS);
+      rows[engine]!.runs.push(r);
+    }
+  }
+  for (const engine of ['pdfium', 'pdfjs'] as const) {
+    const row = rows[engine]!;
+    const r = row.runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+    const line = { wallRatio: median(row.wall), cpuRatio: median(row.cpu), pagesPerSec: r.pages / (r.wallMs / 1000), peakRssMb: r.peakMb, peakRssPerWorkerMb: r.peakMb / concurrency, pages: r.pages, failed: r.failed };
+    result[`${engine}@${concurrency}`] = line;
+    console.log(
+      `concurrency ${concurrency}, ${engine.padEnd(6)}: wall ${f1(line.wallRatio)}x pdftotext, CPU ${f1(line.cpuRatio)}x, ${f1(line.pagesPerSec)} pages/s (${r.pages} pages, ${r.failed} errors), peak RSS ${r.peakMb.toFixed(0)} MB (${line.peakRssPerWorkerMb.toFixed(0)} MB per worker)`,
+    );
+  }
+}
+
+// Start-up: one page, end to end (process start, module graph, engine init, patterns, one page), interleaved.
+const onePage = join(shared, 'seed', 'nonembedded-font.pdf');
+const startup: Record<string, number[]> = { pdfium: [], pdfjs: [], pdftotext: [] };
+for (let i = 0; i < 5; i++) {
+  for (const engine of ['pdfium', 'pdfjs'] as const) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
+  startup.pdftotext!.push((await pdftotext([onePage], 1)).wallMs);
+}
+for (const [k, ms] of Object.entries(startup)) result[`startup-${k}`] = median(ms);
+console.log(`CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`);
+
+if (!values['skip-memory']) {
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-pages-'));
+  try {
+    const seedPdf = join(shared, 'seed', '000_37d039dcb8ad6afc.pdf');
+    const engines: ('pdfium' | 'pdfjs')[] = values['memory-pdfjs'] ? ['pdfium', 'pdfjs'] : ['pdfium'];
+    for (const n of [20, 1000]) {
+      const file = join(dir, `${n}.pdf`);
+      // The seed's cover (its title makes the file a report), then page 3 (prose and figures) n - 1 times.
+      // qpdf shares the page's fonts between the copies, as a real long report does (pdfunite copies them
+      // for every page: 380 MB for 1,000 pages).
+      const r = spawnSync('qpdf', ['--empty', '--pages', seedPdf, ['1', ...Array.from({ length: n - 1 }, () => '3')].join(','), '--', file]);
+      if (r.status !== 0) {
+        console.log(`qpdf failed (apt-get install qpdf): ${r.stderr ?? r.error}`);
+        break;
+      }
+      for (const engine of engines) {
+        const run = await juesuan([file], engine, 1);
+        result[`memory-${engine}-${n}`] = run.peakMb;
+        console.log(`${String(n).padStart(4)} pages, ${engine.padEnd(6)}: peak RSS ${run.peakMb.toFixed(0)} MB, ${(run.wallMs / 1000).toFixed(1)} s, ${f1(run.pages / (run.wallMs / 1000))} pages/s${run.failed ? `, ${run.failed} errors` : ''}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log('SPEED ' + JSON.stringify({ ...result, loadavg: loadavg() }));

@@ -1,0 +1,58 @@
+// Where the PDF backend gets a page's text items and drawn rules from: PDFium (src/ingest/pdf/pdfium.ts, the
+// default) or pdf.js (this file). Both give the same things in the same units (PDF points, user space),
+// so nothing after this point knows which engine read the page.
+import { loadPdfJs, openPdf, type PdfDocument } from './load.js';
+import { toGlyphs, type Glyph, type RawItem } from './layout.js';
+import { pageRulings, type Rulings } from './rulings.js';
+
+export interface SourcePage {
+  /** The page's visible box (crop ∩ media), [x0, y0, x1, y1]. */
+  view: number[];
+  /** Text runs in content order, blank ones dropped. */
+  glyphs: Glyph[];
+  /** Whether the page paints images or paths (a scan or a drawing worth OCR). */
+  hasInk(): Promise<boolean>;
+  /** The page's rules, read while the page is open (engines that parse a page once for everything). */
+  rulings?(): Rulings;
+  release(): void;
+}
+
+export interface PdfSource {
+  engine: 'pdfium' | 'pdfjs';
+  numPages: number;
+  page(p: number): Promise<SourcePage>;
+  /** Rules of a page, read on demand (memoised by the caller). */
+  rulings(p: number): Promise<Rulings>;
+  /** The pdf.js document, for rendering pages to OCR. */
+  pdfjs(): Promise<PdfDocument>;
+  destroy(): Promise<void>;
+}
+
+export async function pdfjsSource(bytes: Uint8Array): Promise<PdfSource> {
+  const pdf = await openPdf(bytes);
+  return {
+    engine: 'pdfjs',
+    numPages: pdf.numPages,
+    async page(p) {
+      const page = await pdf.getPage(p);
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+      return {
+        view: page.view,
+        glyphs: toGlyphs(content.items as RawItem[]),
+        hasInk: () => hasInk(page),
+        release: () => page.cleanup(),
+      };
+    },
+    rulings: (p) => pageRulings(pdf, p),
+    pdfjs: async () => pdf,
+    destroy: () => pdf.destroy().catch(() => {}),
+  };
+}
+
+/** A page with no text but with images or painted paths is a scan (or a drawing) worth OCR. */
+async function hasInk(page: Awaited<ReturnType<PdfDocument['getPage']>>): Promise<boolean> {
+  const { OPS } = await loadPdfJs();
+  const ink = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke]);
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((fn) => ink.has(fn));
+}
