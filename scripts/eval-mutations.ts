@@ -19,6 +19,7 @@ import { ingest } from '../src/ingest/index.js';
 import { makeLine, normalize } from '../src/ingest/normalize.js';
 import type { Block, CheckedDocument, Flag, FlagCode, IngestedDocument, Line, Loc } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { mulberry32 } from './prng.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const sharedDir = [join(here, '..', '..', 'shared'), '/work/shared'].find((d) => {
@@ -61,17 +62,6 @@ export interface Mutation {
   now: string;
 }
 
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROSE = /[，。；、]/u;
 const lineKey = (l: Loc) => `${l.page ?? ''}/${l.paragraph ?? ''}/${l.line}`;
@@ -297,7 +287,7 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
     const flagged = new Set<string>();
     for (const f of base.flags) if (f.loc) flagged.add(lineKey(f.loc) + (f.loc.table !== undefined ? `#${f.loc.row}/${f.loc.col}` : ''));
     const all = sites(ingested, base.headingBlocks, base.tocBlocks, base.document.year, base.document.kind, flagged);
-    const r = rng(seed ^ hash(name));
+    const r = mulberry32(seed ^ hash(name));
     const byOp = new Map<string, Site[]>();
     for (const s of all) byOp.set(s.op, [...(byOp.get(s.op) ?? []), s]);
     for (const [op, list] of [...byOp.entries()].sort(([a], [b]) => a.localeCompare(b))) {

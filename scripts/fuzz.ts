@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
+import { mulberry32 } from './prng.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
 const shared = existsSync(resolve(repo, '..', 'shared')) ? resolve(repo, '..', 'shared') : '/work/shared';
@@ -47,17 +48,6 @@ export interface FuzzResult {
   failures: string[];
 }
 
-/** mulberry32: a small seeded PRNG, so that a failing input can be made again from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   name: string;
@@ -167,7 +157,7 @@ const special: Record<string, Mutation> = {
 };
 
 async function generate(dir: string, o: FuzzOptions): Promise<number> {
-  const r = prng(o.seed);
+  const r = mulberry32(o.seed);
   const all = sources();
   const byKind = (k: Source['kind']) => all.filter((s) => s.kind === k);
   const pick = <T>(xs: T[]) => xs[int(r, xs.length)]!;

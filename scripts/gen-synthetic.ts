@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import type { FlagCode } from '../src/model.js';
+import { mulberry32, type Rand } from './prng.js';
 
 /** One expected flag: its code and a piece of text that the flag's excerpt (or, for a flag without a
  *  place, its `expected`) contains. */
@@ -25,17 +26,6 @@ export interface SyntheticDoc {
   traps: string[];
 }
 
-type Rand = () => number;
-function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const UNITS = ['城关区教育局', '东湖区总工会', '青山县农业农村局', '西城区文化馆', '南岸区民政局', '北辰区卫生健康委员会', '江夏区妇女联合会', '临川县司法局'];
 /** Amounts are kept as integer hundredths of 万元 (= 100 元), printed with two decimals, with thousands

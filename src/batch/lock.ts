@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { constants } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { access, mkdir, open, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { access, link, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 
 export interface LockHolder {
@@ -73,13 +73,17 @@ export async function lockOutput(out: string, onWait?: (message: string) => void
   const me: LockHolder = { pid: process.pid, host: hostname(), started: new Date().toISOString() };
   let told = false;
   for (;;) {
+    // Written aside, then linked into place: the lock never exists without its holder (a run killed
+    // between creating and writing it would leave an empty lock that only its age could clear).
+    const pending = `${file}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      const fh = await open(file, 'wx');
-      await fh.writeFile(JSON.stringify(me) + '\n');
-      await fh.close();
+      await writeFile(pending, JSON.stringify(me) + '\n', { flag: 'wx' });
+      await link(pending, file);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      await rm(pending, { force: true });
     }
     const holder = await readHolder(file);
     if (await isStale(file, holder)) {

@@ -8,6 +8,7 @@ import { pageTextTables } from './layout/index.js';
 import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
+import { numberTables } from './number-tables.js';
 
 interface RawLine {
   raw: string;
@@ -45,18 +46,6 @@ export const ingestText: Backend = async (bytes) => {
   if (printed.startingAt.size) numberTables(blocks);
   return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks) };
 };
-
-/** Tables are t1, t2 … in reading order, whichever reader found them. */
-function numberTables(blocks: Block[]): void {
-  let n = 0;
-  for (const b of blocks) {
-    if (b.kind !== 'table') continue;
-    const id = `t${++n}`;
-    b.table.id = id;
-    b.table.loc = { ...b.table.loc, table: id };
-    for (const row of b.table.rows) for (const c of row) c.loc = { ...c.loc, table: id };
-  }
-}
 
 /** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation
  *  (a non-TAB line right after a cell line and followed by a cell line). */

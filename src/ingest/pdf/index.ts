@@ -16,6 +16,7 @@ import type { Rulings } from './rulings.js';
 import type { PdfSource } from './source.js';
 import { findTables } from './tables.js';
 import { ocrPageTables } from '../layout/ocr.js';
+import { numberTables } from '../number-tables.js';
 
 export interface NumberedLine extends PageLine {
   /** 1-based within the page, in the order emitted. */
@@ -128,18 +129,6 @@ const GLUED = /^-?\d[\d,]*(\.\d+)?\s*(\p{Script=Han}|-?\d[\d,]*\.\d)|\d\.\d+[\d,
 
 function crossesRule(r: Rulings): (x0: number, x1: number, y: number) => boolean {
   return (x0, x1, y) => r.v.some((v) => v.x >= x0 - 1 && v.x <= x1 + 1 && v.y0 <= y && v.y1 >= y);
-}
-
-/** Tables are t1, t2 … in reading order, whichever reader found them. */
-function numberTables(blocks: Block[]): void {
-  let n = 0;
-  for (const b of blocks) {
-    if (b.kind !== 'table') continue;
-    const id = `t${++n}`;
-    b.table.id = id;
-    b.table.loc = { ...b.table.loc, table: id };
-    for (const row of b.table.rows) for (const c of row) c.loc = { ...c.loc, table: id };
-  }
 }
 
 /** Two or more lines split into cells: the page may hold a table, so its rules are worth reading. */
