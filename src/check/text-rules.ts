@@ -52,8 +52,9 @@ export function blankValues(unit: TextUnit): Flag[] {
       while (g > 0 && GAP_CHAR.test(raw[g - 1]!)) weight += gapWeight(raw[--g]!);
       if (weight < minGap) continue;
       const before = raw.slice(0, g).trimEnd();
-      // The gap is the line's indentation (a word wrapped at 平|台): nothing on this line is left blank.
-      if (!before) continue;
+      // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
+      // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
+      if (!before && !/^(?:[万亿千]?元|%)$/.test(u.unit)) continue;
       const last = before[before.length - 1] ?? '';
       if (NUMERIC_BEFORE.test(last)) continue;
       // A unit split by a space (万 元, 人 次) is not a blank.
