@@ -4,29 +4,14 @@
 // true count (`errors`) is a false one. Defects whose rule belongs to the figures half are marked `todo`.
 //
 //   npx tsx scripts/eval-defects.ts      (npm run eval calls it through scripts/eval.ts)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { Flag } from '../src/model.js';
 import { processDocument } from '../src/pipeline.js';
+import { corpusAnnotations, flagsFor, type Defect } from './annotations.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const annotations = join(here, '..', 'tests', 'annotations');
 const shared = [join(here, '..', '..', 'shared'), '/work/shared'].find((d) => existsSync(d))!;
-
-interface Defect {
-  code: Flag['code'];
-  page: number | null;
-  line?: number;
-  what: string;
-  todo?: string;
-}
-interface Annotation {
-  source: string;
-  defects?: Defect[];
-  errors?: Record<string, number>;
-}
 
 const TEXT_CODES = new Set(['BLANK_VALUE', 'TEMPLATE_TEXT', 'MALFORMED_VALUE', 'YEAR_MISMATCH', 'MISSING_SECTION', 'MISSING_TABLE', 'EMPTY_TABLE_UNEXPLAINED']);
 const familyOf = (d: Defect) => (d.todo ? 'figures' : TEXT_CODES.has(d.code) ? 'text' : 'figures');
@@ -35,13 +20,11 @@ const tally = new Map<string, { n: number; caught: number }>();
 let errors = 0;
 let trueErrors = 0;
 const misses: string[] = [];
-for (const file of readdirSync(annotations).filter((f) => f.endsWith('.yaml')).sort()) {
-  const a = parse(readFileSync(join(annotations, file), 'utf8')) as Annotation;
-  if (!a.source.startsWith('shared:corpus/') || a.defects === undefined) continue;
+for (const { file, a } of corpusAnnotations()) {
   const doc = await processDocument(join(shared, a.source.slice('shared:'.length)), { ocr: 'off' });
   let caught = 0;
-  for (const d of a.defects) {
-    const hit = doc.flags.some((f) => f.code === d.code && (d.page === null ? f.loc === null : f.loc?.page === d.page && (d.line === undefined || Math.abs(f.loc.line - d.line) <= 1)));
+  for (const d of a.defects ?? []) {
+    const hit = flagsFor(doc, d).length > 0;
     const t = tally.get(familyOf(d)) ?? { n: 0, caught: 0 };
     t.n++;
     if (hit) {
@@ -54,7 +37,7 @@ for (const file of readdirSync(annotations).filter((f) => f.endsWith('.yaml')).s
   const pinned = Object.values(a.errors ?? {}).reduce((x, y) => x + y, 0);
   errors += e;
   trueErrors += Math.min(e, pinned);
-  console.log(`${file.padEnd(40)} defects ${caught}/${a.defects.length}   error flags ${e} (true ${pinned})`);
+  console.log(`${file.padEnd(40)} defects ${caught}/${a.defects?.length ?? 0}   error flags ${e} (true ${pinned})`);
 }
 console.log('');
 console.log('Annotated real defects, by the half of issue 11 that owns the rule:');
