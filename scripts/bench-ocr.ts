@@ -18,9 +18,9 @@ import { renderPage } from '../src/ingest/ocr/render.js';
 import { cer, numbersRead, textLayer } from '../src/ingest/ocr/score.js';
 import { TesseractEngine } from '../src/ingest/ocr/tesseract.js';
 import type { OcrEngine } from '../src/ingest/ocr/types.js';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const shared = existsSync(resolve(repo, '..', 'shared')) ? resolve(repo, '..', 'shared') : '/work/shared';
 const seed = (n: string) => join(shared, 'seed', n);
 const arg = (name: string) => process.argv.find((a, i) => process.argv[i - 1] === name);
 const pages = (arg('--pages') ?? '1,2,3').split(',').map(Number);

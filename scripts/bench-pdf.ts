@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../src/ingest/index.js';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const besideCheckout = join(repo, '..', 'shared');
-const dir = process.argv[2] ?? join(existsSync(besideCheckout) ? besideCheckout : '/work/shared', 'corpus', 'real');
+const dir = process.argv[2] ?? join(shared, 'corpus', 'real');
 const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
 
 // Warm up pdf.js (module load, fake worker) so that the first file is not charged for it.

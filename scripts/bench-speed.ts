@@ -15,9 +15,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const shared = existsSync(join(repo, '..', 'shared')) ? join(repo, '..', 'shared') : '/work/shared';
 const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
 const repeat = Math.max(1, Number(values.repeat));
 const cli = join(repo, 'dist', 'cli.js');

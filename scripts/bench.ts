@@ -14,10 +14,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import PQueue from 'p-queue';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const besideCheckout = join(repo, '..', 'shared');
-const shared = existsSync(besideCheckout) ? besideCheckout : '/work/shared';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

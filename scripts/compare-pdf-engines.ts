@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/index.js';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const shared = existsSync(join(repo, '..', 'shared')) ? join(repo, '..', 'shared') : '/work/shared';
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const files = args.filter((a) => !a.startsWith('--'));

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processDocument } from '../src/pipeline.js';
 import { corpusAnnotations, flagsFor, type Defect } from './annotations.js';
+import { shared } from './shared-dir.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const shared = [join(here, '..', '..', 'shared'), '/work/shared'].find((d) => existsSync(d))!;
 
 const TEXT_CODES = new Set(['BLANK_VALUE', 'TEMPLATE_TEXT', 'MALFORMED_VALUE', 'YEAR_MISMATCH', 'MISSING_SECTION', 'MISSING_TABLE', 'EMPTY_TABLE_UNEXPLAINED']);
 const familyOf = (d: Defect) => (d.todo ? 'figures' : TEXT_CODES.has(d.code) ? 'text' : 'figures');

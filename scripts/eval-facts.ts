@@ -10,10 +10,9 @@ import { segment } from '../src/segment/index.js';
 import { extract } from '../src/extract/index.js';
 import { metricDefs } from '../src/extract/metrics.js';
 import type { SummaryEntry } from '../src/model.js';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const besideCheckout = resolve(repo, '..', 'shared');
-const shared = existsSync(besideCheckout) ? besideCheckout : '/work/shared';
 const annotations = join(repo, 'tests', 'annotations');
 
 interface Annotation {

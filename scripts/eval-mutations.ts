@@ -20,16 +20,9 @@ import { makeLine, normalize } from '../src/ingest/normalize.js';
 import type { Block, CheckedDocument, Flag, FlagCode, IngestedDocument, Line, Loc } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
 import { mulberry32 } from './prng.js';
+import { shared } from './shared-dir.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const sharedDir = [join(here, '..', '..', 'shared'), '/work/shared'].find((d) => {
-  try {
-    readdirSync(d);
-    return true;
-  } catch {
-    return false;
-  }
-})!;
 
 /** Rule families: the operators that inject their defects, the codes that count as catching them, and
  *  which half of issue 11 owns them. */
@@ -328,12 +321,12 @@ function shuffle<T>(xs: T[], r: () => number): T[] {
 
 /** The corpus documents the evaluation runs on: every readable report in corpus/real, and the seed. */
 export function corpusFiles(): string[] {
-  const real = join(sharedDir, 'corpus', 'real');
+  const real = join(shared, 'corpus', 'real');
   const files = readdirSync(real)
     .filter((f) => /\.(pdf|txt)$/.test(f))
     .sort()
     .map((f) => join(real, f));
-  return [join(sharedDir, 'seed', '000_37d039dcb8ad6afc.txt'), ...files];
+  return [join(shared, 'seed', '000_37d039dcb8ad6afc.txt'), ...files];
 }
 
 export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: boolean } = {}): string {

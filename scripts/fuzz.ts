@@ -17,9 +17,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { mulberry32 } from './prng.js';
+import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const shared = existsSync(resolve(repo, '..', 'shared')) ? resolve(repo, '..', 'shared') : '/work/shared';
 
 export interface FuzzOptions {
   n: number;

@@ -10,8 +10,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const besideCheckout = resolve(repo, '..', 'shared');
-export const shared = existsSync(besideCheckout) ? besideCheckout : '/work/shared';
+export { shared } from './shared-dir.js';
+import { shared } from './shared-dir.js';
 export const SEED_PDF = join(shared, 'seed', '000_37d039dcb8ad6afc.pdf');
 export const defaultOutDir = join(tmpdir(), 'juesuan-renditions');
 
