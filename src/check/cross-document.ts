@@ -12,7 +12,7 @@ import type { Flag, FlagCode, Loc } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import type { DocumentRecord } from '../schema.js';
 import { unitKey } from '../unit-key.js';
-import { tableCells } from '../write/table-cells.js';
+import { tableCells } from '../table-cells.js';
 import { severityOf } from './config.js';
 
 type Fact = DocumentRecord['facts'][number];
