@@ -105,6 +105,12 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
   if (toks[0] && CODE.test(toks[0].text)) {
     codes.push(toks[k++]!);
     while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
+  } else {
+    // Bare integers before the label are its 科目 code pieces, however misprinted (7 11 02 事业单位医疗),
+    // never figures: figures follow a row's label.
+    let j = 0;
+    while (j < 3 && toks[j] && /^\d{1,7}$/.test(toks[j]!.text)) j++;
+    if (j > 0 && toks[j] && /\p{Script=Han}/u.test(toks[j]!.text) && !isAmount(toks[j]!)) for (; k < j; k++) codes.push(toks[k]!);
   }
   const groups: Group[] = [];
   for (; k < toks.length; k++) {
@@ -338,20 +344,29 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
   });
 }
 
-/** Does the header band print this column name (whole, or its two halves on two lines)? */
-function printed(name: string, header: string): boolean {
+/** Does the header band print this column name: whole, its two halves on two lines, or wrapped over
+ *  several lines, each line's piece a whole word of the band (附属单 / 位上 / 缴收入, 本年收入合 / 计)? */
+function printed(name: string, header: string, words: ReadonlySet<string> = new Set()): boolean {
   if (header.includes(name)) return true;
   for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
-  return false;
+  // Wrapped: the name is a run of the band's words, at most one piece per header line (≤ 4).
+  const split = (rest: string, pieces: number): boolean =>
+    rest === '' || (pieces < 4 && [...words].some((w) => rest.startsWith(w) && split(rest.slice(w.length), pieces + 1)));
+  return split(name, 0);
 }
+
+/** The header band's words (runs apart by spaces), for names wrapped over its lines. */
+const bandWords = (header: SourceLine[]): Set<string> =>
+  new Set(header.flatMap((l) => l.raw.split(/[\s\u3000]+/).map((w) => normalize(w).text)).filter((w) => w !== ''));
 
 /** Value column names: the template's, where the header band prints every one of them; else none
  *  (a header band's words in page text are not in column order: naming by them misnames figures). */
 function columnNames(tpl: Template | null, header: SourceLine[], most: number): string[] | null {
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const words = bandWords(header);
   const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
   // The longest list the band prints in full (a shorter one may be part of it).
-  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band))).sort((a, b) => b.length - a.length)[0] ?? null;
+  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band, words))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
@@ -373,7 +388,9 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, number[]>();
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
-    const code = r.codes.map((t) => t.text).join('');
+    // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them.
+    const joined = r.codes.map((t) => t.text).join('');
+    const code = CODE.test(joined) && r.codes[0]!.text.length >= 3 ? joined : r.codes.map((t) => t.text).join(' ');
     const codeCell = cell(code, r.src, null, rowIdx, 0);
     if (r.codes.length === 1) Object.assign(codeCell.loc, { start: r.codes[0]!.start, end: r.codes[0]!.end });
     const label = labelCell({ label: r.groups.flatMap((g) => g.label), values: [] }, r, rowIdx, 1);
@@ -521,7 +538,8 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
   // A half's template counts where the header band prints it (beyond a bare 合计).
   const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
-  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band)));
+  const words = bandWords(_header);
+  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band, words)));
   const nl = fits(tpl?.left, most('left')) ? tpl!.left!.length : Math.max(1, most('left'));
   const nr = fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
   // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
