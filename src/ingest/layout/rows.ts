@@ -93,7 +93,21 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
     });
     flush(parts.length);
   }
-  return out;
+  // Characters spaced out across a cell (分散对齐: 收    入    总   计): one label.
+  const merged: Token[] = [];
+  let spread = false;
+  for (const t of out) {
+    const prev = merged[merged.length - 1];
+    const single = /^\p{Script=Han}$/u.test(t.text);
+    if (prev && single && (spread || /^\p{Script=Han}$/u.test(prev.text)) && col[t.start]! - col[prev.end]! <= 8) {
+      merged[merged.length - 1] = { text: prev.text + t.text, start: prev.start, end: t.end, x: prev.x };
+      spread = true;
+      continue;
+    }
+    spread = false;
+    merged.push(t);
+  }
+  return merged;
 }
 
 const isAmount = (t: Token) => AMOUNT.test(t.text);
@@ -169,13 +183,22 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
   return out;
 }
 
+/** A table title the patterns may not know: one short run of text ending in 表, a 单位 line within
+ *  the next two lines (西南大学收入预算表 / 单位：万元). */
+function titled(lines: SourceLine[], k: number): boolean {
+  const t = lines[k]!.raw.trim();
+  if (t.length > 40 || cellsOf(t).length !== 1 || !/\p{Script=Han}表$/u.test(t) || /[，。；：:]/.test(t)) return false;
+  const next = lines.slice(k + 1).filter((l) => l.raw.trim()).slice(0, 2);
+  return next.some((l) => UNIT.test(l.raw));
+}
+
 function regionEnd(lines: SourceLine[], start: number): number {
   let k = start;
   for (; k < lines.length; k++) {
     const raw = lines[k]!.raw;
     const t = raw.trim();
     if (!t) continue;
-    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t))) break;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k))) break;
     if (NOTE.test(raw) || PART.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
