@@ -18,6 +18,8 @@ interface Template {
   total?: boolean;
   left?: string[];
   right?: string[];
+  /** A row is figures alone, no label (the 三公 table's one row). */
+  unlabelled?: boolean;
 }
 
 let templates: Map<string, Template> | null = null;
@@ -204,6 +206,8 @@ function regionEnd(lines: SourceLine[], start: number): number {
     // Prose: a sentence, not a row (table labels carry no ，。；).
     if (n.length >= 25 && /[，。；]/.test(n)) break;
     if (/^[（(]?[一二三四五六七八九十]+[、）)].{0,30}(情况|说明)/.test(n) && !/\d\.\d/.test(n)) break;
+    // A heading of notes (其他相关情况说明) alone on its line.
+    if (n.length <= 20 && /说明$/.test(n) && cellsOf(t).length === 1) break;
   }
   return k;
 }
@@ -223,7 +227,10 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   if (first < 0) first = all.length;
   if (first > 0 && first < all.length && isCodedRow(all[first]!) && unlabelled(all[first]!) && !hasFigures(all[first - 1]!) && all[first - 1]!.groups.length === 1) first--;
   header.push(...all.slice(0, first).map((r) => r.src));
-  const parsed = all.slice(first);
+  // The header band printed again where the table goes on over a page is not rows.
+  const squash = (l: SourceLine) => normalize(l.raw).text.replace(/\s/g, '');
+  const band = new Set(header.map(squash));
+  const parsed = all.slice(first).filter((r) => hasFigures(r) || !band.has(squash(r.src)));
   const rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
@@ -242,7 +249,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       const text = labelText(row.groups[0]);
       const part = row.groups[0]!.label;
       // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
-      if (!halves && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
+      if (!halves && !templateOf(def.kind)?.unlabelled && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
         prev.groups[0]!.label.push(...part);
         prev.extra.push(row.src);
         continue;
@@ -290,7 +297,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   // when many figures have no label of their own, no figure of the table is placed for sure.
   const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
-  if (orphans.length > valued.length * 0.25) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+  if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
 }
 
@@ -369,7 +376,8 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
 
 /** Does the header band print this column name: whole, its two halves on two lines, or wrapped over
  *  several lines, each line's piece a whole word of the band (附属单 / 位上 / 缴收入, 本年收入合 / 计)? */
-function printed(name: string, header: string, words: ReadonlySet<string> = new Set()): boolean {
+function printed(printedName: string, header: string, words: ReadonlySet<string> = new Set()): boolean {
+  const name = normalize(printedName).text.replace(/\s/g, '');
   if (header.includes(name)) return true;
   for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
   // Wrapped: the name is a run of the band's words, at most one piece per header line (≤ 4).
@@ -389,7 +397,8 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   const words = bandWords(header);
   const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
   // The longest list the band prints in full (a shorter one may be part of it).
-  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band, words))).sort((a, b) => b.length - a.length)[0] ?? null;
+  // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
+  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
@@ -420,7 +429,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const vals = valuesOf(r);
     const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
-    const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
+    const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled;
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
     const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
@@ -521,40 +530,61 @@ const RIGHT = /支出|结余分配|年末结转/;
 
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
-  // Which half each group is: the first of two is left; a lone one by where it stands or what it says.
-  const leftX: number[] = [];
-  const rightX: number[] = [];
+  // Which half each group is: the first of two is left. A lone one (the other half has run out, or its
+  // cell is blank) stands where its half's codes, labels or figures stand where the text keeps columns;
+  // else it continues the half the lone row above went to (a half that ran out stays out), else the
+  // half whose last code is just below its own, else what it says.
+  type Kind = 'code' | 'label' | 'value';
+  const refOf = (g: Group): [Kind, number | null] | null =>
+    g.codes?.length ? ['code', g.codes[0]!.x] : g.label.length ? ['label', g.label[0]!.x] : g.values.length ? ['value', g.values[0]!.x] : null;
+  const xs = { left: new Map<Kind, number[]>(), right: new Map<Kind, number[]>() };
   for (const r of rows) {
-    if (r.groups.length >= 2) {
-      if (r.groups[0]!.label[0]?.x != null) leftX.push(r.groups[0]!.label[0]!.x!);
-      if (r.groups[1]!.label[0]?.x != null) rightX.push(r.groups[1]!.label[0]!.x!);
+    if (r.groups.length < 2) continue;
+    for (const [side, g] of [['left', r.groups[0]!], ['right', r.groups[1]!]] as const) {
+      for (const [kind, x] of [
+        ['code', g.codes?.[0]?.x],
+        ['label', g.label[0]?.x],
+        ['value', g.values[0]?.x],
+      ] as const) if (x != null) xs[side].set(kind, [...(xs[side].get(kind) ?? []), x]);
     }
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const lx = med(leftX);
-  const rx = med(rightX);
+  const med = (v: number[] | undefined) => (v?.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! : null);
+  const byPlace = (g: Group): boolean | null => {
+    const ref = refOf(g);
+    if (!fixed || !ref || ref[1] === null) return null;
+    const l = med(xs.left.get(ref[0]));
+    const r = med(xs.right.get(ref[0]));
+    if (l === null || r === null || r - l < 8) return null;
+    // Clear of the midway line by a quarter of the halves' distance.
+    const d = ref[1] - (l + r) / 2;
+    return Math.abs(d) >= (r - l) / 4 ? d > 0 : null;
+  };
   // Coded halves (经济分类): a lone group continues the half whose last code is just below its own.
   const codeNum = (g: Group | undefined) => (g?.codes?.length ? Number(g.codes.map((t) => t.text).join('').padEnd(7, '0')) : null);
   let lastL: number | null = null;
   let lastR: number | null = null;
+  let loneSide: boolean | null = null;
   const sides = rows.map((r) => {
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
       lastL = codeNum(r.groups[0]) ?? lastL;
       lastR = codeNum(right) ?? lastR;
+      loneSide = null;
       return { left: r.groups[0], right };
     }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
-    const x = g.label[0]?.x ?? g.values[0]?.x ?? null;
     const code = codeNum(g);
-    let right: boolean;
-    if (code !== null && (lastL !== null || lastR !== null)) {
+    let right = byPlace(g);
+    if (right === null && loneSide !== null && code !== null) right = loneSide;
+    if (right === null && code !== null && (lastL !== null || lastR !== null)) {
       const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
       right = gap(lastR) < gap(lastL);
-    } else right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    }
+    right ??= RIGHT.test(labelText(g));
     if (right) lastR = code ?? lastR;
     else lastL = code ?? lastL;
+    if (code !== null) loneSide = right;
     return right ? { left: undefined, right: g } : { left: g, right: undefined };
   });
   const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
