@@ -346,6 +346,18 @@ function place(values: Token[], n: number, total: boolean, anchors: number[] | n
   const k = values.length;
   if (k === n) return values.map((_, j) => ({ col: j, sure: true }));
   if (k > n) return values.map((_, j) => ({ col: Math.min(j, n - 1), sure: false }));
+  // Total first: a row that prints any figure prints its total, so its first figure is the total
+  // wherever pdftotext pushed it; the rest go by position, never for sure.
+  if (total && anchors && anchors.length === n && values.every((v) => v.x !== null)) {
+    let from = 1;
+    return values.map((v, j) => {
+      if (j === 0) return { col: 0, sure: true };
+      let best = from;
+      for (let c = from; c <= n - (k - j); c++) if (Math.abs(anchors[c]! - v.x!) < Math.abs(anchors[best]! - v.x!)) best = c;
+      from = best + 1;
+      return { col: best, sure: false };
+    });
+  }
   if (anchors && anchors.length === n && values.every((v) => v.x !== null)) {
     // Nearest anchor, in order; sure where the figure stands within half a column of it.
     const spacing = Math.min(...anchors.slice(1).map((a, j) => a - anchors[j]!), Infinity);
@@ -489,6 +501,20 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
     for (const [parent, kids] of families) {
       const group = [parent, ...kids];
       if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      // A column the placed parent leaves blank or 0 holds nothing in any child where no figure is
+      // negative (a sum of figures ≥ 0 that is 0 has every one 0).
+      if (opts.get(parent)!.length === 1 && group.every((r) => vals.get(r)!.every((x) => x! >= 0))) {
+        const own = new Array<number>(n).fill(0);
+        opts.get(parent)![0]!.forEach((col, m) => (own[col] = vals.get(parent)![m]!));
+        for (const r of kids) {
+          const keep = opts.get(r)!.filter((o) => o.every((col, m) => own[col] !== 0 || vals.get(r)![m] === 0));
+          if (keep.length && keep.length < opts.get(r)!.length) {
+            opts.set(r, keep);
+            changed = true;
+          }
+        }
+        if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      }
       if (group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000) continue;
       const seen = group.map(() => new Set<number>());
       let valid = 0;
