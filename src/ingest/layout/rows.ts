@@ -20,6 +20,9 @@ interface Template {
   right?: string[];
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
+  /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
+   *  other's in the same column (the first value columns, the totals, pair; others by name or `columns`). */
+  within?: { kind: string; columns?: Record<string, string> }[];
 }
 
 let templates: Map<string, Template> | null = null;
@@ -160,6 +163,7 @@ const labelText = (g: Group | undefined) => (g ? g.label.map((t) => t.text).join
 /** Standard tables in page text: where each starts and the source lines each took. */
 export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boolean): PrintedTable<L>[] {
   const out: PrintedTable<L>[] = [];
+  const read: Read[] = [];
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.raw.trim();
@@ -169,20 +173,138 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       continue;
     }
     let start = i + 1;
+    let unit: string | null = null;
     for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
       const s = lines[k]!.raw;
       if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
       if (UNIT.test(s)) {
         start = k + 1;
+        unit = /单位\s*[:：]\s*([^\s]+)/.exec(normalize(s).text)?.[1] ?? null;
         break;
       }
     }
     const end = regionEnd(lines, start);
     const table = buildTable(lines.slice(start, end), def, fixed);
-    if (table) out.push({ table, lines: lines.slice(start, end) });
+    if (table) {
+      out.push({ table, lines: lines.slice(start, end) });
+      if (def.layout !== 'halves') read.push({ table, kind: def.kind, unit });
+    }
     i = Math.max(end, i + 1);
   }
+  placeAcross(read);
   return out;
+}
+
+// ------------------------------------------------------------------ across tables
+
+interface Read {
+  table: SourceTable;
+  kind: string;
+  unit: string | null;
+}
+
+/** A row's figures in order, each with its column and whether that column is sure; null where the row
+ *  holds a cell that is not one figure (two run together, a dash, an OCR doubt). */
+function figuresOf(row: Cell[]): { cell: Cell; col: number; sure: boolean; v: number }[] | null {
+  const out: { cell: Cell; col: number; sure: boolean; v: number }[] = [];
+  for (let c = 2; c < row.length; c++) {
+    const cell = row[c]!;
+    if (!cell.text) continue;
+    const v = cents(cell.text);
+    if (v === null || v < 0 || cell.uncertain === 'ocr') return null;
+    out.push({ cell, col: c - 2, sure: !cell.uncertain, v });
+  }
+  return out;
+}
+
+/** Rows of a columns table by their 科目 code, the total row as 合计 (only keys met once). */
+function byCode(t: SourceTable): Map<string, Cell[]> {
+  const seen = new Map<string, Cell[] | null>();
+  for (const row of t.rows.slice(t.headerRows ?? 1)) {
+    // The total row (合计, no code) pairs with the other table's.
+    const code = CODE.test(row[0]?.text ?? '') ? row[0]!.text : !row[0]?.text && /^(合计|总计)$/.test(row[1]?.text.replace(/\s/g, '') ?? '') ? '合计' : '';
+    if (!code) continue;
+    seen.set(code, seen.has(code) ? null : row);
+  }
+  return new Map([...seen].filter((e): e is [string, Cell[]] => e[1] !== null));
+}
+
+/** Where a row's figures are not all sure: keep the placements (figures in order, the sure ones where
+ *  they are) that `ok` allows; where exactly one is left, the row is placed by it. */
+function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
+  const figs = figuresOf(row);
+  if (!figs || !figs.length || figs.every((f) => f.sure) || figs.length > n) return;
+  const found: number[][] = [];
+  const walk = (j: number, from: number, cols: number[]) => {
+    if (found.length > 1) return;
+    if (j === figs.length) {
+      const at = new Array<number>(n).fill(0);
+      cols.forEach((c, m) => (at[c] = figs[m]!.v));
+      if (ok(at)) found.push([...cols]);
+      return;
+    }
+    for (let c = from; c <= n - (figs.length - j); c++) {
+      if (figs[j]!.sure && c !== figs[j]!.col) continue;
+      walk(j + 1, c + 1, [...cols, c]);
+    }
+  };
+  walk(0, 0, []);
+  if (found.length !== 1) return;
+  const cols = found[0]!;
+  const r = row[0]!.loc.row;
+  const src = row[0]!;
+  for (let c = 2; c < row.length; c++) row[c] = { text: '', raw: '', loc: { ...src.loc, row: r, col: c, start: undefined, end: undefined } };
+  for (const [m, f] of figs.entries()) {
+    const cell = { ...f.cell, loc: { ...f.cell.loc, col: cols[m]! + 2 } };
+    delete cell.uncertain;
+    row[cols[m]! + 2] = cell;
+  }
+  for (const c of row) {
+    if (c.loc.start === undefined) delete c.loc.start;
+    if (c.loc.end === undefined) delete c.loc.end;
+  }
+}
+
+/** Figures on a line with neither code nor label (a tall row pdftotext printed over two lines): the
+ *  rows around them may lack their figures, so none of them says what is blank. */
+const scattered = (t: SourceTable): boolean => t.rows.slice(t.headerRows ?? 1).some((r) => !r[0]?.text && !r[1]?.text && r.slice(2).some((c) => c.text));
+
+/** A part table's figures are at most the whole's, column by column and row by row (一般公共预算
+ *  支出 ⊆ 支出总表): where one of the two rows is placed for sure, that bound leaves the other's
+ *  figures one placement or several. Tables in other units are not compared. */
+function placeAcross(read: Read[]): void {
+  for (const part of read) {
+    for (const w of templateOf(part.kind)?.within ?? []) {
+      const whole = read.find((t) => t.kind === w.kind);
+      if (!whole || !part.unit || part.unit !== whole.unit || scattered(part.table) || scattered(whole.table)) continue;
+      const names = (t: SourceTable) => t.rows[0]!.slice(2).map((c) => c.text);
+      const pn = names(part.table);
+      const wn = names(whole.table);
+      if (!pn.every((x) => x) || !wn.every((x) => x)) continue;
+      // Part column → whole column: the totals pair, the rest by name.
+      const map = pn.map((name, c) => (c === 0 ? 0 : wn.indexOf(w.columns?.[name] ?? name)));
+      const wholeRows = byCode(whole.table);
+      for (const [code, pr] of byCode(part.table)) {
+        const wr = wholeRows.get(code);
+        if (!wr) continue;
+        const pf = figuresOf(pr);
+        const wf = figuresOf(wr);
+        if (!pf || !wf) continue;
+        const values = (figs: typeof pf, n: number) => {
+          const at = new Array<number>(n).fill(0);
+          for (const f of figs) at[f.col] = f.v;
+          return at;
+        };
+        if (wf.every((f) => f.sure) && !pf.every((f) => f.sure)) {
+          const bound = values(wf, wn.length);
+          resolve(pr, pn.length, (at) => at.every((v, c) => map[c]! < 0 || v <= bound[map[c]!]!));
+        } else if (pf.every((f) => f.sure) && !wf.every((f) => f.sure)) {
+          const least = values(pf, pn.length);
+          resolve(wr, wn.length, (at) => least.every((v, c) => map[c]! < 0 || at[map[c]!]! >= v));
+        }
+      }
+    }
+  }
 }
 
 /** A table title the patterns may not know: one short run of text ending in 表, a 单位 line within
