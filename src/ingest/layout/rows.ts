@@ -192,6 +192,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     i = Math.max(end, i + 1);
   }
   placeAcross(read);
+  placeAcross(read); // a row placed by one table can place its pair in another
   return out;
 }
 
@@ -281,8 +282,9 @@ function placeAcross(read: Read[]): void {
       const pn = names(part.table);
       const wn = names(whole.table);
       if (!pn.every((x) => x) || !wn.every((x) => x)) continue;
-      // Part column → whole column: the totals pair, the rest by name.
-      const map = pn.map((name, c) => (c === 0 ? 0 : wn.indexOf(w.columns?.[name] ?? name)));
+      // Part column → whole column: as `columns` pairs them, else the totals and the rest by name.
+      const map = pn.map((name, c) => (w.columns ? (w.columns[name] ? wn.indexOf(w.columns[name]) : -1) : c === 0 ? 0 : wn.indexOf(name)));
+      if (map.every((m) => m < 0)) continue;
       const wholeRows = byCode(whole.table);
       for (const [code, pr] of byCode(part.table)) {
         const wr = wholeRows.get(code);
