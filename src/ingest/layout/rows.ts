@@ -18,6 +18,8 @@ interface Template {
   total?: boolean;
   left?: string[];
   right?: string[];
+  /** (halves) other value-column lists of the right half, used where the band prints every name. */
+  rightVariants?: string[][];
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
   /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
@@ -347,7 +349,8 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   }
   // The header band ends at the first row with figures or a row-opening label; a label line just above
   // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
-  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0]))));
+  // (A bare 合计 beside other words is a column name of the band: 合计 … 项目支出.)
+  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0])) && !(/^(合计|总计)$/.test(labelText(r.groups[0])) && r.groups.length > 1)));
   if (first < 0) first = all.length;
   if (first > 0 && first < all.length && isCodedRow(all[first]!) && unlabelled(all[first]!) && !hasFigures(all[first - 1]!) && all[first - 1]!.groups.length === 1) first--;
   header.push(...all.slice(0, first).map((r) => r.src));
@@ -743,13 +746,17 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
   const words = bandWords(_header);
   const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band, words)));
+  const variant = (tpl?.rightVariants ?? [])
+    .filter((v) => v.length >= most('right') && v.every((name) => name.split('/').every((part) => printed(part, band, words))))
+    .sort((a, b) => b.length - a.length)[0];
+  const rightList = variant ?? tpl?.right;
   const nl = fits(tpl?.left, most('left')) ? tpl!.left!.length : Math.max(1, most('left'));
-  const nr = fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
+  const nr = variant ? variant.length : fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
   // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
   const single = ['决算数', '预算数', '金额'].find((w) => band.includes(w));
   const names = (n: number, t: string[] | undefined) => (n === 1 && single ? [single] : t?.length === n ? t : null);
   const leftNames = names(nl, tpl?.left);
-  const rightNames = names(nr, tpl?.right);
+  const rightNames = names(nr, rightList);
   const anchorsL = fixed ? anchorsOf(sides.flatMap((s) => (s.left ? [s.left] : [])), nl) : null;
   const anchorsR = fixed ? anchorsOf(sides.flatMap((s) => (s.right ? [s.right] : [])), nr) : null;
   const first = rows[0]!.src;
