@@ -549,7 +549,12 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const most = Math.max(1, ...rows.filter((r) => !garbled(r)).map((r) => valuesOf(r).length));
   // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
-  const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  let lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  // Else the band's one word beside the code and name columns' (科目编码 科目名称 机关运行经费支出).
+  if (most === 1 && !lone.length) {
+    const own = header.flatMap((l) => l.raw.trim().split(/[\s\u3000]+/)).map((w) => normalize(w).text).filter((w) => w && !/科目|编码|名称|^项目$|^[类款项]$|分类/.test(w));
+    if (own.length === 1 && /\p{Script=Han}/u.test(own[0]!) && !AMOUNT.test(own[0]!)) lone = own;
+  }
   const names = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
