@@ -20,6 +20,9 @@ interface Template {
   right?: string[];
   /** (halves) other value-column lists of the right half, used where the band prints every name. */
   rightVariants?: string[][];
+  /** Columns that are sums of others (by name): a row short of figures is placed where every sum
+   *  holds; a figure whose column is the same in every such placement is sure. */
+  sums?: { total: string; parts: string[] }[];
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
   /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
@@ -515,8 +518,12 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
 
 /** Does the header band print this column name: whole, its two halves on two lines, or wrapped over
  *  several lines, each line's piece a whole word of the band (附属单 / 位上 / 缴收入, 本年收入合 / 计)? */
-function printed(printedName: string, header: string, words: ReadonlySet<string> = new Set()): boolean {
-  const name = normalize(printedName).text.replace(/\s/g, '');
+function printed(printedName: string, band: string, bandWords: ReadonlySet<string> = new Set()): boolean {
+  // Brackets of either width and quotes are the same name (因公出国（境）费, “三公”经费).
+  const fold = (x: string) => x.replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+  const name = fold(normalize(printedName).text.replace(/\s/g, ''));
+  const header = fold(band);
+  const words = new Set([...bandWords].map(fold).filter((w) => w !== ''));
   if (header.includes(name)) return true;
   for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
   // Wrapped: the name is a run of the band's words, at most one piece per header line (≤ 4).
@@ -576,7 +583,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled;
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
-    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
+    const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
+    const placed = known ? known.map((col) => ({ col, sure: true })) : (summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p)));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
@@ -590,6 +598,32 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     return [codeCell, label, ...cells];
   });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** A row with fewer figures than columns, placed by the template's sums (a blank is 0): the figures
+ *  keep their order; one whose column is the same in every placement where all sums hold is sure, the
+ *  rest are put where the first such placement has them, unsure. Null where no placement holds. */
+function bySums(values: Token[], names: string[], sums: { total: string; parts: string[] }[]): { col: number; sure: boolean }[] | null {
+  const n = names.length;
+  const k = values.length;
+  const idx = sums
+    .map((s) => ({ total: names.indexOf(s.total), parts: s.parts.map((p) => names.indexOf(p)) }))
+    .filter((s) => s.total >= 0 && s.parts.every((p) => p >= 0));
+  const v = values.map((t) => cents(t.text));
+  if (!idx.length || k === 0 || k >= n || n - k > 3 || v.some((x) => x === null || x < 0)) return null;
+  const valid: number[][] = [];
+  const walk = (j: number, from: number, cols: number[]) => {
+    if (j === k) {
+      const at = new Array<number>(n).fill(0);
+      cols.forEach((c, m) => (at[c] = v[m]!));
+      if (idx.every((s) => Math.abs(at[s.total]! - s.parts.reduce((a, p) => a + at[p]!, 0)) <= s.parts.length)) valid.push([...cols]);
+      return;
+    }
+    for (let c = from; c <= n - (k - j); c++) walk(j + 1, c + 1, [...cols, c]);
+  };
+  walk(0, 0, []);
+  if (!valid.length) return null;
+  return values.map((_, j) => ({ col: valid[0]![j]!, sure: valid.every((o) => o[j] === valid[0]![j]) }));
 }
 
 /** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
