@@ -23,6 +23,9 @@ interface Template {
   /** Columns that are sums of others (by name): a row short of figures is placed where every sum
    *  holds; a figure whose column is the same in every such placement is sure. */
   sums?: { total: string; parts: string[] }[];
+  /** The total row's columns are lines of a two-halves table's left half (收入决算表 合计 = 收支总表's
+   *  income lines): column name → the labels (ordinal dropped) whose figures add up to it. */
+  totalRow?: { from: string; lines: Record<string, string[]> };
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
   /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
@@ -192,12 +195,17 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     const table = buildTable(lines.slice(start, end), def, fixed);
     if (table) {
       out.push({ table, lines: lines.slice(start, end) });
-      if (def.layout !== 'halves') read.push({ table, kind: def.kind, unit });
+      read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
     }
     i = Math.max(end, i + 1);
   }
-  placeAcross(read);
-  placeAcross(read); // a row placed by one table can place its pair in another
+  const columns = read.filter((t) => !t.halves);
+  placeTotals(read);
+  for (let pass = 0; pass < 2; pass++) {
+    // A row placed by one table can place its pair in another, and its children.
+    placeAcross(columns);
+    for (const t of columns) placeByParents(t.table);
+  }
   return out;
 }
 
@@ -207,6 +215,7 @@ interface Read {
   table: SourceTable;
   kind: string;
   unit: string | null;
+  halves: boolean;
 }
 
 /** A row's figures in order, each with its column and whether that column is sure; null where the row
@@ -274,6 +283,52 @@ function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
 /** Figures on a line with neither code nor label (a tall row pdftotext printed over two lines): the
  *  rows around them may lack their figures, so none of them says what is blank. */
 const scattered = (t: SourceTable): boolean => t.rows.slice(t.headerRows ?? 1).some((r) => !r[0]?.text && !r[1]?.text && r.slice(2).some((c) => c.text));
+
+/** A row of a 科目 tree holds figures only in the columns its parent's sure row fills (figures ≥ 0:
+ *  a blank or 0 sum has every part 0). The total row is the parent of the 类 rows. */
+function placeByParents(t: SourceTable): void {
+  if (scattered(t)) return;
+  const rows = byCode(t);
+  const n = t.rows[0]!.length - 2;
+  const keys = [...rows.keys()].sort((a, b) => (a === '合计' ? -1 : b === '合计' ? 1 : a.length - b.length));
+  for (const code of keys) {
+    if (code === '合计') continue;
+    const parent = rows.get(code.length === 3 ? '合计' : code.slice(0, -2));
+    const pf = parent && figuresOf(parent);
+    if (!pf || !pf.length || !pf.every((f) => f.sure)) continue;
+    const filled = new Set(pf.filter((f) => f.v !== 0).map((f) => f.col));
+    resolve(rows.get(code)!, n, (at) => at.every((v, c) => v === 0 || filled.has(c)));
+  }
+}
+
+/** The total row of a table placed by the lines of another's left half (templateOf(kind).totalRow). */
+function placeTotals(read: Read[]): void {
+  const bare = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/^([一二三四五六七八九十]+、|\d+[、.．])/, '').replace(/[（）()]/g, '');
+  for (const t of read) {
+    const spec = templateOf(t.kind)?.totalRow;
+    const from = spec && read.find((x) => x.kind === spec.from && x.halves);
+    if (!spec || !from || t.halves || !t.unit || t.unit !== from.unit || scattered(t.table)) continue;
+    // The left half: 项目 | one figure column.
+    const head = from.table.rows[0]!;
+    if (head[0]?.text !== '项目' || head[2]?.text !== '项目') continue;
+    const lines = new Map<string, number | null>();
+    for (const r of from.table.rows.slice(1)) {
+      const label = bare(r[0]?.text ?? '');
+      if (!label || lines.has(label)) continue;
+      const v = r[1]?.text ? cents(r[1].text) : 0;
+      lines.set(label, r[1]?.uncertain ? null : v);
+    }
+    const names = t.table.rows[0]!.slice(2).map((c) => c.text);
+    const want: [number, number][] = [];
+    for (const [name, labels] of Object.entries(spec.lines)) {
+      const c = names.indexOf(name);
+      const vs = labels.map((l) => lines.get(bare(l)));
+      if (c >= 0 && vs.every((v) => v !== undefined && v !== null)) want.push([c, vs.reduce((a, v) => a + v!, 0)]);
+    }
+    const total = byCode(t.table).get('合计');
+    if (total && want.length) resolve(total, names.length, (at) => want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
+  }
+}
 
 /** A part table's figures are at most the whole's, column by column and row by row (一般公共预算
  *  支出 ⊆ 支出总表): where one of the two rows is placed for sure, that bound leaves the other's
