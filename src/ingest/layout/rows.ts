@@ -247,15 +247,22 @@ function byCode(t: SourceTable): Map<string, Cell[]> {
 /** Where a row's figures are not all sure: keep the placements (figures in order, the sure ones where
  *  they are) that `ok` allows; where exactly one is left, the row is placed by it. */
 function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
+  const found = optionsOf(row, n, ok, 2);
+  if (found?.length === 1) applyCols(row, found[0]!.cols);
+}
+
+/** A row's placements (figures in order, the sure ones where they are) that `ok` allows, up to `max`;
+ *  null where the row is placed already or holds a cell that is not one figure. */
+function optionsOf(row: Cell[], n: number, ok: (at: number[]) => boolean, max = Infinity): { cols: number[]; at: number[] }[] | null {
   const figs = figuresOf(row);
-  if (!figs || !figs.length || figs.every((f) => f.sure) || figs.length > n) return;
-  const found: number[][] = [];
+  if (!figs || !figs.length || figs.every((f) => f.sure) || figs.length > n) return null;
+  const found: { cols: number[]; at: number[] }[] = [];
   const walk = (j: number, from: number, cols: number[]) => {
-    if (found.length > 1) return;
+    if (found.length >= max) return;
     if (j === figs.length) {
       const at = new Array<number>(n).fill(0);
       cols.forEach((c, m) => (at[c] = figs[m]!.v));
-      if (ok(at)) found.push([...cols]);
+      if (ok(at)) found.push({ cols: [...cols], at });
       return;
     }
     for (let c = from; c <= n - (figs.length - j); c++) {
@@ -264,8 +271,12 @@ function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
     }
   };
   walk(0, 0, []);
-  if (found.length !== 1) return;
-  const cols = found[0]!;
+  return found;
+}
+
+/** Put a row's figures in these columns, for sure. */
+function applyCols(row: Cell[], cols: number[]): void {
+  const figs = figuresOf(row)!;
   const r = row[0]!.loc.row;
   const src = row[0]!;
   for (let c = 2; c < row.length; c++) row[c] = { text: '', raw: '', loc: { ...src.loc, row: r, col: c, start: undefined, end: undefined } };
@@ -285,19 +296,52 @@ function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
 const scattered = (t: SourceTable): boolean => t.rows.slice(t.headerRows ?? 1).some((r) => !r[0]?.text && !r[1]?.text && r.slice(2).some((c) => c.text));
 
 /** A row of a 科目 tree holds figures only in the columns its parent's sure row fills (figures ≥ 0:
- *  a blank or 0 sum has every part 0). The total row is the parent of the 类 rows. */
+ *  a blank or 0 sum has every part 0), and its children's figures add up to the parent's column by
+ *  column: a child is placed where one placement of the whole family is left. The total row is the
+ *  parent of the 类 rows. */
 function placeByParents(t: SourceTable): void {
   if (scattered(t)) return;
   const rows = byCode(t);
   const n = t.rows[0]!.length - 2;
   const keys = [...rows.keys()].sort((a, b) => (a === '合计' ? -1 : b === '合计' ? 1 : a.length - b.length));
-  for (const code of keys) {
-    if (code === '合计') continue;
-    const parent = rows.get(code.length === 3 ? '合计' : code.slice(0, -2));
-    const pf = parent && figuresOf(parent);
+  for (const key of keys) {
+    const pf = figuresOf(rows.get(key)!);
     if (!pf || !pf.length || !pf.every((f) => f.sure)) continue;
-    const filled = new Set(pf.filter((f) => f.v !== 0).map((f) => f.col));
-    resolve(rows.get(code)!, n, (at) => at.every((v, c) => v === 0 || filled.has(c)));
+    const own = new Array<number>(n).fill(0);
+    for (const f of pf) own[f.col] = f.v;
+    const kids = keys.filter((c) => c !== '合计' && (key === '合计' ? c.length === 3 : c.length === key.length + 2 && c.startsWith(key)));
+    if (!kids.length) continue;
+    const fits = (at: number[]) => at.every((v, c) => v === 0 || own[c] !== 0);
+    const opts = kids.map((c) => {
+      const row = rows.get(c)!;
+      const o = optionsOf(row, n, fits);
+      if (o) return o;
+      const figs = figuresOf(row);
+      if (!figs) return null;
+      const at = new Array<number>(n).fill(0);
+      for (const f of figs) at[f.col] = f.v;
+      return [{ cols: figs.map((f) => f.col), at }];
+    });
+    if (opts.some((o) => !o || !o.length) || opts.reduce((p, o) => p * o!.length, 1) > 20000) continue;
+    const seen = kids.map(() => new Set<number>());
+    const pick: number[] = [];
+    const walk = (i: number) => {
+      if (i === kids.length) {
+        const sum = new Array<number>(n).fill(0);
+        pick.forEach((o, j) => opts[j]![o]!.at.forEach((v, c) => (sum[c]! += v)));
+        if (sum.every((v, c) => Math.abs(v - own[c]!) <= kids.length)) pick.forEach((o, j) => seen[j]!.add(o));
+        return;
+      }
+      for (let o = 0; o < opts[i]!.length; o++) {
+        pick[i] = o;
+        walk(i + 1);
+      }
+    };
+    walk(0);
+    kids.forEach((c, j) => {
+      const row = rows.get(c)!;
+      if (seen[j]!.size === 1 && figuresOf(row)?.some((f) => !f.sure)) applyCols(row, opts[j]![[...seen[j]!][0]!]!.cols);
+    });
   }
 }
 
