@@ -25,7 +25,7 @@ interface Template {
   sums?: { total: string; parts: string[] }[];
   /** The total row's columns are lines of a two-halves table's left half (收入决算表 合计 = 收支总表's
    *  income lines): column name → the labels (ordinal dropped) whose figures add up to it. */
-  totalRow?: { from: string; lines: Record<string, string[]> };
+  totalRow?: { from: string; row?: string[]; lines: Record<string, string[]> };
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
   /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
@@ -187,7 +187,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
       if (UNIT.test(s)) {
         start = k + 1;
-        unit = /单位\s*[:：]\s*([^\s]+)/.exec(normalize(s).text)?.[1] ?? null;
+        unit = /(?<!编制)单位\s*[:：]\s*((?:人民币)?[千百万亿]*元)/.exec(normalize(s).text)?.[1] ?? null;
         break;
       }
     }
@@ -347,31 +347,71 @@ function placeByParents(t: SourceTable): void {
 
 /** The total row of a table placed by the lines of another's left half (templateOf(kind).totalRow). */
 function placeTotals(read: Read[]): void {
-  const bare = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/^([一二三四五六七八九十]+、|\d+[、.．])/, '').replace(/[（）()]/g, '');
   for (const t of read) {
     const spec = templateOf(t.kind)?.totalRow;
     const from = spec && read.find((x) => x.kind === spec.from && x.halves);
-    if (!spec || !from || t.halves || !t.unit || t.unit !== from.unit || scattered(t.table)) continue;
-    // The left half: 项目 | one figure column.
-    const head = from.table.rows[0]!;
-    if (head[0]?.text !== '项目' || head[2]?.text !== '项目') continue;
-    const lines = new Map<string, number | null>();
-    for (const r of from.table.rows.slice(1)) {
-      const label = bare(r[0]?.text ?? '');
-      if (!label || lines.has(label)) continue;
-      const v = r[1]?.text ? cents(r[1].text) : 0;
-      lines.set(label, r[1]?.uncertain ? null : v);
+    if (!spec || !from || t.unit !== from.unit || !t.unit) continue;
+    const lines = leftLines(from.table);
+    if (!lines) continue;
+    if (!t.halves) {
+      if (scattered(t.table)) continue;
+      const names = t.table.rows[0]!.slice(2).map((c) => c.text);
+      const want = wanted(spec.lines, names, lines);
+      const total = byCode(t.table).get('合计');
+      if (total && want.length) resolve(total, names.length, (at) => want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
+      continue;
     }
-    const names = t.table.rows[0]!.slice(2).map((c) => c.text);
-    const want: [number, number][] = [];
-    for (const [name, labels] of Object.entries(spec.lines)) {
-      const c = names.indexOf(name);
-      const vs = labels.map((l) => lines.get(bare(l)));
-      if (c >= 0 && vs.every((v) => v !== undefined && v !== null)) want.push([c, vs.reduce((a, v) => a + v!, 0)]);
+    // Its own right half (财政拨款收支总表: 支出总计 by fund = 收入总计 by fund), and the rows above that
+    // total only in the columns it fills.
+    const head = t.table.rows[0]!;
+    if (head[0]?.text !== '项目' || head[2]?.text !== '项目' || !spec.row) continue;
+    const names = head.slice(3).map((c) => c.text);
+    const view = (r: Cell[]): Cell[] => [r[0]!, r[2]!, ...r.slice(3)];
+    const back = (r: Cell[], v: Cell[]) => v.slice(2).forEach((c, k) => (r[3 + k] = { ...c, loc: { ...c.loc, col: 3 + k } }));
+    const body = t.table.rows.slice(t.table.headerRows ?? 1);
+    const totalRow = body.find((r) => spec.row!.includes(bare(r[2]?.text ?? '')));
+    if (!totalRow) continue;
+    const want = wanted(spec.lines, names, lines);
+    const tv = view(totalRow);
+    resolve(tv, names.length, (at) => want.length > 0 && want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
+    back(totalRow, tv);
+    const tf = figuresOf(tv);
+    if (!tf || !tf.length || !tf.every((f) => f.sure)) continue;
+    const filled = new Set(tf.filter((f) => f.v !== 0).map((f) => f.col));
+    for (const r of body) {
+      if (r === totalRow || body.indexOf(r) > body.indexOf(totalRow)) continue;
+      const v = view(r);
+      resolve(v, names.length, (at) => at.every((x, c) => x === 0 || filled.has(c)));
+      back(r, v);
     }
-    const total = byCode(t.table).get('合计');
-    if (total && want.length) resolve(total, names.length, (at) => want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
   }
+}
+
+const bare = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/^([一二三四五六七八九十]+、|\d+[、.．])/, '').replace(/[（）()]/g, '');
+
+/** A two-halves table's left lines (项目 | one figure column): label (ordinal dropped) → figure, null
+ *  where not sure; null where the left half is not one figure column. */
+function leftLines(t: SourceTable): Map<string, number | null> | null {
+  const head = t.rows[0]!;
+  if (head[0]?.text !== '项目' || head[2]?.text !== '项目') return null;
+  const lines = new Map<string, number | null>();
+  for (const r of t.rows.slice(t.headerRows ?? 1)) {
+    const label = bare(r[0]?.text ?? '');
+    if (!label || lines.has(label)) continue;
+    lines.set(label, r[1]?.uncertain ? null : r[1]?.text ? cents(r[1].text) : 0);
+  }
+  return lines;
+}
+
+/** Column → the figure it must hold: the sum of its lines (a line `A|B` is the first of A, B printed). */
+function wanted(spec: Record<string, string[]>, names: string[], lines: Map<string, number | null>): [number, number][] {
+  const want: [number, number][] = [];
+  for (const [name, labels] of Object.entries(spec)) {
+    const c = names.indexOf(name);
+    const vs = labels.map((l) => l.split('|').map((x) => lines.get(bare(x))).find((v) => v !== undefined));
+    if (c >= 0 && vs.every((v) => v !== undefined && v !== null)) want.push([c, vs.reduce((a: number, v) => a + v!, 0)]);
+  }
+  return want;
 }
 
 /** A part table's figures are at most the whole's, column by column and row by row (一般公共预算
@@ -916,3 +956,4 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, w + nl, nr, anchorsR)]);
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
+
