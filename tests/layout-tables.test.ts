@@ -44,13 +44,16 @@ describe('page-text tables: single-space dump (pdfplumber)', () => {
 
   it('places figures only where their count or the total-first arithmetic makes it certain', async () => {
     const doc = await ingest(WENLV);
-    const t02 = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))[1]!;
-    // 合计 26,538.47 26,538.47: the first is the total; which of six columns holds the second, the text cannot say.
-    expect(grid(t02)[1]).toEqual(['', '合计', '26,538.47', '?26,538.47', '', '', '', '', '']);
-    expect(t02.rows[1]![2]!.loc).toMatchObject({ page: 7, line: 10, start: 3, end: 12 });
+    const [, t02, t03] = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+    // 公开02 合计 26,538.47 26,538.47: the first is the total; the second is 财政拨款收入 because the
+    // 收支总表 prints 24,535.67 + 2,002.80 of 财政拨款 income and no 上级补助/事业/经营/附属/其他 income.
+    expect(grid(t02!)[1]).toEqual(['', '合计', '26,538.47', '26,538.47', '', '', '', '', '']);
+    expect(t02!.rows[1]![2]!.loc).toMatchObject({ page: 7, line: 10, start: 3, end: 12 });
+    // 公开03 合计 26,538.47 9,800.36 16,738.11: which two of five part columns, nothing in the text says.
+    expect(grid(t03!)[1]).toEqual(['', '合计', '26,538.47', '?9,800.36', '?16,738.11', '', '', '']);
     const r = await extract(WENLV);
     // No figure is taken from an uncertain cell.
-    expect(r.facts.filter((f) => f.from === 'table' && f.loc.page === 7 && f.loc.line === 10).map((f) => f.text)).toEqual(['26,538.47']);
+    expect(r.facts.filter((f) => f.from === 'table' && f.loc.page === 10 && f.loc.line === 10).map((f) => f.text)).toEqual(['26,538.47']);
   });
 });
 
