@@ -21,6 +21,10 @@ export function cellMap(tables: TableRecord[]): Map<string, string> {
       row.forEach((v, c) => {
         const text = fold(v);
         if (!text || !AMOUNT.test(text) || /^\d{2,7}$/.test(text)) return;
+        // A 科目编码 column holds codes, not values (20720799 run together from two codes).
+        if (/编码|代码/.test(t.header[c] ?? '')) return;
+        // A bare integer before the row's label is a (misprinted) code piece: 7 | 11 | 02 | 事业单位医疗.
+        if (/^\d$/.test(text) && row.slice(0, c).every((x) => /^\d{0,7}$/.test(fold(x))) && row.slice(c + 1).some((x) => /\p{Script=Han}/u.test(x))) return;
         // The row label: the nearest text cell to the left, with the code pieces before it.
         let l = c - 1;
         while (l >= 0 && (AMOUNT.test(fold(row[l]!)) || !fold(row[l]!))) l--;
@@ -32,7 +36,7 @@ export function cellMap(tables: TableRecord[]): Map<string, string> {
             code = label;
             label = '';
           }
-          for (let k = l - 1; k >= 0 && /^(\d{2,7})?$/.test(fold(row[k]!)); k--) code = fold(row[k]!) + code;
+          for (let k = l - 1; k >= 0 && /^(\d{1,7})?$/.test(fold(row[k]!)); k--) code = fold(row[k]!) + code;
         }
         let key = `${t.kind}#${n}|${code}|${label}|${colKey(t.header[c] ?? '')}`;
         for (let dup = 2; out.has(key); dup++) key = key.replace(/\|~\d+$/, '') + `|~${dup}`;

@@ -18,6 +18,19 @@ interface Template {
   total?: boolean;
   left?: string[];
   right?: string[];
+  /** (halves) other value-column lists of the right half, used where the band prints every name. */
+  rightVariants?: string[][];
+  /** Columns that are sums of others (by name): a row short of figures is placed where every sum
+   *  holds; a figure whose column is the same in every such placement is sure. */
+  sums?: { total: string; parts: string[] }[];
+  /** The total row's columns are lines of a two-halves table's left half (收入决算表 合计 = 收支总表's
+   *  income lines): column name → the labels (ordinal dropped) whose figures add up to it. */
+  totalRow?: { from: string; row?: string[]; lines: Record<string, string[]> };
+  /** A row is figures alone, no label (the 三公 table's one row). */
+  unlabelled?: boolean;
+  /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
+   *  other's in the same column (the first value columns, the totals, pair; others by name or `columns`). */
+  within?: { kind: string; columns?: Record<string, string> }[];
 }
 
 let templates: Map<string, Template> | null = null;
@@ -93,7 +106,21 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
     });
     flush(parts.length);
   }
-  return out;
+  // Characters spaced out across a cell (分散对齐: 收    入    总   计): one label.
+  const merged: Token[] = [];
+  let spread = false;
+  for (const t of out) {
+    const prev = merged[merged.length - 1];
+    const single = /^\p{Script=Han}$/u.test(t.text);
+    if (prev && single && (spread || /^\p{Script=Han}$/u.test(prev.text)) && col[t.start]! - col[prev.end]! <= 8) {
+      merged[merged.length - 1] = { text: prev.text + t.text, start: prev.start, end: t.end, x: prev.x };
+      spread = true;
+      continue;
+    }
+    spread = false;
+    merged.push(t);
+  }
+  return merged;
 }
 
 const isAmount = (t: Token) => AMOUNT.test(t.text);
@@ -105,6 +132,12 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
   if (toks[0] && CODE.test(toks[0].text)) {
     codes.push(toks[k++]!);
     while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
+  } else {
+    // Bare integers before the label are its 科目 code pieces, however misprinted (7 11 02 事业单位医疗),
+    // never figures: figures follow a row's label.
+    let j = 0;
+    while (j < 3 && toks[j] && /^\d{1,7}$/.test(toks[j]!.text)) j++;
+    if (j > 0 && toks[j] && /\p{Script=Han}/u.test(toks[j]!.text) && !isAmount(toks[j]!)) for (; k < j; k++) codes.push(toks[k]!);
   }
   const groups: Group[] = [];
   for (; k < toks.length; k++) {
@@ -138,6 +171,7 @@ const labelText = (g: Group | undefined) => (g ? g.label.map((t) => t.text).join
 /** Standard tables in page text: where each starts and the source lines each took. */
 export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boolean): PrintedTable<L>[] {
   const out: PrintedTable<L>[] = [];
+  const read: Read[] = [];
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.raw.trim();
@@ -147,20 +181,285 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       continue;
     }
     let start = i + 1;
+    let unit: string | null = null;
     for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
       const s = lines[k]!.raw;
       if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
       if (UNIT.test(s)) {
         start = k + 1;
+        unit = /(?<!编制)单位\s*[:：]\s*((?:人民币)?[千百万亿]*元)/.exec(normalize(s).text)?.[1] ?? null;
         break;
       }
     }
     const end = regionEnd(lines, start);
     const table = buildTable(lines.slice(start, end), def, fixed);
-    if (table) out.push({ table, lines: lines.slice(start, end) });
+    if (table) {
+      out.push({ table, lines: lines.slice(start, end) });
+      read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
+    }
     i = Math.max(end, i + 1);
   }
+  const columns = read.filter((t) => !t.halves);
+  placeTotals(read);
+  for (let pass = 0; pass < 2; pass++) {
+    // A row placed by one table can place its pair in another, and its children.
+    placeAcross(columns);
+    for (const t of columns) placeByParents(t.table);
+  }
   return out;
+}
+
+// ------------------------------------------------------------------ across tables
+
+interface Read {
+  table: SourceTable;
+  kind: string;
+  unit: string | null;
+  halves: boolean;
+}
+
+/** A row's figures in order, each with its column and whether that column is sure; null where the row
+ *  holds a cell that is not one figure (two run together, a dash, an OCR doubt). */
+function figuresOf(row: Cell[]): { cell: Cell; col: number; sure: boolean; v: number }[] | null {
+  const out: { cell: Cell; col: number; sure: boolean; v: number }[] = [];
+  for (let c = 2; c < row.length; c++) {
+    const cell = row[c]!;
+    if (!cell.text) continue;
+    const v = cents(cell.text);
+    if (v === null || v < 0 || cell.uncertain === 'ocr') return null;
+    out.push({ cell, col: c - 2, sure: !cell.uncertain, v });
+  }
+  return out;
+}
+
+/** Rows of a columns table by their 科目 code, the total row as 合计 (only keys met once). */
+function byCode(t: SourceTable): Map<string, Cell[]> {
+  const seen = new Map<string, Cell[] | null>();
+  for (const row of t.rows.slice(t.headerRows ?? 1)) {
+    // The total row (合计, no code) pairs with the other table's.
+    const code = CODE.test(row[0]?.text ?? '') ? row[0]!.text : !row[0]?.text && /^(合计|总计)$/.test(row[1]?.text.replace(/\s/g, '') ?? '') ? '合计' : '';
+    if (!code) continue;
+    seen.set(code, seen.has(code) ? null : row);
+  }
+  return new Map([...seen].filter((e): e is [string, Cell[]] => e[1] !== null));
+}
+
+/** Where a row's figures are not all sure: keep the placements (figures in order, the sure ones where
+ *  they are) that `ok` allows; where exactly one is left, the row is placed by it. */
+function resolve(row: Cell[], n: number, ok: (at: number[]) => boolean): void {
+  const found = optionsOf(row, n, ok, 2);
+  if (found?.length === 1) applyCols(row, found[0]!.cols);
+}
+
+/** A row's placements (figures in order, the sure ones where they are) that `ok` allows, up to `max`;
+ *  null where the row is placed already or holds a cell that is not one figure. */
+function optionsOf(row: Cell[], n: number, ok: (at: number[]) => boolean, max = Infinity): { cols: number[]; at: number[] }[] | null {
+  const figs = figuresOf(row);
+  if (!figs || !figs.length || figs.every((f) => f.sure) || figs.length > n) return null;
+  const found: { cols: number[]; at: number[] }[] = [];
+  const walk = (j: number, from: number, cols: number[]) => {
+    if (found.length >= max) return;
+    if (j === figs.length) {
+      const at = new Array<number>(n).fill(0);
+      cols.forEach((c, m) => (at[c] = figs[m]!.v));
+      if (ok(at)) found.push({ cols: [...cols], at });
+      return;
+    }
+    for (let c = from; c <= n - (figs.length - j); c++) {
+      if (figs[j]!.sure && c !== figs[j]!.col) continue;
+      walk(j + 1, c + 1, [...cols, c]);
+    }
+  };
+  walk(0, 0, []);
+  return found;
+}
+
+/** Put a row's figures in these columns, for sure. */
+function applyCols(row: Cell[], cols: number[]): void {
+  const figs = figuresOf(row)!;
+  const r = row[0]!.loc.row;
+  const src = row[0]!;
+  for (let c = 2; c < row.length; c++) row[c] = { text: '', raw: '', loc: { ...src.loc, row: r, col: c, start: undefined, end: undefined } };
+  for (const [m, f] of figs.entries()) {
+    const cell = { ...f.cell, loc: { ...f.cell.loc, col: cols[m]! + 2 } };
+    delete cell.uncertain;
+    row[cols[m]! + 2] = cell;
+  }
+  for (const c of row) {
+    if (c.loc.start === undefined) delete c.loc.start;
+    if (c.loc.end === undefined) delete c.loc.end;
+  }
+}
+
+/** Figures on a line with neither code nor label (a tall row pdftotext printed over two lines): the
+ *  rows around them may lack their figures, so none of them says what is blank. */
+const scattered = (t: SourceTable): boolean => t.rows.slice(t.headerRows ?? 1).some((r) => !r[0]?.text && !r[1]?.text && r.slice(2).some((c) => c.text));
+
+/** A row of a 科目 tree holds figures only in the columns its parent's sure row fills (figures ≥ 0:
+ *  a blank or 0 sum has every part 0), and its children's figures add up to the parent's column by
+ *  column: a child is placed where one placement of the whole family is left. The total row is the
+ *  parent of the 类 rows. */
+function placeByParents(t: SourceTable): void {
+  if (scattered(t)) return;
+  const rows = byCode(t);
+  const n = t.rows[0]!.length - 2;
+  const keys = [...rows.keys()].sort((a, b) => (a === '合计' ? -1 : b === '合计' ? 1 : a.length - b.length));
+  for (const key of keys) {
+    const pf = figuresOf(rows.get(key)!);
+    if (!pf || !pf.length || !pf.every((f) => f.sure)) continue;
+    const own = new Array<number>(n).fill(0);
+    for (const f of pf) own[f.col] = f.v;
+    const kids = keys.filter((c) => c !== '合计' && (key === '合计' ? c.length === 3 : c.length === key.length + 2 && c.startsWith(key)));
+    if (!kids.length) continue;
+    const fits = (at: number[]) => at.every((v, c) => v === 0 || own[c] !== 0);
+    const opts = kids.map((c) => {
+      const row = rows.get(c)!;
+      const o = optionsOf(row, n, fits);
+      if (o) return o;
+      const figs = figuresOf(row);
+      if (!figs) return null;
+      const at = new Array<number>(n).fill(0);
+      for (const f of figs) at[f.col] = f.v;
+      return [{ cols: figs.map((f) => f.col), at }];
+    });
+    if (opts.some((o) => !o || !o.length) || opts.reduce((p, o) => p * o!.length, 1) > 20000) continue;
+    const seen = kids.map(() => new Set<number>());
+    const pick: number[] = [];
+    const walk = (i: number) => {
+      if (i === kids.length) {
+        const sum = new Array<number>(n).fill(0);
+        pick.forEach((o, j) => opts[j]![o]!.at.forEach((v, c) => (sum[c]! += v)));
+        if (sum.every((v, c) => Math.abs(v - own[c]!) <= kids.length)) pick.forEach((o, j) => seen[j]!.add(o));
+        return;
+      }
+      for (let o = 0; o < opts[i]!.length; o++) {
+        pick[i] = o;
+        walk(i + 1);
+      }
+    };
+    walk(0);
+    kids.forEach((c, j) => {
+      const row = rows.get(c)!;
+      if (seen[j]!.size === 1 && figuresOf(row)?.some((f) => !f.sure)) applyCols(row, opts[j]![[...seen[j]!][0]!]!.cols);
+    });
+  }
+}
+
+/** The total row of a table placed by the lines of another's left half (templateOf(kind).totalRow). */
+function placeTotals(read: Read[]): void {
+  for (const t of read) {
+    const spec = templateOf(t.kind)?.totalRow;
+    const from = spec && read.find((x) => x.kind === spec.from && x.halves);
+    if (!spec || !from || t.unit !== from.unit || !t.unit) continue;
+    const lines = leftLines(from.table);
+    if (!lines) continue;
+    if (!t.halves) {
+      if (scattered(t.table)) continue;
+      const names = t.table.rows[0]!.slice(2).map((c) => c.text);
+      const want = wanted(spec.lines, names, lines);
+      const total = byCode(t.table).get('合计');
+      if (total && want.length) resolve(total, names.length, (at) => want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
+      continue;
+    }
+    // Its own right half (财政拨款收支总表: 支出总计 by fund = 收入总计 by fund), and the rows above that
+    // total only in the columns it fills.
+    const head = t.table.rows[0]!;
+    if (head[0]?.text !== '项目' || head[2]?.text !== '项目' || !spec.row) continue;
+    const names = head.slice(3).map((c) => c.text);
+    const view = (r: Cell[]): Cell[] => [r[0]!, r[2]!, ...r.slice(3)];
+    const back = (r: Cell[], v: Cell[]) => v.slice(2).forEach((c, k) => (r[3 + k] = { ...c, loc: { ...c.loc, col: 3 + k } }));
+    const body = t.table.rows.slice(t.table.headerRows ?? 1);
+    const totalRow = body.find((r) => spec.row!.includes(bare(r[2]?.text ?? '')));
+    if (!totalRow) continue;
+    const want = wanted(spec.lines, names, lines);
+    const tv = view(totalRow);
+    resolve(tv, names.length, (at) => want.length > 0 && want.every(([c, v]) => Math.abs(at[c]! - v) <= 1));
+    back(totalRow, tv);
+    const tf = figuresOf(tv);
+    if (!tf || !tf.length || !tf.every((f) => f.sure)) continue;
+    const filled = new Set(tf.filter((f) => f.v !== 0).map((f) => f.col));
+    for (const r of body) {
+      if (r === totalRow || body.indexOf(r) > body.indexOf(totalRow)) continue;
+      const v = view(r);
+      resolve(v, names.length, (at) => at.every((x, c) => x === 0 || filled.has(c)));
+      back(r, v);
+    }
+  }
+}
+
+const bare = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/^([一二三四五六七八九十]+、|\d+[、.．])/, '').replace(/[（）()]/g, '');
+
+/** A two-halves table's left lines (项目 | one figure column): label (ordinal dropped) → figure, null
+ *  where not sure; null where the left half is not one figure column. */
+function leftLines(t: SourceTable): Map<string, number | null> | null {
+  const head = t.rows[0]!;
+  if (head[0]?.text !== '项目' || head[2]?.text !== '项目') return null;
+  const lines = new Map<string, number | null>();
+  for (const r of t.rows.slice(t.headerRows ?? 1)) {
+    const label = bare(r[0]?.text ?? '');
+    if (!label || lines.has(label)) continue;
+    lines.set(label, r[1]?.uncertain ? null : r[1]?.text ? cents(r[1].text) : 0);
+  }
+  return lines;
+}
+
+/** Column → the figure it must hold: the sum of its lines (a line `A|B` is the first of A, B printed). */
+function wanted(spec: Record<string, string[]>, names: string[], lines: Map<string, number | null>): [number, number][] {
+  const want: [number, number][] = [];
+  for (const [name, labels] of Object.entries(spec)) {
+    const c = names.indexOf(name);
+    const vs = labels.map((l) => l.split('|').map((x) => lines.get(bare(x))).find((v) => v !== undefined));
+    if (c >= 0 && vs.every((v) => v !== undefined && v !== null)) want.push([c, vs.reduce((a: number, v) => a + v!, 0)]);
+  }
+  return want;
+}
+
+/** A part table's figures are at most the whole's, column by column and row by row (一般公共预算
+ *  支出 ⊆ 支出总表): where one of the two rows is placed for sure, that bound leaves the other's
+ *  figures one placement or several. Tables in other units are not compared. */
+function placeAcross(read: Read[]): void {
+  for (const part of read) {
+    for (const w of templateOf(part.kind)?.within ?? []) {
+      const whole = read.find((t) => t.kind === w.kind);
+      if (!whole || !part.unit || part.unit !== whole.unit || scattered(part.table) || scattered(whole.table)) continue;
+      const names = (t: SourceTable) => t.rows[0]!.slice(2).map((c) => c.text);
+      const pn = names(part.table);
+      const wn = names(whole.table);
+      if (!pn.every((x) => x) || !wn.every((x) => x)) continue;
+      // Part column → whole column: as `columns` pairs them, else the totals and the rest by name.
+      const map = pn.map((name, c) => (w.columns ? (w.columns[name] ? wn.indexOf(w.columns[name]) : -1) : c === 0 ? 0 : wn.indexOf(name)));
+      if (map.every((m) => m < 0)) continue;
+      const wholeRows = byCode(whole.table);
+      for (const [code, pr] of byCode(part.table)) {
+        const wr = wholeRows.get(code);
+        if (!wr) continue;
+        const pf = figuresOf(pr);
+        const wf = figuresOf(wr);
+        if (!pf || !wf) continue;
+        const values = (figs: typeof pf, n: number) => {
+          const at = new Array<number>(n).fill(0);
+          for (const f of figs) at[f.col] = f.v;
+          return at;
+        };
+        if (wf.every((f) => f.sure) && !pf.every((f) => f.sure)) {
+          const bound = values(wf, wn.length);
+          resolve(pr, pn.length, (at) => at.every((v, c) => map[c]! < 0 || v <= bound[map[c]!]!));
+        } else if (pf.every((f) => f.sure) && !wf.every((f) => f.sure)) {
+          const least = values(pf, pn.length);
+          resolve(wr, wn.length, (at) => least.every((v, c) => map[c]! < 0 || at[map[c]!]! >= v));
+        }
+      }
+    }
+  }
+}
+
+/** A table title the patterns may not know: one short run of text ending in 表, a 单位 line within
+ *  the next two lines (西南大学收入预算表 / 单位：万元). */
+function titled(lines: SourceLine[], k: number): boolean {
+  const t = lines[k]!.raw.trim();
+  if (t.length > 40 || cellsOf(t).length !== 1 || !/\p{Script=Han}表$/u.test(t) || /[，。；：:]/.test(t)) return false;
+  const next = lines.slice(k + 1).filter((l) => l.raw.trim()).slice(0, 2);
+  return next.some((l) => UNIT.test(l.raw));
 }
 
 function regionEnd(lines: SourceLine[], start: number): number {
@@ -169,12 +468,14 @@ function regionEnd(lines: SourceLine[], start: number): number {
     const raw = lines[k]!.raw;
     const t = raw.trim();
     if (!t) continue;
-    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t))) break;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k))) break;
     if (NOTE.test(raw) || PART.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
     if (n.length >= 25 && /[，。；]/.test(n)) break;
     if (/^[（(]?[一二三四五六七八九十]+[、）)].{0,30}(情况|说明)/.test(n) && !/\d\.\d/.test(n)) break;
+    // A heading of notes (其他相关情况说明) alone on its line.
+    if (n.length <= 20 && /说明$/.test(n) && cellsOf(t).length === 1) break;
   }
   return k;
 }
@@ -190,11 +491,15 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   }
   // The header band ends at the first row with figures or a row-opening label; a label line just above
   // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
-  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0]))));
+  // (A bare 合计 beside other words is a column name of the band: 合计 … 项目支出.)
+  let first = all.findIndex((r) => hasFigures(r) || (r.groups.length > 0 && FIRST_ROW.test(labelText(r.groups[0])) && !(/^(合计|总计)$/.test(labelText(r.groups[0])) && r.groups.length > 1)));
   if (first < 0) first = all.length;
   if (first > 0 && first < all.length && isCodedRow(all[first]!) && unlabelled(all[first]!) && !hasFigures(all[first - 1]!) && all[first - 1]!.groups.length === 1) first--;
   header.push(...all.slice(0, first).map((r) => r.src));
-  const parsed = all.slice(first);
+  // The header band printed again where the table goes on over a page is not rows.
+  const squash = (l: SourceLine) => normalize(l.raw).text.replace(/\s/g, '');
+  const band = new Set(header.map(squash));
+  const parsed = all.slice(first).filter((r) => hasFigures(r) || !band.has(squash(r.src)));
   const rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
@@ -213,7 +518,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       const text = labelText(row.groups[0]);
       const part = row.groups[0]!.label;
       // A label printed below its figures (a tall 合计 row, centred): the figures-only row above takes it.
-      if (!halves && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
+      if (!halves && !templateOf(def.kind)?.unlabelled && prev && !prev.codes.length && prev.groups.length === 1 && !prev.groups[0]!.label.length) {
         prev.groups[0]!.label.push(...part);
         prev.extra.push(row.src);
         continue;
@@ -261,7 +566,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   // when many figures have no label of their own, no figure of the table is placed for sure.
   const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
-  if (orphans.length > valued.length * 0.25) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+  if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
 }
 
@@ -310,6 +615,18 @@ function place(values: Token[], n: number, total: boolean, anchors: number[] | n
   const k = values.length;
   if (k === n) return values.map((_, j) => ({ col: j, sure: true }));
   if (k > n) return values.map((_, j) => ({ col: Math.min(j, n - 1), sure: false }));
+  // Total first: a row that prints any figure prints its total, so its first figure is the total
+  // wherever pdftotext pushed it; the rest go by position, never for sure.
+  if (total && anchors && anchors.length === n && values.every((v) => v.x !== null)) {
+    let from = 1;
+    return values.map((v, j) => {
+      if (j === 0) return { col: 0, sure: true };
+      let best = from;
+      for (let c = from; c <= n - (k - j); c++) if (Math.abs(anchors[c]! - v.x!) < Math.abs(anchors[best]! - v.x!)) best = c;
+      from = best + 1;
+      return { col: best, sure: false };
+    });
+  }
   if (anchors && anchors.length === n && values.every((v) => v.x !== null)) {
     // Nearest anchor, in order; sure where the figure stands within half a column of it.
     const spacing = Math.min(...anchors.slice(1).map((a, j) => a - anchors[j]!), Infinity);
@@ -338,20 +655,35 @@ function anchorsOf(groups: Group[], n: number): number[] | null {
   });
 }
 
-/** Does the header band print this column name (whole, or its two halves on two lines)? */
-function printed(name: string, header: string): boolean {
+/** Does the header band print this column name: whole, its two halves on two lines, or wrapped over
+ *  several lines, each line's piece a whole word of the band (附属单 / 位上 / 缴收入, 本年收入合 / 计)? */
+function printed(printedName: string, band: string, bandWords: ReadonlySet<string> = new Set()): boolean {
+  // Brackets of either width and quotes are the same name (因公出国（境）费, “三公”经费).
+  const fold = (x: string) => x.replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+  const name = fold(normalize(printedName).text.replace(/\s/g, ''));
+  const header = fold(band);
+  const words = new Set([...bandWords].map(fold).filter((w) => w !== ''));
   if (header.includes(name)) return true;
   for (let h = 2; h <= name.length - 2; h++) if (header.includes(name.slice(0, h)) && header.includes(name.slice(h))) return true;
-  return false;
+  // Wrapped: the name is a run of the band's words, at most one piece per header line (≤ 4).
+  const split = (rest: string, pieces: number): boolean =>
+    rest === '' || (pieces < 4 && [...words].some((w) => rest.startsWith(w) && split(rest.slice(w.length), pieces + 1)));
+  return split(name, 0);
 }
+
+/** The header band's words (runs apart by spaces), for names wrapped over its lines. */
+const bandWords = (header: SourceLine[]): Set<string> =>
+  new Set(header.flatMap((l) => l.raw.split(/[\s\u3000]+/).map((w) => normalize(w).text)).filter((w) => w !== ''));
 
 /** Value column names: the template's, where the header band prints every one of them; else none
  *  (a header band's words in page text are not in column order: naming by them misnames figures). */
 function columnNames(tpl: Template | null, header: SourceLine[], most: number): string[] | null {
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const words = bandWords(header);
   const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
   // The longest list the band prints in full (a shorter one may be part of it).
-  return lists.filter((v) => v.length >= most && v.every((name) => printed(name, band))).sort((a, b) => b.length - a.length)[0] ?? null;
+  // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
+  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
@@ -363,7 +695,12 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const most = Math.max(1, ...rows.filter((r) => !garbled(r)).map((r) => valuesOf(r).length));
   // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
-  const lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  let lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
+  // Else the band's one word beside the code and name columns' (科目编码 科目名称 机关运行经费支出).
+  if (most === 1 && !lone.length) {
+    const own = header.flatMap((l) => l.raw.trim().split(/[\s\u3000]+/)).map((w) => normalize(w).text).filter((w) => w && !/科目|编码|名称|^项目$|^[类款项]$|分类/.test(w));
+    if (own.length === 1 && /\p{Script=Han}/u.test(own[0]!) && !AMOUNT.test(own[0]!)) lone = own;
+  }
   const names = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
@@ -373,17 +710,20 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, number[]>();
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
-    const code = r.codes.map((t) => t.text).join('');
+    // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them.
+    const joined = r.codes.map((t) => t.text).join('');
+    const code = CODE.test(joined) && r.codes[0]!.text.length >= 3 ? joined : r.codes.map((t) => t.text).join(' ');
     const codeCell = cell(code, r.src, null, rowIdx, 0);
     if (r.codes.length === 1) Object.assign(codeCell.loc, { start: r.codes[0]!.start, end: r.codes[0]!.end });
     const label = labelCell({ label: r.groups.flatMap((g) => g.label), values: [] }, r, rowIdx, 1);
     const vals = valuesOf(r);
     const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
-    const alone = !r.codes.length && !r.groups.some((g) => g.label.length);
+    const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled;
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
-    const placed = known ? known.map((col) => ({ col, sure: true })) : place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
+    const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
+    const placed = known ? known.map((col) => ({ col, sure: true })) : (summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p)));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
@@ -397,6 +737,32 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     return [codeCell, label, ...cells];
   });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** A row with fewer figures than columns, placed by the template's sums (a blank is 0): the figures
+ *  keep their order; one whose column is the same in every placement where all sums hold is sure, the
+ *  rest are put where the first such placement has them, unsure. Null where no placement holds. */
+function bySums(values: Token[], names: string[], sums: { total: string; parts: string[] }[]): { col: number; sure: boolean }[] | null {
+  const n = names.length;
+  const k = values.length;
+  const idx = sums
+    .map((s) => ({ total: names.indexOf(s.total), parts: s.parts.map((p) => names.indexOf(p)) }))
+    .filter((s) => s.total >= 0 && s.parts.every((p) => p >= 0));
+  const v = values.map((t) => cents(t.text));
+  if (!idx.length || k === 0 || k >= n || n - k > 3 || v.some((x) => x === null || x < 0)) return null;
+  const valid: number[][] = [];
+  const walk = (j: number, from: number, cols: number[]) => {
+    if (j === k) {
+      const at = new Array<number>(n).fill(0);
+      cols.forEach((c, m) => (at[c] = v[m]!));
+      if (idx.every((s) => Math.abs(at[s.total]! - s.parts.reduce((a, p) => a + at[p]!, 0)) <= s.parts.length)) valid.push([...cols]);
+      return;
+    }
+    for (let c = from; c <= n - (k - j); c++) walk(j + 1, c + 1, [...cols, c]);
+  };
+  walk(0, 0, []);
+  if (!valid.length) return null;
+  return values.map((_, j) => ({ col: valid[0]![j]!, sure: valid.every((o) => o[j] === valid[0]![j]) }));
 }
 
 /** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
@@ -440,6 +806,20 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
     for (const [parent, kids] of families) {
       const group = [parent, ...kids];
       if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      // A column the placed parent leaves blank or 0 holds nothing in any child where no figure is
+      // negative (a sum of figures ≥ 0 that is 0 has every one 0).
+      if (opts.get(parent)!.length === 1 && group.every((r) => vals.get(r)!.every((x) => x! >= 0))) {
+        const own = new Array<number>(n).fill(0);
+        opts.get(parent)![0]!.forEach((col, m) => (own[col] = vals.get(parent)![m]!));
+        for (const r of kids) {
+          const keep = opts.get(r)!.filter((o) => o.every((col, m) => own[col] !== 0 || vals.get(r)![m] === 0));
+          if (keep.length && keep.length < opts.get(r)!.length) {
+            opts.set(r, keep);
+            changed = true;
+          }
+        }
+        if (group.every((r) => opts.get(r)!.length === 1)) continue;
+      }
       if (group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000) continue;
       const seen = group.map(() => new Set<number>());
       let valid = 0;
@@ -481,54 +861,80 @@ const RIGHT = /支出|结余分配|年末结转/;
 
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const tpl = templateOf(def.kind);
-  // Which half each group is: the first of two is left; a lone one by where it stands or what it says.
-  const leftX: number[] = [];
-  const rightX: number[] = [];
+  // Which half each group is: the first of two is left. A lone one (the other half has run out, or its
+  // cell is blank) stands where its half's codes, labels or figures stand where the text keeps columns;
+  // else it continues the half the lone row above went to (a half that ran out stays out), else the
+  // half whose last code is just below its own, else what it says.
+  type Kind = 'code' | 'label' | 'value';
+  const refOf = (g: Group): [Kind, number | null] | null =>
+    g.codes?.length ? ['code', g.codes[0]!.x] : g.label.length ? ['label', g.label[0]!.x] : g.values.length ? ['value', g.values[0]!.x] : null;
+  const xs = { left: new Map<Kind, number[]>(), right: new Map<Kind, number[]>() };
   for (const r of rows) {
-    if (r.groups.length >= 2) {
-      if (r.groups[0]!.label[0]?.x != null) leftX.push(r.groups[0]!.label[0]!.x!);
-      if (r.groups[1]!.label[0]?.x != null) rightX.push(r.groups[1]!.label[0]!.x!);
+    if (r.groups.length < 2) continue;
+    for (const [side, g] of [['left', r.groups[0]!], ['right', r.groups[1]!]] as const) {
+      for (const [kind, x] of [
+        ['code', g.codes?.[0]?.x],
+        ['label', g.label[0]?.x],
+        ['value', g.values[0]?.x],
+      ] as const) if (x != null) xs[side].set(kind, [...(xs[side].get(kind) ?? []), x]);
     }
   }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const lx = med(leftX);
-  const rx = med(rightX);
+  const med = (v: number[] | undefined) => (v?.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! : null);
+  const byPlace = (g: Group): boolean | null => {
+    const ref = refOf(g);
+    if (!fixed || !ref || ref[1] === null) return null;
+    const l = med(xs.left.get(ref[0]));
+    const r = med(xs.right.get(ref[0]));
+    if (l === null || r === null || r - l < 8) return null;
+    // Clear of the midway line by a quarter of the halves' distance.
+    const d = ref[1] - (l + r) / 2;
+    return Math.abs(d) >= (r - l) / 4 ? d > 0 : null;
+  };
   // Coded halves (经济分类): a lone group continues the half whose last code is just below its own.
   const codeNum = (g: Group | undefined) => (g?.codes?.length ? Number(g.codes.map((t) => t.text).join('').padEnd(7, '0')) : null);
   let lastL: number | null = null;
   let lastR: number | null = null;
+  let loneSide: boolean | null = null;
   const sides = rows.map((r) => {
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
       lastL = codeNum(r.groups[0]) ?? lastL;
       lastR = codeNum(right) ?? lastR;
+      loneSide = null;
       return { left: r.groups[0], right };
     }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
-    const x = g.label[0]?.x ?? g.values[0]?.x ?? null;
     const code = codeNum(g);
-    let right: boolean;
-    if (code !== null && (lastL !== null || lastR !== null)) {
+    let right = byPlace(g);
+    if (right === null && loneSide !== null && code !== null) right = loneSide;
+    if (right === null && code !== null && (lastL !== null || lastR !== null)) {
       const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
       right = gap(lastR) < gap(lastL);
-    } else right = fixed && x !== null && lx !== undefined && rx !== undefined ? Math.abs(x - rx) < Math.abs(x - lx) : RIGHT.test(labelText(g));
+    }
+    right ??= RIGHT.test(labelText(g));
     if (right) lastR = code ?? lastR;
     else lastL = code ?? lastL;
+    if (code !== null) loneSide = right;
     return right ? { left: undefined, right: g } : { left: g, right: undefined };
   });
   const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
   // A half's template counts where the header band prints it (beyond a bare 合计).
   const band = _header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
-  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band)));
+  const words = bandWords(_header);
+  const fits = (t: string[] | undefined, k: number) => !!t && t.length >= k && (t.length === 1 || t.some((v) => v !== '合计' && printed(v, band, words)));
+  const variant = (tpl?.rightVariants ?? [])
+    .filter((v) => v.length >= most('right') && v.every((name) => name.split('/').every((part) => printed(part, band, words))))
+    .sort((a, b) => b.length - a.length)[0];
+  const rightList = variant ?? tpl?.right;
   const nl = fits(tpl?.left, most('left')) ? tpl!.left!.length : Math.max(1, most('left'));
-  const nr = fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
+  const nr = variant ? variant.length : fits(tpl?.right, most('right')) ? tpl!.right!.length : Math.max(1, most('right'));
   // A half's single figure column is named as the header band names it (决算数, 预算数, 金额).
   const single = ['决算数', '预算数', '金额'].find((w) => band.includes(w));
   const names = (n: number, t: string[] | undefined) => (n === 1 && single ? [single] : t?.length === n ? t : null);
   const leftNames = names(nl, tpl?.left);
-  const rightNames = names(nr, tpl?.right);
+  const rightNames = names(nr, rightList);
   const anchorsL = fixed ? anchorsOf(sides.flatMap((s) => (s.left ? [s.left] : [])), nl) : null;
   const anchorsR = fixed ? anchorsOf(sides.flatMap((s) => (s.right ? [s.right] : [])), nr) : null;
   const first = rows[0]!.src;
@@ -550,3 +956,4 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const body = rows.map((r, k) => [...half(sides[k]!.left, r, k + 1, 0, nl, anchorsL), ...half(sides[k]!.right, r, k + 1, w + nl, nr, anchorsR)]);
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
+
