@@ -204,7 +204,7 @@ function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, y
 }
 
 /** The document with one mutation applied (only the mutated block is copied). */
-function apply(doc: IngestedDocument, m: Mutation): IngestedDocument {
+export function apply(doc: IngestedDocument, m: Mutation): IngestedDocument {
   const blocks = doc.blocks.slice();
   const b = blocks[m.block]!;
   if (b.kind === 'line') {
@@ -242,6 +242,8 @@ export function newFlags(before: Flag[], after: Flag[]): Flag[] {
  *  narrative figure by a share or sum stated within three lines of it. */
 function about(f: Flag, m: Mutation): boolean {
   const figure = FAMILIES[m.family]!.owner === 'figures';
+  // A table continued over pages is one table (one id): a sum it breaks may be flagged on another page.
+  if (figure && m.row !== undefined && f.loc?.table !== undefined && f.loc.table === m.loc.table && f.code === 'SUM_MISMATCH') return true;
   if (f.loc && f.loc.page === m.loc.page && f.loc.paragraph === m.loc.paragraph) {
     if (m.row !== undefined && f.loc.table !== undefined) return f.loc.table === m.loc.table && (f.loc.row === m.row || (figure && f.code === 'SUM_MISMATCH'));
     if (f.loc.line === m.loc.line || f.loc.line === m.loc.line - 1) return true;
