@@ -116,6 +116,9 @@ interface Ledger {
   completeCols: Set<string>;
   /** Rows (tableId|row) that do not add up across their columns: their 类/款 sums are not flagged again. */
   badRows: Set<string>;
+  /** 科目 sums checked and failed per table (tree identities): a table most of whose sums fail is read
+   *  as one defect (figures shifted against the 科目 names), not as many. */
+  treeStats: Map<string, { checked: number; failed: number; shift: { k: number; fit: number; of: number } | null }>;
   /** The most decimals a figure of each table is printed with. */
   decimals: Map<string, number>;
   /** Rows (tableId|row) with an amount that gave no fact (a page-text row that cannot say which column a
@@ -148,7 +151,7 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
-  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec };
+  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
 }
 
 /** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
@@ -209,6 +212,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
       const k = f.about!.column ?? `#${f.about!.col}`;
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
+    const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+    if (widest) shiftStats(l, tableId, t, coded, widest);
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`))) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -225,7 +230,11 @@ function trees(l: Ledger, id: Identity): Flag[] {
         });
         if (!pf || parts.some((x) => !x)) continue;
         if (!p && parts.every((x) => x!.v === 0n)) continue;
+        const st = l.treeStats.get(tableId) ?? { checked: 0, failed: 0, shift: null };
+        l.treeStats.set(tableId, st);
+        st.checked++;
         if (sumFits(pf, parts as Fig[])) continue;
+        st.failed++;
         if (kids.some((k) => bad.has(k) || l.badRows.has(`${tableId}|${byCode.get(k)?.about?.row ?? coded.find((f) => f.about!.code === k)?.about?.row}`))) continue;
         bad.add(parent);
         const unit = t.unit ?? '';
@@ -275,6 +284,72 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** How many 科目 sums of one column fit when its figures are read k rows off their codes (k = −6 … 6):
+ *  the k that makes most of them fit, when it beats the rows as printed. */
+function shiftStats(l: Ledger, tableId: string, t: TableRecord, coded: Fact[], group: Fact[]) {
+  const rowOf = new Map(coded.map((f) => [f.about!.code!, f.about!.row!]));
+  const codes = [...rowOf.keys()];
+  const col = group[0]!.about!.col!;
+  const byRow = new Map(group.map((f) => [f.about!.row!, f]));
+  const at = (r: number): Fig | null => {
+    const f = byRow.get(r);
+    if (f) return figIn(l, tableId, f, t.unit);
+    return isBlank(cellText(l, tableId, r, col)) ? ZERO : null;
+  };
+  const fits = (k: number) => {
+    let fit = 0;
+    let of = 0;
+    for (const parent of codes) {
+      if (parent.length >= 7) continue;
+      const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+      if (!kids.length) continue;
+      const pf = at(rowOf.get(parent)! + k);
+      const ps = kids.map((c) => at(rowOf.get(c)! + k));
+      if (!pf || ps.some((x) => !x) || (pf.v === 0n && ps.every((x) => x!.v === 0n))) continue;
+      of++;
+      if (sumFits(pf, ps as Fig[])) fit++;
+    }
+    return { fit, of };
+  };
+  const base = fits(0);
+  let best: { k: number; fit: number; of: number } | null = null;
+  for (let k = -6; k <= 6; k++) {
+    if (!k) continue;
+    const x = fits(k);
+    if (x.fit > base.fit && (!best || x.fit > best.fit)) best = { k, ...x };
+  }
+  const st = l.treeStats.get(tableId) ?? { checked: 0, failed: 0, shift: null };
+  st.shift = best;
+  l.treeStats.set(tableId, st);
+}
+
+/** Tables read as one defect: at least 3 科目 sums fail and they are at least a third of those checked. */
+const scrambled = (l: Ledger): Set<string> =>
+  new Set([...l.treeStats].filter(([, s]) => s.failed >= 3 && s.failed * 3 >= s.checked).map(([id]) => id));
+
+/** One flag for a table whose 科目 sums mostly fail: the first failing sum's place, every failing sum and
+ *  every narrative figure that disagrees with the table listed in the message and in expected/found. */
+function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[]): Flag {
+  const t = l.tables.get(tableId)!;
+  const st = l.treeStats.get(tableId)!;
+  const pages = [...new Set(sums.map((f) => f.loc?.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
+  const where = pages.length ? `（第${pages[0]}${pages.length > 1 ? `–${pages[pages.length - 1]}` : ''}页）` : '';
+  const what = (f: Flag) => f.message.replace(/^[^第]*第\d+页/, '').replace(/。$/, '');
+  const shift = st.shift ? `；数字整体${st.shift.k > 0 ? '上' : '下'}移${Math.abs(st.shift.k)}行与科目对齐时，${st.shift.of}个科目之和中有${st.shift.fit}个相符` : '';
+  const text = restated.length ? `；正文有${restated.length}处数字与该表所在行不符（如${restated[0]!.found}，表中为${restated[0]!.expected}）` : '';
+  const first = sums[0]!;
+  return makeFlag(
+    'SUM_MISMATCH',
+    `${t.kind}${where}的数字与科目对不上：${st.checked}个科目之和中${st.failed}个不符（如${what(first)}）${shift}${text}，疑为数字与科目错行。`,
+    first.loc ? { ...first.loc } : { ...t.loc },
+    first.excerpt,
+    {
+      expected: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.expected}`).join('；'),
+      found: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.found}`).join('；'),
+    },
+  );
 }
 
 // ---------------------------------------------------------------- row: total = Σ parts
@@ -651,8 +726,12 @@ function crosses(l: Ledger, id: Identity): Flag[] {
 /** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
 export const restatementCount = { byCode: 0, byMetric: 0 };
 
+/** The table id of the cell each flag of the last `restatements` run was compared with. */
+let restatedCells: string[] = [];
+
 function restatements(l: Ledger): Flag[] {
   const flags: Flag[] = [];
+  restatedCells = [];
   restatementCount.byCode = 0;
   restatementCount.byMetric = 0;
   const rc = cfg().restatements;
@@ -683,6 +762,7 @@ function restatements(l: Ledger): Flag[] {
         if (!usable.some((x) => sumFits(mine, [x.fig!]))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
           flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+          restatedCells.push(cell.g.about!.tableId!);
         }
         continue;
       }
@@ -698,7 +778,10 @@ function restatements(l: Ledger): Flag[] {
     const cell = figs[0]!;
     if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
     restatementCount.byMetric++;
-    if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+    if (!sumFits(mine, [cell.fig!])) {
+      flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+      restatedCells.push(cell.g.about!.tableId!);
+    }
   }
   return flags;
 }
@@ -727,8 +810,21 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
   for (const id of ids) if (id.kind === 'halves') flags.push(...halves(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
-  flags.push(...restatements(l));
-  return flags;
+  const restated = restatements(l);
+  // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
+  // are folded into one flag (the detail stays in the flag's expected/found).
+  const bad = scrambled(l);
+  if (!bad.size) return [...flags, ...restated];
+  const inTable = (f: Flag, id: string) => f.loc?.table === id;
+  const out = flags.filter((f) => ![...bad].some((id) => f.code === 'SUM_MISMATCH' && inTable(f, id)));
+  const cellOf = new Map(restated.map((f, i) => [f, restatedCells[i]]));
+  const rest = restated.filter((f) => !bad.has(cellOf.get(f) ?? ''));
+  for (const id of bad) {
+    const sums = flags.filter((f) => f.code === 'SUM_MISMATCH' && inTable(f, id));
+    if (!sums.length) continue;
+    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error')));
+  }
+  return [...out, ...rest];
 }
 
 /** How many times each identity was evaluated on a document (all its terms found): for measuring
