@@ -257,6 +257,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && (f.about.column ?? `#${f.about.col}`) === (group[0]!.about!.column ?? `#${group[0]!.about!.col}`));
       if (totals.length !== 1) continue;
       const tot = totals[0]!;
+      if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
       // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
       const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
       if (facts.some((f) => f !== tot && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
@@ -412,7 +413,8 @@ function rows(l: Ledger, id: Identity): Flag[] {
       // Which cell is wrong: the one whose column does not add up along the 科目 tree either.
       const code = facts.find((f) => f.about!.row === r && f.about!.code)?.about?.code;
       const cols = [totalCol, ...partCols];
-      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : [];
+      const isTotalRow = !code && facts.some((f) => f.about!.row === r && /^(?:合计|总计)$/.test(f.about!.name ?? ''));
+      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : isTotalRow ? cols.filter((c) => totalRootsFail(l, tableId, facts, r, c, t.unit)) : [];
       const culprit = suspect.length === 1 && suspect[0] !== totalCol ? suspect[0]! : undefined;
       const cf = culprit !== undefined ? ps[partCols.indexOf(culprit)]!.fact : undefined;
       if (culprit !== undefined && cf) {
@@ -446,6 +448,20 @@ function rows(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** Does column `col` of the 合计 row `row` differ from the sum of the column's top 科目? */
+function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, col: number, unit: string | null): boolean {
+  const rowOf = new Map<string, number>();
+  for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
+  const codes = [...rowOf.keys()];
+  const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code)) return false;
+  const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+  const tot = cellFig(l, tableId, row, col, byPos, unit);
+  const ps = roots.map((c) => cellFig(l, tableId, rowOf.get(c)!, col, byPos, unit));
+  if (!tot || ps.some((x) => !x)) return false;
+  return !sumFits(tot, ps as Fig[]);
 }
 
 /** Columns holding row labels: some body row has Chinese text there (from the first row with an amount:
