@@ -20,7 +20,10 @@ interface Term {
 }
 interface Identity {
   id: string;
-  kind: 'tree' | 'row' | 'cross' | 'halves';
+  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds';
+  /** funds: the row label of the total and of its parts (regular expressions, on folded text). */
+  totalLabel?: string;
+  partLabels?: string;
   what?: string;
   tables?: string[];
   economic?: boolean;
@@ -683,6 +686,58 @@ const this_ = (t: TableRecord, c: number) => {
 /** A sum printed at the precision of its terms. */
 const fmt = (v: bigint, t: TableRecord, a: Fig, bs: Fig[]) => show(v, t.unit ?? '', Math.max(decimals(a.fact), ...bs.map((x) => decimals(x.fact))));
 
+// ---------------------------------------------------------------- funds: 年度资金总额 = its sources
+
+/** A 绩效目标表/自评表's money block: the row labelled as the total (年度资金总额) = the rows right below it
+ *  labelled as its sources (财政拨款, 上年结转, 其他资金), column by column — only in columns where the total
+ *  and at least one source hold an amount, every source cell is an amount or blank, and nothing is a rate
+ *  or a score (分值, 得分, 执行率, %). Read off the table's cells (these tables give no facts). */
+function funds(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  const totalRe = new RegExp(id.totalLabel!, 'u');
+  const partRe = new RegExp(id.partLabels!, 'u');
+  const fold = (x: string) => foldTableText(x).replace(/[:：]$/u, '');
+  for (const t of l.tables.values()) {
+    if (!kinds.has(t.kind)) continue;
+    t.rows.forEach((row, r) => {
+      const labelAt = row.findIndex((x) => totalRe.test(fold(x)));
+      if (labelAt < 0) return;
+      const parts: number[] = [];
+      for (let k = r + 1; k < t.rows.length && k <= r + 5; k++) {
+        if (!t.rows[k]!.some((x, c) => c <= labelAt + 1 && partRe.test(fold(x)))) break;
+        parts.push(k);
+      }
+      if (parts.length < 2) return;
+      const bad = (x: string) => /分值|得分|执行率|[%％]/u.test(x);
+      for (let c = labelAt + 1; c < row.length; c++) {
+        if ([r, ...parts].some((k) => bad(t.rows[k]![c] ?? '')) || bad(t.header[c] ?? '')) continue;
+        const tot = figOf(row[c] ?? '', null, true);
+        if (!tot) continue;
+        const ps = parts.map((k) => t.rows[k]![c] ?? '');
+        if (ps.some((x) => !isBlank(x) && !figOf(x, null, true)) || ps.every((x) => isBlank(x))) continue;
+        // a blank or a bare 0 is an exact 0
+        const figs = ps.map((x) => (isBlank(x) || /^\s*0\s*$/.test(x) ? ZERO : figOf(x, null, true)!));
+        if (sumFits(tot, figs)) continue;
+        const dec = Math.max(...[row[c]!, ...ps].map((x) => /\.(\d+)/.exec(x)?.[1]?.length ?? 0));
+        const sum = figs.reduce((a, x) => a + x.v, 0n);
+        const names = parts.map((k) => `“${fold(t.rows[k]!.find((x, cc) => cc <= labelAt + 1 && partRe.test(fold(x)))!)}”`).join('＋');
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${t.kind}${t.loc.page !== undefined ? `第${t.loc.page}页` : ''}“${t.title || t.kind}”的“${fold(row[labelAt]!)}”为${row[c]!.trim()}，而${names}＝${show(sum, '', dec)}。`,
+            { ...t.loc },
+            row.filter(Boolean).join(' '),
+            { expected: show(sum, '', dec, true), found: row[c]!.trim() },
+          ),
+        );
+        break;
+      }
+    });
+  }
+  return flags;
+}
+
 // ---------------------------------------------------------------- cross: tables against tables
 
 function pick(l: Ledger, term: Term): Fig | null | undefined {
@@ -825,6 +880,7 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   for (const id of ids) if (id.kind === 'row') flags.push(...rows(l, id));
   for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
   for (const id of ids) if (id.kind === 'halves') flags.push(...halves(l, id));
+  for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
   const restated = restatements(l);
   // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
