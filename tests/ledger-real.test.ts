@@ -38,9 +38,9 @@ describe('real defects found by the ledger (error flags, exact)', () => {
 
   it('文旅局 2025 决算 p28: 公务接待费 增加0.40万元，增长100% on a zero base', async () => {
     const d = await run(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt'));
-    // Its page-text tables are read too: the 公开05 rows printed shifted against their names make every
-    // restatement of a 科目 disagree with its row and the 科目 sums fail (17 VALUE_CONFLICT and 17
-    // SUM_MISMATCH, pinned in tests/annotations).
+    // Its page-text tables are read too: the 公开05 rows printed shifted against their names make the 科目
+    // sums fail and every restatement of a 科目 disagree with its row — one SUM_MISMATCH on the table with
+    // the rest folded in (tests/identities-tables.test.ts, tests/annotations).
     expect(show(d).filter((f) => f[0] === 'PERCENT_MISMATCH')).toEqual([['PERCENT_MISMATCH', 28, 16, '上年为0，无增长率', '100%']]);
   }, 60_000);
 

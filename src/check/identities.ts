@@ -20,7 +20,10 @@ interface Term {
 }
 interface Identity {
   id: string;
-  kind: 'tree' | 'row' | 'cross';
+  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds';
+  /** funds: the row label of the total and of its parts (regular expressions, on folded text). */
+  totalLabel?: string;
+  partLabels?: string;
   what?: string;
   tables?: string[];
   economic?: boolean;
@@ -55,7 +58,7 @@ export interface Fig {
 
 /** "2,940.05" in 万元 → v = 294005·10⁴·10³ (10⁻⁵ 元), h = half a unit of the last digit. Null when the
  *  unit is not money (then `scale` 0 compares within one table only) or the figure has > 9 decimals. */
-export function figOf(text: string, unit: string | null | undefined, sameTable = false): Fig | null {
+export function figOf(text: string, unit: string | null | undefined, sameTable = false, minDecimals = 0): Fig | null {
   const a = parseAmount(text);
   if (!a) return null;
   const scale = amountScale(unit) ?? (sameTable ? 0 : undefined);
@@ -67,7 +70,10 @@ export function figOf(text: string, unit: string | null | undefined, sameTable =
   if (exp < 1) return null;
   const digits = BigInt(`${int}${frac}`);
   const v = digits * 10n ** BigInt(exp);
-  return { v: neg ? -v : v, h: 5n * 10n ** BigInt(exp - 1) };
+  // A bare 0 in a table that prints decimals is a zero (like a blank), as precise as the table's others;
+  // any other integer keeps its own precision (22,118,861 printed for 22,118,861.34).
+  const hexp = digits === 0n && !frac ? Math.max(1, Math.min(exp, scale + 5 - minDecimals)) : exp;
+  return { v: neg ? -v : v, h: 5n * 10n ** BigInt(hexp - 1) };
 }
 
 const ZERO: Fig = { v: 0n, h: 0n };
@@ -113,6 +119,14 @@ interface Ledger {
   completeCols: Set<string>;
   /** Rows (tableId|row) that do not add up across their columns: their 类/款 sums are not flagged again. */
   badRows: Set<string>;
+  /** 科目 sums checked and failed per table (tree identities): a table most of whose sums fail is read
+   *  as one defect (figures shifted against the 科目 names), not as many. */
+  treeStats: Map<string, { checked: number; failed: number; shift: { k: number; fit: number; of: number } | null }>;
+  /** The most decimals a figure of each table is printed with. */
+  decimals: Map<string, number>;
+  /** Rows (tableId|row) with an amount that gave no fact (a page-text row that cannot say which column a
+   *  figure stands in): a blank cell of such a row may be where that figure belongs, so it is not a 0. */
+  doubt: Set<string>;
 }
 
 function ledgerOf(doc: ExtractedDocument): Ledger {
@@ -125,6 +139,7 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
   }
   const complete = new Set<string>();
   const completeCols = new Set<string>();
+  const doubt = new Set<string>();
   for (const [id, facts] of cells) {
     const t = tables.get(id);
     if (!t) continue;
@@ -135,21 +150,27 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     for (const f of facts) read.set(f.about!.col ?? -1, (read.get(f.about!.col ?? -1) ?? 0) + 1);
     for (const c of cols) if (amounts.get(c) === read.get(c)) completeCols.add(`${id}|${c}`);
     if ([...cols].every((c) => completeCols.has(`${id}|${c}`))) complete.add(id);
+    const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
+    t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
-  return { doc, tables, cells, complete, completeCols, badRows: new Set() };
+  const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
+  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
 }
+
+/** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
+const figIn = (l: Ledger, tableId: string, f: Fact, unit: string | null): Fig | null => figOf(f.text, unit, true, l.decimals.get(tableId) ?? 0);
 
 const cellText = (l: Ledger, tableId: string, row: number, col: number) => l.tables.get(tableId)?.rows[row]?.[col] ?? '';
 const isBlank = (x: string) => /^[\s\-—–/]*$/.test(x);
 
 /** The figure of a cell: its fact, an exact 0 for a blank cell, null when it holds something unread. */
-function cellFig(l: Ledger, tableId: string, row: number, col: number, byPos: Map<string, Fact>, unit: string | null): Fig | null {
+function cellFig(l: Ledger, tableId: string, row: number, col: number, byPos: Map<string, Fact>, unit: string | null, strict = false): Fig | null {
   const f = byPos.get(`${row}|${col}`);
   if (f) {
-    const g = figOf(f.text, unit, true);
+    const g = figIn(l, tableId, f, unit);
     return g ? { ...g, fact: f } : null;
   }
-  return isBlank(cellText(l, tableId, row, col)) ? ZERO : null;
+  return isBlank(cellText(l, tableId, row, col)) && !(strict && l.doubt.has(`${tableId}|${row}`)) ? ZERO : null;
 }
 
 const where = (f: Fact | undefined, t?: TableRecord) => {
@@ -194,6 +215,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
       const k = f.about!.column ?? `#${f.about!.col}`;
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
+    const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
+    if (widest) shiftStats(l, tableId, t, coded, widest);
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`))) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -203,14 +226,18 @@ function trees(l: Ledger, id: Identity): Flag[] {
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
         if (!kids.length) continue;
         const p = byCode.get(parent);
-        const pf = p ? figOf(p.text, t.unit, true) : ZERO;
+        const pf = p ? figIn(l, tableId, p, t.unit) : ZERO;
         const parts = kids.map((k) => {
           const f = byCode.get(k);
-          return f ? figOf(f.text, t.unit, true) : ZERO;
+          return f ? figIn(l, tableId, f, t.unit) : ZERO;
         });
         if (!pf || parts.some((x) => !x)) continue;
         if (!p && parts.every((x) => x!.v === 0n)) continue;
+        const st = l.treeStats.get(tableId) ?? { checked: 0, failed: 0, shift: null };
+        l.treeStats.set(tableId, st);
+        st.checked++;
         if (sumFits(pf, parts as Fig[])) continue;
+        st.failed++;
         if (kids.some((k) => bad.has(k) || l.badRows.has(`${tableId}|${byCode.get(k)?.about?.row ?? coded.find((f) => f.about!.code === k)?.about?.row}`))) continue;
         bad.add(parent);
         const unit = t.unit ?? '';
@@ -229,9 +256,104 @@ function trees(l: Ledger, id: Identity): Flag[] {
           ),
         );
       }
+      // The table's 合计 row = Σ its top 科目 (those no other printed code is a parent of).
+      const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && (f.about.column ?? `#${f.about.col}`) === (group[0]!.about!.column ?? `#${group[0]!.about!.col}`));
+      if (totals.length !== 1) continue;
+      const tot = totals[0]!;
+      if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
+      // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
+      const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
+      if (facts.some((f) => f !== tot && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
+      const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+      const tf = figIn(l, tableId, tot, t.unit);
+      const parts = roots.map((c) => {
+        const f = byCode.get(c);
+        return f ? figIn(l, tableId, f, t.unit) : ZERO;
+      });
+      if (!tf || !roots.length || parts.some((x) => !x) || sumFits(tf, parts as Fig[])) continue;
+      if (roots.some((c) => bad.has(c))) continue;
+      l.badRows.add(`${tableId}|${tot.about!.row}`);
+      const unit = t.unit ?? '';
+      const dec = Math.max(decimals(tot), ...roots.map((c) => decimals(byCode.get(c))));
+      const sum = (parts as Fig[]).reduce((s, x) => s + x.v, 0n);
+      flags.push(
+        makeFlag(
+          'SUM_MISMATCH',
+          `${where(tot, t)}${tot.about!.name}的“${colName(l, tot)}”为${show(tf.v, unit, dec)}，与其${roots.length}个${roots.every((c) => c.length === 3) ? '类级' : '一级'}科目之和${show(sum, unit, dec)}不符。`,
+          { ...tot.loc },
+          tot.excerpt,
+          { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
+        ),
+      );
     }
   }
   return flags;
+}
+
+/** How many 科目 sums of one column fit when its figures are read k rows off their codes (k = −6 … 6):
+ *  the k that makes most of them fit, when it beats the rows as printed. */
+function shiftStats(l: Ledger, tableId: string, t: TableRecord, coded: Fact[], group: Fact[]) {
+  const rowOf = new Map(coded.map((f) => [f.about!.code!, f.about!.row!]));
+  const codes = [...rowOf.keys()];
+  const col = group[0]!.about!.col!;
+  const byRow = new Map(group.map((f) => [f.about!.row!, f]));
+  const at = (r: number): Fig | null => {
+    const f = byRow.get(r);
+    if (f) return figIn(l, tableId, f, t.unit);
+    return isBlank(cellText(l, tableId, r, col)) ? ZERO : null;
+  };
+  const fits = (k: number) => {
+    let fit = 0;
+    let of = 0;
+    for (const parent of codes) {
+      if (parent.length >= 7) continue;
+      const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+      if (!kids.length) continue;
+      const pf = at(rowOf.get(parent)! + k);
+      const ps = kids.map((c) => at(rowOf.get(c)! + k));
+      if (!pf || ps.some((x) => !x) || (pf.v === 0n && ps.every((x) => x!.v === 0n))) continue;
+      of++;
+      if (sumFits(pf, ps as Fig[])) fit++;
+    }
+    return { fit, of };
+  };
+  const base = fits(0);
+  let best: { k: number; fit: number; of: number } | null = null;
+  for (let k = -6; k <= 6; k++) {
+    if (!k) continue;
+    const x = fits(k);
+    if (x.fit > base.fit && (!best || x.fit > best.fit)) best = { k, ...x };
+  }
+  const st = l.treeStats.get(tableId) ?? { checked: 0, failed: 0, shift: null };
+  st.shift = best;
+  l.treeStats.set(tableId, st);
+}
+
+/** Tables read as one defect: at least 3 科目 sums fail and they are at least a third of those checked. */
+const scrambled = (l: Ledger): Set<string> =>
+  new Set([...l.treeStats].filter(([, s]) => s.failed >= 3 && s.failed * 3 >= s.checked).map(([id]) => id));
+
+/** One flag for a table whose 科目 sums mostly fail: the first failing sum's place, every failing sum and
+ *  every narrative figure that disagrees with the table listed in the message and in expected/found. */
+function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[]): Flag {
+  const t = l.tables.get(tableId)!;
+  const st = l.treeStats.get(tableId)!;
+  const pages = [...new Set(sums.map((f) => f.loc?.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
+  const where = pages.length ? `（第${pages[0]}${pages.length > 1 ? `–${pages[pages.length - 1]}` : ''}页）` : '';
+  const what = (f: Flag) => f.message.replace(/^[^第]*第\d+页/, '').replace(/。$/, '');
+  const shift = st.shift ? `；数字整体${st.shift.k > 0 ? '上' : '下'}移${Math.abs(st.shift.k)}行与科目对齐时，${st.shift.of}个科目之和中有${st.shift.fit}个相符` : '';
+  const text = restated.length ? `；正文有${restated.length}处数字与该表所在行不符（如${restated[0]!.found}，表中为${restated[0]!.expected}）` : '';
+  const first = sums[0]!;
+  return makeFlag(
+    'SUM_MISMATCH',
+    `${t.kind}${where}的数字与科目对不上：${st.checked}个科目之和中${st.failed}个不符（如${what(first)}）${shift}${text}，疑为数字与科目错行。`,
+    first.loc ? { ...first.loc } : { ...t.loc },
+    first.excerpt,
+    {
+      expected: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.expected}`).join('；'),
+      found: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.found}`).join('；'),
+    },
+  );
 }
 
 // ---------------------------------------------------------------- row: total = Σ parts
@@ -254,9 +376,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
       if (k === undefined) continue;
       colsOf.set(k, (colsOf.get(k) ?? new Set()).add(f.about!.col!));
     }
-    const amountCols = new Set(facts.map((f) => f.about!.col!));
     const keyOfCol = new Map<number, string>();
     for (const [k, cs] of colsOf) for (const c of cs) keyOfCol.set(c, k);
+    // Only the run of value columns that holds the total (a halves table's other half, behind its own
+    // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
+    const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
+    const seg = totalAt.length === 1 ? valueRun(t, totalAt[0]!) : null;
+    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => !seg || (c >= seg[0] && c <= seg[1])));
     if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
     // Header columns with a part's key but no figure at all still count (as 0); one column per key.
     const header = t.header;
@@ -265,7 +391,7 @@ function rows(l: Ledger, id: Identity): Flag[] {
     let ambiguous = false;
     header.forEach((_, c) => {
       const k = keyOfCol.get(c);
-      if (!k) return;
+      if (!k || (seg && (c < seg[0] || c > seg[1]))) return;
       if (k === id.total) {
         if (totalCol !== undefined) ambiguous = true;
         totalCol = c;
@@ -290,7 +416,8 @@ function rows(l: Ledger, id: Identity): Flag[] {
       // Which cell is wrong: the one whose column does not add up along the 科目 tree either.
       const code = facts.find((f) => f.about!.row === r && f.about!.code)?.about?.code;
       const cols = [totalCol, ...partCols];
-      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : [];
+      const isTotalRow = !code && facts.some((f) => f.about!.row === r && /^(?:合计|总计)$/.test(f.about!.name ?? ''));
+      const suspect = code ? cols.filter((c) => columnTreeFails(l, tableId, facts, code, c, t.unit)) : isTotalRow ? cols.filter((c) => totalRootsFail(l, tableId, facts, r, c, t.unit)) : [];
       const culprit = suspect.length === 1 && suspect[0] !== totalCol ? suspect[0]! : undefined;
       const cf = culprit !== undefined ? ps[partCols.indexOf(culprit)]!.fact : undefined;
       if (culprit !== undefined && cf) {
@@ -326,6 +453,40 @@ function rows(l: Ledger, id: Identity): Flag[] {
   return flags;
 }
 
+/** Does column `col` of the 合计 row `row` differ from the sum of the column's top 科目? */
+function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, col: number, unit: string | null): boolean {
+  const rowOf = new Map<string, number>();
+  for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
+  const codes = [...rowOf.keys()];
+  const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code)) return false;
+  const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+  const tot = cellFig(l, tableId, row, col, byPos, unit);
+  const ps = roots.map((c) => cellFig(l, tableId, rowOf.get(c)!, col, byPos, unit));
+  if (!tot || ps.some((x) => !x)) return false;
+  return !sumFits(tot, ps as Fig[]);
+}
+
+/** Columns holding row labels: some body row has Chinese text there (from the first row with an amount:
+ *  a header band left in the body, 合计 | 人员经费 over the figures, does not count). */
+const labelCols = (t: TableRecord): Set<number> => {
+  const out = new Set<number>();
+  const first = t.rows.findIndex((r) => r.some((x) => parseAmount(x) && !/^\d{3,7}$/.test(x.trim())));
+  for (const r of t.rows.slice(Math.max(0, first))) r.forEach((x, c) => /[\u4e00-\u9fff]/u.test(x) && out.add(c));
+  return out;
+};
+
+/** The run of columns around `col` with no label column in it: [first, last]. */
+function valueRun(t: TableRecord, col: number): [number, number] {
+  const labels = labelCols(t);
+  const width = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+  let a = col;
+  let b = col;
+  while (a > 0 && !labels.has(a - 1)) a--;
+  while (b < width - 1 && !labels.has(b + 1)) b++;
+  return [a, b];
+}
+
 /** Does column `col` fail the 科目 tree at `code` (its parent ≠ Σ its siblings, or it ≠ Σ its children)? */
 function columnTreeFails(l: Ledger, tableId: string, facts: Fact[], code: string, col: number, unit: string | null): boolean {
   const rowOf = new Map<string, number>();
@@ -343,6 +504,238 @@ function columnTreeFails(l: Ledger, tableId: string, facts: Fact[], code: string
     return !sumFits(p, ks as Fig[]);
   };
   return (code.length > 3 && fails(code.slice(0, -2))) || (code.length < 7 && fails(code));
+}
+
+// ---------------------------------------------------------------- halves: 收入 | 支出 总表
+
+const CN = '一二三四五六七八九';
+/** 一 … 九十九 as a number (the ordinal of a template's top item: 一、 二十一、), else null. */
+function cnNumber(x: string): number | null {
+  const m = /^([一二三四五六七八九十]{1,3})、/u.exec(x);
+  if (!m) return null;
+  const t = m[1]!;
+  const d = (c: string | undefined) => (c ? CN.indexOf(c) + 1 : 0);
+  if (!t.includes('十')) return t.length === 1 ? d(t) : null;
+  const [a, b] = t.split('十');
+  return (a ? d(a) : 1) * 10 + d(b || undefined);
+}
+/** A sub-item of the row above: 1.一般公共预算, （一）…, 其中：… */
+const isSub = (x: string) => /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|其中)/u.test(x);
+const isTotalish = (x: string) => /(?:合计|总计|小计)$/u.test(x);
+
+interface Failure {
+  /** Cells (row|col) the identity reads; the culprit is looked for among them. */
+  cells: { key: string; fig: Fig; label: string }[];
+  /** What the identity says, and the value each cell would need for it to hold. */
+  text: string;
+  want: Map<string, bigint>;
+}
+
+/** A 收支总表 read as halves (a label column, then its value columns): each half's items add up to its
+ *  本年合计 (the items numbered 一、二、三… in order; sub-items 1. / （一） / 其中 are inside them), the
+ *  本年合计 plus the rows below it (结转和结余 …) make the half's 总计, and the two halves' 总计 are equal.
+ *  Failures that share a cell become one flag on that cell. */
+function halves(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind)) continue;
+    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    const labels = labelCols(t);
+    const width = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+    // Halves: a block of label columns, then the value columns up to the next label column.
+    const halvesOf: { labelCols: number[]; values: number[] }[] = [];
+    for (let c = 0; c < width; ) {
+      const ls: number[] = [];
+      while (c < width && labels.has(c)) ls.push(c++);
+      const vs: number[] = [];
+      while (c < width && !labels.has(c)) vs.push(c++);
+      if (ls.length && vs.some((v) => facts.some((f) => f.about!.col === v))) halvesOf.push({ labelCols: ls, values: vs });
+    }
+    if (halvesOf.length < 1) continue;
+    const fold = (x: string) => foldTableText(x);
+    const labelOf = (h: (typeof halvesOf)[number], r: number) => {
+      for (let k = h.labelCols.length - 1; k >= 0; k--) {
+        const x = fold(t.rows[r]?.[h.labelCols[k]!] ?? '');
+        if (x) return x;
+      }
+      return '';
+    };
+    const failures: Failure[] = [];
+    const fig = (r: number, c: number) => cellFig(l, tableId, r, c, byPos, t.unit, true);
+    const key = (r: number, c: number) => `${r}|${c}`;
+    const grand: ({ r: number; c: number; f: Fig; label: string } | null)[] = [];
+    for (const h of halvesOf) {
+      const rowsL = t.rows.map((_, r) => labelOf(h, r));
+      const totalRows = rowsL.map((x, r) => (isTotalish(x) ? r : -1)).filter((r) => r >= 0);
+      grand.push(null);
+      if (!totalRows.length) continue;
+      const first = totalRows[0]!;
+      const last = totalRows[totalRows.length - 1]!;
+      h.values.forEach((c, vi) => {
+        const tf = fig(first, c);
+        // 1. items 一、二、三 … above the first total
+        const items: number[] = [];
+        let ok = !!tf;
+        for (let r = 0; r < first && ok; r++) {
+          const x = rowsL[r]!;
+          const n = cnNumber(x);
+          const has = !isBlank(cellText(l, tableId, r, c));
+          if (n !== null) {
+            if (n !== items.length + 1) ok = false;
+            items.push(r);
+          } else if (has && (!x || !isSub(x))) ok = false;
+        }
+        if (ok && items.length >= 2) {
+          const ps = items.map((r) => fig(r, c));
+          if (!ps.some((x) => !x) && (tf!.fact || ps.some((x) => x!.v !== 0n)) && !sumFits(tf!, ps as Fig[])) {
+            const sum = (ps as Fig[]).reduce((s, x) => s + x.v, 0n);
+            const cells = [{ key: key(first, c), fig: tf!, label: rowsL[first]! }, ...items.map((r, k) => ({ key: key(r, c), fig: ps[k]!, label: rowsL[r]! }))];
+            const want = new Map<string, bigint>([[key(first, c), sum]]);
+            items.forEach((r, k) => want.set(key(r, c), tf!.v - (sum - ps[k]!.v)));
+            failures.push({ cells, text: `“${rowsL[first]}”${this_(t, c)}应为${items.map((r) => `“${rowsL[r]}”`).slice(0, 3).join('、')}${items.length > 3 ? `等${items.length}项` : ''}之和${fmt(sum, t, tf!, ps as Fig[])}`, want });
+          }
+        }
+        // 2. the 总计 = the first total + the rows between (结转和结余 …)
+        const gf = fig(last, c);
+        if (vi === 0 && gf?.fact) grand[grand.length - 1] = { r: last, c, f: gf, label: rowsL[last]! };
+        if (last === first || !tf || !gf || (!gf.fact && !tf.fact)) return;
+        const groups: { head: number; subs: number[] }[] = [];
+        let fine = true;
+        for (let r = first + 1; r < last && fine; r++) {
+          const x = rowsL[r]!;
+          const has = !isBlank(cellText(l, tableId, r, c));
+          if (!x) {
+            if (has) fine = false;
+            continue;
+          }
+          if (isSub(x) || cnNumber(x) !== null) {
+            if (!groups.length) fine = false;
+            else groups[groups.length - 1]!.subs.push(r);
+          } else groups.push({ head: r, subs: [] });
+        }
+        if (!fine) return;
+        const f1 = groups.map((g) => fig(g.head, c));
+        const fs = groups.map((g) => g.subs.map((r) => fig(r, c)));
+        if (f1.some((x) => !x) || fs.flat().some((x) => !x)) return;
+        const s1 = (f1 as Fig[]).reduce((s, x) => s + x.v, 0n);
+        const alt = groups.map((g, k) => (fs[k]!.some((x) => x!.v !== 0n) ? (fs[k] as Fig[]) : [f1[k]!]));
+        if (sumFits(gf, [tf, ...(f1 as Fig[])]) || sumFits(gf, [tf, ...alt.flat()])) return;
+        const rest = groups.map((g) => g.head);
+        const cells = [{ key: key(last, c), fig: gf, label: rowsL[last]! }, { key: key(first, c), fig: tf, label: rowsL[first]! }, ...rest.map((r, k) => ({ key: key(r, c), fig: f1[k]!, label: rowsL[r]! }))];
+        const want = new Map<string, bigint>([[key(last, c), tf.v + s1], [key(first, c), gf.v - s1]]);
+        rest.forEach((r, k) => want.set(key(r, c), gf.v - tf.v - (s1 - f1[k]!.v)));
+        const names = [rowsL[first]!, ...rest.map((r) => rowsL[r]!)].map((x) => `“${x}”`).join('＋');
+        failures.push({ cells, text: `“${rowsL[last]}”${this_(t, c)}应为${names}＝${fmt(tf.v + s1, t, gf, [tf, ...(f1 as Fig[])])}`, want });
+      });
+    }
+    // 3. the two halves balance: 收入总计 = 支出总计
+    const a = grand[0];
+    const b = grand[grand.length - 1];
+    if (grand.length >= 2 && a && b && !sumFits(a.f, [b.f])) {
+      failures.push({
+        cells: [
+          { key: key(a.r, a.c), fig: a.f, label: a.label },
+          { key: key(b.r, b.c), fig: b.f, label: b.label },
+        ],
+        text: `收入方“${a.label}”${fmt(a.f.v, t, a.f, [])}与支出方“${b.label}”${fmt(b.f.v, t, b.f, [])}应相等`,
+        want: new Map([
+          [key(a.r, a.c), b.f.v],
+          [key(b.r, b.c), a.f.v],
+        ]),
+      });
+    }
+    // A failure through a row that another identity already flagged is explained there.
+    const open = failures.filter((x) => !x.cells.some((c) => l.badRows.has(`${tableId}|${c.key.split('|')[0]}`)));
+    while (open.length) {
+      const count = new Map<string, number>();
+      for (const x of open) for (const c of x.cells) count.set(c.key, (count.get(c.key) ?? 0) + 1);
+      // The cell most failures go through (a total before its parts on a tie: the failure lists it first).
+      let best = open[0]!.cells[0]!.key;
+      for (const x of open) for (const c of x.cells) if (count.get(c.key)! > count.get(best)!) best = c.key;
+      const mine = open.filter((x) => x.cells.some((c) => c.key === best));
+      for (const x of mine) open.splice(open.indexOf(x), 1);
+      const cell = mine[0]!.cells.find((c) => c.key === best)!;
+      const [r, c] = best.split('|').map(Number) as [number, number];
+      const f = cell.fig.fact ?? byPos.get(best);
+      l.badRows.add(`${tableId}|${r}`);
+      const dec = Math.max(decimals(f), ...mine.flatMap((x) => x.cells.map((y) => decimals(y.fig.fact))));
+      const unit = t.unit ?? '';
+      const want = mine[0]!.want.get(best)!;
+      const loc = f ? { ...f.loc } : { ...t.loc, row: r, col: c };
+      const head = headName(t.header[c] ?? '');
+      flags.push(
+        makeFlag(
+          'SUM_MISMATCH',
+          `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}为${show(cell.fig.v, unit, dec)}：${mine.map((x) => x.text).join('；')}。`,
+          loc,
+          f?.excerpt ?? t.rows[r]?.join(' ') ?? null,
+          { expected: show(want, unit, dec, true), found: show(cell.fig.v, unit, dec, true) },
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+const this_ = (t: TableRecord, c: number) => {
+  const h = headName(t.header[c] ?? '');
+  return h && !/^(?:决算数|预算数|金额)$/.test(h) ? `（${h}）` : '';
+};
+/** A sum printed at the precision of its terms. */
+const fmt = (v: bigint, t: TableRecord, a: Fig, bs: Fig[]) => show(v, t.unit ?? '', Math.max(decimals(a.fact), ...bs.map((x) => decimals(x.fact))));
+
+// ---------------------------------------------------------------- funds: 年度资金总额 = its sources
+
+/** A 绩效目标表/自评表's money block: the row labelled as the total (年度资金总额) = the rows right below it
+ *  labelled as its sources (财政拨款, 上年结转, 其他资金), column by column — only in columns where the total
+ *  and at least one source hold an amount, every source cell is an amount or blank, and nothing is a rate
+ *  or a score (分值, 得分, 执行率, %). Read off the table's cells (these tables give no facts). */
+function funds(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  const totalRe = new RegExp(id.totalLabel!, 'u');
+  const partRe = new RegExp(id.partLabels!, 'u');
+  const fold = (x: string) => foldTableText(x).replace(/[:：]$/u, '');
+  for (const t of l.tables.values()) {
+    if (!kinds.has(t.kind)) continue;
+    t.rows.forEach((row, r) => {
+      const labelAt = row.findIndex((x) => totalRe.test(fold(x)));
+      if (labelAt < 0) return;
+      const parts: number[] = [];
+      for (let k = r + 1; k < t.rows.length && k <= r + 5; k++) {
+        if (!t.rows[k]!.some((x, c) => c <= labelAt + 1 && partRe.test(fold(x)))) break;
+        parts.push(k);
+      }
+      if (parts.length < 2) return;
+      const bad = (x: string) => /分值|得分|执行率|[%％]/u.test(x);
+      for (let c = labelAt + 1; c < row.length; c++) {
+        if ([r, ...parts].some((k) => bad(t.rows[k]![c] ?? '')) || bad(t.header[c] ?? '')) continue;
+        const tot = figOf(row[c] ?? '', null, true);
+        if (!tot) continue;
+        const ps = parts.map((k) => t.rows[k]![c] ?? '');
+        if (ps.some((x) => !isBlank(x) && !figOf(x, null, true)) || ps.every((x) => isBlank(x))) continue;
+        // a blank or a bare 0 is an exact 0
+        const figs = ps.map((x) => (isBlank(x) || /^\s*0\s*$/.test(x) ? ZERO : figOf(x, null, true)!));
+        if (sumFits(tot, figs)) continue;
+        const dec = Math.max(...[row[c]!, ...ps].map((x) => /\.(\d+)/.exec(x)?.[1]?.length ?? 0));
+        const sum = figs.reduce((a, x) => a + x.v, 0n);
+        const names = parts.map((k) => `“${fold(t.rows[k]!.find((x, cc) => cc <= labelAt + 1 && partRe.test(fold(x)))!)}”`).join('＋');
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${t.kind}${t.loc.page !== undefined ? `第${t.loc.page}页` : ''}“${t.title || t.kind}”的“${fold(row[labelAt]!)}”为${row[c]!.trim()}，而${names}＝${show(sum, '', dec)}。`,
+            { ...t.loc },
+            row.filter(Boolean).join(' '),
+            { expected: show(sum, '', dec, true), found: row[c]!.trim() },
+          ),
+        );
+        break;
+      }
+    });
+  }
+  return flags;
 }
 
 // ---------------------------------------------------------------- cross: tables against tables
@@ -404,8 +797,12 @@ function crosses(l: Ledger, id: Identity): Flag[] {
 /** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
 export const restatementCount = { byCode: 0, byMetric: 0 };
 
+/** The table id of the cell each flag of the last `restatements` run was compared with. */
+let restatedCells: string[] = [];
+
 function restatements(l: Ledger): Flag[] {
   const flags: Flag[] = [];
+  restatedCells = [];
   restatementCount.byCode = 0;
   restatementCount.byMetric = 0;
   const rc = cfg().restatements;
@@ -436,6 +833,7 @@ function restatements(l: Ledger): Flag[] {
         if (!usable.some((x) => sumFits(mine, [x.fig!]))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
           flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+          restatedCells.push(cell.g.about!.tableId!);
         }
         continue;
       }
@@ -451,7 +849,10 @@ function restatements(l: Ledger): Flag[] {
     const cell = figs[0]!;
     if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
     restatementCount.byMetric++;
-    if (!sumFits(mine, [cell.fig!])) flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+    if (!sumFits(mine, [cell.fig!])) {
+      flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+      restatedCells.push(cell.g.about!.tableId!);
+    }
   }
   return flags;
 }
@@ -478,9 +879,24 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   const ids = cfg().identities;
   for (const id of ids) if (id.kind === 'row') flags.push(...rows(l, id));
   for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
+  for (const id of ids) if (id.kind === 'halves') flags.push(...halves(l, id));
+  for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
-  flags.push(...restatements(l));
-  return flags;
+  const restated = restatements(l);
+  // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
+  // are folded into one flag (the detail stays in the flag's expected/found).
+  const bad = scrambled(l);
+  if (!bad.size) return [...flags, ...restated];
+  const inTable = (f: Flag, id: string) => f.loc?.table === id;
+  const out = flags.filter((f) => ![...bad].some((id) => f.code === 'SUM_MISMATCH' && inTable(f, id)));
+  const cellOf = new Map(restated.map((f, i) => [f, restatedCells[i]]));
+  const rest = restated.filter((f) => !bad.has(cellOf.get(f) ?? ''));
+  for (const id of bad) {
+    const sums = flags.filter((f) => f.code === 'SUM_MISMATCH' && inTable(f, id));
+    if (!sums.length) continue;
+    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error')));
+  }
+  return [...out, ...rest];
 }
 
 /** How many times each identity was evaluated on a document (all its terms found): for measuring

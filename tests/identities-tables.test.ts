@@ -1,0 +1,89 @@
+// Table identities on real layouts (patterns/identities.yaml): a cell changed in a real corpus table gives
+// exactly one SUM_MISMATCH, on that cell, naming every identity it breaks; a table whose figures are shifted
+// against its 科目 gives one flag for the table, not one per sum.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { normalize } from '../src/ingest/normalize.js';
+import type { Flag, IngestedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
+
+const run = (doc: IngestedDocument) => check(extract(segment(doc)));
+const key = (f: Flag) => `${f.code}|${f.loc?.page}|${f.loc?.line}|${f.loc?.table}|${f.loc?.row}|${f.loc?.col}|${f.message}`;
+
+/** The document with the `nth` cell (reading order) of table `id` that shows `was` changed to `now`. */
+function change(doc: IngestedDocument, id: string, was: string, now: string, nth = 0): IngestedDocument {
+  let seen = 0;
+  const blocks = doc.blocks.map((b) => {
+    if (b.kind !== 'table' || b.table.id !== id) return b;
+    const rows = b.table.rows.map((r) => r.map((c) => (c.raw.trim() === was && seen++ === nth ? { ...c, raw: now, text: normalize(now).text } : c)));
+    return { kind: 'table' as const, table: { ...b.table, rows } };
+  });
+  expect(seen).toBeGreaterThan(nth);
+  return { ...doc, blocks, flags: doc.flags.slice() };
+}
+
+/** The SUM_MISMATCH flags the change adds. */
+async function added(file: string, id: string, was: string, now: string, nth = 0) {
+  const doc = await ingest(corpus(file), { ocr: 'off' });
+  const before = new Set(run(doc).flags.map(key));
+  return run(change(doc, id, was, now, nth))
+    .flags.filter((f) => f.code === 'SUM_MISMATCH' && !before.has(key(f)))
+    .map((f) => [f.loc?.page, f.loc?.table, f.loc?.row, f.loc?.col, f.expected, f.found, f.message]);
+}
+
+describe('收支总表 halves (公开01/04, 预算01/04)', () => {
+  it('公开01 支出方总计 changed: one flag on it, naming the balance and its own half', async () => {
+    expect(await added('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf', 't1', '2,995.39', '2,995.30', 1)).toEqual([
+      [7, 't1', 30, 3, '2995.39', '2995.30', '公开01表第7页“总计”的“支出（决算数）”为2995.30万元：“总计”（支出（决算数））应为“本年支出合计”＋“结余分配”＋“年末结转和结余”＝2995.39万元；收入方“总计”2995.39万元与支出方“总计”2995.30万元应相等。'],
+    ]);
+  }, 60_000);
+
+  it('公开04 an income item changed: one flag, on the 本年收入合计 its items no longer make (总计 and the balance still hold)', async () => {
+    expect(await added('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf', 't4', '307.82', '284.84', 0)).toEqual([
+      [11, 't4', 27, 1, '284.84', '307.82', '公开04表第11页“本年收入合计”的“收入（决算数）”为307.82万元：“本年收入合计”（收入（决算数））应为“一、一般公共预算财政拨款”、“二、政府性基金预算财政拨款”、“三、国有资本经营预算财政拨款”之和284.84万元。'],
+    ]);
+  }, 60_000);
+
+  it('预算04 a 类 row’s 合计 changed: the row (合计 = 一般公共预算 + …) and its column (Σ 一、二、三 = 支出总计) — one flag', async () => {
+    expect(await added('GovBudgetChecker__putuo_zfb_2025_dept_yusuan.pdf', 't4', '3,609,125.22', '3,609,135.22', 0)).toEqual([
+      [13, 't4', 4, 3, '3609125.22', '3609135.22', '预算04财政拨款收支总表第13页“住房保障支出”行的“合计”为3609135.22元，而一般公共预算＝3609125.22元。'],
+    ]);
+  }, 60_000);
+
+  it('预算01 (重庆 university layout): 支出总计 changed', async () => {
+    expect(await added('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf', 't1', '557,259.13', '557,279.13', 1)).toEqual([
+      [7, 't1', 9, 3, '557259.13', '557279.13', '预算01收支总表第7页“支出总计”的“支出（预算数）”为557279.13万元：“支出总计”（支出（预算数））应为“本年支出合计”＋“结转下年”＝557259.13万元；收入方“收入总计”557259.13万元与支出方“支出总计”557279.13万元应相等。'],
+    ]);
+  }, 60_000);
+});
+
+describe('科目 tables: 合计 = Σ 类, and the 机关运行经费 table by 经济分类', () => {
+  it('预算06 (江苏) 合计 changed', async () => {
+    expect(await added('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 't9', '17,123.19', '18,156.46', 0)).toEqual([
+      [15, 't9', 1, 2, '17123.19', '18156.46', '预算06一般公共预算基本支出表第15页合计的“金额”为18156.46万元，与其3个类级科目之和17123.19万元不符。'],
+    ]);
+  }, 60_000);
+
+  it('预算11 机关运行经费表 (江苏) 办公费 changed', async () => {
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't11', '158.00', '158.40', 0)).toEqual([
+      [21, 't11', 2, 2, '2392.32', '2391.92', '预算11机关运行经费表第21页302商品和服务支出的“机关运行经费支出”为2391.92万元，与其15个下级科目之和2392.32万元不符。'],
+    ]);
+  }, 60_000);
+});
+
+describe('one flag per root cause', () => {
+  it('文旅局 2025: the 公开05 table printed shifted against its 科目 is one error on the table, its sums and the narrative’s restatements folded in', async () => {
+    const d = run(await ingest(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt'), { ocr: 'off' }));
+    const errors = d.flags.filter((f) => f.severity === 'error' && ['SUM_MISMATCH', 'VALUE_CONFLICT'].includes(f.code));
+    expect(errors.map((f) => [f.code, f.loc?.page, f.loc?.line, f.loc?.table, f.message])).toEqual([
+      ['SUM_MISMATCH', 15, 9, 't5', '公开05表（第15–16页）的数字与科目对不上：21个科目之和中17个不符（如207文化旅游体育与传媒支出的“合计”为17127.62万元，与其3个下级科目之和17147.62万元不符）；数字整体下移2行与科目对齐时，15个科目之和中有9个相符；正文有17处数字与该表所在行不符（如1493.32万元，表中为44.54万元），疑为数字与科目错行。'],
+    ]);
+    const places = String(errors[0]!.expected).split('；');
+    expect(places.length).toBe(34);
+    expect(places[0]).toBe('15:9 17147.62');
+    expect(String(errors[0]!.found).split('；')[0]).toBe('15:9 17127.62');
+  }, 60_000);
+});
