@@ -243,7 +243,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
         const unit = t.unit ?? '';
         const dec = Math.max(decimals(p), ...kids.map((k) => decimals(byCode.get(k))));
         const sum = (parts as Fig[]).reduce((s, x) => s + x.v, 0n);
-        const anchor = p ?? byCode.get(kids[0]!)!;
+        // Without a parent figure, some child holds a nonzero one (all-zero children were skipped above).
+        const anchor = p ?? kids.map((k) => byCode.get(k)).find((f): f is Fact => f !== undefined)!;
         const name = p ? rowName(p) : parent;
         const col = colName(l, anchor);
         flags.push(
