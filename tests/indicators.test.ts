@@ -378,12 +378,13 @@ describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
         '注：以上为测试表。',
       ].join('\n'),
     );
-    expect(r.tableIds).toEqual([]);
+    // Read as a table by the page-text reader (src/ingest/layout/indicators.ts).
+    expect(r.tableIds).toEqual(['t1']);
     expect(r.indicators.map((i) => [i.table, i.level1, i.level2, i.level3, i.target])).toEqual([
-      ['lines:p1l1', '产出指标', '时效指标', '完成时间', '2024年底'],
+      ['t1', '产出指标', '时效指标', '完成时间', '2024年底'],
       // a space between digits is kept: it may separate two numbers ("2023 93.93"), never glued into one
-      ['lines:p1l1', '产出指标', '数量指标', '培训人次', '1 200人次'],
-      ['lines:p1l1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
+      ['t1', '产出指标', '数量指标', '培训人次', '1 200人次'],
+      ['t1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
     ]);
   });
 });

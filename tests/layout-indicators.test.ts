@@ -103,3 +103,18 @@ describe('the page-text indicator reader', () => {
     expect(t!.table.rows[0]!.map((c) => c.text)).toEqual(['一级指标', '二级指标', '三级指标', '指标值', '分值（90）']);
   });
 });
+
+describe.skipIf(!hasPdftotext())('the 西南大学 2023 预算 dumps (24 project tables, names centred in merged cells)', () => {
+  it('give no indicator row the PDF does not give: a reading that breaks the template is left unread', async () => {
+    const pdfFile = seed('../corpus/real/VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf');
+    const key = (i: IndicatorExtraction['indicators'][number]) => [i.level1, i.level2, i.level3, i.target, i.actual].join('|');
+    const pdfRows = new Set((await read(pdfFile)).indicators.map(key));
+    const r = makeRendition(pdfFile);
+    for (const f of [r.layout, r.spaced]) {
+      const d = await read(f);
+      expect(d.indicators.filter((i) => !pdfRows.has(key(i))).map(key)).toEqual([]);
+      const header = /^(绩效指标|一级指标|二级指标|三级指标|指标值|分值)/;
+      for (const i of d.indicators) for (const v of [i.level1, i.level2, i.level3, i.target]) expect(v ?? '').not.toMatch(header);
+    }
+  }, 120_000);
+});

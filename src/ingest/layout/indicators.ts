@@ -28,6 +28,8 @@ interface Lex {
   /** Labels of project fields (value: the following cells) and of fund/budget cells (value: one cell). */
   field: Set<string>;
   single: Set<string>;
+  /** Known level-2 name → the level-1 names it may stand under. */
+  parent: Map<string, Set<string>>;
 }
 
 let lexCache: Lex | null = null;
@@ -41,7 +43,10 @@ function lex(): Lex {
     project_fields: Record<string, string[]>;
     fund_fields: Record<string, string[]>;
     budget_columns: Record<string, string[]>;
+    level2_parents?: Record<string, string[]>;
   }>('indicators.yaml');
+  const parent = new Map<string, Set<string>>();
+  for (const [p, kids] of Object.entries(raw.level2_parents ?? {})) for (const k of kids) parent.set(fold(k), (parent.get(fold(k)) ?? new Set()).add(fold(p)));
   const role = new Map<string, Role>();
   for (const [r, names] of Object.entries(raw.columns)) for (const n of names) role.set(fold(n), r as Role);
   return (lexCache = {
@@ -50,6 +55,7 @@ function lex(): Lex {
     placeholders: new Set(raw.placeholders),
     field: new Set(Object.values(raw.project_fields).flat().map(fold)),
     single: new Set([...Object.values(raw.fund_fields).flat(), ...Object.values(raw.budget_columns).flat()].map(fold)),
+    parent,
   });
 }
 
@@ -435,9 +441,33 @@ function readTable<L extends SourceLine>(
     table.rows.push([...lead(row.anchor), ...cells]);
   });
   current = new Map();
+  if (!plausible(table.rows.slice(table.rows.length - rows.length).map((r) => r.slice(grid - width)), cols)) return null;
   const lastTaken = text.indexOf(body[lastLine]!.src === text[body[lastLine]!.k]!.src ? text[body[lastLine]!.k]! : text[end - 1]!);
   const taken = text.slice(start, lastTaken + 1).map((l) => l.src);
   return { table, taken, end: lastTaken + 1 };
+}
+
+/** A reading to trust: no template level-2 name under a level-1 name it does not belong to, level names
+ *  of the template's shape, a 分值/得分 cell a number. */
+function plausible(rows: Cell[][], cols: Column[]): boolean {
+  const at = (r: Role) => cols.findIndex((c) => c.role === r);
+  const [l1, l2] = [at('level1'), at('level2')];
+  for (const row of rows) {
+    const a = l1 >= 0 ? fold(row[l1]!.text) : '';
+    const b = l2 >= 0 ? fold(row[l2]!.text) : '';
+    const parents = lex().parent.get(b);
+    if (a && parents && lex().level.level1.has(a) && !parents.has(a)) return false;
+    for (const j of cols.keys()) if ((cols[j]!.role === 'weight' || cols[j]!.role === 'score') && row[j]!.text && !isPlaceholder(row[j]!.text) && !/^\d+(\.\d+)?$/.test(row[j]!.text)) return false;
+  }
+  for (const [j, known] of [[l1, lex().level.level1], [l2, lex().level.level2]] as const) {
+    if (j < 0) continue;
+    const names = [...new Set(rows.map((r) => fold(r[j]!.text)).filter((t) => t && !isPlaceholder(t)))];
+    // Where the names are the template's, another is one only in its shape (群众满意度指标), never a
+    // fragment (费占比, 服务对象满意度指).
+    const hits = names.filter((t) => known.has(t)).length;
+    if (names.length && hits * 2 > names.length && names.some((t) => !known.has(t) && !/指标$/.test(t))) return false;
+  }
+  return true;
 }
 
 const count = (placed: Map<number, Tok[]>[], j: number) => placed.filter((m) => m.has(j)).length;
@@ -525,10 +555,28 @@ function groupStarts(names: { top: number; bottom: number }[], rows: BodyRow[], 
 
 /** Tokens of one body line placed in the columns, in order (a line keeps no empty cells). */
 function assign<L extends SourceLine>(l: TLine<L>, cols: Column[], body: TLine<L>[], fixed: boolean): Map<number, Tok[]> | null {
+  const anchors = fixed ? columnAnchors(cols, body, l.src.page) : null;
+  // pdftotext shifts a line's cells against the page's columns by several characters: the line is tried
+  // at the shifts that put its last cell under a value column or its first under a name column.
+  const shifts = new Set([0]);
   const toks = l.toks;
+  if (anchors && toks.length >= 2) {
+    cols.forEach((c, j) => {
+      if (!NAME_ROLES.includes(c.role)) shifts.add(anchors[j]!.x1 - toks.at(-1)!.x1!);
+      else shifts.add(anchors[j]!.x0 - toks[0]!.x0!);
+    });
+  }
+  let best: { cost: number; map: Map<number, Tok[]> } | null = null;
+  for (const d of shifts) {
+    const r = placeLine(toks, cols, anchors, d);
+    if (r && (!best || r.cost + Math.abs(d) / 16 < best.cost - 1e-9)) best = { cost: r.cost + Math.abs(d) / 16, map: r.map };
+  }
+  return best?.map ?? null;
+}
+
+function placeLine(toks: Tok[], cols: Column[], anchors: { x0: number; x1: number }[] | null, shift: number): { cost: number; map: Map<number, Tok[]> } | null {
   const n = toks.length;
   const m = cols.length;
-  const anchors = fixed ? columnAnchors(cols, body, l.src.page) : null;
   // An anchor-less page: order and kind only.
   const cost = (t: Tok, j: number) => {
     const role = cols[j]!.role;
@@ -540,12 +588,14 @@ function assign<L extends SourceLine>(l: TLine<L>, cols: Column[], body: TLine<L
     if (role === 'level3' && t.text.length <= 3 && !isPlaceholder(t.text) && !NUMBERISH.test(t.text)) c += 1;
     if (anchors) {
       const a = anchors[j]!;
-      c += Math.min(Math.abs(t.x0! - a.x0), Math.abs(t.x1! - a.x1), Math.abs((t.x0! + t.x1!) / 2 - (a.x0 + a.x1) / 2)) / 4;
+      const x0 = t.x0! + shift;
+      const x1 = t.x1! + shift;
+      c += Math.min(Math.abs(x0 - a.x0), Math.abs(x1 - a.x1), Math.abs((x0 + x1) / 2 - (a.x0 + a.x1) / 2)) / 4;
     }
     const f = fold(t.text);
     const name = NAME_ROLES.includes(role);
     // …… marks an unfilled template row: it stands where the indicator's name would.
-    if (isPlaceholder(t.text)) return c + (n === 1 && role !== 'level3' ? 0.5 : !name && !anchors ? 2 : 0);
+    if (isPlaceholder(t.text)) return c + (n === 1 && role !== 'level3' ? 0.5 : !name ? 2 : 0);
     if (!name && !NUMBERISH.test(t.text) && HAN.test(t.text)) c += n === 1 ? 1.5 : 0.5;
     if (name && NUMBERISH.test(t.text)) c += role === 'level3' ? (/^[≥≤<>=]?[-−]?\d[\d,.]*%?$/.test(t.text) ? 3 : 1) : 4;
     if (!name && HAN.test(t.text) && t.text.length > 8) c += 6;
@@ -564,8 +614,9 @@ function assign<L extends SourceLine>(l: TLine<L>, cols: Column[], body: TLine<L
       const here = dp[i]![j]!;
       if (here >= INF) continue;
       // column j left empty: between two cells of the line (a merged level cell aside) or after its last
-      // cell (a value column the row leaves blank) it costs a little; before the first, nothing.
-      const skip = i === 0 || n === 1 ? 0 : i === n ? (NAME_ROLES.includes(cols[j]!.role) ? 0.5 : 1) : 1.5;
+      // cell (a value column the row leaves blank) it costs a little, the table's last column more (it is
+      // filled on nearly every row); before the first, nothing.
+      const skip = i === 0 || n === 1 ? 0 : i === n ? (NAME_ROLES.includes(cols[j]!.role) ? 0.5 : j === m - 1 && !isPlaceholder(toks[n - 1]!.text) ? 2 : 1) : 1.5;
       if (here + skip < dp[i]![j + 1]!) (dp[i]![j + 1] = here + skip), (from[i]![j + 1] = [i, j]);
       // tokens i..k-1 in column j
       for (let k = i + 1; k <= n && k <= i + 3; k++) {
@@ -582,7 +633,7 @@ function assign<L extends SourceLine>(l: TLine<L>, cols: Column[], body: TLine<L
     i = pi;
     j = pj;
   }
-  return out;
+  return { cost: dp[n]![m]!, map: out };
 }
 
 const anchorCache = new WeakMap<Column[], Map<number, { x0: number; x1: number }[] | null>>();
