@@ -210,7 +210,8 @@ function headerBand(text: TLine<SourceLine>[], i: number): Band | null {
     !!l && l.toks.length > 0 && l.toks.every((t) => lex().role.has(fold(t.text)) || isMarker(t) || PIECES.includes(t.text) || /^[\p{Script=Han}]$/u.test(t.text) || /^分值|^得分/.test(t.text));
   let first = i;
   let last = i;
-  while (first > 0 && first > i - 2 && headerish(text[first - 1]) && !isTitleLine(text[first - 1]!)) first--;
+  // Upwards only lines with a column word: a lone character above is the form's (年/度/…/标 spelled down).
+  while (first > 0 && first > i - 2 && headerish(text[first - 1]) && !isTitleLine(text[first - 1]!) && text[first - 1]!.toks.some((t) => t.text.length > 1)) first--;
   while (last < text.length - 1 && last < i + 2 && headerish(text[last + 1])) last++;
   // Column words of the band, pieces stacked on one another joined (一级 / 指标, 实际完成值 / （B）).
   const stacks: { toks: Tok[]; x0: number; x1: number; order: number }[] = [];
@@ -255,7 +256,7 @@ function tableStart(text: TLine<SourceLine>[], bandFirst: number, floor: number)
   for (let k = bandFirst - 1; k >= floor && k >= bandFirst - 40; k--) {
     const l = text[k]!;
     if (isTitleLine(l)) return k + 1;
-    if (HEADING.test(l.src.raw) || (l.src.raw.trim().length > 40 && /[。；]$/.test(l.src.raw.trim()) && l.toks.length === 1)) break;
+    if (HEADING.test(l.src.raw)) break;
   }
   return bandFirst;
 }
@@ -590,7 +591,8 @@ function placeLine(toks: Tok[], cols: Column[], anchors: { x0: number; x1: numbe
       const a = anchors[j]!;
       const x0 = t.x0! + shift;
       const x1 = t.x1! + shift;
-      c += Math.min(Math.abs(x0 - a.x0), Math.abs(x1 - a.x1), Math.abs((x0 + x1) / 2 - (a.x0 + a.x1) / 2)) / 4;
+      // Names are set from the left of their cell; values may be centred or set right.
+      c += (NAME_ROLES.includes(role) ? Math.abs(x0 - a.x0) : Math.min(Math.abs(x0 - a.x0), Math.abs(x1 - a.x1), Math.abs((x0 + x1) / 2 - (a.x0 + a.x1) / 2))) / 4;
     }
     const f = fold(t.text);
     const name = NAME_ROLES.includes(role);
@@ -675,8 +677,16 @@ function readForm(lines: TLine<SourceLine>[], fixed: boolean): Cell[][] {
     used.add(k).add(k + 2);
   });
   // A label spelled down the left edge: one character per line, the text beside it its value.
-  const edge = lines.map((l) => (fixed && l.toks[0] && /^[\p{Script=Han}]$/u.test(l.toks[0].text) && l.toks[0].x0! <= 2 ? l.toks[0] : null));
-  const edgeLines = edge.flatMap((t, k) => (t ? [k] : []));
+  const edge = lines.map((l, k) => (fixed && !used.has(k) && l.toks[0] && /^[\p{Script=Han}]$/u.test(l.toks[0].text) && l.toks[0].x0! <= 2 ? l.toks[0] : null));
+  let edgeLines = edge.flatMap((t, k) => (t ? [k] : []));
+  // The label is the longest run from the top that names a field (年度总体目标, not 年度总体目标绩).
+  for (let n = edgeLines.length; n >= 2; n--) {
+    const label = edgeLines.slice(0, n).map((k) => edge[k]!.text).join('');
+    if (lex().field.has(fold(label)) || /目标$/.test(label)) {
+      edgeLines = edgeLines.slice(0, n);
+      break;
+    }
+  }
   if (edgeLines.length >= 2) {
     const label = edgeLines.map((k) => edge[k]!.text).join('');
     if (lex().field.has(fold(label)) || /目标$/.test(label)) {
