@@ -108,8 +108,19 @@ describe.skipIf(!hasPdftotext())('the 西南大学 2023 预算 dumps (24 project
   it('give no indicator row the PDF does not give: a reading that breaks the template is left unread', async () => {
     const pdfFile = seed('../corpus/real/VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf');
     const key = (i: IndicatorExtraction['indicators'][number]) => [i.level1, i.level2, i.level3, i.target, i.actual].join('|');
-    const pdfRows = new Set((await read(pdfFile)).indicators.map(key));
+    const pdf = await read(pdfFile);
+    const pdfRows = new Set(pdf.indicators.map(key));
     const r = makeRendition(pdfFile);
+    // Two tables come whole from the -layout dump: their project fields and every row as the PDF has them.
+    const layout = await read(r.layout);
+    const whole = layout.projects.filter((p) => layout.tableIds.includes(String(p.table)));
+    expect(whole.map((p) => p['项目名称'])).toEqual(['236-中央高校改善基本办学条件专项-基础设施改造项目（中学）', '236教育政策和法制工作专项']);
+    for (const p of whole) {
+      const twin = pdf.projects.find((q) => q['项目名称'] === p['项目名称'])!;
+      expect({ ...p, table: null }).toEqual({ ...twin, table: null });
+      const rowsOf = (d: IndicatorExtraction, t: unknown) => d.indicators.filter((i) => i.table === t).map(key);
+      expect(rowsOf(layout, p.table)).toEqual(rowsOf(pdf, twin.table));
+    }
     for (const f of [r.layout, r.spaced]) {
       const d = await read(f);
       expect(d.indicators.filter((i) => !pdfRows.has(key(i))).map(key)).toEqual([]);

@@ -402,11 +402,17 @@ function readTable<L extends SourceLine>(
       }
       runs.push({ pieces: [p] });
     }
-    const spans = runs.map((r) => ({ pieces: r.pieces.map((x) => x.piece), top: r.pieces[0]!.lineIndex, bottom: r.pieces.at(-1)!.lineIndex }));
+    const spans: { pieces: Piece[]; top: number; bottom: number; placeholder?: boolean }[] = runs.map((r) => ({ pieces: r.pieces.map((x) => x.piece), top: r.pieces[0]!.lineIndex, bottom: r.pieces.at(-1)!.lineIndex }));
+    // A template row (nothing but ……) is a cell of its own: it bounds the merged cells around it.
+    rows.forEach((r) => {
+      const all = [...r.cells.values()].flat();
+      if (all.length && all.every((p) => isPlaceholder(p.tok.text))) spans.push({ pieces: all, top: body.indexOf(r.anchor as unknown as TLine<L>), bottom: body.indexOf(r.anchor as unknown as TLine<L>), placeholder: true });
+    });
+    spans.sort((a, b) => a.top - b.top);
     const starts = groupStarts(spans, rows, body);
     if (!starts) return null;
     const at = new Map<number, { text: Piece[] }>();
-    starts.forEach((r, s) => at.set(r, { text: spans[s]!.pieces }));
+    starts.forEach((r, s) => !spans[s]!.placeholder && at.set(r, { text: spans[s]!.pieces }));
     names.set(j, at);
   }
 
@@ -486,14 +492,17 @@ function joins(role: Role, above: string, piece: string, bothOnRows: boolean, ab
 /** The first row each level name covers. Top-aligned cells: the row the name stands on. Centred cells:
  *  the rows are cut into consecutive groups, one per name, each centred on its name (least total
  *  distance); rows before the first group on a page continue the group above the page break. */
-function groupStarts(names: { top: number; bottom: number }[], rows: BodyRow[], body: TLine<SourceLine>[]): number[] | null {
+function groupStarts(names: { top: number; bottom: number; placeholder?: boolean }[], rows: BodyRow[], body: TLine<SourceLine>[]): number[] | null {
   if (!names.length) return [];
   // Top-aligned: the first row holds a name, and each name stands in (or just above) the first row of
-  // its group. Centred cells put the first name mid-group, below the first row.
+  // its group. Centred cells put the first name mid-group, below the first row, and may put a name
+  // between two rows.
   const rowAt = (lineIndex: number) => rows.findIndex((r) => r.top <= lineIndex && lineIndex <= r.bottom);
-  if (rowAt(names[0]!.top) === 0 || rowAt(names[0]!.bottom) === 0) {
+  // A name standing between rows (on a line of no row) can only be centred.
+  const between = names.some((n) => rowAt(n.top) < 0 && rowAt(n.bottom) < 0);
+  if (!between && (rowAt(names[0]!.top) === 0 || rowAt(names[0]!.bottom) === 0)) {
     const starts = names.map((n) => rows.findIndex((r) => r.bottom >= n.top));
-    return starts.every((r, i) => r >= 0 && (i === 0 || r > starts[i - 1]!)) ? starts : null;
+    return starts.every((r, i) => r >= 0 && (i === 0 || r > starts[i - 1]! || (r === starts[i - 1] && (names[i]!.placeholder || names[i - 1]!.placeholder)))) ? starts : null;
   }
   // Centred: dynamic programming over cut points, per page.
   const pageOf = (i: number) => body[i]!.src.page;
@@ -509,7 +518,8 @@ function groupStarts(names: { top: number; bottom: number }[], rows: BodyRow[], 
     const m = ns.length;
     const first = page === pageOf(body.indexOf(rows[0]!.anchor));
     const lineOf = (i: number) => body[i]!.src.line;
-    const centre = (s: number) => (lineOf(names[s]!.top) + lineOf(names[s]!.bottom)) / 2;
+    // A name broken by the page end is centred by its part on this page.
+    const centre = (s: number) => (lineOf(names[s]!.top) + lineOf(pageOf(names[s]!.bottom) === pageOf(names[s]!.top) ? names[s]!.bottom : names[s]!.top)) / 2;
     const span = (a: number, b: number) => [lineOf(rows[rIdx[a]!]!.top), lineOf(rows[rIdx[b]!]!.bottom)] as const;
     // solve(g, e): names g.. placed on rows e..n-1, least cost. Run twice, ties broken towards early and
     // towards late cuts: where the two differ, the rows could belong to either name, and none is given.
