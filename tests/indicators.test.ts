@@ -378,12 +378,13 @@ describe('tables that arrive as lines (PDF text layer, page dumps)', () => {
         '注：以上为测试表。',
       ].join('\n'),
     );
-    expect(r.tableIds).toEqual([]);
+    // Read as a table by the page-text reader (src/ingest/layout/indicators.ts).
+    expect(r.tableIds).toEqual(['t1']);
     expect(r.indicators.map((i) => [i.table, i.level1, i.level2, i.level3, i.target])).toEqual([
-      ['lines:p1l1', '产出指标', '时效指标', '完成时间', '2024年底'],
+      ['t1', '产出指标', '时效指标', '完成时间', '2024年底'],
       // a space between digits is kept: it may separate two numbers ("2023 93.93"), never glued into one
-      ['lines:p1l1', '产出指标', '数量指标', '培训人次', '1 200人次'],
-      ['lines:p1l1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
+      ['t1', '产出指标', '数量指标', '培训人次', '1 200人次'],
+      ['t1', '效益指标', '社会效益指标', '群众满意度', '≥90%'],
     ]);
   });
 });
@@ -461,11 +462,17 @@ describe('a fixed-width page dump (pdftotext -layout) that drops empty cells', (
     ]);
   });
 
-  it('reads no indicator row from the same table cut at single spaces (a pdfplumber-style dump), where a gap is not a cell border', async () => {
+  it('reads the same table cut at single spaces (a pdfplumber-style dump) by the columns’ order and kinds', async () => {
+    // No gap is a cell border here: a row's words go to the columns in order, values last, level names by
+    // the names the template knows (运行 / 成本 → 运行成本), …… where an indicator's name would stand.
     const single = (lines: string[]) => lines.map((l) => l.trim().replace(/ {2,}/g, ' ')).join('\n');
-    const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single(page13));
-    expect(r.indicators).toEqual([]); // "公用经费控制率 0" would be one cell, "运行" a level-2 name
-    expect(r.flags).toEqual([]);
+    const text = ['二、2023 年度鄂城区总工会项目绩效评价报告', ...page12].join('\n') + '\n\f' + [...page13, '2023 年度鄂城区总工会项目自评表'].join('\n');
+    const r = await fromText(['二、2023 年度鄂城区总工会项目绩效评价报告', single(page12)].join('\n') + '\n\f' + single([...page13, '2023 年度鄂城区总工会项目自评表']));
+    const fixed = await fromText(text);
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual(fixed.indicators.map((i) => [i.level1, i.level2, i.level3, i.target]));
+    expect(r.indicators.map((i) => i.level3)).toContain('“三公”经费变动率');
+    expect(r.indicators.map((i) => i.level3)).not.toContain('联系部门满意度');
+    expect(r.flags.map((f) => [f.code, f.message, f.loc?.page, f.loc?.line])).toEqual(fixed.flags.map((f) => [f.code, f.message, f.loc?.page, f.loc?.line]));
   });
 });
 

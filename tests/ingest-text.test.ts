@@ -51,6 +51,27 @@ describe('ingest text', () => {
     ]);
   });
 
+  it('drops page numbers at page edges (─ 7 ─, - 8 -, 第9页), so a clause broken by a footer reads whole', async () => {
+    const text = ['正文一', '与上年相比增加（减少）', '                 ─ 7 ─', '\f0万元，增长（减少）0%。', '正文二', ' - 8 -', '\f第9页', '正文三', '末行'].join('\n');
+    expect((await lines(enc(text))).map((l) => [l.text, l.loc.page, l.loc.line])).toEqual([
+      ['正文一', 1, 1],
+      ['与上年相比增加（减少）', 1, 2],
+      ['0万元，增长（减少）0%。', 2, 1],
+      ['正文二', 2, 2],
+      ['正文三', 3, 2],
+      ['末行', 3, 3],
+    ]);
+  });
+
+  it('drops a bare page number only where it keeps step with the pages, and never one inside a page', async () => {
+    // 12 / 13 / 14 at the foot of pages 1–3 keep step (n − page = 11): page numbers. The 7 inside page 2
+    // and the 5 ending page 4 (out of step: a figure) stay.
+    const pages = ['正文一\n12', '甲\n7\n乙\n13', '丙\n14', '项目数\n5'];
+    expect((await lines(enc(pages.join('\f')))).map((l) => l.text)).toEqual(['正文一', '甲', '7', '乙', '丙', '项目数', '5']);
+    // Without a second number in step, a lone bare number at a page foot is kept.
+    expect((await lines(enc('正文一\n12\f正文二\n人数\n30'))).map((l) => l.text)).toEqual(['正文一', '12', '正文二', '人数', '30']);
+  });
+
   it('turns TAB-cell blocks into tables, rows split on blank lines, wrapped cells joined', async () => {
     const doc = await ingest(SEED_TXT);
     const tables = doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])) as SourceTable[];

@@ -11,4 +11,9 @@ describe('page furniture', () => {
     const box = { bottom: 100, top: 942 };
     expect([...furniture(pages, [box, box])].sort()).toEqual(['0:1', '1:1']);
   });
+
+  it('takes a page number framed by box-drawing dashes (─ 7 ─) in the margin for furniture, on any page count', () => {
+    const pages = [line(1, 800, '正文。'), line(1, 40, '─ 7 ─'), line(1, 30, '─ 7 ─ 合计')].map((l) => [l]).flat();
+    expect([...furniture([pages], [{ bottom: 0, top: 842 }])]).toEqual(['0:1']);
+  });
 });

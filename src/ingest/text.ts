@@ -9,6 +9,7 @@ import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
 import { numberTables } from './number-tables.js';
+import { pageNumberOf } from './pdf/furniture.js';
 
 interface RawLine {
   raw: string;
@@ -27,10 +28,15 @@ export const ingestText: Backend = async (bytes) => {
   });
   const blocks: Block[] = [];
   let tableCount = 0;
-  const printed = pageTextTables(all.filter((l) => !isCellLine(l.raw)));
+  const folios = pageNumberLines(all, pages.length);
+  const printed = pageTextTables(all.filter((l) => !isCellLine(l.raw) && !folios.has(l)));
   let i = 0;
   while (i < all.length) {
     const cur = all[i]!;
+    if (folios.has(cur)) {
+      i++;
+      continue;
+    }
     if (isCellLine(cur.raw)) {
       const end = tableEnd(all, i);
       blocks.push({ kind: 'table', table: readTable(all.slice(i, end), `t${++tableCount}`) });
@@ -46,6 +52,26 @@ export const ingestText: Backend = async (bytes) => {
   if (printed.startingAt.size) numberTables(blocks);
   return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks) };
 };
+
+/** Page numbers printed at a page's top or bottom edge (its first or last non-blank line; pages apart by
+ *  form feeds). A framed number (─ 7 ─, - 7 -, 第7页) is one there; a bare number only where it keeps
+ *  step with the pages (its number minus its page is that of another page's edge number), since a bare
+ *  number could be a figure. Lines inside a page are never dropped, whatever they look like. */
+function pageNumberLines(all: RawLine[], pageCount: number): Set<RawLine> {
+  if (pageCount < 2) return new Set();
+  const found: { line: RawLine; offset: number; bare: boolean }[] = [];
+  const byPage = new Map<number, RawLine[]>();
+  for (const l of all) if (l.raw.trim() && !isCellLine(l.raw)) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  for (const [page, lines] of byPage) {
+    for (const line of new Set([lines[0]!, lines[lines.length - 1]!])) {
+      const num = pageNumberOf(line.raw);
+      if (num && lines.length > 1) found.push({ line, offset: num.n - page, bare: num.bare });
+    }
+  }
+  const offsets = new Map<number, number>();
+  for (const f of found) offsets.set(f.offset, (offsets.get(f.offset) ?? 0) + 1);
+  return new Set(found.filter((f) => !f.bare || offsets.get(f.offset)! >= 2).map((f) => f.line));
+}
 
 /** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation
  *  (a non-TAB line right after a cell line and followed by a cell line). */

@@ -4,6 +4,7 @@
 // text keeps them (fixed width) and else by the count and order a row of that standard table has.
 import type { SourceTable } from '../../model.js';
 import { isFixedWidth, type SourceLine } from './pagetext.js';
+import { readIndicatorTables } from './indicators.js';
 import { readPrintedTables } from './rows.js';
 
 export type { SourceLine } from './pagetext.js';
@@ -16,7 +17,14 @@ export interface PrintedTables<L> {
 /** Standard tables printed as page text: where each starts and which source lines it took. */
 export function pageTextTables<L extends SourceLine>(lines: L[]): PrintedTables<L> {
   const out: PrintedTables<L> = { startingAt: new Map(), consumed: new Set() };
-  for (const { table, lines: taken } of readPrintedTables(lines, isFixedWidth(lines))) {
+  const fixed = isFixedWidth(lines);
+  for (const { table, lines: taken } of readPrintedTables(lines, fixed)) {
+    if (!taken.length) continue;
+    out.startingAt.set(taken[0]!, table);
+    for (const l of taken) out.consumed.add(l);
+  }
+  // Indicator tables (绩效目标表, 自评表) in what the standard tables left (./indicators.ts).
+  for (const { table, lines: taken } of readIndicatorTables(lines.filter((l) => !out.consumed.has(l)), fixed)) {
     if (!taken.length) continue;
     out.startingAt.set(taken[0]!, table);
     for (const l of taken) out.consumed.add(l);

@@ -1,7 +1,20 @@
 // Running headers, footers and page numbers: repeated on many pages in the top or bottom margin.
 import { lineText, type PageLine } from './layout.js';
 
-const PAGE_NUMBER = /^(?:[-—–－·•\s]*\d{1,4}[-—–－·•\s]*|第\s*\d+\s*页(?:\s*[,，/共]\s*共?\s*\d+\s*页)?|\d+\s*\/\s*\d+|page\s*\d+(\s*of\s*\d+)?)$/i;
+/** Dashes, rules and dots that decorate a page number (- 7 -, — 7 —, ─ 7 ─, ━ 7 ━, · 7 ·). */
+const DASH = '\\-—–－‒―−﹣﹘·•‧∙─━┄┅┈┉╌╍═～~';
+const PAGE_NUMBER = new RegExp(`^(?:[${DASH}\\s]*\\d{1,4}[${DASH}\\s]*|第\\s*\\d+\\s*页(?:\\s*[,，/共]\\s*共?\\s*\\d+\\s*页)?|\\d+\\s*\\/\\s*\\d+|page\\s*\\d+(\\s*of\\s*\\d+)?)$`, 'i');
+
+const FRAMED = new RegExp(`^[${DASH}]+\\s*\\d+\\s*[${DASH}]+$`);
+
+/** The number a page-number line prints, and whether it is bare: without dashes on both sides, 第…页 or
+ *  n/m around it, a number (7, -7) could as well be a figure, so a caller wants more evidence to drop it. */
+export function pageNumberOf(text: string): { n: number; bare: boolean } | null {
+  const t = text.trim();
+  if (!t || !PAGE_NUMBER.test(t)) return null;
+  const n = Number(/\d+/.exec(t)![0]);
+  return { n, bare: !(FRAMED.test(t) || /[页/a-z]/i.test(t)) };
+}
 const MARGIN = 0.1;
 
 const shape = (l: PageLine) => lineText(l).replace(/\s+/g, '').replace(/\d+/g, '#');

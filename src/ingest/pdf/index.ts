@@ -15,6 +15,7 @@ import { pageQuality } from './quality.js';
 import type { Rulings } from './rulings.js';
 import type { PdfSource } from './source.js';
 import { findTables } from './tables.js';
+import { displayedGlyphs, displayedRulings, displayedView, quarterTurns } from './rotate.js';
 import { ocrPageTables } from '../layout/ocr.js';
 import { numberTables } from '../number-tables.js';
 
@@ -42,7 +43,13 @@ export const ingestPdf: Backend = async (bytes, options) => {
 
 async function readDocument(pdf: PdfSource, options: IngestOptions) {
   const rulings = new Map<number, Promise<Rulings>>();
-  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pdf.rulings(p)), rulings.get(p)!);
+  // Each page's /Rotate: its text and rules are read in the displayed frame (./rotate.ts).
+  const turns = new Map<number, { view: number[]; turn: number }>();
+  const upright = (p: number, r: Rulings) => {
+    const t = turns.get(p);
+    return t ? displayedRulings(r, t.view, t.turn) : r;
+  };
+  const rulingsOf = (p: number) => rulings.get(p) ?? (rulings.set(p, pdf.rulings(p).then((r) => upright(p, r))), rulings.get(p)!);
   const pages: PageLine[][] = [];
   const glyphs: Glyph[][] = [];
   const boxes: { bottom: number; top: number }[] = [];
@@ -50,11 +57,14 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
   for (let p = 1; p <= pdf.numPages; p++) {
     if (options.signal?.aborted) throw new JuesuanError('TIMEOUT', 'processing was stopped (time limit reached)');
     const page = await pdf.page(p);
-    boxes.push({ bottom: page.view[1] ?? 0, top: page.view[3] ?? 842 });
-    const placed = page.glyphs;
+    const turn = quarterTurns(page.rotate);
+    if (turn) turns.set(p, { view: page.view, turn });
+    const view = displayedView(page.view, turn);
+    boxes.push({ bottom: view[1] ?? 0, top: view[3] ?? 842 });
+    const placed = displayedGlyphs(page.glyphs, page.view, turn);
     let lines = linesOf(placed, p);
     // A page that may hold a table has its rules read now, while it is open (PDFium parses a page once).
-    if (page.rulings && !rulings.has(p) && mayHoldTable(lines)) rulings.set(p, Promise.resolve(page.rulings()));
+    if (page.rulings && !rulings.has(p) && mayHoldTable(lines)) rulings.set(p, Promise.resolve(upright(p, page.rulings())));
     // Cells printed so close that their items join (171,915,169 一、一般公共服务支出): split at the cell rules.
     if (lines.some((l) => l.segs.some((g) => GLUED.test(g.text)))) lines = linesOf(placed, p, crossesRule(await rulingsOf(p)));
     const quality = pageQuality(lines);

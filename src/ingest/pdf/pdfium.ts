@@ -101,6 +101,7 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
       let rules: Rulings | null = null;
       return {
         view,
+        rotate: f._FPDFPage_GetRotation!(page) * 90,
         glyphs,
         hasInk: async () => (open ? objectsHaveInk(lib, page) : withPage(p, (pg) => objectsHaveInk(lib, pg), false)),
         rulings: () => (rules ??= open ? pageRulings(lib, page) : withPage(p, (pg) => pageRulings(lib, pg), { h: [], v: [] })),

@@ -8,6 +8,8 @@ import { pageRulings, type Rulings } from './rulings.js';
 export interface SourcePage {
   /** The page's visible box (crop ∩ media), [x0, y0, x1, y1]. */
   view: number[];
+  /** The page's /Rotate (degrees clockwise as displayed); text runs and rules are in user space. */
+  rotate?: number;
   /** Text runs in content order, blank ones dropped. */
   glyphs: Glyph[];
   /** Whether the page paints images or paths (a scan or a drawing worth OCR). */
@@ -38,6 +40,7 @@ export async function pdfjsSource(bytes: Uint8Array): Promise<PdfSource> {
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
       return {
         view: page.view,
+        rotate: page.rotate,
         glyphs: toGlyphs(content.items as RawItem[]),
         hasInk: () => hasInk(page),
         release: () => page.cleanup(),
