@@ -85,5 +85,10 @@ describe('one flag per root cause', () => {
     expect(places.length).toBe(34);
     expect(places[0]).toBe('15:9 17147.62');
     expect(String(errors[0]!.found).split('；')[0]).toBe('15:9 17127.62');
+    // No summary figure from the shifted table: its 合计 row reads 1,700.57 where the narrative (p21) and the
+    // rows above hold 24,535.67; the summary takes the narrative's statement, with no warning that prefers the table.
+    const e = d.summary.general_budget_appropriation_expenditure!;
+    expect([e.yuan, d.facts.find((f) => f.id === e.factId)?.from, d.facts.find((f) => f.id === e.factId)?.loc.page]).toEqual([245356700, 'text', 21]);
+    expect(d.flags.filter((f) => f.code === 'VALUE_CONFLICT')).toEqual([]);
   }, 60_000);
 });

@@ -872,6 +872,11 @@ function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severi
   void mine;
 }
 
+/** The tables of a document read as one defect (figures out of line with their 科目), by the last
+ *  `identityChecks` run on it: no figure of theirs can be trusted as a summary value. */
+const scrambledOf = new WeakMap<ExtractedDocument, Set<string>>();
+export const scrambledTables = (doc: ExtractedDocument): Set<string> => scrambledOf.get(doc) ?? new Set();
+
 /** All identity flags of a document. */
 export function identityChecks(doc: ExtractedDocument): Flag[] {
   const l = ledgerOf(doc);
@@ -887,6 +892,7 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
   // are folded into one flag (the detail stays in the flag's expected/found).
   const bad = scrambled(l);
+  scrambledOf.set(doc, bad);
   if (!bad.size) return [...flags, ...restated];
   const inTable = (f: Flag, id: string) => f.loc?.table === id;
   const out = flags.filter((f) => ![...bad].some((id) => f.code === 'SUM_MISMATCH' && inTable(f, id)));

@@ -1,10 +1,12 @@
 // Check: the watchdog's flags (issue 4). Each rule reads the extracted document and returns flags; the
 // flags are appended to those of earlier stages, without flagging the same thing twice.
-import type { CheckedDocument, ExtractedDocument, Flag } from '../model.js';
+import type { CheckedDocument, ExtractedDocument, Fact, Flag } from '../model.js';
 import { arithmeticChecks } from './arithmetic.js';
 import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
+import { scrambledTables } from './identities.js';
+import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, templateText, yearMismatch } from './text-rules.js';
 
@@ -12,7 +14,36 @@ export function check(doc: ExtractedDocument): CheckedDocument {
   const units = textUnits(doc);
   const tpl = detectTemplate(doc, units);
   const document = { ...doc.document, template: tpl.family?.key ?? null, tablesElsewhere: tpl.tablesElsewhere };
-  return { ...doc, document, flags: dedupe([...doc.flags, ...checkFlags(doc, units, tpl)]) };
+  const flags = checkFlags(doc, units, tpl);
+  const { summary, earlier } = withoutScrambled(doc, scrambledTables(doc));
+  return { ...doc, document, summary, flags: dedupe([...earlier, ...flags]) };
+}
+
+/** A table whose figures are out of line with their 科目 (one SUM_MISMATCH on the table) gives no summary
+ *  value: the summary's rules are applied again to that metric without the table's figures (the
+ *  narrative's statement, or another table, or nothing: absent, never the doubted figure), and the
+ *  summary's warnings that preferred the table's figure (`以表格数为准`) go; the table's flag lists
+ *  every disagreement. */
+function withoutScrambled(doc: ExtractedDocument, tables: Set<string>): { summary: ExtractedDocument['summary']; earlier: Flag[] } {
+  if (!tables.size) return { summary: doc.summary, earlier: doc.flags };
+  const tableOf = (f: Fact) => (f.from === 'table' ? (f.about?.tableId ?? f.loc.table) : undefined);
+  const doubted = (f: Fact) => tables.has(tableOf(f) ?? '');
+  const byId = new Map(doc.facts.map((f) => [f.id, f]));
+  const summary = { ...doc.summary };
+  const dropped: Fact[] = [];
+  const again: Flag[] = [];
+  for (const [metric, e] of Object.entries(doc.summary)) {
+    const f = byId.get(e.factId);
+    if (!f || !doubted(f)) continue;
+    dropped.push(f);
+    const redone = buildSummary(doc.facts.filter((g) => g.metric === metric && !doubted(g)), doc.document.year, doc.document.kind);
+    if (redone.summary[metric]) summary[metric] = redone.summary[metric];
+    else delete summary[metric];
+    again.push(...redone.flags);
+  }
+  const textAt = (g: Flag, metric: string | null) => doc.facts.some((t) => t.from === 'text' && t.metric === metric && t.loc.line === g.loc?.line && t.loc.page === g.loc?.page && t.loc.paragraph === g.loc?.paragraph);
+  const preferred = (g: Flag) => g.code === 'VALUE_CONFLICT' && dropped.some((f) => g.expected === `${f.text}${f.unit}` && textAt(g, f.metric));
+  return { summary, earlier: [...doc.flags.filter((g) => !preferred(g)), ...again] };
 }
 
 /** The flags of this stage only. */
