@@ -21,7 +21,7 @@ const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
 const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
 const repeat = Math.max(1, Number(values.repeat));
 const cli = join(repo, 'dist', 'cli.js');
-if (!existsSync(cli)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+if (!existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
 
 const isPdf = (path: string) => {
   const fd = openSync(path, 'r');
