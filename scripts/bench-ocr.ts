@@ -14,8 +14,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { cleanGlyphs } from '../src/ingest/ocr/clean.js';
 import { buildLines, toPoints } from '../src/ingest/ocr/lines.js';
 import { PaddleEngine } from '../src/ingest/ocr/paddle.js';
-import { openSource } from '../src/ingest/pdf/pdfium.js';
-import type { PdfSource } from '../src/ingest/pdf/source.js';
+import { renderPage } from '../src/ingest/ocr/render.js';
 import { cer, numbersRead, textLayer } from '../src/ingest/ocr/score.js';
 import { TesseractEngine } from '../src/ingest/ocr/tesseract.js';
 import type { OcrEngine } from '../src/ingest/ocr/types.js';
@@ -44,9 +43,9 @@ interface Row {
   numbers: string;
 }
 
-async function runEngine(engine: OcrEngine, scan: PdfSource, truths: string[]): Promise<Row> {
+async function runEngine(engine: OcrEngine, scan: PDFDocumentProxy, truths: string[]): Promise<Row> {
   // The first call loads the models (once per process): timed apart from the pages.
-  const warm = await scan.render(pages[0]!, engine.dpi);
+  const warm = await renderPage(scan, pages[0]!, engine.dpi);
   let t = performance.now();
   await engine.recognize(warm.png);
   const init = (performance.now() - t) / 1000;
@@ -59,7 +58,7 @@ async function runEngine(engine: OcrEngine, scan: PdfSource, truths: string[]): 
   const c0 = cpu();
   for (const [i, p] of pages.entries()) {
     t = performance.now();
-    const { png, scale } = await scan.render(p, engine.dpi);
+    const { png, scale } = await renderPage(scan, p, engine.dpi);
     render += performance.now() - t;
     t = performance.now();
     const lines = buildLines(toPoints(await engine.recognize(png), scale));
@@ -85,8 +84,8 @@ async function runEngine(engine: OcrEngine, scan: PdfSource, truths: string[]): 
   };
 }
 
-/** Debian's tesseract on the same images tesseract.js reads, cleaned the same way. */
-async function runNative(scan: PdfSource, truths: string[], dpi: number): Promise<Row | null> {
+/** Debian's tesseract on the same images pdf.js renders for tesseract.js, cleaned the same way. */
+async function runNative(scan: PDFDocumentProxy, truths: string[], dpi: number): Promise<Row | null> {
   if (spawnSync('tesseract', ['--version']).status !== 0) return null;
   const dir = await mkdtemp(join(tmpdir(), 'bench-ocr-'));
   const timed = existsSync('/usr/bin/time');
@@ -99,7 +98,7 @@ async function runNative(scan: PdfSource, truths: string[], dpi: number): Promis
   try {
     for (const [i, p] of pages.entries()) {
       const png = join(dir, `p${p}.png`);
-      await writeFile(png, (await scan.render(p, dpi)).png);
+      await writeFile(png, (await renderPage(scan, p, dpi)).png);
       const args = ['tesseract', png, 'stdout', '-l', 'chi_sim', '--dpi', String(dpi)];
       const t = performance.now();
       // One thread, like one tesseract.js worker: OpenMP's spinning threads only burn CPU on 2 cores.
@@ -128,8 +127,7 @@ async function runNative(scan: PdfSource, truths: string[], dpi: number): Promis
   return { engine: 'native tesseract 5 (CLI)', dpi, init: 0, render: 0, recognise: wall / 1000 / pages.length, cpu: timed ? cpuSec / pages.length : NaN, cer: errs / chars, numbers: `${read}/${total}` };
 }
 
-// Pages rendered as the pipeline renders them (PDFium; JUESUAN_PDF_ENGINE=pdfjs for pdf.js).
-const scan = await openSource(new Uint8Array(await readFile(seed('000_37d039dcb8ad6afc-scanned.pdf'))));
+const scan = await open(seed('000_37d039dcb8ad6afc-scanned.pdf'));
 const text = await open(seed('000_37d039dcb8ad6afc.pdf'));
 const truths = await Promise.all(pages.map((p) => textLayer(text, p)));
 console.log(`pages ${pages.join(',')} of the scanned seed; load average at start ${loadavg()[0]!.toFixed(1)}`);

@@ -26,7 +26,9 @@ export interface PdfSource {
   rulings(p: number): Promise<Rulings>;
   /** The pdf.js document (the fallback reader; scripts that render with pdf.js). */
   pdfjs(): Promise<PdfDocument>;
-  /** Page `p` rendered to PNG at `dpi` (capped at `maxPixels`), white background: OCR and report crops. */
+  /** Page `p` rendered to PNG at `dpi` (capped at `maxPixels`), white background: the report's crops. OCR
+   *  renders with pdf.js (pdfjs()): PDFium's downsampling of a 1-bit scan left six of the scanned seed's
+   *  numbers under the confidence bar (OCR_UNCERTAIN), pdf.js's reads them all as before. */
   render(p: number, dpi: number, maxPixels?: number): Promise<RenderedPage>;
   destroy(): Promise<void>;
 }
