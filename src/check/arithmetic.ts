@@ -218,6 +218,9 @@ function textBetween(text: TextIndex, a: Fact, b: Fact): string | null {
   return fold(parts.join(''));
 }
 
+const baseRes = new Map<string, RegExp>();
+const baseRe = (phrase: string) => baseRes.get(phrase) ?? baseRes.set(phrase, new RegExp(`^(?:${phrase})$`, 'u')).get(phrase)!;
+
 /** The metric a share names as its base (占本年收入90% → total_income), or null when it names none. */
 function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined {
   const between = textBetween(ctx.text, part, share);
@@ -226,7 +229,7 @@ function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined
   if (!m) return undefined;
   const phrase = m[1]!.replace(/的$/u, '').replace(/(?:比重|比例)$/u, '');
   if (!phrase) return null;
-  for (const b of checksConfig().shareBases) if (new RegExp(`^(?:${b.phrase})$`, 'u').test(phrase)) return b.metric;
+  for (const b of checksConfig().shareBases) if (baseRe(b.phrase).test(phrase)) return b.metric;
   return undefined; // names a base we do not know: no check
 }
 
