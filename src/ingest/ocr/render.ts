@@ -65,5 +65,8 @@ export async function pngOf(rgba: Uint8ClampedArray, width: number, height: numb
   const { createCanvas, ImageData } = await import('@napi-rs/canvas');
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
-  return canvas.encode('png');
+  const png = await canvas.encode('png');
+  // Free the native surface now, not when the GC (which does not see its size) gets to it.
+  canvas.width = canvas.height = 1;
+  return png;
 }
