@@ -1,5 +1,5 @@
 // The speed figures of issue 15, from one run on the same files (run by `npm run bench`, or alone:
-// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--memory-pdfjs]`). Needs poppler-utils and qpdf.
+// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--pdfjs] [--memory-pdfjs]`). Needs poppler-utils and qpdf.
 //
 // - PDFs of the shared corpus and seed, `juesuan extract --ocr off` with PDFium and with pdf.js, and
 //   `pdftotext -layout` on the same PDFs, interleaved, at concurrency 1 and 2: wall and CPU ratios to
@@ -18,10 +18,10 @@ import PQueue from 'p-queue';
 import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, pdfjs: { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
 const repeat = Math.max(1, Number(values.repeat));
 const cli = join(repo, 'dist', 'cli.js');
-if (!existsSync(cli)) spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+if (!existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
 
 const isPdf = (path: string) => {
   const fd = openSync(path, 'r');
@@ -91,20 +91,21 @@ async function pdftotext(files: string[], concurrency: number): Promise<{ wallMs
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f1 = (x: number) => x.toFixed(1);
 const result: Record<string, unknown> = {};
+const batchEngines: ('pdfium' | 'pdfjs')[] = values.pdfjs ? ['pdfium', 'pdfjs'] : ['pdfium'];
 
 console.log(`speed bench: ${pdfs.length} PDFs (corpus/real + seed, no scans), ${repeat} round(s), interleaved; load average ${loadavg().map(f1).join(' ')}`);
 for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
   const rows: Record<string, { wall: number[]; cpu: number[]; runs: Run[] }> = { pdfium: { wall: [], cpu: [], runs: [] }, pdfjs: { wall: [], cpu: [], runs: [] } };
   for (let i = 0; i < repeat; i++) {
     const pop = await pdftotext(pdfs, concurrency);
-    for (const engine of ['pdfium', 'pdfjs'] as const) {
+    for (const engine of batchEngines) {
       const r = await juesuan(pdfs, engine, concurrency);
       rows[engine]!.wall.push(r.wallMs / pop.wallMs);
       rows[engine]!.cpu.push(r.cpuS / pop.cpuS);
       rows[engine]!.runs.push(r);
     }
   }
-  for (const engine of ['pdfium', 'pdfjs'] as const) {
+  for (const engine of batchEngines) {
     const row = rows[engine]!;
     const r = row.runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
     const line = { wallRatio: median(row.wall), cpuRatio: median(row.cpu), pagesPerSec: r.pages / (r.wallMs / 1000), peakRssMb: r.peakMb, peakRssPerWorkerMb: r.peakMb / concurrency, pages: r.pages, failed: r.failed };
@@ -119,11 +120,11 @@ for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
 const onePage = join(shared, 'seed', 'nonembedded-font.pdf');
 const startup: Record<string, number[]> = { pdfium: [], pdfjs: [], pdftotext: [] };
 for (let i = 0; i < 5; i++) {
-  for (const engine of ['pdfium', 'pdfjs'] as const) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
+  for (const engine of batchEngines) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
   startup.pdftotext!.push((await pdftotext([onePage], 1)).wallMs);
 }
-for (const [k, ms] of Object.entries(startup)) result[`startup-${k}`] = median(ms);
-console.log(`CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`);
+for (const [k, ms] of Object.entries(startup)) if (ms.length) result[`startup-${k}`] = median(ms);
+console.log(`CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms${startup.pdfjs!.length ? `, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms` : ''} (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`);
 
 if (!values['skip-memory']) {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-pages-'));

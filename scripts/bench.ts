@@ -156,7 +156,7 @@ async function runPdftotext(pdfs: string[]): Promise<{ wallMs: number; cpuS: num
 const best = <T extends { wallMs: number }>(runs: T[]) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 
 async function batchBench() {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
   const files = dirs.flatMap(walk);
   const pdfs = files.filter(isPdf);
   const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;

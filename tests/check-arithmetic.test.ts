@@ -359,3 +359,15 @@ describe('the parts of a change add up to the change (文旅局 2025 p28 wording
     ]);
   });
 });
+
+describe('share check on a long section (issue 15)', () => {
+  it('gives, on 400 generated lists in one section, exactly the flags of the check before it was made linear', async () => {
+    const { createHash } = await import('node:crypto');
+    const { longShareDoc } = await import('./long-shares.js');
+    const flags = run(longShareDoc(400)).map((f) => `${f.code} ${f.loc?.line} ${f.expected} ${f.found}`);
+    expect(flags.length).toBe(159);
+    expect(flags.filter((f) => f.startsWith('PERCENT_MISMATCH')).slice(0, 3)).toEqual(['PERCENT_MISMATCH 27 54.92% 50.92%', 'PERCENT_MISMATCH 79 57.21% 53.21%', 'PERCENT_MISMATCH 131 60.55% 56.55%']);
+    // the whole list, as the quadratic version gave it (scripts run on the commit before)
+    expect(createHash('sha1').update(flags.join('\n')).digest('hex')).toBe('caf4b4ff4d5ba5e45fe0977b5beb9f516759b2c9');
+  });
+});

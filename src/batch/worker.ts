@@ -31,6 +31,18 @@ export type WorkerReply =
   | { ok: true; json: string; evidence: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
   | { ok: false; code: string; message: string };
 
+function recordText(checked: Parameters<typeof toRecord>[0]) {
+  const record = toRecord(checked);
+  return {
+    json: JSON.stringify(record, null, 2) + '\n',
+    sha256: record.source.sha256,
+    pages: record.source.pages,
+    facts: record.facts.length,
+    flags: record.flags.length,
+    flagErrors: record.flags.filter((f) => f.severity === 'error').length,
+  };
+}
+
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
   const abandon = new AbortController();
   task.port?.on('message', (m) => m === 'abort' && abandon.abort());
@@ -42,24 +54,18 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
     const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
     const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage });
-    const record = toRecord(checked);
-    return {
-      ok: true,
-      json: JSON.stringify(record, null, 2) + '\n',
-      // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
-      // (src/write/evidence.ts). A failure there costs the crops, never the record.
-      evidence:
-        JSON.stringify(
-          await (checked.source.format === 'pdf' ? readFile(task.path) : Promise.resolve(null))
-            .then((bytes) => buildEvidenceWithCrops(checked, bytes))
-            .catch(() => buildEvidence(checked)),
-        ) + '\n',
-      sha256: record.source.sha256,
-      pages: record.source.pages,
-      facts: record.facts.length,
-      flags: record.flags.length,
-      flagErrors: record.flags.filter((f) => f.severity === 'error').length,
-    };
+    // The record (a validated copy of the document) lives only until it is text: the evidence crops
+    // below run without it (memory in pages, issue 15).
+    const { json, sha256, pages, facts, flags, flagErrors } = recordText(checked);
+    // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
+    // (src/write/evidence.ts). A failure there costs the crops, never the record.
+    const evidence =
+      JSON.stringify(
+        await (checked.source.format === 'pdf' ? readFile(task.path) : Promise.resolve(null))
+          .then((bytes) => buildEvidenceWithCrops(checked, bytes))
+          .catch(() => buildEvidence(checked)),
+      ) + '\n';
+    return { ok: true, json, evidence, sha256, pages, facts, flags, flagErrors };
   } catch (err) {
     if (abandon.signal.aborted) return { ok: false, code: 'ABORTED', message: 'interrupted' };
     if (timeout.aborted) return { ok: false, code: 'TIMEOUT', message: timeoutMessage(task.timeoutMs) };

@@ -218,6 +218,9 @@ function textBetween(text: TextIndex, a: Fact, b: Fact): string | null {
   return fold(parts.join(''));
 }
 
+const baseRes = new Map<string, RegExp>();
+const baseRe = (phrase: string) => baseRes.get(phrase) ?? baseRes.set(phrase, new RegExp(`^(?:${phrase})$`, 'u')).get(phrase)!;
+
 /** The metric a share names as its base (占本年收入90% → total_income), or null when it names none. */
 function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined {
   const between = textBetween(ctx.text, part, share);
@@ -226,7 +229,7 @@ function namedBase(ctx: Ctx, part: Fact, share: Fact): string | null | undefined
   if (!m) return undefined;
   const phrase = m[1]!.replace(/的$/u, '').replace(/(?:比重|比例)$/u, '');
   if (!phrase) return null;
-  for (const b of checksConfig().shareBases) if (new RegExp(`^(?:${b.phrase})$`, 'u').test(phrase)) return b.metric;
+  for (const b of checksConfig().shareBases) if (baseRe(b.phrase).test(phrase)) return b.metric;
   return undefined; // names a base we do not know: no check
 }
 
@@ -255,6 +258,7 @@ function shares(ctx: Ctx): Flag[] {
   const groups = pairGroups(pairs);
   const bySection = bySectionAmount(textFacts);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
+  const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
   for (const p of pairs) {
     // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
     // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
@@ -269,7 +273,7 @@ function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
-    const whole = partsAsWhole(groups.get(groupKey(p)) ?? [], p, half, minPts);
+    const whole = partsAsWhole(wholeOf, p);
     if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
@@ -322,8 +326,15 @@ function memo<A, R>(key: (a: A) => string, f: (a: A) => R): (a: A) => R {
 
 /** When the shares of a list add up to 100%, the list's parts are the whole ("因公出国180万元，占“三公”
  *  经费的26.86%；公务用车304.4万元，占45.43%；公务接待185.72万元，占27.71%" with no total stated):
- *  their sum stands in as a candidate base. */
-function partsAsWhole(sameGroup: Pair[], p: { part: Fact; base: string | null | undefined }, half: number, minPts: number): Fact | undefined {
+ *  their sum stands in as a candidate base. The sum depends only on the group and the part's unit, so
+ *  `wholeOf` computes it once per (group, unit): per share it made a long list quadratic. */
+function partsAsWhole(wholeOf: (p: Pair) => { yuan: number; text: string } | undefined, p: Pair): Fact | undefined {
+  const w = wholeOf(p);
+  if (!w) return undefined;
+  return { ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan: w.yuan, value: Number(w.text), text: w.text };
+}
+
+function groupWhole(sameGroup: Pair[], p: Pair, half: number, minPts: number): { yuan: number; text: string } | undefined {
   const group = sameGroup.filter((q) => q.part.unit === p.part.unit);
   if (group.length < 2) return undefined;
   const total = group.reduce((s, q) => s + q.share.value, 0);
@@ -332,7 +343,7 @@ function partsAsWhole(sameGroup: Pair[], p: { part: Fact; base: string | null | 
   const yuan = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
   const decimals = Math.max(...group.map((q) => decimalsOf(q.part.text)));
   const text = formatAmount(yuan, p.part.unit, decimals).replace(/[^\d.]/g, '');
-  return { ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan, value: Number(text), text };
+  return { yuan, text };
 }
 
 /** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before

@@ -274,7 +274,7 @@ function parseSegment(
     role = 'budget';
   }
   let metric = label ? resolveMetric(label) : null;
-  if (!metric && label && new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`).test(head)) metric = metricAfterYear(label);
+  if (!metric && label && afterYearRe(label).test(head)) metric = metricAfterYear(label);
   // A bare 收入/支出 also names the total where it opens the sentence ("。支出预算9628.22万元，其中：")
   // or follows the reporting entity's name ("2026年，上海市普陀区司法局收入预算9628.22万元").
   if (!metric && label && atSentenceStart(lineBefore, seg, opensSentence)) metric = metricAfterYear(label);
@@ -327,6 +327,18 @@ function fitMetric(metric: string, kind: FactKind, initial: boolean): string | n
   return initial && kind === 'amount' ? (rules().initialBudgetMetric[metric] ?? metric) : metric;
 }
 
+/** Compiled once (issue 15: no regex built per line). */
+let listEnd: RegExp | null = null;
+const afterYear = new Map<string, RegExp>();
+function afterYearRe(label: string): RegExp {
+  let re = afterYear.get(label);
+  if (!re) {
+    if (afterYear.size > 5000) afterYear.clear(); // a worker reads many documents: bounded
+    afterYear.set(label, (re = new RegExp(`20\\d\\d年度?${escapeRegExp(label)}(?:预算)?$`)));
+  }
+  return re;
+}
+
 /** 分别为 lists: "人员经费和公用经费分别为76.19万元、3.78万元" gives the i-th number the i-th name.
  *  When the counts differ, the numbers get no label or metric rather than a guessed one. */
 function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { label: string; metric: string | null }> {
@@ -343,7 +355,7 @@ function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { 
       .split(r.listSeparators)
       .map((s) => cleanLabel(s))
       .filter(Boolean);
-    let stop = text.slice(cueEnd).search(new RegExp(`${r.sentenceEnd.source}|${r.respectively.source}`));
+    let stop = text.slice(cueEnd).search((listEnd ??= new RegExp(`${r.sentenceEnd.source}|${r.respectively.source}`)));
     stop = stop < 0 ? text.length : cueEnd + stop;
     // The numbers of the list: those after the cue, up to the first that is not followed by 、 or 和.
     const idx = tokens.map((t, k) => ({ t, k })).filter(({ t }) => t.start >= cueEnd && t.start < stop);

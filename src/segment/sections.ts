@@ -15,10 +15,13 @@ const defs = () => loadPattern<{ sections: SectionDef[] }>('sections.yaml').sect
 /** Quotes, brackets and spaces vary between reports but not in meaning. */
 export const foldTitle = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 
+const recoverRes = new Map<string, RegExp>();
+const recoverRe = (p: string) => recoverRes.get(p) ?? recoverRes.set(p, new RegExp(p, 'u')).get(p)!;
+
 export function recoverableLevel(folded: string): number | null {
   for (const d of defs()) {
     if (d.recover?.includes(folded)) return d.level;
-    if (d.recoverPattern && new RegExp(d.recoverPattern, 'u').test(folded)) return d.level;
+    if (d.recoverPattern && recoverRe(d.recoverPattern).test(folded)) return d.level;
   }
   return null;
 }

@@ -5,8 +5,7 @@
 // report is written. Not part of the record: the record's excerpt and loc stay as the contract says.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Block, CheckedDocument, Flag, Line, Loc } from '../model.js';
-import { renderPage } from '../ingest/ocr/render.js';
-import { openPdf } from '../ingest/pdf/load.js';
+import { openSource } from '../ingest/pdf/pdfium.js';
 
 /** Per flag of the record, in its order: the flagged span as offsets into the flag's excerpt, or null
  *  (no place, or the excerpt is not found in the source line); and a JPEG data: URL of the page around it,
@@ -114,12 +113,12 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
     .slice(0, CROP_BUDGET);
   const crops: (string | null)[] = doc.flags.map(() => null);
   if (!wanted.length) return { ...evidence, crops };
-  const pdf = await openPdf(pdfBytes);
+  const pdf = await openSource(pdfBytes);
   try {
     const byPage = new Map<number, typeof wanted>();
     for (const w of wanted) byPage.set(w.f.loc!.page!, [...(byPage.get(w.f.loc!.page!) ?? []), w]);
     for (const [pageNo, items] of byPage) {
-      const r = await renderPage(pdf, pageNo, CROP_DPI);
+      const r = await pdf.render(pageNo, CROP_DPI);
       const img = await loadImage(r.png);
       // PDF user space → image pixels: the inverse of r.toPdf, from two of its points.
       const [ox, oy] = r.toPdf(0, 0);

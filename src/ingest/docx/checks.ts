@@ -4,6 +4,7 @@ import type { Cell } from '../../model.js';
 const CHECKED = '☑☒■√✓✔⊠▣';
 const BOXES = CHECKED + '□☐';
 const BOX_RE = new RegExp(`[${BOXES}]`, 'u');
+const BOX_SPLIT = new RegExp(`([${BOXES}])`, 'u');
 
 /** Options found in `text`, or undefined when it holds no box glyph. The box follows its label,
  *  unless the text starts with a box (then each box precedes its label). */
@@ -11,7 +12,7 @@ export function parseChecks(text: string): Cell['checks'] {
   if (!BOX_RE.test(text)) return undefined;
   const t = text.trim();
   const boxFirst = BOX_RE.test(t[0] ?? '');
-  const parts = t.split(new RegExp(`([${BOXES}])`, 'u'));
+  const parts = t.split(BOX_SPLIT);
   const out: { label: string; checked: boolean }[] = [];
   for (let i = 1; i < parts.length; i += 2) {
     const box = parts[i]!;

@@ -45,8 +45,12 @@ export function unescapeXml(s: string): string {
 
 export const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const attrRes = new Map<string, [RegExp, RegExp]>();
+
 export function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(attrs) ?? new RegExp(`\\s${name}='([^']*)'`).exec(attrs);
+  let res = attrRes.get(name);
+  if (!res) attrRes.set(name, (res = [new RegExp(`\\s${name}="([^"]*)"`), new RegExp(`\\s${name}='([^']*)'`)]));
+  const m = res[0].exec(attrs) ?? res[1].exec(attrs);
   return m ? unescapeXml(m[1]!) : undefined;
 }
 

@@ -1,4 +1,5 @@
-// Render one PDF page to PNG with pdf.js on @napi-rs/canvas (pdf.js's own Node canvas factory).
+// Render one PDF page to PNG with pdf.js on @napi-rs/canvas (pdf.js's own Node canvas factory); PDFium's
+// renderer (src/ingest/pdf/pdfium.ts) hands its pixels to pngOf.
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 
 /** About an A4 page at 170 dpi: caps memory per page (the PP-OCR detector holds several float copies
@@ -57,4 +58,15 @@ export async function renderPage(pdf: PDFDocumentProxy, pageNo: number, dpi: num
     // Drop the decoded page image now: a 500-page scan must not keep them all.
     page.cleanup();
   }
+}
+
+/** RGBA pixels → PNG (@napi-rs/canvas's encoder, off the JavaScript thread). */
+export async function pngOf(rgba: Uint8ClampedArray, width: number, height: number): Promise<Buffer> {
+  const { createCanvas, ImageData } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(rgba, width, height), 0, 0);
+  const png = await canvas.encode('png');
+  // Free the native surface now, not when the GC (which does not see its size) gets to it.
+  canvas.width = canvas.height = 1;
+  return png;
 }

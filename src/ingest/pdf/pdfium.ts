@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Glyph } from './layout.js';
 import { openPdf, type PdfDocument } from './load.js';
+import { pngOf, renderScale, MAX_PIXELS, type RenderedPage } from '../ocr/render.js';
 import { addPath, multiply, type Matrix, type Rulings } from './rulings.js';
 import { pdfjsSource, type PdfSource, type SourcePage } from './source.js';
 
@@ -113,6 +114,17 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
     },
     rulings: async (p) => withPage(p, (pg) => pageRulings(lib, pg), { h: [], v: [] }),
     pdfjs: () => (pdfjs ??= openPdf(bytes)),
+    async render(p, dpi, maxPixels = MAX_PIXELS) {
+      const page = f._FPDF_LoadPage!(doc, p - 1);
+      if (!page) throw new Error(`PDFium could not load page ${p}`);
+      let raw: ReturnType<typeof renderPdfiumPage>;
+      try {
+        raw = renderPdfiumPage(lib, page, dpi, maxPixels);
+      } finally {
+        f._FPDF_ClosePage!(page);
+      }
+      return { ...raw, png: await pngOf(raw.rgba, raw.width, raw.height) };
+    },
     async destroy() {
       try {
         close();
@@ -224,6 +236,52 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
     f._FPDFText_ClosePage!(tp);
   }
   return out;
+}
+
+const FPDF_ANNOT = 0x01;
+
+/** The page as RGBA pixels on white at `dpi` (capped as pdf.js's renderer is, renderScale), annotations
+ *  drawn, with the pixel → PDF user space map taken from PDFium itself (crop box origin and /Rotate included). */
+function renderPdfiumPage(lib: Pdfium, page: number, dpi: number, maxPixels: number): Omit<RenderedPage, 'png'> & { rgba: Uint8ClampedArray } {
+  const { f } = lib;
+  const scale = renderScale(f._FPDF_GetPageWidthF!(page), f._FPDF_GetPageHeightF!(page), dpi, maxPixels);
+  const width = Math.max(1, Math.floor(f._FPDF_GetPageWidthF!(page) * scale));
+  const height = Math.max(1, Math.floor(f._FPDF_GetPageHeightF!(page) * scale));
+  const bmp = f._FPDFBitmap_Create!(width, height, 0);
+  if (!bmp) throw new Error('PDFium could not allocate a page bitmap');
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  try {
+    f._FPDFBitmap_FillRect!(bmp, 0, 0, width, height, 0xffffffff);
+    f._FPDF_RenderPageBitmap!(bmp, page, 0, 0, width, height, 0, FPDF_ANNOT);
+    const ptr = f._FPDFBitmap_GetBuffer!(bmp);
+    const stride = f._FPDFBitmap_GetStride!(bmp);
+    const heap = lib.heap.HEAPU8;
+    // BGRx → RGBA
+    for (let y = 0, o = 0; y < height; y++) {
+      for (let i = ptr + y * stride, end = i + width * 4; i < end; i += 4, o += 4) {
+        rgba[o] = heap[i + 2]!;
+        rgba[o + 1] = heap[i + 1]!;
+        rgba[o + 2] = heap[i]!;
+        rgba[o + 3] = 255;
+      }
+    }
+  } finally {
+    f._FPDFBitmap_Destroy!(bmp);
+  }
+  // Device → page is affine: three corners give it exactly.
+  const s = lib.scratch;
+  const corner = (x: number, y: number): [number, number] => {
+    f._FPDF_DeviceToPage!(page, 0, 0, width, height, 0, x, y, s, s + 8);
+    return [lib.heap.HEAPF64[s >> 3]!, lib.heap.HEAPF64[(s + 8) >> 3]!];
+  };
+  const o = corner(0, 0);
+  const ax = corner(width, 0);
+  const ay = corner(0, height);
+  const toPdf = (x: number, y: number): [number, number] => [
+    o[0] + (x / width) * (ax[0] - o[0]) + (y / height) * (ay[0] - o[0]),
+    o[1] + (x / width) * (ax[1] - o[1]) + (y / height) * (ay[1] - o[1]),
+  ];
+  return { rgba, scale, width, height, toPdf };
 }
 
 const OBJ_PATH = 2;

@@ -4,6 +4,7 @@
 import { loadPdfJs, openPdf, type PdfDocument } from './load.js';
 import { toGlyphs, type Glyph, type RawItem } from './layout.js';
 import { pageRulings, type Rulings } from './rulings.js';
+import { renderPage, type RenderedPage } from '../ocr/render.js';
 
 export interface SourcePage {
   /** The page's visible box (crop ∩ media), [x0, y0, x1, y1]. */
@@ -25,8 +26,12 @@ export interface PdfSource {
   page(p: number): Promise<SourcePage>;
   /** Rules of a page, read on demand (memoised by the caller). */
   rulings(p: number): Promise<Rulings>;
-  /** The pdf.js document, for rendering pages to OCR. */
+  /** The pdf.js document (the fallback reader; scripts that render with pdf.js). */
   pdfjs(): Promise<PdfDocument>;
+  /** Page `p` rendered to PNG at `dpi` (capped at `maxPixels`), white background: the report's crops. OCR
+   *  renders with pdf.js (pdfjs()): PDFium's downsampling of a 1-bit scan left six of the scanned seed's
+   *  numbers under the confidence bar (OCR_UNCERTAIN), pdf.js's reads them all as before. */
+  render(p: number, dpi: number, maxPixels?: number): Promise<RenderedPage>;
   destroy(): Promise<void>;
 }
 
@@ -48,6 +53,7 @@ export async function pdfjsSource(bytes: Uint8Array): Promise<PdfSource> {
     },
     rulings: (p) => pageRulings(pdf, p),
     pdfjs: async () => pdf,
+    render: (p, dpi, maxPixels) => renderPage(pdf, p, dpi, maxPixels),
     destroy: () => pdf.destroy().catch(() => {}),
   };
 }
