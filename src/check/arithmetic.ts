@@ -7,6 +7,7 @@ import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { identityChecks } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
+import { restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -39,7 +40,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -156,6 +157,95 @@ function growthRates(ctx: Ctx): Flag[] {
           expected,
           `${rate.text}%`,
         ),
+      );
+    }
+  }
+  return flags;
+}
+
+/** A rate stated with the two figures it compares and no change amount (“2025年当年预算执行数为285.04万元，
+ *  2026年预算安排179.15万元，比2025年预算执行数减少12.63%”): the rate is (current − prior) ÷ prior, checked
+ *  by interval arithmetic on the printed figures. The prior is the amount of the rate's comparison year
+ *  stated before the current one in the same sentence; the current is the nearest amount of the
+ *  document's year before the rate; no change amount, rate or other figure between them. */
+function levelRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const year = ctx.doc.document.year;
+  if (year === null) return flags;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || !r.direction || r.direction === 'flat' || r.year === null || r.year >= year) return;
+      const cur = list[i - 1];
+      const prior = list[i - 2];
+      if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
+      if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
+      if (!sameSentence(ctx.text, prior, r)) return;
+      const cy = yuanOf(cur);
+      const py = yuanOf(prior);
+      if (cy === null || py === null || py <= 0) return;
+      const hc = lastDigitYuan(cur) / 2;
+      const hp = lastDigitYuan(prior) / 2;
+      // c/p over the intervals, then the signed rate the word states.
+      const q = [(cy - hc) / (py + hp), (cy + hc) / Math.max(1e-9, py - hp)];
+      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      if (percentFits(r, lo, hi, half, minPts)) return;
+      const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
+      const expected = formatPercent(ratio, r.text);
+      const word = r.direction === 'decrease' ? '减少' : '增加';
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${word}率应约为${expected}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
+
+/** Whether two facts (a before b) are in one sentence: no full stop between them. */
+function sameSentence(text: TextIndex, a: Fact, b: Fact): boolean {
+  const between = textBetween(text, a, b);
+  return between !== null && !/[。；;]/.test(between);
+}
+
+/** One change stated twice, in opposite directions: two statements of the same figure (the same printed
+ *  amount) changed by the same amount (“财政拨款收入950.12万元，比2023年预算增加0.46万元” … “财政拨款支出预算
+ *  950.12万元，比2023年预算减少0.46万元”) cannot both be true unless two different things happen to have the
+ *  same amount and the same change. The statements that disagree with the majority are flagged (on a
+ *  tie, the later one). */
+function twinChanges(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const groups = new Map<string, { c: Fact; x: Fact; rate: 'agrees' | 'contradicts' | undefined }[]>();
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      if (c.direction !== 'increase' && c.direction !== 'decrease') continue;
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      if (!x || cy === null || xy === null || cy <= 0 || xy <= 0 || ctx.suspect.has(c.id)) continue;
+      if (!sameSentence(ctx.text, x, c)) continue;
+      const k = `${xy}|${cy}|${c.year ?? ''}`;
+      const r = rateOf(list, c);
+      const rate = r?.direction === 'increase' || r?.direction === 'decrease' ? (r.direction === c.direction ? 'agrees' : 'contradicts') : undefined;
+      groups.set(k, [...(groups.get(k) ?? []), { c, x, rate }]);
+    }
+  }
+  for (const g of groups.values()) {
+    const up = g.filter((s) => s.c.direction === 'increase');
+    const down = g.filter((s) => s.c.direction === 'decrease');
+    if (!up.length || !down.length) continue;
+    // A statement whose own rate contradicts its word is flagged by the direction rule; one whose rate
+    // agrees settles a tie for its side.
+    if (g.some((s) => s.rate === 'contradicts')) continue;
+    let odd: typeof g;
+    if (up.length !== down.length) odd = up.length > down.length ? down : up;
+    else if (up.some((s) => s.rate === 'agrees') !== down.some((s) => s.rate === 'agrees')) odd = up.some((s) => s.rate === 'agrees') ? down : up;
+    else odd = [g.slice().sort((a, b) => (isBefore(a.c, b.c) ? 1 : -1))[0]!];
+    const other = g.find((s) => !odd.includes(s))!;
+    for (const s of odd) {
+      const mine = s.c.direction === 'increase' ? '增加' : '减少';
+      const theirs = other.c.direction === 'increase' ? '增加' : '减少';
+      const where = other.c.loc.page !== undefined ? `第${other.c.loc.page}页第${other.c.loc.line}行` : `第${other.c.loc.paragraph ?? '?'}段`;
+      flags.push(
+        flagOn(s.c, 'DIRECTION_CONFLICT', `同一变动前后方向不一致：此处${s.x.label || ''}${show(s.x)}${mine}${show(s.c)}，${where}${other.x.label || ''}${show(other.x)}却是${theirs}${show(other.c)}。`, `${theirs}${show(other.c)}`, `${mine}${show(s.c)}`),
       );
     }
   }
@@ -401,6 +491,52 @@ function changeSums(ctx: Ctx): Flag[] {
       }
     }
   }
+  return flags;
+}
+
+/** A change broken down into the changes of its parts (“…与上年全年预算数相比增加2,898.54万元。其中：1.教育支出
+ *  比上年增加3,805.13万元…3.科学技术支出比上年减少1,985.18万元…”): the signed parts add up to the total.
+ *  Whether a list is complete is not known, so a sum that does not fit is no evidence by itself; a word
+ *  is flagged only when turning that one word (增加↔减少) makes the total fit and nothing else does: the
+ *  parts are the change amounts that follow the total (after its 其中) in its section, any run of two or
+ *  more of them; no run may fit as printed. */
+function breakdownDirections(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = ctx.doc.facts
+    .filter((f) => f.from === 'text' && ctx.text.position.has(lineKey(f.loc)))
+    .sort((a, b) => ctx.text.position.get(lineKey(a.loc))! - ctx.text.position.get(lineKey(b.loc))! || start(a) - start(b));
+  const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)!;
+  const usable = (f: Fact) => isChangeAmount(f) && (f.direction === 'increase' || f.direction === 'decrease') && yuanOf(f) !== null && !ctx.suspect.has(f.id);
+  order.forEach((t, i) => {
+    if (!usable(t)) return;
+    const next = order[i + 1];
+    if (!next) return;
+    const between = textBetween(ctx.text, t, next);
+    if (between === null || !between.includes('其中')) return;
+    const parts: Fact[] = [];
+    for (const f of order.slice(i + 1, i + 30)) {
+      if ((f.section ?? null) !== (t.section ?? null)) break;
+      if (usable(f) && f.unit === t.unit) parts.push(f);
+      if (parts.length >= 10) break;
+    }
+    if (parts.length < 2) return;
+    const half = (f: Fact) => lastDigitYuan(f) / 2;
+    const fits = (total: number, sum: number, run: Fact[]) => total === sum || Math.abs(total - sum) < [t, ...run].reduce((a, f) => a + half(f), 0);
+    const flips = new Set<Fact>();
+    for (let n = 2; n <= parts.length; n++) {
+      const run = parts.slice(0, n);
+      const sum = run.reduce((a, f) => a + signed(f), 0);
+      if (fits(signed(t), sum, run)) return; // a run adds up as printed
+      if (fits(-signed(t), sum, run)) flips.add(t);
+      for (const f of run) if (fits(signed(t), sum - 2 * signed(f), run)) flips.add(f);
+    }
+    if (flips.size !== 1) return;
+    const f = [...flips][0]!;
+    const word = f.direction === 'decrease' ? '减少' : '增加';
+    const other = f.direction === 'decrease' ? '增加' : '减少';
+    const what = f === t ? `总变动与各部分变动之和方向相反` : `各部分变动之和与总变动不符，唯有此项为${other}才相符`;
+    flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${t.direction === 'decrease' ? '减少' : '增加'}${show(t)}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
+  });
   return flags;
 }
 

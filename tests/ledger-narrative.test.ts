@@ -1,0 +1,77 @@
+// Narrative figures and comparison claims reconciled with each other (issue 11, rules 1 and 3): small
+// documents written in the phrasing of real reports (上海 预算 项 explanations, 重庆 西南大学's 类 list, 上海
+// 收支 overview), run through the whole pipeline; the flags are pinned exactly.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+
+const YUSUAN = ['上海市普陀区司法局2026年部门预算', '一、部门预算编制说明'];
+
+describe('a rate stated with the two figures it compares (预算执行数 → 预算安排)', () => {
+  const item = (prior: string, cur: string, word: string, rate: string) => [
+    ...YUSUAN,
+    `1、公共安全支出（204类）司法（06款）行政运行（01项）${cur}万元。主要用于：行政单位的基本支出。2025年当年预算执行数为`,
+    `${prior}万元，2026年预算安排${cur}万元，比2025年预算执行数${word}${rate}%。主要原因是：支出减少。`,
+  ];
+
+  it('accepts the rate the two figures give at their printed precision', async () => {
+    expect(show(await run(item('1690.69', '1434.89', '减少', '15.13')))).toEqual([]);
+    expect(show(await run(item('77.99', '91.97', '增加', '17.93')))).toEqual([]);
+  });
+
+  it('flags a rate the figures do not give (普陀区司法局 2026 单位预算 p6: 1690.69 → 1434.89 “减少1.10%”)', async () => {
+    const d = await run(item('1690.69', '1434.89', '减少', '1.10'));
+    expect(show(d)).toEqual([['PERCENT_MISMATCH', 'error', 4, '15.13%', '1.10%']]);
+    expect(d.flags.find((f) => f.code === 'PERCENT_MISMATCH')!.message).toBe('变动率与金额不符：由1690.69万元到1434.89万元，减少率应约为15.13%，文中写减少1.10%。');
+  });
+
+  it('flags a rate whose direction the figures contradict (57.43 → 57.8 “减少2.27%”)', async () => {
+    expect(show(await run(item('57.43', '57.8', '减少', '2.27')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '-0.64%', '2.27%']]);
+  });
+});
+
+describe('one change stated twice (收入 and 支出 of a balanced 预算)', () => {
+  const overview = (w1: string, w2: string, w3: string) => [
+    ...YUSUAN,
+    `2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2025年预算${w1}793.14万元；事业收入0万元。`,
+    `支出预算9628.22万元，其中：财政拨款支出预算9628.22万元，比2025年预算${w2}793.14万元。`,
+    `财政拨款支出预算中，一般公共预算拨款支出预算9628.22万元，比2025年预算${w3}793.14万元；政府性基金拨款支出预算0万元，与2025年预算持平。`,
+  ];
+
+  it('agrees when every statement says the same', async () => {
+    expect(show(await run(overview('增加', '增加', '增加')))).toEqual([]);
+  });
+
+  it('flags the one statement that turns the change around', async () => {
+    const d = await run(overview('增加', '减少', '增加'));
+    expect(show(d)).toEqual([['DIRECTION_CONFLICT', 'error', 4, '增加793.14万元', '减少793.14万元']]);
+  });
+});
+
+describe('a change broken down into its parts (西南大学 2023: 其中 1.教育支出…)', () => {
+  const list = (w: string) => [
+    '西南大学2023年部门预算',
+    '一、部门预算情况说明',
+    '2023年当年财政拨款支出预算与上年全年预算数相比增加2,898.54万元。其中：',
+    '1.教育支出比上年增加3,805.13万元，主要原因是招生人数有所增加；',
+    '2.社会保障和就业支出比上年增加932.60万元；',
+    `3.科学技术支出比上年${w}1,985.18万元，主要原因是基建项目拨款减少；`,
+    '4.住房保障支出比上年增加36.49万元；',
+    '5.政府性基金支出比去年增加109.5万元。',
+  ];
+
+  it('accepts parts that add up to the change', async () => {
+    expect(show(await run(list('减少')))).toEqual([]);
+  });
+
+  it('flags the one word whose turn makes them add up', async () => {
+    expect(show(await run(list('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '减少1,985.18万元', '增加1,985.18万元']]);
+  });
+});
