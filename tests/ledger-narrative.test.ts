@@ -33,7 +33,7 @@ describe('a rate stated with the two figures it compares (预算执行数 → �
   });
 
   it('flags a rate whose direction the figures contradict (57.43 → 57.8 “减少2.27%”)', async () => {
-    expect(show(await run(item('57.43', '57.8', '减少', '2.27')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '-0.64%', '2.27%']]);
+    expect(show(await run(item('57.43', '57.8', '减少', '2.27')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '增加0.64%', '2.27%']]);
   });
 });
 
@@ -73,5 +73,41 @@ describe('a change broken down into its parts (西南大学 2023: 其中 1.教�
 
   it('flags the one word whose turn makes them add up', async () => {
     expect(show(await run(list('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '减少1,985.18万元', '增加1,985.18万元']]);
+  });
+});
+
+describe('a 项 stated twice in its paragraph (opening figure and 预算安排)', () => {
+  it('flags the 预算安排 that differs from the 项 the paragraph opens with (普陀区司法局 2026 p9: 208.8 and 201.50)', async () => {
+    const d = await run([
+      ...YUSUAN,
+      '12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金',
+      '。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。',
+    ]);
+    expect(show(d)).toEqual([
+      ['VALUE_CONFLICT', 'error', 4, '208.8万元', '201.50万元'],
+      ['PERCENT_MISMATCH', 'error', 4, '1.59%', '5.27%'],
+    ]);
+  });
+});
+
+describe('the items of a 其中 list cannot exceed their total', () => {
+  const procurement = (services: string) => [
+    '上海市财政局2025年单位预算',
+    '三、政府采购预算情况',
+    `2025年度本单位政府采购预算1,708.03万元，其中：政府采购货物预算42.50万元、政府采购工程预算0.00万元、政府采购服务预算${services}万元。`,
+  ];
+
+  it('accepts items within the total, complete or not', async () => {
+    expect(show(await run(procurement('1,665.53')))).toEqual([]);
+    expect(show(await run(procurement('1,065.53')))).toEqual([]);
+  });
+
+  it('flags items that add up to more than the total', async () => {
+    expect(show(await run(procurement('1,765.53')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);
+  });
+
+  it('does not read a total of both sides (收支总预算) as the whole of its items', async () => {
+    const d = await run(['西南大学2023年部门预算', '（一）收支预算情况说明', '我校2023年收支总预算557,259.13万元，其中本年收入预算403,484.64万元，使用非财政拨款结余59,972.79万元，上年结转93,801.70万元；本年支出预算468,779.07万元，结转下年88,480.06万元。']);
+    expect(show(d)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
-import { identityChecks } from './identities.js';
+import { figOf, identityChecks, sumFits } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
 import { restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
@@ -40,7 +40,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -182,6 +182,15 @@ function levelRates(ctx: Ctx): Flag[] {
       if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
       if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
       if (!sameSentence(ctx.text, prior, r)) return;
+      const head = headlineOf(list, prior, year);
+      if (head && head.unit === cur.unit && head.role === cur.role) {
+        const a = figOf(head.text, head.unit);
+        const b = figOf(cur.text, cur.unit);
+        if (a && b && !sumFits(a, [b])) {
+          const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+        }
+      }
       const cy = yuanOf(cur);
       const py = yuanOf(prior);
       if (cy === null || py === null || py <= 0) return;
@@ -192,13 +201,30 @@ function levelRates(ctx: Ctx): Flag[] {
       const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
       if (percentFits(r, lo, hi, half, minPts)) return;
       const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
-      const expected = formatPercent(ratio, r.text);
       const word = r.direction === 'decrease' ? '减少' : '增加';
-      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${word}率应约为${expected}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+      // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
+      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
     });
   }
   return flags;
 }
+
+/** The figure a paragraph opens with when it names one 科目 (“1、公共安全支出（204类）司法（06款）行政运行（01项）
+ *  1434.89万元。…2026年预算安排1434.89万元…”): the first amount of the paragraph, of the document's year,
+ *  resolved to a 科目 code, with no other 科目's figure between it and `f`. */
+function headlineOf(list: Fact[], f: Fact, year: number): Fact | undefined {
+  const i = list.indexOf(f);
+  const head = list.slice(0, i).find((g) => isAmount(g));
+  if (!head || !namesSubject(head) || head.year !== year) return undefined;
+  const between = list.slice(list.indexOf(head) + 1, i);
+  if (between.some((g) => namesSubject(g) && (g.about?.code ?? g.label) !== (head.about?.code ?? head.label))) return undefined;
+  return head;
+}
+
+/** A figure labelled with a 科目: resolved to its code, or its label prints a 类/款/项 marker. */
+const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
 
 /** Whether two facts (a before b) are in one sentence: no full stop between them. */
 function sameSentence(text: TextIndex, a: Fact, b: Fact): boolean {
@@ -498,8 +524,8 @@ function changeSums(ctx: Ctx): Flag[] {
  *  比上年增加3,805.13万元…3.科学技术支出比上年减少1,985.18万元…”): the signed parts add up to the total.
  *  Whether a list is complete is not known, so a sum that does not fit is no evidence by itself; a word
  *  is flagged only when turning that one word (增加↔减少) makes the total fit and nothing else does: the
- *  parts are the change amounts that follow the total (after its 其中) in its section, any run of two or
- *  more of them; no run may fit as printed. */
+ *  parts are the change amounts that follow the total (after its 其中, in its section; else in its
+ *  paragraph), any run of two or more of them; no run may fit as printed. */
 function breakdownDirections(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const order = ctx.doc.facts
@@ -512,10 +538,15 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const next = order[i + 1];
     if (!next) return;
     const between = textBetween(ctx.text, t, next);
-    if (between === null || !between.includes('其中')) return;
+    if (between === null) return;
+    // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
+    // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
+    const para = ctx.text.paragraph.get(lineKey(t.loc));
+    const listed = between.includes('其中');
     const parts: Fact[] = [];
     for (const f of order.slice(i + 1, i + 30)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
+      if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
       if (usable(f) && f.unit === t.unit) parts.push(f);
       if (parts.length >= 10) break;
     }
@@ -537,6 +568,45 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const what = f === t ? `总变动与各部分变动之和方向相反` : `各部分变动之和与总变动不符，唯有此项为${other}才相符`;
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${t.direction === 'decrease' ? '减少' : '增加'}${show(t)}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   });
+  return flags;
+}
+
+/** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
+ *  32.20万元。其中：公务用车购置费0.00万元；公务用车运行费39.43万元”). The list runs to the end of the sentence
+ *  of its first item and stops at a nested 其中; only amounts of the total's role, year and unit count
+ *  (changes and shares stated beside them do not). A total of both sides (收支总预算, 收、支总计) is not a
+ *  whole of its items. Whether the list is complete is unknown, so only a sum above the total is flagged. */
+function partsWithinTotal(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    list.forEach((t, i) => {
+      if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
+      const first = list[i + 1];
+      if (!first) return;
+      const lead = textBetween(ctx.text, t, first);
+      if (lead === null || !lead.includes('其中') || /[。]/.test(lead)) return;
+      const parts: Fact[] = [];
+      let prev = t;
+      for (const f of list.slice(i + 1)) {
+        const gap = textBetween(ctx.text, prev, f);
+        if (gap === null) break;
+        if (parts.length && (gap.includes('其中') || /[。]/.test(gap))) break;
+        prev = f;
+        if (f.kind === 'percent' || f.role === 'change') continue;
+        if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+        parts.push(f);
+      }
+      if (parts.length < 2) return;
+      const whole = figOf(t.text, t.unit);
+      const figs = parts.map((p) => figOf(p.text, p.unit));
+      if (!whole || figs.some((x) => !x)) return;
+      const sum = figs.reduce((a, x) => a + x!.v, 0n);
+      const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+      if (sum - whole.v < slack) return;
+      const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${parts.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+    });
+  }
   return flags;
 }
 
