@@ -111,3 +111,45 @@ describe('the items of a 其中 list cannot exceed their total', () => {
     expect(show(d)).toEqual([]);
   });
 });
+
+describe('收入总计 = 支出总计 (江苏 预算: 收入预算总计 … 支出预算总计)', () => {
+  const totals = (exp: string) => [
+    '江苏省人大常委会办公厅2019年度部门预算',
+    '一、收支预算总体情况说明',
+    '（一）收入预算总计18330.37万元。包括：',
+    '1．财政拨款收入预算总计18330.37万元。',
+    `（二）支出预算总计${exp}万元。包括：`,
+    '1．一般公共服务（类）支出13907.78万元。',
+  ];
+
+  it('accepts balanced totals', async () => {
+    expect(show(await run(totals('18330.37')))).toEqual([]);
+  });
+
+  it('flags a 支出总计 that differs from the 收入总计', async () => {
+    expect(show(await run(totals('22451.13')))).toEqual([['VALUE_CONFLICT', 'error', 5, '18330.37万元', '22451.13万元']]);
+  });
+});
+
+describe('a 其中 list that begins the next sentence or runs over lines', () => {
+  it('flags 三公 items above their 小计 (上海市财政局 2025: 公务用车购置及运行费32.20万元…。其中：…运行费39.43万元)', async () => {
+    const d = await run([
+      '上海市财政局2025年单位预算',
+      '一、2025年“三公”经费预算情况说明',
+      '（二）公务用车购置及运行费32.20万元，与2024年预算持平。其中：公务用车购置费0.00万元，与2024年预算持平；公务用车运行',
+      '费39.43万元，与2024年预算持平。',
+    ]);
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过32.20万元', '39.43万元']]);
+  });
+
+  it('reads the items on the lines after a line that ends in 其中：', async () => {
+    const d = await run(['上海市财政局2025年单位预算', '三、政府采购预算情况', '2025年度本单位政府采购预算1,708.03万元，', '其中：', '政府采购货物预算42.50万元；', '政府采购服务预算1,765.53万元。']);
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);
+  });
+
+  it('flags 基本支出 + 项目支出 above 本年支出合计 listed on lines of their own', async () => {
+    const d = await run(['江苏省人大常委会办公厅2019年度部门预算', '三、支出预算情况说明', '江苏省人大常委会办公厅本年支出预算合计15680.78万元，', '其中：', '基本支出9312.9万元，占50.81%；', '项目支出6459.58万元，占35.24%；']);
+    // (the summary's 支出 = 基本支出 + 项目支出 rule says it too; one flag per spot is kept)
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '15772.48万元', '15680.78万元']]);
+  });
+});

@@ -40,7 +40,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -528,9 +528,7 @@ function changeSums(ctx: Ctx): Flag[] {
  *  paragraph), any run of two or more of them; no run may fit as printed. */
 function breakdownDirections(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
-  const order = ctx.doc.facts
-    .filter((f) => f.from === 'text' && ctx.text.position.has(lineKey(f.loc)))
-    .sort((a, b) => ctx.text.position.get(lineKey(a.loc))! - ctx.text.position.get(lineKey(b.loc))! || start(a) - start(b));
+  const order = readingOrder(ctx);
   const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)!;
   const usable = (f: Fact) => isChangeAmount(f) && (f.direction === 'increase' || f.direction === 'decrease') && yuanOf(f) !== null && !ctx.suspect.has(f.id);
   order.forEach((t, i) => {
@@ -578,36 +576,78 @@ function breakdownDirections(ctx: Ctx): Flag[] {
  *  whole of its items. Whether the list is complete is unknown, so only a sum above the total is flagged. */
 function partsWithinTotal(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
-  for (const list of ctx.byLine.values()) {
-    list.forEach((t, i) => {
-      if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
-      const first = list[i + 1];
-      if (!first) return;
-      const lead = textBetween(ctx.text, t, first);
-      if (lead === null || !lead.includes('其中') || /[。]/.test(lead)) return;
-      const parts: Fact[] = [];
-      let prev = t;
-      for (const f of list.slice(i + 1)) {
-        const gap = textBetween(ctx.text, prev, f);
-        if (gap === null) break;
-        if (parts.length && (gap.includes('其中') || /[。]/.test(gap))) break;
-        prev = f;
-        if (f.kind === 'percent' || f.role === 'change') continue;
-        if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
-        parts.push(f);
-      }
-      if (parts.length < 2) return;
-      const whole = figOf(t.text, t.unit);
-      const figs = parts.map((p) => figOf(p.text, p.unit));
-      if (!whole || figs.some((x) => !x)) return;
-      const sum = figs.reduce((a, x) => a + x!.v, 0n);
-      const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
-      if (sum - whole.v < slack) return;
-      const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-      flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${parts.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
-    });
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
+    const first = order[i + 1];
+    if (!first || (first.section ?? null) !== (t.section ?? null)) return;
+    // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
+    const lead = textBetween(ctx.text, t, first);
+    if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    const parts: Fact[] = [];
+    let prev = t;
+    for (const f of order.slice(i + 1, i + 40)) {
+      if ((f.section ?? null) !== (t.section ?? null)) break;
+      const gap = textBetween(ctx.text, prev, f);
+      if (gap === null) break;
+      // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
+      if (parts.length && (/其中|包括|用于/u.test(gap) || /[。（(]/.test(gap))) break;
+      prev = f;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      parts.push(f);
+    }
+    if (parts.length < 2) return;
+    const whole = figOf(t.text, t.unit);
+    const figs = parts.map((p) => figOf(p.text, p.unit));
+    if (!whole || figs.some((x) => !x)) return;
+    const sum = figs.reduce((a, x) => a + x!.v, 0n);
+    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+    if (sum - whole.v < slack) return;
+    const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${parts.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+  });
+  return flags;
+}
+
+/** A 收支总表 balances: 收入总计 = 支出总计, of the whole (收入预算总计 … 支出预算总计) and of one source
+ *  (财政拨款收入总计 … 财政拨款支出总计). Narrative figures of the document's year labelled …收入…总计 and
+ *  …支出…总计 with the same words before 收入/支出 must agree; a label naming both sides (收入、支出预算总计)
+ *  is neither. The later statement is flagged, naming the earlier. */
+function balancedTotals(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  const sides = new Map<string, { income: Fact[]; expenditure: Fact[] }>();
+  for (const f of readingOrder(ctx)) {
+    if (!isLevel(f) || f.year !== year) continue;
+    const label = fold(f.label).replace(/^\d{4}年度?/u, '').replace(/预算|决算/gu, '');
+    const m = /^(.*?)(收入|支出)总计$/u.exec(label);
+    if (!m || /收入|支出|收|支/u.test(m[1]!)) continue;
+    const k = m[1]!;
+    const e = sides.get(k) ?? { income: [], expenditure: [] };
+    (m[2] === '收入' ? e.income : e.expenditure).push(f);
+    sides.set(k, e);
+  }
+  for (const { income, expenditure } of sides.values()) {
+    // one flag per pair of sides: the first disagreement
+    pairs: for (const a of income) for (const b of expenditure) {
+      const fa = figOf(a.text, a.unit);
+      const fb = figOf(b.text, b.unit);
+      if (!fa || !fb || sumFits(fa, [fb])) continue;
+      const [first, later] = isBefore(a, b) ? [a, b] : [b, a];
+      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      flags.push(makeFlag('VALUE_CONFLICT', `收支总计不平衡：${later.label}为${show(later)}，而${where}${first.label}为${show(first)}；收入总计应等于支出总计。`, { ...later.loc }, later.excerpt, { severity: 'error', expected: show(first), found: show(later) }));
+      break pairs;
+    }
   }
   return flags;
+}
+
+/** The text facts in reading order (line, then offset). */
+function readingOrder(ctx: Ctx): Fact[] {
+  return ctx.doc.facts
+    .filter((f) => f.from === 'text' && ctx.text.position.has(lineKey(f.loc)))
+    .sort((a, b) => ctx.text.position.get(lineKey(a.loc))! - ctx.text.position.get(lineKey(b.loc))! || start(a) - start(b));
 }
 
 function sums(doc: ExtractedDocument): Flag[] {
@@ -665,7 +705,10 @@ function valueConflicts(ctx: Ctx): Flag[] {
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
-    if (!cfg.roles.includes(f.role) || skipSections.has(sectionKey.get(f.section ?? '') ?? '')) continue;
+    // A 预算's own figures are its budgets (levelRoles), a 决算's are the configured roles.
+    const roles = ctx.doc.document.kind === '预算' ? levelRoles : cfg.roles;
+    const sec = sectionKey.get(f.section ?? '') ?? '';
+    if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
     const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
     if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;
