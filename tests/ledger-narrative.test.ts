@@ -153,3 +153,26 @@ describe('a 其中 list that begins the next sentence or runs over lines', () =>
     expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '15772.48万元', '15680.78万元']]);
   });
 });
+
+describe('the 三公 tree with unchanged items (普陀区万里街道 2024 预算 p32)', () => {
+  const sangong = (w1: string, w2: string, w3: string) => [
+    '上海市普陀区万里街道2024年部门预算',
+    '一、2024年“三公”经费预算情况说明',
+    `2024年“三公”经费预算数为47.91万元，比2023年预算${w1}25万元。其中：`,
+    '（一）因公出国（境）费0万元，比2023年预算持平。主要原因是因公出国（境）费保持不变。',
+    `（二）公务用车购置及运行费46.56万元，比2023年预算${w2}25万元，主要原因是购置公务用车。其中：公务用车购置费25万元，比`,
+    `2023年预算${w3}25万元，主要原因是购置公务用车；公务用车运行费21.56万元，比2023年预算持平，主要原因是公务车用车运行费保持`,
+    '不变。',
+    '（三）公务接待费1.35万元。比2023年预算持平，主要原因是公务接待费保持不变。',
+  ];
+
+  it('accepts the published statements', async () => {
+    expect(show(await run(sangong('增加', '增加', '增加')))).toEqual([]);
+  });
+
+  it('flags the one word that contradicts the sums it takes part in', async () => {
+    expect(show(await run(sangong('减少', '增加', '增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '增加25万元', '减少25万元']]);
+    expect(show(await run(sangong('增加', '减少', '增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '增加25万元', '减少25万元']]);
+    expect(show(await run(sangong('增加', '增加', '减少')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '增加25万元', '减少25万元']]);
+  });
+});

@@ -3,6 +3,7 @@
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
+import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { figOf, identityChecks, sumFits } from './identities.js';
@@ -522,51 +523,111 @@ function changeSums(ctx: Ctx): Flag[] {
 
 /** A change broken down into the changes of its parts (“…与上年全年预算数相比增加2,898.54万元。其中：1.教育支出
  *  比上年增加3,805.13万元…3.科学技术支出比上年减少1,985.18万元…”): the signed parts add up to the total.
- *  Whether a list is complete is not known, so a sum that does not fit is no evidence by itself; a word
- *  is flagged only when turning that one word (增加↔减少) makes the total fit and nothing else does: the
- *  parts are the change amounts that follow the total (after its 其中, in its section; else in its
- *  paragraph), any run of two or more of them; no run may fit as printed. */
+ *  Whether a list is complete is not known, so a sum that does not fit is no evidence by itself: a word
+ *  (增加↔减少) is flagged only when turning that one word makes the total fit and breaks no sum that fits
+ *  as printed. The parts are the changes that follow the total (after its 其中, in its section; else in
+ *  its paragraph), any run of two or more of them; an item stated unchanged (“因公出国（境）费0万元，比2023年
+ *  预算持平”) is a part, and a total, of change 0. Sums that share figures are read together: where the
+ *  三公 total, its 公务用车 line and that line's own 购置费/运行费 are stated, the one word that contradicts
+ *  both its parent and its children is the one flagged. */
 function breakdownDirections(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const order = readingOrder(ctx);
-  const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)!;
+  const flat = flatWords();
+  type Item = { f: Fact; v: number };
   const usable = (f: Fact) => isChangeAmount(f) && (f.direction === 'increase' || f.direction === 'decrease') && yuanOf(f) !== null && !ctx.suspect.has(f.id);
-  order.forEach((t, i) => {
-    if (!usable(t)) return;
+  // An unchanged item: a level amount whose clause goes on to say it is the same as last year's.
+  const unchanged = (f: Fact, i: number) => {
+    if (!isLevel(f) || !flat) return false;
+    const next = order[i + 1];
+    const line = ctx.text.lines.get(lineKey(f.loc));
+    if (!line || f.loc.end === undefined) return false;
+    const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? next.loc.start ?? undefined : undefined;
+    const after = fold(line.raw.slice(f.loc.end, upTo));
+    return new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(after);
+  };
+  const items: (Item | null)[] = order.map((f, i) => (usable(f) ? { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! } : unchanged(f, i) ? { f, v: 0 } : null));
+  const half = (f: Fact) => lastDigitYuan(f) / 2;
+  interface Eq {
+    t: Item;
+    runs: Item[][];
+    /** Items whose flip makes some run fit (when no run fits as printed). */
+    flips: Set<Fact>;
+    ok: boolean;
+  }
+  const eqs: Eq[] = [];
+  items.forEach((t, i) => {
+    if (!t) return;
     const next = order[i + 1];
     if (!next) return;
-    const between = textBetween(ctx.text, t, next);
+    const between = textBetween(ctx.text, t.f, next);
     if (between === null) return;
     // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
     // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
-    const para = ctx.text.paragraph.get(lineKey(t.loc));
+    const para = ctx.text.paragraph.get(lineKey(t.f.loc));
     const listed = between.includes('其中');
-    const parts: Fact[] = [];
-    for (const f of order.slice(i + 1, i + 30)) {
-      if ((f.section ?? null) !== (t.section ?? null)) break;
+    const parts: Item[] = [];
+    for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
+      const f = order[j]!;
+      if ((f.section ?? null) !== (t.f.section ?? null)) break;
       if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
-      if (usable(f) && f.unit === t.unit) parts.push(f);
+      const it = items[j];
+      if (it && it.f.unit === t.f.unit) parts.push(it);
       if (parts.length >= 10) break;
     }
-    if (parts.length < 2) return;
-    const half = (f: Fact) => lastDigitYuan(f) / 2;
-    const fits = (total: number, sum: number, run: Fact[]) => total === sum || Math.abs(total - sum) < [t, ...run].reduce((a, f) => a + half(f), 0);
-    const flips = new Set<Fact>();
-    for (let n = 2; n <= parts.length; n++) {
-      const run = parts.slice(0, n);
-      const sum = run.reduce((a, f) => a + signed(f), 0);
-      if (fits(signed(t), sum, run)) return; // a run adds up as printed
-      if (fits(-signed(t), sum, run)) flips.add(t);
-      for (const f of run) if (fits(signed(t), sum - 2 * signed(f), run)) flips.add(f);
+    if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
+    const runs = parts.map((_, n) => parts.slice(0, n + 1)).filter((r) => r.length >= 2);
+    eqs.push({ t, runs, flips: new Set(), ok: false });
+  });
+  const fits = (total: number, sum: number, t: Item, run: Item[]) => total === sum || Math.abs(total - sum) < [t, ...run].reduce((a, x) => a + half(x.f), 0);
+  const sumOf = (run: Item[]) => run.reduce((a, x) => a + x.v, 0);
+  for (const e of eqs) {
+    e.ok = e.runs.some((r) => fits(e.t.v, sumOf(r), e.t, r));
+    if (e.ok) continue;
+    for (const r of e.runs) {
+      const sum = sumOf(r);
+      if (e.t.v !== 0 && fits(-e.t.v, sum, e.t, r)) e.flips.add(e.t.f);
+      for (const x of r) if (x.v !== 0 && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
     }
-    if (flips.size !== 1) return;
-    const f = [...flips][0]!;
+  }
+  // Would flipping `f` break a sum that fits as printed?
+  const breaks = (f: Fact, e: Eq) =>
+    !e.runs.some((r) => {
+      const tv = e.t.f === f ? -e.t.v : e.t.v;
+      const sum = r.reduce((a, x) => a + (x.f === f ? -x.v : x.v), 0);
+      return fits(tv, sum, e.t, r);
+    });
+  const members = (e: Eq) => new Set([e.t.f, ...e.runs[e.runs.length - 1]!.map((x) => x.f)]);
+  const flagged = new Set<Fact>();
+  for (const e of eqs) {
+    if (e.ok) continue;
+    const mine = members(e);
+    let cand = [...e.flips];
+    for (const o of eqs) {
+      if (o === e || ![...members(o)].some((f) => mine.has(f))) continue;
+      if (o.ok) cand = cand.filter((f) => !members(o).has(f) || !breaks(f, o));
+      else cand = cand.filter((f) => o.flips.has(f));
+    }
+    if (cand.length !== 1 || flagged.has(cand[0]!)) continue;
+    const f = cand[0]!;
+    flagged.add(f);
+    const t = e.t.f;
     const word = f.direction === 'decrease' ? '减少' : '增加';
     const other = f.direction === 'decrease' ? '增加' : '减少';
+    const tw = e.t.v === 0 ? '持平' : `${t.direction === 'decrease' ? '减少' : '增加'}${show(t)}`;
     const what = f === t ? `总变动与各部分变动之和方向相反` : `各部分变动之和与总变动不符，唯有此项为${other}才相符`;
-    flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${t.direction === 'decrease' ? '减少' : '增加'}${show(t)}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
-  });
+    flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
+  }
   return flags;
+}
+
+/** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
+function flatWords(): string {
+  const c = loadPattern<{ claims?: { relations: Record<string, string> } }>('identities.yaml').claims;
+  return Object.entries(c?.relations ?? {})
+    .filter(([, r]) => r === 'equal')
+    .map(([w]) => w)
+    .join('|');
 }
 
 /** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
