@@ -176,3 +176,39 @@ describe('the 三公 tree with unchanged items (普陀区万里街道 2024 预�
     expect(show(await run(sangong('增加', '增加', '减少')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '增加25万元', '减少25万元']]);
   });
 });
+
+describe('sums stated within one paragraph', () => {
+  it('三公 = 因公出国 + 公务用车 + 公务接待 as the paragraph states them (文旅局 2025 决算 p28)', async () => {
+    const para = (vehicles: string) => [
+      '上海市普陀区文化和旅游局2025年度部门决算',
+      '（一）“三公”经费财政拨款支出决算总体情况说明。',
+      '“三公”经费财政拨款支出年初预算为11.49万元，支出决',
+      `算为3.04万元，其中：因公出国（境）费决算为0万元；公务用车购置及运行维护费支出决算为${vehicles}万元；公务接待费支出决算`,
+      '为0.40万元。',
+    ];
+    expect(show(await run(para('2.64')))).toEqual([]);
+    expect(show(await run(para('2.05')))).toEqual([['SUM_MISMATCH', 'error', 4, '2.45万元', '3.04万元']]);
+  });
+
+  it('a source’s change against the changes of its three funds (普陀区社会福利院 2024 预算 p6)', async () => {
+    const para = (change: string) => [
+      '上海市普陀区社会福利院2024年单位预算',
+      '一、2024年单位预算编制说明',
+      `支出预算1,212.12万元，其中：财政拨款支出预算950.12万元，比2023年预算增加${change}万元。财政拨款支出预算中，一般公共预算拨`,
+      '款支出预算950.12万元，比2023年预算增加0.46万元；政府性基金拨款支出预算0.00万元，与2023年预算持平；国有资本经营预算拨款支',
+      '出预算0.00万元，与2023年预算持平。',
+    ];
+    expect(show(await run(para('0.46')))).toEqual([]);
+    expect(show(await run(para('0.76')))).toEqual([['SUM_MISMATCH', 'error', 3, '增加0.46万元', '增加0.76万元']]);
+  });
+
+  it('a figure said to be unchanged from the prior one printed beside it (万里街道 2024 p8)', async () => {
+    const para = (cur: string) => [
+      '上海市普陀区万里街道2024年部门预算',
+      '一、部门预算编制说明',
+      `1. “卫生健康支出（类）计划生育事务（款）其他计划生育事务支出（项）”${cur}万元，主要用于计划生育服务。2023年当年预算执行数为20.00万元，2024年预算安排${cur}万元，比2023年预算执行数持平。`,
+    ];
+    expect(show(await run(para('20.00')))).toEqual([]);
+    expect(show(await run(para('20.10')))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '增加', '比2023年预算执行数持平']]);
+  });
+});

@@ -41,7 +41,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -207,6 +207,34 @@ function levelRates(ctx: Ctx): Flag[] {
       const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
       const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
       flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
+
+/** “2023年当年预算执行数为20.10万元，2024年预算安排20.00万元，比2023年预算执行数持平”: a figure said to be
+ *  unchanged from the prior-year figure stated right before it must equal it at the printed precision. */
+function flatPairs(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  const flat = flatWords();
+  if (year === null || !flat) return flags;
+  const re = new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u');
+  for (const list of ctx.byLine.values()) {
+    list.forEach((cur, i) => {
+      const prior = list[i - 1];
+      if (!prior || !isAmount(cur) || !isAmount(prior) || cur.role === 'change' || prior.role === 'change') return;
+      if (cur.year !== year || prior.year === null || prior.year >= year || cur.unit !== prior.unit || !sameSentence(ctx.text, prior, cur)) return;
+      const line = ctx.text.lines.get(lineKey(cur.loc));
+      const next = list[i + 1];
+      if (!line || cur.loc.end === undefined) return;
+      const upTo = next && lineKey(next.loc) === lineKey(cur.loc) ? next.loc.start : undefined;
+      const m = re.exec(fold(line.raw.slice(cur.loc.end, upTo)));
+      if (!m) return;
+      const a = figOf(cur.text, cur.unit);
+      const b = figOf(prior.text, prior.unit);
+      if (!a || !b || sumFits(a, [b])) return;
+      flags.push(flagOn(cur, 'DIRECTION_CONFLICT', `比较与数字不符：文中称与${prior.year}年持平，而${prior.year}年为${show(prior)}、${year}年为${show(cur)}。`, cur.value > prior.value ? '增加' : '减少', m[0].replace(/^[，,]/u, '')));
     });
   }
   return flags;
@@ -554,6 +582,7 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     /** Items whose flip makes some run fit (when no run fits as printed). */
     flips: Set<Fact>;
     ok: boolean;
+    complete: boolean;
   }
   const eqs: Eq[] = [];
   items.forEach((t, i) => {
@@ -577,7 +606,12 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     }
     if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
     const runs = parts.map((_, n) => parts.slice(0, n + 1)).filter((r) => r.length >= 2);
-    eqs.push({ t, runs, flips: new Set(), ok: false });
+    // A list known to be complete: a source's change broken down by the funds that make it up (财政拨款 =
+    // 一般公共预算 + 政府性基金 + 国有资本经营, patterns/identities.yaml claims.fundParts), each stated once.
+    const funds = fundParts()[t.f.about?.fund ?? ''];
+    const firsts = funds ? parts.slice(0, funds.length).map((x) => x.f.about?.fund) : [];
+    const complete = !!funds && firsts.length === funds.length && funds.every((f) => firsts.filter((x) => x === f).length === 1);
+    eqs.push({ t, runs: complete ? [parts.slice(0, funds!.length)] : runs, flips: new Set(), ok: false, complete });
   });
   const fits = (total: number, sum: number, t: Item, run: Item[]) => total === sum || Math.abs(total - sum) < [t, ...run].reduce((a, x) => a + half(x.f), 0);
   const sumOf = (run: Item[]) => run.reduce((a, x) => a + x.v, 0);
@@ -608,6 +642,16 @@ function breakdownDirections(ctx: Ctx): Flag[] {
       if (o.ok) cand = cand.filter((f) => !members(o).has(f) || !breaks(f, o));
       else cand = cand.filter((f) => o.flips.has(f));
     }
+    if (cand.length !== 1 && e.complete && !flagged.has(e.t.f)) {
+      // No one word explains it: the amounts themselves disagree.
+      flagged.add(e.t.f);
+      const t = e.t.f;
+      const r = e.runs[0]!;
+      const fmt = (y: number) => `${y < 0 ? '减少' : y > 0 ? '增加' : '持平'}${y ? formatAmount(Math.abs(y), t.unit, decimalsOf(t.text)) : ''}`;
+      const names = r.map((x) => `${x.f.label || x.f.about?.fund}${fmt(x.v)}`).join('，');
+      flags.push(flagOn(t, 'SUM_MISMATCH', `各资金来源的变动之和与总变动不符：${names}，合计${fmt(sumOf(r))}，而${t.label || '合计'}${fmt(e.t.v)}。`, fmt(sumOf(r)), fmt(e.t.v)));
+      continue;
+    }
     if (cand.length !== 1 || flagged.has(cand[0]!)) continue;
     const f = cand[0]!;
     flagged.add(f);
@@ -619,6 +663,11 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   }
   return flags;
+}
+
+/** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
+function fundParts(): Record<string, string[]> {
+  return loadPattern<{ claims?: { fundParts?: Record<string, string[]> } }>('identities.yaml').claims?.fundParts ?? {};
 }
 
 /** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
@@ -699,6 +748,34 @@ function balancedTotals(ctx: Ctx): Flag[] {
       const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
       flags.push(makeFlag('VALUE_CONFLICT', `收支总计不平衡：${later.label}为${show(later)}，而${where}${first.label}为${show(first)}；收入总计应等于支出总计。`, { ...later.loc }, later.excerpt, { severity: 'error', expected: show(first), found: show(later) }));
       break pairs;
+    }
+  }
+  return flags;
+}
+
+/** A complete sum (patterns/checks.yaml `sums`, complete: 三公 = 因公出国 + 公务用车 + 公务接待; 基本支出 =
+ *  人员经费 + 公用经费) stated within one paragraph: the total and each part once after it, of one role,
+ *  year and unit (“三公经费…支出决算为3.04万元…其中：因公出国（境）费决算为0万元…公务用车购置及运行维护费支出决算为
+ *  2.64万元…公务接待费支出决算为0.40万元”). The document-level `sums` rule reads the summary's figures; this one
+ *  reads the paragraph's own, so a restatement that does not add up is caught where it is made. */
+function localSums(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const rule of checksConfig().sums.filter((r) => r.complete)) {
+      for (const t of list.filter((f) => isAmount(f) && f.role !== 'change' && f.metric && rule.total.includes(f.metric))) {
+        const after = list.slice(list.indexOf(t) + 1).filter((f) => isAmount(f) && f.role === t.role && f.year === t.year && f.unit === t.unit);
+        // the parts stop where the total's metric is stated again
+        const until = after.findIndex((f) => f.metric && rule.total.includes(f.metric));
+        const scope = until < 0 ? after : after.slice(0, until);
+        const parts = rule.parts.map((m) => scope.filter((f) => f.metric === m));
+        if (parts.some((p) => p.length !== 1)) continue;
+        const whole = figOf(t.text, t.unit);
+        const figs = parts.map((p) => figOf(p[0]!.text, p[0]!.unit));
+        if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
+        const ps = parts.map((p) => p[0]!);
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
+        flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
+      }
     }
   }
   return flags;
