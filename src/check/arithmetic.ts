@@ -381,8 +381,14 @@ function shares(ctx: Ctx): Flag[] {
   const minPts = checksConfig().tolerances.minPercentPoints;
   const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
   const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  // A list with a figure that cannot be read (477.447.73: a thousands comma read as a point) has an unknown
+  // member: neither the shares stated in its paragraph nor the sum of its parts are evidence.
+  const unreadable = new RegExp(checksConfig().ocr.thousandsAsPoint, 'u');
+  const badPara = new Set<number>();
+  for (const [k, p] of ctx.text.paragraph) if (unreadable.test(ctx.text.lines.get(k)?.raw ?? '')) badPara.add(p);
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
       const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
       if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
     }
@@ -426,7 +432,9 @@ function shares(ctx: Ctx): Flag[] {
     if (fits) continue;
     const base = usable[0]!;
     const expected = formatPercent(py / yuanOf(base)!, p.share.text);
-    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+    // A base that is the sum of the list's own items names them: the reader sees what was added.
+    const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
   return flags;
 }
@@ -807,11 +815,18 @@ function sums(doc: ExtractedDocument): Flag[] {
   };
   for (const rule of checksConfig().sums) {
     if ([...rule.total, ...rule.parts].some(uncertain)) continue;
-    const totals = rule.total.map(fact).filter((t) => t !== undefined);
-    if (!totals.length) continue;
     const parts = rule.parts.map(fact);
     const present = parts.filter((p) => p !== undefined);
     if (!present.length) continue;
+    // The totals are alternatives, the first the parts' own (一般公共预算财政拨款基本支出 before 基本支出). A
+    // fallback stands in only where the parts are stated in its section: parts stated under a total that
+    // could not be read (its unit lost: “基本支出79.98，其中：人员经费…”) are not parts of another one.
+    const sections = new Set(present.map((p) => (p.fact?.from === 'text' ? (p.fact.section ?? null) : undefined)));
+    const totals = rule.total
+      .map(fact)
+      .filter((t, i) => t !== undefined && (i === 0 || t.fact?.from !== 'text' || sections.has(undefined) || sections.has(t.fact.section ?? null)))
+      .filter((t) => t !== undefined);
+    if (!totals.length) continue;
     const all = present.length === parts.length;
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>
