@@ -20,6 +20,8 @@ interface Ctx {
   text: TextIndex;
   /** Changes already flagged UNIT_SUSPECT: no rate is checked against them. */
   suspect: Set<string>;
+  /** Where the document-level sums rule flagged a total (lineKey|start). */
+  summed: Set<string>;
 }
 
 const start = (f: Fact) => f.loc.start ?? 0;
@@ -40,8 +42,9 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   }
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
-  const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  const summed = sums(doc);
+  const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -781,6 +784,8 @@ function localSums(ctx: Ctx): Flag[] {
         const figs = parts.map((p) => figOf(p[0]!.text, p[0]!.unit));
         if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
         const ps = parts.map((p) => p[0]!);
+        // One flag for one sum: the document-level rule (sums) may have said it already.
+        if (ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) continue;
         const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
         flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
       }
