@@ -212,3 +212,22 @@ describe('sums stated within one paragraph', () => {
     expect(show(await run(para('20.10')))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '增加', '比2023年预算执行数持平']]);
   });
 });
+
+describe('a numbered list announced by its total (江苏 预算: 支出预算总计…。包括：1．…（类）支出…)', () => {
+  const list = (second: string) => [
+    '江苏省委办公厅2019年度部门预算',
+    '一、收支预算总体情况说明',
+    '（二）支出预算总计27664.22万元。包括：',
+    '1．一般公共服务（类）支出22395.50万元，主要用于机关运行。与上年相比增加2241.75万元，增长11.12%。',
+    `2．社会保障和就业（类）支出${second}万元，主要用于离退休人员支出。`,
+    '3．住房保障（类）支出1894.09万元，主要用于住房公积金。',
+  ];
+
+  it('accepts items within the total', async () => {
+    expect(show(await run(list('1374.63')))).toEqual([]);
+  });
+
+  it('flags items that add up to more than it', async () => {
+    expect(show(await run(list('3546.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过27664.22万元', '27835.59万元']]);
+  });
+});

@@ -44,7 +44,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -791,6 +791,46 @@ function localSums(ctx: Ctx): Flag[] {
       }
     }
   }
+  return flags;
+}
+
+/** A total whose sentence announces a numbered list (“（二）支出预算总计27664.22万元。包括：” / “1．一般公共服务（类）
+ *  支出22395.50万元，…” / “2．社会保障和就业（类）支出1374.63万元，…”): each item is a part of it, its figure the
+ *  first amount after its number, so the items cannot add up to more than the total. Items are the lines
+ *  that open with the numbers 1, 2, 3 … in order, in the total's section, until the numbering breaks. */
+function enumeratedParts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  const item = /^\s*(\d{1,2})\s*[．.、]\s*(?!\d)/u;
+  order.forEach((t) => {
+    if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
+    const line = ctx.text.lines.get(lineKey(t.loc));
+    const at = ctx.text.position.get(lineKey(t.loc));
+    if (!line || at === undefined || t.loc.end === undefined) return;
+    // the list is announced right after the total: 。包括： / ，其中： at the end of its line
+    if (!/^[^\d]{0,3}(?:包括|其中)[:：]\s*$/u.test(fold(line.raw.slice(t.loc.end)))) return;
+    const parts: Fact[] = [];
+    let want = 1;
+    for (let k = at + 1; k < Math.min(ctx.text.order.length, at + 80); k++) {
+      const l = ctx.text.order[k]!;
+      const m = item.exec(l.raw);
+      if (!m) continue;
+      if (Number(m[1]) !== want) break;
+      const first = order.find((f) => lineKey(f.loc) === lineKey(l.loc) && (f.loc.start ?? 0) >= m[0].length && isAmount(f) && f.role !== 'change');
+      if (!first || (first.section ?? null) !== (t.section ?? null) || first.role !== t.role || first.year !== t.year || first.unit !== t.unit) break;
+      parts.push(first);
+      want++;
+    }
+    if (parts.length < 2) return;
+    const whole = figOf(t.text, t.unit);
+    const figs = parts.map((p) => figOf(p.text, p.unit));
+    if (!whole || figs.some((x) => !x)) return;
+    const sum = figs.reduce((a, x) => a + x!.v, 0n);
+    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+    if (sum - whole.v < slack) return;
+    const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：所列各项${parts.map((p) => show(p)).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+  });
   return flags;
 }
 
