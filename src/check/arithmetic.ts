@@ -642,14 +642,18 @@ function breakdownDirections(ctx: Ctx): Flag[] {
       const sum = r.reduce((a, x) => a + (x.f === f ? -x.v : x.v), 0);
       return fits(tv, sum, e.t, r);
     });
-  const members = (e: Eq) => new Set([e.t.f, ...e.runs[e.runs.length - 1]!.map((x) => x.f)]);
+  const memberSets = new Map(eqs.map((e) => [e, new Set([e.t.f, ...e.runs[e.runs.length - 1]!.map((x) => x.f)])]));
+  const members = (e: Eq) => memberSets.get(e)!;
+  // the sums each figure takes part in
+  const eqsOf = new Map<Fact, Eq[]>();
+  for (const e of eqs) for (const f of members(e)) eqsOf.set(f, [...(eqsOf.get(f) ?? []), e]);
   const flagged = new Set<Fact>();
   for (const e of eqs) {
-    if (e.ok) continue;
-    const mine = members(e);
+    if (e.ok || (!e.flips.size && !e.complete)) continue;
     let cand = [...e.flips];
-    for (const o of eqs) {
-      if (o === e || ![...members(o)].some((f) => mine.has(f))) continue;
+    const others = new Set([...members(e)].flatMap((f) => eqsOf.get(f) ?? []));
+    for (const o of others) {
+      if (o === e) continue;
       if (o.ok) cand = cand.filter((f) => !members(o).has(f) || !breaks(f, o));
       else cand = cand.filter((f) => o.flips.has(f));
     }
@@ -806,7 +810,7 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
     const line = ctx.text.lines.get(lineKey(t.loc));
     const at = ctx.text.position.get(lineKey(t.loc));
-    if (!line || at === undefined || t.loc.end === undefined) return;
+    if (!line || at === undefined || t.loc.end === undefined || line.raw.length - t.loc.end > 24) return;
     // the list is announced right after the total: 。包括： / ，其中： at the end of its line
     if (!/^[^\d]{0,3}(?:包括|其中)[:：]\s*$/u.test(fold(line.raw.slice(t.loc.end)))) return;
     const parts: Fact[] = [];
