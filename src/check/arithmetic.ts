@@ -388,7 +388,12 @@ function shares(ctx: Ctx): Flag[] {
   // member: neither the shares stated in its paragraph nor the sum of its parts are evidence.
   const unreadable = new RegExp(checksConfig().ocr.thousandsAsPoint, 'u');
   const badPara = new Set<number>();
-  for (const [k, p] of ctx.text.paragraph) if (unreadable.test(ctx.text.lines.get(k)?.raw ?? '')) badPara.add(p);
+  // (an amount left blank before its unit — “使用    万元” — is such a member too)
+  const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
+  for (const [k, p] of ctx.text.paragraph) {
+    const raw = ctx.text.lines.get(k)?.raw ?? '';
+    if (unreadable.test(raw) || blank.test(raw)) badPara.add(p);
+  }
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
       if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
