@@ -135,10 +135,17 @@ describe('上海市普陀区司法局 2026 部门预算 (预算 set; tables in �
   });
 
   it('the same figure misprinted (1672.76万元) is a VALUE_CONFLICT error, converted exactly from 元', () => {
-    const m = mutate(doc, (x) => x.from === 'text' && x.about?.code === '2040601', '1672.76');
+    const m = mutate(doc, (x) => x.from === 'text' && x.about?.code === '2040601' && x.year === doc.document.year, '1672.76');
     const flags = added(doc, m);
-    expect(show(flags)).toEqual([['VALUE_CONFLICT', 'error', 8, 9, '1672.67万元', '1672.76万元']]);
-    expect(flags.map((f) => f.message)).toEqual(['正文数字与表格不一致：此处写1672.76万元，预算05一般公共预算支出表第15页“行政运行”行“合计”栏为16726725.44元（折合1672.67万元）。']);
+    // (and the paragraph's own 2026年预算安排 1672.67 now disagrees with the 项's opening figure: the narrative rule)
+    expect(show(flags)).toEqual([
+      ['VALUE_CONFLICT', 'error', 8, 10, '1672.76万元', '1672.67万元'],
+      ['VALUE_CONFLICT', 'error', 8, 9, '1672.67万元', '1672.76万元'],
+    ]);
+    expect(flags.map((f) => f.message)).toEqual([
+      '同一科目前后不一致：本段开头“行政运行”为1672.76万元，此处2026年为1672.67万元。',
+      '正文数字与表格不一致：此处写1672.76万元，预算05一般公共预算支出表第15页“行政运行”行“合计”栏为16726725.44元（折合1672.67万元）。',
+    ]);
   });
 
   it('a 预算06 合计 cell changed (301 工资福利支出): its row (合计 = 人员经费 + 公用经费) no longer adds up — one flag, on that cell', () => {

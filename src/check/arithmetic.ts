@@ -3,10 +3,12 @@
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
+import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
-import { identityChecks } from './identities.js';
+import { figOf, identityChecks, sumFits } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
+import { restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -18,6 +20,8 @@ interface Ctx {
   text: TextIndex;
   /** Changes already flagged UNIT_SUSPECT: no rate is checked against them. */
   suspect: Set<string>;
+  /** Where the document-level sums rule flagged a total (lineKey|start). */
+  summed: Set<string>;
 }
 
 const start = (f: Fact) => f.loc.start ?? 0;
@@ -38,8 +42,9 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   }
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
-  const ctx: Ctx = { doc, byLine, text, suspect: new Set() };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...completionRates(ctx), ...shares(ctx), ...sums(doc), ...changeSums(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...comparisonClaims(doc, text)];
+  const summed = sums(doc);
+  const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -162,6 +167,149 @@ function growthRates(ctx: Ctx): Flag[] {
   return flags;
 }
 
+/** A rate stated with the two figures it compares and no change amount (“2025年当年预算执行数为285.04万元，
+ *  2026年预算安排179.15万元，比2025年预算执行数减少12.63%”): the rate is (current − prior) ÷ prior, checked
+ *  by interval arithmetic on the printed figures. The prior is the amount of the rate's comparison year
+ *  stated before the current one in the same sentence; the current is the nearest amount of the
+ *  document's year before the rate; no change amount, rate or other figure between them. */
+function levelRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const year = ctx.doc.document.year;
+  if (year === null) return flags;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || !r.direction || r.direction === 'flat' || r.year === null || r.year >= year) return;
+      const cur = list[i - 1];
+      const prior = list[i - 2];
+      if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
+      if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
+      if (!sameSentence(ctx.text, prior, r)) return;
+      const head = headlineOf(list, prior, year);
+      if (head && head.unit === cur.unit && head.role === cur.role) {
+        const a = figOf(head.text, head.unit);
+        const b = figOf(cur.text, cur.unit);
+        if (a && b && !sumFits(a, [b])) {
+          const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+        }
+      }
+      const cy = yuanOf(cur);
+      const py = yuanOf(prior);
+      if (cy === null || py === null || py <= 0) return;
+      const hc = lastDigitYuan(cur) / 2;
+      const hp = lastDigitYuan(prior) / 2;
+      // c/p over the intervals, then the signed rate the word states.
+      const q = [(cy - hc) / (py + hp), (cy + hc) / Math.max(1e-9, py - hp)];
+      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      if (percentFits(r, lo, hi, half, minPts)) return;
+      const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
+      const word = r.direction === 'decrease' ? '减少' : '增加';
+      // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
+      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
+
+/** “2023年当年预算执行数为20.10万元，2024年预算安排20.00万元，比2023年预算执行数持平”: a figure said to be
+ *  unchanged from the prior-year figure stated right before it must equal it at the printed precision. */
+function flatPairs(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  const flat = flatWords();
+  if (year === null || !flat) return flags;
+  const re = new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u');
+  for (const list of ctx.byLine.values()) {
+    list.forEach((cur, i) => {
+      const prior = list[i - 1];
+      if (!prior || !isAmount(cur) || !isAmount(prior) || cur.role === 'change' || prior.role === 'change') return;
+      if (cur.year !== year || prior.year === null || prior.year >= year || cur.unit !== prior.unit || !sameSentence(ctx.text, prior, cur)) return;
+      const line = ctx.text.lines.get(lineKey(cur.loc));
+      const next = list[i + 1];
+      if (!line || cur.loc.end === undefined) return;
+      const upTo = next && lineKey(next.loc) === lineKey(cur.loc) ? next.loc.start : undefined;
+      const m = re.exec(fold(line.raw.slice(cur.loc.end, upTo)));
+      if (!m) return;
+      const a = figOf(cur.text, cur.unit);
+      const b = figOf(prior.text, prior.unit);
+      if (!a || !b || sumFits(a, [b])) return;
+      flags.push(flagOn(cur, 'DIRECTION_CONFLICT', `比较与数字不符：文中称与${prior.year}年持平，而${prior.year}年为${show(prior)}、${year}年为${show(cur)}。`, cur.value > prior.value ? '增加' : '减少', m[0].replace(/^[，,]/u, '')));
+    });
+  }
+  return flags;
+}
+
+/** The figure a paragraph opens with when it names one 科目 (“1、公共安全支出（204类）司法（06款）行政运行（01项）
+ *  1434.89万元。…2026年预算安排1434.89万元…”): the first amount of the paragraph, of the document's year,
+ *  resolved to a 科目 code, with no other 科目's figure between it and `f`. */
+function headlineOf(list: Fact[], f: Fact, year: number): Fact | undefined {
+  const i = list.indexOf(f);
+  const head = list.slice(0, i).find((g) => isAmount(g));
+  if (!head || !namesSubject(head) || head.year !== year) return undefined;
+  const between = list.slice(list.indexOf(head) + 1, i);
+  if (between.some((g) => namesSubject(g) && (g.about?.code ?? g.label) !== (head.about?.code ?? head.label))) return undefined;
+  return head;
+}
+
+/** A figure labelled with a 科目: resolved to its code, or its label prints a 类/款/项 marker. */
+const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
+
+/** Whether two facts (a before b) are in one sentence: no full stop between them. */
+function sameSentence(text: TextIndex, a: Fact, b: Fact): boolean {
+  const between = textBetween(text, a, b);
+  return between !== null && !/[。；;]/.test(between);
+}
+
+/** One change stated twice, in opposite directions: two statements of the same figure (the same printed
+ *  amount) changed by the same amount (“财政拨款收入950.12万元，比2023年预算增加0.46万元” … “财政拨款支出预算
+ *  950.12万元，比2023年预算减少0.46万元”) cannot both be true unless two different things happen to have the
+ *  same amount and the same change. The statements that disagree with the majority are flagged (on a
+ *  tie, the later one). */
+function twinChanges(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const groups = new Map<string, { c: Fact; x: Fact; rate: 'agrees' | 'contradicts' | undefined }[]>();
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      if (c.direction !== 'increase' && c.direction !== 'decrease') continue;
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      if (!x || cy === null || xy === null || cy <= 0 || xy <= 0 || ctx.suspect.has(c.id)) continue;
+      if (!sameSentence(ctx.text, x, c)) continue;
+      const k = `${xy}|${cy}|${c.year ?? ''}`;
+      const r = rateOf(list, c);
+      const rate = r?.direction === 'increase' || r?.direction === 'decrease' ? (r.direction === c.direction ? 'agrees' : 'contradicts') : undefined;
+      groups.set(k, [...(groups.get(k) ?? []), { c, x, rate }]);
+    }
+  }
+  for (const g of groups.values()) {
+    const up = g.filter((s) => s.c.direction === 'increase');
+    const down = g.filter((s) => s.c.direction === 'decrease');
+    if (!up.length || !down.length) continue;
+    // A statement whose own rate contradicts its word is flagged by the direction rule; one whose rate
+    // agrees settles a tie for its side.
+    if (g.some((s) => s.rate === 'contradicts')) continue;
+    let odd: typeof g;
+    if (up.length !== down.length) odd = up.length > down.length ? down : up;
+    else if (up.some((s) => s.rate === 'agrees') !== down.some((s) => s.rate === 'agrees')) odd = up.some((s) => s.rate === 'agrees') ? down : up;
+    else odd = [g.slice().sort((a, b) => (isBefore(a.c, b.c) ? 1 : -1))[0]!];
+    const other = g.find((s) => !odd.includes(s))!;
+    for (const s of odd) {
+      const mine = s.c.direction === 'increase' ? '增加' : '减少';
+      const theirs = other.c.direction === 'increase' ? '增加' : '减少';
+      const where = other.c.loc.page !== undefined ? `第${other.c.loc.page}页第${other.c.loc.line}行` : `第${other.c.loc.paragraph ?? '?'}段`;
+      flags.push(
+        flagOn(s.c, 'DIRECTION_CONFLICT', `同一变动前后方向不一致：此处${s.x.label || ''}${show(s.x)}${mine}${show(s.c)}，${where}${other.x.label || ''}${show(other.x)}却是${theirs}${show(other.c)}。`, `${theirs}${show(other.c)}`, `${mine}${show(s.c)}`),
+      );
+    }
+  }
+  return flags;
+}
+
 /** A growth rate on a zero base: last year was 0 (本年 0.40 万元, 增加 0.40 万元), so no rate exists;
  *  `增长100%` there is a defect. */
 function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
@@ -239,8 +387,19 @@ function shares(ctx: Ctx): Flag[] {
   const minPts = checksConfig().tolerances.minPercentPoints;
   const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
   const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  // A list with a figure that cannot be read (477.447.73: a thousands comma read as a point) has an unknown
+  // member: neither the shares stated in its paragraph nor the sum of its parts are evidence.
+  const unreadable = new RegExp(checksConfig().ocr.thousandsAsPoint, 'u');
+  const badPara = new Set<number>();
+  // (an amount left blank before its unit — “使用    万元” — is such a member too)
+  const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
+  for (const [k, p] of ctx.text.paragraph) {
+    const raw = ctx.text.lines.get(k)?.raw ?? '';
+    if (unreadable.test(raw) || blank.test(raw)) badPara.add(p);
+  }
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
       const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
       if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
     }
@@ -285,7 +444,9 @@ function shares(ctx: Ctx): Flag[] {
     if (fits) continue;
     const base = usable[0]!;
     const expected = formatPercent(py / yuanOf(base)!, p.share.text);
-    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+    // A base that is the sum of the list's own items names them: the reader sees what was added.
+    const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
   return flags;
 }
@@ -415,6 +576,291 @@ function changeSums(ctx: Ctx): Flag[] {
   return flags;
 }
 
+/** A change broken down into the changes of its parts (“…与上年全年预算数相比增加2,898.54万元。其中：1.教育支出
+ *  比上年增加3,805.13万元…3.科学技术支出比上年减少1,985.18万元…”): the signed parts add up to the total.
+ *  Whether a list is complete is not known, so a sum that does not fit is no evidence by itself: a word
+ *  (增加↔减少) is flagged only when turning that one word makes the total fit and breaks no sum that fits
+ *  as printed. The parts are the changes that follow the total (after its 其中, in its section; else in
+ *  its paragraph), any run of two or more of them; an item stated unchanged (“因公出国（境）费0万元，比2023年
+ *  预算持平”) is a part, and a total, of change 0. Sums that share figures are read together: where the
+ *  三公 total, its 公务用车 line and that line's own 购置费/运行费 are stated, the one word that contradicts
+ *  both its parent and its children is the one flagged. */
+function breakdownDirections(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  const flat = flatWords();
+  type Item = { f: Fact; v: number };
+  const usable = (f: Fact) => isChangeAmount(f) && (f.direction === 'increase' || f.direction === 'decrease') && yuanOf(f) !== null && !ctx.suspect.has(f.id);
+  // An unchanged item: a level amount whose clause goes on to say it is the same as last year's.
+  const unchanged = (f: Fact, i: number) => {
+    if (!isLevel(f) || !flat) return false;
+    const next = order[i + 1];
+    const line = ctx.text.lines.get(lineKey(f.loc));
+    if (!line || f.loc.end === undefined) return false;
+    const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? next.loc.start ?? undefined : undefined;
+    const after = fold(line.raw.slice(f.loc.end, upTo));
+    return new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(after);
+  };
+  const items: (Item | null)[] = order.map((f, i) => (usable(f) ? { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! } : unchanged(f, i) ? { f, v: 0 } : null));
+  const half = (f: Fact) => lastDigitYuan(f) / 2;
+  interface Eq {
+    t: Item;
+    runs: Item[][];
+    /** Items whose flip makes some run fit (when no run fits as printed). */
+    flips: Set<Fact>;
+    ok: boolean;
+    complete: boolean;
+  }
+  const eqs: Eq[] = [];
+  items.forEach((t, i) => {
+    if (!t) return;
+    const next = order[i + 1];
+    if (!next) return;
+    const between = textBetween(ctx.text, t.f, next);
+    if (between === null) return;
+    // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
+    // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
+    const para = ctx.text.paragraph.get(lineKey(t.f.loc));
+    const listed = between.includes('其中');
+    const parts: Item[] = [];
+    for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
+      const f = order[j]!;
+      if ((f.section ?? null) !== (t.f.section ?? null)) break;
+      if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
+      const it = items[j];
+      if (it && it.f.unit === t.f.unit) parts.push(it);
+      if (parts.length >= 10) break;
+    }
+    if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
+    const runs = parts.map((_, n) => parts.slice(0, n + 1)).filter((r) => r.length >= 2);
+    // A list known to be complete: a source's change broken down by the funds that make it up (财政拨款 =
+    // 一般公共预算 + 政府性基金 + 国有资本经营, patterns/identities.yaml claims.fundParts), each stated once.
+    const funds = fundParts()[t.f.about?.fund ?? ''];
+    const firsts = funds ? parts.slice(0, funds.length).map((x) => x.f.about?.fund) : [];
+    const complete = !!funds && firsts.length === funds.length && funds.every((f) => firsts.filter((x) => x === f).length === 1);
+    eqs.push({ t, runs: complete ? [parts.slice(0, funds!.length)] : runs, flips: new Set(), ok: false, complete });
+  });
+  const fits = (total: number, sum: number, t: Item, run: Item[]) => total === sum || Math.abs(total - sum) < [t, ...run].reduce((a, x) => a + half(x.f), 0);
+  const sumOf = (run: Item[]) => run.reduce((a, x) => a + x.v, 0);
+  for (const e of eqs) {
+    e.ok = e.runs.some((r) => fits(e.t.v, sumOf(r), e.t, r));
+    if (e.ok) continue;
+    for (const r of e.runs) {
+      const sum = sumOf(r);
+      if (e.t.v !== 0 && fits(-e.t.v, sum, e.t, r)) e.flips.add(e.t.f);
+      for (const x of r) if (x.v !== 0 && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
+    }
+  }
+  // Would flipping `f` break a sum that fits as printed?
+  const breaks = (f: Fact, e: Eq) =>
+    !e.runs.some((r) => {
+      const tv = e.t.f === f ? -e.t.v : e.t.v;
+      const sum = r.reduce((a, x) => a + (x.f === f ? -x.v : x.v), 0);
+      return fits(tv, sum, e.t, r);
+    });
+  const memberSets = new Map(eqs.map((e) => [e, new Set([e.t.f, ...e.runs[e.runs.length - 1]!.map((x) => x.f)])]));
+  const members = (e: Eq) => memberSets.get(e)!;
+  // the sums each figure takes part in
+  const eqsOf = new Map<Fact, Eq[]>();
+  for (const e of eqs) for (const f of members(e)) eqsOf.set(f, [...(eqsOf.get(f) ?? []), e]);
+  const flagged = new Set<Fact>();
+  for (const e of eqs) {
+    if (e.ok || (!e.flips.size && !e.complete)) continue;
+    let cand = [...e.flips];
+    const others = new Set([...members(e)].flatMap((f) => eqsOf.get(f) ?? []));
+    for (const o of others) {
+      if (o === e) continue;
+      if (o.ok) cand = cand.filter((f) => !members(o).has(f) || !breaks(f, o));
+      else cand = cand.filter((f) => o.flips.has(f));
+    }
+    if (cand.length !== 1 && e.complete && !flagged.has(e.t.f)) {
+      // No one word explains it: the amounts themselves disagree.
+      flagged.add(e.t.f);
+      const t = e.t.f;
+      const r = e.runs[0]!;
+      const fmt = (y: number) => `${y < 0 ? '减少' : y > 0 ? '增加' : '持平'}${y ? formatAmount(Math.abs(y), t.unit, decimalsOf(t.text)) : ''}`;
+      const names = r.map((x) => `${x.f.label || x.f.about?.fund}${fmt(x.v)}`).join('，');
+      flags.push(flagOn(t, 'SUM_MISMATCH', `各资金来源的变动之和与总变动不符：${names}，合计${fmt(sumOf(r))}，而${t.label || '合计'}${fmt(e.t.v)}。`, fmt(sumOf(r)), fmt(e.t.v)));
+      continue;
+    }
+    if (cand.length !== 1 || flagged.has(cand[0]!)) continue;
+    const f = cand[0]!;
+    flagged.add(f);
+    const t = e.t.f;
+    const word = f.direction === 'decrease' ? '减少' : '增加';
+    const other = f.direction === 'decrease' ? '增加' : '减少';
+    const tw = e.t.v === 0 ? '持平' : `${t.direction === 'decrease' ? '减少' : '增加'}${show(t)}`;
+    const what = f === t ? `总变动与各部分变动之和方向相反` : `各部分变动之和与总变动不符，唯有此项为${other}才相符`;
+    flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
+  }
+  return flags;
+}
+
+/** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
+function fundParts(): Record<string, string[]> {
+  return loadPattern<{ claims?: { fundParts?: Record<string, string[]> } }>('identities.yaml').claims?.fundParts ?? {};
+}
+
+/** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
+function flatWords(): string {
+  const c = loadPattern<{ claims?: { relations: Record<string, string> } }>('identities.yaml').claims;
+  return Object.entries(c?.relations ?? {})
+    .filter(([, r]) => r === 'equal')
+    .map(([w]) => w)
+    .join('|');
+}
+
+/** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
+ *  32.20万元。其中：公务用车购置费0.00万元；公务用车运行费39.43万元”). The list runs to the end of the sentence
+ *  of its first item and stops at a nested 其中; only amounts of the total's role, year and unit count
+ *  (changes and shares stated beside them do not). A total of both sides (收支总预算, 收、支总计) is not a
+ *  whole of its items. Whether the list is complete is unknown, so only a sum above the total is flagged. */
+function partsWithinTotal(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
+    const first = order[i + 1];
+    if (!first || (first.section ?? null) !== (t.section ?? null)) return;
+    // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
+    const lead = textBetween(ctx.text, t, first);
+    if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    const parts: Fact[] = [];
+    let prev = t;
+    for (const f of order.slice(i + 1, i + 40)) {
+      if ((f.section ?? null) !== (t.section ?? null)) break;
+      const gap = textBetween(ctx.text, prev, f);
+      if (gap === null) break;
+      // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
+      if (parts.length && (/其中|包括|用于/u.test(gap) || /[。（(]/.test(gap))) break;
+      prev = f;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      parts.push(f);
+    }
+    if (parts.length < 2) return;
+    const whole = figOf(t.text, t.unit);
+    const figs = parts.map((p) => figOf(p.text, p.unit));
+    if (!whole || figs.some((x) => !x)) return;
+    const sum = figs.reduce((a, x) => a + x!.v, 0n);
+    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+    if (sum - whole.v < slack) return;
+    const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${parts.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+  });
+  return flags;
+}
+
+/** A 收支总表 balances: 收入总计 = 支出总计, of the whole (收入预算总计 … 支出预算总计) and of one source
+ *  (财政拨款收入总计 … 财政拨款支出总计). Narrative figures of the document's year labelled …收入…总计 and
+ *  …支出…总计 with the same words before 收入/支出 must agree; a label naming both sides (收入、支出预算总计)
+ *  is neither. The later statement is flagged, naming the earlier. */
+function balancedTotals(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  const sides = new Map<string, { income: Fact[]; expenditure: Fact[] }>();
+  for (const f of readingOrder(ctx)) {
+    if (!isLevel(f) || f.year !== year) continue;
+    const label = fold(f.label).replace(/^\d{4}年度?/u, '').replace(/预算|决算/gu, '');
+    const m = /^(.*?)(收入|支出)总计$/u.exec(label);
+    if (!m || /收入|支出|收|支/u.test(m[1]!)) continue;
+    const k = m[1]!;
+    const e = sides.get(k) ?? { income: [], expenditure: [] };
+    (m[2] === '收入' ? e.income : e.expenditure).push(f);
+    sides.set(k, e);
+  }
+  for (const { income, expenditure } of sides.values()) {
+    // one flag per pair of sides: the first disagreement
+    pairs: for (const a of income) for (const b of expenditure) {
+      const fa = figOf(a.text, a.unit);
+      const fb = figOf(b.text, b.unit);
+      if (!fa || !fb || sumFits(fa, [fb])) continue;
+      const [first, later] = isBefore(a, b) ? [a, b] : [b, a];
+      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      flags.push(makeFlag('VALUE_CONFLICT', `收支总计不平衡：${later.label}为${show(later)}，而${where}${first.label}为${show(first)}；收入总计应等于支出总计。`, { ...later.loc }, later.excerpt, { severity: 'error', expected: show(first), found: show(later) }));
+      break pairs;
+    }
+  }
+  return flags;
+}
+
+/** A complete sum (patterns/checks.yaml `sums`, complete: 三公 = 因公出国 + 公务用车 + 公务接待; 基本支出 =
+ *  人员经费 + 公用经费) stated within one paragraph: the total and each part once after it, of one role,
+ *  year and unit (“三公经费…支出决算为3.04万元…其中：因公出国（境）费决算为0万元…公务用车购置及运行维护费支出决算为
+ *  2.64万元…公务接待费支出决算为0.40万元”). The document-level `sums` rule reads the summary's figures; this one
+ *  reads the paragraph's own, so a restatement that does not add up is caught where it is made. */
+function localSums(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const rule of checksConfig().sums.filter((r) => r.complete)) {
+      for (const t of list.filter((f) => isAmount(f) && f.role !== 'change' && f.metric && rule.total.includes(f.metric))) {
+        const after = list.slice(list.indexOf(t) + 1).filter((f) => isAmount(f) && f.role === t.role && f.year === t.year && f.unit === t.unit);
+        // the parts stop where the total's metric is stated again
+        const until = after.findIndex((f) => f.metric && rule.total.includes(f.metric));
+        const scope = until < 0 ? after : after.slice(0, until);
+        const parts = rule.parts.map((m) => scope.filter((f) => f.metric === m));
+        if (parts.some((p) => p.length !== 1)) continue;
+        const whole = figOf(t.text, t.unit);
+        const figs = parts.map((p) => figOf(p[0]!.text, p[0]!.unit));
+        if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
+        const ps = parts.map((p) => p[0]!);
+        // One flag for one sum: the document-level rule (sums) may have said it already.
+        if (ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) continue;
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
+        flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
+      }
+    }
+  }
+  return flags;
+}
+
+/** A total whose sentence announces a numbered list (“（二）支出预算总计27664.22万元。包括：” / “1．一般公共服务（类）
+ *  支出22395.50万元，…” / “2．社会保障和就业（类）支出1374.63万元，…”): each item is a part of it, its figure the
+ *  first amount after its number, so the items cannot add up to more than the total. Items are the lines
+ *  that open with the numbers 1, 2, 3 … in order, in the total's section, until the numbering breaks. */
+function enumeratedParts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  const item = /^\s*(\d{1,2})\s*[．.、]\s*(?!\d)/u;
+  order.forEach((t) => {
+    if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
+    const line = ctx.text.lines.get(lineKey(t.loc));
+    const at = ctx.text.position.get(lineKey(t.loc));
+    if (!line || at === undefined || t.loc.end === undefined || line.raw.length - t.loc.end > 24) return;
+    // the list is announced right after the total: 。包括： / ，其中： at the end of its line
+    if (!/^[^\d]{0,3}(?:包括|其中)[:：]\s*$/u.test(fold(line.raw.slice(t.loc.end)))) return;
+    const parts: Fact[] = [];
+    let want = 1;
+    for (let k = at + 1; k < Math.min(ctx.text.order.length, at + 80); k++) {
+      const l = ctx.text.order[k]!;
+      const m = item.exec(l.raw);
+      if (!m) continue;
+      if (Number(m[1]) !== want) break;
+      const first = order.find((f) => lineKey(f.loc) === lineKey(l.loc) && (f.loc.start ?? 0) >= m[0].length && isAmount(f) && f.role !== 'change');
+      if (!first || (first.section ?? null) !== (t.section ?? null) || first.role !== t.role || first.year !== t.year || first.unit !== t.unit) break;
+      parts.push(first);
+      want++;
+    }
+    if (parts.length < 2) return;
+    const whole = figOf(t.text, t.unit);
+    const figs = parts.map((p) => figOf(p.text, p.unit));
+    if (!whole || figs.some((x) => !x)) return;
+    const sum = figs.reduce((a, x) => a + x!.v, 0n);
+    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+    if (sum - whole.v < slack) return;
+    const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：所列各项${parts.map((p) => show(p)).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+  });
+  return flags;
+}
+
+/** The text facts in reading order (line, then offset). */
+function readingOrder(ctx: Ctx): Fact[] {
+  return ctx.doc.facts
+    .filter((f) => f.from === 'text' && ctx.text.position.has(lineKey(f.loc)))
+    .sort((a, b) => ctx.text.position.get(lineKey(a.loc))! - ctx.text.position.get(lineKey(b.loc))! || start(a) - start(b));
+}
+
 function sums(doc: ExtractedDocument): Flag[] {
   const flags: Flag[] = [];
   const units = checksConfig().tolerances.amountUnits;
@@ -434,11 +880,18 @@ function sums(doc: ExtractedDocument): Flag[] {
   };
   for (const rule of checksConfig().sums) {
     if ([...rule.total, ...rule.parts].some(uncertain)) continue;
-    const totals = rule.total.map(fact).filter((t) => t !== undefined);
-    if (!totals.length) continue;
     const parts = rule.parts.map(fact);
     const present = parts.filter((p) => p !== undefined);
     if (!present.length) continue;
+    // The totals are alternatives, the first the parts' own (一般公共预算财政拨款基本支出 before 基本支出). A
+    // fallback stands in only where the parts are stated in its section: parts stated under a total that
+    // could not be read (its unit lost: “基本支出79.98，其中：人员经费…”) are not parts of another one.
+    const sections = new Set(present.map((p) => (p.fact?.from === 'text' ? (p.fact.section ?? null) : undefined)));
+    const totals = rule.total
+      .map(fact)
+      .filter((t, i) => t !== undefined && (i === 0 || t.fact?.from !== 'text' || sections.has(undefined) || sections.has(t.fact.section ?? null)))
+      .filter((t) => t !== undefined);
+    if (!totals.length) continue;
     const all = present.length === parts.length;
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>
@@ -470,7 +923,10 @@ function valueConflicts(ctx: Ctx): Flag[] {
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
-    if (!cfg.roles.includes(f.role) || skipSections.has(sectionKey.get(f.section ?? '') ?? '')) continue;
+    // A 预算's own figures are its budgets (levelRoles), a 决算's are the configured roles.
+    const roles = ctx.doc.document.kind === '预算' ? levelRoles : cfg.roles;
+    const sec = sectionKey.get(f.section ?? '') ?? '';
+    if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
     const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
     if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;

@@ -26,7 +26,7 @@ export interface ChecksConfig {
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
   proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };
   ocr: { thousandsAsPoint: string };
-  valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean };
+  valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean; sectionTotals?: Record<string, string[]> };
 }
 
 export interface TemplateConfig {

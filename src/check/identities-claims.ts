@@ -65,6 +65,9 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       const at = m.index!;
       // Budget → actual pairs before the claim: a budget figure and the next actual figure after it.
       const before = facts.filter((f) => offsetOf(f) >= 0 && offsetOf(f) < at).sort((a, b) => offsetOf(a) - offsetOf(b));
+      // A claim that opens its paragraph (a PDF ends a paragraph at the full stop before it: “…支出决算为
+      // 307.82万元，完成年初预算的95.89%。” / “决算数小于预算数的主要原因：…”) is about the paragraph before.
+      if (!before.length && !/[。；]/.test(joined.slice(0, at))) before.push(...(factsOf.get(p - 1) ?? []));
       const pairs: { b: Fact; a: Fact }[] = [];
       before.forEach((f, i) => {
         if (f.role !== 'budget') return;

@@ -186,6 +186,18 @@ function classChain(clause: string): { level: string; name: string; piece?: stri
   return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, ...state.get(l)! }));
 }
 
+/** A 科目 path written with dashes instead of markers (“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目):
+ *  its pieces are the 类, 款 and 项 in order. Only a quoted path or one followed by 科目 counts, and only
+ *  when the rows confirm every level (codeOfChain). */
+function pathChain(label: string): { level: string; name: string }[] {
+  const m = /[“"]([^“”"]+)[”"]\s*(?:科目)?$|^([^“”"，。；]+?)\s*科目$/u.exec(label.trim());
+  const path = m?.[1] ?? m?.[2];
+  if (!path) return [];
+  const pieces = path.split(/\s*[-－—–]\s*/u).map((x) => foldName(x)).filter(Boolean);
+  if (pieces.length < 2 || pieces.length > 3) return [];
+  return pieces.map((name, i) => ({ level: ['类', '款', '项'][i]!, name }));
+}
+
 /** The code a chain prints with its names (公共安全支出（204类）司法（06款）行政运行（01项） → 2040601), when
  *  every level prints its piece. */
 function printedCode(chain: { level: string; piece?: string }[]): string | undefined {
@@ -265,6 +277,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // The extractor's label carries a subject named before a full stop (…行政运行（项）。年初预算为…).
     let chain = classChain(clause);
     if (!chain.length) chain = classChain(f.label);
+    if (!chain.length) chain = pathChain(f.label);
     const codes = codesIn(clause, rows);
     let code: string | undefined;
     if (chain.length) {

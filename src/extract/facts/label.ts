@@ -30,7 +30,8 @@ export function cleanLabel(s: string): string {
     const at = t.lastIndexOf(w);
     if (at >= 0 && at + w.length < t.length) t = t.slice(at + w.length);
   }
-  t = afterLastNumber(t.replace(r.enumeration, ''));
+  // The code pieces of 科目 markers (公共安全支出（204类）…（01项）) are not numbers of another statement.
+  t = afterLastNumber(t.replace(r.enumeration, '').replace(/([（(]\s*)\d{2,3}(\s*(?:类|款|项)\s*[）)])/g, '$1$2'));
   let prev = '';
   while (prev !== t) {
     prev = t;

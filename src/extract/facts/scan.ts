@@ -49,6 +49,8 @@ export function scanNumbers(text: string): NumberToken[] {
     // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
     if (unit.kind === 'count' && m[0].includes('.')) continue;
     const unitEnd = end + unit.unit.length;
+    // A 科目 marker's code piece (住房公积金（01项）) is not a count of 项.
+    if (unit.kind === 'count' && /[（(]\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^\s*[）)]/.test(text.slice(unitEnd, unitEnd + 2))) continue;
     const threshold = r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
     const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold };
     if (unit.scale !== undefined) tok.scale = unit.scale;

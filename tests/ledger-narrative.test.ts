@@ -1,0 +1,233 @@
+// Narrative figures and comparison claims reconciled with each other (issue 11, rules 1 and 3): small
+// documents written in the phrasing of real reports (上海 预算 项 explanations, 重庆 西南大学's 类 list, 上海
+// 收支 overview), run through the whole pipeline; the flags are pinned exactly.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+
+const YUSUAN = ['上海市普陀区司法局2026年部门预算', '一、部门预算编制说明'];
+
+describe('a rate stated with the two figures it compares (预算执行数 → 预算安排)', () => {
+  const item = (prior: string, cur: string, word: string, rate: string) => [
+    ...YUSUAN,
+    `1、公共安全支出（204类）司法（06款）行政运行（01项）${cur}万元。主要用于：行政单位的基本支出。2025年当年预算执行数为`,
+    `${prior}万元，2026年预算安排${cur}万元，比2025年预算执行数${word}${rate}%。主要原因是：支出减少。`,
+  ];
+
+  it('accepts the rate the two figures give at their printed precision', async () => {
+    expect(show(await run(item('1690.69', '1434.89', '减少', '15.13')))).toEqual([]);
+    expect(show(await run(item('77.99', '91.97', '增加', '17.93')))).toEqual([]);
+  });
+
+  it('flags a rate the figures do not give (普陀区司法局 2026 单位预算 p6: 1690.69 → 1434.89 “减少1.10%”)', async () => {
+    const d = await run(item('1690.69', '1434.89', '减少', '1.10'));
+    expect(show(d)).toEqual([['PERCENT_MISMATCH', 'error', 4, '15.13%', '1.10%']]);
+    expect(d.flags.find((f) => f.code === 'PERCENT_MISMATCH')!.message).toBe('变动率与金额不符：由1690.69万元到1434.89万元，减少率应约为15.13%，文中写减少1.10%。');
+  });
+
+  it('flags a rate whose direction the figures contradict (57.43 → 57.8 “减少2.27%”)', async () => {
+    expect(show(await run(item('57.43', '57.8', '减少', '2.27')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '增加0.64%', '2.27%']]);
+  });
+});
+
+describe('one change stated twice (收入 and 支出 of a balanced 预算)', () => {
+  const overview = (w1: string, w2: string, w3: string) => [
+    ...YUSUAN,
+    `2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元，比2025年预算${w1}793.14万元；事业收入0万元。`,
+    `支出预算9628.22万元，其中：财政拨款支出预算9628.22万元，比2025年预算${w2}793.14万元。`,
+    `财政拨款支出预算中，一般公共预算拨款支出预算9628.22万元，比2025年预算${w3}793.14万元；政府性基金拨款支出预算0万元，与2025年预算持平。`,
+  ];
+
+  it('agrees when every statement says the same', async () => {
+    expect(show(await run(overview('增加', '增加', '增加')))).toEqual([]);
+  });
+
+  it('flags the one statement that turns the change around', async () => {
+    const d = await run(overview('增加', '减少', '增加'));
+    expect(show(d)).toEqual([['DIRECTION_CONFLICT', 'error', 4, '增加793.14万元', '减少793.14万元']]);
+  });
+});
+
+describe('a change broken down into its parts (西南大学 2023: 其中 1.教育支出…)', () => {
+  const list = (w: string) => [
+    '西南大学2023年部门预算',
+    '一、部门预算情况说明',
+    '2023年当年财政拨款支出预算与上年全年预算数相比增加2,898.54万元。其中：',
+    '1.教育支出比上年增加3,805.13万元，主要原因是招生人数有所增加；',
+    '2.社会保障和就业支出比上年增加932.60万元；',
+    `3.科学技术支出比上年${w}1,985.18万元，主要原因是基建项目拨款减少；`,
+    '4.住房保障支出比上年增加36.49万元；',
+    '5.政府性基金支出比去年增加109.5万元。',
+  ];
+
+  it('accepts parts that add up to the change', async () => {
+    expect(show(await run(list('减少')))).toEqual([]);
+  });
+
+  it('flags the one word whose turn makes them add up', async () => {
+    expect(show(await run(list('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '减少1,985.18万元', '增加1,985.18万元']]);
+  });
+});
+
+describe('a 项 stated twice in its paragraph (opening figure and 预算安排)', () => {
+  it('flags the 预算安排 that differs from the 项 the paragraph opens with (普陀区司法局 2026 p9: 208.8 and 201.50)', async () => {
+    const d = await run([
+      ...YUSUAN,
+      '12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金',
+      '。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。',
+    ]);
+    expect(show(d)).toEqual([
+      ['VALUE_CONFLICT', 'error', 4, '208.8万元', '201.50万元'],
+      ['PERCENT_MISMATCH', 'error', 4, '1.59%', '5.27%'],
+    ]);
+  });
+});
+
+describe('the items of a 其中 list cannot exceed their total', () => {
+  const procurement = (services: string) => [
+    '上海市财政局2025年单位预算',
+    '三、政府采购预算情况',
+    `2025年度本单位政府采购预算1,708.03万元，其中：政府采购货物预算42.50万元、政府采购工程预算0.00万元、政府采购服务预算${services}万元。`,
+  ];
+
+  it('accepts items within the total, complete or not', async () => {
+    expect(show(await run(procurement('1,665.53')))).toEqual([]);
+    expect(show(await run(procurement('1,065.53')))).toEqual([]);
+  });
+
+  it('flags items that add up to more than the total', async () => {
+    expect(show(await run(procurement('1,765.53')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);
+  });
+
+  it('does not read a total of both sides (收支总预算) as the whole of its items', async () => {
+    const d = await run(['西南大学2023年部门预算', '（一）收支预算情况说明', '我校2023年收支总预算557,259.13万元，其中本年收入预算403,484.64万元，使用非财政拨款结余59,972.79万元，上年结转93,801.70万元；本年支出预算468,779.07万元，结转下年88,480.06万元。']);
+    expect(show(d)).toEqual([]);
+  });
+});
+
+describe('收入总计 = 支出总计 (江苏 预算: 收入预算总计 … 支出预算总计)', () => {
+  const totals = (exp: string) => [
+    '江苏省人大常委会办公厅2019年度部门预算',
+    '一、收支预算总体情况说明',
+    '（一）收入预算总计18330.37万元。包括：',
+    '1．财政拨款收入预算总计18330.37万元。',
+    `（二）支出预算总计${exp}万元。包括：`,
+    '1．一般公共服务（类）支出13907.78万元。',
+  ];
+
+  it('accepts balanced totals', async () => {
+    expect(show(await run(totals('18330.37')))).toEqual([]);
+  });
+
+  it('flags a 支出总计 that differs from the 收入总计', async () => {
+    expect(show(await run(totals('22451.13')))).toEqual([['VALUE_CONFLICT', 'error', 5, '18330.37万元', '22451.13万元']]);
+  });
+});
+
+describe('a 其中 list that begins the next sentence or runs over lines', () => {
+  it('flags 三公 items above their 小计 (上海市财政局 2025: 公务用车购置及运行费32.20万元…。其中：…运行费39.43万元)', async () => {
+    const d = await run([
+      '上海市财政局2025年单位预算',
+      '一、2025年“三公”经费预算情况说明',
+      '（二）公务用车购置及运行费32.20万元，与2024年预算持平。其中：公务用车购置费0.00万元，与2024年预算持平；公务用车运行',
+      '费39.43万元，与2024年预算持平。',
+    ]);
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过32.20万元', '39.43万元']]);
+  });
+
+  it('reads the items on the lines after a line that ends in 其中：', async () => {
+    const d = await run(['上海市财政局2025年单位预算', '三、政府采购预算情况', '2025年度本单位政府采购预算1,708.03万元，', '其中：', '政府采购货物预算42.50万元；', '政府采购服务预算1,765.53万元。']);
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);
+  });
+
+  it('flags 基本支出 + 项目支出 above 本年支出合计 listed on lines of their own', async () => {
+    const d = await run(['江苏省人大常委会办公厅2019年度部门预算', '三、支出预算情况说明', '江苏省人大常委会办公厅本年支出预算合计15680.78万元，', '其中：', '基本支出9312.9万元，占50.81%；', '项目支出6459.58万元，占35.24%；']);
+    // (the summary's 支出 = 基本支出 + 项目支出 rule says it too; one flag per spot is kept)
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '15772.48万元', '15680.78万元']]);
+  });
+});
+
+describe('the 三公 tree with unchanged items (普陀区万里街道 2024 预算 p32)', () => {
+  const sangong = (w1: string, w2: string, w3: string) => [
+    '上海市普陀区万里街道2024年部门预算',
+    '一、2024年“三公”经费预算情况说明',
+    `2024年“三公”经费预算数为47.91万元，比2023年预算${w1}25万元。其中：`,
+    '（一）因公出国（境）费0万元，比2023年预算持平。主要原因是因公出国（境）费保持不变。',
+    `（二）公务用车购置及运行费46.56万元，比2023年预算${w2}25万元，主要原因是购置公务用车。其中：公务用车购置费25万元，比`,
+    `2023年预算${w3}25万元，主要原因是购置公务用车；公务用车运行费21.56万元，比2023年预算持平，主要原因是公务车用车运行费保持`,
+    '不变。',
+    '（三）公务接待费1.35万元。比2023年预算持平，主要原因是公务接待费保持不变。',
+  ];
+
+  it('accepts the published statements', async () => {
+    expect(show(await run(sangong('增加', '增加', '增加')))).toEqual([]);
+  });
+
+  it('flags the one word that contradicts the sums it takes part in', async () => {
+    expect(show(await run(sangong('减少', '增加', '增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '增加25万元', '减少25万元']]);
+    expect(show(await run(sangong('增加', '减少', '增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '增加25万元', '减少25万元']]);
+    expect(show(await run(sangong('增加', '增加', '减少')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '增加25万元', '减少25万元']]);
+  });
+});
+
+describe('sums stated within one paragraph', () => {
+  it('三公 = 因公出国 + 公务用车 + 公务接待 as the paragraph states them (文旅局 2025 决算 p28)', async () => {
+    const para = (vehicles: string) => [
+      '上海市普陀区文化和旅游局2025年度部门决算',
+      '（一）“三公”经费财政拨款支出决算总体情况说明。',
+      '“三公”经费财政拨款支出年初预算为11.49万元，支出决',
+      `算为3.04万元，其中：因公出国（境）费决算为0万元；公务用车购置及运行维护费支出决算为${vehicles}万元；公务接待费支出决算`,
+      '为0.40万元。',
+    ];
+    expect(show(await run(para('2.64')))).toEqual([]);
+    expect(show(await run(para('2.05')))).toEqual([['SUM_MISMATCH', 'error', 4, '2.45万元', '3.04万元']]);
+  });
+
+  it('a source’s change against the changes of its three funds (普陀区社会福利院 2024 预算 p6)', async () => {
+    const para = (change: string) => [
+      '上海市普陀区社会福利院2024年单位预算',
+      '一、2024年单位预算编制说明',
+      `支出预算1,212.12万元，其中：财政拨款支出预算950.12万元，比2023年预算增加${change}万元。财政拨款支出预算中，一般公共预算拨`,
+      '款支出预算950.12万元，比2023年预算增加0.46万元；政府性基金拨款支出预算0.00万元，与2023年预算持平；国有资本经营预算拨款支',
+      '出预算0.00万元，与2023年预算持平。',
+    ];
+    expect(show(await run(para('0.46')))).toEqual([]);
+    expect(show(await run(para('0.76')))).toEqual([['SUM_MISMATCH', 'error', 3, '增加0.46万元', '增加0.76万元']]);
+  });
+
+  it('a figure said to be unchanged from the prior one printed beside it (万里街道 2024 p8)', async () => {
+    const para = (cur: string) => [
+      '上海市普陀区万里街道2024年部门预算',
+      '一、部门预算编制说明',
+      `1. “卫生健康支出（类）计划生育事务（款）其他计划生育事务支出（项）”${cur}万元，主要用于计划生育服务。2023年当年预算执行数为20.00万元，2024年预算安排${cur}万元，比2023年预算执行数持平。`,
+    ];
+    expect(show(await run(para('20.00')))).toEqual([]);
+    expect(show(await run(para('20.10')))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '增加', '比2023年预算执行数持平']]);
+  });
+});
+
+describe('a numbered list announced by its total (江苏 预算: 支出预算总计…。包括：1．…（类）支出…)', () => {
+  const list = (second: string) => [
+    '江苏省委办公厅2019年度部门预算',
+    '一、收支预算总体情况说明',
+    '（二）支出预算总计27664.22万元。包括：',
+    '1．一般公共服务（类）支出22395.50万元，主要用于机关运行。与上年相比增加2241.75万元，增长11.12%。',
+    `2．社会保障和就业（类）支出${second}万元，主要用于离退休人员支出。`,
+    '3．住房保障（类）支出1894.09万元，主要用于住房公积金。',
+  ];
+
+  it('accepts items within the total', async () => {
+    expect(show(await run(list('1374.63')))).toEqual([]);
+  });
+
+  it('flags items that add up to more than it', async () => {
+    expect(show(await run(list('3546.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过27664.22万元', '27835.59万元']]);
+  });
+});
