@@ -83,9 +83,20 @@ describe('a 项 stated twice in its paragraph (opening figure and 预算安排)'
       '12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金',
       '。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加5.27%。主要原因是：支出增加。',
     ]);
+    // One root cause: the rate 5.27% fits 208.8 (201.50 would give 1.59%), so 201.50 is the wrong figure.
+    expect(show(d)).toEqual([['VALUE_CONFLICT', 'error', 4, '208.8万元', '201.50万元']]);
+    expect(d.flags.find((f) => f.code === 'VALUE_CONFLICT')!.message).toBe('同一科目前后不一致：本段开头本科目为208.8万元，此处2026年为201.50万元（文中变动率5.27%与开头数相符）。');
+  });
+
+  it('flags both when the rate fits neither figure (two defects)', async () => {
+    const d = await run([
+      ...YUSUAN,
+      '12、住房保障支出（221类）住房改革支出（02款）住房公积金（01项）208.8万元。主要用于：行政事业单位为职工缴纳的住房公积金',
+      '。2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比2025年预算执行数增加9.27%。主要原因是：支出增加。',
+    ]);
     expect(show(d)).toEqual([
       ['VALUE_CONFLICT', 'error', 4, '208.8万元', '201.50万元'],
-      ['PERCENT_MISMATCH', 'error', 4, '1.59%', '5.27%'],
+      ['PERCENT_MISMATCH', 'error', 4, '1.59%', '9.27%'],
     ]);
   });
 });

@@ -21,12 +21,12 @@ const show = (d: ExtractedDocument) =>
 describe('real defects found by the ledger (error flags, exact)', () => {
   it('普陀区司法局 2026 单位预算: 行政运行 prints 64,840,547.00 as 项目支出 beside a 合计 equal to its 基本支出', async () => {
     const d = await run(corpus('GovBudgetChecker__putuo_sfj_2026_unit_yusuan.pdf'));
-    // and, in its text, three 项 whose 2026 figure does not give the rate stated against 2025 (two of them
-    // also contradict the 项's own opening figure)
+    // and, in its text, 项 whose 2026 figure does not give the rate stated against 2025 or contradicts the
+    // 项's own opening figure (6:23: the rate fits the opening 56.12, so one flag on 57.8; 7:14: it fits
+    // neither, two flags)
     expect(show(d)).toEqual([
       ['PERCENT_MISMATCH', 6, 10, '15.13%', '1.10%'],
       ['VALUE_CONFLICT', 6, 23, '56.12万元', '57.8万元'],
-      ['PERCENT_MISMATCH', 6, 23, '增加0.64%', '2.27%'],
       ['VALUE_CONFLICT', 7, 14, '207万元', '170.03万元'],
       ['PERCENT_MISMATCH', 7, 14, '减少29.67%', '21.74%'],
       ['SUM_MISMATCH', 11, 9, '0.00', '64840547.00'],

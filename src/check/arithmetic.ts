@@ -186,24 +186,34 @@ function levelRates(ctx: Ctx): Flag[] {
       if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
       if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
       if (!sameSentence(ctx.text, prior, r)) return;
+      const py = yuanOf(prior);
+      // Whether the stated rate fits from `prior` to `to`: c/p over the printed intervals, then the signed
+      // rate the word states.
+      const rateFits = (to: Fact): boolean | null => {
+        const ty = yuanOf(to);
+        if (ty === null || py === null || py <= 0) return null;
+        const hc = lastDigitYuan(to) / 2;
+        const hp = lastDigitYuan(prior) / 2;
+        const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
+        const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+        return percentFits(r, lo, hi, half, minPts);
+      };
       const head = headlineOf(list, prior, year);
       if (head && head.unit === cur.unit && head.role === cur.role) {
         const a = figOf(head.text, head.unit);
         const b = figOf(cur.text, cur.unit);
         if (a && b && !sumFits(a, [b])) {
           const name = head.about?.name ? `“${head.about.name}”` : '本科目';
-          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+          // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
+          // restated one, the restated figure is the wrong one, and the rate is not flagged against it.
+          const fitsHead = rateFits(head) === true && rateFits(cur) === false;
+          const why = fitsHead ? `（文中变动率${r.text}%与开头数相符）` : '';
+          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${why}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+          if (fitsHead) return;
         }
       }
       const cy = yuanOf(cur);
-      const py = yuanOf(prior);
-      if (cy === null || py === null || py <= 0) return;
-      const hc = lastDigitYuan(cur) / 2;
-      const hp = lastDigitYuan(prior) / 2;
-      // c/p over the intervals, then the signed rate the word states.
-      const q = [(cy - hc) / (py + hp), (cy + hc) / Math.max(1e-9, py - hp)];
-      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
-      if (percentFits(r, lo, hi, half, minPts)) return;
+      if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
       const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
       const word = r.direction === 'decrease' ? '减少' : '增加';
       // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
