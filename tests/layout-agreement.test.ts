@@ -11,7 +11,7 @@ import { corpus } from './paths.js';
 
 /** Value cells the dumps give equal to the PDF's (layout, spaced) out of the PDF's. */
 const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
-  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 128, 128],
+  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 152, 128],
   GovBudgetChecker__putuo_sfj_2026_dept_yusuan: [361, 353, 353],
   GovBudgetChecker__putuo_sfj_2026_unit_yusuan: [391, 381, 381],
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 196, 196],
@@ -54,6 +54,18 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF, per corpus d
       expect(t02.header).toEqual(['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入']);
       expect(row(t02, '合计')!.slice(2, 3)).toEqual(['2,946.25']);
     }
+  });
+
+  it('joins a tall row’s part figures printed on the line above its code and total (czj 公开03)', async () => {
+    const r = makeRendition(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'));
+    const t03 = table(await readTables(r.layout), '公开03表');
+    expect(row(t03, '合计')!.slice(2)).toEqual(['2,940.05', '2,336.91', '603.14', '', '', '']);
+    expect(row(t03, '201')!.slice(1)).toEqual(['一般公共服务支出', '2,106.66', '1,503.52', '603.14', '', '', '']);
+    expect(row(t03, '2010601')!.slice(1)).toEqual(['行政运行', '1,511.89', '1,503.52', '8.37', '', '', '']);
+    expect(row(t03, '2010607')!.slice(1)).toEqual(['信息化建设', '135.25', '', '135.25', '', '', '']);
+    expect(row(t03, '2210203')!.slice(1)).toEqual(['购房补贴', '258.50', '258.50', '', '', '', '']);
+    // No row of figures alone is left over.
+    expect(t03.rows.filter((x) => !x[0] && !x[1])).toEqual([]);
   });
 
   it('keeps a two-halves table’s 310 资本性支出 block in the 公用经费 half (shgzb 公开06)', async () => {

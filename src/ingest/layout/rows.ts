@@ -500,7 +500,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const squash = (l: SourceLine) => normalize(l.raw).text.replace(/\s/g, '');
   const band = new Set(header.map(squash));
   const parsed = all.slice(first).filter((r) => hasFigures(r) || !band.has(squash(r.src)));
-  const rows: Row[] = [];
+  let rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
   for (let i = 0; i < parsed.length; i++) {
@@ -561,6 +561,8 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
+  const tpl = templateOf(def.kind);
+  if (!halves && tpl?.total) rows = joinFloating(rows, fixed, tpl.values?.length ?? null);
   const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
   // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
   // when many figures have no label of their own, no figure of the table is placed for sure.
@@ -684,6 +686,43 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   // The longest list the band prints in full (a shorter one may be part of it).
   // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
   return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** A tall row printed over lines: its part figures on a line of figures alone just above the line of
+ *  its code, label and total (pdftotext centres a one-line cell of a two-line row higher). The figures
+ *  join the row below only where its total then equals the sum of its parts and did not before, the
+ *  row above has figures of its own, and (fixed width) no figure of one line stands over one of the other;
+ *  in order of their columns, else (single spaces) only after a lone total. */
+function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const next = rows[i + 1];
+    const prev = out[out.length - 1];
+    const floating = !r.codes.length && r.groups.length === 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
+    const g = next && (next.codes.length || next.groups.some((x) => x.label.length)) ? next.groups.find((x) => x.values.length) : undefined;
+    if (!floating || !next || !g || next.groups.filter((x) => x.values.length).length !== 1 || (prev && !hasFigures(prev))) {
+      out.push(r);
+      continue;
+    }
+    const up = r.groups[0]!.values;
+    const own = g.values;
+    const joined = fixed ? [...own, ...up].sort((a, b) => a.x! - b.x!) : own.length === 1 ? [...own, ...up] : null;
+    const sums = (v: Token[]) => {
+      const c = v.map((t) => cents(t.text));
+      if (v.length < 2 || c.some((x) => x === null || x < 0)) return false;
+      const cs = c as number[];
+      return Math.abs(cs[0]! - cs.slice(1).reduce((a, x) => a + x, 0)) <= v.length - 2;
+    };
+    const apart = !fixed || up.every((u) => own.every((o) => Math.abs(u.x! - o.x!) >= 3));
+    if (!joined || joined[0] !== own[0] || (n !== null && joined.length > n) || !apart || !sums(joined) || sums(own)) {
+      out.push(r);
+      continue;
+    }
+    g.values = joined;
+    next.extra.push(r.src);
+  }
+  return out;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
