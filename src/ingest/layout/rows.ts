@@ -54,6 +54,8 @@ interface Token {
   end: number;
   /** Display column of the token's end (figures) or start (text); null where the text keeps no columns. */
   x: number | null;
+  /** The line it stands on, where not its row's (a tall row's figures printed a line higher). */
+  src?: SourceLine;
 }
 
 interface Group {
@@ -147,6 +149,18 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
     if (halves && CODE.test(t.text) && toks[k + 1] && !isAmount(toks[k + 1]!) && (!g || g.values.length)) {
       groups.push({ label: [], values: [], codes: [t] });
       continue;
+    }
+    // (two halves) a code in pieces after the left half's label opens the right half: 303 04 抚恤金 302 24 被装购置费.
+    if (halves && g && g.label.length && /^\d{3}$/.test(t.text)) {
+      let j = k + 1;
+      while (j < k + 3 && toks[j] && PIECE.test(toks[j]!.text)) j++;
+      const after = toks[j];
+      if (j > k + 1 && after && /\p{Script=Han}/u.test(after.text) && !isAmount(after)) {
+        const text = toks.slice(k, j).map((x) => x.text).join('');
+        groups.push({ label: [], values: [], codes: [{ ...t, text, end: toks[j - 1]!.end }] });
+        k = j - 1;
+        continue;
+      }
     }
     if (isAmount(t)) {
       if (!g) groups.push((g = { label: [], values: [] }));
@@ -484,10 +498,54 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const halves = def.layout === 'halves';
   const header: SourceLine[] = [];
   const all: Row[] = [];
-  for (const l of region) {
+  // A bare number alone on its line is a page number only at the page's foot: above other lines of
+  // its page it is a 科目 code printed alone (302 / 40 税金及附加费用).
+  const lastOfPage = new Map<number, SourceLine>();
+  for (const l of region) if (l.raw.trim()) lastOfPage.set(l.page, l);
+  const kept = region.filter((l) => {
     const raw = l.raw.trim();
-    if (!raw || FOOTER.test(raw) || /^[类款项\s]+$/.test(raw)) continue;
-    all.push(parseRow(l, tokens(l, fixed), halves, fixed));
+    const footer = FOOTER.test(raw) && !(/^\d{2,3}$/.test(raw) && halves && fixed && lastOfPage.get(l.page) !== l);
+    return raw && !footer && !/^[类款项\s]+$/.test(raw);
+  });
+  // (two halves, fixed width, coded) Tall rows printed as blocks of lines between blank lines.
+  const blocks = new Map<SourceLine, { row: Row; lines: Set<SourceLine> }>();
+  const cuts = halves && fixed ? rightCodeColumn(kept) : new Map<number, number>();
+  // Lines of a tall row's block not read as one (no column cut on its page, two rows run together):
+  // line by line its pieces fall into the wrong cells, so its codes and figures stay uncertain.
+  const unread = new Set<SourceLine>();
+  if (cuts.size) {
+    let block: SourceLine[] = [];
+    const flush = () => {
+      const cut = block[0] && block.every((l) => l.page === block[0]!.page) ? cuts.get(block[0].page) : undefined;
+      const row = block.length >= 2 && cut !== undefined ? tallBlock(block, cut) : null;
+      if (row) blocks.set(block[0]!, { row, lines: new Set(block) });
+      else if (block.length >= 2) for (const l of block) unread.add(l);
+      block = [];
+    };
+    for (const l of region) {
+      if (!l.raw.trim()) flush();
+      else if (kept.includes(l)) block.push(l);
+    }
+    flush();
+  }
+  for (let i = 0; i < kept.length; i++) {
+    const l = kept[i]!;
+    const blk = blocks.get(l);
+    if (blk) {
+      all.push(blk.row);
+      while (i + 1 < kept.length && blk.lines.has(kept[i + 1]!)) i++;
+      continue;
+    }
+    const toks = tokens(l, fixed);
+    const below = halves && fixed && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
+    if (below) {
+      const row = parseRow(kept[i + 1]!, below, halves, fixed);
+      row.extra.push(l);
+      all.push(row);
+      i++;
+      continue;
+    }
+    all.push(parseRow(l, toks, halves, fixed));
   }
   // The header band ends at the first row with figures or a row-opening label; a label line just above
   // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
@@ -500,7 +558,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const squash = (l: SourceLine) => normalize(l.raw).text.replace(/\s/g, '');
   const band = new Set(header.map(squash));
   const parsed = all.slice(first).filter((r) => hasFigures(r) || !band.has(squash(r.src)));
-  const rows: Row[] = [];
+  let rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
   for (let i = 0; i < parsed.length; i++) {
@@ -561,13 +619,111 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     rows.push(row);
   }
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
+  const tpl = templateOf(def.kind);
+  if (!halves && tpl?.total) rows = joinFloating(rows, fixed, tpl.values?.length ?? null);
   const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
   // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
   // when many figures have no label of their own, no figure of the table is placed for sure.
+  if (unread.size)
+    rows.forEach((r, k) => {
+      if (![r.src, ...r.extra].some((l) => unread.has(l))) return;
+      for (const c of table.rows[k + 1] ?? []) if (c.text && /^[-−]?[\d,.]+$/.test(c.text)) c.uncertain = 'column';
+    });
   const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
   if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
+}
+
+/** (two halves, fixed width) A line of figures alone just above a line whose label has no figure, each
+ *  figure standing clear of that line's figures (a tall row: pdftotext prints the one-line figure cell of
+ *  a row whose label wraps a line higher): the two lines' tokens as one row, in column order. Null
+ *  where the figures are not that row's: the line above them is a label without figures (they may be
+ *  its), a figure stands over a cell of the line below, or no figure lands just after a bare label. */
+function tallHalves(upLine: SourceLine, below: SourceLine, above: SourceLine | undefined): Token[] | null {
+  const span = (t: Token, raw: string) => {
+    const col = displayColumns(raw);
+    return [col[t.start]!, col[t.end]!] as const;
+  };
+  const up = tokens(upLine, true);
+  if (!up.length || !up.every(isAmount)) return null;
+  const down = tokens(below, true);
+  if (!down.length || down.every(isAmount)) return null;
+  const a = above ? tokens(above, true) : [];
+  const aboveBare = above && !a.some(isAmount) ? a.filter((t) => /\p{Script=Han}/u.test(t.text)).map((t) => span(t, above.raw)) : [];
+  const us = up.map((t) => span(t, upLine.raw));
+  const ds = down.map((t) => span(t, below.raw));
+  // No figure over a figure (a label's printed width is loose: CJK runs overflow their cell).
+  if (us.some(([a, b]) => ds.some(([c, d], k) => isAmount(down[k]!) && a < d + 1 && c < b + 1))) return null;
+  const merged = [...up.map((t, k) => ({ t: { ...t, src: upLine }, s: us[k]![0], up: true })), ...down.map((t, k) => ({ t, s: ds[k]![0], up: false }))].sort((a, b) => a.s - b.s);
+  const bareLabel = merged.some((m, k) => {
+    const prev = merged[k - 1];
+    if (!m.up || !prev || prev.up || isAmount(prev.t)) return false;
+    const next = down[down.indexOf(prev.t) + 1];
+    if (next && isAmount(next)) return false;
+    // A label above, alone, in this figure's half: the figure may be that label's, printed below it.
+    const from = ds[down.indexOf(prev.t)]![0];
+    return !aboveBare.some(([c]) => c >= from - 4 && c < m.s);
+  });
+  return bareLabel ? merged.map((m) => m.t) : null;
+}
+
+const LONG_CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** (two halves, fixed width) The column where the right half's 科目 codes start, page by page: the
+ *  usual start of a line's second code (301 … 302 …); none on a page where fewer than three lines print
+ *  codes in both halves. */
+function rightCodeColumn(lines: SourceLine[]): Map<number, number> {
+  const at = new Map<number, number[]>();
+  for (const l of lines) {
+    const toks = tokens(l, true);
+    if (!toks[0] || !/^\d{3}$/.test(toks[0].text)) continue;
+    const second = toks.slice(1).find((t) => /^\d{3}$/.test(t.text));
+    if (second) at.set(l.page, [...(at.get(l.page) ?? []), displayColumns(l.raw)[second.start]!]);
+  }
+  const out = new Map<number, number>();
+  for (const [page, xs] of at) if (xs.length >= 3) out.set(page, [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+  return out;
+}
+
+/** (two halves, fixed width) A tall row printed as a block between blank lines: each half's code pieces
+ *  (301 / 01 → 30101), label pieces and figure wherever pdftotext put them in the block, a token's half
+ *  by its column. Null unless every half holds at most one code (in pieces, the first of three digits),
+ *  one figure (with decimals) and nothing else, and some half a code. */
+function tallBlock(block: SourceLine[], cut: number): Row | null {
+  const halves: { codes: Token[]; label: Token[]; values: Token[] }[] = [
+    { codes: [], label: [], values: [] },
+    { codes: [], label: [], values: [] },
+  ];
+  for (const l of block) {
+    const col = displayColumns(l.raw);
+    for (const t of tokens(l, true)) {
+      const h = halves[col[t.start]! >= cut - 2 ? 1 : 0]!;
+      const tok = { ...t, src: l };
+      if (/^\d{2,7}$/.test(t.text)) h.codes.push(tok);
+      else if (/^[-−]?\d[\d,]*\.\d+$/.test(t.text)) h.values.push(tok);
+      else if (/\p{Script=Han}/u.test(t.text) && !/\d/.test(t.text)) h.label.push(tok);
+      else return null;
+    }
+  }
+  const groups: Group[] = [];
+  for (const h of halves) {
+    if (!h.codes.length && !h.label.length && !h.values.length) continue;
+    if (h.values.length > 1 || h.codes.length > 3 || !h.label.length) return null;
+    if (h.codes.length) {
+      const [head, ...pieces] = h.codes;
+      if (!/^\d{3}$/.test(head!.text) || pieces.some((p) => !PIECE.test(p.text))) return null;
+      const text = h.codes.map((t) => t.text).join('');
+      if (!LONG_CODE.test(text)) return null;
+      groups.push({ codes: [{ ...head!, text, end: head!.start + 3 }], label: h.label, values: h.values });
+    } else groups.push({ label: h.label, values: h.values });
+  }
+  if (!groups.some((g) => g.codes)) return null;
+  // Coded halves: a half labelled without a code beside a coded one is a total row (人员经费合计) run
+  // into the block, not this row's; so is a row-opening label after the first.
+  if (groups.some((g) => !g.codes) || groups.some((g) => g.label.slice(1).some((t) => ROW_START.test(t.text)))) return null;
+  const src = groups[0]!.codes?.[0]?.src ?? groups[0]!.label[0]!.src!;
+  return { src, codes: [], groups, extra: block.filter((l) => l !== src) };
 }
 
 const hasFigures = (r: Row) => r.codes.length > 0 || r.groups.some((g) => g.values.length || g.codes?.length);
@@ -587,7 +743,8 @@ const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) 
 
 function cell(text: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
   const raw = t ? t.text : text;
-  const loc: Cell['loc'] = { page: src.page, line: src.line, row, col };
+  const at = t?.src ?? src;
+  const loc: Cell['loc'] = { page: at.page, line: at.line, row, col };
   if (t) {
     loc.start = t.start;
     loc.end = t.end;
@@ -684,6 +841,43 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   // The longest list the band prints in full (a shorter one may be part of it).
   // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
   return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+/** A tall row printed over lines: its part figures on a line of figures alone just above the line of
+ *  its code, label and total (pdftotext centres a one-line cell of a two-line row higher). The figures
+ *  join the row below only where its total then equals the sum of its parts and did not before, the
+ *  row above has figures of its own, and (fixed width) no figure of one line stands over one of the other;
+ *  in order of their columns, else (single spaces) only after a lone total. */
+function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const next = rows[i + 1];
+    const prev = out[out.length - 1];
+    const floating = !r.codes.length && r.groups.length === 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
+    const g = next && (next.codes.length || next.groups.some((x) => x.label.length)) ? next.groups.find((x) => x.values.length) : undefined;
+    if (!floating || !next || !g || next.groups.filter((x) => x.values.length).length !== 1 || (prev && !hasFigures(prev))) {
+      out.push(r);
+      continue;
+    }
+    const up = r.groups[0]!.values;
+    const own = g.values;
+    const joined = fixed ? [...own, ...up].sort((a, b) => a.x! - b.x!) : own.length === 1 ? [...own, ...up] : null;
+    const sums = (v: Token[]) => {
+      const c = v.map((t) => cents(t.text));
+      if (v.length < 2 || c.some((x) => x === null || x < 0)) return false;
+      const cs = c as number[];
+      return Math.abs(cs[0]! - cs.slice(1).reduce((a, x) => a + x, 0)) <= v.length - 2;
+    };
+    const apart = !fixed || up.every((u) => own.every((o) => Math.abs(u.x! - o.x!) >= 3));
+    if (!joined || joined[0] !== own[0] || (n !== null && joined.length > n) || !apart || !sums(joined) || sums(own)) {
+      out.push(r);
+      continue;
+    }
+    g.values = joined.map((t) => (up.includes(t) ? { ...t, src: r.src } : t));
+    next.extra.push(r.src);
+  }
+  return out;
 }
 
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
