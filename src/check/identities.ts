@@ -336,7 +336,7 @@ const scrambled = (l: Ledger): Set<string> =>
 
 /** One flag for a table whose 科目 sums mostly fail: the first failing sum's place, every failing sum and
  *  every narrative figure that disagrees with the table listed in the message and in expected/found. */
-function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[]): Flag {
+function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[], crossed: Flag[] = []): Flag {
   const t = l.tables.get(tableId)!;
   const st = l.treeStats.get(tableId)!;
   const pages = [...new Set(sums.map((f) => f.loc?.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
@@ -351,8 +351,8 @@ function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[]): 
     first.loc ? { ...first.loc } : { ...t.loc },
     first.excerpt,
     {
-      expected: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.expected}`).join('；'),
-      found: [...sums, ...restated].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.found}`).join('；'),
+      expected: [...sums, ...restated, ...crossed].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.expected}`).join('；'),
+      found: [...sums, ...restated, ...crossed].map((f) => `${f.loc?.page ?? ''}:${f.loc?.line ?? ''} ${f.found}`).join('；'),
     },
   );
 }
@@ -790,8 +790,13 @@ function crosses(l: Ledger, id: Identity): Flag[] {
   const message = id.equal
     ? `表间数据不一致（${id.what ?? id.id}）：${head}，而${others}${rest.length > 1 ? `＝${show(sum, unit, dec)}` : ''}。`
     : `表间数据不一致（${id.what ?? id.id}）：${head}，超过${others}。`;
-  return [makeFlag('SUM_MISMATCH', message, { ...f.loc }, f.excerpt, { expected: id.equal ? show(sum, unit, dec) : `不超过${show(sum, unit, dec)}`, found: show(a!.v, unit, dec) })];
+  const flag = makeFlag('SUM_MISMATCH', message, { ...f.loc }, f.excerpt, { expected: id.equal ? show(sum, unit, dec) : `不超过${show(sum, unit, dec)}`, found: show(a!.v, unit, dec) });
+  crossTables.set(flag, (figs as Fig[]).map((x) => x.fact?.about?.tableId ?? ''));
+  return [flag];
 }
+
+/** The tables whose figures a cross-table flag compares (a table read as one defect explains it). */
+const crossTables = new WeakMap<Flag, string[]>();
 
 // ---------------------------------------------------------------- narrative against tables
 
@@ -895,13 +900,14 @@ export function identityChecks(doc: ExtractedDocument): Flag[] {
   scrambledOf.set(doc, bad);
   if (!bad.size) return [...flags, ...restated];
   const inTable = (f: Flag, id: string) => f.loc?.table === id;
-  const out = flags.filter((f) => ![...bad].some((id) => f.code === 'SUM_MISMATCH' && inTable(f, id)));
+  const across = (f: Flag, id: string) => crossTables.get(f)?.includes(id) ?? false;
+  const out = flags.filter((f) => ![...bad].some((id) => f.code === 'SUM_MISMATCH' && (inTable(f, id) || across(f, id))));
   const cellOf = new Map(restated.map((f, i) => [f, restatedCells[i]]));
   const rest = restated.filter((f) => !bad.has(cellOf.get(f) ?? ''));
   for (const id of bad) {
     const sums = flags.filter((f) => f.code === 'SUM_MISMATCH' && inTable(f, id));
     if (!sums.length) continue;
-    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error')));
+    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error'), flags.filter((f) => across(f, id))));
   }
   return [...out, ...rest];
 }
