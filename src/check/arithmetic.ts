@@ -748,15 +748,8 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       parts.push(f);
     }
-    if (parts.length < 2) return;
-    const whole = figOf(t.text, t.unit);
-    const figs = parts.map((p) => figOf(p.text, p.unit));
-    if (!whole || figs.some((x) => !x)) return;
-    const sum = figs.reduce((a, x) => a + x!.v, 0n);
-    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
-    if (sum - whole.v < slack) return;
-    const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${parts.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+    const over = partsOverWhole(t, parts, parts.map((p) => `${p.label || ''}${show(p)}`).join('＋'));
+    if (over) flags.push(over);
   });
   return flags;
 }
@@ -851,15 +844,8 @@ function enumeratedParts(ctx: Ctx): Flag[] {
       parts.push(first);
       want++;
     }
-    if (parts.length < 2) return;
-    const whole = figOf(t.text, t.unit);
-    const figs = parts.map((p) => figOf(p.text, p.unit));
-    if (!whole || figs.some((x) => !x)) return;
-    const sum = figs.reduce((a, x) => a + x!.v, 0n);
-    const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
-    if (sum - whole.v < slack) return;
-    const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：所列各项${parts.map((p) => show(p)).join('＋')}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total));
+    const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
+    if (over) flags.push(over);
   });
   return flags;
 }
@@ -962,3 +948,17 @@ function valueConflicts(ctx: Ctx): Flag[] {
 
 const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
 const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tolerances.amountUnits : 0);
+
+/** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:
+ *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them). */
+function partsOverWhole(t: Fact, parts: Fact[], listed: string): Flag | null {
+  if (parts.length < 2) return null;
+  const whole = figOf(t.text, t.unit);
+  const figs = parts.map((p) => figOf(p.text, p.unit));
+  if (!whole || figs.some((x) => !x)) return null;
+  const sum = figs.reduce((a, x) => a + x!.v, 0n);
+  const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+  if (sum - whole.v < slack) return null;
+  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total);
+}
