@@ -23,6 +23,20 @@ describe('decoding text', () => {
     expect(record.facts.length).toBeGreaterThan(100);
   });
 
+  it('takes no figure from beside a damaged byte (a digit may be lost there), and keeps the others of its line', async () => {
+    const bytes = await readFile(SEED_TXT);
+    const line = Buffer.from('2023年度财政拨款收入为84.25万元。');
+    const at = bytes.indexOf(line);
+    const before = Buffer.from('2023年度财政拨款收入').length;
+    bytes[at + before + 2] = 0xff; // the last byte of 为, right before 84.25
+    const record = await extract(new Uint8Array(bytes));
+    const damaged = record.flags.filter((f) => f.code === 'DAMAGED_TEXT');
+    expect(damaged.map((f) => f.loc?.line)).toEqual([46]);
+    const onLine = record.facts.filter((f) => f.loc.line === 46).map((f) => f.text);
+    expect(onLine).not.toContain('84.25');
+    expect(onLine).toContain('9.72');
+  });
+
   it('reads GB18030, and refuses only a text that is mostly undecodable', () => {
     const gbk = Uint8Array.from([0xd6, 0xd0, 0xce, 0xc4, 0x31, 0x32]); // 中文12
     expect(decodeText(gbk)).toEqual({ text: '中文12', encoding: 'gb18030', replaced: 0 });

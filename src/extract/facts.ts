@@ -199,6 +199,8 @@ function inPurpose(text: string, at: number): boolean {
 }
 
 function uncertain(para: Paragraph, t: NumberToken): boolean {
+  // A figure that touches an undecodable character (U+FFFD, a DAMAGED_TEXT line) may have lost a digit.
+  if (para.text.slice(Math.max(0, t.start - 1), t.unitEnd + 1).includes('\ufffd')) return true;
   return para.parts.some((p) =>
     (p.line.ocr?.uncertain ?? []).some((u) => p.offset + u.start < t.unitEnd && p.offset + u.end > t.start),
   );
