@@ -251,10 +251,26 @@ function about(f: Flag, m: Mutation): boolean {
     if (figure && Math.abs(f.loc.line - m.loc.line) <= 3) return true;
   }
   if (figure && /\d/.test(m.now)) {
+    // The new figure as printed, or converted between 万元 and 元 (a narrative 10476.37万元 named by the
+    // flag as its table's 104763700.00元).
     const n = m.now.replace(/,/g, '');
-    return [f.found, f.expected, f.excerpt, f.message].some((x) => x !== null && String(x).replace(/,/g, '').includes(n));
+    // (Only figures of four digits or more: a short one converted could turn up by chance.)
+    const forms = [n, ...(/^\d+(\.\d+)?$/.test(n) && n.replace('.', '').replace(/^0+/, '').length >= 4 ? [shift(n, 4), shift(n, -4)] : [])];
+    return [f.found, f.expected, f.excerpt, f.message].some((x) => x !== null && forms.some((v) => String(x).replace(/,/g, '').includes(v)));
   }
   return false;
+}
+
+/** A decimal figure times 10^k, as digits (trailing zeros of the fraction and a bare point dropped). */
+function shift(n: string, k: number): string {
+  const [int, frac = ''] = n.split('.');
+  const digits = int! + frac;
+  let point = int!.length + k;
+  const padded = point > digits.length ? digits.padEnd(point, '0') : point < 1 ? '0'.repeat(1 - point) + digits : digits;
+  if (point < 1) point = 1;
+  const whole = padded.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(point).replace(/0+$/, '');
+  return rest ? `${whole}.${rest}` : whole;
 }
 
 export interface Outcome {
