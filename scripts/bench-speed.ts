@@ -14,7 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import PQueue from 'p-queue';
+import { timePdftotext } from './pdftotext-timed.js';
 import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -64,30 +64,6 @@ async function juesuan(inputs: string[], engine: 'pdfium' | 'pdfjs', concurrency
   return { wallMs, cpuS: cpuUs / 1e6, peakMb: maxRssKb / 1024, pages: docs.reduce((s, d) => s + d.source.pages, 0), failed };
 }
 
-async function pdftotext(files: string[], concurrency: number): Promise<{ wallMs: number; cpuS: number }> {
-  const q = new PQueue({ concurrency });
-  const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-poppler-'));
-  let cpuS = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    files.map((p, i) =>
-      q.add(
-        () =>
-          new Promise<void>((r) => {
-            const tf = join(dir, `${i}`);
-            spawn('/usr/bin/time', ['-f', '%U %S', '-o', tf, 'pdftotext', '-layout', '-q', p, '-'], { stdio: 'ignore' }).on('close', () => {
-              cpuS += readFileSync(tf, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0);
-              r();
-            });
-          }),
-      ),
-    ),
-  );
-  const wallMs = performance.now() - t0;
-  rmSync(dir, { recursive: true, force: true });
-  return { wallMs, cpuS };
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f1 = (x: number) => x.toFixed(1);
 const result: Record<string, unknown> = {};
@@ -97,7 +73,7 @@ console.log(`speed bench: ${pdfs.length} PDFs (corpus/real + seed, no scans), ${
 for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
   const rows: Record<string, { wall: number[]; cpu: number[]; runs: Run[] }> = { pdfium: { wall: [], cpu: [], runs: [] }, pdfjs: { wall: [], cpu: [], runs: [] } };
   for (let i = 0; i < repeat; i++) {
-    const pop = await pdftotext(pdfs, concurrency);
+    const pop = await timePdftotext(pdfs, concurrency);
     for (const engine of batchEngines) {
       const r = await juesuan(pdfs, engine, concurrency);
       rows[engine]!.wall.push(r.wallMs / pop.wallMs);
@@ -121,7 +97,7 @@ const onePage = join(shared, 'seed', 'nonembedded-font.pdf');
 const startup: Record<string, number[]> = { pdfium: [], pdfjs: [], pdftotext: [] };
 for (let i = 0; i < 5; i++) {
   for (const engine of batchEngines) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
-  startup.pdftotext!.push((await pdftotext([onePage], 1)).wallMs);
+  startup.pdftotext!.push((await timePdftotext([onePage], 1)).wallMs);
 }
 for (const [k, ms] of Object.entries(startup)) if (ms.length) result[`startup-${k}`] = median(ms);
 console.log(`CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms${startup.pdfjs!.length ? `, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms` : ''} (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`);

@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import PQueue from 'p-queue';
+import { timePdftotext } from './pdftotext-timed.js';
 import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
@@ -124,35 +124,6 @@ async function runCli(inputs: string[], extra: string[]): Promise<CliRun> {
   return { wallMs, peakRssMb: Math.max(mainPeak + childPeak, treePeak) / 1024, cpuS: cpuUs / 1e6, documents: docs.length, pages: docs.reduce((s, d) => s + d.source.pages, 0), failed };
 }
 
-const hasGnuTime = existsSync('/usr/bin/time');
-
-/** pdftotext -layout over the PDFs, `concurrency` at a time: wall ms, and CPU seconds when GNU time is there. */
-async function runPdftotext(pdfs: string[]): Promise<{ wallMs: number; cpuS: number }> {
-  const queue = new PQueue({ concurrency });
-  const dir = mkdtempSync(join(tmpdir(), 'juesuan-bench-poppler-'));
-  let cpuS = hasGnuTime ? 0 : NaN;
-  const started = performance.now();
-  await Promise.all(
-    pdfs.map((p, i) =>
-      queue.add(
-        () =>
-          new Promise<void>((r) => {
-            const timeFile = join(dir, `${i}.time`);
-            const [cmd, args] = hasGnuTime ? ['/usr/bin/time', ['-f', '%U %S', '-o', timeFile, 'pdftotext', '-layout', '-q', p, '-']] : ['pdftotext', ['-layout', '-q', p, '-']];
-            // an unreadable PDF costs poppler its time too; its exit code does not matter
-            spawn(cmd, args as string[], { stdio: ['ignore', 'ignore', 'ignore'] }).on('close', () => {
-              if (hasGnuTime) cpuS += readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number).reduce((a, b) => a + b, 0);
-              r();
-            });
-          }),
-      ),
-    ),
-  );
-  const wallMs = performance.now() - started;
-  rmSync(dir, { recursive: true, force: true });
-  return { wallMs, cpuS };
-}
-
 const best = <T extends { wallMs: number }>(runs: T[]) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
 
 async function batchBench() {
@@ -168,7 +139,7 @@ async function batchBench() {
   for (let i = 0; i < repeat; i++) {
     full.push(await runCli(dirs, []));
     pdfOnly.push(await runCli(pdfs, ['--ocr', 'off']));
-    if (hasPoppler) poppler.push(await runPdftotext(pdfs));
+    if (hasPoppler) poppler.push(await timePdftotext(pdfs, concurrency));
   }
   const f = best(full);
   const p = best(pdfOnly);
