@@ -2,7 +2,8 @@
 // the seed and every corpus PDF, its `pdftotext -layout` dump and its single-space dump (made by
 // scripts/make-renditions.ts) are read like any text file; each dump's value cells are compared with
 // the PDF's (scripts/table-agreement.ts). A cell marked uncertain counts as not given.
-//   tsx scripts/eval-tables.ts [--differ]   (--differ lists every cell that differs)
+//   tsx scripts/eval-tables.ts [--differ] [--missing] [--only=NAME]   (--differ lists every cell that differs,
+//   --missing every PDF cell the dump does not give; --only reads the documents whose file name has NAME)
 import { basename } from 'node:path';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
@@ -40,9 +41,12 @@ export async function main(): Promise<void> {
     return;
   }
   const listDiffers = process.argv.includes('--differ');
+  const listMissing = process.argv.includes('--missing');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
   const tot = { pdf: 0, layout: 0, spaced: 0, dl: 0, ds: 0 };
   console.log(['document', 'pdf cells', 'layout same', 'differs', 'spaced same', 'differs'].join('\t'));
   for (const pdf of sourcePdfs()) {
+    if (only && !basename(pdf).includes(only)) continue;
     const { layout, spaced } = await documentAgreement(pdf);
     tot.pdf += layout.pdfCells;
     tot.layout += layout.same;
@@ -51,6 +55,7 @@ export async function main(): Promise<void> {
     tot.ds += spaced.differs.length;
     console.log([basename(pdf, '.pdf').slice(0, 48), layout.pdfCells, `${layout.same} (${pct(layout.same, layout.pdfCells)})`, layout.differs.length, `${spaced.same} (${pct(spaced.same, spaced.pdfCells)})`, spaced.differs.length].join('\t'));
     if (listDiffers) for (const [name, a] of [['layout', layout], ['spaced', spaced]] as const) for (const d of a.differs) console.log(`    ${name} ${d.key}: pdf ${d.pdf ?? '(none)'} dump ${d.dump}`);
+    if (listMissing) for (const [name, a] of [['layout', layout], ['spaced', spaced]] as const) for (const [k, v] of a.missing) console.log(`    ${name} missing ${k}: ${v}`);
   }
   console.log(['TOTAL', tot.pdf, `${tot.layout} (${pct(tot.layout, tot.pdf)})`, tot.dl, `${tot.spaced} (${pct(tot.spaced, tot.pdf)})`, tot.ds].join('\t'));
 }

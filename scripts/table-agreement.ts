@@ -51,6 +51,8 @@ export interface Agreement {
   pdfCells: number;
   same: number;
   differs: { key: string; pdf: string | null; dump: string }[];
+  /** The PDF's cells the dump does not give (key → value). */
+  missing: [string, string][];
 }
 
 export function agreement(pdf: TableRecord[], dump: TableRecord[]): Agreement {
@@ -67,7 +69,8 @@ export function agreement(pdf: TableRecord[], dump: TableRecord[]): Agreement {
       if (want !== undefined || rowKnown(a, k)) differs.push({ key: k, pdf: want ?? null, dump: v });
     }
   }
-  return { pdfCells: a.size, same, differs };
+  const missing = [...a].filter(([k, v]) => b.get(k) !== v);
+  return { pdfCells: a.size, same, differs, missing };
 }
 
 /** Does the PDF have the row and the column of this key (so a value there would be one of its cells)? */

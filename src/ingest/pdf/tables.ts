@@ -115,8 +115,30 @@ const overlap = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) =
 /** Order in the flow: page, then top to bottom (PDF y grows upwards). */
 const before = (a: Placed, b: Placed) => a.page - b.page || b.seg.y - a.seg.y;
 
+/** One segment can hold two cells where the PDF wrote them as one text item with no cell rule between
+ *  (“96,282,213.44 一、公共安全支出”: the left half's figure and the right half's label). A figure with
+ *  decimals followed by text is such a pair — in a table a label precedes its figures, never follows
+ *  one in the same cell. Positions are estimated from the text (Chinese full width, the rest half). */
+export function splitFigureLabel(seg: Segment): Segment[] {
+  const m = /^([-−]?\d[\d,]*\.\d{1,4})\s*((?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?\p{Script=Han}.*)$/u.exec(seg.text);
+  if (!m || !/^[-−]?\d{1,3}(,\d{3})*\.\d+$|^[-−]?\d+\.\d+$/.test(m[1]!)) return [seg];
+  const chars = [...seg.text];
+  const em = chars.map((c) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.5));
+  const scale = (seg.x1 - seg.x0) / (em.reduce((a, b) => a + b, 0) || 1);
+  const cut = [...m[1]!].length;
+  const restAt = chars.length - [...m[2]!].length;
+  const xAt = (k: number) => seg.x0 + em.slice(0, k).reduce((a, b) => a + b, 0) * scale;
+  const figure: Segment = { ...seg, text: m[1]!, x1: xAt(cut) };
+  const label: Segment = { ...seg, text: m[2]!, x0: xAt(restAt) };
+  if (seg.start !== undefined && seg.end !== undefined) {
+    figure.end = seg.start + m[1]!.length;
+    label.start = seg.end - m[2]!.length;
+  }
+  return [figure, label];
+}
+
 function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table: SourceTable; geometry: Geometry | null } | null {
-  const placed: Placed[] = region.flatMap((line) => line.segs.map((seg) => ({ seg, line, page: line.page })));
+  const placed: Placed[] = region.flatMap((line) => line.segs.flatMap(splitFigureLabel).map((seg) => ({ seg, line, page: line.page })));
   if (!placed.length) return null;
   const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, ''));
 
