@@ -20,7 +20,7 @@ const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
   GovBudgetChecker__putuo_zfb_2025_dept_yusuan: [221, 221, 221],
   VIOLET50411__chongqing_swu_2023_dept_yusuan: [76, 76, 76],
   ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [198, 137, 137],
-  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 113, 113],
+  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 130, 130],
   tianbaoxitong__putuo_fuliyuan_2024_unit_yusuan: [185, 175, 175],
   tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan: [263, 253, 253],
 };
@@ -57,6 +57,19 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF, per corpus d
     ]);
     // An ordinal, a code or a label before its figure is one cell as written.
     for (const text of ['1. 一般公共预算', '2010601 行政运行', '行政运行 1,511.89']) expect(splitFigureLabel({ ...seg, text })).toEqual([{ ...seg, text }]);
+  });
+
+  it('ends a table at a note that lost its 注 and at the next table’s number, and joins a spread 合    计 (检察院 预算05, the PDF side)', async () => {
+    const t05 = (await readTables(corpus('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf'))).filter((t) => t.kind === '预算05一般公共预算支出表');
+    expect(t05.map((t) => t.header)).toEqual([
+      ['功能科目代码', '功能科目名称', '金额'],
+      ['科目代码', '功能科目名称', '金额'],
+    ]);
+    for (const t of t05) {
+      expect(t.rows[0]!.slice(1)).toEqual(['合计', '24,169.74']);
+      expect(row(t, '208')).toEqual(['208', '社会保障和就业支出', '1,890.27']);
+      expect(t.rows.at(-1)).toEqual(['2210202', '提租补贴', '4,243.61']);
+    }
   });
 
   it('names columns whose header is wrapped over several lines (附属单/位上/缴收入)', async () => {

@@ -38,8 +38,11 @@ const templateOf = (kind: string) =>
   (templates ??= new Map(loadPattern<{ tables: Template[] }>('layouts.yaml').tables.map((t) => [t.kind, t]))).get(kind) ?? null;
 
 const UNIT = /单位\s*[:：]/;
-const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
+// A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
+const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
+/** The next table's number printed above its title (公开05表, 表3, 附表2-1): never a row. */
+const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(-\d{1,2})?)\s*$/;
 const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 const PIECE = /^\d{2}$/;
@@ -483,7 +486,7 @@ function regionEnd(lines: SourceLine[], start: number): number {
     const t = raw.trim();
     if (!t) continue;
     if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k))) break;
-    if (NOTE.test(raw) || PART.test(raw)) break;
+    if (NOTE.test(raw) || PART.test(raw) || CAPTION.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
     if (n.length >= 25 && /[，。；]/.test(n)) break;

@@ -28,8 +28,11 @@ export interface Geometry {
 }
 
 const UNIT = /单位\s*[:：]/;
-const NOTE = /^\s*(注|说明|备注)\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
+// A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
+const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
+/** The next table's number printed above its title (公开05表, 表3, 附表2-1): never a row. */
+const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(-\d{1,2})?)\s*$/;
 const AMOUNT = /^[-−]?\(?\d{1,3}(,\d{3})*(\.\d+)?\)?%?$|^[-−]?\d+(\.\d+)?%?$|^[-—–]$/;
 const DECIMAL = /^[-−]?\d[\d,]*\.\d+$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
@@ -96,7 +99,7 @@ function regionEnd(lines: NumberedLine[], start: number): number {
     const t = lineText(l);
     if (k > start && l.size >= tableSize * 1.3 && l.segs.length === 1 && !/\d/.test(t)) break;
     if (k > start && l.segs.length <= 3 && (matchTitle(t) || isIndicatorTitle(t))) break;
-    if (NOTE.test(t) || PART.test(t)) break;
+    if (NOTE.test(t) || PART.test(t) || CAPTION.test(t)) break;
     // Prose: one long segment reading as a sentence.
     if (l.segs.length === 1 && normalize(t).text.length >= 30 && /[，。；]/.test(t)) break;
   }
@@ -214,6 +217,19 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
     else if (texts.every((t) => CODE.test(t) || TWO_DIGIT.test(t))) c.kind = 'code';
     else if (texts.filter((t) => AMOUNT.test(t)).length >= texts.length / 2) c.kind = 'value';
     else c.kind = 'label';
+  });
+  // Pieces of one label cell on one baseline (characters spread across the cell, 合    计) are one label.
+  columns.forEach((c, k) => {
+    if (c.kind !== 'label') return;
+    const items = cellsByCol.get(k)!;
+    const joined: Placed[] = [];
+    for (const p of [...items].sort((a, b) => before(a, b) || a.seg.x0 - b.seg.x0)) {
+      const prev = joined[joined.length - 1];
+      if (prev && prev.line === p.line && !AMOUNT.test(p.seg.text.replace(/\s/g, '')) && !AMOUNT.test(prev.seg.text.replace(/\s/g, ''))) {
+        joined[joined.length - 1] = { ...prev, seg: { ...prev.seg, text: prev.seg.text + p.seg.text, x1: Math.max(prev.seg.x1, p.seg.x1), end: p.seg.end ?? prev.seg.end } };
+      } else joined.push(p);
+    }
+    cellsByCol.set(k, joined);
   });
   // Code columns that really hold amounts (a column of integers right of a label) are values.
   columns.forEach((c, k) => {
