@@ -12,15 +12,16 @@ import { corpus } from './paths.js';
 
 /** Value cells the dumps give equal to the PDF's (layout, spaced) out of the PDF's. */
 const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
-  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 128],
+  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 152],
   GovBudgetChecker__putuo_sfj_2026_dept_yusuan: [366, 366, 366],
   GovBudgetChecker__putuo_sfj_2026_unit_yusuan: [391, 381, 381],
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 201, 201],
   GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan: [874, 867, 867],
   GovBudgetChecker__putuo_zfb_2025_dept_yusuan: [221, 221, 221],
   VIOLET50411__chongqing_swu_2023_dept_yusuan: [76, 76, 76],
-  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [198, 137, 137],
-  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 130, 130],
+  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [198, 190, 184],
+  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 175, 164],
+  ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 153, 145],
   tianbaoxitong__putuo_fuliyuan_2024_unit_yusuan: [185, 175, 175],
   tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan: [263, 253, 253],
 };
@@ -70,6 +71,59 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF, per corpus d
       expect(row(t, '208')).toEqual(['208', '社会保障和就业支出', '1,890.27']);
       expect(t.rows.at(-1)).toEqual(['2210202', '提租补贴', '4,243.61']);
     }
+  });
+
+  it('reads a 政府采购 list table by its sums: each row’s depth, its cells wrapped around its figure line (江苏)', async () => {
+    const rows = async (file: string) => table(await readTables(file), '预算10政府采购表').rows;
+    const at = (rs: string[][], v: string, k = 0) => rs.filter((x) => x.at(-1) === v)[k];
+    const gaoyuan = makeRendition(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'));
+    const g = await rows(gaoyuan.layout);
+    expect(g[0]).toEqual(['合计', '', '', '', '', '3,742.40']);
+    expect(at(g, '525.40')).toEqual(['一、货物A', '', '', '', '', '525.40']);
+    // Cells of two lines each, above and below a figure line with no text (pieces a few columns apart).
+    expect(at(g, '274.00')).toEqual(['', '信息网络建设维护费', '信息网络及软件购置更新', '', '', '274.00']);
+    expect(at(g, '1,000.00')).toEqual(['', '江苏法院云平台租赁费', '租赁费', '', '', '1,000.00']);
+    expect(at(g, '50.00')).toEqual(['', '', '', '计算机设备维修和保养服务', '分散自行组织', '50.00']);
+    // A row whose cell merges with the row above: right-aligned in its depth's columns.
+    expect(at(g, '8.00')).toEqual(['', '', '印刷费', '', '', '8.00']);
+    // 置更新 (a cell broken by the page) fits neither neighbour: both rows' text stays unread.
+    expect(g.filter((x) => x.at(-1) === '606.00').map((x) => x.slice(0, 5).join(''))).toEqual(['', '']);
+    const jcy = makeRendition(corpus('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf'));
+    const j = await rows(jcy.layout);
+    expect(at(j, '100.00')).toEqual(['', '网络、电子检务、实验室、机要通道、档案数字化系统运行维护费', '信息网络及软件购置更新', '', '', '100.00']);
+    expect(at(j, '5.00')).toEqual(['', '', '', '打印设备（20万以上）', '部门集中采购', '5.00']);
+    // Single spaces: a row whose cells cannot be told apart keeps its figure, its text unread.
+    const js = await rows(jcy.spaced);
+    // …unless the figure line's one cell stands in one place only in the rows printed whole
+    // (部门集中采购 last): the lines around it are the other cell.
+    expect(at(js, '5.00')).toEqual(['', '', '', '打印设备（20万以上）', '部门集中采购', '5.00']);
+    expect(at(js, '470.00')).toEqual(['', '', '', '', '', '470.00']);
+    expect(at(js, '8.00')).toEqual(['', '', '', '复印机', '部门集中采购', '8.00']);
+    const renda = makeRendition(corpus('ae86jack__jiangsu_renda_2019_dept_yusuan_tables.pdf'));
+    expect(at(await rows(renda.layout), '1,035.00')).toEqual(['', '江苏省第十三届人代会二次会议经费', '会议费', '', '', '1,035.00']);
+  });
+
+  it('places a one-row 支出总表 by the 财政拨款收支总表 lines it must be at least (江苏), its 合计 in both dumps', async () => {
+    for (const [name, want] of [
+      ['ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', ['24169.74', '15844.04', '4335.30', '3990.4', '']],
+      ['ae86jack__jiangsu_renda_2019_dept_yusuan_tables.pdf', ['18,330.37', '9,312.90', '6,459.58', '2,557.89', '']],
+    ] as const) {
+      const r = makeRendition(corpus(name));
+      const t03 = table(await readTables(r.layout), '预算03支出总表');
+      expect(t03.header.slice(2)).toEqual(['合计', '基本支出', '项目支出', '单位预留机动经费', '结转下年资金']);
+      expect(t03.rows).toEqual([['', '', ...want]]);
+      // Single spaces: the 财政拨款收支总表's lone 三、单位预留机动经费 line has no sure half, so only the total is sure.
+      expect(table(await readTables(r.spaced), '预算03支出总表').rows).toEqual([['', '', want[0], '', '', '', '']]);
+    }
+  });
+
+  it('reads a 采购 row’s labels on one baseline as one row, and a spread 合    计 as one cell (检察院, the PDF side)', async () => {
+    const ts = await readTables(corpus('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf'));
+    const t10 = table(ts, '预算10政府采购表');
+    expect(t10.rows.filter((x) => x.at(-1) === '237.00')[0]).toEqual(['', '交通运行费', '公务用车运行维护费', '', '', '237.00']);
+    const t06 = ts.filter((t) => t.kind === '预算06一般公共预算基本支出表')[1]!;
+    expect(t06.header).toEqual(['科目编码', '科目名称', '金额']);
+    expect(t06.rows[0]).toEqual(['', '合计', '15,844.04']);
   });
 
   it('names columns whose header is wrapped over several lines (附属单/位上/缴收入)', async () => {

@@ -6,6 +6,7 @@ import { extract } from '../src/index.js';
 import type { Line, SourceTable } from '../src/model.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import { ocrPageTables, repairPoints } from '../src/ingest/layout/ocr.js';
+import { listTable } from '../src/ingest/layout/list.js';
 import { documentAgreement } from '../scripts/eval-tables.js';
 import { hasPdftotext, makeRendition } from '../scripts/make-renditions.js';
 import { SEED_TXT, corpus, seed } from './paths.js';
@@ -171,3 +172,49 @@ describe('the scanned seed', () => {
     expect(Object.keys(summary(scan))).toHaveLength(29);
   }, 1_800_000);
 });
+
+describe('list tables (政府采购): rows nested by their sums', () => {
+  const list = (raws: string[], fixed: boolean) => {
+    const lines = raws.map((raw, k) => ({ raw, page: 1, line: k + 1 }));
+    const t = listTable(lines, fixed, { values: [['总计']] }, (text, raw, src, _p, row, col) => ({ text, raw, loc: { page: src.page, line: src.line, row, col } }));
+    return t && t.rows.map((r) => r.map((c) => c.text + (c.uncertain ? '?' : '')));
+  };
+  const printed = [
+    '采购品目大类      专项名称        采购物品名称        总计',
+    '合计                                                 30.00',
+    '一、货物A                                            30.00',
+    '                  办公费                             30.00',
+    '                                  复印纸             20.00',
+    '                                  硒鼓               10.00',
+  ];
+  const want = [
+    ['', '', '', '总计'],
+    ['合计', '', '', '30.00'],
+    ['一、货物A', '', '', '30.00'],
+    ['', '办公费', '', '30.00'],
+    ['', '', '复印纸', '20.00'],
+    ['', '', '硒鼓', '10.00'],
+  ];
+
+  it('places each row at the depth its sums give, in both dumps', () => {
+    expect(list(printed, true)).toEqual(want);
+    expect(list(printed.map((l) => l.trim().replace(/\s+/g, ' ')), false)).toEqual(want);
+  });
+
+  it('is not read as a list where the sums do not nest (the row reader reads it instead)', () => {
+    const broken = printed.map((l) => l.replace('10.00', '11.00'));
+    expect(list(broken, true)).toBeNull();
+  });
+
+  it('joins a cell wrapped around its figure line (as many lines above as below), in column order', () => {
+    const tall = [
+      ...printed.slice(0, 3),
+      '                  办公设备',
+      '                                                     30.00',
+      '                  购置费',
+      ...printed.slice(4),
+    ];
+    expect(list(tall, true)![3]).toEqual(['', '办公设备购置费', '', '30.00']);
+  });
+});
+

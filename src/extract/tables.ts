@@ -169,7 +169,9 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     const leaf = parts[parts.length - 1] ?? '';
     // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
-    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !CODE.test(x)).length >= cells.length / 2;
+    // A single-row table (三公) has no 科目 codes: a whole 237 or 700 there is a figure.
+    const code = (x: string) => def.layout !== 'single' && CODE.test(x);
+    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !code(x)).length >= cells.length / 2;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });

@@ -8,6 +8,7 @@ import type { Cell, SourceTable } from '../../model.js';
 import { loadPattern } from '../../patterns.js';
 import { normalize } from '../normalize.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
+import { listTable } from './list.js';
 import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
 
 interface Template {
@@ -26,8 +27,15 @@ interface Template {
   /** The total row's columns are lines of a two-halves table's left half (收入决算表 合计 = 收支总表's
    *  income lines): column name → the labels (ordinal dropped) whose figures add up to it. */
   totalRow?: { from: string; row?: string[]; lines: Record<string, string[]> };
+  /** The total row's columns are at least these lines of a two-halves table's right half (a part of
+   *  the spending: 财政拨款 基本支出 ≤ all funds' 基本支出): column name → the labels (ordinal dropped). */
+  atLeast?: { from: string; lines: Record<string, string[]> };
   /** A row is figures alone, no label (the 三公 table's one row). */
   unlabelled?: boolean;
+  /** A list table (政府采购): text columns in a tree, placed by the figures' sums (./list.ts); the
+   *  names of its text columns, used where the header band prints them all. */
+  list?: boolean;
+  labels?: string[];
   /** Tables this one is a part of, row by row (same 科目 code): each of its figures is at most the
    *  other's in the same column (the first value columns, the totals, pair; others by name or `columns`). */
   within?: { kind: string; columns?: Record<string, string> }[];
@@ -41,8 +49,8 @@ const UNIT = /单位\s*[:：]/;
 // A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
 const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
-/** The next table's number printed above its title (公开05表, 表3, 附表2-1): never a row. */
-const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(-\d{1,2})?)\s*$/;
+/** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1): never a row. */
+const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2})?|[一二三四五六七八九十]+))\s*$/;
 const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 const PIECE = /^\d{2}$/;
@@ -199,8 +207,11 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     }
     let start = i + 1;
     let unit: string | null = null;
-    for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
+    // The unit line within the next three printed lines (blank lines and the table's number aside).
+    for (let k = i + 1, seen = 0; seen < 3 && k < lines.length; k++) {
       const s = lines[k]!.raw;
+      if (!s.trim() || CAPTION.test(s)) continue;
+      seen++;
       if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
       if (UNIT.test(s)) {
         start = k + 1;
@@ -218,6 +229,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
   }
   const columns = read.filter((t) => !t.halves);
   placeTotals(read);
+  placeAtLeast(read);
   for (let pass = 0; pass < 2; pass++) {
     // A row placed by one table can place its pair in another, and its children.
     placeAcross(columns);
@@ -404,6 +416,29 @@ function placeTotals(read: Read[]): void {
   }
 }
 
+/** The total row (合计, or a table's one row) placed where its columns are at least the lines of
+ *  another table's right half (templateOf(kind).atLeast): one placement left, the row is placed. */
+function placeAtLeast(read: Read[]): void {
+  for (const t of read) {
+    const spec = templateOf(t.kind)?.atLeast;
+    const from = spec && read.find((x) => x.kind === spec.from && x.halves);
+    // (A table of one row of figures alone is not scattered: it has no other row.)
+    if (!spec || !from || t.halves || t.unit !== from.unit || !t.unit || (scattered(t.table) && t.table.rows.length > 2)) continue;
+    const head = from.table.rows[0]!;
+    if (head.length !== 4 || head[0]?.text !== '项目' || head[2]?.text !== '项目') continue;
+    const lines = new Map<string, number | null>();
+    for (const r of from.table.rows.slice(from.table.headerRows ?? 1)) {
+      const label = bare(r[2]?.text ?? '');
+      if (label && !lines.has(label)) lines.set(label, r[3]?.uncertain ? null : r[3]?.text ? cents(r[3].text) : 0);
+    }
+    const names = t.table.rows[0]!.slice(2).map((c) => c.text);
+    const want = wanted(spec.lines, names, lines);
+    const body = t.table.rows.slice(t.table.headerRows ?? 1);
+    const total = byCode(t.table).get('合计') ?? (body.length === 1 ? body[0] : undefined);
+    if (total && want.length) resolve(total, names.length, (at) => want.every(([c, v]) => at[c]! >= v - 1));
+  }
+}
+
 const bare = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/^([一二三四五六七八九十]+、|\d+[、.．])/, '').replace(/[（）()]/g, '');
 
 /** A two-halves table's left lines (项目 | one figure column): label (ordinal dropped) → figure, null
@@ -510,6 +545,20 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     const footer = FOOTER.test(raw) && !(/^\d{2,3}$/.test(raw) && halves && fixed && lastOfPage.get(l.page) !== l);
     return raw && !footer && !/^[类款项\s]+$/.test(raw);
   });
+  const tpl0 = templateOf(def.kind);
+  if (tpl0?.list) {
+    const lead = kept.slice(0, 6);
+    const band = lead.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+    const words = bandWords(lead);
+    const values = [...(tpl0.values ? [tpl0.values] : []), ...(tpl0.variants ?? [])].filter((v) => v.every((n) => printed(n, band, words)));
+    const labels = tpl0.labels?.every((n) => printed(n, band, words)) ? tpl0.labels : undefined;
+    const listed = listTable(kept, fixed, { values, labels }, (text, raw, src, p, row, col) => {
+      const c = cell(text, src, p ? { text: p.text, start: p.start, end: p.end, x: null, src: p.line } : null, row, col);
+      if (!p) c.raw = raw;
+      return c;
+    });
+    if (listed) return listed;
+  }
   // (two halves, fixed width, coded) Tall rows printed as blocks of lines between blank lines.
   const blocks = new Map<SourceLine, { row: Row; lines: Set<SourceLine> }>();
   const cuts = halves && fixed ? rightCodeColumn(kept) : new Map<number, number>();
@@ -634,7 +683,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     });
   const valued = rows.filter((r) => r.groups.some((g) => g.values.length));
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
-  if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+  if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled && rows.length > 1) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
 }
 
@@ -850,7 +899,7 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
  *  its code, label and total (pdftotext centres a one-line cell of a two-line row higher). The figures
  *  join the row below only where its total then equals the sum of its parts and did not before, the
  *  row above has figures of its own, and (fixed width) no figure of one line stands over one of the other;
- *  in order of their columns, else (single spaces) only after a lone total. */
+ *  in order of their columns, else (single spaces) after the total, before the row's own parts. */
 function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -865,7 +914,9 @@ function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
     }
     const up = r.groups[0]!.values;
     const own = g.values;
-    const joined = fixed ? [...own, ...up].sort((a, b) => a.x! - b.x!) : own.length === 1 ? [...own, ...up] : null;
+    // (single spaces) the parts printed higher come before the row's own parts: an order only the
+    // sums and the 科目 tree can confirm, as they place every part of such a row.
+    const joined = fixed ? [...own, ...up].sort((a, b) => a.x! - b.x!) : [own[0]!, ...up, ...own.slice(1)];
     const sums = (v: Token[]) => {
       const c = v.map((t) => cents(t.text));
       if (v.length < 2 || c.some((x) => x === null || x < 0)) return false;
@@ -916,7 +967,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const vals = valuesOf(r);
     const cells: Cell[] = Array.from({ length: n }, (_, c) => cell('', r.src, null, rowIdx, c + 2));
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
-    const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled;
+    // (A table of one row has no other row its figures could be: 江苏's 支出总表 is one line of figures.)
+    const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled && rows.length > 1;
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
     const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;

@@ -31,8 +31,8 @@ const UNIT = /单位\s*[:：]/;
 // A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
 const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
-/** The next table's number printed above its title (公开05表, 表3, 附表2-1): never a row. */
-const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|附?表\s*\d{1,2}(-\d{1,2})?)\s*$/;
+/** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1): never a row. */
+const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2})?|[一二三四五六七八九十]+))\s*$/;
 const AMOUNT = /^[-−]?\(?\d{1,3}(,\d{3})*(\.\d+)?\)?%?$|^[-−]?\d+(\.\d+)?%?$|^[-—–]$/;
 const DECIMAL = /^[-−]?\d[\d,]*\.\d+$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
@@ -140,8 +140,23 @@ export function splitFigureLabel(seg: Segment): Segment[] {
   return [figure, label];
 }
 
+/** A total's characters spread across its cell (合      计), each its own text item: one segment, so the
+ *  first character does not open a column of its own. */
+function spreadTotals(segs: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (let k = 0; k < segs.length; k++) {
+    const a = segs[k]!;
+    const b = segs[k + 1];
+    if (b && /^[合总小]$/.test(a.text.trim()) && b.text.trim() === '计' && b.x0 - a.x1 <= 4 * Math.max(a.size, b.size)) {
+      out.push({ ...a, text: a.text.trim() + '计', x1: b.x1, ...(b.end !== undefined ? { end: b.end } : {}) });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table: SourceTable; geometry: Geometry | null } | null {
-  const placed: Placed[] = region.flatMap((line) => line.segs.flatMap(splitFigureLabel).map((seg) => ({ seg, line, page: line.page })));
+  const placed: Placed[] = region.flatMap((line) => spreadTotals(line.segs.flatMap(splitFigureLabel)).map((seg) => ({ seg, line, page: line.page })));
   if (!placed.length) return null;
   const isAmount = (p: Placed) => AMOUNT.test(p.seg.text.replace(/\s/g, ''));
 
@@ -455,7 +470,9 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     for (const { p, k } of items(labelCols)) {
       const t = normalize(p.seg.text).text;
       const wrap = last && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
-      if (wrap && last) add(p, k, last);
+      // A label of another label column on the row's own baseline is that row's (交通运行费 | 公务用车运行维护费).
+      const beside = last && last.page === p.page && !last.cells.has(k) && Math.abs(last.anchor.seg.y - p.seg.y) <= p.seg.size * 0.35;
+      if ((wrap || beside) && last) add(p, k, last);
       else last = newRow(p, k);
     }
   }
