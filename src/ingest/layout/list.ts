@@ -221,7 +221,14 @@ export function listTable(lines: SourceLine[], fixed: boolean, spec: ListSpec, c
     }
     const around = [...heads, ...tails];
     const g = around[0]!.text.length;
-    if (!g || around.some((p) => p.text.length !== g)) return null;
+    if (!g) return null;
+    // Lines around of different word counts (a cell with a space inside: 江苏省第十三届 人代会): the
+    // row's text is one uncertain cell, where its figure line prints a cell of its own.
+    if (around.some((p) => p.text.length !== g)) {
+      if (!a.text.length || a.text.length > nc || around.some((p) => p.text.length > nc)) return null;
+      const all = [...heads, a, ...tails].flatMap((p) => p.text);
+      return { cells: [{ text: all.map((t) => t.text).join(''), pieces: all }], sure: false };
+    }
     if (!a.text.length) {
       if (g > nc) return null;
       return { cells: Array.from({ length: g }, (_, c) => ({ text: around.map((p) => p.text[c]!.text).join(''), pieces: around.map((p) => p.text[c]!) })), sure: true };
