@@ -153,6 +153,12 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF, per corpus d
     expect(row(t03, '2210203')!.slice(1)).toEqual(['购房补贴', '258.50', '258.50', '', '', '', '']);
     // No row of figures alone is left over.
     expect(t03.rows.filter((x) => !x[0] && !x[1])).toEqual([]);
+    // Single spaces: the part printed higher (1,503.52 over 行政运行 1,511.89 8.37) joins its row, and the
+    // 公开05 rows it contains place every part.
+    const s03 = table(await readTables(r.spaced), '公开03表');
+    expect(row(s03, '2010601')!.slice(1)).toEqual(['行政运行', '1,511.89', '1,503.52', '8.37', '', '', '']);
+    expect(row(s03, '201')!.slice(1)).toEqual(['一般公共服务支出', '2,106.66', '1,503.52', '603.14', '', '', '']);
+    expect(row(s03, '2210203')!.slice(1)).toEqual(['购房补贴', '258.50', '258.50', '', '', '', '']);
   });
 
   it('joins a two-halves tall row’s figures printed a line above its labels, and places 公开04’s funds by its 本年收入 lines (czj)', async () => {
