@@ -88,7 +88,9 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
 function tableRow(line: Line): boolean {
   if (/[，。；、：,;:]/.test(line.text)) return false;
   const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
-  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(line.raw.trim());
+  // (the gap a PDF leaves after a list number — “2.    人大事务（款）…（项）支出2464.02万” — sets no cells apart)
+  const rest = line.raw.trim().replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s+(?=\D)/u, '');
+  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(rest);
 }
 
 /** Facts of lines read as one paragraph (ids are set by the caller). */
