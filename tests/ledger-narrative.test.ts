@@ -336,3 +336,27 @@ describe('a rate named by its noun (江苏省检察院 2019 预算 p25: 增加54
     expect(show(await run(para('56.61')))).toEqual([['PERCENT_MISMATCH', 'error', 5, '3.09%', '2.94%']]);
   });
 });
+
+describe('a narrower group within the wider one (小微企业 are 中小企业)', () => {
+  it('flags 小微企业 reservations above the 中小企业 ones (社工部 2024 决算 p22 wording)', async () => {
+    const para = (small: string) => ['中共上海市普陀区委社会工作部2024年度部门决算', '（二）政府采购支出情况说明', '2024 年度本部门 面向中小企业预留 政府采购项目预算 金额', `21.07 万元，面向小微企业预留政府采购项目预算金额 ${small} 万元。`];
+    expect(show(await run(para('21.07')))).toEqual([]);
+    expect(show(await run(para('25.07')))).toEqual([['SUM_MISMATCH', 'error', 4, '不超过21.07万元', '25.07万元']]);
+  });
+
+  it('flags the one 其中 item of its sentence above its total (司法局 2026 预算 p22 wording), not an item after a full stop', async () => {
+    const para = (whole: string) => ['上海市普陀区司法局2026年部门预算', '三、政府采购预算情况', `2026年本部门面向中小企业预留政府采购项目预算金额${whole}万元，其中，预留给小型和微型企业的政府采购项目预算为1486.42万元。`];
+    expect(show(await run(para('1486.42')))).toEqual([]);
+    expect(show(await run(para('1481.42')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1481.42万元', '1486.42万元']]);
+    const after = ['江苏省高级人民法院2017年部门预算', '五、财政拨款支出预算情况说明', '主要原因是项目经费支出安排增加江苏法院云平台租赁费400万元。其中：', '（一）公共安全（类）', '1.法院（款）行政运行（项）支出11786.92万元。'];
+    expect(show(await run(after))).toEqual([]);
+  });
+});
+
+describe('a list with a member of unknown value is no evidence', () => {
+  it('checks no share of a list where one share lost its % (西南大学 2023 预算 p12)', async () => {
+    const para = (other: string) => ['西南大学2023年部门预算', '（三）支出预算情况说明', `我校2023年支出预算557,259.13万元，其中：教育支出434,334.99万元，占77.94%；科学技术支出2,801.72万元，占0.50%；社会保障和就业支出14,616.30万元，占2.62%；住房保障支出16,916.56万元，占3.04%；其他支出109.50万元，占${other}；结转下年88,480.06万元，占15.88%。`];
+    expect(show(await run(para('0.02%')))).toEqual([]);
+    expect(show(await run(para('0.02')))).toEqual([]);
+  });
+});

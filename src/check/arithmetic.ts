@@ -419,9 +419,12 @@ function shares(ctx: Ctx): Flag[] {
   const badPara = new Set<number>();
   // (an amount left blank before its unit — “使用    万元” — is such a member too)
   const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
+  // (and a share whose % is lost — “其他支出109.50万元，占0.02；” — a member whose share is unknown)
+  const bare = /占(?:比|比重|比例)?(?:为|是)?\d+(?:\.\d+)?(?=[，。；;、）)]|$)/u;
   for (const [k, p] of ctx.text.paragraph) {
-    const raw = ctx.text.lines.get(k)?.raw ?? '';
-    if (unreadable.test(raw) || blank.test(raw)) badPara.add(p);
+    const line = ctx.text.lines.get(k);
+    const raw = line?.raw ?? '';
+    if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
@@ -689,9 +692,25 @@ function breakdownDirections(ctx: Ctx): Flag[] {
   // the sums each figure takes part in
   const eqsOf = new Map<Fact, Eq[]>();
   for (const e of eqs) for (const f of members(e)) eqsOf.set(f, [...(eqsOf.get(f) ?? []), e]);
+  // A change whose unit is lost (“与上年相比增加 / 1408.29，增长8.96%”) is a member of unknown amount: no
+  // breakdown that spans its line is evidence about a word.
+  // (read with the start of the next line of its paragraph: a unit wrapped to it is not lost)
+  const bareChange = /(?:增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?(?=[，。；;、]|$)/u;
+  const paraOf = (i: number) => ctx.text.paragraph.get(lineKey(ctx.text.order[i]!.loc));
+  const unknown = ctx.text.order.flatMap((l, i) => {
+    const next = i + 1 < ctx.text.order.length && paraOf(i + 1) === paraOf(i) ? ctx.text.order[i + 1]!.text : '';
+    return bareChange.test(l.text + next) ? [i] : [];
+  });
+  const spans = (e: Eq) => {
+    const at = (f: Fact) => ctx.text.position.get(lineKey(f.loc)) ?? -1;
+    const last = e.runs[e.runs.length - 1]!;
+    const lo = at(e.t.f);
+    const hi = Math.max(lo, ...last.map((x) => at(x.f)));
+    return unknown.some((i) => i >= lo && i <= hi);
+  };
   const flagged = new Set<Fact>();
   for (const e of eqs) {
-    if (e.ok || (!e.flips.size && !e.complete)) continue;
+    if (e.ok || (!e.flips.size && !e.complete) || spans(e)) continue;
     let cand = [...e.flips];
     const others = new Set([...members(e)].flatMap((f) => eqsOf.get(f) ?? []));
     for (const o of others) {
