@@ -359,4 +359,10 @@ describe('a list with a member of unknown value is no evidence', () => {
     expect(show(await run(para('0.02%')))).toEqual([]);
     expect(show(await run(para('0.02')))).toEqual([]);
   });
+
+  it('checks no share of a list where one amount lost its unit (西南大学 2023 预算 p11)', async () => {
+    const para = (fiscal: string) => ['西南大学2023年部门预算', '（二）收入预算情况说明', '我校2023年收入预算557,259.13万元，其中：财政拨', `款收入${fiscal}，占41.43%；事业收入122,342.73`, '万元，占21.95%;其他收入50,265.53万元，占9.02%；使用', '非财政拨款结余59,972.79万元，占10.76%；上年结转', '93,801.70万元，占16.84%。'];
+    expect(show(await run(para('230,876.38万元')))).toEqual([]);
+    expect(show(await run(para('230,876.38')))).toEqual([]);
+  });
 });

@@ -420,7 +420,9 @@ function shares(ctx: Ctx): Flag[] {
   // (an amount left blank before its unit — “使用    万元” — is such a member too)
   const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
   // (and a share whose % is lost — “其他支出109.50万元，占0.02；” — a member whose share is unknown)
-  const bare = /占(?:比|比重|比例)?(?:为|是)?\d+(?:\.\d+)?(?=[，。；;、）)]|$)/u;
+  // (or an amount whose unit is lost — “财政拨款收入230,876.38，占41.43%” — whose share would be paired with
+  // the figure before it)
+  const bare = /占(?:比|比重|比例)?(?:为|是)?\d+(?:\.\d+)?(?=[，。；;、）)]|$)|\d\.\d{1,2}[，,]?占/u;
   for (const [k, p] of ctx.text.paragraph) {
     const line = ctx.text.lines.get(k);
     const raw = line?.raw ?? '';
