@@ -366,3 +366,12 @@ describe('a list with a member of unknown value is no evidence', () => {
     expect(show(await run(para('230,876.38')))).toEqual([]);
   });
 });
+
+describe('收、支 is one subject (江苏省政协 2018 预算 p7: 收、支预算总计各增加1,003.69万元，增长10.97%)', () => {
+  const para = (change: string) => ['江苏省政协办公厅2018年度部门预算', '一、收支预算总体情况说明', '江苏省政协办公厅2018年度收入、支出预算总计10,150.48', `万元，与上年相比收、支预算总计各增加${change}万元，增长`, '10.97%。主要原因是政策性增资。'];
+
+  it('checks the rate against the total the change belongs to', async () => {
+    expect(show(await run(para('1,003.69')))).toEqual([]);
+    expect(show(await run(para('854.91')))).toEqual([['PERCENT_MISMATCH', 'error', 5, '9.20%', '10.97%']]);
+  });
+});

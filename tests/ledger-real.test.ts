@@ -57,9 +57,11 @@ describe('real defects found by the ledger (error flags, exact)', () => {
     expect(show(d)).toEqual([['PERCENT_MISMATCH', 21, 24, '71.65%', '71.73%']]);
   }, 60_000);
 
-  it('江苏省人民检察院 2019: 减少13.22% (22.21%) and 增加34.38% (34.36%)', async () => {
+  it('江苏省人民检察院 2019: 增长10.06% (10.09%), 减少13.22% (22.21%) and 增加34.38% (34.36%)', async () => {
     const d = await run(corpus('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf'));
+    // p25: “收、支预算总计各增加2214.39万元，增长10.06%” on 24,169.74 (收、支 read as one subject)
     expect(show(d)).toEqual([
+      ['PERCENT_MISMATCH', 25, 5, '10.09%', '10.06%'],
       ['PERCENT_MISMATCH', 26, 10, '22.21%', '13.22%'],
       ['PERCENT_MISMATCH', 29, 3, '34.36%', '34.38%'],
     ]);

@@ -212,8 +212,10 @@ function splitStops(s: string, offset: number): { text: string; start: number }[
   const r = rules();
   const out: { text: string; start: number }[] = [];
   let from = 0;
+  // (the 、 of a joined word — 收、支 — stops nothing)
+  const joined = (i: number) => s[i] === '、' && r.joinedWords.some((w) => { const k = w.indexOf('、'); return s.slice(i - k, i - k + w.length) === w; });
   for (let i = 0; i < s.length; i++) {
-    if (r.labelStop.test(s[i]!)) {
+    if (r.labelStop.test(s[i]!) && !joined(i)) {
       out.push({ text: s.slice(from, i), start: offset + from });
       from = i + 1;
     }
