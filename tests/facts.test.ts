@@ -274,6 +274,12 @@ describe('lineFacts: phrasings of the real 江苏 预算 reports', () => {
     expect(pick('2019年本部门一般公共预算机关运行经费预算支出1642.08万元，与上年相比增加62.7万元。')[0]?.[1]).toBe('agency_operating_expenses');
   });
 
+  it('takes 机关运行经费 after the 财政拨款的 its definition carries (metrics.yaml impliedBy), not another amount after 的', () => {
+    expect(pick('2025年上海市财政局财政拨款的机关运行经费预算为2,517.78万元。')[0]?.[1]).toBe('agency_operating_expenses');
+    expect(pick('2025年上海市普陀区人民政府办公室下属1家机关和1家事业单位财政拨款的机关运行经费预算为213.28万元。').find((x) => x[2] === '213.28')?.[1]).toBe('agency_operating_expenses');
+    expect(pick('2025年上海市财政局财政拨款的项目支出预算为2,517.78万元。')[0]?.[1]).toBeNull();
+  });
+
   it('reads a bare 收入/支出 as the total after the unit’s name or opening a sentence, not mid-sentence', () => {
     expect(pick('2026年，上海市普陀区司法局收入预算9628.22万元，其中：财政拨款收入9628.22万元。支出预算9628.22万元，其中：财政拨款支出预算9628.22万元。')).toEqual([
       ['上海市普陀区司法局收入', 'total_income', '9628.22', 'budget'],

@@ -110,11 +110,25 @@ describe('the items of a 其中 list cannot exceed their total', () => {
 
   it('accepts items within the total, complete or not', async () => {
     expect(show(await run(procurement('1,665.53')))).toEqual([]);
-    expect(show(await run(procurement('1,065.53')))).toEqual([]);
+    // an open list (基本支出 and 项目支出 are not all of 本年支出: 预留机动经费 is not listed)
+    const open = ['江苏省人大常委会办公厅2019年度部门预算', '三、支出预算情况说明', '江苏省人大常委会办公厅本年支出预算合计18330.37万元，', '其中：', '基本支出9312.9万元，占50.81%；', '项目支出6459.58万元，占35.24%；'];
+    expect(show(await run(open))).toEqual([]);
   });
 
   it('flags items that add up to more than the total', async () => {
-    expect(show(await run(procurement('1,765.53')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);
+    expect(show(await run(procurement('1,765.53')))).toEqual([['SUM_MISMATCH', 'error', 3, '1808.03万元', '1,708.03万元']]);
+  });
+
+  it('flags a list complete by definition that falls short of its total (政府采购 = 货物 + 工程 + 服务)', async () => {
+    const d = await run(procurement('1,065.53'));
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '1108.03万元', '1,708.03万元']]);
+    expect(d.flags.find((f) => f.code === 'SUM_MISMATCH')!.message).toBe('各部分之和与合计不符：政府采购货物42.50万元＋政府采购工程0.00万元＋政府采购服务1,065.53万元＝1108.03万元，而政府采购为1,708.03万元。');
+  });
+
+  it('reads the items of 公务用车购置及运行费 across their sentences (文旅局 2025 决算 p29)', async () => {
+    const para = (total: string) => ['上海市普陀区文化和旅游局2025年度部门决算', '（二）“三公”经费财政拨款支出决算具体情况说明。', `2、公务用车购置及运行维护费支出 ${total} 万元。其中：`, '公务用车购置支出为 0 万元。', '公务用车运行维护支出 2.64 万元。主要用于安排市内因公出差。'];
+    expect(show(await run(para('2.64')))).toEqual([]);
+    expect(show(await run(para('2.78')))).toEqual([['SUM_MISMATCH', 'error', 3, '2.64万元', '2.78万元']]);
   });
 
   it('does not read a total of both sides (收支总预算) as the whole of its items', async () => {
@@ -150,7 +164,8 @@ describe('a 其中 list that begins the next sentence or runs over lines', () =>
       '（二）公务用车购置及运行费32.20万元，与2024年预算持平。其中：公务用车购置费0.00万元，与2024年预算持平；公务用车运行',
       '费39.43万元，与2024年预算持平。',
     ]);
-    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过32.20万元', '39.43万元']]);
+    // (购置费 and 运行费 are all of it: the sum must equal it, and says so)
+    expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '39.43万元', '32.20万元']]);
   });
 
   it('reads the items on the lines after a line that ends in 其中：', async () => {
@@ -199,6 +214,23 @@ describe('sums stated within one paragraph', () => {
     ];
     expect(show(await run(para('2.64')))).toEqual([]);
     expect(show(await run(para('2.05')))).toEqual([['SUM_MISMATCH', 'error', 4, '2.45万元', '3.04万元']]);
+    // A bare 0 beside two-decimal figures is a zero written short, not 0 ± 0.5万元: 2.24 is 0.40 short.
+    expect(show(await run(para('2.24')))).toEqual([['SUM_MISMATCH', 'error', 4, '2.64万元', '3.04万元']]);
+  });
+
+  it('a bare 0 among the items of a list is as precise as the others (江苏省人大 2019 预算 p11)', async () => {
+    const para = (total: string) => [
+      '江苏省人大常委会办公厅2019年度部门预算',
+      '三、支出预算情况说明',
+      `江苏省人大常委会办公厅本年支出预算合计${total}万元，`,
+      '其中：',
+      '基本支出9312.9万元，占50.81%；',
+      '项目支出6459.58万元，占35.24%；',
+      '单位预留机动经费2557.89万元，占13.95%；',
+      '结转下年资金0万元，占0%。',
+    ];
+    expect(show(await run(para('18330.37')))).toEqual([]);
+    expect(show(await run(para('18330.17')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过18330.17万元', '18330.37万元']]);
   });
 
   it('a source’s change against the changes of its three funds (普陀区社会福利院 2024 预算 p6)', async () => {
@@ -240,5 +272,106 @@ describe('a numbered list announced by its total (江苏 预算: 支出预算总
 
   it('flags items that add up to more than it', async () => {
     expect(show(await run(list('3546.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过27664.22万元', '27835.59万元']]);
+  });
+});
+
+describe('a change stated as the net of its reasons (江苏省人大 2019 预算 p16: 增减相抵后增加164.48万元)', () => {
+  const para = (change: string, net: string) => [
+    '江苏省人大常委会办公厅2019年度部门预算',
+    '九、一般公共预算“三公”经费支出预算情况说明',
+    '江苏省人大常委会办公厅2019年度一般公共预算拨款安排',
+    `的会议费预算支出1469.73万元，比上年预算增加${change}万元，主`,
+    '要原因按规定运转类专项经费统一压减10%，根据实际开支人代',
+    `会专项经费增加200万元，增减相抵后${net}万元。`,
+  ];
+
+  it('accepts a net that restates the change', async () => {
+    expect(show(await run(para('164.48', '增加164.48')))).toEqual([]);
+  });
+
+  it('flags a net turned around, and a net of another amount', async () => {
+    expect(show(await run(para('164.48', '减少164.48')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '增加164.48万元', '减少164.48万元']]);
+    expect(show(await run(para('147.55', '增加164.48')))).toEqual([['VALUE_CONFLICT', 'error', 6, '增加147.55万元', '增加164.48万元']]);
+  });
+});
+
+describe('决算数与预算数基本持平: near, within 5% of the larger figure (普陀区财政局 2024 决算 p22)', () => {
+  const para = (budget: string, actual: string, claim = '决算数与预算数基本持平。') => [
+    '上海市普陀区财政局2024年度部门决算',
+    '（三）一般公共预算财政拨款支出决算具体情况',
+    '8、社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老',
+    `支出（项）。主要用于：退休人员经费支出。年初预算为${budget}万元，支出决算为`,
+    `${actual}万元。${claim}`,
+  ];
+
+  it('accepts figures that are equal or near', async () => {
+    expect(show(await run(para('0.94', '0.94')))).toEqual([]);
+    expect(show(await run(para('258.50', '250.10')))).toEqual([]);
+  });
+
+  it('warns where the figures are more than 5% apart', async () => {
+    const d = await run(para('1.04', '0.94'));
+    expect(show(d)).toEqual([['DIRECTION_CONFLICT', 'warning', 5, '决算数小于预算数', '决算数与预算数基本持平']]);
+    expect(d.flags.find((f) => f.code === 'DIRECTION_CONFLICT')!.message).toBe('比较与数字不符：文中称决算数基本等于预算数，而预算为1.04万元、决算为0.94万元，决算数小于预算数（相差9.6%）。');
+  });
+
+  it('reads 全年预算数 in a claim, and keeps 持平 exact (an error)', async () => {
+    expect(show(await run(para('52.00', '51.32', '决算数大于全年预算数的主要原因：人员变动。')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '决算数小于预算数', '决算数大于全年预算数']]);
+    expect(show(await run(para('258.50', '258.40', '决算数与预算数持平。')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '决算数小于预算数', '决算数与预算数持平']]);
+  });
+});
+
+describe('a rate named by its noun (江苏省检察院 2019 预算 p25: 增加54.05万元，增幅2.94%)', () => {
+  const para = (change: string) => [
+    '江苏省人民检察院2019年部门预算',
+    '七、一般公共预算支出预算情况说明',
+    '2．社会保障和就业支出1890.27万元。主要用于离休费、',
+    '基本养老金、职业年金及工伤保险缴费等支出。与上年相比增',
+    `加    ${change}    万元，增幅2.94 %。主要是工资增加后增加了单位基`,
+    '本养老金、职业年金缴费。',
+  ];
+
+  it('checks 增幅 as the change rate', async () => {
+    expect(show(await run(para('54.05')))).toEqual([]);
+    expect(show(await run(para('56.61')))).toEqual([['PERCENT_MISMATCH', 'error', 5, '3.09%', '2.94%']]);
+  });
+});
+
+describe('a narrower group within the wider one (小微企业 are 中小企业)', () => {
+  it('flags 小微企业 reservations above the 中小企业 ones (社工部 2024 决算 p22 wording)', async () => {
+    const para = (small: string) => ['中共上海市普陀区委社会工作部2024年度部门决算', '（二）政府采购支出情况说明', '2024 年度本部门 面向中小企业预留 政府采购项目预算 金额', `21.07 万元，面向小微企业预留政府采购项目预算金额 ${small} 万元。`];
+    expect(show(await run(para('21.07')))).toEqual([]);
+    expect(show(await run(para('25.07')))).toEqual([['SUM_MISMATCH', 'error', 4, '不超过21.07万元', '25.07万元']]);
+  });
+
+  it('flags the one 其中 item of its sentence above its total (司法局 2026 预算 p22 wording), not an item after a full stop', async () => {
+    const para = (whole: string) => ['上海市普陀区司法局2026年部门预算', '三、政府采购预算情况', `2026年本部门面向中小企业预留政府采购项目预算金额${whole}万元，其中，预留给小型和微型企业的政府采购项目预算为1486.42万元。`];
+    expect(show(await run(para('1486.42')))).toEqual([]);
+    expect(show(await run(para('1481.42')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1481.42万元', '1486.42万元']]);
+    const after = ['江苏省高级人民法院2017年部门预算', '五、财政拨款支出预算情况说明', '主要原因是项目经费支出安排增加江苏法院云平台租赁费400万元。其中：', '（一）公共安全（类）', '1.法院（款）行政运行（项）支出11786.92万元。'];
+    expect(show(await run(after))).toEqual([]);
+  });
+});
+
+describe('a list with a member of unknown value is no evidence', () => {
+  it('checks no share of a list where one share lost its % (西南大学 2023 预算 p12)', async () => {
+    const para = (other: string) => ['西南大学2023年部门预算', '（三）支出预算情况说明', `我校2023年支出预算557,259.13万元，其中：教育支出434,334.99万元，占77.94%；科学技术支出2,801.72万元，占0.50%；社会保障和就业支出14,616.30万元，占2.62%；住房保障支出16,916.56万元，占3.04%；其他支出109.50万元，占${other}；结转下年88,480.06万元，占15.88%。`];
+    expect(show(await run(para('0.02%')))).toEqual([]);
+    expect(show(await run(para('0.02')))).toEqual([]);
+  });
+
+  it('checks no share of a list where one amount lost its unit (西南大学 2023 预算 p11)', async () => {
+    const para = (fiscal: string) => ['西南大学2023年部门预算', '（二）收入预算情况说明', '我校2023年收入预算557,259.13万元，其中：财政拨', `款收入${fiscal}，占41.43%；事业收入122,342.73`, '万元，占21.95%;其他收入50,265.53万元，占9.02%；使用', '非财政拨款结余59,972.79万元，占10.76%；上年结转', '93,801.70万元，占16.84%。'];
+    expect(show(await run(para('230,876.38万元')))).toEqual([]);
+    expect(show(await run(para('230,876.38')))).toEqual([]);
+  });
+});
+
+describe('收、支 is one subject (江苏省政协 2018 预算 p7: 收、支预算总计各增加1,003.69万元，增长10.97%)', () => {
+  const para = (change: string) => ['江苏省政协办公厅2018年度部门预算', '一、收支预算总体情况说明', '江苏省政协办公厅2018年度收入、支出预算总计10,150.48', `万元，与上年相比收、支预算总计各增加${change}万元，增长`, '10.97%。主要原因是政策性增资。'];
+
+  it('checks the rate against the total the change belongs to', async () => {
+    expect(show(await run(para('1,003.69')))).toEqual([]);
+    expect(show(await run(para('854.91')))).toEqual([['PERCENT_MISMATCH', 'error', 5, '9.20%', '10.97%']]);
   });
 });

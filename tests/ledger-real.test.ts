@@ -11,6 +11,7 @@ import { tableForTitle } from '../src/extract/tables/defs.js';
 import { ingest } from '../src/ingest/index.js';
 import type { ExtractedDocument, Flag } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
 import { corpus } from './paths.js';
 
 const run = async (input: string | Uint8Array) => check(extract(segment(await ingest(input, { ocr: 'off' }))));
@@ -56,9 +57,11 @@ describe('real defects found by the ledger (error flags, exact)', () => {
     expect(show(d)).toEqual([['PERCENT_MISMATCH', 21, 24, '71.65%', '71.73%']]);
   }, 60_000);
 
-  it('江苏省人民检察院 2019: 减少13.22% (22.21%) and 增加34.38% (34.36%)', async () => {
+  it('江苏省人民检察院 2019: 增长10.06% (10.09%), 减少13.22% (22.21%) and 增加34.38% (34.36%)', async () => {
     const d = await run(corpus('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf'));
+    // p25: “收、支预算总计各增加2214.39万元，增长10.06%” on 24,169.74 (收、支 read as one subject)
     expect(show(d)).toEqual([
+      ['PERCENT_MISMATCH', 25, 5, '10.09%', '10.06%'],
       ['PERCENT_MISMATCH', 26, 10, '22.21%', '13.22%'],
       ['PERCENT_MISMATCH', 29, 3, '34.36%', '34.38%'],
     ]);
@@ -115,5 +118,20 @@ describe('ledger keys from data', () => {
       ['70.00', 'basic_expenditure', null],
     ]);
     expect(d.summary.basic_expenditure?.value).toBe(70);
+  }, 60_000);
+});
+
+describe('a breakdown with a change of unknown amount is no evidence (江苏省高级人民法院 2017 预算 p19–20)', () => {
+  it('turns no word where one part of the change lost its unit (与上年相比增加 / 1408.29，增长8.96%)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    const i = doc.blocks.findIndex((b) => b.kind === 'line' && b.line.loc.page === 20 && b.line.raw.startsWith('1408.29万元'));
+    expect(i).toBeGreaterThan(0);
+    const b = doc.blocks[i]!;
+    if (b.kind !== 'line') throw new Error('not a line');
+    const blocks = doc.blocks.slice();
+    blocks[i] = { kind: 'line', line: makeLine(b.line.raw.replace('1408.29万元', '1408.29'), b.line.loc, b.line.hint) };
+    const d = check(extract(segment({ ...doc, blocks, flags: doc.flags.slice() })));
+    expect(d.flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map((f) => [f.loc?.page, f.loc?.line])).toEqual([]);
+    expect(d.flags.filter((f) => f.code === 'MALFORMED_VALUE').map((f) => [f.loc?.page, f.loc?.line])).toEqual([[20, 4]]);
   }, 60_000);
 });

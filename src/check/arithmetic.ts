@@ -6,7 +6,7 @@ import { checksConfig, metricNames } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
-import { figOf, identityChecks, sumFits } from './identities.js';
+import { figOf, identityChecks, sumFits, type Fig } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
 import { restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
@@ -25,6 +25,22 @@ interface Ctx {
 }
 
 const start = (f: Fact) => f.loc.start ?? 0;
+
+/** The figures of facts read together (a sum and its parts): a bare 0 among figures printed with
+ *  decimals is a zero written short (工程采购金额0万元 beside 货物采购金额21.07万元; nobody rounds 0.30万元 to
+ *  “0万元” where the others print two decimals), as precise as the others, as a bare 0 in a table is;
+ *  any other figure keeps its own precision. */
+function figsTogether(facts: Fact[]): (Fig | null)[] {
+  const dec = Math.max(0, ...facts.map((f) => decimalsOf(f.text)));
+  return facts.map((f) => figOf(f.text, f.unit, false, dec));
+}
+
+/** One unit of a fact's last printed digit in 元, a bare 0 read at the precision of the facts beside it. */
+function lastDigitAmong(f: Fact, facts: Fact[]): number {
+  if (!/^0$/.test(f.text.trim())) return lastDigitYuan(f);
+  const dec = Math.max(0, ...facts.map((g) => decimalsOf(g.text)));
+  return lastDigitYuan({ unit: f.unit, text: dec ? `0.${'0'.repeat(dec)}` : '0' });
+}
 const flagOn = (f: Fact, code: Flag['code'], message: string, expected: string | number | null, found: string | number | null) =>
   makeFlag(code, message, { ...f.loc }, f.excerpt, { expected, found });
 const show = (f: Fact) => `${f.text}${f.unit}`;
@@ -44,7 +60,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -403,9 +419,14 @@ function shares(ctx: Ctx): Flag[] {
   const badPara = new Set<number>();
   // (an amount left blank before its unit — “使用    万元” — is such a member too)
   const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
+  // (and a share whose % is lost — “其他支出109.50万元，占0.02；” — a member whose share is unknown)
+  // (or an amount whose unit is lost — “财政拨款收入230,876.38，占41.43%” — whose share would be paired with
+  // the figure before it)
+  const bare = /占(?:比|比重|比例)?(?:为|是)?\d+(?:\.\d+)?(?=[，。；;、）)]|$)|\d\.\d{1,2}[，,]?占/u;
   for (const [k, p] of ctx.text.paragraph) {
-    const raw = ctx.text.lines.get(k)?.raw ?? '';
-    if (unreadable.test(raw) || blank.test(raw)) badPara.add(p);
+    const line = ctx.text.lines.get(k);
+    const raw = line?.raw ?? '';
+    if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
@@ -575,7 +596,7 @@ function changeSums(ctx: Ctx): Flag[] {
         const total = signed(t);
         const sum = ps.reduce((a, f) => a + signed(f), 0);
         if (!Number.isFinite(total) || !Number.isFinite(sum)) continue;
-        const slack = [t, ...ps].reduce((a, f) => a + lastDigitYuan(f) / 2, 0);
+        const slack = [t, ...ps].reduce((a, f) => a + lastDigitAmong(f, [t, ...ps]) / 2, 0);
         if (Math.abs(total - sum) < slack || total === sum) continue;
         const fmt = (y: number) => `${y < 0 ? '减少' : '增加'}${formatAmount(Math.abs(y), t.unit, decimalsOf(t.text))}`;
         const names = ps.map((f) => `${f.label || f.metric}${f.direction === 'decrease' ? '减少' : f.direction === 'flat' ? '持平' : '增加'}${show(f)}`).join('，');
@@ -673,9 +694,25 @@ function breakdownDirections(ctx: Ctx): Flag[] {
   // the sums each figure takes part in
   const eqsOf = new Map<Fact, Eq[]>();
   for (const e of eqs) for (const f of members(e)) eqsOf.set(f, [...(eqsOf.get(f) ?? []), e]);
+  // A change whose unit is lost (“与上年相比增加 / 1408.29，增长8.96%”) is a member of unknown amount: no
+  // breakdown that spans its line is evidence about a word.
+  // (read with the start of the next line of its paragraph: a unit wrapped to it is not lost)
+  const bareChange = /(?:增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?(?=[，。；;、]|$)/u;
+  const paraOf = (i: number) => ctx.text.paragraph.get(lineKey(ctx.text.order[i]!.loc));
+  const unknown = ctx.text.order.flatMap((l, i) => {
+    const next = i + 1 < ctx.text.order.length && paraOf(i + 1) === paraOf(i) ? ctx.text.order[i + 1]!.text : '';
+    return bareChange.test(l.text + next) ? [i] : [];
+  });
+  const spans = (e: Eq) => {
+    const at = (f: Fact) => ctx.text.position.get(lineKey(f.loc)) ?? -1;
+    const last = e.runs[e.runs.length - 1]!;
+    const lo = at(e.t.f);
+    const hi = Math.max(lo, ...last.map((x) => at(x.f)));
+    return unknown.some((i) => i >= lo && i <= hi);
+  };
   const flagged = new Set<Fact>();
   for (const e of eqs) {
-    if (e.ok || (!e.flips.size && !e.complete)) continue;
+    if (e.ok || (!e.flips.size && !e.complete) || spans(e)) continue;
     let cand = [...e.flips];
     const others = new Set([...members(e)].flatMap((f) => eqsOf.get(f) ?? []));
     for (const o of others) {
@@ -735,23 +772,124 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
     const lead = textBetween(ctx.text, t, first);
     if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    // A list complete by definition (patterns/identities.yaml claims.completeLists): its items by the one
+    // word of the list each label names.
+    const words = t.metric ? completeLists()[t.metric] : undefined;
+    const wordOf = (f: Fact) => {
+      const named = words?.filter((w) => f.label.includes(w)) ?? [];
+      return named.length === 1 ? named[0] : undefined;
+    };
     const parts: Fact[] = [];
+    // the items of the list's own sentence (what an open list is checked with)
+    let inSentence: Fact[] | null = null;
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
       if (gap === null) break;
       // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
-      if (parts.length && (/其中|包括|用于/u.test(gap) || /[。（(]/.test(gap))) break;
+      // A complete list goes on past a sentence's end to an item of a word not yet named (“其中：公务用车购置
+      // 支出为0万元。公务用车运行维护支出2.64万元。”).
+      if (parts.length && (/其中|包括|用于/u.test(gap) || /[。（(]/.test(gap))) {
+        const w = /其中|包括|用于/u.test(gap) ? undefined : wordOf(f);
+        if (!w || parts.some((p) => wordOf(p) === w) || !isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+        inSentence ??= parts.slice();
+      }
       prev = f;
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       parts.push(f);
     }
-    const over = partsOverWhole(t, parts, parts.map((p) => `${p.label || ''}${show(p)}`).join('＋'));
+    const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
+    if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
+      const [whole, ...figs] = figsTogether([t, ...parts]);
+      if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
+      return;
+    }
+    const open = inSentence ?? parts;
+    // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
+    // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
+    const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
+    const over = partsOverWhole(t, open, listed(open), one ? 1 : 2);
     if (over) flags.push(over);
   });
   return flags;
+}
+
+/** A change stated as the net of the reasons listed before it (patterns/identities.yaml claims.net:
+ *  “…会议费预算支出1469.73万元，比上年预算增加164.48万元，主要原因…压减10%，…专项经费增加200万元，增减相抵后
+ *  增加164.48万元”) restates the first change of its paragraph, the change the reasons explain: the two
+ *  signed amounts must agree within their printed intervals. The same amount turned around is a
+ *  DIRECTION_CONFLICT, another amount a VALUE_CONFLICT; flagged on the net, naming the first. */
+function netChanges(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const words = loadPattern<{ claims?: { net?: string } }>('identities.yaml').claims?.net;
+  if (!words) return flags;
+  const re = new RegExp(words, 'u');
+  for (const list of ctx.byLine.values()) {
+    const changes = list.filter((f) => isChangeAmount(f) && (f.direction === 'increase' || f.direction === 'decrease') && !ctx.suspect.has(f.id));
+    const first = changes[0];
+    // The change the reasons explain is the change of the figure stated right before it (…预算支出1469.73万元，
+    // 比上年预算增加164.48万元); one whose own rate says the other direction is the direction rule's.
+    if (!first || !isLevel(list[list.indexOf(first) - 1] ?? first)) continue;
+    const own = rateOf(list, first);
+    if (own?.direction && own.direction !== 'flat' && own.direction !== first.direction) continue;
+    for (const c of changes.slice(1)) {
+      const prev = list[list.indexOf(c) - 1];
+      const lead = prev ? textBetween(ctx.text, prev, c) : null;
+      if (!re.test(fold(c.label)) && !(lead !== null && re.test(lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf('；'), lead.lastIndexOf('。')) + 1)))) continue;
+      if (c.unit !== first.unit) continue;
+      const [a, b] = figsTogether([first, c]);
+      if (!a || !b) continue;
+      const sign = (f: Fact, x: Fig): Fig => (f.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
+      if (sumFits(sign(first, a), [sign(c, b)])) continue;
+      const word = (f: Fact) => (f.direction === 'decrease' ? '减少' : '增加');
+      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      if (sumFits(a, [b]))
+        flags.push(flagOn(c, 'DIRECTION_CONFLICT', `增减相抵后的变动与本段所述变动方向相反：此处${word(c)}${show(c)}，而${where}为${word(first)}${show(first)}。`, `${word(first)}${show(c)}`, `${word(c)}${show(c)}`));
+      else flags.push(makeFlag('VALUE_CONFLICT', `增减相抵后的变动与本段所述变动不一致：此处${word(c)}${show(c)}，而${where}为${word(first)}${show(first)}。`, { ...c.loc }, c.excerpt, { severity: 'error', expected: `${word(first)}${show(first)}`, found: `${word(c)}${show(c)}` }));
+    }
+  }
+  return flags;
+}
+
+/** A quantity of a narrower group cannot exceed the same quantity of the group it belongs to
+ *  (patterns/identities.yaml claims.subsets: 小微企业 are 中小企业): two amounts of one section, role, year
+ *  and unit whose labels differ only in the group's name (面向小微企业预留政府采购项目预算金额 against
+ *  面向中小企业预留政府采购项目预算金额). Flagged on the narrower one's figure, naming the wider one. */
+function subsetAmounts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const subsets = loadPattern<{ claims?: { subsets?: Record<string, string> } }>('identities.yaml').claims?.subsets ?? {};
+  const entries = Object.entries(subsets);
+  if (!entries.length) return flags;
+  const order = readingOrder(ctx).filter((f) => isAmount(f) && f.role !== 'change' && f.kind === 'amount');
+  const byLabel = new Map<string, Fact[]>();
+  for (const f of order) {
+    const k = `${f.section ?? ''}|${f.role}|${f.year ?? ''}|${f.unit}|${fold(f.label)}`;
+    byLabel.set(k, [...(byLabel.get(k) ?? []), f]);
+  }
+  for (const f of order) {
+    const label = fold(f.label);
+    for (const [narrow, wide] of entries) {
+      if (!label.includes(narrow)) continue;
+      const wider = byLabel.get(`${f.section ?? ''}|${f.role}|${f.year ?? ''}|${f.unit}|${label.replace(narrow, wide)}`) ?? [];
+      // one figure of the wider group, stated once (twice would leave which one unknown)
+      if (wider.length !== 1) continue;
+      const [part, whole] = figsTogether([f, wider[0]!]);
+      if (!part || !whole || part.v - part.h < whole.v + whole.h) continue;
+      const w = wider[0]!;
+      flags.push(flagOn(f, 'SUM_MISMATCH', `部分大于整体：${f.label}${show(f)}，超过${w.label}${show(w)}（${narrow}属于${wide}）。`, `不超过${show(w)}`, show(f)));
+    }
+  }
+  return flags;
+}
+
+/** The totals whose 其中 list is complete by definition, and the word that names each item
+ *  (patterns/identities.yaml claims.completeLists). */
+function completeLists(): Record<string, string[]> {
+  return loadPattern<{ claims?: { completeLists?: Record<string, string[]> } }>('identities.yaml').claims?.completeLists ?? {};
 }
 
 /** A 收支总表 balances: 收入总计 = 支出总计, of the whole (收入预算总计 … 支出预算总计) and of one source
@@ -803,8 +941,7 @@ function localSums(ctx: Ctx): Flag[] {
         const scope = until < 0 ? after : after.slice(0, until);
         const parts = rule.parts.map((m) => scope.filter((f) => f.metric === m));
         if (parts.some((p) => p.length !== 1)) continue;
-        const whole = figOf(t.text, t.unit);
-        const figs = parts.map((p) => figOf(p[0]!.text, p[0]!.unit));
+        const [whole, ...figs] = figsTogether([t, ...parts.map((p) => p[0]!)]);
         if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
@@ -891,7 +1028,7 @@ function sums(doc: ExtractedDocument): Flag[] {
     const all = present.length === parts.length;
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>
-      Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitYuan(x.fact) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
+      Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitAmong(x.fact, [t, ...present].flatMap((y) => (y.fact ? [y.fact] : []))) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
     const ok = totals.some((t) => (rule.complete && all ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
     if (ok) continue;
     const t = totals[0]!;
@@ -951,14 +1088,13 @@ const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tole
 
 /** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:
  *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them). */
-function partsOverWhole(t: Fact, parts: Fact[], listed: string): Flag | null {
-  if (parts.length < 2) return null;
-  const whole = figOf(t.text, t.unit);
-  const figs = parts.map((p) => figOf(p.text, p.unit));
+function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2): Flag | null {
+  if (parts.length < min) return null;
+  const [whole, ...figs] = figsTogether([t, ...parts]);
   if (!whole || figs.some((x) => !x)) return null;
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
   const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}＝${total}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total);
+  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total);
 }

@@ -10,9 +10,11 @@ import { figOf, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
 
 interface ClaimsCfg {
-  claims: { pattern: string; relations: Record<string, 'greater' | 'less' | 'equal'> };
+  claims: { pattern: string; relations: Record<string, Relation>; aboutEqual?: number };
 }
 const cfg = () => loadPattern<ClaimsCfg>('identities.yaml').claims;
+
+type Relation = 'greater' | 'less' | 'equal' | 'about';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’（）()]/g, '');
 
@@ -86,15 +88,16 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       const fa = figOf(a.text, a.unit);
       const fb = figOf(b.text, b.unit);
       if (!fa || !fb) continue;
-      if (!contradicts(rel, fa, fb)) continue;
+      if (!contradicts(rel, fa, fb, c.aboutEqual ?? 0)) continue;
       const li = starts.findLastIndex((s) => s <= at);
       const line = lines[li]!;
       const start = at - starts[li]!;
       const end = Math.min(line.raw.length, start + m[0].length);
-      const word = { greater: '大于', less: '小于', equal: '等于' }[rel];
+      const word = { greater: '大于', less: '小于', equal: '等于', about: '基本等于' }[rel];
       const truth = fa.v > fb.v ? '大于' : fa.v < fb.v ? '小于' : '等于';
       flags.push(
-        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}、决算为${a.text}${a.unit}，决算数${truth}预算数。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
+        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}、决算为${a.text}${a.unit}，决算数${truth}预算数${rel === 'about' ? `（相差${percentApart(fa, fb)}）` : ''}。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
+          ...(rel === 'about' ? { severity: 'warning' as const } : {}),
           expected: `决算数${truth}预算数`,
           found: m[0],
         }),
@@ -104,9 +107,21 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
   return flags;
 }
 
-/** Is the claim false for every pair of values inside the printed (half-open) intervals? */
-function contradicts(rel: 'greater' | 'less' | 'equal', a: Fig, b: Fig): boolean {
+/** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the
+ *  nearest values the intervals allow are still more than `share` of the larger figure apart. */
+function contradicts(rel: Relation, a: Fig, b: Fig, share: number): boolean {
+  if (rel === 'about') {
+    const gap = (a.v > b.v ? a.v - b.v : b.v - a.v) - a.h - b.h;
+    const larger = (a.v > b.v ? a.v + a.h : b.v + b.h);
+    return gap > 0n && Number(gap) > share * Number(larger);
+  }
   if (rel === 'greater') return a.v + a.h <= b.v - b.h;
   if (rel === 'less') return a.v - a.h >= b.v + b.h;
   return a.v + a.h <= b.v - b.h || b.v + b.h <= a.v - a.h;
+}
+
+/** How far apart two figures are, as a share of the larger (for the message). */
+function percentApart(a: Fig, b: Fig): string {
+  const larger = Number(a.v > b.v ? a.v : b.v);
+  return larger ? `${((Math.abs(Number(a.v - b.v)) / larger) * 100).toFixed(1)}%` : '0%';
 }

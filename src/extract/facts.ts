@@ -88,7 +88,9 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
 function tableRow(line: Line): boolean {
   if (/[，。；、：,;:]/.test(line.text)) return false;
   const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
-  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(line.raw.trim());
+  // (the gap a PDF leaves after a list number — “2.    人大事务（款）…（项）支出2464.02万” — sets no cells apart)
+  const rest = line.raw.trim().replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s+(?=\D)/u, '');
+  return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(rest);
 }
 
 /** Facts of lines read as one paragraph (ids are set by the caller). */
@@ -210,8 +212,10 @@ function splitStops(s: string, offset: number): { text: string; start: number }[
   const r = rules();
   const out: { text: string; start: number }[] = [];
   let from = 0;
+  // (the 、 of a joined word — 收、支 — stops nothing)
+  const joined = (i: number) => s[i] === '、' && r.joinedWords.some((w) => { const k = w.indexOf('、'); return s.slice(i - k, i - k + w.length) === w; });
   for (let i = 0; i < s.length; i++) {
-    if (r.labelStop.test(s[i]!)) {
+    if (r.labelStop.test(s[i]!) && !joined(i)) {
       out.push({ text: s.slice(from, i), start: offset + from });
       from = i + 1;
     }

@@ -11,6 +11,8 @@ export interface MetricDef {
   afterYear?: string[];
   /** Names valid only as table row labels (ambiguous in prose). */
   tableOnly?: string[];
+  /** Qualifiers the metric's definition carries: “<qualifier>的<name>” still names it. */
+  impliedBy?: string[];
 }
 
 export type LabelContext = 'table' | 'text';

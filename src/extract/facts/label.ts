@@ -74,7 +74,7 @@ export function resolveMetric(label: string): string | null {
     const head = folded.slice(0, folded.length - name.length);
     if (r.subunitWords.some((w) => head.includes(w))) continue;
     // "…的公务用车保有量" names the count; "…的项目支出" is too loose for an amount.
-    const viaDe = head.endsWith('的') && metricDef(key)?.kind === 'count';
+    const viaDe = head.endsWith('的') && (metricDef(key)?.kind === 'count' || (metricDef(key)?.impliedBy ?? []).some((q) => head.endsWith(`${foldLabel(q)}的`)));
     const entity = viaDe || r.entitySuffixes.some((e) => head.endsWith(e));
     if (entity && cuts(folded).has(head.length)) return key;
   }

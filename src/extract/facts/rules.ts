@@ -17,6 +17,7 @@ interface FactsYaml {
   skipBeforeNumber: string[];
   sentenceEnd: string;
   labelStops: string;
+  joinedWords?: string[];
   roles: RoleRuleData[];
   comparisonStart: string;
   labelPrefixes: string[];
@@ -55,6 +56,8 @@ export interface Rules {
   skipBeforeNumber: string[];
   sentenceEnd: RegExp;
   labelStop: RegExp;
+  /** Words whose 、 is not a stop (收、支). */
+  joinedWords: string[];
   roles: RoleRule[];
   comparisonStart: RegExp;
   labelPrefixes: string[];
@@ -92,6 +95,7 @@ export function rules(): Rules {
     skipBeforeNumber: [...y.skipBeforeNumber].sort(byLengthDesc),
     sentenceEnd: new RegExp(y.sentenceEnd),
     labelStop: new RegExp(y.labelStops),
+    joinedWords: y.joinedWords ?? [],
     roles: y.roles.map((r) => ({ ...r, re: new RegExp(`(?:${r.pattern})$`), whole: new RegExp(`^(?:${r.pattern})$`) })),
     comparisonStart: new RegExp(y.comparisonStart),
     labelPrefixes: [...y.labelPrefixes].sort(byLengthDesc),
