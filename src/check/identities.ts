@@ -835,7 +835,7 @@ function outlines(l: Ledger, id: Identity): Flag[] {
       checked++;
       if (sumFits(tf, ps as Fig[])) continue;
       const sum = (ps as Fig[]).reduce((a, p) => a + p.v, 0n);
-      failures.push({ total: x.total, parts: x.parts, tf, want: sum, text: `“${label(x.total)}”${fmt(tf.v, t, tf, [])}，而${x.what}${x.parts.length}项之和为${fmt(sum, t, tf, ps as Fig[])}` });
+      failures.push({ total: x.total, parts: x.parts, tf, want: sum, text: `“${label(x.total)}”为${fmt(tf.v, t, tf, [])}，而${x.what}${x.parts.length}项之和为${fmt(sum, t, tf, ps as Fig[])}` });
     }
     if (!failures.length) continue;
     // One defect: every failing sum goes through one figure (a leaf in all of them, or one sum alone).
