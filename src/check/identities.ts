@@ -923,6 +923,12 @@ function funds(l: Ledger, id: Identity): Flag[] {
 
 // ---------------------------------------------------------------- cross: tables against tables
 
+/** Two row names are the same after folding (full- and half-width brackets alike). */
+const sameName = (a: string, b: string) => {
+  const n = (x: string) => foldTableText(x).replace(/（/g, '(').replace(/）/g, ')');
+  return n(a) === n(b);
+};
+
 function pick(l: Ledger, term: Term): Fig | null | undefined {
   const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
   const totals = TOTAL_ROWS();
@@ -937,10 +943,10 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
       const sel = term.row;
       if (sel === 'total') {
         if (!a.name || !totals.has(a.name) || a.code) continue;
-      } else if (sel?.code) {
-        if (a.code !== sel.code) continue;
-      } else if (sel?.name) {
-        if (!a.name || !sel.name.map((x) => foldTableText(x)).includes(a.name)) continue;
+      } else {
+        // a code and names: both must match (a province's own 30212 is not 因公出国（境）费用)
+        if (sel?.code && a.code !== sel.code) continue;
+        if (sel?.name && (!a.name || !sel.name.some((x) => sameName(x, a.name!)))) continue;
       }
       hits.push(f);
     }
