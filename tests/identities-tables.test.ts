@@ -67,6 +67,12 @@ describe('科目 tables: 合计 = Σ 类, and the 机关运行经费 table by �
     ]);
   }, 60_000);
 
+  it('公开06 read from a page-text dump whose right half’s codes stand in the left half’s cells (文旅 2025): the left half’s 301 tree is still checked', async () => {
+    expect(await added('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt', 't6', '3,202.68', '3,202.88', 0)).toEqual([
+      [17, 't6', 1, 2, '7729.16', '7728.96', '公开06表第17页301工资福利支出的“决算数”为7728.96万元，与其10个下级科目之和7729.16万元不符。'],
+    ]);
+  }, 60_000);
+
   it('预算11 机关运行经费表 (江苏) 办公费 changed', async () => {
     expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't11', '158.00', '158.40', 0)).toEqual([
       [21, 't11', 2, 2, '2392.32', '2391.92', '预算11机关运行经费表第21页302商品和服务支出的“机关运行经费支出”为2391.92万元，与其15个下级科目之和2392.32万元不符。'],

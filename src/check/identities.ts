@@ -145,14 +145,18 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     const t = tables.get(id);
     if (!t) continue;
     const cols = new Set(facts.map((f) => f.about!.col ?? -1));
+    // A bare 科目 code (30203) in a column whose figures print decimals is a code a page-text row put
+    // there, not an amount left unread (the reader gives it no fact for the same reason).
+    const decimalCol = new Set([...cols].filter((c) => facts.some((f) => f.about!.col === c) && facts.filter((f) => f.about!.col === c).every((f) => f.text.includes('.'))));
+    const isCode = (x: string, c: number) => decimalCol.has(c) && /^\s*\d{3}(?:\d{2}){0,2}\s*$/.test(x);
     const amounts = new Map<number, number>();
-    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && amounts.set(c, (amounts.get(c) ?? 0) + 1)));
+    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && amounts.set(c, (amounts.get(c) ?? 0) + 1)));
     const read = new Map<number, number>();
     for (const f of facts) read.set(f.about!.col ?? -1, (read.get(f.about!.col ?? -1) ?? 0) + 1);
     for (const c of cols) if (amounts.get(c) === read.get(c)) completeCols.add(`${id}|${c}`);
     if ([...cols].every((c) => completeCols.has(`${id}|${c}`))) complete.add(id);
     const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
-    t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
+    t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
   return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
@@ -200,11 +204,11 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const want = id.economic ? 'economic' : 'function';
     const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
     if (!coded.length) continue;
-    // A figure on an uncoded row inside the coded body (a code lost to wrapping): the tree is not whole.
-    const codedRows = new Set(coded.map((f) => f.about!.row!));
-    const first = Math.min(...codedRows);
-    const last = Math.max(...codedRows);
-    if (facts.some((f) => !f.about?.code && f.about?.row !== undefined && f.about.row > first && f.about.row < last && !codedRows.has(f.about.row))) continue;
+    // A figure on an uncoded row among a parent's children, in their column (a code lost to wrapping, or
+    // printed in the other half's cell by a page-text row): that parent's sum is not whole (checked per
+    // parent below; the other half of a two-halves table is another list).
+    const uncodedIn = (col: number, from: number, to: number) =>
+      facts.some((f) => !f.about?.code && f.about?.col === col && f.about.row !== undefined && f.about.row > from && f.about.row <= to);
     // Rows of each code; a code printed on two rows means the grid is not one simple tree.
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
@@ -227,6 +231,10 @@ function trees(l: Ledger, id: Identity): Flag[] {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
         if (!kids.length) continue;
+        const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
+        const groupCol = group[0]!.about!.col!;
+        const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
+        if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
         const p = byCode.get(parent);
         const pf = p ? figIn(l, tableId, p, t.unit) : ZERO;
         const parts = kids.map((k) => {
