@@ -109,6 +109,17 @@ describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计,
   }, 60_000);
 });
 
+describe('narrative against a column the tables print once', () => {
+  it('万里街道 2024: 预算07’s lone 机关运行经费 cell changed disagrees with “…财政拨款的机关运行经费预算为443.18万元” (a warning: either may be wrong)', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'), { ocr: 'off' });
+    const before = new Set(run(doc).flags.map(key));
+    const fresh = run(change(doc, 't9', '443.18', '443.88')).flags.filter((f) => !before.has(key(f)));
+    expect(fresh.map((f) => [f.code, f.severity, f.loc?.page, f.loc?.line, f.expected, f.found, f.message])).toEqual([
+      ['VALUE_CONFLICT', 'warning', 32, 10, '443.88万元', '443.18万元', '正文数字与表格不一致：此处写443.18万元，预算07三公经费表第31页“2024年机关运行经费预算数”栏为443.88万元。'],
+    ]);
+  }, 60_000);
+});
+
 describe('one flag per root cause', () => {
   it('文旅局 2025: the 公开05 table printed shifted against its 科目 is one error on the table, its sums and the narrative’s restatements folded in', async () => {
     const d = run(await ingest(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt'), { ocr: 'off' }));

@@ -44,6 +44,9 @@ interface IdentitiesFile {
     columns: Record<string, string[]>;
     severityByCode: Severity;
     severityByMetric: Severity;
+    /** Column keys a narrative figure may restate by its words alone (where the tables print the
+     *  column's figure once): 机关运行经费. */
+    byColumn?: string[];
   };
 }
 
@@ -1042,8 +1045,25 @@ function restatements(l: Ledger): Flag[] {
       // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
       if (figs.length) continue;
     }
+    // 3. By column (a figure the metric lexicon does not name): its words end with the header of a column
+    // listed in `byColumn` (…财政拨款的机关运行经费), and the tables print that column's figure once.
+    if (!f.metric) {
+      const key = f.role === level && !a?.code ? columnAtEnd(f.label, rc.byColumn ?? []) : undefined;
+      if (!key) continue;
+      const same = tableFacts.filter((g) => g.about!.column === key && g.role === f.role);
+      const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
+      if (figs.length !== 1 || same.length !== 1) continue;
+      const cell = figs[0]!;
+      if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
+      restatementCount.byMetric++;
+      if (!sumFits(mine, [cell.fig!])) {
+        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+        restatedCells.push(cell.g.about!.tableId!);
+      }
+      continue;
+    }
     // 2. By metric: table cells of the same metric and role that agree among themselves.
-    if (!f.metric || f.role !== level) continue;
+    if (f.role !== level) continue;
     const same = tableFacts.filter((g) => g.metric === f.metric && g.role === f.role);
     const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
     if (!figs.length || figs.length !== same.length) continue;
@@ -1059,10 +1079,27 @@ function restatements(l: Ledger): Flag[] {
   return flags;
 }
 
+/** The key of the column (patterns/columns.yaml) among `keys` whose header a narrative label ends with. */
+function columnAtEnd(label: string, keys: string[]): string | undefined {
+  if (!keys.length) return undefined;
+  const t = foldTableText(label);
+  const cols = loadPattern<{ columns: { key: string; headers: string[] }[] }>('columns.yaml').columns;
+  let best: { key: string; len: number } | undefined;
+  for (const c of cols) {
+    if (!keys.includes(c.key)) continue;
+    for (const h of c.headers) {
+      const fh = foldTableText(h);
+      if (t.endsWith(fh) && (!best || fh.length > best.len)) best = { key: c.key, len: fh.length };
+    }
+  }
+  return best?.key;
+}
+
 function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity): Flag {
   const dec = Math.max(decimals(f), decimals(cell));
   const t = l.tables.get(cell.about!.tableId!);
-  const at = `${where(cell, t)}“${cell.about?.name || rowName(cell)}”${colName(l, cell) ? `行“${colName(l, cell)}”栏` : ''}`;
+  const rowLabel = cell.about?.name || rowName(cell);
+  const at = `${where(cell, t)}${rowLabel ? `“${rowLabel}”` : ''}${colName(l, cell) ? `${rowLabel ? '行' : ''}“${colName(l, cell)}”栏` : ''}`;
   const expected = show(theirs.v, f.unit, dec);
   const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
   return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
