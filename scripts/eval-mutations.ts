@@ -389,7 +389,7 @@ export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: bool
   }
   if (opts.fps) {
     out.push('', 'false flags:');
-    for (const o of outcomes) for (const f of o.falseFlags) out.push(`  ${o.doc}:${f.loc?.page}:${f.loc?.line} ${f.code} after ${o.m.op} at ${o.m.loc.page}:${o.m.loc.line} | ${f.message.slice(0, 80)}`);
+    for (const o of outcomes) for (const f of o.falseFlags) out.push(`  ${o.doc}:${f.loc?.page}:${f.loc?.line} ${f.code} after ${o.m.op} ${o.m.was} → ${o.m.now} at ${o.m.loc.page}:${o.m.loc.line} | ${f.message.slice(0, 80)}`);
   }
   return out.join('\n');
 }

@@ -67,9 +67,55 @@ describe('科目 tables: 合计 = Σ 类, and the 机关运行经费 table by �
     ]);
   }, 60_000);
 
+  it('公开06 read from a page-text dump whose right half’s codes stand in the left half’s cells (文旅 2025): the left half’s 301 tree is still checked', async () => {
+    expect(await added('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt', 't6', '3,202.68', '3,202.88', 0)).toEqual([
+      [17, 't6', 1, 2, '7729.16', '7728.96', '公开06表第17页301工资福利支出的“决算数”为7728.96万元，与其10个下级科目之和7729.16万元不符。'],
+    ]);
+  }, 60_000);
+
   it('预算11 机关运行经费表 (江苏) 办公费 changed', async () => {
     expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't11', '158.00', '158.40', 0)).toEqual([
       [21, 't11', 2, 2, '2392.32', '2391.92', '预算11机关运行经费表第21页302商品和服务支出的“机关运行经费支出”为2391.92万元，与其15个下级科目之和2392.32万元不符。'],
+    ]);
+  }, 60_000);
+});
+
+describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计, 单位预留机动经费, the 收入总表 ladder, the 政府采购表 items', () => {
+  it('预算05 with 2040401行政运行 in one cell: 合计 changed is caught by 合计 = Σ 类', async () => {
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't5', '24,169.74', '20,003.43', 0)).toEqual([[16, 't5', 1, 1, '24169.74', '20003.43', '预算05一般公共预算支出表第16页合计的“金额”为20003.43万元，与其3个类级科目之和24169.74万元不符。']]);
+  }, 60_000);
+
+  it('预算07 合计 beside the 三公 小计 changed: 合计 = 三公 items + 会议费 + 培训费', async () => {
+    expect(await added('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 't11', '2,599.37', '2,579.37', 0)).toEqual([[17, 't11', 1, 0, '2599.37', '2579.37', '预算07三公经费表第17页“合计”为2579.37万元，而因公出国（境）费＋公务用车购置及运行维护费＋公务接待费＋会议费＋培训费＝2599.37万元。']]);
+  }, 60_000);
+
+  it('预算03 项目支出 changed: 合计 = 基本 + 项目 + 单位预留机动经费', async () => {
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't3', '4335.30', '3706.89', 0)).toEqual([[15, 't3', 1, 0, '23541.33', '24169.74', '预算03支出总表第15页“合计”为24169.74万元，而基本支出＋项目支出＋单位预留机动经费＝23541.33万元。']]);
+  }, 60_000);
+
+  it('预算02 收入总计 changed: 收入总计 = Σ 小计', async () => {
+    expect(await added('ae86jack__jiangsu_renda_2019_dept_yusuan_tables.pdf', 't2', '18,330.37', '18,330.87', 0)).toEqual([[2, 't2', 1, 2, '18330.37', '18330.87', '预算02收入总表第2页“收入总计”的“金额”为18330.87万元：“收入总计”应为5个“小计”之和18330.37万元。']]);
+  }, 60_000);
+
+  it('预算10 政府采购表: 合计 changed, and one item changed (one flag, on the row above its run of items, naming 货物A and 合计)', async () => {
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't12', '2,744.84', '3,087.84', 0)).toEqual([[22, 't12', 1, 5, '2744.84', '3087.84', '预算10政府采购表第22页“合计”为3087.84万元，而全部明细24项之和为2744.84万元。']]);
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't12', '15.00', '18.00', 0)).toEqual([
+      [22, 't12', 5, 5, '134.40', '131.40', '预算10政府采购表第22页“办公、办案设备更新购置费”为131.40万元，而其下明细6项之和为134.40万元；同样不符：“合计”为2744.84万元，而全部明细24项之和为2747.84万元；“一、货物A”为303.40万元，而其下明细11项之和为306.40万元。'],
+    ]);
+  }, 60_000);
+
+  it('a summary-level 部分大于整体 through a row an identity flags is that row’s defect (司法局 预算05 合计 基本支出 changed)', async () => {
+    expect(await added('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 't5', '25741666.44', '25761666.44', 0)).toEqual([[16, 't5', 23, 5, '25741666.44', '25761666.44', '预算05一般公共预算支出表第16页“合计”行的“基本支出”为25761666.44元，与本行“合计”96282213.44元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为25741666.44元。']]);
+  }, 60_000);
+});
+
+describe('narrative against a column the tables print once', () => {
+  it('万里街道 2024: 预算07’s lone 机关运行经费 cell changed disagrees with “…财政拨款的机关运行经费预算为443.18万元” (a warning: either may be wrong)', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'), { ocr: 'off' });
+    const before = new Set(run(doc).flags.map(key));
+    const fresh = run(change(doc, 't9', '443.18', '443.88')).flags.filter((f) => !before.has(key(f)));
+    expect(fresh.map((f) => [f.code, f.severity, f.loc?.page, f.loc?.line, f.expected, f.found, f.message])).toEqual([
+      ['VALUE_CONFLICT', 'warning', 32, 10, '443.88万元', '443.18万元', '正文数字与表格不一致：此处写443.18万元，预算07三公经费表第31页“2024年机关运行经费预算数”栏为443.88万元。'],
     ]);
   }, 60_000);
 });

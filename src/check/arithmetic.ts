@@ -6,7 +6,7 @@ import { checksConfig, metricNames } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
-import { figOf, identityChecks, sumFits, type Fig } from './identities.js';
+import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
 import { restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
@@ -1025,6 +1025,10 @@ function sums(doc: ExtractedDocument): Flag[] {
       .filter((t, i) => t !== undefined && (i === 0 || t.fact?.from !== 'text' || sections.has(undefined) || sections.has(t.fact.section ?? null)))
       .filter((t) => t !== undefined);
     if (!totals.length) continue;
+    // A table figure whose row an identity found not adding up is flagged there: a sum through it is the
+    // same defect (one flag per root cause).
+    const rows = flaggedRows(doc);
+    if ([...totals, ...present].some((x) => x.fact?.from === 'table' && rows.has(`${x.fact.about?.tableId}|${x.fact.about?.row}`))) continue;
     const all = present.length === parts.length;
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>

@@ -8,6 +8,7 @@ import { amountScale } from '../amount.js';
 import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { parseAmount } from '../extract/tables/amount.js';
+import { columnKey } from '../extract/ledger.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 
@@ -20,7 +21,7 @@ interface Term {
 }
 interface Identity {
   id: string;
-  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds';
+  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds' | 'ladder' | 'outline';
   /** funds: the row label of the total and of its parts (regular expressions, on folded text). */
   totalLabel?: string;
   partLabels?: string;
@@ -43,6 +44,9 @@ interface IdentitiesFile {
     columns: Record<string, string[]>;
     severityByCode: Severity;
     severityByMetric: Severity;
+    /** Column keys a narrative figure may restate by its words alone (where the tables print the
+     *  column's figure once): 机关运行经费. */
+    byColumn?: string[];
   };
 }
 
@@ -144,14 +148,18 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     const t = tables.get(id);
     if (!t) continue;
     const cols = new Set(facts.map((f) => f.about!.col ?? -1));
+    // A bare 科目 code (30203) in a column whose figures print decimals is a code a page-text row put
+    // there, not an amount left unread (the reader gives it no fact for the same reason).
+    const decimalCol = new Set([...cols].filter((c) => facts.some((f) => f.about!.col === c) && facts.filter((f) => f.about!.col === c).every((f) => f.text.includes('.'))));
+    const isCode = (x: string, c: number) => decimalCol.has(c) && /^\s*\d{3}(?:\d{2}){0,2}\s*$/.test(x);
     const amounts = new Map<number, number>();
-    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && amounts.set(c, (amounts.get(c) ?? 0) + 1)));
+    t.rows.forEach((r) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && amounts.set(c, (amounts.get(c) ?? 0) + 1)));
     const read = new Map<number, number>();
     for (const f of facts) read.set(f.about!.col ?? -1, (read.get(f.about!.col ?? -1) ?? 0) + 1);
     for (const c of cols) if (amounts.get(c) === read.get(c)) completeCols.add(`${id}|${c}`);
     if ([...cols].every((c) => completeCols.has(`${id}|${c}`))) complete.add(id);
     const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
-    t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
+    t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
   return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
@@ -183,6 +191,7 @@ const rowName = (f: Fact) => [f.about?.code, f.about?.name].filter(Boolean).join
 const headName = (h: string) => {
   const ps = h.split('/').filter(Boolean);
   const last = ps[ps.length - 1] ?? '';
+  if (ps.length > 1 && last === '小计') return ps[ps.length - 2]!; // 公务用车购置及运行费/小计 (a group's own figure)
   return ps.length > 1 && /^(?:预算数?|决算数?|金额|执行数)$/.test(last) ? `${ps[ps.length - 2]}（${last}）` : last;
 };
 const colName = (l: Ledger, f: Fact) => headName(l.tables.get(f.about?.tableId ?? '')?.header[f.about?.col ?? -1] ?? '');
@@ -198,11 +207,11 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const want = id.economic ? 'economic' : 'function';
     const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
     if (!coded.length) continue;
-    // A figure on an uncoded row inside the coded body (a code lost to wrapping): the tree is not whole.
-    const codedRows = new Set(coded.map((f) => f.about!.row!));
-    const first = Math.min(...codedRows);
-    const last = Math.max(...codedRows);
-    if (facts.some((f) => !f.about?.code && f.about?.row !== undefined && f.about.row > first && f.about.row < last && !codedRows.has(f.about.row))) continue;
+    // A figure on an uncoded row among a parent's children, in their column (a code lost to wrapping, or
+    // printed in the other half's cell by a page-text row): that parent's sum is not whole (checked per
+    // parent below; the other half of a two-halves table is another list).
+    const uncodedIn = (col: number, from: number, to: number) =>
+      facts.some((f) => !f.about?.code && f.about?.col === col && f.about.row !== undefined && f.about.row > from && f.about.row <= to);
     // Rows of each code; a code printed on two rows means the grid is not one simple tree.
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
@@ -225,6 +234,10 @@ function trees(l: Ledger, id: Identity): Flag[] {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
         if (!kids.length) continue;
+        const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
+        const groupCol = group[0]!.about!.col!;
+        const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
+        if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
         const p = byCode.get(parent);
         const pf = p ? figIn(l, tableId, p, t.unit) : ZERO;
         const parts = kids.map((k) => {
@@ -400,9 +413,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
     });
     if (ambiguous || totalCol === undefined || !partCols.length) continue;
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
+    // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
+    // filled, the row's sum is unknown, not short of it.
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && parts.has(columnKey(header[c] ?? '') ?? ''));
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const rowsWithFacts = [...new Set(facts.map((f) => f.about!.row!))].sort((a, b) => a - b);
     for (const r of rowsWithFacts) {
+      if (unreadParts.some((c) => !isBlank(cellText(l, tableId, r, c)))) continue;
       const tot = cellFig(l, tableId, r, totalCol, byPos, t.unit);
       const ps = partCols.map((c) => cellFig(l, tableId, r, c, byPos, t.unit));
       if (!tot || ps.some((x) => !x)) continue;
@@ -647,35 +664,211 @@ function halves(l: Ledger, id: Identity): Flag[] {
         ]),
       });
     }
-    // A failure through a row that another identity already flagged is explained there.
-    const open = failures.filter((x) => !x.cells.some((c) => l.badRows.has(`${tableId}|${c.key.split('|')[0]}`)));
-    while (open.length) {
-      const count = new Map<string, number>();
-      for (const x of open) for (const c of x.cells) count.set(c.key, (count.get(c.key) ?? 0) + 1);
-      // The cell most failures go through (a total before its parts on a tie: the failure lists it first).
-      let best = open[0]!.cells[0]!.key;
-      for (const x of open) for (const c of x.cells) if (count.get(c.key)! > count.get(best)!) best = c.key;
-      const mine = open.filter((x) => x.cells.some((c) => c.key === best));
-      for (const x of mine) open.splice(open.indexOf(x), 1);
-      const cell = mine[0]!.cells.find((c) => c.key === best)!;
-      const [r, c] = best.split('|').map(Number) as [number, number];
-      const f = cell.fig.fact ?? byPos.get(best);
-      l.badRows.add(`${tableId}|${r}`);
-      const dec = Math.max(decimals(f), ...mine.flatMap((x) => x.cells.map((y) => decimals(y.fig.fact))));
-      const unit = t.unit ?? '';
-      const want = mine[0]!.want.get(best)!;
-      const loc = f ? { ...f.loc } : { ...t.loc, row: r, col: c };
-      const head = headName(t.header[c] ?? '');
-      flags.push(
-        makeFlag(
-          'SUM_MISMATCH',
-          `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}为${show(cell.fig.v, unit, dec)}：${mine.map((x) => x.text).join('；')}。`,
-          loc,
-          f?.excerpt ?? t.rows[r]?.join(' ') ?? null,
-          { expected: show(want, unit, dec, true), found: show(cell.fig.v, unit, dec, true) },
-        ),
-      );
+    flags.push(...foldFailures(l, t, tableId, byPos, failures));
+  }
+  return flags;
+}
+
+/** Failures of one table's sums, one flag per cell they go through: the cell most failures share (a
+ *  total before its parts on a tie: a failure lists it first) gets one flag naming each of them; a
+ *  failure through a row another identity already flagged is explained there. */
+function foldFailures(l: Ledger, t: TableRecord, tableId: string, byPos: Map<string, Fact>, failures: Failure[]): Flag[] {
+  const flags: Flag[] = [];
+  const open = failures.filter((x) => !x.cells.some((c) => l.badRows.has(`${tableId}|${c.key.split('|')[0]}`)));
+  while (open.length) {
+    const count = new Map<string, number>();
+    for (const x of open) for (const c of x.cells) count.set(c.key, (count.get(c.key) ?? 0) + 1);
+    let best = open[0]!.cells[0]!.key;
+    for (const x of open) for (const c of x.cells) if (count.get(c.key)! > count.get(best)!) best = c.key;
+    const mine = open.filter((x) => x.cells.some((c) => c.key === best));
+    for (const x of mine) open.splice(open.indexOf(x), 1);
+    const cell = mine[0]!.cells.find((c) => c.key === best)!;
+    const [r, c] = best.split('|').map(Number) as [number, number];
+    const f = cell.fig.fact ?? byPos.get(best);
+    l.badRows.add(`${tableId}|${r}`);
+    const dec = Math.max(decimals(f), ...mine.flatMap((x) => x.cells.map((y) => decimals(y.fig.fact))));
+    const unit = t.unit ?? '';
+    const want = mine[0]!.want.get(best)!;
+    const loc = f ? { ...f.loc } : { ...t.loc, row: r, col: c };
+    const head = headName(t.header[c] ?? '');
+    flags.push(
+      makeFlag(
+        'SUM_MISMATCH',
+        `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}为${show(cell.fig.v, unit, dec)}：${mine.map((x) => x.text).join('；')}。`,
+        loc,
+        f?.excerpt ?? t.rows[r]?.join(' ') ?? null,
+        { expected: show(want, unit, dec, true), found: show(cell.fig.v, unit, dec, true) },
+      ),
+    );
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- ladder: 总计 = Σ 小计, 小计 = Σ its rows
+
+/** A list printed down one value column, its groups marked by 小计 rows (江苏 收入预算总表: 收入总计, then
+ *  per group a 小计 and its items; a group's own name stands in a label column beside them): the top total
+ *  = Σ the 小计s, and each 小计 = Σ the rows of its group (not 其中 rows). A 小计 heads its group when it
+ *  comes right after the total, else it closes it. Only where every figure of the column below the total
+ *  lies in a group and every cell was read; failures that share a cell are one flag on it. */
+function ladders(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind)) continue;
+    const cols = new Set(facts.map((f) => f.about!.col!));
+    if (cols.size !== 1) continue;
+    const c = [...cols][0]!;
+    if (!l.completeCols.has(`${tableId}|${c}`)) continue;
+    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    const fold = (x: string) => foldTableText(x);
+    const labelOf = (r: number) => {
+      for (let k = c - 1; k >= 0; k--) {
+        const x = fold(t.rows[r]?.[k] ?? '');
+        if (x) return x;
+      }
+      return '';
+    };
+    const labels = t.rows.map((_, r) => labelOf(r));
+    const top = labels.findIndex((x) => /^(?:\S{0,4}总计|合计)$/u.test(x));
+    const subs = labels.map((x, r) => (r > top && x === '小计' ? r : -1)).filter((r) => r >= 0);
+    if (top < 0 || subs.length < 2) continue;
+    const filled = (r: number) => !isBlank(cellText(l, tableId, r, c));
+    // heading 小计s: the first labelled row after the total is one
+    const next = labels.findIndex((x, r) => r > top && (x || filled(r)));
+    const heading = next === subs[0];
+    const groups = subs.map((s, i) => {
+      const from = heading ? s + 1 : i ? subs[i - 1]! + 1 : top + 1;
+      const to = heading ? (subs[i + 1] ?? t.rows.length) : s;
+      const rows: number[] = [];
+      for (let r = from; r < to; r++) if (!/^其中/u.test(labels[r]!) && (labels[r] || filled(r))) rows.push(r);
+      return { sub: s, rows };
+    });
+    // every figure below the total lies in a group or is a 小计 (a trailing list after the last closing 小计 is not)
+    const covered = new Set([...subs, ...groups.flatMap((g) => g.rows)]);
+    if (t.rows.some((_, r) => r > top && filled(r) && !covered.has(r) && !/^其中/u.test(labels[r]!))) continue;
+    const fig = (r: number) => cellFig(l, tableId, r, c, byPos, t.unit, true);
+    const key = (r: number) => `${r}|${c}`;
+    const failures: Failure[] = [];
+    const tf = fig(top);
+    const sf = subs.map(fig);
+    if (!tf || sf.some((x) => !x)) continue;
+    let unreadable = false;
+    for (const g of groups) {
+      const gf = fig(g.sub)!;
+      const ps = g.rows.map(fig);
+      if (ps.some((x) => !x)) {
+        unreadable = true;
+        break;
+      }
+      if (!g.rows.length || (!gf.fact && ps.every((x) => x!.v === 0n)) || sumFits(gf, ps as Fig[])) continue;
+      const sum = (ps as Fig[]).reduce((s, x) => s + x.v, 0n);
+      const want = new Map<string, bigint>([[key(g.sub), sum]]);
+      g.rows.forEach((r, k) => want.set(key(r), gf.v - (sum - ps[k]!.v)));
+      const names = g.rows.map((r) => `“${labels[r] || '（空）'}”`);
+      failures.push({
+        cells: [{ key: key(g.sub), fig: gf, label: '小计' }, ...g.rows.map((r, k) => ({ key: key(r), fig: ps[k]!, label: labels[r]! }))],
+        text: `该“小计”应为其下${names.slice(0, 3).join('、')}${names.length > 3 ? `等${names.length}项` : ''}之和${fmt(sum, t, gf, ps as Fig[])}`,
+        want,
+      });
     }
+    if (unreadable) continue;
+    if ((tf.fact || sf.some((x) => x!.v !== 0n)) && !sumFits(tf, sf as Fig[])) {
+      const sum = (sf as Fig[]).reduce((s, x) => s + x.v, 0n);
+      const want = new Map<string, bigint>([[key(top), sum]]);
+      subs.forEach((r, k) => want.set(key(r), tf.v - (sum - sf[k]!.v)));
+      failures.unshift({
+        cells: [{ key: key(top), fig: tf, label: labels[top]! }, ...subs.map((r, k) => ({ key: key(r), fig: sf[k]!, label: '小计' }))],
+        text: `“${labels[top]}”应为${subs.length}个“小计”之和${fmt(sum, t, tf, sf as Fig[])}`,
+        want,
+      });
+    }
+    flags.push(...foldFailures(l, t, tableId, byPos, failures));
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- outline: a tree by label column
+
+/** A list down one value column whose depth is the label column a row's label starts in (江苏 政府采购预算表:
+ *  采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 …, 合计 and 一、货物A in the first, the items bought in the
+ *  deepest): the items (rows of the deepest column) carry the amounts, so the first row's 合计 = Σ items,
+ *  each top-level row (一、货物A) = Σ the items up to the next one, and a row right above a run of items
+ *  (rows without an amount between are labels) = Σ that run. Failures that share a figure are one defect,
+ *  flagged on the smallest sum's total and naming the others; where they do not all share one (two
+ *  separate defects, or a table whose labels are not where the depth says), nothing is flagged. */
+function outlines(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  const kinds = new Set(id.tables ?? []);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (!kinds.has(t.kind)) continue;
+    const cols = new Set(facts.map((f) => f.about!.col!));
+    if (cols.size !== 1) continue;
+    const c = [...cols][0]!;
+    if (!l.completeCols.has(`${tableId}|${c}`)) continue;
+    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    const fold = (x: string) => foldTableText(x);
+    const depth = (r: number) => {
+      for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
+      return -1;
+    };
+    const label = (r: number) => fold(t.rows[r]?.[depth(r)] ?? '');
+    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && depth(r) >= 0);
+    if (rows.length < 4) continue;
+    const top = rows[0]!;
+    if (depth(top) !== 0 || !/^(?:合计|总计)$/u.test(label(top))) continue;
+    const leafDepth = Math.max(...rows.map(depth));
+    if (leafDepth < 2) continue;
+    const isLeaf = (r: number) => depth(r) === leafDepth;
+    const fig = (r: number) => cellFig(l, tableId, r, c, byPos, t.unit, true);
+    const sums: { total: number; parts: number[]; what: string }[] = [];
+    const body = rows.slice(1);
+    sums.push({ total: top, parts: body.filter(isLeaf), what: '全部明细' });
+    const heads = body.filter((r) => depth(r) === 0);
+    heads.forEach((h, i) => sums.push({ total: h, parts: body.filter((r) => r > h && r < (heads[i + 1] ?? Infinity) && isLeaf(r)), what: '其下明细' }));
+    body.forEach((r, i) => {
+      if (depth(r) === 0 || isLeaf(r)) return;
+      const run: number[] = [];
+      for (const x of body.slice(i + 1)) {
+        if (!isLeaf(x)) break;
+        run.push(x);
+      }
+      if (run.length) sums.push({ total: r, parts: run, what: '其下明细' });
+    });
+    const failures: { total: number; parts: number[]; text: string; want: bigint; tf: Fig }[] = [];
+    let checked = 0;
+    for (const x of sums) {
+      const tf = fig(x.total);
+      const ps = x.parts.map(fig);
+      if (!x.parts.length || !tf || ps.some((p) => !p)) continue;
+      checked++;
+      if (sumFits(tf, ps as Fig[])) continue;
+      const sum = (ps as Fig[]).reduce((a, p) => a + p.v, 0n);
+      failures.push({ total: x.total, parts: x.parts, tf, want: sum, text: `“${label(x.total)}”为${fmt(tf.v, t, tf, [])}，而${x.what}${x.parts.length}项之和为${fmt(sum, t, tf, ps as Fig[])}` });
+    }
+    if (!failures.length) continue;
+    // One defect: every failing sum goes through one figure (a leaf in all of them, or one sum alone).
+    const cellsOf = (x: (typeof failures)[number]) => new Set([x.total, ...x.parts]);
+    const shared = [...cellsOf(failures[0]!)].filter((r) => failures.every((x) => cellsOf(x).has(r)));
+    if (!shared.length || checked < failures.length + 2) continue;
+    const anchor = failures.reduce((a, x) => (x.parts.length < a.parts.length ? x : a));
+    const f = byPos.get(`${anchor.total}|${c}`);
+    if (!f) continue;
+    for (const x of failures) l.badRows.add(`${tableId}|${x.total}`);
+    const dec = Math.max(decimals(f), ...anchor.parts.map((r) => decimals(byPos.get(`${r}|${c}`))));
+    const unit = t.unit ?? '';
+    const others = failures.filter((x) => x !== anchor).map((x) => x.text);
+    flags.push(
+      makeFlag(
+        'SUM_MISMATCH',
+        `${t.kind}${f.loc.page !== undefined ? `第${f.loc.page}页` : ''}${anchor.text}${others.length ? `；同样不符：${others.join('；')}` : ''}。`,
+        { ...f.loc },
+        f.excerpt,
+        { expected: show(anchor.want, unit, dec, true), found: show(anchor.tf.v, unit, dec, true) },
+      ),
+    );
   }
   return flags;
 }
@@ -741,6 +934,12 @@ function funds(l: Ledger, id: Identity): Flag[] {
 
 // ---------------------------------------------------------------- cross: tables against tables
 
+/** Two row names are the same after folding (full- and half-width brackets alike). */
+const sameName = (a: string, b: string) => {
+  const n = (x: string) => foldTableText(x).replace(/（/g, '(').replace(/）/g, ')');
+  return n(a) === n(b);
+};
+
 function pick(l: Ledger, term: Term): Fig | null | undefined {
   const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
   const totals = TOTAL_ROWS();
@@ -755,10 +954,10 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
       const sel = term.row;
       if (sel === 'total') {
         if (!a.name || !totals.has(a.name) || a.code) continue;
-      } else if (sel?.code) {
-        if (a.code !== sel.code) continue;
-      } else if (sel?.name) {
-        if (!a.name || !sel.name.map((x) => foldTableText(x)).includes(a.name)) continue;
+      } else {
+        // a code and names: both must match (a province's own 30212 is not 因公出国（境）费用)
+        if (sel?.code && a.code !== sel.code) continue;
+        if (sel?.name && (!a.name || !sel.name.some((x) => sameName(x, a.name!)))) continue;
       }
       hits.push(f);
     }
@@ -846,8 +1045,25 @@ function restatements(l: Ledger): Flag[] {
       // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
       if (figs.length) continue;
     }
+    // 3. By column (a figure the metric lexicon does not name): its words end with the header of a column
+    // listed in `byColumn` (…财政拨款的机关运行经费), and the tables print that column's figure once.
+    if (!f.metric) {
+      const key = f.role === level && !a?.code ? columnAtEnd(f.label, rc.byColumn ?? []) : undefined;
+      if (!key) continue;
+      const same = tableFacts.filter((g) => g.about!.column === key && g.role === f.role);
+      const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
+      if (figs.length !== 1 || same.length !== 1) continue;
+      const cell = figs[0]!;
+      if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
+      restatementCount.byMetric++;
+      if (!sumFits(mine, [cell.fig!])) {
+        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+        restatedCells.push(cell.g.about!.tableId!);
+      }
+      continue;
+    }
     // 2. By metric: table cells of the same metric and role that agree among themselves.
-    if (!f.metric || f.role !== level) continue;
+    if (f.role !== level) continue;
     const same = tableFacts.filter((g) => g.metric === f.metric && g.role === f.role);
     const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
     if (!figs.length || figs.length !== same.length) continue;
@@ -863,10 +1079,27 @@ function restatements(l: Ledger): Flag[] {
   return flags;
 }
 
+/** The key of the column (patterns/columns.yaml) among `keys` whose header a narrative label ends with. */
+function columnAtEnd(label: string, keys: string[]): string | undefined {
+  if (!keys.length) return undefined;
+  const t = foldTableText(label);
+  const cols = loadPattern<{ columns: { key: string; headers: string[] }[] }>('columns.yaml').columns;
+  let best: { key: string; len: number } | undefined;
+  for (const c of cols) {
+    if (!keys.includes(c.key)) continue;
+    for (const h of c.headers) {
+      const fh = foldTableText(h);
+      if (t.endsWith(fh) && (!best || fh.length > best.len)) best = { key: c.key, len: fh.length };
+    }
+  }
+  return best?.key;
+}
+
 function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity): Flag {
   const dec = Math.max(decimals(f), decimals(cell));
   const t = l.tables.get(cell.about!.tableId!);
-  const at = `${where(cell, t)}“${cell.about?.name || rowName(cell)}”${colName(l, cell) ? `行“${colName(l, cell)}”栏` : ''}`;
+  const rowLabel = cell.about?.name || rowName(cell);
+  const at = `${where(cell, t)}${rowLabel ? `“${rowLabel}”` : ''}${colName(l, cell) ? `${rowLabel ? '行' : ''}“${colName(l, cell)}”栏` : ''}`;
   const expected = show(theirs.v, f.unit, dec);
   const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
   return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
@@ -882,15 +1115,36 @@ function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severi
 const scrambledOf = new WeakMap<ExtractedDocument, Set<string>>();
 export const scrambledTables = (doc: ExtractedDocument): Set<string> => scrambledOf.get(doc) ?? new Set();
 
-/** All identity flags of a document. */
+/** The table rows (tableId|row) an identity found not adding up, by the last `identityChecks` run on a
+ *  document (run now if it has not run): a figure of such a row is flagged there, so a document-level sum
+ *  that goes through it (the summary's 部分大于整体) is the same defect, not another. */
+const flaggedRowsOf = new WeakMap<ExtractedDocument, Set<string>>();
+export function flaggedRows(doc: ExtractedDocument): Set<string> {
+  if (!flaggedRowsOf.has(doc)) identityChecks(doc);
+  return flaggedRowsOf.get(doc) ?? new Set();
+}
+
+/** All identity flags of a document (computed once per document: `flaggedRows` may ask first). */
+const identityMemo = new WeakMap<ExtractedDocument, Flag[]>();
 export function identityChecks(doc: ExtractedDocument): Flag[] {
+  const memo = identityMemo.get(doc);
+  if (memo) return memo.slice();
+  const out = identityChecksOnce(doc);
+  identityMemo.set(doc, out);
+  return out.slice();
+}
+
+function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   const l = ledgerOf(doc);
+  flaggedRowsOf.set(doc, l.badRows);
   const flags: Flag[] = [];
   // Rows first: a row that does not add up across its columns explains its 类/款 sum too.
   const ids = cfg().identities;
   for (const id of ids) if (id.kind === 'row') flags.push(...rows(l, id));
   for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
   for (const id of ids) if (id.kind === 'halves') flags.push(...halves(l, id));
+  for (const id of ids) if (id.kind === 'ladder') flags.push(...ladders(l, id));
+  for (const id of ids) if (id.kind === 'outline') flags.push(...outlines(l, id));
   for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
   const restated = restatements(l);

@@ -2,7 +2,7 @@
 // Works on any format's tables (PDF grids, DOCX tables, TAB tables in text files) and on standard-table
 // titles printed without a grid (an empty table, often with its 本单位无… explanation).
 import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
-import { cellSubject } from './ledger.js';
+import { cellSubject, codeKind, columnKey } from './ledger.js';
 import { metricForLabel } from './metrics.js';
 import { parseAmount, toYuan } from './tables/amount.js';
 import { columnMetrics } from './tables/columns.js';
@@ -17,6 +17,13 @@ export interface TableExtraction {
 
 const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|千元|亿元|元)/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
+/** A 科目 code printed in its name's cell (2040401行政运行, 30217公务接待费): the code, then the name. Only
+ *  a code of a known 科目 class (patterns/columns.yaml prefixes), so 100万元以上 is no code. */
+const FUSED = /^(\d{3}(?:\d{2}){0,2})\s*(?=[\u4e00-\u9fff])/u;
+const fusedCode = (text: string): { code: string; name: string } | null => {
+  const m = FUSED.exec(text);
+  return m && codeKind(m[1]!) ? { code: m[1]!, name: text.slice(m[0].length) } : null;
+};
 
 interface Context {
   doc: SegmentedDocument;
@@ -169,9 +176,8 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     const leaf = parts[parts.length - 1] ?? '';
     // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
-    // A single-row table (三公) has no 科目 codes: a whole 237 or 700 there is a figure.
-    const code = (x: string) => def.layout !== 'single' && CODE.test(x);
-    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && !code(x)).length >= cells.length / 2;
+    // (A one-row table of items — 三公 — has no 科目 codes: its 237 is an amount.)
+    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });
@@ -188,7 +194,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const afterTotal = new Set<number>(); // halves (by label column) past their total row
   body.forEach((row, r) => {
     const excerpt = row.map((c) => c.raw.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
-    const hasCode = row.some((c, k) => !cols[k]!.value && CODE.test(c.text));
+    const hasCode = row.some((c, k) => !cols[k]!.value && (CODE.test(c.text) || fusedCode(c.text)));
     const rowFacts: Fact[] = [];
     let label = '';
     let labelCol = -1;
@@ -204,6 +210,13 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
           afterValue = false;
         }
         if (/^\d{2,7}$/.test(cell.text)) pieces.push(cell.text);
+        const fused = pieces.length ? null : fusedCode(cell.text);
+        if (fused) {
+          pieces.push(fused.code);
+          label = fused.name;
+          labelCol = k;
+          return;
+        }
         if (cell.text && !CODE.test(cell.text) && !/^\d{2}$/.test(cell.text)) {
           label = cell.text;
           labelCol = k;
@@ -245,6 +258,8 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
         from: 'table',
         about: cellSubject(def.kind, rec.id, r, k, colName, codeOf(pieces), label, rec.title || def.name),
       };
+      const ownKey = ownColumnKey(def, header, k);
+      if (ownKey) fact.about!.column = ownKey;
       rowFacts.push(fact);
     });
     if (def.check) checkParts(def.check, row, cols, rowFacts);
@@ -257,6 +272,19 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
       });
     }
   });
+}
+
+/** A table's own key for column `k` (TableDef.columnKeys): only where every value column left of it is a
+ *  total (合计 | 小计 | 因公出国 …: a subtotal of the items to its right), not where items stand before it
+ *  (合计 | 因公出国 | 小计 | 购置费: the 小计 of a group whose header was lost). */
+function ownColumnKey(def: TableDef, header: string[], k: number): string | undefined {
+  const own = def.columnKeys?.[foldText(header[k] ?? '')];
+  if (!own) return undefined;
+  for (let c = 0; c < k; c++) {
+    const key = columnKey(header[c] ?? '');
+    if (key !== undefined && key !== 'total') return undefined;
+  }
+  return own;
 }
 
 /** The 科目 code of a row's code pieces (204 | 06 | 01 → 2040601), or null where they are not one. */

@@ -16,6 +16,9 @@ export interface TableDef {
   rowsOnly?: boolean;
   /** A total that must equal the sum of its parts in the same row (三公 tables). */
   check?: { total: string; parts: string[]; subtotal?: string };
+  /** A whole column header (folded, exact) → the column key it has in this table, over the general
+   *  lexicon (patterns/columns.yaml): the 三公 table's top-level 小计 is the 三公经费 subtotal, not the total. */
+  columnKeys?: Record<string, string>;
 }
 export interface IndicatorDef {
   kind: string;
