@@ -96,3 +96,25 @@ describe('evidence beside each record', () => {
     for (const x of placed) expect(x.c).toMatch(/^data:image\/jpeg;base64,\/9j\//);
   });
 });
+
+describe.runIf(hasShared)('crops from PDFium pixels', () => {
+  it('are cut from the same pixels the PNG carried (no encode and decode per page)', async () => {
+    const { openSource } = await import('../src/ingest/pdf/pdfium.js');
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const pdf = await openSource(await readFile(seed('000_37d039dcb8ad6afc.pdf')));
+    try {
+      expect(pdf.engine).toBe('pdfium');
+      const raw = await pdf.pixels!(3, 110);
+      const rendered = await pdf.render(3, 110);
+      expect([raw.width, raw.height, raw.scale]).toEqual([rendered.width, rendered.height, rendered.scale]);
+      expect(raw.toPdf(17, 42)).toEqual(rendered.toPdf(17, 42));
+      const img = await loadImage(rendered.png);
+      const canvas = createCanvas(raw.width, raw.height);
+      canvas.getContext('2d').drawImage(img, 0, 0);
+      const decoded = canvas.getContext('2d').getImageData(0, 0, raw.width, raw.height).data;
+      expect(Buffer.from(decoded.buffer, decoded.byteOffset, decoded.byteLength).equals(Buffer.from(raw.rgba.buffer, raw.rgba.byteOffset, raw.rgba.byteLength))).toBe(true);
+    } finally {
+      await pdf.destroy();
+    }
+  });
+});

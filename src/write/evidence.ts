@@ -3,7 +3,7 @@
 // page around it, rendered from the page itself with the flagged figure boxed. Computed while the document's
 // lines are at hand (in the worker), kept beside the record in `.juesuan/evidence/<name>.json`, read when the
 // report is written. Not part of the record: the record's excerpt and loc stay as the contract says.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import type { Block, CheckedDocument, Flag, Line, Loc } from '../model.js';
 import { openSource } from '../ingest/pdf/pdfium.js';
 
@@ -118,8 +118,12 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
     const byPage = new Map<number, typeof wanted>();
     for (const w of wanted) byPage.set(w.f.loc!.page!, [...(byPage.get(w.f.loc!.page!) ?? []), w]);
     for (const [pageNo, items] of byPage) {
-      const r = await pdf.render(pageNo, CROP_DPI);
-      const img = await loadImage(r.png);
+      // PDFium's pixels go straight onto each crop (putImageData copies, as drawImage of the opaque page
+      // would); pdf.js's page comes as a PNG.
+      const raw = pdf.pixels ? await pdf.pixels(pageNo, CROP_DPI) : null;
+      const rendered = raw ? null : await pdf.render(pageNo, CROP_DPI);
+      const r = raw ?? rendered!;
+      const page = raw ? new ImageData(raw.rgba, raw.width, raw.height) : await loadImage(rendered!.png);
       // PDF user space → image pixels: the inverse of r.toPdf, from two of its points.
       const [ox, oy] = r.toPdf(0, 0);
       const [px, py] = r.toPdf(r.width, r.height);
@@ -139,7 +143,8 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
         const right = Math.min(r.width, Math.ceil(Math.max(lx0, lx1, bx) + 30));
         const canvas = createCanvas(Math.max(1, right - left), Math.max(1, bottom - top));
         const ctx = canvas.getContext('2d');
-        ctx.drawImage(img, -left, -top);
+        if (page instanceof ImageData) ctx.putImageData(page, -left, -top);
+        else ctx.drawImage(page, -left, -top);
         ctx.strokeStyle = '#d00';
         ctx.lineWidth = 2;
         // Half a character of slack each side: the span's x range is estimated from character widths.

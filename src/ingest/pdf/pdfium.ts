@@ -89,6 +89,15 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
       f._FPDF_ClosePage!(page);
     }
   };
+  const pixels = (p: number, dpi: number, maxPixels: number) => {
+    const page = f._FPDF_LoadPage!(doc, p - 1);
+    if (!page) throw new Error(`PDFium could not load page ${p}`);
+    try {
+      return renderPdfiumPage(lib, page, dpi, maxPixels);
+    } finally {
+      f._FPDF_ClosePage!(page);
+    }
+  };
   return {
     engine: 'pdfium',
     numPages: f._FPDF_GetPageCount!(doc),
@@ -115,16 +124,10 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
     rulings: async (p) => withPage(p, (pg) => pageRulings(lib, pg), { h: [], v: [] }),
     pdfjs: () => (pdfjs ??= openPdf(bytes)),
     async render(p, dpi, maxPixels = MAX_PIXELS) {
-      const page = f._FPDF_LoadPage!(doc, p - 1);
-      if (!page) throw new Error(`PDFium could not load page ${p}`);
-      let raw: ReturnType<typeof renderPdfiumPage>;
-      try {
-        raw = renderPdfiumPage(lib, page, dpi, maxPixels);
-      } finally {
-        f._FPDF_ClosePage!(page);
-      }
+      const raw = pixels(p, dpi, maxPixels);
       return { ...raw, png: await pngOf(raw.rgba, raw.width, raw.height) };
     },
+    pixels: async (p, dpi, maxPixels = MAX_PIXELS) => pixels(p, dpi, maxPixels),
     async destroy() {
       try {
         close();

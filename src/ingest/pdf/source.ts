@@ -32,6 +32,9 @@ export interface PdfSource {
    *  renders with pdf.js (pdfjs()): PDFium's downsampling of a 1-bit scan left six of the scanned seed's
    *  numbers under the confidence bar (OCR_UNCERTAIN), pdf.js's reads them all as before. */
   render(p: number, dpi: number, maxPixels?: number): Promise<RenderedPage>;
+  /** The same page as RGBA pixels, without the PNG (the crops are cut from them: no encode and decode
+   *  per page); only where the engine has them at hand (PDFium). */
+  pixels?(p: number, dpi: number, maxPixels?: number): Promise<Omit<RenderedPage, 'png'> & { rgba: Uint8ClampedArray }>;
   destroy(): Promise<void>;
 }
 
