@@ -164,6 +164,23 @@ describe('juesuan extract --json -', () => {
   });
 });
 
+describe('start-up (issue 15)', () => {
+  it('loads neither the pipeline, zod nor the batch-file writers to parse the command line', async () => {
+    const dir = await tmp();
+    const hooks = join(dir, 'hooks.mjs');
+    await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(join(dir, 'loaded.txt'))}, url + '\\n'); return next(url, context); }\n`);
+    const register = join(dir, 'register.mjs');
+    await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify('file://' + hooks)});\n`);
+    for (const args of [['--version'], ['extract', '--help']]) {
+      await writeFile(join(dir, 'loaded.txt'), '');
+      await promisify(execFile)('node', ['--import', register, CLI, ...args], { cwd: repo });
+      const loaded = (await readFile(join(dir, 'loaded.txt'), 'utf8')).split('\n').filter(Boolean);
+      expect(loaded.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
+      expect(loaded.filter((u) => /\/node_modules\/(zod|hyparquet|hyparquet-writer|@napi-rs|@embedpdf|@node-rs)\/|\/dist\/(pipeline|schema|write\/batch-files|batch\/finish)\.js$/.test(u))).toEqual([]);
+    }
+  });
+});
+
 describe('juesuan schema', () => {
   it('prints the JSON Schema of a record', async () => {
     const r = await run(['schema']);
