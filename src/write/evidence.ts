@@ -3,7 +3,6 @@
 // page around it, rendered from the page itself with the flagged figure boxed. Computed while the document's
 // lines are at hand (in the worker), kept beside the record in `.juesuan/evidence/<name>.json`, read when the
 // report is written. Not part of the record: the record's excerpt and loc stay as the contract says.
-import { createCanvas, ImageData, loadImage } from '@napi-rs/canvas';
 import type { Block, CheckedDocument, Flag, Line, Loc } from '../model.js';
 import { openSource } from '../ingest/pdf/pdfium.js';
 
@@ -113,6 +112,8 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
     .slice(0, CROP_BUDGET);
   const crops: (string | null)[] = doc.flags.map(() => null);
   if (!wanted.length) return { ...evidence, crops };
+  // The canvas (a native module) loads only for a document with crops to cut.
+  const { createCanvas, ImageData, loadImage } = await import('@napi-rs/canvas');
   const pdf = await openSource(pdfBytes);
   try {
     const byPage = new Map<number, typeof wanted>();
