@@ -1,5 +1,6 @@
 // The speed figures of issue 15, from one run on the same files (run by `npm run bench`, or alone:
-// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--pdfjs] [--memory-pdfjs]`). Needs poppler-utils and qpdf.
+// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--pdfjs] [--memory-pdfjs] [--baseline DIST/cli.js]`).
+// Needs poppler-utils and qpdf.
 //
 // - PDFs of the shared corpus and seed, `juesuan extract --ocr off` with PDFium and with pdf.js, and
 //   `pdftotext -layout` on the same PDFs, interleaved, at concurrency 1 and 2: wall and CPU ratios to
@@ -18,7 +19,18 @@ import { timePdftotext } from './pdftotext-timed.js';
 import { shared } from './shared-dir.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '..', '..');
-const { values } = parseArgs({ options: { repeat: { type: 'string', default: '1' }, 'skip-memory': { type: 'boolean', default: false }, 'memory-pdfjs': { type: 'boolean', default: false }, pdfjs: { type: 'boolean', default: false }, 'skip-batch': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    repeat: { type: 'string', default: '1' },
+    'skip-memory': { type: 'boolean', default: false },
+    'memory-pdfjs': { type: 'boolean', default: false },
+    pdfjs: { type: 'boolean', default: false },
+    'skip-batch': { type: 'boolean', default: false },
+    // Another build's CLI (a copy of an earlier dist/ inside a checkout, so that it finds node_modules and
+    // patterns/), run interleaved with this one: its ratios from the same rounds, under the same load.
+    baseline: { type: 'string' },
+  },
+});
 const repeat = Math.max(1, Number(values.repeat));
 const cli = join(repo, 'dist', 'cli.js');
 if (!existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
@@ -47,13 +59,13 @@ interface Run {
   failed: number;
 }
 
-async function juesuan(inputs: string[], engine: 'pdfium' | 'pdfjs', concurrency: number): Promise<Run> {
+async function juesuan(inputs: string[], engine: 'pdfium' | 'pdfjs' | 'baseline', concurrency: number): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'juesuan-speed-'));
   const rssFile = join(out, '.rss');
   const t0 = performance.now();
-  const child = spawn('node', ['--import', HOOK, cli, 'extract', ...inputs, '--out', out, '--concurrency', String(concurrency), '--ocr', 'off', '--quiet'], {
+  const child = spawn('node', ['--import', HOOK, engine === 'baseline' ? resolve(values.baseline!) : cli, 'extract', ...inputs, '--out', out, '--concurrency', String(concurrency), '--ocr', 'off', '--quiet'], {
     stdio: 'ignore',
-    env: { ...process.env, JUESUAN_BENCH_RSS_FILE: rssFile, JUESUAN_PDF_ENGINE: engine },
+    env: { ...process.env, JUESUAN_BENCH_RSS_FILE: rssFile, JUESUAN_PDF_ENGINE: engine === 'baseline' ? 'pdfium' : engine },
   });
   await new Promise((r) => child.on('exit', r));
   const wallMs = performance.now() - t0;
@@ -67,11 +79,11 @@ async function juesuan(inputs: string[], engine: 'pdfium' | 'pdfjs', concurrency
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const f1 = (x: number) => x.toFixed(1);
 const result: Record<string, unknown> = {};
-const batchEngines: ('pdfium' | 'pdfjs')[] = values.pdfjs ? ['pdfium', 'pdfjs'] : ['pdfium'];
+const batchEngines: ('pdfium' | 'pdfjs' | 'baseline')[] = [...(values.baseline ? (['baseline'] as const) : []), 'pdfium', ...(values.pdfjs ? (['pdfjs'] as const) : [])];
 
 console.log(`speed bench: ${pdfs.length} PDFs (corpus/real + seed, no scans), ${repeat} round(s), interleaved; load average ${loadavg().map(f1).join(' ')}`);
 for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
-  const rows: Record<string, { wall: number[]; cpu: number[]; runs: Run[] }> = { pdfium: { wall: [], cpu: [], runs: [] }, pdfjs: { wall: [], cpu: [], runs: [] } };
+  const rows: Record<string, { wall: number[]; cpu: number[]; runs: Run[] }> = Object.fromEntries(batchEngines.map((e) => [e, { wall: [], cpu: [], runs: [] }]));
   for (let i = 0; i < repeat; i++) {
     const pop = await timePdftotext(pdfs, concurrency);
     for (const engine of batchEngines) {
@@ -87,20 +99,22 @@ for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
     const line = { wallRatio: median(row.wall), cpuRatio: median(row.cpu), pagesPerSec: r.pages / (r.wallMs / 1000), peakRssMb: r.peakMb, peakRssPerWorkerMb: r.peakMb / concurrency, pages: r.pages, failed: r.failed };
     result[`${engine}@${concurrency}`] = line;
     console.log(
-      `concurrency ${concurrency}, ${engine.padEnd(6)}: wall ${f1(line.wallRatio)}x pdftotext, CPU ${f1(line.cpuRatio)}x, ${f1(line.pagesPerSec)} pages/s (${r.pages} pages, ${r.failed} errors), peak RSS ${r.peakMb.toFixed(0)} MB (${line.peakRssPerWorkerMb.toFixed(0)} MB per worker)`,
+      `concurrency ${concurrency}, ${engine.padEnd(8)}: wall ${f1(line.wallRatio)}x pdftotext, CPU ${f1(line.cpuRatio)}x, ${f1(line.pagesPerSec)} pages/s (${r.pages} pages, ${r.failed} errors), peak RSS ${r.peakMb.toFixed(0)} MB (${line.peakRssPerWorkerMb.toFixed(0)} MB per worker)`,
     );
   }
 }
 
 // Start-up: one page, end to end (process start, module graph, engine init, patterns, one page), interleaved.
 const onePage = join(shared, 'seed', 'nonembedded-font.pdf');
-const startup: Record<string, number[]> = { pdfium: [], pdfjs: [], pdftotext: [] };
+const startup: Record<string, number[]> = { baseline: [], pdfium: [], pdfjs: [], pdftotext: [] };
 for (let i = 0; i < 5; i++) {
   for (const engine of batchEngines) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
   startup.pdftotext!.push((await timePdftotext([onePage], 1)).wallMs);
 }
 for (const [k, ms] of Object.entries(startup)) if (ms.length) result[`startup-${k}`] = median(ms);
-console.log(`CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms${startup.pdfjs!.length ? `, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms` : ''} (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`);
+console.log(
+  `CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms${startup.pdfjs!.length ? `, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms` : ''}${startup.baseline!.length ? `, baseline ${median(startup.baseline!).toFixed(0)} ms` : ''} (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`,
+);
 
 if (!values['skip-memory']) {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-pages-'));

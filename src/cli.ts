@@ -17,9 +17,7 @@ import {
   type BatchResult,
 } from './batch/index.js';
 import { createProgress, type Progress } from './batch/progress.js';
-import { recordJsonSchema } from './schema.js';
 import { VERSION } from './version.js';
-import { formatFlagLine, sortFlags } from './write/flag-line.js';
 import { CHECK_HELP, EXTRACT_HELP, MAIN_HELP } from './cli-help.js';
 
 const positiveInt = (v: string) => {
@@ -212,6 +210,7 @@ export function buildProgram(): Command {
       const { res, signalExit } = await runWithProgress(inputs, { ...opts, out, quiet: true }, { keepRecords: true }).finally(() =>
         keepOutput ? undefined : rm(out, { recursive: true, force: true }),
       );
+      const { formatFlagLine, sortFlags } = await import('./write/flag-line.js');
       let errors = 0;
       for (const r of res.records) {
         for (const f of sortFlags(r.flags)) {
@@ -243,7 +242,9 @@ export function buildProgram(): Command {
   program
     .command('schema')
     .description('print the JSON Schema of one document record')
-    .action(() => {
+    .action(async () => {
+      // zod and the record schema load only for this command (start-up of extract, issue 15).
+      const { recordJsonSchema } = await import('./schema.js');
       process.stdout.write(JSON.stringify(recordJsonSchema(), null, 2) + '\n');
     });
   return program;

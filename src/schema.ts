@@ -2,8 +2,9 @@
 // generated from it, and every record written is validated against it.
 import { z } from 'zod';
 import { FLAG_CODES } from './model.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 
-export const SCHEMA_VERSION = '1';
+export { SCHEMA_VERSION };
 
 /** The contract's canonical metrics, in the contract's order (dataset.csv columns). */
 export const CANONICAL_METRICS = [

@@ -164,6 +164,40 @@ describe('juesuan extract --json -', () => {
   });
 });
 
+describe('start-up (issue 15)', () => {
+  it('loads neither the pipeline, zod nor the batch-file writers to parse the command line, nor the OCR engines for a text-layer PDF', async () => {
+    const dir = await tmp();
+    const hooks = join(dir, 'hooks.mjs');
+    await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(join(dir, 'loaded.txt'))}, url + '\\n'); return next(url, context); }\n`);
+    const register = join(dir, 'register.mjs');
+    await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify('file://' + hooks)});\n`);
+    for (const args of [['--version'], ['extract', '--help']]) {
+      await writeFile(join(dir, 'loaded.txt'), '');
+      await promisify(execFile)('node', ['--import', register, CLI, ...args], { cwd: repo });
+      const loaded = (await readFile(join(dir, 'loaded.txt'), 'utf8')).split('\n').filter(Boolean);
+      expect(loaded.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
+      expect(loaded.filter((u) => /\/node_modules\/(zod|hyparquet|hyparquet-writer|@napi-rs|@embedpdf|@node-rs)\/|\/dist\/(pipeline|schema|write\/batch-files|batch\/finish)\.js$/.test(u))).toEqual([]);
+    }
+    // A text-layer PDF: the worker loads PDFium but none of the OCR engines, and its record is the library's.
+    if (!hasShared) return;
+    const out = join(dir, 'out');
+    await writeFile(join(dir, 'loaded.txt'), '');
+    const pdf = join(repo, '..', 'shared', 'seed', '000_37d039dcb8ad6afc.pdf');
+    await promisify(execFile)('node', ['--import', register, CLI, 'extract', pdf, '--out', out, '--ocr', 'off', '--quiet'], { cwd: repo });
+    const loaded = (await readFile(join(dir, 'loaded.txt'), 'utf8')).split('\n').filter(Boolean);
+    expect(loaded.some((u) => u.includes('/node_modules/@embedpdf/pdfium/'))).toBe(true);
+    expect(loaded.filter((u) => /\/node_modules\/(sharp|tesseract\.js|onnxruntime-node|onnxruntime-web|pdfjs-dist)\//.test(u))).toEqual([]);
+    const record = JSON.parse(await readFile(join(out, '000_37d039dcb8ad6afc.json'), 'utf8')) as { facts: unknown[] };
+    expect(record.facts.length).toBeGreaterThan(100);
+    expect(record).toEqual(JSON.parse(JSON.stringify(await extract(pdf, { ocr: 'off' }))));
+  });
+
+  it('runs the worker from the bundle (scripts/bundle-worker.mjs) when it is built', async () => {
+    const { workerFile } = await import('../src/batch/pool.js');
+    expect(workerFile()).toBe(join(repo, 'dist', 'worker.bundle.js'));
+  });
+});
+
 describe('juesuan schema', () => {
   it('prints the JSON Schema of a record', async () => {
     const r = await run(['schema']);

@@ -96,3 +96,34 @@ describe('evidence beside each record', () => {
     for (const x of placed) expect(x.c).toMatch(/^data:image\/jpeg;base64,\/9j\//);
   });
 });
+
+describe.runIf(hasShared)('crops from PDFium pixels', () => {
+  it('are the pixels of the whole page rendered (no PNG encode and decode, no rest of the page): exactly, on the seed', async () => {
+    const { openSource } = await import('../src/ingest/pdf/pdfium.js');
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const pdf = await openSource(await readFile(seed('000_37d039dcb8ad6afc.pdf')));
+    try {
+      expect(pdf.engine).toBe('pdfium');
+      const rendered = await pdf.render(3, 110);
+      const raster = await pdf.raster!(3, 110);
+      try {
+        expect([raster.width, raster.height, raster.scale]).toEqual([rendered.width, rendered.height, rendered.scale]);
+        expect(raster.toPdf(17, 42)).toEqual(rendered.toPdf(17, 42));
+        const canvas = createCanvas(rendered.width, rendered.height);
+        canvas.getContext('2d').drawImage(await loadImage(rendered.png), 0, 0);
+        const ctx = canvas.getContext('2d');
+        const bytes = (a: Uint8ClampedArray) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+        // The whole page, and rectangles of it (text, a corner, the bottom right edge).
+        for (const [x, y, w, h] of [[0, 0, rendered.width, rendered.height], [37, 120, 300, 80], [0, 0, 5, 3], [rendered.width - 60, rendered.height - 9, 60, 9]] as const) {
+          const cut = raster.cut(x, y, w, h);
+          expect(cut.length).toBe(w * h * 4);
+          expect(bytes(cut).equals(bytes(ctx.getImageData(x, y, w, h).data))).toBe(true);
+        }
+      } finally {
+        raster.release();
+      }
+    } finally {
+      await pdf.destroy();
+    }
+  });
+});

@@ -11,9 +11,9 @@ import { renderReport } from '../write/report-html.js';
 import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
 import type { Evidence } from '../write/evidence.js';
-import { doneFile, evidenceFile, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
+import { doneFile, evidenceFile, manifestErrors, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
 
-export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
+export { manifestErrors };
 
 /** Write the batch files and run.json of `out`; returns the records when `keep` (the check command). */
 export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {

@@ -3,13 +3,13 @@
 // costs one error line, never the batch. A rerun into the same folder skips what is already done, and a
 // shard (--shard i/n) does only its share of the inputs.
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import PQueue from 'p-queue';
 import { outputWriteMessage, toJuesuanError } from '../errors.js';
 import { defaultIngestOptions, type IngestOptions } from '../ingest/types.js';
 import type { DocumentRecord } from '../schema.js';
 import type { ErrorLine } from '../write/batch-files.js';
-import { finishOutput, manifestErrors } from './finish.js';
 import { hashAll, sha256Text } from './hash.js';
 import { expandInputs } from './inputs.js';
 import { baseName, outputNames } from './names.js';
@@ -17,9 +17,14 @@ import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
 import { lockOutput } from './lock.js';
 import { UsageError } from './usage-error.js';
-import { claimName, isUpToDate, pipelineId, prepareOutput, saveRecord, type ManifestDocument, type RunManifest } from './state.js';
+import { claimName, isUpToDate, manifestErrors, pipelineId, prepareOutput, saveRecord, STATE_DIR, type ManifestDocument, type RunManifest } from './state.js';
 
-export { mergeOutputs, type MergeResult } from './merge.js';
+export type { MergeResult } from './merge.js';
+
+/** Merge shard output folders (src/batch/merge.ts, loaded when called: an extract never needs it). */
+export async function mergeOutputs(...args: Parameters<typeof import('./merge.js').mergeOutputs>): ReturnType<typeof import('./merge.js').mergeOutputs> {
+  return (await import('./merge.js')).mergeOutputs(...args);
+}
 export { resolveShard, parseShard, shardOf, SHARD_COUNT_ENV, type Shard } from './shard.js';
 export { UsageError } from './usage-error.js';
 export { PIPELINE_VERSION } from './state.js';
@@ -142,7 +147,7 @@ async function planRun(out: string, files: string[], pipeline: string, options: 
 }
 
 /** Process the planned documents on a pool of workers; updates each doc's status, returns pages done. */
-async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, options: BatchOptions): Promise<{ processed: number; pages: number }> {
+async function processAll(out: string, pipeline: string, docs: ManifestDocument[], todo: number[], workers: number, pool: DocumentPool, options: BatchOptions): Promise<{ processed: number; pages: number }> {
   let processed = 0;
   let pages = 0;
   let fatal: OutputWriteError | undefined;
@@ -152,8 +157,6 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
     doc.error = { path: doc.path, code, message };
     notify({ path: doc.path, status: 'failed', name: doc.name!, error: doc.error });
   };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000;
-  const pool = new DocumentPool({ threads: workers, timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
   const queue = new PQueue({ concurrency: workers });
   const stop = () => queue.clear();
   options.stopSignal?.addEventListener('abort', stop, { once: true });
@@ -191,10 +194,18 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
     if (fatal) throw fatal;
   } finally {
     options.stopSignal?.removeEventListener('abort', stop);
-    await pool.destroy();
   }
   return { processed, pages };
 }
+
+const skippedOf = (p: Plan) => p.early.filter((o) => o.status === 'skipped').length;
+const otherShardsOf = (p: Plan) => p.docs.filter((d) => d.status === 'other-shard').length;
+
+const newPool = (threads: number, options: BatchOptions) =>
+  new DocumentPool({ threads, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_S * 1000, maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB });
+
+/** True when the folder holds no record an earlier run made (nothing can be skipped as up to date). */
+const noEarlierRecords = async (out: string) => !(await readdir(join(out, STATE_DIR, 'done')).catch(() => [])).some((f) => f.endsWith('.json'));
 
 export async function runBatch(inputs: string[], options: BatchOptions): Promise<BatchResult> {
   const out = resolve(options.out);
@@ -225,15 +236,33 @@ async function runLocked(out: string, inputs: string[], options: BatchOptions): 
   for (const e of inputErrors) notifyResult(options, { path: e.path, status: 'failed', error: e });
   const shard = options.shard ?? null;
   const pipeline = pipelineId(ocrOptions(options));
-  const { docs, todo, early } = await planRun(out, files, pipeline, options);
-
-  const workers = Math.min(options.concurrency ?? availableParallelism(), todo.length);
-  const skipped = early.filter((o) => o.status === 'skipped').length;
-  const otherShards = docs.filter((d) => d.status === 'other-shard').length;
-  options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped, otherShards, inputErrors: inputErrors.length, workers, shard });
-  for (const o of early) notifyResult(options, o);
-
-  const { processed, pages } = todo.length ? await processAll(out, pipeline, docs, todo, workers, options) : { processed: 0, pages: 0 };
+  const concurrency = options.concurrency ?? availableParallelism();
+  // When every input is to be processed (a fresh folder or --force, no shard), the workers start now and
+  // load the pipeline while the inputs are hashed and the plan made; otherwise the plan says how many.
+  let pool = !shard && files.length && (options.force || (await noEarlierRecords(out))) ? newPool(Math.min(concurrency, files.length), options) : null;
+  // The end of the run's code (batch files, report: hyparquet-writer, zod) loads meanwhile too.
+  const finishing = import('./finish.js');
+  finishing.catch(() => undefined);
+  let processed = 0;
+  let pages = 0;
+  let plan: Plan;
+  try {
+    plan = await planRun(out, files, pipeline, options);
+    const { docs, todo, early } = plan;
+    const workers = Math.min(concurrency, todo.length);
+    options.onPlan?.({ documents: files.length, toProcess: todo.length, skipped: skippedOf(plan), otherShards: otherShardsOf(plan), inputErrors: inputErrors.length, workers, shard });
+    for (const o of early) notifyResult(options, o);
+    if (todo.length) {
+      pool ??= newPool(workers, options);
+      ({ processed, pages } = await processAll(out, pipeline, docs, todo, workers, pool, options));
+    }
+  } finally {
+    await pool?.destroy();
+  }
+  const { docs } = plan;
+  const skipped = skippedOf(plan);
+  const otherShards = otherShardsOf(plan);
+  const { finishOutput } = await finishing;
 
   const interrupted = docs.some((d) => d.status === 'pending');
   const manifest: RunManifest = {

@@ -20,13 +20,16 @@ const ABORT_GRACE_MS = 10_000;
 const BOOT_ALLOWANCE_MS = 60_000;
 
 /**
- * The worker runs the built JavaScript: dist/batch/worker.js beside this file when running from dist (the
- * CLI), or the dist/ build of the checkout when this module is loaded from src/ (vitest, tsx).
+ * The worker runs the built JavaScript: dist/worker.bundle.js (scripts/bundle-worker.mjs: one file to load
+ * instead of ~170 modules), else dist/batch/worker.js; from dist when this module runs from dist (the CLI),
+ * or from the dist/ build of the checkout when it is loaded from src/ (vitest, tsx).
  */
 export function workerFile(): string {
   const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('../../dist/batch/worker.js', here) : new URL('./worker.js', here);
-  const file = fileURLToPath(url);
+  const dist = here.endsWith('.ts') ? new URL('../../dist/', here) : new URL('../', here);
+  const bundle = fileURLToPath(new URL('worker.bundle.js', dist));
+  if (existsSync(bundle)) return bundle;
+  const file = fileURLToPath(new URL('batch/worker.js', dist));
   if (!existsSync(file)) throw new Error(`the batch worker runs from the built code, and ${file} is missing: run \`npm run build\` first`);
   return file;
 }

@@ -6,7 +6,7 @@
 //   record does not carry (src/write/evidence.ts); a missing one only makes the report less precise.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SCHEMA_VERSION } from '../schema.js';
+import { SCHEMA_VERSION } from '../schema-version.js';
 import { VERSION } from '../version.js';
 import { sweepTemporaryFiles, writeFileAtomic } from '../write/atomic.js';
 import type { ErrorLine } from '../write/batch-files.js';
@@ -91,6 +91,9 @@ export async function saveRecord(out: string, name: string, json: string, entry:
   if (evidence !== undefined) await writeFileAtomic(evidenceFile(out, name), evidence);
   await writeFileAtomic(doneFile(out, name), JSON.stringify(entry) + '\n');
 }
+
+/** errors.jsonl: inputs that named nothing, then failed documents, in input order. */
+export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];
 
 export const writeManifest = (out: string, m: RunManifest) => writeFileAtomic(runFile(out), JSON.stringify(m, null, 1) + '\n');
 export const readManifest = (out: string) => readJson<RunManifest>(runFile(out));

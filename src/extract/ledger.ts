@@ -26,6 +26,29 @@ interface ColumnsFile {
 const cfg = (): ColumnsFile => loadPattern<ColumnsFile>('columns.yaml');
 const fold = (s: string) => foldTableText(s).replace(/[()]/g, (c) => c);
 
+/** The configuration's headers and names, folded once (cellSubject runs for every table cell). */
+interface FoldedConfig {
+  columns: { key: string; exact?: boolean; headers: string[] }[];
+  funds: { key: string; names: string[] }[];
+  roles: Set<string>;
+  subtotals: Set<string>;
+}
+const foldedConfigs = new WeakMap<ColumnsFile, FoldedConfig>();
+function folded(): FoldedConfig {
+  const c = cfg();
+  let f = foldedConfigs.get(c);
+  if (!f) {
+    f = {
+      columns: c.columns.map((d) => ({ key: d.key, exact: d.exact, headers: d.headers.map(fold) })),
+      funds: c.funds.map((x) => ({ key: x.key, names: x.names.map(fold) })),
+      roles: new Set(c.roleParts.map(fold)),
+      subtotals: new Set(c.subtotals.map(fold)),
+    };
+    foldedConfigs.set(c, f);
+  }
+  return f;
+}
+
 /** A 科目 code as printed: 3, 5 or 7 digits (类, 类+款, 类+款+项). */
 export const FULL_CODE = /^\d{3}(\d{2}){0,2}$/;
 
@@ -41,9 +64,8 @@ function partKey(part: string): string | undefined {
   const p = fold(part).replace(/^20\d\d年度?/, '');
   if (!p) return undefined;
   let best: { key: string; len: number } | undefined;
-  for (const d of cfg().columns) {
-    for (const h of d.headers) {
-      const fh = fold(h);
+  for (const d of folded().columns) {
+    for (const fh of d.headers) {
       const hit = d.exact ? p === fh : p.includes(fh);
       if (hit && (!best || fh.length > best.len)) best = { key: d.key, len: fh.length };
     }
@@ -55,8 +77,7 @@ function partKey(part: string): string | undefined {
  *  general_budget, "合计/决算数" → total, "收入/决算数" → actual). */
 export function columnKey(header: string): string | undefined {
   const c = cfg();
-  const roles = new Set(c.roleParts.map(fold));
-  const subtotals = new Set(c.subtotals.map(fold));
+  const { roles, subtotals } = folded();
   const parts = header.split('/').map(fold).filter(Boolean);
   if (!parts.length) return undefined;
   // Role-only parts at the end: the item is above them (合计/预算数 → total); a header that is only a
@@ -78,9 +99,8 @@ export function columnKey(header: string): string | undefined {
 export function fundIn(text: string): string | undefined {
   const t = fold(text);
   let best: { key: string; len: number } | undefined;
-  for (const f of cfg().funds) {
-    for (const n of f.names) {
-      const fn = fold(n);
+  for (const f of folded().funds) {
+    for (const fn of f.names) {
       if (t.includes(fn) && (!best || fn.length > best.len)) best = { key: f.key, len: fn.length };
     }
   }
@@ -90,8 +110,7 @@ export function fundIn(text: string): string | undefined {
 /** The column key whose header a label ends with (一般公共预算财政拨款基本支出 → basic), longest first. */
 function keyAtEnd(label: string): string | undefined {
   let best: { key: string; len: number } | undefined;
-  for (const d of cfg().columns) for (const h of d.headers) {
-    const fh = fold(h);
+  for (const d of folded().columns) for (const fh of d.headers) {
     if (label.endsWith(fh) && (!best || fh.length > best.len)) best = { key: d.key, len: fh.length };
   }
   return best?.key;

@@ -54,9 +54,13 @@ export function metricForLabel(label: string, context: LabelContext = 'table'): 
   return index(context).get(foldLabel(label)) ?? null;
 }
 
+const sortedNames: Record<LabelContext, [string, string][] | null> = { table: null, text: null };
+
 /** All folded names for a context, longest first (for tail matching). */
 export function metricNames(context: LabelContext): [string, string][] {
-  return [...index(context).entries()].sort((a, b) => b[0].length - a[0].length);
+  // Sorted once per context (called for every figure's label); a copy, as before, for the caller to keep.
+  sortedNames[context] ??= [...index(context).entries()].sort((a, b) => b[0].length - a[0].length);
+  return [...sortedNames[context]];
 }
 
 /** The metric a phrase names when it follows the year directly ("2023年度收入"), or null. */

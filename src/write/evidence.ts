@@ -3,7 +3,6 @@
 // page around it, rendered from the page itself with the flagged figure boxed. Computed while the document's
 // lines are at hand (in the worker), kept beside the record in `.juesuan/evidence/<name>.json`, read when the
 // report is written. Not part of the record: the record's excerpt and loc stay as the contract says.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { Block, CheckedDocument, Flag, Line, Loc } from '../model.js';
 import { openSource } from '../ingest/pdf/pdfium.js';
 
@@ -113,39 +112,54 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
     .slice(0, CROP_BUDGET);
   const crops: (string | null)[] = doc.flags.map(() => null);
   if (!wanted.length) return { ...evidence, crops };
+  // The canvas (a native module) loads only for a document with crops to cut.
+  const { createCanvas, ImageData, loadImage } = await import('@napi-rs/canvas');
   const pdf = await openSource(pdfBytes);
   try {
     const byPage = new Map<number, typeof wanted>();
     for (const w of wanted) byPage.set(w.f.loc!.page!, [...(byPage.get(w.f.loc!.page!) ?? []), w]);
     for (const [pageNo, items] of byPage) {
-      const r = await pdf.render(pageNo, CROP_DPI);
-      const img = await loadImage(r.png);
-      // PDF user space → image pixels: the inverse of r.toPdf, from two of its points.
-      const [ox, oy] = r.toPdf(0, 0);
-      const [px, py] = r.toPdf(r.width, r.height);
-      const toImg = (x: number, y: number): [number, number] => [((x - ox) / (px - ox)) * r.width, ((y - oy) / (py - oy)) * r.height];
-      for (const { f, i, line } of items) {
-        const box = line.box!;
-        const [sx0, sx1] = spanX(line, box, f.loc!);
-        const [ax, ay] = toImg(sx0, box.y1);
-        const [bx, by] = toImg(sx1, box.y0);
-        const [lx0] = toImg(box.x0, box.y0);
-        const [lx1] = toImg(box.x1, box.y0);
-        const lineH = Math.abs(by - ay);
-        // The line and about two lines around it, the width of the text (with a margin).
-        const top = Math.max(0, Math.floor(Math.min(ay, by) - 2.5 * lineH));
-        const bottom = Math.min(r.height, Math.ceil(Math.max(ay, by) + 2.5 * lineH));
-        const left = Math.max(0, Math.floor(Math.min(lx0, lx1, ax) - 30));
-        const right = Math.min(r.width, Math.ceil(Math.max(lx0, lx1, bx) + 30));
-        const canvas = createCanvas(Math.max(1, right - left), Math.max(1, bottom - top));
-        const ctx = canvas.getContext('2d');
-        ctx.drawImage(img, -left, -top);
-        ctx.strokeStyle = '#d00';
-        ctx.lineWidth = 2;
-        // Half a character of slack each side: the span's x range is estimated from character widths.
-        const slack = lineH / 2;
-        ctx.strokeRect(Math.min(ax, bx) - left - slack, Math.min(ay, by) - top - 3, Math.abs(bx - ax) + 2 * slack, Math.abs(by - ay) + 6);
-        crops[i] = `data:image/jpeg;base64,${(await canvas.encode('jpeg', 70)).toString('base64')}`;
+      // PDFium renders each crop's rectangle alone, straight onto it (putImageData copies, as drawImage
+      // of the opaque page would); pdf.js's page comes as a PNG.
+      const raster = pdf.raster ? await pdf.raster(pageNo, CROP_DPI) : null;
+      const rendered = raster ? null : await pdf.render(pageNo, CROP_DPI);
+      const r = raster ?? rendered!;
+      const image = rendered && (await loadImage(rendered.png));
+      try {
+        // PDF user space → image pixels: the inverse of r.toPdf, from two of its points.
+        const [ox, oy] = r.toPdf(0, 0);
+        const [px, py] = r.toPdf(r.width, r.height);
+        const toImg = (x: number, y: number): [number, number] => [((x - ox) / (px - ox)) * r.width, ((y - oy) / (py - oy)) * r.height];
+        for (const { f, i, line } of items) {
+          const box = line.box!;
+          const [sx0, sx1] = spanX(line, box, f.loc!);
+          const [ax, ay] = toImg(sx0, box.y1);
+          const [bx, by] = toImg(sx1, box.y0);
+          const [lx0] = toImg(box.x0, box.y0);
+          const [lx1] = toImg(box.x1, box.y0);
+          const lineH = Math.abs(by - ay);
+          // The line and about two lines around it, the width of the text (with a margin).
+          const top = Math.max(0, Math.floor(Math.min(ay, by) - 2.5 * lineH));
+          const bottom = Math.min(r.height, Math.ceil(Math.max(ay, by) + 2.5 * lineH));
+          const left = Math.max(0, Math.floor(Math.min(lx0, lx1, ax) - 30));
+          const right = Math.min(r.width, Math.ceil(Math.max(lx0, lx1, bx) + 30));
+          const cw = Math.max(1, right - left);
+          const ch = Math.max(1, bottom - top);
+          const canvas = createCanvas(cw, ch);
+          const ctx = canvas.getContext('2d');
+          if (image) ctx.drawImage(image, -left, -top);
+          // A crop past the page's edge (a degenerate box) leaves those pixels transparent, as drawImage does.
+          else if (left + cw <= r.width && top + ch <= r.height) ctx.putImageData(new ImageData(raster!.cut(left, top, cw, ch), cw, ch), 0, 0);
+          else ctx.putImageData(new ImageData(raster!.cut(0, 0, r.width, r.height), r.width, r.height), -left, -top);
+          ctx.strokeStyle = '#d00';
+          ctx.lineWidth = 2;
+          // Half a character of slack each side: the span's x range is estimated from character widths.
+          const slack = lineH / 2;
+          ctx.strokeRect(Math.min(ax, bx) - left - slack, Math.min(ay, by) - top - 3, Math.abs(bx - ax) + 2 * slack, Math.abs(by - ay) + 6);
+          crops[i] = `data:image/jpeg;base64,${(await canvas.encode('jpeg', 70)).toString('base64')}`;
+        }
+      } finally {
+        raster?.release();
       }
     }
   } finally {

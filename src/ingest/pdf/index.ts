@@ -3,7 +3,6 @@
 import { JuesuanError } from '../../errors.js';
 import type { Block, Flag } from '../../model.js';
 import { makeLine } from '../normalize.js';
-import { ocrPages } from '../ocr/index.js';
 import type { Backend, IngestOptions } from '../types.js';
 import { furniture } from './furniture.js';
 import { indicatorTables } from './indicators.js';
@@ -79,6 +78,8 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
   const ocrTargets = options.ocr === 'force' ? pages.map((_, i) => i + 1) : options.ocr === 'auto' ? unusable : [];
   const ocrLines = new Map<number, ReturnType<typeof makeLine>[]>();
   if (ocrTargets.length) {
+    // The OCR engines (sharp, tesseract.js, onnxruntime) load only for a PDF that has pages to OCR.
+    const { ocrPages } = await import('../ocr/index.js');
     for (const r of await ocrPages(await pdf.pdfjs(), ocrTargets, options)) {
       if (!r.lines.length) continue;
       ocrLines.set(r.page, r.lines);

@@ -89,6 +89,15 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
       f._FPDF_ClosePage!(page);
     }
   };
+  const pixels = (p: number, dpi: number, maxPixels: number) => {
+    const page = f._FPDF_LoadPage!(doc, p - 1);
+    if (!page) throw new Error(`PDFium could not load page ${p}`);
+    try {
+      return renderPdfiumPage(lib, page, dpi, maxPixels);
+    } finally {
+      f._FPDF_ClosePage!(page);
+    }
+  };
   return {
     engine: 'pdfium',
     numPages: f._FPDF_GetPageCount!(doc),
@@ -115,15 +124,25 @@ function pdfiumSource(lib: Pdfium, bytes: Uint8Array): PdfSource | null {
     rulings: async (p) => withPage(p, (pg) => pageRulings(lib, pg), { h: [], v: [] }),
     pdfjs: () => (pdfjs ??= openPdf(bytes)),
     async render(p, dpi, maxPixels = MAX_PIXELS) {
+      const raw = pixels(p, dpi, maxPixels);
+      return { ...raw, png: await pngOf(raw.rgba, raw.width, raw.height) };
+    },
+    async raster(p, dpi, maxPixels = MAX_PIXELS) {
       const page = f._FPDF_LoadPage!(doc, p - 1);
       if (!page) throw new Error(`PDFium could not load page ${p}`);
-      let raw: ReturnType<typeof renderPdfiumPage>;
-      try {
-        raw = renderPdfiumPage(lib, page, dpi, maxPixels);
-      } finally {
-        f._FPDF_ClosePage!(page);
-      }
-      return { ...raw, png: await pngOf(raw.rgba, raw.width, raw.height) };
+      let open = true;
+      const geometry = pageGeometry(lib, page, dpi, maxPixels);
+      return {
+        ...geometry,
+        cut: (left, top, w, h) => {
+          if (!open) throw new Error('the page was released');
+          return renderRegion(lib, page, geometry, left, top, w, h);
+        },
+        release: () => {
+          if (open) f._FPDF_ClosePage!(page);
+          open = false;
+        },
+      };
     },
     async destroy() {
       try {
@@ -243,31 +262,16 @@ const FPDF_ANNOT = 0x01;
 /** The page as RGBA pixels on white at `dpi` (capped as pdf.js's renderer is, renderScale), annotations
  *  drawn, with the pixel → PDF user space map taken from PDFium itself (crop box origin and /Rotate included). */
 function renderPdfiumPage(lib: Pdfium, page: number, dpi: number, maxPixels: number): Omit<RenderedPage, 'png'> & { rgba: Uint8ClampedArray } {
+  const geometry = pageGeometry(lib, page, dpi, maxPixels);
+  return { ...geometry, rgba: renderRegion(lib, page, geometry, 0, 0, geometry.width, geometry.height) };
+}
+
+/** The size in pixels of the page rendered at `dpi` and the pixel → PDF user space map, without rendering. */
+function pageGeometry(lib: Pdfium, page: number, dpi: number, maxPixels: number): Omit<RenderedPage, 'png'> {
   const { f } = lib;
   const scale = renderScale(f._FPDF_GetPageWidthF!(page), f._FPDF_GetPageHeightF!(page), dpi, maxPixels);
   const width = Math.max(1, Math.floor(f._FPDF_GetPageWidthF!(page) * scale));
   const height = Math.max(1, Math.floor(f._FPDF_GetPageHeightF!(page) * scale));
-  const bmp = f._FPDFBitmap_Create!(width, height, 0);
-  if (!bmp) throw new Error('PDFium could not allocate a page bitmap');
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  try {
-    f._FPDFBitmap_FillRect!(bmp, 0, 0, width, height, 0xffffffff);
-    f._FPDF_RenderPageBitmap!(bmp, page, 0, 0, width, height, 0, FPDF_ANNOT);
-    const ptr = f._FPDFBitmap_GetBuffer!(bmp);
-    const stride = f._FPDFBitmap_GetStride!(bmp);
-    const heap = lib.heap.HEAPU8;
-    // BGRx → RGBA
-    for (let y = 0, o = 0; y < height; y++) {
-      for (let i = ptr + y * stride, end = i + width * 4; i < end; i += 4, o += 4) {
-        rgba[o] = heap[i + 2]!;
-        rgba[o + 1] = heap[i + 1]!;
-        rgba[o + 2] = heap[i]!;
-        rgba[o + 3] = 255;
-      }
-    }
-  } finally {
-    f._FPDFBitmap_Destroy!(bmp);
-  }
   // Device → page is affine: three corners give it exactly.
   const s = lib.scratch;
   const corner = (x: number, y: number): [number, number] => {
@@ -281,7 +285,35 @@ function renderPdfiumPage(lib: Pdfium, page: number, dpi: number, maxPixels: num
     o[0] + (x / width) * (ax[0] - o[0]) + (y / height) * (ay[0] - o[0]),
     o[1] + (x / width) * (ax[1] - o[1]) + (y / height) * (ay[1] - o[1]),
   ];
-  return { rgba, scale, width, height, toPdf };
+  return { scale, width, height, toPdf };
+}
+
+/** The pixels `left..left+w` × `top..top+h` of the page rendered at the geometry's size, as RGBA: PDFium
+ *  renders only what falls in the bitmap (a crop costs its own area, not the page's). */
+function renderRegion(lib: Pdfium, page: number, g: { width: number; height: number }, left: number, top: number, w: number, h: number): Uint8ClampedArray {
+  const { f } = lib;
+  const bmp = f._FPDFBitmap_Create!(w, h, 0);
+  if (!bmp) throw new Error('PDFium could not allocate a page bitmap');
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  try {
+    f._FPDFBitmap_FillRect!(bmp, 0, 0, w, h, 0xffffffff);
+    f._FPDF_RenderPageBitmap!(bmp, page, -left, -top, g.width, g.height, 0, FPDF_ANNOT);
+    const ptr = f._FPDFBitmap_GetBuffer!(bmp);
+    const stride = f._FPDFBitmap_GetStride!(bmp);
+    const heap = lib.heap.HEAPU8;
+    // BGRx → RGBA
+    for (let y = 0, o = 0; y < h; y++) {
+      for (let i = ptr + y * stride, end = i + w * 4; i < end; i += 4, o += 4) {
+        rgba[o] = heap[i + 2]!;
+        rgba[o + 1] = heap[i + 1]!;
+        rgba[o + 2] = heap[i]!;
+        rgba[o + 3] = 255;
+      }
+    }
+  } finally {
+    f._FPDFBitmap_Destroy!(bmp);
+  }
+  return rgba;
 }
 
 const OBJ_PATH = 2;

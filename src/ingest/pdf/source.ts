@@ -20,6 +20,11 @@ export interface SourcePage {
   release(): void;
 }
 
+export interface PageRaster extends Omit<RenderedPage, 'png'> {
+  cut(left: number, top: number, width: number, height: number): Uint8ClampedArray;
+  release(): void;
+}
+
 export interface PdfSource {
   engine: 'pdfium' | 'pdfjs';
   numPages: number;
@@ -32,6 +37,11 @@ export interface PdfSource {
    *  renders with pdf.js (pdfjs()): PDFium's downsampling of a 1-bit scan left six of the scanned seed's
    *  numbers under the confidence bar (OCR_UNCERTAIN), pdf.js's reads them all as before. */
   render(p: number, dpi: number, maxPixels?: number): Promise<RenderedPage>;
+  /** The same page, for cutting crops from without a PNG (and without rendering the rest of the page):
+   *  its size in pixels at `dpi`, the pixel → PDF map, and `cut` (RGBA pixels of a rectangle of it, rendered
+   *  alone: the whole page's pixels there, but for the anti-aliasing of a few rules and glyphs); only where
+   *  the engine can (PDFium). `release` when done. */
+  raster?(p: number, dpi: number, maxPixels?: number): Promise<PageRaster>;
   destroy(): Promise<void>;
 }
 
