@@ -99,7 +99,8 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
   const numbered: NumberedLine[][] = pages.map((lines, p) => {
     if (ocrLines.has(p + 1)) return [];
     let n = 0;
-    return lines.filter((_, i) => !drop.has(`${p}:${i}`)).map((l) => ({ ...l, line: ++n }));
+    // Object.assign, not `{ ...l, line }`: V8 (Node 20) gives each object spread-then-extended a hidden class of its own.
+    return lines.filter((_, i) => !drop.has(`${p}:${i}`)).map((l) => Object.assign({}, l, { line: ++n }));
   });
 
   const blocks: Block[] = [];
