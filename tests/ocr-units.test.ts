@@ -10,6 +10,7 @@ import { buildLines } from '../src/ingest/ocr/lines.js';
 import { malformed, numberTokens, sameNumber } from '../src/ingest/ocr/numbers.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import { MAX_PIXELS, renderScale } from '../src/ingest/ocr/render.js';
+import { recognitionWidth } from '../src/ingest/ocr/paddle.js';
 import { percentArtifacts } from '../src/ingest/ocr/tesseract.js';
 import type { Glyph, OcrBox, OcrEngine } from '../src/ingest/ocr/types.js';
 import { seed } from './paths.js';
@@ -88,6 +89,19 @@ describe('lines from boxes', () => {
     const lines = buildLines([box('93.93', 200, 101), box('收入合计', 0, 100), box('支出', 0, 130), box('。', 40, 104)]);
     expect(lines.map((l) => l.raw)).toEqual(['收入合计。  93.93', '支出']);
     expect(lines[0]!.x.length).toBe(lines[0]!.raw.length);
+  });
+});
+
+describe('recogniser input width (PP-OCR, 48 px high)', () => {
+  it('keeps a short line its shape and squeezes a long one to 0.65 of its width, never below 320 px', () => {
+    // A lone "0" of a table cell, 12 x 23 px: 25 px wide at 48 high, as before.
+    expect(recognitionWidth(12, 23)).toBe(25);
+    // 153 x 23 px: 319 px at 48 high, not over 320: unchanged.
+    expect(recognitionWidth(153, 23)).toBe(319);
+    // A 40-character line, 1,066 x 23 px: 2,225 px at 48 high, read at 1,446.
+    expect(recognitionWidth(1066, 23)).toBe(1446);
+    // Just past 320: squeezed to 320, not below.
+    expect(recognitionWidth(200, 23)).toBe(320);
   });
 });
 

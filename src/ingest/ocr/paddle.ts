@@ -95,6 +95,34 @@ async function detectLines(det: DetectionModel, split: SplitIntoLineImages, png:
   return split({ data, width: w, height: h }, full);
 }
 
+/** The recogniser was trained on 48-pixel-high lines squeezed to at most 320 pixels wide (PaddleOCR's
+ *  training resize): it reads our long lines (~23 px high at 150 dpi, ~40 characters: ~2,000 px wide at 48) as
+ *  well with the characters narrower than square, and its cost is linear in the width. A line wider than 320
+ *  pixels at 48 high is squeezed to REC_SQUEEZE of that width, never below 320; shorter ones (table cells,
+ *  a lone "0") keep their shape: squeezed too, they lost confidence (OCR_UNCERTAIN on correct readings).
+ *  Measured on the scanned seed (scripts/bench-ocr.ts's scoring; same rendering and detection), pages 1-3:
+ *  no squeeze 5.8 CPU s/page, numbers 82/82, CER 0.16%, 11 of 2,500 characters under 0.8 confidence; x0.75
+ *  4.6 s, 82/82, 0.12%, 6; x0.65 4.2 s, 82/82, 0.16%, 7; x0.6 3.8 s, 82/82, 0.12%, 13; x0.65 from 320 px
+ *  4.0 s, 82/82, 0.16%, 5. Pages 12-13 (indicator tables): no squeeze 4.3 s, 28/28, 15 of 1,060 under 0.8;
+ *  x0.65 3.5 s, 22; x0.65 from 320 px 4.1 s, 16. */
+export const REC_HEIGHT = 48;
+const REC_SQUEEZE = 0.65;
+const REC_FREE_WIDTH = 320;
+
+/** The recogniser's input width for a line image of `width` x `height` pixels. */
+export function recognitionWidth(width: number, height: number): number {
+  const natural = (REC_HEIGHT / height) * width;
+  return Math.max(1, Math.round(natural <= REC_FREE_WIDTH ? natural : Math.max(REC_FREE_WIDTH, natural * REC_SQUEEZE)));
+}
+
+async function recognitionInput(line: RawImage): Promise<Pixels> {
+  // A short line: resized as it always was (its shape kept, the width sharp's).
+  if ((REC_HEIGHT / line.height) * line.width <= REC_FREE_WIDTH) return line.resize({ height: REC_HEIGHT });
+  const width = recognitionWidth(line.width, line.height);
+  const { default: sharp } = await import('sharp');
+  return rawOf(sharp(line.data, { raw: { width: line.width, height: line.height, channels: 4 } }).resize({ width, height: REC_HEIGHT, fit: 'fill' }));
+}
+
 /** Greedy CTC decode: per time step the most likely class; repeats and blanks dropped. */
 export function ctcDecode(out: Tensor, dict: string[], left: number, width: number): Glyph[] {
   const [, steps = 0, classes = 0] = out.dims;
@@ -163,8 +191,7 @@ export class PaddleEngine implements OcrEngine {
       const xs = li.box.map((p) => p[0]!);
       const ys = li.box.map((p) => p[1]!);
       const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-      // The recogniser was trained on 48-pixel-high lines.
-      const img = await li.image.resize({ height: 48 });
+      const img = await recognitionInput(li.image);
       const out = await rec.runModel({ modelData: toModelInput(img) });
       const glyphs = ctcDecode(out, dict, box.x0, box.x1 - box.x0);
       if (!glyphs.length) continue;
