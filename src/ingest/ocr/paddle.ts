@@ -183,8 +183,11 @@ export class PaddleEngine implements OcrEngine {
     // (the model takes a batch) cost more than N single runs (8 lines of 960 px: 0.50 CPU s one by one,
     // 0.84 s batched with the memory arena, 1.6 s without); the memory arena on the recogniser (same
     // readings, no change per page); on the detector (same readings, -4% CPU, +400 MB peak RSS); flushing
-    // denormals, sharp at one thread (no change). The cost is the recogniser's compute, linear in the
-    // line's width at 48 px high (~2.4 of ~4.7 CPU s per page; detection ~0.9, rendering ~0.56).
+    // denormals, sharp at one thread (no change); ONNX Runtime's graph optimisation is already 'all' by
+    // default ('extended', 'basic': 25-35% slower). The cost is the recogniser's compute, linear in the width
+    // of its input (recognitionWidth): per page of the seed ~2.1 CPU s (3.3 before the squeeze) of ~4.2;
+    // detection ~1.2 (the model ~1.0, a detector input at 0.875 of the page read worse: CER 0.16% -> 1.0%),
+    // rendering (pdf.js) ~0.55, the lines' resizing ~0.2.
     const boxes: OcrBox[] = [];
     for (const li of lineImages) {
       signal?.throwIfAborted(); // between the model's runs, each well under a second
