@@ -81,8 +81,10 @@ describe('科目 tables: 合计 = Σ 类, and the 机关运行经费 table by �
 });
 
 describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计, 单位预留机动经费, the 收入总表 ladder, the 政府采购表 items', () => {
-  it('预算05 with 2040401行政运行 in one cell: 合计 changed is caught by 合计 = Σ 类', async () => {
-    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't5', '24,169.74', '20,003.43', 0)).toEqual([[16, 't5', 1, 1, '24169.74', '20003.43', '预算05一般公共预算支出表第16页合计的“金额”为20003.43万元，与其3个类级科目之和24169.74万元不符。']]);
+  // (The PDF reader now gives this table's 科目编码 column apart from its names — 2040401 | 行政运行 — so the
+  // 金额 column is the third.)
+  it('预算05 (codes in their own column): 合计 changed is caught by 合计 = Σ 类', async () => {
+    expect(await added('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 't5', '24,169.74', '20,003.43', 0)).toEqual([[16, 't5', 1, 2, '24169.74', '20003.43', '预算05一般公共预算支出表第16页合计的“金额”为20003.43万元，与其3个类级科目之和24169.74万元不符。']]);
   }, 60_000);
 
   it('预算07 合计 beside the 三公 小计 changed: 合计 = 三公 items + 会议费 + 培训费', async () => {
@@ -110,12 +112,12 @@ describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计,
 });
 
 describe('narrative against a column the tables print once', () => {
-  it('万里街道 2024: 预算07’s lone 机关运行经费 cell changed disagrees with “…财政拨款的机关运行经费预算为443.18万元” (a warning: either may be wrong)', async () => {
+  it('万里街道 2024: 预算07’s lone 机关运行经费 cell changed disagrees with “…财政拨款的机关运行经费预算为443.18万元” (a warning; the narrative’s 的-phrase now names the metric)', async () => {
     const doc = await ingest(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'), { ocr: 'off' });
     const before = new Set(run(doc).flags.map(key));
     const fresh = run(change(doc, 't9', '443.18', '443.88')).flags.filter((f) => !before.has(key(f)));
     expect(fresh.map((f) => [f.code, f.severity, f.loc?.page, f.loc?.line, f.expected, f.found, f.message])).toEqual([
-      ['VALUE_CONFLICT', 'warning', 32, 10, '443.88万元', '443.18万元', '正文数字与表格不一致：此处写443.18万元，预算07三公经费表第31页“2024年机关运行经费预算数”栏为443.88万元。'],
+      ['VALUE_CONFLICT', 'warning', 32, 10, '443.88万元', '443.18万元', '正文数字与表格不一致：机关运行经费正文写443.18万元（第32页第10行），表格为443.88万元（第31页表t9第2行）；以表格数为准。'],
     ]);
   }, 60_000);
 });
