@@ -323,7 +323,7 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
         // (the clean document's own defect, flagged at the same line by a rule of the same family, that now
         // shows under another code — a 项 stated twice read as a PERCENT_MISMATCH once its opening figure is
         // blanked — is that defect again, not a false alarm)
-        const knownDefect = (f: Flag) => f.loc !== undefined && baseFamilies.get(lineKey(f.loc))?.has(familyOfCode(f.code)) === true;
+        const knownDefect = (f: Flag) => !!f.loc && baseFamilies.get(lineKey(f.loc))?.has(familyOfCode(f.code)) === true;
         const falseFlags = fresh.filter((f) => !hits.includes(f) && !knownDefect(f) && (!about(f, m) || (m.family === 'scan' && f.code === 'MALFORMED_VALUE')));
         outcomes.push({ doc: name, m, caught: hits.length > 0, falseFlags });
       }
