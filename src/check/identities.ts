@@ -706,13 +706,9 @@ function foldFailures(l: Ledger, t: TableRecord, tableId: string, byPos: Map<str
 
 // ---------------------------------------------------------------- ladder: 总计 = Σ 小计, 小计 = Σ its rows
 
-/** A list printed down one value column, its groups marked by 小计 rows (江苏 收入预算总表: 收入总计, then
- *  per group a 小计 and its items; a group's own name stands in a label column beside them): the top total
- *  = Σ the 小计s, and each 小计 = Σ the rows of its group (not 其中 rows). A 小计 heads its group when it
- *  comes right after the total, else it closes it. Only where every figure of the column below the total
- *  lies in a group and every cell was read; failures that share a cell are one flag on it. */
-function ladders(l: Ledger, id: Identity): Flag[] {
-  const flags: Flag[] = [];
+/** The identity's tables whose figures all stand in one value column, every cell of which was read (the
+ *  list-shaped tables the ladder and outline identities walk). */
+function* singleColumnTables(l: Ledger, id: Identity) {
   const kinds = new Set(id.tables ?? []);
   for (const [tableId, facts] of l.cells) {
     const t = l.tables.get(tableId)!;
@@ -721,7 +717,18 @@ function ladders(l: Ledger, id: Identity): Flag[] {
     if (cols.size !== 1) continue;
     const c = [...cols][0]!;
     if (!l.completeCols.has(`${tableId}|${c}`)) continue;
-    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    yield { tableId, t, c, byPos: new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f])) };
+  }
+}
+
+/** A list printed down one value column, its groups marked by 小计 rows (江苏 收入预算总表: 收入总计, then
+ *  per group a 小计 and its items; a group's own name stands in a label column beside them): the top total
+ *  = Σ the 小计s, and each 小计 = Σ the rows of its group (not 其中 rows). A 小计 heads its group when it
+ *  comes right after the total, else it closes it. Only where every figure of the column below the total
+ *  lies in a group and every cell was read; failures that share a cell are one flag on it. */
+function ladders(l: Ledger, id: Identity): Flag[] {
+  const flags: Flag[] = [];
+  for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
     const labelOf = (r: number) => {
       for (let k = c - 1; k >= 0; k--) {
@@ -800,15 +807,7 @@ function ladders(l: Ledger, id: Identity): Flag[] {
  *  separate defects, or a table whose labels are not where the depth says), nothing is flagged. */
 function outlines(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
-  const kinds = new Set(id.tables ?? []);
-  for (const [tableId, facts] of l.cells) {
-    const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind)) continue;
-    const cols = new Set(facts.map((f) => f.about!.col!));
-    if (cols.size !== 1) continue;
-    const c = [...cols][0]!;
-    if (!l.completeCols.has(`${tableId}|${c}`)) continue;
-    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+  for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
     const depth = (r: number) => {
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
