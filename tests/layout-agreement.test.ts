@@ -12,7 +12,7 @@ import { corpus } from './paths.js';
 
 /** Value cells the dumps give equal to the PDF's (layout, spaced) out of the PDF's. */
 const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
-  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 152],
+  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 181],
   GovBudgetChecker__putuo_sfj_2026_dept_yusuan: [366, 366, 366],
   GovBudgetChecker__putuo_sfj_2026_unit_yusuan: [391, 381, 381],
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 201, 201],
@@ -186,6 +186,38 @@ describe.skipIf(!hasPdftotext())('page-text tables against the PDF, per corpus d
     expect(right('31002')!.slice(3)).toEqual(['31002', '办公设备购置', '13.58']);
     // 人员经费合计 ran into the 31099 block: nothing of it is placed for sure.
     expect(t06.rows.find((x) => x[1] === '人员经费合计')!.slice(2, 3)).toEqual(['']);
+  });
+
+  it('places a two-halves tall table’s lone figures by the one left/right assignment the 经济分类 sums allow (czj 公开06, single spaces)', async () => {
+    const r = makeRendition(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'));
+    const t06 = table(await readTables(r.spaced), '公开06表');
+    const left = (code: string) => t06.rows.find((x) => x[0] === code);
+    const right = (code: string) => t06.rows.find((x) => x[3] === code);
+    expect(t06.header).toEqual(['科目编码', '科目名称', '决算数', '科目编码', '科目名称', '决算数']);
+    expect(left('301')).toEqual(['301', '工资福利支出', '2,082.85', '302', '商品和服务支出', '171.07']);
+    // Two lone figures above one row pair (1,238.58 / 7.61), and lone figures of either half.
+    expect(left('30102')).toEqual(['30102', '津贴补贴', '1,238.58', '30202', '印刷费', '7.61']);
+    expect(left('30106')).toEqual(['30106', '伙食补助费', '', '30204', '手续费', '0.09']);
+    expect(left('30108')).toEqual(['30108', '机关事业单位基本养老保险缴费', '160.75', '30206', '电费', '']);
+    expect(left('30114')).toEqual(['30114', '医疗费', '', '30213', '维修（护）费', '2.83']);
+    expect(left('303')).toEqual(['303', '对个人和家庭的补助', '69.41', '30215', '会议费', '']);
+    // 302 商品和服务支出's children: 171.07 = their sum.
+    expect(t06.rows.filter((x) => /^302\d\d$/.test(x[3]!) && x[5]).map((x) => [x[3], x[5]])).toEqual([
+      ['30201', '21.21'],
+      ['30202', '7.61'],
+      ['30204', '0.09'],
+      ['30207', '4.88'],
+      ['30211', '1.20'],
+      ['30213', '2.83'],
+      ['30216', '4.05'],
+      ['30226', '2.01'],
+      ['30228', '24.42'],
+      ['30229', '42.77'],
+      ['30239', '48.49'],
+      ['30299', '11.53'],
+    ]);
+    expect(right('310')!.slice(3)).toEqual(['310', '资本性支出', '13.58']);
+    expect(right('31002')!.slice(3)).toEqual(['31002', '办公设备购置', '13.58']);
   });
 
   it('keeps a two-halves table’s 310 资本性支出 block in the 公用经费 half (shgzb 公开06)', async () => {

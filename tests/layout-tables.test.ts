@@ -60,6 +60,52 @@ describe('page-text tables: single-space dump (pdfplumber)', () => {
   });
 });
 
+describe('page-text tables: a two-halves 基本支出 table with tall rows (single spaces)', () => {
+  // A row pair's figures on lines of their own above its code line; a lone figure could be either half's.
+  const text = (above1: string, above2: string, parents = '5.00 5.00') =>
+    [
+      '一般公共预算财政拨款基本支出决算表',
+      '单位：万元',
+      '经济分类 经济分类',
+      '科目编码 科目编码',
+      '科目名称 决算数 科目名称 决算数',
+      `301 ${parents.split(' ')[0]} 302 ${parents.split(' ')[1]}`,
+      '工资福利支出 商品和服务支出',
+      above1,
+      '301 01 302',
+      '基本工资 01 办公费',
+      above2,
+      '301 02 302',
+      '津贴补贴 02 印刷费',
+      '301 03 302',
+      '奖金 03 咨询费',
+      parents,
+      '人员经费合计 公用经费合计',
+    ].join('\n');
+
+  it('places lone figures by the one assignment under which the sums hold', async () => {
+    const [t] = await tablesOf(text('5.00', '3.00', '3.00 5.00'));
+    // 301 = 3.00 and 302 = 5.00: 5.00 is 30201's and 3.00 is 30102's, in no other way.
+    expect(grid(t!).slice(1)).toEqual([
+      ['301', '工资福利支出', '3.00', '302', '商品和服务支出', '5.00'],
+      ['30101', '基本工资', '', '30201', '办公费', '5.00'],
+      ['30102', '津贴补贴', '3.00', '30202', '印刷费', ''],
+      ['30103', '奖金', '', '30203', '咨询费', ''],
+      ['', '人员经费合计', '3.00', '', '公用经费合计', '5.00'],
+    ]);
+  });
+
+  it('places none of them where two assignments fit', async () => {
+    const [t] = await tablesOf(text('5.00', '5.00'));
+    // 5.00 | 5.00 left-right or right-left: both add up, so neither figure is placed for sure.
+    expect(grid(t!).slice(1, 4)).toEqual([
+      ['301', '工资福利支出', '5.00', '302', '商品和服务支出', '5.00'],
+      ['30101', '基本工资', '?5.00', '30201', '办公费', ''],
+      ['30102', '津贴补贴', '?5.00', '30202', '印刷费', ''],
+    ]);
+  });
+});
+
 describe('page-text tables: fixed-width dump (pdftotext -layout)', () => {
   const text = [
     '                    支出决算表',

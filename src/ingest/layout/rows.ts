@@ -67,6 +67,8 @@ interface Token {
   x: number | null;
   /** The line it stands on, where not its row's (a tall row's figures printed a line higher). */
   src?: SourceLine;
+  /** A figure whose half no arithmetic decided (it stays uncertain). */
+  doubt?: boolean;
 }
 
 interface Group {
@@ -82,6 +84,8 @@ interface Row {
   groups: Group[];
   /** Lines whose text was joined into this row's label. */
   extra: SourceLine[];
+  /** (two halves) each half's group where the reader already knows it. */
+  sides?: { left?: Group; right?: Group };
 }
 
 export interface PrintedTable<L> {
@@ -558,6 +562,17 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       return c;
     });
     if (listed) return listed;
+  }
+  // (two halves, single spaces, coded) Tall rows whose figures stand on lines of their own.
+  if (halves && !fixed) {
+    // Here too a bare code above other lines of its page is a code, not a page number (302 / 40 税金及附加费用).
+    const tall = tallSpacedHalves(
+      region.filter((l) => {
+        const raw = l.raw.trim();
+        return raw && !(FOOTER.test(raw) && !(/^\d{2,3}$/.test(raw) && lastOfPage.get(l.page) !== l)) && !/^[类款项\s]+$/.test(raw);
+      }),
+    );
+    if (tall) return halvesTable(tall.rows, tall.header, def, fixed);
   }
   // (two halves, fixed width, coded) Tall rows printed as blocks of lines between blank lines.
   const blocks = new Map<SourceLine, { row: Row; lines: Set<SourceLine> }>();
@@ -1145,6 +1160,7 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   let lastR: number | null = null;
   let loneSide: boolean | null = null;
   const sides = rows.map((r) => {
+    if (r.sides) return r.sides;
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
       lastL = codeNum(r.groups[0]) ?? lastL;
@@ -1197,7 +1213,7 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     if (!g) return cells;
     place(g.values, n, n > 1, anchors).forEach((p, j) => {
       const c = cell(g.values[j]!.text, r.src, g.values[j]!, rowIdx, from + w + p.col);
-      if (!p.sure) c.uncertain = 'column';
+      if (!p.sure || g.values[j]!.doubt) c.uncertain = 'column';
       cells[w + p.col] = c;
     });
     return cells;
@@ -1206,3 +1222,219 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
 
+
+/** (two halves, single spaces, coded) A 基本支出 table whose tall rows print a row pair's figures on
+ *  lines of their own above its code line (301 01 302), its labels and the right half's code piece
+ *  below (基本工资 01 办公费). A line of two figures is left then right; a lone figure could be either
+ *  half's. The lone figures are placed only by the one assignment to left/right under which every
+ *  sum of the 经济分类 tree holds at printed precision (each 3-digit code = Σ its 5-digit codes, a
+ *  blank counting 0; each half's 合计 = Σ its 3-digit codes); where none or several fit, they stay
+ *  uncertain. Null where the table is not printed so. */
+function tallSpacedHalves(lines: SourceLine[]): { header: SourceLine[]; rows: Row[] } | null {
+  const C3 = /^\d{3}$/;
+  const P2 = /^\d{2}$/;
+  const isFig = (t: Token) => AMOUNT.test(t.text) && !P2.test(t.text);
+  const han = (t: Token) => !/^[-−—–\d,.]+$/.test(t.text);
+  const toks = lines.map((l) => tokens(l, false).map((t) => ({ ...t, src: l })));
+  const isCodeLine = (ts: Token[]) => !!ts[0] && C3.test(ts[0].text);
+  const figLine = (ts: Token[]) => ts.length > 0 && ts.length <= 2 && ts.every(isFig);
+  const first = toks.findIndex(isCodeLine);
+  if (first < 0) return null;
+  // The figure lines just above the first code line belong to the body.
+  let start = first;
+  while (start > 0 && figLine(toks[start - 1]!)) start--;
+  interface Half { code: Token[]; label: Token[]; onCode: boolean }
+  interface Unit { src: SourceLine; extra: SourceLine[]; halves: (Half | null)[]; figs: Token[][]; fixedFigs: (Token | null)[]; total: boolean }
+  const units: Unit[] = [];
+  let figs: Token[][] = [];
+  let pendingExtra: SourceLine[] = [];
+  let cur: Unit | null = null;
+  const newHalf = (): Half => ({ code: [], label: [], onCode: false });
+  for (let i = start; i < toks.length; i++) {
+    const ts = toks[i]!;
+    const l = lines[i]!;
+    if (!ts.length) continue;
+    // Figures never stand just above a label line: a line of 3-digit numbers there is a code line (303 302).
+    const next = toks.slice(i + 1).find((x) => x.length);
+    if (figLine(ts) && !(isCodeLine(ts) && next?.some(han))) {
+      figs.push(ts);
+      pendingExtra.push(l);
+      cur = null;
+      continue;
+    }
+    if (isCodeLine(ts)) {
+      const u: Unit = { src: l, extra: pendingExtra, halves: [], figs, fixedFigs: [null, null], total: false };
+      figs = [];
+      pendingExtra = [];
+      let h = newHalf();
+      u.halves.push(h);
+      let side = 0;
+      for (const t of ts) {
+        if (C3.test(t.text) && (h.code.length === 0 || h.label.length || (h.code.length && side === 0 && t !== ts[0]))) {
+          if (h.code.length) {
+            if (side === 1) return null;
+            side = 1;
+            h = newHalf();
+            u.halves.push(h);
+          }
+          h.code.push(t);
+        } else if (P2.test(t.text) && h.code.length === 1 && !h.label.length) h.code.push(t);
+        else if (isFig(t)) {
+          if (u.fixedFigs[side]) return null;
+          u.fixedFigs[side] = t;
+        } else if (han(t)) {
+          h.label.push(t);
+          h.onCode = true;
+        } else return null;
+      }
+      units.push(u);
+      cur = u;
+      continue;
+    }
+    // A label line: of the unit just opened, else (after figures) a total row (人员经费合计 公用经费合计).
+    if (!cur) {
+      if (!figs.length || !ts.every(han) || ts.length > 2) return null;
+      const u: Unit = { src: l, extra: pendingExtra, halves: ts.map((t) => ({ code: [], label: [t], onCode: true })), figs, fixedFigs: [null, null], total: true };
+      figs = [];
+      pendingExtra = [];
+      units.push(u);
+      cur = u;
+      continue;
+    }
+    cur.extra.push(l);
+    if (cur.total) return null;
+    const pair = cur.halves.length === 2;
+    const piece = ts.findIndex((t) => P2.test(t.text));
+    if (!ts.every((t) => han(t) || P2.test(t.text))) return null;
+    if (!pair) {
+      const h = cur.halves[0]!;
+      for (const t of ts) if (P2.test(t.text) && h.code.length === 1) h.code.push(t);
+      else if (han(t)) h.label.push(t);
+      else return null;
+      continue;
+    }
+    const [L, R] = cur.halves as [Half, Half];
+    if (piece >= 0) {
+      if (R.code.length !== 1 || ts.slice(piece + 1).some((t) => !han(t))) return null;
+      L.label.push(...ts.slice(0, piece));
+      R.code.push(ts[piece]!);
+      R.label.push(...ts.slice(piece + 1));
+    } else if (ts.length >= 2 && !L.label.length && !R.label.length) {
+      L.label.push(ts[0]!);
+      R.label.push(...ts.slice(1));
+    } else if (ts.length === 1 && L.onCode !== R.onCode) (L.onCode ? L : R).label.push(ts[0]!);
+    else if (ts.length === 1 && !L.label.length) L.label.push(ts[0]!);
+    else if (ts.length === 1 && !R.label.length) R.label.push(ts[0]!);
+    else return null;
+  }
+  if (figs.length || units.length < 4 || !units.some((u) => u.halves.length === 2)) return null;
+  // Which half a lone-coded unit is: the half that printed its 3-digit code before, else the half
+  // whose last code is just below its own.
+  const codeOf = (h: Half | null) => (h?.code.length ? h.code.map((t) => t.text).join('') : '');
+  const seen: [Set<string>, Set<string>] = [new Set(), new Set()];
+  const last: [number, number] = [-1, -1];
+  // A lone unit below a lone unit continues its half (the other half has run out).
+  let loneSide = -1;
+  const sides: (Half | null)[][] = units.map((u) => {
+    if (u.total) return u.halves.length === 2 ? u.halves : [u.halves[0]!, null];
+    if (u.halves.length === 2) {
+      loneSide = -1;
+      u.halves.forEach((h, s) => {
+        seen[s]!.add(codeOf(h).slice(0, 3));
+        last[s] = Number(codeOf(h).padEnd(5, '0'));
+      });
+      return u.halves;
+    }
+    const code = codeOf(u.halves[0]!);
+    const n = Number(code.padEnd(5, '0'));
+    let s = seen[1].has(code.slice(0, 3)) ? 1 : seen[0].has(code.slice(0, 3)) ? 0 : loneSide;
+    if (s < 0) {
+      const gap = (x: number) => (x >= 0 && x < n ? n - x : Infinity);
+      s = gap(last[1]) < gap(last[0]) ? 1 : 0;
+    }
+    last[s] = n;
+    loneSide = s;
+    seen[s]!.add(code.slice(0, 3));
+    return s === 1 ? [null, u.halves[0]!] : [u.halves[0]!, null];
+  });
+  // Figures: code-line ones and two-figure lines are sure; lone ones are the unknowns.
+  const given: (Token | null)[][] = units.map(() => [null, null]);
+  const unknown: { unit: number; opts: [Token | null, Token | null][] }[] = [];
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    const has = [!!sides[k]![0], !!sides[k]![1]];
+    u.fixedFigs.forEach((t, s) => t && (given[k]![s] = t));
+    const lone: Token[] = [];
+    for (const f of u.figs) {
+      if (f.length === 2) {
+        if (given[k]![0] || given[k]![1] || !has[0] || !has[1]) return null;
+        given[k] = [f[0]!, f[1]!];
+      } else lone.push(f[0]!);
+    }
+    if (!lone.length) continue;
+    const free = [0, 1].filter((s) => has[s] && !given[k]![s]);
+    if (lone.length > free.length) return null;
+    if (free.length === 1) {
+      given[k]![free[0]!] = lone[0]!;
+      continue;
+    }
+    unknown.push({ unit: k, opts: lone.length === 2 ? [[lone[0]!, lone[1]!], [lone[1]!, lone[0]!]] : [[lone[0]!, null], [null, lone[0]!]] });
+  }
+  if (unknown.length > 20) return null;
+  const centsOf = (t: Token | null) => (t && /\d/.test(t.text) ? cents(t.text) : 0);
+  // The checks: per half, each 3-digit code's row against its 5-digit rows, and the total row against
+  // the 3-digit rows; each as [row of the sum, rows of its parts].
+  const checks: { s: number; total: number; parts: number[] }[] = [];
+  for (const s of [0, 1]) {
+    const coded = units.map((_, k) => k).filter((k) => !units[k]!.total && sides[k]![s]);
+    const parents = coded.filter((k) => codeOf(sides[k]![s]!).length === 3);
+    for (const p of parents) {
+      const c = codeOf(sides[p]![s]!);
+      const kids = coded.filter((k) => codeOf(sides[k]![s]!).length === 5 && codeOf(sides[k]![s]!).startsWith(c));
+      if (kids.length) checks.push({ s, total: p, parts: kids });
+    }
+    const tot = units.findIndex((u, k) => u.total && sides[k]![s]);
+    if (tot >= 0 && parents.length) checks.push({ s, total: tot, parts: parents });
+  }
+  const fits = (fig: (Token | null)[][]): boolean =>
+    checks.every(({ s, total, parts }) => {
+      const vals = [total, ...parts].map((k) => centsOf(fig[k]![s]!));
+      if (vals.some((v) => v === null)) return false;
+      const sum = parts.reduce((a, _, j) => a + vals[j + 1]!, 0);
+      return Math.abs(vals[0]! - sum) <= 0.5 * (parts.length + 1);
+    });
+  let found: number | null = null;
+  let count = 0;
+  if (unknown.length && checks.length) {
+    for (let m = 0; m < 1 << unknown.length && count < 2; m++) {
+      const fig = given.map((g) => [...g]);
+      unknown.forEach((x, j) => {
+        const o = x.opts[(m >> j) & 1]!;
+        if (o[0]) fig[x.unit]![0] = o[0];
+        if (o[1]) fig[x.unit]![1] = o[1];
+      });
+      if (fits(fig)) {
+        count++;
+        found = m;
+      }
+    }
+  }
+  const doubt = new Set<Token>();
+  unknown.forEach((x, j) => {
+    const o = count === 1 ? x.opts[(found! >> j) & 1]! : x.opts[0]!;
+    if (o[0]) given[x.unit]![0] = o[0];
+    if (o[1]) given[x.unit]![1] = o[1];
+    if (count !== 1) for (const t of o) if (t) doubt.add(t);
+  });
+  // Pieces joined over lines keep the first line's span (their loc is that line).
+  const join = (ts: Token[]): Token[] =>
+    ts.length ? [{ ...ts[0]!, text: ts.map((t) => t.text).join(''), end: ts.every((t) => t.src === ts[0]!.src) ? ts[ts.length - 1]!.end : ts[0]!.end }] : [];
+  const rows: Row[] = units.map((u, k) => {
+    const groups: (Group | undefined)[] = sides[k]!.map((h, s) =>
+      h ? { label: join(h.label), values: given[k]![s] ? [{ ...given[k]![s]!, doubt: doubt.has(given[k]![s]!) }] : [], codes: join(h.code) } : undefined,
+    );
+    const extra = [...u.extra, ...u.figs.map((f) => f[0]!.src!)].filter((l, j, a) => l !== u.src && a.indexOf(l) === j);
+    return { src: u.src, codes: [], groups: groups.filter((g): g is Group => !!g), extra, sides: { left: groups[0], right: groups[1] } };
+  });
+  return { header: lines.slice(0, start), rows };
+}
