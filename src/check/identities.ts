@@ -416,10 +416,18 @@ function rows(l: Ledger, id: Identity): Flag[] {
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
     const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
+    // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c)) : [];
+    const unknown = (r: number, c: number) => {
+      const text = cellText(l, tableId, r, c);
+      return !isBlank(text) && parseAmount(text)?.value !== 0;
+    };
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const rowsWithFacts = [...new Set(facts.map((f) => f.about!.row!))].sort((a, b) => a - b);
     for (const r of rowsWithFacts) {
       if (unreadParts.some((c) => !isBlank(cellText(l, tableId, r, c)))) continue;
+      if (unnamed.some((c) => unknown(r, c))) continue;
       const tot = cellFig(l, tableId, r, totalCol, byPos, t.unit);
       const ps = partCols.map((c) => cellFig(l, tableId, r, c, byPos, t.unit));
       if (!tot || ps.some((x) => !x)) continue;
