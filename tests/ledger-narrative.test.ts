@@ -168,6 +168,22 @@ describe('a 其中 list that begins the next sentence or runs over lines', () =>
     expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '39.43万元', '32.20万元']]);
   });
 
+  // (the seed's own layout: a completion rate and a change stand between the total and its 其中, and each
+  // item is a numbered paragraph of its own)
+  const vehicles = (running: string) => [
+    '某单位2023年度部门决算',
+    '一、“三公”经费财政拨款支出决算情况说明',
+    '2.公务用车购置及运行费预算为32万元，支出决算为30.5万元，完成预算的95.31%；决算数较上年增加2.5万元，增长8.93%。决算数小于预算数的主要原因：厉行节约。其中：',
+    '(1)公务用车购置费支出20万元。',
+    '',
+    `(2)公务用车运行费支出${running}万元。`,
+  ];
+
+  it('reads a 其中 list that opens after the total’s rate and change (the 购置 + 运行 split must add up)', async () => {
+    expect(show(await run(vehicles('10.5')))).toEqual([]);
+    expect(show(await run(vehicles('12.5')))).toEqual([['SUM_MISMATCH', 'error', 3, '32.5万元', '30.5万元']]);
+  });
+
   it('reads the items on the lines after a line that ends in 其中：', async () => {
     const d = await run(['上海市财政局2025年单位预算', '三、政府采购预算情况', '2025年度本单位政府采购预算1,708.03万元，', '其中：', '政府采购货物预算42.50万元；', '政府采购服务预算1,765.53万元。']);
     expect(show(d)).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,708.03万元', '1808.03万元']]);

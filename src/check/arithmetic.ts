@@ -767,10 +767,14 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
   const order = readingOrder(ctx);
   order.forEach((t, i) => {
     if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
-    const first = order[i + 1];
+    // The rates and changes stated right after the total (完成预算的95.31%；较上年增加2.5万元) are not items:
+    // the list opens after them, so its 其中 is looked for between the last of them and the first amount.
+    let j = i + 1;
+    while (order[j] && (order[j]!.kind === 'percent' || order[j]!.role === 'change') && (order[j]!.section ?? null) === (t.section ?? null)) j++;
+    const first = order[j];
     if (!first || (first.section ?? null) !== (t.section ?? null)) return;
     // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
-    const lead = textBetween(ctx.text, t, first);
+    const lead = textBetween(ctx.text, order[j - 1]!, first);
     if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
     // A list complete by definition (patterns/identities.yaml claims.completeLists): its items by the one
     // word of the list each label names.
