@@ -1025,6 +1025,15 @@ function restatements(l: Ledger): Flag[] {
     if (f.role !== 'actual' && f.role !== 'budget') continue;
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;
+    // (2 and 3) the one cell a figure restates, unless its row is already flagged as not adding up
+    const compare = (cell: { g: Fact; fig: Fig | null }) => {
+      if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) return;
+      restatementCount.byMetric++;
+      if (!sumFits(mine, [cell.fig!])) {
+        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+        restatedCells.push(cell.g.about!.tableId!);
+      }
+    };
     // 1. By 科目: the fund's function-class table, the row of that code, the column of the role.
     const a = f.about;
     if (a?.code && a.codeKind === 'function' && f.role === level) {
@@ -1060,13 +1069,7 @@ function restatements(l: Ledger): Flag[] {
       const same = tableFacts.filter((g) => g.about!.column === key && g.role === f.role);
       const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
       if (figs.length !== 1 || same.length !== 1) continue;
-      const cell = figs[0]!;
-      if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
-      restatementCount.byMetric++;
-      if (!sumFits(mine, [cell.fig!])) {
-        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
-        restatedCells.push(cell.g.about!.tableId!);
-      }
+      compare(figs[0]!);
       continue;
     }
     // 2. By metric: table cells of the same metric and role that agree among themselves.
@@ -1075,13 +1078,7 @@ function restatements(l: Ledger): Flag[] {
     const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
     if (!figs.length || figs.length !== same.length) continue;
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
-    const cell = figs[0]!;
-    if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) continue;
-    restatementCount.byMetric++;
-    if (!sumFits(mine, [cell.fig!])) {
-      flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
-      restatedCells.push(cell.g.about!.tableId!);
-    }
+    compare(figs[0]!);
   }
   return flags;
 }
