@@ -196,14 +196,20 @@ const headName = (h: string) => {
 };
 const colName = (l: Ledger, f: Fact) => headName(l.tables.get(f.about?.tableId ?? '')?.header[f.about?.col ?? -1] ?? '');
 
+/** The ledger's tables of the kinds an identity names, with their cell facts. */
+function* tablesOf(l: Ledger, id: Identity) {
+  const kinds = new Set(id.tables ?? []);
+  for (const [tableId, facts] of l.cells) {
+    const t = l.tables.get(tableId)!;
+    if (kinds.has(t.kind)) yield { tableId, t, facts };
+  }
+}
+
 // ---------------------------------------------------------------- tree: 类 = Σ 款 = Σ 项
 
 function trees(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
-  const kinds = new Set(id.tables ?? []);
-  for (const [tableId, facts] of l.cells) {
-    const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind)) continue;
+  for (const { tableId, t, facts } of tablesOf(l, id)) {
     const want = id.economic ? 'economic' : 'function';
     const coded = facts.filter((f) => f.about?.code && f.about.codeKind === want);
     if (!coded.length) continue;
@@ -374,12 +380,10 @@ function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[], c
 
 function rows(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
-  const kinds = new Set(id.tables ?? []);
   const parts = new Set(id.parts ?? []);
   const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
-  for (const [tableId, all] of l.cells) {
-    const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind) || !l.complete.has(tableId)) continue;
+  for (const { tableId, t, facts: all } of tablesOf(l, id)) {
+    if (!l.complete.has(tableId)) continue;
     // Tables whose columns repeat per role (三公: 预算数 | 决算数 under each item) are read role by role.
     const groups = id.byRole ? [...new Set(all.map((f) => f.role))].map((r) => all.filter((f) => f.role === r)) : [all];
     for (const facts of groups) {
@@ -563,10 +567,7 @@ interface Failure {
  *  Failures that share a cell become one flag on that cell. */
 function halves(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
-  const kinds = new Set(id.tables ?? []);
-  for (const [tableId, facts] of l.cells) {
-    const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind)) continue;
+  for (const { tableId, t, facts } of tablesOf(l, id)) {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const labels = labelCols(t);
     const width = Math.max(t.header.length, ...t.rows.map((r) => r.length));
@@ -717,10 +718,7 @@ function foldFailures(l: Ledger, t: TableRecord, tableId: string, byPos: Map<str
 /** The identity's tables whose figures all stand in one value column, every cell of which was read (the
  *  list-shaped tables the ladder and outline identities walk). */
 function* singleColumnTables(l: Ledger, id: Identity) {
-  const kinds = new Set(id.tables ?? []);
-  for (const [tableId, facts] of l.cells) {
-    const t = l.tables.get(tableId)!;
-    if (!kinds.has(t.kind)) continue;
+  for (const { tableId, t, facts } of tablesOf(l, id)) {
     const cols = new Set(facts.map((f) => f.about!.col!));
     if (cols.size !== 1) continue;
     const c = [...cols][0]!;
