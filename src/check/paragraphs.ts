@@ -12,8 +12,17 @@ export { Paragraph };
  *  directions) read them, not those about statements. */
 export const tableRows = new WeakSet<Paragraph>();
 
-/** A body line printed as a table row (bare numbers, cells set apart by wide gaps): not prose. */
-const tableRow = (line: Line) => !/[，。；、：,;:]/.test(line.text) && (line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?%?$/.test(w)).length >= 2 || /\S(?: {3,}|\t)\S/.test(line.raw.trim()));
+/** A body line printed as a table row (bare numbers, cells set apart by wide gaps): not prose. A line
+ *  justified by spreading its characters (江 苏 省 政 协 办 公 厅    2018    年 度 财 政 拨 款 基 本 支 出 预 算,
+ *  most of its words one character) is prose however wide its gaps: only its bare numbers could make it
+ *  a row. */
+const tableRow = (line: Line) => {
+  if (/[，。；、：,;:]/.test(line.text)) return false;
+  const words = line.raw.trim().split(/\s+/);
+  if (words.filter((w) => /^-?[\d,]+(?:\.\d+)?%?$/.test(w)).length >= 2) return true;
+  const spread = words.filter((w) => /^[\u3400-\u9fff]$/u.test(w)).length * 2 >= words.length && words.length >= 6;
+  return !spread && /\S(?: {3,}|\t)\S/.test(line.raw.trim());
+};
 
 /** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next body
  *  line (across a page break too), never across a heading, a table, the table of contents or a table row

@@ -1,0 +1,54 @@
+// Claims on real layouts (issue 11): a real corpus document, one line edited as a writer's slip would
+// edit it, checked end to end; the flag must be raised at that line, and nothing else new.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import type { CheckedDocument, Flag, IngestedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
+
+const run = (doc: IngestedDocument): CheckedDocument => check(extract(segment(doc)));
+const cache = new Map<string, Promise<{ doc: IngestedDocument; base: CheckedDocument }>>();
+const clean = (name: string) => {
+  if (!cache.has(name)) cache.set(name, ingest(corpus(name), { ocr: 'off' }).then((doc) => ({ doc, base: run(doc) })));
+  return cache.get(name)!;
+};
+const key = (f: Flag) => `${f.code}|${f.severity}|${f.loc?.page}:${f.loc?.line}|${f.message}`;
+
+/** The flags the edit adds: `was` replaced by `now` on line `line` of page `page`. */
+async function edited(name: string, page: number, line: number, was: string, now: string): Promise<Flag[]> {
+  const { doc, base } = await clean(name);
+  const i = doc.blocks.findIndex((b) => b.kind === 'line' && b.line.loc.page === page && b.line.loc.line === line);
+  const b = doc.blocks[i];
+  if (!b || b.kind !== 'line' || !b.line.raw.includes(was)) throw new Error(`“${was}” not on ${page}:${line}`);
+  const blocks = doc.blocks.slice();
+  blocks[i] = { kind: 'line', line: makeLine(b.line.raw.replace(was, now), b.line.loc, b.line.hint) };
+  const after = run({ ...doc, blocks, flags: doc.flags.slice() });
+  const before = new Set(base.flags.map(key));
+  return after.flags.filter((f) => !before.has(key(f)));
+}
+const brief = (fs: Flag[]) => fs.map((f) => [f.code, f.severity, f.loc?.page, f.loc?.line, f.found]);
+
+describe('an amount without its unit, on real layouts', () => {
+  it('is seen when its digits look like a year and a month that is none (与上年相比增 / 加 2025.97，增长 55.35 %)', async () => {
+    const fs = await edited('ae86jack__jiangsu_jianchayuan_2019_dept_yusuan.pdf', 26, 3, '2025.97    万元', '2025.97');
+    expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 26, 3, '2025.97']]);
+  }, 60_000);
+  it('is seen after 为 when it reads like the year 2000 (支出决算为 2000.00。, 文旅局 page text p30)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt', 30, 5, '2000.00 万元', '2000.00');
+    expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 30, 5, '2000.00']]);
+  }, 60_000);
+  it('is seen after a line justified by spreading its characters (江 苏 省 政 协 … 预 算 / 5,598.17，其中：)', async () => {
+    const fs = await edited('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf', 12, 14, '5,598.17万元', '5,598.17');
+    expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 12, 14, '5,598.17']]);
+  }, 60_000);
+});
+
+describe('a change and its rate pointing opposite ways', () => {
+  it('is seen with 了 before the rate (本年比上年增加161.96万元，下 / 降了4.39%, 江苏省高院 2017 p24)', async () => {
+    const fs = await edited('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 24, 19, '减少', '增加');
+    expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'error', 24, 19, '下降4.39%']]);
+  }, 60_000);
+});
