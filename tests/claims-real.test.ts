@@ -52,3 +52,10 @@ describe('a change and its rate pointing opposite ways', () => {
     expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'error', 24, 19, '下降4.39%']]);
   }, 60_000);
 });
+
+describe('the parts of a change add up to the change', () => {
+  it('reads the reason that opens the next line as part of the statement (…增长6.69%。 / 主要原因是基本支出减少1408.29万元、项目支出安排增加400万元, 江苏高院 2017 p19)', async () => {
+    const fs = await edited('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 19, 8, '增加1408.29', '减少1408.29');
+    expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'error', 19, 8, '减少1408.29万元']]);
+  }, 60_000);
+});

@@ -718,7 +718,9 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     for (const o of others) {
       if (o === e) continue;
       if (o.ok) cand = cand.filter((f) => !members(o).has(f) || !breaks(f, o));
-      else cand = cand.filter((f) => o.flips.has(f));
+      // (a failing sum that no one word explains is no breakdown at all — a reason's last amount followed
+      // by the section's 其中 list, 江苏高院 2017 p19 — and no evidence against a word)
+      else if (o.flips.size || o.complete) cand = cand.filter((f) => o.flips.has(f));
     }
     if (cand.length !== 1 && e.complete && !flagged.has(e.t.f)) {
       // No one word explains it: the amounts themselves disagree.

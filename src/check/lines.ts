@@ -67,6 +67,11 @@ export interface TextIndex {
 
 const PARAGRAPH_END = /[。；;！？!?：:]$/u;
 
+/** A line that opens with the reason for what the line before stated (…增长6.69%。 / 主要原因是基本支出增加
+ *  1408.29万元、项目支出安排增加400万元): the reason belongs to that statement's paragraph, where the
+ *  paragraph's rules (a change and the parts it is made of) read them together. */
+const REASON_OPENS = /^(?:其)?(?:主要)?原因(?:是|为|在于|：|:|主要)/u;
+
 /** Index the body lines; a paragraph ends at a heading, a table, a section change or a line that ends
  *  a sentence (a PDF wraps a paragraph over lines that end mid-sentence). */
 export function indexText(units: TextUnit[]): TextIndex {
@@ -79,7 +84,7 @@ export function indexText(units: TextUnit[]): TextIndex {
       continue;
     }
     const k = lineKey(u.line.loc);
-    const continues = prev && !prev.heading && !u.heading && prev.section === u.section && prev.block === u.block - 1 && !PARAGRAPH_END.test(prev.line.text);
+    const continues = prev && !prev.heading && !u.heading && prev.section === u.section && prev.block === u.block - 1 && (!PARAGRAPH_END.test(prev.line.text) || (REASON_OPENS.test(u.line.text) && /[。；;]$/u.test(prev.line.text)));
     if (!continues) para++;
     idx.lines.set(k, u.line);
     idx.position.set(k, idx.order.length);
