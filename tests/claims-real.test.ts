@@ -59,3 +59,21 @@ describe('the parts of a change add up to the change', () => {
     expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'error', 19, 8, '减少1408.29万元']]);
   }, 60_000);
 });
+
+describe('a change or a comparison against its reason (warning)', () => {
+  it('flags a change whose one-item reason points the other way (…比上年预算减少16万元，主要原因是 / 新的政协委员培训班次数增加, 江苏政协 2018 p14)', async () => {
+    const fs = await edited('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf', 14, 19, '增加', '减少');
+    expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'warning', 14, 19, '减少']]);
+    expect(fs[0]!.message).toBe('变动方向与所述原因不符：此处写“减少”，所述原因却是“增加”（新的政协委员培训班次数增加）。');
+  }, 60_000);
+  it('flags a comparison claim whose reason is the opposite comparison (决算数小于预算数的主要原因：人员经费支出数大于预算数, 社工部 2024 p18)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf', 18, 11, '支出数小于', '支出数大于');
+    expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'warning', 18, 11, '决算数小于预算数']]);
+  }, 60_000);
+  it('leaves a reason of several items alone (决算数小于预算数的主要原因：年中…调增产业扶持资金；…调整至…, 文旅局 2025 p26), and flags the one clean statement whose reason contradicts it (万里街道 2024 p6)', async () => {
+    const { base } = await clean('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt');
+    expect(base.flags.filter((f) => f.message.startsWith('变动方向与所述原因不符'))).toEqual([]);
+    const w = await clean('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf');
+    expect(brief(w.base.flags.filter((f) => f.message.startsWith('变动方向与所述原因不符')))).toEqual([['DIRECTION_CONFLICT', 'warning', 6, 18, '减少']]);
+  }, 60_000);
+});

@@ -18,7 +18,7 @@ describe('a rate stated with the two figures it compares (预算执行数 → �
   const item = (prior: string, cur: string, word: string, rate: string) => [
     ...YUSUAN,
     `1、公共安全支出（204类）司法（06款）行政运行（01项）${cur}万元。主要用于：行政单位的基本支出。2025年当年预算执行数为`,
-    `${prior}万元，2026年预算安排${cur}万元，比2025年预算执行数${word}${rate}%。主要原因是：支出减少。`,
+    `${prior}万元，2026年预算安排${cur}万元，比2025年预算执行数${word}${rate}%。主要原因是：支出${word}。`,
   ];
 
   it('accepts the rate the two figures give at their printed precision', async () => {

@@ -8,7 +8,7 @@ import { detectTemplate, type TemplateInfo } from './family.js';
 import { scrambledTables } from './identities.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
-import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, templateText, yearMismatch } from './text-rules.js';
+import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
   const units = textUnits(doc);
@@ -55,9 +55,13 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
+  // (a reason against its statement is a warning: after the figures' rules, so that where they judged the
+  // same words their verdict is the one kept)
+  const reasons: Flag[] = [];
   for (const p of paragraphsOf(units)) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (!tableRows.has(p)) textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
+    if (!tableRows.has(p)) reasons.push(...reasonDirections(p));
   }
   for (const u of units) {
     if (!u.cell) continue;
@@ -69,7 +73,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
   const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text));
+  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text), ...reasons);
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 

@@ -3,6 +3,7 @@
 import type { DocKind, Flag } from '../model.js';
 import type { Part } from '../extract/facts/paragraph.js';
 import { checksConfig, templateConfig } from './config.js';
+import { loadPattern } from '../patterns.js';
 import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
 import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
@@ -263,4 +264,86 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
     ];
   }
   return [];
+}
+
+/** The reason rule's expressions (patterns/identities.yaml claims.reasons and claims.pattern/relations). */
+interface ReasonsCfg {
+  claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string } };
+}
+let reasonsCompiled: { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][] } | null | undefined;
+function reasonRules() {
+  if (reasonsCompiled !== undefined) return reasonsCompiled;
+  const c = loadPattern<ReasonsCfg>('identities.yaml').claims;
+  const r = c?.reasons;
+  if (!c || !r) return (reasonsCompiled = null);
+  const word = (w: string) => `(?<!${r.negation.split('|').map((n) => `(?:${n})`).join('|')})(?:${w})`;
+  return (reasonsCompiled = {
+    opens: new RegExp(r.opens, 'gu'),
+    up: new RegExp(word(r.up), 'gu'),
+    down: new RegExp(word(r.down), 'gu'),
+    stmtUp: new RegExp(`${word(r.up)}了?(?=\\d)`, 'gu'),
+    stmtDown: new RegExp(`${word(r.down)}了?(?=\\d)`, 'gu'),
+    claim: new RegExp(c.pattern, 'gu'),
+    relations: Object.entries(c.relations),
+  });
+}
+
+/** DIRECTION_CONFLICT (warning): a change or a comparison whose reason, one item stating no figure of its
+ *  own, points every one of its direction words the other way (…比上年预算增加16万元，主要原因是新的政协委员培训班次数减少; 决算数小于预算数的
+ *  主要原因：人员经费支出数大于预算数). Which of the two words is wrong is not known: flagged on the
+ *  statement's word, naming the reason's. */
+export function reasonDirections(p: Paragraph): Flag[] {
+  const r = reasonRules();
+  if (!r) return [];
+  const t = p.text;
+  const flags: Flag[] = [];
+  const sentenceStart = (at: number) => Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('；', at - 1), t.lastIndexOf(';', at - 1)) + 1;
+  for (const m of t.matchAll(r.opens)) {
+    const at = m.index;
+    let s = sentenceStart(at);
+    let e = at;
+    // A reason that opens its sentence explains the sentence before it.
+    if (!/[^，,：:\s]/u.test(t.slice(s, at))) {
+      if (s === 0) continue;
+      e = s;
+      s = sentenceStart(s - 1);
+    }
+    // The statement's direction: its words before a figure, and its comparison claims; one direction only.
+    const words: { at: number; len: number; dir: 'up' | 'down' }[] = [];
+    const stmt = t.slice(s, e);
+    for (const x of stmt.matchAll(r.stmtUp)) words.push({ at: s + x.index, len: x[0].length, dir: 'up' });
+    for (const x of stmt.matchAll(r.stmtDown)) words.push({ at: s + x.index, len: x[0].length, dir: 'down' });
+    for (const x of stmt.matchAll(r.claim)) {
+      const rel = r.relations.find(([w]) => x[0].includes(w))?.[1];
+      if (rel === 'greater' || rel === 'less') words.push({ at: s + x.index, len: x[0].length, dir: rel === 'greater' ? 'up' : 'down' });
+    }
+    const dirs = new Set(words.map((w) => w.dir));
+    if (dirs.size !== 1) continue;
+    const dir = [...dirs][0]!;
+    // The reason: to the end of its sentence, one item (no ；, no 一是…二是), every direction word the other way.
+    const rs = at + m[0].length;
+    const end = t.indexOf('。', rs);
+    const reason = t.slice(rs, end < 0 ? t.length : end);
+    if (/[；;]|一是|（一）|\(一\)/u.test(reason)) continue;
+    // A reason that states its own amounts or rates (基本支出减少1408.29万元、项目支出增加400万元; 人员增加5%) is
+    // a breakdown of the change, judged by its arithmetic, not by its words.
+    if (/\d[\d,.]*(?:万元|亿元|千元|元|万|%)/u.test(reason)) continue;
+    const plain = reason.replace(/增减相抵|增减/gu, '');
+    const ups = [...plain.matchAll(r.up)].map((x) => x[0]);
+    const downs = [...plain.matchAll(r.down)].map((x) => x[0]);
+    const against = dir === 'up' ? downs : ups;
+    const along = dir === 'up' ? ups : downs;
+    if (!against.length || along.length) continue;
+    const w = words.sort((a, b) => b.at - a.at)[0]!;
+    if (uncertainAt(p, w.at, w.at + w.len) || uncertainAt(p, rs, rs + reason.length)) continue;
+    const said = t.slice(w.at, w.at + w.len).replace(/了$/u, '');
+    flags.push(
+      flagInParagraph('DIRECTION_CONFLICT', p, w.at, w.at + w.len, `变动方向与所述原因不符：此处写“${said}”，所述原因却是“${against[0]}”（${reason.length > 40 ? `${reason.slice(0, 40)}…` : reason}）。`, {
+        severity: 'warning',
+        expected: against[0]!,
+        found: said,
+      }),
+    );
+  }
+  return flags;
 }
