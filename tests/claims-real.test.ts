@@ -77,3 +77,15 @@ describe('a change or a comparison against its reason (warning)', () => {
     expect(brief(w.base.flags.filter((f) => f.message.startsWith('变动方向与所述原因不符')))).toEqual([['DIRECTION_CONFLICT', 'warning', 6, 18, '减少']]);
   }, 60_000);
 });
+
+describe('the same projects at successive stages of performance management (warning)', () => {
+  it('flags the one stage whose amount differs (…绩效自评的2024年度项目4个，涉及预算金额598.48万元, 普陀区财政局 2024 p23)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf', 23, 29, '598.42', '598.48');
+    expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 23, 29, '598.48万元']]);
+    expect(fs[0]!.message).toBe('同一批项目的金额前后不一：本段3处所述项目数相同，涉及金额应相同；此处为598.48万元，其余各处为598.42万元。');
+  }, 60_000);
+  it('reads the clauses on a page-text dump too (文旅局 2025 p30: 绩效跟踪评价的2025年度项目43个)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt', 30, 18, '12339.45', '11094.30');
+    expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 30, 18, '11094.30万元']]);
+  }, 60_000);
+});

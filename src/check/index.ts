@@ -6,6 +6,7 @@ import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
 import { scrambledTables } from './identities.js';
+import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
 import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
@@ -61,7 +62,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   for (const p of paragraphsOf(units)) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (!tableRows.has(p)) textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
-    if (!tableRows.has(p)) reasons.push(...reasonDirections(p));
+    if (!tableRows.has(p)) reasons.push(...reasonDirections(p), ...projectStages(p));
   }
   for (const u of units) {
     if (!u.cell) continue;
