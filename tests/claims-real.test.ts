@@ -89,3 +89,15 @@ describe('the same projects at successive stages of performance management (warn
     expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 30, 18, '11094.30万元']]);
   }, 60_000);
 });
+
+describe('a net change against parts of unknown amount that all point one way (warning)', () => {
+  it('flags 增减相抵后增加164.48万元 when every part listed is a decrease (统一压减10%，…专项经费减少200万元, 江苏省人大 2019 p16)', async () => {
+    const fs = await edited('ae86jack__jiangsu_renda_2019_dept_yusuan.pdf', 16, 14, '增加200', '减少200');
+    expect(brief(fs)).toEqual([['SUM_MISMATCH', 'warning', 16, 14, '增加164.48万元']]);
+    expect(fs[0]!.expected).toBe('不高于减少200.00万元');
+  }, 60_000);
+  it('leaves a net alone when the unknown part could make up the difference (…外事经费专项增加200万元，信息化建设经费专项减少55万元，增减相抵后…增加125.62万元, p11: the 压减10% is of unknown amount)', async () => {
+    const fs = await edited('ae86jack__jiangsu_renda_2019_dept_yusuan.pdf', 11, 2, '增加55', '减少55');
+    expect(brief(fs)).toEqual([]);
+  }, 60_000);
+});

@@ -8,6 +8,7 @@ import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
+import { netParts } from './net-parts.js';
 
 interface ClaimsCfg {
   claims: { pattern: string; relations: Record<string, Relation>; aboutEqual?: number };
@@ -104,7 +105,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       );
     }
   }
-  return flags;
+  return [...flags, ...netParts(doc, text)];
 }
 
 /** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the

@@ -271,7 +271,7 @@ interface ReasonsCfg {
   claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string } };
 }
 let reasonsCompiled: { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][] } | null | undefined;
-function reasonRules() {
+export function reasonRules() {
   if (reasonsCompiled !== undefined) return reasonsCompiled;
   const c = loadPattern<ReasonsCfg>('identities.yaml').claims;
   const r = c?.reasons;
