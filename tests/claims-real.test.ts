@@ -101,3 +101,10 @@ describe('a net change against parts of unknown amount that all point one way (w
     expect(brief(fs)).toEqual([]);
   }, 60_000);
 });
+
+describe('reasons that move against what they explain by nature', () => {
+  it('a reason about what is left over is no evidence (社工部 2024 p18 edited: 决算数小于预算数的主要原因：项目结余增加)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf', 18, 11, '人员经费支出数小于预算数', '项目结余增加');
+    expect(brief(fs)).toEqual([]);
+  }, 60_000);
+});

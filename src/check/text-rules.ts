@@ -268,9 +268,9 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
 
 /** The reason rule's expressions (patterns/identities.yaml claims.reasons and claims.pattern/relations). */
 interface ReasonsCfg {
-  claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string } };
+  claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string; inverse?: string } };
 }
-let reasonsCompiled: { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][] } | null | undefined;
+let reasonsCompiled: { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][]; inverse: RegExp | null } | null | undefined;
 export function reasonRules() {
   if (reasonsCompiled !== undefined) return reasonsCompiled;
   const c = loadPattern<ReasonsCfg>('identities.yaml').claims;
@@ -285,6 +285,7 @@ export function reasonRules() {
     stmtDown: new RegExp(`${word(r.down)}了?(?=\\d)`, 'gu'),
     claim: new RegExp(c.pattern, 'gu'),
     relations: Object.entries(c.relations),
+    inverse: r.inverse ? new RegExp(r.inverse, 'u') : null,
   });
 }
 
@@ -328,6 +329,7 @@ export function reasonDirections(p: Paragraph): Flag[] {
     // A reason that states its own amounts or rates (基本支出减少1408.29万元、项目支出增加400万元; 人员增加5%) is
     // a breakdown of the change, judged by its arithmetic, not by its words.
     if (/\d[\d,.]*(?:万元|亿元|千元|元|万|%)/u.test(reason)) continue;
+    if (r.inverse?.test(reason)) continue;
     const plain = reason.replace(/增减相抵|增减/gu, '');
     const ups = [...plain.matchAll(r.up)].map((x) => x[0]);
     const downs = [...plain.matchAll(r.down)].map((x) => x[0]);
