@@ -78,6 +78,21 @@ describe('a change or a comparison against its reason (warning)', () => {
   }, 60_000);
 });
 
+describe('reasons whose words say nothing about the direction of the amount', () => {
+  // 万里街道 2024 p6:10 …比2023年预算执行数减少57.14%。主要原因是：项目调整。 — each reason below is consistent
+  // in meaning with 减少 though it carries an up word (the reviewer's synthetic variants)
+  for (const reason of ['上年专项普查工作量增加', '上年一次性增加的活动经费本年不再安排', '优化支出结构，提高资金使用效率', '部分新增项目未实施']) {
+    it(`leaves 减少57.14%。主要原因是：${reason} alone`, async () => {
+      const fs = await edited('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf', 6, 10, '项目调整', reason);
+      expect(brief(fs)).toEqual([]);
+    }, 60_000);
+  }
+  it('still flags a reason that says the amount went the other way (…减少57.14%。主要原因是：专项普查活动经费增加)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf', 6, 10, '项目调整', '专项普查活动经费增加');
+    expect(brief(fs)).toEqual([['DIRECTION_CONFLICT', 'warning', 6, 10, '减少']]);
+  }, 60_000);
+});
+
 describe('the same projects at successive stages of performance management (warning)', () => {
   it('flags the one stage whose amount differs (…绩效自评的2024年度项目4个，涉及预算金额598.48万元, 普陀区财政局 2024 p23)', async () => {
     const fs = await edited('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf', 23, 29, '598.42', '598.48');
@@ -87,6 +102,24 @@ describe('the same projects at successive stages of performance management (warn
   it('reads the clauses on a page-text dump too (文旅局 2025 p30: 绩效跟踪评价的2025年度项目43个)', async () => {
     const fs = await edited('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt', 30, 18, '12339.45', '11094.30');
     expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 30, 18, '11094.30万元']]);
+  }, 60_000);
+});
+
+describe('project counts that are no stage of the chain', () => {
+  // 万里街道 2024 p32:19 涉及项目预算资金5634.81万元。 followed by parts or selections with equal counts
+  for (const [what, tail] of [
+    ['parts by fund', '，其中一般公共预算项目3个，涉及资金120.00万元；政府性基金项目3个，涉及资金30.00万元。'],
+    ['parts by unit', '。其中：机关本级项目25个，涉及资金3000.00万元；下属事业单位项目25个，涉及资金2634.81万元。'],
+    ['selections', '；开展重点绩效评价的项目5个，涉及资金800.00万元；开展事前绩效评估的项目5个，涉及资金300.00万元。'],
+  ] as const) {
+    it(`are not compared (${what})`, async () => {
+      const fs = await edited('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf', 32, 19, '5634.81万元。', `5634.81万元${tail}`);
+      expect(brief(fs)).toEqual([]);
+    }, 60_000);
+  }
+  it('while two stages of the chain are (…编报绩效目标的项目50个，涉及…5634.81万元；绩效跟踪的项目50个，涉及项目预算资金5643.81万元)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf', 32, 19, '5634.81万元。', '5634.81万元；绩效跟踪的项目50个，涉及项目预算资金5643.81万元。');
+    expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 32, 19, '5643.81万元']]);
   }, 60_000);
 });
 

@@ -12,14 +12,24 @@ import { figOf, sumFits, type Fig } from './identities.js';
 import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
 
 interface Cfg {
-  claims?: { projectStages?: { clause: string } };
+  claims?: { projectStages?: { clause: string; stages: string; filler: string } };
 }
-let compiled: RegExp | null | undefined;
-const clauseRe = () => {
+let compiled: { clause: RegExp; stages: RegExp; filler: RegExp } | null | undefined;
+const rules = () => {
   if (compiled !== undefined) return compiled;
   const c = loadPattern<Cfg>('identities.yaml').claims?.projectStages;
-  return (compiled = c ? new RegExp(c.clause, 'gu') : null);
+  return (compiled = c ? { clause: new RegExp(c.clause, 'gu'), stages: new RegExp(c.stages, 'gu'), filler: new RegExp(c.filler, 'gu') } : null);
 };
+
+/** The stage a clause is stated at: the words before it, back to the punctuation, naming one stage of
+ *  the chain and nothing else (其中一般公共预算项目3个 is a part, 开展重点绩效评价的项目5个 a selection). */
+function stageBefore(text: string, at: number, r: NonNullable<typeof compiled>): string | null {
+  const from = Math.max(...['，', ',', '；', ';', '。', '：', ':', '（', '('].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const words = text.slice(from, at).replace(/\s+/gu, '');
+  const stage = words.match(r.stages)?.[0];
+  if (!stage) return null;
+  return words.replace(r.stages, '').replace(r.filler, '') === '' ? stage : null;
+}
 
 interface Clause {
   key: string;
@@ -30,11 +40,12 @@ interface Clause {
 }
 
 export function projectStages(p: Paragraph): Flag[] {
-  const re = clauseRe();
-  if (!re) return [];
+  const r = rules();
+  if (!r) return [];
   const groups = new Map<string, Clause[]>();
-  for (const m of p.text.matchAll(re)) {
+  for (const m of p.text.matchAll(r.clause)) {
     const g = m.groups!;
+    if (!stageBefore(p.text, m.index, r)) continue;
     const fig = figOf(g.value!, g.unit);
     if (!fig) continue;
     const s = m.index + m[0].lastIndexOf(g.value! + g.unit!);

@@ -268,9 +268,12 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
 
 /** The reason rule's expressions (patterns/identities.yaml claims.reasons and claims.pattern/relations). */
 interface ReasonsCfg {
-  claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string; inverse?: string } };
+  claims?: { pattern: string; relations: Record<string, string>; reasons?: { opens: string; up: string; down: string; negation: string; inverse?: string; otherYear?: string; quality?: string } };
 }
-let reasonsCompiled: { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][]; inverse: RegExp | null } | null | undefined;
+let reasonsCompiled:
+  | { opens: RegExp; up: RegExp; down: RegExp; stmtUp: RegExp; stmtDown: RegExp; claim: RegExp; relations: [string, string][]; inverse: RegExp | null; negated: RegExp; otherYear: RegExp | null; quality: RegExp | null }
+  | null
+  | undefined;
 export function reasonRules() {
   if (reasonsCompiled !== undefined) return reasonsCompiled;
   const c = loadPattern<ReasonsCfg>('identities.yaml').claims;
@@ -286,6 +289,9 @@ export function reasonRules() {
     claim: new RegExp(c.pattern, 'gu'),
     relations: Object.entries(c.relations),
     inverse: r.inverse ? new RegExp(r.inverse, 'u') : null,
+    negated: new RegExp(r.negation, 'u'),
+    otherYear: r.otherYear ? new RegExp(r.otherYear, 'u') : null,
+    quality: r.quality ? new RegExp(r.quality, 'u') : null,
   });
 }
 
@@ -329,10 +335,16 @@ export function reasonDirections(p: Paragraph): Flag[] {
     // A reason that states its own amounts or rates (基本支出减少1408.29万元、项目支出增加400万元; 人员增加5%) is
     // a breakdown of the change, judged by its arithmetic, not by its words.
     if (/\d[\d,.]*(?:万元|亿元|千元|元|万|%)/u.test(reason)) continue;
-    if (r.inverse?.test(reason)) continue;
+    if (r.inverse?.test(reason) || r.otherYear?.test(reason) || r.negated.test(reason)) continue;
     const plain = reason.replace(/增减相抵|增减/gu, '');
-    const ups = [...plain.matchAll(r.up)].map((x) => x[0]);
-    const downs = [...plain.matchAll(r.down)].map((x) => x[0]);
+    // a word as an attribute (新增的) or about quality (提高资金使用效率) is no direction of the amount
+    const about = (x: RegExpMatchArray) => {
+      const rest = plain.slice(x.index! + x[0].length);
+      const object = rest.slice(0, rest.search(/[，,、；;。：:]|$/u));
+      return !rest.startsWith('的') && !r.quality?.test(object);
+    };
+    const ups = [...plain.matchAll(r.up)].filter(about).map((x) => x[0]);
+    const downs = [...plain.matchAll(r.down)].filter(about).map((x) => x[0]);
     const against = dir === 'up' ? downs : ups;
     const along = dir === 'up' ? ups : downs;
     if (!against.length || along.length) continue;
