@@ -291,6 +291,7 @@ function isSpace(u: number): boolean {
 }
 
 const FPDF_ANNOT = 0x01;
+const FPDF_REVERSE_BYTE_ORDER = 0x10;
 
 /** The page as RGBA pixels on white at `dpi` (capped as pdf.js's renderer is, renderScale), annotations
  *  drawn, with the pixel → PDF user space map taken from PDFium itself (crop box origin and /Rotate included). */
@@ -330,19 +331,17 @@ function renderRegion(lib: Pdfium, page: number, g: { width: number; height: num
   const rgba = new Uint8ClampedArray(w * h * 4);
   try {
     f._FPDFBitmap_FillRect!(bmp, 0, 0, w, h, 0xffffffff);
-    f._FPDF_RenderPageBitmap!(bmp, page, -left, -top, g.width, g.height, 0, FPDF_ANNOT);
+    // PDFium writes the pixels in RGB order (FPDF_REVERSE_BYTE_ORDER): copied row by row, the fourth byte
+    // made opaque, with no per-byte shuffle in JavaScript.
+    f._FPDF_RenderPageBitmap!(bmp, page, -left, -top, g.width, g.height, 0, FPDF_ANNOT | FPDF_REVERSE_BYTE_ORDER);
     const ptr = f._FPDFBitmap_GetBuffer!(bmp);
     const stride = f._FPDFBitmap_GetStride!(bmp);
     const heap = lib.heap.HEAPU8;
-    // BGRx → RGBA
-    for (let y = 0, o = 0; y < h; y++) {
-      for (let i = ptr + y * stride, end = i + w * 4; i < end; i += 4, o += 4) {
-        rgba[o] = heap[i + 2]!;
-        rgba[o + 1] = heap[i + 1]!;
-        rgba[o + 2] = heap[i]!;
-        rgba[o + 3] = 255;
-      }
-    }
+    if (stride === w * 4) rgba.set(heap.subarray(ptr, ptr + w * h * 4));
+    else for (let y = 0; y < h; y++) rgba.set(heap.subarray(ptr + y * stride, ptr + y * stride + w * 4), y * w * 4);
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, w * h);
+    const opaque = new Uint32Array(new Uint8Array([0, 0, 0, 255]).buffer)[0]!;
+    for (let i = 0; i < px.length; i++) px[i] = px[i]! | opaque;
   } finally {
     f._FPDFBitmap_Destroy!(bmp);
   }
