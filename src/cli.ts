@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The command line: extract (records + batch files), check (the watchdog view), merge (shard folders), schema.
+// First: V8's tiering for many short documents (src/tiering.ts), before any other module is evaluated.
+import './tiering.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';

@@ -56,13 +56,17 @@ export const tablesElsewhereSeverity = () => config().elsewhereSeverity;
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|表\d+)/u;
 
+// A table's names folded once (tableOfTitle runs for every body line, for every family's table).
+const folded = new WeakMap<FamilyTable, string[]>();
+const foldedNames = (t: FamilyTable) => folded.get(t) ?? (folded.set(t, t.names.map(fold)), folded.get(t)!);
+
 /** The table of `tables` a short line (or a table's title) names: the one whose name is its longest ending. */
 export function tableOfTitle(text: string, tables: FamilyTable[]): FamilyTable | null {
   if (text.length > 50) return null;
   const title = fold(text.replace(NUMBERING, '')).replace(/[（(][^）)]*[）)]$/u, '');
   let best: { t: FamilyTable; len: number } | null = null;
   for (const t of tables) {
-    for (const n of t.names.map(fold)) {
+    for (const n of foldedNames(t)) {
       if (title.endsWith(n) && (!best || n.length > best.len)) best = { t, len: n.length };
     }
   }
@@ -73,7 +77,25 @@ export function tableOfTitle(text: string, tables: FamilyTable[]): FamilyTable |
  *  or a body line that is its title. */
 export function tablePresent(doc: ExtractedDocument, units: TextUnit[], family: Family, t: FamilyTable): boolean {
   if (doc.tables.some((x) => x.kind === t.kind || (t.kinds ?? []).includes(x.kind) || tableOfTitle(x.title, family.tables) === t)) return true;
-  return units.some((u) => !u.cell && tableOfTitle(u.line.text, family.tables) === t);
+  return titledTables(units, family).has(t);
+}
+
+// The family's tables that some body line is the title of, per document's units: read once, not once per table.
+const titled = new WeakMap<TextUnit[], Map<Family, Set<FamilyTable>>>();
+function titledTables(units: TextUnit[], family: Family): Set<FamilyTable> {
+  let byFamily = titled.get(units);
+  if (!byFamily) titled.set(units, (byFamily = new Map()));
+  let set = byFamily.get(family);
+  if (!set) {
+    set = new Set();
+    for (const u of units) {
+      if (u.cell) continue;
+      const t = tableOfTitle(u.line.text, family.tables);
+      if (t) set.add(t);
+    }
+    byFamily.set(family, set);
+  }
+  return set;
 }
 
 export interface TemplateInfo {

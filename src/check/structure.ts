@@ -16,11 +16,14 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
   if (doc.tables.some((t) => STANDARD_KIND.test(t.kind))) present.add('tables');
   const known = sectionNames();
+  // The short body lines, folded once for all the sections looked for.
+  let short: string[] | null = null;
   const missing = set.sections.filter((s) => {
     if (present.has(s.key)) return false;
     // A heading that lost its number, or a page title: a short body line with the section's name.
     const titles = [s.what, ...(s.names ?? []), ...(known.get(s.key) ?? [])].map(fold);
-    return !units.some((u) => !u.cell && u.line.text.length <= 40 && titles.some((t) => fold(u.line.text.replace(NUMBERING, '')).includes(t)));
+    short ??= units.filter((u) => !u.cell && u.line.text.length <= 40).map((u) => fold(u.line.text.replace(NUMBERING, '')));
+    return !short.some((line) => titles.some((t) => line.includes(t)));
   });
   const found = set.sections.length - missing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];

@@ -41,9 +41,14 @@ export function loadPdfium(): Promise<Pdfium | null> {
       const wasmBinary = await readFile(createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm'));
       const m = await init({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
       m.PDFiumExt_Init();
-      const raw = m.pdfium as unknown as Record<string, Fn> & Heap;
+      const raw = m.pdfium as unknown as Heap;
+      // The WebAssembly exports themselves: the module's `_FPDF…` functions are checking wrappers (an
+      // assertion build: rest arguments, two asserts and a lookup per call), several per glyph.
+      const exports = m.pdfium.wasmExports as unknown as Record<string, unknown>;
+      const f: Record<string, Fn> = {};
+      for (const [name, fn] of Object.entries(exports)) if (typeof fn === 'function') f[`_${name}`] = fn as Fn;
       const { malloc, free } = m.pdfium.wasmExports;
-      return { f: raw, heap: raw, malloc, free, scratch: malloc(64) };
+      return { f, heap: raw, malloc, free, scratch: malloc(64) };
     } catch {
       return null;
     }
@@ -176,6 +181,8 @@ interface Run {
   /** Run length along the text direction. */
   end: number;
   font: number;
+  /** Whether `str` ends in a space. */
+  space: boolean;
 }
 
 /** Text runs as pdf.js's text items: a run breaks where the next character is off the baseline, goes back,
@@ -185,7 +192,22 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
   const { f } = lib;
   const tp = f._FPDFText_LoadPage!(page);
   if (!tp) return [];
+  // The per-glyph calls, hoisted: this loop runs once per character of the document.
+  const isGenerated = f._FPDFText_IsGenerated!;
+  const getUnicode = f._FPDFText_GetUnicode!;
+  const getOrigin = f._FPDFText_GetCharOrigin!;
+  const getMatrix = f._FPDFText_GetMatrix!;
+  const getFontSize = f._FPDFText_GetFontSize!;
+  const getLooseBox = f._FPDFText_GetLooseCharBox!;
+  const getTextObject = f._FPDFText_GetTextObject!;
   const s = lib.scratch;
+  // Out-parameters read through views of the module's memory, taken once (renewed if the memory grew:
+  // the old buffer is then detached and the view empty).
+  let f64 = lib.heap.HEAPF64;
+  let f32 = lib.heap.HEAPF32;
+  const o64 = s >> 3;
+  const m32 = (s + 16) >> 2;
+  const b32 = (s + 40) >> 2;
   const out: Glyph[] = [];
   let run: Run | null = null;
   let lastObj = -1;
@@ -201,28 +223,28 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
     const n = f._FPDFText_CountChars!(tp);
     const [x0, y0, x1, y1] = view as [number, number, number, number];
     for (let i = 0; i < n; i++) {
-      if (f._FPDFText_IsGenerated!(tp, i) === 1) continue;
-      const u = f._FPDFText_GetUnicode!(tp, i) >>> 0;
+      if (isGenerated(tp, i) === 1) continue;
+      const u = getUnicode(tp, i) >>> 0;
       if (u < 0x20 || u === 0xfffe || u === 0xffff) continue;
-      f._FPDFText_GetCharOrigin!(tp, i, s, s + 8);
-      const ox = lib.heap.HEAPF64[s >> 3]!;
-      const oy = lib.heap.HEAPF64[(s + 8) >> 3]!;
+      getOrigin(tp, i, s, s + 8);
+      if (f64.length === 0) (f64 = lib.heap.HEAPF64), (f32 = lib.heap.HEAPF32);
+      const ox = f64[o64]!;
+      const oy = f64[o64 + 1]!;
       // Outside the visible box, as pdf.js decides it (origin past the right edge or off the page vertically).
       if (ox > x1 || oy < y0 || oy > y1) continue;
-      f._FPDFText_GetMatrix!(tp, i, s + 16);
-      const m = lib.heap.HEAPF32.subarray((s + 16) >> 2, ((s + 16) >> 2) + 4);
-      const fs = f._FPDFText_GetFontSize!(tp, i);
-      const along = Math.hypot(m[0]!, m[1]!);
-      const size = Math.max(fs * Math.max(along, Math.hypot(m[2]!, m[3]!)), 1);
-      const dx = along > 0 ? m[0]! / along : 1;
-      const dy = along > 0 ? m[1]! / along : 0;
+      getMatrix(tp, i, s + 16);
+      const fs = getFontSize(tp, i);
       // The character's extent along the text direction, from its loose box (origin + advance).
-      f._FPDFText_GetLooseCharBox!(tp, i, s + 40);
-      const b = lib.heap.HEAPF32.subarray((s + 40) >> 2, ((s + 40) >> 2) + 4); // left, top, right, bottom
-      const ch = String.fromCodePoint(u);
-      const space = ch.trim() === '';
+      getLooseBox(tp, i, s + 40);
+      if (f32.length === 0) (f64 = lib.heap.HEAPF64), (f32 = lib.heap.HEAPF32);
+      const ma = f32[m32]!;
+      const mb = f32[m32 + 1]!;
+      const along = Math.hypot(ma, mb);
+      const size = Math.max(fs * Math.max(along, Math.hypot(f32[m32 + 2]!, f32[m32 + 3]!)), 1);
+      const dx = along > 0 ? ma / along : 1;
+      const dy = along > 0 ? mb / along : 0;
       // pdf.js starts a new item at every font or size change and adds no space there.
-      const obj = f._FPDFText_GetTextObject!(tp, i);
+      const obj = getTextObject(tp, i);
       if (obj !== lastObj) {
         lastObj = obj;
         font = obj ? f._FPDFTextObj_GetFont!(obj) : 0;
@@ -237,17 +259,23 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
         const sameDir = dx * r.dx + dy * r.dy > 0.99;
         if (!sameDir || font !== r.font || Math.abs(size - r.size) > 0.01 * r.size || off > 0.25 * Math.min(size, r.size) || gap < -0.2 * r.size || gap > 0.6 * r.size) flush();
         // A gap of a tenth to 0.6 of the font size inside one font is a space, as pdf.js reads it.
-        else if (gap > 0.102 * r.size && !r.str.endsWith(' ')) r.str += ' ';
+        else if (gap > 0.102 * r.size && !r.space) {
+          r.str += ' ';
+          r.space = true;
+        }
       }
       // A space glyph is only a gap: the next glyph decides (a space inside the run, or a new run).
-      if (space) continue;
-      if (!run) {
-        run = { str: '', x: ox, y: oy, dx, dy, size, end: 0, font };
-      }
+      if (isSpace(u)) continue;
+      if (!run) run = { str: '', x: ox, y: oy, dx, dy, size, end: 0, font, space: false };
       const r: Run = run;
-      r.str += ch;
-      let end = -Infinity;
-      for (const cx of [b[0]!, b[2]!]) for (const cy of [b[1]!, b[3]!]) end = Math.max(end, (cx - r.x) * r.dx + (cy - r.y) * r.dy);
+      r.str += String.fromCodePoint(u);
+      r.space = false;
+      // The farthest corner of the box along the run's direction.
+      const bx0 = f32[b32]! - r.x;
+      const by0 = f32[b32 + 1]! - r.y;
+      const bx1 = f32[b32 + 2]! - r.x;
+      const by1 = f32[b32 + 3]! - r.y;
+      const end = Math.max(Math.max(bx0 * r.dx + by0 * r.dy, bx0 * r.dx + by1 * r.dy), Math.max(bx1 * r.dx + by0 * r.dy, bx1 * r.dx + by1 * r.dy));
       r.end = Math.max(r.end, end);
     }
     flush();
@@ -257,7 +285,13 @@ function pageGlyphs(lib: Pdfium, page: number, view: number[]): Glyph[] {
   return out;
 }
 
+/** What String.prototype.trim removes, above the control characters (those are skipped before). */
+function isSpace(u: number): boolean {
+  return u === 0x20 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
+}
+
 const FPDF_ANNOT = 0x01;
+const FPDF_REVERSE_BYTE_ORDER = 0x10;
 
 /** The page as RGBA pixels on white at `dpi` (capped as pdf.js's renderer is, renderScale), annotations
  *  drawn, with the pixel → PDF user space map taken from PDFium itself (crop box origin and /Rotate included). */
@@ -297,19 +331,17 @@ function renderRegion(lib: Pdfium, page: number, g: { width: number; height: num
   const rgba = new Uint8ClampedArray(w * h * 4);
   try {
     f._FPDFBitmap_FillRect!(bmp, 0, 0, w, h, 0xffffffff);
-    f._FPDF_RenderPageBitmap!(bmp, page, -left, -top, g.width, g.height, 0, FPDF_ANNOT);
+    // PDFium writes the pixels in RGB order (FPDF_REVERSE_BYTE_ORDER): copied row by row, the fourth byte
+    // made opaque, with no per-byte shuffle in JavaScript.
+    f._FPDF_RenderPageBitmap!(bmp, page, -left, -top, g.width, g.height, 0, FPDF_ANNOT | FPDF_REVERSE_BYTE_ORDER);
     const ptr = f._FPDFBitmap_GetBuffer!(bmp);
     const stride = f._FPDFBitmap_GetStride!(bmp);
     const heap = lib.heap.HEAPU8;
-    // BGRx → RGBA
-    for (let y = 0, o = 0; y < h; y++) {
-      for (let i = ptr + y * stride, end = i + w * 4; i < end; i += 4, o += 4) {
-        rgba[o] = heap[i + 2]!;
-        rgba[o + 1] = heap[i + 1]!;
-        rgba[o + 2] = heap[i]!;
-        rgba[o + 3] = 255;
-      }
-    }
+    if (stride === w * 4) rgba.set(heap.subarray(ptr, ptr + w * h * 4));
+    else for (let y = 0; y < h; y++) rgba.set(heap.subarray(ptr + y * stride, ptr + y * stride + w * 4), y * w * 4);
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, w * h);
+    const opaque = new Uint32Array(new Uint8Array([0, 0, 0, 255]).buffer)[0]!;
+    for (let i = 0; i < px.length; i++) px[i] = px[i]! | opaque;
   } finally {
     f._FPDFBitmap_Destroy!(bmp);
   }
