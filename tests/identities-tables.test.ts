@@ -152,3 +152,22 @@ describe('a row with a filled cell no column name accounts for', () => {
     expect(run(blurred).flags.filter((f) => f.code === 'SUM_MISMATCH' && !before.has(key(f))).map((f) => f.message)).toEqual([]);
   }, 60_000);
 });
+
+describe('教育部 预算 收入预算表 / 支出预算表 (西南大学 2023)', () => {
+  const swu = 'VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf';
+  it('收入合计 = 上年结转 + 各项收入 + 使用非财政拨款结余; the 其中：教育收费 column is no term of the row', async () => {
+    // 高中教育 prints 950.00 under 事业收入/其中：教育收费: the row is still checked.
+    expect(await added(swu, 't2', '1,213.02', '1,216.02')).toEqual([
+      [8, 't2', 5, 2, '27112.72', '27109.72', '预算02收入总表第8页“高中教育”行的“收入合计”为27109.72万元，而上年结转＋财政拨款收入＋事业收入（金额）＋其他收入＋使用非财政拨款结余＝27112.72万元。'],
+    ]);
+    expect(await added(swu, 't2', '2,114.74', '1,780.99')).toEqual([
+      [8, 't2', 20, 7, '2114.74', '1780.99', '预算02收入总表第8页“住房保障支出”行的“其他收入”为1780.99万元，与本行“收入合计”16916.56万元不符（收入合计＝上年结转＋财政拨款收入＋事业收入（金额）＋其他收入＋使用非财政拨款结余），与上下级科目的同列数也不符；按本行应为2114.74万元。'],
+    ]);
+  }, 60_000);
+
+  it('支出预算表 (its unit row 105236 in the 科目 column): 合计 = 基本支出 + 项目支出', async () => {
+    expect(await added(swu, 't3', '555.50', '650.96')).toEqual([
+      [9, 't3', 5, 4, '555.50', '650.96', '预算03支出总表第9页“小学教育”行的“项目支出”为650.96万元，与本行“合计”9631.68万元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为555.50万元。'],
+    ]);
+  }, 60_000);
+});

@@ -18,7 +18,7 @@ const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 201, 201],
   GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan: [874, 867, 867],
   GovBudgetChecker__putuo_zfb_2025_dept_yusuan: [221, 221, 221],
-  VIOLET50411__chongqing_swu_2023_dept_yusuan: [76, 76, 76],
+  VIOLET50411__chongqing_swu_2023_dept_yusuan: [234, 219, 219],
   ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [198, 190, 184],
   ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 175, 164],
   ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 153, 147],

@@ -395,12 +395,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
       colsOf.set(k, (colsOf.get(k) ?? new Set()).add(f.about!.col!));
     }
     const keyOfCol = new Map<number, string>();
-    for (const [k, cs] of colsOf) for (const c of cs) keyOfCol.set(c, k);
+    // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row.
+    for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhich(t.header[c])) keyOfCol.set(c, k);
     // Only the run of value columns that holds the total (a halves table's other half, behind its own
     // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
     const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
     const seg = totalAt.length === 1 ? valueRun(t, totalAt[0]!) : null;
-    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => !seg || (c >= seg[0] && c <= seg[1])));
+    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(t.header[c])));
     if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
     // Header columns with a part's key but no figure at all still count (as 0); one column per key.
     const header = t.header;
@@ -419,10 +420,10 @@ function rows(l: Ledger, id: Identity): Flag[] {
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
-    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
     // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
     // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
-    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c)) : [];
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
     const unknown = (r: number, c: number) => {
       const text = cellText(l, tableId, r, c);
       return !isBlank(text) && parseAmount(text)?.value !== 0;
@@ -482,6 +483,9 @@ function rows(l: Ledger, id: Identity): Flag[] {
   }
   return flags;
 }
+
+/** A column whose header's own item starts with 其中 (事业收入/其中：教育收费): a part of its neighbour. */
+const isOfWhich = (h: string | undefined) => /^\s*其中/.test((h ?? '').split('/').pop() ?? '');
 
 /** Does column `col` of the 合计 row `row` differ from the sum of the column's top 科目? */
 function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, col: number, unit: string | null): boolean {

@@ -230,6 +230,8 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
     const texts = items.map((p) => p.seg.text.replace(/\s/g, ''));
     if (!texts.length) c.kind = 'empty';
     else if (texts.every((t) => CODE.test(t) || TWO_DIGIT.test(t))) c.kind = 'code';
+    // A unit's own code among the 科目 codes (105236 西南大学 above 205 教育支出) leaves the column a code one.
+    else if (texts.every((t) => /^\d{2,9}$/.test(t)) && texts.filter((t) => !CODE.test(t) && !TWO_DIGIT.test(t)).length <= Math.max(1, texts.length / 10)) c.kind = 'code';
     else if (texts.filter((t) => AMOUNT.test(t)).length >= texts.length / 2) c.kind = 'value';
     else c.kind = 'label';
   });
