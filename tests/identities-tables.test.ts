@@ -171,3 +171,30 @@ describe('教育部 预算 收入预算表 / 支出预算表 (西南大学 2023)
     ]);
   }, 60_000);
 });
+
+describe('page-text rows whose figures are sure but whose columns are not (文旅 2025 page-text dump)', () => {
+  const wenlv = 'GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt';
+  it('公开03: total = Σ the row’s other figures, wherever each stands (合计 and a 项 row)', async () => {
+    expect(await added(wenlv, 't3', '16,738.11', '19,908.75')).toEqual([
+      [10, 't3', 1, 2, '29709.11', '26538.47', '公开03表第10页“合计”行的“本年支出合计”为26538.47万元，而本行其余各数（9800.36＋19908.75）之和为29709.11万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+    expect(await added(wenlv, 't3', '361.85', '289.83', 1)).toEqual([
+      [11, 't3', 23, 2, '289.83', '361.85', '公开03表第11页“事业单位离退休”行的“本年支出合计”为361.85万元，而本行其余各数（289.83）之和为289.83万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+  }, 60_000);
+
+  it('公开04 总计 by fund, its fund figures not placed for sure', async () => {
+    expect(await added(wenlv, 't4', '24,535.67', '24,535.37', 2)).toEqual([
+      [14, 't4', 30, 3, '26538.17', '26538.47', '公开04表第14页“总计”行的“合计”为26538.47万元，而本行其余各数（24535.37＋2002.80）之和为26538.17万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+  }, 60_000);
+
+  it('公开06 halves: a right-half code after a left half with no figure (30103 奖金 30203 咨询费) is that half’s code, so 302 = Σ 302xx is checked', async () => {
+    const doc = extract(segment(await ingest(corpus(wenlv), { ocr: 'off' })));
+    const t06 = doc.tables.find((t) => t.kind === '公开06表')!;
+    expect(t06.rows[3]).toEqual(['30103', '奖金', '', '30203', '咨询费', '']);
+    expect(await added(wenlv, 't6', '76.60', '72.60')).toEqual([
+      [17, 't6', 1, 5, '1704.25', '1708.26', '公开06表第17页302商品和服务支出的“决算数”为1708.26万元，与其18个下级科目之和1704.25万元不符。'],
+    ]);
+  }, 60_000);
+});

@@ -131,6 +131,8 @@ interface Ledger {
   /** Rows (tableId|row) with an amount that gave no fact (a page-text row that cannot say which column a
    *  figure stands in): a blank cell of such a row may be where that figure belongs, so it is not a 0. */
   doubt: Set<string>;
+  /** Uncertain cells of each table's source grid (uncertainCells), read once. */
+  uncertain: Map<string, Map<string, 'ocr' | 'column'>>;
 }
 
 function ledgerOf(doc: ExtractedDocument): Ledger {
@@ -162,7 +164,7 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
-  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
+  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map(), uncertain: new Map() };
 }
 
 /** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
@@ -383,7 +385,9 @@ function rows(l: Ledger, id: Identity): Flag[] {
   const parts = new Set(id.parts ?? []);
   const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
   for (const { tableId, t, facts: all } of tablesOf(l, id)) {
-    if (!l.complete.has(tableId)) continue;
+    // A table with a figure left unread is checked only where each such figure is one page text could not
+    // place in a column (its value sure): a row holding one is summed whatever its column (below).
+    if (!l.complete.has(tableId) && (id.byRole || !unplacedOnly(l, tableId, all))) continue;
     // Tables whose columns repeat per role (三公: 预算数 | 决算数 under each item) are read role by role.
     const groups = id.byRole ? [...new Set(all.map((f) => f.role))].map((r) => all.filter((f) => f.role === r)) : [all];
     for (const facts of groups) {
@@ -431,6 +435,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const rowsWithFacts = [...new Set(facts.map((f) => f.about!.row!))].sort((a, b) => a - b);
     for (const r of rowsWithFacts) {
+      if (l.doubt.has(`${tableId}|${r}`)) {
+        if (seg && !id.byRole) {
+          const f = unplacedRow(l, t, tableId, r, seg, totalCol, parts, byPos);
+          if (f) flags.push(f);
+        }
+        continue;
+      }
       if (unreadParts.some((c) => !isBlank(cellText(l, tableId, r, c)))) continue;
       if (unnamed.some((c) => unknown(r, c))) continue;
       const tot = cellFig(l, tableId, r, totalCol, byPos, t.unit);
@@ -482,6 +493,87 @@ function rows(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** The cells of a table's source (the ingested grid) that the reader marked uncertain, by body row|col:
+ *  'column' where page text gave a sure figure but not its column, 'ocr' where the figure itself is doubtful. */
+function uncertainCells(l: Ledger, tableId: string): Map<string, 'ocr' | 'column'> {
+  let m = l.uncertain.get(tableId);
+  if (m) return m;
+  m = new Map();
+  const rec = l.tables.get(tableId);
+  for (const b of l.doc.blocks) {
+    if (b.kind !== 'table' || b.table.id !== tableId || !rec) continue;
+    const skip = b.table.rows.length - rec.rows.length;
+    b.table.rows.forEach((row, ri) => row.forEach((c, ci) => c.uncertain && ri >= skip && m!.set(`${ri - skip}|${ci}`, c.uncertain)));
+  }
+  l.uncertain.set(tableId, m);
+  return m;
+}
+
+/** Is every amount of the table that gave no fact a figure page text could not place in a column? */
+function unplacedOnly(l: Ledger, tableId: string, facts: Fact[]): boolean {
+  const t = l.tables.get(tableId)!;
+  const cols = new Set(facts.map((f) => f.about!.col!));
+  const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
+  const unc = uncertainCells(l, tableId);
+  let any = false;
+  for (let r = 0; r < t.rows.length; r++) {
+    for (let c = 0; c < t.rows[r]!.length; c++) {
+      const x = t.rows[r]![c]!;
+      if (!cols.has(c) || !parseAmount(x) || at.has(`${r}|${c}`)) continue;
+      if (unc.get(`${r}|${c}`) !== 'column') return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** A row of page text whose figures are sure but some of whose columns are not (the reader could not
+ *  tell 基本支出 from 项目支出 for a lone figure): where its total is placed for sure and every other
+ *  column of the total's run is a part, the parts' sum does not depend on where each figure stands, so
+ *  total = Σ the row's other figures is checked all the same. No verdict where the run has a column of
+ *  another meaning (其中, 年初预算, a header not read) or a figure is doubtful itself (OCR). */
+function unplacedRow(l: Ledger, t: TableRecord, tableId: string, r: number, seg: [number, number], totalCol: number, parts: Set<string>, byPos: Map<string, Fact>): Flag | null {
+  const unc = uncertainCells(l, tableId);
+  const tot = byPos.get(`${r}|${totalCol}`);
+  if (!tot || unc.has(`${r}|${totalCol}`)) return null;
+  const tf = figIn(l, tableId, tot, t.unit);
+  if (!tf) return null;
+  const ps: Fig[] = [];
+  let unplaced = 0;
+  for (let c = seg[0]; c <= seg[1]; c++) {
+    if (c === totalCol) continue;
+    const h = t.header[c] ?? '';
+    if (isOfWhich(h) || !parts.has(columnKey(h) ?? '')) return null;
+    const x = cellText(l, tableId, r, c);
+    const f = byPos.get(`${r}|${c}`);
+    if (f) {
+      const g = figIn(l, tableId, f, t.unit);
+      if (!g) return null;
+      ps.push(g);
+    } else if (isBlank(x)) continue;
+    else if (unc.get(`${r}|${c}`) === 'column' && parseAmount(x)) {
+      const g = figOf(x, t.unit, true, l.decimals.get(tableId) ?? 0);
+      if (!g) return null;
+      ps.push(g);
+      unplaced++;
+    } else return null;
+  }
+  if (!unplaced || sumFits({ ...tf, fact: tot }, ps)) return null;
+  l.badRows.add(`${tableId}|${r}`);
+  const unit = t.unit ?? '';
+  const dec = Math.max(decimals(tot), l.decimals.get(tableId) ?? 0);
+  const sum = ps.reduce((s, x) => s + x.v, 0n);
+  const label = tot.about?.name || rowName(tot);
+  const totalName = headName(t.header[totalCol] ?? '');
+  return makeFlag(
+    'SUM_MISMATCH',
+    `${where(tot, t)}${label ? `“${label}”行的` : ''}“${totalName}”为${show(tf.v, unit, dec)}，而本行其余各数（${ps.map((x) => show(x.v, unit, dec, true)).join('＋')}）之和为${show(sum, unit, dec)}（其所在的列未能确定，不影响这一合计）。`,
+    { ...tot.loc },
+    tot.excerpt,
+    { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
+  );
 }
 
 /** A column whose header's own item starts with 其中 (事业收入/其中：教育收费): a part of its neighbour. */
