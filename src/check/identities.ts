@@ -234,8 +234,9 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
     if (widest) shiftStats(l, tableId, t, coded, widest);
+    const outside = unreadOutsideTree(l, tableId, facts, coded);
     for (const [, group] of groups) {
-      if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`))) continue;
+      if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
       const bad = new Set<string>();
       for (const parent of codes) {
@@ -267,7 +268,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // Without a parent figure, some child holds a nonzero one (all-zero children were skipped above).
         const anchor = p ?? kids.map((k) => byCode.get(k)).find((f): f is Fact => f !== undefined)!;
         const name = p ? rowName(p) : parent;
-        const col = colName(l, anchor);
+        const col = colName(l, anchor) || `第${(anchor.about?.col ?? 0) + 1}列`;
         flags.push(
           makeFlag(
             'SUM_MISMATCH',
@@ -310,6 +311,28 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** Are the table's only unread figures ones page text could not place in a column, on uncoded rows above or
+ *  below every coded row (a 合计 row run together with header words: 合计 0 2002.80 合计 基本支出 项目支出 0)?
+ *  Then no 科目 row lacks a figure, and each 类 = Σ 款 = Σ 项 can be checked column by column. */
+function unreadOutsideTree(l: Ledger, tableId: string, facts: Fact[], coded: Fact[]): boolean {
+  if (l.complete.has(tableId) || !coded.length) return false;
+  const t = l.tables.get(tableId)!;
+  const codedRows = coded.map((f) => f.about!.row!);
+  const lo = Math.min(...codedRows);
+  const hi = Math.max(...codedRows);
+  const cols = new Set(facts.map((f) => f.about!.col!));
+  const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
+  const unc = uncertainCells(l, tableId);
+  for (let r = 0; r < t.rows.length; r++) {
+    for (let c = 0; c < t.rows[r]!.length; c++) {
+      const x = t.rows[r]![c]!;
+      if (!cols.has(c) || !parseAmount(x) || at.has(`${r}|${c}`)) continue;
+      if (unc.get(`${r}|${c}`) !== 'column' || (r >= lo && r <= hi)) return false;
+    }
+  }
+  return true;
 }
 
 /** How many 科目 sums of one column fit when its figures are read k rows off their codes (k = −6 … 6):
