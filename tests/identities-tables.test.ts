@@ -106,6 +106,14 @@ describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计,
     ]);
   }, 60_000);
 
+  it('预算10 政府采购表 with an item cell merged over two 采购组织形式 rows (高院 2017 物业管理服务: 430.00 and 40.00): two rows, each a detail', async () => {
+    const gy = 'ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf';
+    expect(await added(gy, 't12', '3,742.40', '4,595.55')).toEqual([[17, 't12', 1, 5, '3742.40', '4595.55', '预算10政府采购表第17页“合计”为4595.55万元，而全部明细27项之和为3742.40万元。']]);
+    expect(await added(gy, 't12', '40.00', '50.00', 2)).toEqual([
+      [18, 't12', 52, 5, '480.00', '470.00', '预算10政府采购表第18页“物业管理费”为470.00万元，而其下明细2项之和为480.00万元；同样不符：“合计”为3742.40万元，而全部明细27项之和为3752.40万元；“三、服务C”为2717.00万元，而其下明细19项之和为2727.00万元。'],
+    ]);
+  }, 60_000);
+
   it('a summary-level 部分大于整体 through a row an identity flags is that row’s defect (司法局 预算05 合计 基本支出 changed)', async () => {
     expect(await added('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 't5', '25741666.44', '25761666.44', 0)).toEqual([[16, 't5', 23, 5, '25741666.44', '25761666.44', '预算05一般公共预算支出表第16页“合计”行的“基本支出”为25761666.44元，与本行“合计”96282213.44元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为25741666.44元。']]);
   }, 60_000);

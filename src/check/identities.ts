@@ -934,12 +934,22 @@ function outlines(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
-    const depth = (r: number) => {
+    const rawDepth = (r: number) => {
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
-    const label = (r: number) => fold(t.rows[r]?.[depth(r)] ?? '');
-    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && depth(r) >= 0);
+    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) >= 0);
+    // A row that only fills a column the row above also fills, deeper than that row's own item, is its
+    // sibling whose item cell is merged over both (物业管理服务 | 部门集中采购 430.00, then | 分散自行组织 40.00).
+    const depths = new Map<number, number>();
+    rows.forEach((r, i) => {
+      const d = rawDepth(r);
+      const prev = rows[i - 1];
+      const pd = prev === undefined ? -1 : depths.get(prev)!;
+      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : d);
+    });
+    const depth = (r: number) => depths.get(r) ?? rawDepth(r);
+    const label = (r: number) => fold(t.rows[r]?.[rawDepth(r)] ?? '');
     if (rows.length < 4) continue;
     const top = rows[0]!;
     if (depth(top) !== 0 || !/^(?:合计|总计)$/u.test(label(top))) continue;

@@ -469,9 +469,15 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     }
   } else {
     let last: Row | null = null;
+    // A label with a figure on its own baseline, under a row whose figure stands on its first line, is a row
+    // of its own, not the wrap of that row's label (物业管理服务 centred beside 部门集中采购 430.00 and
+    // 分散自行组织 40.00: two rows).
+    const figures = items(valueCols);
+    const figureBeside = (q: Placed) => figures.some(({ p: v }) => v.page === q.page && Math.abs(v.seg.y - q.seg.y) <= q.seg.size * 0.35);
     for (const { p, k } of items(labelCols)) {
       const t = normalize(p.seg.text).text;
-      const wrap = last && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
+      const ownRow = last && last.cells.has(k) && figureBeside(p) && figureBeside(last.anchor);
+      const wrap = last && !ownRow && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
       // A label of another label column on the row's own baseline is that row's (交通运行费 | 公务用车运行维护费).
       const beside = last && last.page === p.page && !last.cells.has(k) && Math.abs(last.anchor.seg.y - p.seg.y) <= p.seg.size * 0.35;
       if ((wrap || beside) && last) add(p, k, last);
