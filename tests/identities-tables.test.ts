@@ -106,6 +106,14 @@ describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计,
     ]);
   }, 60_000);
 
+  it('预算10 政府采购表 with an item cell merged over two 采购组织形式 rows (高院 2017 物业管理服务: 430.00 and 40.00): two rows, each a detail', async () => {
+    const gy = 'ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf';
+    expect(await added(gy, 't12', '3,742.40', '4,595.55')).toEqual([[17, 't12', 1, 5, '3742.40', '4595.55', '预算10政府采购表第17页“合计”为4595.55万元，而全部明细27项之和为3742.40万元。']]);
+    expect(await added(gy, 't12', '40.00', '50.00', 2)).toEqual([
+      [18, 't12', 52, 5, '480.00', '470.00', '预算10政府采购表第18页“物业管理费”为470.00万元，而其下明细2项之和为480.00万元；同样不符：“合计”为3742.40万元，而全部明细27项之和为3752.40万元；“三、服务C”为2717.00万元，而其下明细19项之和为2727.00万元。'],
+    ]);
+  }, 60_000);
+
   it('a summary-level 部分大于整体 through a row an identity flags is that row’s defect (司法局 预算05 合计 基本支出 changed)', async () => {
     expect(await added('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 't5', '25741666.44', '25761666.44', 0)).toEqual([[16, 't5', 23, 5, '25741666.44', '25761666.44', '预算05一般公共预算支出表第16页“合计”行的“基本支出”为25761666.44元，与本行“合计”96282213.44元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为25741666.44元。']]);
   }, 60_000);
@@ -150,5 +158,57 @@ describe('a row with a filled cell no column name accounts for', () => {
     const before = new Set(run(doc).flags.map(key));
     const blurred = change(change(doc, 't9', '培训费', '（未识别）'), 't9', '700', '700*');
     expect(run(blurred).flags.filter((f) => f.code === 'SUM_MISMATCH' && !before.has(key(f))).map((f) => f.message)).toEqual([]);
+  }, 60_000);
+});
+
+describe('教育部 预算 收入预算表 / 支出预算表 (西南大学 2023)', () => {
+  const swu = 'VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf';
+  it('收入合计 = 上年结转 + 各项收入 + 使用非财政拨款结余; the 其中：教育收费 column is no term of the row', async () => {
+    // 高中教育 prints 950.00 under 事业收入/其中：教育收费: the row is still checked.
+    expect(await added(swu, 't2', '1,213.02', '1,216.02')).toEqual([
+      [8, 't2', 5, 2, '27112.72', '27109.72', '预算02收入总表第8页“高中教育”行的“收入合计”为27109.72万元，而上年结转＋财政拨款收入＋事业收入（金额）＋其他收入＋使用非财政拨款结余＝27112.72万元。'],
+    ]);
+    expect(await added(swu, 't2', '2,114.74', '1,780.99')).toEqual([
+      [8, 't2', 20, 7, '2114.74', '1780.99', '预算02收入总表第8页“住房保障支出”行的“其他收入”为1780.99万元，与本行“收入合计”16916.56万元不符（收入合计＝上年结转＋财政拨款收入＋事业收入（金额）＋其他收入＋使用非财政拨款结余），与上下级科目的同列数也不符；按本行应为2114.74万元。'],
+    ]);
+  }, 60_000);
+
+  it('支出预算表 (its unit row 105236 in the 科目 column): 合计 = 基本支出 + 项目支出', async () => {
+    expect(await added(swu, 't3', '555.50', '650.96')).toEqual([
+      [9, 't3', 5, 4, '555.50', '650.96', '预算03支出总表第9页“小学教育”行的“项目支出”为650.96万元，与本行“合计”9631.68万元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为555.50万元。'],
+    ]);
+  }, 60_000);
+});
+
+describe('page-text rows whose figures are sure but whose columns are not (文旅 2025 page-text dump)', () => {
+  const wenlv = 'GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt';
+  it('公开03: total = Σ the row’s other figures, wherever each stands (合计 and a 项 row)', async () => {
+    expect(await added(wenlv, 't3', '16,738.11', '19,908.75')).toEqual([
+      [10, 't3', 1, 2, '29709.11', '26538.47', '公开03表第10页“合计”行的“本年支出合计”为26538.47万元，而本行其余各数（9800.36＋19908.75）之和为29709.11万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+    expect(await added(wenlv, 't3', '361.85', '289.83', 1)).toEqual([
+      [11, 't3', 23, 2, '289.83', '361.85', '公开03表第11页“事业单位离退休”行的“本年支出合计”为361.85万元，而本行其余各数（289.83）之和为289.83万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+  }, 60_000);
+
+  it('公开04 总计 by fund, its fund figures not placed for sure', async () => {
+    expect(await added(wenlv, 't4', '24,535.67', '24,535.37', 2)).toEqual([
+      [14, 't4', 30, 3, '26538.17', '26538.47', '公开04表第14页“总计”行的“合计”为26538.47万元，而本行其余各数（24535.37＋2002.80）之和为26538.17万元（其所在的列未能确定，不影响这一合计）。'],
+    ]);
+  }, 60_000);
+
+  it('公开06 halves: a right-half code after a left half with no figure (30103 奖金 30203 咨询费) is that half’s code, so 302 = Σ 302xx is checked', async () => {
+    const doc = extract(segment(await ingest(corpus(wenlv), { ocr: 'off' })));
+    const t06 = doc.tables.find((t) => t.kind === '公开06表')!;
+    expect(t06.rows[3]).toEqual(['30103', '奖金', '', '30203', '咨询费', '']);
+    expect(await added(wenlv, 't6', '76.60', '72.60')).toEqual([
+      [17, 't6', 1, 5, '1704.25', '1708.26', '公开06表第17页302商品和服务支出的“决算数”为1708.26万元，与其18个下级科目之和1704.25万元不符。'],
+    ]);
+  }, 60_000);
+
+  it('公开08: 类 = Σ 款 = Σ 项 column by column, though the 合计 row ran into header words (合计 0 2002.80 合计 基本支出 项目支出 0) and its figures are unplaced', async () => {
+    expect(await added(wenlv, 't8', '2,000.00', '2,000.04', 7)).toEqual([
+      [19, 't8', 6, 4, '2000.04', '2000.00', '公开08表第19页21219国有土地使用权出让收入对应专项债务收入安排的支出的“第5列”为2000.00万元，与其1个下级科目之和2000.04万元不符。'],
+    ]);
   }, 60_000);
 });

@@ -134,3 +134,24 @@ describe('江苏省政协办公厅 2018 部门预算', () => {
     expect(yuan(d, 'personnel_expenses')).toBe(44823200);
   });
 });
+
+describe('西南大学 2023 部门预算 (教育部 收入预算表 / 支出预算表)', () => {
+  const doc = () => run('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf');
+  it('reads 收入预算表 and 支出预算表 as the 收入 and 支出 tables, every 科目 row whole', async () => {
+    const d = await doc();
+    const t02 = d.tables.find((t) => t.kind === '预算02收入总表')!;
+    const t03 = d.tables.find((t) => t.kind === '预算03支出总表')!;
+    expect(t02.header.slice(2)).toEqual(['收入合计', '上年结转', '财政拨款收入', '事业收入/金额', '事业收入/其中：教育收费', '其他收入', '使用非财政拨款结余']);
+    expect(t02.rows.find((r) => r[0] === '2050204')).toEqual(['2050204', '高中教育', '27,109.72', '1,213.02', '16,600.08', '1,130.00', '950.00', '8,166.62', '']);
+    // The unit's own code (105236) in the 科目 column leaves it a code column: wrapped names stay with their code.
+    expect(t03.rows.find((r) => r[0] === '105236')).toEqual(['105236', '西南大学', '468,779.07', '376,019.88', '92,759.19', '', '', '']);
+    expect(t03.rows.find((r) => r[0] === '2080505')).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '9,860.64', '9,860.64', '', '', '', '']);
+    expect(t03.rows).toHaveLength(27);
+  }, 60_000);
+
+  it('gives the 收入预算表 收入合计 (which counts 上年结转 and 结余) no 本年收入 metric', async () => {
+    const d = await doc();
+    expect(tableFacts(d, 'total_income').map((f) => f.text)).toEqual(['403,484.64']);
+    expect(yuan(d, 'total_income')).toBe(4034846400);
+  }, 60_000);
+});

@@ -131,6 +131,8 @@ interface Ledger {
   /** Rows (tableId|row) with an amount that gave no fact (a page-text row that cannot say which column a
    *  figure stands in): a blank cell of such a row may be where that figure belongs, so it is not a 0. */
   doubt: Set<string>;
+  /** Uncertain cells of each table's source grid (uncertainCells), read once. */
+  uncertain: Map<string, Map<string, 'ocr' | 'column'>>;
 }
 
 function ledgerOf(doc: ExtractedDocument): Ledger {
@@ -162,7 +164,7 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
-  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map() };
+  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map(), uncertain: new Map() };
 }
 
 /** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
@@ -232,8 +234,9 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
     if (widest) shiftStats(l, tableId, t, coded, widest);
+    const outside = unreadOutsideTree(l, tableId, facts, coded);
     for (const [, group] of groups) {
-      if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`))) continue;
+      if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
       const bad = new Set<string>();
       for (const parent of codes) {
@@ -265,7 +268,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // Without a parent figure, some child holds a nonzero one (all-zero children were skipped above).
         const anchor = p ?? kids.map((k) => byCode.get(k)).find((f): f is Fact => f !== undefined)!;
         const name = p ? rowName(p) : parent;
-        const col = colName(l, anchor);
+        const col = colName(l, anchor) || `第${(anchor.about?.col ?? 0) + 1}列`;
         flags.push(
           makeFlag(
             'SUM_MISMATCH',
@@ -308,6 +311,28 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** Are the table's only unread figures ones page text could not place in a column, on uncoded rows above or
+ *  below every coded row (a 合计 row run together with header words: 合计 0 2002.80 合计 基本支出 项目支出 0)?
+ *  Then no 科目 row lacks a figure, and each 类 = Σ 款 = Σ 项 can be checked column by column. */
+function unreadOutsideTree(l: Ledger, tableId: string, facts: Fact[], coded: Fact[]): boolean {
+  if (l.complete.has(tableId) || !coded.length) return false;
+  const t = l.tables.get(tableId)!;
+  const codedRows = coded.map((f) => f.about!.row!);
+  const lo = Math.min(...codedRows);
+  const hi = Math.max(...codedRows);
+  const cols = new Set(facts.map((f) => f.about!.col!));
+  const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
+  const unc = uncertainCells(l, tableId);
+  for (let r = 0; r < t.rows.length; r++) {
+    for (let c = 0; c < t.rows[r]!.length; c++) {
+      const x = t.rows[r]![c]!;
+      if (!cols.has(c) || !parseAmount(x) || at.has(`${r}|${c}`)) continue;
+      if (unc.get(`${r}|${c}`) !== 'column' || (r >= lo && r <= hi)) return false;
+    }
+  }
+  return true;
 }
 
 /** How many 科目 sums of one column fit when its figures are read k rows off their codes (k = −6 … 6):
@@ -383,7 +408,9 @@ function rows(l: Ledger, id: Identity): Flag[] {
   const parts = new Set(id.parts ?? []);
   const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
   for (const { tableId, t, facts: all } of tablesOf(l, id)) {
-    if (!l.complete.has(tableId)) continue;
+    // A table with a figure left unread is checked only where each such figure is one page text could not
+    // place in a column (its value sure): a row holding one is summed whatever its column (below).
+    if (!l.complete.has(tableId) && (id.byRole || !unplacedOnly(l, tableId, all))) continue;
     // Tables whose columns repeat per role (三公: 预算数 | 决算数 under each item) are read role by role.
     const groups = id.byRole ? [...new Set(all.map((f) => f.role))].map((r) => all.filter((f) => f.role === r)) : [all];
     for (const facts of groups) {
@@ -395,12 +422,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
       colsOf.set(k, (colsOf.get(k) ?? new Set()).add(f.about!.col!));
     }
     const keyOfCol = new Map<number, string>();
-    for (const [k, cs] of colsOf) for (const c of cs) keyOfCol.set(c, k);
+    // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row.
+    for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhich(t.header[c])) keyOfCol.set(c, k);
     // Only the run of value columns that holds the total (a halves table's other half, behind its own
     // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
     const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
     const seg = totalAt.length === 1 ? valueRun(t, totalAt[0]!) : null;
-    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => !seg || (c >= seg[0] && c <= seg[1])));
+    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(t.header[c])));
     if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
     // Header columns with a part's key but no figure at all still count (as 0); one column per key.
     const header = t.header;
@@ -419,10 +447,10 @@ function rows(l: Ledger, id: Identity): Flag[] {
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
-    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
     // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
     // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
-    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c)) : [];
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
     const unknown = (r: number, c: number) => {
       const text = cellText(l, tableId, r, c);
       return !isBlank(text) && parseAmount(text)?.value !== 0;
@@ -430,6 +458,13 @@ function rows(l: Ledger, id: Identity): Flag[] {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const rowsWithFacts = [...new Set(facts.map((f) => f.about!.row!))].sort((a, b) => a - b);
     for (const r of rowsWithFacts) {
+      if (l.doubt.has(`${tableId}|${r}`)) {
+        if (seg && !id.byRole) {
+          const f = unplacedRow(l, t, tableId, r, seg, totalCol, parts, byPos);
+          if (f) flags.push(f);
+        }
+        continue;
+      }
       if (unreadParts.some((c) => !isBlank(cellText(l, tableId, r, c)))) continue;
       if (unnamed.some((c) => unknown(r, c))) continue;
       const tot = cellFig(l, tableId, r, totalCol, byPos, t.unit);
@@ -482,6 +517,90 @@ function rows(l: Ledger, id: Identity): Flag[] {
   }
   return flags;
 }
+
+/** The cells of a table's source (the ingested grid) that the reader marked uncertain, by body row|col:
+ *  'column' where page text gave a sure figure but not its column, 'ocr' where the figure itself is doubtful. */
+function uncertainCells(l: Ledger, tableId: string): Map<string, 'ocr' | 'column'> {
+  let m = l.uncertain.get(tableId);
+  if (m) return m;
+  m = new Map();
+  const rec = l.tables.get(tableId);
+  for (const b of l.doc.blocks) {
+    if (b.kind !== 'table' || b.table.id !== tableId || !rec) continue;
+    const skip = b.table.rows.length - rec.rows.length;
+    b.table.rows.forEach((row, ri) => row.forEach((c, ci) => c.uncertain && ri >= skip && m!.set(`${ri - skip}|${ci}`, c.uncertain)));
+  }
+  l.uncertain.set(tableId, m);
+  return m;
+}
+
+/** Is every amount of the table that gave no fact a figure page text could not place in a column? */
+function unplacedOnly(l: Ledger, tableId: string, facts: Fact[]): boolean {
+  const t = l.tables.get(tableId)!;
+  const cols = new Set(facts.map((f) => f.about!.col!));
+  const at = new Set(facts.map((f) => `${f.about!.row}|${f.about!.col}`));
+  const unc = uncertainCells(l, tableId);
+  let any = false;
+  for (let r = 0; r < t.rows.length; r++) {
+    for (let c = 0; c < t.rows[r]!.length; c++) {
+      const x = t.rows[r]![c]!;
+      if (!cols.has(c) || !parseAmount(x) || at.has(`${r}|${c}`)) continue;
+      if (unc.get(`${r}|${c}`) !== 'column') return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** A row of page text whose figures are sure but some of whose columns are not (the reader could not
+ *  tell 基本支出 from 项目支出 for a lone figure): where its total is placed for sure and every other
+ *  column of the total's run is a part, the parts' sum does not depend on where each figure stands, so
+ *  total = Σ the row's other figures is checked all the same. No verdict where the run has a column of
+ *  another meaning (其中, 年初预算, a header not read) or a figure is doubtful itself (OCR). */
+function unplacedRow(l: Ledger, t: TableRecord, tableId: string, r: number, seg: [number, number], totalCol: number, parts: Set<string>, byPos: Map<string, Fact>): Flag | null {
+  const unc = uncertainCells(l, tableId);
+  const tot = byPos.get(`${r}|${totalCol}`);
+  if (!tot || unc.has(`${r}|${totalCol}`)) return null;
+  const tf = figIn(l, tableId, tot, t.unit);
+  if (!tf) return null;
+  const ps: Fig[] = [];
+  let unplaced = 0;
+  for (let c = seg[0]; c <= seg[1]; c++) {
+    if (c === totalCol) continue;
+    const h = t.header[c] ?? '';
+    if (isOfWhich(h) || !parts.has(columnKey(h) ?? '')) return null;
+    const x = cellText(l, tableId, r, c);
+    const f = byPos.get(`${r}|${c}`);
+    if (f) {
+      const g = figIn(l, tableId, f, t.unit);
+      if (!g) return null;
+      ps.push(g);
+    } else if (isBlank(x)) continue;
+    else if (unc.get(`${r}|${c}`) === 'column' && parseAmount(x)) {
+      const g = figOf(x, t.unit, true, l.decimals.get(tableId) ?? 0);
+      if (!g) return null;
+      ps.push(g);
+      unplaced++;
+    } else return null;
+  }
+  if (!unplaced || sumFits({ ...tf, fact: tot }, ps)) return null;
+  l.badRows.add(`${tableId}|${r}`);
+  const unit = t.unit ?? '';
+  const dec = Math.max(decimals(tot), l.decimals.get(tableId) ?? 0);
+  const sum = ps.reduce((s, x) => s + x.v, 0n);
+  const label = tot.about?.name || rowName(tot);
+  const totalName = headName(t.header[totalCol] ?? '');
+  return makeFlag(
+    'SUM_MISMATCH',
+    `${where(tot, t)}${label ? `“${label}”行的` : ''}“${totalName}”为${show(tf.v, unit, dec)}，而本行其余各数（${ps.map((x) => show(x.v, unit, dec, true)).join('＋')}）之和为${show(sum, unit, dec)}（其所在的列未能确定，不影响这一合计）。`,
+    { ...tot.loc },
+    tot.excerpt,
+    { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
+  );
+}
+
+/** A column whose header's own item starts with 其中 (事业收入/其中：教育收费): a part of its neighbour. */
+const isOfWhich = (h: string | undefined) => /^\s*其中/.test((h ?? '').split('/').pop() ?? '');
 
 /** Does column `col` of the 合计 row `row` differ from the sum of the column's top 科目? */
 function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, col: number, unit: string | null): boolean {
@@ -815,12 +934,22 @@ function outlines(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
-    const depth = (r: number) => {
+    const rawDepth = (r: number) => {
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
-    const label = (r: number) => fold(t.rows[r]?.[depth(r)] ?? '');
-    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && depth(r) >= 0);
+    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) >= 0);
+    // A row that only fills a column the row above also fills, deeper than that row's own item, is its
+    // sibling whose item cell is merged over both (物业管理服务 | 部门集中采购 430.00, then | 分散自行组织 40.00).
+    const depths = new Map<number, number>();
+    rows.forEach((r, i) => {
+      const d = rawDepth(r);
+      const prev = rows[i - 1];
+      const pd = prev === undefined ? -1 : depths.get(prev)!;
+      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : d);
+    });
+    const depth = (r: number) => depths.get(r) ?? rawDepth(r);
+    const label = (r: number) => fold(t.rows[r]?.[rawDepth(r)] ?? '');
     if (rows.length < 4) continue;
     const top = rows[0]!;
     if (depth(top) !== 0 || !/^(?:合计|总计)$/u.test(label(top))) continue;

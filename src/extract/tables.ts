@@ -6,7 +6,7 @@ import { cellSubject, codeKind, columnKey } from './ledger.js';
 import { metricForLabel } from './metrics.js';
 import { parseAmount, toYuan } from './tables/amount.js';
 import { columnMetrics } from './tables/columns.js';
-import { foldText, indicatorKind, isEmptyNote, isTotalLabel, tableForTitle, type TableDef } from './tables/defs.js';
+import { catalogue, foldText, indicatorKind, isEmptyNote, isTotalLabel, tableForTitle, type TableDef } from './tables/defs.js';
 
 export interface TableExtraction {
   tables: TableRecord[];
@@ -187,6 +187,13 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const body = t.rows.slice(headerRows(t));
   const docRole: Role = def.role === 'budget' ? 'budget' : 'actual';
   const cols = columnInfo(def, header, body, docRole);
+  // A 合计 beside funds carried in from before the year (上年结转, 使用非财政拨款结余) is not the year's total.
+  const carry = new Set(catalogue().carryColumns ?? []);
+  if (def.layout === 'columns' && header.some((h, k) => cols[k]!.value && carry.has(columnKey(h) ?? ''))) {
+    header.forEach((h, k) => {
+      if (columnKey(h) === 'total') cols[k]!.metric = null;
+    });
+  }
   const section = ctx.doc.sectionOf[i] ?? null;
   const rowMetrics: Record<string, string> = Object.fromEntries(Object.entries(def.rows ?? {}).map(([k, v]) => [foldText(k), v]));
   const labelCols = labelColumns(body, cols);

@@ -27,6 +27,9 @@ export interface IndicatorDef {
 }
 interface Catalogue {
   totalRows: string[];
+  /** Column keys (patterns/columns.yaml) of funds brought in from before the year: a table that prints
+   *  one beside its 合计 counts them in it, so that 合计 is not the year's total. */
+  carryColumns?: string[];
   emptyNotes: string[];
   indicatorTables: IndicatorDef[];
   tables: TableDef[];

@@ -161,7 +161,11 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
     const t = toks[k]!;
     let g = groups[groups.length - 1];
     // (two halves) a code after the left half's figures opens the right half: 30101 基本工资 14.12 30201 办公费 3.78
-    if (halves && CODE.test(t.text) && toks[k + 1] && !isAmount(toks[k + 1]!) && (!g || g.values.length)) {
+    // Also after a left half with no figure, where the code is of the left code's class and level (30103 奖金
+    // 30203 咨询费: 30203 is no amount of 奖金 but the right half's code).
+    const sameClass = !!codes[0] && codes[0].text.length === t.text.length && codes[0].text.slice(0, 2) === t.text.slice(0, 2);
+    const opensRight = !g || g.values.length || (g.label.length && sameClass && /\p{Script=Han}/u.test(toks[k + 1]?.text ?? ''));
+    if (halves && CODE.test(t.text) && toks[k + 1] && !isAmount(toks[k + 1]!) && opensRight) {
       groups.push({ label: [], values: [], codes: [t] });
       continue;
     }

@@ -230,6 +230,8 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
     const texts = items.map((p) => p.seg.text.replace(/\s/g, ''));
     if (!texts.length) c.kind = 'empty';
     else if (texts.every((t) => CODE.test(t) || TWO_DIGIT.test(t))) c.kind = 'code';
+    // A unit's own code among the 科目 codes (105236 西南大学 above 205 教育支出) leaves the column a code one.
+    else if (texts.every((t) => /^\d{2,9}$/.test(t)) && texts.filter((t) => !CODE.test(t) && !TWO_DIGIT.test(t)).length <= Math.max(1, texts.length / 10)) c.kind = 'code';
     else if (texts.filter((t) => AMOUNT.test(t)).length >= texts.length / 2) c.kind = 'value';
     else c.kind = 'label';
   });
@@ -467,9 +469,15 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     }
   } else {
     let last: Row | null = null;
+    // A label with a figure on its own baseline, under a row whose figure stands on its first line, is a row
+    // of its own, not the wrap of that row's label (物业管理服务 centred beside 部门集中采购 430.00 and
+    // 分散自行组织 40.00: two rows).
+    const figures = items(valueCols);
+    const figureBeside = (q: Placed) => figures.some(({ p: v }) => v.page === q.page && Math.abs(v.seg.y - q.seg.y) <= q.seg.size * 0.35);
     for (const { p, k } of items(labelCols)) {
       const t = normalize(p.seg.text).text;
-      const wrap = last && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
+      const ownRow = last && last.cells.has(k) && figureBeside(p) && figureBeside(last.anchor);
+      const wrap = last && !ownRow && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
       // A label of another label column on the row's own baseline is that row's (交通运行费 | 公务用车运行维护费).
       const beside = last && last.page === p.page && !last.cells.has(k) && Math.abs(last.anchor.seg.y - p.seg.y) <= p.seg.size * 0.35;
       if ((wrap || beside) && last) add(p, k, last);
