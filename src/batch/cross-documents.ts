@@ -30,11 +30,13 @@ export class CrossDocuments {
   /** Digest every finished record of the manifest (an unreadable one is left out: the batch files say so). */
   static async load(out: string, manifest: RunManifest): Promise<CrossDocuments> {
     const digests = [];
-    for (const d of manifest.documents) {
-      if (d.status !== 'done' || !d.name) continue;
-      const record = await readRecord(out, d.name);
+    const done = manifest.documents.filter((d) => d.status === 'done' && d.name);
+    // A pair needs two documents: one alone is not read for a digest (a 1,000-page record is a 14 MB parse).
+    if (done.length < 2) return new CrossDocuments(new Map(), []);
+    for (const d of done) {
+      const record = await readRecord(out, d.name!);
       try {
-        if (record) digests.push(digest(record, d.name));
+        if (record) digests.push(digest(record, d.name!));
       } catch {
         /* a record damaged on disk takes no part; the batch files report it */
       }

@@ -3,12 +3,12 @@
 // hold every record in the folder, the run's inputs first (in input order), then the records earlier runs
 // left there (a scraper that runs daily into one folder keeps every day's rows), one per document: an
 // earlier record of content the run also has (the same file, moved or renamed) is left out.
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentRecord } from '../schema.js';
-import { writeFileAtomic } from '../write/atomic.js';
-import { renderReport } from '../write/report-html.js';
-import { BatchFilesWriter, type ErrorLine } from '../write/batch-files.js';
+import { openAtomic, tempName } from '../write/atomic.js';
+import { reportEntry, reportHead, reportOrder, reportSection, reportTail, type ReportEntry, type ReportError } from '../write/report-html.js';
+import { BatchFilesWriter } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
 import type { Evidence } from '../write/evidence.js';
 import { doneFile, evidenceFile, manifestErrors, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
@@ -18,12 +18,19 @@ export { manifestErrors };
 /** Write the batch files and run.json of `out`; returns the records when `keep` (the check command). */
 export async function finishOutput(out: string, manifest: RunManifest, keep = false): Promise<DocumentRecord[]> {
   const kept: DocumentRecord[] = [];
-  const flagged: FlaggedDocument[] = [];
   // Checks across documents (issue 14) need every record first: they hand each record its flags below.
   const cross = await CrossDocuments.load(out, manifest);
   const earlier = await earlierRecords(out, manifest);
   const w = await BatchFilesWriter.open(out);
+  const report = await ReportWriter.open(out);
   try {
+    const add = async (name: string, record: DocumentRecord) => {
+      await w.addRecord(record);
+      const evidence = await readFile(evidenceFile(out, name), 'utf8')
+        .then((t) => JSON.parse(t) as Evidence)
+        .catch(() => null);
+      await report.add({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+    };
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
       // A record deleted or damaged since it was written costs that document, not the batch files.
@@ -36,11 +43,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
         d.error = { path: d.path, code: 'INTERNAL', message: `its record ${d.name}.json is missing or damaged: run again with --force` };
         continue;
       }
-      await w.addRecord(record);
-      const evidence = await readFile(evidenceFile(out, d.name), 'utf8')
-        .then((t) => JSON.parse(t) as Evidence)
-        .catch(() => null);
-      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${d.name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+      await add(d.name, record);
       if (keep) kept.push(record);
     }
     for (const name of earlier) {
@@ -48,21 +51,19 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
       const record = await readFile(recordFile(out, name), 'utf8')
         .then((t) => JSON.parse(t) as DocumentRecord)
         .catch(() => null);
-      if (!record) continue;
-      await w.addRecord(record);
-      const evidence = await readFile(evidenceFile(out, name), 'utf8')
-        .then((t) => JSON.parse(t) as Evidence)
-        .catch(() => null);
-      flagged.push({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+      if (record) await add(name, record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
   } catch (err) {
     await w.abort();
+    await report.abort();
     throw err;
   }
   await w.commit();
   await cross.writeLinks(out);
-  await writeExtraOutputs(out, flagged, manifestErrors(manifest));
+  // Outputs beyond the contract's batch files, after them and before run.json: report.html, the
+  // watchdog's readable view of the run's flags.
+  await report.commit(manifestErrors(manifest));
   await writeManifest(out, manifest);
   await sweepOutput(out);
   return kept;
@@ -103,8 +104,61 @@ export interface FlaggedDocument {
   crops?: Evidence['crops'];
 }
 
-/** Outputs beyond the contract's batch files, at the end of every run and merge, after the batch files
- *  and before run.json: report.html, the watchdog's readable view of the run's flags. */
-async function writeExtraOutputs(out: string, docs: FlaggedDocument[], errors: ErrorLine[]): Promise<void> {
-  await writeFileAtomic(join(out, 'report.html'), renderReport(docs, errors));
+/**
+ * report.html, written as the records are read: each document's section (its flags and crops, up to a few
+ * MB) goes to a temporary file at once, and only its overview line's figures stay in memory; on commit the
+ * sections are copied into the report in its order (most errors first). The main thread's memory does not
+ * grow with the number of documents.
+ */
+class ReportWriter {
+  private readonly entries: ReportEntry[] = [];
+  /** Byte offset and length of each document's section in the temporary file. */
+  private readonly spans: [number, number][] = [];
+  private size = 0;
+
+  private constructor(
+    private readonly out: string,
+    private readonly tmp: string,
+    private readonly fh: FileHandle,
+  ) {}
+
+  static async open(out: string): Promise<ReportWriter> {
+    const tmp = tempName(join(out, 'report.html')) + '.sections';
+    return new ReportWriter(out, tmp, await open(tmp, 'w+'));
+  }
+
+  async add(doc: FlaggedDocument): Promise<void> {
+    const bytes = Buffer.from(reportSection(doc, this.entries.length));
+    this.entries.push(reportEntry(doc));
+    await this.fh.write(bytes, 0, bytes.length, this.size);
+    this.spans.push([this.size, bytes.length]);
+    this.size += bytes.length;
+  }
+
+  async commit(unreadable: ReportError[]): Promise<void> {
+    try {
+      const w = await openAtomic(join(this.out, 'report.html'));
+      try {
+        const order = reportOrder(this.entries);
+        await w.write(reportHead(this.entries, order, unreadable.length));
+        for (const [k, i] of order.entries()) {
+          const [at, length] = this.spans[i]!;
+          const { buffer } = await this.fh.read(Buffer.alloc(length), 0, length, at);
+          await w.write((k ? '\n' : '') + buffer.toString('utf8'));
+        }
+        await w.write(reportTail(unreadable));
+      } catch (err) {
+        await w.abort();
+        throw err;
+      }
+      await w.commit();
+    } finally {
+      await this.abort();
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
+    await rm(this.tmp, { force: true });
+  }
 }

@@ -17,7 +17,7 @@ import { DocumentPool } from './pool.js';
 import { shardOf, type Shard } from './shard.js';
 import { lockOutput } from './lock.js';
 import { UsageError } from './usage-error.js';
-import { claimName, isUpToDate, manifestErrors, pipelineId, prepareOutput, saveRecord, STATE_DIR, type ManifestDocument, type RunManifest } from './state.js';
+import { claimName, isUpToDate, manifestErrors, pipelineId, prepareOutput, saveDone, STATE_DIR, type ManifestDocument, type RunManifest } from './state.js';
 
 export type { MergeResult } from './merge.js';
 
@@ -166,22 +166,23 @@ async function processAll(out: string, pipeline: string, docs: ManifestDocument[
       const doc = docs[i]!;
       void queue.add(async () => {
         const onOcrPage = options.onOcrPage && ((done: number, total: number) => options.onOcrPage!({ path: doc.path, done, total }));
-        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine }, options.abortSignal, onOcrPage);
-        if (!reply.ok) {
-          // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
-          if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
-          return;
-        }
-        try {
-          await saveRecord(out, doc.name!, reply.json, { path: doc.path, sha256: reply.sha256, pipeline }, reply.evidence);
-        } catch (err) {
+        const reply = await pool.run({ path: doc.path, ocr: ocrOptions(options).ocr, ocrEngine: ocrOptions(options).ocrEngine, out, name: doc.name! }, options.abortSignal, onOcrPage);
+        // The worker wrote the record and its evidence; the done entry makes them count (state.ts).
+        const written = reply.ok ? await saveDone(out, doc.name!, { path: doc.path, sha256: reply.sha256, pipeline }).then(() => null, (err: unknown) => err) : null;
+        const writeError = !reply.ok && reply.code === 'OUTPUT_WRITE' ? { code: reply.errno, message: reply.message } : written;
+        if (writeError) {
           // A full disk or a read-only folder fails every document alike: stop and say so once.
-          if (outputWriteMessage(err, out)) {
-            fatal ??= new OutputWriteError(err);
+          if (outputWriteMessage(writeError, out)) {
+            fatal ??= new OutputWriteError(writeError);
             queue.clear();
             return;
           }
-          fail(doc, 'INTERNAL', `could not write the record: ${toJuesuanError(err).message}`);
+          fail(doc, 'INTERNAL', `could not write the record: ${reply.ok ? toJuesuanError(writeError).message : reply.message}`);
+          return;
+        }
+        if (!reply.ok) {
+          // An abandoned document (Ctrl-C twice) stays pending: the next run does it.
+          if (reply.code !== 'ABORTED') fail(doc, reply.code, reply.message);
           return;
         }
         doc.status = 'done';

@@ -85,12 +85,9 @@ export async function claimName(out: string, name: string, path: string, sha256:
   }
 }
 
-/** Write the record, then its done entry: a kill between the two only costs redoing the document. */
-export async function saveRecord(out: string, name: string, json: string, entry: DoneEntry, evidence?: string): Promise<void> {
-  await writeFileAtomic(recordFile(out, name), json);
-  if (evidence !== undefined) await writeFileAtomic(evidenceFile(out, name), evidence);
-  await writeFileAtomic(doneFile(out, name), JSON.stringify(entry) + '\n');
-}
+/** The done entry of a record, written after the record and its evidence (by the worker: src/batch/worker.ts):
+ *  a kill between the two only costs redoing the document. */
+export const saveDone = (out: string, name: string, entry: DoneEntry) => writeFileAtomic(doneFile(out, name), JSON.stringify(entry) + '\n');
 
 /** errors.jsonl: inputs that named nothing, then failed documents, in input order. */
 export const manifestErrors = (m: RunManifest): ErrorLine[] => [...m.inputErrors, ...m.documents.flatMap((d) => (d.status === 'failed' && d.error ? [d.error] : []))];

@@ -1,6 +1,8 @@
-// The worker thread's task: one document through the pipeline into its JSON record. It returns the record
-// as text (cheap to pass between threads) with a few counts; failures come back as values, not exceptions,
-// so that the error code survives the thread boundary.
+// The worker thread's task: one document through the pipeline into its JSON record, which the worker writes
+// to the output folder itself (with the report's evidence beside it), a piece at a time: only counts go back
+// to the main thread, never the record (12 million characters for a 1,000-page PDF, copied across the thread
+// boundary and held by both sides; issue 15). Failures come back as values, not exceptions, so that the
+// error code survives the thread boundary.
 //
 // Stopping is cooperative first: the pipeline gets an AbortSignal that fires at the time limit or when the
 // main thread says 'abort' on the task's port. Terminating a thread while native code (the OCR models in
@@ -11,9 +13,13 @@ import { toJuesuanError } from '../errors.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { processDocument } from '../pipeline.js';
 import { readFile } from 'node:fs/promises';
+import type { CheckedDocument } from '../model.js';
+import { openAtomic, writeFileAtomic } from '../write/atomic.js';
 import { buildEvidence, buildEvidenceWithCrops } from '../write/evidence.js';
+import { writeJson } from '../write/json-chunks.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
+import { evidenceFile, recordFile } from './state.js';
 import { applyTestHooks } from './test-hooks.js';
 
 export interface WorkerTask {
@@ -25,22 +31,62 @@ export interface WorkerTask {
   /** The main thread's line to this task: told 'started' (its hard time limit counts from then) and
    *  `{ocr: [done, total]}` after each OCR'd page; it may send 'abort' (Ctrl-C twice, SIGTERM). */
   port?: MessagePort;
+  /** The output folder and the document's name in it: the worker writes `<name>.json` and its evidence;
+   *  the main thread writes the done entry once the reply says they are written (src/batch/state.ts). */
+  out: string;
+  name: string;
+}
+
+/** What a written record holds, for the run's progress and totals. */
+export interface RecordCounts {
+  sha256: string;
+  pages: number;
+  facts: number;
+  flags: number;
+  flagErrors: number;
 }
 
 export type WorkerReply =
-  | { ok: true; json: string; evidence: string; sha256: string; pages: number; facts: number; flags: number; flagErrors: number }
-  | { ok: false; code: string; message: string };
+  | ({ ok: true } & RecordCounts)
+  /** OUTPUT_WRITE: the record or its evidence could not be written; `errno` is the file system's code
+   *  (ENOSPC …), by which the main thread tells a full disk, which fails every document, from one file. */
+  | { ok: false; code: string; message: string; errno?: string };
 
-function recordText(checked: Parameters<typeof toRecord>[0]) {
+/** The report's evidence as JSON text (small: spans and at most CROP_BUDGET crops). A failure there costs
+ *  the crops, never the record. */
+async function evidenceText(checked: CheckedDocument, path: string): Promise<string> {
+  const bytes = checked.source.format === 'pdf' ? await readFile(path).catch(() => null) : null;
+  const evidence = await buildEvidenceWithCrops(checked, bytes).catch(() => buildEvidence(checked));
+  return JSON.stringify(evidence) + '\n';
+}
+
+/** Validate the record and write it, a piece at a time, as `JSON.stringify(record, null, 2)` would. */
+async function writeRecord(checked: CheckedDocument, file: string): Promise<RecordCounts> {
   const record = toRecord(checked);
+  try {
+    const w = await openAtomic(file);
+    try {
+      await writeJson(w, record, '  ');
+      await w.write('\n');
+    } catch (err) {
+      await w.abort();
+      throw err;
+    }
+    await w.commit();
+  } catch (err) {
+    throw new OutputWrite(err);
+  }
   return {
-    json: JSON.stringify(record, null, 2) + '\n',
     sha256: record.source.sha256,
     pages: record.source.pages,
     facts: record.facts.length,
     flags: record.flags.length,
     flagErrors: record.flags.filter((f) => f.severity === 'error').length,
   };
+}
+
+class OutputWrite {
+  constructor(readonly cause: unknown) {}
 }
 
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
@@ -54,21 +100,23 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
     const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
     const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage });
-    // The record (a validated copy of the document) lives only until it is text: the evidence crops
-    // below run without it (memory in pages, issue 15).
-    const { json, sha256, pages, facts, flags, flagErrors } = recordText(checked);
     // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
-    // (src/write/evidence.ts). A failure there costs the crops, never the record.
-    const evidence =
-      JSON.stringify(
-        await (checked.source.format === 'pdf' ? readFile(task.path) : Promise.resolve(null))
-          .then((bytes) => buildEvidenceWithCrops(checked, bytes))
-          .catch(() => buildEvidence(checked)),
-      ) + '\n';
-    return { ok: true, json, evidence, sha256, pages, facts, flags, flagErrors };
+    // (src/write/evidence.ts): the last use of the document's lines and tables, which go before the record
+    // (a validated copy of the rest) is made (memory in pages, issue 15).
+    const evidence = await evidenceText(checked, task.path);
+    checked.blocks = [];
+    const counts = await writeRecord(checked, recordFile(task.out, task.name));
+    await writeFileAtomic(evidenceFile(task.out, task.name), evidence).catch((err: unknown) => {
+      throw new OutputWrite(err);
+    });
+    return { ok: true, ...counts };
   } catch (err) {
     if (abandon.signal.aborted) return { ok: false, code: 'ABORTED', message: 'interrupted' };
     if (timeout.aborted) return { ok: false, code: 'TIMEOUT', message: timeoutMessage(task.timeoutMs) };
+    if (err instanceof OutputWrite) {
+      const errno = (err.cause as NodeJS.ErrnoException | null)?.code;
+      return { ok: false, code: 'OUTPUT_WRITE', message: toJuesuanError(err.cause).message, ...(errno ? { errno } : {}) };
+    }
     const e = toJuesuanError(err);
     return { ok: false, code: e.code, message: e.message };
   } finally {

@@ -84,7 +84,8 @@ function flagItem(flag: Flag, mark: [number, number] | null | undefined, crop?: 
 <blockquote class="excerpt">${highlight(flag, mark)}</blockquote>${cropImage(flag, crop)}</li>`;
 }
 
-function docSection(doc: ReportDoc, i: number): string {
+/** The section of document `i` (its index among the report's documents, which the overview links to). */
+export function reportSection(doc: ReportDoc, i: number): string {
   const indexed = doc.flags.map((f, k) => ({ f, mark: doc.marks?.[k] ?? null, crop: doc.crops?.[k] ?? null }));
   const groups = FLAG_CODES.map((code) => [code, indexed.filter((x) => x.f.code === code)] as const).filter(([, fs]) => fs.length);
   const title = doc.document.title ?? doc.path;
@@ -108,13 +109,13 @@ function figure(doc: ReportDoc, key: string): string {
 }
 
 /** The filter bar: severities, codes and documents present in the batch. */
-function filters(docs: ReportDoc[], order: { d: ReportDoc; i: number }[]): string {
-  const codes = FLAG_CODES.filter((c) => docs.some((d) => d.flags.some((f) => f.code === c)));
+function filters(entries: ReportEntry[], order: number[]): string {
+  const codes = FLAG_CODES.filter((c) => entries.some((e) => e.codes.has(c)));
   const sev = (['error', 'warning', 'info'] as const)
     .map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${SEVERITY_NAMES[s]}</label>`)
     .join(' ');
   const codeOptions = codes.map((c) => `<option value="${c}">${CODE_NAMES[c]} ${c}</option>`).join('');
-  const docOptions = order.map((o) => `<option value="${o.i}">${escapeHtml(o.d.document.title ?? o.d.path)}</option>`).join('');
+  const docOptions = order.map((i) => `<option value="${i}">${escapeHtml(entries[i]!.document.title ?? entries[i]!.path)}</option>`).join('');
   return `<form id="filters" class="filters" hidden>
 <span>级别：${sev}</span>
 <label>问题类型：<select name="code"><option value="">全部</option>${codeOptions}</select></label>
@@ -180,16 +181,46 @@ export interface ReportError {
   message: string;
 }
 
-export function renderReport(docs: ReportDoc[], unreadable: ReportError[] = []): string {
-  const order = docs
-    .map((d, i) => ({ d, i, e: count(d.flags, 'error'), w: count(d.flags, 'warning'), n: count(d.flags, 'info') }))
-    .sort((a, b) => b.e - a.e || b.w - a.w || a.d.path.localeCompare(b.d.path));
-  const total = (s: Flag['severity']) => docs.reduce((t, d) => t + count(d.flags, s), 0);
+/** What the overview and the filter bar need of a document; its section (reportSection) is rendered on its
+ *  own, so that a batch's report is written without every document's flags and crops in memory at once. */
+export interface ReportEntry {
+  path: string;
+  document: DocumentMeta;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The overview's 总收入, 总支出 and 三公经费 cells. */
+  figures: [string, string, string];
+  codes: Set<FlagCode>;
+}
+
+export function reportEntry(doc: ReportDoc): ReportEntry {
+  return {
+    path: doc.path,
+    document: doc.document,
+    errors: count(doc.flags, 'error'),
+    warnings: count(doc.flags, 'warning'),
+    infos: count(doc.flags, 'info'),
+    figures: [figure(doc, 'total_income'), figure(doc, 'total_expenditure'), figure(doc, 'three_public_total')],
+    codes: new Set(doc.flags.map((f) => f.code)),
+  };
+}
+
+/** The order the documents are shown in: most errors first, then most warnings, then by path. */
+export const reportOrder = (entries: ReportEntry[]): number[] =>
+  entries
+    .map((e, i) => i)
+    .sort((a, b) => entries[b]!.errors - entries[a]!.errors || entries[b]!.warnings - entries[a]!.warnings || entries[a]!.path.localeCompare(entries[b]!.path));
+
+/** The report up to the documents' sections: the overview and the filter bar. The sections follow in
+ *  `order`, joined by a line break, then reportTail. */
+export function reportHead(entries: ReportEntry[], order: number[], unreadable: number): string {
+  const total = (k: 'errors' | 'warnings' | 'infos') => entries.reduce((t, e) => t + e[k], 0);
   const rows = order
-    .map(
-      (o) =>
-        `<tr><td><a href="#doc-${o.i}">${escapeHtml(o.d.document.title ?? o.d.path)}</a><br><code>${escapeHtml(o.d.path)}</code></td><td>${escapeHtml(o.d.document.unit ?? '—')}</td><td class="num">${o.d.document.year ?? '—'}</td><td>${escapeHtml(o.d.document.kind ?? '—')}</td><td class="num">${figure(o.d, 'total_income')}</td><td class="num">${figure(o.d, 'total_expenditure')}</td><td class="num">${figure(o.d, 'three_public_total')}</td><td class="num">${o.e}</td><td class="num">${o.w}</td><td class="num">${o.n}</td></tr>`,
-    )
+    .map((i) => {
+      const e = entries[i]!;
+      return `<tr><td><a href="#doc-${i}">${escapeHtml(e.document.title ?? e.path)}</a><br><code>${escapeHtml(e.path)}</code></td><td>${escapeHtml(e.document.unit ?? '—')}</td><td class="num">${e.document.year ?? '—'}</td><td>${escapeHtml(e.document.kind ?? '—')}</td><td class="num">${e.figures[0]}</td><td class="num">${e.figures[1]}</td><td class="num">${e.figures[2]}</td><td class="num">${e.errors}</td><td class="num">${e.warnings}</td><td class="num">${e.infos}</td></tr>`;
+    })
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -197,15 +228,24 @@ export function renderReport(docs: ReportDoc[], unreadable: ReportError[] = []):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>juesuan 检查报告</title><style>${STYLE}</style></head>
 <body><h1>juesuan 检查报告</h1>
-<p>共 ${docs.length} 份文件；错误 ${total('error')} 条，警告 ${total('warning')} 条，提示 ${total('info')} 条。按错误数从多到少排列。${unreadable.length ? `另有 ${unreadable.length} 个文件无法处理（见文末）。` : ''}</p>
+<p>共 ${entries.length} 份文件；错误 ${total('errors')} 条，警告 ${total('warnings')} 条，提示 ${total('infos')} 条。按错误数从多到少排列。${unreadable ? `另有 ${unreadable} 个文件无法处理（见文末）。` : ''}</p>
 <table id="overview"><thead><tr><th>文件</th><th>单位</th><th>年度</th><th>类型</th><th>总收入</th><th>总支出</th><th>三公经费</th><th>错误</th><th>警告</th><th>提示</th></tr></thead>
 <tbody>${rows}</tbody></table>
-${filters(docs, order)}
-${order.map((o) => docSection(o.d, o.i)).join('\n')}
+${filters(entries, order)}
+`;
+}
+
+/** The report after the documents' sections. */
+export const reportTail = (unreadable: ReportError[]): string => `
 ${unreadableSection(unreadable)}
 <script>${SCRIPT}</script>
 </body></html>
 `;
+
+export function renderReport(docs: ReportDoc[], unreadable: ReportError[] = []): string {
+  const entries = docs.map(reportEntry);
+  const order = reportOrder(entries);
+  return reportHead(entries, order, unreadable.length) + order.map((i) => reportSection(docs[i]!, i)).join('\n') + reportTail(unreadable);
 }
 
 function unreadableSection(errors: ReportError[]): string {
