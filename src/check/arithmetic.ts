@@ -784,6 +784,8 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       return named.length === 1 ? named[0] : undefined;
     };
     const parts: Fact[] = [];
+    // the share stated right after each item (占41.43%), before the next item
+    const shareOf = new Map<Fact, Fact>();
     // the items of the list's own sentence (what an open list is checked with)
     let inSentence: Fact[] | null = null;
     let prev = t;
@@ -800,6 +802,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
         inSentence ??= parts.slice();
       }
       prev = f;
+      if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       parts.push(f);
@@ -818,8 +821,37 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
     const over = partsOverWhole(t, open, listed(open), one ? 1 : 2);
     if (over) flags.push(over);
+    else {
+      const short = sharesShort(t, open, shareOf, listed(open));
+      if (short) flags.push(short);
+    }
   });
   return flags;
+}
+
+/** A 其中 list whose items each state their share of the total, the shares adding up to 100% (“本年收入预算合计
+ *  10,150.48万元，其中：一般公共预算收入10,070.48万元，占99.21%；…其他资金80万元，占0.79%；上年结转资金0万元，占0%”),
+ *  is the whole total: the items add up to it. The shares are printed figures (each rounded or cut off, so
+ *  up to one unit of its last digit off), so the items listed may fall short of the total by at most the
+ *  share the printed shares leave room for (100% − their sum + their slack) — never more. A total larger than
+ *  that is a SUM_MISMATCH on it (a total smaller than its parts is `partsOverWhole`'s). */
+function sharesShort(t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: string): Flag | null {
+  if (parts.length < 2 || parts.some((p) => !shareOf.has(p))) return null;
+  const shares = parts.map((p) => shareOf.get(p)!);
+  // (a share of another base, 占本年支出的比重 stated for one item only, is not evidence: every item has one)
+  const sum = shares.reduce((a, f) => a + f.value, 0);
+  const slack = shares.reduce((a, f) => a + 2 * halfUnit(f.text), 0) + checksConfig().tolerances.minPercentPoints;
+  if (Math.abs(sum - 100) > slack + 1e-9) return null;
+  const [whole, ...figs] = figsTogether([t, ...parts]);
+  if (!whole || figs.some((x) => !x) || whole.v <= 0n) return null;
+  const most = figs.reduce((a, x) => a + x!.v + x!.h, 0n);
+  // the share the items may leave out, in millionths of the total (rounded up: no flag on a rounding)
+  const missing = BigInt(Math.ceil(((100 - sum + slack) / 100) * 1e6));
+  const least = whole.v - whole.h;
+  if (most * 1000000n >= least * (1000000n - missing)) return null;
+  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const pct = `${Number(sum.toFixed(6))}%`;
+  return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}＝${total}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
 
 /** A change stated as the net of the reasons listed before it (patterns/identities.yaml claims.net:

@@ -1,0 +1,44 @@
+// Narrative figures against the tables and totals they restate, on real layouts (issue 11, the
+// narrative_figure family): one published figure is changed, as the mutation evaluation does, and the
+// change must be flagged where it is made; the published document gets no such flag.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import type { Flag, IngestedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
+
+const run = (doc: IngestedDocument) => check(extract(segment(doc)));
+
+/** The document with the figure `was` on page:line changed to `now`. */
+function changed(doc: IngestedDocument, page: number, line: number, was: string, now: string): IngestedDocument {
+  const i = doc.blocks.findIndex((b) => b.kind === 'line' && (b.line.loc.page ?? 1) === page && b.line.loc.line === line && b.line.raw.includes(was));
+  if (i < 0) throw new Error(`no line ${page}:${line} with ${was}`);
+  const b = doc.blocks[i]!;
+  if (b.kind !== 'line') throw new Error('not a line');
+  const blocks = doc.blocks.slice();
+  blocks[i] = { kind: 'line', line: makeLine(b.line.raw.replace(was, now), b.line.loc, b.line.hint) };
+  return { ...doc, blocks, flags: doc.flags.slice() };
+}
+
+const at = (flags: Flag[], page: number, line: number, code: string) =>
+  flags.filter((f) => f.code === code && f.loc?.page === page && f.loc.line === line).map((f) => [f.severity, f.expected, f.found, f.message]);
+
+describe('a 其中 list whose shares add up to 100% is the whole total (江苏省政协办公厅 2018 预算 p9)', () => {
+  it('flags a 本年收入预算合计 the listed items (99.21% + 0% + 0% + 0.79% + 0%) fall short of', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 9, 15, 'SUM_MISMATCH')).toEqual([]);
+    const d = run(changed(doc, 9, 15, '10,150.48', '17,150.48'));
+    expect(at(d.flags, 9, 15, 'SUM_MISMATCH')).toEqual([
+      [
+        'error',
+        '10150.48万元',
+        '17,150.48万元',
+        '各部分之和与合计不符：一般公共预算收入10,070.48万元＋政府性基金预算收入0万元＋财政专户管理资金0万元＋其他资金80万元＋上年结转资金0万元＝10150.48万元（所列占比合计100%，已是全部），而江苏省政协办公厅本年收入合计为17,150.48万元。',
+      ],
+    ]);
+  }, 60_000);
+});
+
