@@ -42,3 +42,18 @@ describe('a 其中 list whose shares add up to 100% is the whole total (江苏�
   }, 60_000);
 });
 
+describe('the document’s totals against its 收支总表 (西南大学 2023 预算 p11–12)', () => {
+  it('flags 我校…收支总预算 and 我校…支出预算 that fit no 收入/支出 total row of the table', async () => {
+    const doc = await ingest(corpus('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf'), { ocr: 'off' });
+    const clean = run(doc).flags;
+    expect([...at(clean, 11, 3, 'VALUE_CONFLICT'), ...at(clean, 11, 8, 'VALUE_CONFLICT'), ...at(clean, 12, 2, 'VALUE_CONFLICT')]).toEqual([]);
+    expect(at(run(changed(doc, 11, 3, '557,259.13', '557,253.13')).flags, 11, 3, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '557,259.13万元', '557,253.13万元', '正文数字与表格不一致：此处写557,253.13万元，预算01收支总表第7页“收入总计”557,259.13万元、“支出总计”557,259.13万元。'],
+    ]);
+    // 支出 alone may be the year's 本年支出合计 or the 支出总计 with the carry-over: it fits neither
+    expect(at(run(changed(doc, 12, 2, '557,259.13', '557,259.23')).flags, 12, 2, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '557,259.13万元', '557,259.23万元', '正文数字与表格不一致：此处写557,259.23万元，预算01收支总表第7页“本年支出合计”468,779.07万元、“支出总计”557,259.13万元。'],
+    ]);
+  }, 60_000);
+});
+
