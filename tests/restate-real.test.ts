@@ -57,3 +57,15 @@ describe('the document’s totals against its 收支总表 (西南大学 2023 �
   }, 60_000);
 });
 
+describe('a 项 restated against a table read as one defect (文旅局 2025 决算, page-text 公开05)', () => {
+  it('keeps its own flag where another table prints the cell alike (群众文化 4,540.23 in 公开05 and 公开03)', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_wenlv_2025_dept_juesuan_pagetext.txt'), { ocr: 'off' });
+    expect(at(run(doc).flags, 23, 15, 'VALUE_CONFLICT')).toEqual([]);
+    const d = run(changed(doc, 23, 15, '4540.23', '4076.34'));
+    expect(at(d.flags, 23, 15, 'VALUE_CONFLICT')).toEqual([
+      ['error', '4540.23万元', '4076.34万元', '正文数字与表格不一致：此处写4076.34万元，公开05表第15页“群众文化”行“合计”栏为4,540.23万元。'],
+    ]);
+    // the table's own flag still lists only the figures its shifted rows explain
+    expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.page === 15).map((f) => /正文有(\d+)处/.exec(f.message)?.[1])).toEqual(['17']);
+  }, 60_000);
+});
