@@ -8,7 +8,7 @@ import { ingest } from '../src/ingest/index.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import type { Flag, IngestedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { corpus } from './paths.js';
+import { SEED_TXT, corpus } from './paths.js';
 
 const run = (doc: IngestedDocument) => check(extract(segment(doc)));
 
@@ -67,5 +67,22 @@ describe('a 项 restated against a table read as one defect (文旅局 2025 决�
     ]);
     // the table's own flag still lists only the figures its shifted rows explain
     expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.page === 15).map((f) => /正文有(\d+)处/.exec(f.message)?.[1])).toEqual(['17']);
+  }, 60_000);
+});
+
+describe('a 其中 list of 项 each stating 年初预算 and 支出决算, one column adding up to its total (the list is complete)', () => {
+  it('the seed: a 项 支出决算 changed (0.53 → 0.42) makes the 支出决算 column fall short of 84.25 while 年初预算 adds up', async () => {
+    const doc = await ingest(SEED_TXT, { ocr: 'off' });
+    expect(at(run(doc).flags, 1, 68, 'SUM_MISMATCH')).toEqual([]);
+    expect(at(run(changed(doc, 1, 74, '0.53', '0.42')).flags, 1, 68, 'SUM_MISMATCH')).toEqual([
+      ['warning', '84.14万元', '84.25万元', '所列各项支出决算之和与总数不符：77.88＋4.28＋0.42＋1.56＝84.14万元，而总支出决算为84.25万元；所列各项的年初预算之和与总年初预算相符，各项已列全。'],
+    ]);
+  }, 60_000);
+
+  it('普陀区财政局 2024 决算 p22: a 项 年初预算 changed (62.29 → 72.51) against 2993.92, the 支出决算 adding up to 2940.05', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 21, 28, 'SUM_MISMATCH')).toEqual([]);
+    const d = run(changed(doc, 22, 29, '62.29', '72.51'));
+    expect(at(d.flags, 21, 28, 'SUM_MISMATCH').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '3004.15万元', '2993.92万元']]);
   }, 60_000);
 });

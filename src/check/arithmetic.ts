@@ -60,7 +60,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -1019,6 +1019,70 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     }
     const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
     if (over) flags.push(over);
+  });
+  return flags;
+}
+
+/** The verbatim text between the end of fact a and the start of fact b, folded, at most `lines` lines
+ *  apart (a list's 其中 may come after a paragraph of reasons and a page break); null when unknown. */
+function textSpan(text: TextIndex, a: Fact, b: Fact, lines: number): string | null {
+  const ia = text.position.get(lineKey(a.loc));
+  const ib = text.position.get(lineKey(b.loc));
+  if (ia === undefined || ib === undefined || ib - ia > lines) return null;
+  return textBetween(text, a, b) ?? fold([text.order[ia]!.raw.slice(a.loc.end), ...text.order.slice(ia + 1, ib).map((l) => l.raw), text.order[ib]!.raw.slice(0, b.loc.start)].join(''));
+}
+
+/** A total stated with its 年初预算 and its 支出决算 (“一般公共预算财政拨款支出年初预算为86.86万元，支出决算为84.25万元，
+ *  完成年初预算的98%。其中：”) and a 其中 list whose items each state both, in that order (“…行政运行（项）。年初预算为
+ *  69.9万元，支出决算为77.88万元…”). Whether such a list is complete is unknown, but where one column of it adds
+ *  up to its total, the list holds every item of the total: an item left out would have to be exactly zero in
+ *  that column. The other column must then add up to its own total, at the printed precision; when it does
+ *  not, one of its figures (or the total) is wrong. A warning on that total, naming the items' figures (which
+ *  one is wrong is not known). When neither column adds up (a list that names the main items only), nothing. */
+function pairedLists(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  const same = (a: Fact, b: Fact) => (a.section ?? null) === (b.section ?? null) && a.unit === b.unit && a.year === b.year;
+  order.forEach((tb, i) => {
+    const ta = order[i + 1];
+    if (tb.role !== 'budget' || !isAmount(tb) || !ta || ta.role !== 'actual' || !isAmount(ta) || !same(tb, ta) || !sameSentence(ctx.text, tb, ta)) return;
+    // the rates and changes stated right after the total are not items; the list opens with 其中 or 包括
+    let k = i + 2;
+    while (order[k] && (order[k]!.kind === 'percent' || order[k]!.role === 'change') && (order[k]!.section ?? null) === (ta.section ?? null)) k++;
+    const first = order[k];
+    if (!first || !same(first, tb)) return;
+    const lead = textSpan(ctx.text, order[k - 1]!, first, 8);
+    if (lead === null || !/(?:^|[。，,；;：:])(?:其中|包括)[:：，,]/u.test(lead)) return;
+    const budgets: Fact[] = [];
+    const actuals: Fact[] = [];
+    for (let j = k; j < order.length; j++) {
+      const f = order[j]!;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      const want = budgets.length === actuals.length ? 'budget' : 'actual';
+      if (!isAmount(f) || f.role !== want || !same(f, tb)) break;
+      if (want === 'actual' && !sameSentence(ctx.text, budgets[budgets.length - 1]!, f)) break;
+      (want === 'budget' ? budgets : actuals).push(f);
+    }
+    if (budgets.length > actuals.length) budgets.pop();
+    if (actuals.length < 2) return;
+    const fits = (t: Fact, parts: Fact[]) => {
+      const [whole, ...figs] = figsTogether([t, ...parts]);
+      return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
+    };
+    const b = fits(tb, budgets);
+    const a = fits(ta, actuals);
+    if (b === null || a === null || b === a) return;
+    const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tb, budgets, '支出决算'];
+    const word = b ? '支出决算' : '年初预算';
+    const figs = figsTogether(parts);
+    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(
+      makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，各项已列全。`, { ...t.loc }, t.excerpt, {
+        severity: 'warning',
+        expected: sum,
+        found: show(t),
+      }),
+    );
   });
   return flags;
 }
