@@ -86,3 +86,11 @@ describe('a 其中 list of 项 each stating 年初预算 and 支出决算, one c
     expect(at(d.flags, 21, 28, 'SUM_MISMATCH').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '3004.15万元', '2993.92万元']]);
   }, 60_000);
 });
+
+describe('一般公共预算拨款支出 (no 财政) names the 一般公共预算财政拨款支出 total (普陀区万里街道 2024 预算 p6)', () => {
+  it('flags the figure changed against the 一般公共预算支出表 total 156,211,123元', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 6, 5, 'VALUE_CONFLICT')).toEqual([]);
+    expect(at(run(changed(doc, 6, 5, '15621.11', '15621.19')).flags, 6, 5, 'VALUE_CONFLICT').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '156,211,123元', '15621.19万元']]);
+  }, 60_000);
+});
