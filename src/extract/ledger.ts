@@ -95,13 +95,19 @@ export function columnKey(header: string): string | undefined {
   return undefined;
 }
 
-/** The fund a text names (the longest fund name it contains), or undefined. */
+/** The fund a text names (the longest fund name it contains), or undefined. A name negated by 非 names
+ *  no fund (使用非财政拨款结余 is the money that is not the appropriation's). */
 export function fundIn(text: string): string | undefined {
   const t = fold(text);
   let best: { key: string; len: number } | undefined;
   for (const f of folded().funds) {
     for (const fn of f.names) {
-      if (t.includes(fn) && (!best || fn.length > best.len)) best = { key: f.key, len: fn.length };
+      if (best && fn.length <= best.len) continue;
+      for (let at = t.indexOf(fn); at >= 0; at = t.indexOf(fn, at + 1)) {
+        if (t[at - 1] === '非') continue;
+        best = { key: f.key, len: fn.length };
+        break;
+      }
     }
   }
   return best?.key;
