@@ -52,6 +52,8 @@ describe('the document’s totals against its 收支总表 (西南大学 2023 �
     ]);
     // 上年结转 beside 使用非财政拨款结余 names no fund: it restates the table's 上年结转 row
     expect(at(run(changed(doc, 11, 5, '93,801.70', '76,419.03')).flags, 11, 5, 'VALUE_CONFLICT').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '93,801.70万元', '76,419.03万元']]);
+    // 财政拨款收入 restates the 收支总表's income row 一、财政拨款
+    expect(at(run(changed(doc, 11, 9, '230,876.38', '230,876.08')).flags, 11, 9, 'VALUE_CONFLICT').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '230,876.38万元', '230,876.08万元']]);
     // 支出 alone may be the year's 本年支出合计 or the 支出总计 with the carry-over: it fits neither
     expect(at(run(changed(doc, 12, 2, '557,259.13', '557,259.23')).flags, 12, 2, 'VALUE_CONFLICT')).toEqual([
       ['warning', '557,259.13万元', '557,259.23万元', '正文数字与表格不一致：此处写557,259.23万元，预算01收支总表第7页“本年支出合计”468,779.07万元、“支出总计”557,259.13万元。'],
