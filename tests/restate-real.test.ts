@@ -98,3 +98,13 @@ describe('一般公共预算拨款支出 (no 财政) names the 一般公共预�
     expect(at(run(changed(doc, 6, 5, '15621.11', '15621.19')).flags, 6, 5, 'VALUE_CONFLICT').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '156,211,123元', '15621.19万元']]);
   }, 60_000);
 });
+
+describe('a total the lexicon names, where no table cell carries its metric (江苏省高级人民法院 2017 预算 p20)', () => {
+  it('compares 本年支出预算合计 with the 收支总表 rows it may mean (当年支出小计 above the carry-overs, 支出合计)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 20, 15, 'VALUE_CONFLICT')).toEqual([]);
+    expect(at(run(changed(doc, 20, 15, '28849.38', '28849.39')).flags, 20, 15, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '28,849.38万元', '28849.39万元', '正文数字与表格不一致：此处写28849.39万元，预算01收支总表第12页“支出合计”28,849.38万元、“当年支出小计”28,849.38万元。'],
+    ]);
+  }, 60_000);
+});

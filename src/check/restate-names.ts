@@ -70,10 +70,13 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
  *  with no word saying which is the year's income (本年收入合计) or the grand total with the carry-overs
  *  (收入总计); 本年收入 only the former; 收入总计 only the latter; 收支总预算 / 收、支总计 the grand total of
  *  either side (the two are equal). */
+const TOTALS = new Set(['total_income', 'total_expenditure']);
 const GRAND = /^(本年)?(收入|支出|收[、,，]?支)(合计|总计|总额|总)?$/u;
 function grandRows(m: RegExpExecArray): string[][] {
   const [, thisYear, side, total] = m;
-  const year = (x: string) => [`本年${x}合计`, `${x}合计`];
+  // (the year's total goes by several names: 本年收入合计, 收入合计, or 当年收入小计 above the carry-overs where
+  // the grand total is the 收入合计 — either may be meant, so both are candidates)
+  const year = (x: string) => [`本年${x}合计`, `${x}合计`, `当年${x}合计`, `当年${x}小计`, `本年${x}小计`];
   if (side!.startsWith('收') && side!.endsWith('支')) return thisYear || (total && total !== '总' && total !== '总计' && total !== '总额') ? [] : [['收入总计', '支出总计']];
   const x = side!;
   if (thisYear) return total === '总计' ? [] : [year(x)];
@@ -111,8 +114,12 @@ export function restatedTotals(doc: ExtractedDocument): Flag[] {
     rows.set(f.about.name, [...(rows.get(f.about.name) ?? []), f]);
   }
   if (!rows.size || year === null) return flags;
+  // (a total the lexicon names is compared by metric where a table cell carries that metric; where none
+  // does — a 收支总表 whose 支出合计 sits below a 当年支出小计 — it is compared here)
+  const byMetric = new Set(doc.facts.filter((g) => g.from === 'table' && g.metric).map((g) => `${g.metric}|${g.role}`));
   for (const f of doc.facts) {
-    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.metric || f.about?.code || f.about?.fund) continue;
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code || f.about?.fund) continue;
+    if (f.metric && (!TOTALS.has(f.metric) || byMetric.has(`${f.metric}|${f.role}`))) continue;
     const label = foldName(f.label.replace(/预算|决算/gu, ''));
     if (fundIn(label)) continue;
     let found: { m: RegExpExecArray; head: string } | undefined;
