@@ -108,3 +108,13 @@ describe('a total the lexicon names, where no table cell carries its metric (江
     ]);
   }, 60_000);
 });
+
+describe('one 其中 item at 100% is the whole (江苏省委办公厅 2019 预算 p8)', () => {
+  it('flags 本年收入预算合计 changed against 一般公共预算收入27664.22万元，占100%', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_shengweibgt_2019_dept_yusuan_text.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 8, 17, 'SUM_MISMATCH')).toEqual([]);
+    expect(at(run(changed(doc, 8, 17, '27664.22', '28508.76')).flags, 8, 17, 'SUM_MISMATCH')).toEqual([
+      ['error', '27664.22万元', '28508.76万元', '各部分之和与合计不符：一般公共预算收入27664.22万元（所列占比合计100%，已是全部），而江苏省委办公厅本年收入合计为28508.76万元。'],
+    ]);
+  }, 60_000);
+});

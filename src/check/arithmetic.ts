@@ -822,7 +822,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const over = partsOverWhole(t, open, listed(open), one ? 1 : 2);
     if (over) flags.push(over);
     else {
-      const short = sharesShort(t, open, shareOf, listed(open));
+      const short = sharesShort(ctx, t, open, shareOf, listed(open));
       if (short) flags.push(short);
     }
   });
@@ -835,8 +835,10 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
  *  up to one unit of its last digit off), so the items listed may fall short of the total by at most the
  *  share the printed shares leave room for (100% − their sum + their slack) — never more. A total larger than
  *  that is a SUM_MISMATCH on it (a total smaller than its parts is `partsOverWhole`'s). */
-function sharesShort(t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: string): Flag | null {
-  if (parts.length < 2 || parts.some((p) => !shareOf.has(p))) return null;
+function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: string): Flag | null {
+  if (!parts.length || parts.some((p) => !shareOf.has(p))) return null;
+  // One item at 100% is the whole only where its share names no other base (占100%, not 占项目支出总额的100%).
+  if (parts.length === 1 && namedBase(ctx, parts[0]!, shareOf.get(parts[0]!)!) !== null) return null;
   const shares = parts.map((p) => shareOf.get(p)!);
   // (a share of another base, 占本年支出的比重 stated for one item only, is not evidence: every item has one)
   const sum = shares.reduce((a, f) => a + f.value, 0);
@@ -851,7 +853,7 @@ function sharesShort(t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: s
   if (most * 1000000n >= least * (1000000n - missing)) return null;
   const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
   const pct = `${Number(sum.toFixed(6))}%`;
-  return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}＝${total}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
+  return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}${parts.length > 1 ? `＝${total}` : ''}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
 
 /** A change stated as the net of the reasons listed before it (patterns/identities.yaml claims.net:
