@@ -118,3 +118,13 @@ describe('one 其中 item at 100% is the whole (江苏省委办公厅 2019 预�
     ]);
   }, 60_000);
 });
+
+describe('a 三公 item stated twice (江苏省人大常委会办公厅 2019 预算 p15–16)', () => {
+  it('flags 因公出国（境）费 199.25 restated as 195.25 (its full-width brackets are the lexicon’s name)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_renda_2019_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 16, 2, 'VALUE_CONFLICT')).toEqual([]);
+    expect(at(run(changed(doc, 16, 2, '199.25', '195.25')).flags, 16, 2, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '199.25万元', '195.25万元', '同一数据前后不一致：因公出国（境）费支出在第15页第20行为199.25万元，此处为195.25万元。'],
+    ]);
+  }, 60_000);
+});

@@ -1166,9 +1166,10 @@ function valueConflicts(ctx: Ctx): Flag[] {
     const roles = ctx.doc.document.kind === '预算' ? levelRoles : cfg.roles;
     const sec = sectionKey.get(f.section ?? '') ?? '';
     if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
-    const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
+    // (brackets folded as the lexicon's names are: 因公出国（境）费支出 is 因公出国(境)费支出)
+    const label = foldBrackets(fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, ''));
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
-    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;
+    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => foldBrackets(fold(n)) === label)) continue;
     const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
@@ -1189,6 +1190,7 @@ function valueConflicts(ctx: Ctx): Flag[] {
   return flags;
 }
 
+const foldBrackets = (s: string) => s.replace(/（/gu, '(').replace(/）/gu, ')');
 const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
 const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tolerances.amountUnits : 0);
 
