@@ -128,3 +128,21 @@ describe('a 三公 item stated twice (江苏省人大常委会办公厅 2019 预
     ]);
   }, 60_000);
 });
+
+describe('江苏 预算05 with one 金额 column (江苏省高级人民法院 2017 预算 p21): its 项 statements restate that column', () => {
+  it('flags 行政运行（项）支出 11786.92 changed, against the 金额 of row 2040501', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    const clean = run(doc).flags;
+    expect([...at(clean, 21, 18, 'VALUE_CONFLICT'), ...at(clean, 21, 23, 'VALUE_CONFLICT')]).toEqual([]);
+    expect(at(run(changed(doc, 21, 18, '11786.92', '11788.92')).flags, 21, 18, 'VALUE_CONFLICT')).toEqual([
+      ['error', '11786.92万元', '11788.92万元', '正文数字与表格不一致：此处写11788.92万元，预算05一般公共预算支出表第13页“行政运行”行“金额”栏为11,786.92万元。'],
+    ]);
+  }, 60_000);
+
+  it('resolves “（一）公共安全（类）… 3．法院（款）机关服务（项）” to 2040503 (a 类 named without 支出, a full-width 3．)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(changed(doc, 21, 23, '1600', '1660')).flags, 21, 23, 'VALUE_CONFLICT')).toEqual([
+      ['error', '1600.00万元', '1660万元', '正文数字与表格不一致：此处写1660万元，预算05一般公共预算支出表第13页“机关服务”行“金额”栏为1,600.00万元。'],
+    ]);
+  }, 60_000);
+});
