@@ -146,3 +146,10 @@ describe('江苏 预算05 with one 金额 column (江苏省高级人民法院 20
     ]);
   }, 60_000);
 });
+
+describe('a justified line set out character by character is prose (江苏省政协办公厅 2018 预算 p12)', () => {
+  it('gives 5,598.17万元 the label the line above it states', async () => {
+    const d = extract(segment(await ingest(corpus('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf'), { ocr: 'off' })));
+    expect(d.facts.filter((f) => f.from === 'text' && f.loc.page === 12 && f.loc.line === 14).map((f) => [f.text, f.label])).toEqual([['5,598.17', '江苏省政协办公厅财政拨款基本支出']]);
+  }, 60_000);
+});
