@@ -153,3 +153,22 @@ describe('a justified line set out character by character is prose (江苏省政
     expect(d.facts.filter((f) => f.from === 'text' && f.loc.page === 12 && f.loc.line === 14).map((f) => [f.text, f.label])).toEqual([['5,598.17', '江苏省政协办公厅财政拨款基本支出']]);
   }, 60_000);
 });
+
+describe('其中 lists by shares: the shares must be of the total (the seed p1:42)', () => {
+  const byShares = (flags: Flag[]) => flags.filter((f) => f.code === 'SUM_MISMATCH' && f.message.includes('所列占比合计')).map((f) => [f.loc?.line, f.found]);
+  it('flags 支出合计 changed under items whose shares 占本年支出 add up to 100%', async () => {
+    const doc = await ingest(SEED_TXT, { ocr: 'off' });
+    expect(byShares(run(doc).flags)).toEqual([]);
+    expect(byShares(run(changed(doc, 1, 42, '支出合计93.93', '支出合计99.93')).flags)).toEqual([[42, '99.93万元']]);
+  }, 60_000);
+
+  it('says nothing where the shares name another base (占财政拨款支出)', async () => {
+    const doc = await ingest(SEED_TXT, { ocr: 'off' });
+    const i = doc.blocks.findIndex((b) => b.kind === 'line' && b.line.loc.line === 42);
+    const m = changed(doc, 1, 42, '支出合计93.93', '支出合计99.93');
+    const b = m.blocks[i]!;
+    if (b.kind !== 'line') throw new Error('not a line');
+    m.blocks[i] = { kind: 'line', line: makeLine(b.line.raw.replaceAll('占本年支出', '占财政拨款支出'), b.line.loc, b.line.hint) };
+    expect(byShares(run(m).flags)).toEqual([]);
+  }, 60_000);
+});

@@ -837,8 +837,11 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
  *  that is a SUM_MISMATCH on it (a total smaller than its parts is `partsOverWhole`'s). */
 function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: string): Flag | null {
   if (!parts.length || parts.some((p) => !shareOf.has(p))) return null;
-  // One item at 100% is the whole only where its share names no other base (占100%, not 占项目支出总额的100%).
-  if (parts.length === 1 && namedBase(ctx, parts[0]!, shareOf.get(parts[0]!)!) !== null) return null;
+  // The shares must be of this total: each names no base (占41.43%) or the total's own metric (占本年支出95%
+  // under 支出合计) — shares of 本年支出 under a 支出总计 that adds 结转下年 add up to 100% of something else.
+  // One item at 100% counts only where its share names no base (占100%, not 占项目支出总额的100%).
+  const bases = parts.map((p) => namedBase(ctx, p, shareOf.get(p)!));
+  if (bases.some((b) => b !== null && (parts.length === 1 || !t.metric || b !== t.metric))) return null;
   const shares = parts.map((p) => shareOf.get(p)!);
   // (a share of another base, 占本年支出的比重 stated for one item only, is not evidence: every item has one)
   const sum = shares.reduce((a, f) => a + f.value, 0);
