@@ -83,6 +83,13 @@ describe('a 其中 list of 项 each stating 年初预算 and 支出决算, one c
     ]);
   }, 60_000);
 
+  it('the seed: an item whose 支出决算 or 年初预算 lost its unit cuts the list short — no verdict', async () => {
+    const doc = await ingest(SEED_TXT, { ocr: 'off' });
+    const paired = (flags: Flag[]) => flags.filter((f) => f.code === 'SUM_MISMATCH' && f.message.includes('各项已列全'));
+    expect(paired(run(changed(doc, 1, 74, '0.53万元', '0.53')).flags)).toEqual([]);
+    expect(paired(run(changed(doc, 1, 71, '16.96万元', '16.96')).flags)).toEqual([]);
+  }, 60_000);
+
   it('普陀区财政局 2024 决算 p22: a 项 年初预算 changed (62.29 → 72.51) against 2993.92, the 支出决算 adding up to 2940.05', async () => {
     const doc = await ingest(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'), { ocr: 'off' });
     expect(at(run(doc).flags, 21, 28, 'SUM_MISMATCH')).toEqual([]);

@@ -1060,16 +1060,22 @@ function pairedLists(ctx: Ctx): Flag[] {
     if (lead === null || !/(?:^|[。，,；;：:])(?:其中|包括)[:：，,]/u.test(lead)) return;
     const budgets: Fact[] = [];
     const actuals: Fact[] = [];
+    let cut = false;
     for (let j = k; j < order.length; j++) {
       const f = order[j]!;
       if (f.kind === 'percent' || f.role === 'change') continue;
       const want = budgets.length === actuals.length ? 'budget' : 'actual';
-      if (!isAmount(f) || f.role !== want || !same(f, tb)) break;
-      if (want === 'actual' && !sameSentence(ctx.text, budgets[budgets.length - 1]!, f)) break;
-      (want === 'budget' ? budgets : actuals).push(f);
+      const fits = isAmount(f) && f.role === want && same(f, tb) && (want === 'budget' || sameSentence(ctx.text, budgets[budgets.length - 1]!, f));
+      if (fits) (want === 'budget' ? budgets : actuals).push(f);
+      else {
+        // an item whose 年初预算 or 支出决算 cannot be read (left blank, its unit lost) cuts the list short: no
+        // verdict; the list ends cleanly only at another section or at a figure that is no item's
+        cut = want === 'actual' || (isAmount(f) && f.role === 'actual' && same(f, tb));
+        break;
+      }
     }
-    if (budgets.length > actuals.length) budgets.pop();
-    if (actuals.length < 2) return;
+    if (budgets.length > actuals.length) cut = true;
+    if (cut || actuals.length < 2) return;
     const fits = (t: Fact, parts: Fact[]) => {
       const [whole, ...figs] = figsTogether([t, ...parts]);
       return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
