@@ -8,7 +8,7 @@ import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { comparisonClaims } from './identities-claims.js';
-import { restatementsByName } from './restate-names.js';
+import { restatedTotals, restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -60,7 +60,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...comparisonClaims(doc, text)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -786,6 +786,8 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       return named.length === 1 ? named[0] : undefined;
     };
     const parts: Fact[] = [];
+    // the share stated right after each item (占41.43%), before the next item
+    const shareOf = new Map<Fact, Fact>();
     // the items of the list's own sentence (what an open list is checked with)
     let inSentence: Fact[] | null = null;
     let prev = t;
@@ -802,6 +804,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
         inSentence ??= parts.slice();
       }
       prev = f;
+      if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       parts.push(f);
@@ -820,8 +823,42 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
     const over = partsOverWhole(t, open, listed(open), one ? 1 : 2);
     if (over) flags.push(over);
+    else {
+      const short = sharesShort(ctx, t, open, shareOf, listed(open));
+      if (short) flags.push(short);
+    }
   });
   return flags;
+}
+
+/** A 其中 list whose items each state their share of the total, the shares adding up to 100% (“本年收入预算合计
+ *  10,150.48万元，其中：一般公共预算收入10,070.48万元，占99.21%；…其他资金80万元，占0.79%；上年结转资金0万元，占0%”),
+ *  is the whole total: the items add up to it. The shares are printed figures (each rounded or cut off, so
+ *  up to one unit of its last digit off), so the items listed may fall short of the total by at most the
+ *  share the printed shares leave room for (100% − their sum + their slack) — never more. A total larger than
+ *  that is a SUM_MISMATCH on it (a total smaller than its parts is `partsOverWhole`'s). */
+function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>, listed: string): Flag | null {
+  if (!parts.length || parts.some((p) => !shareOf.has(p))) return null;
+  // The shares must be of this total: each names no base (占41.43%) or the total's own metric (占本年支出95%
+  // under 支出合计) — shares of 本年支出 under a 支出总计 that adds 结转下年 add up to 100% of something else.
+  // One item at 100% counts only where its share names no base (占100%, not 占项目支出总额的100%).
+  const bases = parts.map((p) => namedBase(ctx, p, shareOf.get(p)!));
+  if (bases.some((b) => b !== null && (parts.length === 1 || !t.metric || b !== t.metric))) return null;
+  const shares = parts.map((p) => shareOf.get(p)!);
+  // (a share of another base, 占本年支出的比重 stated for one item only, is not evidence: every item has one)
+  const sum = shares.reduce((a, f) => a + f.value, 0);
+  const slack = shares.reduce((a, f) => a + 2 * halfUnit(f.text), 0) + checksConfig().tolerances.minPercentPoints;
+  if (Math.abs(sum - 100) > slack + 1e-9) return null;
+  const [whole, ...figs] = figsTogether([t, ...parts]);
+  if (!whole || figs.some((x) => !x) || whole.v <= 0n) return null;
+  const most = figs.reduce((a, x) => a + x!.v + x!.h, 0n);
+  // the share the items may leave out, in millionths of the total (rounded up: no flag on a rounding)
+  const missing = BigInt(Math.ceil(((100 - sum + slack) / 100) * 1e6));
+  const least = whole.v - whole.h;
+  if (most * 1000000n >= least * (1000000n - missing)) return null;
+  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const pct = `${Number(sum.toFixed(6))}%`;
+  return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}${parts.length > 1 ? `＝${total}` : ''}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
 
 /** A change stated as the net of the reasons listed before it (patterns/identities.yaml claims.net:
@@ -993,6 +1030,76 @@ function enumeratedParts(ctx: Ctx): Flag[] {
   return flags;
 }
 
+/** The verbatim text between the end of fact a and the start of fact b, folded, at most `lines` lines
+ *  apart (a list's 其中 may come after a paragraph of reasons and a page break); null when unknown. */
+function textSpan(text: TextIndex, a: Fact, b: Fact, lines: number): string | null {
+  const ia = text.position.get(lineKey(a.loc));
+  const ib = text.position.get(lineKey(b.loc));
+  if (ia === undefined || ib === undefined || ib - ia > lines) return null;
+  return textBetween(text, a, b) ?? fold([text.order[ia]!.raw.slice(a.loc.end), ...text.order.slice(ia + 1, ib).map((l) => l.raw), text.order[ib]!.raw.slice(0, b.loc.start)].join(''));
+}
+
+/** A total stated with its 年初预算 and its 支出决算 (“一般公共预算财政拨款支出年初预算为86.86万元，支出决算为84.25万元，
+ *  完成年初预算的98%。其中：”) and a 其中 list whose items each state both, in that order (“…行政运行（项）。年初预算为
+ *  69.9万元，支出决算为77.88万元…”). Whether such a list is complete is unknown, but where one column of it adds
+ *  up to its total, the list holds every item of the total: an item left out would have to be exactly zero in
+ *  that column. The other column must then add up to its own total, at the printed precision; when it does
+ *  not, one of its figures (or the total) is wrong. A warning on that total, naming the items' figures (which
+ *  one is wrong is not known). When neither column adds up (a list that names the main items only), nothing. */
+function pairedLists(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  const same = (a: Fact, b: Fact) => (a.section ?? null) === (b.section ?? null) && a.unit === b.unit && a.year === b.year;
+  order.forEach((tb, i) => {
+    const ta = order[i + 1];
+    if (tb.role !== 'budget' || !isAmount(tb) || !ta || ta.role !== 'actual' || !isAmount(ta) || !same(tb, ta) || !sameSentence(ctx.text, tb, ta)) return;
+    // the rates and changes stated right after the total are not items; the list opens with 其中 or 包括
+    let k = i + 2;
+    while (order[k] && (order[k]!.kind === 'percent' || order[k]!.role === 'change') && (order[k]!.section ?? null) === (ta.section ?? null)) k++;
+    const first = order[k];
+    if (!first || !same(first, tb)) return;
+    const lead = textSpan(ctx.text, order[k - 1]!, first, 8);
+    if (lead === null || !/(?:^|[。，,；;：:])(?:其中|包括)[:：，,]/u.test(lead)) return;
+    const budgets: Fact[] = [];
+    const actuals: Fact[] = [];
+    let cut = false;
+    for (let j = k; j < order.length; j++) {
+      const f = order[j]!;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      const want = budgets.length === actuals.length ? 'budget' : 'actual';
+      const fits = isAmount(f) && f.role === want && same(f, tb) && (want === 'budget' || sameSentence(ctx.text, budgets[budgets.length - 1]!, f));
+      if (fits) (want === 'budget' ? budgets : actuals).push(f);
+      else {
+        // an item whose 年初预算 or 支出决算 cannot be read (left blank, its unit lost) cuts the list short: no
+        // verdict; the list ends cleanly only at another section or at a figure that is no item's
+        cut = want === 'actual' || (isAmount(f) && f.role === 'actual' && same(f, tb));
+        break;
+      }
+    }
+    if (budgets.length > actuals.length) cut = true;
+    if (cut || actuals.length < 2) return;
+    const fits = (t: Fact, parts: Fact[]) => {
+      const [whole, ...figs] = figsTogether([t, ...parts]);
+      return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
+    };
+    const b = fits(tb, budgets);
+    const a = fits(ta, actuals);
+    if (b === null || a === null || b === a) return;
+    const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tb, budgets, '支出决算'];
+    const word = b ? '支出决算' : '年初预算';
+    const figs = figsTogether(parts);
+    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(
+      makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，各项已列全。`, { ...t.loc }, t.excerpt, {
+        severity: 'warning',
+        expected: sum,
+        found: show(t),
+      }),
+    );
+  });
+  return flags;
+}
+
 /** The text facts in reading order (line, then offset). */
 function readingOrder(ctx: Ctx): Fact[] {
   return ctx.doc.facts
@@ -1070,9 +1177,10 @@ function valueConflicts(ctx: Ctx): Flag[] {
     const roles = ctx.doc.document.kind === '预算' ? levelRoles : cfg.roles;
     const sec = sectionKey.get(f.section ?? '') ?? '';
     if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
-    const label = fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, '');
+    // (brackets folded as the lexicon's names are: 因公出国（境）费支出 is 因公出国(境)费支出)
+    const label = foldBrackets(fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, ''));
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
-    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => fold(n) === label)) continue;
+    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => foldBrackets(fold(n)) === label)) continue;
     const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
@@ -1093,6 +1201,7 @@ function valueConflicts(ctx: Ctx): Flag[] {
   return flags;
 }
 
+const foldBrackets = (s: string) => s.replace(/（/gu, '(').replace(/）/gu, ')');
 const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
 const tolOf = (f: Fact) => (isAmount(f) ? lastDigitYuan(f) * checksConfig().tolerances.amountUnits : 0);
 

@@ -6,7 +6,8 @@
 // column, any table of a compatible fund), at the printed precision: a row printed in several tables
 // and columns (合计, 基本支出 …) gives several candidates, and the figure needs to fit only one.
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
-import { foldName } from '../extract/ledger.js';
+import { foldName, fundIn } from '../extract/ledger.js';
+import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf, sumFits } from './identities.js';
 
@@ -54,6 +55,93 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     flags.push(
       makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}“${name}”行为${cells.map((g) => `${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、')}。`, { ...f.loc }, f.excerpt, {
+        severity: 'warning',
+        expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- the document's totals
+
+/** The all-sources 收支总表 rows a bare 收入 / 支出 / 收支 total of the narrative may restate: 收入 (or 支出)
+ *  with no word saying which is the year's income (本年收入合计) or the grand total with the carry-overs
+ *  (收入总计); 本年收入 only the former; 收入总计 only the latter; 收支总预算 / 收、支总计 the grand total of
+ *  either side (the two are equal). */
+const TOTALS = new Set(['total_income', 'total_expenditure']);
+const GRAND = /^(本年)?(收入|支出|收[、,，]?支)(合计|总计|总额|总)?$/u;
+function grandRows(m: RegExpExecArray): string[][] {
+  const [, thisYear, side, total] = m;
+  // (the year's total goes by several names: 本年收入合计, 收入合计, or 当年收入小计 above the carry-overs where
+  // the grand total is the 收入合计 — either may be meant, so both are candidates)
+  const year = (x: string) => [`本年${x}合计`, `${x}合计`, `当年${x}合计`, `当年${x}小计`, `本年${x}小计`];
+  if (side!.startsWith('收') && side!.endsWith('支')) return thisYear || (total && total !== '总' && total !== '总计' && total !== '总额') ? [] : [['收入总计', '支出总计']];
+  const x = side!;
+  if (thisYear) return total === '总计' ? [] : [year(x)];
+  if (total === '总计') return [[`${x}总计`]];
+  if (total === '合计') return [year(x)];
+  if (total) return [];
+  return [year(x), [`${x}总计`]];
+}
+
+interface FactRules {
+  entitySuffixes: string[];
+}
+
+/** The words before a total that name the reporting entity, or nothing (“江苏省政协办公厅”, “本单位”, “我校”):
+ *  an entity's name (patterns/facts.yaml entitySuffixes), or a first-person one (我/本 and one character). */
+function entityHead(head: string): boolean {
+  if (!head) return true;
+  if (/^[我本][\u4e00-\u9fff]$/u.test(head)) return true;
+  return loadPattern<FactRules>('facts.yaml').entitySuffixes.some((e) => head.endsWith(e));
+}
+
+/** Narrative totals of the whole document against the 收支总表 (issue 11, rule 1): “我校2023年支出预算557,259.13
+ *  万元”, “我校2023年收支总预算557,259.13万元” restate a 收入/支出 total row of the all-sources 收支总表 (a row
+ *  of a table that names no fund). The words say which rows they may mean (GRAND); the figure conflicts
+ *  when it fits none of them at the printed precision. Figures the metric lexicon names are compared by
+ *  metric (identities.ts); this covers the totals it leaves unnamed. */
+export function restatedTotals(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  const level = doc.document.kind === '预算' ? 'budget' : 'actual';
+  const rows = new Map<string, Fact[]>();
+  for (const f of doc.facts) {
+    if (f.from !== 'table' || f.kind !== 'amount' || f.about?.fund || f.about?.code || !f.about?.name) continue;
+    if (f.role !== level || (f.year !== null && f.year !== year)) continue;
+    rows.set(f.about.name, [...(rows.get(f.about.name) ?? []), f]);
+  }
+  if (!rows.size || year === null) return flags;
+  // (a total the lexicon names is compared by metric where a table cell carries that metric; where none
+  // does — a 收支总表 whose 支出合计 sits below a 当年支出小计 — it is compared here)
+  const byMetric = new Set(doc.facts.filter((g) => g.from === 'table' && g.metric).map((g) => `${g.metric}|${g.role}`));
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code || f.about?.fund) continue;
+    if (f.metric && (!TOTALS.has(f.metric) || byMetric.has(`${f.metric}|${f.role}`))) continue;
+    const label = foldName(f.label.replace(/预算|决算/gu, ''));
+    if (fundIn(label)) continue;
+    let found: { m: RegExpExecArray; head: string } | undefined;
+    for (let i = 0; i < label.length && !found; i++) {
+      const m = GRAND.exec(label.slice(i));
+      if (m && entityHead(label.slice(0, i))) found = { m, head: label.slice(0, i) };
+    }
+    if (!found) continue;
+    // the rows the words may mean, in groups of names one row goes by: each must be printed (else the one
+    // the figure restates may be the row that is missing)
+    const groups = grandRows(found.m);
+    if (!groups.length || !groups.every((g) => g.some((n) => rows.has(n)))) continue;
+    const cells = groups.flat().flatMap((n) => rows.get(n) ?? []);
+    const mine = figOf(f.text, f.unit);
+    const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
+    if (!mine || figs.some((x) => !x.fig)) continue;
+    if (figs.some((x) => sumFits(mine, [x.fig!]))) continue;
+    const cell = figs[figs.length - 1]!.g;
+    const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
+    const printed = figs.map((x) => `“${x.g.about!.name}”${x.g.text}${x.g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、');
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '收支总表'}${page}${printed}。`, { ...f.loc }, f.excerpt, {
         severity: 'warning',
         expected: `${cell.text}${cell.unit}`,
         found: `${f.text}${f.unit}`,

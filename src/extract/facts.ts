@@ -89,7 +89,12 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
  *  are cells, not statements. */
 function tableRow(line: Line): boolean {
   if (/[，。；、：,;:]/.test(line.text)) return false;
-  const bare = line.raw.split(/\s+/).filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
+  const words = line.raw.trim().split(/\s+/);
+  const bare = words.filter((w) => /^-?[\d,]+(?:\.\d+)?$/.test(w));
+  // A justified line set out character by character (“江 苏 省 政 协 办 公 厅    2018    年 度 财 政 拨 款 基 本 支 出 预 算”)
+  // is prose whose gaps are the justification's, not a row's cells.
+  const single = words.filter((w) => /^[\u4e00-\u9fff]$/u.test(w)).length;
+  if (single >= 6 && single * 5 >= words.length * 3 && bare.length < rules().tableRowNumbers) return false;
   // (the gap a PDF leaves after a list number — “2.    人大事务（款）…（项）支出2464.02万” — sets no cells apart)
   const rest = line.raw.trim().replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s+(?=\D)/u, '');
   return bare.length >= rules().tableRowNumbers || /\S(?: {3,}|\t)\S/.test(rest);

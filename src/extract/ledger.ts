@@ -95,13 +95,19 @@ export function columnKey(header: string): string | undefined {
   return undefined;
 }
 
-/** The fund a text names (the longest fund name it contains), or undefined. */
+/** The fund a text names (the longest fund name it contains), or undefined. A name negated by 非 names
+ *  no fund (使用非财政拨款结余 is the money that is not the appropriation's). */
 export function fundIn(text: string): string | undefined {
   const t = fold(text);
   let best: { key: string; len: number } | undefined;
   for (const f of folded().funds) {
     for (const fn of f.names) {
-      if (t.includes(fn) && (!best || fn.length > best.len)) best = { key: f.key, len: fn.length };
+      if (best && fn.length <= best.len) continue;
+      for (let at = t.indexOf(fn); at >= 0; at = t.indexOf(fn, at + 1)) {
+        if (t[at - 1] === '非') continue;
+        best = { key: f.key, len: fn.length };
+        break;
+      }
     }
   }
   return best?.key;
@@ -140,6 +146,23 @@ export function cellSubject(kind: string, tableId: string, row: number, col: num
   const fund = (column && cfg().funds.some((f) => f.key === column) ? column : undefined) ?? fundIn(header) ?? fundIn(title);
   if (fund) about.fund = fund;
   return about;
+}
+
+/** A table with one amount column whose header says only which figure it is (功能科目代码 | 功能科目名称 | 金额,
+ *  the 江苏 预算05/06 layout): that column is the table's total, the figure each row's narrative restates. */
+function soleAmountColumns(tables: TableRecord[], tableFacts: Fact[]): void {
+  const { roles } = folded();
+  const byTable = new Map<string, Fact[]>();
+  for (const f of tableFacts) if (f.about?.tableId) byTable.set(f.about.tableId, [...(byTable.get(f.about.tableId) ?? []), f]);
+  for (const t of tables) {
+    const facts = byTable.get(t.id) ?? [];
+    const cols = new Set(facts.map((f) => f.about!.col));
+    if (cols.size !== 1 || facts.some((f) => f.about!.column)) continue;
+    const col = [...cols][0];
+    const parts = col === undefined ? [] : (t.header[col] ?? '').split('/').map(fold).filter(Boolean);
+    if (parts.length !== 1 || !roles.has(parts[0]!)) continue;
+    for (const f of facts) f.about!.column = 'total';
+  }
 }
 
 // ---------------------------------------------------------------- narrative figures
@@ -196,7 +219,7 @@ function lastChainEnd(text: string): number {
 function classChain(clause: string): { level: string; name: string; piece?: string }[] {
   const state = new Map<string, { name: string; piece?: string }>();
   for (const m of clause.matchAll(CHAIN)) {
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、]+(?:万元|元)?/, ''));
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
@@ -239,7 +262,9 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
     if (code.length !== len) return false;
     return chain.every((c) => {
       const l = LEVEL_LEN[c.level]!;
-      return l <= code.length && names.get(code.slice(0, l))?.has(c.name);
+      const at = l <= code.length ? names.get(code.slice(0, l)) : undefined;
+      // (a 类 is often named without its 支出: 公共安全（类） is the row 公共安全支出)
+      return !!at && (at.has(c.name) || (c.level === '类' && at.has(`${c.name}支出`)));
     });
   });
   return fits.length === 1 ? fits[0] : undefined;
@@ -264,7 +289,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (!seen.has(k)) rows.push({ code: a.code, name: a.name });
     seen.add(k);
   }
-  void tables;
+  soleAmountColumns(tables, tableFacts);
   // 经济分类 rows (301, 30217 公务接待费): a narrative figure whose own label is exactly one row's name.
   const economic = new Map<string, Set<string>>();
   for (const f of tableFacts) {
