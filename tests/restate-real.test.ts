@@ -179,3 +179,22 @@ describe('其中 lists by shares: the shares must be of the total (the seed p1:4
     expect(byShares(run(m).flags)).toEqual([]);
   }, 60_000);
 });
+
+describe('a 其中 opening a new sentence may be of any amount of the sentence before (the reviewer’s sub-unit lists)', () => {
+  const units = '其中：大学本级收入预算520,000.00万元，附属中学收入预算30,000.00万元，附属小学收入预算';
+  it('leaves sub-units that add up to the sentence’s total alone (西南大学 2023 p11: …上年结转93,801.70万元，占16.84%。其中：大学本级…)', async () => {
+    const doc = await ingest(corpus('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf'), { ocr: 'off' });
+    const d = run(changed(doc, 11, 12, '占16.84%。', `占16.84%。${units}7,259.13万元。`));
+    expect(at(d.flags, 11, 12, 'SUM_MISMATCH')).toEqual([]);
+  }, 60_000);
+  it('flags sub-units that exceed every amount of that sentence, against the largest (…附属小学收入预算17,259.13万元 > 557,259.13)', async () => {
+    const doc = await ingest(corpus('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf'), { ocr: 'off' });
+    const d = run(changed(doc, 11, 12, '占16.84%。', `占16.84%。${units}17,259.13万元。`));
+    expect(at(d.flags, 11, 8, 'SUM_MISMATCH').map((f) => f.slice(0, 3))).toEqual([['error', '不超过557,259.13万元', '567259.13万元']]);
+  }, 60_000);
+  it('leaves 街道办事处本级 + 下属事业单位 after a list ending in 其他收入0.00万元 alone (万里街道 2024 p6)', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf'), { ocr: 'off' });
+    const d = run(changed(doc, 6, 3, '其他收入0.00万元。', '其他收入0.00万元。其中，街道办事处本级收入预算12000.00万元，下属事业单位收入预算3621.11万元。'));
+    expect(at(d.flags, 6, 3, 'SUM_MISMATCH')).toEqual([]);
+  }, 60_000);
+});

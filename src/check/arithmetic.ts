@@ -290,6 +290,12 @@ function sameSentence(text: TextIndex, a: Fact, b: Fact): boolean {
   return between !== null && !/[。；;]/.test(between);
 }
 
+/** Whether two facts (a before b, near each other) are in one sentence ended by a full stop (a list's ； inside it). */
+function noStopBetween(text: TextIndex, a: Fact, b: Fact): boolean {
+  const between = textBetween(text, a, b);
+  return between !== null && !/。/u.test(between);
+}
+
 /** One change stated twice, in opposite directions: two statements of the same figure (the same printed
  *  amount) changed by the same amount (“财政拨款收入950.12万元，比2023年预算增加0.46万元” … “财政拨款支出预算
  *  950.12万元，比2023年预算减少0.46万元”) cannot both be true unless two different things happen to have the
@@ -821,7 +827,19 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
     // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
     const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
-    const over = partsOverWhole(t, open, listed(open), one ? 1 : 2);
+    // A 其中 opening a new sentence may be of any amount of the sentence before, not only its last
+    // (…其中：财政拨款…；上年结转93,801.70万元。其中，大学本级…): the parts are flagged only when they exceed
+    // every amount of that sentence they could be of.
+    const afterStop = /。[^。]*(?:其中|包括)/u.test(lead);
+    const wholes: Fact[] = [];
+    for (let k = i - 1; afterStop && k >= 0 && noStopBetween(ctx.text, order[k]!, order[k + 1]!); k--) {
+      const w = order[k]!;
+      if (isLevel(w) && w.role === t.role && w.year === t.year && w.unit === t.unit && (w.section ?? null) === (t.section ?? null)) wholes.push(w);
+    }
+    if (wholes.some((w) => !partsOverWhole(w, open, listed(open), one ? 1 : 2))) return;
+    // flagged against the largest of them, the whole they are most likely of
+    const whole = wholes.reduce((a, w) => ((w.yuan ?? 0) > (a.yuan ?? 0) ? w : a), t);
+    const over = partsOverWhole(whole, open, listed(open), one ? 1 : 2);
     if (over) flags.push(over);
     else {
       const short = sharesShort(ctx, t, open, shareOf, listed(open));
