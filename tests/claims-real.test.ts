@@ -81,7 +81,7 @@ describe('a change or a comparison against its reason (warning)', () => {
 describe('reasons whose words say nothing about the direction of the amount', () => {
   // 万里街道 2024 p6:10 …比2023年预算执行数减少57.14%。主要原因是：项目调整。 — each reason below is consistent
   // in meaning with 减少 though it carries an up word (the reviewer's synthetic variants)
-  for (const reason of ['上年专项普查工作量增加', '上年一次性增加的活动经费本年不再安排', '优化支出结构，提高资金使用效率', '部分新增项目未实施']) {
+  for (const reason of ['上年专项普查工作量增加', '上年一次性增加的活动经费本年不再安排', '优化支出结构，提高资金使用效率', '部分新增项目未实施', '2023年增加了一次性普查经费']) {
     it(`leaves 减少57.14%。主要原因是：${reason} alone`, async () => {
       const fs = await edited('GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan.pdf', 6, 10, '项目调整', reason);
       expect(brief(fs)).toEqual([]);

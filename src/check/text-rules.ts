@@ -336,6 +336,9 @@ export function reasonDirections(p: Paragraph): Flag[] {
     // a breakdown of the change, judged by its arithmetic, not by its words.
     if (/\d[\d,.]*(?:万元|亿元|千元|元|万|%)/u.test(reason)) continue;
     if (r.inverse?.test(reason) || r.otherYear?.test(reason) || r.negated.test(reason)) continue;
+    // nor is a reason naming the year the statement compares with (比2023年预算执行数减少…，主要原因是：2023年增加了…)
+    const bases = [...stmt.matchAll(/(?:比|较|与)\s*((?:19|20)\d{2})\s*年/gu)].map((x) => x[1]!);
+    if (bases.some((y) => reason.includes(y))) continue;
     const plain = reason.replace(/增减相抵|增减/gu, '');
     // a word as an attribute (新增的) or about quality (提高资金使用效率) is no direction of the amount
     const about = (x: RegExpMatchArray) => {
