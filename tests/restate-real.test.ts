@@ -79,13 +79,13 @@ describe('a 其中 list of 项 each stating 年初预算 and 支出决算, one c
     const doc = await ingest(SEED_TXT, { ocr: 'off' });
     expect(at(run(doc).flags, 1, 68, 'SUM_MISMATCH')).toEqual([]);
     expect(at(run(changed(doc, 1, 74, '0.53', '0.42')).flags, 1, 68, 'SUM_MISMATCH')).toEqual([
-      ['warning', '84.14万元', '84.25万元', '所列各项支出决算之和与总数不符：77.88＋4.28＋0.42＋1.56＝84.14万元，而总支出决算为84.25万元；所列各项的年初预算之和与总年初预算相符，各项已列全。'],
+      ['warning', '84.14万元', '84.25万元', '所列各项支出决算之和与总数不符：77.88＋4.28＋0.42＋1.56＝84.14万元，而总支出决算为84.25万元；所列各项的年初预算之和与总年初预算相符，应已列全（除非未列出的项目年初预算为0）。'],
     ]);
   }, 60_000);
 
   it('the seed: an item whose 支出决算 or 年初预算 lost its unit cuts the list short — no verdict', async () => {
     const doc = await ingest(SEED_TXT, { ocr: 'off' });
-    const paired = (flags: Flag[]) => flags.filter((f) => f.code === 'SUM_MISMATCH' && f.message.includes('各项已列全'));
+    const paired = (flags: Flag[]) => flags.filter((f) => f.code === 'SUM_MISMATCH' && f.message.includes('应已列全'));
     expect(paired(run(changed(doc, 1, 74, '0.53万元', '0.53')).flags)).toEqual([]);
     expect(paired(run(changed(doc, 1, 71, '16.96万元', '16.96')).flags)).toEqual([]);
   }, 60_000);

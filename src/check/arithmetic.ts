@@ -1108,7 +1108,7 @@ function pairedLists(ctx: Ctx): Flag[] {
     const figs = figsTogether(parts);
     const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(
-      makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，各项已列全。`, { ...t.loc }, t.excerpt, {
+      makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，应已列全（除非未列出的项目${other}为0）。`, { ...t.loc }, t.excerpt, {
         severity: 'warning',
         expected: sum,
         found: show(t),
