@@ -198,3 +198,12 @@ describe('a 其中 opening a new sentence may be of any amount of the sentence b
     expect(at(d.flags, 6, 3, 'SUM_MISMATCH')).toEqual([]);
   }, 60_000);
 });
+
+describe('一般公共预算收入 in the 收入预算 explanation is the 一般公共预算 (财政拨款) income of the 收支总表 (江苏高院 2017 预算 p20)', () => {
+  it('flags 一般公共预算收入28849.35万元 against the 收支总表 row 1.一般公共预算 28,849.38', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 20, 12, 'VALUE_CONFLICT')).toEqual([]);
+    const d = run(changed(doc, 20, 12, '28849.38', '28849.35'));
+    expect(at(d.flags, 20, 12, 'VALUE_CONFLICT').map((f) => f.slice(0, 3))).toEqual([['warning', '28,849.38万元', '28849.35万元']]);
+  }, 60_000);
+});
