@@ -207,3 +207,14 @@ describe('一般公共预算收入 in the 收入预算 explanation is the 一般
     expect(at(d.flags, 20, 12, 'VALUE_CONFLICT').map((f) => f.slice(0, 3))).toEqual([['warning', '28,849.38万元', '28849.35万元']]);
   }, 60_000);
 });
+
+describe('a figure named by one header of a column restates the rows and totals printed under its others (江苏高院 2017 预算 p20)', () => {
+  it('flags 单位预留机动经费预算数为198.46万元 against the 收支总表 row 三、单位预留机动经费 and the 支出总表 column (182.92)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 20, 8, 'VALUE_CONFLICT')).toEqual([]);
+    const d = run(changed(doc, 20, 8, '182.92', '198.46'));
+    expect(at(d.flags, 20, 8, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '182.92万元', '198.46万元', '正文数字与表格不一致：此处写198.46万元，预算01收支总表第11页“单位预留机动经费”行为182.92万元。'],
+    ]);
+  }, 60_000);
+});
