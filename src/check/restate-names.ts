@@ -35,10 +35,12 @@ function compatible(mine: string | undefined, cell: string | undefined): boolean
  *  headers (单位预留机动经费 of the 收支总表) and the column's total: its cell on a table's total row, or on a
  *  table of one unnamed row (the 支出总表 that prints 合计/基本支出/项目支出/单位预留机动经费 once). */
 function columnTotals(doc: ExtractedDocument, name: string, byName: Map<string, Fact[]>, f: Fact): Fact[] {
-  if (f.metric) return [];
+  // (a fund's name is a column header too, but a figure named by a fund alone may be its income or its
+  // expenditure, which differ by the carry-overs: only columns that name a kind of expenditure)
+  if (f.metric || fundIn(name)) return [];
   const cols = loadPattern<{ columns: { key: string; headers: string[] }[] }>('columns.yaml').columns;
   const col = cols.find((c) => c.headers.some((h) => foldName(h) === name));
-  if (!col) return [];
+  if (!col || col.key === 'total') return [];
   const totals = new Set(['合计', '总计']);
   const synonyms = col.headers.map((h) => foldName(h)).filter((h) => h !== name);
   const rows = synonyms.flatMap((h) => byName.get(h) ?? []);
