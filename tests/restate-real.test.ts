@@ -198,3 +198,23 @@ describe('a 其中 opening a new sentence may be of any amount of the sentence b
     expect(at(d.flags, 6, 3, 'SUM_MISMATCH')).toEqual([]);
   }, 60_000);
 });
+
+describe('一般公共预算收入 in the 收入预算 explanation is the 一般公共预算 (财政拨款) income of the 收支总表 (江苏高院 2017 预算 p20)', () => {
+  it('flags 一般公共预算收入28849.35万元 against the 收支总表 row 1.一般公共预算 28,849.38', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 20, 12, 'VALUE_CONFLICT')).toEqual([]);
+    const d = run(changed(doc, 20, 12, '28849.38', '28849.35'));
+    expect(at(d.flags, 20, 12, 'VALUE_CONFLICT').map((f) => f.slice(0, 3))).toEqual([['warning', '28,849.38万元', '28849.35万元']]);
+  }, 60_000);
+});
+
+describe('a figure named by one header of a column restates the rows and totals printed under its others (江苏高院 2017 预算 p20)', () => {
+  it('flags 单位预留机动经费预算数为198.46万元 against the 收支总表 row 三、单位预留机动经费 and the 支出总表 column (182.92)', async () => {
+    const doc = await ingest(corpus('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf'), { ocr: 'off' });
+    expect(at(run(doc).flags, 20, 8, 'VALUE_CONFLICT')).toEqual([]);
+    const d = run(changed(doc, 20, 8, '182.92', '198.46'));
+    expect(at(d.flags, 20, 8, 'VALUE_CONFLICT')).toEqual([
+      ['warning', '182.92万元', '198.46万元', '正文数字与表格不一致：此处写198.46万元，预算01收支总表第11页“单位预留机动经费”行为182.92万元。'],
+    ]);
+  }, 60_000);
+});

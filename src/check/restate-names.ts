@@ -30,6 +30,24 @@ function compatible(mine: string | undefined, cell: string | undefined): boolean
   return cell === mine;
 }
 
+/** The cells a figure without a metric restates through the column lexicon (patterns/columns.yaml): a label
+ *  that is one header of a column (预留机动经费, a header of `reserve`) names the rows printed under its other
+ *  headers (单位预留机动经费 of the 收支总表) and the column's total: its cell on a table's total row, or on a
+ *  table of one unnamed row (the 支出总表 that prints 合计/基本支出/项目支出/单位预留机动经费 once). */
+function columnTotals(doc: ExtractedDocument, name: string, byName: Map<string, Fact[]>, f: Fact): Fact[] {
+  // (a fund's name is a column header too, but a figure named by a fund alone may be its income or its
+  // expenditure, which differ by the carry-overs: only columns that name a kind of expenditure)
+  if (f.metric || fundIn(name)) return [];
+  const cols = loadPattern<{ columns: { key: string; headers: string[] }[] }>('columns.yaml').columns;
+  const col = cols.find((c) => c.headers.some((h) => foldName(h) === name));
+  if (!col || col.key === 'total') return [];
+  const totals = new Set(['合计', '总计']);
+  const synonyms = col.headers.map((h) => foldName(h)).filter((h) => h !== name);
+  const rows = synonyms.flatMap((h) => byName.get(h) ?? []);
+  const inColumn = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.about?.column === col.key && !g.about.code && (!g.about.name || totals.has(g.about.name)));
+  return [...rows, ...inColumn];
+}
+
 export function restatementsByName(doc: ExtractedDocument): Flag[] {
   const flags: Flag[] = [];
   const year = doc.document.year;
@@ -43,7 +61,7 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.about?.code) continue;
     if (year === null || f.year !== year) continue;
     const name = labelName(f.label);
-    const cells = (byName.get(name) ?? []).filter((g) => g.role === f.role && (g.year === null || g.year === year) && compatible(f.about?.fund, g.about?.fund));
+    const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && compatible(f.about?.fund, g.about?.fund));
     if (!cells.length) continue;
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;
@@ -54,7 +72,7 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     const cell = figs[0]!.g;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     flags.push(
-      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}“${name}”行为${cells.map((g) => `${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、')}。`, { ...f.loc }, f.excerpt, {
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}“${cell.about?.name ?? name}”行为${cells.map((g) => `${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、')}。`, { ...f.loc }, f.excerpt, {
         severity: 'warning',
         expected: `${cell.text}${cell.unit}`,
         found: `${f.text}${f.unit}`,
