@@ -44,6 +44,10 @@ describe('an amount without its unit, on real layouts', () => {
     const fs = await edited('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf', 12, 14, '5,598.17万元', '5,598.17');
     expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 12, 14, '5,598.17']]);
   }, 60_000);
+  it('is seen after a line that sets its year apart by a blank\'s width (江苏省高级人民法院    2017    年一般公共预算财政拨款支出预算 / 28849.38，与上年相比…, 江苏高院 2017 p23)', async () => {
+    const fs = await edited('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 23, 17, '28849.38万元', '28849.38');
+    expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 23, 17, '28849.38']]);
+  }, 60_000);
 });
 
 describe('a change and its rate pointing opposite ways', () => {
