@@ -145,3 +145,14 @@ describe('reasons that move against what they explain by nature', () => {
     expect(brief(fs)).toEqual([]);
   }, 60_000);
 });
+
+describe('the changes of two sides that balance', () => {
+  it('differ where a 预算 states 财政拨款收入 and 财政拨款支出 with one amount (财政拨款收入9628.22万元，比…增加891.37万元 against 财政拨款支出预算9628.22万元…增加793.14万元, 普陀司法局 2026 p8)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 8, 2, '增加793.14', '增加891.37');
+    expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 8, 2, '增加891.37万元']]);
+  }, 60_000);
+  it('is flagged on the side fewer other changes of that amount agree with (the 支出 edited, its 一般公共预算拨款支出 line agreeing with the 收入)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 8, 4, '增加793.14', '增加691.37');
+    expect(brief(fs).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'warning', 8, 4, '增加691.37万元']]);
+  }, 60_000);
+});
