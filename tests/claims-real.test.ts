@@ -44,6 +44,10 @@ describe('an amount without its unit, on real layouts', () => {
     const fs = await edited('ae86jack__jiangsu_zhengxie_2018_dept_yusuan.pdf', 12, 14, '5,598.17万元', '5,598.17');
     expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 12, 14, '5,598.17']]);
   }, 60_000);
+  it('is seen after a line that sets its year apart by a blank\'s width (江苏省高级人民法院    2017    年一般公共预算财政拨款支出预算 / 28849.38，与上年相比…, 江苏高院 2017 p23)', async () => {
+    const fs = await edited('ae86jack__jiangsu_gaoyuan_2017_dept_yusuan.pdf', 23, 17, '28849.38万元', '28849.38');
+    expect(brief(fs)).toEqual([['MALFORMED_VALUE', 'error', 23, 17, '28849.38']]);
+  }, 60_000);
 });
 
 describe('a change and its rate pointing opposite ways', () => {
@@ -139,5 +143,16 @@ describe('reasons that move against what they explain by nature', () => {
   it('a reason about what is left over is no evidence (社工部 2024 p18 edited: 决算数小于预算数的主要原因：项目结余增加)', async () => {
     const fs = await edited('GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad.pdf', 18, 11, '人员经费支出数小于预算数', '项目结余增加');
     expect(brief(fs)).toEqual([]);
+  }, 60_000);
+});
+
+describe('the changes of two sides that balance', () => {
+  it('differ where a 预算 states 财政拨款收入 and 财政拨款支出 with one amount (财政拨款收入9628.22万元，比…增加891.37万元 against 财政拨款支出预算9628.22万元…增加793.14万元, 普陀司法局 2026 p8)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 8, 2, '增加793.14', '增加891.37');
+    expect(brief(fs)).toEqual([['VALUE_CONFLICT', 'warning', 8, 2, '增加891.37万元']]);
+  }, 60_000);
+  it('is flagged on the side fewer other changes of that amount agree with (the 支出 edited, its 一般公共预算拨款支出 line agreeing with the 收入)', async () => {
+    const fs = await edited('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 8, 4, '增加793.14', '增加691.37');
+    expect(brief(fs).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'warning', 8, 4, '增加691.37万元']]);
   }, 60_000);
 });

@@ -9,9 +9,10 @@ import { makeFlag } from './flag.js';
 import { figOf, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
+import { lastDigitYuan, yuanOf } from './numbers.js';
 
 interface ClaimsCfg {
-  claims: { pattern: string; relations: Record<string, Relation>; aboutEqual?: number };
+  claims: { pattern: string; relations: Record<string, Relation>; aboutEqual?: number; balancedChanges?: Record<string, [string, string][]> };
 }
 const cfg = () => loadPattern<ClaimsCfg>('identities.yaml').claims;
 
@@ -125,4 +126,55 @@ function contradicts(rel: Relation, a: Fig, b: Fig, share: number): boolean {
 function percentApart(a: Fig, b: Fig): string {
   const larger = Number(a.v > b.v ? a.v : b.v);
   return larger ? `${((Math.abs(Number(a.v - b.v)) / larger) * 100).toFixed(1)}%` : '0%';
+}
+
+/** Two sides that balance in a report of one kind (patterns/identities.yaml claims.balancedChanges: a
+ *  预算's 财政拨款收入 and 财政拨款支出), each stated with the same amount this year and its change from last
+ *  year (“财政拨款收入9628.22万元，比2025年预算增加793.14万元” … “财政拨款支出预算9628.22万元，比2025年预算增加
+ *  793.14万元”): last year's two were equal too unless last year's budget carried a balance over, so the two
+ *  changes are the same. Which one is wrong, or whether last year differed, is not known: a warning, on the
+ *  statement that fewer other changes of the same amount agree with (on a tie, the later). Opposite
+ *  directions of one amount are the twin-change rule's. */
+export function balancedChanges(doc: ExtractedDocument): Flag[] {
+  const pairs = cfg()?.balancedChanges?.[doc.document.kind ?? ''] ?? [];
+  if (!pairs.length) return [];
+  const facts = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount');
+  // Each change with the amount it is the change of: the fact just before it, of its metric and year.
+  const stated: { x: Fact; c: Fact; v: number; xy: number }[] = [];
+  facts.forEach((c, i) => {
+    const x = facts[i - 1];
+    if (c.role !== 'change' || !c.metric || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
+    if (!x || x.role === 'change' || x.metric !== c.metric || x.year !== c.year || c.year !== doc.document.year) return;
+    const cy = yuanOf(c);
+    const xy = yuanOf(x);
+    if (cy === null || xy === null || cy <= 0 || xy <= 0) return;
+    stated.push({ x, c, v: (c.direction === 'decrease' ? -1 : 1) * cy, xy });
+  });
+  const half = (f: Fact) => lastDigitYuan(f) / 2;
+  const same = (a: (typeof stated)[0], b: (typeof stated)[0]) => Math.abs(a.v - b.v) < half(a.c) + half(b.c) || a.v === b.v;
+  const show = (f: Fact) => `${f.text}${f.unit}`;
+  const word = (s: (typeof stated)[0]) => (s.v < 0 ? '减少' : '增加');
+  const flags: Flag[] = [];
+  const done = new Set<Fact>();
+  for (const [ma, mb] of pairs) {
+    for (const a of stated.filter((s) => s.x.metric === ma)) {
+      for (const b of stated.filter((s) => s.x.metric === mb && s.xy === a.xy)) {
+        if (same(a, b) || Math.abs(a.v) === Math.abs(b.v) || done.has(a.c) || done.has(b.c)) continue;
+        // the other changes of the same amount this year that agree with each side
+        const support = (s: (typeof stated)[0]) => stated.filter((o) => o !== a && o !== b && o.xy === s.xy && same(o, s)).length;
+        const later = facts.indexOf(a.c) > facts.indexOf(b.c) ? a : b;
+        const [odd, other] = support(a) < support(b) ? [a, b] : support(b) < support(a) ? [b, a] : later === a ? [a, b] : [b, a];
+        done.add(odd.c);
+        const where = other.c.loc.page !== undefined ? `第${other.c.loc.page}页第${other.c.loc.line}行` : `第${other.c.loc.paragraph ?? '?'}段`;
+        flags.push(
+          makeFlag('VALUE_CONFLICT', `收支两方的变动不一致：此处${odd.x.label || ''}${show(odd.x)}${word(odd)}${show(odd.c)}，${where}${other.x.label || ''}${show(other.x)}却是${word(other)}${show(other.c)}；二者本年相等，除非上年预算有结转，变动应相同。`, { ...odd.c.loc }, odd.c.excerpt, {
+            severity: 'warning',
+            expected: `${word(other)}${show(other.c)}`,
+            found: `${word(odd)}${show(odd.c)}`,
+          }),
+        );
+      }
+    }
+  }
+  return flags;
 }

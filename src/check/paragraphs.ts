@@ -18,10 +18,13 @@ export const tableRows = new WeakSet<Paragraph>();
  *  a row. */
 const tableRow = (line: Line) => {
   if (/[，。；、：,;:]/.test(line.text)) return false;
-  const words = line.raw.trim().split(/\s+/);
+  // A year typed into a template's blank (江苏省高级人民法院    2017    年一般公共预算财政拨款支出预算) is set
+  // apart by the blank's width, not by a column: it is read as joined to its 年.
+  const raw = line.raw.trim().replace(/\s+((?:19|20)\d{2})\s+(?=年)/gu, '$1');
+  const words = raw.split(/\s+/);
   if (words.filter((w) => /^-?[\d,]+(?:\.\d+)?%?$/.test(w)).length >= 2) return true;
   const spread = words.filter((w) => /^[\u3400-\u9fff]$/u.test(w)).length * 2 >= words.length && words.length >= 6;
-  return !spread && /\S(?: {3,}|\t)\S/.test(line.raw.trim());
+  return !spread && /\S(?: {3,}|\t)\S/.test(raw);
 };
 
 /** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next body
