@@ -7,7 +7,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf, type Fig } from './identities.js';
-import { lineKey, type TextIndex } from './lines.js';
+import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
 import { lastDigitYuan, yuanOf } from './numbers.js';
 
@@ -36,19 +36,8 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
   const c = cfg();
   if (!c) return flags;
   const re = new RegExp(c.pattern, 'gu');
-  // Paragraphs: their lines in order, and the text facts in them.
-  const paras = new Map<number, string[]>();
-  for (const l of text.order) {
-    const k = lineKey(l.loc);
-    const p = text.paragraph.get(k)!;
-    paras.set(p, [...(paras.get(p) ?? []), k]);
-  }
-  const factsOf = new Map<number, Fact[]>();
-  for (const f of doc.facts) {
-    if (f.from !== 'text' || f.kind !== 'amount') continue;
-    const p = text.paragraph.get(lineKey(f.loc));
-    if (p !== undefined) factsOf.set(p, [...(factsOf.get(p) ?? []), f]);
-  }
+  // Paragraphs: their lines in order, and the text amounts in them.
+  const { lines: paras, facts: factsOf } = paragraphsOf(doc, text, (f) => f.kind === 'amount');
   for (const [p, keys] of paras) {
     const lines = keys.map((k) => text.lines.get(k)!);
     // Joined raw text with the offset of each line.

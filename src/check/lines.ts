@@ -1,6 +1,6 @@
 // The document's text as the checks see it: body lines (not the table of contents) and table cells,
 // each with the canonical section it sits in.
-import type { ExtractedDocument, Line, Loc } from '../model.js';
+import type { ExtractedDocument, Fact, Line, Loc } from '../model.js';
 import { canonicalSections } from '../outline.js';
 
 export interface TextUnit {
@@ -93,4 +93,27 @@ export function indexText(units: TextUnit[]): TextIndex {
     prev = u;
   }
   return idx;
+}
+
+/** The text's paragraphs: each one's line keys in reading order, and the text facts (those `keep` accepts)
+ *  on its lines. */
+export function paragraphsOf(doc: ExtractedDocument, text: TextIndex, keep: (f: Fact) => boolean = () => true) {
+  const lines = new Map<number, string[]>();
+  for (const l of text.order) {
+    const k = lineKey(l.loc);
+    const p = text.paragraph.get(k)!;
+    const list = lines.get(p);
+    if (list) list.push(k);
+    else lines.set(p, [k]);
+  }
+  const facts = new Map<number, Fact[]>();
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || !keep(f)) continue;
+    const p = text.paragraph.get(lineKey(f.loc));
+    if (p === undefined) continue;
+    const list = facts.get(p);
+    if (list) list.push(f);
+    else facts.set(p, [f]);
+  }
+  return { lines, facts };
 }

@@ -9,7 +9,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf } from './identities.js';
-import { lineKey, type TextIndex } from './lines.js';
+import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, isAmount } from './numbers.js';
 import { reasonRules } from './text-rules.js';
 
@@ -23,19 +23,7 @@ export function netParts(doc: ExtractedDocument, text: TextIndex): Flag[] {
   if (!words || !r) return [];
   const netRe = new RegExp(words, 'u');
   const flags: Flag[] = [];
-  // paragraphs: their lines in order and their text facts
-  const paras = new Map<number, string[]>();
-  for (const l of text.order) {
-    const k = lineKey(l.loc);
-    const p = text.paragraph.get(k)!;
-    paras.set(p, [...(paras.get(p) ?? []), k]);
-  }
-  const factsOf = new Map<number, Fact[]>();
-  for (const f of doc.facts) {
-    if (f.from !== 'text') continue;
-    const p = text.paragraph.get(lineKey(f.loc));
-    if (p !== undefined) factsOf.set(p, [...(factsOf.get(p) ?? []), f]);
-  }
+  const { lines: paras, facts: factsOf } = paragraphsOf(doc, text);
   for (const [p, keys] of paras) {
     let joined = '';
     const starts: number[] = [];
