@@ -11,5 +11,8 @@ import { setFlagsFromString } from 'node:v8';
 
 export const INTERRUPT_BUDGET = 8 * 67584;
 
+// The flag exists up to V8 11 (Node 20); V8 12+ (Node 22, 24) tiers up by invocation counts instead and
+// rejects it on stderr, so there the defaults stay (not measured with other settings).
+const hasBudget = Number(process.versions.v8.split('.')[0]) < 12;
 const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--interrupt-budget'));
-if (!given) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+if (hasBudget && !given) setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
