@@ -130,6 +130,13 @@ describe('juesuan explains itself', () => {
     expect(extract.stdout).toContain('errors.jsonl');
   });
 
+  it('is an executable file, so that the README’s `npx juesuan …` runs it in a fresh clone', async () => {
+    const { stat } = await import('node:fs/promises');
+    expect((await stat(CLI)).mode & 0o111).toBe(0o111);
+    const r = await promisify(execFile)(CLI, ['--version']);
+    expect(r.stdout).toBe(`${VERSION}\n`);
+  });
+
   it('--version prints the version and nothing else', async () => {
     const r = await run(['--version']);
     expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
