@@ -284,16 +284,11 @@ function headlineOf(list: Fact[], f: Fact, year: number): Fact | undefined {
 /** A figure labelled with a 科目: resolved to its code, or its label prints a 类/款/项 marker. */
 const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
 
-/** Whether two facts (a before b) are in one sentence: no full stop between them. */
-function sameSentence(text: TextIndex, a: Fact, b: Fact): boolean {
+/** Whether two facts (a before b) are in one sentence: no full stop between them (`stops`: also a clause's
+ *  ；, or only 。 where a list's ； stays inside its sentence). */
+function sameSentence(text: TextIndex, a: Fact, b: Fact, stops = /[。；;]/u): boolean {
   const between = textBetween(text, a, b);
-  return between !== null && !/[。；;]/.test(between);
-}
-
-/** Whether two facts (a before b, near each other) are in one sentence ended by a full stop (a list's ； inside it). */
-function noStopBetween(text: TextIndex, a: Fact, b: Fact): boolean {
-  const between = textBetween(text, a, b);
-  return between !== null && !/。/u.test(between);
+  return between !== null && !stops.test(between);
 }
 
 /** One change stated twice, in opposite directions: two statements of the same figure (the same printed
@@ -832,7 +827,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // every amount of that sentence they could be of.
     const afterStop = /。[^。]*(?:其中|包括)/u.test(lead);
     const wholes: Fact[] = [];
-    for (let k = i - 1; afterStop && k >= 0 && noStopBetween(ctx.text, order[k]!, order[k + 1]!); k--) {
+    for (let k = i - 1; afterStop && k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
       const w = order[k]!;
       if (isLevel(w) && w.role === t.role && w.year === t.year && w.unit === t.unit && (w.section ?? null) === (t.section ?? null)) wholes.push(w);
     }

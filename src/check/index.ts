@@ -61,8 +61,9 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const reasons: Flag[] = [];
   for (const p of paragraphsOf(units)) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
-    if (!tableRows.has(p)) textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
-    if (!tableRows.has(p)) reasons.push(...reasonDirections(p), ...projectStages(p));
+    if (tableRows.has(p)) continue;
+    textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
+    reasons.push(...reasonDirections(p), ...projectStages(p));
   }
   for (const u of units) {
     if (!u.cell) continue;
