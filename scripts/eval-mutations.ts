@@ -422,7 +422,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
   const only = args.includes('--doc') ? args[args.indexOf('--doc') + 1]! : null;
-  const files = corpusFiles().filter((f) => !only || f.includes(only));
+  // --dir DIR: another folder of real reports (a held-out set never used to write rules) instead of the corpus.
+  const dir = args.includes('--dir') ? args[args.indexOf('--dir') + 1]! : null;
+  const pool = dir ? readdirSync(dir).filter((f) => /\.(pdf|txt)$/.test(f)).sort().map((f) => join(dir, f)) : corpusFiles();
+  const files = pool.filter((f) => !only || f.includes(only));
   const outcomes = await evaluateMutations(files, opt('--per-op', 4), opt('--seed', 11), true);
   console.log(report(outcomes, { misses: args.includes('--misses'), fps: args.includes('--fps') }));
 }
