@@ -110,7 +110,7 @@ interface FactRules {
 
 /** The words before a total that name the reporting entity, or nothing (“江苏省政协办公厅”, “本单位”, “我校”):
  *  an entity's name (patterns/facts.yaml entitySuffixes), or a first-person one (我/本 and one character). */
-function entityHead(head: string): boolean {
+export function entityHead(head: string): boolean {
   if (!head) return true;
   if (/^[我本][\u4e00-\u9fff]$/u.test(head)) return true;
   return loadPattern<FactRules>('facts.yaml').entitySuffixes.some((e) => head.endsWith(e));

@@ -1,0 +1,83 @@
+// The grand total a report's explanation opens with (issue 11, rule 1): “上海市普陀区财政局2024年度收入支出总计
+// 2995.39万元” restates the 总计 row of the 收支总表, “…财政拨款收入支出总计2961.68万元” that of the 财政拨款收支总表.
+// The row is printed on both sides of its table and the two are equal (the template's balance), so the
+// figure has one value to match, at the printed precision. Which tables, rows and words: patterns/grand-totals.yaml.
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import { foldName, fundIn } from '../extract/ledger.js';
+import { foldTableText as fold } from '../table-titles.js';
+import { loadPattern } from '../patterns.js';
+import { makeFlag } from './flag.js';
+import { figOf, sumFits, type Fig } from './identities.js';
+import { entityHead } from './restate-names.js';
+
+interface GrandTotals {
+  tables: { all: string[]; fiscal: string[] };
+  rows: string[];
+  label: string;
+}
+
+/** The 总计 cells of the one table of `kinds` (none when the family prints no such table or several). */
+function grandCells(doc: ExtractedDocument, kinds: string[], fiscal: boolean, rows: Set<string>, level: Fact['role']): Fact[] {
+  const year = doc.document.year;
+  const cells = doc.facts.filter(
+    (g) =>
+      g.from === 'table' &&
+      g.kind === 'amount' &&
+      g.role === level &&
+      (g.year === null || g.year === year) &&
+      !g.about?.code &&
+      kinds.includes(g.about?.table ?? '') &&
+      rows.has(foldName(g.about?.name ?? '')) &&
+      // (the 财政拨款 table's 总计 row also prints each fund's column: only the all-funds cells)
+      (fiscal ? g.about?.fund === 'fiscal' : !g.about?.fund),
+  );
+  const tables = new Set(cells.map((g) => g.about?.tableId));
+  return tables.size === 1 ? cells : [];
+}
+
+/** Whether the reporting entity's name (or no name, 本单位, 我局) is what the label opens with. */
+function ownEntity(head: string, unit: string | null): boolean {
+  if (!head) return true;
+  if (unit && (fold(unit).endsWith(head) || head.endsWith(fold(unit)))) return true;
+  return !unit && entityHead(head);
+}
+
+export function grandTotals(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  if (year === null) return flags;
+  const p = loadPattern<GrandTotals>('grand-totals.yaml');
+  const words = new RegExp(p.label, 'u');
+  const rows = new Set(p.rows.map(foldName));
+  const level: Fact['role'] = doc.document.kind === '预算' ? 'budget' : 'actual';
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
+    const label = fold(f.label).replace(/\d{4}年度?/gu, '');
+    const m = words.exec(label);
+    if (!m) continue;
+    let head = label.slice(0, m.index);
+    const fund = fundIn(head);
+    // (财政拨款 alone names the 财政拨款收支总表; a single fund's total is a column of it, not its row)
+    if (fund && fund !== 'fiscal') continue;
+    if (fund) head = head.replace(/财政拨款$/u, '');
+    if (fundIn(head) || !ownEntity(head, doc.document.unit)) continue;
+    const cells = grandCells(doc, fund ? p.tables.fiscal : p.tables.all, !!fund, rows, level);
+    const figs = cells.map((g) => figOf(g.text, g.unit));
+    const mine = figOf(f.text, f.unit);
+    if (!mine || !figs.length || figs.some((x) => !x)) continue;
+    const sure = figs as Fig[];
+    // The table's own sides must agree first; where they do not, the table's check says so.
+    if (!sure.every((x) => sumFits(x, [sure[0]!]))) continue;
+    if (sumFits(mine, [sure[0]!])) continue;
+    const cell = cells[0]!;
+    const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '收支总表'}${page}“${cell.about?.name ?? '总计'}”行为${cell.text}${cell.unit}。`, { ...f.loc }, f.excerpt, {
+        severity: 'error',
+        expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
