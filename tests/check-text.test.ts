@@ -153,3 +153,15 @@ describe('required sections and tables', () => {
     ]);
   });
 });
+
+describe('TEMPLATE_TEXT in a heading', () => {
+  it('reads a heading for the template’s leftovers (GovBudgetChecker 测试问题版本: 第二部分 上海市普陀区XX局2024年度部门决算表)', async () => {
+    const { ingest } = await import('../src/ingest/index.js');
+    const { segment } = await import('../src/segment/index.js');
+    const { extract } = await import('../src/extract/index.js');
+    const text = ['上海市普陀区财政局2024年度部门决算', '第一部分 部门概况', '一、主要职能', '负责财政工作。', '第二部分 上海市普陀区XX局2024年度部门决算表', '第三部分 上海市普陀区财政局2024年度部门决算情况说明'].join('\n');
+    const doc = check(extract(segment(await ingest(new TextEncoder().encode(text), { ocr: 'off' }))));
+    expect(doc.outline.some((n) => n.title.includes('XX局'))).toBe(true);
+    expect(doc.flags.filter((f) => f.code === 'TEMPLATE_TEXT').map((f) => [f.severity, f.loc?.line, f.found])).toEqual([['error', 5, 'XX']]);
+  });
+});

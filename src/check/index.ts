@@ -67,9 +67,10 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
     reasons.push(...reasonDirections(p), ...projectStages(p));
   }
   for (const u of units) {
-    if (!u.cell) continue;
+    if (!u.cell && !u.heading) continue;
     const p = new Paragraph([{ line: u.line, block: u.block }]);
-    textFlags.push(...templateText(p), ...directionConflicts(p));
+    // (a heading is read for leftovers of the template only: `第二部分 上海市XX局2024年度部门决算表`)
+    textFlags.push(...templateText(p), ...(u.cell ? directionConflicts(p) : []));
   }
   // In reading order (line rules and paragraph rules interleaved), the earlier rule first on one spot.
   const order = new Map(units.map((u, i) => [lineKey(u.line.loc) + (u.line.loc.table ?? ''), i]));
