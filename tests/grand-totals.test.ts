@@ -48,3 +48,13 @@ describe('the grand total of the opening sentence against the 总计 row', () =>
     expect(grand(run(other).flags)).toEqual([]);
   });
 });
+
+describe('the rate of a total whose level names the entity first', () => {
+  const text = (rate: string) =>
+    ['上海市普陀区财政局2024年度部门决算', '第三部分 上海市普陀区财政局2024年度部门决算情况说明', '一、收入支出决算总体情况说明', `上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降${rate}%。`].join('\n');
+  const rates = async (rate: string) => check(extract(segment(await ingest(new TextEncoder().encode(text(rate)), { ocr: 'off' })))).flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.expected, f.found]);
+  it('checks the rate against the level stated with the entity’s name (上海市普陀区财政局收入支出总计 … 收入支出总计减少)', async () => {
+    expect(await rates('1.87')).toEqual([]);
+    expect(await rates('1.78')).toEqual([['1.87%', '1.78%']]);
+  });
+});

@@ -8,7 +8,7 @@ import { makeFlag } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { balancedChanges, comparisonClaims } from './identities-claims.js';
-import { restatedTotals, restatementsByName } from './restate-names.js';
+import { entityHead, restatedTotals, restatementsByName } from './restate-names.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -77,7 +77,10 @@ function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fac
 const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
 /** Two facts are about the same thing when their metrics do not differ and, where both have a label,
  *  the labels are the same words (信息化建设经费增加35万元 is not a change of 专项经费23.3万元). */
-const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label);
+const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label) || entityLabel(fold(a.label), fold(b.label)) || entityLabel(fold(b.label), fold(a.label));
+/** `long` is `short` after the reporting entity's name (上海市普陀区财政局收入支出总计 … 收入支出总计减少56.95万元):
+ *  a paragraph names its entity once, at its first figure. */
+const entityLabel = (long: string, short: string) => short.length >= 2 && long.length > short.length && long.endsWith(short) && entityHead(long.slice(0, -short.length));
 const sameSubject = (a: Fact, b: Fact) => sameMetric(a, b) && sameLabel(a, b);
 const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
 const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
