@@ -60,10 +60,14 @@ describe('上海市普陀区财政局 2024 部门决算 (national nine-table tem
     expect([basic.metric, basic.about]).toEqual(['basic_expenditure', { column: 'basic' }]);
   });
 
-  it('gives no identity flag on the report as published; its one figure defect is a share (71.73% for 71.65%)', () => {
+  it('gives no identity flag on the report as published; its figure defects are a share (71.73% for 71.65%) and a grand total (0.3 for 2,961.68)', () => {
     expect(show(identityChecks(doc))).toEqual([]);
-    // p21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05万元 (= 71.654%; the other shares are exact).
-    expect(show(ledgerFlags(doc))).toEqual([['PERCENT_MISMATCH', 'error', 21, 24, '71.65%', '71.73%']]);
+    // p21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05万元 (= 71.654%; the other shares are exact);
+    // 财政拨款收入支出总计0.3万元 where 公开04's 总计 is 2,961.68 on both sides.
+    expect(show(ledgerFlags(doc))).toEqual([
+      ['PERCENT_MISMATCH', 'error', 21, 24, '71.65%', '71.73%'],
+      ['VALUE_CONFLICT', 'error', 21, 13, '2,961.68万元', '0.3万元'],
+    ]);
   });
 
   it('a narrative 项 figure that differs from its 公开05 cell by one cent is a VALUE_CONFLICT error on the narrative figure', () => {

@@ -54,7 +54,11 @@ describe('real defects found by the ledger (error flags, exact)', () => {
 
   it('普陀区财政局 2024 决算 p21: 一般公共服务支出 占71.73% where 2106.66 ÷ 2940.05 = 71.65%', async () => {
     const d = await run(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'));
-    expect(show(d)).toEqual([['PERCENT_MISMATCH', 21, 24, '71.65%', '71.73%']]);
+    // (and p21:13 财政拨款收入支出总计0.3万元 where 公开04's 总计 is 2,961.68)
+    expect(show(d)).toEqual([
+      ['PERCENT_MISMATCH', 21, 24, '71.65%', '71.73%'],
+      ['VALUE_CONFLICT', 21, 13, '2,961.68万元', '0.3万元'],
+    ]);
   }, 60_000);
 
   it('江苏省人民检察院 2019: 增长10.06% (10.09%), 减少13.22% (22.21%) and 增加34.38% (34.36%)', async () => {
