@@ -229,10 +229,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     }
     const end = regionEnd(lines, start);
     const region = lines.slice(start, end);
-    // A table none of whose lines parts two cells by a run of spaces is printed with one space between
-    // its cells (a pdfplumber page dump, whatever its other pages keep): no column is read from a
-    // token's character offset there.
-    const table = buildTable(region, def, fixed && region.some((l) => /\S {2,}\S/.test(l.raw.trim())));
+    const table = buildTable(region, def, fixed && keepsColumns(region));
     if (table) {
       out.push({ table, lines: lines.slice(start, end) });
       read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
@@ -249,6 +246,15 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     for (const t of columns) placeByKids(t.table);
   }
   return out;
+}
+
+/** Does this table keep its columns in the text? Not where fewer than a quarter of its lines with
+ *  digits part two cells by a run of spaces: it is printed with one space between cells (a pdfplumber
+ *  page dump, whatever its other pages keep), and a token's character offset says nothing of its column. */
+function keepsColumns(region: SourceLine[]): boolean {
+  const wide = (l: SourceLine) => /\S {2,}\S/.test(l.raw.trim());
+  const digits = region.filter((l) => /\d/.test(l.raw));
+  return digits.length ? digits.filter(wide).length * 4 >= digits.length : region.some(wide);
 }
 
 // ------------------------------------------------------------------ across tables
