@@ -228,7 +228,8 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       }
     }
     const end = regionEnd(lines, start);
-    const table = buildTable(lines.slice(start, end), def, fixed);
+    const region = lines.slice(start, end);
+    const table = buildTable(region, def, fixed && keepsColumns(region));
     if (table) {
       out.push({ table, lines: lines.slice(start, end) });
       read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
@@ -242,8 +243,18 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     // A row placed by one table can place its pair in another, and its children.
     placeAcross(columns);
     for (const t of columns) placeByParents(t.table);
+    for (const t of columns) placeByKids(t.table);
   }
   return out;
+}
+
+/** Does this table keep its columns in the text? Not where fewer than a quarter of its lines with
+ *  digits part two cells by a run of spaces: it is printed with one space between cells (a pdfplumber
+ *  page dump, whatever its other pages keep), and a token's character offset says nothing of its column. */
+function keepsColumns(region: SourceLine[]): boolean {
+  const wide = (l: SourceLine) => /\S {2,}\S/.test(l.raw.trim());
+  const digits = region.filter((l) => /\d/.test(l.raw));
+  return digits.length ? digits.filter(wide).length * 4 >= digits.length : region.some(wide);
 }
 
 // ------------------------------------------------------------------ across tables
@@ -379,6 +390,29 @@ function placeByParents(t: SourceTable): void {
       const row = rows.get(c)!;
       if (seen[j]!.size === 1 && figuresOf(row)?.some((f) => !f.sure)) applyCols(row, opts[j]![[...seen[j]!][0]!]!.cols);
     });
+  }
+}
+
+/** A parent row of a 科目 tree whose figures are not all placed, where every child's are: its columns
+ *  are the sums of its children's, column by column (类 = Σ 款, 合计 = Σ 类). The parent is placed where
+ *  exactly one placement of its figures (in order) gives those sums; else it stays as it is. Deepest
+ *  parents first, so that a placed 款 can place its 类. */
+function placeByKids(t: SourceTable): void {
+  if (scattered(t)) return;
+  const rows = byCode(t);
+  const n = t.rows[0]!.length - 2;
+  const keys = [...rows.keys()].sort((a, b) => (a === '合计' ? 1 : b === '合计' ? -1 : b.length - a.length));
+  for (const key of keys) {
+    const kids = keys.filter((c) => c !== '合计' && (key === '合计' ? c.length === 3 : c.length === key.length + 2 && c.startsWith(key)));
+    if (!kids.length) continue;
+    const sum = new Array<number>(n).fill(0);
+    let placed = true;
+    for (const c of kids) {
+      const figs = figuresOf(rows.get(c)!);
+      if (!figs || !figs.every((f) => f.sure)) placed = false;
+      else for (const f of figs) sum[f.col]! += f.v;
+    }
+    if (placed) resolve(rows.get(key)!, n, (at) => at.every((v, c) => Math.abs(v - sum[c]!) <= kids.length));
   }
 }
 

@@ -1,0 +1,71 @@
+// A real page-text dump saved as JSON by a scraper (pdfplumber-style: [{"page": 1, "text": "…"}, …], cells apart
+// by one space, no layout): 上海市普陀区石泉路街道办事处（本级）2026 单位预算, 34 pages, no PDF beside it. It reads
+// as the report it is, its tables' figures in the columns the page images show (tree and totals agree), and
+// it gets no flag: every figure adds up.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
+
+let memo: Promise<CheckedDocument> | null = null;
+const run = () => (memo ??= ingest(corpus('GovBudgetChecker__putuo_shiquan_2026_unit_yusuan_pages.json'), { ocr: 'off' }).then((d) => check(extract(segment(d)))));
+const row = (doc: CheckedDocument, kind: string, first: string) => doc.tables.find((t) => t.kind === kind)!.rows.find((r) => r[0] === first || r[1] === first);
+
+describe('石泉路街道 2026 单位预算, a JSON page dump', () => {
+  it('reads as a 预算 with its pages and nine tables', async () => {
+    const doc = await run();
+    expect(doc.source.pages).toBe(34);
+    expect(doc.document.kind).toBe('预算');
+    expect(doc.document.year).toBe(2026);
+    expect(doc.document.unit).toBe('上海市普陀区人民政府石泉路街道办事处（本级）');
+    expect(doc.tables.map((t) => t.kind)).toEqual([
+      '预算09国有资本经营表',
+      '预算01收支总表',
+      '预算02收入总表',
+      '预算03支出总表',
+      '预算04财政拨款收支总表',
+      '预算05一般公共预算支出表',
+      '预算08政府性基金表',
+      '预算06一般公共预算基本支出表',
+      '预算07三公经费表',
+    ]);
+    expect(doc.summary.total_income?.yuan).toBe(76306134);
+    expect(doc.summary.gov_fund_appropriation_income?.yuan).toBe(3680000);
+  }, 60000);
+
+  it('places a 类 row by its 款 rows (212 = 21208: 项目支出), and the 合计 by its 类 rows', async () => {
+    const doc = await run();
+    // 212 城乡社区支出 3,380,000 3,380,000 under 合计 | 基本支出 | 项目支出 (page 29)
+    expect(row(doc, '预算08政府性基金表', '212')).toEqual(['212', '城乡社区支出', '3,380,000', '', '3,380,000']);
+    expect(row(doc, '预算08政府性基金表', '21208')!.slice(2)).toEqual(['3,380,000', '', '3,380,000']);
+    expect(row(doc, '预算08政府性基金表', '221')!.slice(2)).toEqual(['300,000', '', '300,000']);
+    expect(row(doc, '预算08政府性基金表', '合计')!.slice(2)).toEqual(['3,680,000', '', '3,680,000']);
+  }, 60000);
+
+  it('keeps the two halves of 收支总表 apart where a left line has no figure (三、国有资本经营预算 三、教育支出)', async () => {
+    const doc = await run();
+    const t = doc.tables.find((x) => x.kind === '预算04财政拨款收支总表')!;
+    const line = t.rows.find((r) => r.includes('三、教育支出'))!;
+    expect(line[0]).toBe('三、国有资本经营预算');
+    expect(line[1]).toBe('');
+    expect(t.rows.filter((r) => /^[四五六七八九十]+、/.test(r[2] ?? '')).map((r) => [r[2], r[3]])).toEqual([
+      ['四、科学技术支出', '100,000'],
+      ['五、文化旅游体育与传媒支出', '380,000'],
+      ['六、社会保障和就业支出', '8,568,532'],
+      ['七、卫生健康支出', '1,225,800'],
+      ['八、城乡社区支出', '47,543,930'],
+      ['九、住房保障支出', '11,185,800'],
+      ['十、灾害防治及应急管理支出', '587,500'],
+    ]);
+    const t1 = doc.tables.find((x) => x.kind === '预算01收支总表')!;
+    expect(t1.rows.find((r) => r[2] === '四、科学技术支出')?.[0]).toBe('3、国有资本经营预算');
+  }, 60000);
+
+  it('gets no flag', async () => {
+    const doc = await run();
+    expect(doc.flags.map((f) => `${f.code} ${f.severity} p${f.loc?.page}: ${f.message}`)).toEqual([]);
+  }, 60000);
+});
