@@ -351,7 +351,7 @@ function shuffle<T>(xs: T[], r: () => number): T[] {
 export function corpusFiles(): string[] {
   const real = join(shared, 'corpus', 'real');
   const files = readdirSync(real)
-    .filter((f) => /\.(pdf|txt)$/.test(f))
+    .filter((f) => /\.(pdf|txt|json)$/.test(f))
     .sort()
     .map((f) => join(real, f));
   return [join(shared, 'seed', '000_37d039dcb8ad6afc.txt'), ...files];
@@ -424,7 +424,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const only = args.includes('--doc') ? args[args.indexOf('--doc') + 1]! : null;
   // --dir DIR: another folder of real reports (a held-out set never used to write rules) instead of the corpus.
   const dir = args.includes('--dir') ? args[args.indexOf('--dir') + 1]! : null;
-  const pool = dir ? readdirSync(dir).filter((f) => /\.(pdf|txt)$/.test(f)).sort().map((f) => join(dir, f)) : corpusFiles();
+  const pool = dir ? readdirSync(dir).filter((f) => /\.(pdf|txt|json)$/.test(f)).sort().map((f) => join(dir, f)) : corpusFiles();
   const files = pool.filter((f) => !only || f.includes(only));
   const outcomes = await evaluateMutations(files, opt('--per-op', 4), opt('--seed', 11), true);
   console.log(report(outcomes, { misses: args.includes('--misses'), fps: args.includes('--fps') }));
