@@ -143,7 +143,10 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   const firstCells = t.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join('|');
   const ind = indicatorKind(`${cap.title ?? ''}|${firstCells}`, [...header, ...t.rows.slice(0, 8).flatMap((r) => r.map((c) => c.text))]);
   const kind = ind ?? cap.def?.kind ?? 'other';
-  const hasAmount = body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
+  // A figure among the header cells (合计 | 0 read into the header band of a table with no other row; a
+  // 0 or a figure with decimals, never a 栏次 number) is a figure the table prints: it is not empty.
+  const headerFigure = header.some((h) => h.split('/').some((x) => /^(?:0|[\d,]+\.\d+)$/.test(x)));
+  const hasAmount = headerFigure || body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
   const rec: TableRecord = {
     id: t.id,
     title: cap.title ?? '',

@@ -89,6 +89,16 @@ export function findTables(lines: NumberedLine[]): FoundTables {
   return out;
 }
 
+/** Whether a short line completes the table title the line above began (…“三公”经费、会议费、培训费支出预 /
+ *  算表): together they name a standard table that neither names alone (a tail that is a title by itself,
+ *  支出预算表, names another, shorter one). */
+export function completesTitle(first: string, second: string): boolean {
+  const tail = second.replace(/\s/g, '');
+  if (!tail || tail.length > 8 || /\d/.test(tail) || matchTitle(first)) return false;
+  const joined = matchTitle(first.trimEnd() + tail);
+  return joined !== null && joined !== matchTitle(tail);
+}
+
 function regionEnd(lines: NumberedLine[], start: number): number {
   // Table text has one size; a much bigger line is the next part's heading (其他相关情况说明).
   const sizes = lines.slice(start, start + 5).map((l) => l.size).sort((a, b) => a - b);
@@ -489,7 +499,49 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     if (r) add(p, k, r);
     else newRow(p, k);
   }
-  return rows.sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y);
+  return adoptCentredLabels(
+    rows.sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y),
+    new Set(valueCols),
+  );
+}
+
+/** A tall cell whose label wraps over several lines, with its figure centred on the cell (网络、电子检务、实 /
+ *  验室、机要通道、档 / 112.00 / 案数字化系统运行 / 维护费): the figure lands on a row of its own, with no
+ *  label, between rows of label lines with no figure. Those label lines are the figure's: the ones as far
+ *  above it as below it (the cell is centred), up to the nearest row with a figure on either side. */
+function adoptCentredLabels(rows: Row[], valueCols: Set<number>): Row[] {
+  const hasValue = (r: Row) => [...r.cells.keys()].some((k) => valueCols.has(k));
+  const labelOnly = (r: Row) => !hasValue(r) && r.cells.size > 0;
+  const gone = new Set<Row>();
+  rows.forEach((v, i) => {
+    if (!hasValue(v) || [...v.cells.keys()].some((k) => !valueCols.has(k))) return;
+    const y = v.anchor.seg.y;
+    const size = v.anchor.seg.size;
+    const run = (step: 1 | -1) => {
+      const out: Row[] = [];
+      for (let j = i + step; j >= 0 && j < rows.length; j += step) {
+        const r = rows[j]!;
+        if (r.page !== v.page || !labelOnly(r) || gone.has(r)) break;
+        out.push(r);
+      }
+      return out;
+    };
+    const up = run(-1);
+    const down = run(1);
+    if (!up.length || !down.length) return;
+    const reach = Math.min(Math.max(...up.map((r) => r.bottom - y)), Math.max(...down.map((r) => y - r.top)));
+    const mine = [...up, ...down].filter((r) => Math.abs((r.top + r.bottom) / 2 - y) <= reach + size * 0.5);
+    // Centred: lines on both sides, as many above as below.
+    const above = mine.filter((r) => r.bottom > y).length;
+    if (!above || above !== mine.length - above) return;
+    for (const r of mine) {
+      for (const [k, ps] of r.cells) for (const p of ps) v.cells.set(k, [...(v.cells.get(k) ?? []), p]);
+      v.top = Math.max(v.top, r.top);
+      v.bottom = Math.min(v.bottom, r.bottom);
+      gone.add(r);
+    }
+  });
+  return rows.filter((r) => !gone.has(r));
 }
 
 /** Side-by-side halves: pair rows that share a baseline; the rest stand alone. */
