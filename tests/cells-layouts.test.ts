@@ -101,6 +101,72 @@ describe('PDF grids: a figure centred on a label wrapped over four lines', () =>
   });
 });
 
+describe('PDF grids: wrapped item cells two lines tall, their figures between the lines', () => {
+  // 软件开发服 / 务 and 信息系统集 / 成实施服务 (five characters a line), each figure centred between its
+  // two lines; 车辆及其他运输机械租赁 / 服务 then 会议服务 on the figure's own baseline.
+  it('a label that stopped short has ended: the next line starts the next row', () => {
+    const lines = [
+      line(1, 1, 800, [200, '政府采购支出预算表']),
+      line(1, 2, 780, [60, '单位：万元']),
+      line(1, 3, 760, [60, '采购品目大类'], [150, '专项名称'], [240, '经济科目'], [330, '采购物品名称'], [430, '采购组织形式'], [530, '总计']),
+      line(1, 4, 740, [60, '合计'], [530, '152.00']),
+      line(1, 5, 720, [150, '网络运行维护费'], [240, '维修（护）费'], [530, '152.00']),
+      line(1, 6, 700, [330, '软件开发服'], [430, '分散自行组']),
+      line(1, 7, 692, [530, '40.00']),
+      line(1, 8, 684, [330, '务'], [430, '织']),
+      line(1, 9, 668, [330, '信息系统集'], [430, '分散自行组']),
+      line(1, 10, 660, [530, '20.00']),
+      line(1, 11, 652, [330, '成实施服务'], [430, '织']),
+      line(1, 12, 634, [330, '车辆及其他运输机械租赁'], [530, '60.00']),
+      line(1, 13, 624, [330, '服务'], [430, '分散自行组织']),
+      line(1, 14, 612, [330, '会议服务'], [430, '分散自行组织'], [530, '32.00']),
+    ];
+    const t = [...findTables(lines).startingAt.values()][0]!;
+    expect(t.rows.slice(1).map((r) => r.map((c) => c.text))).toEqual([
+      ['合计', '', '', '', '', '152.00'],
+      ['', '网络运行维护费', '维修（护）费', '', '', '152.00'],
+      ['', '', '', '软件开发服务', '分散自行组织', '40.00'],
+      ['', '', '', '信息系统集成实施服务', '分散自行组织', '20.00'],
+      ['', '', '', '车辆及其他运输机械租赁服务', '分散自行组织', '60.00'],
+      ['', '', '', '会议服务', '分散自行组织', '32.00'],
+    ]);
+  });
+
+  it('a table that goes on under its title repeated on the next page is one table; a big 合计 is a row, not a heading', () => {
+    const header = (page: number, n: number, y: number) => line(page, n, y, [60, '采购品目大类'], [150, '专项名称'], [240, '经济科目'], [330, '采购物品名称'], [430, '采购组织形式'], [530, '总计']);
+    const big = { ...line(1, 4, 740, [60, '合计']), size: 17 };
+    big.segs = big.segs.map((g) => ({ ...g, size: 17 }));
+    const lines = [
+      line(1, 1, 800, [200, '政府采购预算表']),
+      line(1, 2, 780, [60, '单位：万元']),
+      header(1, 3, 760),
+      big,
+      line(1, 5, 737, [530, '90.00']),
+      line(1, 6, 720, [60, '三、服务'], [530, '90.00']),
+      line(1, 7, 700, [150, '商品和服务支出'], [240, '会议费'], [530, '50.00']),
+      line(1, 8, 680, [330, '会议服务'], [430, '分散自行组织'], [530, '50.00']),
+      line(2, 1, 800, [200, '政府采购预算表']),
+      line(2, 2, 780, [60, '单位：万元']),
+      header(2, 3, 760),
+      line(2, 4, 740, [150, '委员培训费'], [240, '培训费'], [530, '40.00']),
+      line(2, 5, 720, [330, '会议服务'], [430, '分散自行组织'], [530, '40.00']),
+    ];
+    const found = findTables(lines);
+    expect(found.startingAt.size).toBe(1);
+    const t = [...found.startingAt.values()][0]!;
+    expect(t.rows.slice(1).map((r) => r.map((c) => c.text))).toEqual([
+      ['合计', '', '', '', '', '90.00'],
+      ['三、服务', '', '', '', '', '90.00'],
+      ['', '商品和服务支出', '会议费', '', '', '50.00'],
+      ['', '', '', '会议服务', '分散自行组织', '50.00'],
+      ['', '委员培训费', '培训费', '', '', '40.00'],
+      ['', '', '', '会议服务', '分散自行组织', '40.00'],
+    ]);
+    // The repeated title and header are the table's, not lines of text.
+    expect(lines.filter((l) => l.page === 2).every((l) => found.consumed.has(l))).toBe(true);
+  });
+});
+
 describe('政府采购 outline: a figure on a row with no label', () => {
   const table = (orphan: boolean) => [
     '政府采购支出预算表',
