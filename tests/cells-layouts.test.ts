@@ -249,3 +249,14 @@ describe('empty tables explained', () => {
     expect(await emptyFlags(inGrid('备注'))).toBe(1);
   });
 });
+
+describe('a table named in prose is not an empty table', () => {
+  it('a line that closes a quoted table name and goes on (…基本支出预算表”中实际发生…) is no title', async () => {
+    const text = ['某单位2019年部门预算', '（一）人员经费5,312.01万元。主要包括基本工资等。（按“部门', '预算公开06表    财政拨款基本支出预算表”中实际发生经济分类', '支出事项填写）', '正文继续。'];
+    const doc = extract(segment(await ingest(new TextEncoder().encode(text.join('\n')), { ocr: 'off' })));
+    expect(doc.tables.map((t) => t.kind)).toEqual([]);
+    // The title itself, on its own line, still is one (a table printed without a grid).
+    const titled = extract(segment(await ingest(new TextEncoder().encode(['某单位2019年部门预算', '财政拨款基本支出预算表', '本单位无此项支出。', '正文。'].join('\n')), { ocr: 'off' })));
+    expect(titled.tables.map((t) => [t.kind, t.empty])).toEqual([['预算06一般公共预算基本支出表', true]]);
+  });
+});
