@@ -530,15 +530,15 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
 
 /** A tall cell whose label wraps over several lines, with its figure centred on the cell (网络、电子检务、实 /
  *  验室、机要通道、档 / 112.00 / 案数字化系统运行 / 维护费): the figure lands on a row of its own, with no
- *  label, between rows of label lines with no figure. Column by column, the lines right above and below it
- *  are its cell's while they continue one cell: upwards while the line above is as long as the one below it
- *  (a shorter line ends the cell before), downwards up to a line that stops short (the cell's last). A
- *  column's lines are taken only as many above as below (the cell is centred on its figure). */
+ *  label, between rows of label lines with no figure. Column by column, the lines nearest above and below
+ *  it are its cell's, as many above as below and as far above as below (the cell is centred on its
+ *  figure); downwards the cell ends at a line that stops short of its first. */
 function adoptCentredLabels(rows: Row[], valueCols: Set<number>): Row[] {
   const hasValue = (r: Row) => [...r.cells.keys()].some((k) => valueCols.has(k));
   const labelOnly = (r: Row) => !hasValue(r) && r.cells.size > 0;
   rows.forEach((v, i) => {
     if (!hasValue(v) || [...v.cells.keys()].some((k) => !valueCols.has(k))) return;
+    const y = v.anchor.seg.y;
     const size = v.anchor.seg.size;
     const run = (step: 1 | -1) => {
       const out: Row[] = [];
@@ -557,28 +557,20 @@ function adoptCentredLabels(rows: Row[], valueCols: Set<number>): Row[] {
       const one = (r: Row) => (r.cells.get(k)?.length === 1 ? r.cells.get(k)![0]! : null);
       const above: Row[] = [];
       for (const r of up) {
-        const p = one(r);
-        const below = above.length ? one(above[above.length - 1]!)! : null;
-        if (!p || (below && p.seg.x1 < below.seg.x1 - size * 1.5)) break;
+        if (!one(r)) break;
         above.push(r);
       }
       const under: Row[] = [];
-      const first = above.length ? one(above[above.length - 1]!)! : null;
       for (const r of down) {
         const p = one(r);
         if (!p) break;
         under.push(r);
-        const top = first ?? one(under[0]!)!;
-        if (p.seg.x1 < top.seg.x1 - size * 1.5) break;
+        if (p.seg.x1 < one(under[0]!)!.seg.x1 - size * 1.5) break;
       }
       const n = Math.min(above.length, under.length);
-      if (!n || above.length !== under.length) {
-        if (above.length || under.length) return; // a column not centred on the figure: leave the rows as read
-        continue;
-      }
-      for (const r of [...above, ...under]) taken.push({ r, k });
+      const centred = (j: number) => Math.abs(one(above[j]!)!.seg.y - y - (y - one(under[j]!)!.seg.y)) <= size * 0.5;
+      for (let j = 0; j < n && centred(j); j++) taken.push({ r: above[j]!, k }, { r: under[j]!, k });
     }
-    if (!taken.length) return;
     for (const { r, k } of taken) {
       v.cells.set(k, [...(v.cells.get(k) ?? []), ...r.cells.get(k)!]);
       r.cells.delete(k);
