@@ -115,7 +115,7 @@ describe('江苏 预算 set: 科目 codes in their name cell, the 三公 小计,
   }, 60_000);
 
   it('a summary-level 部分大于整体 through a row an identity flags is that row’s defect (司法局 预算05 合计 基本支出 changed)', async () => {
-    expect(await added('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 't5', '25741666.44', '25761666.44', 0)).toEqual([[16, 't5', 23, 5, '25741666.44', '25761666.44', '预算05一般公共预算支出表第16页“合计”行的“基本支出”为25761666.44元，与本行“合计”96282213.44元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为25741666.44元。']]);
+    expect(await added('GovBudgetChecker__putuo_sfj_2026_dept_yusuan.pdf', 't5', '25741666.44', '25761666.44', 0)).toEqual([[16, 't5', 22, 5, '25741666.44', '25761666.44', '预算05一般公共预算支出表第16页“合计”行的“基本支出”为25761666.44元，与本行“合计”96282213.44元不符（合计＝基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为25741666.44元。']]);
   }, 60_000);
 });
 

@@ -47,7 +47,9 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
   for (const t of doc.tables) {
     // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
     if (!STANDARD_KIND.test(t.kind)) continue;
-    if (t.empty !== true || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    // An explanation printed inside the grid (a row 无政府性基金支出, 此表为空 beside the header) explains it too.
+    const inGrid = [...t.header, ...t.rows.flat()].some((x) => isExplanation(x));
+    if (t.empty !== true || inGrid || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -122,8 +124,11 @@ function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
 
 /** Whether an explanation (说明：本单位本年度没有……，故本表无数据) follows table t's title within its page. */
 function explanationFollows(units: TextUnit[], t: TableRecord, isExplanation: (s: string) => boolean, isTitle: (s: string) => boolean): boolean {
-  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  // From the title line (a table without a grid), or from past the grid's own cells (the grid's place is
+  // its first line).
+  let at = units.findIndex((u) => lineKey(u.line.loc) === lineKey(t.loc));
   if (at < 0) return false;
+  while (units[at + 1]?.cell) at++;
   for (const u of units.slice(at + 1, at + 16)) {
     if (u.heading || isTitle(u.line.text) || (u.line.loc.page !== undefined && u.line.loc.page !== t.loc.page)) return false;
     if (isExplanation(u.line.text)) return true;

@@ -43,7 +43,7 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
       tables.push(rec);
       return;
     }
-    if (doc.tocBlocks.has(i) || !isTitleLine(b.line)) return;
+    if (doc.tocBlocks.has(i) || !isTitleLine(b.line) || quotesTitle(b.line.raw)) return;
     const def = tableForTitle(b.line.text);
     if (!def || tableFollows(doc.blocks, i)) return;
     pending.push({ rec: gridless(doc, def, b.line, i), at: i });
@@ -55,6 +55,10 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
 }
 
 const isTitleLine = (l: Line) => l.text.length <= 70;
+
+/** A line that quotes a table's name and goes on after the closing quote (…财政拨款基本支出预算表”中实际发生
+ *  经济分类…, its opening quote on the line before) mentions the table in prose: it is not its title. */
+const quotesTitle = (raw: string) => /表\s*[”」]\s*[\u4e00-\u9fff]{2}/u.test(raw);
 
 /** Does a table block follow title i within its caption (unit line, a subtitle)? */
 function tableFollows(blocks: Block[], i: number): boolean {
@@ -143,7 +147,10 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   const firstCells = t.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join('|');
   const ind = indicatorKind(`${cap.title ?? ''}|${firstCells}`, [...header, ...t.rows.slice(0, 8).flatMap((r) => r.map((c) => c.text))]);
   const kind = ind ?? cap.def?.kind ?? 'other';
-  const hasAmount = body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
+  // A figure among the header cells (合计 | 0 read into the header band of a table with no other row; a
+  // 0 or a figure with decimals, never a 栏次 number) is a figure the table prints: it is not empty.
+  const headerFigure = header.some((h) => h.split('/').some((x) => /^(?:0|[\d,]+\.\d+)$/.test(x)));
+  const hasAmount = headerFigure || body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
   const rec: TableRecord = {
     id: t.id,
     title: cap.title ?? '',

@@ -13,7 +13,7 @@ import { disablePdfium, openSource } from './pdfium.js';
 import { pageQuality } from './quality.js';
 import type { Rulings } from './rulings.js';
 import type { PdfSource } from './source.js';
-import { findTables } from './tables.js';
+import { completesTitle, findTables } from './tables.js';
 import { displayedGlyphs, displayedRulings, displayedView, quarterTurns } from './rotate.js';
 import { ocrPageTables } from '../layout/ocr.js';
 import { numberTables } from '../number-tables.js';
@@ -164,6 +164,12 @@ function joinWrappedHeadings(lines: PageLine[], body: number): PageLine[] {
   for (const l of lines) {
     const prev = out[out.length - 1];
     const text = lineText(l).replace(/\s/g, '');
+    // A table's title wrapped onto a short line (…培训费支出预 / 算表), whatever its size against the body's.
+    if (prev && l.segs.length === 1 && Math.abs(prev.size - l.size) < 0.5 && prev.y - l.y <= l.size * 1.8 && completesTitle(lineText(prev), text)) {
+      const a = prev.segs[prev.segs.length - 1]!;
+      out[out.length - 1] = { ...prev, segs: [...prev.segs.slice(0, -1), { ...a, text: a.text + l.segs[0]!.text, x1: Math.max(a.x1, l.segs[0]!.x1) }] };
+      continue;
+    }
     if (
       prev &&
       l.size >= body * 1.3 &&

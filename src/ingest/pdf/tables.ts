@@ -8,7 +8,7 @@ import type { Cell, SourceTable } from '../../model.js';
 import { normalize } from '../normalize.js';
 import type { NumberedLine } from './index.js';
 import { lineText, type Segment } from './layout.js';
-import { isIndicatorTitle, matchTitle, type Layout } from './titles.js';
+import { isIndicatorTitle, matchTitle, type Layout, type TitleDef } from './titles.js';
 
 export interface FoundTables {
   startingAt: Map<NumberedLine, SourceTable>;
@@ -50,6 +50,7 @@ export function findTables(lines: NumberedLine[]): FoundTables {
   const out: FoundTables = { startingAt: new Map(), consumed: new Set(), geometry: new Map() };
   let count = 0;
   let i = 0;
+  let last = null as { def: TitleDef; region: NumberedLine[]; id: string; end: number } | null;
   while (i < lines.length) {
     const title = lines[i]!;
     const def = title.segs.length <= 3 ? matchTitle(lineText(title)) : null;
@@ -73,20 +74,44 @@ export function findTables(lines: NumberedLine[]): FoundTables {
       continue;
     }
     const end = regionEnd(lines, start);
-    const region = lines.slice(start, end);
+    let region = lines.slice(start, end);
+    // The same title again at the top of the next page, right where the table before stopped: the table
+    // goes on under a repeated title (and header). One table, read as one.
+    const prev = last;
+    const goesOn = !!prev && prev.end === i && prev.def === def && prev.region.length > 0 && title.page === prev.region[prev.region.length - 1]!.page + 1;
+    if (goesOn) {
+      for (const l of lines.slice(i, start)) out.consumed.add(l);
+      region = [...prev!.region, ...region];
+    }
     if (region.length) {
-      const id = `t${++count}`;
+      const id: string = goesOn ? prev!.id : `t${++count}`;
       const built = buildGrid(region, def.layout, id);
       const table = built?.table;
+      if (goesOn) {
+        const before = out.startingAt.get(region[0]!);
+        if (before) out.geometry!.delete(before);
+        out.startingAt.delete(region[0]!);
+      }
       if (built?.geometry) out.geometry!.set(built.table, built.geometry);
       if (table) {
         out.startingAt.set(region[0]!, table);
         for (const l of region) out.consumed.add(l);
       }
+      last = { def, region, id, end };
     }
     i = Math.max(end, i + 1);
   }
   return out;
+}
+
+/** Whether a short line completes the table title the line above began (…“三公”经费、会议费、培训费支出预 /
+ *  算表): together they name a standard table that neither names alone (a tail that is a title by itself,
+ *  支出预算表, names another, shorter one). */
+export function completesTitle(first: string, second: string): boolean {
+  const tail = second.replace(/\s/g, '');
+  if (!tail || tail.length > 8 || /\d/.test(tail) || matchTitle(first)) return false;
+  const joined = matchTitle(first.trimEnd() + tail);
+  return joined !== null && joined !== matchTitle(tail);
 }
 
 function regionEnd(lines: NumberedLine[], start: number): number {
@@ -97,7 +122,8 @@ function regionEnd(lines: NumberedLine[], start: number): number {
   for (; k < lines.length; k++) {
     const l = lines[k]!;
     const t = lineText(l);
-    if (k > start && l.size >= tableSize * 1.3 && l.segs.length === 1 && !/\d/.test(t)) break;
+    // (A table's own 合计 label can be set bigger: it is a row, never a heading.)
+    if (k > start && l.size >= tableSize * 1.3 && l.segs.length === 1 && !/\d/.test(t) && !/^(?:合计|总计)$/.test(t.replace(/\s/g, ''))) break;
     if (k > start && l.segs.length <= 3 && (matchTitle(t) || isIndicatorTitle(t))) break;
     if (NOTE.test(t) || PART.test(t) || CAPTION.test(t)) break;
     // Prose: one long segment reading as a sentence.
@@ -198,7 +224,10 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
       data.splice(data.indexOf(p), 1);
     }
   }
-  // A header repeated at the top of a continuation page is not data.
+  // A header repeated at the top of a continuation page is not data: a line every cell of which is a
+  // header cell (总计 too, which could start a row), and header cells above the page's first figures.
+  const repeated = new Set(region.filter((l) => l.page !== firstPage && l.segs.length >= 2 && textsOf(l).every((t) => headerTexts.has(t))));
+  for (const p of [...data]) if (repeated.has(p.line)) data.splice(data.indexOf(p), 1);
   for (const p of [...data]) {
     if (p.page !== firstPage && !isAmount(p) && headerTexts.has(p.seg.text.replace(/\s/g, '')) && !ROW_START.test(p.seg.text)) {
       const pageData = data.filter((q) => q.page === p.page && (isAmount(q) || CODE.test(q.seg.text)));
@@ -477,7 +506,11 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     for (const { p, k } of items(labelCols)) {
       const t = normalize(p.seg.text).text;
       const ownRow = last && last.cells.has(k) && figureBeside(p) && figureBeside(last.anchor);
-      const wrap = last && !ownRow && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
+      // A label whose last line stopped short of its first (车辆及其他运输机械租赁 / 服务) has ended: the next
+      // line in its column is the next row's (会议服务), not more of it.
+      const mine = last?.cells.get(k);
+      const ended = !!mine && mine.length >= 2 && mine[mine.length - 1]!.seg.x1 < mine[0]!.seg.x1 - p.seg.size * 1.5;
+      const wrap = last && !ownRow && !ended && last.page === p.page && !ROW_START.test(t) && t.length <= 8 && last.bottom - p.seg.y <= p.seg.size * 1.6;
       // A label of another label column on the row's own baseline is that row's (交通运行费 | 公务用车运行维护费).
       const beside = last && last.page === p.page && !last.cells.has(k) && Math.abs(last.anchor.seg.y - p.seg.y) <= p.seg.size * 0.35;
       if ((wrap || beside) && last) add(p, k, last);
@@ -489,7 +522,63 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
     if (r) add(p, k, r);
     else newRow(p, k);
   }
-  return rows.sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y);
+  return adoptCentredLabels(
+    rows.sort((a, b) => a.page - b.page || b.anchor.seg.y - a.anchor.seg.y),
+    new Set(valueCols),
+  );
+}
+
+/** A tall cell whose label wraps over several lines, with its figure centred on the cell (网络、电子检务、实 /
+ *  验室、机要通道、档 / 112.00 / 案数字化系统运行 / 维护费): the figure lands on a row of its own, with no
+ *  label, between rows of label lines with no figure. Column by column, the lines nearest above and below
+ *  it are its cell's, as many above as below and as far above as below (the cell is centred on its
+ *  figure); downwards the cell ends at a line that stops short of its first. */
+function adoptCentredLabels(rows: Row[], valueCols: Set<number>): Row[] {
+  const hasValue = (r: Row) => [...r.cells.keys()].some((k) => valueCols.has(k));
+  const labelOnly = (r: Row) => !hasValue(r) && r.cells.size > 0;
+  rows.forEach((v, i) => {
+    if (!hasValue(v) || [...v.cells.keys()].some((k) => !valueCols.has(k))) return;
+    const y = v.anchor.seg.y;
+    const size = v.anchor.seg.size;
+    const run = (step: 1 | -1) => {
+      const out: Row[] = [];
+      for (let j = i + step; j >= 0 && j < rows.length; j += step) {
+        const r = rows[j]!;
+        if (r.page !== v.page || !labelOnly(r)) break;
+        out.push(r);
+      }
+      return out;
+    };
+    const up = run(-1);
+    const down = run(1);
+    const cols = new Set([...up, ...down].flatMap((r) => [...r.cells.keys()]));
+    const taken: { r: Row; k: number }[] = [];
+    for (const k of cols) {
+      const one = (r: Row) => (r.cells.get(k)?.length === 1 ? r.cells.get(k)![0]! : null);
+      const above: Row[] = [];
+      for (const r of up) {
+        if (!one(r)) break;
+        above.push(r);
+      }
+      const under: Row[] = [];
+      for (const r of down) {
+        const p = one(r);
+        if (!p) break;
+        under.push(r);
+        if (p.seg.x1 < one(under[0]!)!.seg.x1 - size * 1.5) break;
+      }
+      const n = Math.min(above.length, under.length);
+      const centred = (j: number) => Math.abs(one(above[j]!)!.seg.y - y - (y - one(under[j]!)!.seg.y)) <= size * 0.5;
+      for (let j = 0; j < n && centred(j); j++) taken.push({ r: above[j]!, k }, { r: under[j]!, k });
+    }
+    for (const { r, k } of taken) {
+      v.cells.set(k, [...(v.cells.get(k) ?? []), ...r.cells.get(k)!]);
+      r.cells.delete(k);
+      v.top = Math.max(v.top, r.top);
+      v.bottom = Math.min(v.bottom, r.bottom);
+    }
+  });
+  return rows.filter((r) => r.cells.size > 0);
 }
 
 /** Side-by-side halves: pair rows that share a baseline; the rest stand alone. */
