@@ -9,6 +9,7 @@ import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { balancedChanges, comparisonClaims } from './identities-claims.js';
 import { restatedTotals, restatementsByName } from './restate-names.js';
+import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -653,7 +654,10 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
     // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
     const para = ctx.text.paragraph.get(lineKey(t.f.loc));
-    const listed = between.includes('其中');
+    // A 其中 that opens a new sentence lists the parts of that sentence's one change; a sentence of several
+    // changes (the reasons for a change: “主要原因是基本支出增加1447.63万元、项目支出减少200万元、单位预留机动经费
+    // 增加3075.14万元。其中：（一）…”) has no one total, and its last figure is a part, not the list's total.
+    const listed = between.includes('其中') && (!/。[^。]*其中/u.test(between) || soleChangeOfSentence(ctx, order, i));
     const parts: Item[] = [];
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
@@ -744,6 +748,23 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   }
   return flags;
+}
+
+/** Whether order[i], a change, is the one change of its sentence (back to the last 。), and that
+ *  sentence gives no reason (patterns/identities.yaml claims.reasons.opens): the change of a figure, not
+ *  one of the changes that explain another. */
+function soleChangeOfSentence(ctx: Ctx, order: Fact[], i: number): boolean {
+  const t = order[i]!;
+  for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) if (isChangeAmount(order[k]!)) return false;
+  const opens = reasonRules()?.opens;
+  if (!opens) return true;
+  // the sentence's text before the change, back to its 。 (at most a few lines)
+  const at = ctx.text.position.get(lineKey(t.loc));
+  if (at === undefined) return true;
+  let lead = ctx.text.order[at]!.raw.slice(0, t.loc.start ?? 0);
+  for (let k = at - 1; k >= Math.max(0, at - 4) && !lead.includes('。'); k--) lead = ctx.text.order[k]!.raw + lead;
+  lead = fold(lead.slice(lead.lastIndexOf('。') + 1));
+  return !new RegExp(opens.source, 'u').test(lead);
 }
 
 /** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
@@ -1018,6 +1039,7 @@ function enumeratedParts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const order = readingOrder(ctx);
   const item = /^\s*(\d{1,2})\s*[．.、]\s*(?!\d)/u;
+  const higherMarker = /^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])/u;
   order.forEach((t) => {
     if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
     const line = ctx.text.lines.get(lineKey(t.loc));
@@ -1030,6 +1052,10 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     for (let k = at + 1; k < Math.min(ctx.text.order.length, at + 80); k++) {
       const l = ctx.text.order[k]!;
       const m = item.exec(l.raw);
+      // The list announced is the first one that follows, and ends at a marker of a higher level (the
+      // order of 公文 numbering: 一、 > （一） > 1．): “…增加844.15万元。其中：” / “（一）收入预算总计…” / “（二）支出
+      // 预算总计13649.07万元。包括：” / “1．…” — the 1．2．3． items are the parts of （二）'s total, not of 844.15.
+      if (!m && higherMarker.test(l.raw)) break;
       if (!m) continue;
       if (Number(m[1]) !== want) break;
       const first = order.find((f) => lineKey(f.loc) === lineKey(l.loc) && (f.loc.start ?? 0) >= m[0].length && isAmount(f) && f.role !== 'change');
