@@ -58,3 +58,91 @@ describe('a numbered list announced after a 其中 that opens （一）/（二�
     expect(show(await run(doc('7600.00')))).toEqual([['SUM_MISMATCH', 'error', 7, '不超过9800.00万元', '9900.00万元']]);
   });
 });
+
+describe('a change and its rate named by its noun (降幅, 增幅)', () => {
+  const item = (word: string) => [...HEAD, `2．社会保障和就业支出1,500.00万元，主要用于离休费、基本养老金支出。与上年相比${word}150.00万元，降幅9.1%。主要原因是退休人员基本养老金改由社保中心发放。`];
+
+  it('accepts 减少 with 降幅', async () => {
+    expect(show(await run(item('减少')))).toEqual([]);
+  });
+
+  it('flags 增加 with 降幅 (江苏检察院 2018 p24 edited: 与上年相比增加184.96万元，降幅9.1%)', async () => {
+    const d = await run(item('增加'));
+    expect(show(d)).toEqual([['DIRECTION_CONFLICT', 'error', 4, '上升9.1%', '降幅9.1%']]);
+  });
+});
+
+describe('the 三公 total, 公务用车 and its 购置费/运行费, each with its change (上海 预算 其他相关情况说明)', () => {
+  const doc = (w1: string, w2: string, w3: string) => [
+    '上海市普陀区某某街道办事处2025年部门预算',
+    '其他相关情况说明',
+    '一、2025年“三公”经费预算情况说明',
+    `2025年“三公”经费预算数为28.50万元，比2024年预算${w1}8万元。其中：`,
+    '（一）因公出国（境）费0万元，比2024年预算持平。主要原因是因公出国（境）费保持不变。',
+    `（二）公务用车购置及运行费27.20万元，比2024年预算${w2}8万元，主要原因是2025年新增1辆公务用车购置，但与2024年购置的`,
+    `车辆类型不同。其中：公务用车购置费12万元，比2024年预算${w3}8万元，主要原因是购置车辆类型不同；公务用车运行费15.20万元，`,
+    '比2024年预算持平，主要原因是公务车用车运行费保持不变。',
+    '（三）公务接待费1.30万元。比2024年预算持平，主要原因是公务接待费保持不变。',
+  ];
+  const dc = (d: CheckedDocument) => show(d).filter((x) => x[0] === 'DIRECTION_CONFLICT');
+
+  it('accepts changes that add up at every level', async () => {
+    expect(show(await run(doc('减少', '减少', '减少')))).toEqual([]);
+  });
+
+  // The 其中 of 公务用车 comes after a count in its reason (新增1辆), and 运行费's 持平 is wrapped to the next
+  // line: both are read, so the one word that breaks its sums is found at each level.
+  it.each([
+    ['the total', ['增加', '减少', '减少'], 4],
+    ['公务用车购置及运行费', ['减少', '增加', '减少'], 6],
+    ['公务用车购置费', ['减少', '减少', '增加'], 7],
+  ] as const)('flags the one word turned (%s)', async (_, [a, b, c], line) => {
+    expect(dc(await run(doc(a, b, c))).map((x) => x[2])).toEqual([line]);
+  });
+});
+
+describe('a change and the reasons that make it up', () => {
+  // 基本支出增加人员工资、…等2100.20万元: the direction word comes before the words it qualifies; the amount is
+  // read as a part of the change (never flagged itself), so the one other word that breaks the sum is seen.
+  const doc = (word: string) => [
+    ...HEAD,
+    '江苏省某某厅2019年度财政拨款收、支总预算27950.00万元。',
+    `与上年相比，财政拨款收、支总计各增加2510.50万元，增长9.87%。主要原因是基本支出增加人员工资、住房公积金、提租补贴等2100.20万元、项目经费支出安排${word}800.30万元、单位预留机动经费增加1210.60万元。`,
+  ];
+
+  it('accepts reasons that add up to the change', async () => {
+    expect(show(await run(doc('减少')))).toEqual([]);
+  });
+
+  it('flags the reason whose word breaks the sum (江苏高院 2019 p19 edited)', async () => {
+    expect(show(await run(doc('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '减少800.30万元', '增加800.30万元']]);
+  });
+});
+
+describe('an amount without its unit after a label\'s colon (上海 预算 drafts: …”11.91万元，上年:11.91，)', () => {
+  const item = (prior: string) => [...HEAD, `5. “一般公共服务支出（类）统战事务（款）一般行政管理事务（项）”11.91万元，上年:${prior}，主要组织事务一般行政管理事务经费。`];
+
+  it('accepts it with its unit', async () => {
+    expect(show(await run(item('11.91万元')))).toEqual([]);
+  });
+
+  it('flags it without', async () => {
+    expect(show(await run(item('11.91')))).toEqual([['MALFORMED_VALUE', 'error', 4, null, '11.91']]);
+  });
+});
+
+describe('a net change and its parts, one amount printed without its 元 (江苏人大 2019: 综合管理费专项增加209万用于…)', () => {
+  const doc = (net: string, rate: string) => [
+    ...HEAD,
+    `项目支出预算数为6459.58万元。与上年相比增加${net}万元，增长${rate}%。主要原因是运转类项目经费统一压减10%，综合管理费专项增加209万用于办公用房租赁，人代会经费专项增加200万元，外事经费专项增加200万元，信息化建设经费专项增加55万元，增减相抵后项目支出预算数增加${net}万元。`,
+  ];
+  const sums = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
+
+  it('accepts a net the unknown cut can reach', async () => {
+    expect(sums(await run(doc('125.62', '1.98')))).toEqual([]);
+  });
+
+  it('flags a net above every increase listed (the 209万 read as 209万元, the 压减10% only lowering it)', async () => {
+    expect(sums(await run(doc('725.62', '12.65')))).toEqual([['warning', '不高于增加664.00万元', '增加725.62万元']]);
+  });
+});

@@ -631,10 +631,41 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const line = ctx.text.lines.get(lineKey(f.loc));
     if (!line || f.loc.end === undefined) return false;
     const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? next.loc.start ?? undefined : undefined;
-    const after = fold(line.raw.slice(f.loc.end, upTo));
-    return new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(after);
+    let after = line.raw.slice(f.loc.end, upTo);
+    // (a clause wrapped to the next line of its paragraph: “公务用车运行费21.56万元，” / “比2024年预算持平”)
+    const at = ctx.text.position.get(lineKey(f.loc));
+    const nl = upTo === undefined && at !== undefined ? ctx.text.order[at + 1] : undefined;
+    if (nl && ctx.text.paragraph.get(lineKey(nl.loc)) === ctx.text.paragraph.get(lineKey(f.loc))) after += next && lineKey(next.loc) === lineKey(nl.loc) ? nl.raw.slice(0, next.loc.start) : nl.raw;
+    // (the next sentence may open with the comparison of this figure: “公务接待费1.35万元。比2024年预算持平”)
+    return new RegExp(`^[，,。]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(fold(after));
   };
-  const items: (Item | null)[] = order.map((f, i) => (usable(f) ? { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! } : unchanged(f, i) ? { f, v: 0 } : null));
+  // A reason's amount whose direction word comes before the words it qualifies (“主要原因是基本支出增加人员工资、
+  // 住房公积金、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元…”): read as a change of that direction, as
+  // a part only (never a total): the one direction word of its clause — from the figure before it, or its
+  // sentence's start, to it — in a sentence that gives a reason.
+  const r = reasonRules();
+  const reasonChange = (f: Fact, i: number): number | null => {
+    if (!r || !isAmount(f) || f.role === 'change' || f.kind !== 'amount' || yuanOf(f) === null || i === 0) return null;
+    const lead = sentenceLead(ctx, f);
+    if (lead === null || !new RegExp(r.opens.source, 'u').test(lead)) return null;
+    const prev = order[i - 1]!;
+    const gap = sameSentence(ctx.text, prev, f, /。/u) ? textBetween(ctx.text, prev, f) : lead;
+    if (gap === null) return null;
+    const clause = gap.slice(Math.max(gap.lastIndexOf('，'), gap.lastIndexOf(','), gap.lastIndexOf('；'), gap.lastIndexOf(';'), gap.lastIndexOf('。')) + 1);
+    const up = [...clause.matchAll(r.up)].length;
+    const down = [...clause.matchAll(r.down)].length;
+    if ((up > 0) === (down > 0) || (r.inverse && r.inverse.test(clause))) return null;
+    return (up ? 1 : -1) * yuanOf(f)!;
+  };
+  const inferred = new Set<Fact>();
+  const items: (Item | null)[] = order.map((f, i) => {
+    if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
+    if (unchanged(f, i)) return { f, v: 0 };
+    const v = reasonChange(f, i);
+    if (v === null) return null;
+    inferred.add(f);
+    return { f, v };
+  });
   const half = (f: Fact) => lastDigitYuan(f) / 2;
   interface Eq {
     t: Item;
@@ -646,8 +677,10 @@ function breakdownDirections(ctx: Ctx): Flag[] {
   }
   const eqs: Eq[] = [];
   items.forEach((t, i) => {
-    if (!t) return;
-    const next = order[i + 1];
+    if (!t || inferred.has(t.f)) return;
+    // (a count or a rate stated in the reason — 新增1辆公务用车 — is not where the list opens: its 其中 is
+    // looked for up to the next amount)
+    const next = order.slice(i + 1).find((f) => f.kind === 'amount');
     if (!next) return;
     const between = textBetween(ctx.text, t.f, next);
     if (between === null) return;
@@ -684,7 +717,8 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     for (const r of e.runs) {
       const sum = sumOf(r);
       if (e.t.v !== 0 && fits(-e.t.v, sum, e.t, r)) e.flips.add(e.t.f);
-      for (const x of r) if (x.v !== 0 && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
+      // (a reason's amount read as a change is evidence, never the word flagged: its word is not beside it)
+      for (const x of r) if (x.v !== 0 && !inferred.has(x.f) && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
     }
   }
   // Would flipping `f` break a sum that fits as printed?
@@ -750,6 +784,15 @@ function breakdownDirections(ctx: Ctx): Flag[] {
   return flags;
 }
 
+/** The folded text of f's sentence before f (back to the last 。, at most a few lines); null when unknown. */
+function sentenceLead(ctx: Ctx, f: Fact): string | null {
+  const at = ctx.text.position.get(lineKey(f.loc));
+  if (at === undefined) return null;
+  let lead = ctx.text.order[at]!.raw.slice(0, f.loc.start ?? 0);
+  for (let k = at - 1; k >= Math.max(0, at - 4) && !lead.includes('。'); k--) lead = ctx.text.order[k]!.raw + lead;
+  return fold(lead.slice(lead.lastIndexOf('。') + 1));
+}
+
 /** Whether order[i], a change, is the one change of its sentence (back to the last 。), and that
  *  sentence gives no reason (patterns/identities.yaml claims.reasons.opens): the change of a figure, not
  *  one of the changes that explain another. */
@@ -758,13 +801,8 @@ function soleChangeOfSentence(ctx: Ctx, order: Fact[], i: number): boolean {
   for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) if (isChangeAmount(order[k]!)) return false;
   const opens = reasonRules()?.opens;
   if (!opens) return true;
-  // the sentence's text before the change, back to its 。 (at most a few lines)
-  const at = ctx.text.position.get(lineKey(t.loc));
-  if (at === undefined) return true;
-  let lead = ctx.text.order[at]!.raw.slice(0, t.loc.start ?? 0);
-  for (let k = at - 1; k >= Math.max(0, at - 4) && !lead.includes('。'); k--) lead = ctx.text.order[k]!.raw + lead;
-  lead = fold(lead.slice(lead.lastIndexOf('。') + 1));
-  return !new RegExp(opens.source, 'u').test(lead);
+  const lead = sentenceLead(ctx, t);
+  return lead === null || !new RegExp(opens.source, 'u').test(lead);
 }
 
 /** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
