@@ -146,3 +146,59 @@ describe('a net change and its parts, one amount printed without its 元 (江苏
     expect(sums(await run(doc('725.62', '12.65')))).toEqual([['warning', '不高于增加664.00万元', '增加725.62万元']]);
   });
 });
+
+describe('a net change in a paragraph that opens with its change (江苏委办公厅 2018 p6: …支出1289.52万元，主要用于…。/ 与上年相比减少…增减相抵后…)', () => {
+  const doc = (word: string) => [
+    ...HEAD,
+    '2．社会保障和就业（类）支出1000.00万元，主要用于离退休人员支出、缴纳在职人员基本养老保险和职业年金的支出。',
+    `与上年相比减少500.00万元，减少33.33%。主要原因：一是退休人员工资改由社保发放，经费支出相应减少；二是在职人员缴纳基本养老保险和职业年金，增加了该项支出。增减相抵后与上年相比${word}500.00万元。`,
+  ];
+
+  it('accepts the net that restates the change', async () => {
+    expect(show(await run(doc('减少')))).toEqual([]);
+  });
+
+  it('flags the net turned around', async () => {
+    expect(show(await run(doc('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 5, '减少500.00万元', '增加500.00万元']]);
+  });
+});
+
+describe('a comparison whose base carries an aside (比2022年（上一年度，下同）预算增加…, 上海 预算 编制说明)', () => {
+  const doc = (word: string) => [
+    '上海市普陀区某某街道办事处2023年部门预算',
+    '部门预算编制说明',
+    `2023年，上海市普陀区某某街道办事处收入预算12000.00万元，其中：财政拨款收入12000.00万元，比2022年（上一年度，下同）预算${word}1000.00万元；事业收入0万元；其他收入0万元。`,
+    '支出预算12000.00万元，其中：财政拨款支出预算12000.00万元，比2022年预算增加1000.00万元。财政拨款支出预算中，一般公共预算拨款支出预算12000.00万元，比2022年预算增加1000.00万元。',
+  ];
+
+  it('reads the change as the 财政拨款收入\'s: the same as the 支出\'s', async () => {
+    expect(show(await run(doc('增加')))).toEqual([]);
+  });
+
+  it('flags the one that turns it around', async () => {
+    expect(show(await run(doc('减少'))).map((x) => x.slice(0, 3))).toEqual([['DIRECTION_CONFLICT', 'error', 3]]);
+  });
+});
+
+describe('a total change, then （一） restating it under the income\'s name and （二） breaking it down by 类 (江苏委办公厅 2019 p6-7)', () => {
+  const doc = (w: string) => [
+    ...HEAD,
+    '江苏省某某厅2018年度收入、支出预算总计20000.00万元，与上年相比收、支预算总计各增加2000.00万元，增长11.11%。其中：',
+    '（一）收入预算总计20000.00万元。包括：',
+    '1．财政拨款收入预算总计20000.00万元。',
+    '（1）一般公共预算收入预算20000.00万元，与上年相比增加2000.00万元，增长11.11%。主要原因是人员经费政策性调增。',
+    '（二）支出预算总计20000.00万元。包括：',
+    '1．一般公共服务（类）支出16000.00万元，主要用于保障机构正常运转。与上年相比增加1500.00万元，增长10.34%。',
+    '2．社会保障和就业（类）支出1000.00万元，主要用于离退休人员支出。与上年相比增加100.00万元，增长11.11%。',
+    `3．住房保障（类）支出3000.00万元，主要用于住房公积金和提租补贴。与上年相比${w}400.00万元，增长15.38%。`,
+    '此外，基本支出预算数为11000.00万元。与上年相比增加1200.00万元，增长12.24%。',
+    '项目支出预算数为8000.00万元。与上年相比增加700.00万元，增长9.59%。',
+    '单位预留机动经费预算数为1000.00万元。与上年相比增加100.00万元，增长11.11%。',
+  ];
+
+  // (the 类 changes and the 基本/项目/预留 changes each add up to the total: with the restated total as a
+  // part, turning it around made 3 × 2000 − 2 × 2000 “fit”)
+  it('does not read the restated total as one of the 类 parts', async () => {
+    expect(show(await run(doc('增加')))).toEqual([]);
+  });
+});

@@ -657,6 +657,15 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     if ((up > 0) === (down > 0) || (r.inverse && r.inverse.test(clause))) return null;
     return (up ? 1 : -1) * yuanOf(f)!;
   };
+  // the level a change is of: the nearest amount before it in its sentence that is no change
+  const levelOf = (i: number): Fact | undefined => {
+    for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
+      const g = order[k]!;
+      if (g.kind === 'percent' || g.role === 'change') continue;
+      return isLevel(g) && g.unit === order[i]!.unit && g.yuan !== undefined ? g : undefined;
+    }
+    return undefined;
+  };
   const inferred = new Set<Fact>();
   const items: (Item | null)[] = order.map((f, i) => {
     if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
@@ -692,12 +701,17 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     // 增加3075.14万元。其中：（一）…”) has no one total, and its last figure is a part, not the list's total.
     const listed = between.includes('其中') && (!/。[^。]*其中/u.test(between) || soleChangeOfSentence(ctx, order, i));
     const parts: Item[] = [];
+    const tLevel = levelOf(i);
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
       if ((f.section ?? null) !== (t.f.section ?? null)) break;
       if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
       const it = items[j];
-      if (it && it.f.unit === t.f.unit) parts.push(it);
+      // A change of a figure equal to the total's own (“（一）收入预算总计27664.22万元…一般公共预算收入预算27664.22万元，
+      // 与上年相比增加3205.79万元”) is the total restated under another name, not one of its parts.
+      // (one of the funds a source is made of may be all of it, the others 0: that is a part)
+      const fundPart = !!it?.f.about?.fund && (fundParts()[t.f.about?.fund ?? ''] ?? []).includes(it.f.about.fund);
+      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && levelOf(j)?.yuan === tLevel.yuan))) parts.push(it);
       if (parts.length >= 10) break;
     }
     if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
@@ -948,7 +962,9 @@ function netChanges(ctx: Ctx): Flag[] {
     const first = changes[0];
     // The change the reasons explain is the change of the figure stated right before it (…预算支出1469.73万元，
     // 比上年预算增加164.48万元); one whose own rate says the other direction is the direction rule's.
-    if (!first || !isLevel(list[list.indexOf(first) - 1] ?? first)) continue;
+    // A paragraph that opens with the change (“与上年相比减少710.87万元，…增减相抵后与上年相比减少710.87万元”: its
+    // figure ends the sentence before) is about that change too.
+    if (!first || (list.indexOf(first) > 0 && !isLevel(list[list.indexOf(first) - 1]!))) continue;
     const own = rateOf(list, first);
     if (own?.direction && own.direction !== 'flat' && own.direction !== first.direction) continue;
     for (const c of changes.slice(1)) {
