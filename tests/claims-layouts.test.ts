@@ -202,3 +202,44 @@ describe('a total change, then （一） restating it under the income\'s name a
     expect(show(await run(doc('增加')))).toEqual([]);
   });
 });
+
+describe('a reason on a line of its own after the statement it explains', () => {
+  const doc = (word: string) => [
+    '江苏省政协办公厅2018年度部门预算',
+    '一、部门预算情况说明',
+    '江苏省政协办公厅2018年度一般公共预算拨款安排的培训费预算支出120万元，比上年预算减少16万元。',
+    `主要原因是新的政协委员培训班次数${word}。`,
+  ];
+  const dc = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map((f) => [f.severity, f.loc?.line ?? f.loc?.paragraph, f.expected, f.found]);
+
+  it('is read with it (a reason pointing the other way is a warning)', async () => {
+    expect(dc(await run(doc('减少')))).toEqual([]);
+    expect(dc(await run(doc('增加')))).toEqual([['warning', 3, '增加', '减少']]);
+  });
+});
+
+describe('a 其中 of （一）收入 and （二）支出 blocks: two breakdowns of one total (江苏委办公厅 2017 p5-6)', () => {
+  // With the unchanged 财政专户 item unreadable (its unit dropped), the （一） parts no longer add up by
+  // themselves; read on into （二）, the 类 changes (which add up to the total again) made turning the
+  // restated 2000.00 “fit” (−2000 + 2000 of the 类 + 2000 of 基本/项目/预留).
+  const doc = (special: string) => [
+    ...HEAD,
+    '江苏省某某厅2018年度收入、支出预算总计20000.00万元，与上年相比收、支预算总计各增加2000.00万元，增长11.11%。主要原因是政策性调资。其中：',
+    '（一）收入预算总计20000.00万元。包括：',
+    '1．财政拨款收入预算总计19800.00万元。',
+    '一般公共预算收入19800.00万元，与上年相比增加2000.00万元，增长11.24%。主要原因是政策性调资。',
+    `2．财政专户管理资金收入预算总计${special}。与上年保持一致。`,
+    '（二）支出预算总计20000.00万元。包括：',
+    '1．一般公共服务（类）支出16000.00万元，主要用于保障机构正常运转。与上年相比增加1500.00万元，增长10.34%。',
+    '2．社会保障和就业（类）支出1000.00万元，主要用于离退休人员支出。与上年相比增加100.00万元，增长11.11%。',
+    '3．住房保障（类）支出3000.00万元，主要用于住房公积金和提租补贴。与上年相比增加400.00万元，增长15.38%。',
+    '此外，基本支出预算数为11000.00万元。与上年相比增加1200.00万元，增长12.24%。',
+    '项目支出预算数为8000.00万元。与上年相比增加700.00万元，增长9.59%。',
+    '单位预留机动经费预算数为1000.00万元。与上年相比增加100.00万元，增长11.11%。',
+  ];
+
+  it('reads the parts of the first block only', async () => {
+    expect(show(await run(doc('200.00万元')))).toEqual([]);
+    expect(show(await run(doc('200.00')))).toEqual([['MALFORMED_VALUE', 'error', 8, '200.00万元', '200.00']]);
+  });
+});

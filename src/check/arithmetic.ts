@@ -666,6 +666,7 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     }
     return undefined;
   };
+  const blockMarker = /^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])/u;
   const inferred = new Set<Fact>();
   const items: (Item | null)[] = order.map((f, i) => {
     if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
@@ -702,10 +703,15 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const listed = between.includes('其中') && (!/。[^。]*其中/u.test(between) || soleChangeOfSentence(ctx, order, i));
     const parts: Item[] = [];
     const tLevel = levelOf(i);
+    // A 其中 of blocks that each restate the whole (“其中：（一）收入预算总计20849.45万元。包括：… （二）支出预算总计
+    // 20849.45万元。包括：…”) gives two breakdowns of one total, income side and spending side: the parts are
+    // those of the first block; the second opens another breakdown.
+    let wholes = 0;
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
       if ((f.section ?? null) !== (t.f.section ?? null)) break;
       if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
+      if (tLevel && isLevel(f) && f.yuan === tLevel.yuan && blockMarker.test(ctx.text.lines.get(lineKey(f.loc))?.raw.slice(0, f.loc.start ?? 0) ?? '') && ++wholes > 1) break;
       const it = items[j];
       // A change of a figure equal to the total's own (“（一）收入预算总计27664.22万元…一般公共预算收入预算27664.22万元，
       // 与上年相比增加3205.79万元”) is the total restated under another name, not one of its parts.
