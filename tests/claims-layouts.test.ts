@@ -243,3 +243,29 @@ describe('a 其中 of （一）收入 and （二）支出 blocks: two breakdowns
     expect(show(await run(doc('200.00')))).toEqual([['MALFORMED_VALUE', 'error', 8, '200.00万元', '200.00']]);
   });
 });
+
+describe('a 类 broken down into its 项, the 类\'s own figure and change stated in another section (江苏 预算)', () => {
+  const doc = (w: string, last = '1000.00') => [
+    ...HEAD,
+    '2．社会保障和就业（类）支出1500.00万元，主要用于离退休人员支出、缴纳在职人员基本养老保险和职业年金的支出。',
+    '与上年相比减少300.00万元，减少16.67%。主要原因是退休人员工资改由社保发放。',
+    '五、财政拨款支出预算情况说明',
+    '（二）社会保障和就业支出（类）',
+    '1．行政事业单位离退休（款）未归口管理的行政单位离退休（项）支出200.00万元，与上年相比减少1600.00万元，减少88.89%。',
+    '2．行政事业单位离退休（款）机关事业单位基本养老保险缴费（项）支出900.00万元，与上年相比增加900.00万元。此项级科目为今年新增科目。',
+    `3．行政事业单位离退休（款）机关事业单位职业年金缴费（项）支出${last}万元，与上年相比${w}400.00万元。`,
+  ];
+  const dc = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map((f) => [f.severity, f.loc?.line ?? f.loc?.paragraph, f.expected, f.found]);
+
+  it('accepts 项 changes that add up to the 类\'s', async () => {
+    expect(dc(await run(doc('增加', '400.00')))).toEqual([]);
+  });
+
+  it('flags the one 项 word whose turn makes them add up, where the 项 figures add up to the 类\'s', async () => {
+    expect(dc(await run(doc('减少', '400.00')))).toEqual([['error', 10, '增加400.00万元', '减少400.00万元']]);
+  });
+
+  it('leaves a list alone whose figures do not add up to the 类\'s (a 项 may be missing)', async () => {
+    expect(dc(await run(doc('减少', '300.00')))).toEqual([]);
+  });
+});
