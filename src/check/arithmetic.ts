@@ -9,6 +9,7 @@ import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { balancedChanges, comparisonClaims } from './identities-claims.js';
 import { entityHead, restatedTotals, restatementsByName } from './restate-names.js';
+import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
@@ -633,10 +634,51 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const line = ctx.text.lines.get(lineKey(f.loc));
     if (!line || f.loc.end === undefined) return false;
     const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? next.loc.start ?? undefined : undefined;
-    const after = fold(line.raw.slice(f.loc.end, upTo));
-    return new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(after);
+    let after = line.raw.slice(f.loc.end, upTo);
+    // (a clause wrapped to the next line of its paragraph: “公务用车运行费21.56万元，” / “比2024年预算持平”)
+    const at = ctx.text.position.get(lineKey(f.loc));
+    const nl = upTo === undefined && at !== undefined ? ctx.text.order[at + 1] : undefined;
+    if (nl && ctx.text.paragraph.get(lineKey(nl.loc)) === ctx.text.paragraph.get(lineKey(f.loc))) after += next && lineKey(next.loc) === lineKey(nl.loc) ? nl.raw.slice(0, next.loc.start) : nl.raw;
+    // (the next sentence may open with the comparison of this figure: “公务接待费1.35万元。比2024年预算持平”)
+    return new RegExp(`^[，,。]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u').test(fold(after));
   };
-  const items: (Item | null)[] = order.map((f, i) => (usable(f) ? { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! } : unchanged(f, i) ? { f, v: 0 } : null));
+  // A reason's amount whose direction word comes before the words it qualifies (“主要原因是基本支出增加人员工资、
+  // 住房公积金、提租补贴等3397.18万元、项目经费支出安排减少1134.33万元…”): read as a change of that direction, as
+  // a part only (never a total): the one direction word of its clause — from the figure before it, or its
+  // sentence's start, to it — in a sentence that gives a reason.
+  const r = reasonRules();
+  const reasonChange = (f: Fact, i: number): number | null => {
+    if (!r || !isAmount(f) || f.role === 'change' || f.kind !== 'amount' || yuanOf(f) === null || i === 0) return null;
+    const lead = sentenceLead(ctx, f);
+    if (lead === null || !new RegExp(r.opens.source, 'u').test(lead)) return null;
+    const prev = order[i - 1]!;
+    const gap = sameSentence(ctx.text, prev, f, /。/u) ? textBetween(ctx.text, prev, f) : lead;
+    if (gap === null) return null;
+    const clause = gap.slice(Math.max(gap.lastIndexOf('，'), gap.lastIndexOf(','), gap.lastIndexOf('；'), gap.lastIndexOf(';'), gap.lastIndexOf('。')) + 1);
+    const up = [...clause.matchAll(r.up)].length;
+    const down = [...clause.matchAll(r.down)].length;
+    if ((up > 0) === (down > 0) || (r.inverse && r.inverse.test(clause))) return null;
+    return (up ? 1 : -1) * yuanOf(f)!;
+  };
+  // the level a change is of: the nearest amount before it in its sentence that is no change
+  const levelOf = (i: number): Fact | undefined => {
+    for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
+      const g = order[k]!;
+      if (g.kind === 'percent' || g.role === 'change') continue;
+      return isLevel(g) && g.unit === order[i]!.unit && g.yuan !== undefined ? g : undefined;
+    }
+    return undefined;
+  };
+  const blockMarker = /^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])/u;
+  const inferred = new Set<Fact>();
+  const items: (Item | null)[] = order.map((f, i) => {
+    if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
+    if (unchanged(f, i)) return { f, v: 0 };
+    const v = reasonChange(f, i);
+    if (v === null) return null;
+    inferred.add(f);
+    return { f, v };
+  });
   const half = (f: Fact) => lastDigitYuan(f) / 2;
   interface Eq {
     t: Item;
@@ -648,22 +690,37 @@ function breakdownDirections(ctx: Ctx): Flag[] {
   }
   const eqs: Eq[] = [];
   items.forEach((t, i) => {
-    if (!t) return;
-    const next = order[i + 1];
+    if (!t || inferred.has(t.f)) return;
+    // (a count or a rate stated in the reason — 新增1辆公务用车 — is not where the list opens: its 其中 is
+    // looked for up to the next amount)
+    const next = order.slice(i + 1).find((f) => f.kind === 'amount');
     if (!next) return;
     const between = textBetween(ctx.text, t.f, next);
     if (between === null) return;
     // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
     // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
     const para = ctx.text.paragraph.get(lineKey(t.f.loc));
-    const listed = between.includes('其中');
+    // A 其中 that opens a new sentence lists the parts of that sentence's one change; a sentence of several
+    // changes (the reasons for a change: “主要原因是基本支出增加1447.63万元、项目支出减少200万元、单位预留机动经费
+    // 增加3075.14万元。其中：（一）…”) has no one total, and its last figure is a part, not the list's total.
+    const listed = between.includes('其中') && (!/。[^。]*其中/u.test(between) || soleChangeOfSentence(ctx, order, i));
     const parts: Item[] = [];
+    const tLevel = levelOf(i);
+    // A 其中 of blocks that each restate the whole (“其中：（一）收入预算总计20849.45万元。包括：… （二）支出预算总计
+    // 20849.45万元。包括：…”) gives two breakdowns of one total, income side and spending side: the parts are
+    // those of the first block; the second opens another breakdown.
+    let wholes = 0;
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
       if ((f.section ?? null) !== (t.f.section ?? null)) break;
       if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
+      if (tLevel && isLevel(f) && f.yuan === tLevel.yuan && blockMarker.test(ctx.text.lines.get(lineKey(f.loc))?.raw.slice(0, f.loc.start ?? 0) ?? '') && ++wholes > 1) break;
       const it = items[j];
-      if (it && it.f.unit === t.f.unit) parts.push(it);
+      // A change of a figure equal to the total's own (“（一）收入预算总计27664.22万元…一般公共预算收入预算27664.22万元，
+      // 与上年相比增加3205.79万元”) is the total restated under another name, not one of its parts.
+      // (one of the funds a source is made of may be all of it, the others 0: that is a part)
+      const fundPart = !!it?.f.about?.fund && (fundParts()[t.f.about?.fund ?? ''] ?? []).includes(it.f.about.fund);
+      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && levelOf(j)?.yuan === tLevel.yuan))) parts.push(it);
       if (parts.length >= 10) break;
     }
     if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
@@ -683,7 +740,8 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     for (const r of e.runs) {
       const sum = sumOf(r);
       if (e.t.v !== 0 && fits(-e.t.v, sum, e.t, r)) e.flips.add(e.t.f);
-      for (const x of r) if (x.v !== 0 && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
+      // (a reason's amount read as a change is evidence, never the word flagged: its word is not beside it)
+      for (const x of r) if (x.v !== 0 && !inferred.has(x.f) && fits(e.t.v, sum - 2 * x.v, e.t, r)) e.flips.add(x.f);
     }
   }
   // Would flipping `f` break a sum that fits as printed?
@@ -747,6 +805,27 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   }
   return flags;
+}
+
+/** The folded text of f's sentence before f (back to the last 。, at most a few lines); null when unknown. */
+function sentenceLead(ctx: Ctx, f: Fact): string | null {
+  const at = ctx.text.position.get(lineKey(f.loc));
+  if (at === undefined) return null;
+  let lead = ctx.text.order[at]!.raw.slice(0, f.loc.start ?? 0);
+  for (let k = at - 1; k >= Math.max(0, at - 4) && !lead.includes('。'); k--) lead = ctx.text.order[k]!.raw + lead;
+  return fold(lead.slice(lead.lastIndexOf('。') + 1));
+}
+
+/** Whether order[i], a change, is the one change of its sentence (back to the last 。), and that
+ *  sentence gives no reason (patterns/identities.yaml claims.reasons.opens): the change of a figure, not
+ *  one of the changes that explain another. */
+function soleChangeOfSentence(ctx: Ctx, order: Fact[], i: number): boolean {
+  const t = order[i]!;
+  for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) if (isChangeAmount(order[k]!)) return false;
+  const opens = reasonRules()?.opens;
+  if (!opens) return true;
+  const lead = sentenceLead(ctx, t);
+  return lead === null || !new RegExp(opens.source, 'u').test(lead);
 }
 
 /** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
@@ -892,7 +971,9 @@ function netChanges(ctx: Ctx): Flag[] {
     const first = changes[0];
     // The change the reasons explain is the change of the figure stated right before it (…预算支出1469.73万元，
     // 比上年预算增加164.48万元); one whose own rate says the other direction is the direction rule's.
-    if (!first || !isLevel(list[list.indexOf(first) - 1] ?? first)) continue;
+    // A paragraph that opens with the change (“与上年相比减少710.87万元，…增减相抵后与上年相比减少710.87万元”: its
+    // figure ends the sentence before) is about that change too.
+    if (!first || (list.indexOf(first) > 0 && !isLevel(list[list.indexOf(first) - 1]!))) continue;
     const own = rateOf(list, first);
     if (own?.direction && own.direction !== 'flat' && own.direction !== first.direction) continue;
     for (const c of changes.slice(1)) {
@@ -1021,6 +1102,7 @@ function enumeratedParts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const order = readingOrder(ctx);
   const item = /^\s*(\d{1,2})\s*[．.、]\s*(?!\d)/u;
+  const higherMarker = /^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])/u;
   order.forEach((t) => {
     if (!isLevel(t) || /收.{0,2}支/u.test(t.label)) return;
     const line = ctx.text.lines.get(lineKey(t.loc));
@@ -1033,6 +1115,10 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     for (let k = at + 1; k < Math.min(ctx.text.order.length, at + 80); k++) {
       const l = ctx.text.order[k]!;
       const m = item.exec(l.raw);
+      // The list announced is the first one that follows, and ends at a marker of a higher level (the
+      // order of 公文 numbering: 一、 > （一） > 1．): “…增加844.15万元。其中：” / “（一）收入预算总计…” / “（二）支出
+      // 预算总计13649.07万元。包括：” / “1．…” — the 1．2．3． items are the parts of （二）'s total, not of 844.15.
+      if (!m && higherMarker.test(l.raw)) break;
       if (!m) continue;
       if (Number(m[1]) !== want) break;
       const first = order.find((f) => lineKey(f.loc) === lineKey(l.loc) && (f.loc.start ?? 0) >= m[0].length && isAmount(f) && f.role !== 'change');

@@ -9,6 +9,7 @@ import { makeFlag } from './flag.js';
 import { figOf, type Fig } from './identities.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
+import { classChanges } from './class-changes.js';
 import { lastDigitYuan, yuanOf } from './numbers.js';
 
 interface ClaimsCfg {
@@ -95,7 +96,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       );
     }
   }
-  return [...flags, ...netParts(doc, text)];
+  return [...flags, ...netParts(doc, text), ...classChanges(doc, text)];
 }
 
 /** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the

@@ -45,8 +45,11 @@ export function netParts(doc: ExtractedDocument, text: TextIndex): Flag[] {
       const clauseLead = lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf('；'), lead.lastIndexOf('。')) + 1);
       if (!netRe.test(fold(c.label)) && !netRe.test(fold(clauseLead))) continue;
       if (c.unit !== first.unit) continue;
-      // the parts: the clauses between the first change and the net
-      const from = at(first, true);
+      // the parts: the clauses between the first change (and its own rate: 增加125.62万元，增长1.98%) and the net
+      // (its own rate: the next figure, a rate, in the same clause — not a reason's 统一压减10%)
+      const own = facts[facts.indexOf(first) + 1];
+      const rateOwn = !!own && own.kind === 'percent' && own.role === 'change' && /^[，,]?[\u4e00-\u9fff]{0,4}$/u.test(fold(joined.slice(at(first, true), at(own)))) && !new RegExp(r.opens.source, 'u').test(joined.slice(at(first, true), at(own)));
+      const from = rateOwn ? at(own!, true) : at(first, true);
       const to = at(c) - clauseLead.length;
       if (to <= from) continue;
       const region = joined.slice(from, to);
@@ -76,6 +79,16 @@ export function netParts(doc: ExtractedDocument, text: TextIndex): Flag[] {
         const plain = fold(clause).replace(/增减相抵|增减/gu, '');
         const ups = [...plain.matchAll(r.up)].map((x) => x[0]);
         const downs = [...plain.matchAll(r.down)].map((x) => x[0]);
+        // An amount whose 元 is left off (综合管理费专项增加209万用于办公用房租赁) is known where the net is in 万元:
+        // the one figure of its clause, straight after its one direction word.
+        const bare = c.unit === '万元' && ups.length + downs.length === 1 ? new RegExp(`(?:${r.up.source}|${r.down.source})了?(\\d[\\d,]*(?:\\.\\d+)?)万(?![元\\d])`, 'u').exec(plain) : null;
+        const bareFig = bare && (plain.match(/\d[\d,]*(?:\.\d+)?/gu) ?? []).length === 1 ? figOf(bare[1]!, '万元') : null;
+        if (bareFig) {
+          known += (ups.length ? 1n : -1n) * bareFig.v;
+          slack += bareFig.h;
+          parts++;
+          continue;
+        }
         if (ups.length && downs.length) ok = false;
         else if (ups.length) unknown.add(1n);
         else if (downs.length) unknown.add(-1n);

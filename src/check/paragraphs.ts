@@ -4,7 +4,7 @@
 import type { Flag, FlagCode, Line } from '../model.js';
 import { Paragraph, runsOn } from '../extract/facts/paragraph.js';
 import { makeFlag, type FlagExtras } from './flag.js';
-import type { TextUnit } from './lines.js';
+import { REASON_OPENS, type TextUnit } from './lines.js';
 
 export { Paragraph };
 
@@ -49,8 +49,10 @@ export function paragraphsOf(units: TextUnit[]): Paragraph[] {
     }
     const last = cur[cur.length - 1];
     if (last && last.block !== u.block - 1) flush();
+    // A sentence's end ends the paragraph, unless the next line opens with the reason for what it stated
+    // (…比上年预算增加16万元。 / 主要原因是…): the reason belongs to that statement (as lines.ts reads it).
+    else if (last && !runsOn(last.line) && !(REASON_OPENS.test(u.line.text) && /[。；;]$/u.test(last.line.text))) flush();
     cur.push({ line: u.line, block: u.block });
-    if (!runsOn(u.line)) flush();
   }
   flush();
   return out;

@@ -103,7 +103,7 @@ function compile() {
         [c.direction.down, c.direction.up, '减少'],
         [c.direction.up, c.direction.down, '增加'],
       ] as const
-    ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})了?${num('rate')}%`, 'gu') })),
+    ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})(?:为|是|达到?)?了?${num('rate')}%`, 'gu') })),
     statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
     proseDate: new RegExp(c.proseDate.pattern, 'gu'),
   };

@@ -221,7 +221,14 @@ function splitStops(s: string, offset: number): { text: string; start: number }[
   let from = 0;
   // (the 、 of a joined word — 收、支 — stops nothing)
   const joined = (i: number) => s[i] === '、' && r.joinedWords.some((w) => { const k = w.indexOf('、'); return s.slice(i - k, i - k + w.length) === w; });
+  // (nor does a stop inside a short aside: 比2022年（上一年度，下同）预算增加…)
+  let aside = -1;
   for (let i = 0; i < s.length; i++) {
+    if (s[i] === '（' || s[i] === '(') {
+      const close = s.slice(i + 1, i + 21).search(/[）)（(]/u);
+      if (close >= 0 && /[）)]/u.test(s[i + 1 + close]!)) aside = i + 1 + close;
+    }
+    if (i < aside) continue;
     if (r.labelStop.test(s[i]!) && !joined(i)) {
       out.push({ text: s.slice(from, i), start: offset + from });
       from = i + 1;

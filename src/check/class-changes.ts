@@ -1,0 +1,105 @@
+// A 类 broken down into its 项, each with its change (issue 11, rule 3: the parts of a change add up to the
+// change): “（二）社会保障和就业支出（类）” / “1．…（项）支出248.77万元，与上年相比减少1751.62万元…” / “2．…（项）支出
+// 743.39万元，与上年相比增加743.39万元…”, the 类's own figure and change stated elsewhere (“社会保障和就业（类）支出
+// 1289.52万元…与上年相比减少710.87万元”). Whether a list of 项 is complete is not said; where the items'
+// figures add up to the 类's figure (at the printed precision), every 项 with a figure this year is listed,
+// but one that fell to 0 may be left out with its change (江苏委办公厅 2018: the 一般公共服务 项 add up to
+// 20153.75, their changes to 147.20 more than the 类's — the 财政专户 funds that went). So a sum that does
+// not fit is no evidence by itself: a word (增加↔减少) is flagged only when turning that one word, and no
+// other, makes the changes add up to the 类's exactly (at the printed precision).
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import { makeFlag } from './flag.js';
+import { figOf, sumFits, type Fig } from './identities.js';
+import { lineKey, type TextIndex } from './lines.js';
+import { isAmount } from './numbers.js';
+
+const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
+/** A line that is only a 类's name under its list marker: （二）社会保障和就业支出（类）. */
+const CLASS_LINE = /^[（(]?[一二三四五六七八九十]{1,3}[)）、．.]\s*(?<name>[\u4e00-\u9fff、]{2,20}?)\s*[（(]\s*\d{0,3}\s*类\s*[)）]\s*$/u;
+const className = (s: string) => fold(s).replace(/^\d{1,2}[．.、]/u, '').replace(/[（(]\d{0,3}类[)）]/gu, '').replace(/支出/gu, '');
+// (a label cut at its bracket — “项）支出” of “…离退 / 休（项）支出248.77万元” — still names a 项)
+const isItem = (f: Fact) => /[（(]\s*\d{0,3}\s*项|^项\s*[)）]/u.test(f.label);
+
+export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f) && f.kind === 'amount';
+  const isChange = (f: Fact) => f.role === 'change' && isAmount(f) && (f.direction === 'increase' || f.direction === 'decrease');
+  const pos = (f: Fact) => text.position.get(lineKey(f.loc)) ?? -1;
+  const order = doc.facts
+    .filter((f) => f.from === 'text' && text.position.has(lineKey(f.loc)))
+    .sort((a, b) => pos(a) - pos(b) || (a.loc.start ?? 0) - (b.loc.start ?? 0));
+  const para = (f: Fact) => text.paragraph.get(lineKey(f.loc));
+  // a level's change: the first amount after it, a change, in its paragraph or opening the next (“…主要用于
+  // 离退休人员支出。” / “与上年相比减少710.87万元”: a comparison with no subject of its own)
+  const changeOf = (i: number): Fact | undefined => {
+    const f = order[i]!;
+    for (let k = i + 1; k < order.length && pos(order[k]!) - pos(f) <= 3 && (para(order[k]!) === para(f) || para(order[k]!) === (para(f) ?? -2) + 1); k++) {
+      const g = order[k]!;
+      if (isChange(g)) return g.unit === f.unit ? g : undefined;
+      if (isAmount(g)) return undefined;
+    }
+    return undefined;
+  };
+  const flags: Flag[] = [];
+  const lines = text.order;
+  for (let li = 0; li < lines.length; li++) {
+    const m = CLASS_LINE.exec(lines[li]!.text);
+    if (!m) continue;
+    const name = className(m.groups!.name!);
+    // the items: the 项 figures (and their changes) up to the next 类 line, in the same section
+    const start = order.findIndex((f) => pos(f) > li);
+    if (start < 0) continue;
+    const section = order[start]!.section ?? null;
+    const items: { level: Fact; change: Fact }[] = [];
+    let ok = true;
+    for (let k = start; k < order.length; k++) {
+      const f = order[k]!;
+      if ((f.section ?? null) !== section) break;
+      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text))) break;
+      if (!isLevel(f) || !isItem(f)) continue;
+      const c = changeOf(k);
+      if (!c) {
+        ok = false;
+        break;
+      }
+      items.push({ level: f, change: c });
+    }
+    if (!ok || items.length < 2) continue;
+    const unit = items[0]!.level.unit;
+    if (items.some((x) => x.level.unit !== unit || x.level.year !== items[0]!.level.year)) continue;
+    // the 类's own figure, stated once elsewhere with its change
+    const wholes = order.flatMap((f, i) => {
+      if (!isLevel(f) || f.unit !== unit || f.year !== items[0]!.level.year || className(f.label) !== name || pos(f) === li) return [];
+      const c = changeOf(i);
+      return c ? [{ level: f, change: c }] : [];
+    });
+    if (wholes.length !== 1) continue;
+    const w = wholes[0]!;
+    const signed = (c: Fact, x: Fig): Fig => (c.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
+    const wl = figOf(w.level.text, unit);
+    const wc = figOf(w.change.text, unit);
+    const ls = items.map((x) => figOf(x.level.text, unit));
+    const cs = items.map((x) => figOf(x.change.text, unit));
+    if (!wl || !wc || ls.some((x) => !x) || cs.some((x) => !x)) continue;
+    // complete: the items' figures add up to the 类's
+    if (!sumFits(wl, ls as Fig[])) continue;
+    const parts = items.map((x, i) => signed(x.change, cs[i]!));
+    const total = signed(w.change, wc);
+    if (sumFits(total, parts)) continue;
+    const flip = (p: Fig): Fig => ({ v: -p.v, h: p.h });
+    const cands = items.filter((_, i) => sumFits(total, parts.map((p, j) => (j === i ? flip(p) : p))));
+    if (cands.length !== 1) continue;
+    const f = cands[0]!.change;
+    const word = f.direction === 'decrease' ? '减少' : '增加';
+    const other = f.direction === 'decrease' ? '增加' : '减少';
+    const where = w.change.loc.page !== undefined ? `第${w.change.loc.page}页第${w.change.loc.line}行` : `第${w.change.loc.paragraph ?? '?'}段`;
+    const tw = `${w.change.direction === 'decrease' ? '减少' : '增加'}${w.change.text}${w.change.unit}`;
+    flags.push(
+      makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：所列各项之和等于${m.groups!.name}（类）的${w.level.text}${w.level.unit}，各项变动之和却与其变动（${where}：${tw}）不符，唯有此项为${other}才相符；此处写${word}${f.text}${f.unit}。`, { ...f.loc }, f.excerpt, {
+        expected: `${other}${f.text}${f.unit}`,
+        found: `${word}${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
