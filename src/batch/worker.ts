@@ -20,6 +20,7 @@ import { writeJson } from '../write/json-chunks.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
 import { evidenceFile, recordFile } from './state.js';
+import { hashing, removeRows, writeRows } from './rows.js';
 import { applyTestHooks } from './test-hooks.js';
 
 export interface WorkerTask {
@@ -60,11 +61,13 @@ async function evidenceText(checked: CheckedDocument, path: string): Promise<str
   return JSON.stringify(evidence) + '\n';
 }
 
-/** Validate the record and write it, a piece at a time, as `JSON.stringify(record, null, 2)` would. */
-async function writeRecord(checked: CheckedDocument, file: string): Promise<RecordCounts> {
+/** Validate the record and write it, a piece at a time, as `JSON.stringify(record, null, 2)` would; then its
+ *  share of the batch files beside it (src/batch/rows.ts), so that the end of the run need not parse it. */
+async function writeRecord(checked: CheckedDocument, out: string, name: string): Promise<RecordCounts> {
   const record = toRecord(checked);
+  let written: { sha256: string; bytes: number };
   try {
-    const w = await openAtomic(file);
+    const w = hashing(await openAtomic(recordFile(out, name)));
     try {
       await writeJson(w, record, '  ');
       await w.write('\n');
@@ -73,9 +76,12 @@ async function writeRecord(checked: CheckedDocument, file: string): Promise<Reco
       throw err;
     }
     await w.commit();
+    written = w.digest();
   } catch (err) {
     throw new OutputWrite(err);
   }
+  // Without its share a record is parsed at the end of the run, as before: a failure here costs time only.
+  await writeRows(out, name, record, written).catch(() => removeRows(out, name).catch(() => undefined));
   return {
     sha256: record.source.sha256,
     pages: record.source.pages,
@@ -105,7 +111,7 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     // (a validated copy of the rest) is made (memory in pages, issue 15).
     const evidence = await evidenceText(checked, task.path);
     checked.blocks = [];
-    const counts = await writeRecord(checked, recordFile(task.out, task.name));
+    const counts = await writeRecord(checked, task.out, task.name);
     await writeFileAtomic(evidenceFile(task.out, task.name), evidence).catch((err: unknown) => {
       throw new OutputWrite(err);
     });
