@@ -10,6 +10,7 @@ import { openAtomic, tempName } from '../write/atomic.js';
 import { reportEntry, reportHead, reportOrder, reportSection, reportTail, type ReportEntry, type ReportError } from '../write/report-html.js';
 import { BatchFilesWriter } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
+import { collectGarbage } from './gc.js';
 import { readRows, shareOf, type RowsHead } from './rows.js';
 import type { Evidence } from '../write/evidence.js';
 import { doneFile, evidenceFile, manifestErrors, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
@@ -22,7 +23,8 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   // Checks across documents (issue 14) need every record first: they hand each record its flags below.
   const cross = await CrossDocuments.load(out, manifest);
   const earlier = await earlierRecords(out, manifest);
-  const w = await BatchFilesWriter.open(out);
+  // A 1,000-page record's rows go through the heap: what they leave is collected between tables (gc.ts).
+  const w = await BatchFilesWriter.open(out, collectGarbage);
   const report = await ReportWriter.open(out);
   try {
     const add = async (name: string, record: DocumentRecord | { head: RowsHead }) => {
@@ -75,6 +77,7 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
       if (record) await add(name, record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
+    collectGarbage();
   } catch (err) {
     await w.abort();
     await report.abort();

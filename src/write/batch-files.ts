@@ -130,9 +130,11 @@ export class BatchFilesWriter {
     private readonly errors: AtomicWriter,
     private readonly csv: Record<CsvName, AtomicWriter>,
     private readonly parquet: Record<keyof typeof PARQUET_COLUMNS, ParquetFileWriter>,
+    private readonly afterTable: () => void,
   ) {}
 
-  static async open(dir: string): Promise<BatchFilesWriter> {
+  /** `afterTable`: called after each record's rows of each table are written (src/batch/gc.ts). */
+  static async open(dir: string, afterTable: () => void = () => undefined): Promise<BatchFilesWriter> {
     const opened: { abort(): Promise<unknown> }[] = [];
     try {
       const o = async (name: string) => {
@@ -152,7 +154,7 @@ export class BatchFilesWriter {
         parquet[name] = await ParquetFileWriter.open(join(dir, `${name}.parquet`), cols);
         opened.push(parquet[name]);
       }
-      return new BatchFilesWriter(documents, errors, csv, parquet);
+      return new BatchFilesWriter(documents, errors, csv, parquet, afterTable);
     } catch (err) {
       await Promise.all(opened.map((w) => w.abort()));
       throw err;
@@ -189,6 +191,7 @@ export class BatchFilesWriter {
     }
     if (chunk.length) await this.csv[name].write(csvLines(header, chunk));
     await parquet.endRecord();
+    this.afterTable();
   }
 
   async addError(e: ErrorLine): Promise<void> {
