@@ -124,6 +124,14 @@ describe("a record's share of the batch files (the worker's rows)", () => {
     const fromShares = await read();
     expect(fromShares[0]!.split('\n').filter(Boolean).length).toBe(4);
 
+    // A share made by another pipeline (version, columns, metric kinds) is not used.
+    const headFile = join(rowsDir(out), `${names[1]}.json`);
+    const head = await readFile(headFile, 'utf8');
+    await writeFile(headFile, head.replace(/"fingerprint":"[0-9a-f]+"/, '"fingerprint":"other"'));
+    expect(await readRows(out, names[1]!, recordFile(out, names[1]!))).toBeNull();
+    await writeFile(headFile, head);
+    expect(await readRows(out, names[1]!, recordFile(out, names[1]!))).not.toBeNull();
+
     // The same folder finished from the records themselves.
     const saved = join(await tmp(), 'rows');
     await cp(rowsDir(out), saved, { recursive: true });

@@ -18,12 +18,19 @@ import { StringDecoder } from 'node:string_decoder';
 import { CROSS_DOCUMENT_CODES, digest, type Digest } from '../check/cross-document.js';
 import type { DocumentRecord } from '../schema.js';
 import { openAtomic, writeFileAtomic, type AtomicWriter } from '../write/atomic.js';
-import { CSV_NAMES, recordRows, type CsvName, type RecordShare } from '../write/batch-files.js';
+import { CSV_NAMES, PARQUET_COLUMNS, recordRows, type CsvName, type RecordShare } from '../write/batch-files.js';
+import { loadPattern } from '../patterns.js';
 import type { CsvValue } from '../write/csv.js';
 import { jsonChunks } from '../write/json-chunks.js';
-import { rowsDir } from './state.js';
+import { PIPELINE_VERSION, rowsDir } from './state.js';
 
 const FORMAT = 1;
+let fingerprint: string | null = null;
+/** The pipeline's version, the batch files' columns and the metrics' kinds (which dataset.csv's amounts depend on). */
+const rowsFingerprint = () =>
+  (fingerprint ??= createHash('sha256')
+    .update(JSON.stringify([PIPELINE_VERSION, PARQUET_COLUMNS, loadPattern('metrics.yaml')]))
+    .digest('hex'));
 export const rowsBodyFile = (out: string, name: string) => join(rowsDir(out), `${name}.rows`);
 export const rowsHeadFile = (out: string, name: string) => join(rowsDir(out), `${name}.json`);
 const bodyFile = rowsBodyFile;
@@ -33,6 +40,9 @@ type Section = 'documents' | CsvName;
 
 export interface RowsHead {
   format: number;
+  /** What made the rows (rowsFingerprint): rows of another pipeline version, other columns or other metric
+   *  kinds are not used. */
+  fingerprint: string;
   /** The record file the share was made from. */
   record: { sha256: string; bytes: number };
   /** Byte length of each section of `<name>.rows`, in file order. */
@@ -102,6 +112,7 @@ export async function writeRows(out: string, name: string, record: DocumentRecor
   }
   const head: RowsHead = {
     format: FORMAT,
+    fingerprint: rowsFingerprint(),
     record: recordFile,
     sections,
     body: w.digest(),
@@ -131,7 +142,7 @@ export async function readRows(out: string, name: string, recordPath: string): P
   const head = await readFile(headFile(out, name), 'utf8')
     .then((t) => JSON.parse(t) as RowsHead)
     .catch(() => null);
-  if (head?.format !== FORMAT || !head.record || !head.body || !Array.isArray(head.sections) || !head.report || !Array.isArray(head.cross)) return null;
+  if (head?.format !== FORMAT || head.fingerprint !== rowsFingerprint() || !head.record || !head.body || !Array.isArray(head.sections) || !head.report || !Array.isArray(head.cross)) return null;
   if (head.sections.reduce((a, [, n]) => a + n, 0) !== head.body.bytes) return null;
   const same = (a: { sha256: string; bytes: number } | null, b: { sha256: string; bytes: number }) => a !== null && a.sha256 === b.sha256 && a.bytes === b.bytes;
   if (!same(await fileDigest(recordPath), head.record) || !same(await fileDigest(bodyFile(out, name)), head.body)) return null;
