@@ -1,5 +1,5 @@
 // The speed figures of issue 15, from one run on the same files (run by `npm run bench`, or alone:
-// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-memory] [--pdfjs] [--memory-pdfjs] [--baseline DIST/cli.js]`).
+// `npx tsx scripts/bench-speed.ts [--repeat N] [--skip-batch] [--skip-startup] [--skip-memory] [--pdfjs] [--memory-pdfjs] [--baseline DIST/cli.js]`).
 // Needs poppler-utils and qpdf.
 //
 // - PDFs of the shared corpus and seed, `juesuan extract --ocr off` with PDFium and with pdf.js, and
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'memory-pdfjs': { type: 'boolean', default: false },
     pdfjs: { type: 'boolean', default: false },
     'skip-batch': { type: 'boolean', default: false },
+    'skip-startup': { type: 'boolean', default: false },
     // Another build's CLI (a copy of an earlier dist/ inside a checkout, so that it finds node_modules and
     // patterns/), run interleaved with this one: its ratios from the same rounds, under the same load.
     baseline: { type: 'string' },
@@ -113,12 +114,12 @@ for (const concurrency of values['skip-batch'] ? [] : [1, 2]) {
 // Start-up: one page, end to end (process start, module graph, engine init, patterns, one page), interleaved.
 const onePage = join(shared, 'seed', 'nonembedded-font.pdf');
 const startup: Record<string, number[]> = { baseline: [], pdfium: [], pdfjs: [], pdftotext: [] };
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < (values['skip-startup'] ? 0 : 5); i++) {
   for (const engine of batchEngines) startup[engine]!.push((await juesuan([onePage], engine, 1)).wallMs);
   startup.pdftotext!.push((await timePdftotext([onePage], 1)).wallMs);
 }
 for (const [k, ms] of Object.entries(startup)) if (ms.length) result[`startup-${k}`] = median(ms);
-console.log(
+if (!values['skip-startup']) console.log(
   `CLI start-up on a one-page PDF, median of 5: PDFium ${median(startup.pdfium!).toFixed(0)} ms${startup.pdfjs!.length ? `, pdf.js ${median(startup.pdfjs!).toFixed(0)} ms` : ''}${startup.baseline!.length ? `, baseline ${median(startup.baseline!).toFixed(0)} ms` : ''} (pdftotext ${median(startup.pdftotext!).toFixed(0)} ms)`,
 );
 
@@ -126,26 +127,31 @@ if (!values['skip-memory']) {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-speed-pages-'));
   try {
     const seedPdf = join(shared, 'seed', '000_37d039dcb8ad6afc.pdf');
-    const engines: ('pdfium' | 'pdfjs')[] = values['memory-pdfjs'] ? ['pdfium', 'pdfjs'] : ['pdfium'];
+    // With --baseline, that build runs too, interleaved (each file: the baseline, then this build), and
+    // with --repeat N the rounds are repeated: RSS peaks vary by ±10 MB from run to run with GC timing.
+    const engines: ('baseline' | 'pdfium' | 'pdfjs')[] = [...(values.baseline ? (['baseline'] as const) : []), 'pdfium', ...(values['memory-pdfjs'] ? (['pdfjs'] as const) : [])];
     const peaks: Record<string, number[]> = {};
-    for (const n of [20, 100, 1000]) {
+    const sizes = [20, 100, 1000];
+    for (const n of sizes) {
       const file = join(dir, `${n}.pdf`);
       // The seed's cover (its title makes the file a report), then page 3 (prose and figures) n - 1 times.
       // qpdf shares the page's fonts between the copies, as a real long report does (pdfunite copies them
       // for every page: 380 MB for 1,000 pages).
       const r = spawnSync('qpdf', ['--empty', '--pages', seedPdf, ['1', ...Array.from({ length: n - 1 }, () => '3')].join(','), '--', file]);
-      if (r.status !== 0) {
-        console.log(`qpdf failed (apt-get install qpdf): ${r.stderr ?? r.error}`);
-        break;
-      }
-      for (const engine of engines) {
-        const run = await juesuan([file], engine, 1);
-        result[`memory-${engine}-${n}`] = run.peakMb;
-        result[`memory-${engine}-${n}-main-heap`] = run.mainHeapMb;
-        (peaks[engine] ??= []).push(run.peakMb);
-        console.log(
-          `${String(n).padStart(4)} pages, ${engine.padEnd(6)}: peak RSS ${run.peakMb.toFixed(0)} MB (main thread's heap ${run.mainHeapMb.toFixed(0)} MB), ${(run.wallMs / 1000).toFixed(1)} s, ${f1(run.pages / (run.wallMs / 1000))} pages/s${run.failed ? `, ${run.failed} errors` : ''}`,
-        );
+      if (r.status !== 0) throw new Error(`qpdf failed (apt-get install qpdf): ${r.stderr ?? r.error}`);
+    }
+    for (let round = 0; round < repeat; round++) {
+      for (const n of sizes) {
+        for (const engine of engines) {
+          const run = await juesuan([join(dir, `${n}.pdf`)], engine, 1);
+          const key = round ? `memory-${engine}-${n}-round${round + 1}` : `memory-${engine}-${n}`;
+          result[key] = run.peakMb;
+          result[`${key}-main-heap`] = run.mainHeapMb;
+          (peaks[`${engine}, round ${round + 1}`] ??= []).push(run.peakMb);
+          console.log(
+            `${String(n).padStart(4)} pages, ${engine.padEnd(8)}: peak RSS ${run.peakMb.toFixed(0)} MB (main thread's heap ${run.mainHeapMb.toFixed(0)} MB), ${(run.wallMs / 1000).toFixed(1)} s, CPU ${run.cpuS.toFixed(2)} s, ${f1(run.pages / (run.wallMs / 1000))} pages/s${run.failed ? `, ${run.failed} errors` : ''}`,
+          );
+        }
       }
     }
     // Issue 15's target: under 400 MB, and the 1,000-page peak within ±20% of the 20-page one.

@@ -23,7 +23,7 @@ describe('two runs into one folder', () => {
     expect(b.stderr).toMatch(/^juesuan: another juesuan run \(pid \d+ on .+, started .+\) is writing to .+: waiting for it to finish$/m);
     expect(b.stderr).toContain('0 extracted, 0 failed, 4 skipped (up to date)');
     expect(await paths(out)).toEqual(files);
-    expect((await readdir(join(out, '.juesuan'))).sort()).toEqual(['done', 'evidence', 'run.json']);
+    expect((await readdir(join(out, '.juesuan'))).sort()).toEqual(['done', 'evidence', 'rows', 'run.json']);
     expect((await readdir(out)).filter((n) => n.startsWith('.juesuan-tmp'))).toEqual([]);
   });
 

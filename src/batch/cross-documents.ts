@@ -10,6 +10,7 @@ import type { Flag } from '../model.js';
 import type { DocumentRecord } from '../schema.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { toCsv } from '../write/csv.js';
+import { readRows, removeRows } from './rows.js';
 import { recordFile, type RunManifest } from './state.js';
 
 export const LINKS_HEADER = ['relation', 'path', 'sha256', 'unit_key', 'year', 'kind', 'other_path', 'other_sha256', 'other_year', 'other_kind', 'compared', 'mismatches'];
@@ -34,6 +35,12 @@ export class CrossDocuments {
     // A pair needs two documents: one alone is not read for a digest (a 1,000-page record is a 14 MB parse).
     if (done.length < 2) return new CrossDocuments(new Map(), []);
     for (const d of done) {
+      // The digest the worker made beside the record, while the record is the one it was made from.
+      const made = (await readRows(out, d.name!, recordFile(out, d.name!)))?.digest;
+      if (made?.name === d.name) {
+        digests.push(made);
+        continue;
+      }
       const record = await readRecord(out, d.name!);
       try {
         if (record) digests.push(digest(record, d.name!));
@@ -55,13 +62,19 @@ export class CrossDocuments {
     return new CrossDocuments(flags, links);
   }
 
-  /** The record with this batch's cross-document flags (its `<name>.json` rewritten if they changed). */
+  /** True when a record whose cross-document flags are `old` keeps them in this batch. */
+  keeps(name: string, old: Flag[]): boolean {
+    return JSON.stringify(old) === JSON.stringify(this.flags.get(name) ?? []);
+  }
+
+  /** The record with this batch's cross-document flags (its `<name>.json` rewritten if they changed, and
+   *  its share of the batch files, made from the record as it was, removed). */
   async apply(out: string, name: string, record: DocumentRecord): Promise<DocumentRecord> {
     if (!Array.isArray(record.flags)) return record;
     const old = record.flags.filter((f) => CROSS_DOCUMENT_CODES.includes(f.code));
-    const mine = this.flags.get(name) ?? [];
-    if (JSON.stringify(old) === JSON.stringify(mine)) return record;
-    const updated = { ...record, flags: [...record.flags.filter((f) => !CROSS_DOCUMENT_CODES.includes(f.code)), ...mine] };
+    if (this.keeps(name, old)) return record;
+    const updated = { ...record, flags: [...record.flags.filter((f) => !CROSS_DOCUMENT_CODES.includes(f.code)), ...(this.flags.get(name) ?? [])] };
+    await removeRows(out, name);
     await writeFileAtomic(recordFile(out, name), JSON.stringify(updated, null, 2) + '\n');
     return updated;
   }

@@ -10,6 +10,8 @@ import { openAtomic, tempName } from '../write/atomic.js';
 import { reportEntry, reportHead, reportOrder, reportSection, reportTail, type ReportEntry, type ReportError } from '../write/report-html.js';
 import { BatchFilesWriter } from '../write/batch-files.js';
 import { CrossDocuments } from './cross-documents.js';
+import { collectGarbage } from './gc.js';
+import { readRows, shareOf, type RowsHead } from './rows.js';
 import type { Evidence } from '../write/evidence.js';
 import { doneFile, evidenceFile, manifestErrors, PIPELINE_VERSION, recordFile, STATE_DIR, sweepOutput, writeManifest, type DoneEntry, type RunManifest } from './state.js';
 
@@ -21,18 +23,34 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
   // Checks across documents (issue 14) need every record first: they hand each record its flags below.
   const cross = await CrossDocuments.load(out, manifest);
   const earlier = await earlierRecords(out, manifest);
-  const w = await BatchFilesWriter.open(out);
+  // A 1,000-page record's rows go through the heap: what they leave is collected between tables (gc.ts).
+  const w = await BatchFilesWriter.open(out, collectGarbage);
   const report = await ReportWriter.open(out);
   try {
-    const add = async (name: string, record: DocumentRecord) => {
-      await w.addRecord(record);
+    const add = async (name: string, record: DocumentRecord | { head: RowsHead }) => {
+      if ('head' in record) await w.addShare(shareOf(out, name, record.head));
+      else await w.addRecord(record);
+      const { path, document, flags, summary } = 'head' in record ? record.head.report : { ...record, path: record.source.path };
       const evidence = await readFile(evidenceFile(out, name), 'utf8')
         .then((t) => JSON.parse(t) as Evidence)
         .catch(() => null);
-      await report.add({ path: record.source.path, document: record.document, flags: record.flags, summary: record.summary, record: `${name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+      await report.add({ path, document, flags, summary, record: `${name}.json`, marks: evidence?.marks, crops: evidence?.crops });
+    };
+    /** The record's share of the batch files the worker wrote beside it (src/batch/rows.ts), when it is
+     *  still the record's and this batch's checks across documents leave its flags as they are: the record
+     *  itself is not parsed (a 1,000-page record is a 34 MB object; issue 15). */
+    const share = async (name: string, own = true) => {
+      if (keep) return null;
+      const head = await readRows(out, name, recordFile(out, name));
+      return head && (!own || cross.keeps(name, head.cross)) ? { head } : null;
     };
     for (const d of manifest.documents) {
       if (d.status !== 'done' || !d.name) continue;
+      const made = await share(d.name);
+      if (made) {
+        await add(d.name, made);
+        continue;
+      }
       // A record deleted or damaged since it was written costs that document, not the batch files.
       const read = await readFile(recordFile(out, d.name), 'utf8')
         .then((t) => JSON.parse(t) as DocumentRecord)
@@ -48,12 +66,18 @@ export async function finishOutput(out: string, manifest: RunManifest, keep = fa
     }
     for (const name of earlier) {
       // Read back as the run's own are; one gone since is simply not there.
+      const made = await share(name, false);
+      if (made) {
+        await add(name, made);
+        continue;
+      }
       const record = await readFile(recordFile(out, name), 'utf8')
         .then((t) => JSON.parse(t) as DocumentRecord)
         .catch(() => null);
       if (record) await add(name, record);
     }
     for (const e of manifestErrors(manifest)) await w.addError(e);
+    collectGarbage();
   } catch (err) {
     await w.abort();
     await report.abort();

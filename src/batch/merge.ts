@@ -7,6 +7,7 @@ import type { ErrorLine } from '../write/batch-files.js';
 import { finishOutput, manifestErrors } from './finish.js';
 import { lockOutput } from './lock.js';
 import { doneFile, evidenceFile, prepareOutput, readManifest, recordFile, type ManifestDocument, type RunManifest } from './state.js';
+import { rowsBodyFile, rowsHeadFile } from './rows.js';
 import { UsageError } from './usage-error.js';
 
 export interface MergeResult {
@@ -76,6 +77,11 @@ async function mergeLocked(out: string, sources: string[], manifests: RunManifes
       // report.html's evidence (highlights, crops): a shard run without it only makes the report less precise.
       const evidence = await readFile(evidenceFile(sources[k]!, d.name)).catch(() => null);
       if (evidence) await writeFileAtomic(evidenceFile(out, d.name), evidence);
+      // Its share of the batch files (src/batch/rows.ts): without it, the record is parsed instead.
+      for (const file of [rowsBodyFile, rowsHeadFile]) {
+        const bytes = await readFile(file(sources[k]!, d.name)).catch(() => null);
+        if (bytes) await writeFileAtomic(file(out, d.name), bytes);
+      }
     }
     documents.push(d);
   }

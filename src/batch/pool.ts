@@ -11,6 +11,10 @@ import { outOfMemoryMessage, timeoutMessage } from './messages.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 import { THREADS_ENV } from '../ingest/types.js';
 
+/** The young generation of each worker's heap. V8's default (three 16 MB semi-spaces, 48 MB) is filled with
+ *  short-lived garbage between scavenges and held as RSS: on a 1,000-page PDF, 16 MB took ~30 MB off the
+ *  worker's peak (issue 15, memory flat in pages) for ~4% more CPU there, and nothing at 20 pages. */
+const YOUNG_GENERATION_MB = 16;
 /** Time the pipeline gets to honour its AbortSignal (the OCR stops between pages) before its thread is
  *  terminated: a quarter of the time limit, between 2 s and 30 s. */
 const graceMs = (timeoutMs: number) => Math.min(30_000, Math.max(2000, timeoutMs / 4));
@@ -54,7 +58,7 @@ export class DocumentPool {
       minThreads: options.threads,
       maxThreads: options.threads,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       // The cores a document may use itself (OCR pages in parallel): a fair share, not all of them each.
       env: { ...process.env, [THREADS_ENV]: String(threadsPerDocument(options.threads)) },
     });

@@ -4,6 +4,8 @@
 // - `run.json`, written last: the run's inputs in order, what became of each, and its shard. `merge` reads it.
 // - `evidence/<name>.json`, written with the record: what report.html shows beside each flag that the
 //   record does not carry (src/write/evidence.ts); a missing one only makes the report less precise.
+// - `rows/<name>.rows` and `rows/<name>.json`, written with the record: its share of the batch files
+//   (src/batch/rows.ts); a missing or stale one only makes the end of the run parse the record.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../schema-version.js';
@@ -24,6 +26,8 @@ const runFile = (out: string) => join(out, STATE_DIR, 'run.json');
 export const recordFile = (out: string, name: string) => join(out, `${name}.json`);
 export const doneFile = (out: string, name: string) => join(doneDir(out), `${name}.json`);
 const evidenceDir = (out: string) => join(out, STATE_DIR, 'evidence');
+/** A record's share of the batch files (src/batch/rows.ts). */
+export const rowsDir = (out: string) => join(out, STATE_DIR, 'rows');
 export const evidenceFile = (out: string, name: string) => join(evidenceDir(out), `${name}.json`);
 
 export interface DoneEntry {
@@ -58,11 +62,12 @@ export interface RunManifest {
 export async function prepareOutput(out: string): Promise<void> {
   await mkdir(doneDir(out), { recursive: true });
   await mkdir(evidenceDir(out), { recursive: true });
+  await mkdir(rowsDir(out), { recursive: true });
   await sweepOutput(out);
 }
 
 export async function sweepOutput(out: string): Promise<number> {
-  const counts = await Promise.all([out, join(out, STATE_DIR), doneDir(out), evidenceDir(out)].map((d) => sweepTemporaryFiles(d)));
+  const counts = await Promise.all([out, join(out, STATE_DIR), doneDir(out), evidenceDir(out), rowsDir(out)].map((d) => sweepTemporaryFiles(d)));
   return counts.reduce((a, b) => a + b, 0);
 }
 

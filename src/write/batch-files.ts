@@ -94,15 +94,31 @@ const csvLines = (header: string[], rows: CsvValue[][]) => (rows.length ? toCsv(
 /** Rows turned into CSV text at a time. */
 const CSV_CHUNK = 2000;
 
-type CsvName = 'facts' | 'dataset' | 'flags' | 'table_cells';
+export type CsvName = 'facts' | 'dataset' | 'flags' | 'table_cells';
 const CSV: Record<CsvName, { file: string; header: string[]; rows: (r: DocumentRecord) => CsvValue[][] }> = {
   facts: { file: 'facts.csv', header: FACTS_HEADER, rows: factRows },
   dataset: { file: 'dataset.csv', header: DATASET_HEADER, rows: (r) => [datasetRow(r)] },
   flags: { file: 'flags.csv', header: FLAGS_HEADER, rows: flagRows },
   table_cells: { file: 'table_cells.csv', header: TABLE_CELLS_HEADER, rows: tableCellRows },
 };
+/** The batch files' tables, in the order a record's rows are written. */
+export const CSV_NAMES = Object.keys(CSV) as CsvName[];
 /** Each Parquet file and the CSV whose rows it holds, typed. */
 const PARQUET: Record<keyof typeof PARQUET_COLUMNS, CsvName> = { documents: 'dataset', facts: 'facts', table_cells: 'table_cells', flags: 'flags' };
+const PARQUET_OF = Object.fromEntries(Object.entries(PARQUET).map(([p, c]) => [c, p])) as Record<CsvName, keyof typeof PARQUET_COLUMNS>;
+
+/** A record's rows of one of the batch files' tables (the CSV's rows; its Parquet file's, typed). */
+export const recordRows = (r: DocumentRecord, name: CsvName): CsvValue[][] => CSV[name].rows(r);
+
+/** A record's share of the batch files, computed from elsewhere than the record (src/batch/rows.ts: the
+ *  worker writes it beside the record, so that the main thread need not parse a 1,000-page record): its
+ *  documents.jsonl line (JSON.stringify(record) and a line break), in pieces, and its rows of each table, as
+ *  recordRows gives them after a JSON round trip (the record's own numbers and strings: what the main
+ *  thread would compute from the record it parsed). */
+export interface RecordShare {
+  documentsLine: AsyncIterable<string>;
+  rows: (name: CsvName) => AsyncIterable<CsvValue[]> | Iterable<CsvValue[]>;
+}
 
 /**
  * The batch files, written a record at a time so that a batch of any size never sits in memory, and
@@ -114,9 +130,11 @@ export class BatchFilesWriter {
     private readonly errors: AtomicWriter,
     private readonly csv: Record<CsvName, AtomicWriter>,
     private readonly parquet: Record<keyof typeof PARQUET_COLUMNS, ParquetFileWriter>,
+    private readonly afterTable: () => void,
   ) {}
 
-  static async open(dir: string): Promise<BatchFilesWriter> {
+  /** `afterTable`: called after each record's rows of each table are written (src/batch/gc.ts). */
+  static async open(dir: string, afterTable: () => void = () => undefined): Promise<BatchFilesWriter> {
     const opened: { abort(): Promise<unknown> }[] = [];
     try {
       const o = async (name: string) => {
@@ -136,7 +154,7 @@ export class BatchFilesWriter {
         parquet[name] = await ParquetFileWriter.open(join(dir, `${name}.parquet`), cols);
         opened.push(parquet[name]);
       }
-      return new BatchFilesWriter(documents, errors, csv, parquet);
+      return new BatchFilesWriter(documents, errors, csv, parquet, afterTable);
     } catch (err) {
       await Promise.all(opened.map((w) => w.abort()));
       throw err;
@@ -148,12 +166,32 @@ export class BatchFilesWriter {
     // that never needs to exist whole (memory in pages, issue 15).
     await writeJson(this.documents, r);
     await this.documents.write('\n');
-    const rows = {} as Record<CsvName, CsvValue[][]>;
-    for (const [name, c] of Object.entries(CSV) as [CsvName, (typeof CSV)[CsvName]][]) {
-      rows[name] = c.rows(r);
-      for (let i = 0; i < rows[name].length; i += CSV_CHUNK) await this.csv[name].write(csvLines(c.header, rows[name].slice(i, i + CSV_CHUNK)));
+    for (const name of CSV_NAMES) await this.addRows(name, recordRows(r, name));
+  }
+
+  /** A record's share of the batch files without the record: byte for byte what addRecord writes. */
+  async addShare(share: RecordShare): Promise<void> {
+    for await (const piece of share.documentsLine) await this.documents.write(piece);
+    for (const name of CSV_NAMES) await this.addRows(name, share.rows(name));
+  }
+
+  /** A record's rows of a table: its CSV's lines, CSV_CHUNK rows at a time, and its Parquet file's rows
+   *  (a row group is cut between records only, as it always was). */
+  private async addRows(name: CsvName, rows: AsyncIterable<CsvValue[]> | Iterable<CsvValue[]>): Promise<void> {
+    const { header } = CSV[name];
+    const parquet = this.parquet[PARQUET_OF[name]];
+    let chunk: CsvValue[][] = [];
+    for await (const row of rows) {
+      chunk.push(row);
+      parquet.push(row);
+      if (chunk.length === CSV_CHUNK) {
+        await this.csv[name].write(csvLines(header, chunk));
+        chunk = [];
+      }
     }
-    for (const [name, from] of Object.entries(PARQUET) as [keyof typeof PARQUET_COLUMNS, CsvName][]) await this.parquet[name].add(rows[from]);
+    if (chunk.length) await this.csv[name].write(csvLines(header, chunk));
+    await parquet.endRecord();
+    this.afterTable();
   }
 
   async addError(e: ErrorLine): Promise<void> {

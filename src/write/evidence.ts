@@ -24,16 +24,19 @@ const key = (l: Loc) => `${l.page ?? ''}/${l.paragraph ?? ''}/${l.line}/${l.tabl
 /** The verbatim text each place (a line, a table cell) holds, with the offset its loc starts at. An excerpt
  *  may run over into the lines before and after (a sentence wrapped on the page, joined with or without a
  *  line break): each line also comes with its neighbours joined both ways. */
-function sourceTexts(blocks: Block[]): Map<string, { raw: string; start: number }[]> {
+function sourceTexts(blocks: Block[], wanted: Set<string>): Map<string, { raw: string; start: number }[]> {
   const map = new Map<string, { raw: string; start: number }[]>();
+  // Only the places a flag points at: a 1,000-page document has 28,000 lines and a few thousand flags.
   const add = (loc: Loc, raw: string, start: number) => {
     const k = key(loc);
+    if (!wanted.has(k)) return;
     const list = map.get(k) ?? [];
     list.push({ raw, start });
     map.set(k, list);
   };
   const lines = blocks.flatMap((b) => (b.kind === 'line' ? [b.line] : []));
   lines.forEach((line, i) => {
+    if (!wanted.has(key(line.loc))) return;
     const own = line.loc.start ?? 0;
     add(line.loc, line.raw, own);
     const prev = lines[i - 1]?.raw;
@@ -69,7 +72,7 @@ export function markOf(flag: Flag, texts: Map<string, { raw: string; start: numb
 }
 
 export function buildEvidence(doc: Pick<CheckedDocument, 'blocks' | 'flags'>): Evidence {
-  const texts = sourceTexts(doc.blocks);
+  const texts = sourceTexts(doc.blocks, new Set(doc.flags.flatMap((f) => (f.loc && f.excerpt ? [key(f.loc)] : []))));
   return { marks: doc.flags.map((f) => markOf(f, texts)) };
 }
 

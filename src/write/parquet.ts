@@ -68,9 +68,18 @@ export class ParquetFileWriter {
     return new ParquetFileWriter(path, tmp, fh, columns, bytes, pw);
   }
 
-  /** Rows in the columns' order, as the CSV writer takes them. */
+  /** Rows in the columns' order, as the CSV writer takes them: one record's. */
   async add(rows: CsvValue[][]): Promise<void> {
-    for (const r of rows) this.rows.push(r);
+    for (const r of rows) this.push(r);
+    await this.endRecord();
+  }
+
+  /** A record's rows one at a time, then endRecord: a row group ends only between records. */
+  push(row: CsvValue[]): void {
+    this.rows.push(row);
+  }
+
+  async endRecord(): Promise<void> {
     if (this.rows.length >= ROW_GROUP) await this.writeGroup();
   }
 
