@@ -447,6 +447,28 @@ function shares(ctx: Ctx): Flag[] {
     else levels.set(k, [g]);
   }
   const groups = pairGroups(pairs);
+  const paraOf = (q: Pair) => ctx.text.paragraph.get(lineKey(q.share.loc)) ?? `${lineKey(q.share.loc)}`;
+  const listOf = (q: Pair) => (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit && paraOf(o) === paraOf(q));
+  // The run of the group's shares, in reading order, that holds `q` and whose printed shares add up to
+  // exactly 100% (a list printed one item a line, each line its own paragraph), the shortest; or undefined.
+  const wholeRun = (q: Pair): Pair[] | undefined => {
+    const g = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).sort((a, b) => (isBefore(a.share, b.share) ? -1 : 1));
+    const at = g.indexOf(q);
+    const dec = Math.max(0, ...g.map((o) => decimalsOf(o.share.text)));
+    const pts = g.map((o) => Math.round(o.share.value * 10 ** dec));
+    let best: Pair[] | undefined;
+    for (let i = 0; i <= at; i++) {
+      let sum = 0;
+      for (let j = i; j < g.length; j++) {
+        sum += pts[j]!;
+        if (j >= at && sum === 100 * 10 ** dec && j > i && (!best || j - i + 1 < best.length)) best = g.slice(i, j + 1);
+        if (sum > 100 * 10 ** dec) break;
+      }
+    }
+    return best;
+  };
+  // (amounts the document prints for its year, in tables and text: the bases a list's shares may be of)
+  const printedLevels = ctx.doc.facts.filter((g) => isLevel(g) && (yuanOf(g) ?? 0) > 0);
   const bySection = bySectionAmount(textFacts);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
@@ -474,13 +496,87 @@ function shares(ctx: Ctx): Flag[] {
       return percentFits(p.share, lo, hi, half, minPts);
     });
     if (fits) continue;
+    // The shares of one list (its paragraph, its base) printed to add up to exactly 100%: the residue of
+    // rounding may be put on one share (63.75/25.38/10.87 for 63.74/25.38/10.877), one unit of its last
+    // digit past its own rounding.
+    const run = wholeRun(p);
+    if (run && plugged(run, p, usable, py)) continue;
+    const para = listOf(p);
+    const list = para.length >= 2 ? para : (run ?? para);
     const base = usable[0]!;
     const expected = formatPercent(py / yuanOf(base)!, p.share.text);
+    // Every share of the list fits one other amount the document prints (江苏 预算: 因公出国 222.5 占“三公”经费的
+    // 8.75%, 公务用车 7.22%, 公务接待 16.81% — all of the table's 合计 2,542.60 with 会议费 and 培训费, not of the
+    // 三公 833.60 they name): the figures agree; the base's name does not. A warning, naming that amount.
+    const other = list.length >= 2 ? commonBase(list, printedLevels, usable) : undefined;
+    if (other) {
+      const where = other.from === 'table' ? `${other.about?.table ?? '表格'}${other.loc.page !== undefined ? `第${other.loc.page}页` : ''}` : `第${other.loc.page ?? other.loc.paragraph ?? '?'}页`;
+      flags.push(
+        makeFlag('PERCENT_MISMATCH', `占比的基数与所称不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%；本段各项占比均与${where}的${show(other)}相符，所称基数疑有误。`, { ...p.share.loc }, p.share.excerpt, {
+          severity: 'warning',
+          expected,
+          found: `${p.share.text}%`,
+        }),
+      );
+      continue;
+    }
     // A base that is the sum of the list's own items names them: the reader sees what was added.
     const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
     flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
   return flags;
+}
+
+/** Whether share `p` of `list` is off only by the rounding residue put on it: the list's printed shares add
+ *  up to exactly 100 (at the most decimals any of them prints), every other share fits its part over one
+ *  of the `bases` as printed, and `p` — what is left of 100 — is within one unit of its last digit, past
+ *  its own rounding, of its part over one of them (63.75 beside 25.38 and 10.87 for 63.7397). */
+function plugged(list: Pair[], p: Pair, bases: Fact[], py: number): boolean {
+  if (list.length < 2 || !list.includes(p)) return false;
+  const dec = Math.max(...list.map((q) => decimalsOf(q.share.text)));
+  const scaled = list.reduce((s, q) => s + Math.round(q.share.value * 10 ** dec), 0);
+  if (scaled !== 100 * 10 ** dec) return false;
+  const { percentHalfUnit: half, minPercentPoints: minPts } = checksConfig().tolerances;
+  const fitsAs = (q: Pair, b: Fact) => {
+    const y = yuanOf(q.part);
+    if (y === null) return false;
+    const [lo, hi] = ratioRange(q.part, y, b, yuanOf(b)!);
+    return percentFits(q.share, lo, hi, half, minPts);
+  };
+  const unit = 2 * halfUnit(p.share.text);
+  return bases.some((b) => {
+    if (!list.every((q) => q === p || fitsAs(q, b))) return false;
+    const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+    return p.share.value + 1.5 * unit + 1e-9 >= lo * 100 && p.share.value - 1.5 * unit - 1e-9 <= hi * 100;
+  });
+}
+
+/** The one amount among `printed` (not one of `named`, the bases the shares name) that every share of the
+ *  list fits as its base, at the printed precision: the intersection of the bases each part and share
+ *  allow. undefined when the shares allow no common base or none is printed. */
+function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefined {
+  let lo = 0;
+  let hi = Infinity;
+  for (const q of list) {
+    const y = yuanOf(q.part);
+    if (y === null || q.share.value <= 0) return undefined;
+    const ha = lastDigitYuan(q.part) / 2;
+    const h = halfUnit(q.share.text);
+    // a share printed rounded or cut off: its true value in [s − h, s + 2h]
+    const sLo = Math.max(1e-9, q.share.value - h) / 100;
+    const sHi = (q.share.value + 2 * h) / 100;
+    lo = Math.max(lo, (y - ha) / sHi);
+    hi = Math.min(hi, (y + ha) / sLo);
+  }
+  if (!(lo <= hi)) return undefined;
+  const namedY = new Set(named.map((b) => yuanOf(b)));
+  const fits = printed.filter((g) => {
+    const y = yuanOf(g)!;
+    const hg = lastDigitYuan(g) / 2;
+    return y + hg >= lo && y - hg <= hi && !namedY.has(y) && !list.some((q) => q.part === g);
+  });
+  const values = new Set(fits.map((g) => yuanOf(g)));
+  return values.size === 1 ? fits[0] : undefined;
 }
 
 const pos = (f: Fact) => [f.loc.page ?? f.loc.paragraph ?? 0, f.loc.line, start(f)] as const;

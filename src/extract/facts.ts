@@ -134,7 +134,10 @@ function paragraphFacts(
   tokens.forEach((tok, k) => {
     // Pieces of text before this number; all but the last are number-less sub-clauses.
     const pieces = splitStops(text.slice(cursor, tok.start), cursor);
-    const segment = pieces.pop() ?? { text: '', start: tok.start };
+    let segment = pieces.pop() ?? { text: '', start: tok.start };
+    // A number right after a colon is stated by the words before it (“…（项）”43.83万元，上年:25.77万元”,
+    // “预算数：120万元”): the cue and label are the clause the colon closes, not the empty text after it.
+    if (!segment.text.trim() && pieces.length && /[:：]/.test(text[segment.start - 1] ?? '')) segment = pieces.pop()!;
     takePieces(pieces);
     cursor = tok.unitEnd;
 
@@ -249,6 +252,11 @@ function parseSegment(
   opensSentence = false,
 ): Parsed {
   const r = rules();
+  // A number inside a remark in brackets is stated by the remark (“与2016年度相比（2016年度部门支出预算安排为
+  // 8,648.07万元），增加498.72万元”: the 2016 figure, not the sentence's 2017 one): the words after the
+  // bracket left open before it are its segment.
+  const open = unclosedBracket(seg);
+  if (open > 0 && cleanLabel(seg.slice(open))) seg = seg.slice(open);
   let role: Role = 'actual';
   let direction: Fact['direction'];
   let initial = false;
@@ -309,6 +317,17 @@ function parseSegment(
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
+}
+
+/** Where the text after the last bracket left open in `s` begins (-1 when every bracket is closed). */
+function unclosedBracket(s: string): number {
+  const opens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '（' || c === '(') opens.push(i + 1);
+    else if ((c === '）' || c === ')') && opens.length) opens.pop();
+  }
+  return opens.length ? opens[opens.length - 1]! : -1;
 }
 
 /** Whether the segment opens its sentence: a sentence end right before it in the paragraph, or the
