@@ -275,6 +275,25 @@ describe('lineFacts: a figure inside a remark in brackets', () => {
   });
 });
 
+describe('lineFacts: a change told verb first (江苏 预算 reasons)', () => {
+  it('reads 基本支出增加人员经费X万元 and a 、 list of what grew as the change of 基本支出', () => {
+    const got = lineFacts([makeLine('主要原因是基本支出增加人员工资、住房公积金等2412.06万元、项目支出减少318.20万元、基本支出增加人员经费64.15万元。', { page: 1, line: 1 })], 2019);
+    expect(got.map((f) => [f.text, f.role, f.direction, f.metric])).toEqual([
+      ['2412.06', 'change', 'increase', 'basic_expenditure'],
+      ['318.20', 'change', 'decrease', 'project_expenditure'],
+      ['64.15', 'change', 'increase', 'basic_expenditure'],
+    ]);
+  });
+  it('leaves a comparison, a purpose and a verb’s own cue alone', () => {
+    const got = lineFacts([makeLine('主要用于增加设备购置50.00万元；比上年增加人员经费12.00万元；增加额为8.00万元。', { page: 1, line: 1 })], 2019);
+    expect(got.map((f) => [f.text, f.role])).toEqual([
+      ['50.00', 'actual'],
+      ['12.00', 'actual'],
+      ['8.00', 'actual'],
+    ]);
+  });
+});
+
 describe('labels are text, not patterns', () => {
   it('reads a figure whose label has an unbalanced bracket without failing', () => {
     // A JSON page dump read as text: "\n" is literal, and the label runs on from the previous sentence.

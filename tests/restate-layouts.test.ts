@@ -118,6 +118,9 @@ describe('a change stated against last year’s figure given in brackets (江苏
   it('does not read the bracketed 2017 figure as the 2018 one', async () => {
     expect(show(await run(doc('5.50')))).toEqual([]);
   });
+  it('checks the rate against that 2017 figure (402.18 ÷ 7,310.52 = 5.50%)', async () => {
+    expect(show(await run(doc('6.10')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '5.50%', '6.10%']]);
+  });
 });
 
 describe('shares of a list', () => {

@@ -60,7 +60,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -152,6 +152,18 @@ function growthRates(ctx: Ctx): Flag[] {
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
+        // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
+        // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
+        const p = before(list, c, (g) => g.role === 'prior_year' && isAmount(g) && sameSubject(g, c), isChangeAmount);
+        const cy = yuanOf(c);
+        const py = p ? yuanOf(p) : null;
+        if (!z && p && cy !== null && py !== null && py > 0 && c.unit === p.unit && (!rate.direction || !c.direction || rate.direction === c.direction)) {
+          const [lo, hi] = ratioRange(c, cy, p, py);
+          if (!percentFits(rate, lo, hi, half, minPts)) {
+            const expected = formatPercent(cy / py, rate.text);
+            flags.push(flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：上年${show(p)}，${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`));
+          }
+        }
       }
       if (!rate || !x || ctx.suspect.has(c.id)) continue;
       if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
@@ -1135,6 +1147,48 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     }
     const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
     if (over) flags.push(over);
+  });
+  return flags;
+}
+
+const LEVELS: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
+const MARKER = /[（(]\s*\d{0,3}\s*(类|款|项)\s*[）)]/gu;
+/** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
+function markerLevel(label: string): number {
+  let lv = 0;
+  for (const m of label.matchAll(MARKER)) lv = Math.max(lv, LEVELS[m[1]!]!);
+  return lv;
+}
+
+/** A 类 (or 款) figure followed by the figures of rows under it, each named with a deeper marker (“1、工资福利
+ *  支出（类）2,097.51万元 /（1）基本工资（款）支出737.94万元 /（2）津贴补贴（款）支出1,263.76万元 …”, 功能分类
+ *  or 经济分类 alike): the rows are parts of it, so together they cannot exceed it. The rows run until a figure
+ *  of the same or a shallower level, or one without a marker, or another section; the parts are the rows of
+ *  the shallowest deeper level (a 款 and its own 项 are not added together), each row once (a 项's figure
+ *  restated in its paragraph is not another row). Whether every row is listed is unknown: only a sum above
+ *  the figure is flagged. */
+function chainParts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    const level = markerLevel(t.label);
+    if (!isLevel(t) || !level || level >= 3) return;
+    const rows: Fact[] = [];
+    for (const f of order.slice(i + 1, i + 120)) {
+      if ((f.section ?? null) !== (t.section ?? null)) break;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (!isAmount(f)) continue;
+      const lv = markerLevel(f.label);
+      if (lv <= level) break;
+      if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
+      if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
+      rows.push(f);
+    }
+    if (rows.length < 2) return;
+    const top = Math.min(...rows.map((r) => markerLevel(r.label)));
+    const parts = rows.filter((r) => markerLevel(r.label) === top);
+    const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
+    if (over && !ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) flags.push(over);
   });
   return flags;
 }

@@ -141,7 +141,10 @@ function paragraphFacts(
     takePieces(pieces);
     cursor = tok.unitEnd;
 
-    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence);
+    // The clause the segment ends, back over a list of nouns joined by 、 (基本支出增加人员工资、住房公积金、提租补贴等).
+    let clause = segment.text;
+    for (let q = pieces.length - 1, at = segment.start; q >= 0 && text[at - 1] === '、'; at = pieces[q]!.start, q--) clause = `${pieces[q]!.text}、${clause}`;
+    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence, clause);
     const ov = overrides.get(k);
     if (ov !== undefined) {
       parsed.label = ov.label;
@@ -250,6 +253,7 @@ function parseSegment(
   docYear: number | null,
   lineBefore: string,
   opensSentence = false,
+  clause = seg,
 ): Parsed {
   const r = rules();
   // A number inside a remark in brackets is stated by the remark (“与2016年度相比（2016年度部门支出预算安排为
@@ -261,10 +265,12 @@ function parseSegment(
   let direction: Fact['direction'];
   let initial = false;
   let head = seg;
+  let matched = false;
   for (const rule of r.roles) {
     if (rule.kinds && !rule.kinds.includes(tok.kind)) continue;
     const m = rule.re.exec(seg);
     if (!m) continue;
+    matched = true;
     role = rule.role;
     direction = rule.direction;
     initial = rule.initial === true;
@@ -278,6 +284,14 @@ function parseSegment(
       }
     }
     break;
+  }
+  // A change told verb first, its object between the verb and the figure (“基本支出增加人员经费1408.29万元”,
+  // “…增加人员工资、住房公积金、提租补贴等3397.18万元”): the change of the subject before the verb.
+  const verb = !matched && tok.kind === 'amount' ? verbFirst(clause) : null;
+  if (verb) {
+    role = 'change';
+    direction = verb.direction;
+    head = verb.subject;
   }
   let compared = false;
   if (role === 'change') {
@@ -317,6 +331,20 @@ function parseSegment(
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
+}
+
+/** A clause “subject 增加/减少 object” ending at a figure: the subject (a reason's lead-in — 主要原因是 — cut off)
+ *  and the direction, when the subject names something (two characters or more, not a comparison or a
+ *  purpose) and the object is words, not a figure's own cue. */
+function verbFirst(clause: string): { subject: string; direction: 'increase' | 'decrease' } | null {
+  const m = /(增加|减少)/u.exec(clause);
+  if (!m) return null;
+  const r = rules();
+  const subject = clause.slice(0, m.index).replace(/^.*?(?:原因|因素)(?:主要)?(?:是|为|有)?/u, '');
+  const object = clause.slice(m.index + m[0].length);
+  if (!/^[\u4e00-\u9fff]{2}/u.test(object) || /^(?:了|为|至|到|额|值|幅)/u.test(object)) return null;
+  if (cleanLabel(subject).length < 2 || r.comparisonStart.test(subject) || r.purpose.test(subject)) return null;
+  return { subject, direction: m[1] === '增加' ? 'increase' : 'decrease' };
 }
 
 /** Where the text after the last bracket left open in `s` begins (-1 when every bracket is closed). */
