@@ -180,3 +180,32 @@ describe('shares of a list', () => {
     ]);
   });
 });
+
+describe('rows named with a deeper marker under a 类 figure (江苏 预算: 基本支出 by 经济分类 类 and 款)', () => {
+  const doc = (a: string, total: string) => [
+    '江苏省某某办公厅2017年度部门预算',
+    '六、一般公共预算基本支出预算情况说明',
+    `1、工资福利支出（类）${total}万元`,
+    '（1）基本工资（款）支出612.30万元。用于发放机关公务员的职务工资。',
+    `（2）津贴补贴（款）支出${a}万元。用于发放机关人员津贴补贴。`,
+    '（3）奖金（款）支出48.20万元。用于发放年终一次性奖金。',
+    '2、商品和服务支出（类）300.00万元',
+    '（1）办公费（款）支出120万元。用于购买办公用品。',
+    '（2）差旅费（款）支出80万元。用于职工出差。',
+  ];
+  it('accepts rows within their 类', async () => {
+    expect(show(await run(doc('1,040.50', '1,701.00')))).toEqual([]);
+  });
+  it('flags rows that add up to more than their 类', async () => {
+    expect(show(await run(doc('1,140.50', '1,701.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,701.00万元', '1801.00万元']]);
+    expect(show(await run(doc('1,040.50', '1,601.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,601.00万元', '1701.00万元']]);
+  });
+});
+
+describe('政府采购预算总金额 and its 货物/工程/服务 (江苏 预算)', () => {
+  const doc = (total: string) => ['江苏省某某院2019年度部门预算', '十二、政府采购预算情况说明', `2019年政府采购预算总金额为${total}万元。其中拟采购货物支出1637.72万元；拟采购工程支出530.00万元；拟采购服务支出3059.87万元。`];
+  it('holds the three kinds to their total', async () => {
+    expect(show(await run(doc('5227.59')))).toEqual([]);
+    expect(show(await run(doc('5443.09')))).toEqual([['SUM_MISMATCH', 'error', 3, '5227.59万元', '5443.09万元']]);
+  });
+});
