@@ -209,3 +209,27 @@ describe('政府采购预算总金额 and its 货物/工程/服务 (江苏 预�
     expect(show(await run(doc('5443.09')))).toEqual([['SUM_MISMATCH', 'error', 3, '5227.59万元', '5443.09万元']]);
   });
 });
+
+describe('one breakdown stated twice (江苏 预算: the overview and the 财政拨款 part give the same reasons)', () => {
+  const doc = (a: string, b: string, spent = '12,480.20') => [
+    '江苏省某某院2019年度部门预算',
+    '一、收支预算总体情况说明',
+    `本院2019年度收入、支出预算总计12,480.20万元，与上年相比收、支预算总计各增加1,210.40万元，增长10.74%。主要原因是基本支出增加人员工资、住房公积金等820.30万元、项目支出安排减少150.00万元、单位预留机动经费增加${a}万元。`,
+    '四、财政拨款收支预算总体情况说明',
+    `本院2019年度财政拨款收、支总预算${spent}万元。与上年相比，财政拨款收、支总计各增加1,210.40万元，增长10.74%。主要原因是基本支出增加人员工资、住房公积金等820.30万元、项目支出安排减少150.00万元、单位预留机动经费增加${b}万元。`,
+    '五、财政拨款支出预算情况说明',
+    `本院2019年财政拨款预算支出${spent}万元。与上年相比，财政拨款支出增加1,210.40万元。主要原因是基本支出增加人员工资、住房公积金等820.30万元、项目支出安排减少150.00万元、单位预留机动经费增加540.10万元。`,
+  ];
+  it('agrees when the copies agree', async () => {
+    expect(show(await run(doc('540.10', '540.10')))).toEqual([]);
+  });
+  it('flags the copy that differs from the others (a warning: which one is wrong is the majority’s guess)', async () => {
+    const d = await run(doc('504.10', '540.10'));
+    expect(show(d)).toEqual([['VALUE_CONFLICT', 'warning', 3, '540.10万元', '504.10万元']]);
+    expect(d.flags.find((f) => f.code === 'VALUE_CONFLICT')!.message).toMatch(/^同一说明前后不一致：此处预留机动经费增加504\.10万元，第1页第5行的同一说明（其余各项相同）为540\.10万元。$/);
+  });
+  it('compares the overview with the 财政拨款 part only where nothing is spent outside 财政拨款', async () => {
+    // (the overview's total 12,480.20 includes money the 财政拨款 figures 12,470.20 do not)
+    expect(show(await run(doc('504.10', '540.10', '12,470.20'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
+  });
+});

@@ -60,7 +60,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -761,7 +761,13 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     // The parts follow the total's 其中, or stay within its paragraph (…增加150万元，增长19.74%。主要原因是
     // 援藏经费预算增加100万元、扶贫经费预算增加50万元).
     const para = ctx.text.paragraph.get(lineKey(t.f.loc));
-    const listed = between.includes('其中');
+    // (a 其中 after the full stop that ends a list of reasons belongs to the sentence's first change, not to
+    // the list's last item: “…增长6.69%。主要原因是基本支出增加1408.29万元、项目支出安排增加400万元。其中：”)
+    const afterStop = /。[^。]*其中/u.test(between);
+    const inSentence = (k: number) => k >= 0 && sameSentence(ctx.text, order[k]!, t.f, /。/u);
+    let lead = true;
+    for (let k = i - 1; afterStop && inSentence(k); k--) if (items[k] && items[k]!.v !== 0) lead = false;
+    const listed = between.includes('其中') && lead;
     const parts: Item[] = [];
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
@@ -1190,6 +1196,98 @@ function chainParts(ctx: Ctx): Flag[] {
     const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
     if (over && !ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) flags.push(over);
   });
+  return flags;
+}
+
+/** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
+ *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
+ *  more figures with the same words, roles, directions, years and units in the same order, and every figure
+ *  of the run agrees but one, that one is a conflict (VALUE_CONFLICT). Where three or more copies are printed,
+ *  the copies that differ from the majority are flagged; of two, the later. Copies are in different sections
+ *  (lists of like items in one section — one per unit — are not one statement); copies under different funds
+ *  are compared only as the overview (no fund) and the 财政拨款 part, where the document spends nothing outside
+ *  财政拨款. A warning: which copy is wrong is the majority's guess. */
+function restatedRuns(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const sig = (f: Fact) => `${f.role}|${f.direction ?? ''}|${fold(f.label)}|${f.unit}|${f.year ?? ''}`;
+  const paras = [...ctx.byLine.values()].map((list) => list.filter((f) => isAmount(f) && f.role !== 'share' && f.role !== 'other' && fold(f.label).length >= 2));
+  const at = new Map<string, { p: number; i: number }[]>();
+  paras.forEach((seq, p) => {
+    for (let i = 0; i + 2 < seq.length; i++) {
+      const k = `${sig(seq[i]!)}\u0001${sig(seq[i + 1]!)}\u0001${sig(seq[i + 2]!)}`;
+      at.set(k, [...(at.get(k) ?? []), { p, i }]);
+    }
+  });
+  const e = (m: string) => ctx.doc.summary[m]?.yuan;
+  const oneFund = e('total_expenditure') !== undefined && e('total_expenditure') === e('fiscal_appropriation_expenditure');
+  // aligned copies: each fact's copies (union-find over positions aligned in a run with at most one difference)
+  const parent = new Map<Fact, Fact>();
+  const root = (f: Fact): Fact => {
+    let r = f;
+    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const join = (a: Fact, b: Fact) => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(root(a), root(b));
+  };
+  const same = (a: Fact, b: Fact) => {
+    const x = figOf(a.text, a.unit);
+    const y = figOf(b.text, b.unit);
+    return !!x && !!y && sumFits(x, [y]);
+  };
+  const seen = new Set<string>();
+  const odd = new Set<Fact>();
+  for (const list of at.values()) {
+    for (let u = 0; u < list.length; u++) {
+      for (let v = u + 1; v < list.length; v++) {
+        const a = list[u]!;
+        const b = list[v]!;
+        if (a.p === b.p) continue;
+        const A = paras[a.p]!;
+        const B = paras[b.p]!;
+        let s0 = 0;
+        while (a.i - s0 - 1 >= 0 && b.i - s0 - 1 >= 0 && sig(A[a.i - s0 - 1]!) === sig(B[b.i - s0 - 1]!)) s0++;
+        const sa = a.i - s0;
+        const sb = b.i - s0;
+        const key = `${a.p}|${sa}|${b.p}|${sb}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let n = 0;
+        while (sa + n < A.length && sb + n < B.length && sig(A[sa + n]!) === sig(B[sb + n]!)) n++;
+        if (n < 3) continue;
+        const fa = A.slice(sa, sa + n);
+        const fb = B.slice(sb, sb + n);
+        if (fa.some((f, k) => f === fb[k])) continue;
+        // (copies in one section may be lists of like items — one per unit or per year — not one statement)
+        if ((fa[0]!.section ?? null) === (fb[0]!.section ?? null)) continue;
+        const funds = fa.map((f, k) => new Set([f.about?.fund ?? '', fb[k]!.about?.fund ?? '']));
+        if (funds.some((x) => x.size > 1 && !(oneFund && x.has('') && x.has('fiscal') && x.size === 2))) continue;
+        const diff = fa.map((f, k) => !same(f, fb[k]!));
+        if (diff.filter(Boolean).length > 1) continue;
+        fa.forEach((f, k) => {
+          join(f, fb[k]!);
+          if (diff[k]) odd.add(f).add(fb[k]!);
+        });
+      }
+    }
+  }
+  const groups = new Map<Fact, Fact[]>();
+  for (const f of odd) groups.set(root(f), [...(groups.get(root(f)) ?? []), f]);
+  for (const r of groups.keys()) {
+    const copies = [...parent.keys()].filter((f) => root(f) === r).sort((x, y) => (isBefore(x, y) ? -1 : 1));
+    // the value most copies print (on a tie, the first one's)
+    const votes = copies.map((f) => copies.filter((g) => same(f, g)).length);
+    const best = Math.max(...votes);
+    const major = copies[votes.indexOf(best)]!;
+    for (const f of copies) {
+      if (same(f, major)) continue;
+      const where = major.loc.page !== undefined ? `第${major.loc.page}页第${major.loc.line}行` : `第${major.loc.paragraph ?? '?'}段`;
+      const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : f.direction === 'increase' ? '增加' : '') : '';
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一说明前后不一致：此处${f.label}${verb}${show(f)}，${where}的同一说明（其余各项相同）为${show(major)}。`, show(major), show(f)));
+    }
+  }
   return flags;
 }
 
