@@ -233,3 +233,19 @@ describe('one breakdown stated twice (江苏 预算: the overview and the 财政
     expect(show(await run(doc('504.10', '540.10', '12,470.20'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
   });
 });
+
+describe('rows with 款 markers announced by a total’s 其中 (江苏 预算: 机关运行经费…。其中：（1）办公费（款）支出…)', () => {
+  const doc = (a: string) => [
+    '江苏省某某办公厅2017年度部门预算',
+    '十、一般公共预算机关运行经费支出预算表说明',
+    '本厅2017年一般公共预算机关运行经费支出预算1,250.40万元，比2016年增加210.10万元，增长20.20%。主要原因是口径调整。其中：',
+    '（1）办公费（款）支出120.40万元。用于购买办公用品。',
+    `（2）差旅费（款）支出${a}万元。用于职工出差。`,
+    '（3）会议费（款）支出530.00万元。用于召开会议。',
+    '十一、政府采购预算情况说明',
+  ];
+  it('accepts rows within the total and flags rows above it', async () => {
+    expect(show(await run(doc('600.00')))).toEqual([]);
+    expect(show(await run(doc('700.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,250.40万元', '1350.40万元']]);
+  });
+});

@@ -1178,9 +1178,18 @@ function chainParts(ctx: Ctx): Flag[] {
   const order = readingOrder(ctx);
   order.forEach((t, i) => {
     const level = markerLevel(t.label);
-    if (!isLevel(t) || !level || level >= 3) return;
+    if (!isLevel(t) || level >= 3) return;
+    // (a figure without a marker heads such rows where its sentence announces them: “…机关运行经费支出预算
+    // 3,348.98万元，比2016年增加…。其中：/（1）办公费（款）支出167.03万元。…”)
+    let from = i + 1;
+    if (!level) {
+      while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
+      const first = order[from];
+      const lead = first ? textSpan(ctx.text, order[from - 1]!, first, 8) : null;
+      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || !markerLevel(first.label)) return;
+    }
     const rows: Fact[] = [];
-    for (const f of order.slice(i + 1, i + 120)) {
+    for (const f of order.slice(from, i + 120)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f)) continue;
