@@ -50,6 +50,14 @@ describe('上海 预算 项 explanations against a 功能分类 table printed in
     expect(show(await run(doc('65.51', '58.07', '182.52')))).toEqual([]);
   });
 
+  it('reads 上年: at a line end as the cue of the figure that wraps to the next line', async () => {
+    const d = doc('65.52', '58.07', '182.53');
+    const i = d.findIndex((l) => l.includes('上年:58.07万元'));
+    const wrapped = [...d.slice(0, i), d[i]!.replace(/58\.07万元，主要用于退休经费。$/, ''), '58.07万元，主要用于退休经费。', ...d.slice(i + 1)];
+    expect(wrapped[i]!.endsWith('上年:')).toBe(true);
+    expect(show(await run(wrapped))).toEqual([]);
+  });
+
   it('flags a 项 figure that is neither (65.50 for 65.518; 182.54 for 182.5297; a digit too many)', async () => {
     expect(show(await run(doc('65.50', '58.07', '182.54')))).toEqual([
       ['VALUE_CONFLICT', 'error', 5, '65.52万元', '65.50万元'],

@@ -21,6 +21,8 @@ interface Subject {
   metric: string | null;
   kind: FactKind | null;
   unit: string | null;
+  /** The role cue a paragraph ended with before a colon (…5312.11万元，上年:), for the figure that opens the next. */
+  cue?: string;
 }
 
 interface Parsed {
@@ -135,6 +137,8 @@ function paragraphFacts(
     // Pieces of text before this number; all but the last are number-less sub-clauses.
     const pieces = splitStops(text.slice(cursor, tok.start), cursor);
     let segment = pieces.pop() ?? { text: '', start: tok.start };
+    // (a cue the paragraph before ended with, for a figure that opens this one: “上年:” / “5421.24万元，…”)
+    if (k === 0 && carried?.cue && !segment.text.trim() && !pieces.length) segment = { text: carried.cue, start: tok.start };
     // A number right after a colon is stated by the words before it (“…（项）”43.83万元，上年:25.77万元”,
     // “预算数：120万元”): the cue and label are the clause the colon closes, not the empty text after it.
     if (!segment.text.trim() && pieces.length && /[:：]/.test(text[segment.start - 1] ?? '')) segment = pieces.pop()!;
@@ -201,7 +205,12 @@ function paragraphFacts(
     if (line.ocr) fact.ocr = line.ocr;
     out.push(fact);
   });
-  const trailing = takePieces(splitStops(text.slice(cursor), cursor)) ? subject : null;
+  const tail = splitStops(text.slice(cursor), cursor);
+  let trailing: Subject | null = takePieces(tail) ? subject : null;
+  // A paragraph that ends in a role cue and a colon (a line “…5312.11万元，上年:” whose figure wrapped to the
+  // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
+  const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
+  if (cue && r.roles.some((x) => x.whole.test(cue)) && (trailing ?? subject)) trailing = { ...(trailing ?? subject)!, cue };
   return { facts: out, trailing };
 }
 
