@@ -257,3 +257,19 @@ describe('rows with 款 markers announced by a total’s 其中 (江苏 预算: 
     expect(show(await run(doc('700.00')))).toEqual([['SUM_MISMATCH', 'error', 3, '不超过1,250.40万元', '1350.40万元']]);
   });
 });
+
+describe('a share list printed one item a line, one share having lost its %', () => {
+  const doc = (other: string) => [
+    '江苏省某某办公厅2019年度部门预算',
+    '二、收入预算情况说明',
+    '本厅本年收入预算合计9,480.00万元，其中：',
+    '一般公共预算收入9,420.00万元，占99.4%；',
+    '政府性基金预算收入0万元，占0%；',
+    `其他资金60万元，占${other}；`,
+    '上年结转资金0万元，占0%。',
+  ];
+  it('checks no share against the items as a whole (one member’s share is unknown)', async () => {
+    expect(show(await run(doc('0.6%')))).toEqual([]);
+    expect(show(await run(doc('0.6'))).filter((f) => f[0] === 'PERCENT_MISMATCH')).toEqual([]);
+  });
+});

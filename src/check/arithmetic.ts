@@ -459,6 +459,13 @@ function shares(ctx: Ctx): Flag[] {
     else levels.set(k, [g]);
   }
   const groups = pairGroups(pairs);
+  const badAt = [...ctx.text.paragraph].filter(([, q]) => badPara.has(q)).map(([k]) => ctx.text.position.get(k) ?? -1).filter((x) => x >= 0);
+  const spansBad = (q: Pair) => {
+    const at = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).map((o) => ctx.text.position.get(lineKey(o.share.loc)) ?? -1);
+    const lo = Math.min(...at);
+    const hi = Math.max(...at);
+    return badAt.some((x) => x >= lo && x <= hi);
+  };
   const paraOf = (q: Pair) => ctx.text.paragraph.get(lineKey(q.share.loc)) ?? `${lineKey(q.share.loc)}`;
   const listOf = (q: Pair) => (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit && paraOf(o) === paraOf(q));
   // The run of the group's shares, in reading order, that holds `q` and whose printed shares add up to
@@ -498,7 +505,9 @@ function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
-    const whole = partsAsWhole(wholeOf, p);
+    // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
+    // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
+    const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
     if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
