@@ -273,3 +273,17 @@ describe('a share list printed one item a line, one share having lost its %', ()
     expect(show(await run(doc('0.6'))).filter((f) => f[0] === 'PERCENT_MISMATCH')).toEqual([]);
   });
 });
+
+describe('a list announced by a total whose unit is lost belongs to that total, not to the figure before it', () => {
+  it('does not hold the 类 rows to 上年结转资金0万元 (…。（二）支出预算总计9,130.60。包括：)', async () => {
+    const d = await run([
+      '江苏省某某办公厅2019年度部门预算',
+      '一、收支预算总体情况说明',
+      '4.上年结转资金预算数为0万元，与上年数一致，本部门无此项结转资金。',
+      '（二）支出预算总计9,130.60。包括：',
+      '1.一般公共服务（类）支出8,200.00万元，主要用于单位行政运行。',
+      '2.住房保障（类）支出930.60万元，主要用于住房公积金。',
+    ]);
+    expect(show(d).filter((f) => f[0] === 'SUM_MISMATCH')).toEqual([]);
+  });
+});

@@ -1195,7 +1195,10 @@ function chainParts(ctx: Ctx): Flag[] {
       while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
       const first = order[from];
       const lead = first ? textSpan(ctx.text, order[from - 1]!, first, 8) : null;
-      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || !markerLevel(first.label)) return;
+      // (no figure between: “…结转资金0万元…。（二）支出预算总计13,377.11。包括：” — a total whose unit is lost
+      // announces that list, not the figure before it)
+      const cut = lead === null ? -1 : lead.lastIndexOf('。');
+      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d/.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
     }
     const rows: Fact[] = [];
     for (const f of order.slice(from, i + 120)) {
