@@ -242,6 +242,58 @@ describe('extractFacts on the seed', () => {
   });
 });
 
+describe('lineFacts: a cue before a colon', () => {
+  it('reads 上年:X as the prior year, the words before the colon being its cue', () => {
+    // A 上海 预算 draft: each 项 states its budget, then `上年:` and last year's figure.
+    const got = lineFacts([makeLine('  3. “一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”96.40万元，上年:81.25万元，主要组织事务经费。', { page: 1, line: 1 })], 2025);
+    expect(got.map((f) => [f.text, f.role, f.year])).toEqual([
+      ['96.40', 'actual', 2025],
+      ['81.25', 'prior_year', 2024],
+    ]);
+  });
+  it('keeps a 其中: list’s items as they were (其中 is no cue)', () => {
+    const got = lineFacts([makeLine('支出合计512.30万元，其中：基本支出400.10万元。', { page: 1, line: 1 })], 2025);
+    expect(got.map((f) => [f.text, f.role, f.metric])).toEqual([
+      ['512.30', 'actual', 'total_expenditure'],
+      ['400.10', 'actual', 'basic_expenditure'],
+    ]);
+  });
+});
+
+describe('lineFacts: a figure inside a remark in brackets', () => {
+  it('takes the remark’s own year and words (江苏 预算 wording: 与上年相比（上年…为X万元），增加Y万元)', () => {
+    const got = lineFacts([makeLine('2018年度部门支出预算安排与2017年度相比（2017年度部门支出预算安排为7,310.52万元），增加402.18万元，增长5.50%。', { page: 1, line: 1 })], 2018);
+    expect(got.map((f) => [f.text, f.role, f.year])).toEqual([
+      ['7,310.52', 'prior_year', 2017],
+      ['402.18', 'change', 2018],
+      ['5.50', 'change', 2018],
+    ]);
+  });
+  it('keeps a closed remark inside a label (…（项）”43.83万元) as it was', () => {
+    const got = lineFacts([makeLine('1.“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”43.83万元。', { page: 1, line: 1 })], 2025);
+    expect(got.map((f) => [f.text, f.role, f.year])).toEqual([['43.83', 'actual', 2025]]);
+  });
+});
+
+describe('lineFacts: a change told verb first (江苏 预算 reasons)', () => {
+  it('reads 基本支出增加人员经费X万元 and a 、 list of what grew as the change of 基本支出', () => {
+    const got = lineFacts([makeLine('主要原因是基本支出增加人员工资、住房公积金等2412.06万元、项目支出减少318.20万元、基本支出增加人员经费64.15万元。', { page: 1, line: 1 })], 2019);
+    expect(got.map((f) => [f.text, f.role, f.direction, f.metric])).toEqual([
+      ['2412.06', 'change', 'increase', 'basic_expenditure'],
+      ['318.20', 'change', 'decrease', 'project_expenditure'],
+      ['64.15', 'change', 'increase', 'basic_expenditure'],
+    ]);
+  });
+  it('leaves a comparison, a purpose and a verb’s own cue alone', () => {
+    const got = lineFacts([makeLine('主要用于增加设备购置50.00万元；比上年增加人员经费12.00万元；增加额为8.00万元。', { page: 1, line: 1 })], 2019);
+    expect(got.map((f) => [f.text, f.role])).toEqual([
+      ['50.00', 'actual'],
+      ['12.00', 'actual'],
+      ['8.00', 'actual'],
+    ]);
+  });
+});
+
 describe('labels are text, not patterns', () => {
   it('reads a figure whose label has an unbalanced bracket without failing', () => {
     // A JSON page dump read as text: "\n" is literal, and the label runs on from the previous sentence.

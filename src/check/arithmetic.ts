@@ -61,7 +61,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -156,6 +156,18 @@ function growthRates(ctx: Ctx): Flag[] {
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
+        // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
+        // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
+        const p = before(list, c, (g) => g.role === 'prior_year' && isAmount(g) && sameSubject(g, c), isChangeAmount);
+        const cy = yuanOf(c);
+        const py = p ? yuanOf(p) : null;
+        if (!z && p && cy !== null && py !== null && py > 0 && c.unit === p.unit && (!rate.direction || !c.direction || rate.direction === c.direction)) {
+          const [lo, hi] = ratioRange(c, cy, p, py);
+          if (!percentFits(rate, lo, hi, half, minPts)) {
+            const expected = formatPercent(cy / py, rate.text);
+            flags.push(flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：上年${show(p)}，${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`));
+          }
+        }
       }
       if (!rate || !x || ctx.suspect.has(c.id)) continue;
       if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
@@ -451,6 +463,35 @@ function shares(ctx: Ctx): Flag[] {
     else levels.set(k, [g]);
   }
   const groups = pairGroups(pairs);
+  const badAt = [...ctx.text.paragraph].filter(([, q]) => badPara.has(q)).map(([k]) => ctx.text.position.get(k) ?? -1).filter((x) => x >= 0);
+  const spansBad = (q: Pair) => {
+    const at = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).map((o) => ctx.text.position.get(lineKey(o.share.loc)) ?? -1);
+    const lo = Math.min(...at);
+    const hi = Math.max(...at);
+    return badAt.some((x) => x >= lo && x <= hi);
+  };
+  const paraOf = (q: Pair) => ctx.text.paragraph.get(lineKey(q.share.loc)) ?? `${lineKey(q.share.loc)}`;
+  const listOf = (q: Pair) => (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit && paraOf(o) === paraOf(q));
+  // The run of the group's shares, in reading order, that holds `q` and whose printed shares add up to
+  // exactly 100% (a list printed one item a line, each line its own paragraph), the shortest; or undefined.
+  const wholeRun = (q: Pair): Pair[] | undefined => {
+    const g = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).sort((a, b) => (isBefore(a.share, b.share) ? -1 : 1));
+    const at = g.indexOf(q);
+    const dec = Math.max(0, ...g.map((o) => decimalsOf(o.share.text)));
+    const pts = g.map((o) => Math.round(o.share.value * 10 ** dec));
+    let best: Pair[] | undefined;
+    for (let i = 0; i <= at; i++) {
+      let sum = 0;
+      for (let j = i; j < g.length; j++) {
+        sum += pts[j]!;
+        if (j >= at && sum === 100 * 10 ** dec && j > i && (!best || j - i + 1 < best.length)) best = g.slice(i, j + 1);
+        if (sum > 100 * 10 ** dec) break;
+      }
+    }
+    return best;
+  };
+  // (amounts the document prints for its year, in tables and text: the bases a list's shares may be of)
+  const printedLevels = ctx.doc.facts.filter((g) => isLevel(g) && (yuanOf(g) ?? 0) > 0);
   const bySection = bySectionAmount(textFacts);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
@@ -468,7 +509,9 @@ function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
-    const whole = partsAsWhole(wholeOf, p);
+    // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
+    // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
+    const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
     if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
@@ -478,13 +521,87 @@ function shares(ctx: Ctx): Flag[] {
       return percentFits(p.share, lo, hi, half, minPts);
     });
     if (fits) continue;
+    // The shares of one list (its paragraph, its base) printed to add up to exactly 100%: the residue of
+    // rounding may be put on one share (63.75/25.38/10.87 for 63.74/25.38/10.877), one unit of its last
+    // digit past its own rounding.
+    const run = wholeRun(p);
+    if (run && plugged(run, p, usable, py)) continue;
+    const para = listOf(p);
+    const list = para.length >= 2 ? para : (run ?? para);
     const base = usable[0]!;
     const expected = formatPercent(py / yuanOf(base)!, p.share.text);
+    // Every share of the list fits one other amount the document prints (江苏 预算: 因公出国 222.5 占“三公”经费的
+    // 8.75%, 公务用车 7.22%, 公务接待 16.81% — all of the table's 合计 2,542.60 with 会议费 and 培训费, not of the
+    // 三公 833.60 they name): the figures agree; the base's name does not. A warning, naming that amount.
+    const other = list.length >= 2 ? commonBase(list, printedLevels, usable) : undefined;
+    if (other) {
+      const where = other.from === 'table' ? `${other.about?.table ?? '表格'}${other.loc.page !== undefined ? `第${other.loc.page}页` : ''}` : `第${other.loc.page ?? other.loc.paragraph ?? '?'}页`;
+      flags.push(
+        makeFlag('PERCENT_MISMATCH', `占比的基数与所称不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%；本段各项占比均与${where}的${show(other)}相符，所称基数疑有误。`, { ...p.share.loc }, p.share.excerpt, {
+          severity: 'warning',
+          expected,
+          found: `${p.share.text}%`,
+        }),
+      );
+      continue;
+    }
     // A base that is the sum of the list's own items names them: the reader sees what was added.
     const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
     flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
   return flags;
+}
+
+/** Whether share `p` of `list` is off only by the rounding residue put on it: the list's printed shares add
+ *  up to exactly 100 (at the most decimals any of them prints), every other share fits its part over one
+ *  of the `bases` as printed, and `p` — what is left of 100 — is within one unit of its last digit, past
+ *  its own rounding, of its part over one of them (63.75 beside 25.38 and 10.87 for 63.7397). */
+function plugged(list: Pair[], p: Pair, bases: Fact[], py: number): boolean {
+  if (list.length < 2 || !list.includes(p)) return false;
+  const dec = Math.max(...list.map((q) => decimalsOf(q.share.text)));
+  const scaled = list.reduce((s, q) => s + Math.round(q.share.value * 10 ** dec), 0);
+  if (scaled !== 100 * 10 ** dec) return false;
+  const { percentHalfUnit: half, minPercentPoints: minPts } = checksConfig().tolerances;
+  const fitsAs = (q: Pair, b: Fact) => {
+    const y = yuanOf(q.part);
+    if (y === null) return false;
+    const [lo, hi] = ratioRange(q.part, y, b, yuanOf(b)!);
+    return percentFits(q.share, lo, hi, half, minPts);
+  };
+  const unit = 2 * halfUnit(p.share.text);
+  return bases.some((b) => {
+    if (!list.every((q) => q === p || fitsAs(q, b))) return false;
+    const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+    return p.share.value + 1.5 * unit + 1e-9 >= lo * 100 && p.share.value - 1.5 * unit - 1e-9 <= hi * 100;
+  });
+}
+
+/** The one amount among `printed` (not one of `named`, the bases the shares name) that every share of the
+ *  list fits as its base, at the printed precision: the intersection of the bases each part and share
+ *  allow. undefined when the shares allow no common base or none is printed. */
+function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefined {
+  let lo = 0;
+  let hi = Infinity;
+  for (const q of list) {
+    const y = yuanOf(q.part);
+    if (y === null || q.share.value <= 0) return undefined;
+    const ha = lastDigitYuan(q.part) / 2;
+    const h = halfUnit(q.share.text);
+    // a share printed rounded or cut off: its true value in [s − h, s + 2h]
+    const sLo = Math.max(1e-9, q.share.value - h) / 100;
+    const sHi = (q.share.value + 2 * h) / 100;
+    lo = Math.max(lo, (y - ha) / sHi);
+    hi = Math.min(hi, (y + ha) / sLo);
+  }
+  if (!(lo <= hi)) return undefined;
+  const namedY = new Set(named.map((b) => yuanOf(b)));
+  const fits = printed.filter((g) => {
+    const y = yuanOf(g)!;
+    const hg = lastDigitYuan(g) / 2;
+    return y + hg >= lo && y - hg <= hi && !namedY.has(y) && !list.some((q) => q.part === g);
+  });
+  const values = new Set(fits.map((g) => yuanOf(g)));
+  return values.size === 1 ? fits[0] : undefined;
 }
 
 const pos = (f: Fact) => [f.loc.page ?? f.loc.paragraph ?? 0, f.loc.line, start(f)] as const;
@@ -702,8 +819,14 @@ function breakdownDirections(ctx: Ctx): Flag[] {
     const para = ctx.text.paragraph.get(lineKey(t.f.loc));
     // A 其中 that opens a new sentence lists the parts of that sentence's one change; a sentence of several
     // changes (the reasons for a change: “主要原因是基本支出增加1447.63万元、项目支出减少200万元、单位预留机动经费
-    // 增加3075.14万元。其中：（一）…”) has no one total, and its last figure is a part, not the list's total.
-    const listed = between.includes('其中') && (!/。[^。]*其中/u.test(between) || soleChangeOfSentence(ctx, order, i));
+    // 增加3075.14万元。其中：（一）…”) has no one total, and its last figure is a part, not the list's total —
+    // unless it is the sentence's first change (“…增长6.69%。主要原因是基本支出增加1408.29万元、项目支出安排增加
+    // 400万元。其中：” belongs to the sentence's first change).
+    const afterStop = /。[^。]*其中/u.test(between);
+    const inSentence = (k: number) => k >= 0 && sameSentence(ctx.text, order[k]!, t.f, /。/u);
+    let lead = true;
+    for (let k = i - 1; afterStop && inSentence(k); k--) if (items[k] && items[k]!.v !== 0) lead = false;
+    const listed = between.includes('其中') && (!afterStop || lead || soleChangeOfSentence(ctx, order, i));
     const parts: Item[] = [];
     const tLevel = levelOf(i);
     // A 其中 of blocks that each restate the whole (“其中：（一）收入预算总计20849.45万元。包括：… （二）支出预算总计
@@ -1129,6 +1252,152 @@ function enumeratedParts(ctx: Ctx): Flag[] {
     const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
     if (over) flags.push(over);
   });
+  return flags;
+}
+
+const LEVELS: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
+const MARKER = /[（(]\s*\d{0,3}\s*(类|款|项)\s*[）)]/gu;
+/** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
+function markerLevel(label: string): number {
+  let lv = 0;
+  for (const m of label.matchAll(MARKER)) lv = Math.max(lv, LEVELS[m[1]!]!);
+  return lv;
+}
+
+/** A 类 (or 款) figure followed by the figures of rows under it, each named with a deeper marker (“1、工资福利
+ *  支出（类）2,097.51万元 /（1）基本工资（款）支出737.94万元 /（2）津贴补贴（款）支出1,263.76万元 …”, 功能分类
+ *  or 经济分类 alike): the rows are parts of it, so together they cannot exceed it. The rows run until a figure
+ *  of the same or a shallower level, or one without a marker, or another section; the parts are the rows of
+ *  the shallowest deeper level (a 款 and its own 项 are not added together), each row once (a 项's figure
+ *  restated in its paragraph is not another row). Whether every row is listed is unknown: only a sum above
+ *  the figure is flagged. */
+function chainParts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    const level = markerLevel(t.label);
+    if (!isLevel(t) || level >= 3) return;
+    // (a figure without a marker heads such rows where its sentence announces them: “…机关运行经费支出预算
+    // 3,348.98万元，比2016年增加…。其中：/（1）办公费（款）支出167.03万元。…”)
+    let from = i + 1;
+    if (!level) {
+      while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
+      const first = order[from];
+      const lead = first ? textSpan(ctx.text, order[from - 1]!, first, 8) : null;
+      // (no figure between: “…结转资金0万元…。（二）支出预算总计13,377.11。包括：” — a total whose unit is lost
+      // announces that list, not the figure before it)
+      const cut = lead === null ? -1 : lead.lastIndexOf('。');
+      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d/.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
+    }
+    const rows: Fact[] = [];
+    for (const f of order.slice(from, i + 120)) {
+      if ((f.section ?? null) !== (t.section ?? null)) break;
+      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (!isAmount(f)) continue;
+      const lv = markerLevel(f.label);
+      if (lv <= level) break;
+      if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
+      if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
+      rows.push(f);
+    }
+    if (rows.length < 2) return;
+    const top = Math.min(...rows.map((r) => markerLevel(r.label)));
+    const parts = rows.filter((r) => markerLevel(r.label) === top);
+    const over = partsOverWhole(t, parts, `所列各项${parts.map((p) => show(p)).join('＋')}`);
+    if (over && !ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) flags.push(over);
+  });
+  return flags;
+}
+
+/** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
+ *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
+ *  more figures with the same words, roles, directions, years and units in the same order, and every figure
+ *  of the run agrees but one, that one is a conflict (VALUE_CONFLICT). Where three or more copies are printed,
+ *  the copies that differ from the majority are flagged; of two, the later. Copies are in different sections
+ *  (lists of like items in one section — one per unit — are not one statement); copies under different funds
+ *  are compared only as the overview (no fund) and the 财政拨款 part, where the document spends nothing outside
+ *  财政拨款. A warning: which copy is wrong is the majority's guess. */
+function restatedRuns(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const sig = (f: Fact) => `${f.role}|${f.direction ?? ''}|${fold(f.label)}|${f.unit}|${f.year ?? ''}`;
+  const paras = [...ctx.byLine.values()].map((list) => list.filter((f) => isAmount(f) && f.role !== 'share' && f.role !== 'other' && fold(f.label).length >= 2));
+  const at = new Map<string, { p: number; i: number }[]>();
+  paras.forEach((seq, p) => {
+    for (let i = 0; i + 2 < seq.length; i++) {
+      const k = `${sig(seq[i]!)}\u0001${sig(seq[i + 1]!)}\u0001${sig(seq[i + 2]!)}`;
+      at.set(k, [...(at.get(k) ?? []), { p, i }]);
+    }
+  });
+  const e = (m: string) => ctx.doc.summary[m]?.yuan;
+  const oneFund = e('total_expenditure') !== undefined && e('total_expenditure') === e('fiscal_appropriation_expenditure');
+  // aligned copies: each fact's copies (union-find over positions aligned in a run with at most one difference)
+  const parent = new Map<Fact, Fact>();
+  const root = (f: Fact): Fact => {
+    let r = f;
+    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const join = (a: Fact, b: Fact) => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(root(a), root(b));
+  };
+  const same = (a: Fact, b: Fact) => {
+    const x = figOf(a.text, a.unit);
+    const y = figOf(b.text, b.unit);
+    return !!x && !!y && sumFits(x, [y]);
+  };
+  const seen = new Set<string>();
+  const odd = new Set<Fact>();
+  for (const list of at.values()) {
+    for (let u = 0; u < list.length; u++) {
+      for (let v = u + 1; v < list.length; v++) {
+        const a = list[u]!;
+        const b = list[v]!;
+        if (a.p === b.p) continue;
+        const A = paras[a.p]!;
+        const B = paras[b.p]!;
+        let s0 = 0;
+        while (a.i - s0 - 1 >= 0 && b.i - s0 - 1 >= 0 && sig(A[a.i - s0 - 1]!) === sig(B[b.i - s0 - 1]!)) s0++;
+        const sa = a.i - s0;
+        const sb = b.i - s0;
+        const key = `${a.p}|${sa}|${b.p}|${sb}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let n = 0;
+        while (sa + n < A.length && sb + n < B.length && sig(A[sa + n]!) === sig(B[sb + n]!)) n++;
+        if (n < 3) continue;
+        const fa = A.slice(sa, sa + n);
+        const fb = B.slice(sb, sb + n);
+        if (fa.some((f, k) => f === fb[k])) continue;
+        // (copies in one section may be lists of like items — one per unit or per year — not one statement)
+        if ((fa[0]!.section ?? null) === (fb[0]!.section ?? null)) continue;
+        const funds = fa.map((f, k) => new Set([f.about?.fund ?? '', fb[k]!.about?.fund ?? '']));
+        if (funds.some((x) => x.size > 1 && !(oneFund && x.has('') && x.has('fiscal') && x.size === 2))) continue;
+        const diff = fa.map((f, k) => !same(f, fb[k]!));
+        if (diff.filter(Boolean).length > 1) continue;
+        fa.forEach((f, k) => {
+          join(f, fb[k]!);
+          if (diff[k]) odd.add(f).add(fb[k]!);
+        });
+      }
+    }
+  }
+  const groups = new Map<Fact, Fact[]>();
+  for (const f of odd) groups.set(root(f), [...(groups.get(root(f)) ?? []), f]);
+  for (const r of groups.keys()) {
+    const copies = [...parent.keys()].filter((f) => root(f) === r).sort((x, y) => (isBefore(x, y) ? -1 : 1));
+    // the value most copies print (on a tie, the first one's)
+    const votes = copies.map((f) => copies.filter((g) => same(f, g)).length);
+    const best = Math.max(...votes);
+    const major = copies[votes.indexOf(best)]!;
+    for (const f of copies) {
+      if (same(f, major)) continue;
+      const where = major.loc.page !== undefined ? `第${major.loc.page}页第${major.loc.line}行` : `第${major.loc.paragraph ?? '?'}段`;
+      const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : f.direction === 'increase' ? '增加' : '') : '';
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一说明前后不一致：此处${f.label}${verb}${show(f)}，${where}的同一说明（其余各项相同）为${show(major)}。`, show(major), show(f)));
+    }
+  }
   return flags;
 }
 

@@ -90,6 +90,18 @@ export function sumFits(total: Fig, parts: Fig[]): boolean {
   return diff === 0n || abs(diff) < slack;
 }
 
+/** Does a narrative figure restate a table cell? Exactly, within the two printed intervals; and where the
+ *  figure converts the cell to a coarser unit (877,080.00元 written 87.70万元: the 万元 figure keeps fewer
+ *  digits than the cell), also cut off rather than rounded: the cell lies in [figure, figure + one unit of
+ *  its last digit) (away from zero). The tolerance comes from the conversion; within one unit nothing is
+ *  converted, so a restatement is exact (269.85 against 269.86 stays a conflict). */
+export function restates(mine: Fig, mineUnit: string, cell: Fig, cellUnit: string): boolean {
+  if (sumFits(mine, [cell])) return true;
+  if (mineUnit === cellUnit || cell.h >= mine.h) return false;
+  const [m, c] = mine.v < 0n ? [-mine.v, -cell.v] : [mine.v, cell.v];
+  return c + cell.h > m && c - cell.h < m + 2n * mine.h;
+}
+
 /** Is `a ≤ b` possible within the intervals? */
 export const atMostFits = (a: Fig, b: Fig): boolean => a.v - a.h < b.v + b.h || a.v <= b.v;
 
@@ -1190,7 +1202,7 @@ function restatements(l: Ledger): Flag[] {
     const compare = (cell: { g: Fact; fig: Fig | null }) => {
       if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) return;
       restatementCount.byMetric++;
-      if (!sumFits(mine, [cell.fig!])) {
+      if (!restates(mine, f.unit, cell.fig!, cell.g.unit)) {
         flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
         restatedCells.push(cell.g);
       }
@@ -1212,7 +1224,13 @@ function restatements(l: Ledger): Flag[] {
       const usable = figs.filter((x) => !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`));
       if (usable.length && usable.length === figs.length && (!named || usable.every((x) => x.fig!.v === usable[0]!.fig!.v))) {
         restatementCount.byCode++;
-        if (!usable.some((x) => sumFits(mine, [x.fig!]))) {
+        // A figure that names no fund, where no all-sources table prints its 科目, may be the 科目's amount
+        // from all sources: the fund table's cell plus at most the money outside that table (the
+        // document's expenditure total less the table's 合计; 江苏 预算: 公共安全（类）支出13656.34万元 under
+        // 支出预算总计 = the 预算05 cell 13,641.34 + 其他资金 15.00).
+        const allSources = !named && !usable.some((x) => rc.allSourcesTables.includes(x.g.about!.table!));
+        if (allSources && usable.some((x) => withinOtherFunds(l, mine, x.g, x.fig!))) continue;
+        if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
           flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
           restatedCells.push(cell.g);
@@ -1242,6 +1260,23 @@ function restatements(l: Ledger): Flag[] {
     compare(figs[0]!);
   }
   return flags;
+}
+
+/** Whether `mine` lies between a fund table's cell and that cell plus the money the document spends outside
+ *  the table (its expenditure total less the table's 合计 in the cell's column), at the printed precision.
+ *  False where either total is not known or nothing is outside the table. */
+function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean {
+  const e = l.doc.summary.total_expenditure;
+  const doc = e ? l.doc.facts.find((g) => g.id === e.factId) : undefined;
+  const whole = doc ? figOf(doc.text, doc.unit) : null;
+  const totals = TOTAL_ROWS();
+  const rows = (l.cells.get(cell.about!.tableId!) ?? []).filter((g) => !g.about?.code && g.about?.name && totals.has(g.about.name) && g.about.col === cell.about!.col);
+  const part = rows.length === 1 ? figOf(rows[0]!.text, rows[0]!.unit) : null;
+  if (!whole || !part) return false;
+  const room = whole.v - part.v;
+  const slack = whole.h + part.h + mine.h + fig.h;
+  if (room <= slack) return false;
+  return mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack;
 }
 
 /** The key of the column (patterns/columns.yaml) among `keys` whose header a narrative label ends with. */

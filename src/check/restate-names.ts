@@ -9,7 +9,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { foldName, fundIn } from '../extract/ledger.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
-import { figOf, sumFits } from './identities.js';
+import { figOf, restates } from './identities.js';
 
 const FUNDS = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
@@ -68,7 +68,7 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
     // A cell that cannot be read as money makes the row uncertain: no verdict.
     if (figs.some((x) => !x.fig)) continue;
-    if (figs.some((x) => sumFits(mine, [x.fig!]))) continue;
+    if (figs.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) continue;
     const cell = figs[0]!.g;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     flags.push(
@@ -154,7 +154,7 @@ export function restatedTotals(doc: ExtractedDocument): Flag[] {
     const mine = figOf(f.text, f.unit);
     const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
     if (!mine || figs.some((x) => !x.fig)) continue;
-    if (figs.some((x) => sumFits(mine, [x.fig!]))) continue;
+    if (figs.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) continue;
     const cell = figs[figs.length - 1]!.g;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     const printed = figs.map((x) => `“${x.g.about!.name}”${x.g.text}${x.g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、');

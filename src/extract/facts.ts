@@ -21,6 +21,8 @@ interface Subject {
   metric: string | null;
   kind: FactKind | null;
   unit: string | null;
+  /** The role cue a paragraph ended with before a colon (…5312.11万元，上年:), for the figure that opens the next. */
+  cue?: string;
 }
 
 interface Parsed {
@@ -134,11 +136,19 @@ function paragraphFacts(
   tokens.forEach((tok, k) => {
     // Pieces of text before this number; all but the last are number-less sub-clauses.
     const pieces = splitStops(text.slice(cursor, tok.start), cursor);
-    const segment = pieces.pop() ?? { text: '', start: tok.start };
+    let segment = pieces.pop() ?? { text: '', start: tok.start };
+    // (a cue the paragraph before ended with, for a figure that opens this one: “上年:” / “5421.24万元，…”)
+    if (k === 0 && carried?.cue && !segment.text.trim() && !pieces.length) segment = { text: carried.cue, start: tok.start };
+    // A number right after a colon is stated by the words before it (“…（项）”43.83万元，上年:25.77万元”,
+    // “预算数：120万元”): the cue and label are the clause the colon closes, not the empty text after it.
+    if (!segment.text.trim() && pieces.length && /[:：]/.test(text[segment.start - 1] ?? '')) segment = pieces.pop()!;
     takePieces(pieces);
     cursor = tok.unitEnd;
 
-    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence);
+    // The clause the segment ends, back over a list of nouns joined by 、 (基本支出增加人员工资、住房公积金、提租补贴等).
+    let clause = segment.text;
+    for (let q = pieces.length - 1, at = segment.start; q >= 0 && text[at - 1] === '、'; at = pieces[q]!.start, q--) clause = `${pieces[q]!.text}、${clause}`;
+    const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence, clause);
     const ov = overrides.get(k);
     if (ov !== undefined) {
       parsed.label = ov.label;
@@ -195,7 +205,12 @@ function paragraphFacts(
     if (line.ocr) fact.ocr = line.ocr;
     out.push(fact);
   });
-  const trailing = takePieces(splitStops(text.slice(cursor), cursor)) ? subject : null;
+  const tail = splitStops(text.slice(cursor), cursor);
+  let trailing: Subject | null = takePieces(tail) ? subject : null;
+  // A paragraph that ends in a role cue and a colon (a line “…5312.11万元，上年:” whose figure wrapped to the
+  // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
+  const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
+  if (cue && r.roles.some((x) => x.whole.test(cue)) && (trailing ?? subject)) trailing = { ...(trailing ?? subject)!, cue };
   return { facts: out, trailing };
 }
 
@@ -254,16 +269,24 @@ function parseSegment(
   docYear: number | null,
   lineBefore: string,
   opensSentence = false,
+  clause = seg,
 ): Parsed {
   const r = rules();
+  // A number inside a remark in brackets is stated by the remark (“与2016年度相比（2016年度部门支出预算安排为
+  // 8,648.07万元），增加498.72万元”: the 2016 figure, not the sentence's 2017 one): the words after the
+  // bracket left open before it are its segment.
+  const open = unclosedBracket(seg);
+  if (open > 0 && cleanLabel(seg.slice(open))) seg = seg.slice(open);
   let role: Role = 'actual';
   let direction: Fact['direction'];
   let initial = false;
   let head = seg;
+  let matched = false;
   for (const rule of r.roles) {
     if (rule.kinds && !rule.kinds.includes(tok.kind)) continue;
     const m = rule.re.exec(seg);
     if (!m) continue;
+    matched = true;
     role = rule.role;
     direction = rule.direction;
     initial = rule.initial === true;
@@ -277,6 +300,14 @@ function parseSegment(
       }
     }
     break;
+  }
+  // A change told verb first, its object between the verb and the figure (“基本支出增加人员经费1408.29万元”,
+  // “…增加人员工资、住房公积金、提租补贴等3397.18万元”): the change of the subject before the verb.
+  const verb = !matched && tok.kind === 'amount' ? verbFirst(clause) : null;
+  if (verb) {
+    role = 'change';
+    direction = verb.direction;
+    head = verb.subject;
   }
   let compared = false;
   if (role === 'change') {
@@ -316,6 +347,31 @@ function parseSegment(
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
+}
+
+/** A clause “subject 增加/减少 object” ending at a figure: the subject (a reason's lead-in — 主要原因是 — cut off)
+ *  and the direction, when the subject names something (two characters or more, not a comparison or a
+ *  purpose) and the object is words, not a figure's own cue. */
+function verbFirst(clause: string): { subject: string; direction: 'increase' | 'decrease' } | null {
+  const m = /(增加|减少)/u.exec(clause);
+  if (!m) return null;
+  const r = rules();
+  const subject = clause.slice(0, m.index).replace(/^.*?(?:原因|因素)(?:主要)?(?:是|为|有)?/u, '');
+  const object = clause.slice(m.index + m[0].length);
+  if (!/^[\u4e00-\u9fff]{2}/u.test(object) || /^(?:了|为|至|到|额|值|幅)/u.test(object)) return null;
+  if (cleanLabel(subject).length < 2 || r.comparisonStart.test(subject) || r.purpose.test(subject)) return null;
+  return { subject, direction: m[1] === '增加' ? 'increase' : 'decrease' };
+}
+
+/** Where the text after the last bracket left open in `s` begins (-1 when every bracket is closed). */
+function unclosedBracket(s: string): number {
+  const opens: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '（' || c === '(') opens.push(i + 1);
+    else if ((c === '）' || c === ')') && opens.length) opens.pop();
+  }
+  return opens.length ? opens[opens.length - 1]! : -1;
 }
 
 /** Whether the segment opens its sentence: a sentence end right before it in the paragraph, or the
