@@ -356,3 +356,10 @@ describe('lineFacts: phrasings of the real 江苏 预算 reports', () => {
     expect(pick('财政供养人数13名，其中在职3名，离退休人数8名。').map((f) => f[1])).toEqual(['staff_funded', 'staff_active', 'staff_retired']);
   });
 });
+
+describe('a template choice left before a figure', () => {
+  it('gives the figure no direction it does not have: 增加（减少）1062.85万元 is role other, 增加1062.85万元 a change', () => {
+    expect(facts('与2023年度相比，收入支出总计增加（减少）1062.85万元。').map((f) => [f.text, f.role, f.direction])).toEqual([['1062.85', 'other', undefined]]);
+    expect(facts('与2023年度相比，收入支出总计增加1062.85万元。').map((f) => [f.text, f.role, f.direction])).toEqual([['1062.85', 'change', 'increase']]);
+  });
+});
