@@ -261,8 +261,8 @@ describe('a 类 broken down into its 项, the 类\'s own figure and change state
     expect(dc(await run(doc('增加', '400.00')))).toEqual([]);
   });
 
-  it('flags the one 项 word whose turn makes them add up, where the 项 figures add up to the 类\'s', async () => {
-    expect(dc(await run(doc('减少', '400.00')))).toEqual([['error', 10, '增加400.00万元', '减少400.00万元']]);
+  it('warns on the one 项 word whose turn makes them add up (a warning: the list is not said to be complete), where the 项 figures add up to the 类\'s', async () => {
+    expect(dc(await run(doc('减少', '400.00')))).toEqual([['warning', 10, '增加400.00万元', '减少400.00万元']]);
   });
 
   it('leaves a list alone whose figures do not add up to the 类\'s (a 项 may be missing)', async () => {

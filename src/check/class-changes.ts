@@ -5,8 +5,8 @@
 // figures add up to the 类's figure (at the printed precision), every 项 with a figure this year is listed,
 // but one that fell to 0 may be left out with its change (江苏委办公厅 2018: the 一般公共服务 项 add up to
 // 20153.75, their changes to 147.20 more than the 类's — the 财政专户 funds that went). So a sum that does
-// not fit is no evidence by itself: a word (增加↔减少) is flagged only when turning that one word, and no
-// other, makes the changes add up to the 类's exactly (at the printed precision).
+// not fit is no evidence by itself: a word (增加↔减少) is flagged (a warning) only when turning that one word,
+// and no other, makes the changes add up to the 类's exactly (at the printed precision).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { makeFlag } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
@@ -96,6 +96,9 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const tw = `${w.change.direction === 'decrease' ? '减少' : '增加'}${w.change.text}${w.change.unit}`;
     flags.push(
       makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：所列各项之和等于${m.groups!.name}（类）的${w.level.text}${w.level.unit}，各项变动之和却与其变动（${where}：${tw}）不符，唯有此项为${other}才相符；此处写${word}${f.text}${f.unit}。`, { ...f.loc }, f.excerpt, {
+        // (a warning: the list is not said to be complete, and a 项 that fell to 0 left out with its change
+        // can, by chance, be twice one listed change — then turning that word fits too)
+        severity: 'warning',
         expected: `${other}${f.text}${f.unit}`,
         found: `${word}${f.text}${f.unit}`,
       }),
