@@ -158,7 +158,10 @@ function growthRates(ctx: Ctx): Flag[] {
         if (z) flags.push(z);
         // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
         // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
-        const p = before(list, c, (g) => g.role === 'prior_year' && isAmount(g) && sameSubject(g, c), isChangeAmount);
+        // (not where this year's figure stands in the change's own sentence and the prior is another subject's,
+        // in a remark: “支出预算12,000.00万元（2018年度基本支出为8,000.00万元），比2018年增加1,000.00万元”)
+        const own = before(list, c, (g) => isLevel(g) && g.year === ctx.doc.document.year && sameSentence(ctx.text, g, c), isChangeAmount);
+        const p = own ? undefined : before(list, c, (g) => g.role === 'prior_year' && isAmount(g) && sameSubject(g, c), isChangeAmount);
         const cy = yuanOf(c);
         const py = p ? yuanOf(p) : null;
         if (!z && p && cy !== null && py !== null && py > 0 && c.unit === p.unit && (!rate.direction || !c.direction || rate.direction === c.direction)) {
@@ -1296,6 +1299,11 @@ function chainParts(ctx: Ctx): Flag[] {
       if (!isAmount(f)) continue;
       const lv = markerLevel(f.label);
       if (lv <= level) break;
+      // (a 其中 or 包括 after the rows opens another breakdown of the same whole — “其中基本支出中：（1）工资福利支出
+      // （款）…”, by economic class after the functional one — whose rows are not more parts)
+      const last = rows[rows.length - 1];
+      const gap = last ? textSpan(ctx.text, last, f, 8) : null;
+      if (gap !== null && /其中|包括/u.test(gap)) break;
       if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
       if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
       rows.push(f);

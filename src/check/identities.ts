@@ -99,7 +99,9 @@ export function restates(mine: Fig, mineUnit: string, cell: Fig, cellUnit: strin
   if (sumFits(mine, [cell])) return true;
   if (mineUnit === cellUnit || cell.h >= mine.h) return false;
   const [m, c] = mine.v < 0n ? [-mine.v, -cell.v] : [mine.v, cell.v];
-  return c + cell.h > m && c - cell.h < m + 2n * mine.h;
+  // (cut off: the cell lies in [mine, mine + one unit of mine's last digit): 87.70万元 for 877,080元, never
+  // 9.99万元 for 100,000.00元)
+  return c + cell.h > m && c < m + 2n * mine.h;
 }
 
 /** Is `a ≤ b` possible within the intervals? */
@@ -1229,10 +1231,13 @@ function restatements(l: Ledger): Flag[] {
         // document's expenditure total less the table's 合计; 江苏 预算: 公共安全（类）支出13656.34万元 under
         // 支出预算总计 = the 预算05 cell 13,641.34 + 其他资金 15.00).
         const allSources = !named && !usable.some((x) => rc.allSourcesTables.includes(x.g.about!.table!));
-        if (allSources && usable.some((x) => withinOtherFunds(l, mine, x.g, x.fig!))) continue;
+        // All the outside money in this 科目 is a restatement; part of it may be (the rest in other 科目), or
+        // may be a wrong figure: a warning, not silence.
+        const outside = allSources ? usable.map((x) => withinOtherFunds(l, mine, x.g, x.fig!)) : [];
+        if (outside.includes('exact')) continue;
         if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
-          flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByCode));
+          flags.push(conflict(l, f, cell.g, mine, cell.fig!, outside.includes('within') ? 'warning' : rc.severityByCode));
           restatedCells.push(cell.g);
         }
         continue;
@@ -1262,10 +1267,11 @@ function restatements(l: Ledger): Flag[] {
   return flags;
 }
 
-/** Whether `mine` lies between a fund table's cell and that cell plus the money the document spends outside
- *  the table (its expenditure total less the table's 合计 in the cell's column), at the printed precision.
- *  False where either total is not known or nothing is outside the table. */
-function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean {
+/** Whether `mine` is a fund table's cell plus all the money the document spends outside the table (its
+ *  expenditure total less the table's 合计 in the cell's column): 'exact'; or lies between the cell and that
+ *  sum ('within': part of the outside money, or a wrong figure); at the printed precision. False where
+ *  either total is not known or nothing is outside the table. */
+function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): 'exact' | 'within' | false {
   const e = l.doc.summary.total_expenditure;
   const doc = e ? l.doc.facts.find((g) => g.id === e.factId) : undefined;
   const whole = doc ? figOf(doc.text, doc.unit) : null;
@@ -1276,7 +1282,8 @@ function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean {
   const room = whole.v - part.v;
   const slack = whole.h + part.h + mine.h + fig.h;
   if (room <= slack) return false;
-  return mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack;
+  if (sumFits(mine, [fig, { v: room, h: whole.h + part.h }])) return 'exact';
+  return mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack ? 'within' : false;
 }
 
 /** The key of the column (patterns/columns.yaml) among `keys` whose header a narrative label ends with. */

@@ -360,6 +360,7 @@ function verbFirst(clause: string): { subject: string; direction: 'increase' | '
   const object = clause.slice(m.index + m[0].length);
   if (!/^[\u4e00-\u9fff]{2}/u.test(object) || /^(?:了|为|至|到|额|值|幅)/u.test(object)) return null;
   if (cleanLabel(subject).length < 2 || r.comparisonStart.test(subject) || r.purpose.test(subject)) return null;
+  if (r.verbFirstNot.subjectEnds.test(subject) || r.verbFirstNot.objectHas.test(object)) return null;
   return { subject, direction: m[1] === '增加' ? 'increase' : 'decrease' };
 }
 

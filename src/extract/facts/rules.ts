@@ -31,6 +31,7 @@ interface FactsYaml {
   labelRemarks: string;
   subunitWords: string[];
   purposeCues: string;
+  verbFirstNot: { subjectEnds: string; objectHas: string };
   maxDecimals: number;
   tableRowNumbers: number;
   budgetInfix: string;
@@ -71,6 +72,7 @@ export interface Rules {
   labelRemarks: RegExp;
   subunitWords: string[];
   purpose: RegExp;
+  verbFirstNot: { subjectEnds: RegExp; objectHas: RegExp };
   maxDecimals: number;
   tableRowNumbers: number;
   budgetInfix: RegExp;
@@ -109,6 +111,7 @@ export function rules(): Rules {
     labelRemarks: new RegExp(y.labelRemarks, 'g'),
     subunitWords: y.subunitWords,
     purpose: new RegExp(y.purposeCues),
+    verbFirstNot: { subjectEnds: new RegExp(y.verbFirstNot.subjectEnds, 'u'), objectHas: new RegExp(y.verbFirstNot.objectHas, 'u') },
     maxDecimals: y.maxDecimals,
     tableRowNumbers: y.tableRowNumbers,
     budgetInfix: new RegExp(y.budgetInfix),
