@@ -240,6 +240,10 @@ describe('empty tables explained', () => {
     expect(await emptyFlags(empty('注：本部门无相关收支项目'))).toBe(0);
     expect(await emptyFlags(empty('说明：本部门无该项目。'))).toBe(0);
     expect(await emptyFlags(empty('注：“科目编码”和“科目名称”为必填项'))).toBe(1);
+    // a condition or a dispensation is no explanation (the session-6 review's variants)
+    expect(await emptyFlags(empty('注：如无特别说明，金额单位为万元。'))).toBe(1);
+    expect(await emptyFlags(empty('备注：本表为0的项目无需填列明细。'))).toBe(1);
+    expect(await emptyFlags(empty('注：无特殊说明的，金额单位均为万元。'))).toBe(1);
   });
 
   it('inside its grid (a row 此表为空, (无政府性基金支出）)', async () => {
