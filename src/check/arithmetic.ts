@@ -4,10 +4,11 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { loadPattern } from '../patterns.js';
-import { makeFlag } from './flag.js';
+import { makeFlag, placeOf } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { balancedChanges, comparisonClaims } from './identities-claims.js';
+import { grandTotals } from './grand-totals.js';
 import { entityHead, restatedTotals, restatementsByName } from './restate-names.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
@@ -61,7 +62,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -347,7 +348,7 @@ function twinChanges(ctx: Ctx): Flag[] {
     for (const s of odd) {
       const mine = s.c.direction === 'increase' ? '增加' : '减少';
       const theirs = other.c.direction === 'increase' ? '增加' : '减少';
-      const where = other.c.loc.page !== undefined ? `第${other.c.loc.page}页第${other.c.loc.line}行` : `第${other.c.loc.paragraph ?? '?'}段`;
+      const where = placeOf(other.c.loc);
       flags.push(
         flagOn(s.c, 'DIRECTION_CONFLICT', `同一变动前后方向不一致：此处${s.x.label || ''}${show(s.x)}${mine}${show(s.c)}，${where}${other.x.label || ''}${show(other.x)}却是${theirs}${show(other.c)}。`, `${theirs}${show(other.c)}`, `${mine}${show(s.c)}`),
       );
@@ -1112,7 +1113,7 @@ function netChanges(ctx: Ctx): Flag[] {
       const sign = (f: Fact, x: Fig): Fig => (f.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
       if (sumFits(sign(first, a), [sign(c, b)])) continue;
       const word = (f: Fact) => (f.direction === 'decrease' ? '减少' : '增加');
-      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      const where = placeOf(first.loc);
       if (sumFits(a, [b]))
         flags.push(flagOn(c, 'DIRECTION_CONFLICT', `增减相抵后的变动与本段所述变动方向相反：此处${word(c)}${show(c)}，而${where}为${word(first)}${show(first)}。`, `${word(first)}${show(c)}`, `${word(c)}${show(c)}`));
       else flags.push(makeFlag('VALUE_CONFLICT', `增减相抵后的变动与本段所述变动不一致：此处${word(c)}${show(c)}，而${where}为${word(first)}${show(first)}。`, { ...c.loc }, c.excerpt, { severity: 'error', expected: `${word(first)}${show(first)}`, found: `${word(c)}${show(c)}` }));
@@ -1183,7 +1184,7 @@ function balancedTotals(ctx: Ctx): Flag[] {
       const fb = figOf(b.text, b.unit);
       if (!fa || !fb || sumFits(fa, [fb])) continue;
       const [first, later] = isBefore(a, b) ? [a, b] : [b, a];
-      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      const where = placeOf(first.loc);
       flags.push(makeFlag('VALUE_CONFLICT', `收支总计不平衡：${later.label}为${show(later)}，而${where}${first.label}为${show(first)}；收入总计应等于支出总计。`, { ...later.loc }, later.excerpt, { severity: 'error', expected: show(first), found: show(later) }));
       break pairs;
     }
@@ -1401,7 +1402,7 @@ function restatedRuns(ctx: Ctx): Flag[] {
     const major = copies[votes.indexOf(best)]!;
     for (const f of copies) {
       if (same(f, major)) continue;
-      const where = major.loc.page !== undefined ? `第${major.loc.page}页第${major.loc.line}行` : `第${major.loc.paragraph ?? '?'}段`;
+      const where = placeOf(major.loc);
       const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : f.direction === 'increase' ? '增加' : '') : '';
       flags.push(flagOn(f, 'VALUE_CONFLICT', `同一说明前后不一致：此处${f.label}${verb}${show(f)}，${where}的同一说明（其余各项相同）为${show(major)}。`, show(major), show(f)));
     }
@@ -1573,7 +1574,7 @@ function valueConflicts(ctx: Ctx): Flag[] {
       const v = valueOf(f);
       if ([...seen].some((s) => Math.abs(s - v) <= Math.max(tolOf(first), tolOf(f)))) continue;
       seen.add(v);
-      const where = first.loc.page !== undefined ? `第${first.loc.page}页第${first.loc.line}行` : `第${first.loc.paragraph ?? '?'}段`;
+      const where = placeOf(first.loc);
       flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${first.label}在${where}为${show(first)}，此处为${show(f)}。`, show(first), show(f)));
     }
   }

@@ -8,7 +8,7 @@
 // not fit is no evidence by itself: a word (增加↔减少) is flagged (a warning) only when turning that one word,
 // and no other, makes the changes add up to the 类's exactly (at the printed precision).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
-import { makeFlag } from './flag.js';
+import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { isAmount } from './numbers.js';
@@ -92,7 +92,7 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const f = cands[0]!.change;
     const word = f.direction === 'decrease' ? '减少' : '增加';
     const other = f.direction === 'decrease' ? '增加' : '减少';
-    const where = w.change.loc.page !== undefined ? `第${w.change.loc.page}页第${w.change.loc.line}行` : `第${w.change.loc.paragraph ?? '?'}段`;
+    const where = placeOf(w.change.loc);
     const tw = `${w.change.direction === 'decrease' ? '减少' : '增加'}${w.change.text}${w.change.unit}`;
     flags.push(
       makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：所列各项之和等于${m.groups!.name}（类）的${w.level.text}${w.level.unit}，各项变动之和却与其变动（${where}：${tw}）不符，唯有此项为${other}才相符；此处写${word}${f.text}${f.unit}。`, { ...f.loc }, f.excerpt, {

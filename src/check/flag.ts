@@ -20,6 +20,9 @@ export function makeFlag(code: FlagCode, message: string, loc: Loc | null, excer
   };
 }
 
+/** Where a statement stands, for a message that points back to it: 第N页第M行 (PDF, text), 第P段 (DOCX). */
+export const placeOf = (loc: Loc): string => (loc.page !== undefined ? `第${loc.page}页第${loc.line}行` : `第${loc.paragraph ?? '?'}段`);
+
 const CLAUSE_END = /[。；;！？!?]/;
 const MAX_EXCERPT = 120;
 

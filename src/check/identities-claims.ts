@@ -5,7 +5,7 @@
 // inside the printed intervals make it true).
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
-import { makeFlag } from './flag.js';
+import { makeFlag, placeOf } from './flag.js';
 import { figOf, type Fig } from './identities.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
@@ -155,7 +155,7 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
         const later = facts.indexOf(a.c) > facts.indexOf(b.c) ? a : b;
         const [odd, other] = support(a) < support(b) ? [a, b] : support(b) < support(a) ? [b, a] : later === a ? [a, b] : [b, a];
         done.add(odd.c);
-        const where = other.c.loc.page !== undefined ? `第${other.c.loc.page}页第${other.c.loc.line}行` : `第${other.c.loc.paragraph ?? '?'}段`;
+        const where = placeOf(other.c.loc);
         flags.push(
           makeFlag('VALUE_CONFLICT', `收支两方的变动不一致：此处${odd.x.label || ''}${show(odd.x)}${word(odd)}${show(odd.c)}，${where}${other.x.label || ''}${show(other.x)}却是${word(other)}${show(other.c)}；二者本年相等，除非上年预算有结转，变动应相同。`, { ...odd.c.loc }, odd.c.excerpt, {
             severity: 'warning',

@@ -6,7 +6,6 @@ import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
 import { scrambledTables } from './identities.js';
-import { grandTotals } from './grand-totals.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
@@ -77,7 +76,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
   const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text), ...grandTotals(doc), ...reasons);
+  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text), ...reasons);
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 
