@@ -7,7 +7,7 @@ import { foldName, fundIn } from '../extract/ledger.js';
 import { foldTableText as fold } from '../table-titles.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
-import { figOf, sumFits, type Fig } from './identities.js';
+import { figOf, restates, sumFits, type Fig } from './identities.js';
 import { entityHead } from './restate-names.js';
 
 interface GrandTotals {
@@ -68,8 +68,9 @@ export function grandTotals(doc: ExtractedDocument): Flag[] {
     const sure = figs as Fig[];
     // The table's own sides must agree first; where they do not, the table's check says so.
     if (!sure.every((x) => sumFits(x, [sure[0]!]))) continue;
-    if (sumFits(mine, [sure[0]!])) continue;
+    // (a 万元 figure may cut off a 元 table's total rather than round it: restates, as the other restatements)
     const cell = cells[0]!;
+    if (restates(mine, f.unit, sure[0]!, cell.unit)) continue;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     flags.push(
       makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '收支总表'}${page}“${cell.about?.name ?? '总计'}”行为${cell.text}${cell.unit}。`, { ...f.loc }, f.excerpt, {

@@ -9,7 +9,8 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { foldName, fundIn } from '../extract/ledger.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
-import { figOf, restates } from './identities.js';
+import { figOf, restates, sumFits, type Fig } from './identities.js';
+import { decimalsOf, formatAmount } from './numbers.js';
 
 const FUNDS = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
@@ -162,6 +163,172 @@ export function restatedTotals(doc: ExtractedDocument): Flag[] {
       makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '收支总表'}${page}${printed}。`, { ...f.loc }, f.excerpt, {
         severity: 'warning',
         expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- a column's one total
+
+interface ColumnsLexicon {
+  columns: { key: string; headers: string[] }[];
+  funds: { key: string; names: string[] }[];
+  restatedColumns?: string[];
+  basicShares?: BasicShares;
+}
+const lexicon = () => loadPattern<ColumnsLexicon>('columns.yaml');
+const TOTAL_NAMES = new Set(['合计', '总计']);
+
+/** The words a label may wear around an item it restates and still be about the reporting entity's item:
+ *  a year, a fund (一般公共预算拨款), 安排的, 预算/决算, and a trailing 支出 (…安排的会议费预算支出). */
+const FILLER = /\d{4}年度?|年度|本年|安排的?|财政拨款|拨款|预算|决算|的/gu;
+
+/** The column key (among `keys`) whose header is the label's item, with what comes before it naming the
+ *  reporting entity or a fund only (江苏省人大常委会办公厅一般公共预算拨款安排的会议费支出 → meeting;
+ *  用于培训费 → none: a purpose, not the item). */
+function itemColumn(label: string, keys: string[]): string | undefined {
+  const lx = lexicon();
+  let t = foldName(label.replace(/[“”"‘’]/gu, ''));
+  t = t.replace(/(?:支出|预算数|预算|决算数|决算|总额|合计)+$/u, '');
+  let best: { key: string; len: number } | undefined;
+  for (const c of lx.columns) {
+    if (!keys.includes(c.key)) continue;
+    for (const h of c.headers) {
+      const fh = foldName(h);
+      if (t.endsWith(fh) && (!best || fh.length > best.len)) best = { key: c.key, len: fh.length };
+    }
+  }
+  if (!best) return undefined;
+  let head = t.slice(0, t.length - best.len);
+  for (const f of lx.funds) for (const n of [...f.names].sort((a, b) => b.length - a.length)) head = head.split(foldName(n)).join('');
+  head = head.replace(FILLER, '');
+  return entityHead(head) ? best.key : undefined;
+}
+
+/** A cell on its table's total row: no 科目 code, and a total's name or none (the one row of a 三公 table). */
+const onTotalRow = (g: Fact) => !g.about?.code && (!g.about?.name || TOTAL_NAMES.has(g.about.name));
+
+/** Narrative figures against a column's one total (issue 11, rule 1): “…一般公共预算拨款安排的会议费预算支出
+ *  1305.25万元” restates the 会议费 column of the 三公/会议费/培训费 table, “一般公共预算机关运行经费支出1579.38万元”
+ *  the 合计 of the 机关运行经费 column; the columns are listed in patterns/columns.yaml `restatedColumns`. The
+ *  figure is compared with every cell of that column on a total row (they must agree among themselves)
+ *  and with every row named like the column (30215 会议费 of the 机关运行经费表): it conflicts (a warning)
+ *  when it fits none, at the printed precision. A figure of another fund (政府性基金), or one whose metric
+ *  a table cell carries (compared by metric in identities.ts), is left alone. */
+export function restatedColumns(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  const keys = lexicon().restatedColumns ?? [];
+  if (year === null || !keys.length) return flags;
+  const level = doc.document.kind === '预算' ? 'budget' : 'actual';
+  const cells = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.about?.tableId && (g.year === null || g.year === year));
+  const metricCells = new Set(cells.filter((g) => g.metric).map((g) => `${g.metric}|${g.role}`));
+  const headers = new Map(lexicon().columns.map((c) => [c.key, new Set(c.headers.map((h) => foldName(h)))]));
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
+    if (f.about?.fund && !['fiscal', 'general_budget'].includes(f.about.fund)) continue;
+    if (f.metric && metricCells.has(`${f.metric}|${f.role}`)) continue;
+    const key = itemColumn(f.label, keys);
+    if (!key) continue;
+    const totals = cells.filter((g) => g.role === f.role && g.about!.column === key && onTotalRow(g));
+    if (!totals.length) continue;
+    const named = cells.filter((g) => g.role === f.role && !!g.about!.name && headers.get(key)!.has(g.about!.name));
+    const mine = figOf(f.text, f.unit);
+    const tf = totals.map((g) => figOf(g.text, g.unit));
+    const nf = named.map((g) => figOf(g.text, g.unit));
+    if (!mine || tf.some((x) => !x) || nf.some((x) => !x)) continue;
+    if (!tf.every((x) => sumFits(x!, [tf[0]!]))) continue;
+    const all = [...totals, ...named];
+    const figs = [...tf, ...nf];
+    if (all.some((g, i) => restates(mine, f.unit, figs[i]!, g.unit))) continue;
+    const cell = totals[0]!;
+    const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
+    const col = (cell.label.split(' ').pop() ?? '').split('/').pop() ?? '';
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}${col ? `“${col}”栏` : ''}为${cell.text}${cell.unit}。`, { ...f.loc }, f.excerpt, {
+        severity: 'warning',
+        expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- 人员经费 and 公用经费 of the 基本支出
+
+interface BasicShares {
+  tables: string[];
+  personnelClasses: string[];
+  metrics: { personnel: string; public: string };
+}
+
+/** Narrative 人员经费 / 公用经费 against the 基本支出 table (issue 11, rule 1): “（一）人员经费9710.42万元 …
+ *  （二）公用经费2598.06万元” restate the table's 人员经费 / 公用经费 column where it prints one (its total
+ *  row), else the sums of its 经济分类 类 rows (patterns/columns.yaml `basicShares`: 人员经费 the classes
+ *  listed, 301 工资福利支出 and 303 对个人和家庭的补助; 公用经费 every other 类 of the table), taken only from
+ *  a table whose 类 rows add up to its 合计, at the printed precision. A figure fits when it matches one
+ *  table of its fund (or of any, when no table is of its fund); else a warning. */
+export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const spec = lexicon().basicShares;
+  const year = doc.document.year;
+  if (!spec || year === null) return flags;
+  const level = doc.document.kind === '预算' ? 'budget' : 'actual';
+  const cells = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.about?.tableId && g.role === level && (g.year === null || g.year === year));
+  const metricCells = new Set(cells.filter((g) => g.metric).map((g) => g.metric));
+  const byTable = new Map<string, Fact[]>();
+  for (const g of cells) if (spec.tables.includes(g.about!.table ?? '')) byTable.set(g.about!.tableId!, [...(byTable.get(g.about!.tableId!) ?? []), g]);
+  // Per table and share: the figure it gives, as the interval sum of its printed parts.
+  type Given = { fund: string | undefined; parts: Fig[]; unit: string; cell: Fact };
+  const given: Record<'personnel' | 'public', Given[]> = { personnel: [], public: [] };
+  for (const facts of byTable.values()) {
+    const fund = facts.find((g) => g.about!.fund)?.about!.fund;
+    for (const share of ['personnel', 'public'] as const) {
+      const col = facts.filter((g) => g.about!.column === share && onTotalRow(g));
+      if (col.length === 1) {
+        const x = figOf(col[0]!.text, col[0]!.unit);
+        if (x) given[share].push({ fund, parts: [x], unit: col[0]!.unit, cell: col[0]! });
+      }
+    }
+    if (facts.some((g) => g.about!.column === 'personnel' || g.about!.column === 'public')) continue;
+    // (a table of one amount column, or its 基本支出 column)
+    const key = facts.some((g) => g.about!.column === 'basic') ? 'basic' : 'total';
+    const inCol = facts.filter((g) => g.about!.column === key);
+    const total = inCol.filter((g) => onTotalRow(g) && g.about!.name);
+    const classes = inCol.filter((g) => g.about!.codeKind === 'economic' && g.about!.code?.length === 3);
+    if (total.length !== 1 || !classes.length) continue;
+    const tf = figOf(total[0]!.text, total[0]!.unit);
+    const cf = classes.map((g) => figOf(g.text, g.unit));
+    if (!tf || cf.some((x) => !x) || !sumFits(tf, cf as Fig[])) continue;
+    const isPersonnel = (g: Fact) => spec.personnelClasses.includes(g.about!.code!);
+    const pick = (want: boolean) => classes.flatMap((g, i) => (isPersonnel(g) === want ? [cf[i]!] : []));
+    const unit = total[0]!.unit;
+    given.personnel.push({ fund, parts: pick(true), unit, cell: total[0]! });
+    given.public.push({ fund, parts: pick(false), unit, cell: total[0]! });
+  }
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
+    const share = f.metric === spec.metrics.personnel ? 'personnel' : f.metric === spec.metrics.public ? 'public' : undefined;
+    if (!share || metricCells.has(f.metric)) continue;
+    const fund = f.about?.fund;
+    if (fund && !['fiscal', 'general_budget'].includes(fund)) continue;
+    const mine = figOf(f.text, f.unit);
+    const own = given[share].filter((x) => x.fund === fund);
+    const cands = own.length ? own : given[share];
+    if (!mine || !cands.length) continue;
+    const sum = (x: Given): Fig => ({ v: x.parts.reduce((s, p) => s + p.v, 0n), h: x.parts.reduce((s, p) => s + p.h, 0n) });
+    if (cands.some((x) => sumFits(mine, x.parts.length ? x.parts : [{ v: 0n, h: 0n }]) || restates(mine, f.unit, sum(x), x.unit))) continue;
+    const c = cands[0]!;
+    const page = c.cell.loc.page !== undefined ? `第${c.cell.loc.page}页` : '';
+    const shown = formatAmount(Number(sum(c).v / 100000n), c.unit, decimalsOf(c.cell.text));
+    const how = c.cell.about!.column === share ? `“${share === 'personnel' ? '人员经费' : '公用经费'}”栏合计为${c.cell.text}${c.cell.unit}` : `按经济分类各类合计${share === 'personnel' ? '人员经费' : '公用经费'}为${shown}`;
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${c.cell.about?.table ?? '基本支出表'}${page}${how}。`, { ...f.loc }, f.excerpt, {
+        severity: 'warning',
+        expected: shown,
         found: `${f.text}${f.unit}`,
       }),
     );

@@ -219,7 +219,8 @@ function lastChainEnd(text: string): number {
 function classChain(clause: string): { level: string; name: string; piece?: string }[] {
   const state = new Map<string, { name: string; piece?: string }>();
   for (const m of clause.matchAll(CHAIN)) {
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, ''));
+    // (a path may join its levels with dashes or quote them: “一般公共服务支出(类）-市场监督管理事务（款）-…”)
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
@@ -250,6 +251,15 @@ function printedCode(chain: { level: string; piece?: string }[]): string | undef
 
 const LEVEL_LEN: Record<string, number> = { 类: 3, 款: 5, 项: 7 };
 
+/** Whether a row of names `at` (at code length `len`) is the one a chain names `name`. A 类 is often named
+ *  without its 支出 (公共安全（类） is the row 公共安全支出), a row with a 支出 the table leaves off
+ *  (未归口管理的行政单位离退休支出（项） is the row 未归口管理的行政单位离退休). */
+function namedAs(at: Set<string>, name: string, len: number): boolean {
+  if (at.has(name)) return true;
+  if (len === 3 && at.has(`${name}支出`)) return true;
+  return name.length > 4 && name.endsWith('支出') && at.has(name.slice(0, -2));
+}
+
 /** The code of a 类/款/项 chain: the one code whose rows carry the chain's names at their levels.
  *  undefined where no row or more than one fits. */
 function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]): string | undefined {
@@ -263,11 +273,31 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
     return chain.every((c) => {
       const l = LEVEL_LEN[c.level]!;
       const at = l <= code.length ? names.get(code.slice(0, l)) : undefined;
-      // (a 类 is often named without its 支出: 公共安全（类） is the row 公共安全支出)
-      return !!at && (at.has(c.name) || (c.level === '类' && at.has(`${c.name}支出`)));
+      return !!at && namedAs(at, c.name, l);
     });
   });
-  return fits.length === 1 ? fits[0] : undefined;
+  if (fits.length) return fits.length === 1 ? fits[0] : undefined;
+  // No row fits the levels as marked: a report may mark a level wrongly (行政事业单位离退休（类）…缴费支出（项）
+  // under the heading 社会保障和就业（类）: the 款 marked 类). The names still fix the row when, in their order,
+  // each is the name of a shorter prefix of one code than the next, the last being the code itself at the
+  // deepest marker's level; one such code or none.
+  const loose = [...names.keys()].filter((code) => {
+    if (code.length !== len) return false;
+    let from = 0;
+    return chain.every((c, i) => {
+      const last = i === chain.length - 1;
+      for (const l of [3, 5, 7]) {
+        if (l <= from || l > code.length || (last && l !== code.length)) continue;
+        const at = names.get(code.slice(0, l));
+        if (at && namedAs(at, c.name, l)) {
+          from = l;
+          return true;
+        }
+      }
+      return false;
+    });
+  });
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 /** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. */
