@@ -1,0 +1,158 @@
+// Narrative figures against the tables that print them (issue 11, rule 1; session 7): a column's one total
+// (会议费, 培训费, 机关运行经费), 人员经费/公用经费 against the 基本支出 table's 经济分类 classes, a 类/款/项 chain
+// whose levels are marked wrongly or joined by dashes, and a 万元 grand total cut off from a 元 table.
+// Synthetic texts written after the layouts of real 江苏 and 上海 预算 reports, figures changed.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+/** A table exported from Word: one TAB-led cell per line, rows apart by blank lines. */
+const tabTable = (rows: string[][]) => rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
+
+/** A 江苏 预算 with its 基本支出, 机关运行经费 and 三公/会议费/培训费 tables; `say` overrides the narrative figures. */
+function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency', string>> = {}): string[] {
+  const s = { personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', ...say };
+  return [
+    '江苏省某某厅2019年度部门预算',
+    '第三部分 2019年度部门预算情况说明',
+    '六、财政拨款基本支出预算情况说明',
+    '江苏省某某厅2019年度财政拨款基本支出预算1,500.00万元，其中：',
+    `（一）人员经费${s.personnel}万元。主要包括：基本工资、津贴补贴、退休费。`,
+    `（二）公用经费${s.public}万元。主要包括：办公费、会议费、培训费、办公设备购置。`,
+    '十一、一般公共预算“三公”经费、会议费、培训费支出预算情况说明',
+    `江苏省某某厅2019年度一般公共预算拨款安排的会议费预算支出${s.meeting}万元，与上年预算数一致。`,
+    `江苏省某某厅2019年度一般公共预算拨款安排的培训费预算支出${s.training}万元，比上年预算增加5.50万元。`,
+    '十、一般公共预算机关运行经费支出预算情况说明',
+    `江苏省某某厅2019年度一般公共预算机关运行经费支出${s.agency}万元，与上年相比增加20.00万元。`,
+    '第四部分 2019年度部门预算表',
+    '六、财政拨款基本支出预算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', '金额'],
+      ['', '合计', '1,500.00'],
+      ['301', '工资福利支出', '900.00'],
+      ['30101', '基本工资', '900.00'],
+      ['302', '商品和服务支出', '300.00'],
+      ['30201', '办公费', '300.00'],
+      ['303', '对个人和家庭的补助', '280.00'],
+      ['30302', '退休费', '280.00'],
+      ['310', '资本性支出', '20.00'],
+      ['31002', '办公设备购置', '20.00'],
+    ]),
+    '十、一般公共预算机关运行经费支出预算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', '机关运行经费支出'],
+      ['', '合计', '320.00'],
+      ['302', '商品和服务支出', '300.00'],
+      ['30215', '会议费', '12.00'],
+      ['30299', '其他商品和服务支出', '288.00'],
+      ['310', '资本性支出', '20.00'],
+    ]),
+    '十一、一般公共预算“三公”经费、会议费、培训费支出预算表',
+    '单位：万元',
+    ...tabTable([
+      ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费', '会议费', '培训费'],
+      ['130.50', '10.00', '30.00', '5.00', '60.00', '25.50'],
+    ]),
+  ];
+}
+const noTables = (d: CheckedDocument) => show(d).filter((f) => f[0] !== 'MISSING_TABLE');
+
+describe('a figure that names a column of the 三公/会议费/培训费 or 机关运行经费 table restates its total', () => {
+  it('accepts the figures the tables print', async () => {
+    expect(noTables(await run(jiangsu()))).toEqual([]);
+  });
+  it('warns on a 会议费 or 培训费 the 三公 table does not print', async () => {
+    expect(noTables(await run(jiangsu({ meeting: '66.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 8, '60.00万元', '66.00万元']]);
+    expect(noTables(await run(jiangsu({ training: '25.05' })))).toEqual([['VALUE_CONFLICT', 'warning', 9, '25.50万元', '25.05万元']]);
+  });
+  it('a 会议费 that is the 机关运行经费 table’s 会议费 row fits that row', async () => {
+    expect(noTables(await run(jiangsu({ meeting: '12.00' })))).toEqual([]);
+  });
+  it('warns on a 机关运行经费 other than the 合计 of its table (not a row of it)', async () => {
+    expect(noTables(await run(jiangsu({ agency: '322.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 11, '320.00万元', '322.00万元']]);
+    expect(noTables(await run(jiangsu({ agency: '300.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 11, '320.00万元', '300.00万元']]);
+  });
+});
+
+describe('人员经费 and 公用经费 against the 经济分类 classes of the 基本支出 table', () => {
+  it('accepts 301 + 303 as 人员经费 and the other classes (302 + 310) as 公用经费', async () => {
+    expect(noTables(await run(jiangsu()))).toEqual([]);
+  });
+  it('warns on a 公用经费 or 人员经费 the classes do not give, with the slack of the classes’ rounding', async () => {
+    // (two classes of 0.01 each: 320.01 may be their true sum)
+    expect(noTables(await run(jiangsu({ public: '320.01' })))).toEqual([]);
+    expect(noTables(await run(jiangsu({ public: '320.02' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '320.02万元']]);
+    expect(noTables(await run(jiangsu({ public: '300.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '300.00万元']]);
+    expect(noTables(await run(jiangsu({ personnel: '1,108.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 5, '1180.00万元', '1,108.00万元']]);
+  });
+});
+
+describe('a 万元 grand total of a 元 收支总表: rounded or cut off, as every other restatement', () => {
+  const doc = (fig: string) => [
+    '上海市某区某局2025年部门预算',
+    '一、部门预算编制说明',
+    `2025年，上海市某区某局收入支出预算总计${fig}万元。`,
+    '二、部门预算表',
+    '2025年部门财务收支预算总表',
+    '单位：元',
+    ...tabTable([
+      ['本年收入项目', '预算数', '本年支出项目', '预算数'],
+      ['一、财政拨款收入', '189,767,551.46', '一、一般公共服务支出', '189,767,551.46'],
+      ['二、事业收入', '', '二、公共安全支出', ''],
+      ['收入总计', '189,767,551.46', '支出总计', '189,767,551.46'],
+    ]),
+  ];
+  it('accepts 18,976.76 (rounded) and 18,976.75 (cut off) for 189,767,551.46元, flags 18,976.74', async () => {
+    expect(noTables(await run(doc('18,976.76')))).toEqual([]);
+    expect(noTables(await run(doc('18,976.75')))).toEqual([]);
+    expect(noTables(await run(doc('18,976.74')))).toEqual([['VALUE_CONFLICT', 'error', 3, '189,767,551.46元', '18,976.74万元']]);
+  });
+});
+
+describe('a 类/款/项 chain resolved against the rows the tables print', () => {
+  const doc = (fig: string, item = '1．行政事业单位离退休（类）机关事业单位基本养老保险缴费支出（项）') => [
+    '江苏省某某办公厅2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '五、一般公共预算支出预算情况说明',
+    '江苏省某某办公厅2018年一般公共预算支出1,392.77万元。其中：',
+    '（一）社会保障和就业（类）',
+    `${item}${fig}万元，此项支出是今年新增支出。`,
+    '2．行政事业单位离退休（类）机关事业单位职业年金缴费支出（项）232.01万元，此项支出是今年新增支出。',
+    '八、一般公共预算支出预算表',
+    '单位：万元',
+    ...tabTable([
+      ['功能科目代码', '功能科目名称', '金额'],
+      ['', '合计', '1,392.77'],
+      ['208', '社会保障和就业支出', '1,068.78'],
+      ['20805', '行政事业单位离退休', '1,068.78'],
+      ['2080504', '未归口管理的行政单位离退休', '256.76'],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '580.01'],
+      ['2080506', '机关事业单位职业年金缴费支出', '232.01'],
+      ['221', '住房保障支出', '323.99'],
+      ['22102', '住房改革支出', '323.99'],
+      ['2210201', '住房公积金', '323.99'],
+    ]),
+  ];
+  it('reads a 款 marked as 类 under its 类’s heading: the names in their order fix the row', async () => {
+    expect(noTables(await run(doc('580.01')))).toEqual([]);
+    expect(noTables(await run(doc('560.01')))).toEqual([['VALUE_CONFLICT', 'error', 6, '580.01万元', '560.01万元']]);
+  });
+  it('reads a row named with a 支出 its table leaves off (未归口管理的行政单位离退休支出（项）)', async () => {
+    const item = '1．行政事业单位离退休（款）未归口管理的行政单位离退休支出（项）';
+    expect(noTables(await run(doc('256.76', item)))).toEqual([]);
+    expect(noTables(await run(doc('265.76', item)))).toEqual([['VALUE_CONFLICT', 'error', 6, '256.76万元', '265.76万元']]);
+  });
+  it('reads a quoted path whose levels are joined by dashes', async () => {
+    const item = '1.“社会保障和就业支出(类）-行政事业单位离退休（款）-机关事业单位职业年金缴费支出（项）”';
+    expect(noTables(await run(doc('232.01', item)))).toEqual([]);
+    expect(noTables(await run(doc('232.10', item)))).toEqual([['VALUE_CONFLICT', 'error', 6, '232.01万元', '232.10万元']]);
+  });
+});
