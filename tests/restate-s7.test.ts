@@ -156,3 +156,31 @@ describe('a 类/款/项 chain resolved against the rows the tables print', () =>
     expect(noTables(await run(doc('232.10', item)))).toEqual([['VALUE_CONFLICT', 'error', 6, '232.01万元', '232.10万元']]);
   });
 });
+
+describe('人员经费 + 公用经费 of one fund, their total blanked, against the document’s 基本支出', () => {
+  const doc = (heading: string, total: string) => [
+    '江苏省某某院2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    heading,
+    total,
+    '（一）人员经费11,257.35万元。主要包括：基本工资、津贴补贴。',
+    '（二）公用经费2,722.57万元。主要包括：办公费、水费。',
+    '第四部分 2018年度部门预算表',
+    '一、收支预算总表',
+    '单位：万元',
+    ...tabTable([
+      ['收入项目', '金额', '支出项目', '金额'],
+      ['一、财政拨款', '21,940.96', '一、基本支出', '13,994.31'],
+      ['二、其他资金', '14.39', '二、项目支出', '5,573.00'],
+      ['', '', '三、单位预留机动经费', '2,388.04'],
+      ['收入合计', '21,955.35', '支出合计', '21,955.35'],
+    ]),
+  ];
+  const sums = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'SUM_MISMATCH');
+  it('does not add the fund’s parts up to the 收支总表’s 基本支出 of all sources', async () => {
+    expect(sums(await run(doc('八、一般公共预算基本支出预算情况说明', '江苏省某某院2018年度一般公共预算财政拨款基本支出预算    万元。其中：')))).toEqual([]);
+  });
+  it('still adds up parts that name no fund against it', async () => {
+    expect(sums(await run(doc('八、基本支出预算情况说明', '江苏省某某院2018年度基本支出预算情况如下：')))).toEqual([['SUM_MISMATCH', 'error', 18, '13979.92万元', '13994.31万元']]);
+  });
+});

@@ -1513,9 +1513,12 @@ function sums(doc: ExtractedDocument): Flag[] {
     // fallback stands in only where the parts are stated in its section: parts stated under a total that
     // could not be read (its unit lost: “基本支出79.98，其中：人员经费…”) are not parts of another one.
     const sections = new Set(present.map((p) => (p.fact?.from === 'text' ? (p.fact.section ?? null) : undefined)));
+    // Nor are parts stated of one fund (人员经费/公用经费 under 一般公共预算财政拨款基本支出, its total blanked)
+    // parts of the document's total: a fallback names no fund.
+    const funded = present.some((p) => p.fact?.from === 'text' && !!p.fact.about?.fund);
     const totals = rule.total
       .map(fact)
-      .filter((t, i) => t !== undefined && (i === 0 || t.fact?.from !== 'text' || sections.has(undefined) || sections.has(t.fact.section ?? null)))
+      .filter((t, i) => t !== undefined && (i === 0 || (!funded && (t.fact?.from !== 'text' || sections.has(undefined) || sections.has(t.fact.section ?? null)))))
       .filter((t) => t !== undefined);
     if (!totals.length) continue;
     // A table figure whose row an identity found not adding up is flagged there: a sum through it is the
