@@ -184,3 +184,29 @@ describe('人员经费 + 公用经费 of one fund, their total blanked, against 
     expect(sums(await run(doc('八、基本支出预算情况说明', '江苏省某某院2018年度基本支出预算情况如下：')))).toEqual([['SUM_MISMATCH', 'error', 18, '13979.92万元', '13994.31万元']]);
   });
 });
+
+describe('a 财政拨款 total of the narrative against the 财政拨款收支总表', () => {
+  const doc = (fig: string, kind = '预算') => [
+    `上海市某区某局2025年部门${kind}`,
+    `一、部门${kind}编制说明`,
+    `2025年，上海市某区某局支出${kind}18,976.76万元，其中：财政拨款支出${kind}${fig}万元，比2024年增加3,355.65万元。`,
+    `二、部门${kind}表`,
+    `2025年部门财政拨款收支${kind}总表`,
+    '单位：元',
+    ...tabTable([
+      ['财政拨款收入项目', `${kind}数`, '财政拨款支出项目', `${kind}数`],
+      ['一、一般公共预算资金', '189,767,551.46', '一、一般公共服务支出', '189,767,551.46'],
+      ['二、政府性基金', '', '二、公共安全支出', ''],
+      ['收入总计', '189,767,551.46', '支出总计', '189,767,551.46'],
+    ]),
+  ];
+  const conflicts = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'VALUE_CONFLICT');
+  it('accepts the 支出总计 of a 预算 (rounded or cut off) and warns on another figure', async () => {
+    expect(conflicts(await run(doc('18,976.76')))).toEqual([]);
+    expect(conflicts(await run(doc('18,976.75')))).toEqual([]);
+    expect(conflicts(await run(doc('18,916.76')))).toEqual([['VALUE_CONFLICT', 'warning', 3, '189,767,551.46元', '18,916.76万元']]);
+  });
+  it('says nothing in a 决算 whose table prints no year row (its 总计 holds the carry-overs)', async () => {
+    expect(conflicts(await run(doc('18,916.76', '决算')))).toEqual([]);
+  });
+});

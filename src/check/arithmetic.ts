@@ -9,7 +9,7 @@ import { canonicalSections } from '../outline.js';
 import { figOf, flaggedRows, identityChecks, sumFits, type Fig } from './identities.js';
 import { balancedChanges, comparisonClaims } from './identities-claims.js';
 import { grandTotals } from './grand-totals.js';
-import { entityHead, restatedBasicShares, restatedColumns, restatedTotals, restatementsByName } from './restate-names.js';
+import { entityHead, restatedBasicShares, restatedColumns, restatedFiscalTotals, restatedTotals, restatementsByName } from './restate-names.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
@@ -62,7 +62,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)];
+  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)];
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */

@@ -335,3 +335,45 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
   }
   return flags;
 }
+
+// ---------------------------------------------------------------- the 财政拨款 totals
+
+/** Narrative 财政拨款 totals against the 财政拨款收支总表 (issue 11, rule 1): “支出预算18,976.76万元，其中：财政
+ *  拨款支出预算18,976.76万元” restates the 支出 side's total of the 财政拨款 table (patterns/grand-totals.yaml
+ *  `fiscalSides`): its year row, or in a 预算 also its 总计. The figure conflicts (a warning) when it fits none
+ *  of the rows printed, at the printed precision; nothing is said where no table cell is of the 财政拨款
+ *  column of those rows, or where a table cell carries the metric (compared by metric in identities.ts). */
+export function restatedFiscalTotals(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  const p = loadPattern<{ tables: { fiscal: string[] }; fiscalSides?: Record<string, { year: string[]; grand: string[] }> }>('grand-totals.yaml');
+  if (year === null || !p.fiscalSides) return flags;
+  const level = doc.document.kind === '预算' ? 'budget' : 'actual';
+  const cells = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.role === level && (g.year === null || g.year === year));
+  const metricCells = new Set(cells.filter((g) => g.metric).map((g) => g.metric));
+  const fiscal = cells.filter((g) => p.tables.fiscal.includes(g.about?.table ?? '') && g.about?.fund === 'fiscal' && !g.about.code && g.about.name);
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || !f.metric || f.about?.code) continue;
+    const side = p.fiscalSides[f.metric];
+    if (!side || metricCells.has(f.metric)) continue;
+    const yearRows = fiscal.filter((g) => side.year.includes(g.about!.name!));
+    const grandRows = level === 'budget' ? fiscal.filter((g) => side.grand.includes(g.about!.name!)) : [];
+    if (!yearRows.length && (level === 'actual' || !grandRows.length)) continue;
+    const all = [...yearRows, ...grandRows];
+    const mine = figOf(f.text, f.unit);
+    const figs = all.map((g) => figOf(g.text, g.unit));
+    if (!mine || figs.some((x) => !x)) continue;
+    if (all.some((g, i) => restates(mine, f.unit, figs[i]!, g.unit))) continue;
+    const cell = all[0]!;
+    const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
+    const printed = all.map((g) => `“${g.about!.name}”${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、');
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '财政拨款收支总表'}${page}${printed}。`, { ...f.loc }, f.excerpt, {
+        severity: 'warning',
+        expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
