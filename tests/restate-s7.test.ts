@@ -210,3 +210,25 @@ describe('a 财政拨款 total of the narrative against the 财政拨款收支�
     expect(conflicts(await run(doc('18,916.76', '决算')))).toEqual([]);
   });
 });
+
+describe('a grand total against a 财政拨款 table that prints no 总计 row', () => {
+  const doc = (fig: string) => [
+    '江苏省某某办公厅2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '四、财政拨款收支预算总体情况说明',
+    `江苏省某某办公厅2018年度财政拨款收、支总预算${fig}万元。与上年相比，财政拨款收、支总计各增加2248.37万元。`,
+    '第四部分 2018年度部门预算表',
+    '四、财政拨款收支预算总表',
+    '单位：万元',
+    ...tabTable([
+      ['收入项目', '金额', '支出项目', '金额'],
+      ['一、一般公共预算', '15,897.44', '一、基本支出', '7,877.76'],
+      ['二、政府性基金预算', '', '二、项目支出', '8,019.68'],
+      ['收入合计', '15,897.44', '支出合计', '15,897.44'],
+    ]),
+  ];
+  it('reads the 合计 row the sides close with as the grand total', async () => {
+    expect(show(await run(doc('15897.44'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
+    expect(show(await run(doc('15892.44'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'error', 4, '15,897.44万元', '15892.44万元']]);
+  });
+});

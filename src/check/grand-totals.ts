@@ -13,6 +13,7 @@ import { entityHead } from './restate-names.js';
 interface GrandTotals {
   tables: { all: string[]; fiscal: string[] };
   rows: string[];
+  rowsWithoutTotal?: string[];
   label: string;
 }
 
@@ -49,6 +50,8 @@ export function grandTotals(doc: ExtractedDocument): Flag[] {
   const p = loadPattern<GrandTotals>('grand-totals.yaml');
   const words = new RegExp(p.label, 'u');
   const rows = new Set(p.rows.map(foldName));
+  // (any 总计 row, whatever its name: 收入总计, 支出总计 … and the ones the words list)
+  const allRows = new Set([...rows, ...doc.facts.flatMap((g) => (g.from === 'table' && g.about?.name?.endsWith('总计') ? [g.about.name] : []))]);
   const level: Fact['role'] = doc.document.kind === '预算' ? 'budget' : 'actual';
   for (const f of doc.facts) {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
@@ -61,7 +64,9 @@ export function grandTotals(doc: ExtractedDocument): Flag[] {
     if (fund && fund !== 'fiscal') continue;
     if (fund) head = head.replace(/财政拨款$/u, '');
     if (fundIn(head) || !ownEntity(head, doc.document.unit)) continue;
-    const cells = grandCells(doc, fund ? p.tables.fiscal : p.tables.all, !!fund, rows, level);
+    // (a table that prints no 总计 row has no carry-overs apart: its 合计 row is the grand total — 江苏 预算04)
+    let cells = grandCells(doc, fund ? p.tables.fiscal : p.tables.all, !!fund, rows, level);
+    if (!cells.length && p.rowsWithoutTotal && !grandCells(doc, fund ? p.tables.fiscal : p.tables.all, !!fund, allRows, level).length) cells = grandCells(doc, fund ? p.tables.fiscal : p.tables.all, !!fund, new Set(p.rowsWithoutTotal.map(foldName)), level);
     const figs = cells.map((g) => figOf(g.text, g.unit));
     const mine = figOf(f.text, f.unit);
     if (!mine || !figs.length || figs.some((x) => !x)) continue;
