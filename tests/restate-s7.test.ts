@@ -16,8 +16,8 @@ const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map(
 const tabTable = (rows: string[][]) => rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
 
 /** A 江苏 预算 with its 基本支出, 机关运行经费 and 三公/会议费/培训费 tables; `say` overrides the narrative figures. */
-function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency', string>> = {}): string[] {
-  const s = { personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', ...say };
+function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency' | 'who', string>> = {}): string[] {
+  const s = { personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', who: '江苏省某某厅', ...say };
   return [
     '江苏省某某厅2019年度部门预算',
     '第三部分 2019年度部门预算情况说明',
@@ -26,7 +26,7 @@ function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'train
     `（一）人员经费${s.personnel}万元。主要包括：基本工资、津贴补贴、退休费。`,
     `（二）公用经费${s.public}万元。主要包括：办公费、会议费、培训费、办公设备购置。`,
     '十一、一般公共预算“三公”经费、会议费、培训费支出预算情况说明',
-    `江苏省某某厅2019年度一般公共预算拨款安排的会议费预算支出${s.meeting}万元，与上年预算数一致。`,
+    `${s.who}2019年度一般公共预算拨款安排的会议费预算支出${s.meeting}万元，与上年预算数一致。`,
     `江苏省某某厅2019年度一般公共预算拨款安排的培训费预算支出${s.training}万元，比上年预算增加5.50万元。`,
     '十、一般公共预算机关运行经费支出预算情况说明',
     `江苏省某某厅2019年度一般公共预算机关运行经费支出${s.agency}万元，与上年相比增加20.00万元。`,
@@ -72,6 +72,10 @@ describe('a figure that names a column of the 三公/会议费/培训费 or 机�
   it('warns on a 会议费 or 培训费 the 三公 table does not print', async () => {
     expect(noTables(await run(jiangsu({ meeting: '66.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 8, '60.00万元', '66.00万元']]);
     expect(noTables(await run(jiangsu({ training: '25.05' })))).toEqual([['VALUE_CONFLICT', 'warning', 9, '25.50万元', '25.05万元']]);
+  });
+  it('leaves alone the 会议费 of another entity (a sub-unit) or of a purpose', async () => {
+    expect(noTables(await run(jiangsu({ meeting: '66.00', who: '江苏省某某信息中心' })))).toEqual([]);
+    expect(noTables(await run(jiangsu({ meeting: '66.00', who: '主要用于' })))).toEqual([]);
   });
   it('a 会议费 that is the 机关运行经费 table’s 会议费 row fits that row', async () => {
     expect(noTables(await run(jiangsu({ meeting: '12.00' })))).toEqual([]);

@@ -8,7 +8,7 @@ import { foldTableText as fold } from '../table-titles.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
-import { entityHead } from './restate-names.js';
+import { ownEntity } from './restate-names.js';
 
 interface GrandTotals {
   tables: { all: string[]; fiscal: string[] };
@@ -34,13 +34,6 @@ function grandCells(doc: ExtractedDocument, kinds: string[], fiscal: boolean, ro
   );
   const tables = new Set(cells.map((g) => g.about?.tableId));
   return tables.size === 1 ? cells : [];
-}
-
-/** Whether the reporting entity's name (or no name, 本单位, 我局) is what the label opens with. */
-function ownEntity(head: string, unit: string | null): boolean {
-  if (!head) return true;
-  if (unit && (fold(unit).endsWith(head) || head.endsWith(fold(unit)))) return true;
-  return !unit && entityHead(head);
 }
 
 export function grandTotals(doc: ExtractedDocument): Flag[] {

@@ -8,6 +8,7 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { foldName, fundIn } from '../extract/ledger.js';
 import { loadPattern } from '../patterns.js';
+import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
 import { decimalsOf, formatAmount } from './numbers.js';
@@ -117,6 +118,14 @@ export function entityHead(head: string): boolean {
   return loadPattern<FactRules>('facts.yaml').entitySuffixes.some((e) => head.endsWith(e));
 }
 
+/** Whether the reporting entity's name (or no name, 本单位, 我局) is what the words before a total open with:
+ *  the document's unit where it is known (another entity's name there is a sub-unit's), else any entity's. */
+export function ownEntity(head: string, unit: string | null): boolean {
+  if (!head) return true;
+  if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)))) return true;
+  return !unit && entityHead(head);
+}
+
 /** Narrative totals of the whole document against the 收支总表 (issue 11, rule 1): “我校2023年支出预算557,259.13
  *  万元”, “我校2023年收支总预算557,259.13万元” restate a 收入/支出 total row of the all-sources 收支总表 (a row
  *  of a table that names no fund). The words say which rows they may mean (GRAND); the figure conflicts
@@ -188,7 +197,7 @@ const FILLER = /\d{4}年度?|年度|本年|安排的?|财政拨款|拨款|预算
 /** The column key (among `keys`) whose header is the label's item, with what comes before it naming the
  *  reporting entity or a fund only (江苏省人大常委会办公厅一般公共预算拨款安排的会议费支出 → meeting;
  *  用于培训费 → none: a purpose, not the item). */
-function itemColumn(label: string, keys: string[]): string | undefined {
+function itemColumn(label: string, keys: string[], unit: string | null): string | undefined {
   const lx = lexicon();
   let t = foldName(label.replace(/[“”"‘’]/gu, ''));
   t = t.replace(/(?:支出|预算数|预算|决算数|决算|总额|合计)+$/u, '');
@@ -204,7 +213,7 @@ function itemColumn(label: string, keys: string[]): string | undefined {
   let head = t.slice(0, t.length - best.len);
   for (const f of lx.funds) for (const n of [...f.names].sort((a, b) => b.length - a.length)) head = head.split(foldName(n)).join('');
   head = head.replace(FILLER, '');
-  return entityHead(head) ? best.key : undefined;
+  return ownEntity(head, unit) ? best.key : undefined;
 }
 
 /** A cell on its table's total row: no 科目 code, and a total's name or none (the one row of a 三公 table). */
@@ -230,7 +239,7 @@ export function restatedColumns(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
     if (f.about?.fund && !['fiscal', 'general_budget'].includes(f.about.fund)) continue;
     if (f.metric && metricCells.has(`${f.metric}|${f.role}`)) continue;
-    const key = itemColumn(f.label, keys);
+    const key = itemColumn(f.label, keys, doc.document.unit);
     if (!key) continue;
     const totals = cells.filter((g) => g.role === f.role && g.about!.column === key && onTotalRow(g));
     if (!totals.length) continue;
