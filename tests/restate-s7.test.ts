@@ -16,13 +16,13 @@ const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map(
 const tabTable = (rows: string[][]) => rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
 
 /** A 江苏 预算 with its 基本支出, 机关运行经费 and 三公/会议费/培训费 tables; `say` overrides the narrative figures. */
-function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency' | 'who', string>> = {}): string[] {
-  const s = { personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', who: '江苏省某某厅', ...say };
+function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency' | 'who' | 'basic', string>> = {}): string[] {
+  const s = { basic: '1,500.00', personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', who: '江苏省某某厅', ...say };
   return [
     '江苏省某某厅2019年度部门预算',
     '第三部分 2019年度部门预算情况说明',
     '六、财政拨款基本支出预算情况说明',
-    '江苏省某某厅2019年度财政拨款基本支出预算1,500.00万元，其中：',
+    `江苏省某某厅2019年度财政拨款基本支出预算${s.basic}万元，其中：`,
     `（一）人员经费${s.personnel}万元。主要包括：基本工资、津贴补贴、退休费。`,
     `（二）公用经费${s.public}万元。主要包括：办公费、会议费、培训费、办公设备购置。`,
     '十一、一般公共预算“三公”经费、会议费、培训费支出预算情况说明',
@@ -96,6 +96,12 @@ describe('人员经费 and 公用经费 against the 经济分类 classes of the 
     expect(noTables(await run(jiangsu({ public: '320.02' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '320.02万元']]);
     expect(noTables(await run(jiangsu({ public: '300.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '300.00万元']]);
     expect(noTables(await run(jiangsu({ personnel: '1,108.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 5, '1180.00万元', '1,108.00万元']]);
+  });
+});
+
+describe('the 基本支出 of a fund against that fund’s 基本支出 table', () => {
+  it('warns on a 财政拨款基本支出 other than the 合计 of the 财政拨款基本支出预算表', async () => {
+    expect(noTables(await run(jiangsu({ basic: '1,550.00' }))).filter((f) => f[2] === 4)).toEqual([['VALUE_CONFLICT', 'warning', 4, '1,500.00万元', '1,550.00万元']]);
   });
 });
 

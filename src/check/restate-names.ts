@@ -271,7 +271,7 @@ export function restatedColumns(doc: ExtractedDocument): Flag[] {
 interface BasicShares {
   tables: string[];
   personnelClasses: string[];
-  metrics: { personnel: string; public: string };
+  metrics: { personnel: string; public: string; basic: string };
 }
 
 /** Narrative 人员经费 / 公用经费 against the 基本支出 table (issue 11, rule 1): “（一）人员经费9710.42万元 …
@@ -292,7 +292,7 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
   for (const g of cells) if (spec.tables.includes(g.about!.table ?? '')) byTable.set(g.about!.tableId!, [...(byTable.get(g.about!.tableId!) ?? []), g]);
   // Per table and share: the figure it gives, as the interval sum of its printed parts.
   type Given = { fund: string | undefined; parts: Fig[]; unit: string; cell: Fact };
-  const given: Record<'personnel' | 'public', Given[]> = { personnel: [], public: [] };
+  const given: Record<'personnel' | 'public' | 'basic', Given[]> = { personnel: [], public: [], basic: [] };
   for (const facts of byTable.values()) {
     const fund = facts.find((g) => g.about!.fund)?.about!.fund;
     for (const share of ['personnel', 'public'] as const) {
@@ -302,11 +302,13 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
         if (x) given[share].push({ fund, parts: [x], unit: col[0]!.unit, cell: col[0]! });
       }
     }
-    if (facts.some((g) => g.about!.column === 'personnel' || g.about!.column === 'public')) continue;
     // (a table of one amount column, or its 基本支出 column)
     const key = facts.some((g) => g.about!.column === 'basic') ? 'basic' : 'total';
     const inCol = facts.filter((g) => g.about!.column === key);
     const total = inCol.filter((g) => onTotalRow(g) && g.about!.name);
+    const whole = total.length === 1 ? figOf(total[0]!.text, total[0]!.unit) : null;
+    if (whole) given.basic.push({ fund, parts: [whole], unit: total[0]!.unit, cell: total[0]! });
+    if (facts.some((g) => g.about!.column === 'personnel' || g.about!.column === 'public')) continue;
     const classes = inCol.filter((g) => g.about!.codeKind === 'economic' && g.about!.code?.length === 3);
     if (total.length !== 1 || !classes.length) continue;
     const tf = figOf(total[0]!.text, total[0]!.unit);
@@ -320,24 +322,28 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
   }
   for (const f of doc.facts) {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
-    const share = f.metric === spec.metrics.personnel ? 'personnel' : f.metric === spec.metrics.public ? 'public' : undefined;
-    if (!share || metricCells.has(f.metric)) continue;
-    const fund = f.about?.fund;
+    // (the 基本支出 of a fund: its metric, or a 基本支出 whose sentence names the fund — 财政拨款基本支出预算…)
+    const fundBasic = f.metric === spec.metrics.basic || (!f.metric && f.about?.column === 'basic' && !!f.about.fund);
+    const share = f.metric === spec.metrics.personnel ? 'personnel' : f.metric === spec.metrics.public ? 'public' : fundBasic ? 'basic' : undefined;
+    if (!share || (f.metric && metricCells.has(f.metric))) continue;
+    const fund = f.about?.fund ?? (share === 'basic' ? 'general_budget' : undefined);
     if (fund && !['fiscal', 'general_budget'].includes(fund)) continue;
     const mine = figOf(f.text, f.unit);
     const own = given[share].filter((x) => x.fund === fund);
-    const cands = own.length ? own : given[share];
+    // (a fund's 基本支出 only against a table of that fund: 财政拨款 may hold 政府性基金 basic spending)
+    const cands = own.length || share === 'basic' ? own : given[share];
     if (!mine || !cands.length) continue;
     const sum = (x: Given): Fig => ({ v: x.parts.reduce((s, p) => s + p.v, 0n), h: x.parts.reduce((s, p) => s + p.h, 0n) });
     if (cands.some((x) => sumFits(mine, x.parts.length ? x.parts : [{ v: 0n, h: 0n }]) || restates(mine, f.unit, sum(x), x.unit))) continue;
     const c = cands[0]!;
     const page = c.cell.loc.page !== undefined ? `第${c.cell.loc.page}页` : '';
     const shown = formatAmount(Number(sum(c).v / 100000n), c.unit, decimalsOf(c.cell.text));
-    const how = c.cell.about!.column === share ? `“${share === 'personnel' ? '人员经费' : '公用经费'}”栏合计为${c.cell.text}${c.cell.unit}` : `按经济分类各类合计${share === 'personnel' ? '人员经费' : '公用经费'}为${shown}`;
+    const how =
+      share === 'basic' ? `“${c.cell.about!.name}”为${c.cell.text}${c.cell.unit}` : c.cell.about!.column === share ? `“${share === 'personnel' ? '人员经费' : '公用经费'}”栏合计为${c.cell.text}${c.cell.unit}` : `按经济分类各类合计${share === 'personnel' ? '人员经费' : '公用经费'}为${shown}`;
     flags.push(
       makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${c.cell.about?.table ?? '基本支出表'}${page}${how}。`, { ...f.loc }, f.excerpt, {
         severity: 'warning',
-        expected: shown,
+        expected: share === 'basic' || c.cell.about!.column === share ? `${c.cell.text}${c.cell.unit}` : shown,
         found: `${f.text}${f.unit}`,
       }),
     );
