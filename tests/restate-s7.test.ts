@@ -103,6 +103,11 @@ describe('the 基本支出 of a fund against that fund’s 基本支出 table', 
   it('warns on a 财政拨款基本支出 other than the 合计 of the 财政拨款基本支出预算表', async () => {
     expect(noTables(await run(jiangsu({ basic: '1,550.00' }))).filter((f) => f[2] === 4)).toEqual([['VALUE_CONFLICT', 'warning', 4, '1,500.00万元', '1,550.00万元']]);
   });
+  it('reads the words a justified line sets apart around its year as the figure’s (省检察院    2017    年度…基本支出 / 预算    X    万元)', async () => {
+    const split = (fig: string) => jiangsu().flatMap((l) => (l.startsWith('江苏省某某厅2019年度财政拨款基本支出') ? ['江苏省某某厅    2019    年度财政拨款基本支出', `预算    ${fig}    万元，其中：`] : [l]));
+    expect(noTables(await run(split('1,500.00')))).toEqual([]);
+    expect(noTables(await run(split('1,550.00'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'warning', 5, '1,500.00万元', '1,550.00万元']]);
+  });
 });
 
 describe('a 万元 grand total of a 元 收支总表: rounded or cut off, as every other restatement', () => {
