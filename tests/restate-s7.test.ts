@@ -247,3 +247,27 @@ describe('a grand total against a 财政拨款 table that prints no 总计 row',
     expect(show(await run(doc('15892.44'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'error', 4, '15,897.44万元', '15892.44万元']]);
   });
 });
+
+describe('what a clause names as a 科目', () => {
+  const table = tabTable([
+    ['功能科目代码', '功能科目名称', '金额'],
+    ['', '合计', '1,392.77'],
+    ['208', '社会保障和就业支出', '1,068.78'],
+    ['20805', '行政事业单位养老支出', '1,068.78'],
+    ['2080505', '机关事业单位基本养老保险缴费支出', '1,058.78'],
+    ['2080599', '其他行政事业单位养老支出', '10.00'],
+    ['221', '住房保障支出', '323.99'],
+    ['22102', '住房改革支出', '323.99'],
+    ['2210201', '住房公积金', '323.99'],
+  ]);
+  const doc = (line: string) => ['江苏省某某办公厅2018年度部门预算', '第三部分 2018年度部门预算情况说明', '五、一般公共预算支出预算情况说明', line, '八、一般公共预算支出预算表', '单位：万元', ...table];
+  const conflicts = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'VALUE_CONFLICT');
+  it('an amount’s digits print no code (221.26万元 is not the row 221): no false error on the figure after it', async () => {
+    expect(conflicts(await run(doc('江苏省某某办公厅2018年度项目支出预算221.26万元，其中：信息化建设经费100.00万元。')))).toEqual([]);
+  });
+  it('其它 is 其他: “…其它行政事业单位养老支出（项）” is the row 其他行政事业单位养老支出', async () => {
+    const item = (fig: string) => `1.“社会保障和就业支出（类）行政事业单位养老支出（款）其它行政事业单位养老支出（项）”${fig}万元，主要用于其他养老支出。`;
+    expect(conflicts(await run(doc(item('10.00'))))).toEqual([]);
+    expect(conflicts(await run(doc(item('11.30'))))).toEqual([['VALUE_CONFLICT', 'error', 4, '10.00万元', '11.30万元']]);
+  });
+});

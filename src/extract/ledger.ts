@@ -123,9 +123,11 @@ function keyAtEnd(label: string): string | undefined {
 }
 
 /** Folded 科目名称 / row label: no spaces, brackets folded, no leading ordinal (一、 1. （一）), no
- *  trailing （类）/（款）/（项）. */
+ *  trailing （类）/（款）/（项）; 其它 read as 其他. */
 export function foldName(s: string): string {
   return fold(s)
+    // (其它 and 其他 are one word: “其它行政事业单位养老支出（项）” is the row 其他行政事业单位养老支出)
+    .replace(/其它/gu, '其他')
     .replace(/^(?:\(?[一二三四五六七八九十]+[)、.．]|\(?\d+[)、.．])/, '')
     .replace(/^其中[:：]?/, '')
     .replace(/\((?:类|款|项)\)$/, '');
@@ -305,7 +307,8 @@ function codesIn(clause: string, rows: RowName[]): string[] {
   const known = new Set(rows.map((r) => r.code));
   // The pieces printed in a chain's markers (（204类）) are not codes of their own.
   clause = clause.replace(/[（(]\s*\d{2,3}\s*(?:类|款|项)\s*[）)]/g, '');
-  return [...new Set([...clause.matchAll(/(?<!\d)(\d{3}(?:\d{2}){0,2})(?!\d)/g)].map((m) => m[1]!))].filter((c) => known.has(c));
+  // (an amount's digits are no code: 221.26万元 does not print 221, nor 1,221.26 its 221)
+  return [...new Set([...clause.matchAll(/(?<![\d.,])(\d{3}(?:\d{2}){0,2})(?!\d|[.,]\d)/g)].map((m) => m[1]!))].filter((c) => known.has(c));
 }
 
 /** Fill `about` on narrative facts: code (by a printed code or a 类/款/项 chain of names), name, fund. */
