@@ -113,7 +113,9 @@ function unitSuspects(ctx: Ctx): Flag[] {
         const ref = xy;
         const tiny = ref > 0 && cy / ref < 0.001;
         const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
-        if (tiny || rateTooBig) {
+        // 万元 is suggested only where it is a possible reading: an increase above the figure itself is not.
+        const possible = c.direction !== 'increase' || cy * 10_000 <= ref;
+        if ((tiny || rateTooBig) && possible) {
           ctx.suspect.add(c.id);
           flags.push(flagOn(c, 'UNIT_SUSPECT', `单位可疑：其他金额以“万元”计，此处变动额却为“${show(c)}”，应为“${c.text}万元”？`, `${c.text}万元`, show(c)));
           continue;
@@ -1000,11 +1002,18 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const shareOf = new Map<Fact, Fact>();
     // the items of the list's own sentence (what an open list is checked with)
     let inSentence: Fact[] | null = null;
+    // A list opened inside a bracket (…12.00万元（其中：…）) ends where the bracket closes; a list whose
+    // first items are apart by a comma ends at a semicolon, which returns to the list it is nested in
+    // (…12.00万元，其中：购置费8.00万元，运行维护费4.00万元；公务接待费3.00万元).
+    const inBracket = /[（(][^（()）]*$/u.test(lead);
+    let commaList = false;
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
       if (gap === null) break;
+      if (parts.length && inBracket && /[）)]/u.test(gap)) break;
+      if (commaList && /[；;]/u.test(gap)) break;
       // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
       // A complete list goes on past a sentence's end to an item of a word not yet named (“其中：公务用车购置
       // 支出为0万元。公务用车运行维护支出2.64万元。”).
@@ -1017,6 +1026,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      if (parts.length === 1) commaList = !/[；;]/u.test(textBetween(ctx.text, parts[0]!, f) ?? '；');
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');

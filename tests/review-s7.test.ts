@@ -1,0 +1,83 @@
+// Clean traps from the session-7 review: wordings a correct checker leaves without an error, each once a
+// false error on main, with the true defect beside it that the rule must still catch. Flags pinned exactly.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+/** Every flag but the report's missing tables and sections (these traps print one table or none). */
+const show = (d: CheckedDocument) => d.flags.filter((f) => !f.code.startsWith('MISSING_')).map((f) => [f.code, f.severity, f.loc?.line, f.found]);
+const HEAD = ['某某市某某局2024年度部门决算', '第三部分 2024年度部门决算情况说明'];
+/** 公开05 printed by pdftotext -layout: 210 卫生健康支出 50.00. */
+const TABLE: string[] = [
+  "                 一般公共预算财政拨款支出决算表",
+  "                                              单位：万元",
+  " 科目编码  科目名称                 合计          基本支出       项目支出",
+  "           合计                     150.00       150.00      0.00",
+  "208        社会保障和就业支出       100.00       100.00      0.00",
+  "20805      行政事业单位养老支出     100.00       100.00      0.00",
+  "2080501    行政单位离退休           100.00       100.00      0.00",
+  "210        卫生健康支出              50.00        50.00      0.00",
+  "21011      行政事业单位医疗          50.00        50.00      0.00",
+  "2101101    行政单位医疗              50.00        50.00      0.00"
+];
+const withTable = (sentence: string) => [HEAD[0]!, '一、一般公共预算财政拨款支出决算情况说明', sentence, '二、决算表', ...TABLE];
+
+describe('a 科目 code in prose is printed as a code, never a group of a figure or a count', () => {
+  it('reads no code in 3,210.00 or in 210 人', async () => {
+    expect(show(await run(withTable('一般公共预算财政拨款支出年初预算为3,210.00万元，支出决算为150.00万元。')))).toEqual([]);
+    expect(show(await run(withTable('本年在职人员210人，一般公共预算财政拨款支出决算为150.00万元。')))).toEqual([]);
+  });
+  it('still reads a code after 编码 or before its row name', async () => {
+    const conflict = [['VALUE_CONFLICT', 'error', 3, '40.00万元']];
+    expect(show(await run(withTable('功能分类科目编码210决算为40.00万元。')))).toEqual(conflict);
+    expect(show(await run(withTable('210卫生健康支出决算为40.00万元。')))).toEqual(conflict);
+  });
+});
+
+describe('a 其中 list ends where its bracket closes or where a semicolon returns to the outer list', () => {
+  it('takes no sibling after the list as a part', async () => {
+    for (const line of [
+      '“三公”经费财政拨款支出决算为15.00万元，其中：公务用车购置及运行维护费12.00万元（其中：公务用车购置费8.00万元，公务用车运行维护费4.00万元），公务接待费3.00万元。',
+      '本年支出合计100.00万元（其中：基本支出60.00万元，项目支出40.00万元），上缴上级支出20.00万元。',
+      '公务用车购置及运行维护费12.00万元，其中：公务用车购置费8.00万元，公务用车运行维护费4.00万元；公务接待费3.00万元。',
+      '一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，主要包括：基本工资30.00万元、津贴补贴20.00万元、奖金10.00万元、住房公积金10.00万元；公用经费20.00万元，主要包括：办公费5.00万元、差旅费15.00万元。',
+      '2024年度收入总计220.00万元，其中：本年收入合计200.00万元，年初结转和结余20.00万元；支出总计220.00万元，其中：本年支出合计210.00万元，年末结转和结余10.00万元。',
+    ])
+      expect(show(await run([...HEAD, line])), line).toEqual([]);
+  });
+  it('still flags parts above their total inside the list', async () => {
+    expect(show(await run([...HEAD, '公务用车购置及运行维护费12.00万元（其中：公务用车购置费9.00万元，公务用车运行维护费4.00万元），公务接待费3.00万元。']))).toEqual([
+      ['SUM_MISMATCH', 'error', 3, '12.00万元'],
+    ]);
+    expect(show(await run([...HEAD, '公务用车购置及运行维护费12.00万元，其中：公务用车购置费9.00万元，公务用车运行维护费4.00万元；公务接待费3.00万元。']))).toEqual([
+      ['SUM_MISMATCH', 'error', 3, '12.00万元'],
+    ]);
+  });
+});
+
+describe('a change in 元 beside 万元 figures is suspect only where 万元 is a possible reading', () => {
+  it('does not suggest an increase larger than the figure itself', async () => {
+    expect(show(await run([...HEAD, '住房保障支出（类）1,200.00万元，比上年增加8,000.00元，主要原因是缴存基数调整。']))).toEqual([]);
+  });
+  it('still suggests 万元 for a tiny increase that is possible in 万元', async () => {
+    expect(show(await run([...HEAD, '住房保障支出（类）1,200.00万元，比上年增加80.00元，主要原因是缴存基数调整。']))).toEqual([
+      ['UNIT_SUSPECT', 'error', 3, '80.00元'],
+    ]);
+  });
+});
+
+describe('two years named together are a comparison, not a wrong year', () => {
+  it('leaves a title naming the report’s year and another, and a paragraph dating both year-ends', async () => {
+    expect(show(await run([...HEAD, '（四）2024年度与2023年度决算对比情况', '本年支出合计1,100.00万元，比上年增加100.00万元，增长10.00%。']))).toEqual([]);
+    expect(show(await run([...HEAD, '十、国有资产占有使用情况说明', '截至2023年12月31日，本部门共有车辆3辆；截至2024年12月31日，共有车辆2辆，比上年减少1辆。']))).toEqual([]);
+    expect(show(await run(['上海市某区某某局2025年部门预算', '第二部分 2025年部门预算情况说明', '（二）2023年决算数与2025年预算数对比情况', '本部门2025年预算比2023年决算增加10.00万元。']))).toEqual([]);
+  });
+  it('still flags a title or a year-end of one wrong year', async () => {
+    expect(show(await run([...HEAD, '（四）2023年度决算对比情况', '本年支出合计1,100.00万元，比上年增加100.00万元，增长10.00%。']))).toEqual([['YEAR_MISMATCH', 'error', 3, 2023]]);
+    expect(show(await run([...HEAD, '十、国有资产占有使用情况说明', '截至2023年12月31日，本部门共有车辆3辆。']))).toEqual([['YEAR_MISMATCH', 'error', 4, 2023]]);
+  });
+});
