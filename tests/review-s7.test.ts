@@ -81,3 +81,41 @@ describe('two years named together are a comparison, not a wrong year', () => {
     expect(show(await run([...HEAD, '十、国有资产占有使用情况说明', '截至2023年12月31日，本部门共有车辆3辆。']))).toEqual([['YEAR_MISMATCH', 'error', 4, 2023]]);
   });
 });
+
+describe('a 其中 list ends at a stop stronger than the one between its first items', () => {
+  it('takes no amount of the next clause as a part', async () => {
+    for (const line of [
+      '本年支出合计100.00万元，其中基本支出60.00万元、项目支出40.00万元，年末结转和结余20.00万元。',
+      '政府采购支出总额100.00万元，其中：货物30.00万元、服务70.00万元，授予中小企业合同金额80.00万元。',
+      '基本支出100.00万元，其中：人员经费80.00万元、公用经费20.00万元，机关运行经费20.00万元。',
+    ])
+      expect(show(await run([...HEAD, line])), line).toEqual([]);
+  });
+  it('still flags enumerated parts above their total', async () => {
+    expect(show(await run([...HEAD, '本年支出合计100.00万元，其中基本支出70.00万元、项目支出40.00万元，年末结转和结余20.00万元。']))).toEqual([
+      ['SUM_MISMATCH', 'error', 3, '100.00万元'],
+    ]);
+  });
+});
+
+describe('a rate over a prior derived from the level and the change carries both roundings', () => {
+  // 元: prior 8,370, current 44,242, change 35,872 → 428.58%; printed in 万元 the figures allow 426.8%–438.4%
+  it('accepts the rate the unrounded amounts give', async () => {
+    expect(show(await run([...HEAD, '公务接待费支出决算4.42万元，比上年增加3.59万元，增长428.58%。']))).toEqual([]);
+  });
+  it('still flags a rate outside what the printed figures allow', async () => {
+    expect(show(await run([...HEAD, '公务接待费支出决算4.42万元，比上年增加3.59万元，增长400.00%。']))).toEqual([
+      ['PERCENT_MISMATCH', 'error', 3, '400.00%'],
+    ]);
+  });
+});
+
+describe('a unit in a column header’s brackets is a label, not a blank', () => {
+  it('reads （ 万元 ） and ( %) in a header as units', async () => {
+    expect(show(await run(['上海市某区某某局2024年度部门决算', '科目名称                         本年支出（ 万元 ）']))).toEqual([]);
+    expect(show(await run(['上海市某区某某局2024年度部门决算', '项目   金额( 万元)   占比( %)']))).toEqual([]);
+  });
+  it('still flags a blank before a unit in prose', async () => {
+    expect(show(await run([...HEAD, '本年支出决算为 万元。']))).toEqual([['BLANK_VALUE', 'error', 3, '空白']]);
+  });
+});

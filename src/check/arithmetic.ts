@@ -129,7 +129,7 @@ function unitSuspects(ctx: Ctx): Flag[] {
         continue;
       }
       if (c.direction === 'decrease' && rate) {
-        const [lo, hi] = ratioRange(c, cy, x, xy + cy);
+        const [lo, hi] = ratioRange(c, cy, x, xy + cy, true);
         const contradicts = rate.direction === 'increase' || !percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
         if (contradicts) {
           ctx.suspect.add(c.id);
@@ -142,9 +142,10 @@ function unitSuspects(ctx: Ctx): Flag[] {
 }
 
 /** Ratio interval [lo, hi] of a/b when both are printed figures that may be off by their rounding. */
-function ratioRange(a: Fact, ay: number, b: Fact, by: number): [number, number] {
+function ratioRange(a: Fact, ay: number, b: Fact, by: number, derived = false): [number, number] {
   const ha = lastDigitYuan(a) * checksConfig().tolerances.amountUnits * 0.5;
-  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5;
+  // A base derived from `b` and `a` (prior = current ∓ change) carries both figures' rounding.
+  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5 + (derived ? ha : 0);
   return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
 }
 
@@ -187,7 +188,7 @@ function growthRates(ctx: Ctx): Flag[] {
       }
       if (prior <= 0) continue;
       const priorFact: Fact = { ...x, text: x.text };
-      const [lo, hi] = ratioRange(c, cy, priorFact, prior);
+      const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
       if (percentFits(rate, lo, hi, half, minPts)) continue;
       const expected = formatPercent(cy / prior, rate.text);
       const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
@@ -971,6 +972,9 @@ function flatWords(): string {
     .join('|');
 }
 
+/** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
+const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
+
 /** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
  *  32.20万元。其中：公务用车购置费0.00万元；公务用车运行费39.43万元”). The list runs to the end of the sentence
  *  of its first item and stops at a nested 其中; only amounts of the total's role, year and unit count
@@ -1002,18 +1006,19 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const shareOf = new Map<Fact, Fact>();
     // the items of the list's own sentence (what an open list is checked with)
     let inSentence: Fact[] | null = null;
-    // A list opened inside a bracket (…12.00万元（其中：…）) ends where the bracket closes; a list whose
-    // first items are apart by a comma ends at a semicolon, which returns to the list it is nested in
-    // (…12.00万元，其中：购置费8.00万元，运行维护费4.00万元；公务接待费3.00万元).
+    // A list opened inside a bracket (…12.00万元（其中：…）) ends where the bracket closes; a list ends at a
+    // stop stronger than the one between its first two items: a semicolon after commas returns to the list it
+    // is nested in (…12.00万元，其中：购置费8.00万元，运行维护费4.00万元；公务接待费3.00万元), a comma after
+    // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
     const inBracket = /[（(][^（()）]*$/u.test(lead);
-    let commaList = false;
+    let listStop = Infinity;
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
       if (gap === null) break;
       if (parts.length && inBracket && /[）)]/u.test(gap)) break;
-      if (commaList && /[；;]/u.test(gap)) break;
+      if (parts.length >= 2 && stopRank(gap) > listStop) break;
       // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
       // A complete list goes on past a sentence's end to an item of a word not yet named (“其中：公务用车购置
       // 支出为0万元。公务用车运行维护支出2.64万元。”).
@@ -1026,7 +1031,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
-      if (parts.length === 1) commaList = !/[；;]/u.test(textBetween(ctx.text, parts[0]!, f) ?? '；');
+      if (parts.length === 1) listStop = stopRank(textBetween(ctx.text, parts[0]!, f) ?? '。');
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
