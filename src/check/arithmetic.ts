@@ -1276,6 +1276,19 @@ function enumeratedParts(ctx: Ctx): Flag[] {
 
 const LEVELS: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
 const MARKER = /[（(]\s*\d{0,3}\s*(类|款|项)\s*[）)]/gu;
+/** The names a label gives its 类/款/项 markers, by level (社会保障和就业支出（类）行政事业单位养老支出（款）→ 1:
+ *  社会保障和就业, 2: 行政事业单位养老). */
+function chainNames(label: string): Map<number, string> {
+  const names = new Map<number, string>();
+  let from = 0;
+  for (const m of label.matchAll(MARKER)) {
+    const name = fold(label.slice(from, m.index)).replace(/^[\d一二三四五六七八九十]+[、.．]/u, '').replace(/^[“"‘'（(]+|[”"’']+$/gu, '').replace(/支出$/u, '');
+    if (name) names.set(LEVELS[m[1]!]!, name);
+    from = m.index! + m[0].length;
+  }
+  return names;
+}
+
 /** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
 function markerLevel(label: string): number {
   let lv = 0;
@@ -1315,6 +1328,11 @@ function chainParts(ctx: Ctx): Flag[] {
       if (!isAmount(f)) continue;
       const lv = markerLevel(f.label);
       if (lv <= level) break;
+      // A row that names another 类 or 款 than the figure's own is past its rows (in a page dump's line order the
+      // next items' figures can follow a chain cut by its figure).
+      const own = chainNames(t.label);
+      const its = chainNames(f.label);
+      if ([...own].some(([l, n]) => its.has(l) && its.get(l) !== n)) break;
       // (a 其中 or 包括 after the rows opens another breakdown of the same whole — “其中基本支出中：（1）工资福利支出
       // （款）…”, by economic class after the functional one — whose rows are not more parts)
       const last = rows[rows.length - 1];
