@@ -149,3 +149,19 @@ describe('a 类/款 figure’s rows lie under its own names', () => {
     ).toEqual([['SUM_MISMATCH', 'error', 4, '110.00万元']]);
   });
 });
+
+describe('a rate between two levels, with two figures of the comparison year printed', () => {
+  const doc = (rate: string) => [
+    '上海市某区某某街道办事处2026年单位预算',
+    '四、单位预算编制说明',
+    '（三）财政拨款支出主要内容',
+    `1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”27.00万元，主要用于机关运行。2025年预算数为26.00万元，当年预算执行数为25.09万元，2026年预算安排27.00万元，比2025年预算增加${rate}%。`,
+  ];
+  it('accepts a rate over either of them', async () => {
+    expect(show(await run(doc('3.85')))).toEqual([]);
+    expect(show(await run(doc('7.61')))).toEqual([]);
+  });
+  it('still flags a rate over neither', async () => {
+    expect(show(await run(doc('9.99')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '9.99%']]);
+  });
+});

@@ -226,17 +226,22 @@ function levelRates(ctx: Ctx): Flag[] {
       if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
       if (!sameSentence(ctx.text, prior, r)) return;
       const py = yuanOf(prior);
-      // Whether the stated rate fits from `prior` to `to`: c/p over the printed intervals, then the signed
+      // Whether the stated rate fits from `from` to `to`: c/p over the printed intervals, then the signed
       // rate the word states.
-      const rateFits = (to: Fact): boolean | null => {
+      const rateFitsFrom = (from: Fact, to: Fact): boolean | null => {
         const ty = yuanOf(to);
+        const py = yuanOf(from);
         if (ty === null || py === null || py <= 0) return null;
         const hc = lastDigitYuan(to) / 2;
-        const hp = lastDigitYuan(prior) / 2;
+        const hp = lastDigitYuan(from) / 2;
         const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
         const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
         return percentFits(r, lo, hi, half, minPts);
       };
+      const rateFits = (to: Fact) => rateFitsFrom(prior, to);
+      // Another figure of the comparison year in the sentence (2025年预算数26.00万元，当年预算执行数25.09万元，
+      // …比2025年预算增加3.85%): the rate may be over either.
+      const otherPriors = list.slice(0, i - 2).filter((g) => isAmount(g) && g.year === r.year && g.unit === cur.unit && g.role !== 'change' && sameSentence(ctx.text, g, r));
       const head = headlineOf(list, prior, year);
       if (head && head.unit === cur.unit && head.role === cur.role) {
         const a = figOf(head.text, head.unit);
@@ -253,6 +258,7 @@ function levelRates(ctx: Ctx): Flag[] {
       }
       const cy = yuanOf(cur);
       if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
+      if (otherPriors.some((g) => rateFitsFrom(g, cur) !== false)) return;
       const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
       const word = r.direction === 'decrease' ? '减少' : '增加';
       // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
