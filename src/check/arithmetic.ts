@@ -113,7 +113,9 @@ function unitSuspects(ctx: Ctx): Flag[] {
         const ref = xy;
         const tiny = ref > 0 && cy / ref < 0.001;
         const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
-        if (tiny || rateTooBig) {
+        // 万元 is suggested only where it is a possible reading: an increase above the figure itself is not.
+        const possible = c.direction !== 'increase' || cy * 10_000 <= ref;
+        if ((tiny || rateTooBig) && possible) {
           ctx.suspect.add(c.id);
           flags.push(flagOn(c, 'UNIT_SUSPECT', `单位可疑：其他金额以“万元”计，此处变动额却为“${show(c)}”，应为“${c.text}万元”？`, `${c.text}万元`, show(c)));
           continue;
@@ -127,7 +129,7 @@ function unitSuspects(ctx: Ctx): Flag[] {
         continue;
       }
       if (c.direction === 'decrease' && rate) {
-        const [lo, hi] = ratioRange(c, cy, x, xy + cy);
+        const [lo, hi] = ratioRange(c, cy, x, xy + cy, true);
         const contradicts = rate.direction === 'increase' || !percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
         if (contradicts) {
           ctx.suspect.add(c.id);
@@ -140,9 +142,10 @@ function unitSuspects(ctx: Ctx): Flag[] {
 }
 
 /** Ratio interval [lo, hi] of a/b when both are printed figures that may be off by their rounding. */
-function ratioRange(a: Fact, ay: number, b: Fact, by: number): [number, number] {
+function ratioRange(a: Fact, ay: number, b: Fact, by: number, derived = false): [number, number] {
   const ha = lastDigitYuan(a) * checksConfig().tolerances.amountUnits * 0.5;
-  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5;
+  // A base derived from `b` and `a` (prior = current ∓ change) carries both figures' rounding.
+  const hb = lastDigitYuan(b) * checksConfig().tolerances.amountUnits * 0.5 + (derived ? ha : 0);
   return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
 }
 
@@ -185,7 +188,7 @@ function growthRates(ctx: Ctx): Flag[] {
       }
       if (prior <= 0) continue;
       const priorFact: Fact = { ...x, text: x.text };
-      const [lo, hi] = ratioRange(c, cy, priorFact, prior);
+      const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
       if (percentFits(rate, lo, hi, half, minPts)) continue;
       const expected = formatPercent(cy / prior, rate.text);
       const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
@@ -223,17 +226,22 @@ function levelRates(ctx: Ctx): Flag[] {
       if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
       if (!sameSentence(ctx.text, prior, r)) return;
       const py = yuanOf(prior);
-      // Whether the stated rate fits from `prior` to `to`: c/p over the printed intervals, then the signed
+      // Whether the stated rate fits from `from` to `to`: c/p over the printed intervals, then the signed
       // rate the word states.
-      const rateFits = (to: Fact): boolean | null => {
+      const rateFitsFrom = (from: Fact, to: Fact): boolean | null => {
         const ty = yuanOf(to);
+        const py = yuanOf(from);
         if (ty === null || py === null || py <= 0) return null;
         const hc = lastDigitYuan(to) / 2;
-        const hp = lastDigitYuan(prior) / 2;
+        const hp = lastDigitYuan(from) / 2;
         const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
         const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
         return percentFits(r, lo, hi, half, minPts);
       };
+      const rateFits = (to: Fact) => rateFitsFrom(prior, to);
+      // Another figure of the comparison year in the sentence (2025年预算数26.00万元，当年预算执行数25.09万元，
+      // …比2025年预算增加3.85%): the rate may be over either.
+      const otherPriors = list.slice(0, i - 2).filter((g) => isAmount(g) && g.year === r.year && g.unit === cur.unit && g.role !== 'change' && sameSentence(ctx.text, g, r));
       const head = headlineOf(list, prior, year);
       if (head && head.unit === cur.unit && head.role === cur.role) {
         const a = figOf(head.text, head.unit);
@@ -250,6 +258,7 @@ function levelRates(ctx: Ctx): Flag[] {
       }
       const cy = yuanOf(cur);
       if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
+      if (otherPriors.some((g) => rateFitsFrom(g, cur) !== false)) return;
       const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
       const word = r.direction === 'decrease' ? '减少' : '增加';
       // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
@@ -969,6 +978,9 @@ function flatWords(): string {
     .join('|');
 }
 
+/** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
+const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
+
 /** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
  *  32.20万元。其中：公务用车购置费0.00万元；公务用车运行费39.43万元”). The list runs to the end of the sentence
  *  of its first item and stops at a nested 其中; only amounts of the total's role, year and unit count
@@ -1000,11 +1012,19 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     const shareOf = new Map<Fact, Fact>();
     // the items of the list's own sentence (what an open list is checked with)
     let inSentence: Fact[] | null = null;
+    // A list opened inside a bracket (…12.00万元（其中：…）) ends where the bracket closes; a list ends at a
+    // stop stronger than the one between its first two items: a semicolon after commas returns to the list it
+    // is nested in (…12.00万元，其中：购置费8.00万元，运行维护费4.00万元；公务接待费3.00万元), a comma after
+    // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
+    const inBracket = /[（(][^（()）]*$/u.test(lead);
+    let listStop = Infinity;
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
       if (gap === null) break;
+      if (parts.length && inBracket && /[）)]/u.test(gap)) break;
+      if (parts.length >= 2 && stopRank(gap) > listStop) break;
       // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
       // A complete list goes on past a sentence's end to an item of a word not yet named (“其中：公务用车购置
       // 支出为0万元。公务用车运行维护支出2.64万元。”).
@@ -1017,6 +1037,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      if (parts.length === 1) listStop = stopRank(textBetween(ctx.text, parts[0]!, f) ?? '。');
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
@@ -1261,6 +1282,19 @@ function enumeratedParts(ctx: Ctx): Flag[] {
 
 const LEVELS: Record<string, number> = { 类: 1, 款: 2, 项: 3 };
 const MARKER = /[（(]\s*\d{0,3}\s*(类|款|项)\s*[）)]/gu;
+/** The names a label gives its 类/款/项 markers, by level (社会保障和就业支出（类）行政事业单位养老支出（款）→ 1:
+ *  社会保障和就业, 2: 行政事业单位养老). */
+function chainNames(label: string): Map<number, string> {
+  const names = new Map<number, string>();
+  let from = 0;
+  for (const m of label.matchAll(MARKER)) {
+    const name = fold(label.slice(from, m.index)).replace(/^[\d一二三四五六七八九十]+[、.．]/u, '').replace(/^[“"‘'（(]+|[”"’']+$/gu, '').replace(/支出$/u, '');
+    if (name) names.set(LEVELS[m[1]!]!, name);
+    from = m.index! + m[0].length;
+  }
+  return names;
+}
+
 /** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
 function markerLevel(label: string): number {
   let lv = 0;
@@ -1300,6 +1334,11 @@ function chainParts(ctx: Ctx): Flag[] {
       if (!isAmount(f)) continue;
       const lv = markerLevel(f.label);
       if (lv <= level) break;
+      // A row that names another 类 or 款 than the figure's own is past its rows (in a page dump's line order the
+      // next items' figures can follow a chain cut by its figure).
+      const own = chainNames(t.label);
+      const its = chainNames(f.label);
+      if ([...own].some(([l, n]) => its.has(l) && its.get(l) !== n)) break;
       // (a 其中 or 包括 after the rows opens another breakdown of the same whole — “其中基本支出中：（1）工资福利支出
       // （款）…”, by economic class after the functional one — whose rows are not more parts)
       const last = rows[rows.length - 1];

@@ -223,10 +223,12 @@ export function proseDates(p: Paragraph, year: number | null, kind: DocKind | nu
   const cfg = checksConfig().proseDate;
   const allowed = (cfg.allowOffsets[kind] ?? [0]).map((o) => year + o);
   const flags: Flag[] = [];
-  for (const m of p.text.matchAll(rules().proseDate)) {
+  const dates = [...p.text.matchAll(rules().proseDate)];
+  // A paragraph that also dates the report's own year compares the two (截至2023年…3辆；截至2024年…2辆).
+  if (dates.some((m) => allowed.includes(Number(m.groups!.year)))) return [];
+  for (const m of dates) {
     const g = m.groups!;
     const y = Number(g.year);
-    if (allowed.includes(y)) continue;
     const yearEnd = (g.month === '12' && g.day === '31') || g.end !== undefined;
     if (y > Math.max(...allowed) && !yearEnd) continue;
     const s = m.index + m[0].indexOf(g.year!);
@@ -253,7 +255,10 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
   for (const [offset, re] of yearRules().allowWhen) if (re.test(text)) allowed.add(year + offset);
-  for (const m of text.matchAll(YEAR)) {
+  const years = [...text.matchAll(YEAR)];
+  // A title naming the report's own year and another compares them (2024年度与2023年度决算对比情况).
+  if (years.some((m) => Number(m[1]) === year) && new Set(years.map((m) => m[1])).size > 1) return [];
+  for (const m of years) {
     const y = Number(m[1]);
     if (allowed.has(y)) continue;
     return [

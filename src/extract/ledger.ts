@@ -302,13 +302,28 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
   return loose.length === 1 ? loose[0] : undefined;
 }
 
-/** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. */
+/** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. A code is printed as
+ *  one: before its row's name (2210201住房公积金), alone in brackets (（2210201）) or after 编码/代码/科目 —
+ *  never a group of a figure (3,210.00) or a count (210 人), which a bare run of digits may also be. */
 function codesIn(clause: string, rows: RowName[]): string[] {
-  const known = new Set(rows.map((r) => r.code));
+  const names = new Map<string, string[]>();
+  for (const r of rows) names.set(r.code, [...(names.get(r.code) ?? []), foldName(r.name).slice(0, 2)]);
   // The pieces printed in a chain's markers (（204类）) are not codes of their own.
   clause = clause.replace(/[（(]\s*\d{2,3}\s*(?:类|款|项)\s*[）)]/g, '');
   // (an amount's digits are no code: 221.26万元 does not print 221, nor 1,221.26 its 221)
-  return [...new Set([...clause.matchAll(/(?<![\d.,])(\d{3}(?:\d{2}){0,2})(?!\d|[.,]\d)/g)].map((m) => m[1]!))].filter((c) => known.has(c));
+  const codes = new Set<string>();
+  for (const m of clause.matchAll(/(?<![\d,.，．])(\d{3}(?:\d{2}){0,2})(?!\d|[,.．]\d)/g)) {
+    const code = m[1]!;
+    const heads = names.get(code);
+    if (!heads) continue;
+    const before = clause.slice(Math.max(0, m.index! - 4), m.index!);
+    const after = clause.slice(m.index! + code.length);
+    const named = heads.some((h) => foldName(after.replace(/^[\s“”"‘’'：:]+/, '').slice(0, 12)).startsWith(h));
+    const bracketed = /[（(]\s*$/.test(before) && /^\s*[）)]/.test(after);
+    const labelled = /(?:编码|代码|科目)[\s：:]*$/.test(before);
+    if (named || bracketed || labelled) codes.add(code);
+  }
+  return [...codes];
 }
 
 /** Fill `about` on narrative facts: code (by a printed code or a 类/款/项 chain of names), name, fund. */
