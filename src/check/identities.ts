@@ -1217,7 +1217,8 @@ function restatements(l: Ledger): Flag[] {
       // only when it fits none of them.
       const named = a.fund && rc.functionTables[a.fund];
       const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
-      const keys = rc.columns[f.role] ?? [];
+      // (a 科目's own 基本支出 or 项目支出 restates that column of its row, not its total)
+      const keys = a.column === 'basic' || a.column === 'project' ? [a.column] : (rc.columns[f.role] ?? []);
       const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role && keys.includes(g.about!.column ?? ''));
       // Prefer the first key a table has (合计 before 本年支出), per table.
       const perTable = new Map<string, Fact>();
@@ -1235,6 +1236,10 @@ function restatements(l: Ledger): Flag[] {
         // may be a wrong figure: a warning, not silence.
         const outside = allSources ? usable.map((x) => withinOtherFunds(l, mine, x.g, x.fig!)) : [];
         if (outside.includes('exact')) continue;
+        // A figure of all 财政拨款 (or no fund named) may be the 科目's sum over the fund tables that print it.
+        const fundTables = Object.values(rc.functionTables).flat();
+        const perFund = usable.filter((x) => fundTables.includes(x.g.about!.table!));
+        if (!named && perFund.length > 1 && sumFits(mine, perFund.map((x) => x.fig!))) continue;
         if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
           flags.push(conflict(l, f, cell.g, mine, cell.fig!, outside.includes('within') ? 'warning' : rc.severityByCode));

@@ -190,6 +190,16 @@ function clauseBefore(lines: Line[], idx: number, start: number, heading: (k: nu
   return text.slice(cut + 1);
 }
 
+/** The figure's sentence up to it (back to the last 。 within three lines, or a heading). */
+function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string {
+  let text = lines[idx]!.raw.slice(0, start);
+  for (let k = idx - 1; k >= 0 && k >= idx - 3 && !text.includes('。'); k--) {
+    if (heading(k) || heading(k + 1) || /。\s*$/.test(lines[k]!.raw)) break;
+    text = lines[k]!.raw + text;
+  }
+  return text.slice(text.lastIndexOf('。') + 1);
+}
+
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   let text = lines[idx]!.raw.slice(0, start);
@@ -360,6 +370,8 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     }
   };
   walk(doc.outline, undefined);
+  // The last figure of a 科目 (by code) and its line, whose 基本支出/项目支出 a 其中 may list next.
+  let head: { about: FactSubject; line: number } | undefined;
   for (const f of facts) {
     if (f.from !== 'text' || f.kind !== 'amount') continue;
     const i = pos.get(lineKey(f));
@@ -411,7 +423,21 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     const own = keyAtEnd(foldName(f.label));
     const column = own && ['basic', 'project'].includes(own) ? own : f.role === 'budget' && doc.document.kind !== '预算' ? 'budget' : undefined;
     if (column) about.column = column;
-    const fund = about.fund ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
+    const item = column === 'basic' || column === 'project';
+    // …（类）支出100.00万元。其中：基本支出70.00万元；项目支出30.00万元: a 其中 opening the next sentence lists the
+    // 科目's own items.
+    if (!about.code && item && head && i - head.line <= 3 && /^[\s，,：:]*其中/u.test(sentenceBefore(lines, i, f.loc.start, heading))) {
+      about.code = head.about.code;
+      about.codeKind = 'function';
+      if (head.about.name) about.name = head.about.name;
+      if (head.about.fund) about.fund = head.about.fund;
+    }
+    // A 科目's own 基本支出/项目支出 (一般公共服务支出（类）100.00万元，其中：基本支出70.00万元) is that row's, not
+    // the document's: it keeps no document-wide metric.
+    if (about.code && about.codeKind === 'function' && item) f.metric = null;
+    else if (about.code && about.codeKind === 'function') head = { about, line: i };
+    else if (!item) head = undefined;
+    const fund = about.fund ?? fundIn(f.label) ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
     if (Object.keys(about).length) f.about = about;
   }
