@@ -9,7 +9,7 @@ import type { IngestOptions } from '../types.js';
 import { cleanGlyphs } from './clean.js';
 import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
 import { beginUse, endUse, getEngine, poolSize } from './engines.js';
-import { buildLines, toPoints } from './lines.js';
+import { buildLines, dropPageNumbers, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
 import { renderPage, type RenderedPage } from './render.js';
 import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
@@ -29,7 +29,8 @@ export interface OcrPageResult {
 async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
   const pixels = await engine.recognize(page.png, signal);
   const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
-  return { lines: toReadLines(buildLines(toPoints(pixels, page.scale)), pageNo, engine.name), items };
+  const lines = dropPageNumbers(buildLines(toPoints(pixels, page.scale)), page.height / page.scale);
+  return { lines: toReadLines(lines, pageNo, engine.name), items };
 }
 
 function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {

@@ -1,5 +1,6 @@
 // Rebuild reading-order lines from an engine's boxes: group by vertical overlap, order by x, and join
 // with the spacing the gaps suggest. Each character of the assembled text keeps its confidence and x.
+import { pageNumberOf } from '../pdf/furniture.js';
 import { cleanGlyphs } from './clean.js';
 import type { Glyph, OcrBox, Rect } from './types.js';
 
@@ -144,4 +145,20 @@ export function joinWrappedHeadings(lines: OcrLine[]): OcrLine[] {
     out.push(l);
   }
   return out;
+}
+
+/** Share of the page height at its top and bottom where a page number stands (as for text pages,
+ *  src/ingest/pdf/furniture.ts). */
+const MARGIN = 0.1;
+
+/** A page's number is furniture on a scan as on a text page: a line in the top or bottom margin that
+ *  prints only a number, bare or framed in dashes. OCR reads the dashes of ─ 7 ─ as anything (171,
+ *  18-): kept, such a line breaks the paragraph running over the page break and adds a number the page
+ *  never stated. `heightPt` is the page's height in the lines' units. */
+export function dropPageNumbers(lines: OcrLine[], heightPt: number): OcrLine[] {
+  return lines.filter((l) => {
+    const mid = (l.box.y0 + l.box.y1) / 2;
+    const inMargin = mid < MARGIN * heightPt || mid > (1 - MARGIN) * heightPt;
+    return !(inMargin && pageNumberOf(l.raw));
+  });
 }

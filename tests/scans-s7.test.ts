@@ -1,0 +1,82 @@
+// Scanned renditions of real layouts (issue 11 rule 7, issue 15): what OCR misreads on a scan must not
+// become an error flag. Stand-in engines return the boxes a real engine gave on such pages (figures
+// changed); the pages are generated image-only PDFs (scripts/make-scan.ts), so no model runs here.
+import { afterAll, describe, expect, it } from 'vitest';
+import { imagePdf, type PageImage } from '../scripts/make-scan.js';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { closeOcrEngines, setEngine } from '../src/ingest/ocr/index.js';
+import { dropPageNumbers, buildLines } from '../src/ingest/ocr/lines.js';
+import type { Glyph, OcrBox, OcrEngine } from '../src/ingest/ocr/types.js';
+import { segment } from '../src/segment/index.js';
+import { deflateSync } from 'node:zlib';
+
+const glyphs = (s: string, x0: number, confidence: number, w = 10): Glyph[] => [...s].map((ch, i) => ({ ch, confidence, x: x0 + (i + 0.5) * w }));
+/** A box of evenly spaced 10-unit characters on the band y0..y0+12 (pixels = points at 72 dpi). */
+const box = (text: string, x0: number, y0: number, confidence = 0.99): OcrBox => ({
+  text,
+  confidence,
+  box: { x0, y0, x1: x0 + 10 * [...text].length, y1: y0 + 12 },
+  glyphs: glyphs(text, x0, confidence),
+});
+
+/** A white page with one black bar (ink, so `auto` OCRs it), `height` points high at 72 dpi: pages
+ *  of different heights tell the stand-in engine which page it is given. */
+function page(height: number): PageImage {
+  const width = 595;
+  const rowBytes = Math.ceil(width / 8);
+  const bits = Buffer.alloc(rowBytes * height, 0xff);
+  for (let y = 50; y < 60; y++) bits.fill(0, y * rowBytes + 10, y * rowBytes + 20);
+  return { data: deflateSync(bits), kind: 'bits', pxWidth: width, pxHeight: height, widthPt: width, heightPt: height };
+}
+
+/** A stand-in engine: the boxes of the page whose image is that many pixels high. */
+class PagedEngine implements OcrEngine {
+  readonly dpi = 72;
+  readonly lowConfidence = 0.8;
+  constructor(
+    readonly name: string,
+    private readonly byHeight: Map<number, OcrBox[]>,
+  ) {}
+  async recognize(png: Buffer): Promise<OcrBox[]> {
+    return this.byHeight.get(png.readUInt32BE(20)) ?? [];
+  }
+  async close(): Promise<void> {}
+}
+
+async function run(pages: OcrBox[][]) {
+  const heights = pages.map((_, i) => 842 - i);
+  setEngine('paddle', new PagedEngine('paddle', new Map(heights.map((h, i) => [h, pages[i]!]))));
+  const pdf = imagePdf(heights.map(page));
+  return check(extract(segment(await ingest(new Uint8Array(pdf), { ocr: 'auto', ocrEngine: 'paddle' }))));
+}
+
+afterAll(closeOcrEngines);
+
+describe('page numbers on scanned pages', () => {
+  it('drops a number alone in the top or bottom margin, however OCR read its dashes', () => {
+    const lines = buildLines([box('正文第一行', 50, 100), box('171', 290, 800, 0.65), box('18-', 290, 810), box('- 10 -', 280, 20), box('合计 171', 50, 700)]);
+    expect(dropPageNumbers(lines, 842).map((l) => l.raw)).toEqual(['正文第一行', '合计171']);
+    // Mid-page, a number alone on its line is not furniture.
+    expect(dropPageNumbers(buildLines([box('171', 290, 400)]), 842).map((l) => l.raw)).toEqual(['171']);
+  });
+
+  it('a paragraph running over the page break is read whole: ─ 7 ─ read as 171 does not cut it', async () => {
+    // Real layout (江苏 预算说明): the template's 增加（减少） left in, its 0 on the next page.
+    const doc = await run([
+      [
+        box('江苏省某某厅2019年度部门预算情况说明', 50, 60),
+        box('一、收支预算总体情况说明', 50, 100),
+        box('（2）政府性基金收入预算0万元，与上年相比增加（减少）', 50, 130),
+        box('0万元，增长（减少）0%。主要原因是本部门无此项收入。', 50, 150),
+        box('4。上年结转资金预算数为0万元。与上年相比增加（减少）', 50, 170),
+        box('171', 290, 790, 0.646),
+      ],
+      [box('0万元，增长（减少）0%。主要原因是本部门无此项收入。', 50, 60), box('18-', 290, 790, 0.68)],
+    ]);
+    const template = doc.flags.filter((f) => f.code === 'TEMPLATE_TEXT');
+    expect(template.map((f) => f.severity)).toEqual(['info', 'info', 'info', 'info']);
+    expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN')).toEqual([]);
+  });
+});
