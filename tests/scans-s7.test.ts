@@ -80,3 +80,32 @@ describe('page numbers on scanned pages', () => {
     expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN')).toEqual([]);
   });
 });
+
+/** A table row: [text, x0] boxes on one band; a figure's x0 is where it ends minus its width. */
+const row = (y: number, ...cells: [string, number][]) => cells.map(([t, x]) => box(t, x, y));
+const right = (t: string, x1: number): [string, number] => [t, x1 - 10 * t.length];
+
+describe('cells on scanned tables', () => {
+  it('a figure and the next column\'s label the detector set apart are two cells, however close', async () => {
+    // Real layout (上海 收入支出决算总表, 150 dpi scan): 年初结转和结余's figure 15 px from 年末结转和结余.
+    const doc = await run([
+      [
+        box('某某局2024年度部门决算表', 200, 40),
+        box('收入支出决算总表', 230, 60),
+        box('单位：万元', 480, 80),
+        ...row(100, ['项目', 100], ['决算数', 210], ['项目', 380], ['决算数', 500]),
+        ...row(120, ['一、一般公共预算财政拨款收入', 20], right('5000.00', 262), ['一、一般公共服务支出', 268]),
+        ...row(140, ['二、政府性基金预算财政拨款收入', 20], ['二、外交支出', 268]),
+        ...row(160, ['八、其他收入', 20], ['八、社会保障和就业支出', 268], right('2020.00', 560)),
+        ...row(180, ['九、卫生健康支出', 268], right('3000.00', 560)),
+        ...row(200, ['本年收入合计', 60], right('5000.00', 262), ['本年支出合计', 300], right('5020.00', 560)),
+        ...row(220, ['使用非财政拨款结余', 20], ['结余分配', 268]),
+        ...row(240, ['年初结转和结余', 20], right('100.00', 262), ['年末结转和结余', 268], right('80.00', 560)),
+        ...row(260, ['总计', 100], right('5100.00', 262), ['总计', 380], right('5100.00', 560)),
+      ],
+    ]);
+    const table = doc.tables.find((t) => t.kind === '公开01表');
+    expect(table?.rows.at(-2)).toEqual(['年初结转和结余', '100.00', '年末结转和结余', '80.00']);
+    expect(doc.flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH')).toEqual([]);
+  });
+});

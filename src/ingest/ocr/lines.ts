@@ -21,6 +21,7 @@ const CELL_GAP = 1.5;
 const WORD_GAP = 0.35;
 
 const height = (r: Rect) => r.y1 - r.y0;
+const isFigure = (ch: string | undefined) => ch !== undefined && /[0-9%]/.test(ch);
 function verticalOverlap(a: Rect, b: Rect): number {
   return Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 }
@@ -66,7 +67,12 @@ export function assembleLine(boxes: OcrBox[]): OcrLine {
       const gap = b.box.x0 - prevBox.box.x1;
       const mid = (b.box.x0 + prevBox.box.x1) / 2;
       // Two spaces mark a cell boundary, one a word space; clean.ts drops what Chinese text has none of.
-      if (gap > CELL_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid }, { ch: ' ', confidence: 1, x: mid });
+      // Boxes the detector set apart where a figure meets Chinese text are two cells even when close
+      // (a table's 112.88 and the next column's 年末结转和结余, 15 px apart at 150 dpi): joined, the
+      // figure is read as part of a label. Prose keeps a number and its words in one box; where it
+      // does not, the spaces are dropped with the rest of the line's spacing (normalize.ts).
+      const junction = (isFigure(prevBox.text.at(-1)) && CJK.test(b.text[0] ?? '')) || (CJK.test(prevBox.text.at(-1) ?? '') && isFigure(b.text[0]));
+      if (gap > CELL_GAP * h || (junction && gap > WORD_GAP * h)) glyphs.push({ ch: ' ', confidence: 1, x: mid }, { ch: ' ', confidence: 1, x: mid });
       else if (gap > WORD_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid });
     }
     glyphs.push(...own);
