@@ -109,3 +109,29 @@ describe('cells on scanned tables', () => {
     expect(doc.flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH')).toEqual([]);
   });
 });
+
+describe('rows that print one half of a two-halves table', () => {
+  it('a row with only its right half is read as the right half (the page position, not the text order)', async () => {
+    // Real layout (上海 收入支出决算总表, 200 dpi scan): 九、卫生健康支出 and its figure with nothing on the 收入 side.
+    const doc = await run([
+      [
+        box('某某局2024年度部门决算表', 200, 40),
+        box('收入支出决算总表', 230, 60),
+        box('单位：万元', 480, 80),
+        ...row(100, ['项目', 100], ['决算数', 210], ['项目', 380], ['决算数', 500]),
+        ...row(120, ['一、一般公共预算财政拨款收入', 20], right('2000.00', 262), ['一、一般公共服务支出', 300], right('1500.00', 560)),
+        ...row(140, ['二、政府性基金预算财政拨款收入', 20], ['二、外交支出', 300]),
+        ...row(160, ['八、其他收入', 20], right('6.00', 262), ['八、社会保障和就业支出', 300], right('300.00', 560)),
+        ...row(180, ['九、卫生健康支出', 300], right('50.00', 560)),
+        ...row(200, ['十九、住房保障支出', 300], right('150.00', 560)),
+        ...row(220, ['本年收入合计', 60], right('2006.00', 262), ['本年支出合计', 330], right('2000.00', 560)),
+        ...row(240, ['使用非财政拨款结余', 20], ['结余分配', 300]),
+        ...row(260, ['年初结转和结余', 20], ['年末结转和结余', 300], right('6.00', 560)),
+        ...row(280, ['总计', 100], right('2006.00', 262), ['总计', 380], right('2006.00', 560)),
+      ],
+    ]);
+    const table = doc.tables.find((t) => t.kind === '公开01表');
+    expect(table?.rows.find((r) => r.includes('九、卫生健康支出'))).toEqual(['', '', '九、卫生健康支出', '50.00']);
+    expect(doc.flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH')).toEqual([]);
+  });
+});

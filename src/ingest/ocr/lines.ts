@@ -1,5 +1,6 @@
 // Rebuild reading-order lines from an engine's boxes: group by vertical overlap, order by x, and join
 // with the spacing the gaps suggest. Each character of the assembled text keeps its confidence and x.
+import { displayColumns } from '../layout/pagetext.js';
 import { pageNumberOf } from '../pdf/furniture.js';
 import { cleanGlyphs } from './clean.js';
 import type { Glyph, OcrBox, Rect } from './types.js';
@@ -167,4 +168,54 @@ export function dropPageNumbers(lines: OcrLine[], heightPt: number): OcrLine[] {
     const inMargin = mid < MARGIN * heightPt || mid > (1 - MARGIN) * heightPt;
     return !(inMargin && pageNumberOf(l.raw));
   });
+}
+
+/** A line laid out as `pdftotext -layout` prints it, for the table row reader (src/ingest/layout/
+ *  ocr.ts): each cell (a run after two spaces) starts at the display column of its left edge on the
+ *  page, so a row that prints only its right half (九、卫生健康支出 60.99 beside an empty 收入 side)
+ *  reads as the right half. `back[i]` is the offset in `raw` of the layout's character i. */
+export interface LaidOut {
+  text: string;
+  back: number[];
+}
+
+/** The layout of each OCR line, beside the line (Line is the record's type: no field of its own). */
+export const layoutOf = new WeakMap<object, LaidOut>();
+
+/** A half-width character's width in line heights (a Chinese character is two of them). */
+const HALF_WIDTH = 0.42;
+
+/** `x` are the centres of `raw`'s characters (page points), `left` the page's left edge of text,
+ *  `lineHeight` the page's median line height: one display column is HALF_WIDTH of it. Null where
+ *  the positions do not go with the characters. */
+export function layoutText(raw: string, x: number[], left: number, lineHeight: number): LaidOut | null {
+  const chars = [...raw];
+  if (chars.length !== raw.length || x.length !== raw.length || !(lineHeight > 0)) return null;
+  const unit = HALF_WIDTH * lineHeight;
+  const width = displayColumns(raw);
+  let text = '';
+  let col = 0;
+  const back: number[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    // A cell starts here: at its left edge's column, two columns at least after the previous cell.
+    const own = width[i + 1]! - width[i]!;
+    const at = Math.round((x[i]! - left) / unit - own / 2);
+    const target = Math.max(text ? col + 2 : 0, at);
+    while (col < target) {
+      text += ' ';
+      back.push(i);
+      col++;
+    }
+    let j = i;
+    while (j < raw.length && !(raw[j] === ' ' && raw[j + 1] === ' ')) j++;
+    for (let k = i; k < j; k++) {
+      text += raw[k];
+      back.push(k);
+      col += width[k + 1]! - width[k]!;
+    }
+    while (j < raw.length && raw[j] === ' ') j++;
+    i = j;
+  }
+  return { text, back };
 }
