@@ -135,3 +135,18 @@ describe('rows that print one half of a two-halves table', () => {
     expect(doc.flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH')).toEqual([]);
   });
 });
+
+describe('numbers OCR misread', () => {
+  it('a decimal point read as a colon (754:75) is doubted, and gives no figure', async () => {
+    // Real reading (150 dpi scan of a 上海 决算, a table row and a narrative line).
+    const doc = await run([
+      [
+        box('（一）一般公共预算财政拨款支出决算总体情况', 50, 100),
+        box('2024年度一般公共预算财政拨款支出754:75万元，比2023年度增加12.50万元。', 50, 120),
+      ],
+    ]);
+    expect(doc.facts.filter((f) => f.from === 'text').map((f) => f.text)).not.toContain('75');
+    expect(doc.facts.filter((f) => f.from === 'text').map((f) => f.text)).toContain('12.50');
+    expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN').map((f) => f.found)).toEqual(['754:75']);
+  });
+});
