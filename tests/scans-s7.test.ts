@@ -150,3 +150,38 @@ describe('numbers OCR misread', () => {
     expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN').map((f) => f.found)).toEqual(['754:75']);
   });
 });
+
+describe('tables over a page break on a scan', () => {
+  it('a table going on over the page break is one table, as on text pages', async () => {
+    // Real layout (普陀 收入支出决算总表, 200 dpi scan): 本年收入合计 ≠ 本年支出合计 on the first page, the
+    // balances that reconcile them (年初结转和结余, 年末结转和结余, 总计) at the top of the next.
+    const doc = await run([
+      [
+        box('某某局2024年度部门决算表', 200, 40),
+        box('收入支出决算总表', 230, 60),
+        box('单位：万元', 480, 80),
+        ...row(100, ['项目', 100], ['决算数', 210], ['项目', 380], ['决算数', 500]),
+        ...row(120, ['一、一般公共预算财政拨款收入', 20], right('2000.00', 262), ['一、一般公共服务支出', 300], right('1500.00', 560)),
+        ...row(140, ['八、其他收入', 20], right('6.00', 262), ['八、社会保障和就业支出', 300], right('500.00', 560)),
+        ...row(160, ['本年收入合计', 60], right('2006.00', 262), ['本年支出合计', 330], right('2000.00', 560)),
+      ],
+      [
+        ...row(60, ['使用非财政拨款结余', 20], ['结余分配', 300]),
+        ...row(80, ['年初结转和结余', 20], right('49.00', 262), ['年末结转和结余', 300], right('55.00', 560)),
+        ...row(100, ['总计', 100], right('2055.00', 262), ['总计', 380], right('2055.00', 560)),
+        box('第三部分 某某局2024年度部门决算情况说明', 50, 200),
+      ],
+    ]);
+    const table = doc.tables.find((t) => t.kind === '公开01表');
+    expect(table?.rows.at(-1)).toEqual(['总计', '2055.00', '总计', '2055.00']);
+    expect(doc.flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH')).toEqual([]);
+  });
+});
+
+describe('科目 codes printed in pieces on a scan', () => {
+  it('two digits with a leading zero standing alone are a code piece, not a malformed number', async () => {
+    // Real layout (普陀 支出决算表, 200 dpi scan): 208 05 06 in three cells; tesseract's 09 for 0% in prose stays doubted.
+    const doc = await run([[...row(100, ['208', 20], ['05', 60], ['06', 90], ['机关事业单位基本养老保险缴费支出', 120], right('12.00', 560)), box('占09，主要用于', 20, 140)]]);
+    expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN').map((f) => f.found)).toEqual(['09']);
+  });
+});

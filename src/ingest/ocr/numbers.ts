@@ -10,6 +10,16 @@ export type Uncertain = NonNullable<OcrInfo['uncertain']>[number];
  *  and a colon between its digits (754:75, a decimal point the recogniser read as a colon). */
 const NUMBER = /[A-Za-z|]*\d(?:[\d.,:：A-Za-z|。]*[\dA-Za-z|])?/g;
 
+/** Two digits with a leading zero standing alone (a space or the line's edge on both sides): a piece
+ *  of a 科目 code printed in pieces (208 05 06), as such codes print, not a malformed number. */
+export function codePiece(line: Line, t: { start: number; end: number }): boolean {
+  if (!/^0\d$/.test(line.text.slice(t.start, t.end))) return false;
+  // On the printed line: normalisation drops the space between a code and its label.
+  const s = line.map[t.start] ?? 0;
+  const e = (line.map[t.end - 1] ?? s) + 1;
+  return (s === 0 || line.raw[s - 1] === ' ') && (e === line.raw.length || line.raw[e] === ' ');
+}
+
 export interface NumberToken {
   /** Offsets in `line.text`. */
   start: number;
