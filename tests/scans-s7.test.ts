@@ -149,6 +149,13 @@ describe('numbers OCR misread', () => {
     expect(doc.facts.filter((f) => f.from === 'text').map((f) => f.text)).toContain('12.50');
     expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN').map((f) => f.found)).toEqual(['754:75']);
   });
+
+  it('a thousands comma read as a semicolon (2;355.65) is doubted, and gives no figure', async () => {
+    // Real reading (江苏 预算 支出总表, a 1-bit 200 dpi scan): 社会保障和就业支出 2,355.65.
+    const doc = await run([[box('一般公共预算支出中社会保障和就业支出2;355.65万元，比上年增加12.50万元。', 50, 120)]]);
+    expect(doc.facts.filter((f) => f.from === 'text').map((f) => f.text)).not.toContain('355.65');
+    expect(doc.flags.filter((f) => f.code === 'OCR_UNCERTAIN').map((f) => f.found)).toEqual(['2;355.65']);
+  });
 });
 
 describe('tables over a page break on a scan', () => {

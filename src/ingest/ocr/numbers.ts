@@ -7,8 +7,9 @@ import type { OcrLine } from './lines.js';
 export type Uncertain = NonNullable<OcrInfo['uncertain']>[number];
 
 /** A number as printed, with the letters and stray 。 touching it that clean.ts refused to guess at,
- *  and a colon between its digits (754:75, a decimal point the recogniser read as a colon). */
-const NUMBER = /[A-Za-z|]*\d(?:[\d.,:：A-Za-z|。]*[\dA-Za-z|])?/g;
+ *  and a colon or semicolon between its digits (754:75, 2;355.65: a decimal point or a thousands comma
+ *  the recogniser read as one). */
+const NUMBER = /[A-Za-z|]*\d(?:[\d.,:：;；A-Za-z|。]*[\dA-Za-z|])?/g;
 
 /** Two digits with a leading zero standing alone (a space or the line's edge on both sides): a piece
  *  of a 科目 code printed in pieces (208 05 06), as such codes print, not a malformed number. */
@@ -54,8 +55,9 @@ export function numberTokens(line: Line, ocr: Pick<OcrLine, 'confidence' | 'x'>)
  *  thousands separator (93,93 may be 93.93). */
 export function malformed(text: string): boolean {
   if (/[A-Za-z|。]/.test(text)) return true;
-  // 754:75 is 754.75 misread, or a ratio or a time (1:2, 10:30): which, a scan cannot tell.
-  if (/[:：]/.test(text)) return true;
+  // 754:75 is 754.75 misread, or a ratio or a time (1:2, 10:30): which, a scan cannot tell; 2;355.65
+  // is 2,355.65.
+  if (/[:：;；]/.test(text)) return true;
   if (text.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return true;
   // A leading zero (096, 09) is no way to print a number: tesseract's reading of "0%".
   if (/^0\d/.test(text)) return true;
