@@ -1,27 +1,57 @@
-// A small scanned page for tests, generated on the fly (nothing binary is committed): the top of one page
-// of the scanned seed (../shared), rendered, cropped and wrapped as the only image of a one-page PDF with
-// no text layer — what a scanner makes.
+// Scanned renditions, generated on the fly (nothing binary is committed):
+// - makeScan: the top of one page of the scanned seed (../shared), rendered, cropped and wrapped as the
+//   only image of a one-page PDF with no text layer — what a scanner makes (tests).
+// - scanPages: chosen pages of any PDF rendered by poppler's pdftoppm (150–300 dpi, grey), optionally
+//   turned by a small angle, speckled and thresholded to 1 bit, and packed into an image-only PDF, one
+//   image per page (to test OCR on real reports' layouts; write them outside the project).
 // Usage: npx tsx scripts/make-scan.ts <seed-scanned.pdf> <out.pdf> [page] [fraction]
+//        npx tsx scripts/make-scan.ts --pages 1,3-5 [--dpi 200] [--mono] [--rotate 0.4] [--noise 0.01]
+//                                     [--seed 1] <in.pdf> <out.pdf>
+import { spawnSync } from 'node:child_process';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { openPdf } from '../src/ingest/pdf/load.js';
 import { renderPage } from '../src/ingest/ocr/render.js';
+import { mulberry32 } from './prng.js';
 
-/** A one-page PDF whose page is the JPEG, `widthPt` × `heightPt` points. */
-export function jpegPdf(jpeg: Buffer, pxWidth: number, pxHeight: number, widthPt: number, heightPt: number): Buffer {
-  const content = `q ${widthPt.toFixed(2)} 0 0 ${heightPt.toFixed(2)} 0 0 cm /Im0 Do Q`;
-  const objects: Buffer[] = [
-    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
-    Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${widthPt.toFixed(2)} ${heightPt.toFixed(2)}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>`),
-    Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${pxWidth} /Height ${pxHeight} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
-      jpeg,
-      Buffer.from('\nendstream'),
-    ]),
-    Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
-  ];
+/** One page's image: a JPEG (DCTDecode, RGB) or 1-bit rows packed MSB first (FlateDecode, 0 = black). */
+export interface PageImage {
+  data: Buffer;
+  kind: 'jpeg' | 'bits';
+  pxWidth: number;
+  pxHeight: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+/** An image-only PDF, one page per image, each page the size of its image. */
+export function imagePdf(pages: PageImage[]): Buffer {
+  const n = pages.length;
+  // 1 catalog, 2 pages, then per page: page, image, contents.
+  const kids = pages.map((_, i) => `${3 + 3 * i} 0 R`).join(' ');
+  const objects: Buffer[] = [Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'), Buffer.from(`<< /Type /Pages /Kids [${kids}] /Count ${n} >>`)];
+  pages.forEach((p, i) => {
+    const w = p.widthPt.toFixed(2);
+    const h = p.heightPt.toFixed(2);
+    const content = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    const dict =
+      p.kind === 'jpeg'
+        ? `/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode`
+        : `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`;
+    objects.push(
+      Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${4 + 3 * i} 0 R >> >> /Contents ${5 + 3 * i} 0 R >>`),
+      Buffer.concat([
+        Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${p.pxWidth} /Height ${p.pxHeight} ${dict} /Length ${p.data.length} >>\nstream\n`),
+        p.data,
+        Buffer.from('\nendstream'),
+      ]),
+      Buffer.from(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`),
+    );
+  });
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let at = parts[0]!.length;
@@ -34,6 +64,11 @@ export function jpegPdf(jpeg: Buffer, pxWidth: number, pxHeight: number, widthPt
   const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
   parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   return Buffer.concat(parts);
+}
+
+/** A one-page PDF whose page is the JPEG, `widthPt` × `heightPt` points. */
+export function jpegPdf(jpeg: Buffer, pxWidth: number, pxHeight: number, widthPt: number, heightPt: number): Buffer {
+  return imagePdf([{ data: jpeg, kind: 'jpeg', pxWidth, pxHeight, widthPt, heightPt }]);
 }
 
 /** The top `fraction` of page `page` of a (scanned) PDF, as a one-page image-only PDF. */
@@ -53,8 +88,116 @@ export async function makeScan(source: string, page = 2, fraction = 0.3): Promis
   }
 }
 
+export interface ScanOptions {
+  /** 1-based pages, in output order. */
+  pages: number[];
+  /** Rendering resolution (pdftoppm -r). */
+  dpi?: number;
+  /** Threshold to 1 bit (a fax-like scan) instead of grey JPEG. */
+  mono?: boolean;
+  /** Turn each page by this many degrees (clockwise), about its centre, on white. */
+  rotate?: number;
+  /** Share of pixels speckled (a dark dot on paper, a white one on ink). */
+  noise?: number;
+  /** PRNG seed for the speckle. */
+  seed?: number;
+  /** JPEG quality, 0–100. */
+  quality?: number;
+}
+
+/** "1,3-5" → [1, 3, 4, 5]. */
+export function parsePages(spec: string): number[] {
+  return spec.split(',').flatMap((part) => {
+    const [a, b] = part.split('-').map(Number);
+    if (!a || (b !== undefined && !b)) throw new Error(`bad page list: ${spec}`);
+    return b === undefined ? [a] : Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  });
+}
+
+/** Render one page with pdftoppm (grey PNG). */
+function renderGrey(source: string, page: number, dpi: number, dir: string): Buffer {
+  const prefix = join(dir, `p${page}`);
+  const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), source, prefix]);
+  if (r.status !== 0) throw new Error(`pdftoppm failed on page ${page}: ${r.stderr?.toString() ?? r.error}`);
+  return readFileSync(`${prefix}.png`);
+}
+
+async function scanImage(png: Buffer, dpi: number, o: ScanOptions, rand: () => number): Promise<PageImage> {
+  const img = await loadImage(png);
+  const { width, height } = img;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  if (o.rotate) {
+    ctx.translate(width / 2, height / 2);
+    ctx.rotate((o.rotate * Math.PI) / 180);
+    ctx.translate(-width / 2, -height / 2);
+  }
+  ctx.drawImage(img, 0, 0);
+  const widthPt = (width * 72) / dpi;
+  const heightPt = (height * 72) / dpi;
+  const noise = o.noise ?? 0;
+  if (!noise && !o.mono) return { data: canvas.toBuffer('image/jpeg', o.quality ?? 85), kind: 'jpeg', pxWidth: width, pxHeight: height, widthPt, heightPt };
+  const id = ctx.getImageData(0, 0, width, height);
+  const px = id.data;
+  for (let i = 0; i < px.length; i += 4) {
+    let v = px[i]!;
+    if (noise && rand() < noise) v = v > 128 ? 40 + rand() * 80 : 170 + rand() * 80;
+    px[i] = px[i + 1] = px[i + 2] = v;
+  }
+  if (!o.mono) {
+    ctx.putImageData(id, 0, 0);
+    return { data: canvas.toBuffer('image/jpeg', o.quality ?? 85), kind: 'jpeg', pxWidth: width, pxHeight: height, widthPt, heightPt };
+  }
+  const rowBytes = Math.ceil(width / 8);
+  const bits = Buffer.alloc(rowBytes * height, 0);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (px[(y * width + x) * 4]! >= 160) bits[y * rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
+  return { data: deflateSync(bits), kind: 'bits', pxWidth: width, pxHeight: height, widthPt, heightPt };
+}
+
+/** Chosen pages of a PDF as an image-only PDF (no text layer), as a scanner would give them. */
+export async function scanPages(source: string, o: ScanOptions): Promise<Buffer> {
+  const dpi = o.dpi ?? 200;
+  const rand = mulberry32(o.seed ?? 1);
+  const dir = mkdtempSync(join(tmpdir(), 'make-scan-'));
+  try {
+    const images: PageImage[] = [];
+    for (const p of o.pages) images.push(await scanImage(renderGrey(source, p, dpi, dir), dpi, o, rand));
+    return imagePdf(images);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [src, out, page, fraction] = process.argv.slice(2);
-  if (!src || !out) throw new Error('usage: make-scan.ts <seed-scanned.pdf> <out.pdf> [page] [fraction]');
-  writeFileSync(out, await makeScan(src, page ? Number(page) : 2, fraction ? Number(fraction) : 0.3));
+  const args = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? (args.splice(i, 1), true) : false;
+  };
+  const pages = opt('--pages');
+  if (pages) {
+    const o: ScanOptions = { pages: parsePages(pages), mono: flag('--mono') };
+    const dpi = opt('--dpi');
+    const rotate = opt('--rotate');
+    const noise = opt('--noise');
+    const seed = opt('--seed');
+    if (dpi) o.dpi = Number(dpi);
+    if (rotate) o.rotate = Number(rotate);
+    if (noise) o.noise = Number(noise);
+    if (seed) o.seed = Number(seed);
+    const [src, out] = args;
+    if (!src || !out) throw new Error('usage: make-scan.ts --pages 1,3-5 [--dpi 200] [--mono] [--rotate 0.4] [--noise 0.01] [--seed 1] <in.pdf> <out.pdf>');
+    writeFileSync(out, await scanPages(src, o));
+  } else {
+    const [src, out, page, fraction] = args;
+    if (!src || !out) throw new Error('usage: make-scan.ts <seed-scanned.pdf> <out.pdf> [page] [fraction]');
+    writeFileSync(out, await makeScan(src, page ? Number(page) : 2, fraction ? Number(fraction) : 0.3));
+  }
 }

@@ -6,6 +6,7 @@
 // the cell says so.
 import type { Cell, Line, SourceTable } from '../../model.js';
 import { normalize } from '../normalize.js';
+import { layoutOf } from '../ocr/lines.js';
 import type { PrintedTables } from './index.js';
 import { readPrintedTables } from './rows.js';
 
@@ -22,16 +23,31 @@ export function repairPoints(text: string): string | null {
 const HIGH = 0.9;
 
 export function ocrPageTables(lines: Line[]): PrintedTables<Line> {
-  const src = lines.map((line) => ({ raw: line.raw, page: line.loc.page ?? 0, line: line.loc.line, of: line }));
+  // Read as pdftotext -layout prints the page (each cell at its place's column, src/ingest/ocr/lines.ts);
+  // the cells' offsets are then taken back to the line's own text.
+  const src = lines.map((line) => ({ raw: layoutOf.get(line)?.text ?? line.raw, page: line.loc.page ?? 0, line: line.loc.line, of: line }));
   const out: PrintedTables<Line> = { startingAt: new Map(), consumed: new Set() };
   const byKey = new Map(src.map((s) => [`${s.page}:${s.line}`, s.of]));
   for (const { table, lines: taken } of readPrintedTables(src, true)) {
     if (!taken.length) continue;
+    offsetsBack(table, byKey);
     markDoubts(table, byKey);
     out.startingAt.set(taken[0]!.of, table);
     for (const l of taken) out.consumed.add(l.of);
   }
   return out;
+}
+
+function offsetsBack(table: SourceTable, byKey: Map<string, Line>): void {
+  for (const row of table.rows) {
+    for (const cell of row) {
+      const laid = layoutOf.get(byKey.get(`${cell.loc.page}:${cell.loc.line}`) ?? {});
+      if (!laid || cell.loc.start === undefined || cell.loc.end === undefined) continue;
+      const { start, end } = cell.loc;
+      cell.loc.start = laid.back[start] ?? start;
+      cell.loc.end = (laid.back[Math.max(start, end - 1)] ?? end - 1) + 1;
+    }
+  }
 }
 
 function markDoubts(table: SourceTable, byKey: Map<string, Line>): void {

@@ -3,7 +3,7 @@
 import type { Line } from '../../model.js';
 import { makeLine } from '../normalize.js';
 import type { OcrLine } from './lines.js';
-import { malformed, numberTokens, sameNumber, type Uncertain } from './numbers.js';
+import { codePiece, malformed, numberTokens, sameNumber, type Uncertain } from './numbers.js';
 
 export interface ReadLine {
   line: Line;
@@ -34,7 +34,7 @@ export function crossCheck(primary: ReadLine, secondary: ReadLine[]): Uncertain[
   for (const t of numberTokens(primary.line, primary.ocr)) {
     const other = readingAt(band, t.x0 - tol, t.x1 + tol);
     const percent = primary.line.text[t.end] === '%';
-    if (malformed(t.text) || !sameNumber(t.text, other, percent)) out.push({ start: t.start, end: t.end, readings: [t.text, other] });
+    if ((malformed(t.text) && !codePiece(primary.line, t)) || !sameNumber(t.text, other, percent)) out.push({ start: t.start, end: t.end, readings: [t.text, other] });
   }
   return out;
 }
@@ -42,7 +42,7 @@ export function crossCheck(primary: ReadLine, secondary: ReadLine[]): Uncertain[
 /** Single engine: a number is uncertain when malformed or read with low confidence. */
 export function selfCheck(r: ReadLine, lowConfidence: number): Uncertain[] {
   return numberTokens(r.line, r.ocr)
-    .filter((t) => malformed(t.text) || t.confidence < lowConfidence)
+    .filter((t) => (malformed(t.text) && !codePiece(r.line, t)) || t.confidence < lowConfidence)
     .map((t) => ({ start: t.start, end: t.end, readings: [t.text] }));
 }
 

@@ -9,7 +9,7 @@ import type { IngestOptions } from '../types.js';
 import { cleanGlyphs } from './clean.js';
 import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
 import { beginUse, endUse, getEngine, poolSize } from './engines.js';
-import { buildLines, toPoints } from './lines.js';
+import { buildLines, dropPageNumbers, layoutOf, layoutText, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
 import { renderPage, type RenderedPage } from './render.js';
 import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
@@ -29,7 +29,8 @@ export interface OcrPageResult {
 async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
   const pixels = await engine.recognize(page.png, signal);
   const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
-  return { lines: toReadLines(buildLines(toPoints(pixels, page.scale)), pageNo, engine.name), items };
+  const lines = dropPageNumbers(buildLines(toPoints(pixels, page.scale)), page.height / page.scale);
+  return { lines: toReadLines(lines, pageNo, engine.name), items };
 }
 
 function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {
@@ -59,6 +60,14 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
     const [ax, ay] = first.toPdf(r.ocr.box.x0 * first.scale, r.ocr.box.y0 * first.scale);
     const [bx, by] = first.toPdf(r.ocr.box.x1 * first.scale, r.ocr.box.y1 * first.scale);
     r.line.box = { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
+  }
+  // Each line as pdftotext -layout would print it, for the table reader (cells placed by position).
+  const heights = lines.map((r) => r.ocr.box.y1 - r.ocr.box.y0).sort((a, b) => a - b);
+  const lineHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const left = Math.min(...lines.map((r) => r.ocr.box.x0));
+  for (const r of lines) {
+    const laid = layoutText(r.ocr.raw, r.ocr.x, left, lineHeight);
+    if (laid) layoutOf.set(r.line, laid);
   }
   const flags: Flag[] = [];
   for (const r of lines) {

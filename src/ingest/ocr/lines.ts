@@ -1,5 +1,7 @@
 // Rebuild reading-order lines from an engine's boxes: group by vertical overlap, order by x, and join
 // with the spacing the gaps suggest. Each character of the assembled text keeps its confidence and x.
+import { displayColumns } from '../layout/pagetext.js';
+import { pageNumberOf } from '../pdf/furniture.js';
 import { cleanGlyphs } from './clean.js';
 import type { Glyph, OcrBox, Rect } from './types.js';
 
@@ -20,6 +22,7 @@ const CELL_GAP = 1.5;
 const WORD_GAP = 0.35;
 
 const height = (r: Rect) => r.y1 - r.y0;
+const isFigure = (ch: string | undefined) => ch !== undefined && /[0-9%]/.test(ch);
 function verticalOverlap(a: Rect, b: Rect): number {
   return Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 }
@@ -65,7 +68,12 @@ export function assembleLine(boxes: OcrBox[]): OcrLine {
       const gap = b.box.x0 - prevBox.box.x1;
       const mid = (b.box.x0 + prevBox.box.x1) / 2;
       // Two spaces mark a cell boundary, one a word space; clean.ts drops what Chinese text has none of.
-      if (gap > CELL_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid }, { ch: ' ', confidence: 1, x: mid });
+      // Boxes the detector set apart where a figure meets Chinese text are two cells even when close
+      // (a table's 112.88 and the next column's 年末结转和结余, 15 px apart at 150 dpi): joined, the
+      // figure is read as part of a label. Prose keeps a number and its words in one box; where it
+      // does not, the spaces are dropped with the rest of the line's spacing (normalize.ts).
+      const junction = (isFigure(prevBox.text.at(-1)) && CJK.test(b.text[0] ?? '')) || (CJK.test(prevBox.text.at(-1) ?? '') && isFigure(b.text[0]));
+      if (gap > CELL_GAP * h || (junction && gap > WORD_GAP * h)) glyphs.push({ ch: ' ', confidence: 1, x: mid }, { ch: ' ', confidence: 1, x: mid });
       else if (gap > WORD_GAP * h) glyphs.push({ ch: ' ', confidence: 1, x: mid });
     }
     glyphs.push(...own);
@@ -144,4 +152,70 @@ export function joinWrappedHeadings(lines: OcrLine[]): OcrLine[] {
     out.push(l);
   }
   return out;
+}
+
+/** Share of the page height at its top and bottom where a page number stands (as for text pages,
+ *  src/ingest/pdf/furniture.ts). */
+const MARGIN = 0.1;
+
+/** A page's number is furniture on a scan as on a text page: a line in the top or bottom margin that
+ *  prints only a number, bare or framed in dashes. OCR reads the dashes of ─ 7 ─ as anything (171,
+ *  18-): kept, such a line breaks the paragraph running over the page break and adds a number the page
+ *  never stated. `heightPt` is the page's height in the lines' units. */
+export function dropPageNumbers(lines: OcrLine[], heightPt: number): OcrLine[] {
+  return lines.filter((l) => {
+    const mid = (l.box.y0 + l.box.y1) / 2;
+    const inMargin = mid < MARGIN * heightPt || mid > (1 - MARGIN) * heightPt;
+    return !(inMargin && pageNumberOf(l.raw));
+  });
+}
+
+/** A line laid out as `pdftotext -layout` prints it, for the table row reader (src/ingest/layout/
+ *  ocr.ts): each cell (a run after two spaces) starts at the display column of its left edge on the
+ *  page, so a row that prints only its right half (九、卫生健康支出 60.99 beside an empty 收入 side)
+ *  reads as the right half. `back[i]` is the offset in `raw` of the layout's character i. */
+export interface LaidOut {
+  text: string;
+  back: number[];
+}
+
+/** The layout of each OCR line, beside the line (Line is the record's type: no field of its own). */
+export const layoutOf = new WeakMap<object, LaidOut>();
+
+/** A half-width character's width in line heights (a Chinese character is two of them). */
+const HALF_WIDTH = 0.42;
+
+/** `x` are the centres of `raw`'s characters (page points), `left` the page's left edge of text,
+ *  `lineHeight` the page's median line height: one display column is HALF_WIDTH of it. Null where
+ *  the positions do not go with the characters. */
+export function layoutText(raw: string, x: number[], left: number, lineHeight: number): LaidOut | null {
+  const chars = [...raw];
+  if (chars.length !== raw.length || x.length !== raw.length || !(lineHeight > 0)) return null;
+  const unit = HALF_WIDTH * lineHeight;
+  const width = displayColumns(raw);
+  let text = '';
+  let col = 0;
+  const back: number[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    // A cell starts here: at its left edge's column, two columns at least after the previous cell.
+    const own = width[i + 1]! - width[i]!;
+    const at = Math.round((x[i]! - left) / unit - own / 2);
+    const target = Math.max(text ? col + 2 : 0, at);
+    while (col < target) {
+      text += ' ';
+      back.push(i);
+      col++;
+    }
+    let j = i;
+    while (j < raw.length && !(raw[j] === ' ' && raw[j + 1] === ' ')) j++;
+    for (let k = i; k < j; k++) {
+      text += raw[k];
+      back.push(k);
+      col += width[k + 1]! - width[k]!;
+    }
+    while (j < raw.length && raw[j] === ' ') j++;
+    i = j;
+  }
+  return { text, back };
 }

@@ -6,8 +6,20 @@ import type { OcrLine } from './lines.js';
 
 export type Uncertain = NonNullable<OcrInfo['uncertain']>[number];
 
-/** A number as printed, with the letters and stray 。 touching it that clean.ts refused to guess at. */
-const NUMBER = /[A-Za-z|]*\d(?:[\d.,A-Za-z|。]*[\dA-Za-z|])?/g;
+/** A number as printed, with the letters and stray 。 touching it that clean.ts refused to guess at,
+ *  and a colon or semicolon between its digits (754:75, 2;355.65: a decimal point or a thousands comma
+ *  the recogniser read as one). */
+const NUMBER = /[A-Za-z|]*\d(?:[\d.,:：;；A-Za-z|。]*[\dA-Za-z|])?/g;
+
+/** Two digits with a leading zero standing alone (a space or the line's edge on both sides): a piece
+ *  of a 科目 code printed in pieces (208 05 06), as such codes print, not a malformed number. */
+export function codePiece(line: Line, t: { start: number; end: number }): boolean {
+  if (!/^0\d$/.test(line.text.slice(t.start, t.end))) return false;
+  // On the printed line: normalisation drops the space between a code and its label.
+  const s = line.map[t.start] ?? 0;
+  const e = (line.map[t.end - 1] ?? s) + 1;
+  return (s === 0 || line.raw[s - 1] === ' ') && (e === line.raw.length || line.raw[e] === ' ');
+}
 
 export interface NumberToken {
   /** Offsets in `line.text`. */
@@ -43,6 +55,9 @@ export function numberTokens(line: Line, ocr: Pick<OcrLine, 'confidence' | 'x'>)
  *  thousands separator (93,93 may be 93.93). */
 export function malformed(text: string): boolean {
   if (/[A-Za-z|。]/.test(text)) return true;
+  // 754:75 is 754.75 misread, or a ratio or a time (1:2, 10:30): which, a scan cannot tell; 2;355.65
+  // is 2,355.65.
+  if (/[:：;；]/.test(text)) return true;
   if (text.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return true;
   // A leading zero (096, 09) is no way to print a number: tesseract's reading of "0%".
   if (/^0\d/.test(text)) return true;

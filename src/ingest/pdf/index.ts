@@ -115,11 +115,12 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
   await ruledHeaders(tables, rulingsOf, numbered, glyphs);
   for (const [l, t] of ruled.startingAt) tables.startingAt.set(l, t);
   for (const l of ruled.consumed) tables.consumed.add(l);
+  // Standard tables on the scanned pages, from the OCR lines' cell spacing (src/ingest/layout/ocr.ts), read
+  // over all of them at once: a table goes on over the page break as on text pages.
+  const printed = ocrPageTables([...ocrLines.keys()].sort((a, b) => a - b).flatMap((p) => ocrLines.get(p)!));
   numbered.forEach((lines, p) => {
     const ocr = ocrLines.get(p + 1);
     if (ocr) {
-      // Standard tables on the scanned page, from the OCR lines' cell spacing (src/ingest/layout/ocr.ts).
-      const printed = ocrPageTables(ocr);
       for (const line of ocr) {
         const table = printed.startingAt.get(line);
         if (table) blocks.push({ kind: 'table', table });
