@@ -977,18 +977,33 @@ function outlines(l: Ledger, id: Identity): Flag[] {
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
-    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) >= 0);
+    const filled = (r: number) => !isBlank(cellText(l, tableId, r, c));
+    // A figure on a row with no label whose label stands on the row right below it, with no figure of its
+    // own (a label wrapped under a figure centred on its merged cell: 30.00 | 机要及电子政务业务费 办公设备购置),
+    // is that label's row.
+    const labelRowOf = (r: number) => (rawDepth(r) >= 0 ? r : r + 1 < t.rows.length && !filled(r + 1) && rawDepth(r + 1) >= 0 ? r + 1 : -1);
+    const rows = t.rows.map((_, r) => r).filter((r) => filled(r) && labelRowOf(r) >= 0);
+    // The deepest label column qualifies the item beside it (采购组织形式 after 采购物品名称) where nearly every
+    // row filling it fills the column before it too: a row labelled there alone is an item whose name the
+    // reader could not place on its row (物业管理服 / 务 wrapped, its 部门集中采购 330.00 and 分散自行组织
+    // 20.00 rows below), so it stands at the item's depth, not one deeper.
+    const deepest = Math.max(-1, ...rows.map((r) => t.rows[r]!.slice(0, c).reduce((a, x, k) => (fold(x) ? k : a), -1)));
+    const withDeepest = rows.filter((r) => fold(t.rows[r]?.[deepest] ?? ''));
+    const qualifier = deepest > 1 && withDeepest.length >= 3 && withDeepest.filter((r) => fold(t.rows[r]?.[deepest - 1] ?? '')).length * 4 >= withDeepest.length * 3;
     // A row that only fills a column the row above also fills, deeper than that row's own item, is its
     // sibling whose item cell is merged over both (物业管理服务 | 部门集中采购 430.00, then | 分散自行组织 40.00).
+    // A row that names an item (fills the item column) is an item, whatever labels of merged cells centred
+    // on it it also carries (机要及电子政务业务费 | 办公设备购置 | 打印设备 | 政府集中采购 3.00).
+    const itemCol = qualifier ? deepest - 1 : deepest;
     const depths = new Map<number, number>();
     rows.forEach((r, i) => {
-      const d = rawDepth(r);
+      const d = labelRowOf(r) === r && itemCol > 1 && fold(t.rows[r]?.[itemCol] ?? '') ? itemCol : rawDepth(labelRowOf(r));
       const prev = rows[i - 1];
       const pd = prev === undefined ? -1 : depths.get(prev)!;
-      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : d);
+      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : qualifier && d === deepest ? d - 1 : d);
     });
     const depth = (r: number) => depths.get(r) ?? rawDepth(r);
-    const label = (r: number) => fold(t.rows[r]?.[rawDepth(r)] ?? '');
+    const label = (r: number) => fold(t.rows[labelRowOf(r)]?.[rawDepth(labelRowOf(r))] ?? '');
     if (rows.length < 4) continue;
     const top = rows[0]!;
     if (depth(top) !== 0 || !/^(?:合计|总计)$/u.test(label(top))) continue;
@@ -1000,6 +1015,9 @@ function outlines(l: Ledger, id: Identity): Flag[] {
     const body = rows.slice(1);
     sums.push({ total: top, parts: body.filter(isLeaf), what: '全部明细' });
     const heads = body.filter((r) => depth(r) === 0);
+    // the total is its top-level rows too (一、货物A + 三、服务C): fewer parts, so less rounding slack than
+    // over every item
+    if (heads.length) sums.push({ total: top, parts: heads, what: '各大类' });
     heads.forEach((h, i) => sums.push({ total: h, parts: body.filter((r) => r > h && r < (heads[i + 1] ?? Infinity) && isLeaf(r)), what: '其下明细' }));
     body.forEach((r, i) => {
       if (depth(r) === 0 || isLeaf(r)) return;
@@ -1012,7 +1030,7 @@ function outlines(l: Ledger, id: Identity): Flag[] {
     });
     // A figure on a row with no label (a tall cell's figure the reader could not place on its row) may be
     // a part of any sum around it: the sums whose rows reach it are not known.
-    const orphans = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) < 0 && r > top);
+    const orphans = t.rows.map((_, r) => r).filter((r) => filled(r) && labelRowOf(r) < 0 && r > top);
     const reach = (x: (typeof sums)[number]) => {
       const last = Math.max(x.total, ...x.parts);
       const end = rows.find((r) => r > last) ?? Infinity;
@@ -1030,12 +1048,18 @@ function outlines(l: Ledger, id: Identity): Flag[] {
       const sum = (ps as Fig[]).reduce((a, p) => a + p.v, 0n);
       failures.push({ total: x.total, parts: x.parts, tf, want: sum, text: `“${label(x.total)}”为${fmt(tf.v, t, tf, [])}，而${x.what}${x.parts.length}项之和为${fmt(sum, t, tf, ps as Fig[])}` });
     }
+    // one total failing two ways (合计 against its 大类 and against all items) is told once
+    const once = failures.filter((x, i) => failures.findIndex((y) => y.total === x.total) === i);
+    failures.splice(0, failures.length, ...once);
     if (!failures.length) continue;
     // One defect: every failing sum goes through one figure (a leaf in all of them, or one sum alone).
     const cellsOf = (x: (typeof failures)[number]) => new Set([x.total, ...x.parts]);
     const shared = [...cellsOf(failures[0]!)].filter((r) => failures.every((x) => cellsOf(x).has(r)));
     if (!shared.length || checked < failures.length + 2) continue;
-    const anchor = failures.reduce((a, x) => (x.parts.length < a.parts.length ? x : a));
+    // on the shared figure itself where it is a failing sum's total (一、货物A off in both 合计 = Σ 大类 and
+    // its own sum), else on the smallest sum
+    const own = failures.filter((x) => shared.includes(x.total));
+    const anchor = (own.length ? own : failures).reduce((a, x) => (x.parts.length < a.parts.length ? x : a));
     const f = byPos.get(`${anchor.total}|${c}`);
     if (!f) continue;
     for (const x of failures) l.badRows.add(`${tableId}|${x.total}`);

@@ -1,0 +1,113 @@
+// Session 7, table_cell family: layouts of real 部门预算 tables outside the corpus (江苏 政府采购预算表,
+// …) rebuilt as small synthetic inputs with other figures.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { segment } from '../src/segment/index.js';
+
+const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+// [block row (header included), expected, found] of each SUM_MISMATCH
+const sums = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.row, f.expected, f.found]);
+const item = (name: string, how: string, v: string) => [cells('', '', '', name, how, v), ''];
+
+describe('政府采购 outline (采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 | 采购组织形式 | 总计)', () => {
+  const head = ['政府采购支出预算表', '单位：万元', cells('采购品目大类', '专项名称', '经济科目', '采购物品名称', '采购组织形式', '总计'), ''];
+
+  // 合计 over two 大类 and eight items: off by 0.03, within the rounding of nine figures but not of three
+  const twoKinds = (total: string) => [
+    ...head,
+    cells('合计', '', '', '', '', total),
+    '',
+    cells('一、货物A', '', '', '', '', '50.00'),
+    '',
+    cells('', '办公设备购置费', '办公设备购置', '', '', '50.00'),
+    '',
+    ...item('台式计算机', '分散自行组织', '10.00'),
+    ...item('便携式计算机', '分散自行组织', '10.00'),
+    ...item('打印设备', '分散自行组织', '10.00'),
+    ...item('家具用具', '分散自行组织', '20.00'),
+    cells('三、服务C', '', '', '', '', '120.00'),
+    '',
+    cells('', '综合管理费', '物业管理费', '', '', '60.00'),
+    '',
+    ...item('物业管理服务', '分散自行组织', '30.00'),
+    ...item('环境服务', '分散自行组织', '30.00'),
+    cells('', '会议经费', '会议费', '', '', '60.00'),
+    '',
+    ...item('会议服务', '分散自行组织', '30.00'),
+    ...item('其他服务', '分散自行组织', '30.00'),
+    '正文。',
+  ];
+
+  it('合计 = Σ its 大类 (fewer parts, less slack than over every item)', async () => {
+    expect(await sums(twoKinds('170.00'))).toEqual([]);
+    expect(await sums(twoKinds('170.03'))).toEqual([[1, '170.00', '170.03']]);
+  });
+
+  it('a 大类 off its items is flagged on the 大类 itself, not on the 合计 it also breaks', async () => {
+    const t = twoKinds('170.00').map((x) => x.replace(cells('一、货物A', '', '', '', '', '50.00'), cells('一、货物A', '', '', '', '', '45.00')));
+    expect(await sums(t)).toEqual([[2, '50.00', '45.00']]);
+  });
+
+  // An item whose name wraps over lines of its own (物业管理服 / 务): its two 采购组织形式 rows carry the
+  // figures alone; they are items, not a deeper level.
+  const wrapped = (v: string) => [
+    ...head,
+    cells('合计', '', '', '', '', '100.00'),
+    '',
+    cells('三、服务C', '', '', '', '', '100.00'),
+    '',
+    cells('', '网络运行维护费', '维修（护）费', '', '', '40.00'),
+    '',
+    ...item('运行维护服务', '分散自行组织', '25.00'),
+    ...item('租赁服务', '分散自行组织', '15.00'),
+    cells('', '', '物业管理费', '', '', '60.00'),
+    '',
+    cells('', '', '', '', '部门集中采购', v),
+    '',
+    cells('', '', '', '物业管理服', '', ''),
+    '',
+    cells('', '', '', '务', '', ''),
+    '',
+    cells('', '', '', '', '分散自行组织', '20.00'),
+    '',
+    ...item('其他服务', '分散自行组织', '10.00'),
+    '正文。',
+  ];
+
+  it('reads an item wrapped away from its figures as an item', async () => {
+    expect(await sums(wrapped('30.00'))).toEqual([]);
+    expect(await sums(wrapped('32.00'))).toEqual([[6, '62.00', '60.00']]);
+  });
+
+  // A figure centred on a merged 专项名称 cell whose label wraps below it (30.00, then 机要及电子政务业务费 |
+  // 办公设备购置 on the next line), and an item row carrying the merged cells' labels centred on it.
+  const centred = (v: string) => [
+    ...head,
+    cells('合计', '', '', '', '', '50.00'),
+    '',
+    cells('一、货物A', '', '', '', '', '50.00'),
+    '',
+    cells('', '办公设备购置费', '办公设备购置', '', '', '20.00'),
+    '',
+    ...item('台式计算机', '政府集中采购', '12.00'),
+    ...item('复印纸', '政府集中采购', '8.00'),
+    cells('', '', '', '', '', '30.00'),
+    '',
+    cells('', '机要及电子政务业务费', '办公设备购置', '', '', ''),
+    '',
+    ...item('路由器', '政府集中采购', '4.00'),
+    ...item('交换设备', '政府集中采购', '6.00'),
+    cells('', '机要及电子政务业务费', '办公设备购置', '打印设备', '政府集中采购', v),
+    '',
+    ...item('家具用具', '政府集中采购', '10.00'),
+    '正文。',
+  ];
+
+  it('reads a figure whose label wraps below it as that label’s row, and an item row with centred labels as an item', async () => {
+    expect(await sums(centred('10.00'))).toEqual([]);
+    expect((await sums(centred('10.50'))).map((x) => x.slice(1))).toEqual([['30.50', '30.00']]);
+  });
+});
