@@ -111,3 +111,68 @@ describe('政府采购 outline (采购品目大类 | 专项名称 | 经济科目
     expect((await sums(centred('10.50'))).map((x) => x.slice(1))).toEqual([['30.50', '30.00']]);
   });
 });
+
+const dump = async (...pages: string[]) =>
+  check(extract(segment(await ingest(new TextEncoder().encode(JSON.stringify(pages.map((text, i) => ({ page: i + 1, text })))), { ocr: 'off' }))));
+
+describe('收支总表 printed single-spaced (a JSON page dump): 合计 = 人员经费 + 公用经费 + 项目支出', () => {
+  // A 类 row with one figure besides its 合计 cannot tell which column it stands in; whatever the column,
+  // the row's 合计 is the sum of its other figures.
+  const page = (security: string) =>
+    [
+      '2026年预算单位财务收支预算总表',
+      '编制单位：某街道办事处 单位：元',
+      '本年收入 本年支出',
+      '项目 预算数 项目预算数',
+      '合计基本支出',
+      '项目支出',
+      '人员经费公用经费',
+      '一、财政拨款收入 9,500,000 一、一般公共服务支出 2,000,000 2,000,000 ',
+      `1、一般公共预算 9,500,000 二、公共安全支出 ${security} `,
+      '2、政府性基金预算 三、社会保障和就业支出 3,000,000 1,800,000 200,000 1,000,000 ',
+      '3、国有资本经营预算 四、城乡社区支出 4,000,000 1,200,000 300,000 2,500,000 ',
+      '收入总计 9,500,000 支出总计 9,500,000 5,500,000 500,000 3,500,000 ',
+    ].join('\n');
+  const title = '某街道办事处2026年部门预算\n一、部门主要职能\n负责辖区管理。';
+  const sumFlags = async (security: string) => (await dump(title, page(security))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.page, f.expected, f.found]);
+
+  it('adds up: no flag', async () => {
+    expect(await sumFlags('500,000 500,000')).toEqual([]);
+  });
+
+  it('a 类’s 合计 off its one unplaced figure is flagged on that row (not only on 支出总计)', async () => {
+    expect(await sumFlags('510,000 500,000')).toEqual([[2, '500000', '510000']]);
+  });
+
+  it('the unplaced figure off its 合计 is flagged too, though no column sum can see it', async () => {
+    expect(await sumFlags('500,000 510,000')).toEqual([[2, '510000', '500000']]);
+  });
+});
+
+describe('基本支出 by 经济分类 with its 款 piece printed in the name’s cell (301 | 01基本工资)', () => {
+  const table = (wages: string) => [
+    '某单位2026年部门预算',
+    '一般公共预算基本支出预算表',
+    '单位：元',
+    cells('科目编码', '科目名称', '合计'),
+    '',
+    cells('301', '工资福利支出', '3,000,000'),
+    '',
+    cells('301', '01基本工资', wages),
+    '',
+    cells('301', '02津贴补贴', '2,000,000'),
+    '',
+    cells('302', '商品和服务支出', '500,000'),
+    '',
+    cells('302', '01办公费', '500,000'),
+    '',
+    cells('', '合计', '3,500,000'),
+    '',
+    '正文。',
+  ];
+
+  it('reads 30101, 30102 and checks 301 = Σ 301xx', async () => {
+    expect(await sums(table('1,000,000'))).toEqual([]);
+    expect((await sums(table('1,100,000'))).map((x) => x.slice(1))).toEqual([['3100000', '3000000']]);
+  });
+});
