@@ -973,7 +973,10 @@ function outlines(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
+    // A row whose label page text could not place in a column has no depth we know (an orphan).
+    const unc = uncertainCells(l, tableId);
     const rawDepth = (r: number) => {
+      if (t.rows[r]?.some((x, k) => k < c && fold(x) && unc.has(`${r}|${k}`))) return -1;
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
