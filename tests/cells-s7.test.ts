@@ -176,3 +176,53 @@ describe('基本支出 by 经济分类 with its 款 piece printed in the name’
     expect((await sums(table('1,100,000'))).map((x) => x.slice(1))).toEqual([['3100000', '3000000']]);
   });
 });
+
+describe('机关运行经费 table item by item within the 基本支出 table (预算11 ≤ 预算06 by 经济分类 科目)', () => {
+  const doc = (material: string) => [
+    '某单位2018年部门预算',
+    '一般公共预算基本支出预算表',
+    '单位：万元',
+    cells('科目编码', '科目名称', '金额'),
+    '',
+    cells('', '合计', '300.00'),
+    '',
+    cells('302', '商品和服务支出', '300.00'),
+    '',
+    cells('30201', '办公费', '100.00'),
+    '',
+    cells('30218', '专用材料费', '24.00'),
+    '',
+    cells('30299', '其他商品和服务支出', '176.00'),
+    '',
+    '一般公共预算机关运行经费支出预算表',
+    '单位：万元',
+    cells('科目编码', '科目名称', '机关运行经费支出'),
+    '',
+    cells('', '合计', '200.00'),
+    '',
+    cells('302', '商品和服务支出', '200.00'),
+    '',
+    cells('30201', '办公费', '90.00'),
+    '',
+    cells('30205', '水费', '6.00'),
+    '',
+    cells('30206', '电费', '7.00'),
+    '',
+    cells('30207', '邮电费', '8.00'),
+    '',
+    cells('30211', '差旅费', '9.00'),
+    '',
+    cells('30213', '维修（护）费', '10.00'),
+    '',
+    cells('30218', '专用材料费', material),
+    '',
+    cells('30299', '其他商品和服务支出', '46.00'),
+    '',
+    '正文。',
+  ];
+
+  it('within: no flag; a 科目 above the 基本支出 table’s (within the rounding of its own table’s sum): flagged on it', async () => {
+    expect(await sums(doc('24.00'))).toEqual([]);
+    expect((await sums(doc('24.02'))).map((x) => x.slice(1))).toEqual([['不超过24.00万元', '24.02万元']]);
+  });
+});

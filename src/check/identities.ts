@@ -21,7 +21,7 @@ interface Term {
 }
 interface Identity {
   id: string;
-  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds' | 'ladder' | 'outline';
+  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds' | 'ladder' | 'outline' | 'items';
   /** funds: the row label of the total and of its parts (regular expressions, on folded text). */
   totalLabel?: string;
   partLabels?: string;
@@ -1203,6 +1203,59 @@ function crosses(l: Ledger, id: Identity): Flag[] {
   return [flag];
 }
 
+// ---------------------------------------------------------------- items: a table's 经济分类 items within another's
+
+/** `atMost: [a, b]` item by item: each 经济分类 科目 of table a (by code and name) is at most the same 科目
+ *  of table b (机关运行经费 is paid out of the 一般公共预算 基本支出, so its 30218 专用材料费 cannot exceed the
+ *  基本支出 table's 30218). A 科目 printed twice with different figures, or in a row already flagged, gets
+ *  no verdict. */
+function items(l: Ledger, id: Identity): Flag[] {
+  const [ta, tb] = id.atMost ?? [];
+  if (!ta || !tb) return [];
+  const byCode = (term: Term) => {
+    const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
+    const m = new Map<string, Fact[]>();
+    for (const [tableId, facts] of l.cells) {
+      if (!kinds.has(l.tables.get(tableId)!.kind)) continue;
+      for (const f of facts) {
+        const a = f.about!;
+        if (!a.code || a.codeKind !== 'economic' || !a.name || (term.column !== undefined && a.column !== term.column)) continue;
+        m.set(a.code, [...(m.get(a.code) ?? []), f]);
+      }
+    }
+    return m;
+  };
+  const one = (fs: Fact[]): Fig | null => {
+    const gs = fs.map((f) => figOf(f.text, f.unit));
+    if (gs.some((g) => !g) || gs.some((g) => g!.v !== gs[0]!.v || g!.h !== gs[0]!.h)) return null;
+    if (fs.some((f) => l.badRows.has(`${f.about!.tableId}|${f.about!.row}`))) return null;
+    return { ...gs[0]!, fact: fs[0]! };
+  };
+  const A = byCode(ta);
+  const B = byCode(tb);
+  const flags: Flag[] = [];
+  for (const [code, fa] of A) {
+    const fb = B.get(code);
+    if (!fb || !sameName(fa[0]!.about!.name!, fb[0]!.about!.name!)) continue;
+    const a = one(fa);
+    const b = one(fb);
+    if (!a || !b || atMostFits(a, b)) continue;
+    const f = a.fact!;
+    const dec = Math.max(decimals(f), decimals(b.fact));
+    const unit = f.unit;
+    const flag = makeFlag(
+      'SUM_MISMATCH',
+      `表间数据不一致（${id.what ?? id.id}）：${where(f)}“${code}${f.about!.name}”${show(a.v, unit, dec)}，超过${where(b.fact)}同一科目的${show(b.v, unit, dec)}。`,
+      { ...f.loc },
+      f.excerpt,
+      { expected: `不超过${show(b.v, unit, dec)}`, found: show(a.v, unit, dec) },
+    );
+    crossTables.set(flag, [f.about!.tableId ?? '', b.fact!.about!.tableId ?? '']);
+    flags.push(flag);
+  }
+  return flags;
+}
+
 /** The tables whose figures a cross-table flag compares (a table read as one defect explains it). */
 const crossTables = new WeakMap<Flag, string[]>();
 
@@ -1381,6 +1434,7 @@ function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   for (const id of ids) if (id.kind === 'outline') flags.push(...outlines(l, id));
   for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
+  for (const id of ids) if (id.kind === 'items') flags.push(...items(l, id));
   const restated = restatements(l);
   // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
   // are folded into one flag (the detail stays in the flag's expected/found).
