@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
+import type { NumberedLine } from '../src/ingest/pdf/index.js';
+import { findTables } from '../src/ingest/pdf/tables.js';
 import { segment } from '../src/segment/index.js';
 
 const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
@@ -224,5 +226,31 @@ describe('机关运行经费 table item by item within the 基本支出 table (�
   it('within: no flag; a 科目 above the 基本支出 table’s (within the rounding of its own table’s sum): flagged on it', async () => {
     expect(await sums(doc('24.00'))).toEqual([]);
     expect((await sums(doc('24.02'))).map((x) => x.slice(1))).toEqual([['不超过24.00万元', '24.02万元']]);
+  });
+});
+
+describe('PDF grids: a 合计 printed larger than the rows below it', () => {
+  // 江苏 预算06: 合计 in a larger type, centred under 科目名称, one row above 301; its baseline is nearer
+  // 301's than 0.8 of its own size but not of 301's: its own row, not the first line of 301's label.
+  const seg = (x0: number, text: string, y: number, size = 8) => ({ text, x0, x1: x0 + size * [...text].length, y, size });
+  const at = (n: number, y: number, ...segs: ReturnType<typeof seg>[]): NumberedLine => ({ page: 1, line: n, y, size: Math.max(...segs.map((s) => s.size)), segs });
+  const lines = [
+    at(1, 800, seg(300, '一般公共预算基本支出预算表', 800)),
+    at(2, 780, seg(60, '单位：万元', 780)),
+    at(3, 760, seg(60, '科目编码', 760), seg(300, '科目名称', 760), seg(700, '金额', 760)),
+    at(4, 741, seg(380, '合计', 740, 14), seg(700, '300.00', 741)),
+    at(5, 730, seg(60, '301', 730), seg(250, '工资福利支出', 730), seg(700, '200.00', 730)),
+    at(6, 718, seg(60, '30101', 718), seg(250, '基本工资', 718), seg(700, '200.00', 718)),
+    at(7, 706, seg(60, '302', 706), seg(250, '商品和服务支出', 706), seg(700, '100.00', 706)),
+    at(8, 694, seg(60, '30201', 694), seg(250, '办公费', 694), seg(700, '100.00', 694)),
+  ];
+
+  it('is a row of its own', () => {
+    const t = [...findTables(lines).startingAt.values()][0]!;
+    const rows = t.rows.slice(1).map((r) => r.map((c) => c.text).filter(Boolean));
+    expect(rows.slice(0, 2)).toEqual([
+      ['合计', '300.00'],
+      ['301', '工资福利支出', '200.00'],
+    ]);
   });
 });
