@@ -226,6 +226,16 @@ describe('机关运行经费 table item by item within the 基本支出 table (�
   it('within: no flag; a 科目 above the 基本支出 table’s (within the rounding of its own table’s sum): flagged on it', async () => {
     expect(await sums(doc('24.00'))).toEqual([]);
     expect((await sums(doc('24.02'))).map((x) => x.slice(1))).toEqual([['不超过24.00万元', '24.02万元']]);
+    expect((await run(doc('24.02'))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  it('a template whose 机关运行经费 counts more than the 基本支出 (江苏 2017: many 科目 over, 302 too): no flag', async () => {
+    const smaller: Record<string, string> = { '300.00': '150.00', '100.00': '50.00', '24.00': '20.00', '176.00': '80.00' };
+    const d = doc('24.00');
+    const cut = d.indexOf('一般公共预算机关运行经费支出预算表');
+    const t = d.map((x, i) => (i < cut ? x.replace(/\t(300\.00|100\.00|24\.00|176\.00)$/, (_, v: string) => `\t${smaller[v]}`) : x));
+    expect(t.slice(0, cut).join('\n')).toContain('\t150.00');
+    expect(await sums(t)).toEqual([]);
   });
 });
 
@@ -252,5 +262,30 @@ describe('PDF grids: a 合计 printed larger than the rows below it', () => {
       ['合计', '300.00'],
       ['301', '工资福利支出', '200.00'],
     ]);
+  });
+});
+
+describe('三公 table printed single-spaced: figures whose columns are not sure', () => {
+  // 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费 (小计 | 购置费 | 运行费) | 机关运行经费预算数, with
+  // five figures for seven columns: every placement in printed order is tried against the row identities.
+  const page = (figures: string) =>
+    [
+      '2026年单位“三公”经费和机关运行经费预算表',
+      '编制单位：某街道办事处 单位:万元',
+      '“三公”经费预算数',
+      '机关运行经费预算',
+      '数合计 因公出国(境)费 公务接待费公务用车购置及运行费',
+      '小计 购置费 运行费',
+      figures,
+    ].join('\n');
+  const title = '某街道办事处2026年部门预算\n一、部门主要职能\n负责辖区管理。';
+  const sumFlags = async (figures: string) => (await dump(title, page(figures))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.page, f.found]);
+
+  it('some placement fits: no flag', async () => {
+    expect(await sumFlags('5.50 1.50 4 4 300.00')).toEqual([]);
+  });
+
+  it('no placement fits: the row is flagged', async () => {
+    expect(await sumFlags('6.80 1.50 4 4 300.00')).toEqual([[2, '6.80 1.50 4 4 300.00']]);
   });
 });
