@@ -48,6 +48,23 @@ describe('政府采购 outline (采购品目大类 | 专项名称 | 经济科目
     expect(await sums(twoKinds('170.03'))).toEqual([[1, '170.00', '170.03']]);
   });
 
+  it('under a header split over two lines (its second line read as a body row, 总计 in the value column)', async () => {
+    // the PDF reader took the header's first line only: its second line is the table's first body row
+    const split = async (total: string) => {
+      const doc = await ingest(new TextEncoder().encode(twoKinds(total).join('\n')), { ocr: 'off' });
+      const b = doc.blocks.find((x) => x.kind === 'table')!;
+      if (b.kind !== 'table') throw new Error('no table');
+      const head = b.table.rows[0]!;
+      const words = ['采购品目大类', '名称', '科目', '品名称', '织形式', '总计'];
+      b.table.rows.splice(1, 0, head.map((c, k) => ({ ...c, raw: words[k]!, text: words[k]! })));
+      b.table.headerRows = 1;
+      b.table.rows[0] = head.map((c, k) => ({ ...c, raw: ['', '专项', '经济', '采购物', '采购组', ''][k]!, text: ['', '专项', '经济', '采购物', '采购组', ''][k]! }));
+      return check(extract(segment(doc))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.expected, f.found]);
+    };
+    expect(await split('170.00')).toEqual([]);
+    expect(await split('170.03')).toEqual([['170.00', '170.03']]);
+  });
+
   it('a 大类 off its items is flagged on the 大类 itself, not on the 合计 it also breaks', async () => {
     const t = twoKinds('170.00').map((x) => x.replace(cells('一、货物A', '', '', '', '', '50.00'), cells('一、货物A', '', '', '', '', '45.00')));
     expect(await sums(t)).toEqual([[2, '50.00', '45.00']]);

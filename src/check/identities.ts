@@ -1083,7 +1083,9 @@ function outlines(l: Ledger, id: Identity): Flag[] {
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
-    const filled = (r: number) => !isBlank(cellText(l, tableId, r, c));
+    // (a header row left in the body — 采购品目大类 | 名称 | … | 总计 under a header split over two lines —
+    // holds no figure: not the first row)
+    const filled = (r: number) => !!parseAmount(cellText(l, tableId, r, c));
     // A figure on a row with no label whose label stands on the row right below it, with no figure of its
     // own (a label wrapped under a figure centred on its merged cell: 30.00 | 机要及电子政务业务费 办公设备购置),
     // is that label's row.
