@@ -306,3 +306,30 @@ describe('三公 table printed single-spaced: figures whose columns are not sure
     expect(await sumFlags('6.80 1.50 4 4 300.00')).toEqual([[2, '6.80 1.50 4 4 300.00']]);
   });
 });
+
+describe('a 类-款-项 path joined by dashes, each piece with its marker (石泉路 2026)', () => {
+  const doc = (v: string) => [
+    '某街道办事处2026年部门预算',
+    '一、一般公共预算支出情况',
+    `“一般公共服务支出(类）-市场监督管理事务（款）-一般行政管理事务（项）”2026年度预算${v}万元，主要用于：食品安全监督检查。`,
+    '一般公共预算支出预算表',
+    '单位：元',
+    cells('科目编码', '科目名称', '合计', '基本支出', '项目支出'),
+    '',
+    cells('201', '一般公共服务支出', '225,872', '', '225,872'),
+    '',
+    cells('20138', '市场监督管理事务', '225,872', '', '225,872'),
+    '',
+    cells('2013802', '一般行政管理事务', '225,872', '', '225,872'),
+    '',
+    cells('', '合计', '225,872', '', '225,872'),
+    '',
+    '正文。',
+  ];
+  const conflicts = async (v: string) => (await run(doc(v))).flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => f.found);
+
+  it('names its 项: the figure is checked against that row', async () => {
+    expect(await conflicts('22.59')).toEqual([]);
+    expect(await conflicts('21.75')).toEqual(['21.75万元']);
+  });
+});

@@ -219,7 +219,8 @@ function lastChainEnd(text: string): number {
 function classChain(clause: string): { level: string; name: string; piece?: string }[] {
   const state = new Map<string, { name: string; piece?: string }>();
   for (const m of clause.matchAll(CHAIN)) {
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, ''));
+    // (a path joined by dashes keeps its markers: 一般公共服务支出(类）-市场监督管理事务（款）-…（项）)
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^\s*[-－—–]\s*/u, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
