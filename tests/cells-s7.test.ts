@@ -333,3 +333,27 @@ describe('a 类-款-项 path joined by dashes, each piece with its marker (石�
     expect(await conflicts('21.75')).toEqual(['21.75万元']);
   });
 });
+
+describe('收支总表 whose totals are printed again, unlabelled, above the items (上海 财政拨款收支总表)', () => {
+  const doc = (income: string) => [
+    '某街道办事处2025年部门预算',
+    '财政拨款收支预算总表',
+    '单位：元',
+    cells('财政拨款收入/项目', '财政拨款收入/预算数', '财政拨款支出/项目', '财政拨款支出/合计', '财政拨款支出/一般公共预算', '财政拨款支出/政府性基金预算'),
+    '',
+    cells('', income, '', '5,000,000.00', '5,000,000.00', ''),
+    '',
+    cells('一、一般公共预算资金', '5,000,000', '一、一般公共服务支出', '3,000,000', '3,000,000', ''),
+    '',
+    cells('二、政府性基金', '', '二、城乡社区支出', '2,000,000', '2,000,000', ''),
+    '',
+    cells('收入总计', '5,000,000', '支出总计', '5,000,000', '5,000,000', ''),
+    '',
+    '正文。',
+  ];
+
+  it('agrees with each half’s 总计: no flag; one of its figures off while the others agree: flagged', async () => {
+    expect(await sums(doc('5,000,000.00'))).toEqual([]);
+    expect((await sums(doc('5,200,000.00'))).map((x) => x.slice(1))).toEqual([['5000000.00', '5200000.00']]);
+  });
+});

@@ -851,6 +851,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
     };
     const key = (r: number, c: number) => mergedFig.get(`${r}|${c}`) ?? `${r}|${c}`;
     const grand: ({ r: number; c: number; f: Fig; label: string } | null)[] = [];
+    const lasts = new Map<(typeof halvesOf)[number], number>();
     for (const h of halvesOf) {
       const rowsL = t.rows.map((_, r) => labelOf(h, r));
       // A total row that prints no figure in any column (当年收入 | 13,649.07 over a wrapped 小计 read as a
@@ -861,6 +862,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
       if (!totalRows.length) continue;
       const first = totalRows[0]!;
       const last = totalRows[totalRows.length - 1]!;
+      lasts.set(h, last);
       h.values.forEach((c, vi) => {
         const tf = fig(first, c);
         // 1. items 一、二、三 … above the first total
@@ -917,6 +919,27 @@ function halves(l: Ledger, id: Identity): Flag[] {
         const names = [rowsL[first]!, ...rest.map((r) => rowsL[r]!)].map((x) => `“${x}”`).join('＋');
         failures.push({ cells, text: `“${rowsL[last]}”${this_(t, c)}应为${names}＝${fmt(tf.v + s1, t, gf, [tf, ...(f1 as Fig[])])}`, want });
       });
+    }
+    // 4. a first row with figures and no label in any half whose figures restate each half's 总计 (上海
+    //    财政拨款收支总表: the totals printed again, unlabelled, above the items): where some of its figures
+    //    equal their column's 总计, a figure that does not is a defect
+    const top = t.rows.findIndex((row) => row.some((x, c) => !labels.has(c) && !isBlank(x)));
+    if (top >= 0 && halvesOf.every((h) => !labelOf(h, top))) {
+      const pairs = halvesOf.flatMap((h) => {
+        const last = lasts.get(h);
+        if (last === undefined || last <= top) return [];
+        return h.values.filter((c) => !isBlank(cellText(l, tableId, top, c))).map((c) => ({ c, a: fig(top, c), b: fig(last, c), label: labelOf(h, last) }));
+      });
+      if (pairs.length >= 2 && pairs.every((x) => x.a?.fact && x.b?.fact)) {
+        const off = pairs.filter((x) => !sumFits(x.a!, [x.b!]));
+        if (off.length && off.length < pairs.length)
+          for (const x of off)
+            failures.push({
+              cells: [{ key: key(top, x.c), fig: x.a!, label: '首行（无标签）' }],
+              text: `该行其余各数均与各方总计相同，此数应与同列“${x.label}”${fmt(x.b!.v, t, x.b!, [])}相同`,
+              want: new Map([[key(top, x.c), x.b!.v]]),
+            });
+      }
     }
     // 3. the two halves balance: 收入总计 = 支出总计
     const a = grand[0];
