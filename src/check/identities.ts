@@ -1337,7 +1337,7 @@ function crosses(l: Ledger, id: Identity): Flag[] {
  *  of table b (机关运行经费 is paid out of the 一般公共预算 基本支出, so its 30218 专用材料费 cannot exceed the
  *  基本支出 table's 30218). A 科目 printed twice with different figures, or in a row already flagged, gets
  *  no verdict; only a lone 科目 over is flagged (a warning), see below. */
-function items(l: Ledger, id: Identity): Flag[] {
+function items(l: Ledger, id: Identity, flagged: Set<string>): Flag[] {
   const [ta, tb] = id.atMost ?? [];
   if (!ta || !tb) return [];
   const byCode = (term: Term) => {
@@ -1366,6 +1366,8 @@ function items(l: Ledger, id: Identity): Flag[] {
   for (const [code, fa] of A) {
     const fb = B.get(code);
     if (!fb || !sameName(fa[0]!.about!.name!, fb[0]!.about!.name!)) continue;
+    // a table whose own sums already fail is flagged there: that explains this too
+    if ([...fa, ...fb].some((f) => flagged.has(f.about!.tableId ?? ''))) continue;
     const a = one(fa);
     const b = one(fb);
     if (a && b) pairs.push([code, a, b]);
@@ -1572,7 +1574,8 @@ function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   for (const id of ids) if (id.kind === 'outline') flags.push(...outlines(l, id));
   for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
-  for (const id of ids) if (id.kind === 'items') flags.push(...items(l, id));
+  const summed = new Set(flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.table).map((f) => f.loc!.table!));
+  for (const id of ids) if (id.kind === 'items') flags.push(...items(l, id, summed));
   const restated = restatements(l);
   // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
   // are folded into one flag (the detail stays in the flag's expected/found).
