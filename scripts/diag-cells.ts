@@ -4,12 +4,18 @@ import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { apply, corpusFiles, evaluateMutations, newFlags } from './eval-mutations.js';
 
 const args = process.argv.slice(2);
 const only = args.includes('--doc') ? args[args.indexOf('--doc') + 1]! : null;
-const files = corpusFiles().filter((f) => !only || f.includes(only));
-const outcomes = await evaluateMutations(files, 4, 11);
+// --dir DIR: a held-out folder instead of the corpus; --seed N: the evaluation's seed (11 unless told)
+const dir = args.includes('--dir') ? args[args.indexOf('--dir') + 1]! : null;
+const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 11;
+const pool = dir ? readdirSync(dir).filter((f) => /\.(pdf|txt|json)$/.test(f)).sort().map((f) => join(dir, f)) : corpusFiles();
+const files = pool.filter((f) => !only || f.includes(only));
+const outcomes = await evaluateMutations(files, 4, seed);
 for (const file of files) {
   const name = file.split('/').pop()!;
   const os = outcomes.filter((o) => o.doc === name && o.m.family === 'table_cell' && (args.includes('--all') || !o.caught));

@@ -21,7 +21,7 @@ interface Term {
 }
 interface Identity {
   id: string;
-  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds' | 'ladder' | 'outline';
+  kind: 'tree' | 'row' | 'cross' | 'halves' | 'funds' | 'ladder' | 'outline' | 'items';
   /** funds: the row label of the total and of its parts (regular expressions, on folded text). */
   totalLabel?: string;
   partLabels?: string;
@@ -548,6 +548,16 @@ function uncertainCells(l: Ledger, tableId: string): Map<string, 'ocr' | 'column
   return m;
 }
 
+/** The ingested grid's cell behind a table record's body cell (its loc, where no fact gives one). */
+function sourceCell(l: Ledger, tableId: string, row: number, col: number) {
+  const rec = l.tables.get(tableId);
+  for (const b of l.doc.blocks) {
+    if (b.kind !== 'table' || b.table.id !== tableId || !rec) continue;
+    return b.table.rows[b.table.rows.length - rec.rows.length + row]?.[col];
+  }
+  return undefined;
+}
+
 /** Is every amount of the table that gave no fact a figure page text could not place in a column? */
 function unplacedOnly(l: Ledger, tableId: string, facts: Fact[]): boolean {
   const t = l.tables.get(tableId)!;
@@ -611,6 +621,99 @@ function unplacedRow(l: Ledger, t: TableRecord, tableId: string, r: number, seg:
     tot.excerpt,
     { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
   );
+}
+
+/** Rows of page text some of whose figures the reader could not place in a column (a single-spaced
+ *  三公 row `8.53 1.53 7 7 386.02` under 合计 | 因公出国 | 公务接待 | 小计 | 购置费 | 运行费 | 机关运行经费):
+ *  every placement of those figures, in their printed order, into the row's free cells between their
+ *  placed neighbours is tried against all the table's row identities at once; where none satisfies
+ *  them, whatever the columns, the row is flagged (on its first placed figure). A row with a figure in a
+ *  column of no listed meaning, a figure in doubt itself (OCR), or more than a few ways to place is not
+ *  judged. */
+function placements(l: Ledger, ids: Identity[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const [tableId, t] of l.tables) {
+    const facts = l.cells.get(tableId) ?? [];
+    const mine = ids.filter((id) => id.tables?.includes(t.kind) && id.total && id.parts);
+    if (!mine.length) continue;
+    const unc = uncertainCells(l, tableId);
+    if (![...unc.values()].includes('column')) continue;
+    const keyOf = t.header.map((h) => (isOfWhich(h) ? undefined : columnKey(h)));
+    const known = new Set(mine.flatMap((id) => [id.total!, ...id.parts!, ...(id.besides ?? [])]));
+    const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
+    const unit = t.unit;
+    const dec = l.decimals.get(tableId) ?? 0;
+    for (let r = 0; r < t.rows.length; r++) {
+      if (l.badRows.has(`${tableId}|${r}`)) continue;
+      const row = t.rows[r]!;
+      const loose = row.map((_, c) => c).filter((c) => unc.get(`${r}|${c}`) === 'column' && parseAmount(row[c] ?? ''));
+      if (!loose.length || row.some((_, c) => unc.get(`${r}|${c}`) === 'ocr')) continue;
+      const roles = new Set(facts.filter((f) => f.about!.row === r).map((f) => f.role));
+      if (roles.size > 1) continue;
+      // the value columns: those of a known meaning; a figure anywhere else leaves the row unjudged
+      const cols = keyOf.map((k, c) => (k && known.has(k) ? c : -1)).filter((c) => c >= 0);
+      const sure = new Map<number, Fig>();
+      let bad = false;
+      row.forEach((x, c) => {
+        if (loose.includes(c) || isBlank(x)) return;
+        const f = byPos.get(`${r}|${c}`);
+        const g = f ? figIn(l, tableId, f, unit) : null;
+        if (!f || !g || !cols.includes(c)) {
+          if (parseAmount(x) || !cols.includes(c)) bad = bad || !!parseAmount(x);
+          return;
+        }
+        sure.set(c, { ...g, fact: f });
+      });
+      if (bad || loose.some((c) => !cols.includes(c))) continue;
+      const figs = loose.map((c) => figOf(row[c]!, unit, true, dec));
+      if (figs.some((g) => !g)) continue;
+      // each loose figure keeps its order and stays between the placed figures around it
+      const free = cols.filter((c) => !sure.has(c));
+      const lo = loose.map((c) => Math.max(-1, ...[...sure.keys()].filter((s) => s < c)));
+      const hi = loose.map((c) => Math.min(Infinity, ...[...sure.keys()].filter((s) => s > c)));
+      const fits = (at: Map<number, Fig>) =>
+        mine.every((id) => {
+          const tc = cols.filter((c) => keyOf[c] === id.total);
+          if (tc.length !== 1) return true;
+          const ps = cols.filter((c) => id.parts!.includes(keyOf[c]!));
+          return sumFits(at.get(tc[0]!) ?? ZERO, ps.map((c) => at.get(c) ?? ZERO));
+        });
+      let tried = 0;
+      let any = false;
+      const place = (i: number, from: number, at: Map<number, Fig>) => {
+        if (any || tried > 200) return;
+        if (i === loose.length) {
+          tried++;
+          if (fits(at)) any = true;
+          return;
+        }
+        for (const c of free) {
+          if (c < from || c <= lo[i]! || c >= hi[i]!) continue;
+          const next = new Map(at).set(c, figs[i]!);
+          place(i + 1, c + 1, next);
+        }
+      };
+      place(0, 0, new Map(sure));
+      if (any || !tried || tried > 200) continue;
+      // on the row's first placed figure, else on its first figure as printed
+      const first = [...sure.values()][0]?.fact;
+      const src = sourceCell(l, tableId, r, first ? first.about!.col! : loose[0]!);
+      const loc = first?.loc ?? src?.loc;
+      if (!loc) continue;
+      l.badRows.add(`${tableId}|${r}`);
+      const what = mine.map((id) => id.what ?? id.id).join('；');
+      flags.push(
+        makeFlag(
+          'SUM_MISMATCH',
+          `${t.kind}${loc.page !== undefined ? `第${loc.page}页` : ''}本行各数（${row.filter((x) => parseAmount(x ?? '')).join('、')}）无论各在哪一列，都不能满足本表的行内关系（${what}）（有的数所在的列未能确定）。`,
+          { ...loc },
+          first?.excerpt ?? row.filter((x) => !isBlank(x)).join(' '),
+          { expected: what, found: row.filter((x) => parseAmount(x ?? '')).join(' ') },
+        ),
+      );
+    }
+  }
+  return flags;
 }
 
 /** A column whose header's own item starts with 其中 (事业收入/其中：教育收费): a part of its neighbour. */
@@ -748,6 +851,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
     };
     const key = (r: number, c: number) => mergedFig.get(`${r}|${c}`) ?? `${r}|${c}`;
     const grand: ({ r: number; c: number; f: Fig; label: string } | null)[] = [];
+    const lasts = new Map<(typeof halvesOf)[number], number>();
     for (const h of halvesOf) {
       const rowsL = t.rows.map((_, r) => labelOf(h, r));
       // A total row that prints no figure in any column (当年收入 | 13,649.07 over a wrapped 小计 read as a
@@ -758,6 +862,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
       if (!totalRows.length) continue;
       const first = totalRows[0]!;
       const last = totalRows[totalRows.length - 1]!;
+      lasts.set(h, last);
       h.values.forEach((c, vi) => {
         const tf = fig(first, c);
         // 1. items 一、二、三 … above the first total
@@ -814,6 +919,27 @@ function halves(l: Ledger, id: Identity): Flag[] {
         const names = [rowsL[first]!, ...rest.map((r) => rowsL[r]!)].map((x) => `“${x}”`).join('＋');
         failures.push({ cells, text: `“${rowsL[last]}”${this_(t, c)}应为${names}＝${fmt(tf.v + s1, t, gf, [tf, ...(f1 as Fig[])])}`, want });
       });
+    }
+    // 4. a first row with figures and no label in any half whose figures restate each half's 总计 (上海
+    //    财政拨款收支总表: the totals printed again, unlabelled, above the items): where some of its figures
+    //    equal their column's 总计, a figure that does not is a defect
+    const top = t.rows.findIndex((row) => row.some((x, c) => !labels.has(c) && !isBlank(x)));
+    if (top >= 0 && halvesOf.every((h) => !labelOf(h, top))) {
+      const pairs = halvesOf.flatMap((h) => {
+        const last = lasts.get(h);
+        if (last === undefined || last <= top) return [];
+        return h.values.filter((c) => !isBlank(cellText(l, tableId, top, c))).map((c) => ({ c, a: fig(top, c), b: fig(last, c), label: labelOf(h, last) }));
+      });
+      if (pairs.length >= 2 && pairs.every((x) => x.a?.fact && x.b?.fact)) {
+        const off = pairs.filter((x) => !sumFits(x.a!, [x.b!]));
+        if (off.length && off.length < pairs.length)
+          for (const x of off)
+            failures.push({
+              cells: [{ key: key(top, x.c), fig: x.a!, label: '首行（无标签）' }],
+              text: `该行其余各数均与各方总计相同，此数应与同列“${x.label}”${fmt(x.b!.v, t, x.b!, [])}相同`,
+              want: new Map([[key(top, x.c), x.b!.v]]),
+            });
+      }
     }
     // 3. the two halves balance: 收入总计 = 支出总计
     const a = grand[0];
@@ -973,22 +1099,42 @@ function outlines(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   for (const { tableId, t, c, byPos } of singleColumnTables(l, id)) {
     const fold = (x: string) => foldTableText(x);
+    // A row whose label page text could not place in a column has no depth we know (an orphan).
+    const unc = uncertainCells(l, tableId);
     const rawDepth = (r: number) => {
+      if (t.rows[r]?.some((x, k) => k < c && fold(x) && unc.has(`${r}|${k}`))) return -1;
       for (let k = 0; k < c; k++) if (fold(t.rows[r]?.[k] ?? '')) return k;
       return -1;
     };
-    const rows = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) >= 0);
+    // (a header row left in the body — 采购品目大类 | 名称 | … | 总计 under a header split over two lines —
+    // holds no figure: not the first row)
+    const filled = (r: number) => !!parseAmount(cellText(l, tableId, r, c));
+    // A figure on a row with no label whose label stands on the row right below it, with no figure of its
+    // own (a label wrapped under a figure centred on its merged cell: 30.00 | 机要及电子政务业务费 办公设备购置),
+    // is that label's row.
+    const labelRowOf = (r: number) => (rawDepth(r) >= 0 ? r : r + 1 < t.rows.length && !filled(r + 1) && rawDepth(r + 1) >= 0 ? r + 1 : -1);
+    const rows = t.rows.map((_, r) => r).filter((r) => filled(r) && labelRowOf(r) >= 0);
+    // The deepest label column qualifies the item beside it (采购组织形式 after 采购物品名称) where nearly every
+    // row filling it fills the column before it too: a row labelled there alone is an item whose name the
+    // reader could not place on its row (物业管理服 / 务 wrapped, its 部门集中采购 330.00 and 分散自行组织
+    // 20.00 rows below), so it stands at the item's depth, not one deeper.
+    const deepest = Math.max(-1, ...rows.map((r) => t.rows[r]!.slice(0, c).reduce((a, x, k) => (fold(x) ? k : a), -1)));
+    const withDeepest = rows.filter((r) => fold(t.rows[r]?.[deepest] ?? ''));
+    const qualifier = deepest > 1 && withDeepest.length >= 3 && withDeepest.filter((r) => fold(t.rows[r]?.[deepest - 1] ?? '')).length * 4 >= withDeepest.length * 3;
     // A row that only fills a column the row above also fills, deeper than that row's own item, is its
     // sibling whose item cell is merged over both (物业管理服务 | 部门集中采购 430.00, then | 分散自行组织 40.00).
+    // A row that names an item (fills the item column) is an item, whatever labels of merged cells centred
+    // on it it also carries (机要及电子政务业务费 | 办公设备购置 | 打印设备 | 政府集中采购 3.00).
+    const itemCol = qualifier ? deepest - 1 : deepest;
     const depths = new Map<number, number>();
     rows.forEach((r, i) => {
-      const d = rawDepth(r);
+      const d = labelRowOf(r) === r && itemCol > 1 && fold(t.rows[r]?.[itemCol] ?? '') ? itemCol : rawDepth(labelRowOf(r));
       const prev = rows[i - 1];
       const pd = prev === undefined ? -1 : depths.get(prev)!;
-      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : d);
+      depths.set(r, prev !== undefined && prev === r - 1 && d > pd && pd > 0 && fold(t.rows[prev]?.[d] ?? '') ? pd : qualifier && d === deepest ? d - 1 : d);
     });
     const depth = (r: number) => depths.get(r) ?? rawDepth(r);
-    const label = (r: number) => fold(t.rows[r]?.[rawDepth(r)] ?? '');
+    const label = (r: number) => fold(t.rows[labelRowOf(r)]?.[rawDepth(labelRowOf(r))] ?? '');
     if (rows.length < 4) continue;
     const top = rows[0]!;
     if (depth(top) !== 0 || !/^(?:合计|总计)$/u.test(label(top))) continue;
@@ -1000,6 +1146,9 @@ function outlines(l: Ledger, id: Identity): Flag[] {
     const body = rows.slice(1);
     sums.push({ total: top, parts: body.filter(isLeaf), what: '全部明细' });
     const heads = body.filter((r) => depth(r) === 0);
+    // the total is its top-level rows too (一、货物A + 三、服务C): fewer parts, so less rounding slack than
+    // over every item
+    if (heads.length) sums.push({ total: top, parts: heads, what: '各大类' });
     heads.forEach((h, i) => sums.push({ total: h, parts: body.filter((r) => r > h && r < (heads[i + 1] ?? Infinity) && isLeaf(r)), what: '其下明细' }));
     body.forEach((r, i) => {
       if (depth(r) === 0 || isLeaf(r)) return;
@@ -1012,7 +1161,7 @@ function outlines(l: Ledger, id: Identity): Flag[] {
     });
     // A figure on a row with no label (a tall cell's figure the reader could not place on its row) may be
     // a part of any sum around it: the sums whose rows reach it are not known.
-    const orphans = t.rows.map((_, r) => r).filter((r) => !isBlank(cellText(l, tableId, r, c)) && rawDepth(r) < 0 && r > top);
+    const orphans = t.rows.map((_, r) => r).filter((r) => filled(r) && labelRowOf(r) < 0 && r > top);
     const reach = (x: (typeof sums)[number]) => {
       const last = Math.max(x.total, ...x.parts);
       const end = rows.find((r) => r > last) ?? Infinity;
@@ -1030,12 +1179,18 @@ function outlines(l: Ledger, id: Identity): Flag[] {
       const sum = (ps as Fig[]).reduce((a, p) => a + p.v, 0n);
       failures.push({ total: x.total, parts: x.parts, tf, want: sum, text: `“${label(x.total)}”为${fmt(tf.v, t, tf, [])}，而${x.what}${x.parts.length}项之和为${fmt(sum, t, tf, ps as Fig[])}` });
     }
+    // one total failing two ways (合计 against its 大类 and against all items) is told once
+    const once = failures.filter((x, i) => failures.findIndex((y) => y.total === x.total) === i);
+    failures.splice(0, failures.length, ...once);
     if (!failures.length) continue;
     // One defect: every failing sum goes through one figure (a leaf in all of them, or one sum alone).
     const cellsOf = (x: (typeof failures)[number]) => new Set([x.total, ...x.parts]);
     const shared = [...cellsOf(failures[0]!)].filter((r) => failures.every((x) => cellsOf(x).has(r)));
     if (!shared.length || checked < failures.length + 2) continue;
-    const anchor = failures.reduce((a, x) => (x.parts.length < a.parts.length ? x : a));
+    // on the shared figure itself where it is a failing sum's total (一、货物A off in both 合计 = Σ 大类 and
+    // its own sum), else on the smallest sum
+    const own = failures.filter((x) => shared.includes(x.total));
+    const anchor = (own.length ? own : failures).reduce((a, x) => (x.parts.length < a.parts.length ? x : a));
     const f = byPos.get(`${anchor.total}|${c}`);
     if (!f) continue;
     for (const x of failures) l.badRows.add(`${tableId}|${x.total}`);
@@ -1174,6 +1329,70 @@ function crosses(l: Ledger, id: Identity): Flag[] {
   const flag = makeFlag('SUM_MISMATCH', message, { ...f.loc }, f.excerpt, { expected: id.equal ? show(sum, unit, dec) : `不超过${show(sum, unit, dec)}`, found: show(a!.v, unit, dec) });
   crossTables.set(flag, (figs as Fig[]).map((x) => x.fact?.about?.tableId ?? ''));
   return [flag];
+}
+
+// ---------------------------------------------------------------- items: a table's 经济分类 items within another's
+
+/** `atMost: [a, b]` item by item: each 经济分类 科目 of table a (by code and name) is at most the same 科目
+ *  of table b (机关运行经费 is paid out of the 一般公共预算 基本支出, so its 30218 专用材料费 cannot exceed the
+ *  基本支出 table's 30218). A 科目 printed twice with different figures, or in a row already flagged, gets
+ *  no verdict; only a lone 科目 over is flagged (a warning), see below. */
+function items(l: Ledger, id: Identity, flagged: Set<string>): Flag[] {
+  const [ta, tb] = id.atMost ?? [];
+  if (!ta || !tb) return [];
+  const byCode = (term: Term) => {
+    const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
+    const m = new Map<string, Fact[]>();
+    for (const [tableId, facts] of l.cells) {
+      if (!kinds.has(l.tables.get(tableId)!.kind)) continue;
+      for (const f of facts) {
+        const a = f.about!;
+        if (!a.code || a.codeKind !== 'economic' || !a.name || (term.column !== undefined && a.column !== term.column)) continue;
+        m.set(a.code, [...(m.get(a.code) ?? []), f]);
+      }
+    }
+    return m;
+  };
+  const one = (fs: Fact[]): Fig | null => {
+    const gs = fs.map((f) => figOf(f.text, f.unit));
+    if (gs.some((g) => !g) || gs.some((g) => g!.v !== gs[0]!.v || g!.h !== gs[0]!.h)) return null;
+    if (fs.some((f) => l.badRows.has(`${f.about!.tableId}|${f.about!.row}`))) return null;
+    return { ...gs[0]!, fact: fs[0]! };
+  };
+  const A = byCode(ta);
+  const B = byCode(tb);
+  const flags: Flag[] = [];
+  const pairs: [string, Fig, Fig][] = [];
+  for (const [code, fa] of A) {
+    const fb = B.get(code);
+    if (!fb || !sameName(fa[0]!.about!.name!, fb[0]!.about!.name!)) continue;
+    // a table whose own sums already fail is flagged there: that explains this too
+    if ([...fa, ...fb].some((f) => flagged.has(f.about!.tableId ?? ''))) continue;
+    const a = one(fa);
+    const b = one(fb);
+    if (a && b) pairs.push([code, a, b]);
+  }
+  // Where a template counts more in a than b (江苏 2017: 机关运行经费 with project money, 302 商品和服务支出
+  // 5,560.31 against 1,585.96) many 科目 exceed: that is the template, not a defect. Only a lone 科目 over,
+  // every class (3-digit) and at least three other 科目 within, is one; a warning (a 科目 may be paid out of
+  // project money in some templates).
+  const over = pairs.filter(([, a, b]) => !atMostFits(a, b));
+  if (over.length !== 1 || over[0]![0].length === 3 || pairs.length - over.length < 3 || !pairs.some(([code]) => code.length === 3)) return [];
+  for (const [code, a, b] of over) {
+    const f = a.fact!;
+    const dec = Math.max(decimals(f), decimals(b.fact));
+    const unit = f.unit;
+    const flag = makeFlag(
+      'SUM_MISMATCH',
+      `表间数据不一致（${id.what ?? id.id}）：${where(f)}“${code}${f.about!.name}”${show(a.v, unit, dec)}，超过${where(b.fact)}同一科目的${show(b.v, unit, dec)}。`,
+      { ...f.loc },
+      f.excerpt,
+      { expected: `不超过${show(b.v, unit, dec)}`, found: show(a.v, unit, dec), severity: 'warning' },
+    );
+    crossTables.set(flag, [f.about!.tableId ?? '', b.fact!.about!.tableId ?? '']);
+    flags.push(flag);
+  }
+  return flags;
 }
 
 /** The tables whose figures a cross-table flag compares (a table read as one defect explains it). */
@@ -1353,12 +1572,15 @@ function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   // Rows first: a row that does not add up across its columns explains its 类/款 sum too.
   const ids = cfg().identities;
   for (const id of ids) if (id.kind === 'row') flags.push(...rows(l, id));
+  flags.push(...placements(l, ids.filter((id) => id.kind === 'row')));
   for (const id of ids) if (id.kind === 'tree') flags.push(...trees(l, id));
   for (const id of ids) if (id.kind === 'halves') flags.push(...halves(l, id));
   for (const id of ids) if (id.kind === 'ladder') flags.push(...ladders(l, id));
   for (const id of ids) if (id.kind === 'outline') flags.push(...outlines(l, id));
   for (const id of ids) if (id.kind === 'funds') flags.push(...funds(l, id));
   for (const id of ids) if (id.kind === 'cross') flags.push(...crosses(l, id));
+  const summed = new Set(flags.filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.table).map((f) => f.loc!.table!));
+  for (const id of ids) if (id.kind === 'items') flags.push(...items(l, id, summed));
   const restated = restatements(l);
   // A table whose 科目 sums mostly fail is one defect: its sums and the narrative's disagreements with it
   // are folded into one flag (the detail stays in the flag's expected/found).

@@ -224,6 +224,15 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
           afterValue = false;
         }
         if (/^\d{2,7}$/.test(cell.text)) pieces.push(cell.text);
+        // The 款 (项) piece printed in the name's cell after its 类 (款) in the code cell (301 | 01基本工资,
+        // 301 | 99其他工资福利支出): the row's code is the pieces joined.
+        const piece = pieces.length && /^(?:\d{3}|\d{5})$/.test(pieces.join('')) ? /^(\d{2})\s*(?=[\u4e00-\u9fff])/u.exec(cell.text) : null;
+        if (piece && codeKind(pieces.join('') + piece[1]!)) {
+          pieces.push(piece[1]!);
+          label = cell.text.slice(piece[0].length);
+          labelCol = k;
+          return;
+        }
         const fused = pieces.length ? null : fusedCode(cell.text);
         if (fused) {
           pieces.push(fused.code);

@@ -484,9 +484,10 @@ function groupRows(group: number[], columns: Column[], cellsByCol: Map<number, P
       return below.sort((a, b) => b.anchor.seg.y - a.anchor.seg.y)[0] ?? null;
     };
     for (const { p, k } of items(labelCols)) {
-      const tol = p.seg.size * 0.8;
       let best: Row | null = null;
       for (const r of codeRows) {
+        // (within the smaller line's size: a 合计 printed larger than the rows is not the code row's below it)
+        const tol = Math.min(p.seg.size, r.anchor.seg.size) * 0.8;
         if (r.page !== p.page || Math.abs(r.anchor.seg.y - p.seg.y) > tol) continue;
         if (!best || Math.abs(r.anchor.seg.y - p.seg.y) < Math.abs(best.anchor.seg.y - p.seg.y)) best = r;
       }
