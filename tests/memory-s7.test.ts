@@ -2,13 +2,15 @@
 // written, the record written before the evidence, and the crops made on the lines they read alone. What
 // the outputs must not change is checked on the seed; the peaks themselves are measured by
 // scripts/bench-speed.ts (README, memory against pages).
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PerformanceObserver, constants as perf } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { collectGarbage } from '../src/batch/gc.js';
 import { hashing } from '../src/batch/rows.js';
 import { processDocument } from '../src/pipeline.js';
-import type { AtomicWriter } from '../src/write/atomic.js';
+import { openAtomic, type AtomicWriter } from '../src/write/atomic.js';
 import { buildEvidence, buildEvidenceWithCrops, cropLines, cropsOf } from '../src/write/evidence.js';
 import { SEED_TXT, seed } from './paths.js';
 
@@ -27,6 +29,20 @@ describe('a hashing writer', () => {
     const plain = hashing(sink);
     await plain.write('abc');
     expect(plain.digest()).toEqual({ sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', bytes: 3 });
+  });
+});
+
+describe('an atomic writer', () => {
+  it('writes to its file every 32K characters, not every million (the pieces waiting die young)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'juesuan-mem7-'));
+    const w = await openAtomic(join(dir, 'out.json'));
+    const piece = '{"预算":1234.567},'; // 16 characters, 20 bytes of UTF-8
+    for (let i = 0; i < 6000; i++) await w.write(piece); // 96,000 characters
+    const [temp] = (await readdir(dir)).filter((n) => n.startsWith('.juesuan-tmp-out.json'));
+    // Two writes of 2,048 pieces (32,768 characters) are on disk before the commit; the rest waits.
+    expect((await stat(join(dir, temp!))).size).toBe(2 * 2048 * 20);
+    await w.commit();
+    expect(await readFile(join(dir, 'out.json'), 'utf8')).toBe(piece.repeat(6000));
   });
 });
 
