@@ -7,9 +7,13 @@ import type { CheckedDocument } from './model.js';
 import { flattenOutline } from './outline.js';
 import { segment } from './segment/index.js';
 
-export async function processDocument(input: string | Uint8Array, options: Partial<IngestOptions> = {}): Promise<CheckedDocument> {
+/** `between` runs after ingest and after extract: the batch worker collects garbage there (src/batch/gc.ts;
+ *  each stage leaves most of what it allocated as garbage the next would otherwise grow the heap on top of). */
+export async function processDocument(input: string | Uint8Array, options: Partial<IngestOptions> = {}, between: () => void = () => {}): Promise<CheckedDocument> {
   const ingested = await ingest(input, options);
+  between();
   const extracted = extract(segment(ingested));
+  between();
   // A scraped folder holds other files too (a MANIFEST, a 政府信息公开年报): refuse them rather than
   // emit a record of stray numbers.
   const sections = new Set(flattenOutline(extracted.outline).flatMap((n) => (n.section ? [n.section] : [])));

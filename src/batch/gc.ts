@@ -29,8 +29,10 @@ function gcFunction(): (() => void) | null {
   return fullGc;
 }
 
-export function collectGarbage(): void {
-  if (getHeapStatistics().used_heap_size < Math.max(FLOOR, 1.5 * live)) return;
+/** Collect when the heap has grown past the floor and 1.5× what the last collection left; `atLeastFloor`:
+ *  past the floor alone (a moment known to come before a large native allocation, the evidence's crops). */
+export function collectGarbage(atLeastFloor = false): void {
+  if (getHeapStatistics().used_heap_size < Math.max(FLOOR, atLeastFloor ? 0 : 1.5 * live)) return;
   const gc = gcFunction();
   if (!gc) return;
   gc();

@@ -15,7 +15,7 @@ import { processDocument } from '../pipeline.js';
 import { readFile } from 'node:fs/promises';
 import type { CheckedDocument } from '../model.js';
 import { openAtomic, writeFileAtomic } from '../write/atomic.js';
-import { buildEvidence, buildEvidenceWithCrops } from '../write/evidence.js';
+import { buildEvidence, cropLines, cropsOf } from '../write/evidence.js';
 import { writeJson } from '../write/json-chunks.js';
 import { toRecord } from '../write/record.js';
 import { timeoutMessage } from './messages.js';
@@ -55,22 +55,28 @@ export type WorkerReply =
   | { ok: false; code: string; message: string; errno?: string };
 
 /** The report's evidence as JSON text (small: spans and at most CROP_BUDGET crops). A failure there costs
- *  the crops, never the record. */
+ *  the crops, never the record. The marks read every line (a flagged excerpt may run into its neighbours);
+ *  then only the lines the crops read are kept, and the garbage is collected before the crops' native
+ *  memory (the canvas library, PDFium's raster: ~35 MB) comes on top of the heap (issue 15). */
 async function evidenceText(checked: CheckedDocument, path: string): Promise<string> {
+  const evidence = buildEvidence(checked);
+  checked.blocks = cropLines(checked);
+  collectGarbage(true);
   const bytes = checked.source.format === 'pdf' ? await readFile(path).catch(() => null) : null;
-  const evidence = await buildEvidenceWithCrops(checked, bytes).catch(() => buildEvidence(checked));
-  return JSON.stringify(evidence) + '\n';
+  const crops = await cropsOf(checked, bytes).catch(() => undefined);
+  return JSON.stringify(crops ? { ...evidence, crops } : evidence) + '\n';
 }
 
 /** Validate the record and write it, a piece at a time, as `JSON.stringify(record, null, 2)` would; then its
  *  share of the batch files beside it (src/batch/rows.ts), so that the end of the run need not parse it. */
 async function writeRecord(checked: CheckedDocument, out: string, name: string): Promise<RecordCounts> {
   const record = toRecord(checked);
-  // The record is a validated copy: the document's own facts, tables and flags go now, not after it is written.
-  Object.assign(checked, { facts: [], tables: [], flags: [], indicators: [], projects: [], outline: [], sectionOf: [] });
+  // The record is a validated copy: the document's own facts and tables go now, not after it is written (its
+  // flags stay for the evidence, made next).
+  Object.assign(checked, { facts: [], tables: [], indicators: [], projects: [], outline: [], sectionOf: [] });
   let written: { sha256: string; bytes: number };
   try {
-    const w = hashing(await openAtomic(recordFile(out, name)));
+    const w = hashing(await openAtomic(recordFile(out, name)), collectGarbage);
     try {
       await writeJson(w, record, '  ');
       await w.write('\n');
@@ -84,7 +90,7 @@ async function writeRecord(checked: CheckedDocument, out: string, name: string):
     throw new OutputWrite(err);
   }
   // Without its share a record is parsed at the end of the run, as before: a failure here costs time only.
-  await writeRows(out, name, record, written).catch(() => removeRows(out, name).catch(() => undefined));
+  await writeRows(out, name, record, written, collectGarbage).catch(() => removeRows(out, name).catch(() => undefined));
   return {
     sha256: record.source.sha256,
     pages: record.source.pages,
@@ -108,23 +114,22 @@ export default async function processInWorker(task: WorkerTask): Promise<WorkerR
     await applyTestHooks(task.path, signal);
     // OCR progress goes to the main thread as {ocr: [done, total]} (the ETA counts pages during OCR).
     const onOcrPage = (done: number, total: number) => task.port?.postMessage({ ocr: [done, total] });
-    const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage });
-    // For report.html: where each flag's span sits in its excerpt, and crops of the PDF's pages
-    // (src/write/evidence.ts): the last use of the document's lines and tables, which go before the record
-    // (a validated copy of the rest) is made (memory in pages, issue 15). The lines' normalised text and
-    // its map back to the verbatim text served ingest, extract and check; the evidence reads the verbatim
-    // text and its place only (a 1,000-page document: 28,000 lines, ~15 MB of the two).
+    const checked = await processDocument(task.path, { ocr: task.ocr, ocrEngine: task.ocrEngine, signal, onOcrPage }, collectGarbage);
+    // The record first, then report.html's evidence: where each flag's span sits in its excerpt, and crops
+    // of the PDF's pages (src/write/evidence.ts), the last use of the document's lines. The record is a
+    // validated copy of the checked document, which goes with it; the crops come last, on the smallest
+    // heap (memory in pages, issue 15). The lines' normalised text and its map back to the verbatim text
+    // served ingest, extract and check; neither the record nor the evidence reads them (a 1,000-page
+    // document: 28,000 lines, ~15 MB of the two).
     for (const b of checked.blocks) {
       if (b.kind !== 'line') continue;
       b.line.map = [];
       b.line.text = '';
     }
-    // After check the heap is mostly garbage V8 has not yet collected; the crops (the canvas library,
-    // PDFium's raster: ~35 MB) would come on top of it.
     collectGarbage();
+    const counts = await writeRecord(checked, task.out, task.name);
     const evidence = await evidenceText(checked, task.path);
     checked.blocks = [];
-    const counts = await writeRecord(checked, task.out, task.name);
     await writeFileAtomic(evidenceFile(task.out, task.name), evidence).catch((err: unknown) => {
       throw new OutputWrite(err);
     });

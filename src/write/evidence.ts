@@ -105,16 +105,32 @@ function spanX(line: Line, box: NonNullable<Line['box']>, loc: Loc): [number, nu
 /** Report evidence with crops of the PDF's pages (up to CROP_BUDGET, errors first, then in document order). */
 export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks' | 'flags' | 'source'>, pdfBytes: Uint8Array | null): Promise<Evidence> {
   const evidence = buildEvidence(doc);
-  if (doc.source.format !== 'pdf' || !pdfBytes) return evidence;
+  const crops = await cropsOf(doc, pdfBytes);
+  return crops ? { ...evidence, crops } : evidence;
+}
+
+const lineKey = (l: Loc) => `${l.page}/${l.line}`;
+
+/** The blocks the crops read: the lines with a box that a flag points at (by page and line), in order. A
+ *  1,000-page document's 28,000 lines need not stay in memory under the crops (issue 15). */
+export function cropLines(doc: Pick<CheckedDocument, 'blocks' | 'flags'>): Block[] {
+  const wanted = new Set(doc.flags.flatMap((f) => (f.loc?.page !== undefined ? [lineKey(f.loc)] : [])));
+  return doc.blocks.filter((b) => b.kind === 'line' && b.line.box && b.line.loc.page !== undefined && wanted.has(lineKey(b.line.loc)));
+}
+
+/** The crops of buildEvidenceWithCrops, per flag (undefined: not a PDF, or no bytes). Reads only the blocks
+ *  cropLines keeps. */
+export async function cropsOf(doc: Pick<CheckedDocument, 'blocks' | 'flags' | 'source'>, pdfBytes: Uint8Array | null): Promise<(string | null)[] | undefined> {
+  if (doc.source.format !== 'pdf' || !pdfBytes) return undefined;
   const lines = new Map<string, Line>();
-  for (const b of doc.blocks) if (b.kind === 'line' && b.line.box && b.line.loc.page !== undefined) lines.set(`${b.line.loc.page}/${b.line.loc.line}`, b.line);
+  for (const b of doc.blocks) if (b.kind === 'line' && b.line.box && b.line.loc.page !== undefined) lines.set(lineKey(b.line.loc), b.line);
   const wanted = doc.flags
-    .map((f, i) => ({ f, i, line: f.loc?.page !== undefined ? lines.get(`${f.loc.page}/${f.loc.line}`) : undefined }))
+    .map((f, i) => ({ f, i, line: f.loc?.page !== undefined ? lines.get(lineKey(f.loc)) : undefined }))
     .filter((x): x is { f: Flag; i: number; line: Line } => x.line !== undefined)
     .sort((a, b) => severityRank[a.f.severity] - severityRank[b.f.severity] || a.i - b.i)
     .slice(0, CROP_BUDGET);
   const crops: (string | null)[] = doc.flags.map(() => null);
-  if (!wanted.length) return { ...evidence, crops };
+  if (!wanted.length) return crops;
   // The canvas (a native module) loads only for a document with crops to cut.
   const { createCanvas, ImageData, loadImage } = await import('@napi-rs/canvas');
   const pdf = await openSource(pdfBytes);
@@ -168,5 +184,5 @@ export async function buildEvidenceWithCrops(doc: Pick<CheckedDocument, 'blocks'
   } finally {
     await pdf.destroy();
   }
-  return { ...evidence, crops };
+  return crops;
 }
