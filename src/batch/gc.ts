@@ -29,12 +29,13 @@ function gcFunction(): (() => void) | null {
   return fullGc;
 }
 
-/** Collect when the heap has grown past the floor and 1.5× what the last collection left; `atLeastFloor`:
+/** Collect (true: collected) when the heap has grown past the floor and 1.5× what the last collection left; `atLeastFloor`:
  *  past the floor alone (a moment known to come before a large native allocation, the evidence's crops). */
-export function collectGarbage(atLeastFloor = false): void {
-  if (getHeapStatistics().used_heap_size < Math.max(FLOOR, atLeastFloor ? 0 : 1.5 * live)) return;
+export function collectGarbage(atLeastFloor = false): boolean {
+  if (getHeapStatistics().used_heap_size < Math.max(FLOOR, atLeastFloor ? 0 : 1.5 * live)) return false;
   const gc = gcFunction();
-  if (!gc) return;
+  if (!gc) return false;
   gc();
   live = getHeapStatistics().used_heap_size;
+  return true;
 }
