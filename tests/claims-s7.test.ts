@@ -33,6 +33,23 @@ describe('a rate against the two levels of its sentence, the compared year named
   });
 });
 
+describe('the opening figure of a 科目 restated in the rate sentence (the 年 of 比2025 left out)', () => {
+  const doc = (head: string) => [
+    ...SH,
+    `“一般公共服务支出(类）-市场监督管理事务（款）-一般行政管理事务（项）”2026年度预算${head}万元，2025年度预算20.66万元，主`,
+    '要用于：开展社区内食品安全的监督检查工作。2025年当年预算执行数为22.64万元，2026预算安排22.59万元，比2025预算执行数减少',
+    '0.22%。主要原因是：预算正常浮动。',
+  ];
+
+  it('flags the figure stated twice with two values (the rate fits the restated one: no rate flag)', async () => {
+    expect(show(await run(doc('21.75')))).toEqual([['VALUE_CONFLICT', 'error', 4, '21.75万元', '22.59万元']]);
+  });
+
+  it('is silent where the two agree', async () => {
+    expect(show(await run(doc('22.59')))).toEqual([]);
+  });
+});
+
 describe('a breakdown its figures prove complete, with an increase larger than its own figure', () => {
   // 0 + 6 + 2.41 = 8.41: every item of the 三公 total is listed, so the items' changes add up to its change;
   // “增加30万元” of 8.41 is impossible (last year −21.59) and only 减少 makes the list add up.
