@@ -131,3 +131,29 @@ describe('the two sides of a 预算 with the same change from last year', () => 
     expect(vc(await run(doc('9,350.60')))).toEqual([]);
   });
 });
+
+describe('a 其中 that lists exactly the parts of a complete sum, each described at length', () => {
+  // 基本支出 = 人员经费 + 公用经费 (patterns/checks.yaml sums, complete): the total is named only by its fund
+  // (its metric unknown), the parts far apart; the parts make the whole of it.
+  const doc = (total: string) => [
+    '江苏省某某院2017年度部门预算',
+    '七、一般公共预算基本支出预算表情况说明',
+    '省某某院2017年度一般公共预算基本支出',
+    `预算    ${total}    万元，其中：`,
+    '（一）人员经费    6120.10    万元。主要包括：基本工资、',
+    '津贴补贴、奖金、社会保障缴费、伙食补助费、绩效工资、',
+    '其他工资福利支出、离休费、退休费、抚恤金、生活补助、',
+    '医疗费、奖励金、住房公积金、提租补贴。',
+    '（二）公用经费    2530.20    万元。主要包括：办公费、',
+    '印刷费、咨询费、手续费、水费、电费、邮电费、取暖费、',
+    '物业管理费、差旅费、其他资本性支出。',
+  ];
+
+  it('flags a total its complete list does not add up to', async () => {
+    expect(show(await run(doc('8950.30')))).toEqual([['SUM_MISMATCH', 'error', 4, '8650.30万元', '8950.30万元']]);
+  });
+
+  it('is silent where the parts make the total', async () => {
+    expect(show(await run(doc('8650.30')))).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 const show = (f: Fact) => `${f.text}${f.unit}`;
@@ -55,7 +55,46 @@ function reading(doc: ExtractedDocument, text: TextIndex) {
 }
 
 export function proseLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text)];
+  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text), ...completeItems(doc, text)];
+}
+
+/** A figure whose 其中 lists, one after the other, exactly the parts of a sum the template makes complete
+ *  (patterns/checks.yaml `sums`, complete: 基本支出 = 人员经费 + 公用经费; 三公 = 因公出国 + 公务用车 + 公务接待),
+ *  each part once and no other figure between them — however long the words that describe each part (“（一）
+ *  人员经费9710.42万元。主要包括：基本工资、津贴补贴…（二）公用经费2598.06万元。主要包括：办公费…”, 江苏 预算
+ *  template): the figure is their total, whatever it is called (“一般公共预算基本支出预算12308.48万元，其中：”),
+ *  so they add up to it at the printed precision. The figure's own metric, where it has one, must be the
+ *  sum's total. */
+function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const { order, pos, between } = reading(doc, text);
+  const rules = checksConfig().sums.filter((r) => r.complete);
+  const flags: Flag[] = [];
+  order.forEach((t, i) => {
+    if (!isAmount(t) || t.role === 'change' || t.kind !== 'amount') return;
+    const first = order[i + 1];
+    if (!first) return;
+    const gap = between(t, first);
+    if (gap === null || !/其中/u.test(gap) || /[。；;]/u.test(gap.slice(0, gap.indexOf('其中')))) return;
+    for (const rule of rules) {
+      if (t.metric && !rule.total.includes(t.metric)) continue;
+      const parts: Fact[] = [];
+      for (let k = i + 1; k < order.length && parts.length < rule.parts.length; k++) {
+        const f = order[k]!;
+        if ((f.section ?? null) !== (t.section ?? null) || pos(f) - pos(t) > 12) break;
+        if (f.kind === 'percent' || f.kind === 'count') continue;
+        if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit || !f.metric || !rule.parts.includes(f.metric) || parts.some((p) => p.metric === f.metric)) break;
+        parts.push(f);
+      }
+      if (parts.length !== rule.parts.length) continue;
+      const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
+      const whole = figOf(t.text, t.unit, false, /^0$/u.test(t.text.trim()) ? dec : 0);
+      const figs = parts.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
+      if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) continue;
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric || '合计'}为${show(t)}（所列各项已是全部）。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
+    }
+  });
+  return flags;
 }
 
 /** A rate after two levels of one sentence: the prior (an earlier year's figure) and the current (the
