@@ -157,3 +157,23 @@ describe('a 其中 that lists exactly the parts of a complete sum, each describe
     expect(show(await run(doc('8650.30')))).toEqual([]);
   });
 });
+
+describe('a total stated with how many things it covers, then each of them', () => {
+  const doc = (total: string, count = 3) => [
+    ...SH,
+    '四、绩效目标设置情况',
+    `2026年度，本单位编报绩效目标的项目共${count}个，涉及项目预算资金${total}万元。其中：物业管理费210.40万元，信息化系统运行维护费85.06万元，专项普查经费12.00万元。`,
+  ];
+
+  it('flags a total its listed items do not add up to (as many items as it says)', async () => {
+    expect(show(await run(doc('317.46')))).toEqual([['SUM_MISMATCH', 'error', 4, '307.46万元', '317.46万元']]);
+  });
+
+  it('is silent where they add up', async () => {
+    expect(show(await run(doc('307.46')))).toEqual([]);
+  });
+
+  it('is silent where fewer items are listed than the count (the list may be the main ones)', async () => {
+    expect(show(await run(doc('317.46', 4)))).toEqual([]);
+  });
+});

@@ -55,7 +55,52 @@ function reading(doc: ExtractedDocument, text: TextIndex) {
 }
 
 export function proseLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text), ...completeItems(doc, text)];
+  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text), ...completeItems(doc, text), ...countedItems(doc, text)];
+}
+
+/** A figure stated with how many things it covers, then listing them after its 其中, as many figures as
+ *  things (“编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，财政业务费10.00万元，
+ *  信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。”): the list is all of them, so its figures add up
+ *  to the total at the printed precision. The count is the last figure before the total, in its sentence;
+ *  the list is the sentence that opens with 其中 (or the rest of the total's sentence), every amount of it
+ *  an item, of the total's unit, role and year. */
+function countedItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const { order, between } = reading(doc, text);
+  const flags: Flag[] = [];
+  order.forEach((t, i) => {
+    const c = order[i - 1];
+    if (!c || c.kind !== 'count' || !Number.isInteger(c.value) || c.value < 2 || c.value > 12) return;
+    if (!isAmount(t) || t.role === 'change' || t.kind !== 'amount') return;
+    const lead = between(c, t, 1);
+    if (lead === null || /[。；;]/u.test(lead)) return;
+    const n = c.value;
+    const items = order.slice(i + 1, i + 1 + n + 1);
+    if (items.length < n) return;
+    const gap = between(t, items[0]!, 1);
+    if (gap === null || !/^[，,。]?其中/u.test(gap)) return;
+    // the list: n amounts, no full stop before the last, and nothing more in its sentence
+    for (let k = 0; k < n; k++) {
+      const f = items[k]!;
+      if (!isAmount(f) || f.kind !== 'amount' || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) return;
+      if (k > 0) {
+        const g = between(items[k - 1]!, f, 1);
+        if (g === null || /[。；;]|其中/u.test(g)) return;
+      }
+    }
+    const next = items[n];
+    if (next) {
+      const g = between(items[n - 1]!, next, 2);
+      if (g !== null && !/。/u.test(g)) return;
+    }
+    const list = items.slice(0, n);
+    const dec = Math.max(0, ...[t, ...list].map((f) => decimalsOf(f.text)));
+    const whole = figOf(t.text, t.unit);
+    const figs = list.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
+    if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...list.map((p) => decimalsOf(p.text))));
+    flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：所称${c.text}${c.unit}${c.label ? `（${c.label}）` : ''}逐一列出，${list.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${sum}，而${t.label || '合计'}为${show(t)}。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
+  });
+  return flags;
 }
 
 /** A figure whose 其中 lists, one after the other, exactly the parts of a sum the template makes complete
