@@ -108,8 +108,8 @@ function countedItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
  *  each part once and no other figure between them — however long the words that describe each part (“（一）
  *  人员经费9710.42万元。主要包括：基本工资、津贴补贴…（二）公用经费2598.06万元。主要包括：办公费…”, 江苏 预算
  *  template): the figure is their total, whatever it is called (“一般公共预算基本支出预算12308.48万元，其中：”),
- *  so they add up to it at the printed precision. The figure's own metric, where it has one, must be the
- *  sum's total. */
+ *  so they add up to it at the printed precision. A figure named as the total (a metric of its own) is
+ *  left to the sums of the summary and of the paragraph. */
 function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
   const { order, pos, between } = reading(doc, text);
   const rules = checksConfig().sums.filter((r) => r.complete);
@@ -121,7 +121,8 @@ function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const gap = between(t, first);
     if (gap === null || !/其中/u.test(gap) || /[。；;]/u.test(gap.slice(0, gap.indexOf('其中')))) return;
     for (const rule of rules) {
-      if (t.metric && !rule.total.includes(t.metric)) continue;
+      // (a figure named as the sum's total is the document-level and paragraph sums' to judge: one flag for one sum)
+      if (t.metric) continue;
       const parts: Fact[] = [];
       for (let k = i + 1; k < order.length && parts.length < rule.parts.length; k++) {
         const f = order[k]!;
