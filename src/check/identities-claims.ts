@@ -6,10 +6,11 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
-import { figOf, type Fig } from './identities.js';
+import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
 import { classChanges } from './class-changes.js';
+import { proseLevels } from './prose-levels.js';
 import { lastDigitYuan, yuanOf } from './numbers.js';
 
 interface ClaimsCfg {
@@ -96,7 +97,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       );
     }
   }
-  return [...flags, ...netParts(doc, text), ...classChanges(doc, text)];
+  return [...flags, ...netParts(doc, text), ...classChanges(doc, text), ...proseLevels(doc, text)];
 }
 
 /** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the
@@ -146,7 +147,29 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
   const word = (s: (typeof stated)[0]) => (s.v < 0 ? '减少' : '增加');
   const flags: Flag[] = [];
   const done = new Set<Fact>();
+  // How many other amounts of the text state the same figure: where two sides disagree, the one fewer
+  // restatements agree with is the odd one.
+  const restated = (x: Fact) => facts.filter((g) => g !== x && g.year === x.year && g.role !== 'change' && yuanOf(g) === yuanOf(x)).length;
   for (const [ma, mb] of pairs) {
+    // The same change on both sides (…财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元 … 财政拨款支出预算18,916.76万元，比2024年
+    // 预算增加3,355.65万元): last year's two were equal, so this year's are, unless a balance was carried over.
+    for (const a of stated.filter((s) => s.x.metric === ma)) {
+      for (const b of stated.filter((s) => s.x.metric === mb && s.xy !== a.xy && same(a, s) && a.v !== 0 && s.v === a.v)) {
+        const fa = figOf(a.x.text, a.x.unit);
+        const fb = figOf(b.x.text, b.x.unit);
+        if (!fa || !fb || sumFits(fa, [fb]) || done.has(a.x) || done.has(b.x)) continue;
+        const later = facts.indexOf(a.x) > facts.indexOf(b.x) ? a : b;
+        const [odd, other] = restated(a.x) < restated(b.x) ? [a, b] : restated(b.x) < restated(a.x) ? [b, a] : later === a ? [a, b] : [b, a];
+        done.add(odd.x);
+        flags.push(
+          makeFlag('VALUE_CONFLICT', `收支两方不一致：此处${odd.x.label || ''}为${show(odd.x)}，${placeOf(other.x.loc)}${other.x.label || ''}为${show(other.x)}；二者比上年的变动相同（${word(odd)}${show(odd.c)}），除非上年预算有结转，本年数应相等。`, { ...odd.x.loc }, odd.x.excerpt, {
+            severity: 'warning',
+            expected: show(other.x),
+            found: show(odd.x),
+          }),
+        );
+      }
+    }
     for (const a of stated.filter((s) => s.x.metric === ma)) {
       for (const b of stated.filter((s) => s.x.metric === mb && s.xy === a.xy)) {
         if (same(a, b) || Math.abs(a.v) === Math.abs(b.v) || done.has(a.c) || done.has(b.c)) continue;

@@ -68,9 +68,9 @@ export interface TextIndex {
 const PARAGRAPH_END = /[。；;！？!?：:]$/u;
 
 /** A line that opens with the reason for what the line before stated (…增长6.69%。 / 主要原因是基本支出增加
- *  1408.29万元、项目支出安排增加400万元): the reason belongs to that statement's paragraph, where the
+ *  1408.29万元、项目支出安排增加400万元 / …增加32.44万元。 / 主要是…调增了会议费支出标准): the reason belongs to that statement's paragraph, where the
  *  paragraph's rules (a change and the parts it is made of) read them together. */
-export const REASON_OPENS = /^(?:其)?(?:主要)?原因(?:是|为|在于|：|:|主要)/u;
+export const REASON_OPENS = /^(?:其)?(?:主要)?原因(?:是|为|在于|：|:|主要)|^主要是/u;
 
 /** Index the body lines; a paragraph ends at a heading, a table, a section change or a line that ends
  *  a sentence (a PDF wraps a paragraph over lines that end mid-sentence). */

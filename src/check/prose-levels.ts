@@ -1,0 +1,323 @@
+// Figures of the prose reconciled with each other (issue 11, rule 3), where no table is needed:
+// - a rate stated with the two levels it compares and no change amount (“2025年当年预算执行数为25.09万元，2026年
+//   预算安排27万元，比2025年预算执行数减少0.33%”): the rate is (current − prior) ÷ prior over the printed
+//   intervals. (The restatement rules read the same sentence where the rate's own year is the compared
+//   year; here the sentence names the compared year and the rate was read with the document's.)
+// - a breakdown the levels prove complete: a figure with its change, followed by a list (其中 / …中，) whose
+//   items' figures add up to it exactly (at the printed precision), each item with its change or 持平: the
+//   items' changes add up to the total's. Where a change as printed is impossible (an increase larger than
+//   its own figure: last year would be negative) and turning its one word, and no other, makes the list
+//   add up, the word is wrong: DIRECTION_CONFLICT.
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import { loadPattern } from '../patterns.js';
+import { checksConfig } from './config.js';
+import { makeFlag } from './flag.js';
+import { figOf, sumFits, type Fig } from './identities.js';
+import { lineKey, type TextIndex } from './lines.js';
+import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+
+const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
+const show = (f: Fact) => `${f.text}${f.unit}`;
+
+/** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
+function flatWords(): string {
+  const c = loadPattern<{ claims?: { relations: Record<string, string> } }>('identities.yaml').claims;
+  return Object.entries(c?.relations ?? {})
+    .filter(([, r]) => r === 'equal')
+    .map(([w]) => w)
+    .join('|');
+}
+
+/** The facts of the text in reading order, with the text between two of them. */
+function reading(doc: ExtractedDocument, text: TextIndex) {
+  const pos = (f: Fact) => text.position.get(lineKey(f.loc)) ?? -1;
+  const order = doc.facts.filter((f) => f.from === 'text' && text.position.has(lineKey(f.loc)) && f.loc.start !== undefined && f.loc.end !== undefined).sort((a, b) => pos(a) - pos(b) || a.loc.start! - b.loc.start!);
+  /** The text from the end of a to the start of b (b after a, at most `lines` lines on), folded; null when further. */
+  const between = (a: Fact, b: Fact, lines = 3): string | null => {
+    const ia = pos(a);
+    const ib = pos(b);
+    if (ia < 0 || ib < ia || ib - ia > lines) return null;
+    if (ia === ib) return fold(text.order[ia]!.raw.slice(a.loc.end, b.loc.start));
+    const parts = [text.order[ia]!.raw.slice(a.loc.end)];
+    for (let i = ia + 1; i < ib; i++) parts.push(text.order[i]!.raw);
+    parts.push(text.order[ib]!.raw.slice(0, b.loc.start));
+    return fold(parts.join(''));
+  };
+  /** The text after f to the end of its line and the next line of its paragraph, folded. */
+  const after = (f: Fact): string => {
+    const i = pos(f);
+    const line = text.order[i]!;
+    const next = text.order[i + 1];
+    const same = next && text.paragraph.get(lineKey(next.loc)) === text.paragraph.get(lineKey(line.loc));
+    return fold(line.raw.slice(f.loc.end) + (same ? next.raw : ''));
+  };
+  return { order, pos, between, after };
+}
+
+export function proseLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text), ...completeItems(doc, text), ...countedItems(doc, text)];
+}
+
+/** A figure stated with how many things it covers, then listing them after its 其中, as many figures as
+ *  things (“编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元，财政业务费10.00万元，
+ *  信息化系统日常维护费166.66万元，援滇干部工作经费3.00万元。”): the list is all of them, so its figures add up
+ *  to the total at the printed precision. The count is the last figure before the total, in its sentence;
+ *  the list is the sentence that opens with 其中 (or the rest of the total's sentence), every amount of it
+ *  an item, of the total's unit, role and year. */
+function countedItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const { order, between } = reading(doc, text);
+  const flags: Flag[] = [];
+  order.forEach((t, i) => {
+    const c = order[i - 1];
+    if (!c || c.kind !== 'count' || !Number.isInteger(c.value) || c.value < 2 || c.value > 12) return;
+    if (!isAmount(t) || t.role === 'change' || t.kind !== 'amount') return;
+    const lead = between(c, t, 1);
+    if (lead === null || /[。；;]/u.test(lead)) return;
+    const n = c.value;
+    const items = order.slice(i + 1, i + 1 + n + 1);
+    if (items.length < n) return;
+    const gap = between(t, items[0]!, 1);
+    if (gap === null || !/^[，,。]?其中/u.test(gap)) return;
+    // the list: n amounts, no full stop before the last, and nothing more in its sentence
+    for (let k = 0; k < n; k++) {
+      const f = items[k]!;
+      if (!isAmount(f) || f.kind !== 'amount' || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) return;
+      if (k > 0) {
+        const g = between(items[k - 1]!, f, 1);
+        if (g === null || /[。；;]|其中/u.test(g)) return;
+      }
+    }
+    const next = items[n];
+    if (next) {
+      const g = between(items[n - 1]!, next, 2);
+      if (g !== null && !/。/u.test(g)) return;
+    }
+    const list = items.slice(0, n);
+    const dec = Math.max(0, ...[t, ...list].map((f) => decimalsOf(f.text)));
+    const whole = figOf(t.text, t.unit);
+    const figs = list.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
+    if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...list.map((p) => decimalsOf(p.text))));
+    flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：所称${c.text}${c.unit}${c.label ? `（${c.label}）` : ''}逐一列出，${list.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${sum}，而${t.label || '合计'}为${show(t)}。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
+  });
+  return flags;
+}
+
+/** A figure whose 其中 lists, one after the other, exactly the parts of a sum the template makes complete
+ *  (patterns/checks.yaml `sums`, complete: 基本支出 = 人员经费 + 公用经费; 三公 = 因公出国 + 公务用车 + 公务接待),
+ *  each part once and no other figure between them — however long the words that describe each part (“（一）
+ *  人员经费9710.42万元。主要包括：基本工资、津贴补贴…（二）公用经费2598.06万元。主要包括：办公费…”, 江苏 预算
+ *  template): the figure is their total, whatever it is called (“一般公共预算基本支出预算12308.48万元，其中：”),
+ *  so they add up to it at the printed precision. A figure named as the total (a metric of its own) is
+ *  left to the sums of the summary and of the paragraph. */
+function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const { order, pos, between } = reading(doc, text);
+  const rules = checksConfig().sums.filter((r) => r.complete);
+  const flags: Flag[] = [];
+  order.forEach((t, i) => {
+    if (!isAmount(t) || t.role === 'change' || t.kind !== 'amount') return;
+    const first = order[i + 1];
+    if (!first) return;
+    const gap = between(t, first);
+    if (gap === null || !/其中/u.test(gap) || /[。；;]/u.test(gap.slice(0, gap.indexOf('其中')))) return;
+    for (const rule of rules) {
+      // (a figure named as the sum's total is the document-level and paragraph sums' to judge: one flag for one sum)
+      if (t.metric) continue;
+      const parts: Fact[] = [];
+      for (let k = i + 1; k < order.length && parts.length < rule.parts.length; k++) {
+        const f = order[k]!;
+        if ((f.section ?? null) !== (t.section ?? null) || pos(f) - pos(t) > 12) break;
+        if (f.kind === 'percent' || f.kind === 'count') continue;
+        if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit || !f.metric || !rule.parts.includes(f.metric) || parts.some((p) => p.metric === f.metric)) break;
+        parts.push(f);
+      }
+      if (parts.length !== rule.parts.length) continue;
+      const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
+      const whole = figOf(t.text, t.unit, false, /^0$/u.test(t.text.trim()) ? dec : 0);
+      const figs = parts.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
+      if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) continue;
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric || '合计'}为${show(t)}（所列各项已是全部）。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
+    }
+  });
+  return flags;
+}
+
+/** A rate after two levels of one sentence: the prior (an earlier year's figure) and the current (the
+ *  document's year), no change amount or other figure between them and the rate, the sentence naming the
+ *  prior's year between the current and the rate (比2025年…减少0.33%). Only where the rate was not read with
+ *  the prior's year (those are the restatement rules'). */
+function ratesOnLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const year = doc.document.year;
+  if (year === null) return [];
+  const { order, between } = reading(doc, text);
+  const tol = checksConfig().tolerances;
+  const flags: Flag[] = [];
+  order.forEach((r, i) => {
+    if (r.kind !== 'percent' || r.role !== 'change' || (r.direction !== 'increase' && r.direction !== 'decrease')) return;
+    const cur = order[i - 1];
+    const prior = order[i - 2];
+    if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
+    if (cur.role === 'change' || prior.role === 'change' || cur.year !== year || prior.year === null || prior.year >= year || r.year === prior.year) return;
+    const a = between(prior, cur);
+    const b = between(cur, r);
+    if (a === null || b === null || /[。；;]/u.test(a + b)) return;
+    // the comparison names the prior's year, and nothing but words stands between it and the rate
+    // (“比2025预算执行数减少”: the 年 may be left out)
+    if (!new RegExp(`(?:比|较|与)${prior.year}年?[\\u4e00-\\u9fff]{0,12}(?:增加|减少|增长|下降|上升|降低)$`, 'u').test(b.replace(/^[，,]/u, ''))) return;
+    const py = yuanOf(prior);
+    const cy = yuanOf(cur);
+    if (py === null || cy === null || py <= 0) return;
+    const hp = lastDigitYuan(prior) / 2;
+    const hc = lastDigitYuan(cur) / 2;
+    const q = [(cy - hc) / (py + hp), (cy + hc) / Math.max(1e-9, py - hp)];
+    const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+    const fits = (lo: number, hi: number) => percentFits(r, lo, hi, tol.percentHalfUnit, tol.minPercentPoints);
+    // The paragraph's opening figure of the same 科目 and year (“…（项）”2026年度预算22.59万元，2025年度预算20.66万元，…
+    // 2026年预算安排21.75万元): the one figure stated twice must agree; where the rate fits the opening figure
+    // and not the restated one, the restated one is wrong and the rate is not flagged against it.
+    const head = headOf(order, text, cur, prior);
+    if (head) {
+      const a = figOf(head.text, head.unit);
+      const c = figOf(cur.text, cur.unit);
+      if (a && c && !sumFits(a, [c])) {
+        const hy = yuanOf(head)!;
+        const hh = lastDigitYuan(head) / 2;
+        const qh = [(hy - hh) / (py + hp), (hy + hh) / Math.max(1e-9, py - hp)];
+        const [hlo, hhi] = r.direction === 'decrease' ? [1 - qh[1]!, 1 - qh[0]!] : [qh[0]! - 1, qh[1]! - 1];
+        const fitsHead = fits(hlo, hhi) && !fits(lo, hi);
+        const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+        flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${fitsHead ? `（文中变动率${r.text}%与开头数相符）` : ''}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+        if (fitsHead) return;
+      }
+    }
+    if (fits(lo, hi)) return;
+    const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
+    const word = r.direction === 'decrease' ? '减少' : '增加';
+    const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+    const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+    flags.push(makeFlag('PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, { ...r.loc }, r.excerpt, { expected, found: `${r.text}%` }));
+  });
+  return flags;
+}
+
+/** The figure a paragraph opens with when it names one 科目 (a 类/款/项 marker or a resolved code), of the
+ *  current figure's year, role and unit, with no other 科目's figure between it and the prior. */
+function headOf(order: Fact[], text: TextIndex, cur: Fact, prior: Fact): Fact | undefined {
+  const para = text.paragraph.get(lineKey(prior.loc));
+  const i = order.indexOf(prior);
+  let k = i;
+  while (k > 0 && text.paragraph.get(lineKey(order[k - 1]!.loc)) === para) k--;
+  const head = order.slice(k, i).find((g) => isAmount(g));
+  if (!head || !namesSubject(head) || head.year !== cur.year || head.role !== cur.role || head.unit !== cur.unit) return undefined;
+  const key = (g: Fact) => g.about?.code ?? fold(g.label);
+  if (order.slice(order.indexOf(head) + 1, i).some((g) => namesSubject(g) && key(g) !== key(head))) return undefined;
+  return head;
+}
+
+const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
+
+interface Node {
+  level: Fact;
+  /** Its change: signed, or 0 for 持平; null when none is stated. */
+  change: Fact | null;
+  flat: boolean;
+  /** Index in `order` of the last fact of the statement (its change, or the level). */
+  end: number;
+}
+
+/** A breakdown proven complete by its levels (see the head of this file). Only a change that is
+ *  impossible as printed is judged: elsewhere the breakdown rules of the restatements decide. */
+function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
+  const levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  const { order, between, after } = reading(doc, text);
+  const flat = flatWords();
+  const flatRe = flat ? new RegExp(`^[，,。]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u') : null;
+  const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f) && f.kind === 'amount';
+  const isChange = (f: Fact) => f.role === 'change' && isAmount(f) && (f.direction === 'increase' || f.direction === 'decrease');
+  // the statements: a level and the change that follows it in its sentence (or 持平)
+  const nodes: Node[] = [];
+  order.forEach((f, i) => {
+    if (!isLevel(f)) return;
+    const next = order[i + 1];
+    if (next && isChange(next) && next.unit === f.unit) {
+      const gap = between(f, next, 1);
+      if (gap !== null && !/[。；;]/u.test(gap)) {
+        nodes.push({ level: f, change: next, flat: false, end: i + 1 });
+        return;
+      }
+    }
+    const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? fold(text.lines.get(lineKey(f.loc))!.raw.slice(f.loc.end, next.loc.start)) : after(f);
+    nodes.push({ level: f, change: null, flat: !!flatRe?.test(upTo), end: i });
+  });
+  const fig = (f: Fact) => figOf(f.text, f.unit);
+  const signed = (n: Node): Fig | null => {
+    if (n.flat) return { v: 0n, h: 0n };
+    if (!n.change) return null;
+    const x = fig(n.change);
+    return x && (n.change.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
+  };
+  const opens = (n: Node, k: number): boolean => {
+    const m = nodes[k];
+    if (!m) return false;
+    const gap = between(order[n.end]!, m.level);
+    return gap !== null && /其中|(?:^|[。；;，,])[\u4e00-\u9fff]{2,20}中[，,：:]/u.test(gap);
+  };
+  /** The items of the list opened after nodes[k]: complete when their levels add up to its level. Returns
+   *  the direct items and the index after the list, or null. */
+  const listOf = (k: number, depth = 0): { items: Node[]; next: number } | null => {
+    const t = nodes[k]!;
+    if (depth > 2 || !opens(t, k + 1)) return null;
+    const whole = fig(t.level);
+    if (!whole) return null;
+    const items: Node[] = [];
+    let j = k + 1;
+    while (j < nodes.length && items.length < 12) {
+      const n = nodes[j]!;
+      if ((n.level.section ?? null) !== (t.level.section ?? null) || n.level.unit !== t.level.unit || n.level.year !== t.level.year || n.level.role !== t.level.role) return null;
+      const sub = listOf(j, depth + 1);
+      items.push(n);
+      j = sub ? sub.next : j + 1;
+      const parts = items.map((x) => fig(x.level));
+      if (parts.some((x) => !x)) return null;
+      if (sumFits(whole, parts as Fig[])) return items.length >= 2 ? { items, next: j } : null;
+      if ((parts as Fig[]).reduce((a, x) => a + x.v - x.h, 0n) > whole.v + whole.h) return null;
+    }
+    return null;
+  };
+  const impossible = (n: Node) => {
+    if (!n.change || n.change.direction !== 'increase') return false;
+    const c = fig(n.change);
+    const x = fig(n.level);
+    return !!c && !!x && c.v - c.h > x.v + x.h;
+  };
+  const flags: Flag[] = [];
+  const done = new Set<Fact>();
+  nodes.forEach((t, k) => {
+    const list = listOf(k);
+    if (!list) return;
+    const members = [t, ...list.items];
+    if (!members.some(impossible)) return;
+    const total = signed(t);
+    const parts = list.items.map(signed);
+    if (!total || parts.some((p) => !p)) return;
+    if (sumFits(total, parts as Fig[])) return;
+    const flip = (x: Fig): Fig => ({ v: -x.v, h: x.h });
+    const fits = members.filter((m, i) => {
+      if (!m.change || !impossible(m)) return false;
+      return i === 0 ? sumFits(flip(total), parts as Fig[]) : sumFits(total, (parts as Fig[]).map((p, j) => (j === i - 1 ? flip(p) : p)));
+    });
+    if (fits.length !== 1 || done.has(fits[0]!.change!)) return;
+    const m = fits[0]!;
+    const c = m.change!;
+    done.add(c);
+    const list2 = list.items.map((x) => `${x.level.label || ''}${show(x.level)}`).join('＋');
+    flags.push(
+      makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：${list2}＝${t.level.label || '合计'}${show(t.level)}，所列已全，各项变动之和却与${m === t ? '总变动' : '合计的变动'}不符；此处写增加${show(c)}，大于本年数${show(m.level)}（上年将为负数），唯有写作减少才相符。`, { ...c.loc }, c.excerpt, {
+        expected: `减少${show(c)}`,
+        found: `增加${show(c)}`,
+      }),
+    );
+  });
+  return flags;
+}
