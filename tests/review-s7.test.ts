@@ -225,3 +225,48 @@ describe('a 类 of all 财政拨款 is the sum of its fund tables’ rows; a fun
     expect(show(await run([...T15, line('230.00', '90.00')]))).toEqual([['VALUE_CONFLICT', 'error', 19, '90.00万元']]);
   });
 });
+
+describe('a 其中 that lists a complete sum’s parts and more is not that sum', () => {
+  const JS = ['江苏省某某厅2019年度部门预算', '第三部分 2019年度部门预算情况说明'];
+  it('leaves 人员经费 + 公用经费 + 项目支出 and 三公 + 会议费 + 培训费', async () => {
+    expect(show(await run([...JS, '六、财政拨款支出预算情况说明', '本厅2019年度财政拨款支出预算安排500.00万元，其中：人员经费300.00万元，公用经费100.00万元，项目支出100.00万元。']))).toEqual([]);
+    expect(show(await run([...JS, '十一、一般公共预算“三公”经费、会议费、培训费支出预算说明', '本厅2019年度“三公”经费、会议费、培训费预算支出合计20.00万元，其中：因公出国（境）费5.00万元，公务用车购置及运行费8.00万元，公务接待费2.00万元，会议费3.00万元，培训费2.00万元。']))).toEqual([]);
+  });
+  it('still flags the parts of a complete sum that do not add up', async () => {
+    expect(show(await run([...JS, '六、财政拨款支出预算情况说明', '本厅2019年度基本支出预算安排500.00万元，其中：人员经费300.00万元，公用经费100.00万元。']))).toEqual([
+      ['SUM_MISMATCH', 'error', 4, '500.00万元'],
+    ]);
+  });
+});
+
+describe('a 科目 figure restated for another fund is no second statement of the opening one', () => {
+  const C03: string[] = [
+    "上海市某区某某街道办事处2026年单位预算",
+    "四、单位预算编制说明",
+    "（三）财政拨款支出主要内容"
+  ];
+  const line = (fund: string) => `1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”2026年度一般公共预算22.59万元，主要用于机关运行。2025年当年预算执行数为20.00万元，2026年预算安排${fund}25.59万元，比2025年预算执行数增加27.95%。`;
+  it('leaves 一般公共预算22.59 beside 预算安排（含政府性基金）25.59', async () => {
+    expect(show(await run([...C03, line('（含政府性基金）')]))).toEqual([]);
+  });
+  it('still flags the same 科目 stated twice with two values', async () => {
+    expect(show(await run([...C03, line('')]))).toEqual([['VALUE_CONFLICT', 'error', 4, '25.59万元']]);
+  });
+});
+
+describe('a row whose figures fit no placement is a warning: its columns are a guess', () => {
+  it('does not raise an error on a header wrapped over four lines', async () => {
+    const lines: string[] = [
+    "江苏省某某厅2017年度部门预算",
+    "                        支出预算总表",
+    "  部门：        江苏省某某厅                  单位：万元",
+    "                                     单位",
+    "              基       项目",
+    "  合计                            预留机动    结转下年资金",
+    "           本支出        支出",
+    "                                    经费",
+    "10,000.00  6,000.00   3,900.00  100.00"
+  ];
+    expect(show(await run(lines)).filter((f) => f[1] === 'error')).toEqual([]);
+  });
+});

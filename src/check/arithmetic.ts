@@ -1,6 +1,7 @@
 // Figures that contradict each other: growth, share and completion rates against the amounts they are
 // computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
+import { otherFunds } from './prose-levels.js';
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { loadPattern } from '../patterns.js';
@@ -246,7 +247,7 @@ function levelRates(ctx: Ctx): Flag[] {
       if (head && head.unit === cur.unit && head.role === cur.role) {
         const a = figOf(head.text, head.unit);
         const b = figOf(cur.text, cur.unit);
-        if (a && b && !sumFits(a, [b])) {
+        if (a && b && !sumFits(a, [b]) && !otherFunds(head, cur)) {
           const name = head.about?.name ? `“${head.about.name}”` : '本科目';
           // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
           // restated one, the restated figure is the wrong one, and the rate is not flagged against it.

@@ -708,7 +708,8 @@ function placements(l: Ledger, ids: Identity[]): Flag[] {
           `${t.kind}${loc.page !== undefined ? `第${loc.page}页` : ''}本行各数（${row.filter((x) => parseAmount(x ?? '')).join('、')}）无论各在哪一列，都不能满足本表的行内关系（${what}）（有的数所在的列未能确定）。`,
           { ...loc },
           first?.excerpt ?? row.filter((x) => !isBlank(x)).join(' '),
-          { expected: what, found: row.filter((x) => parseAmount(x ?? '')).join(' ') },
+          // a warning: the columns are a guess (a header wrapped over lines, a total printed on the next line)
+          { expected: what, found: row.filter((x) => parseAmount(x ?? '')).join(' '), severity: 'warning' },
         ),
       );
     }

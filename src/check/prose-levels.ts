@@ -132,6 +132,12 @@ function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
         parts.push(f);
       }
       if (parts.length !== rule.parts.length) continue;
+      // The list must end with them: a further amount of the sentence (…公用经费100.00万元，项目支出100.00万元；
+      // …公务接待费2.00万元，会议费3.00万元) makes the total more than the template's sum.
+      const last = parts[parts.length - 1]!;
+      const more = order.slice(order.indexOf(last) + 1).find((f) => isAmount(f) && f.kind === 'amount' && f.role !== 'change');
+      const gapOn = more ? between(last, more) : null;
+      if (more && gapOn !== null && !/。/u.test(gapOn) && more.role === t.role && more.year === t.year && more.unit === t.unit) continue;
       const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
       const whole = figOf(t.text, t.unit, false, /^0$/u.test(t.text.trim()) ? dec : 0);
       const figs = parts.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
@@ -180,7 +186,8 @@ function ratesOnLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
     if (head) {
       const a = figOf(head.text, head.unit);
       const c = figOf(cur.text, cur.unit);
-      if (a && c && !sumFits(a, [c])) {
+      // (not where each names another fund: “一般公共预算22.59万元 … 预算安排（含政府性基金）25.59万元”)
+      if (a && c && !sumFits(a, [c]) && !otherFunds(head, cur)) {
         const hy = yuanOf(head)!;
         const hh = lastDigitYuan(head) / 2;
         const qh = [(hy - hh) / (py + hp), (hy + hh) / Math.max(1e-9, py - hp)];
@@ -321,3 +328,6 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
   });
   return flags;
 }
+
+/** Two figures each of a named fund, and not the same one (财政拨款 is every fund: no verdict from it). */
+export const otherFunds = (a: Fact, b: Fact) => !!a.about?.fund && !!b.about?.fund && a.about.fund !== 'fiscal' && b.about.fund !== 'fiscal' && a.about.fund !== b.about.fund;
