@@ -7,6 +7,7 @@
 import type { Cell, SourceTable } from '../../model.js';
 import { loadPattern } from '../../patterns.js';
 import { normalize } from '../normalize.js';
+import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
 import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
@@ -181,6 +182,13 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
         continue;
       }
     }
+    // (two halves, coded) The right half's code last on the line, after the left half's figures, its label
+    // and figure printed on the next line (30109 职业年金缴费 225.12 30207 / 邮电费 8.05): a code of the left
+    // code's class, not a figure (the figures carry decimals); it opens the right half.
+    if (halves && k === toks.length - 1 && g && g.values.length && !!codes[0] && codes[0].text.slice(0, 2) === t.text.slice(0, 2) && CODE.test(t.text) && g.values.every((v) => /\.\d+$/.test(v.text))) {
+      groups.push({ label: [], values: [], codes: [t] });
+      continue;
+    }
     if (isAmount(t)) {
       if (!g) groups.push((g = { label: [], values: [] }));
       g.values.push(t);
@@ -208,11 +216,20 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.raw.trim();
-    const def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    let def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    // A title wrapped onto a short next line (…培训费支出预 / 算表): the two lines are the title, as the
+    // PDF reader joins them (completesTitle).
+    let titleEnd = i;
+    const tail = lines[i + 1]?.raw.trim() ?? '';
+    if (!def && t.length <= 60 && (!fixed || cellsOf(t).length <= 3) && cellsOf(tail).length === 1 && completesTitle(t, tail)) {
+      def = matchTitle(t + tail.replace(/\s/g, ''));
+      titleEnd = i + 1;
+    }
     if (!def) {
       i++;
       continue;
     }
+    i = titleEnd;
     let start = i + 1;
     let unit: string | null = null;
     // The unit line within the next three printed lines (blank lines and the table's number aside).
@@ -562,7 +579,7 @@ function regionEnd(lines: SourceLine[], start: number): number {
     const raw = lines[k]!.raw;
     const t = raw.trim();
     if (!t) continue;
-    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k))) break;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k) || completesTitle(t, lines[k + 1]?.raw.trim() ?? ''))) break;
     if (NOTE.test(raw) || PART.test(raw) || CAPTION.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
@@ -642,6 +659,14 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       continue;
     }
     const toks = tokens(l, fixed);
+    const sandwich = fixed ? centred(l, kept[i + 1], kept[i + 2]) : null;
+    if (sandwich) {
+      const row = parseRow(l, sandwich, halves, fixed);
+      row.extra.push(kept[i + 1]!, kept[i + 2]!);
+      all.push(row);
+      i += 2;
+      continue;
+    }
     const below = halves && fixed && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
     if (below) {
       const row = parseRow(kept[i + 1]!, below, halves, fixed);
@@ -676,6 +701,24 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       else next.codes = row.codes;
       next.extra.push(row.src);
       continue;
+    }
+    // (two halves) A row's last group a bare code (the right half's, its label and figure a line lower:
+    // 30109 职业年金缴费 225.12 30207 / 邮电费 8.05): the next line's one labelled group, no code of its own,
+    // standing nearer the code than the row's first label (fixed width), is that code's label and figure.
+    const bareCode = halves && prev ? prev.groups[prev.groups.length - 1] : undefined;
+    if (bareCode && prev!.groups.length >= 2 && bareCode.codes?.length && !bareCode.label.length && !bareCode.values.length && !rowCode(row) && row.groups.length === 1 && row.groups[0]!.label.length) {
+      const g = row.groups[0]!;
+      // (a code's x is its end column; a label's its start)
+      const cx = bareCode.codes[0]!.x === null ? null : bareCode.codes[0]!.x - bareCode.codes[0]!.text.length;
+      const lx = g.label[0]!.x;
+      // Nearer the code than the row's first label (pdftotext drifts the code right by the left label's width).
+      const fx = prev!.groups[0]!.label[0]?.x ?? null;
+      if (!fixed || (cx !== null && lx !== null && (Math.abs(lx - cx) <= 4 || (fx !== null && Math.abs(lx - cx) * 2 < Math.abs(lx - fx))))) {
+        bareCode.label.push(...g.label);
+        bareCode.values.push(...g.values.map((v) => ({ ...v, src: row.src })));
+        prev!.extra.push(row.src);
+        continue;
+      }
     }
     if (!hasFigures(row) && row.groups.length === 1) {
       const text = labelText(row.groups[0]);
@@ -738,6 +781,28 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
   if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled && rows.length > 1) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
+}
+
+/** (fixed width) A row whose label wraps over two lines, its figures printed between them (pdftotext
+ *  centres the one-line figure cells of a two-line row: 四、文化旅游体育与传媒 / 200,000 200,000 / 支出):
+ *  the head line is labels alone, the middle line figures alone, the tail one short label standing where
+ *  a head label starts and opening no row. The three lines' tokens as one row, the tail joined to its head;
+ *  null where the lines are not so. */
+function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine | undefined): Token[] | null {
+  if (!mid || !tail || mid.page !== head.page || tail.page !== head.page || mid.line - head.line > 2 || tail.line - mid.line > 2) return null;
+  const h = tokens(head, true);
+  const m = tokens(mid, true);
+  const t = tokens(tail, true);
+  if (!h.length || h.some((x) => isAmount(x) || CODE.test(x.text)) || !m.length || !m.every(isAmount) || t.length !== 1) return null;
+  const tt = t[0]!;
+  const tx = displayColumns(tail.raw)[tt.start]!;
+  if (isAmount(tt) || /\d/.test(tt.text) || tt.text.length > 8 || ROW_START.test(tt.text)) return null;
+  const hx = displayColumns(head.raw);
+  const at = h.findIndex((x) => Math.abs(hx[x.start]! - tx) <= 1);
+  // The figures stand right of the head they go with.
+  if (at < 0 || !m.every((x) => x.x! > hx[h[at]!.end]!)) return null;
+  const joined = h.map((x, k) => (k === at ? { ...x, text: x.text + tt.text } : x));
+  return [...joined, ...m.map((x) => ({ ...x, src: mid }))].sort((a, b) => a.x! - b.x!);
 }
 
 /** (two halves, fixed width) A line of figures alone just above a line whose label has no figure, each
