@@ -9,7 +9,7 @@ import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
 import { numberTables } from './number-tables.js';
-import { pageDump } from './page-dump.js';
+import { pageDump, pageMarked } from './page-dump.js';
 import { pageNumberOf } from './pdf/furniture.js';
 import { completesTitle } from './pdf/tables.js';
 
@@ -23,7 +23,7 @@ const isCellLine = (s: string) => s.startsWith('\t');
 
 export const ingestText: Backend = async (bytes) => {
   const { text } = decodeText(bytes);
-  const pages = pageDump(text) ?? text.split('\f');
+  const pages = pageDump(text) ?? pageMarked(text) ?? text.split('\f');
   const all: RawLine[] = [];
   pages.forEach((pageText, p) => {
     pageText.split(/\r\n|\r|\n/).forEach((raw, i) => all.push({ raw, page: p + 1, line: i + 1 }));

@@ -1227,6 +1227,8 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
 const RIGHT = /支出|结余分配|年末结转/;
 
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const three = fixed ? threeBlocks(rows, _header) : null;
+  if (three) return three;
   const tpl = templateOf(def.kind);
   // Which half each group is: the first of two is left. A lone one (the other half has run out, or its
   // cell is blank) stands where its half's codes, labels or figures stand where the text keeps columns;
@@ -1325,6 +1327,71 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
 
+
+/** (fixed width) A 收支总表 printed in three blocks of a label and a figure (江苏: 收入 | 支出 by 功能分类 |
+ *  支出 by 支出用途), not two halves: rows that print three labelled groups give each block's label and
+ *  figure columns; a label goes to the block whose label column it stands nearest, a figure to the block
+ *  it starts in (never before its label's block), uncertain where its end stands nearer another block's
+ *  figures. A total merged over two blocks (当年支出小计 over 功能分类 and
+ *  支出用途) keeps its label and figure where they stand. Null where the table is not so printed: fewer
+ *  than two such rows, a coded group, a block with more than one figure, or two groups in one block. */
+function threeBlocks(rows: Row[], header: SourceLine[]): SourceTable | null {
+  if (rows.some((r) => r.sides || r.codes.length || r.groups.length > 3 || r.groups.some((g) => g.codes?.length || g.values.length > 1))) return null;
+  const full = rows.filter((r) => r.groups.length === 3 && r.groups.every((g) => g.label.length && g.label[0]!.x !== null));
+  if (full.length < 2) return null;
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const labelX = [0, 1, 2].map((b) => med(full.map((r) => r.groups[b]!.label[0]!.x!)));
+  const valueXs = [0, 1, 2].map((b) => rows.flatMap((r) => (r.groups.length === 3 && r.groups[b]!.values[0]?.x != null ? [r.groups[b]!.values[0]!.x!] : [])));
+  if (labelX[1]! - labelX[0]! < 8 || labelX[2]! - labelX[1]! < 8) return null;
+  // A block's figures stand between its label and the next block's label.
+  const valueX = valueXs.map((xs, b) => (xs.length ? med(xs) : null));
+  if (valueX.some((x, b) => x !== null && (x <= labelX[b]! || (b < 2 && x > labelX[b + 1]! + 2)))) return null;
+  const nearest = (x: number, at: (number | null)[], from: number) => {
+    let best = -1;
+    at.forEach((a, b) => {
+      if (a !== null && b >= from && (best < 0 || Math.abs(a - x) < Math.abs(at[best]! - x))) best = b;
+    });
+    return best;
+  };
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const name = ['预算数', '决算数', '金额'].find((w) => band.includes(w)) ?? '';
+  const first = rows[0]!.src;
+  const head = ['项目', name, '项目', name, '项目', name].map((h, c) => cell(h, first, null, 0, c));
+  const body: Cell[][] = [];
+  for (const [k, r] of rows.entries()) {
+    const rowIdx = k + 1;
+    const out: Cell[] = Array.from({ length: 6 }, (_, c) => cell('', r.src, null, rowIdx, c));
+    const usedL = new Set<number>();
+    const usedV = new Set<number>();
+    let from = 0;
+    for (const g of r.groups) {
+      if (g.label.length) {
+        const x = g.label[0]!.x;
+        if (x === null) return null;
+        const b = nearest(x, labelX, from);
+        if (b < 0 || usedL.has(b)) return null;
+        usedL.add(b);
+        out[b * 2] = labelCell(g, r, rowIdx, b * 2);
+        from = b;
+      }
+      for (const v of g.values) {
+        if (v.x === null) return null;
+        // Its block: where it starts between a block's label column and the next's; sure where its end is
+        // also nearest that block's figures (pdftotext drifts a figure by its label's width).
+        const start = v.x - v.text.length;
+        const b = Math.max(from, labelX.filter((x) => x < start).length - 1);
+        if (b < 0 || usedV.has(b)) return null;
+        usedV.add(b);
+        const c = cell(v.text, r.src, v, rowIdx, b * 2 + 1);
+        if (nearest(v.x, valueX.map((x, j) => x ?? labelX[j]! + 16), from) !== b) c.uncertain = 'column';
+        out[b * 2 + 1] = c;
+        from = b;
+      }
+    }
+    body.push(out);
+  }
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
 
 /** (two halves, single spaces, coded) A 基本支出 table whose tall rows print a row pair's figures on
  *  lines of their own above its code line (301 01 302), its labels and the right half's code piece
