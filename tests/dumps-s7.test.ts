@@ -189,3 +189,50 @@ describe('renditions: page markers and JSON pages read as form feeds', () => {
     expect(await where(r.json)).toEqual(want);
   });
 });
+
+describe('single-space dumps (pdfplumber, text copied out of a viewer): no verdict from what cannot be placed', () => {
+  // The -layout pages above with each run of spaces made one space.
+  const spaced = (text: string) => text.split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).join('\n');
+
+  it('a 收支总表 in three blocks: rows of three groups fill them; no false sum from the others', async () => {
+    const doc = await run(spaced(threeBlocks('400.00')));
+    const t = table(doc, '预算01收支总表')!;
+    expect(t.rows[0]).toEqual(['一、财政拨款', '1,200.00', '一、一般公共服务支出', '1,000.00', '一、基本支出', '700.00']);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('an item that could continue either half’s list stands in both, its figure in neither', async () => {
+    const page = [
+      '财政拨款收支预算总表',
+      '部门： 某某办公厅 单位：万元',
+      '收入 支出',
+      '项目名称 金额 项目名称 金额',
+      '一、一般公共预算 1,300.00 一、基本支出 700.00',
+      '二、政府性基金预算 二、项目支出 500.00',
+      '三、单位预留机动经费 100.00',
+      '收入合计 1,300.00 支出合计 1,300.00',
+    ].join('\n');
+    const doc = await run(page);
+    const t = table(doc, '预算04财政拨款收支总表')!;
+    expect(t.rows.find((r) => r[0] === '三、单位预留机动经费')).toEqual(['三、单位预留机动经费', '100.00', '三、单位预留机动经费', '100.00']);
+    expect(doc.facts.filter((f) => f.from === 'table' && f.text === '100.00')).toEqual([]);
+    expect(errors(doc)).toEqual([]);
+  });
+
+  it('a 科目 tree: a blank beside a figure whose column is not known is no 0 (identities.ts)', async () => {
+    // Each 项 prints its total and one part: 基本支出 or 项目支出, neither the text nor the sums can say
+    // which (either way round adds up); their blanks are not 0s.
+    const page = [
+      '部门支出总表',
+      '单位：元',
+      '功能分类科目编码 功能分类科目名称 合计 基本支出 项目支出',
+      '212 城乡社区支出 3,000,000 1,500,000 1,500,000',
+      '212 01 城乡社区管理事务 3,000,000 1,500,000 1,500,000',
+      '212 01 01 行政运行 1,500,000 1,500,000',
+      '212 01 02 一般行政管理事务 1,500,000 1,500,000',
+      '合计 3,000,000 1,500,000 1,500,000',
+    ].join('\n');
+    const doc = await run(page);
+    expect(doc.flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
+  });
+});

@@ -1226,8 +1226,18 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
 
 const RIGHT = /支出|结余分配|年末结转/;
 
+/** The number of a label's ordinal (一、 → 1, 二十一、 → 21), else null. */
+function ordinalOf(label: string): number | null {
+  const m = /^([一二三四五六七八九十]{1,3})、/.exec(label);
+  if (!m) return null;
+  const d = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  if (!m[1]!.includes('十')) return m[1]!.length === 1 ? d(m[1]) : null;
+  const [a, b] = m[1]!.split('十');
+  return (a ? d(a) : 1) * 10 + d(b || undefined);
+}
+
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
-  const three = fixed ? threeBlocks(rows, _header) : null;
+  const three = threeBlocks(rows, _header, fixed);
   if (three) return three;
   const tpl = templateOf(def.kind);
   // Which half each group is: the first of two is left. A lone one (the other half has run out, or its
@@ -1264,12 +1274,17 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   let lastL: number | null = null;
   let lastR: number | null = null;
   let loneSide: boolean | null = null;
+  const lastOrd = { left: 0, right: 0 };
+  // (more figures than a left line ever prints are the right half's)
+  const leftMost = Math.max(1, ...rows.filter((r) => r.groups.length >= 2).map((r) => r.groups[0]!.values.length));
   const sides = rows.map((r) => {
     if (r.sides) return r.sides;
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
       lastL = codeNum(r.groups[0]) ?? lastL;
       lastR = codeNum(right) ?? lastR;
+      lastOrd.left = ordinalOf(labelText(r.groups[0])) ?? lastOrd.left;
+      lastOrd.right = ordinalOf(labelText(r.groups[1])) ?? lastOrd.right;
       loneSide = null;
       return { left: r.groups[0], right };
     }
@@ -1282,7 +1297,18 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
       right = gap(lastR) < gap(lastL);
     }
+    // (single spaces) An item numbered to continue either half's list (三、 under two lists ending in 二、),
+    // with no more figures than a left line prints and no word of spending, could be either half's: it stands in both, its figures uncertain in both, so
+    // that neither half's sum is checked without it.
+    const n = ordinalOf(labelText(g));
+    if (right === null && !fixed && code === null && n !== null && n > 1 && lastOrd.left === n - 1 && lastOrd.right === n - 1 && g.values.length <= leftMost && !RIGHT.test(labelText(g))) {
+      const doubtful: Group = { ...g, values: g.values.map((v) => ({ ...v, doubt: true })) };
+      lastOrd.left = lastOrd.right = n;
+      loneSide = null;
+      return { left: doubtful, right: doubtful };
+    }
     right ??= RIGHT.test(labelText(g));
+    if (n !== null) lastOrd[right ? 'right' : 'left'] = n;
     if (right) lastR = code ?? lastR;
     else lastL = code ?? lastL;
     if (code !== null) loneSide = right;
@@ -1335,10 +1361,11 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
  *  figures. A total merged over two blocks (当年支出小计 over 功能分类 and
  *  支出用途) keeps its label and figure where they stand. Null where the table is not so printed: fewer
  *  than two such rows, a coded group, a block with more than one figure, or two groups in one block. */
-function threeBlocks(rows: Row[], header: SourceLine[]): SourceTable | null {
+function threeBlocks(rows: Row[], header: SourceLine[], fixed: boolean): SourceTable | null {
   if (rows.some((r) => r.sides || r.codes.length || r.groups.length > 3 || r.groups.some((g) => g.codes?.length || g.values.length > 1))) return null;
-  const full = rows.filter((r) => r.groups.length === 3 && r.groups.every((g) => g.label.length && g.label[0]!.x !== null));
+  const full = rows.filter((r) => r.groups.length === 3 && r.groups.every((g) => g.label.length && (!fixed || g.label[0]!.x !== null)));
   if (full.length < 2) return null;
+  if (!fixed) return threeBlocksSpaced(rows, full, header);
   const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
   const labelX = [0, 1, 2].map((b) => med(full.map((r) => r.groups[b]!.label[0]!.x!)));
   const valueXs = [0, 1, 2].map((b) => rows.flatMap((r) => (r.groups.length === 3 && r.groups[b]!.values[0]?.x != null ? [r.groups[b]!.values[0]!.x!] : [])));
@@ -1390,6 +1417,44 @@ function threeBlocks(rows: Row[], header: SourceLine[]): SourceTable | null {
     }
     body.push(out);
   }
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** (single spaces) The three blocks where the text keeps no columns: a row of three groups fills them in
+ *  order; any other row's groups could be any block's, so their figures stay uncertain (no verdict from
+ *  them), each label put in the block its ordinal continues (一、 二、 …), else the middle one. */
+function threeBlocksSpaced(rows: Row[], full: Row[], header: SourceLine[]): SourceTable {
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const name = ['预算数', '决算数', '金额'].find((w) => band.includes(w)) ?? '';
+  const first = rows[0]!.src;
+  const head = ['项目', name, '项目', name, '项目', name].map((h, c) => cell(h, first, null, 0, c));
+  const last = [0, 0, 0];
+  const ordinal = (g: Group) => ordinalOf(labelText(g));
+  const body = rows.map((r, k) => {
+    const rowIdx = k + 1;
+    const out: Cell[] = Array.from({ length: 6 }, (_, c) => cell('', r.src, null, rowIdx, c));
+    const sure = full.includes(r);
+    let from = 0;
+    for (const [j, g] of r.groups.entries()) {
+      const n = ordinal(g);
+      let b = sure ? j : -1;
+      if (b < 0 && n !== null) {
+        const fit = [0, 1, 2].filter((x) => x >= from && last[x] === n - 1);
+        if (fit.length === 1) b = fit[0]!;
+      }
+      if (b < 0) b = Math.max(from, Math.min(2, j === 0 && r.groups.length > 1 ? 0 : 1));
+      if (n !== null) last[b] = n;
+      out[b * 2] = labelCell(g, r, rowIdx, b * 2);
+      const v = g.values[0];
+      if (v) {
+        const c = cell(v.text, r.src, v, rowIdx, b * 2 + 1);
+        if (!sure) c.uncertain = 'column';
+        out[b * 2 + 1] = c;
+      }
+      from = b + 1;
+    }
+    return out;
+  });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
 
