@@ -19,9 +19,9 @@ const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
   GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan: [874, 867, 867],
   GovBudgetChecker__putuo_zfb_2025_dept_yusuan: [221, 221, 221],
   VIOLET50411__chongqing_swu_2023_dept_yusuan: [234, 219, 219],
-  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [200, 190, 184],
-  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 175, 164],
-  ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 153, 147],
+  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [200, 193, 186],
+  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 177, 165],
+  ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 161, 154],
   tianbaoxitong__putuo_fuliyuan_2024_unit_yusuan: [185, 175, 175],
   tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan: [263, 253, 253],
 };

@@ -1421,8 +1421,9 @@ function threeBlocks(rows: Row[], header: SourceLine[], fixed: boolean): SourceT
 }
 
 /** (single spaces) The three blocks where the text keeps no columns: a row of three groups fills them in
- *  order; any other row's groups could be any block's, so their figures stay uncertain (no verdict from
- *  them), each label put in the block its ordinal continues (一、 二、 …), else the middle one. */
+ *  order; another row's group goes to the one block whose list its ordinal continues (三、 after 二、), its
+ *  figure with it; any other group could be any block's: its label goes to the middle block, its figure
+ *  stays uncertain (no verdict from it). */
 function threeBlocksSpaced(rows: Row[], full: Row[], header: SourceLine[]): SourceTable {
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
   const name = ['预算数', '决算数', '金额'].find((w) => band.includes(w)) ?? '';
@@ -1438,17 +1439,23 @@ function threeBlocksSpaced(rows: Row[], full: Row[], header: SourceLine[]): Sour
     for (const [j, g] of r.groups.entries()) {
       const n = ordinal(g);
       let b = sure ? j : -1;
+      let placed = sure;
       if (b < 0 && n !== null) {
         const fit = [0, 1, 2].filter((x) => x >= from && last[x] === n - 1);
-        if (fit.length === 1) b = fit[0]!;
+        if (fit.length === 1) [b, placed] = [fit[0]!, true];
       }
+      // A totals row (当年收入小计 X 当年支出小计 Y): the income total first, then the spending total, one
+      // cell over both spending blocks (its label under 功能分类, its figure under 支出用途), as the PDF gives it.
+      const totals = !sure && r.groups.length === 2 && r.groups.every((x) => /(小计|合计|总计)$/.test(labelText(x)) && x.values.length === 1);
+      if (totals) [b, placed] = [j, true];
       if (b < 0) b = Math.max(from, Math.min(2, j === 0 && r.groups.length > 1 ? 0 : 1));
       if (n !== null) last[b] = n;
       out[b * 2] = labelCell(g, r, rowIdx, b * 2);
       const v = g.values[0];
       if (v) {
+        if (totals && j === 1) b = 2;
         const c = cell(v.text, r.src, v, rowIdx, b * 2 + 1);
-        if (!sure) c.uncertain = 'column';
+        if (!placed) c.uncertain = 'column';
         out[b * 2 + 1] = c;
       }
       from = b + 1;
