@@ -219,6 +219,23 @@ describe('single-space dumps (pdfplumber, text copied out of a viewer): no verdi
     expect(errors(doc)).toEqual([]);
   });
 
+  it('a tall row’s figures printed on a line of their own: the rows around them give no verdict', async () => {
+    // 本年收入合计's figure floated onto the line above, with the spending total's: 2,400.00 2,400.00.
+    const page = [
+      '财政拨款收入支出决算总表',
+      '单位：万元',
+      '收入 支出',
+      '项目 决算数 项目 决算数',
+      '一、一般公共预算财政拨款 2,400.00 一、一般公共服务支出 2,400.00',
+      '2,400.00 2,400.00',
+      '本年收入合计 本年支出合计 2,400.00',
+      '年初财政拨款结转和结余 20.00 年末财政拨款结转和结余 20.00',
+      '总计 2,420.00 总计 2,420.00',
+    ].join('\n');
+    const doc = await run(page);
+    expect(errors(doc)).toEqual([]);
+  });
+
   it('a 科目 tree: a blank beside a figure whose column is not known is no 0 (identities.ts)', async () => {
     // Each 项 prints its total and one part: 基本支出 or 项目支出, neither the text nor the sums can say
     // which (either way round adds up); their blanks are not 0s.

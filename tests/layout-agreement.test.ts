@@ -12,7 +12,8 @@ import { corpus } from './paths.js';
 
 /** Value cells the dumps give equal to the PDF's (layout, spaced) out of the PDF's. */
 const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
-  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 181],
+  // (single spaces 181 → 179: the 公开04 row under a line of floating figures is no longer placed for sure — placed so, its blank 本年收入合计 gave a false 总计 SUM_MISMATCH; tests/dumps-s7.test.ts)
+  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 179],
   GovBudgetChecker__putuo_sfj_2026_dept_yusuan: [366, 366, 366],
   GovBudgetChecker__putuo_sfj_2026_unit_yusuan: [391, 381, 381],
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 201, 201],

@@ -770,6 +770,14 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const tpl = templateOf(def.kind);
   if (!halves && tpl?.total) rows = joinFloating(rows, fixed, tpl.values?.length ?? null);
   const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  // (two halves, single spaces) A line of figures alone is a tall row's, printed off its labels (2,940.05
+  // 2,940.05 / 本年收入合计 本年支出合计 2,940.05): which cells of the row below lack them, the text cannot
+  // say, so no figure of the two rows is placed for sure (table.rows[0] is the header).
+  if (halves && !fixed)
+    rows.forEach((r, k) => {
+      if (r.codes.length || !r.groups.length || r.groups.some((g) => g.label.length || g.codes?.length)) return;
+      for (const near of [k + 1, k + 2]) for (const c of table.rows[near] ?? []) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+    });
   // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
   // when many figures have no label of their own, no figure of the table is placed for sure.
   if (unread.size)
