@@ -219,6 +219,24 @@ describe('single-space dumps (pdfplumber, text copied out of a viewer): no verdi
     expect(errors(doc)).toEqual([]);
   });
 
+  it('a label alone that could continue either half’s list is not made an item of both (its figures printed apart)', async () => {
+    const page = [
+      '2023年部门财政拨款收支预算总表',
+      '编制部门：某街道办事处 单位：元',
+      '财政拨款收入 财政拨款支出',
+      '项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算',
+      '一、一般公共预算资金 1,900,000 一、一般公共服务支出 1,000,000 1,000,000',
+      '二、政府性基金 二、公共安全支出 300,000 300,000',
+      '三、国有资本经营预算 三、科学技术支出 100,000 100,000',
+      '四、文化旅游体育与传媒',
+      '100,000 100,000',
+      '支出',
+      '五、社会保障和就业支出 400,000 400,000',
+      '收入总计 1,900,000 支出总计 1,900,000 1,900,000',
+    ].join('\n');
+    expect(errors(await run(page))).toEqual([]);
+  });
+
   it('a tall row’s figures printed on a line of their own: the rows around them give no verdict', async () => {
     // 本年收入合计's figure floated onto the line above, with the spending total's: 2,400.00 2,400.00.
     const page = [

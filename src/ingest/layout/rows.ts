@@ -1306,10 +1306,10 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       right = gap(lastR) < gap(lastL);
     }
     // (single spaces) An item numbered to continue either half's list (三、 under two lists ending in 二、),
-    // with no more figures than a left line prints and no word of spending, could be either half's: it stands in both, its figures uncertain in both, so
+    // with a figure, no more than a left line prints, and no word of spending, could be either half's: it stands in both, its figures uncertain in both, so
     // that neither half's sum is checked without it.
     const n = ordinalOf(labelText(g));
-    if (right === null && !fixed && code === null && n !== null && n > 1 && lastOrd.left === n - 1 && lastOrd.right === n - 1 && g.values.length <= leftMost && !RIGHT.test(labelText(g))) {
+    if (right === null && !fixed && code === null && n !== null && n > 1 && lastOrd.left === n - 1 && lastOrd.right === n - 1 && g.values.length > 0 && g.values.length <= leftMost && !RIGHT.test(labelText(g))) {
       const doubtful: Group = { ...g, values: g.values.map((v) => ({ ...v, doubt: true })) };
       lastOrd.left = lastOrd.right = n;
       loneSide = null;
