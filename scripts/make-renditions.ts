@@ -3,6 +3,15 @@
 // pdfplumber-style dump (a line's words joined by single spaces; pages apart by \f). Made at test or
 // eval time into a temporary folder, never committed.
 //   tsx scripts/make-renditions.ts [OUTDIR]
+// Every page-text rendition a scraper may hand over of any PDFs (issue 11: the same report must give the
+// same verdicts in each), one folder per rendition under OUTDIR, each file named as its PDF with .txt:
+//   tsx scripts/make-renditions.ts --all OUTDIR PDF|DIR…
+//   raw       pdftotext (reading order, no -layout): table columns scrambled, pages apart by \f
+//   layout    pdftotext -layout, pages apart by \f
+//   nopgbrk   pdftotext -layout -nopgbrk: no page breaks at all
+//   json      [{"page": N, "text": "…"}] of the -layout pages (content is JSON; the name keeps .txt)
+//   marked    -layout with each \f replaced by a `--- 第N页 ---` line (the page that begins there)
+//   spaced    a pdfplumber-style dump (single spaces, \f)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +76,46 @@ export function makeRendition(pdf: string, outDir = defaultOutDir): Rendition {
 
 export const makeRenditions = (outDir = defaultOutDir): Rendition[] => sourcePdfs().map((p) => makeRendition(p, outDir));
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+export const RENDITIONS = ['raw', 'layout', 'nopgbrk', 'json', 'marked', 'spaced'] as const;
+export type RenditionName = (typeof RENDITIONS)[number];
+
+const pdftotext = (pdf: string, ...args: string[]): string => execFileSync('pdftotext', ['-q', '-enc', 'UTF-8', ...args, pdf, '-'], { maxBuffer: 1 << 28 }).toString('utf8');
+
+/** The pages of a form-feed text (pdftotext ends the last page with one: no empty page after it). */
+const pagesOf = (text: string): string[] => text.replace(/\f$/, '').split('\f');
+
+/** Each rendition's text from a PDF's `pdftotext -layout` and plain `pdftotext` texts (pure: tests call it on
+ *  small made texts). */
+export function renditionsOf(layout: string, raw: string): Record<RenditionName, string> {
+  const pages = pagesOf(layout);
+  return {
+    raw,
+    layout,
+    nopgbrk: pages.join(''),
+    json: JSON.stringify(pages.map((text, i) => ({ page: i + 1, text }))),
+    marked: pages.map((p, i) => (i === 0 ? p : `--- 第${i + 1}页 ---\n${p}`)).join(''),
+    spaced: singleSpaced(layout),
+  };
+}
+
+/** Every rendition of one PDF into OUTDIR/<rendition>/<name>.txt. */
+export function makeAllRenditions(pdf: string, outDir: string): string[] {
+  const all = renditionsOf(pdftotext(pdf, '-layout'), pdftotext(pdf));
+  return RENDITIONS.map((r) => {
+    mkdirSync(join(outDir, r), { recursive: true });
+    const file = join(outDir, r, `${basename(pdf, '.pdf')}.txt`);
+    writeFileSync(file, all[r]);
+    return file;
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === '--all') {
+  const [out, ...inputs] = process.argv.slice(3);
+  if (!out || !inputs.length) throw new Error('usage: tsx scripts/make-renditions.ts --all OUTDIR PDF|DIR…');
+  const pdfs = inputs.flatMap((x) => (statSync(x).isDirectory() ? readdirSync(x).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(x, f)) : [x]));
+  for (const pdf of pdfs) makeAllRenditions(pdf, out);
+  console.log(`${pdfs.length} PDFs × ${RENDITIONS.length} renditions in ${out}/{${RENDITIONS.join(',')}}`);
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv[2] ?? defaultOutDir;
   for (const r of makeRenditions(out)) console.log(`${basename(r.pdf)} → ${basename(r.layout)}, ${basename(r.spaced)}`);
   console.log(`in ${out}`);

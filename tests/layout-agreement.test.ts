@@ -12,16 +12,17 @@ import { corpus } from './paths.js';
 
 /** Value cells the dumps give equal to the PDF's (layout, spaced) out of the PDF's. */
 const FLOOR: Record<string, [pdf: number, layout: number, spaced: number]> = {
-  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 181],
+  // (single spaces 181 → 179: the 公开04 row under a line of floating figures is no longer placed for sure — placed so, its blank 本年收入合计 gave a false 总计 SUM_MISMATCH; tests/dumps-s7.test.ts)
+  GovBudgetChecker__putuo_czj_2024_dept_juesuan_good: [195, 189, 179],
   GovBudgetChecker__putuo_sfj_2026_dept_yusuan: [366, 366, 366],
   GovBudgetChecker__putuo_sfj_2026_unit_yusuan: [391, 381, 381],
   GovBudgetChecker__putuo_shgzb_2024_dept_juesuan_bad: [205, 201, 201],
   GovBudgetChecker__putuo_wanli_jiedao_2024_yusuan: [874, 867, 867],
   GovBudgetChecker__putuo_zfb_2025_dept_yusuan: [221, 221, 221],
   VIOLET50411__chongqing_swu_2023_dept_yusuan: [234, 219, 219],
-  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [200, 190, 184],
-  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 175, 164],
-  ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 153, 147],
+  ae86jack__jiangsu_gaoyuan_2017_dept_yusuan: [200, 193, 186],
+  ae86jack__jiangsu_jianchayuan_2019_dept_yusuan: [181, 177, 165],
+  ae86jack__jiangsu_renda_2019_dept_yusuan_tables: [163, 161, 154],
   tianbaoxitong__putuo_fuliyuan_2024_unit_yusuan: [185, 175, 175],
   tianbaoxitong__shanghai_czj_2025_shiji_unit_yusuan: [263, 253, 253],
 };

@@ -262,7 +262,9 @@ function trees(l: Ledger, id: Identity): Flag[] {
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
         if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
         const p = byCode.get(parent);
-        const pf = p ? figIn(l, tableId, p, t.unit) : ZERO;
+        // A blank on a row whose figures page text could not all place (l.doubt) may be where one stands:
+        // a parent's is no 0; a child's counts 0 below, unless one of its row's unplaced figures closes the gap.
+        const pf = p ? figIn(l, tableId, p, t.unit) : l.doubt.has(`${tableId}|${rowOfCode(parent)}`) ? null : ZERO;
         const parts = kids.map((k) => {
           const f = byCode.get(k);
           return f ? figIn(l, tableId, f, t.unit) : ZERO;
@@ -273,6 +275,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
         l.treeStats.set(tableId, st);
         st.checked++;
         if (sumFits(pf, parts as Fig[])) continue;
+        if (unplacedCloseGap(l, tableId, t, kids.filter((k) => !byCode.has(k)).map(rowOfCode), pf, parts as Fig[])) continue;
         st.failed++;
         if (kids.some((k) => bad.has(k) || l.badRows.has(`${tableId}|${byCode.get(k)?.about?.row ?? coded.find((f) => f.about!.code === k)?.about?.row}`))) continue;
         bad.add(parent);
@@ -325,6 +328,21 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** Could figures page text left unplaced on these rows (blank in the column summed, l.doubt) stand in
+ *  that column and make the sum hold? Some set of them (at most one a row) closes the gap: no verdict. */
+function unplacedCloseGap(l: Ledger, tableId: string, t: TableRecord, rows: number[], total: Fig, parts: Fig[]): boolean {
+  const cols = new Set((l.cells.get(tableId) ?? []).map((f) => f.about!.col!));
+  const at = new Set((l.cells.get(tableId) ?? []).map((f) => `${f.about!.row}|${f.about!.col}`));
+  const options = rows
+    .filter((r) => l.doubt.has(`${tableId}|${r}`))
+    .map((r) => (t.rows[r] ?? []).flatMap((x, c) => (cols.has(c) && !at.has(`${r}|${c}`) ? [figOf(x, t.unit, true)] : [])).filter((f): f is Fig => !!f))
+    .filter((o) => o.length);
+  if (!options.length || options.reduce((n, o) => n * (o.length + 1), 1) > 4096) return options.length > 0;
+  const walk = (i: number, extra: Fig[]): boolean =>
+    i === options.length ? extra.length > 0 && sumFits(total, [...parts, ...extra]) : walk(i + 1, extra) || options[i]!.some((f) => walk(i + 1, [...extra, f]));
+  return walk(0, []);
 }
 
 /** Are the table's only unread figures ones page text could not place in a column, on uncoded rows above or

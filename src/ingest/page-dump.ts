@@ -49,3 +49,33 @@ export function pageDump(text: string): string[] | null {
   }
   return pages;
 }
+
+/** A line a scraper writes where a page begins, in place of a form feed: `--- 第3页 ---`, `=== Page 3 ===`,
+ *  `【第3页】`, `-- 3 of 20 --` (pdf.js), `<<<page 3>>>`. Decorated, so that a page's own printed folio (第 3 页
+ *  alone on its line) is never one. */
+const MARKER = /^\s*(?:[-=—─*#_~<]{2,}\s*(?:第\s*(\d{1,4})\s*页|page\s*(\d{1,4})|(\d{1,4})\s*(?:of|\/)\s*\d{1,4})\s*[-=—─*#_~>]{2,}|[【[]\s*(?:第\s*(\d{1,4})\s*页|page\s*(\d{1,4}))\s*[】\]])\s*$/i;
+
+/** The pages of a text whose pages are apart by marker lines (no form feeds), or null where it has no such
+ *  markers or they do not count the pages one by one. A marker begins its page and is not part of it; text
+ *  before the first marker is the page before it. */
+export function pageMarked(text: string): string[] | null {
+  if (text.includes('\f')) return null;
+  const lines = text.split(/(?<=\n)/);
+  const at: { i: number; n: number }[] = [];
+  lines.forEach((l, i) => {
+    const m = MARKER.exec(l.replace(/\r?\n$/, ''));
+    const n = m ? Number(m.slice(1).find((x) => x !== undefined)) : NaN;
+    if (m && n > 0) at.push({ i, n });
+  });
+  if (!at.length || at.some((a, k) => k > 0 && a.n !== at[k - 1]!.n + 1)) return null;
+  const before = lines.slice(0, at[0]!.i).join('');
+  // Text before the first marker is its page's predecessor; a dump that marks its first page has none.
+  const pages: string[] = [];
+  const first = at[0]!.n;
+  if (before.trim() || first > 1) {
+    for (let p = 1; p < first - 1; p++) pages.push('');
+    pages.push(before);
+  }
+  at.forEach((a, k) => pages.push(lines.slice(a.i + 1, at[k + 1]?.i ?? lines.length).join('')));
+  return pages;
+}

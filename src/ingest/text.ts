@@ -9,8 +9,9 @@ import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
 import { numberTables } from './number-tables.js';
-import { pageDump } from './page-dump.js';
+import { pageDump, pageMarked } from './page-dump.js';
 import { pageNumberOf } from './pdf/furniture.js';
+import { completesTitle } from './pdf/tables.js';
 
 interface RawLine {
   raw: string;
@@ -22,7 +23,7 @@ const isCellLine = (s: string) => s.startsWith('\t');
 
 export const ingestText: Backend = async (bytes) => {
   const { text } = decodeText(bytes);
-  const pages = pageDump(text) ?? text.split('\f');
+  const pages = pageDump(text) ?? pageMarked(text) ?? text.split('\f');
   const all: RawLine[] = [];
   pages.forEach((pageText, p) => {
     pageText.split(/\r\n|\r|\n/).forEach((raw, i) => all.push({ raw, page: p + 1, line: i + 1 }));
@@ -46,6 +47,14 @@ export const ingestText: Backend = async (bytes) => {
     }
     const table = printed.startingAt.get(cur);
     if (table) blocks.push({ kind: 'table', table });
+    // A table title wrapped onto a short next line (…培训费支出预 / 算表) is one line, as the PDF reader
+    // joins it: the table's caption is the whole title.
+    const next = all[i + 1];
+    if (!table && next && next.page === cur.page && !printed.consumed.has(cur) && !printed.consumed.has(next) && !printed.startingAt.has(next) && !isCellLine(next.raw) && completesTitle(cur.raw.trim(), next.raw.trim())) {
+      blocks.push({ kind: 'line', line: makeLine(cur.raw.trimEnd() + next.raw.trim(), { page: cur.page, line: cur.line }) });
+      i += 2;
+      continue;
+    }
     if (cur.raw.trim() !== '' && !printed.consumed.has(cur)) blocks.push({ kind: 'line', line: makeLine(cur.raw, { page: cur.page, line: cur.line }) });
     i++;
   }

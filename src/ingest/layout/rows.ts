@@ -7,6 +7,7 @@
 import type { Cell, SourceTable } from '../../model.js';
 import { loadPattern } from '../../patterns.js';
 import { normalize } from '../normalize.js';
+import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
 import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
@@ -181,6 +182,13 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
         continue;
       }
     }
+    // (two halves, coded) The right half's code last on the line, after the left half's figures, its label
+    // and figure printed on the next line (30109 职业年金缴费 225.12 30207 / 邮电费 8.05): a code of the left
+    // code's class, not a figure (the figures carry decimals); it opens the right half.
+    if (halves && k === toks.length - 1 && g && g.values.length && !!codes[0] && codes[0].text.slice(0, 2) === t.text.slice(0, 2) && CODE.test(t.text) && g.values.every((v) => /\.\d+$/.test(v.text))) {
+      groups.push({ label: [], values: [], codes: [t] });
+      continue;
+    }
     if (isAmount(t)) {
       if (!g) groups.push((g = { label: [], values: [] }));
       g.values.push(t);
@@ -208,11 +216,20 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
   let i = 0;
   while (i < lines.length) {
     const t = lines[i]!.raw.trim();
-    const def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    let def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
+    // A title wrapped onto a short next line (…培训费支出预 / 算表): the two lines are the title, as the
+    // PDF reader joins them (completesTitle).
+    let titleEnd = i;
+    const tail = lines[i + 1]?.raw.trim() ?? '';
+    if (!def && t.length <= 60 && (!fixed || cellsOf(t).length <= 3) && cellsOf(tail).length === 1 && completesTitle(t, tail)) {
+      def = matchTitle(t + tail.replace(/\s/g, ''));
+      titleEnd = i + 1;
+    }
     if (!def) {
       i++;
       continue;
     }
+    i = titleEnd;
     let start = i + 1;
     let unit: string | null = null;
     // The unit line within the next three printed lines (blank lines and the table's number aside).
@@ -562,7 +579,7 @@ function regionEnd(lines: SourceLine[], start: number): number {
     const raw = lines[k]!.raw;
     const t = raw.trim();
     if (!t) continue;
-    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k))) break;
+    if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k) || completesTitle(t, lines[k + 1]?.raw.trim() ?? ''))) break;
     if (NOTE.test(raw) || PART.test(raw) || CAPTION.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
@@ -642,6 +659,14 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       continue;
     }
     const toks = tokens(l, fixed);
+    const sandwich = fixed ? centred(l, kept[i + 1], kept[i + 2]) : null;
+    if (sandwich) {
+      const row = parseRow(l, sandwich, halves, fixed);
+      row.extra.push(kept[i + 1]!, kept[i + 2]!);
+      all.push(row);
+      i += 2;
+      continue;
+    }
     const below = halves && fixed && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
     if (below) {
       const row = parseRow(kept[i + 1]!, below, halves, fixed);
@@ -676,6 +701,24 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       else next.codes = row.codes;
       next.extra.push(row.src);
       continue;
+    }
+    // (two halves) A row's last group a bare code (the right half's, its label and figure a line lower:
+    // 30109 职业年金缴费 225.12 30207 / 邮电费 8.05): the next line's one labelled group, no code of its own,
+    // standing nearer the code than the row's first label (fixed width), is that code's label and figure.
+    const bareCode = halves && prev ? prev.groups[prev.groups.length - 1] : undefined;
+    if (bareCode && prev!.groups.length >= 2 && bareCode.codes?.length && !bareCode.label.length && !bareCode.values.length && !rowCode(row) && row.groups.length === 1 && row.groups[0]!.label.length) {
+      const g = row.groups[0]!;
+      // (a code's x is its end column; a label's its start)
+      const cx = bareCode.codes[0]!.x === null ? null : bareCode.codes[0]!.x - bareCode.codes[0]!.text.length;
+      const lx = g.label[0]!.x;
+      // Nearer the code than the row's first label (pdftotext drifts the code right by the left label's width).
+      const fx = prev!.groups[0]!.label[0]?.x ?? null;
+      if (!fixed || (cx !== null && lx !== null && (Math.abs(lx - cx) <= 4 || (fx !== null && Math.abs(lx - cx) * 2 < Math.abs(lx - fx))))) {
+        bareCode.label.push(...g.label);
+        bareCode.values.push(...g.values.map((v) => ({ ...v, src: row.src })));
+        prev!.extra.push(row.src);
+        continue;
+      }
     }
     if (!hasFigures(row) && row.groups.length === 1) {
       const text = labelText(row.groups[0]);
@@ -727,6 +770,14 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const tpl = templateOf(def.kind);
   if (!halves && tpl?.total) rows = joinFloating(rows, fixed, tpl.values?.length ?? null);
   const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  // (two halves, single spaces) A line of figures alone is a tall row's, printed off its labels (2,940.05
+  // 2,940.05 / 本年收入合计 本年支出合计 2,940.05): which cells of the row below lack them, the text cannot
+  // say, so no figure of the two rows is placed for sure (table.rows[0] is the header).
+  if (halves && !fixed)
+    rows.forEach((r, k) => {
+      if (r.codes.length || !r.groups.length || r.groups.some((g) => g.label.length || g.codes?.length)) return;
+      for (const near of [k + 1, k + 2]) for (const c of table.rows[near] ?? []) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
+    });
   // Rows scattered over lines (a PDF whose tall cells pdftotext printed line by line, out of order):
   // when many figures have no label of their own, no figure of the table is placed for sure.
   if (unread.size)
@@ -738,6 +789,28 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const orphans = valued.filter((r) => r.groups.some((g) => g.values.length && !g.label.length && !(r.codes.length && r.groups[0] === g && labelText(g))));
   if (orphans.length > valued.length * 0.25 && !templateOf(def.kind)?.unlabelled && rows.length > 1) for (const row of table.rows.slice(1)) for (const c of row) if (c.text && AMOUNT.test(c.text.replace(/,/g, ''))) c.uncertain = 'column';
   return table;
+}
+
+/** (fixed width) A row whose label wraps over two lines, its figures printed between them (pdftotext
+ *  centres the one-line figure cells of a two-line row: 四、文化旅游体育与传媒 / 200,000 200,000 / 支出):
+ *  the head line is labels alone, the middle line figures alone, the tail one short label standing where
+ *  a head label starts and opening no row. The three lines' tokens as one row, the tail joined to its head;
+ *  null where the lines are not so. */
+function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine | undefined): Token[] | null {
+  if (!mid || !tail || mid.page !== head.page || tail.page !== head.page || mid.line - head.line > 2 || tail.line - mid.line > 2) return null;
+  const h = tokens(head, true);
+  const m = tokens(mid, true);
+  const t = tokens(tail, true);
+  if (!h.length || h.some((x) => isAmount(x) || CODE.test(x.text)) || !m.length || !m.every(isAmount) || t.length !== 1) return null;
+  const tt = t[0]!;
+  const tx = displayColumns(tail.raw)[tt.start]!;
+  if (isAmount(tt) || /\d/.test(tt.text) || tt.text.length > 8 || ROW_START.test(tt.text)) return null;
+  const hx = displayColumns(head.raw);
+  const at = h.findIndex((x) => Math.abs(hx[x.start]! - tx) <= 1);
+  // The figures stand right of the head they go with.
+  if (at < 0 || !m.every((x) => x.x! > hx[h[at]!.end]!)) return null;
+  const joined = h.map((x, k) => (k === at ? { ...x, text: x.text + tt.text } : x));
+  return [...joined, ...m.map((x) => ({ ...x, src: mid }))].sort((a, b) => a.x! - b.x!);
 }
 
 /** (two halves, fixed width) A line of figures alone just above a line whose label has no figure, each
@@ -1161,7 +1234,19 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
 
 const RIGHT = /支出|结余分配|年末结转/;
 
+/** The number of a label's ordinal (一、 → 1, 二十一、 → 21), else null. */
+function ordinalOf(label: string): number | null {
+  const m = /^([一二三四五六七八九十]{1,3})、/.exec(label);
+  if (!m) return null;
+  const d = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  if (!m[1]!.includes('十')) return m[1]!.length === 1 ? d(m[1]) : null;
+  const [a, b] = m[1]!.split('十');
+  return (a ? d(a) : 1) * 10 + d(b || undefined);
+}
+
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+  const three = threeBlocks(rows, _header, fixed);
+  if (three) return three;
   const tpl = templateOf(def.kind);
   // Which half each group is: the first of two is left. A lone one (the other half has run out, or its
   // cell is blank) stands where its half's codes, labels or figures stand where the text keeps columns;
@@ -1197,12 +1282,17 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   let lastL: number | null = null;
   let lastR: number | null = null;
   let loneSide: boolean | null = null;
+  const lastOrd = { left: 0, right: 0 };
+  // (more figures than a left line ever prints are the right half's)
+  const leftMost = Math.max(1, ...rows.filter((r) => r.groups.length >= 2).map((r) => r.groups[0]!.values.length));
   const sides = rows.map((r) => {
     if (r.sides) return r.sides;
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
       lastL = codeNum(r.groups[0]) ?? lastL;
       lastR = codeNum(right) ?? lastR;
+      lastOrd.left = ordinalOf(labelText(r.groups[0])) ?? lastOrd.left;
+      lastOrd.right = ordinalOf(labelText(r.groups[1])) ?? lastOrd.right;
       loneSide = null;
       return { left: r.groups[0], right };
     }
@@ -1215,7 +1305,18 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
       right = gap(lastR) < gap(lastL);
     }
+    // (single spaces) An item numbered to continue either half's list (三、 under two lists ending in 二、),
+    // with a figure, no more than a left line prints, and no word of spending, could be either half's: it stands in both, its figures uncertain in both, so
+    // that neither half's sum is checked without it.
+    const n = ordinalOf(labelText(g));
+    if (right === null && !fixed && code === null && n !== null && n > 1 && lastOrd.left === n - 1 && lastOrd.right === n - 1 && g.values.length > 0 && g.values.length <= leftMost && !RIGHT.test(labelText(g))) {
+      const doubtful: Group = { ...g, values: g.values.map((v) => ({ ...v, doubt: true })) };
+      lastOrd.left = lastOrd.right = n;
+      loneSide = null;
+      return { left: doubtful, right: doubtful };
+    }
     right ??= RIGHT.test(labelText(g));
+    if (n !== null) lastOrd[right ? 'right' : 'left'] = n;
     if (right) lastR = code ?? lastR;
     else lastL = code ?? lastL;
     if (code !== null) loneSide = right;
@@ -1260,6 +1361,117 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
 }
 
+
+/** (fixed width) A 收支总表 printed in three blocks of a label and a figure (江苏: 收入 | 支出 by 功能分类 |
+ *  支出 by 支出用途), not two halves: rows that print three labelled groups give each block's label and
+ *  figure columns; a label goes to the block whose label column it stands nearest, a figure to the block
+ *  it starts in (never before its label's block), uncertain where its end stands nearer another block's
+ *  figures. A total merged over two blocks (当年支出小计 over 功能分类 and
+ *  支出用途) keeps its label and figure where they stand. Null where the table is not so printed: fewer
+ *  than two such rows, a coded group, a block with more than one figure, or two groups in one block. */
+function threeBlocks(rows: Row[], header: SourceLine[], fixed: boolean): SourceTable | null {
+  if (rows.some((r) => r.sides || r.codes.length || r.groups.length > 3 || r.groups.some((g) => g.codes?.length || g.values.length > 1))) return null;
+  const full = rows.filter((r) => r.groups.length === 3 && r.groups.every((g) => g.label.length && (!fixed || g.label[0]!.x !== null)));
+  if (full.length < 2) return null;
+  if (!fixed) return threeBlocksSpaced(rows, full, header);
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  const labelX = [0, 1, 2].map((b) => med(full.map((r) => r.groups[b]!.label[0]!.x!)));
+  const valueXs = [0, 1, 2].map((b) => rows.flatMap((r) => (r.groups.length === 3 && r.groups[b]!.values[0]?.x != null ? [r.groups[b]!.values[0]!.x!] : [])));
+  if (labelX[1]! - labelX[0]! < 8 || labelX[2]! - labelX[1]! < 8) return null;
+  // A block's figures stand between its label and the next block's label.
+  const valueX = valueXs.map((xs, b) => (xs.length ? med(xs) : null));
+  if (valueX.some((x, b) => x !== null && (x <= labelX[b]! || (b < 2 && x > labelX[b + 1]! + 2)))) return null;
+  const nearest = (x: number, at: (number | null)[], from: number) => {
+    let best = -1;
+    at.forEach((a, b) => {
+      if (a !== null && b >= from && (best < 0 || Math.abs(a - x) < Math.abs(at[best]! - x))) best = b;
+    });
+    return best;
+  };
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const name = ['预算数', '决算数', '金额'].find((w) => band.includes(w)) ?? '';
+  const first = rows[0]!.src;
+  const head = ['项目', name, '项目', name, '项目', name].map((h, c) => cell(h, first, null, 0, c));
+  const body: Cell[][] = [];
+  for (const [k, r] of rows.entries()) {
+    const rowIdx = k + 1;
+    const out: Cell[] = Array.from({ length: 6 }, (_, c) => cell('', r.src, null, rowIdx, c));
+    const usedL = new Set<number>();
+    const usedV = new Set<number>();
+    let from = 0;
+    for (const g of r.groups) {
+      if (g.label.length) {
+        const x = g.label[0]!.x;
+        if (x === null) return null;
+        const b = nearest(x, labelX, from);
+        if (b < 0 || usedL.has(b)) return null;
+        usedL.add(b);
+        out[b * 2] = labelCell(g, r, rowIdx, b * 2);
+        from = b;
+      }
+      for (const v of g.values) {
+        if (v.x === null) return null;
+        // Its block: where it starts between a block's label column and the next's; sure where its end is
+        // also nearest that block's figures (pdftotext drifts a figure by its label's width).
+        const start = v.x - v.text.length;
+        const b = Math.max(from, labelX.filter((x) => x < start).length - 1);
+        if (b < 0 || usedV.has(b)) return null;
+        usedV.add(b);
+        const c = cell(v.text, r.src, v, rowIdx, b * 2 + 1);
+        if (nearest(v.x, valueX.map((x, j) => x ?? labelX[j]! + 16), from) !== b) c.uncertain = 'column';
+        out[b * 2 + 1] = c;
+        from = b;
+      }
+    }
+    body.push(out);
+  }
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** (single spaces) The three blocks where the text keeps no columns: a row of three groups fills them in
+ *  order; another row's group goes to the one block whose list its ordinal continues (三、 after 二、), its
+ *  figure with it; any other group could be any block's: its label goes to the middle block, its figure
+ *  stays uncertain (no verdict from it). */
+function threeBlocksSpaced(rows: Row[], full: Row[], header: SourceLine[]): SourceTable {
+  const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const name = ['预算数', '决算数', '金额'].find((w) => band.includes(w)) ?? '';
+  const first = rows[0]!.src;
+  const head = ['项目', name, '项目', name, '项目', name].map((h, c) => cell(h, first, null, 0, c));
+  const last = [0, 0, 0];
+  const ordinal = (g: Group) => ordinalOf(labelText(g));
+  const body = rows.map((r, k) => {
+    const rowIdx = k + 1;
+    const out: Cell[] = Array.from({ length: 6 }, (_, c) => cell('', r.src, null, rowIdx, c));
+    const sure = full.includes(r);
+    let from = 0;
+    for (const [j, g] of r.groups.entries()) {
+      const n = ordinal(g);
+      let b = sure ? j : -1;
+      let placed = sure;
+      if (b < 0 && n !== null) {
+        const fit = [0, 1, 2].filter((x) => x >= from && last[x] === n - 1);
+        if (fit.length === 1) [b, placed] = [fit[0]!, true];
+      }
+      // A totals row (当年收入小计 X 当年支出小计 Y): the income total first, then the spending total, one
+      // cell over both spending blocks (its label under 功能分类, its figure under 支出用途), as the PDF gives it.
+      const totals = !sure && r.groups.length === 2 && r.groups.every((x) => /(小计|合计|总计)$/.test(labelText(x)) && x.values.length === 1);
+      if (totals) [b, placed] = [j, true];
+      if (b < 0) b = Math.max(from, Math.min(2, j === 0 && r.groups.length > 1 ? 0 : 1));
+      if (n !== null) last[b] = n;
+      out[b * 2] = labelCell(g, r, rowIdx, b * 2);
+      const v = g.values[0];
+      if (v) {
+        if (totals && j === 1) b = 2;
+        const c = cell(v.text, r.src, v, rowIdx, b * 2 + 1);
+        if (!placed) c.uncertain = 'column';
+        out[b * 2 + 1] = c;
+      }
+      from = b + 1;
+    }
+    return out;
+  });
+  return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
 
 /** (two halves, single spaces, coded) A 基本支出 table whose tall rows print a row pair's figures on
  *  lines of their own above its code line (301 01 302), its labels and the right half's code piece
