@@ -86,6 +86,9 @@ describe('a figure that names a column of the 三公/会议费/培训费 or 机�
   });
 });
 
+/** The prose's own sum (claims' complete 其中: 基本支出 = 人员经费 + 公用经费) that a changed part or total breaks too. */
+const SUM = (parts: string, total = '1,500.00万元') => ['SUM_MISMATCH', 'error', 4, parts, total];
+
 describe('人员经费 and 公用经费 against the 经济分类 classes of the 基本支出 table', () => {
   it('accepts 301 + 303 as 人员经费 and the other classes (302 + 310) as 公用经费', async () => {
     expect(noTables(await run(jiangsu()))).toEqual([]);
@@ -93,15 +96,15 @@ describe('人员经费 and 公用经费 against the 经济分类 classes of the 
   it('warns on a 公用经费 or 人员经费 the classes do not give, with the slack of the classes’ rounding', async () => {
     // (two classes of 0.01 each: 320.01 may be their true sum)
     expect(noTables(await run(jiangsu({ public: '320.01' })))).toEqual([]);
-    expect(noTables(await run(jiangsu({ public: '320.02' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '320.02万元']]);
-    expect(noTables(await run(jiangsu({ public: '300.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '300.00万元']]);
-    expect(noTables(await run(jiangsu({ personnel: '1,108.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 5, '1180.00万元', '1,108.00万元']]);
+    expect(noTables(await run(jiangsu({ public: '320.02' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '320.02万元'], SUM('1500.02万元')]);
+    expect(noTables(await run(jiangsu({ public: '300.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 6, '320.00万元', '300.00万元'], SUM('1480.00万元')]);
+    expect(noTables(await run(jiangsu({ personnel: '1,108.00' })))).toEqual([['VALUE_CONFLICT', 'warning', 5, '1180.00万元', '1,108.00万元'], SUM('1428.00万元')]);
   });
 });
 
 describe('the 基本支出 of a fund against that fund’s 基本支出 table', () => {
   it('warns on a 财政拨款基本支出 other than the 合计 of the 财政拨款基本支出预算表', async () => {
-    expect(noTables(await run(jiangsu({ basic: '1,550.00' }))).filter((f) => f[2] === 4)).toEqual([['VALUE_CONFLICT', 'warning', 4, '1,500.00万元', '1,550.00万元']]);
+    expect(noTables(await run(jiangsu({ basic: '1,550.00' }))).filter((f) => f[2] === 4)).toEqual([['VALUE_CONFLICT', 'warning', 4, '1,500.00万元', '1,550.00万元'], SUM('1500.00万元', '1,550.00万元')]);
   });
   it('reads the words a justified line sets apart around its year as the figure’s (省检察院    2017    年度…基本支出 / 预算    X    万元)', async () => {
     const split = (fig: string) => jiangsu().flatMap((l) => (l.startsWith('江苏省某某厅2019年度财政拨款基本支出') ? ['江苏省某某厅    2019    年度财政拨款基本支出', `预算    ${fig}    万元，其中：`] : [l]));
