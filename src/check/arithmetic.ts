@@ -1,7 +1,7 @@
 // Figures that contradict each other: growth, share and completion rates against the amounts they are
 // computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
-import { otherFunds } from './prose-levels.js';
+import { flatWords, otherFunds } from './prose-levels.js';
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { loadPattern } from '../patterns.js';
@@ -968,15 +968,6 @@ function soleChangeOfSentence(ctx: Ctx, order: Fact[], i: number): boolean {
 /** The funds a source is made of (patterns/identities.yaml claims.fundParts). */
 function fundParts(): Record<string, string[]> {
   return loadPattern<{ claims?: { fundParts?: Record<string, string[]> } }>('identities.yaml').claims?.fundParts ?? {};
-}
-
-/** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
-function flatWords(): string {
-  const c = loadPattern<{ claims?: { relations: Record<string, string> } }>('identities.yaml').claims;
-  return Object.entries(c?.relations ?? {})
-    .filter(([, r]) => r === 'equal')
-    .map(([w]) => w)
-    .join('|');
 }
 
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */

@@ -20,7 +20,7 @@ const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 const show = (f: Fact) => `${f.text}${f.unit}`;
 
 /** The words that say a figure is unchanged (patterns/identities.yaml claims: the `equal` relations). */
-function flatWords(): string {
+export function flatWords(): string {
   const c = loadPattern<{ claims?: { relations: Record<string, string> } }>('identities.yaml').claims;
   return Object.entries(c?.relations ?? {})
     .filter(([, r]) => r === 'equal')
