@@ -270,3 +270,13 @@ describe('a row whose figures fit no placement is a warning: its columns are a g
     expect(show(await run(lines)).filter((f) => f[1] === 'error')).toEqual([]);
   });
 });
+
+describe('a 其中 list of items named with the total’s head word ends at an item that is not', () => {
+  const line = (fund: string) => `财政拨款支出100.00万元，其中一般公共预算财政拨款支出100.00万元，比上年增加10.00万元，政府性基金预算财政拨款支出${fund}万元，年末财政拨款结转和结余30.00万元。`;
+  it('takes no 年末结转和结余 after the 支出 items as a part', async () => {
+    expect(show(await run([...HEAD, line('0.00')]))).toEqual([]);
+  });
+  it('still flags the 支出 items above their total', async () => {
+    expect(show(await run([...HEAD, line('20.00')]))).toEqual([['SUM_MISMATCH', 'error', 3, '120.00万元']]);
+  });
+});
