@@ -1010,6 +1010,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
     const inBracket = /[（(][^（()）]*$/u.test(lead);
     let listStop = Infinity;
+    const headWord = fold(t.label).slice(-2);
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
@@ -1032,7 +1033,6 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       if (parts.length === 1) listStop = stopRank(textBetween(ctx.text, parts[0]!, f) ?? '。');
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
-      const headWord = fold(t.label).slice(-2);
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
       parts.push(f);
     }
@@ -1324,6 +1324,7 @@ function chainParts(ctx: Ctx): Flag[] {
       if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d/.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
     }
     const rows: Fact[] = [];
+    const own = chainNames(t.label);
     for (const f of order.slice(from, i + 120)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       if (f.kind === 'percent' || f.role === 'change') continue;
@@ -1332,7 +1333,6 @@ function chainParts(ctx: Ctx): Flag[] {
       if (lv <= level) break;
       // A row that names another 类 or 款 than the figure's own is past its rows (in a page dump's line order the
       // next items' figures can follow a chain cut by its figure).
-      const own = chainNames(t.label);
       const its = chainNames(f.label);
       if ([...own].some(([l, n]) => its.has(l) && its.get(l) !== n)) break;
       // (a 其中 or 包括 after the rows opens another breakdown of the same whole — “其中基本支出中：（1）工资福利支出

@@ -202,12 +202,7 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
 
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
-  let text = lines[idx]!.raw.slice(0, start);
-  for (let k = idx - 1; k >= 0 && k >= idx - 3 && !text.includes('。'); k--) {
-    if (heading(k) || heading(k + 1) || /。\s*$/.test(lines[k]!.raw)) break;
-    text = lines[k]!.raw + text;
-  }
-  const sentence = text.slice(text.lastIndexOf('。') + 1);
+  const sentence = sentenceBefore(lines, idx, start, heading);
   const at = sentence.lastIndexOf('其中');
   if (at < 0) return undefined;
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
