@@ -93,3 +93,75 @@ describe('a total’s change against its items’ changes, the items proven comp
     expect(show(await run(doc('380.00', '306.80', '5.16')))).toEqual([]);
   });
 });
+
+describe('a 其中 whose items are numbered （一）/（二） with their own 1、/（1） children (review s8 trap r01)', () => {
+  // the economic 类 written without brackets (对个人和家庭的补助支出类) is a child of （一）人员经费, not its sibling
+  const doc = (personnel: string) => [
+    ...JS,
+    '六、财政拨款基本支出预算表情况说明',
+    '本表反映部门年度财政拨款基本支出预算安排情况，按照政府收支分类科目的经济分类“款”级细化列示。',
+    '江苏省某某厅2017年度财政拨款基本支出预算3,600.00万元，其中：',
+    `（一）人员经费${personnel}万元`,
+    '1、工资福利支出类1,300.00万元',
+    '（1）基本工资款支出500.00万元。用于发放机关公务员的职务工资、级别工资。',
+    '（2）津贴补贴款支出800.00万元。用于发放机关人员津贴补贴。',
+    '2、对个人和家庭的补助支出类1,500.00万元',
+    '（1）退休费款支出1,500.00万元。用于发放退休人员退休费。',
+    '（二）公用经费800.00万元',
+    '1、商品和服务支出类800.00万元',
+    '（1）办公费款支出800.00万元。用于日常办公用品购置。',
+  ];
+
+  it('does not add a child to its parent', async () => {
+    expect(show(await run(doc('2,800.00')))).toEqual([]);
+  });
+
+  it('still flags the first item above the total', async () => {
+    expect(show(await run(doc('3,800.00')))).toEqual([['SUM_MISMATCH', 'error', 5, '不超过3,600.00万元', '3800.00万元']]);
+  });
+});
+
+describe('a change that opens the line after its figure’s sentence (“…的支出。” / “与上年相比增加…”)', () => {
+  // 1,250.40 − 80.40 = 1,170.00 last year: +6.87%
+  const doc = (change: string) => [
+    ...JS,
+    '三、收支预算情况的总体说明',
+    '（二）支出预算总计9,820.50万元。包括：',
+    '2．社会保障和就业（类）支出1,250.40万元，主要用于离退休人员支出、缴纳在职人员基本养老保险和职业年金的支出。',
+    `与上年相比增加${change}万元，增长6.87%。主要原因是在职人数增加。`,
+  ];
+
+  it('reads the rate against the figure of the sentence before', async () => {
+    expect(show(await run(doc('60.40')))).toEqual([['PERCENT_MISMATCH', 'error', 6, '5.08%', '6.87%']]);
+  });
+
+  it('is silent where the rate fits', async () => {
+    expect(show(await run(doc('80.40')))).toEqual([]);
+  });
+});
+
+describe('a 培训费 stated by “the entity’s 部门” restates the 三公/会议费/培训费 table’s column', () => {
+  // (江苏 预算 2018: “江苏省某某厅部门2018年度一般公共预算拨款安排的培训费预算支出…”: the entity and 部门, its whole)
+  const doc = (training: string) => [
+    '江苏省某某厅2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '九、一般公共预算“三公”经费、会议费、培训费支出预算情况说明',
+    `江苏省某某厅部门2018年度一般公共预算拨款安排的培训费预算支出${training}万元，与上年度持平。`,
+    '第四部分 2018年度部门预算表',
+    '九、一般公共预算“三公”经费、会议费、培训费支出预算表',
+    '单位：万元',
+    ...['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费', '会议费', '培训费'].map((c) => `\t${c}`),
+    '',
+    ...['142.30', '12.00', '36.40', '8.10', '52.60', '33.20'].map((c) => `\t${c}`),
+    '',
+  ];
+  const figs = (d: CheckedDocument) => show(d).filter((f) => f[0] !== 'MISSING_TABLE');
+
+  it('warns on a figure the table does not print', async () => {
+    expect(figs(await run(doc('38.20')))).toEqual([['VALUE_CONFLICT', 'warning', 4, '33.20万元', '38.20万元']]);
+  });
+
+  it('is silent where it does', async () => {
+    expect(figs(await run(doc('33.20')))).toEqual([]);
+  });
+});

@@ -158,6 +158,17 @@ function ratioRange(a: Fact, ay: number, b: Fact, by: number, derived = false): 
   return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
 }
 
+/** The figure a change opening its paragraph compares (“…社会保障和就业（类）支出1374.63万元，主要用于…的支出。” /
+ *  “与上年相比增加85.11万元，增长6.60%。”: the line that ends its sentence ends the paragraph): the last level of
+ *  the paragraph right before, under the change's own words (the extractor carries the subject over). */
+function carriedLevel(ctx: Ctx, list: Fact[], c: Fact): Fact | undefined {
+  if (list[0] !== c || !c.label) return undefined;
+  const p = ctx.text.paragraph.get(lineKey(c.loc));
+  const prev = p === undefined ? undefined : ctx.byLine.get(`para:${p - 1}`);
+  const g = prev?.filter((f) => isLevel(f) || isChangeAmount(f) || isRate(f)).pop();
+  return g && isLevel(g) && g.label && fold(g.label) === fold(c.label) && g.year === c.year && g.unit === c.unit && (g.section ?? null) === (c.section ?? null) ? g : undefined;
+}
+
 function growthRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -165,7 +176,7 @@ function growthRates(ctx: Ctx): Flag[] {
   for (const list of ctx.byLine.values()) {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
-      const x = currentOf(list, c);
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c);
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
@@ -1018,6 +1029,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
     const inBracket = /[（(][^（()）]*$/u.test(lead);
     let listStop = Infinity;
+    let firstStyle: string | undefined;
     const headWord = fold(t.label).slice(-2);
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
@@ -1042,6 +1054,11 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
+      // Items numbered in one style are siblings; an item numbered in another (1、 under （一）人员经费, the
+      // economic 类 written without its brackets: 工资福利支出类) is a child of the item before it, not a part.
+      const style = ordinalStyle(gap);
+      if (!parts.length) firstStyle = style;
+      else if (firstStyle && style && style !== firstStyle) continue;
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
@@ -1076,6 +1093,14 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     }
   });
   return flags;
+}
+
+/** The numbering style of the last list ordinal in a text (（一）, 一、, （1）, 1、/1.), or undefined. */
+function ordinalStyle(gap: string): string | undefined {
+  let style: string | undefined;
+  for (const m of gap.matchAll(/([（(][一二三四五六七八九十]{1,3}[）)])|((?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、)|([（(]\d{1,2}[）)])|((?<![\d.．])\d{1,2}[、.．](?![\d.．]))/gu))
+    style = m[1] ? 'cn-paren' : m[2] ? 'cn' : m[3] ? 'num-paren' : 'num';
+  return style;
 }
 
 /** A 其中 list whose items each state their share of the total, the shares adding up to 100% (“本年收入预算合计
