@@ -165,3 +165,48 @@ describe('a 培训费 stated by “the entity’s 部门” restates the 三公/
     expect(figs(await run(doc('33.20')))).toEqual([]);
   });
 });
+
+describe('a 类 stated in the overview against its 项 listed under its line in a later section', () => {
+  // 312.45 + 420.10 + 168.25 = 900.80: the 项 of 财政拨款 under the 类 of every source cannot add up to more
+  const doc = (whole: string) => [
+    ...JS,
+    '三、收支预算情况的总体说明',
+    '（二）支出预算总计6,020.80万元。包括：',
+    `2.社会保障和就业（类）支出${whole}万元，主要用于离退休人员支出、缴纳基本养老保险和职业年金的支出。`,
+    '五、财政拨款支出预算情况说明',
+    '江苏省某某厅2017年度财政拨款预算支出6,020.80万元，与上年相比增加210.00万元，增长3.61%。其中：',
+    '（二）社会保障和就业支出（类）',
+    '1.行政事业单位离退休（款）未归口管理的行政单位离退休（项）312.45万元，与上年数一致。',
+    '2.行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）420.10万元，与上年数一致。',
+    '3.行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）168.25万元，与上年数一致。',
+  ];
+
+  it('flags the 类 its 项 exceed', async () => {
+    expect(show(await run(doc('900.40')))).toEqual([['SUM_MISMATCH', 'error', 5, '不超过900.40万元', '900.80万元']]);
+  });
+
+  it('is silent where they fit', async () => {
+    expect(show(await run(doc('900.80')))).toEqual([]);
+  });
+});
+
+describe('an impossible increase that a complete breakdown turns: one flag, not two', () => {
+  // 0 + 5 + 3.62 = 8.62, the items' changes −24: “增加24万元” of 8.62 (last year −15.38) is the word, not the unit
+  const doc = (word: string) => [
+    '上海市普陀区某某路街道办事处2026年单位预算',
+    '第一部分 单位预算编制说明',
+    '其他相关情况说明',
+    `2026年“三公”经费预算数为8.62万元，比2025年预算${word}24万元。其中：`,
+    '（一）因公出国（境）费0万元，与2025年预算持平。',
+    '（二）公务用车购置及运行费5万元，比2025年预算减少24万元，主要原因是2026年度无公车购置预算。其中：公务用车购置费0万元，比2025年预算减少24万元；公务用车运行费5万元，与2025年预算持平。',
+    '（三）公务接待费3.62万元。与2025年预算持平。',
+  ];
+
+  it('gives the DIRECTION_CONFLICT only', async () => {
+    expect(show(await run(doc('增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 4, '减少24万元', '增加24万元']]);
+  });
+
+  it('is silent as printed', async () => {
+    expect(show(await run(doc('减少')))).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import { grandTotals } from './grand-totals.js';
 import { entityHead, restatedBasicShares, restatedColumns, restatedFiscalTotals, restatedTotals, restatementsByName } from './restate-names.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, wholeInList, yuanOf } from './numbers.js';
 
 interface Ctx {
   doc: ExtractedDocument;
@@ -38,13 +38,6 @@ function figsTogether(facts: Fact[]): (Fig | null)[] {
   return facts.map((f) => figOf(wholeInList(f, dec), f.unit, false, dec));
 }
 
-/** A whole number of 万元 in prose among figures printed to the 分 (`办公费（款）支出110万元` … `会议费（款）支出66.72万元`,
- *  `拟采购工程支出530万元` beside 1637.72 and 3059.87) is the table's 110.00 written short, as a bare 0 is: its author
- *  copies figures, never rounds one of a list to the 万 while writing the others to the 分. Read at the list's
- *  precision (measured on the corpus and held-out reports: every such list that adds up does so exactly). */
-function wholeInList(f: Fact, dec: number): string {
-  return f.from === 'text' && f.unit === '万元' && dec >= 2 && /^\d{1,3}(?:,?\d{3})*$/u.test(f.text.trim()) ? `${f.text.trim()}.${'0'.repeat(dec)}` : f.text;
-}
 
 /** One unit of a fact's last printed digit in 元, a bare 0 read at the precision of the facts beside it. */
 function lastDigitAmong(f: Fact, facts: Fact[]): number {
@@ -71,7 +64,15 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)];
+  return oneCause([...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)]);
+}
+
+/** One flag per root cause: an increase larger than its own figure that a breakdown shows to be a decrease
+ *  (DIRECTION_CONFLICT on its word) is not also a change in the wrong unit (UNIT_SUSPECT on the same figure). */
+function oneCause(flags: Flag[]): Flag[] {
+  const at = (f: Flag) => (f.loc ? `${lineKey(f.loc)}|${f.loc.start ?? ''}` : null);
+  const turned = new Set(flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map(at));
+  return flags.filter((f) => f.code !== 'UNIT_SUSPECT' || !turned.has(at(f)));
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -180,6 +181,8 @@ function growthRates(ctx: Ctx): Flag[] {
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
+        const led = z ? null : ledgerChange(ctx, list, c, rate);
+        if (led) flags.push(led);
         // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
         // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
         // (not where this year's figure stands in the change's own sentence and the prior is another subject's,
@@ -388,6 +391,32 @@ function twinChanges(ctx: Ctx): Flag[] {
 
 /** A growth rate on a zero base: last year was 0 (本年 0.40 万元, 增加 0.40 万元), so no rate exists;
  *  `增长100%` there is a defect. */
+/** A change and its rate whose paragraph states no figure of their metric (“…其中：…公务接待费支出决算增加0.46万元，
+ *  增长100%”, the 三公 items' figures stated in the paragraph before): the document's one figure of that metric for
+ *  the year — every narrative statement of it agreeing, of the change's fund — is the current figure. An increase
+ *  larger than it is impossible (last year negative); else the rate is checked over the prior it implies. */
+function ledgerChange(ctx: Ctx, list: Fact[], c: Fact, rate: Fact): Flag | null {
+  if (!c.metric || list.some((g) => g.metric === c.metric && isLevel(g))) return null;
+  if (rate.direction && c.direction && rate.direction !== c.direction) return null;
+  const stated = ctx.doc.facts.filter((g) => g.from === 'text' && g.metric === c.metric && isLevel(g) && g.year === c.year && g.unit === c.unit && (g.about?.fund ?? null) === (c.about?.fund ?? null));
+  const x = stated[0];
+  if (!x || stated.some((g) => g.yuan !== x.yuan) || !isBefore(x, c)) return null;
+  const cy = yuanOf(c);
+  const xy = yuanOf(x);
+  if (cy === null || xy === null) return null;
+  const where = placeOf(x.loc);
+  if (c.direction === 'increase' && cy - xy >= lastDigitYuan(c) / 2 + lastDigitYuan(x) / 2) {
+    ctx.suspect.add(c.id);
+    return flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}（${where}），上年数将为负数。`, `不大于${show(x)}`, show(c));
+  }
+  const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+  if (prior <= 0 || (c.direction !== 'increase' && c.direction !== 'decrease')) return null;
+  const [lo, hi] = ratioRange(c, cy, x, prior, true);
+  if (percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints)) return null;
+  const expected = formatPercent(cy / prior, rate.text);
+  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
+}
+
 function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
   return flagOn(rate, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：本年${show(x)}，比上年增加${show(c)}，文中却写增长${rate.text}%。`, '上年为0，无增长率', `${rate.text}%`);
 }

@@ -11,11 +11,13 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { isAmount } from './numbers.js';
+import { decimalsOf, formatAmount, isAmount, wholeInList } from './numbers.js';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 /** A line that is only a 类's name under its list marker: （二）社会保障和就业支出（类）. */
 const CLASS_LINE = /^[（(]?[一二三四五六七八九十]{1,3}[)）、．.]\s*(?<name>[\u4e00-\u9fff、]{2,20}?)\s*[（(]\s*\d{0,3}\s*类\s*[)）]\s*$/u;
+/** A line opening with a 类 under its list marker, whatever follows it on the line. */
+const CLASS_OPENS = /^\s*[（(]?[一二三四五六七八九十]{1,3}[)）、．.]\s*[\u4e00-\u9fff、]{2,20}?\s*[（(]\s*\d{0,3}\s*类\s*[)）]/u;
 const className = (s: string) => fold(s).replace(/^\d{1,2}[．.、]/u, '').replace(/[（(]\d{0,3}类[)）]/gu, '').replace(/支出/gu, '');
 // (a label cut at its bracket — “项）支出” of “…离退 / 休（项）支出248.77万元” — still names a 项)
 const isItem = (f: Fact) => /[（(]\s*\d{0,3}\s*项|^项\s*[)）]/u.test(f.label);
@@ -50,29 +52,32 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const start = order.findIndex((f) => pos(f) > li);
     if (start < 0) continue;
     const section = order[start]!.section ?? null;
-    const items: { level: Fact; change: Fact }[] = [];
-    let ok = true;
+    const listed: { level: Fact; change: Fact | undefined }[] = [];
     for (let k = start; k < order.length; k++) {
       const f = order[k]!;
       if ((f.section ?? null) !== section) break;
-      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text))) break;
+      // (the next 类's line, also where its first 项 goes on after it: “（二）社会保障和就业支出（类）行政事业单位离退休（款）
+      // 未归口管理的行政单位离退休（项）支出1,509.72万元”)
+      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text) || CLASS_OPENS.test(l.text))) break;
       if (!isLevel(f) || !isItem(f)) continue;
-      const c = changeOf(k);
-      if (!c) {
-        ok = false;
-        break;
-      }
-      items.push({ level: f, change: c });
+      listed.push({ level: f, change: changeOf(k) });
     }
-    if (!ok || items.length < 2) continue;
-    const unit = items[0]!.level.unit;
-    if (items.some((x) => x.level.unit !== unit || x.level.year !== items[0]!.level.year)) continue;
+    if (listed.length < 2) continue;
+    const unit = listed[0]!.level.unit;
+    if (listed.some((x) => x.level.unit !== unit || x.level.year !== listed[0]!.level.year || x.level.role !== listed[0]!.level.role)) continue;
+    // the 类's own figure stated elsewhere (“2.社会保障和就业（类）支出858.51万元，主要用于…”, in the overview of
+    // every source): its 项 listed under the 类's line cannot add up to more (a part of a fund within a whole
+    // of that fund or of every source)
+    const named = order.flatMap((f, i) => (isLevel(f) && f.unit === unit && f.year === listed[0]!.level.year && f.role === listed[0]!.level.role && className(f.label) === name && pos(f) !== li ? [{ level: f, change: changeOf(i) }] : []));
+    const over = partsOver(named.map((x) => x.level), listed.map((x) => x.level), m.groups!.name!);
+    if (over) {
+      flags.push(over);
+      continue;
+    }
+    if (listed.some((x) => !x.change)) continue;
+    const items = listed as { level: Fact; change: Fact }[];
     // the 类's own figure, stated once elsewhere with its change
-    const wholes = order.flatMap((f, i) => {
-      if (!isLevel(f) || f.unit !== unit || f.year !== items[0]!.level.year || className(f.label) !== name || pos(f) === li) return [];
-      const c = changeOf(i);
-      return c ? [{ level: f, change: c }] : [];
-    });
+    const wholes = named.filter((x) => !!x.change) as { level: Fact; change: Fact }[];
     if (wholes.length !== 1) continue;
     const w = wholes[0]!;
     const signed = (c: Fact, x: Fig): Fig => (c.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
@@ -105,4 +110,34 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
     );
   }
   return flags;
+}
+
+/** Whether the parts' fund lies within the whole's: a whole of no named fund (every source) holds any part;
+ *  财政拨款 holds its funds; a named fund only itself. */
+function fundWithin(part: Fact, whole: Fact): boolean {
+  const w = whole.about?.fund;
+  const p = part.about?.fund;
+  if (!w) return true;
+  if (w === p) return true;
+  return w === 'fiscal' && !!p && p !== 'fiscal';
+}
+
+/** The 项 under a 类's line adding up to more than the 类's own figure stated elsewhere (every statement of it,
+ *  where they agree; their intervals and the parts' — a whole 万元 among figures to the 分 read at their
+ *  precision): SUM_MISMATCH on the 类's figure, naming the parts. */
+function partsOver(wholes: Fact[], parts: Fact[], name: string): Flag | null {
+  if (!wholes.length || wholes.some((w) => wholes[0]!.yuan !== w.yuan) || parts.some((p) => wholes.some((w) => !fundWithin(p, w)))) return null;
+  const t = wholes[wholes.length - 1]!;
+  const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
+  const [whole, ...figs] = [t, ...parts].map((f) => figOf(wholeInList(f, dec), f.unit, false, dec));
+  if (!whole || figs.some((x) => !x)) return null;
+  const sum = figs.reduce((a, x) => a + x!.v, 0n);
+  const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+  if (sum - whole.v < slack) return null;
+  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const listed = parts.map((p) => `${p.text}${p.unit}`).join('＋');
+  return makeFlag('SUM_MISMATCH', `部分大于整体：${name}（类）下所列各项（${placeOf(parts[0]!.loc)}起）${listed}＝${total}，超过该类的${t.text}${t.unit}。`, { ...t.loc }, t.excerpt, {
+    expected: `不超过${t.text}${t.unit}`,
+    found: total,
+  });
 }
