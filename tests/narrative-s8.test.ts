@@ -210,3 +210,25 @@ describe('an impossible increase that a complete breakdown turns: one flag, not 
     expect(show(await run(doc('减少')))).toEqual([]);
   });
 });
+
+describe('a 三公 item’s change in the paragraph after its figure (the figure stated once, in the paragraph before)', () => {
+  const doc = (change: string, rate = '100') => [
+    '上海市普陀区某某局2025年度部门决算',
+    '第三部分 2025年度部门决算情况说明',
+    '七、财政拨款“三公”经费支出决算情况说明',
+    '“三公”经费财政拨款支出年初预算为9.20万元，支出决算为2.95万元，完成预算的32.07%，其中：因公出国（境）费决算为0万元，完成预算的0%；公务用车购置及运行维护费支出决算为2.45万元，完成预算的30.63%；公务接待费支出决算为0.50万元，完成预算的41.67%。',
+    `2025年度“三公”经费财政拨款支出决算数比2024年度减少18.30万元，下降86.12%，其中：因公出国（境）费支出决算与2024年持平；公务用车购置及运行维护费支出决算减少18.60万元，下降88.36%；公务接待费支出决算增加${change}万元，增长${rate}%。`,
+  ];
+
+  it('flags an increase larger than the figure stated before', async () => {
+    expect(show(await run(doc('0.56')))).toEqual([['UNIT_SUSPECT', 'error', 5, '不大于0.50万元', '0.56万元']]);
+  });
+
+  it('checks the rate over the prior the figure implies', async () => {
+    expect(show(await run(doc('0.30', '100')))).toEqual([['PERCENT_MISMATCH', 'error', 5, '150%', '100%']]);
+  });
+
+  it('is silent where the figures fit (last year 0: the zero-base rule’s)', async () => {
+    expect(show(await run(doc('0.30', '150')))).toEqual([]);
+  });
+});
