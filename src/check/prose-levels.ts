@@ -328,6 +328,24 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
       const sum = (parts as Fig[]).reduce((a, x) => a + x.v, 0n);
       const slack = total.h + (parts as Fig[]).reduce((a, x) => a + x.h, 0n);
       if (total.v - sum < slack || !t.change || done.has(t.change)) return;
+      // (where turning one word, and no other, makes the changes add up exactly, that word is the likelier slip:
+      // a warning on it, as for a 类 and its 项 — class-changes.ts)
+      const flipFig = (x: Fig): Fig => ({ v: -x.v, h: x.h });
+      const turned = members.filter((m, i) => !!m.change && (i === 0 ? sumFits(flipFig(total), parts as Fig[]) : sumFits(total, (parts as Fig[]).map((p, j) => (j === i - 1 ? flipFig(p) : p)))));
+      if (turned.length === 1 && !done.has(turned[0]!.change!)) {
+        const w = turned[0]!.change!;
+        done.add(w);
+        const word = w.direction === 'decrease' ? '减少' : '增加';
+        const other = w.direction === 'decrease' ? '增加' : '减少';
+        flags.push(
+          makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：所列各项之和等于${t.level.label || '合计'}${show(t.level)}，各项变动之和却与${w === t.change ? '总变动' : '合计的变动'}不符，唯有此处为${other}才相符；此处写${word}${show(w)}。`, { ...w.loc }, w.excerpt, {
+            severity: 'warning',
+            expected: `${other}${show(w)}`,
+            found: `${word}${show(w)}`,
+          }),
+        );
+        return;
+      }
       const c = t.change;
       done.add(c);
       const signedText = (n: Node) => (n.flat ? '持平' : `${n.change!.direction === 'decrease' ? '减少' : '增加'}${show(n.change!)}`);

@@ -76,8 +76,15 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
     }
     cur = [];
   };
+  // A line whose last word is a figure and whose unit opens the next line (“省检察院    2017    年度财政拨款基本支出预算
+  // 12308.48” / “万元，其中：”) is prose wrapped before its unit, not a table row set out in cells.
+  const unitWrapped = (i: number) => {
+    const b = doc.blocks[i];
+    const next = doc.blocks[i + 1];
+    return b?.kind === 'line' && next?.kind === 'line' && !doc.headingBlocks.has(i + 1) && /[\u4e00-\u9fff]\s+-?[\d,]+\.\d+\s*$/u.test(b.line.raw) && /^\s*(?:万元|亿元|元)\s*[，,。；;：:]/u.test(next.line.raw);
+  };
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) {
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || (tableRow(block.line) && !unitWrapped(i))) {
       flush();
       afterSentence = false;
       return;
