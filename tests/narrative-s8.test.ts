@@ -306,3 +306,31 @@ describe('a figure whose 万元 wraps to the next line after a gap (江苏 预�
     expect(show(await run(doc('8650.30')))).toEqual([]);
   });
 });
+
+describe('财政拨款收、支总预算 and its change restated for the 支出 side (江苏 预算)', () => {
+  // both sides 9,640.50 this year: the change of the two-sided total is the 支出 side's change
+  const doc = (both: string, rate = '6.21') => [
+    '江苏省某某厅2017年度部门预算',
+    '第三部分 2017年度部门预算情况说明',
+    '四、财政拨款收支预算总表情况说明',
+    `江苏省某某厅2017年度财政拨款收、支总预算9,640.50万元。与上年相比，财政拨款收、支总计各增加${both}万元，增长${rate}%。`,
+    '五、财政拨款支出预算表情况说明',
+    '江苏省某某厅2017年财政拨款预算支出9,640.50万元，占本年支出合计的100%。与上年相比，财政拨款支出增加563.70万元，增长6.21%。',
+  ];
+  const vc = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT' || f.code === 'PERCENT_MISMATCH').map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('warns where the two changes differ within the rate’s precision (on a tie, on the later statement)', async () => {
+    expect(vc(await run(doc('563.74')))).toEqual([['VALUE_CONFLICT', 'warning', 6, '增加563.74万元', '增加563.70万元']]);
+  });
+
+  it('reads the two-sided total’s rate against its own figure (总预算 … 总计各增加)', async () => {
+    expect(vc(await run(doc('663.70', '6.21')))).toEqual([
+      ['PERCENT_MISMATCH', 'error', 4, '7.39%', '6.21%'],
+      ['VALUE_CONFLICT', 'warning', 6, '增加663.70万元', '增加563.70万元'],
+    ]);
+  });
+
+  it('is silent where they agree', async () => {
+    expect(vc(await run(doc('563.70')))).toEqual([]);
+  });
+});

@@ -89,7 +89,15 @@ function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fac
 const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
 /** Two facts are about the same thing when their metrics do not differ and, where both have a label,
  *  the labels are the same words (信息化建设经费增加35万元 is not a change of 专项经费23.3万元). */
-const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label) || entityLabel(fold(a.label), fold(b.label)) || entityLabel(fold(b.label), fold(a.label));
+const sameLabel = (a: Fact, b: Fact) => {
+  if (!a.label || !b.label) return true;
+  const x = totalWords(a.label);
+  const y = totalWords(b.label);
+  return x === y || entityLabel(x, y) || entityLabel(y, x);
+};
+/** A label with the words that only say “the total” folded (收、支总预算 … 收、支总计各增加: 总预算/总计/总额 → 总, the 各 of
+ *  “each side” dropped). */
+const totalWords = (label: string) => fold(label).replace(/各$/u, '').replace(/总(?:计|预算|额)$/u, '总');
 /** `long` is `short` after the reporting entity's name (上海市普陀区财政局收入支出总计 … 收入支出总计减少56.95万元):
  *  a paragraph names its entity once, at its first figure. */
 const entityLabel = (long: string, short: string) => short.length >= 2 && long.length > short.length && long.endsWith(short) && entityHead(long.slice(0, -short.length));
@@ -1376,6 +1384,9 @@ function chainParts(ctx: Ctx): Flag[] {
     // (a figure without a marker heads such rows where its sentence announces them: “…机关运行经费支出预算
     // 3,348.98万元，比2016年增加…。其中：/（1）办公费（款）支出167.03万元。…”)
     let from = i + 1;
+    // (a figure whose own words hold a direction — “…项目经费支出安排增加江苏法院云平台租赁费400万元。其中：” — is a
+    // change told verb first, not the level a 其中 lists)
+    if (!level && /增加|减少|调增|调减|压减|压缩|下降|上升|增长/u.test(t.label)) return;
     if (!level) {
       while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
       const first = order[from];
