@@ -354,3 +354,25 @@ describe('a change told verb first before a 其中 of 项 rows is not their tota
     expect(sums(await run(doc('620')))).toEqual([]);
   });
 });
+
+describe('a 类’s change stated in the overview and again with the 类’s figure', () => {
+  const doc = (overview: string) => [
+    ...JS,
+    '四、部门收支预算编制的相关依据及测算分析情况',
+    `2017年度部门支出预算安排与2016年度相比，增加410.50万元，增长4.36%。按功能分类，一般公共服务支出减少96.30万元，社会保障和就业支出增加120.40万元，住房保障支出增加${overview}万元。`,
+    '第三部分 2017年度部门预算情况说明',
+    '一、收支预算总表情况说明',
+    '（二）支出预算总计9,820.50万元。包括：',
+    '1.一般公共服务（类）支出7,010.20万元，主要用于机关运行。与上年相比减少96.30万元，下降1.36%。',
+    '2.社会保障和就业（类）支出1,600.10万元，主要用于离退休人员支出。与上年相比增加120.40万元，增长8.14%。',
+    '3.住房保障（类）支出1,210.20万元，主要用于住房公积金和提租补贴。与上年相比增加386.40万元，增长46.90%。',
+  ];
+
+  it('warns where the two amounts differ (on the later statement, naming the other)', async () => {
+    expect(show(await run(doc('368.40')))).toEqual([['VALUE_CONFLICT', 'warning', 10, '增加368.40万元', '增加386.40万元']]);
+  });
+
+  it('is silent where they agree', async () => {
+    expect(show(await run(doc('386.40')))).toEqual([]);
+  });
+});

@@ -141,3 +141,52 @@ function partsOver(wholes: Fact[], parts: Fact[], name: string): Flag | null {
     found: total,
   });
 }
+
+/** A 类's change stated twice with two amounts (江苏 预算: the overview's `按功能分类，…住房保障支出增加466.32万元` and the
+ *  收支总表 part's `3.住房保障（类）支出1,093.52万元…与上年相比增加466.32万元`): one statement of one figure, so the
+ *  amounts agree at the printed precision. Only a 类 (its （类） mark, or a bare `…支出` whose name another statement
+ *  marks as a 类), of the same fund (none, or the same one), year and direction. A warning on the later statement,
+ *  naming the other: which one is wrong is not known. */
+export function restatedClassChanges(doc: ExtractedDocument): Flag[] {
+  const changes = doc.facts.filter((f) => f.from === 'text' && f.role === 'change' && isAmount(f) && (f.direction === 'increase' || f.direction === 'decrease'));
+  const levelOf = (label: string) => [...fold(label).matchAll(/[（(]\d{0,3}(类|款|项)[)）]/gu)].map((m) => m[1]);
+  const classes = new Set(doc.facts.filter((f) => f.from === 'text').flatMap((f) => (levelOf(f.label).join() === '类' ? [className(f.label)] : [])));
+  const nameOf = (f: Fact): string | null => {
+    const marks = levelOf(f.label);
+    if (marks.join() === '类') return className(f.label);
+    if (marks.length || !/支出$/u.test(fold(f.label))) return null;
+    const n = className(f.label);
+    return classes.has(n) ? n : null;
+  };
+  const groups = new Map<string, Fact[]>();
+  for (const f of changes) {
+    const n = nameOf(f);
+    if (!n || n.length < 2) continue;
+    const k = `${n}|${f.year}|${f.about?.fund ?? ''}|${f.unit}|${f.direction}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const flags: Flag[] = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const figs = list.map((f) => figOf(f.text, f.unit));
+    if (figs.some((x) => !x)) continue;
+    // the statements that agree with the first, and those that do not
+    const odd = list.filter((_, i) => !sumFits(figs[0]!, [figs[i]!]));
+    if (!odd.length) continue;
+    const agree = list.filter((f) => !odd.includes(f));
+    // (two values, one of them stated more often: flag the others; one each: flag the later)
+    const [bad, good] = odd.length < agree.length ? [odd, agree] : agree.length < odd.length ? [agree, odd] : [[list[list.length - 1]!], list.slice(0, -1)];
+    if (new Set(good.map((f) => f.yuan)).size !== 1) continue;
+    const g = good[0]!;
+    const word = g.direction === 'decrease' ? '减少' : '增加';
+    for (const f of bad)
+      flags.push(
+        makeFlag('VALUE_CONFLICT', `同一变动前后不一致：此处${f.label}${word}${f.text}${f.unit}，${placeOf(g.loc)}同一类的变动为${word}${g.text}${g.unit}。`, { ...f.loc }, f.excerpt, {
+          severity: 'warning',
+          expected: `${word}${g.text}${g.unit}`,
+          found: `${word}${f.text}${f.unit}`,
+        }),
+      );
+  }
+  return flags;
+}

@@ -9,7 +9,7 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
-import { classChanges } from './class-changes.js';
+import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
 import { lastDigitYuan, yuanOf } from './numbers.js';
 
@@ -97,7 +97,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       );
     }
   }
-  return [...flags, ...netParts(doc, text), ...classChanges(doc, text), ...proseLevels(doc, text)];
+  return [...flags, ...netParts(doc, text), ...classChanges(doc, text), ...restatedClassChanges(doc), ...proseLevels(doc, text)];
 }
 
 /** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the
