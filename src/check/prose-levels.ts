@@ -346,6 +346,9 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
         );
         return;
       }
+      // (a turn of one of several words would do as well: a wrong word, whichever — the rules reading each
+      // word's other sums decide which; no second flag on the total)
+      if (turned.length) return;
       const c = t.change;
       done.add(c);
       const signedText = (n: Node) => (n.flat ? '持平' : `${n.change!.direction === 'decrease' ? '减少' : '增加'}${show(n.change!)}`);
