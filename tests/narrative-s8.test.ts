@@ -376,3 +376,35 @@ describe('a 类’s change stated in the overview and again with the 类’s fig
     expect(show(await run(doc('386.40')))).toEqual([]);
   });
 });
+
+describe('a 其中 that names the total again, then splits it another way (review s8 trap r09)', () => {
+  const doc = (basic: string) => [
+    '上海市某区某某局2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '三、支出决算情况说明',
+    `2024年度本年支出合计1,850.40万元，其中：一般公共预算财政拨款支出1,850.40万元；按支出性质分，基本支出${basic}万元，占70.00%，项目支出555.12万元，占30.00%。`,
+  ];
+  const sums = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.line, f.expected, f.found]);
+
+  it('does not add the total’s other name to its parts', async () => {
+    expect(sums(await run(doc('1,295.28')))).toEqual([]);
+  });
+
+  it('still flags the other breakdown above the total', async () => {
+    expect(sums(await run(doc('1,395.28')))).toEqual([[4, '1950.40万元', '1850.40万元']]);
+  });
+});
+
+describe('a fund subtotal whose own parts follow its colon (review s8 trap r14)', () => {
+  const doc = (fiscal: string) => [
+    '某某大学2023年度决算',
+    '第三部分 2023年度决算情况说明',
+    '四、财政拨款支出决算情况说明',
+    `2023年度学校本年支出合计88,000.00万元。其中财政拨款支出${fiscal}万元：基本支出35,000.00万元，项目支出17,000.00万元。`,
+  ];
+  const sums = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.line, f.found]);
+
+  it('does not add the subtotal’s parts to it', async () => {
+    expect(sums(await run(doc('52,000.00')))).toEqual([]);
+  });
+});

@@ -1096,6 +1096,9 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       const style = ordinalStyle(gap);
       if (!parts.length) firstStyle = style;
       else if (firstStyle && style && style !== firstStyle) continue;
+      // A colon right after an item's figure (…其中财政拨款支出60,000.00万元：基本支出…) opens that item's own list:
+      // what follows are its parts, not the total's.
+      if (parts.length && /^[^，,；;、。]*[：:]/u.test(gap)) break;
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
@@ -1106,7 +1109,23 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
       return;
     }
-    const open = inSentence ?? parts;
+    // An item equal to the total (its printed interval) is the total under another name (其中：一般公共预算财政拨款
+    // 支出2,940.05万元；按支出性质分，基本支出…), not one part among others: the others are another breakdown.
+    const whole0 = figOf(t.text, t.unit);
+    const restated = (p: Fact) => {
+      const x = figOf(p.text, p.unit);
+      return !!whole0 && !!x && sumFits(whole0, [x]);
+    };
+    // (only the first item, set apart by a stop stronger than any between the others: `…支出2,940.05万元；按支出性质分，
+    // 基本支出…，项目支出…` — a fund item equal to its total, `其中一般公共预算…100.00万元，…政府性基金…20.00万元`, is a part)
+    const all = inSentence ?? parts;
+    let open = all;
+    if (all.length >= 3 && restated(all[0]!)) {
+      const rest = all.slice(1);
+      const after = stopRank(textBetween(ctx.text, all[0]!, all[1]!) ?? '');
+      const among = Math.max(...rest.slice(1).map((p, j) => stopRank(textBetween(ctx.text, rest[j]!, p) ?? '')));
+      if (after > among) open = rest;
+    }
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
     // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
     const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
