@@ -13,7 +13,7 @@ import { grandTotals } from './grand-totals.js';
 import { entityHead, restatedBasicShares, restatedColumns, restatedFiscalTotals, restatedTotals, restatementsByName } from './restate-names.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, wholeInList, yuanOf } from './numbers.js';
 
 interface Ctx {
   doc: ExtractedDocument;
@@ -35,8 +35,9 @@ const start = (f: Fact) => f.loc.start ?? 0;
  *  any other figure keeps its own precision. */
 function figsTogether(facts: Fact[]): (Fig | null)[] {
   const dec = Math.max(0, ...facts.map((f) => decimalsOf(f.text)));
-  return facts.map((f) => figOf(f.text, f.unit, false, dec));
+  return facts.map((f) => figOf(wholeInList(f, dec), f.unit, false, dec));
 }
+
 
 /** One unit of a fact's last printed digit in 元, a bare 0 read at the precision of the facts beside it. */
 function lastDigitAmong(f: Fact, facts: Fact[]): number {
@@ -63,7 +64,15 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return [...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)];
+  return oneCause([...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)]);
+}
+
+/** One flag per root cause: an increase larger than its own figure that a breakdown shows to be a decrease
+ *  (DIRECTION_CONFLICT on its word) is not also a change in the wrong unit (UNIT_SUSPECT on the same figure). */
+function oneCause(flags: Flag[]): Flag[] {
+  const at = (f: Flag) => (f.loc ? `${lineKey(f.loc)}|${f.loc.start ?? ''}` : null);
+  const turned = new Set(flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map(at));
+  return flags.filter((f) => f.code !== 'UNIT_SUSPECT' || !turned.has(at(f)));
 }
 
 /** The nearest fact before `f` on its line that satisfies `pred`, not crossing a fact that stops the search. */
@@ -80,7 +89,15 @@ function before(list: Fact[], f: Fact, pred: (g: Fact) => boolean, stop: (g: Fac
 const sameMetric = (a: Fact, b: Fact) => a.metric === null || b.metric === null || a.metric === b.metric;
 /** Two facts are about the same thing when their metrics do not differ and, where both have a label,
  *  the labels are the same words (信息化建设经费增加35万元 is not a change of 专项经费23.3万元). */
-const sameLabel = (a: Fact, b: Fact) => !a.label || !b.label || fold(a.label) === fold(b.label) || entityLabel(fold(a.label), fold(b.label)) || entityLabel(fold(b.label), fold(a.label));
+const sameLabel = (a: Fact, b: Fact) => {
+  if (!a.label || !b.label) return true;
+  const x = totalWords(a.label);
+  const y = totalWords(b.label);
+  return x === y || entityLabel(x, y) || entityLabel(y, x);
+};
+/** A label with the words that only say “the total” folded (收、支总预算 … 收、支总计各增加: 总预算/总计/总额 → 总, the 各 of
+ *  “each side” dropped). */
+const totalWords = (label: string) => fold(label).replace(/各$/u, '').replace(/总(?:计|预算|额)$/u, '总');
 /** `long` is `short` after the reporting entity's name (上海市普陀区财政局收入支出总计 … 收入支出总计减少56.95万元):
  *  a paragraph names its entity once, at its first figure. */
 const entityLabel = (long: string, short: string) => short.length >= 2 && long.length > short.length && long.endsWith(short) && entityHead(long.slice(0, -short.length));
@@ -150,6 +167,17 @@ function ratioRange(a: Fact, ay: number, b: Fact, by: number, derived = false): 
   return [Math.max(0, ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
 }
 
+/** The figure a change opening its paragraph compares (“…社会保障和就业（类）支出1374.63万元，主要用于…的支出。” /
+ *  “与上年相比增加85.11万元，增长6.60%。”: the line that ends its sentence ends the paragraph): the last level of
+ *  the paragraph right before, under the change's own words (the extractor carries the subject over). */
+function carriedLevel(ctx: Ctx, list: Fact[], c: Fact): Fact | undefined {
+  if (list[0] !== c || !c.label) return undefined;
+  const p = ctx.text.paragraph.get(lineKey(c.loc));
+  const prev = p === undefined ? undefined : ctx.byLine.get(`para:${p - 1}`);
+  const g = prev?.filter((f) => isLevel(f) || isChangeAmount(f) || isRate(f)).pop();
+  return g && isLevel(g) && g.label && fold(g.label) === fold(c.label) && g.year === c.year && g.unit === c.unit && (g.section ?? null) === (c.section ?? null) ? g : undefined;
+}
+
 function growthRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -157,10 +185,12 @@ function growthRates(ctx: Ctx): Flag[] {
   for (const list of ctx.byLine.values()) {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
-      const x = currentOf(list, c);
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c);
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
+        const led = z ? null : ledgerChange(ctx, list, c, rate);
+        if (led) flags.push(led);
         // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
         // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
         // (not where this year's figure stands in the change's own sentence and the prior is another subject's,
@@ -369,6 +399,32 @@ function twinChanges(ctx: Ctx): Flag[] {
 
 /** A growth rate on a zero base: last year was 0 (本年 0.40 万元, 增加 0.40 万元), so no rate exists;
  *  `增长100%` there is a defect. */
+/** A change and its rate whose paragraph states no figure of their metric (“…其中：…公务接待费支出决算增加0.46万元，
+ *  增长100%”, the 三公 items' figures stated in the paragraph before): the document's one figure of that metric for
+ *  the year — every narrative statement of it agreeing, of the change's fund — is the current figure. An increase
+ *  larger than it is impossible (last year negative); else the rate is checked over the prior it implies. */
+function ledgerChange(ctx: Ctx, list: Fact[], c: Fact, rate: Fact): Flag | null {
+  if (!c.metric || list.some((g) => g.metric === c.metric && isLevel(g))) return null;
+  if (rate.direction && c.direction && rate.direction !== c.direction) return null;
+  const stated = ctx.doc.facts.filter((g) => g.from === 'text' && g.metric === c.metric && isLevel(g) && g.year === c.year && g.unit === c.unit && (g.about?.fund ?? null) === (c.about?.fund ?? null));
+  const x = stated[0];
+  if (!x || stated.some((g) => g.yuan !== x.yuan) || !isBefore(x, c)) return null;
+  const cy = yuanOf(c);
+  const xy = yuanOf(x);
+  if (cy === null || xy === null) return null;
+  const where = placeOf(x.loc);
+  if (c.direction === 'increase' && cy - xy >= lastDigitYuan(c) / 2 + lastDigitYuan(x) / 2) {
+    ctx.suspect.add(c.id);
+    return flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}（${where}），上年数将为负数。`, `不大于${show(x)}`, show(c));
+  }
+  const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+  if (prior <= 0 || (c.direction !== 'increase' && c.direction !== 'decrease')) return null;
+  const [lo, hi] = ratioRange(c, cy, x, prior, true);
+  if (percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints)) return null;
+  const expected = formatPercent(cy / prior, rate.text);
+  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
+}
+
 function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
   return flagOn(rate, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：本年${show(x)}，比上年增加${show(c)}，文中却写增长${rate.text}%。`, '上年为0，无增长率', `${rate.text}%`);
 }
@@ -1010,6 +1066,7 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
     const inBracket = /[（(][^（()）]*$/u.test(lead);
     let listStop = Infinity;
+    let firstStyle: string | undefined;
     const headWord = fold(t.label).slice(-2);
     let prev = t;
     for (const f of order.slice(i + 1, i + 40)) {
@@ -1034,6 +1091,14 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
+      // Items numbered in one style are siblings; an item numbered in another (1、 under （一）人员经费, the
+      // economic 类 written without its brackets: 工资福利支出类) is a child of the item before it, not a part.
+      const style = ordinalStyle(gap);
+      if (!parts.length) firstStyle = style;
+      else if (firstStyle && style && style !== firstStyle) continue;
+      // A colon right after an item's figure (…其中财政拨款支出60,000.00万元：基本支出…) opens that item's own list:
+      // what follows are its parts, not the total's.
+      if (parts.length && /^[^，,；;、。]*[：:]/u.test(gap)) break;
       parts.push(f);
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
@@ -1044,7 +1109,23 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
       return;
     }
-    const open = inSentence ?? parts;
+    // An item equal to the total (its printed interval) is the total under another name (其中：一般公共预算财政拨款
+    // 支出2,940.05万元；按支出性质分，基本支出…), not one part among others: the others are another breakdown.
+    const whole0 = figOf(t.text, t.unit);
+    const restated = (p: Fact) => {
+      const x = figOf(p.text, p.unit);
+      return !!whole0 && !!x && sumFits(whole0, [x]);
+    };
+    // (only the first item, set apart by a stop stronger than any between the others: `…支出2,940.05万元；按支出性质分，
+    // 基本支出…，项目支出…` — a fund item equal to its total, `其中一般公共预算…100.00万元，…政府性基金…20.00万元`, is a part)
+    const all = inSentence ?? parts;
+    let open = all;
+    if (all.length >= 3 && restated(all[0]!)) {
+      const rest = all.slice(1);
+      const after = stopRank(textBetween(ctx.text, all[0]!, all[1]!) ?? '');
+      const among = Math.max(...rest.slice(1).map((p, j) => stopRank(textBetween(ctx.text, rest[j]!, p) ?? '')));
+      if (after > among) open = rest;
+    }
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
     // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
     const one = open.length === 1 && sameSentence(ctx.text, t, open[0]!);
@@ -1068,6 +1149,14 @@ function partsWithinTotal(ctx: Ctx): Flag[] {
     }
   });
   return flags;
+}
+
+/** The numbering style of the last list ordinal in a text (（一）, 一、, （1）, 1、/1.), or undefined. */
+function ordinalStyle(gap: string): string | undefined {
+  let style: string | undefined;
+  for (const m of gap.matchAll(/([（(][一二三四五六七八九十]{1,3}[）)])|((?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、)|([（(]\d{1,2}[）)])|((?<![\d.．])\d{1,2}[、.．](?![\d.．]))/gu))
+    style = m[1] ? 'cn-paren' : m[2] ? 'cn' : m[3] ? 'num-paren' : 'num';
+  return style;
 }
 
 /** A 其中 list whose items each state their share of the total, the shares adding up to 100% (“本年收入预算合计
@@ -1314,6 +1403,9 @@ function chainParts(ctx: Ctx): Flag[] {
     // (a figure without a marker heads such rows where its sentence announces them: “…机关运行经费支出预算
     // 3,348.98万元，比2016年增加…。其中：/（1）办公费（款）支出167.03万元。…”)
     let from = i + 1;
+    // (a figure whose own words hold a direction — “…项目经费支出安排增加江苏法院云平台租赁费400万元。其中：” — is a
+    // change told verb first, not the level a 其中 lists)
+    if (!level && /增加|减少|调增|调减|压减|压缩|下降|上升|增长/u.test(t.label)) return;
     if (!level) {
       while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
       const first = order[from];
@@ -1339,7 +1431,7 @@ function chainParts(ctx: Ctx): Flag[] {
       // （款）…”, by economic class after the functional one — whose rows are not more parts)
       const last = rows[rows.length - 1];
       const gap = last ? textSpan(ctx.text, last, f, 8) : null;
-      if (gap !== null && /其中|包括/u.test(gap)) break;
+      if (gap !== null && /其中|(?<!不)包括/u.test(gap)) break;
       if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
       if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
       rows.push(f);

@@ -11,11 +11,13 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { isAmount } from './numbers.js';
+import { decimalsOf, formatAmount, isAmount, wholeInList } from './numbers.js';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 /** A line that is only a 类's name under its list marker: （二）社会保障和就业支出（类）. */
 const CLASS_LINE = /^[（(]?[一二三四五六七八九十]{1,3}[)）、．.]\s*(?<name>[\u4e00-\u9fff、]{2,20}?)\s*[（(]\s*\d{0,3}\s*类\s*[)）]\s*$/u;
+/** A line opening with a 类 under its list marker, whatever follows it on the line. */
+const CLASS_OPENS = /^\s*[（(]?[一二三四五六七八九十]{1,3}[)）、．.]\s*[\u4e00-\u9fff、]{2,20}?\s*[（(]\s*\d{0,3}\s*类\s*[)）]/u;
 const className = (s: string) => fold(s).replace(/^\d{1,2}[．.、]/u, '').replace(/[（(]\d{0,3}类[)）]/gu, '').replace(/支出/gu, '');
 // (a label cut at its bracket — “项）支出” of “…离退 / 休（项）支出248.77万元” — still names a 项)
 const isItem = (f: Fact) => /[（(]\s*\d{0,3}\s*项|^项\s*[)）]/u.test(f.label);
@@ -50,29 +52,32 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const start = order.findIndex((f) => pos(f) > li);
     if (start < 0) continue;
     const section = order[start]!.section ?? null;
-    const items: { level: Fact; change: Fact }[] = [];
-    let ok = true;
+    const listed: { level: Fact; change: Fact | undefined }[] = [];
     for (let k = start; k < order.length; k++) {
       const f = order[k]!;
       if ((f.section ?? null) !== section) break;
-      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text))) break;
+      // (the next 类's line, also where its first 项 goes on after it: “（二）社会保障和就业支出（类）行政事业单位离退休（款）
+      // 未归口管理的行政单位离退休（项）支出1,509.72万元”)
+      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text) || CLASS_OPENS.test(l.text))) break;
       if (!isLevel(f) || !isItem(f)) continue;
-      const c = changeOf(k);
-      if (!c) {
-        ok = false;
-        break;
-      }
-      items.push({ level: f, change: c });
+      listed.push({ level: f, change: changeOf(k) });
     }
-    if (!ok || items.length < 2) continue;
-    const unit = items[0]!.level.unit;
-    if (items.some((x) => x.level.unit !== unit || x.level.year !== items[0]!.level.year)) continue;
+    if (listed.length < 2) continue;
+    const unit = listed[0]!.level.unit;
+    if (listed.some((x) => x.level.unit !== unit || x.level.year !== listed[0]!.level.year || x.level.role !== listed[0]!.level.role)) continue;
+    // the 类's own figure stated elsewhere (“2.社会保障和就业（类）支出858.51万元，主要用于…”, in the overview of
+    // every source): its 项 listed under the 类's line cannot add up to more (a part of a fund within a whole
+    // of that fund or of every source)
+    const named = order.flatMap((f, i) => (isLevel(f) && f.unit === unit && f.year === listed[0]!.level.year && f.role === listed[0]!.level.role && className(f.label) === name && pos(f) !== li ? [{ level: f, change: changeOf(i) }] : []));
+    const over = partsOver(named.map((x) => x.level), listed.map((x) => x.level), m.groups!.name!);
+    if (over) {
+      flags.push(over);
+      continue;
+    }
+    if (listed.some((x) => !x.change)) continue;
+    const items = listed as { level: Fact; change: Fact }[];
     // the 类's own figure, stated once elsewhere with its change
-    const wholes = order.flatMap((f, i) => {
-      if (!isLevel(f) || f.unit !== unit || f.year !== items[0]!.level.year || className(f.label) !== name || pos(f) === li) return [];
-      const c = changeOf(i);
-      return c ? [{ level: f, change: c }] : [];
-    });
+    const wholes = named.filter((x) => !!x.change) as { level: Fact; change: Fact }[];
     if (wholes.length !== 1) continue;
     const w = wholes[0]!;
     const signed = (c: Fact, x: Fig): Fig => (c.direction === 'decrease' ? { v: -x.v, h: x.h } : x);
@@ -103,6 +108,85 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
         found: `${word}${f.text}${f.unit}`,
       }),
     );
+  }
+  return flags;
+}
+
+/** Whether the parts' fund lies within the whole's: a whole of no named fund (every source) holds any part;
+ *  财政拨款 holds its funds; a named fund only itself. */
+function fundWithin(part: Fact, whole: Fact): boolean {
+  const w = whole.about?.fund;
+  const p = part.about?.fund;
+  if (!w) return true;
+  if (w === p) return true;
+  return w === 'fiscal' && !!p && p !== 'fiscal';
+}
+
+/** The 项 under a 类's line adding up to more than the 类's own figure stated elsewhere (every statement of it,
+ *  where they agree; their intervals and the parts' — a whole 万元 among figures to the 分 read at their
+ *  precision): SUM_MISMATCH on the 类's figure, naming the parts. */
+function partsOver(wholes: Fact[], parts: Fact[], name: string): Flag | null {
+  if (!wholes.length || wholes.some((w) => wholes[0]!.yuan !== w.yuan) || parts.some((p) => wholes.some((w) => !fundWithin(p, w)))) return null;
+  const t = wholes[wholes.length - 1]!;
+  const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
+  const [whole, ...figs] = [t, ...parts].map((f) => figOf(wholeInList(f, dec), f.unit, false, dec));
+  if (!whole || figs.some((x) => !x)) return null;
+  const sum = figs.reduce((a, x) => a + x!.v, 0n);
+  const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
+  if (sum - whole.v < slack) return null;
+  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const listed = parts.map((p) => `${p.text}${p.unit}`).join('＋');
+  return makeFlag('SUM_MISMATCH', `部分大于整体：${name}（类）下所列各项（${placeOf(parts[0]!.loc)}起）${listed}＝${total}，超过该类的${t.text}${t.unit}。`, { ...t.loc }, t.excerpt, {
+    expected: `不超过${t.text}${t.unit}`,
+    found: total,
+  });
+}
+
+/** A 类's change stated twice with two amounts (江苏 预算: the overview's `按功能分类，…住房保障支出增加466.32万元` and the
+ *  收支总表 part's `3.住房保障（类）支出1,093.52万元…与上年相比增加466.32万元`): one statement of one figure, so the
+ *  amounts agree at the printed precision. Only a 类 (its （类） mark, or a bare `…支出` whose name another statement
+ *  marks as a 类), of the same fund (none, or the same one), year and direction. A warning on the later statement,
+ *  naming the other: which one is wrong is not known. */
+export function restatedClassChanges(doc: ExtractedDocument): Flag[] {
+  const changes = doc.facts.filter((f) => f.from === 'text' && f.role === 'change' && isAmount(f) && (f.direction === 'increase' || f.direction === 'decrease'));
+  const levelOf = (label: string) => [...fold(label).matchAll(/[（(]\d{0,3}(类|款|项)[)）]/gu)].map((m) => m[1]);
+  const classes = new Set(doc.facts.filter((f) => f.from === 'text').flatMap((f) => (levelOf(f.label).join() === '类' ? [className(f.label)] : [])));
+  const nameOf = (f: Fact): string | null => {
+    const marks = levelOf(f.label);
+    if (marks.join() === '类') return className(f.label);
+    if (marks.length || !/支出$/u.test(fold(f.label))) return null;
+    const n = className(f.label);
+    return classes.has(n) ? n : null;
+  };
+  const groups = new Map<string, Fact[]>();
+  for (const f of changes) {
+    const n = nameOf(f);
+    if (!n || n.length < 2) continue;
+    const k = `${n}|${f.year}|${f.about?.fund ?? ''}|${f.unit}|${f.direction}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const flags: Flag[] = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const figs = list.map((f) => figOf(f.text, f.unit));
+    if (figs.some((x) => !x)) continue;
+    // the statements that agree with the first, and those that do not
+    const odd = list.filter((_, i) => !sumFits(figs[0]!, [figs[i]!]));
+    if (!odd.length) continue;
+    const agree = list.filter((f) => !odd.includes(f));
+    // (two values, one of them stated more often: flag the others; one each: flag the later)
+    const [bad, good] = odd.length < agree.length ? [odd, agree] : agree.length < odd.length ? [agree, odd] : [[list[list.length - 1]!], list.slice(0, -1)];
+    if (new Set(good.map((f) => f.yuan)).size !== 1) continue;
+    const g = good[0]!;
+    const word = g.direction === 'decrease' ? '减少' : '增加';
+    for (const f of bad)
+      flags.push(
+        makeFlag('VALUE_CONFLICT', `同一变动前后不一致：此处${f.label}${word}${f.text}${f.unit}，${placeOf(g.loc)}同一类的变动为${word}${g.text}${g.unit}。`, { ...f.loc }, f.excerpt, {
+          severity: 'warning',
+          expected: `${word}${g.text}${g.unit}`,
+          found: `${word}${f.text}${f.unit}`,
+        }),
+      );
   }
   return flags;
 }

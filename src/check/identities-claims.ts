@@ -9,7 +9,7 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
-import { classChanges } from './class-changes.js';
+import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
 import { lastDigitYuan, yuanOf } from './numbers.js';
 
@@ -97,7 +97,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       );
     }
   }
-  return [...flags, ...netParts(doc, text), ...classChanges(doc, text), ...proseLevels(doc, text)];
+  return [...flags, ...netParts(doc, text), ...classChanges(doc, text), ...restatedClassChanges(doc), ...proseLevels(doc, text)];
 }
 
 /** Is the claim false for every pair of values inside the printed (half-open) intervals? `about`: the
@@ -131,15 +131,19 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
   if (!pairs.length) return [];
   const facts = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount');
   // Each change with the amount it is the change of: the fact just before it, of its metric and year.
-  const stated: { x: Fact; c: Fact; v: number; xy: number }[] = [];
+  const stated: { x: Fact; c: Fact; v: number; xy: number; metrics: string[] }[] = [];
+  // (a figure of both sides at once — 财政拨款收、支总预算13649.07万元…收、支总计各增加844.15万元 — is each side's)
+  const both = (f: Fact) => !f.metric && f.about?.fund === 'fiscal' && /收[、，,]?支/u.test(f.label.replace(/\s/gu, ''));
   facts.forEach((c, i) => {
     const x = facts[i - 1];
-    if (c.role !== 'change' || !c.metric || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
-    if (!x || x.role === 'change' || x.metric !== c.metric || x.year !== c.year || c.year !== doc.document.year) return;
+    if (c.role !== 'change' || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
+    if (!x || x.role === 'change' || x.year !== c.year || c.year !== doc.document.year) return;
+    const bothSides = !c.metric && !x.metric && both(x) && both(c);
+    if (!bothSides && (!c.metric || x.metric !== c.metric)) return;
     const cy = yuanOf(c);
     const xy = yuanOf(x);
     if (cy === null || xy === null || cy <= 0 || xy <= 0) return;
-    stated.push({ x, c, v: (c.direction === 'decrease' ? -1 : 1) * cy, xy });
+    stated.push({ x, c, v: (c.direction === 'decrease' ? -1 : 1) * cy, xy, metrics: bothSides ? pairs.flat() : [x.metric!] });
   });
   const half = (f: Fact) => lastDigitYuan(f) / 2;
   const same = (a: (typeof stated)[0], b: (typeof stated)[0]) => Math.abs(a.v - b.v) < half(a.c) + half(b.c) || a.v === b.v;
@@ -153,8 +157,8 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
   for (const [ma, mb] of pairs) {
     // The same change on both sides (…财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元 … 财政拨款支出预算18,916.76万元，比2024年
     // 预算增加3,355.65万元): last year's two were equal, so this year's are, unless a balance was carried over.
-    for (const a of stated.filter((s) => s.x.metric === ma)) {
-      for (const b of stated.filter((s) => s.x.metric === mb && s.xy !== a.xy && same(a, s) && a.v !== 0 && s.v === a.v)) {
+    for (const a of stated.filter((s) => s.metrics.includes(ma))) {
+      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy !== a.xy && same(a, s) && a.v !== 0 && s.v === a.v)) {
         const fa = figOf(a.x.text, a.x.unit);
         const fb = figOf(b.x.text, b.x.unit);
         if (!fa || !fb || sumFits(fa, [fb]) || done.has(a.x) || done.has(b.x)) continue;
@@ -170,8 +174,8 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
         );
       }
     }
-    for (const a of stated.filter((s) => s.x.metric === ma)) {
-      for (const b of stated.filter((s) => s.x.metric === mb && s.xy === a.xy)) {
+    for (const a of stated.filter((s) => s.metrics.includes(ma))) {
+      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy === a.xy)) {
         if (same(a, b) || Math.abs(a.v) === Math.abs(b.v) || done.has(a.c) || done.has(b.c)) continue;
         // the other changes of the same amount this year that agree with each side
         const support = (s: (typeof stated)[0]) => stated.filter((o) => o !== a && o !== b && o.xy === s.xy && same(o, s)).length;

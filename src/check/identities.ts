@@ -1515,18 +1515,25 @@ function restatements(l: Ledger): Flag[] {
  *  sum ('within': part of the outside money, or a wrong figure); at the printed precision. False where
  *  either total is not known or nothing is outside the table. */
 function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): 'exact' | 'within' | false {
+  // (every expenditure total the document states for its year — a narrative total stated twice with two values
+  // is its own defect, flagged there; the one that leaves the figure exact is the room it speaks of)
+  const level = l.doc.document.kind === '预算' ? ['budget', 'actual'] : ['actual'];
   const e = l.doc.summary.total_expenditure;
-  const doc = e ? l.doc.facts.find((g) => g.id === e.factId) : undefined;
-  const whole = doc ? figOf(doc.text, doc.unit) : null;
+  const stated = l.doc.facts.filter((g) => (g.id === e?.factId || g.metric === 'total_expenditure') && g.kind === 'amount' && level.includes(g.role) && (g.year === null || g.year === l.doc.document.year));
+  const wholes = stated.map((g) => figOf(g.text, g.unit)).filter((x): x is Fig => !!x);
   const totals = TOTAL_ROWS();
   const rows = (l.cells.get(cell.about!.tableId!) ?? []).filter((g) => !g.about?.code && g.about?.name && totals.has(g.about.name) && g.about.col === cell.about!.col);
   const part = rows.length === 1 ? figOf(rows[0]!.text, rows[0]!.unit) : null;
-  if (!whole || !part) return false;
-  const room = whole.v - part.v;
-  const slack = whole.h + part.h + mine.h + fig.h;
-  if (room <= slack) return false;
-  if (sumFits(mine, [fig, { v: room, h: whole.h + part.h }])) return 'exact';
-  return mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack ? 'within' : false;
+  if (!wholes.length || !part) return false;
+  let best: 'exact' | 'within' | false = false;
+  for (const whole of wholes) {
+    const room = whole.v - part.v;
+    const slack = whole.h + part.h + mine.h + fig.h;
+    if (room <= slack) continue;
+    if (sumFits(mine, [fig, { v: room, h: whole.h + part.h }])) return 'exact';
+    if (mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack) best = 'within';
+  }
+  return best;
 }
 
 /** The key of the column (patterns/columns.yaml) among `keys` whose header a narrative label ends with. */

@@ -55,3 +55,11 @@ export function percentFits(printed: Fact, lo: number, hi: number, halfUnitScale
   const below = decimalsOf(printed.text) >= rateModel().roundUpFromDecimals ? 2 * h : h;
   return p + 2 * h + minPoints + 1e-9 >= lo * 100 && p - below - minPoints - 1e-9 <= hi * 100;
 }
+
+/** A whole number of 万元 in prose among figures printed to the 分 (`办公费（款）支出110万元` … `会议费（款）支出66.72万元`,
+ *  `拟采购工程支出530万元` beside 1637.72 and 3059.87) is the table's 110.00 written short, as a bare 0 is: its author
+ *  copies figures, never rounds one of a list to the 万 while writing the others to the 分. Read at the list's
+ *  precision (measured on the corpus and held-out reports: every such list that adds up does so exactly). */
+export function wholeInList(f: Pick<Fact, 'from' | 'unit' | 'text'>, dec: number): string {
+  return f.from === 'text' && f.unit === '万元' && dec >= 2 && /^\d{1,3}(?:,?\d{3})*$/u.test(f.text.trim()) ? `${f.text.trim()}.${'0'.repeat(dec)}` : f.text;
+}

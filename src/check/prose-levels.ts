@@ -254,6 +254,18 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
         return;
       }
     }
+    // (its change in the next sentence, under its own words: “…财政拨款预算支出13649.07万元，占本年支出合计的100%。
+    // 与上年相比，财政拨款支出增加844.15万元，增长6.59%。其中：”; only shares and rates between)
+    let k = i + 1;
+    while (order[k] && order[k]!.kind === 'percent') k++;
+    const later = order[k];
+    if (later && k > i + 1 && isChange(later) && later.unit === f.unit && ownWords(f, later)) {
+      const gap = between(f, later, 2);
+      if (gap !== null && (gap.match(/[。；;]/gu) ?? []).length <= 1) {
+        nodes.push({ level: f, change: later, flat: false, end: k });
+        return;
+      }
+    }
     const upTo = next && lineKey(next.loc) === lineKey(f.loc) ? fold(text.lines.get(lineKey(f.loc))!.raw.slice(f.loc.end, next.loc.start)) : after(f);
     nodes.push({ level: f, change: null, flat: !!flatRe?.test(upTo), end: i });
   });
@@ -304,11 +316,52 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const list = listOf(k);
     if (!list) return;
     const members = [t, ...list.items];
-    if (!members.some(impossible)) return;
     const total = signed(t);
     const parts = list.items.map(signed);
     if (!total || parts.some((p) => !p)) return;
     if (sumFits(total, parts as Fig[])) return;
+    if (!members.some(impossible)) {
+      // No change impossible as printed: the items' changes still bound the total's. Every item with a figure
+      // this year is listed (their levels add up), but one that fell to 0 may be left out with its change
+      // (江苏省委办公厅 2018: the 一般公共服务 项 changes are 147.20 above the 类's), and such an item only lowers
+      // the total's change: the total's change cannot exceed the sum of the items'.
+      const sum = (parts as Fig[]).reduce((a, x) => a + x.v, 0n);
+      const slack = total.h + (parts as Fig[]).reduce((a, x) => a + x.h, 0n);
+      if (total.v - sum < slack || !t.change || done.has(t.change)) return;
+      // (where turning one word, and no other, makes the changes add up exactly, that word is the likelier slip:
+      // a warning on it, as for a 类 and its 项 — class-changes.ts)
+      const flipFig = (x: Fig): Fig => ({ v: -x.v, h: x.h });
+      const turned = members.filter((m, i) => !!m.change && (i === 0 ? sumFits(flipFig(total), parts as Fig[]) : sumFits(total, (parts as Fig[]).map((p, j) => (j === i - 1 ? flipFig(p) : p)))));
+      if (turned.length === 1 && !done.has(turned[0]!.change!)) {
+        const w = turned[0]!.change!;
+        done.add(w);
+        const word = w.direction === 'decrease' ? '减少' : '增加';
+        const other = w.direction === 'decrease' ? '增加' : '减少';
+        flags.push(
+          makeFlag('DIRECTION_CONFLICT', `变动方向与分项之和不符：所列各项之和等于${t.level.label || '合计'}${show(t.level)}，各项变动之和却与${w === t.change ? '总变动' : '合计的变动'}不符，唯有此处为${other}才相符；此处写${word}${show(w)}。`, { ...w.loc }, w.excerpt, {
+            severity: 'warning',
+            expected: `${other}${show(w)}`,
+            found: `${word}${show(w)}`,
+          }),
+        );
+        return;
+      }
+      // (a turn of one of several words would do as well: a wrong word, whichever — the rules reading each
+      // word's other sums decide which; no second flag on the total)
+      if (turned.length) return;
+      const c = t.change;
+      done.add(c);
+      const signedText = (n: Node) => (n.flat ? '持平' : `${n.change!.direction === 'decrease' ? '减少' : '增加'}${show(n.change!)}`);
+      const listed = list.items.map((x) => `${x.level.label || ''}${show(x.level)}（${signedText(x)}）`).join('＋');
+      const sumText = formatAmount(Number(sum < 0n ? -sum : sum) / 100000, c.unit, Math.max(...list.items.map((x) => (x.change ? decimalsOf(x.change.text) : 0))));
+      flags.push(
+        makeFlag('SUM_MISMATCH', `各项变动之和与总变动不符：${listed}＝${t.level.label || '合计'}${show(t.level)}，所列已全（未列的项本年为0，只会使总变动更小），各项变动合计${sum < 0n ? '减少' : '增加'}${sumText}，此处却写${signedText(t)}。`, { ...c.loc }, c.excerpt, {
+          expected: `${sum < 0n ? '减少' : '增加'}${sumText}以内`,
+          found: signedText(t),
+        }),
+      );
+      return;
+    }
     const flip = (x: Fig): Fig => ({ v: -x.v, h: x.h });
     const fits = members.filter((m, i) => {
       if (!m.change || !impossible(m)) return false;
@@ -327,6 +380,15 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     );
   });
   return flags;
+}
+
+/** A change told in the sentence after its level under the level's own words (the level's label, or its
+ *  label after the reporting entity's name: 江苏省人大常委会办公厅财政拨款支出 … 财政拨款支出). */
+function ownWords(level: Fact, change: Fact): boolean {
+  const a = fold(level.label);
+  const b = fold(change.label);
+  if (level.metric && change.metric) return level.metric === change.metric;
+  return b.length >= 2 && (a === b || a.endsWith(b));
 }
 
 /** Two figures each of a named fund, and not the same one (财政拨款 is every fund: no verdict from it). */

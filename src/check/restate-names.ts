@@ -212,7 +212,8 @@ function itemColumn(label: string, keys: string[], unit: string | null): string 
   if (!best) return undefined;
   let head = t.slice(0, t.length - best.len);
   for (const f of lx.funds) for (const n of [...f.names].sort((a, b) => b.length - a.length)) head = head.split(foldName(n)).join('');
-  head = head.replace(FILLER, '');
+  // (“江苏省人大常委会办公厅部门2018年度…安排的培训费”: the entity's name and 部门, the whole of it)
+  head = head.replace(FILLER, '').replace(/(?<=.)(?:部门|本级)$/u, '');
   return ownEntity(head, unit) ? best.key : undefined;
 }
 

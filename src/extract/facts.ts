@@ -41,8 +41,15 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   const facts: Fact[] = [];
   const docYear = doc.document.year;
   let carried: Subject | null = null;
+  let last: Subject | null = null;
+  const opensWithComparison = (para: Paragraph) => new RegExp(`^\\s*(?:${rules().comparisonStart.source})`, 'u').test(para.text);
   for (const para of paragraphs(doc)) {
+    // A paragraph that opens with the comparison of the figure the one before it ended on (“…社会保障和就业（类）
+    // 支出1374.63万元，主要用于…的支出。” / “与上年相比增加85.11万元，增长6.60%。”: a line that ends its sentence
+    // ends its paragraph) states that figure's change: it goes on with the subject of the paragraph before.
+    if (!carried && last && para.opensSentence && opensWithComparison(para)) carried = last;
     const got = paragraphFacts(para, docYear, carried);
+    last = got.last?.kind === 'amount' ? got.last : null;
     for (const f of got.facts) {
       // A budget report's own figures are budgets, whether or not the sentence says 预算.
       if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
@@ -69,8 +76,15 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
     }
     cur = [];
   };
+  // A line whose last word is a figure and whose unit opens the next line (“省检察院    2017    年度财政拨款基本支出预算
+  // 12308.48” / “万元，其中：”) is prose wrapped before its unit, not a table row set out in cells.
+  const unitWrapped = (i: number) => {
+    const b = doc.blocks[i];
+    const next = doc.blocks[i + 1];
+    return b?.kind === 'line' && next?.kind === 'line' && !doc.headingBlocks.has(i + 1) && /[\u4e00-\u9fff]\s+-?[\d,]+\.\d+\s*$/u.test(b.line.raw) && /^\s*(?:万元|亿元|元)\s*[，,。；;：:]/u.test(next.line.raw);
+  };
   doc.blocks.forEach((block, i) => {
-    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || tableRow(block.line)) {
+    if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || (tableRow(block.line) && !unitWrapped(i))) {
       flush();
       afterSentence = false;
       return;
@@ -118,7 +132,7 @@ function paragraphFacts(
   para: Paragraph,
   docYear: number | null,
   carried: Subject | null,
-): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null } {
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null } {
   const text = para.text;
   const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
@@ -216,7 +230,7 @@ function paragraphFacts(
   // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
   const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
   if (cue && r.roles.some((x) => x.whole.test(cue)) && (trailing ?? subject)) trailing = { ...(trailing ?? subject)!, cue };
-  return { facts: out, trailing };
+  return { facts: out, trailing, last: subject };
 }
 
 /** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */

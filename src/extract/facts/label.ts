@@ -47,6 +47,10 @@ export function cleanLabel(s: string): string {
 /** A label never holds a number: what precedes one belongs to another statement
  *  ("国内公务接待支出0.40万（含外宾接待支出" → "含外宾接待支出"). */
 function afterLastNumber(t: string): string {
+  // A list ordinal is no number of another statement: a heading joined to the item under it
+  // (“（一）一般公共服务支出（类）” / “1.政协事务（款）行政运行（项）5,223.22万元”) labels the item by what follows it.
+  const ord = /(?<![\d.．])\d{1,2}[.．、](?=[^\d.．、])([^\d]*)$/u.exec(t);
+  if (ord && /[\u4e00-\u9fff]/u.test(ord[1]!)) return ord[1]!;
   const d = t.search(/\d[^\d]*$/);
   if (d < 0) return t;
   const rest = t.slice(d + 1);
