@@ -1,6 +1,7 @@
 // Figures that contradict each other: growth, share and completion rates against the amounts they are
 // computed from (PERCENT_MISMATCH), a change in the wrong unit or larger than its total (UNIT_SUSPECT),
 // parts against totals (SUM_MISMATCH) and one metric stated twice with different values (VALUE_CONFLICT).
+import { budgetCue, namedBudget } from './budget-cue.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
@@ -450,7 +451,9 @@ function completionRates(ctx: Ctx): Flag[] {
       const stop = (g: Fact) => isRate(g);
       // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
       const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
-      const budget = before(list, k, (g) => g.role === 'budget' && isAmount(g) && sameLabel(g, k), stop);
+      const budgets: Fact[] = [];
+      for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : undefined;
       if (!actual || !budget) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);

@@ -7,6 +7,7 @@ import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
+import { cueOfWords, namedBudget } from './budget-cue.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
 import { classChanges, restatedClassChanges } from './class-changes.js';
@@ -63,12 +64,18 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       // A claim that opens its paragraph (a PDF ends a paragraph at the full stop before it: “…支出决算为
       // 307.82万元，完成年初预算的95.89%。” / “决算数小于预算数的主要原因：…”) is about the paragraph before.
       if (!before.length && !/[。；]/.test(joined.slice(0, at))) before.push(...(factsOf.get(p - 1) ?? []));
+      // Each actual with the budgets stated since the actual before it; of those, the one the claim names.
+      const cue = cueOfWords(m[0]);
       const pairs: { b: Fact; a: Fact }[] = [];
-      before.forEach((f, i) => {
-        if (f.role !== 'budget') return;
-        const a = before.slice(i + 1).find((g) => g.role === 'actual' || g.role === 'budget');
-        if (a && a.role === 'actual') pairs.push({ b: f, a });
-      });
+      let budgets: Fact[] = [];
+      for (const f of before) {
+        if (f.role === 'budget') budgets.push(f);
+        else if (f.role === 'actual') {
+          const b = budgets.length ? namedBudget(text, budgets, cue) : undefined;
+          if (b) pairs.push({ b, a: f });
+          budgets = [];
+        }
+      }
       if (!pairs.length) continue;
       // The pair the claim is about: the one whose subject shares most words with the claim's.
       const clauseStart = Math.max(joined.lastIndexOf('。', at - 1), joined.lastIndexOf('；', at - 1), joined.lastIndexOf('，', at - 1)) + 1;

@@ -37,6 +37,11 @@ interface Parsed {
   year: number | null;
 }
 
+/** A label that is only the prior year's name. */
+const priorLabel = /^(?:上年|上年度|上一年度)$/u;
+/** A label that is only a year word or a comparison word. */
+const bareLabel = /^(?:上年度?|上一年度|去年|较|比|与|同比)(?:预算数?|决算数?|执行数)?$/u;
+
 export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
   const facts: Fact[] = [];
   const docYear = doc.document.year;
@@ -53,6 +58,12 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
     for (const f of got.facts) {
       // A budget report's own figures are budgets, whether or not the sentence says 预算.
       if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
+      // …but a budget of the year before (“2023年预算数为290.00万元”, “上年预算48.00万元”, “比2024年预算280.00万元增加”) is
+      // the base its change is measured from, not the report's own figure.
+      if (doc.document.kind === '预算' && f.role === 'budget' && f.kind === 'amount' && docYear !== null && f.year === docYear - 1) {
+        f.role = 'prior_year';
+        f.year = docYear - 1;
+      }
       // Object.assign, not `{ ...f, id }`: V8 (Node 20) gives every object spread-then-extended a hidden class of
       // its own (~0.4 KB each, 21,000 facts on a 1,000-page file).
       facts.push(Object.assign({}, f, { id: `f${facts.length + 1}` }));
@@ -337,6 +348,12 @@ function parseSegment(
     }
   }
   let label = cleanLabel(head);
+  // “上年预算数50.00万元”, “较2024年预算数50.00万元”: a year word or a comparison word names no subject; the
+  // figure is the sentence's subject's (a budget report's prior budget), so it inherits it below.
+  // A bracket left open or closed by a figure in brackets (“比2024年预算（450.00万元）增加”) is no part of a name.
+  label = label.replace(/^[）)]+/u, '').replace(/[（(]+$/u, '');
+  const priorWord = priorLabel.test(label);
+  if (bareLabel.test(label)) label = '';
   // "政府采购预算总额", "收入预算": the budget of the phrase without 预算.
   const infix = r.budgetInfix.exec(label);
   if (infix && role === 'actual' && tok.kind === 'amount') {
@@ -363,6 +380,7 @@ function parseSegment(
   if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
+  if (priorWord && role === 'budget' && docYear !== null) year = docYear - 1;
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;

@@ -1,0 +1,54 @@
+// Clean traps from the session-8 review fixed by the lead: wordings a correct checker leaves without an error,
+// each once a false error, with the true defect in the same wording that must still be caught. Flags pinned.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const errors = (d: CheckedDocument) => d.flags.filter((f) => f.severity === 'error' && !f.code.startsWith('MISSING_')).map((f) => [f.code, f.loc?.line, f.found]);
+
+describe('a 预算 states last year’s budget beside its own (review s8 r16)', () => {
+  const doc = (a: string, b: string, c: string) => [
+    '某某省某某厅2025年部门预算',
+    '第二部分 2025年部门预算情况说明',
+    '一、一般公共预算支出预算情况',
+    `1.教育支出（类）普通教育（款）高中教育（项）2025年预算数为520.00万元，2024年预算数为500.00万元，增加20.00万元，增长${a}%。`,
+    `2.“住房保障支出（类）住房改革支出（款）提租补贴（项）”84.00万元，上年预算数70.00万元，比上年增加14.00万元，增长${b}%。`,
+    `3.“住房保障支出（类）住房改革支出（款）购房补贴（项）”36.00万元，较2024年预算数45.00万元减少9.00万元，下降${c}%。`,
+  ];
+  it('reads the change from last year’s budget, not from it', async () => {
+    expect(errors(await run(doc('4.00', '20.00', '20.00')))).toEqual([]);
+  });
+  it('still flags a rate that is not the change over last year’s budget', async () => {
+    expect(errors(await run(doc('3.85', '16.67', '25.00')))).toEqual([
+      ['PERCENT_MISMATCH', 4, '3.85%'],
+      ['PERCENT_MISMATCH', 5, '16.67%'],
+      ['PERCENT_MISMATCH', 6, '25.00%'],
+    ]);
+  });
+});
+
+describe('a 决算 with two budgets: each claim and rate names its own (review s8 r11)', () => {
+  const doc = (claim1: string, rate1: string, rate2: string, claim2: string, claim3: string) => [
+    '某某市某某局2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    `1.教育支出（类）普通教育（款）小学教育（项）。年初预算为200.00万元，调整预算为240.00万元，支出决算为220.00万元，完成调整预算的${rate1}%。决算数${claim1}年初预算数的主要原因是年中追加经费。`,
+    `2.教育支出（类）普通教育（款）初中教育（项）。年初预算为80.00万元，全年预算数为64.00万元，支出决算为72.00万元，完成年初预算的${rate2}%。决算数${claim2}年初预算数，主要原因是项目调减；决算数${claim3}全年预算数的原因是使用上年结转资金。`,
+  ];
+  it('compares each with the budget it names', async () => {
+    expect(errors(await run(doc('大于', '91.67', '90.00', '小于', '大于')))).toEqual([]);
+  });
+  it('still flags a claim or rate that its own budget contradicts', async () => {
+    expect(errors(await run(doc('小于', '92.67', '92.00', '大于', '小于')))).toEqual([
+      ['PERCENT_MISMATCH', 4, '92.67%'],
+      ['PERCENT_MISMATCH', 5, '92.00%'],
+      ['DIRECTION_CONFLICT', 4, '决算数小于年初预算数'],
+      ['DIRECTION_CONFLICT', 5, '决算数大于年初预算数'],
+      ['DIRECTION_CONFLICT', 5, '决算数小于全年预算数'],
+    ]);
+  });
+});
