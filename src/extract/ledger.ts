@@ -212,7 +212,9 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   return fundIn(total);
 }
 
-const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+// (a name may hold a bracketed word of its own — 政府办公厅（室）及相关机构事务（款）: a bracket that is no marker
+// and holds a few words, no figure, is part of the name)
+const CHAIN = /((?:[^（(，,。；：:、]|[（(](?!\s*\d{0,3}\s*(?:类|款|项)\s*[）)])[^（()）\d，,。；：:、]{1,6}[）)]){2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
 
 /** Where the last 类/款/项 marker of a text ends (0 when there is none). */
 function lastChainEnd(text: string): number {
@@ -331,6 +333,22 @@ function codesIn(clause: string, rows: RowName[]): string[] {
   return [...codes];
 }
 
+/** The code a figure resolved to `code` by the chain before it restates, given its own words (its label):
+ *  `code` where they name no row of the tables or that row itself; else the one function row of that name
+ *  on the chain's path (above or below `code`), or nothing (a name of several rows there, of another 类, or
+ *  of an 经济分类 row). */
+function ownRow(label: string, code: string, rows: RowName[], economic: Map<string, Set<string>>): string | undefined {
+  const own = foldName(label.replace(/[“”"‘’]/gu, '').replace(/[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]$/u, ''));
+  if (own.length < 2) return code;
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  const named = [...names].filter(([c, at]) => namedAs(at, own, c.length)).map(([c]) => c);
+  if (named.includes(code)) return code;
+  if (!named.length && !economic.has(own) && !economic.has(own.replace(/支出$/u, ''))) return code;
+  const onPath = named.filter((c) => c.startsWith(code) || code.startsWith(c));
+  return onPath.length === 1 ? onPath[0] : undefined;
+}
+
 /** Fill `about` on narrative facts: code (by a printed code or a 类/款/项 chain of names), name, fund. */
 export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: TableRecord[], tableFacts: Fact[]): void {
   const rows: RowName[] = [];
@@ -392,6 +410,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const tail = foldName(src.slice(lastChainEnd(src)).replace(/^[\s“”"]+/, ''));
       if (tail.length >= 2 && rows.some((r) => r.code.length > code!.length && r.code.startsWith(code!) && r.name.startsWith(tail.slice(0, 4)))) code = undefined;
     }
+    // The figure's own words may name another row than the chain before it (一般公共服务支出（类）100.00万元，
+    // 主要是行政运行70.00万元; …（类）445.69万元，其中：住房公积金187.19万元): it is that row's, or nothing.
+    if (code) code = ownRow(f.label, code, rows, economic);
     if (code) {
       about.code = code;
       about.codeKind = 'function';

@@ -1,0 +1,78 @@
+// Which table row a narrative figure restates (issue 11, rule 1; session 8 review): a 款 whose name holds
+// brackets, items named after their 类's figure, 科目 codes printed in brackets after a name. Each clean
+// wording gives no flag; the same wording with one figure 0.01 off its row is still caught. Synthetic
+// texts written after real 上海/江苏 layouts, figures invented.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+/** 公开05 printed by pdftotext -layout, a 款 whose name holds brackets (20103). */
+const TABLE: string[] = [
+  '                 一般公共预算财政拨款支出决算表',
+  '                                              单位：万元',
+  ' 科目编码  科目名称                         合计          基本支出       项目支出',
+  '           合计                             300.00       270.00       30.00',
+  '201        一般公共服务支出                 100.00        70.00       30.00',
+  '20103      政府办公厅（室）及相关机构事务   100.00        70.00       30.00',
+  '2010301    行政运行                          70.00        70.00        0.00',
+  '2010302    一般行政管理事务                  30.00         0.00       30.00',
+  '221        住房保障支出                     200.00       200.00        0.00',
+  '22102      住房改革支出                     200.00       200.00        0.00',
+  '2210201    住房公积金                       120.00       120.00        0.00',
+  '2210203    购房补贴                          80.00        80.00        0.00',
+];
+const withTable = (...sentences: string[]) => ['上海市某区某某局2024年度部门决算', '第三部分 2024年度部门决算情况说明', '四、一般公共预算财政拨款支出决算情况说明', ...sentences, '第二部分 2024年度部门决算表', ...TABLE];
+const conflict = (line: number, expected: string, found: string) => ['VALUE_CONFLICT', 'error', line, expected, found];
+
+describe('a 类/款/项 chain whose 款 name holds brackets (政府办公厅（室）及相关机构事务) resolves to its row', () => {
+  const item = (fig: string) => `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为${fig}万元，完成预算100%。`;
+  it('compares the 项 with its row', async () => {
+    expect(show(await run(withTable(item('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+  it('reads the half-width spelling too', async () => {
+    const half = (fig: string) => `1.一般公共服务支出(类)政府办公厅(室)及相关机构事务(款)行政运行(项):支出决算为${fig}万元。`;
+    expect(show(await run(withTable(half('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(half('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+});
+
+describe('a figure whose own words name another row is that row’s, not the 类 named before it', () => {
+  it('主要是行政运行… after a 类 figure', async () => {
+    const line = (fig: string) => `一般公共服务支出（类）100.00万元，占33.33%，主要是行政运行${fig}万元、一般行政管理事务30.00万元；住房保障支出（类）200.00万元，占66.67%。`;
+    expect(show(await run(withTable(line('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(line('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+  it('其中：住房公积金… after a 类 figure', async () => {
+    const line = (fig: string) => `2.住房保障支出（类）200.00万元，其中：住房公积金${fig}万元，购房补贴80.00万元。`;
+    expect(show(await run(withTable(line('120.00'))))).toEqual([]);
+    expect(show(await run(withTable(line('119.99'))))).toEqual([conflict(4, '120.00万元', '119.99万元')]);
+  });
+  it('an item named after a row of another 类 gets no row at all', async () => {
+    expect(show(await run(withTable('住房保障支出（类）200.00万元，其中：行政运行70.00万元。')))).toEqual([]);
+  });
+});
+
+describe('a 科目 code in brackets right after a name is that name’s code', () => {
+  it('功能分类 类 with their codes: each is its row, not the total before them', async () => {
+    const line = (fig: string) => `一般公共预算财政拨款支出300.00万元，主要用于以下方面：一般公共服务支出（201）${fig}万元，占33.33%；住房保障支出（221）200.00万元，占66.67%。`;
+    expect(show(await run(withTable(line('100.00'))))).toEqual([]);
+    expect(show(await run(withTable(line('100.01'))))).toEqual([conflict(4, '100.00万元', '100.01万元')]);
+  });
+  it('经济分类 类 with their codes after 基本支出，其中: not the 基本支出 itself', async () => {
+    const para = (personnel: string) => [
+      '上海市某区某某局2024年度部门决算',
+      '第三部分 2024年度部门决算情况说明',
+      '六、一般公共预算财政拨款基本支出决算情况说明',
+      `2024年度一般公共预算财政拨款基本支出300.00万元，其中：工资福利支出（301）200.00万元，对个人和家庭的补助（303）20.00万元，商品和服务支出（302）70.00万元，资本性支出（310）10.00万元。人员经费${personnel}万元，公用经费80.00万元。`,
+    ];
+    expect(show(await run(para('220.00')))).toEqual([]);
+    expect(show(await run(para('220.10')))).toEqual([['SUM_MISMATCH', 'error', 4, '300.10万元', '300.00万元']]);
+  });
+});
