@@ -76,3 +76,23 @@ describe('a 科目 code in brackets right after a name is that name’s code', (
     expect(show(await run(para('220.10')))).toEqual([['SUM_MISMATCH', 'error', 4, '300.10万元', '300.00万元']]);
   });
 });
+
+describe('an item named by its code, by its name alone, by a dash path or by its levels unmarked is compared with its row', () => {
+  const forms: [string, (fig: string) => string[]][] = [
+    ['its 7-digit code after the ordinal', (fig) => [`1.2010301行政运行：年初预算为80.00万元，支出决算为${fig}万元。`]],
+    ['its quoted name marked 项', (fig) => [`1.“行政运行”项：年初预算为80.00万元，支出决算为${fig}万元。`]],
+    ['a dash path', (fig) => [`1.一般公共服务支出—政府办公厅（室）及相关机构事务—行政运行：年初预算为80.00万元，支出决算为${fig}万元。`]],
+    ['its levels written one after another, then a full stop', (fig) => ['一般公共预算财政拨款支出决算具体情况如下：', `1.一般公共服务支出政府办公厅（室）及相关机构事务行政运行。年初预算为80.00万元，支出决算为${fig}万元。`]],
+  ];
+  for (const [what, item] of forms) {
+    it(what, async () => {
+      expect(show(await run(withTable(...item('70.00'))))).toEqual([]);
+      const line = item('70.01').length + 3;
+      expect(show(await run(withTable(...item('70.01'))))).toEqual([conflict(line, '70.00万元', '70.01万元')]);
+    });
+  }
+  it('a name that is no row of the tables, or a metric after 其中, stays unresolved', async () => {
+    expect(show(await run(withTable('一般公共预算财政拨款基本支出270.00万元。其中：人员经费200.00万元，公用经费70.00万元。')))).toEqual([]);
+    expect(show(await run(withTable('1.“信息化建设”项：年初预算为80.00万元，支出决算为70.01万元。')))).toEqual([]);
+  });
+});
