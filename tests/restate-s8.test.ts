@@ -96,3 +96,11 @@ describe('an item named by its code, by its name alone, by a dash path or by its
     expect(show(await run(withTable('1.“信息化建设”项：年初预算为80.00万元，支出决算为70.01万元。')))).toEqual([]);
   });
 });
+
+describe('年初预算数和决算数分别为A和B: each figure takes the role its name gives, and the item its sentence names', () => {
+  const item = (fig: string) => `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算数和决算数分别为80.00万元和${fig}万元。`;
+  it('compares the 决算数 with its row, never the 年初预算数', async () => {
+    expect(show(await run(withTable(item('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+});

@@ -468,7 +468,8 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // sentence before it (1.一般公共服务支出财政事务行政运行。年初预算为…): the row it names, where it names one.
     else if (!chain.length && !codes.length && !f.metric) {
       const lead = leadOf(lines, i, f.loc.start, heading);
-      if (lead) code = codeOfLead(lead, rows, economic);
+      const marked = lead ? classChain(lead) : [];
+      if (lead) code = marked.length ? codeOfChain(marked, rows) : codeOfLead(lead, rows, economic);
     }
     // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
     // after its last marker begin a deeper row's name, so the figure is not the 款's.
