@@ -104,3 +104,30 @@ describe('年初预算数和决算数分别为A和B: each figure takes the role 
     expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
   });
 });
+
+describe('收入总计 / 支出总计 restate the 总计 rows where the 收支总表 prints them beside the year’s 合计', () => {
+  const doc = (income: string) => [
+    '上海市某区某某局2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '一、收入支出决算总体情况说明',
+    `2024年度收入总计${income}万元，支出总计220.00万元。`,
+    '第二部分 2024年度部门决算表',
+    '                 收入支出决算总表',
+    '                                              单位：万元',
+    ' 收入                                      支出',
+    ' 项目                       决算数         项目                      决算数',
+    ' 一、财政拨款收入            200.00        一、一般公共服务支出       180.00',
+    ' 本年收入合计                200.00        本年支出合计               180.00',
+    ' 年初结转和结余               20.00        年末结转和结余              40.00',
+    ' 总计                        220.00        总计                       220.00',
+  ];
+  const values = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'VALUE_CONFLICT');
+  it('compares them with the 总计 rows, not 本年收入合计 / 本年支出合计', async () => {
+    expect(values(await run(doc('220.00')))).toEqual([]);
+    // (and the two sides' totals, which must be equal, disagree: an error of its own)
+    expect(values(await run(doc('220.01')))).toEqual([
+      ['VALUE_CONFLICT', 'warning', 4, '220.00万元', '220.01万元'],
+      ['VALUE_CONFLICT', 'error', 4, '220.01万元', '220.00万元'],
+    ]);
+  });
+});

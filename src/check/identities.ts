@@ -9,6 +9,7 @@ import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../mo
 import { loadPattern } from '../patterns.js';
 import { parseAmount } from '../extract/tables/amount.js';
 import { columnKey } from '../extract/ledger.js';
+import { grandRows } from '../extract/summary.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 
@@ -1505,6 +1506,12 @@ function restatements(l: Ledger): Flag[] {
     const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
     if (!figs.length || figs.length !== same.length) continue;
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
+    // (a 收入总计 where the table prints its 总计 rows beside the year's 合计 restates those rows)
+    const grand = grandRows(l.doc.facts, figs[0]!.g, f)?.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
+    if (grand?.every((x) => x.fig)) {
+      if (!grand.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) compare(grand[0]!);
+      continue;
+    }
     compare(figs[0]!);
   }
   return flags;
