@@ -131,3 +131,11 @@ describe('收入总计 / 支出总计 restate the 总计 rows where the 收支�
     ]);
   });
 });
+
+describe('a 科目’s own 基本支出/项目支出 in brackets after its figure are that row’s columns', () => {
+  const item = (basic: string) => `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）。年初预算为110.00万元，支出决算为100.00万元（其中：基本支出${basic}万元，项目支出30.00万元），完成年初预算的90.91%。`;
+  it('compares them with the row’s 基本支出 and 项目支出 cells, not the document’s totals', async () => {
+    expect(show(await run(withTable(item('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+});

@@ -510,7 +510,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     const item = column === 'basic' || column === 'project';
     // …（类）支出100.00万元。其中：基本支出70.00万元；项目支出30.00万元: a 其中 opening the next sentence lists the
     // 科目's own items.
-    if (!about.code && item && head && i - head.line <= 3 && /^[\s，,：:]*其中/u.test(sentenceBefore(lines, i, f.loc.start, heading))) {
+    // (or a 其中 in brackets right after the 科目's figure: …支出决算为1,511.89万元（其中：基本支出1,503.52万元…）)
+    const sentence = item && head && i - head.line <= 3 ? sentenceBefore(lines, i, f.loc.start, heading) : '';
+    if (!about.code && item && head && i - head.line <= 3 && (/^[\s，,：:]*其中/u.test(sentence) || /元\s*[（(]\s*其中[^（()）]*$/u.test(sentence))) {
       about.code = head.about.code;
       about.codeKind = 'function';
       if (head.about.name) about.name = head.about.name;
