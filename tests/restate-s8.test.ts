@@ -139,3 +139,37 @@ describe('a 科目’s own 基本支出/项目支出 in brackets after its figur
     expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
   });
 });
+
+describe('江苏 预算 in 亿元: a 类 of the 支出预算总计 rounded coarser than the money outside its fund table', () => {
+  // (one TAB-led cell per line, rows apart by blank lines: a table exported from Word)
+  const row = (...xs: string[]) => [...xs.map((x) => `\t${x}`), ''];
+  const doc = (y: string) => [
+    '江苏省某某院2017年度部门预算',
+    '第三部分 2017年度部门预算情况说明',
+    '一、收支预算总体情况说明',
+    '（一）收入预算总计15,560.00万元。包括：',
+    '1．财政拨款收入预算总计15,550.00万元。',
+    '2．其他资金收入预算总计10.00万元。',
+    '（二）支出预算总计15,560.00万元。包括：',
+    `1．公共安全（类）支出${y}亿元，主要用于检察业务。`,
+    '八、一般公共预算支出预算表',
+    '单位：万元',
+    ...row('功能科目代码', '功能科目名称', '金额'),
+    ...row('', '合计', '15,550.00'),
+    ...row('204', '公共安全支出', '13,641.34'),
+    ...row('20404', '检察', '13,641.34'),
+    ...row('2040401', '行政运行', '13,641.34'),
+    ...row('221', '住房保障支出', '1,908.66'),
+    ...row('22102', '住房改革支出', '1,908.66'),
+    ...row('2210201', '住房公积金', '1,908.66'),
+    '九、名词解释',
+  ];
+  const values = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'VALUE_CONFLICT');
+  it('accepts 1.37亿元 for the fund cell 13,641.34 plus the 10.00 outside it, and 1.36亿元 for the cell', async () => {
+    expect(values(await run(doc('1.37')))).toEqual([]);
+    expect(values(await run(doc('1.36')))).toEqual([]);
+  });
+  it('still flags a figure that fits neither', async () => {
+    expect(values(await run(doc('1.38')))).toEqual([['VALUE_CONFLICT', 'error', 8, '1.36亿元', '1.38亿元']]);
+  });
+});

@@ -1531,8 +1531,9 @@ function withinOtherFunds(l: Ledger, mine: Fig, cell: Fact, fig: Fig): 'exact' |
   if (!whole || !part) return false;
   const room = whole.v - part.v;
   const slack = whole.h + part.h + mine.h + fig.h;
+  // (a figure rounded coarser than the outside money — 1.37亿元 for 13,641.34 + 15.00万元 — is exact too)
+  if (room > 0n && sumFits(mine, [fig, { v: room, h: whole.h + part.h }])) return 'exact';
   if (room <= slack) return false;
-  if (sumFits(mine, [fig, { v: room, h: whole.h + part.h }])) return 'exact';
   return mine.v > fig.v - mine.h - fig.h && mine.v < fig.v + room + slack ? 'within' : false;
 }
 
