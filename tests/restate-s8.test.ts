@@ -173,3 +173,11 @@ describe('江苏 预算 in 亿元: a 类 of the 支出预算总计 rounded coars
     expect(values(await run(doc('1.38')))).toEqual([['VALUE_CONFLICT', 'error', 8, '1.36亿元', '1.38亿元']]);
   });
 });
+
+describe('a figure in brackets right after another restates it in another unit, and names no row of its own', () => {
+  const item = (fig: string) => `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。年初预算为80.00万元（800,023.45元），支出决算为${fig}万元（700,023.45元）。`;
+  it('leaves the 年初预算 in 元 alone and still compares the 决算', async () => {
+    expect(show(await run(withTable(item('70.00'))))).toEqual([]);
+    expect(show(await run(withTable(item('70.01'))))).toEqual([conflict(4, '70.00万元', '70.01万元')]);
+  });
+});

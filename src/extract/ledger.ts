@@ -481,6 +481,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // The figure's own words may name another row than the chain before it (一般公共服务支出（类）100.00万元，
     // 主要是行政运行70.00万元; …（类）445.69万元，其中：住房公积金187.19万元): it is that row's, or nothing.
     if (code) code = ownRow(f.label, code, rows, economic);
+    // A figure in brackets right after another (年初预算为80.00万元（800,023.45元）) restates that figure, in another
+    // unit: it names no row of its own (its words are the other figure's, its role unknown).
+    if (code && /\d\s*(?:亿元|万元|千元|元)\s*[（(]\s*$/u.test(clause)) code = undefined;
     if (code) {
       about.code = code;
       about.codeKind = 'function';
