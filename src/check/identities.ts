@@ -9,6 +9,7 @@ import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../mo
 import { loadPattern } from '../patterns.js';
 import { parseAmount } from '../extract/tables/amount.js';
 import { columnKey } from '../extract/ledger.js';
+import { grandRows } from '../extract/summary.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 
@@ -1419,6 +1420,20 @@ const crossTables = new WeakMap<Flag, string[]>();
 
 // ---------------------------------------------------------------- narrative against tables
 
+/** Whether `mine`, printed coarser than the money the document spends outside the fund table (its expenditure
+ *  total less the table's 合计 in the cell's column), fits the cell plus that money at its printed precision
+ *  (江苏 预算 in 亿元: `公共安全（类）支出1.37亿元` for the 预算05 cell 13,641.34 + 其他资金 15.00万元). */
+function coarserThanOutside(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean {
+  const e = l.doc.summary.total_expenditure;
+  const stated = e ? l.doc.facts.find((g) => g.id === e.factId) : undefined;
+  const whole = stated ? figOf(stated.text, stated.unit) : null;
+  const totals = TOTAL_ROWS();
+  const rows = (l.cells.get(cell.about!.tableId!) ?? []).filter((g) => !g.about?.code && g.about?.name && totals.has(g.about.name) && g.about.col === cell.about!.col);
+  const part = rows.length === 1 ? figOf(rows[0]!.text, rows[0]!.unit) : null;
+  if (!whole || !part || whole.v <= part.v || whole.v - part.v > mine.h) return false;
+  return sumFits(mine, [fig, { v: whole.v - part.v, h: whole.h + part.h }]);
+}
+
 /** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
 export const restatementCount = { byCode: 0, byMetric: 0 };
 
@@ -1474,6 +1489,8 @@ function restatements(l: Ledger): Flag[] {
         // may be a wrong figure: a warning, not silence.
         const outside = allSources ? usable.map((x) => withinOtherFunds(l, mine, x.g, x.fig!)) : [];
         if (outside.includes('exact')) continue;
+        // (a figure rounded coarser than that money — 1.37亿元 for 13,641.34 + 15.00万元 — holds the cell plus it)
+        if (allSources && usable.some((x) => coarserThanOutside(l, mine, x.g, x.fig!))) continue;
         // A figure of all 财政拨款 (or no fund named) may be the 科目's sum over the fund tables that print it.
         const fundTables = Object.values(rc.functionTables).flat();
         const perFund = usable.filter((x) => fundTables.includes(x.g.about!.table!));
@@ -1505,6 +1522,12 @@ function restatements(l: Ledger): Flag[] {
     const figs = same.map((g) => ({ g, fig: figOf(g.text, g.unit) })).filter((x) => x.fig);
     if (!figs.length || figs.length !== same.length) continue;
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
+    // (a 收入总计 where the table prints its 总计 rows beside the year's 合计 restates those rows)
+    const grand = grandRows(l.doc.facts, figs[0]!.g, f)?.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
+    if (grand?.every((x) => x.fig)) {
+      if (!grand.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) compare(grand[0]!);
+      continue;
+    }
     compare(figs[0]!);
   }
   return flags;

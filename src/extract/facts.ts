@@ -183,6 +183,7 @@ function paragraphFacts(
     if (ov !== undefined) {
       parsed.label = ov.label;
       parsed.metric = ov.metric;
+      if (ov.role) Object.assign(parsed, { role: ov.role, initial: ov.initial });
     }
     // A count's noun often follows it: "30个先进集体", "28名职工报名".
     if (tok.kind === 'count' && !parsed.metric && ov === undefined) {
@@ -455,9 +456,9 @@ function afterYearRe(label: string): RegExp {
 
 /** 分别为 lists: "人员经费和公用经费分别为76.19万元、3.78万元" gives the i-th number the i-th name.
  *  When the counts differ, the numbers get no label or metric rather than a guessed one. */
-function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { label: string; metric: string | null }> {
+function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { label: string; metric: string | null; role?: Role; initial?: boolean }> {
   const r = rules();
-  const out = new Map<number, { label: string; metric: string | null }>();
+  const out = new Map<number, { label: string; metric: string | null; role?: Role; initial?: boolean }>();
   const re = new RegExp(r.respectively.source, 'g');
   for (const m of text.matchAll(re)) {
     const cueEnd = m.index + m[0].length;
@@ -478,9 +479,13 @@ function respectivelyLabels(text: string, tokens: NumberToken[]): Map<number, { 
       list.push(k);
       if (!/^[、和及]/.test(text.slice(t.unitEnd))) break;
     }
+    // (names that are roles of one subject — 年初预算数和决算数分别为A和B — give each number its role)
+    const words = text.slice(from, m.index).split(r.listSeparators).map((s) => s.trim());
+    const roles = words.length === list.length ? words.map((w) => r.roles.find((x) => x.whole.test(w) && (!x.kinds || x.kinds.includes('amount')))) : [];
     list.forEach((k, i) => {
       const name = names.length === list.length ? names[i]! : '';
-      out.set(k, { label: name || m[0], metric: name ? resolveMetric(name) : null });
+      const role = roles.length && roles.every(Boolean) && tokens[k]!.kind === 'amount' ? roles[i] : undefined;
+      out.set(k, { label: name || m[0], metric: name ? resolveMetric(name) : null, ...(role ? { role: role.role, initial: role.initial === true } : {}) });
     });
   }
   return out;

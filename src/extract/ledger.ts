@@ -212,7 +212,9 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   return fundIn(total);
 }
 
-const CHAIN = /([^（(，,。；：:、]{2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+// (a name may hold a bracketed word of its own — 政府办公厅（室）及相关机构事务（款）: a bracket that is no marker
+// and holds a few words, no figure, is part of the name)
+const CHAIN = /((?:[^（(，,。；：:、]|[（(](?!\s*\d{0,3}\s*(?:类|款|项)\s*[）)])[^（()）\d，,。；：:、]{1,6}[）)]){2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
 
 /** Where the last 类/款/项 marker of a text ends (0 when there is none). */
 function lastChainEnd(text: string): number {
@@ -317,8 +319,10 @@ function codesIn(clause: string, rows: RowName[]): string[] {
   clause = clause.replace(/[（(]\s*\d{2,3}\s*(?:类|款|项)\s*[）)]/g, '');
   // (an amount's digits are no code: 221.26万元 does not print 221, nor 1,221.26 its 221)
   const codes = new Set<string>();
-  for (const m of clause.matchAll(/(?<![\d,.，．])(\d{3}(?:\d{2}){0,2})(?!\d|[,.．]\d)/g)) {
+  for (const m of clause.matchAll(/(?<![\d,，])(\d{3}(?:\d{2}){0,2})(?!\d|[,.．]\d)/g)) {
     const code = m[1]!;
+    // (after a point only where the point closes an item's ordinal: 1.2010601行政运行, never 3.210)
+    if (/[.．]$/u.test(clause.slice(0, m.index!)) && !/(?:^|[^\d,.，．])\d{1,2}[.．]$/u.test(clause.slice(0, m.index!))) continue;
     const heads = names.get(code);
     if (!heads) continue;
     const before = clause.slice(Math.max(0, m.index! - 4), m.index!);
@@ -329,6 +333,81 @@ function codesIn(clause: string, rows: RowName[]): string[] {
     if (named || bracketed || labelled) codes.add(code);
   }
   return [...codes];
+}
+
+/** The words a figure's clause opens with, before its first colon (1.“行政运行”项：年初预算为…), or the short
+ *  sentence right before the clause (1.一般公共服务支出财政事务行政运行。年初预算为…): a subject of no figure. */
+function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
+  let text = lines[idx]!.raw.slice(0, start);
+  for (let k = idx - 1; k >= 0 && k >= idx - 3; k--) {
+    if (heading(k) || heading(k + 1)) break;
+    text = lines[k]!.raw + text;
+  }
+  const cut = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
+  const clause = text.slice(cut + 1);
+  // (the words before the clause's last colon, back to the colon before: 其中：1.X：年初预算为… → 1.X)
+  const parts = clause.split(/[：:]/u);
+  let lead = parts.length > 1 ? parts[parts.length - 2] : undefined;
+  if (lead === undefined && cut > 0 && text[cut] === '。' && !clause.slice(0, clause.search(/\d|$/u)).match(/[，,]/u)) {
+    const before = text.slice(0, cut);
+    lead = before.slice(Math.max(...['。', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
+  }
+  if (!lead) return undefined;
+  lead = lead.replace(/^[\s]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/u, '').trim();
+  // (a subject holds no figure, and is short)
+  return lead.length >= 2 && lead.length <= 60 && !/\d/u.test(lead) ? lead : undefined;
+}
+
+/** The function row a clause's subject names: `“X”项`/`“X”款`/`“X”类` marks in order (the one row they fit), a
+ *  dash path (一般公共服务支出—财政事务—行政运行, every level confirmed), the names of a row's levels written one
+ *  after another without marks, or one row's name alone (only where no other row, nor an 经济分类 row, is so
+ *  named). undefined where no row or several fit. */
+function codeOfLead(lead: string, rows: RowName[], economic: Map<string, Set<string>>): string | undefined {
+  const quoted = [...lead.matchAll(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu)].map((m) => ({ level: m[2]!, name: foldName(m[1]!) }));
+  if (quoted.length) {
+    const text = lead.replace(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu, '').replace(/[\s、，,\-－—–]/gu, '');
+    return text ? undefined : codeOfChain(quoted, rows);
+  }
+  const bare = foldName(lead.replace(/[“”"‘’]/gu, ''));
+  if (bare.length < 2) return undefined;
+  const pieces = lead.replace(/[“”"‘’]/gu, '').split(/\s*[-－—–]+\s*/u).map((x) => foldName(x)).filter(Boolean);
+  if (pieces.length === 2 || pieces.length === 3) return codeOfChain(pieces.map((name, k) => ({ level: ['类', '款', '项'][k]!, name })), rows);
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  // (levels written one after another: 类 + 款 (+ 项) names of one code, each as its row prints it)
+  const joined = [...names.keys()].filter((c) => c.length > 3 && joinedNames(c, names).has(bare));
+  if (joined.length) return joined.length === 1 ? joined[0] : undefined;
+  if (economic.has(bare) || economic.has(bare.replace(/支出$/u, ''))) return undefined;
+  const alone = [...names].filter(([c, at]) => namedAs(at, bare, c.length)).map(([c]) => c);
+  return alone.length === 1 ? alone[0] : undefined;
+}
+
+/** Every spelling of a code's level names joined in order (类 + 款 + 项). */
+function joinedNames(code: string, names: Map<string, Set<string>>): Set<string> {
+  let out = new Set<string>(['']);
+  for (const l of [3, 5, 7]) {
+    if (l > code.length) break;
+    const at = names.get(code.slice(0, l));
+    if (!at) return new Set();
+    out = new Set([...out].flatMap((p) => [...at].map((n) => p + n)));
+  }
+  return out;
+}
+
+/** The code a figure resolved to `code` by the chain before it restates, given its own words (its label):
+ *  `code` where they name no row of the tables or that row itself; else the one function row of that name
+ *  on the chain's path (above or below `code`), or nothing (a name of several rows there, of another 类, or
+ *  of an 经济分类 row). */
+function ownRow(label: string, code: string, rows: RowName[], economic: Map<string, Set<string>>): string | undefined {
+  const own = foldName(label.replace(/[“”"‘’]/gu, '').replace(/[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]$/u, ''));
+  if (own.length < 2) return code;
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  const named = [...names].filter(([c, at]) => namedAs(at, own, c.length)).map(([c]) => c);
+  if (named.includes(code)) return code;
+  if (!named.length && !economic.has(own) && !economic.has(own.replace(/支出$/u, ''))) return code;
+  const onPath = named.filter((c) => c.startsWith(code) || code.startsWith(c));
+  return onPath.length === 1 ? onPath[0] : undefined;
 }
 
 /** Fill `about` on narrative facts: code (by a printed code or a 类/款/项 chain of names), name, fund. */
@@ -385,6 +464,13 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const printed = printedCode(chain);
       if (code && ((codes.length && !codes.includes(code)) || (printed && printed !== code))) code = undefined;
     } else if (codes.length === 1) code = codes[0];
+    // A subject the clause opens with (1.“行政运行”项：…, 1.一般公共服务支出—财政事务—行政运行：…) or the short
+    // sentence before it (1.一般公共服务支出财政事务行政运行。年初预算为…): the row it names, where it names one.
+    else if (!chain.length && !codes.length && !f.metric) {
+      const lead = leadOf(lines, i, f.loc.start, heading);
+      const marked = lead ? classChain(lead) : [];
+      if (lead) code = marked.length ? codeOfChain(marked, rows) : codeOfLead(lead, rows, economic);
+    }
     // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
     // after its last marker begin a deeper row's name, so the figure is not the 款's.
     if (code && chain.length) {
@@ -392,6 +478,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const tail = foldName(src.slice(lastChainEnd(src)).replace(/^[\s“”"]+/, ''));
       if (tail.length >= 2 && rows.some((r) => r.code.length > code!.length && r.code.startsWith(code!) && r.name.startsWith(tail.slice(0, 4)))) code = undefined;
     }
+    // The figure's own words may name another row than the chain before it (一般公共服务支出（类）100.00万元，
+    // 主要是行政运行70.00万元; …（类）445.69万元，其中：住房公积金187.19万元): it is that row's, or nothing.
+    if (code) code = ownRow(f.label, code, rows, economic);
+    // A figure in brackets right after another (年初预算为80.00万元（800,023.45元）) restates that figure, in another
+    // unit: it names no row of its own (its words are the other figure's, its role unknown).
+    if (code && /\d\s*(?:亿元|万元|千元|元)\s*[（(]\s*$/u.test(clause)) code = undefined;
     if (code) {
       about.code = code;
       about.codeKind = 'function';
@@ -421,7 +513,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     const item = column === 'basic' || column === 'project';
     // …（类）支出100.00万元。其中：基本支出70.00万元；项目支出30.00万元: a 其中 opening the next sentence lists the
     // 科目's own items.
-    if (!about.code && item && head && i - head.line <= 3 && /^[\s，,：:]*其中/u.test(sentenceBefore(lines, i, f.loc.start, heading))) {
+    // (or a 其中 in brackets right after the 科目's figure: …支出决算为1,511.89万元（其中：基本支出1,503.52万元…）)
+    const sentence = item && head && i - head.line <= 3 ? sentenceBefore(lines, i, f.loc.start, heading) : '';
+    if (!about.code && item && head && i - head.line <= 3 && (/^[\s，,：:]*其中/u.test(sentence) || /元\s*[（(]\s*其中[^（()）]*$/u.test(sentence))) {
       about.code = head.about.code;
       about.codeKind = 'function';
       if (head.about.name) about.name = head.about.name;

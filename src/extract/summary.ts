@@ -42,7 +42,11 @@ export function buildSummary(
     const chosen = table ?? bestStatement(text, def);
     if (!chosen) continue;
     summary[def.key] = entry(chosen);
-    if (table) for (const t of text) if (!same(table, t)) flags.push(conflict(def.key, table, t));
+    if (table)
+      for (const t of text) {
+        const against = grandRows(facts, table, t) ?? [table];
+        if (!against.some((g) => same(g, t))) flags.push(conflict(def.key, against[0]!, t));
+      }
   }
   return { summary, flags };
 }
@@ -61,6 +65,19 @@ function bestStatement(facts: Fact[], def: MetricDef): Fact | undefined {
   return facts
     .map((f, i) => ({ f, i, exact: exact(f) }))
     .sort((a, b) => b.exact - a.exact || b.f.label.length - a.f.label.length || a.i - b.i)[0]?.f;
+}
+
+/** A narrative 总计 (收入总计, 财政拨款收入总计) where the table the metric comes from prints its own 总计 rows
+ *  beside the year's 合计 (本年收入合计 + 上年结转 = 总计): those rows, which the words name; else undefined. */
+export function grandRows(facts: Fact[], table: Fact, text: Fact): Fact[] | undefined {
+  const grand = (s: string | undefined) => !!s && /总计$/u.test(s.replace(/\s/gu, ''));
+  if (!grand(text.label) || grand(table.about?.name) || !table.about?.tableId) return undefined;
+  // (in every table that prints the metric: 财政拨款收入 is a 合计 cell of the 收入决算表 and of the 财政拨款收支总表,
+  // whose 总计 row is the one a 财政拨款收入总计 restates)
+  const cells = facts.filter((g) => g.from === 'table' && g.metric === table.metric && g.role === table.role && g.about?.tableId && !grand(g.about.name));
+  const at = new Set(cells.map((g) => `${g.about!.tableId}|${g.about!.column ?? ''}`));
+  const rows = facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.role === table.role && !g.about?.code && grand(g.about?.name) && at.has(`${g.about!.tableId}|${g.about!.column ?? ''}`));
+  return rows.length ? rows : undefined;
 }
 
 /** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees

@@ -31,6 +31,9 @@ export function cleanLabel(s: string): string {
     if (at >= 0 && at + w.length < t.length) t = t.slice(at + w.length);
   }
   // The code pieces of 科目 markers (公共安全支出（204类）…（01项）) are not numbers of another statement.
+  // A 科目 code in brackets right after its name (工资福利支出（301）, 一般公共服务支出（201）) is the name's code,
+  // not a number of another statement.
+  t = t.replace(/([\u4e00-\u9fff）)])\s*[（(]\s*\d{3}(?:\d{2}){0,2}\s*[）)]/gu, '$1');
   t = afterLastNumber(t.replace(r.enumeration, '').replace(/([（(]\s*)\d{2,3}(\s*(?:类|款|项)\s*[）)])/g, '$1$2'));
   let prev = '';
   while (prev !== t) {
