@@ -48,8 +48,15 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
     if (!def || tableFollows(doc.blocks, i)) return;
     pending.push({ rec: gridless(doc, def, b.line, i), at: i });
   });
-  // A title without a grid counts only when the document gives that table nowhere else.
-  for (const { rec } of pending) if (!gridKinds.has(rec.kind) && !tables.some((t) => t.kind === rec.kind && !t.rows.length)) tables.push(rec);
+  // A title without a grid counts only when the document gives that table nowhere else; of several such
+  // titles of one kind (a 目录 line the segmenter did not take for one, then the table's own title), the
+  // one with its explanation or its figures under it, else the last.
+  const chosen = new Map<string, TableRecord>();
+  for (const { rec } of pending) {
+    const had = chosen.get(rec.kind);
+    if (!had || !(had.note || had.empty !== true)) chosen.set(rec.kind, rec);
+  }
+  for (const rec of chosen.values()) if (!gridKinds.has(rec.kind) && !tables.some((t) => t.kind === rec.kind && !t.rows.length)) tables.push(rec);
   tables.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || (a.loc.paragraph ?? 0) - (b.loc.paragraph ?? 0) || a.loc.line - b.loc.line);
   return { tables, facts: ctx.facts, flags: ctx.flags };
 }
@@ -110,7 +117,8 @@ function caption(blocks: Block[], i: number): { title: string | null; def: Table
 function note(blocks: Block[], i: number): string | null {
   for (let k = i + 1; k <= i + 2 && k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind !== 'line') return null;
+    // (the next table's title ends this one's notes: its 本单位无… explains the next table)
+    if (b.kind !== 'line' || tableForTitle(b.line.text)) return null;
     if (isEmptyNote(b.line.text)) return b.line.raw.trim();
   }
   return null;

@@ -1,0 +1,102 @@
+// Template families and table layouts nobody here had seen (scripts/gen-variants.ts: the 13-table 四川
+// 单位决算, 表 N： numbering, tables before or after the 情况说明, the 三公 table with 会议费/培训费, the 云南
+// set, tables published as a spreadsheet, the 教育部 university and 预算 sets). Clean variants give no
+// `error`; each injected defect gives its flag at its severity, and nothing else about tables or sections.
+import { describe, expect, it } from 'vitest';
+import { allVariants, makeVariant } from '../scripts/gen-variants.js';
+import { processDocument } from '../src/pipeline.js';
+import { tableDefForTitle } from '../src/table-titles.js';
+import { tableOfTitle, families } from '../src/check/family.js';
+
+const run = (lines: string[]) => processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' });
+type Def = { kind: string; titles: string[] };
+const STRUCTURE = ['MISSING_TABLE', 'MISSING_SECTION', 'EMPTY_TABLE_UNEXPLAINED'];
+
+describe('gen-variants: every layout × defect gives exactly its key', () => {
+  for (const v of allVariants()) {
+    it(v.name, async () => {
+      const doc = await run(v.lines);
+      // no error but the keyed ones
+      const errors = doc.flags.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);
+      expect(errors.length).toBe(v.key.filter((k) => k.severity === 'error').length);
+      // the structure flags are exactly the key's (code, severity), each about its table
+      const got = doc.flags.filter((f) => STRUCTURE.includes(f.code)).map((f) => ({ code: f.code, severity: f.severity, text: `${f.message}|${f.expected ?? ''}` }));
+      expect(got.map((g) => `${g.code} ${g.severity}`).sort()).toEqual(v.key.map((k) => `${k.code} ${k.severity}`).sort());
+      for (const k of v.key) expect(got.some((g) => g.code === k.code && g.text.includes(k.about))).toBe(true);
+    }, 30_000);
+  }
+});
+
+describe('table kinds of the provinces’ sets', () => {
+  it('四川 13 tables: the extra tables get their own kinds, none is read as 公开03 or a second 公开05', async () => {
+    const doc = await run(makeVariant('sichuan13', 'none').lines);
+    expect(doc.tables.map((t) => t.kind)).toEqual([
+      '公开01表',
+      '公开02表',
+      '公开03表',
+      '公开04表',
+      '公开财政拨款支出明细表',
+      '公开05表',
+      '公开一般公共预算支出明细表',
+      '公开06表',
+      '公开一般公共预算项目支出表',
+      '公开08表',
+      '公开09表', // (its two empty 国有资本经营 tables: one title without a grid stands for the kind)
+      '公开07表',
+    ]);
+  }, 30_000);
+
+  it('云南: 收入支出决算表 is 公开01, 财政拨款收入支出决算表 公开04 (not 公开03)', async () => {
+    const doc = await run(makeVariant('yunnan', 'none').lines);
+    expect(doc.tables.map((t) => t.kind).slice(0, 7)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开一般公共预算项目支出表']);
+    expect(doc.flags.filter((f) => f.code === 'MISSING_TABLE')).toEqual([]);
+  }, 30_000);
+
+  it('a word in front of a generic title makes it another table’s (notAfter); the phrase alone still names it', () => {
+    expect(tableDefForTitle<Def>('收入支出决算表')?.kind).toBe('公开01表');
+    expect(tableDefForTitle<Def>('表 3：支出决算表')?.kind).toBe('公开03表');
+    expect(tableDefForTitle<Def>('青山县2024年度部门支出决算表')?.kind).toBe('公开03表');
+    expect(tableDefForTitle<Def>('一般公共预算财政拨款项目支出决算表')?.kind).toBe('公开一般公共预算项目支出表');
+    expect(tableDefForTitle<Def>('政府性基金预算支出预算表')?.kind).toBe('预算08政府性基金表');
+    expect(tableDefForTitle('项目支出预算表')).toBeNull();
+    // a title that lost a character in conversion (泸州's 目录) names no table rather than the wrong one
+    expect(tableDefForTitle('四、政拨款收入支出决算总表')).toBeNull();
+    expect(tableDefForTitle('六、般公共预算财政拨款支出决算表')).toBeNull();
+  });
+
+  it('the family’s title matcher: numbering (表 1：, 一、) and 、 in “三公”经费及会议费、培训费 do not hide the table', () => {
+    const national = families().find((f) => f.key === 'national-juesuan')!;
+    expect(tableOfTitle('七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', national.tables)?.kind).toBe('公开07表');
+    expect(tableOfTitle('表 1：收入支出决算表', national.tables)?.kind).toBe('公开01表');
+    expect(tableOfTitle('九、一般公共预算财政拨款项目支出决算表', national.tables)).toBeNull();
+  });
+});
+
+describe('a table title printed twice (a 目录 line the segmenter kept, then the table)', () => {
+  it('the title with its explanation under it stands for the table, not the bare 目录 line', async () => {
+    const lines = [
+      '东湖区万松街道办事处2023年部门预算',
+      '目录',
+      '一、部门主要职能',
+      '二、部门预算表',
+      '  6．2023年部门政府性基金预算支出功能分类预算表',
+      '  7．2023年部门国有资本经营预算支出功能分类预算表',
+      '三、其他相关情况说明',
+      '一、部门主要职能',
+      '街道办事处负责辖区内的社会管理和公共服务工作。',
+      '二、部门预算表',
+      '2023年部门政府性基金预算支出功能分类预算表',
+      '注：本部门2023年无政府性基金预算财政拨款安排的预算，故本表为空表。',
+      '2023年部门国有资本经营预算支出功能分类预算表',
+      '注：本部门2023年无国有资本经营预算财政拨款安排的预算，故本表为空表。',
+      '三、其他相关情况说明',
+      '本部门2023年机关运行经费预算120.00万元。',
+    ];
+    const doc = await run(lines);
+    expect(doc.tables.map((t) => [t.kind, t.loc.line, t.note !== null])).toEqual([
+      ['预算08政府性基金表', 11, true],
+      ['预算09国有资本经营表', 13, true],
+    ]);
+    expect(doc.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
+  });
+});
