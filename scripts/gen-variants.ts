@@ -26,7 +26,7 @@ export interface Variant {
 }
 
 export type Layout = 'sichuan13' | 'luzhou' | 'suizhou' | 'zhanjiang' | 'zhashui' | 'yunnan' | 'university' | 'yusuan';
-export type Defect = 'none' | 'missing' | 'template' | 'unexplained' | 'elsewhere';
+export type Defect = 'none' | 'missing' | 'template' | 'unexplained' | 'elsewhere' | 'nosection';
 
 /** Amounts in hundredths of 万元. */
 const w = (h: number) => (h / 100).toFixed(2);
@@ -323,6 +323,17 @@ function university(f: Figures): Table[] {
 
 /** One variant: layout × defect. */
 export function makeVariant(layout: Layout, defect: Defect): Variant {
+  const v = build(layout, defect);
+  if (defect === 'nosection') {
+    // the 机关运行经费 explanation left out: its heading and its text
+    const at = v.lines.findIndex((l) => l.length < 30 && l.includes('机关运行经费') && /情况|说明/.test(l));
+    v.lines.splice(at, 2);
+    v.key.push({ code: 'MISSING_SECTION', severity: 'error', about: '机关运行经费' });
+  }
+  return v;
+}
+
+function build(layout: Layout, defect: Defect): Variant {
   const f = figures();
   const lines: string[] = [];
   const p: Parts = { lines, push: (...s) => lines.push(...s) };
@@ -427,13 +438,48 @@ export function makeVariant(layout: Layout, defect: Defect): Variant {
     return { name: `${layout}-${defect}`, lines, key };
   }
   if (tablesFirst) printTables();
+  const three = `${YEAR}年度“三公”经费财政拨款支出决算为${w(f.vehicle + f.reception)}万元，其中：公务接待费${w(f.reception)}万元，公务用车运行维护费${w(f.vehicle)}万元。`;
   if (layout === 'suizhou') {
+    // 湖北: the 情况说明 in five merged parts, the other matters a part of their own, tables last
     p.push(`第二部分：${YEAR} 年度部门决算情况说明`);
-    narrative(p, f, dunhao);
+    p.push(`一、${YEAR} 年度收入支出决算总体及增减变动情况`, `${YEAR}年度收、支总计均为${w(f.total)}万元。本年收入合计${w(f.total)}万元，其中：财政拨款收入${w(f.fiscal)}万元；其他收入${w(f.other)}万元。`);
+    p.push(`本年支出合计${w(f.total)}万元，其中：基本支出${w(f.basic)}万元；项目支出${w(f.project)}万元。`);
+    p.push(`二、${YEAR} 年度财政拨款支出决算情况`, `${YEAR}年度一般公共预算财政拨款支出${w(f.fiscal)}万元，其中：基本支出${w(f.basic)}万元，项目支出${w(f.fiscal - f.basic)}万元。基本支出中，人员经费${w(f.personnel)}万元，公用经费${w(f.publicExp)}万元。`);
+    p.push(`三、${YEAR} 年度一般公共决算财政拨款安排的“三公”经费支出决算及增减变动情况说明`, three);
+    p.push(`四、${YEAR} 年度政府性基金支出决算情况`, '本部门本年度无政府性基金预算财政拨款支出。');
+    p.push(`五、${YEAR} 年度国有资本经营预算支出决算情况`, '本部门本年度无国有资本经营预算财政拨款支出。');
     p.push('第三部分：其他重要事项情况说明');
     others(p, f, (i, s) => `${CN[i]}、关于${s}`, 1);
+    p.push('五、政府购买服务情况', '本部门本年度无政府购买服务支出。');
     p.push('第四部分：名词解释', '一、财政拨款收入：指本级财政当年拨付的资金。');
     printTables();
+  } else if (layout === 'yunnan') {
+    // 云南: four explanations, the other matters and 相关口径 a part of their own
+    p.push(`第三部分 ${YEAR}年度部门决算情况说明`);
+    p.push('一、收入决算情况说明', `${YEAR}年度本年收入合计${w(f.total)}万元，其中：财政拨款收入${w(f.fiscal)}万元；其他收入${w(f.other)}万元。`);
+    p.push('二、支出决算情况说明', `${YEAR}年度本年支出合计${w(f.total)}万元，其中：基本支出${w(f.basic)}万元；项目支出${w(f.project)}万元。`);
+    p.push('三、一般公共预算财政拨款支出决算情况说明', `${YEAR}年度一般公共预算财政拨款支出${w(f.fiscal)}万元。`);
+    p.push('四、财政拨款“三公”经费支出决算情况说明', three);
+    p.push('第四部分 其他重要事项及相关口径情况说明');
+    p.push('一、机关运行经费支出情况', `本部门${YEAR}年度机关运行经费支出${w(f.publicExp)}万元。`);
+    p.push('二、国有资产占用情况', `截至${YEAR}年12月31日，本部门共有车辆1辆。`);
+    p.push('三、政府采购支出情况', `本部门${YEAR}年度政府采购支出总额0万元。`);
+    p.push('四、部门绩效自评情况', '本部门对项目支出开展了绩效自评。');
+    p.push('五、其他重要事项情况说明', '本部门无其他重要事项。');
+    p.push('六、相关口径说明', '机关运行经费的口径为行政单位的公用经费。');
+    p.push('第五部分 名词解释', '一、财政拨款收入：指本级财政当年拨付的资金。');
+  } else if (layout === 'zhashui') {
+    // 陕西: the 情况说明 by merged subjects, the other matters inside it
+    p.push(`第三部分 ${YEAR}年部门决算情况说明`);
+    p.push('一、收入支出决算总体情况说明', `${YEAR}年度收、支总计均为${w(f.total)}万元。本年收入合计${w(f.total)}万元，其中：财政拨款收入${w(f.fiscal)}万元；其他收入${w(f.other)}万元。`);
+    p.push(`二、${YEAR}年度财政拨款收入支出总体情况说明`, `${YEAR}年度财政拨款收、支总计均为${w(f.fiscal)}万元。`);
+    p.push(`三、${YEAR}年度“三公”经费、培训费及会议费支出情况说明`, three);
+    p.push(`四、${YEAR}年度部门绩效管理情况说明`, '本部门对项目支出开展了绩效自评。');
+    p.push('五、其他重要事项的情况说明');
+    p.push('（一）机关运行经费支出情况', `本部门${YEAR}年度机关运行经费支出${w(f.publicExp)}万元。`);
+    p.push('（二）政府采购支出情况', `本部门${YEAR}年度政府采购支出总额0万元。`);
+    p.push('（三）国有资产占用情况', `截至${YEAR}年12月31日，本部门共有车辆1辆。`);
+    p.push('第四部分 专业名词解释', '一、财政拨款收入：指本级财政当年拨付的资金。');
   } else if (layout === 'sichuan13' || layout === 'luzhou') {
     p.push(`第二部分 ${YEAR}年度单位决算情况说明`);
     narrative(p, f, dunhao);
@@ -469,10 +515,10 @@ function yusuanTables(f: Figures): Table[] {
 }
 
 export const LAYOUTS: Layout[] = ['sichuan13', 'luzhou', 'suizhou', 'zhanjiang', 'zhashui', 'yunnan', 'university', 'yusuan'];
-export const DEFECTS: Defect[] = ['none', 'missing', 'template', 'unexplained', 'elsewhere'];
+export const DEFECTS: Defect[] = ['none', 'missing', 'template', 'unexplained', 'elsewhere', 'nosection'];
 
 export function allVariants(): Variant[] {
-  return LAYOUTS.flatMap((l) => (l === 'luzhou' ? ['none' as const] : DEFECTS.filter((d) => !(l === 'university' && (d === 'template' || d === 'unexplained')))).map((d) => makeVariant(l, d)));
+  return LAYOUTS.flatMap((l) => (l === 'luzhou' ? ['none' as const] : DEFECTS.filter((d) => !(l === 'university' && (d === 'template' || d === 'unexplained' || d === 'nosection')) && !(l === 'yunnan' && d === 'nosection'))).map((d) => makeVariant(l, d)));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

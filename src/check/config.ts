@@ -35,7 +35,8 @@ export interface TemplateConfig {
 }
 
 export interface RequiredSet {
-  sections: { key: string; what: string; names?: string[]; severity?: Severity }[];
+  /** `or`: other sections whose presence stands for this one (a template that explains it inside another). */
+  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity }[];
   tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 

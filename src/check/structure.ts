@@ -19,14 +19,19 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   const known = sectionNames();
   // The short body lines, folded once for all the sections looked for.
   let short: string[] | null = null;
-  const missing = set.sections.filter((s) => {
-    if (present.has(s.key)) return false;
+  const has = (key: string): boolean => {
+    if (present.has(key)) return true;
     // A heading that lost its number, or a page title: a short body line with the section's name.
-    const titles = [s.what, ...(s.names ?? []), ...(known.get(s.key) ?? [])].map(fold);
+    const s = set.sections.find((x) => x.key === key);
+    const titles = [...(s ? [s.what, ...(s.names ?? [])] : []), ...(known.get(key) ?? [])].map(fold);
     short ??= units.filter((u) => !u.cell && u.line.text.length <= 40).map((u) => fold(u.line.text.replace(NUMBERING, '')));
-    return !short.some((line) => titles.some((t) => line.includes(t)));
-  });
-  const found = set.sections.length - missing.length;
+    return short.some((line) => titles.some((t) => line.includes(t)));
+  };
+  const ownMissing = set.sections.filter((s) => !has(s.key));
+  // A template that explains a section inside another (云南 explains income and expenditure without an
+  // overview, 陕西 the basic expenditure inside the 财政拨款 overview): the other stands for it.
+  const missing = ownMissing.filter((s) => !(s.or ?? []).some(has));
+  const found = set.sections.length - ownMissing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
   return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
 }
