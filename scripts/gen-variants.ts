@@ -9,6 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { toDocx } from './gen-synthetic.js';
 import type { FlagCode, Severity } from '../src/model.js';
 
 export interface VariantKey {
@@ -514,6 +516,32 @@ function yusuanTables(f: Figures): Table[] {
   ];
 }
 
+/** The report as a page-text dump prints it (pdftotext -layout): each TAB table's rows as lines of cells
+ *  apart by runs of spaces, columns aligned (a cell's width counted in display columns: a Han character
+ *  is two), digits set apart from Han characters in the text lines. */
+export function layoutText(lines: string[]): string[] {
+  const width = (x: string) => [...x].reduce((n, c) => n + (/[\u3000-\uffff]/u.test(c) ? 2 : 1), 0);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('\t')) {
+      // (a PDF text layer sets digits apart from Han characters: 2024 年度, 表 2 高等学校…)
+      out.push(lines[i]!.replace(/([\u4e00-\u9fff])(?=\d)/gu, '$1 ').replace(/(\d)(?=[\u4e00-\u9fff])/gu, '$1 '));
+      continue;
+    }
+    const rows: string[][] = [[]];
+    while (i < lines.length && (lines[i]!.startsWith('\t') || (lines[i] === '' && lines[i + 1]?.startsWith('\t')))) {
+      if (lines[i] === '') rows.push([]);
+      else rows[rows.length - 1]!.push(lines[i]!.slice(1));
+      i++;
+    }
+    i--;
+    const cols = Math.max(...rows.map((r) => r.length));
+    const w = Array.from({ length: cols }, (_, c) => Math.max(4, ...rows.map((r) => width(r[c] ?? ''))));
+    for (const r of rows) out.push(r.map((c, k) => c + ' '.repeat(w[k]! - width(c) + 3)).join('').trimEnd());
+  }
+  return out;
+}
+
 export const LAYOUTS: Layout[] = ['sichuan13', 'luzhou', 'suizhou', 'zhanjiang', 'zhashui', 'yunnan', 'university', 'yusuan'];
 export const DEFECTS: Defect[] = ['none', 'missing', 'template', 'unexplained', 'elsewhere', 'nosection'];
 
@@ -521,11 +549,19 @@ export function allVariants(): Variant[] {
   return LAYOUTS.flatMap((l) => (l === 'luzhou' ? ['none' as const] : DEFECTS.filter((d) => !(l === 'university' && (d === 'template' || d === 'unexplained' || d === 'nosection')) && !(l === 'yunnan' && d === 'nosection'))).map((d) => makeVariant(l, d)));
 }
 
+//   npx tsx scripts/gen-variants.ts OUTDIR --pdf   → also <name>.docx and, through LibreOffice (soffice), <name>.pdf
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [out = 'output/variants'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const out = args.find((a) => !a.startsWith('--')) ?? 'output/variants';
   mkdirSync(out, { recursive: true });
   const vs = allVariants();
   for (const v of vs) writeFileSync(join(out, `${v.name}.txt`), v.lines.join('\n') + '\n');
   writeFileSync(join(out, 'key.json'), JSON.stringify(vs.map((v) => ({ name: v.name, key: v.key })), null, 1));
+  if (args.includes('--pdf')) {
+    const docx = join(out, 'docx');
+    mkdirSync(docx, { recursive: true });
+    for (const v of vs) writeFileSync(join(docx, `${v.name}.docx`), await toDocx(v.lines));
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, ...vs.map((v) => join(docx, `${v.name}.docx`))], { stdio: 'ignore' });
+  }
   console.log(`${vs.length} variants written to ${out}`);
 }

@@ -3,7 +3,7 @@
 // set, tables published as a spreadsheet, the 教育部 university and 预算 sets). Clean variants give no
 // `error`; each injected defect gives its flag at its severity, and nothing else about tables or sections.
 import { describe, expect, it } from 'vitest';
-import { allVariants, makeVariant } from '../scripts/gen-variants.js';
+import { allVariants, layoutText, makeVariant } from '../scripts/gen-variants.js';
 import { processDocument } from '../src/pipeline.js';
 import { tableDefForTitle } from '../src/table-titles.js';
 import { tableOfTitle, families } from '../src/check/family.js';
@@ -12,10 +12,15 @@ const run = (lines: string[]) => processDocument(new TextEncoder().encode(lines.
 type Def = { kind: string; titles: string[] };
 const STRUCTURE = ['MISSING_TABLE', 'MISSING_SECTION', 'EMPTY_TABLE_UNEXPLAINED'];
 
-describe('gen-variants: every layout × defect gives exactly its key', () => {
+const renditions: [string, (lines: string[]) => string[]][] = [
+  ['text', (lines) => lines],
+  ['-layout dump', layoutText],
+];
+
+describe.each(renditions)('gen-variants (%s): every layout × defect gives exactly its key', (_name, render) => {
   for (const v of allVariants()) {
     it(v.name, async () => {
-      const doc = await run(v.lines);
+      const doc = await run(render(v.lines));
       // no error but the keyed ones
       const errors = doc.flags.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.message}`);
       expect(errors.length).toBe(v.key.filter((k) => k.severity === 'error').length);
@@ -97,6 +102,26 @@ describe('a table title printed twice (a 目录 line the segmenter kept, then th
       ['预算08政府性基金表', 11, true],
       ['预算09国有资本经营表', 13, true],
     ]);
+    expect(doc.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
+  });
+});
+
+describe('a table whose cells the reader could not split', () => {
+  it('a row of cells each holding several figures (5.48 0.00 4.62) is an unread table, not an empty one', async () => {
+    const lines = [
+      '青山县农业技术推广中心2024年度部门决算',
+      '第二部分 2024年度部门决算表',
+      '七、财政拨款“三公”经费支出决算表',
+      '单位：万元',
+      '\t预算数',
+      '\t决算数',
+      '',
+      '\t5.48 0.00 4.62 0.00',
+      '\t4.98 0.00 4.12 0.86',
+      '第三部分 2024年度部门决算情况说明',
+    ];
+    const doc = await run(lines);
+    expect(doc.tables.map((t) => [t.kind, t.empty])).toEqual([['公开07表', false]]);
     expect(doc.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
   });
 });

@@ -158,7 +158,9 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   // A figure among the header cells (合计 | 0 read into the header band of a table with no other row; a
   // 0 or a figure with decimals, never a 栏次 number) is a figure the table prints: it is not empty.
   const headerFigure = header.some((h) => h.split('/').some((x) => /^(?:0|[\d,]+\.\d+)$/.test(x)));
-  const hasAmount = headerFigure || body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
+  // (A cell holding several figures — narrow columns the reader could not split: 5.48 0.00 4.62 — holds
+  // figures too: the table is unread, not empty.)
+  const hasAmount = headerFigure || body.some((r) => r.some((c) => (parseAmount(c.text) !== null && !CODE.test(c.text)) || /^(?:-?[\d,]*\d\.\d+\s+)+-?[\d,]*\d\.\d+$/.test(c.text.trim())));
   const rec: TableRecord = {
     id: t.id,
     title: cap.title ?? '',
