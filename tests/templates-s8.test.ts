@@ -125,3 +125,27 @@ describe('a table whose cells the reader could not split', () => {
     expect(doc.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
   });
 });
+
+describe('review traps (rv8) on the variants', () => {
+  const zhanjiang = makeVariant('zhanjiang', 'none').lines;
+  const withLines = (extra: string[]) => [...zhanjiang.slice(0, -2), ...extra, ...zhanjiang.slice(-2)];
+  const codes = (doc: Awaited<ReturnType<typeof run>>, code: string) => doc.flags.filter((f) => f.code === code).map((f) => `${f.severity} ${f.excerpt ?? ''}`);
+
+  it('rv8 #6: a heading naming a span of years that holds the report’s year names no wrong year; a span that does not still does', async () => {
+    const doc = await run(
+      withLines(['十四、《2023—2025年信息化建设规划》实施情况说明', '本单位按规划推进信息化建设。', '十五、“十四五”规划（2021—2025年）中期评估情况', '评估工作已完成。', '十六、2024-2026年中期财政规划执行情况', '规划执行良好。', '十七、2019—2021年专项规划总结', '总结已完成。']),
+    );
+    expect(codes(doc, 'YEAR_MISMATCH')).toEqual(['error 十七、2019—2021年专项规划总结']);
+  });
+
+  it('rv8 #7: a ratio or a coefficient without a unit is not malformed; a rate is', async () => {
+    const doc = await run(withLines(['本单位流动比率为1.2，速动比率为0.8。', '按1:1.5的比例安排配套资金，配套系数为1.5。', '本年度固定资产成新率为0.62。', '本年度预算执行率为98.20。']));
+    expect(codes(doc, 'MALFORMED_VALUE')).toEqual(['error 本年度预算执行率为98.20。']);
+  });
+
+  it('rv8 #11: a 预算 whose duties are titled 基本职能及主要工作 has its duties section', async () => {
+    const lines = makeVariant('yusuan', 'none').lines.map((l) => (l === '一、主要职责' ? '一、基本职能及主要工作' : l));
+    expect(lines).toContain('一、基本职能及主要工作');
+    expect((await run(lines)).flags.filter((f) => f.code === 'MISSING_SECTION')).toEqual([]);
+  });
+});
