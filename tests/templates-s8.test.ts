@@ -149,3 +149,73 @@ describe('review traps (rv8) on the variants', () => {
     expect((await run(lines)).flags.filter((f) => f.code === 'MISSING_SECTION')).toEqual([]);
   });
 });
+
+describe('收支总表 layouts of other provinces (rv8 #8, #9)', () => {
+  // 湖北's national template prints 项目 | 行次 | 金额 in each half, with a 栏次 row (-layout text)
+  const hangci = (incomeTotal: string) => [
+    '随县某某中心2023年度部门决算',
+    '第二部分 2023年度部门决算表',
+    '                                 收入支出决算总表',
+    '                                                                         公开01表',
+    '部门：随县某某中心                                                       金额单位：万元',
+    '                        收入                                                  支出',
+    '项目                              行次      金额     项目                          行次      金额',
+    '栏次                                         1       栏次                                     2',
+    '一、一般公共预算财政拨款收入         1      612.40   一、一般公共服务支出            32      588.10',
+    '二、政府性基金预算财政拨款收入       2        0.00   二、社会保障和就业支出          33       41.30',
+    '三、国有资本经营预算财政拨款收入     3        0.00   三、住房保障支出                34       12.00',
+    '四、上级补助收入                     4        0.00',
+    '五、事业收入                         5        0.00',
+    '六、经营收入                         6        0.00',
+    '七、附属单位上缴收入                 7        0.00',
+    '八、其他收入                         8       29.00',
+    `本年收入合计                        20      ${incomeTotal}   本年支出合计                    57      641.40`,
+    '使用非财政拨款结余                  21        0.00   结余分配                        58        0.00',
+    '年初结转和结余                      22        5.00   年末结转和结余                  59        5.00',
+    '总计                                30      646.40   总计                            60      646.40',
+    '第三部分 2023年度部门决算情况说明',
+    '一、收入支出决算总体情况说明',
+    '2023年度收、支总计646.40万元。本年收入合计641.40万元，其中：一般公共预算财政拨款收入612.40万元，其他收入29.00万元。本年支出合计641.40万元。',
+  ];
+
+  it('#8 a 行次 column is never read as the amounts: the summary is the 金额 column’s, no false sum', async () => {
+    const doc = await run(hangci('641.40'));
+    expect(doc.flags.filter((f) => f.code === 'SUM_MISMATCH' || f.code === 'VALUE_CONFLICT')).toEqual([]);
+    expect(doc.summary.total_income?.value).toBe(641.4);
+    expect(doc.summary.general_budget_appropriation_income?.value).toBe(612.4);
+    expect(doc.summary.other_income?.value).toBe(29);
+    expect(doc.summary.total_expenditure?.value).toBe(641.4);
+  });
+
+  it('#8 … and a 金额 that breaks its sums is still caught', async () => {
+    const doc = await run(hangci('651.40'));
+    expect(doc.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.found)).toEqual(['651.40']);
+  });
+
+  it('#9 a 收支总表 printed as two stacked blocks (收入 rows, then 支出 rows): 本年支出合计 is not the 支出 side’s 总计', async () => {
+    const doc = await run([
+      '泸县某某局2023年度部门决算',
+      '第五部分 附表',
+      '                 表1',
+      '                    收入支出决算总表',
+      '                                                        单位：万元',
+      '收入',
+      '项目                                          决算数',
+      '一、一般公共预算财政拨款收入                  380.00',
+      '二、政府性基金预算财政拨款收入',
+      '八、其他收入                                   15.00',
+      '本年收入合计                                  395.00',
+      '年初结转和结余                                 12.00',
+      '总计                                          407.00',
+      '支出',
+      '项目                                          决算数',
+      '一、一般公共服务支出                          300.00',
+      '二、社会保障和就业支出                         80.00',
+      '本年支出合计                                  380.00',
+      '结余分配',
+      '年末结转和结余                                 27.00',
+      '总计                                          407.00',
+    ]);
+    expect(doc.flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
+  });
+});

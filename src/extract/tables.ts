@@ -194,10 +194,23 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
     // (A one-row table of items — 三公 — has no 科目 codes: its 237 is an amount.)
-    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
+    const value = codeColumn || serialColumn(h, body, c) ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });
+}
+
+/** A 行次 column (湖北's 公开01: 项目 | 行次 | 金额, a 栏次 row under the header): headed 行次/栏次, or its
+ *  cells small whole numbers rising down the rows beside a column of amounts with decimals. Never amounts. */
+function serialColumn(header: string, body: Cell[][], c: number): boolean {
+  if (/行次|栏次/.test(header)) return true;
+  // (the 栏次 row, which numbers the columns, aside)
+  const nums = body.filter((r) => !r.some((x) => x.text === '栏次')).map((r) => r[c]?.text ?? '').filter(Boolean);
+  if (nums.length < 3 || !nums.every((x) => /^\d{1,3}$/.test(x))) return false;
+  if (!nums.every((x, i) => i === 0 || Number(x) > Number(nums[i - 1]))) return false;
+  // an amount column with decimals beside it (to its right, before the next label)
+  const next = body.map((r) => r[c + 1]?.text ?? '').filter(Boolean);
+  return next.length >= 3 && next.filter((x) => /^-?[\d,]+\.\d{1,2}$/.test(x)).length >= next.length / 2;
 }
 
 function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[], rec: TableRecord) {
