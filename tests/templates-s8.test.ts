@@ -219,3 +219,22 @@ describe('收支总表 layouts of other provinces (rv8 #8, #9)', () => {
     expect(doc.flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
   });
 });
+
+describe('rv8 R1: a national-template report still needs each of its explanations', () => {
+  const national = makeVariant('zhanjiang', 'none').lines;
+  const without = (heading: string) => {
+    const at = national.indexOf(heading);
+    expect(at).toBeGreaterThan(0);
+    return [...national.slice(0, at), ...national.slice(at + 2)];
+  };
+  for (const [heading, what] of [
+    ['二、收入决算情况说明', '收入决算情况说明'],
+    ['四、财政拨款收入支出决算总体情况说明', '财政拨款收入支出决算总体情况说明'],
+    ['六、一般公共预算财政拨款基本支出决算情况说明', '一般公共预算财政拨款基本支出决算情况说明'],
+  ]) {
+    it(`without ${heading}: MISSING_SECTION error`, async () => {
+      const doc = await run(without(heading!));
+      expect(doc.flags.filter((f) => f.code === 'MISSING_SECTION').map((f) => `${f.severity} ${f.expected}`)).toEqual([`error ${what}`]);
+    });
+  }
+});

@@ -24,6 +24,7 @@ export interface Family {
   what: string;
   title?: string;
   sections: RequiredSet['sections'];
+  merged?: RequiredSet['merged'];
   tables: FamilyTable[];
 }
 
@@ -45,7 +46,7 @@ function config() {
   const y = loadPattern<RequiredYaml>('required.yaml');
   const families = y.families.map((f): Family => {
     const set = f.set ? y[f.set] : null;
-    return { key: f.key, kind: f.kind, what: f.what, ...(f.title ? { title: f.title } : {}), sections: f.sections ?? set?.sections ?? [], tables: f.tables ?? set?.tables ?? [] };
+    return { key: f.key, kind: f.kind, what: f.what, ...(f.title ? { title: f.title } : {}), sections: f.sections ?? set?.sections ?? [], ...(set?.merged && !f.sections ? { merged: set.merged } : {}), tables: f.tables ?? set?.tables ?? [] };
   });
   cache = { families, elsewhere: y.tablesElsewhere.map((p) => new RegExp(p, 'u')), elsewhereSeverity: y.tablesElsewhereSeverity };
   return cache;

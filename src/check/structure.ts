@@ -19,18 +19,34 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   const known = sectionNames();
   // The short body lines, folded once for all the sections looked for.
   let short: string[] | null = null;
+  const titlesOf = (key: string) => {
+    const s = set.sections.find((x) => x.key === key);
+    return [...(s ? [s.what, ...(s.names ?? [])] : []), ...(known.get(key) ?? [])].map(fold);
+  };
+  // Every section's names, longest first: a line is the section whose longest name it holds
+  // (五、一般公共预算财政拨款支出决算情况说明 holds 财政拨款支出决算情况 too, but is the 一般公共预算 section's).
+  let allNames: { key: string; name: string }[] | null = null;
   const has = (key: string): boolean => {
     if (present.has(key)) return true;
     // A heading that lost its number, or a page title: a short body line with the section's name.
-    const s = set.sections.find((x) => x.key === key);
-    const titles = [...(s ? [s.what, ...(s.names ?? [])] : []), ...(known.get(key) ?? [])].map(fold);
+    const titles = titlesOf(key);
     short ??= units.filter((u) => !u.cell && u.line.text.length <= 40).map((u) => fold(u.line.text.replace(NUMBERING, '')));
-    return short.some((line) => titles.some((t) => line.includes(t)));
+    allNames ??= [...new Set([...known.keys(), ...set.sections.map((x) => x.key)])]
+      .flatMap((k) => titlesOf(k).map((name) => ({ key: k, name })))
+      .sort((a, b) => b.name.length - a.name.length);
+    return short.some((line) => {
+      const own = Math.max(0, ...titles.filter((t) => line.includes(t)).map((t) => t.length));
+      // (a tie is both sections': 部门主要职能 is the 预算 set's overview and its duties)
+      return own > 0 && own >= (allNames!.find((n) => line.includes(n.name))?.name.length ?? 0);
+    });
   };
   const ownMissing = set.sections.filter((s) => !has(s.key));
   // A template that explains a section inside another (云南 explains income and expenditure without an
   // overview, 陕西 the basic expenditure inside the 财政拨款 overview): the other stands for it.
-  const missing = ownMissing.filter((s) => !(s.or ?? []).some(has));
+  // Only in a report that merges them (at most merged.atMost of the one-per-table explanations are its
+  // headings): a report that follows the national template must have each.
+  const merges = !!set.merged && set.merged.sections.filter((k) => present.has(k)).length <= set.merged.atMost;
+  const missing = ownMissing.filter((s) => !(merges && (s.or ?? []).some(has)));
   const found = set.sections.length - ownMissing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
   return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
