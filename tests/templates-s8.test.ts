@@ -238,3 +238,19 @@ describe('rv8 R1: a national-template report still needs each of its explanation
     });
   }
 });
+
+describe('rv8 #17, #19: template leftovers told from prose', () => {
+  const zhanjiang = makeVariant('zhanjiang', 'none').lines;
+  const withLines = (extra: string[]) => [...zhanjiang.slice(0, -2), ...extra, ...zhanjiang.slice(-2)];
+  const found = async (extra: string[], code: string) => (await run(withLines(extra))).flags.filter((f) => f.code === code).map((f) => f.found);
+
+  it('#17 例如： inside the unit’s own sentence is prose; opening a sentence or a bracket it is the template’s example', async () => {
+    expect(await found(['十四、信息化建设情况', '本单位项目支出主要用于网络运维，例如：机房维护、安全检测等。'], 'TEMPLATE_TEXT')).toEqual([]);
+    expect(await found(['十四、绩效评价结果应用情况', '至部门决算公开时已经应用的情况。例如：加强项目规划、绩效目标管理等。'], 'TEMPLATE_TEXT')).toEqual(['例如：']);
+  });
+
+  it('#19 a reason that goes on after a comma is given; 原因是。 is blank', async () => {
+    expect(await found(['十四、其他需要说明的情况', '本年收入比上年增加12.00万元，主要原因是，在编人员增加。', '本年支出比上年增加12.00万元，主要原因为，新增培训项目。'], 'BLANK_VALUE')).toEqual([]);
+    expect(await found(['十四、其他需要说明的情况', '本年收入比上年增加12.00万元，主要原因是。'], 'BLANK_VALUE')).toEqual(['主要原因是']);
+  });
+});
