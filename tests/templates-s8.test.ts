@@ -254,3 +254,55 @@ describe('rv8 #17, #19: template leftovers told from prose', () => {
     expect(await found(['十四、其他需要说明的情况', '本年收入比上年增加12.00万元，主要原因是。'], 'BLANK_VALUE')).toEqual(['主要原因是']);
   });
 });
+
+describe('rv8 #2: a table continued over a page is one table', () => {
+  const head = [
+    '                                                           单位：万元',
+    '                   项目',
+    '      支出功能分类',
+    '                                      合计        基本支出 项目支出',
+    '       科目编码             科目名称',
+    '类      款    项',
+  ];
+  const page1 = [
+    '201               一般公共服务支出             860.00     700.00    160.00',
+    '201     03        政府办公厅（室）及相关机构事务 860.00     700.00    160.00',
+    '201     03   01   行政运行                   700.00     700.00',
+    '201     03   02   一般行政管理事务             160.00                160.00',
+    '208               社会保障和就业支出            150.00     150.00',
+    '208     05        行政事业单位养老支出           150.00     150.00',
+  ];
+  const page2 = [
+    '208     05   01   行政单位离退休               40.00      40.00',
+    '208     05   05   机关事业单位基本养老保险缴费支出     110.00     110.00',
+    '221               住房保障支出                 70.00      70.00',
+    '221     02        住房改革支出                 70.00      70.00',
+    '221     02   01   住房公积金                   70.00      70.00',
+  ];
+  const doc = (second: string, total: string) => [
+    '东湖区某某局2024年度部门决算',
+    '第二部分 2024年度部门决算表',
+    '                  一般公共预算财政拨款支出决算表',
+    ...head,
+    ...page1,
+    '                                  - 8 -',
+    '\f                  ' + second,
+    ...head,
+    ...page2,
+    `                   合计                  ${total}   920.00    160.00`,
+  ];
+
+  it('under its title + （续表）: the 合计 at the foot adds up the rows of both pages', async () => {
+    const d = await run(doc('一般公共预算财政拨款支出决算表（续表）', '1,080.00'));
+    expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
+    expect(d.tables.filter((t) => t.kind === '公开05表').length).toBe(1);
+  });
+
+  it('under its title printed again on the next page: the same; and a 合计 that does not add up is still caught', async () => {
+    expect((await run(doc('一般公共预算财政拨款支出决算表', '1,080.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
+    const bad = await run(doc('一般公共预算财政拨款支出决算表（续表）', '1,090.00'));
+    const sums = bad.flags.filter((f) => f.code === 'SUM_MISMATCH');
+    expect(sums.length).toBe(1);
+    expect(sums[0]!.message).toContain('1,090.00');
+  });
+});

@@ -36,9 +36,11 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
   const tables: TableRecord[] = [];
   const gridKinds = new Set<string>();
   const pending: { rec: TableRecord; at: number }[] = [];
+  const { joined, continuations } = continuedTables(doc.blocks);
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'table') {
-      const rec = readTable(ctx, b.table, i);
+      if (continuations.has(i)) return;
+      const rec = readTable(ctx, joined.get(i) ?? b.table, i);
       if (rec.kind !== 'other') gridKinds.add(rec.kind);
       tables.push(rec);
       return;
@@ -62,6 +64,42 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
 }
 
 const isTitleLine = (l: Line) => l.text.length <= 70;
+
+/** A title that says the table goes on from the page before: 一般公共预算财政拨款支出决算表（续表）, 支出决算表（续）. */
+const CONTINUED = /(?:[(（]续表?[)）]|续表)$/u;
+
+/** Tables continued over a page: the next table of the same kind and as many columns, under a 续 title
+ *  (its title + （续表）/（续）), or under the title printed again on the next page where only one of the
+ *  two parts has the total row (合计 over the first part's rows, or at the foot of the second's). Their
+ *  rows are the previous table's, after it, the header band printed again left out. */
+function continuedTables(blocks: Block[]): { joined: Map<number, SourceTable>; continuations: Set<number> } {
+  const joined = new Map<number, SourceTable>();
+  const continuations = new Set<number>();
+  let prev: { i: number; kind: string; width: number; total: boolean; lastPage: number | undefined } | null = null;
+  const body = (t: SourceTable) => t.rows.slice(headerRows(t));
+  const hasTotal = (t: SourceTable) => body(t).some((r) => r.some((c) => isTotalLabel(c.text)));
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table') return;
+    const cap = caption(blocks, i);
+    const width = Math.max(0, ...b.table.rows.map((r) => r.length));
+    const total = hasTotal(b.table);
+    const rows = body(b.table);
+    const firstPage = rows[0]?.find((c) => c.text)?.loc.page;
+    const lastPage = rows[rows.length - 1]?.find((c) => c.text)?.loc.page;
+    const same = prev && cap.def && cap.def.kind === prev.kind && width === prev.width;
+    const xu = !!cap.title && CONTINUED.test(foldText(cap.title));
+    const nextPage = prev?.lastPage !== undefined && firstPage === prev.lastPage + 1 && total !== prev.total;
+    if (prev && same && (xu || nextPage)) {
+      const base = joined.get(prev.i) ?? (blocks[prev.i] as { kind: 'table'; table: SourceTable }).table;
+      joined.set(prev.i, { ...base, rows: [...base.rows, ...b.table.rows.slice(headerRows(b.table))] });
+      continuations.add(i);
+      prev = { ...prev, total: prev.total || total, lastPage };
+      return;
+    }
+    prev = cap.def ? { i, kind: cap.def.kind, width, total, lastPage } : null;
+  });
+  return { joined, continuations };
+}
 
 /** A line that quotes a table's name and goes on after the closing quote (…财政拨款基本支出预算表”中实际发生
  *  经济分类…, its opening quote on the line before) mentions the table in prose: it is not its title. */
