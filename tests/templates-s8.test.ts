@@ -306,3 +306,29 @@ describe('rv8 #2: a table continued over a page is one table', () => {
     expect(sums[0]!.message).toContain('1,090.00');
   });
 });
+
+describe('rv8 #21: 公开04’s 年初财政拨款结转和结余 broken down by fund, the fund names printed without numbers', () => {
+  const t04 = (total: string) => [
+    '青山县某某局2023年度部门决算',
+    '第五部分 附表',
+    '                    财政拨款收入支出决算总表',
+    '                                                        单位：万元',
+    '收入                                                                        支出',
+    '项目                              决算数                                    项目        合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款',
+    '一、一般公共预算财政拨款          640.00                    一、一般公共服务支出      520.00      520.00',
+    '二、政府性基金预算财政拨款        60.00                   二、社会保障和就业支出      120.00      120.00',
+    '三、国有资本经营预算财政拨款                                    三、城乡社区支出       62.00                   62.00',
+    '本年收入合计                      700.00                            本年支出合计      702.00      640.00       62.00',
+    '年初财政拨款结转和结余            8.00                   年末财政拨款结转和结余        6.00                    6.00',
+    '  一般公共预算财政拨款',
+    '  政府性基金预算财政拨款          8.00',
+    `总计                              ${total}                                    总计      708.00      640.00       68.00`,
+  ];
+
+  it('the fund rows are the carry-over’s breakdown, not more income: no false sum; a wrong 总计 is still caught', async () => {
+    expect((await run(t04('708.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
+    const bad = (await run(t04('718.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH');
+    expect(bad.length).toBe(1);
+    expect(bad[0]!.message).toContain('718.00');
+  });
+});

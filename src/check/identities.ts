@@ -917,6 +917,9 @@ function halves(l: Ledger, id: Identity): Flag[] {
         if (last === first || !tf || !gf || (!gf.fact && !tf.fact)) return;
         const groups: { head: number; subs: number[] }[] = [];
         let fine = true;
+        // The items' names (一、一般公共预算财政拨款 …): printed again without their numbers under a 结转和结余
+        // row, they are its breakdown by fund (公开04's 年初财政拨款结转和结余), not more rows of the 总计.
+        const itemNames = new Set(items.map((r) => rowsL[r]!.replace(/^[一二三四五六七八九十]+[、.．]/u, '')));
         for (let r = first + 1; r < last && fine; r++) {
           const x = rowsL[r]!;
           const has = !isBlank(cellText(l, tableId, r, c));
@@ -924,7 +927,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
             if (has) fine = false;
             continue;
           }
-          if (isSub(x) || cnNumber(x) !== null) {
+          if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {
             if (!groups.length) fine = false;
             else groups[groups.length - 1]!.subs.push(r);
           } else groups.push({ head: r, subs: [] });
