@@ -35,7 +35,10 @@ export interface TemplateConfig {
 }
 
 export interface RequiredSet {
-  sections: { key: string; what: string; names?: string[]; severity?: Severity }[];
+  /** `or`: other sections whose presence stands for this one (a template that explains it inside another). */
+  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity }[];
+  /** `or` holds only in a report with at most `atMost` of `sections` as headings (explanations merged). */
+  merged?: { sections: string[]; atMost: number };
   tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 

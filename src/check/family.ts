@@ -5,6 +5,7 @@
 // in a separate file (公开表附后, 附件：…公开表) is marked so: a missing table there is not an error.
 import type { DocKind, ExtractedDocument, Severity } from '../model.js';
 import { loadPattern } from '../patterns.js';
+import { qualifiedTitle } from '../table-titles.js';
 import type { RequiredSet } from './config.js';
 import type { TextUnit } from './lines.js';
 
@@ -23,6 +24,7 @@ export interface Family {
   what: string;
   title?: string;
   sections: RequiredSet['sections'];
+  merged?: RequiredSet['merged'];
   tables: FamilyTable[];
 }
 
@@ -44,7 +46,7 @@ function config() {
   const y = loadPattern<RequiredYaml>('required.yaml');
   const families = y.families.map((f): Family => {
     const set = f.set ? y[f.set] : null;
-    return { key: f.key, kind: f.kind, what: f.what, ...(f.title ? { title: f.title } : {}), sections: f.sections ?? set?.sections ?? [], tables: f.tables ?? set?.tables ?? [] };
+    return { key: f.key, kind: f.kind, what: f.what, ...(f.title ? { title: f.title } : {}), sections: f.sections ?? set?.sections ?? [], ...(set?.merged && !f.sections ? { merged: set.merged } : {}), tables: f.tables ?? set?.tables ?? [] };
   });
   cache = { families, elsewhere: y.tablesElsewhere.map((p) => new RegExp(p, 'u')), elsewhereSeverity: y.tablesElsewhereSeverity };
   return cache;
@@ -53,7 +55,8 @@ function config() {
 export const families = () => config().families;
 export const tablesElsewhereSeverity = () => config().elsewhereSeverity;
 
-const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
+// (、 and ， dropped: a title prints “三公”经费及会议费、培训费 where the names say 三公经费及会议费培训费)
+const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s、，,]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|表\d+)/u;
 
 // A table's names folded once (tableOfTitle runs for every body line, for every family's table).
@@ -67,7 +70,8 @@ export function tableOfTitle(text: string, tables: FamilyTable[]): FamilyTable |
   let best: { t: FamilyTable; len: number } | null = null;
   for (const t of tables) {
     for (const n of foldedNames(t)) {
-      if (title.endsWith(n) && (!best || n.length > best.len)) best = { t, len: n.length };
+      // (not where a word in front makes it another table: 收入支出决算表 does not name the 支出决算表)
+      if (title.endsWith(n) && (!best || n.length > best.len) && ![t.kind, ...(t.kinds ?? [])].some((k) => qualifiedTitle(k, title, n))) best = { t, len: n.length };
     }
   }
   return best?.t ?? null;

@@ -834,7 +834,9 @@ function halves(l: Ledger, id: Identity): Flag[] {
       while (c < width && labels.has(c)) ls.push(c++);
       const vs: number[] = [];
       while (c < width && !labels.has(c)) vs.push(c++);
-      if (ls.length && vs.some((v) => facts.some((f) => f.about!.col === v))) halvesOf.push({ labelCols: ls, values: vs });
+      // (only the columns the table's figures stand in: a 行次 column between label and 金额 holds none)
+      const values = vs.filter((v) => facts.some((f) => f.about!.col === v));
+      if (ls.length && values.length) halvesOf.push({ labelCols: ls, values });
     }
     if (halvesOf.length < 1) continue;
     const fold = (x: string) => foldTableText(x);
@@ -909,10 +911,16 @@ function halves(l: Ledger, id: Identity): Flag[] {
         }
         // 2. the 总计 = the first total + the rows between (结转和结余 …)
         const gf = fig(last, c);
-        if (vi === 0 && gf?.fact) grand[grand.length - 1] = { r: last, c, f: gf, label: rowsL[last]! };
+        // (not a total that rows of figures follow in its half: 本年支出合计 with 年末结转和结余 under it, where
+        // the half's 总计 was not read as such — a 收支总表 printed as two stacked blocks — is no grand total)
+        const addsBelow = t.rows.some((_, r) => r > last && !!rowsL[r] && !!fig(r, c) && fig(r, c)!.v !== 0n);
+        if (vi === 0 && gf?.fact && !addsBelow) grand[grand.length - 1] = { r: last, c, f: gf, label: rowsL[last]! };
         if (last === first || !tf || !gf || (!gf.fact && !tf.fact)) return;
         const groups: { head: number; subs: number[] }[] = [];
         let fine = true;
+        // The items' names (一、一般公共预算财政拨款 …): printed again without their numbers under a 结转和结余
+        // row, they are its breakdown by fund (公开04's 年初财政拨款结转和结余), not more rows of the 总计.
+        const itemNames = new Set(items.map((r) => rowsL[r]!.replace(/^[一二三四五六七八九十]+[、.．]/u, '')));
         for (let r = first + 1; r < last && fine; r++) {
           const x = rowsL[r]!;
           const has = !isBlank(cellText(l, tableId, r, c));
@@ -920,7 +928,7 @@ function halves(l: Ledger, id: Identity): Flag[] {
             if (has) fine = false;
             continue;
           }
-          if (isSub(x) || cnNumber(x) !== null) {
+          if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {
             if (!groups.length) fine = false;
             else groups[groups.length - 1]!.subs.push(r);
           } else groups.push({ head: r, subs: [] });

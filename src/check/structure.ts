@@ -5,6 +5,7 @@ import { families, tableOfTitle, tablePresent, tablesElsewhereSeverity, type Tem
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
+import { catalogueKinds } from '../table-titles.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
@@ -14,23 +15,47 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   if (doc.document.kind === null || !tpl.family) return [];
   const set = tpl.family;
   const present = new Set(flatOutline(doc.outline).map((n) => n.section));
-  if (doc.tables.some((t) => STANDARD_KIND.test(t.kind))) present.add('tables');
+  if (doc.tables.some((t) => isStandard(t.kind))) present.add('tables');
   const known = sectionNames();
   // The short body lines, folded once for all the sections looked for.
   let short: string[] | null = null;
-  const missing = set.sections.filter((s) => {
-    if (present.has(s.key)) return false;
+  const titlesOf = (key: string) => {
+    const s = set.sections.find((x) => x.key === key);
+    return [...(s ? [s.what, ...(s.names ?? [])] : []), ...(known.get(key) ?? [])].map(fold);
+  };
+  // Every section's names, longest first: a line is the section whose longest name it holds
+  // (五、一般公共预算财政拨款支出决算情况说明 holds 财政拨款支出决算情况 too, but is the 一般公共预算 section's).
+  let allNames: { key: string; name: string }[] | null = null;
+  const has = (key: string): boolean => {
+    if (present.has(key)) return true;
     // A heading that lost its number, or a page title: a short body line with the section's name.
-    const titles = [s.what, ...(s.names ?? []), ...(known.get(s.key) ?? [])].map(fold);
+    const titles = titlesOf(key);
     short ??= units.filter((u) => !u.cell && u.line.text.length <= 40).map((u) => fold(u.line.text.replace(NUMBERING, '')));
-    return !short.some((line) => titles.some((t) => line.includes(t)));
-  });
-  const found = set.sections.length - missing.length;
+    allNames ??= [...new Set([...known.keys(), ...set.sections.map((x) => x.key)])]
+      .flatMap((k) => titlesOf(k).map((name) => ({ key: k, name })))
+      .sort((a, b) => b.name.length - a.name.length);
+    return short.some((line) => {
+      const own = Math.max(0, ...titles.filter((t) => line.includes(t)).map((t) => t.length));
+      // (a tie is both sections': 部门主要职能 is the 预算 set's overview and its duties)
+      return own > 0 && own >= (allNames!.find((n) => line.includes(n.name))?.name.length ?? 0);
+    });
+  };
+  const ownMissing = set.sections.filter((s) => !has(s.key));
+  // A template that explains a section inside another (云南 explains income and expenditure without an
+  // overview, 陕西 the basic expenditure inside the 财政拨款 overview): the other stands for it.
+  // Only in a report that merges them (at most merged.atMost of the one-per-table explanations are its
+  // headings): a report that follows the national template must have each.
+  const merges = !!set.merged && set.merged.sections.filter((k) => present.has(k)).length <= set.merged.atMost;
+  const missing = ownMissing.filter((s) => !(merges && (s.or ?? []).some(has)));
+  const found = set.sections.length - ownMissing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
   return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
 }
 
-const STANDARD_KIND = /^(公开|预算)\d\d/u;
+// The standard tables: every kind of patterns/tables.yaml (the nine, the 预算 sets, the university
+// tables and the provinces' extra tables); not the indicator tables nor `other`.
+let standard: Set<string> | null = null;
+const isStandard = (kind: string) => (standard ??= catalogueKinds()).has(kind);
 const hasNumbers = (u: TextUnit) => /\d/.test(u.line.text);
 const UNIT_LINE = /^((金额)?单位|编制(单位|部门))[：:]/u;
 
@@ -46,10 +71,12 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
     // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
-    if (!STANDARD_KIND.test(t.kind)) continue;
+    if (!isStandard(t.kind)) continue;
+    // A title with no grid in a report that says its tables are published elsewhere is the list of them.
+    if (tpl.tablesElsewhere && !t.rows.length && !t.header.length) continue;
     // An explanation printed inside the grid (a row 无政府性基金支出, 此表为空 beside the header) explains it too.
     const inGrid = [...t.header, ...t.rows.flat()].some((x) => isExplanation(x));
-    if (t.empty !== true || inGrid || isExplanation(t.note) || figuresFollow(units, t) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    if (t.empty !== true || inGrid || isExplanation(t.note) || figuresFollow(units, t, isTitle) || explanationFollows(units, t, isExplanation, isTitle)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -69,6 +96,14 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
   if (absent.length === family.tables.length) {
     // Not one standard table in the document (often they are published as a separate file): one flag.
     flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere }));
+    return flags;
+  }
+  // Tables said to be published elsewhere and none printed here with figures (at most their titles, as a
+  // list): one `info` flag for the lot, none per title.
+  const printed = (req: (typeof family.tables)[number]) =>
+    doc.tables.some((t) => (t.kind === req.kind || (req.kinds ?? []).includes(t.kind) || tableOfTitle(t.title, family.tables) === req) && (t.rows.length > 0 || t.header.length > 0));
+  if (tpl.tablesElsewhere && !family.tables.some(printed)) {
+    flags.push(missingFlag(`文中没有${kind}表的表格数据（报告称公开表另附：${family.tables.map((r) => r.what).join('、')}），请在附件中核对。`, { expected: family.tables.map((r) => r.kind).join('、'), ...elsewhere }));
     return flags;
   }
   for (const req of family.tables) {
@@ -111,12 +146,14 @@ function rowsFollow(units: TextUnit[], at: number, isTitle: (s: string) => boole
   return false;
 }
 
-/** Whether lines of figures (an unread table) follow the title line of table t, before the next title. */
-function figuresFollow(units: TextUnit[], t: TableRecord): boolean {
-  const at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+/** Whether lines of figures (an unread table) follow the title line of table t (or its grid), before the
+ *  next title or the next table's grid. */
+function figuresFollow(units: TextUnit[], t: TableRecord, isTitle: (s: string) => boolean): boolean {
+  let at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
   if (at < 0) return false;
+  while (units[at + 1]?.cell && units[at + 1]!.line.loc.table === t.id) at++;
   for (const u of units.slice(at + 1, at + 13)) {
-    if (u.heading) return false;
+    if (u.heading || (u.cell && u.line.loc.table !== t.id) || (!u.cell && isTitle(u.line.text))) return false;
     if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
   }
   return false;

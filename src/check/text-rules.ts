@@ -245,6 +245,7 @@ export function proseDates(p: Paragraph, year: number | null, kind: DocKind | nu
 }
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?=年)/gu;
+const YEAR_SPAN = /(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})(?=年)/gu;
 
 /** YEAR_MISMATCH on a heading, a table title or a title-like line naming a year other than the report's. */
 export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind | null): Flag[] {
@@ -255,7 +256,10 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
   for (const [offset, re] of yearRules().allowWhen) if (re.test(text)) allowed.add(year + offset);
-  const years = [...text.matchAll(YEAR)];
+  // A span of years that holds an allowed one (《2023—2025年信息化建设规划》, “十四五”规划（2021—2025年）,
+  // 2024-2026年中期财政规划) names no wrong year.
+  const spans = [...text.matchAll(YEAR_SPAN)].filter((m) => [...allowed].some((y) => Number(m[1]) <= y && y <= Number(m[2])));
+  const years = [...text.matchAll(YEAR)].filter((m) => !spans.some((sp) => m.index >= sp.index && m.index < sp.index + sp[0].length));
   // A title naming the report's own year and another compares them (2024年度与2023年度决算对比情况).
   if (years.some((m) => Number(m[1]) === year) && new Set(years.map((m) => m[1])).size > 1) return [];
   for (const m of years) {

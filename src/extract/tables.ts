@@ -36,9 +36,11 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
   const tables: TableRecord[] = [];
   const gridKinds = new Set<string>();
   const pending: { rec: TableRecord; at: number }[] = [];
+  const { joined, continuations } = continuedTables(doc.blocks);
   doc.blocks.forEach((b, i) => {
     if (b.kind === 'table') {
-      const rec = readTable(ctx, b.table, i);
+      if (continuations.has(i)) return;
+      const rec = readTable(ctx, joined.get(i) ?? b.table, i);
       if (rec.kind !== 'other') gridKinds.add(rec.kind);
       tables.push(rec);
       return;
@@ -48,13 +50,56 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
     if (!def || tableFollows(doc.blocks, i)) return;
     pending.push({ rec: gridless(doc, def, b.line, i), at: i });
   });
-  // A title without a grid counts only when the document gives that table nowhere else.
-  for (const { rec } of pending) if (!gridKinds.has(rec.kind) && !tables.some((t) => t.kind === rec.kind && !t.rows.length)) tables.push(rec);
+  // A title without a grid counts only when the document gives that table nowhere else; of several such
+  // titles of one kind (a 目录 line the segmenter did not take for one, then the table's own title), the
+  // one with its explanation or its figures under it, else the last.
+  const chosen = new Map<string, TableRecord>();
+  for (const { rec } of pending) {
+    const had = chosen.get(rec.kind);
+    if (!had || !(had.note || had.empty !== true)) chosen.set(rec.kind, rec);
+  }
+  for (const rec of chosen.values()) if (!gridKinds.has(rec.kind) && !tables.some((t) => t.kind === rec.kind && !t.rows.length)) tables.push(rec);
   tables.sort((a, b) => (a.loc.page ?? 0) - (b.loc.page ?? 0) || (a.loc.paragraph ?? 0) - (b.loc.paragraph ?? 0) || a.loc.line - b.loc.line);
   return { tables, facts: ctx.facts, flags: ctx.flags };
 }
 
 const isTitleLine = (l: Line) => l.text.length <= 70;
+
+/** A title that says the table goes on from the page before: 一般公共预算财政拨款支出决算表（续表）, 支出决算表（续）. */
+const CONTINUED = /(?:[(（]续表?[)）]|续表)$/u;
+
+/** Tables continued over a page: the next table of the same kind and as many columns, under a 续 title
+ *  (its title + （续表）/（续）), or under the title printed again on the next page where only one of the
+ *  two parts has the total row (合计 over the first part's rows, or at the foot of the second's). Their
+ *  rows are the previous table's, after it, the header band printed again left out. */
+function continuedTables(blocks: Block[]): { joined: Map<number, SourceTable>; continuations: Set<number> } {
+  const joined = new Map<number, SourceTable>();
+  const continuations = new Set<number>();
+  let prev: { i: number; kind: string; width: number; total: boolean; lastPage: number | undefined } | null = null;
+  const body = (t: SourceTable) => t.rows.slice(headerRows(t));
+  const hasTotal = (t: SourceTable) => body(t).some((r) => r.some((c) => isTotalLabel(c.text)));
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table') return;
+    const cap = caption(blocks, i);
+    const width = Math.max(0, ...b.table.rows.map((r) => r.length));
+    const total = hasTotal(b.table);
+    const rows = body(b.table);
+    const firstPage = rows[0]?.find((c) => c.text)?.loc.page;
+    const lastPage = rows[rows.length - 1]?.find((c) => c.text)?.loc.page;
+    const same = prev && cap.def && cap.def.kind === prev.kind && width === prev.width;
+    const xu = !!cap.title && CONTINUED.test(foldText(cap.title));
+    const nextPage = prev?.lastPage !== undefined && firstPage === prev.lastPage + 1 && total !== prev.total;
+    if (prev && same && (xu || nextPage)) {
+      const base = joined.get(prev.i) ?? (blocks[prev.i] as { kind: 'table'; table: SourceTable }).table;
+      joined.set(prev.i, { ...base, rows: [...base.rows, ...b.table.rows.slice(headerRows(b.table))] });
+      continuations.add(i);
+      prev = { ...prev, total: prev.total || total, lastPage };
+      return;
+    }
+    prev = cap.def ? { i, kind: cap.def.kind, width, total, lastPage } : null;
+  });
+  return { joined, continuations };
+}
 
 /** A line that quotes a table's name and goes on after the closing quote (…财政拨款基本支出预算表”中实际发生
  *  经济分类…, its opening quote on the line before) mentions the table in prose: it is not its title. */
@@ -110,7 +155,8 @@ function caption(blocks: Block[], i: number): { title: string | null; def: Table
 function note(blocks: Block[], i: number): string | null {
   for (let k = i + 1; k <= i + 2 && k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind !== 'line') return null;
+    // (the next table's title ends this one's notes: its 本单位无… explains the next table)
+    if (b.kind !== 'line' || tableForTitle(b.line.text)) return null;
     if (isEmptyNote(b.line.text)) return b.line.raw.trim();
   }
   return null;
@@ -150,7 +196,9 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   // A figure among the header cells (合计 | 0 read into the header band of a table with no other row; a
   // 0 or a figure with decimals, never a 栏次 number) is a figure the table prints: it is not empty.
   const headerFigure = header.some((h) => h.split('/').some((x) => /^(?:0|[\d,]+\.\d+)$/.test(x)));
-  const hasAmount = headerFigure || body.some((r) => r.some((c) => parseAmount(c.text) !== null && !CODE.test(c.text)));
+  // (A cell holding several figures — narrow columns the reader could not split: 5.48 0.00 4.62 — holds
+  // figures too: the table is unread, not empty.)
+  const hasAmount = headerFigure || body.some((r) => r.some((c) => (parseAmount(c.text) !== null && !CODE.test(c.text)) || /^(?:-?[\d,]*\d\.\d+\s+)+-?[\d,]*\d\.\d+$/.test(c.text.trim())));
   const rec: TableRecord = {
     id: t.id,
     title: cap.title ?? '',
@@ -184,10 +232,23 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
     // (A one-row table of items — 三公 — has no 科目 codes: its 237 is an amount.)
-    const value = codeColumn ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
+    const value = codeColumn || serialColumn(h, body, c) ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });
+}
+
+/** A 行次 column (湖北's 公开01: 项目 | 行次 | 金额, a 栏次 row under the header): headed 行次/栏次, or its
+ *  cells small whole numbers rising down the rows beside a column of amounts with decimals. Never amounts. */
+function serialColumn(header: string, body: Cell[][], c: number): boolean {
+  if (/行次|栏次/.test(header)) return true;
+  // (the 栏次 row, which numbers the columns, aside)
+  const nums = body.filter((r) => !r.some((x) => x.text === '栏次')).map((r) => r[c]?.text ?? '').filter(Boolean);
+  if (nums.length < 3 || !nums.every((x) => /^\d{1,3}$/.test(x))) return false;
+  if (!nums.every((x, i) => i === 0 || Number(x) > Number(nums[i - 1]))) return false;
+  // an amount column with decimals beside it (to its right, before the next label)
+  const next = body.map((r) => r[c + 1]?.text ?? '').filter(Boolean);
+  return next.length >= 3 && next.filter((x) => /^-?[\d,]+\.\d{1,2}$/.test(x)).length >= next.length / 2;
 }
 
 function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit: string | null, header: string[], rec: TableRecord) {

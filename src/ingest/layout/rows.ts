@@ -580,6 +580,8 @@ function regionEnd(lines: SourceLine[], start: number): number {
     const t = raw.trim();
     if (!t) continue;
     if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k) || completesTitle(t, lines[k + 1]?.raw.trim() ?? ''))) break;
+    // (the first line too, when it is another table's title alone on its line: the table before it is empty)
+    if (k === start && t.length <= 60 && cellsOf(t).length === 1 && matchTitle(t)) break;
     if (NOTE.test(raw) || PART.test(raw) || CAPTION.test(raw)) break;
     const n = normalize(t).text;
     // Prose: a sentence, not a row (table labels carry no ，。；).
