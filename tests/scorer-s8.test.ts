@@ -1,0 +1,101 @@
+// The mutation evaluation's scorer (session 8): the witness oracle (scripts/witness.ts) decides from the
+// clean document alone whether a changed figure can be told wrong at all, and flags are attributed to a
+// mutation by what they say, not only where they stand.
+import { describe, expect, it } from 'vitest';
+import { attribute, newFlags, newFlagsByPlace, type Outcome, report } from '../scripts/eval-mutations.js';
+import { Oracle } from '../scripts/witness.js';
+import type { Block, Cell, Flag, IngestedDocument } from '../src/model.js';
+import { docFrom } from './check-helpers.js';
+
+/** Lines on page 1, then one table on page 2 (rows of printed cells). */
+function doc(lines: string[], rows: string[][] = []): IngestedDocument {
+  const d = docFrom(lines);
+  const cell = (raw: string, row: number, col: number): Cell => ({ raw, text: raw, loc: { page: 2, line: row + 1, table: 't1', row, col } });
+  const blocks: Block[] = d.blocks.slice();
+  if (rows.length) blocks.push({ kind: 'table', table: { id: 't1', loc: { page: 2, line: 1 }, rows: rows.map((r, ri) => r.map((x, ci) => cell(x, ri, ci))) } });
+  return { source: d.source, blocks, flags: [] };
+}
+const at = (lines: string[], line: number, figure: string) => ({ block: line - 1, start: lines[line - 1]!.indexOf(figure) });
+const verdict = (o: Oracle, p: Parameters<Oracle['witness']>[0], was: string, now: string) => o.witness(p, was, now).map((h) => `${h.relation}: ${h.detail}`);
+
+describe('witness oracle', () => {
+  const lines = [
+    '2019年一般公共预算支出23,456.78万元，比上年增加3,958.98万元，增长20.30%。主要原因是人员增加。',
+    '其中：基本支出12,000.00万元，项目支出11,456.78万元。',
+    '上年:14.13万元，主要组织事务。',
+    '“三公”经费支出预算1,369.00万元，比上年增加245.00万元，增长22%。',
+    '公共安全支出（类）456.78万元。',
+  ];
+  const table = [
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['', '合计', '23456.78', '12000.00', '11456.78'],
+    ['204', '公共安全支出', '456.78', '400.00', '56.78'],
+    ['20402', '公安', '456.78', '400.00', '56.78'],
+    ['208', '社会保障和就业支出', '23000.00', '11600.00', '11400.00'],
+  ];
+  const o = new Oracle(doc(lines, table));
+
+  it('a narrative figure restated in a table is witnessed by equality (units normalised)', () => {
+    expect(verdict(o, at(lines, 5, '456.78'), '456.78', '458.78')).toEqual(['equality: 456.78 at 2:3 t1[2,2]', 'equality: 456.78 at 2:4 t1[3,2]']);
+    // 元 in one place, 万元 in the other: 4,567,800.00元 is 456.78万元
+    const o2 = new Oracle(doc(['公共安全支出（类）456.78万元。', '公共安全支出4,567,800.00元。']));
+    expect(verdict(o2, { block: 0, start: 9 }, '456.78', '456.87')).toEqual(['equality: 4,567,800.00 at 1:2']);
+  });
+
+  it('a change is witnessed by the rate printed with it, interval arithmetic', () => {
+    // 3,958.98 / (23,456.78 − 3,958.98) = 20.305% → 20.30%; 3,998.98 gives 20.55%
+    expect(verdict(o, at(lines, 1, '3,958.98'), '3,958.98', '3,998.98')).toEqual(['rate: 20.30% = t/(a-t) with t=3,958.98, a=23,456.78']);
+  });
+
+  it('a part of a 其中 list is witnessed by the sum it enters', () => {
+    expect(verdict(o, at(lines, 2, '12,000.00'), '12,000.00', '12,600.00')).toEqual(['sum: 23,456.78 = 12,000.00 + 11,456.78']);
+  });
+
+  it('a table cell is witnessed by its row and its 科目 tree', () => {
+    expect(verdict(o, { block: 5, row: 4, col: 3 }, '11600.00', '11900.00')).toEqual(['sum: 23000.00 = 11600.00 + 11400.00 (row)', 'sum: 12000.00 = 11600.00 + Σ 1 rows (合计)']);
+  });
+
+  it('a figure printed nowhere else, or changed within the precision of its only relation, is unwitnessed', () => {
+    expect(verdict(o, at(lines, 3, '14.13'), '14.13', '14.33')).toEqual([]);
+    // 245 / (1,369 − 245) = 21.8% → 22%; 246 still gives 21.9% → 22%
+    expect(o.holding(at(lines, 4, '245.00'), '245.00').map((h) => h.relation)).toEqual(['rate']);
+    expect(verdict(o, at(lines, 4, '245.00'), '245.00', '246.00')).toEqual([]);
+    // a figure of fewer than 3 significant digits is never compared for equality
+    const o3 = new Oracle(doc(['项目支出10.00万元。', '公用经费10.00万元。']));
+    expect(verdict(o3, { block: 0, start: 4 }, '10.00', '13.00')).toEqual([]);
+  });
+});
+
+describe('flag attribution', () => {
+  const flag = (message: string, line = 3, code: Flag['code'] = 'VALUE_CONFLICT'): Flag => ({ code, severity: 'warning', message, loc: { page: 1, line }, excerpt: null, expected: null, found: null });
+  const base = flag('正文数字与表格不一致：此处写100.00万元，表中为120.00万元。');
+
+  it('a new finding where the clean document already has a flag of that code is new', () => {
+    const fresh = flag('正文数字与表格不一致：此处写35.00万元，表中为30.00万元。');
+    expect(newFlags([base], [fresh], { was: '30.00', now: '35.00' })).toEqual([fresh]);
+    // keyed on code and place only, it was never seen
+    expect(newFlagsByPlace([base], [fresh])).toEqual([]);
+    expect(newFlags([base], [base, fresh])).toEqual([fresh]);
+  });
+
+  it('the clean document’s flag merely quoting the changed figure, or with its sum updated, is not new', () => {
+    const quoting = flag('正文数字与表格不一致：此处写100.00万元，表中为125.00万元。');
+    expect(newFlags([flag('正文数字与表格不一致：此处写100.00万元，表中为120.00万元。')], [quoting], { was: '120.00', now: '125.00' })).toEqual([]);
+    const sum = flag('合计100.00万元与其3个部分之和99.00万元不符。', 7, 'SUM_MISMATCH');
+    const sumAfter = flag('合计100.00万元与其3个部分之和98.00万元不符。', 7, 'SUM_MISMATCH');
+    expect(attribute([sum], [sumAfter], { was: '30.00', now: '29.00' })).toEqual({ fresh: [], updated: [sumAfter] });
+    expect(newFlags([base], [base])).toEqual([]);
+  });
+});
+
+describe('report', () => {
+  it('prints the raw and the witnessed recall side by side, and each miss with its witness', () => {
+    const m = (now: string, line: number) => ({ op: 'change_figure', family: 'narrative_figure' as const, block: 0, raw: `支出${now}万元`, loc: { page: 1, line, start: 2 }, was: '14.13', now });
+    const o = (caught: boolean, witnessed: boolean, line: number): Outcome => ({ doc: 'a.pdf', m: m('14.33', line), caught, caughtByPlace: caught, falseFlags: [], updated: [], witness: witnessed ? [{ relation: 'equality', id: 'x', detail: '14.13 at 3:4' }] : [], chance: { trials: 5, any: 0, by: {} } });
+    const out = report([o(true, true, 1), o(false, true, 2), o(false, false, 3)], { misses: true }).split('\n');
+    expect(out.find((l) => l.startsWith('narrative_figure'))).toBe('narrative_figure  figures         3       1   33.3%          0     100.0%          2         1     50.0%            1');
+    expect(out).toContain('  a.pdf:1:2 change_figure 14.13 → 14.33 [equality: 14.13 at 3:4] | 支出14.33万元');
+    expect(out).toContain('  a.pdf:1:3 change_figure 14.13 → 14.33 [unwitnessed] | 支出14.33万元');
+    expect(out).toContain('  narrative_figure: coincidence 0.0% of 15 random figures meet some relation (equality 0.0%, sum 0.0%, difference 0.0%, rate 0.0%)');
+  });
+});
