@@ -6,7 +6,8 @@
 // A changed figure is *witnessed* when some relation that holds for its original value at printed
 // precision fails for the new value. Every printed figure stands for ± half a unit of its last digit
 // (and of its unit: 3,169.52万元 is 31,695,150–31,695,250元). Relations:
-//   equality   — the same amount printed anywhere else (a line or a table cell), units normalised
+//   equality   — the same amount printed anywhere else (a line or a table cell; in prose, not in the
+//                figure's own sentence, where two equal figures are two things), units normalised
 //                (元/万元/亿元; a figure printed without a unit may be 元 or 万元), the finer figure rounded
 //                to the coarser one's last digit; values of fewer than 3 significant digits (10.00, 200,
 //                0) are never compared (they recur by chance).
@@ -103,7 +104,7 @@ function sameAmount(a: { n: number; d: number }, sa: number, b: { n: number; d: 
 /** A code-shaped integer (功能分类 201/20101/2010101, 经济分类 301/30101): not an amount. */
 const CODE = /^[235]\d{2}(\d{2}){0,2}$/;
 const YEAR = /^(19|20)\d{2}$/;
-const COUNT_AFTER = /^\s*(年|个|人|辆|次|项|月|日|号|平方米|台|件|家|名|天|小时|所|户|套|批|期|类|款|页|条|位|张|份|亩|公里|米|吨|部|座|间|种|季度|届|周)/u;
+const COUNT_AFTER = /^\s?(年(?!度)|个|人|辆|次|项|月|日|号|平方米|台|件|家|名|天|小时|所|户|套|批|期|类|款|页|条|位|张|份|亩|公里|米|吨|部|座|间|种|季度|届|周)/u;
 
 function lineNums(raw: string, block: number, page: string, line: number): Num[] {
   const s = fold(raw);
@@ -270,6 +271,9 @@ export class Oracle {
     if (significant(text) >= 3) {
       for (const o of this.nums) {
         if (isSelf(o) || o.percent || significant(o.text) < 3) continue;
+        // two equal figures of one sentence are two things that happen to be equal (本年 and 上年), not a
+        // restatement
+        if (!self.rowLine && self.sentence !== undefined && o.sentence === self.sentence) continue;
         if (t.scales.some((st) => o.scales.some((so) => sameAmount(t, st, o, so)))) out.push({ relation: 'equality', id: `eq:${o.where}:${o.text}`, detail: `${o.text} at ${o.where}` });
       }
     }
