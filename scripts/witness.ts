@@ -7,7 +7,9 @@
 // precision fails for the new value. Every printed figure stands for ± half a unit of its last digit
 // (and of its unit: 3,169.52万元 is 31,695,150–31,695,250元). Relations:
 //   equality   — the same amount printed anywhere else (a line or a table cell; in prose, not in the
-//                figure's own sentence, where two equal figures are two things), units normalised
+//                figure's own sentence, where two equal figures are two things; and none at all where the
+//                value is printed twice in its sentence: 11.91万元，上年:11.91万元 — a table's 119,100 may be
+//                either), units normalised
 //                (元/万元/亿元; a figure printed without a unit may be 元 or 万元), the finer figure rounded
 //                to the coarser one's last digit; values of fewer than 3 significant digits (10.00, 200,
 //                0) are never compared (they recur by chance).
@@ -267,8 +269,10 @@ export class Oracle {
     const t: Num = { ...self, ...v, text };
     const out: Held[] = [];
     const isSelf = (n: Num) => n === self;
-    // equality
-    if (significant(text) >= 3) {
+    // equality (none where the value is printed twice in the figure's own sentence — 11.91万元，上年:11.91万元
+    // — as a restatement elsewhere may be of the other one)
+    const twice = !self.rowLine && self.sentence !== undefined && (this.sentences.get(self.sentence) ?? []).some((o) => o !== self && !o.percent && t.scales.some((st) => o.scales.some((so) => sameAmount(t, st, o, so))));
+    if (significant(text) >= 3 && !twice) {
       for (const o of this.nums) {
         if (isSelf(o) || o.percent || significant(o.text) < 3) continue;
         // two equal figures of one sentence are two things that happen to be equal (本年 and 上年), not a

@@ -42,6 +42,13 @@ describe('witness oracle', () => {
     expect(verdict(o2, { block: 0, start: 9 }, '456.78', '456.87')).toEqual(['equality: 4,567,800.00 at 1:2']);
   });
 
+  it('a figure followed by 年度 words is a figure (年 after a figure is a year or a count only right after it)', () => {
+    const row = ['项目资金总额    7595500.00    年度资金申请总额    7595500.00'];
+    const o4 = new Oracle(doc(row));
+    expect(o4.knows({ block: 0, start: 10 })).toBe(true);
+    expect(o4.knows({ block: 0, start: 36 })).toBe(true);
+  });
+
   it('a change is witnessed by the rate printed with it, interval arithmetic', () => {
     // 3,958.98 / (23,456.78 − 3,958.98) = 20.305% → 20.30%; 3,998.98 gives 20.55%
     expect(verdict(o, at(lines, 1, '3,958.98'), '3,958.98', '3,998.98')).toEqual(['rate: 20.30% = t/(a-t) with t=3,958.98, a=23,456.78']);
@@ -60,6 +67,14 @@ describe('witness oracle', () => {
     // 245 / (1,369 − 245) = 21.8% → 22%; 246 still gives 21.9% → 22%
     expect(o.holding(at(lines, 4, '245.00'), '245.00').map((h) => h.relation)).toEqual(['rate']);
     expect(verdict(o, at(lines, 4, '245.00'), '245.00', '246.00')).toEqual([]);
+    // 本年 and 上年 equal in one sentence are two things, not a restatement: the 上年 figure changed is unwitnessed
+    // (nor is a table's 119,100元: it may restate either of the two)
+    const same = ['“一般公共服务支出（类）统战事务（款）一般行政管理事务（项）”11.91万元，上年:11.91万元，主要组织事务。'];
+    const o5 = new Oracle(doc(same, [['201', '34', '统战事务', '119,100', '119,100']]));
+    expect(verdict(o5, { block: 0, start: same[0]!.lastIndexOf('11.91') }, '11.91', '14.13')).toEqual([]);
+    // the same figure printed once in its sentence is witnessed by the table
+    const once = ['“一般公共服务支出（类）统战事务（款）一般行政管理事务（项）”11.91万元，上年:10.91万元，主要组织事务。'];
+    expect(verdict(new Oracle(doc(once, [['201', '34', '统战事务', '119,100', '119,100']])), { block: 0, start: once[0]!.indexOf('11.91') }, '11.91', '14.13')).toEqual(['equality: 119,100 at 2:1 t1[0,3]', 'equality: 119,100 at 2:1 t1[0,4]']);
     // a figure of fewer than 3 significant digits is never compared for equality
     const o3 = new Oracle(doc(['项目支出10.00万元。', '公用经费10.00万元。']));
     expect(verdict(o3, { block: 0, start: 4 }, '10.00', '13.00')).toEqual([]);
