@@ -9,7 +9,8 @@
 //   equality   — the same amount printed anywhere else (a line or a table cell; in prose, not in the
 //                figure's own sentence, where two equal figures are two things; and none at all where the
 //                value is printed twice in its sentence: 11.91万元，上年:11.91万元 — a table's 119,100 may be
-//                either), units normalised
+//                either; nor within two sentences of it in its paragraph, where equal figures are a
+//                政府采购 total and its only part, the amounts reserved for and won by small firms), units normalised
 //                (元/万元/亿元; a figure printed without a unit may be 元 or 万元), the finer figure rounded
 //                to the coarser one's last digit; values of fewer than 3 significant digits (10.00, 200,
 //                0) are never compared (they recur by chance).
@@ -278,6 +279,10 @@ export class Oracle {
         // two equal figures of one sentence are two things that happen to be equal (本年 and 上年), not a
         // restatement
         if (!self.rowLine && self.sentence !== undefined && o.sentence === self.sentence) continue;
+        // nor are two equal figures of one paragraph within two sentences of each other: a paragraph states
+        // each amount once, so they are two things that happen to be equal (a 政府采购 total, its 货物 part,
+        // the amount reserved for small firms and the amount they won); a restatement comes elsewhere
+        if (this.near(self, o)) continue;
         if (t.scales.some((st) => o.scales.some((so) => sameAmount(t, st, o, so)))) out.push({ relation: 'equality', id: `eq:${o.where}:${o.text}`, detail: `${o.text} at ${o.where}` });
       }
     }
@@ -293,6 +298,14 @@ export class Oracle {
   witness(p: Place, was: string, now: string): Held[] {
     const after = new Set(this.holding(p, now).map((h) => h.id));
     return this.holding(p, was).filter((h) => !after.has(h.id));
+  }
+
+  /** Two prose figures of one run of lines, less than 3 sentences apart. */
+  private near(a: Num, b: Num): boolean {
+    if (a.rowLine || b.rowLine || a.sentence === undefined || b.sentence === undefined) return false;
+    const pa = this.runPos.get(a.sentence);
+    const pb = this.runPos.get(b.sentence);
+    return !!pa && !!pb && pa.run === pb.run && Math.abs(pa.i - pb.i) < 3;
   }
 
   /** Whether the place can be read at all (the figure was found among the printed numbers). */

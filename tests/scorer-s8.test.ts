@@ -38,8 +38,8 @@ describe('witness oracle', () => {
   it('a narrative figure restated in a table is witnessed by equality (units normalised)', () => {
     expect(verdict(o, at(lines, 5, '456.78'), '456.78', '458.78')).toEqual(['equality: 456.78 at 2:3 t1[2,2]', 'equality: 456.78 at 2:4 t1[3,2]']);
     // 元 in one place, 万元 in the other: 4,567,800.00元 is 456.78万元
-    const o2 = new Oracle(doc(['公共安全支出（类）456.78万元。', '公共安全支出4,567,800.00元。']));
-    expect(verdict(o2, { block: 0, start: 9 }, '456.78', '456.87')).toEqual(['equality: 4,567,800.00 at 1:2']);
+    const o2 = new Oracle(doc(['公共安全支出（类）456.78万元。', '主要用于法院。', '比上年增加。', '公共安全支出4,567,800.00元。']));
+    expect(verdict(o2, { block: 0, start: 9 }, '456.78', '456.87')).toEqual(['equality: 4,567,800.00 at 1:4']);
   });
 
   it('a figure followed by 年度 words is a figure (年 after a figure is a year or a count only right after it)', () => {
@@ -75,6 +75,12 @@ describe('witness oracle', () => {
     // the same figure printed once in its sentence is witnessed by the table
     const once = ['“一般公共服务支出（类）统战事务（款）一般行政管理事务（项）”11.91万元，上年:10.91万元，主要组织事务。'];
     expect(verdict(new Oracle(doc(once, [['201', '34', '统战事务', '119,100', '119,100']])), { block: 0, start: once[0]!.indexOf('11.91') }, '11.91', '14.13')).toEqual(['equality: 119,100 at 2:1 t1[0,3]', 'equality: 119,100 at 2:1 t1[0,4]']);
+    // equal figures of one paragraph, less than 3 sentences apart, are two things (here: the amount won by
+    // small firms equals the 货物 part by chance); three sentences apart, a restatement
+    const gp = ['政府采购金额为251.25万元，其中：货物采购金额4.79万元、服务采购金额246.46万元。', '面向中小企业预留政府采购项目预算金额246.46万元。', '在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额4.79万元。', '主要原因是加强管理。', '采购更加规范。', '本年货物采购金额4.79万元。'];
+    const o6 = new Oracle(doc(gp));
+    expect(verdict(o6, { block: 2, start: gp[2]!.indexOf('4.79') }, '4.79', '4.44')).toEqual(['equality: 4.79 at 1:6']);
+    expect(verdict(new Oracle(doc(gp.slice(0, 5))), { block: 2, start: gp[2]!.indexOf('4.79') }, '4.79', '4.44')).toEqual([]);
     // a figure of fewer than 3 significant digits is never compared for equality
     const o3 = new Oracle(doc(['项目支出10.00万元。', '公用经费10.00万元。']));
     expect(verdict(o3, { block: 0, start: 4 }, '10.00', '13.00')).toEqual([]);
