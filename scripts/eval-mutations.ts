@@ -496,6 +496,8 @@ export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: bool
       const chBy = rels.map((rel) => `${rel} ${pct(ch.reduce((a, c) => a + (c.by[rel] ?? 0), 0), trials)}`).join(', ');
       out.push(`  ${fam}: witnessed ${w.length}/${os.length} (first relation: ${by})${unplaced ? `; ${unplaced} not found among the printed numbers (unwitnessed)` : ''}`);
       out.push(`  ${fam}: coincidence ${pct(any, trials)} of ${trials} random figures meet some relation (${chBy})`);
+      // what the checks caught and the oracle did not witness: evidence the oracle does not know of
+      out.push(`  ${fam}: caught but unwitnessed ${os.filter((o) => o.caught && !witnessed(o)).length}`);
     }
   }
   out.push('');
@@ -532,6 +534,10 @@ export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: bool
   if (opts.misses) {
     out.push('', 'missed:');
     for (const o of outcomes.filter((x) => !x.caught)) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now}${witnessNote(o)}${o.updated.length ? ` [an existing flag there changed its figures: ${o.updated[0]!.message.slice(0, 60)}]` : ''} | ${o.m.raw.slice(0, 90)}`);
+  }
+  if (opts.misses && judged.some((o) => o.caught && !witnessed(o))) {
+    out.push('', 'caught, unwitnessed (the oracle knows no relation the checks used):');
+    for (const o of judged.filter((x) => x.caught && !witnessed(x))) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now} | ${o.m.raw.slice(0, 90)}`);
   }
   if (opts.fps) {
     out.push('', 'false flags:');
