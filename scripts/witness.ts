@@ -19,13 +19,13 @@
 //                of one with at most 2 others (t = a + b [+ c], a = t + b [+ c]); tables: within the
 //                figure's row (2–3 terms), the 科目 tree of its column (a coded row = Σ the rows coded one
 //                level below it; 合计/总计 = Σ the 3-digit 类 rows) and, for tables without codes, the
-//                2–3 cells directly below or above a total in its column. Slack: the half units of every
+//                2–12 cells directly below or above a total in its column. Slack: the half units of every
 //                term.
 //   difference — a sum of three figures of one sentence (t = a ± Δ: a change printed with the two
 //                levels it compares).
 //   rate       — a percent of the figure's sentence (or its table row) equals t/a, a/t, (t−a)/a,
 //                (a−t)/a, (t−a)/t, (a−t)/t, t/(t+a), a/(t+a), t/(a−t), a/(t−a) for an amount a of the same
-//                sentence (row), by interval arithmetic over the printed intervals.
+//                sentence or those either side (row), by interval arithmetic over the printed intervals.
 // The oracle only says whether the document *could* tell; how often a random figure finds a relation by
 // chance is measured by `coincidence` (eval-mutations reports it).
 import type { IngestedDocument } from '../src/model.js';
@@ -93,6 +93,8 @@ export function significant(text: string): number {
 const value = (x: { n: number; d: number }, scale: number) => (x.n / 10 ** x.d) * scale;
 const half = (x: { d: number }, scale: number) => (0.5 / 10 ** x.d) * scale;
 const EPS = 1e-9;
+/** The longest run of cells below or above a total in a column without 科目 codes. */
+const RUN = 12;
 
 /** Whether two printed figures are the same amount: the finer rounded to the coarser's last digit. */
 function sameAmount(a: { n: number; d: number }, sa: number, b: { n: number; d: number }, sb: number): boolean {
@@ -344,11 +346,10 @@ export class Oracle {
         }
       }
     }
-    // rates of the sentence
-    const sentence = this.sentences.get(sid) ?? [];
-    const pcts = sentence.filter((n) => n.percent);
-    const here = sentence.filter((n) => n !== self && !n.percent && n.scales.length === 1 && n.n > 0).map((n) => ({ n, v: value(n, n.scales[0]!), h: half(n, n.scales[0]!) }));
-    out.push(...rates(T, t.text, here, pcts));
+    // rates of the sentence, against an amount of the sentence or those either side (增加298.17万元，增长
+    // 10.44% after the sentence stating this year's figure)
+    const pcts = (this.sentences.get(sid) ?? []).filter((n) => n.percent);
+    out.push(...rates(T, t.text, win, pcts));
     return out;
   }
 
@@ -387,10 +388,10 @@ export class Oracle {
         if (S.length && fits(T, S)) out.push({ relation: 'sum', id: `tree:total=`, detail: `${t.text} = Σ ${S.length} 类 rows` });
       }
     } else {
-      // no codes: 2–3 cells directly below or above a total
+      // no codes: a total and the 2–12 cells directly below or above it (zeros skipped)
       const ordered = col.concat([self]).sort((a, b) => a.row! - b.row!);
       const at = ordered.indexOf(self);
-      for (const k of [2, 3]) {
+      for (let k = 2; k <= RUN; k++) {
         for (const S of [ordered.slice(at + 1, at + 1 + k), ordered.slice(Math.max(0, at - k), at)]) {
           if (S.length === k && fits(T, S.map(term))) out.push({ relation: 'sum', id: `col:=${id(S)}`, detail: `${t.text} = ${S.map((x) => x.text).join(' + ')} (column)` });
         }
