@@ -7,6 +7,10 @@
 //               line before, where a wrapped statement starts; for a figure, also a new flag that names it)
 //   precision — of the new flags (those the clean document does not have), the share that are the injected
 //               defect (a new flag elsewhere, or of a code the family does not expect, is a false one)
+//   witnessed — for a changed figure or cell: whether the clean document holds evidence against the new
+//               value at all (scripts/witness.ts, an oracle that reads only the printed figures); the recall
+//               over witnessed mutations is printed beside the raw one, with the oracle's coincidence rate
+// A flag is new when the clean document has none of that code, place and words (see `attribute`).
 // Sites where the clean document already has a flag are not mutated. Seeded RNG: deterministic.
 //
 //   npx tsx scripts/eval-mutations.ts [--per-op N] [--seed S] [--doc SUBSTRING] [--misses] [--fps]
