@@ -7,6 +7,10 @@
 //               line before, where a wrapped statement starts; for a figure, also a new flag that names it)
 //   precision — of the new flags (those the clean document does not have), the share that are the injected
 //               defect (a new flag elsewhere, or of a code the family does not expect, is a false one)
+//   witnessed — for a changed figure or cell: whether the clean document holds evidence against the new
+//               value at all (scripts/witness.ts, an oracle that reads only the printed figures); the recall
+//               over witnessed mutations is printed beside the raw one, with the oracle's coincidence rate
+// A flag is new when the clean document has none of that code, place and words (see `attribute`).
 // Sites where the clean document already has a flag are not mutated. Seeded RNG: deterministic.
 //
 //   npx tsx scripts/eval-mutations.ts [--per-op N] [--seed S] [--doc SUBSTRING] [--misses] [--fps]
@@ -21,6 +25,7 @@ import type { Block, CheckedDocument, Flag, FlagCode, IngestedDocument, Line, Lo
 import { segment } from '../src/segment/index.js';
 import { mulberry32 } from './prng.js';
 import { shared } from './shared-dir.js';
+import { type Held, Oracle, type Relation } from './witness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -221,15 +226,67 @@ export function apply(doc: IngestedDocument, m: Mutation): IngestedDocument {
 }
 
 const run = (doc: IngestedDocument): CheckedDocument => check(extract(segment(doc)));
-const flagKey = (f: Flag) => `${f.code}|${f.loc ? lineKey(f.loc) : '-'}|${f.loc?.table ?? ''}/${f.loc?.row ?? ''}/${f.loc?.col ?? ''}|${f.loc ? '' : f.message}`;
+/** Where a flag stands: its code and place (a flag about the whole document: its message). */
+const placeKey = (f: Flag) => `${f.code}|${f.loc ? lineKey(f.loc) : '-'}|${f.loc?.table ?? ''}/${f.loc?.row ?? ''}/${f.loc?.col ?? ''}|${f.loc ? '' : f.message}`;
+const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
+const text = (f: Flag) => `${f.message}|${f.expected ?? ''}|${f.found ?? ''}`;
 
-/** The flags of `after` that `before` does not have (as a multiset by code and place). */
-export function newFlags(before: Flag[], after: Flag[]): Flag[] {
+/** The flags of `after` that `before` does not have: what the flag says, not only where, so that a
+ *  mutation flagged at a place the clean document already flags (with that code) is seen. A flag of the
+ *  clean document that is there again saying the same thing is not new, even where its figures changed
+ *  with the mutation (a message quoting the changed figure, a sum the figure enters): it said so before.
+ *  `updated` lists those whose figures changed otherwise than by quoting the mutated figure (`was` → `now`).
+ *  Session 7 and before keyed flags on code and place only (`newFlagsByPlace`). */
+export function newFlags(before: Flag[], after: Flag[], m?: { was: string; now: string }): Flag[] {
+  return attribute(before, after, m).fresh;
+}
+
+export function attribute(before: Flag[], after: Flag[], m?: { was: string; now: string }): { fresh: Flag[]; updated: Flag[] } {
+  const left = before.slice();
+  const take = (i: number) => left.splice(i, 1);
+  const rest: Flag[] = [];
+  for (const f of after) {
+    const i = left.findIndex((g) => placeKey(g) === placeKey(f) && text(g) === text(f));
+    if (i >= 0) take(i);
+    else rest.push(f);
+  }
+  const fresh: Flag[] = [];
+  const updated: Flag[] = [];
+  const quoted = (s: string) => (m ? s.split(m.was).join(m.now).split(m.was.replace(/,/g, '')).join(m.now.replace(/,/g, '')) : s);
+  const masked = (s: string) => s.replace(NUMBER, '#');
+  for (const f of rest) {
+    const q = left.findIndex((g) => placeKey(g) === placeKey(f) && quoted(text(g)) === text(f));
+    if (q >= 0) {
+      take(q);
+      continue;
+    }
+    // the same words, some of the same figures: the clean document's finding with figures updated
+    const u = left.findIndex((g) => placeKey(g) === placeKey(f) && masked(text(g)) === masked(text(f)) && sharesFigure(text(g), text(f)));
+    if (u >= 0) {
+      take(u);
+      updated.push(f);
+      continue;
+    }
+    fresh.push(f);
+  }
+  return { fresh, updated };
+}
+
+/** Whether two messages of the same words keep some figure in the same position (a finding about the same
+ *  figures, some of them changed), rather than quoting other figures altogether (a new finding). */
+function sharesFigure(a: string, b: string): boolean {
+  const x = a.match(NUMBER) ?? [];
+  const y = b.match(NUMBER) ?? [];
+  return x.some((v, i) => v === y[i] && /[1-9]/.test(v) && v.replace(/\D/g, '').length >= 3);
+}
+
+/** Session 7's attribution (by code and place only), kept to count the verdicts the new one changes. */
+export function newFlagsByPlace(before: Flag[], after: Flag[]): Flag[] {
   const count = new Map<string, number>();
-  for (const f of before) count.set(flagKey(f), (count.get(flagKey(f)) ?? 0) + 1);
+  for (const f of before) count.set(placeKey(f), (count.get(placeKey(f)) ?? 0) + 1);
   const out: Flag[] = [];
   for (const f of after) {
-    const k = flagKey(f);
+    const k = placeKey(f);
     const n = count.get(k) ?? 0;
     if (n > 0) count.set(k, n - 1);
     else out.push(f);
@@ -278,6 +335,34 @@ export interface Outcome {
   m: Mutation;
   caught: boolean;
   falseFlags: Flag[];
+  /** Caught under session 7's attribution (flags keyed on code and place only). */
+  caughtByPlace: boolean;
+  /** A flag of the clean document at a place about the mutation, of the family's codes, whose figures
+   *  changed with it (not counted as a catch: it said the same before). */
+  updated: Flag[];
+  /** For a figure mutation (change_figure, change_cell, break_sum): the relations of the clean document
+   *  that the original value meets and the new one does not (empty: unwitnessed); null where the oracle
+   *  could not find the figure among the printed numbers. Absent for other operators. */
+  witness?: Held[] | null;
+  /** For a figure mutation: random values of the figure's magnitude and decimals put at its place, and how
+   *  many of them meet some relation (by chance), per relation. */
+  chance?: { trials: number; any: number; by: Partial<Record<Relation, number>> };
+}
+
+/** The operators whose mutations the witness oracle judges. */
+export const FIGURE_OPS = new Set(['change_figure', 'change_cell', 'break_sum']);
+const CHANCE_TRIALS = 5;
+
+/** A random figure printed like `was`: as many integer digits (the first not 0) and decimals. */
+function randomLike(was: string, r: () => number): string {
+  const plain = was.replace(/,/g, '');
+  const [int, frac = ''] = plain.split('.');
+  const digit = () => String(Math.floor(r() * 10));
+  let i = int!.length > 1 || int !== '0' ? String(1 + Math.floor(r() * 9)) : '0';
+  for (let k = 1; k < int!.length; k++) i += digit();
+  let f = '';
+  for (let k = 0; k < frac.length; k++) f += digit();
+  return f ? `${i}.${f}` : i;
 }
 
 export async function evaluateMutations(files: string[], perOp: number, seed: number, log = false): Promise<Outcome[]> {
@@ -305,6 +390,9 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
     const wholeTables = new Set(base.flags.filter((f) => f.loc?.table !== undefined && f.code === 'SUM_MISMATCH' && /^\d+:\d+ .*；/.test(String(f.expected ?? ''))).map((f) => f.loc!.table!));
     const all = sites(ingested, base.headingBlocks, base.tocBlocks, base.document.year, base.document.kind, flagged, wholeTables);
     const r = mulberry32(seed ^ hash(name));
+    // the oracle and its own random draws (never the mutation's: what is injected stays as it was)
+    const oracle = new Oracle(ingested, base.headingBlocks, base.tocBlocks);
+    const rc = mulberry32((seed ^ hash(name) ^ 0x5eed5eed) >>> 0);
     const byOp = new Map<string, Site[]>();
     for (const s of all) byOp.set(s.op, [...(byOp.get(s.op) ?? []), s]);
     for (const [op, list] of [...byOp.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -314,9 +402,25 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
         if (!made) continue;
         const m: Mutation = { op, family: s.family, ...made };
         const after = run(apply(ingested, m));
-        const fresh = newFlags(base.flags, after.flags);
+        const { fresh, updated } = attribute(base.flags, after.flags, m);
         const codes = FAMILIES[m.family]!.codes;
         const hits = fresh.filter((f) => codes.includes(f.code) && about(f, m));
+        const caughtByPlace = newFlagsByPlace(base.flags, after.flags).some((f) => codes.includes(f.code) && about(f, m));
+        let witness: Held[] | null | undefined;
+        let chance: Outcome['chance'];
+        if (FIGURE_OPS.has(op)) {
+          const place = m.row !== undefined ? { block: m.block, row: m.row, col: m.col } : { block: m.block, start: m.loc.start };
+          witness = oracle.knows(place) ? oracle.witness(place, m.was, m.now) : null;
+          if (witness) {
+            chance = { trials: 0, any: 0, by: {} };
+            for (let k = 0; k < CHANCE_TRIALS; k++) {
+              const held = oracle.holding(place, randomLike(m.was, rc));
+              chance.trials++;
+              if (held.length) chance.any++;
+              for (const rel of new Set(held.map((h) => h.relation))) chance.by[rel] = (chance.by[rel] ?? 0) + 1;
+            }
+          }
+        }
         // other new flags about the mutation are consequences of the same defect (a changed total also
         // breaks a share), not false alarms
         // (on a scan, a thousands comma read as a point must never be called malformed)
@@ -325,7 +429,7 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
         // blanked — is that defect again, not a false alarm)
         const knownDefect = (f: Flag) => !!f.loc && baseFamilies.get(lineKey(f.loc))?.has(familyOfCode(f.code)) === true;
         const falseFlags = fresh.filter((f) => !hits.includes(f) && !knownDefect(f) && (!about(f, m) || (m.family === 'scan' && f.code === 'MALFORMED_VALUE')));
-        outcomes.push({ doc: name, m, caught: hits.length > 0, falseFlags });
+        outcomes.push({ doc: name, m, caught: hits.length > 0, falseFlags, caughtByPlace, updated: updated.filter((f) => codes.includes(f.code) && about(f, m)), ...(witness !== undefined ? { witness } : {}), ...(chance ? { chance } : {}) });
       }
     }
   }
@@ -362,20 +466,50 @@ export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: bool
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
   out.push(`Mutation evaluation: ${outcomes.length} injected defects over ${new Set(outcomes.map((o) => o.doc)).size} documents`);
   out.push('');
-  out.push('family            owner    injected  caught  recall   new-false  precision');
+  // witnessed: a figure mutation the clean document holds evidence against (scripts/witness.ts); the
+  // recall over those is what the checks could reach at all. The raw recall stays beside it.
+  const witnessed = (o: Outcome) => !!o.witness && o.witness.length > 0;
+  out.push('family            owner    injected  caught  recall   new-false  precision  witnessed  w-caught  w-recall  unwitnessed');
   const fams = Object.keys(FAMILIES);
   for (const fam of fams) {
     const os = outcomes.filter((o) => o.m.family === fam);
     const caught = os.filter((o) => o.caught).length;
     // false flags, charged to the family whose rule raised them
     const fp = outcomes.flatMap((o) => o.falseFlags).filter((f) => familyOfCode(f.code) === fam).length;
-    out.push(`${fam.padEnd(18)}${FAMILIES[fam]!.owner.padEnd(9)}${String(os.length).padStart(8)}${String(caught).padStart(8)}  ${pct(caught, os.length).padStart(6)}  ${String(fp).padStart(9)}  ${pct(caught, caught + fp).padStart(9)}`);
+    const judged = os.filter((o) => o.witness !== undefined);
+    const w = judged.filter(witnessed);
+    const wcol = judged.length ? `  ${String(w.length).padStart(9)}  ${String(w.filter((o) => o.caught).length).padStart(8)}  ${pct(w.filter((o) => o.caught).length, w.length).padStart(8)}  ${String(judged.length - w.length).padStart(11)}` : '';
+    out.push(`${fam.padEnd(18)}${FAMILIES[fam]!.owner.padEnd(9)}${String(os.length).padStart(8)}${String(caught).padStart(8)}  ${pct(caught, os.length).padStart(6)}  ${String(fp).padStart(9)}  ${pct(caught, caught + fp).padStart(9)}${wcol}`);
+  }
+  // The oracle measured: how often a random figure of the same magnitude and decimals, put at a mutated
+  // figure's place, meets some relation of the clean document by chance.
+  const judged = outcomes.filter((o) => o.witness !== undefined);
+  if (judged.length) {
+    out.push('');
+    out.push('witness oracle (scripts/witness.ts; figure mutations only):');
+    const rels: Relation[] = ['equality', 'sum', 'difference', 'rate'];
+    for (const fam of fams) {
+      const os = judged.filter((o) => o.m.family === fam);
+      if (!os.length) continue;
+      const w = os.filter(witnessed);
+      const by = rels.map((rel) => `${rel} ${w.filter((o) => o.witness![0]!.relation === rel).length}`).join(', ');
+      const unplaced = os.filter((o) => o.witness === null).length;
+      const ch = os.flatMap((o) => (o.chance ? [o.chance] : []));
+      const trials = ch.reduce((a, c) => a + c.trials, 0);
+      const any = ch.reduce((a, c) => a + c.any, 0);
+      const chBy = rels.map((rel) => `${rel} ${pct(ch.reduce((a, c) => a + (c.by[rel] ?? 0), 0), trials)}`).join(', ');
+      out.push(`  ${fam}: witnessed ${w.length}/${os.length} (first relation: ${by})${unplaced ? `; ${unplaced} not found among the printed numbers (unwitnessed)` : ''}`);
+      out.push(`  ${fam}: coincidence ${pct(any, trials)} of ${trials} random figures meet some relation (${chBy})`);
+      // what the checks caught and the oracle did not witness: evidence the oracle does not know of
+      out.push(`  ${fam}: caught but unwitnessed ${os.filter((o) => o.caught && !witnessed(o)).length}`);
+    }
   }
   out.push('');
   out.push('by operator:');
   for (const op of [...new Set(outcomes.map((o) => o.m.op))].sort()) {
     const os = outcomes.filter((o) => o.m.op === op);
-    out.push(`  ${op.padEnd(22)}${String(os.length).padStart(5)} injected, ${pct(os.filter((o) => o.caught).length, os.length)} caught`);
+    const w = os.filter(witnessed);
+    out.push(`  ${op.padEnd(22)}${String(os.length).padStart(5)} injected, ${pct(os.filter((o) => o.caught).length, os.length)} caught${FIGURE_OPS.has(op) ? `; ${w.length} witnessed, ${pct(w.filter((o) => o.caught).length, w.length)} caught` : ''}`);
   }
   out.push('');
   out.push('false flags (new flags not about the injected defect), by code:');
@@ -389,9 +523,25 @@ export function report(outcomes: Outcome[], opts: { misses?: boolean; fps?: bool
     const os = outcomes.filter((o) => o.doc === d);
     out.push(`  ${d.slice(0, 60).padEnd(62)}${String(os.length).padStart(4)} ${String(os.filter((o) => o.caught).length).padStart(4)} ${String(os.reduce((n, o) => n + o.falseFlags.length, 0)).padStart(4)}`);
   }
+  // Verdicts session 7's attribution (flags keyed on code and place only) gave otherwise.
+  const changed = outcomes.filter((o) => o.caught !== o.caughtByPlace);
+  out.push('');
+  out.push(`flag attribution: ${changed.length} verdicts differ from keying flags on code and place only (${changed.filter((o) => o.caught).length} now caught, ${changed.filter((o) => !o.caught).length} now missed)`);
+  if (opts.misses) for (const o of changed) out.push(`  ${o.caught ? 'now caught' : 'now missed'}: ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now}`);
+  const witnessNote = (o: Outcome) => {
+    if (o.witness === undefined) return '';
+    if (o.witness === null) return ' [unwitnessed: not found]';
+    if (!o.witness.length) return ' [unwitnessed]';
+    const h = o.witness[0]!;
+    return ` [${h.relation}: ${h.detail}]`;
+  };
   if (opts.misses) {
     out.push('', 'missed:');
-    for (const o of outcomes.filter((x) => !x.caught)) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now} | ${o.m.raw.slice(0, 90)}`);
+    for (const o of outcomes.filter((x) => !x.caught)) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now}${witnessNote(o)}${o.updated.length ? ` [an existing flag there changed its figures: ${o.updated[0]!.message.slice(0, 60)}]` : ''} | ${o.m.raw.slice(0, 90)}`);
+  }
+  if (opts.misses && judged.some((o) => o.caught && !witnessed(o))) {
+    out.push('', 'caught, unwitnessed (the oracle knows no relation the checks used):');
+    for (const o of judged.filter((x) => x.caught && !witnessed(x))) out.push(`  ${o.doc}:${o.m.loc.page}:${o.m.loc.line} ${o.m.op} ${o.m.was} → ${o.m.now} | ${o.m.raw.slice(0, 90)}`);
   }
   if (opts.fps) {
     out.push('', 'false flags:');

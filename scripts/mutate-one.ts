@@ -4,7 +4,7 @@ import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
-import { apply, newFlags } from './eval-mutations.js';
+import { apply, attribute, newFlagsByPlace } from './eval-mutations.js';
 
 const [file, at, was, now] = process.argv.slice(2);
 if (!file || !at || was === undefined || now === undefined) throw new Error('usage: mutate-one FILE PAGE:LINE OLD NEW');
@@ -20,5 +20,9 @@ console.log('line:', b.line.raw);
 if (!b.line.raw.includes(was)) throw new Error('old text not on the line');
 const raw = b.line.raw.replace(was, now);
 const after = run(apply(doc, { op: 'x', family: 'comparison', block: i, raw, loc: b.line.loc, was, now }));
-for (const f of newFlags(base.flags, after.flags)) console.log('NEW', f.code, f.severity, JSON.stringify(f.loc), f.message, '|', f.excerpt);
+const { fresh, updated } = attribute(base.flags, after.flags, { was, now });
+for (const f of fresh) console.log('NEW', f.code, f.severity, JSON.stringify(f.loc), f.message, '|', f.excerpt);
+// a flag of the clean document there again with its figures changed (not counted as new)
+for (const f of updated) console.log('UPDATED', f.code, f.severity, JSON.stringify(f.loc), f.message);
+if (process.env.BY_PLACE) for (const f of newFlagsByPlace(base.flags, after.flags)) console.log('NEW BY PLACE', f.code, JSON.stringify(f.loc), f.message);
 if (process.env.ALL) for (const f of base.flags) console.log('BASE', f.code, f.severity, JSON.stringify(f.loc), f.message);
