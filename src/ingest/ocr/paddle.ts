@@ -203,7 +203,9 @@ export class PaddleEngine implements OcrEngine {
       const glyphs = ctcDecode(out, dict, box.x0, box.x1 - box.x0);
       if (!glyphs.length) continue;
       const confidence = glyphs.reduce((s, g) => s + g.confidence, 0) / glyphs.length;
-      boxes.push({ text: glyphs.map((g) => g.ch).join(''), confidence, box, glyphs });
+      const [tl, tr] = li.box as [number[], number[]];
+      const run = tr[0]! - tl[0]!;
+      boxes.push({ text: glyphs.map((g) => g.ch).join(''), confidence, box, glyphs, ...(run > 0 ? { slope: (tr[1]! - tl[1]!) / run } : {}) });
     }
     return boxes;
   }
