@@ -164,7 +164,8 @@ describe('a 1 read from the last stroke of a Chinese character', () => {
   it('doubts a leading 1 right after a Chinese character read under 0.9 (增加8.57% read as 增加18.57%)', () => {
     expect(selfCheck(read('比上年增加18.57%。', 5, 0.81), 0.8)).toEqual([{ start: 5, end: 10, readings: ['18.57'] }]);
   });
-  it('trusts it read at 0.9 or more, or after a space or a figure', () => {
+  it('trusts it read at 0.9 or more, after a space or a figure, or a lone 1 (聘请1名)', () => {
+    expect(selfCheck(read('聘请1名职工法律顾问', 2, 0.85), 0.8)).toEqual([]);
     expect(selfCheck(read('比上年增加18.57%。', 5, 0.95), 0.8)).toEqual([]);
     expect(selfCheck(read('合计 18.57', 3, 0.81), 0.8)).toEqual([]);
     expect(selfCheck(read('合计2018.57', 4, 0.81), 0.8)).toEqual([]);
