@@ -6,7 +6,10 @@
 //   image per page (to test OCR on real reports' layouts; write them outside the project).
 // Usage: npx tsx scripts/make-scan.ts <seed-scanned.pdf> <out.pdf> [page] [fraction]
 //        npx tsx scripts/make-scan.ts --pages 1,3-5 [--dpi 200] [--mono] [--rotate 0.4] [--noise 0.01]
-//                                     [--seed 1] <in.pdf> <out.pdf>
+//                                     [--seed 1] [--quality 30] [--contrast 0.45] [--crop 0.05|t,r,b,l]
+//                                     [--keystone 0.02] [--two-up] <in.pdf> <out.pdf>
+// Harder renditions (session 8): low JPEG quality, faded print on grey paper, margins cropped close to the
+// text, a phone photo's keystone, two pages to a sheet.
 import { spawnSync } from 'node:child_process';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,8 +104,16 @@ export interface ScanOptions {
   noise?: number;
   /** PRNG seed for the speckle. */
   seed?: number;
-  /** JPEG quality, 0–100. */
+  /** JPEG quality, 0–100 (low: blocky JPEG artefacts around the glyphs). */
   quality?: number;
+  /** Faded print on grey paper: ink is this share of its darkness (1 = as printed, 0.4 = faint). */
+  contrast?: number;
+  /** Share of the page cut off each side (top, right, bottom, left): a scan cropped close to the text. */
+  crop?: [number, number, number, number];
+  /** A phone photo's keystone: the page's top edge this share narrower on each side than its bottom. */
+  keystone?: number;
+  /** Two pages side by side on one sheet (2-up), in order; an odd last page alone. */
+  twoUp?: boolean;
 }
 
 /** "1,3-5" → [1, 3, 4, 5]. */
@@ -122,9 +133,34 @@ function renderGrey(source: string, page: number, dpi: number, dir: string): Buf
   return readFileSync(`${prefix}.png`);
 }
 
-async function scanImage(png: Buffer, dpi: number, o: ScanOptions, rand: () => number): Promise<PageImage> {
-  const img = await loadImage(png);
-  const { width, height } = img;
+type Img = import('@napi-rs/canvas').Image | import('@napi-rs/canvas').Canvas;
+
+/** Pages side by side on one sheet, or the page as it is. */
+async function sheet(pngs: Buffer[]): Promise<Img> {
+  const imgs = await Promise.all(pngs.map((p) => loadImage(p)));
+  if (imgs.length === 1) return imgs[0]!;
+  const canvas = createCanvas(
+    imgs.reduce((s, i) => s + i.width, 0),
+    Math.max(...imgs.map((i) => i.height)),
+  );
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  let x = 0;
+  for (const i of imgs) {
+    ctx.drawImage(i, x, 0);
+    x += i.width;
+  }
+  return canvas;
+}
+
+async function scanImage(png: Buffer | Buffer[], dpi: number, o: ScanOptions, rand: () => number): Promise<PageImage> {
+  const img = await sheet(Array.isArray(png) ? png : [png]);
+  const [ct, cr, cb, cl] = o.crop ?? [0, 0, 0, 0];
+  const sx = Math.round(img.width * cl);
+  const sy = Math.round(img.height * ct);
+  const width = Math.round(img.width * (1 - cl - cr));
+  const height = Math.round(img.height * (1 - ct - cb));
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
@@ -134,15 +170,24 @@ async function scanImage(png: Buffer, dpi: number, o: ScanOptions, rand: () => n
     ctx.rotate((o.rotate * Math.PI) / 180);
     ctx.translate(-width / 2, -height / 2);
   }
-  ctx.drawImage(img, 0, 0);
+  if (o.keystone) {
+    // Row by row, each row narrower towards the top, centred: a page photographed from below its middle.
+    for (let y = 0; y < height; y++) {
+      const inset = o.keystone * width * (1 - y / height);
+      ctx.drawImage(img, sx, sy + y, width, 1, inset, y, width - 2 * inset, 1);
+    }
+  } else ctx.drawImage(img, sx, sy, width, height, 0, 0, width, height);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   const widthPt = (width * 72) / dpi;
   const heightPt = (height * 72) / dpi;
   const noise = o.noise ?? 0;
-  if (!noise && !o.mono) return { data: canvas.toBuffer('image/jpeg', o.quality ?? 85), kind: 'jpeg', pxWidth: width, pxHeight: height, widthPt, heightPt };
+  const contrast = o.contrast ?? 1;
+  if (!noise && !o.mono && contrast === 1) return { data: canvas.toBuffer('image/jpeg', o.quality ?? 85), kind: 'jpeg', pxWidth: width, pxHeight: height, widthPt, heightPt };
   const id = ctx.getImageData(0, 0, width, height);
   const px = id.data;
   for (let i = 0; i < px.length; i += 4) {
     let v = px[i]!;
+    if (contrast !== 1) v = 235 - (255 - v) * contrast * (235 / 255);
     if (noise && rand() < noise) v = v > 128 ? 40 + rand() * 80 : 170 + rand() * 80;
     px[i] = px[i + 1] = px[i + 2] = v;
   }
@@ -164,7 +209,9 @@ export async function scanPages(source: string, o: ScanOptions): Promise<Buffer>
   const dir = mkdtempSync(join(tmpdir(), 'make-scan-'));
   try {
     const images: PageImage[] = [];
-    for (const p of o.pages) images.push(await scanImage(renderGrey(source, p, dpi, dir), dpi, o, rand));
+    const step = o.twoUp ? 2 : 1;
+    for (let k = 0; k < o.pages.length; k += step)
+      images.push(await scanImage(o.pages.slice(k, k + step).map((p) => renderGrey(source, p, dpi, dir)), dpi, o, rand));
     return imagePdf(images);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -183,7 +230,22 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   };
   const pages = opt('--pages');
   if (pages) {
-    const o: ScanOptions = { pages: parsePages(pages), mono: flag('--mono') };
+    const o: ScanOptions = { pages: parsePages(pages), mono: flag('--mono'), twoUp: flag('--two-up') };
+    const num = (name: string) => {
+      const v = opt(name);
+      return v === undefined ? undefined : Number(v);
+    };
+    const quality = num('--quality');
+    const contrast = num('--contrast');
+    const keystone = num('--keystone');
+    const crop = opt('--crop');
+    if (quality !== undefined) o.quality = quality;
+    if (contrast !== undefined) o.contrast = contrast;
+    if (keystone !== undefined) o.keystone = keystone;
+    if (crop) {
+      const c = crop.split(',').map(Number);
+      o.crop = c.length === 1 ? [c[0]!, c[0]!, c[0]!, c[0]!] : (c as [number, number, number, number]);
+    }
     const dpi = opt('--dpi');
     const rotate = opt('--rotate');
     const noise = opt('--noise');
@@ -193,7 +255,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     if (noise) o.noise = Number(noise);
     if (seed) o.seed = Number(seed);
     const [src, out] = args;
-    if (!src || !out) throw new Error('usage: make-scan.ts --pages 1,3-5 [--dpi 200] [--mono] [--rotate 0.4] [--noise 0.01] [--seed 1] <in.pdf> <out.pdf>');
+    if (!src || !out)
+      throw new Error(
+        'usage: make-scan.ts --pages 1,3-5 [--dpi 200] [--mono] [--rotate 0.4] [--noise 0.01] [--seed 1] [--quality 30] [--contrast 0.45] [--crop 0.05|t,r,b,l] [--keystone 0.02] [--two-up] <in.pdf> <out.pdf>',
+      );
     writeFileSync(out, await scanPages(src, o));
   } else {
     const [src, out, page, fraction] = args;

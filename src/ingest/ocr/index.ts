@@ -8,8 +8,9 @@ import type { Flag, Line } from '../../model.js';
 import type { IngestOptions } from '../types.js';
 import { cleanGlyphs } from './clean.js';
 import { crossCheck, selfCheck, toReadLines, type ReadLine } from './crosscheck.js';
+import { deskew, pageSkew } from './deskew.js';
 import { beginUse, endUse, getEngine, poolSize } from './engines.js';
-import { buildLines, dropPageNumbers, layoutOf, layoutText, toPoints } from './lines.js';
+import { buildLines, dropPageNumbers, layoutOf, layoutText, sheetGutter, toPoints } from './lines.js';
 import { uncertainFlag } from './numbers.js';
 import { renderPage, type RenderedPage } from './render.js';
 import type { OcrBox, OcrEngine, OcrTextItem } from './types.js';
@@ -26,11 +27,24 @@ export interface OcrPageResult {
   items: OcrTextItem[];
 }
 
-async function readPage(page: RenderedPage, pageNo: number, engine: OcrEngine, signal?: AbortSignal): Promise<{ lines: ReadLine[]; items: OcrTextItem[] }> {
-  const pixels = await engine.recognize(page.png, signal);
+async function readPage(
+  page: RenderedPage,
+  pageNo: number,
+  engine: OcrEngine,
+  signal?: AbortSignal,
+  skew?: number,
+): Promise<{ lines: ReadLine[]; items: OcrTextItem[]; skew: number; gutter: number | null }> {
+  const read = await engine.recognize(page.png, signal);
+  // A page scanned askew is turned back first (the first engine's boxes tell its skew; the second engine
+  // reads the same image).
+  const angle = skew ?? pageSkew(read);
+  const pixels = deskew(read, angle, page.width / 2, page.height / 2);
   const items = pixels.map((b) => toTextItem(b, page.toPdf)).filter((it) => it.str.trim() !== '');
-  const lines = dropPageNumbers(buildLines(toPoints(pixels, page.scale)), page.height / page.scale);
-  return { lines: toReadLines(lines, pageNo, engine.name), items };
+  // Two pages on one sheet: each read on its own, the left one first.
+  const gutter = sheetGutter(pixels, page.width, page.height);
+  const sides = gutter === null ? [pixels] : [pixels.filter((b) => (b.box.x0 + b.box.x1) / 2 < gutter), pixels.filter((b) => (b.box.x0 + b.box.x1) / 2 >= gutter)];
+  const lines = sides.flatMap((side) => dropPageNumbers(buildLines(toPoints(side, page.scale)), page.height / page.scale));
+  return { lines: toReadLines(lines, pageNo, engine.name), items, skew: angle, gutter: gutter === null ? null : gutter / page.scale };
 }
 
 function toTextItem(b: OcrBox, toPdf: (x: number, y: number) => [number, number]): OcrTextItem {
@@ -47,13 +61,13 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
   const [primary, second] = engines;
   const first = await renderPage(pdf, pageNo, primary!.dpi);
   signal?.throwIfAborted();
-  const { lines, items } = await readPage(first, pageNo, primary!, signal);
+  const { lines, items, skew, gutter } = await readPage(first, pageNo, primary!, signal);
   let other: ReadLine[] | null = null;
   if (second) {
     // Both engines read best at 150 dpi (measured): one rendering serves both.
     const image = second.dpi === primary!.dpi ? first : await renderPage(pdf, pageNo, second.dpi);
     signal?.throwIfAborted();
-    other = (await readPage(image, pageNo, second, signal)).lines;
+    other = (await readPage(image, pageNo, second, signal, image === first ? skew : undefined)).lines;
   }
   // Each line's place on the page in PDF points (report evidence crops): image pixels → PDF user space.
   for (const r of lines) {
@@ -64,9 +78,11 @@ export async function ocrPage(pdf: PDFDocumentProxy, pageNo: number, engines: Oc
   // Each line as pdftotext -layout would print it, for the table reader (cells placed by position).
   const heights = lines.map((r) => r.ocr.box.y1 - r.ocr.box.y0).sort((a, b) => a - b);
   const lineHeight = heights[Math.floor(heights.length / 2)] ?? 0;
-  const left = Math.min(...lines.map((r) => r.ocr.box.x0));
+  // The left edge of the text, per page of a 2-up sheet.
+  const sideOf = (r: ReadLine) => (gutter !== null && r.ocr.box.x0 >= gutter ? 1 : 0);
+  const lefts = [0, 1].map((side) => Math.min(...lines.filter((r) => sideOf(r) === side).map((r) => r.ocr.box.x0)));
   for (const r of lines) {
-    const laid = layoutText(r.ocr.raw, r.ocr.x, left, lineHeight);
+    const laid = layoutText(r.ocr.raw, r.ocr.x, lefts[sideOf(r)]!, lineHeight);
     if (laid) layoutOf.set(r.line, laid);
   }
   const flags: Flag[] = [];

@@ -111,6 +111,38 @@ export function toPoints(boxes: OcrBox[], scale: number): OcrBox[] {
   }));
 }
 
+/** Two pages printed side by side on one landscape sheet (2-up, or a book scanned open): each page is
+ *  read on its own, the left one first. Grouped across the sheet, a line of the left page and the line
+ *  at its height on the right one became one line (`…增加（` + `减少）…`: false TEMPLATE_TEXT and
+ *  BLANK_VALUE errors). Split where a gutter at least four line heights wide runs between 30% and 70% of
+ *  the width that no box crosses, with text on both sides over at least half the sheet's height. A table
+ *  on a landscape page keeps its halves together: its title and header cross the middle, and its
+ *  columns stand closer than four line heights. Returns the gutter's x, or null. */
+export function sheetGutter(boxes: OcrBox[], width: number, height: number): number | null {
+  if (width < 1.15 * height || boxes.length < 20) return null;
+  const lineHeight = median(boxes.map((b) => height_(b)));
+  const from = Math.floor(0.3 * width);
+  const to = Math.ceil(0.7 * width);
+  const covered = new Uint8Array(to - from);
+  for (const b of boxes)
+    for (let x = Math.max(from, Math.floor(b.box.x0)); x < Math.min(to, Math.ceil(b.box.x1)); x++) covered[x - from] = 1;
+  let best = { start: 0, len: 0 };
+  for (let x = 0, run = 0; x <= covered.length; x++) {
+    if (x < covered.length && !covered[x]) run++;
+    else {
+      if (run > best.len) best = { start: x - run, len: run };
+      run = 0;
+    }
+  }
+  if (best.len < 4 * lineHeight) return null;
+  const gutter = from + best.start + best.len / 2;
+  const sides = [boxes.filter((b) => b.box.x1 <= gutter), boxes.filter((b) => b.box.x0 >= gutter)];
+  const tall = (bs: OcrBox[]) => bs.length >= 0.25 * boxes.length && Math.max(...bs.map((b) => b.box.y1)) - Math.min(...bs.map((b) => b.box.y0)) >= 0.5 * height;
+  return sides.every(tall) ? gutter : null;
+}
+
+const height_ = (b: OcrBox) => b.box.y1 - b.box.y0;
+
 export function buildLines(boxes: OcrBox[]): OcrLine[] {
   return joinWrappedHeadings(
     groupLines(boxes)

@@ -24,6 +24,8 @@ export interface OcrBox {
   box: Rect;
   /** One entry per character of `text`, when the engine reports them. */
   glyphs: Glyph[];
+  /** The text's slope in the image (dy/dx, y down), when the engine's box follows it (PP-OCR's do). */
+  slope?: number;
 }
 
 export interface OcrEngine {
