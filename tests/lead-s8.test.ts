@@ -52,3 +52,33 @@ describe('a 决算 with two budgets: each claim and rate names its own (review s
     ]);
   });
 });
+
+describe('a 类’s rows end at the next 类’s line, which has no figure of its own (review s8 R7)', () => {
+  const doc = (a: string, rate: string) => [
+    '某某省某某院2019年部门预算',
+    '第二部分 2019年部门预算情况说明',
+    '五、一般公共预算支出预算情况说明',
+    '  1．公共安全（类）支出300.00万元，主要用于检察业务。',
+    '  其中：',
+    '   （一）公共安全（类）',
+    `   1．检察（款）行政运行（项）支出${a}`,
+    '万元，与上年相比增加 10.00',
+    `万元，增长 ${rate} %。主要原`,
+    '因是人员经费增加。',
+    '  2．检察（款）事业运行(项)支出 ',
+    '100 万元，主要是学院运行',
+    '费项目支出。上年《财政拨款支出预算表》（表5）',
+    '无此项级科目。',
+    '  （二）社会保障和就业支出（类）',
+    '  1．行政事业单位离退休（款）机关事业单位基本养老保险',
+    '费（项）支出80.00万元，与',
+    '上年相比增加 5.00万元，增加',
+    '6.67 %。主要原因是缴费基数调整。',
+  ];
+  it('adds no row of the next 类 to the first', async () => {
+    expect(errors(await run(doc('200.00', '5.26')))).toEqual([]);
+  });
+  it('still flags rows of the 类 that add up to more than it', async () => {
+    expect(errors(await run(doc('210.00', '5.00'))).map((f) => f[0])).toEqual(['SUM_MISMATCH']);
+  });
+});

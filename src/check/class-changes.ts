@@ -7,7 +7,7 @@
 // 20153.75, their changes to 147.20 more than the 类's — the 财政专户 funds that went). So a sum that does
 // not fit is no evidence by itself: a word (增加↔减少) is flagged (a warning) only when turning that one word,
 // and no other, makes the changes add up to the 类's exactly (at the printed precision).
-import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import type { ExtractedDocument, Fact, Flag, Loc } from '../model.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
@@ -44,6 +44,11 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
   };
   const flags: Flag[] = [];
   const lines = text.order;
+  // 类 lines the outline took for headings (short lines) and tables are not among the body lines, but they
+  // end a list too (a table read out of wrapped prose holds the next 类's line)
+  const classHeads = doc.blocks.flatMap((b, i) => (b.kind === 'line' ? (doc.headingBlocks.has(i) && CLASS_OPENS.test(b.line.text) ? [b.line.loc] : []) : b.table.rows.flat().slice(0, 1).map((c) => c.loc)));
+  const cmp = (a: Loc, b: Loc) => (a.page ?? 0) - (b.page ?? 0) || a.line - b.line;
+  const headBetween = (from: Loc, to: Loc) => classHeads.some((h) => cmp(h, from) > 0 && cmp(to, h) > 0);
   for (let li = 0; li < lines.length; li++) {
     const m = CLASS_LINE.exec(lines[li]!.text);
     if (!m) continue;
@@ -58,7 +63,7 @@ export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
       if ((f.section ?? null) !== section) break;
       // (the next 类's line, also where its first 项 goes on after it: “（二）社会保障和就业支出（类）行政事业单位离退休（款）
       // 未归口管理的行政单位离退休（项）支出1,509.72万元”)
-      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text) || CLASS_OPENS.test(l.text))) break;
+      if (lines.slice(li + 1, pos(f) + 1).some((l) => CLASS_LINE.test(l.text) || CLASS_OPENS.test(l.text)) || headBetween(lines[li]!.loc, f.loc)) break;
       if (!isLevel(f) || !isItem(f)) continue;
       listed.push({ level: f, change: changeOf(k) });
     }
