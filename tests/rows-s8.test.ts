@@ -219,3 +219,20 @@ describe('page text: a table number opening the next page (表2-1-1)', () => {
     expect(t.rows[t.rows.length - 1]![1]).toBe('城管执法');
   });
 });
+
+describe('pdftotext -layout, two halves: a left name wrapped under itself beside a right name', () => {
+  it('joins the tail to the half whose name starts where it starts', async () => {
+    const text = [
+      '                                   2025年部门财政拨款收支预算总表',
+      '编制部门：某某街道办事处                                                             单位：元',
+      '        财政拨款收入                                       财政拨款支出',
+      '   项目            预算数                     项目        合计           一般公共预算 政府性基金预算 国有资本经营预算',
+      '一、一般公共预算         1,500,000 一、一般公共服务支出             1,000,000      1,000,000',
+      '资金',
+      '二、政府性基金                        二、公共安全支出               500,000        500,000',
+      '  收入总计           1,500,000            支出总计        1,500,000      1,500,000',
+    ].join('\n');
+    const t = (await run(text)).tables.find((x) => x.kind === '预算04财政拨款收支总表')!;
+    expect(t.rows[0]!.slice(0, 3)).toEqual(['一、一般公共预算资金', '1,500,000', '一、一般公共服务支出']);
+  });
+});
