@@ -50,8 +50,8 @@ const UNIT = /单位\s*[:：]/;
 // A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
 const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
-/** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1): never a row. */
-const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2})?|[一二三四五六七八九十]+))\s*$/;
+/** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1, 表2-1-1): never a row. */
+const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2}){0,2}|[一二三四五六七八九十]+))\s*$/;
 const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 const PIECE = /^\d{2}$/;
@@ -70,6 +70,8 @@ interface Token {
   src?: SourceLine;
   /** A figure whose half no arithmetic decided (it stays uncertain). */
   doubt?: boolean;
+  /** Characters spaced out over a cell (分散对齐), or one such character alone: a piece of a label. */
+  spaced?: boolean;
 }
 
 interface Group {
@@ -131,12 +133,12 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
     const prev = merged[merged.length - 1];
     const single = /^\p{Script=Han}$/u.test(t.text);
     if (prev && single && (spread || /^\p{Script=Han}$/u.test(prev.text)) && col[t.start]! - col[prev.end]! <= 8) {
-      merged[merged.length - 1] = { text: prev.text + t.text, start: prev.start, end: t.end, x: prev.x };
+      merged[merged.length - 1] = { text: prev.text + t.text, start: prev.start, end: t.end, x: prev.x, spaced: true };
       spread = true;
       continue;
     }
     spread = false;
-    merged.push(t);
+    merged.push(single ? { ...t, spaced: true } : t);
   }
   return merged;
 }
@@ -144,9 +146,12 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
 const isAmount = (t: Token) => AMOUNT.test(t.text);
 
 /** Split a line's tokens into code pieces and label/figure groups. */
-function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean): Row {
+function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean, decimals = false): Row {
   const codes: Token[] = [];
   let k = 0;
+  // The code column's header words (类 款 项, spaced out) printed on the total row's line (类 款 项 合计
+  // 2,946.25 …): no part of its label.
+  if (toks.length > 2 && /^类款项$/.test(toks[0]!.text) && toks[0]!.spaced && /\p{Script=Han}/u.test(toks[1]!.text) && !isAmount(toks[1]!)) toks = toks.slice(1);
   if (toks[0] && CODE.test(toks[0].text)) {
     codes.push(toks[k++]!);
     while (codes.length < 3 && toks[k] && PIECE.test(toks[k]!.text) && toks.length > k + 1) codes.push(toks[k++]!);
@@ -185,7 +190,9 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean)
     // (two halves, coded) The right half's code last on the line, after the left half's figures, its label
     // and figure printed on the next line (30109 职业年金缴费 225.12 30207 / 邮电费 8.05): a code of the left
     // code's class, not a figure (the figures carry decimals); it opens the right half.
-    if (halves && k === toks.length - 1 && g && g.values.length && !!codes[0] && codes[0].text.slice(0, 2) === t.text.slice(0, 2) && CODE.test(t.text) && g.values.every((v) => /\.\d+$/.test(v.text))) {
+    // Also after a left half printed without its figure (blank cells left blank: 30111 公务员医疗补助缴费 30209 /
+    // 物业管理费 82.20), where the table prints its figures with decimals.
+    if (halves && k === toks.length - 1 && g && (g.values.length ? g.values.every((v) => /\.\d+$/.test(v.text)) : decimals && g.label.length > 0) && !!codes[0] && codes[0].text.slice(0, 2) === t.text.slice(0, 2) && CODE.test(t.text)) {
       groups.push({ label: [], values: [], codes: [t] });
       continue;
     }
@@ -339,15 +346,16 @@ function optionsOf(row: Cell[], n: number, ok: (at: number[]) => boolean, max = 
   return found;
 }
 
-/** Put a row's figures in these columns, for sure. */
-function applyCols(row: Cell[], cols: number[]): void {
+/** Put a row's figures in these columns, for sure (or only those `sure` says; the rest stay in doubt). */
+function applyCols(row: Cell[], cols: number[], sure?: boolean[]): void {
   const figs = figuresOf(row)!;
   const r = row[0]!.loc.row;
   const src = row[0]!;
   for (let c = 2; c < row.length; c++) row[c] = { text: '', raw: '', loc: { ...src.loc, row: r, col: c, start: undefined, end: undefined } };
   for (const [m, f] of figs.entries()) {
     const cell = { ...f.cell, loc: { ...f.cell.loc, col: cols[m]! + 2 } };
-    delete cell.uncertain;
+    if (!sure || sure[m]) delete cell.uncertain;
+    else cell.uncertain = 'column';
     row[cols[m]! + 2] = cell;
   }
   for (const c of row) {
@@ -371,7 +379,8 @@ function placeByParents(t: SourceTable): void {
   const keys = [...rows.keys()].sort((a, b) => (a === '合计' ? -1 : b === '合计' ? 1 : a.length - b.length));
   for (const key of keys) {
     const pf = figuresOf(rows.get(key)!);
-    if (!pf || !pf.length || !pf.every((f) => f.sure)) continue;
+    // (A 0.00 in doubt is 0 in whichever column it stands: the parent's columns are known.)
+    if (!pf || !pf.length || !pf.every((f) => f.sure || f.v === 0)) continue;
     const own = new Array<number>(n).fill(0);
     for (const f of pf) own[f.col] = f.v;
     const kids = keys.filter((c) => c !== '合计' && (key === '合计' ? c.length === 3 : c.length === key.length + 2 && c.startsWith(key)));
@@ -405,7 +414,14 @@ function placeByParents(t: SourceTable): void {
     walk(0);
     kids.forEach((c, j) => {
       const row = rows.get(c)!;
-      if (seen[j]!.size === 1 && figuresOf(row)?.some((f) => !f.sure)) applyCols(row, opts[j]![[...seen[j]!][0]!]!.cols);
+      const figs = figuresOf(row);
+      if (!seen[j]!.size || !figs?.some((f) => !f.sure)) return;
+      // A figure is placed where every placement left puts it (a 0.00 that could stand in any column its
+      // parent leaves blank does not keep the row's other figures unplaced).
+      const left = [...seen[j]!].map((o) => opts[j]![o]!.cols);
+      const sure = figs.map((_, m) => left.every((cols) => cols[m] === left[0]![m]));
+      if (sure.every((x) => x)) applyCols(row, left[0]!);
+      else if (sure.some((x, m) => x && !figs[m]!.sure)) applyCols(row, left[0]!, sure);
     });
   }
 }
@@ -643,7 +659,9 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
       const cut = block[0] && block.every((l) => l.page === block[0]!.page) ? cuts.get(block[0].page) : undefined;
       const row = block.length >= 2 && cut !== undefined ? tallBlock(block, cut) : null;
       if (row) blocks.set(block[0]!, { row, lines: new Set(block) });
-      else if (block.length >= 2) for (const l of block) unread.add(l);
+      // (A block whose every line below its header band is a row of its own, a code or a figure with its
+      // label, is no tall row: a page printed without blank lines between its rows.)
+      else if (block.length >= 2 && block.slice(block.findIndex((l) => !fragment(l))).some(fragment)) for (const l of block) unread.add(l);
       block = [];
     };
     for (const l of region) {
@@ -652,6 +670,9 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     }
     flush();
   }
+  // The table prints its figures with decimals (万元 to 2 places): an integer there is a code, not a figure.
+  const amounts = kept.flatMap((l) => tokens(l, fixed).filter(isAmount));
+  const decimals = amounts.filter((t) => t.text.includes('.')).length >= 3 && amounts.filter((t) => !t.text.includes('.') && !CODE.test(t.text) && /\d/.test(t.text)).length * 10 <= amounts.filter((t) => t.text.includes('.')).length;
   for (let i = 0; i < kept.length; i++) {
     const l = kept[i]!;
     const blk = blocks.get(l);
@@ -663,7 +684,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     const toks = tokens(l, fixed);
     const sandwich = fixed ? centred(l, kept[i + 1], kept[i + 2]) : null;
     if (sandwich) {
-      const row = parseRow(l, sandwich, halves, fixed);
+      const row = parseRow(l, sandwich, halves, fixed, decimals);
       row.extra.push(kept[i + 1]!, kept[i + 2]!);
       all.push(row);
       i += 2;
@@ -671,13 +692,13 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
     }
     const below = halves && fixed && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
     if (below) {
-      const row = parseRow(kept[i + 1]!, below, halves, fixed);
+      const row = parseRow(kept[i + 1]!, below, halves, fixed, decimals);
       row.extra.push(l);
       all.push(row);
       i++;
       continue;
     }
-    all.push(parseRow(l, toks, halves, fixed));
+    all.push(parseRow(l, toks, halves, fixed, decimals));
   }
   // The header band ends at the first row with figures or a row-opening label; a label line just above
   // a coded row printed without its label is that row's (文化旅游体育与传媒 / 207 17,127.62 …).
@@ -693,6 +714,14 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   let rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
+  // (fixed width) Where a label ends (display column), and the rightmost end of any row's label: the label
+  // column's right edge.
+  const labelEnd = (g: Group, r: Row) => {
+    const t = g.label[g.label.length - 1]!;
+    const src = t.src ?? r.src;
+    return t.x === null ? -1 : displayColumns(src.raw)[t.end]!;
+  };
+  const labelEdge = fixed ? Math.max(-1, ...parsed.filter(hasFigures).map((r) => (lastLabelled(r) ? labelEnd(lastLabelled(r)!, r) : -1))) : -1;
   for (let i = 0; i < parsed.length; i++) {
     const row = parsed[i]!;
     const prev = rows[rows.length - 1];
@@ -746,6 +775,15 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         wrapped = null;
         continue;
       }
+      // (fixed width) The tail of a label that filled its column (…基本养老保 / 险缴费支出, the figures on the
+      // label's first line): the row above prints its label as far right as any label of the table ends, this
+      // line starts where that label starts, and the next row prints a label of its own.
+      const above = prev && !halves && fixed && !prev.extra.length && hasFigures(prev) ? lastLabelled(prev) : null;
+      if (above && part[0]!.x !== null && Math.abs(part[0]!.x - above.label[0]!.x!) <= 2 && labelEnd(above, prev!) >= labelEdge - 1 && text.length <= 12 && !ROW_START.test(text) && !(next && unlabelled(next))) {
+        above.label.push(...part);
+        prev!.extra.push(row.src);
+        continue;
+      }
       // The head of the next row's label: the next row is coded and its label is missing or goes on below.
       const after = parsed[i + 2];
       if (next && isCodedRow(next) && !ROW_START.test(text) && (unlabelled(next) || (after && !hasFigures(after) && after.groups.length === 1 && !ROW_START.test(labelText(after.groups[0]))))) {
@@ -756,8 +794,15 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
         continue;
       }
       // The tail of a wrapped label (…养老保险缴费 / 支出).
-      const tailOf = wrapped && prev && (prev.groups.includes(wrapped) || prev.extra.length) ? wrapped : prev ? lastLabelled(prev) : null;
-      if (tailOf && prev && text.length <= 12 && !ROW_START.test(text)) {
+      let tailOf = wrapped && prev && (prev.groups.includes(wrapped) || prev.extra.length) ? wrapped : prev ? lastLabelled(prev) : null;
+      // (two halves, fixed width) The tail goes to the half whose label starts where it starts (一、一般公共预算 /
+      // 资金 under it, the right half's label beside): none there, it is no tail of this row.
+      if (halves && fixed && prev && part[0]!.x !== null && prev.groups.some((g) => g.label.length)) {
+        const x = part[0]!.x;
+        tailOf = prev.groups.find((g) => g.label[0]?.x != null && Math.abs(g.label[0].x - x) <= 2) ?? null;
+      }
+      // (Not over a page break: a row's label ends at its page's foot.)
+      if (tailOf && prev && text.length <= 12 && !ROW_START.test(text) && row.src.page === prev.src.page) {
         tailOf.label.push(...part);
         prev.extra.push(row.src);
         wrapped = null;
@@ -798,6 +843,13 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
  *  the head line is labels alone, the middle line figures alone, the tail one short label standing where
  *  a head label starts and opening no row. The three lines' tokens as one row, the tail joined to its head;
  *  null where the lines are not so. */
+/** A line that is a piece of a row, not a row: no label, or a label with neither code nor figure. */
+function fragment(l: SourceLine): boolean {
+  const toks = tokens(l, true);
+  const label = toks.some((t) => /\p{Script=Han}/u.test(t.text) && !isAmount(t) && !CODE.test(t.text));
+  return !label || !toks.some((t) => isAmount(t) || CODE.test(t.text));
+}
+
 function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine | undefined): Token[] | null {
   if (!mid || !tail || mid.page !== head.page || tail.page !== head.page || mid.line - head.line > 2 || tail.line - mid.line > 2) return null;
   const h = tokens(head, true);
@@ -809,8 +861,10 @@ function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine
   if (isAmount(tt) || /\d/.test(tt.text) || tt.text.length > 8 || ROW_START.test(tt.text)) return null;
   const hx = displayColumns(head.raw);
   const at = h.findIndex((x) => Math.abs(hx[x.start]! - tx) <= 1);
-  // The figures stand right of the head they go with.
-  if (at < 0 || !m.every((x) => x.x! > hx[h[at]!.end]!)) return null;
+  // The figures stand right of the head they go with: they start right of where it starts and end right
+  // of its tail (on a narrow page a figure may stand under the head's last characters).
+  const tailEnd = displayColumns(tail.raw)[tt.end]!;
+  if (at < 0 || !m.every((x) => x.x! - x.text.length > hx[h[at]!.start]! && x.x! > tailEnd)) return null;
   const joined = h.map((x, k) => (k === at ? { ...x, text: x.text + tt.text } : x));
   return [...joined, ...m.map((x) => ({ ...x, src: mid }))].sort((a, b) => a.x! - b.x!);
 }
@@ -1083,7 +1137,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const total = !!tpl?.total;
   const first = rows[0]!.src;
   const head: Cell[] = ['科目编码', '科目名称', ...Array.from({ length: n }, (_, c) => names?.[c] ?? '')].map((h, c) => cell(h, first, null, 0, c));
-  const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, number[]>();
+  const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, { col: number; sure: boolean }[]>();
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
     // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them.
@@ -1100,7 +1154,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
     const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
-    const placed = known ? known.map((col) => ({ col, sure: true })) : (summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p)));
+    const placed = known ?? summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
@@ -1153,7 +1207,7 @@ function cents(text: string): number | null {
  *  equal the sums of its children's (类 = Σ 款, 款 = Σ 项, 合计 = Σ 类). A row with its first figure the
  *  total and fewer parts than part columns has several placements; each parent and its children are
  *  tried together, and a row is placed where exactly one placement of the group adds up. */
-function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map<Row, number[]> {
+function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map<Row, { col: number; sure: boolean }[]> {
   const vals = new Map(rows.map((r) => [r, valuesOf(r).map((t) => cents(t.text))]));
   const combos = (k: number, from: number): number[][] => {
     if (k === 0) return [[]];
@@ -1197,9 +1251,17 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
         }
         if (group.every((r) => opts.get(r)!.length === 1)) continue;
       }
-      if (group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000) continue;
       const seen = group.map(() => new Set<number>());
       let valid = 0;
+      const big = group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000;
+      if (big) {
+        // Too many placements to try one by one: where no figure is negative, a pruned search (below).
+        if (!group.every((r) => vals.get(r)!.every((x) => x! >= 0))) continue;
+        const found = familyFits(opts.get(parent)!, vals.get(parent)! as number[], kids.map((r) => opts.get(r)!), kids.map((r) => vals.get(r)! as number[]), n, kids.length);
+        if (!found) continue;
+        valid = found.valid;
+        found.seen.forEach((s, g) => s.forEach((o) => seen[g]!.add(o)));
+      }
       const pick: number[] = [];
       const walk = (i: number) => {
         if (i === group.length) {
@@ -1218,7 +1280,7 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
           walk(i + 1);
         }
       };
-      walk(0);
+      if (!big) walk(0);
       if (!valid) continue;
       group.forEach((r, g) => {
         const keep = opts.get(r)!.filter((_, o) => seen[g]!.has(o));
@@ -1229,9 +1291,69 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
       });
     }
   }
-  const out = new Map<Row, number[]>();
-  for (const [r, o] of opts) if (o.length === 1 && vals.get(r)!.length < n) out.set(r, o[0]!);
+  // A figure is placed where every placement left of its row puts it (a 0.00 that could stand in any
+  // blank column does not keep the row's other figures unplaced).
+  const out = new Map<Row, { col: number; sure: boolean }[]>();
+  for (const [r, o] of opts) {
+    if (vals.get(r)!.length >= n || o.length === 0) continue;
+    const placed = o[0]!.map((col, m) => ({ col, sure: o.every((x) => x[m] === col) }));
+    if (placed.some((p, m) => p.sure && m > 0)) out.set(r, placed);
+  }
   return out;
+}
+
+/** A 科目 family's placements that add up, where there are too many to try one by one (figures ≥ 0): per
+ *  placement of the parent, the children's placements summed column by column, a branch dropped once a
+ *  column runs past the parent's (a column the parent leaves 0 takes no child's figure but a 0); placements
+ *  of a child giving the same columns are tried once. Which placements of each (parent first) belong to a
+ *  family that adds up, and how many such families; null where the search runs too long. */
+function familyFits(parentOpts: number[][], parentVals: number[], kidOpts: number[][][], kidVals: number[][], n: number, tol: number): { seen: Set<number>[]; valid: number } | null {
+  const seen = [parentOpts, ...kidOpts].map(() => new Set<number>());
+  let valid = 0;
+  let budget = 300000;
+  const vector = (cols: number[], v: number[]) => {
+    const at = new Array<number>(n).fill(0);
+    cols.forEach((c, m) => (at[c] = v[m]!));
+    return at;
+  };
+  for (let p = 0; p < parentOpts.length; p++) {
+    const own = vector(parentOpts[p]!, parentVals);
+    // Each child's distinct column vectors that fit under the parent, with the placements giving them.
+    const kids = kidOpts.map((opts, j) => {
+      const byKey = new Map<string, { at: number[]; opts: number[] }>();
+      opts.forEach((cols, o) => {
+        const at = vector(cols, kidVals[j]!);
+        if (at.some((x, c) => x > own[c]! + tol)) return;
+        const key = at.join(',');
+        byKey.get(key)?.opts.push(o) ?? byKey.set(key, { at, opts: [o] });
+      });
+      return [...byKey.values()];
+    });
+    if (kids.some((k) => !k.length)) continue;
+    const order = kids.map((_, j) => j).sort((a, b) => kids[a]!.length - kids[b]!.length);
+    const pick: number[] = new Array(kids.length);
+    const walk = (i: number, sum: number[]): boolean => {
+      if (--budget < 0) return false;
+      if (i === order.length) {
+        if (own.every((x, c) => Math.abs(x - sum[c]!) <= tol)) {
+          valid++;
+          seen[0]!.add(p);
+          pick.forEach((k, j) => kids[j]![k]!.opts.forEach((o) => seen[j + 1]!.add(o)));
+        }
+        return true;
+      }
+      const j = order[i]!;
+      for (let k = 0; k < kids[j]!.length; k++) {
+        const next = sum.map((x, c) => x + kids[j]![k]!.at[c]!);
+        if (next.some((x, c) => x > own[c]! + tol)) continue;
+        pick[j] = k;
+        if (!walk(i + 1, next)) return false;
+      }
+      return true;
+    };
+    if (!walk(0, new Array<number>(n).fill(0))) return null;
+  }
+  return { seen, valid };
 }
 
 const RIGHT = /支出|结余分配|年末结转/;
@@ -1246,6 +1368,49 @@ function ordinalOf(label: string): number | null {
   return (a ? d(a) : 1) * 10 + d(b || undefined);
 }
 
+/** (two halves, fixed width) A label spaced out over its cell (分散对齐: `收     入         总    计`) that the
+ *  reader cut into two labels where one gap is wider: a label-only group of spaced-out characters followed
+ *  by a label that opens with spaced-out characters, both starting in the same half's label span of their
+ *  page (the left half: before its figures; the right half: after the left half's figures, before its own),
+ *  is one label; by the columns, not by the words. True where a row changed. */
+function joinSpacedLabels(rows: Row[]): boolean {
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+  // Per page (pdftotext lays out each page on its own): the left figures' first and last column, the
+  // right labels' first column and the right figures' first column, from rows of exactly two halves.
+  const seen = new Map<number, number[][]>();
+  for (const r of rows) {
+    const [l, rt] = r.groups;
+    const lv = l?.values[0];
+    const rv = rt?.values[0];
+    if (r.sides || r.groups.length !== 2 || !lv || !rv || lv.x === null || rv.x === null || rt!.label[0]?.x == null) continue;
+    seen.set(r.src.page, [...(seen.get(r.src.page) ?? []), [lv.x - lv.text.length, lv.x, rt!.label[0]!.x, rv.x - rv.text.length]]);
+  }
+  const geometry = new Map<number, number[]>();
+  for (const [page, xs] of seen) {
+    const g = [0, 1, 2, 3].map((k) => med(xs.map((x) => x[k]!)));
+    if (g[1]! < g[2]! && g[2]! < g[3]!) geometry.set(page, g);
+  }
+  const span = (g: number[], x: number | null) => (x === null ? -1 : x < g[0]! ? 0 : x > g[1]! && x < g[3]! ? 1 : -1);
+  let changed = false;
+  for (const r of rows) {
+    if (r.sides) continue;
+    for (let k = 0; k + 1 < r.groups.length; k++) {
+      const a = r.groups[k]!;
+      const b = r.groups[k + 1]!;
+      if (a.values.length || a.codes?.length || b.codes?.length || !a.label.length || !b.label.length) continue;
+      if (!a.label.every((t) => t.spaced) || !b.label[0]!.spaced) continue;
+      const at = geometry.get(r.src.page);
+      const s = at ? span(at, a.label[0]!.x) : -1;
+      if (s < 0 || s !== span(at!, b.label[0]!.x)) continue;
+      b.label = [...a.label, ...b.label];
+      r.groups.splice(k, 1);
+      k--;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
   const three = threeBlocks(rows, _header, fixed);
   if (three) return three;
@@ -1257,27 +1422,59 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   type Kind = 'code' | 'label' | 'value';
   const refOf = (g: Group): [Kind, number | null] | null =>
     g.codes?.length ? ['code', g.codes[0]!.x] : g.label.length ? ['label', g.label[0]!.x] : g.values.length ? ['value', g.values[0]!.x] : null;
-  const xs = { left: new Map<Kind, number[]>(), right: new Map<Kind, number[]>() };
-  for (const r of rows) {
-    if (r.groups.length < 2) continue;
-    for (const [side, g] of [['left', r.groups[0]!], ['right', r.groups[1]!]] as const) {
-      for (const [kind, x] of [
-        ['code', g.codes?.[0]?.x],
-        ['label', g.label[0]?.x],
-        ['value', g.values[0]?.x],
-      ] as const) if (x != null) xs[side].set(kind, [...(xs[side].get(kind) ?? []), x]);
-    }
-  }
   const med = (v: number[] | undefined) => (v?.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! : null);
-  const byPlace = (g: Group): boolean | null => {
-    const ref = refOf(g);
-    if (!fixed || !ref || ref[1] === null) return null;
-    const l = med(xs.left.get(ref[0]));
-    const r = med(xs.right.get(ref[0]));
+  // Where each half's codes, labels and figures stand, from the rows that print both halves.
+  const columnsOf = () => {
+    const xs = { left: new Map<Kind, number[]>(), right: new Map<Kind, number[]>() };
+    for (const r of rows) {
+      if (r.groups.length < 2) continue;
+      for (const [side, g] of [['left', r.groups[0]!], ['right', r.groups[1]!]] as const) {
+        const v = g.values[0];
+        for (const [kind, x] of [
+          ['code', g.codes?.[0]?.x],
+          ['label', g.label[0]?.x],
+          ['value', v?.x],
+        ] as const) if (x != null) xs[side].set(kind, [...(xs[side].get(kind) ?? []), x]);
+      }
+    }
+    return xs;
+  };
+  let xs = columnsOf();
+  if (fixed && joinSpacedLabels(rows)) xs = columnsOf();
+  const vote = (kind: Kind, x: number | null | undefined): boolean | null => {
+    if (x == null) return null;
+    const l = med(xs.left.get(kind));
+    const r = med(xs.right.get(kind));
     if (l === null || r === null || r - l < 8) return null;
     // Clear of the midway line by a quarter of the halves' distance.
-    const d = ref[1] - (l + r) / 2;
+    const d = x - (l + r) / 2;
     return Math.abs(d) >= (r - l) / 4 ? d > 0 : null;
+  };
+  // Per page (pdftotext lays out each page on its own): the first column of the left half's figures.
+  const leftFigures = new Map<number, number>();
+  if (fixed) {
+    const starts = new Map<number, number[]>();
+    for (const r of rows) {
+      const v = r.groups.length >= 2 ? r.groups[0]!.values[0] : undefined;
+      if (v?.x != null && r.groups[0]!.label.length) starts.set(r.src.page, [...(starts.get(r.src.page) ?? []), v.x - v.text.length]);
+    }
+    for (const [pg, v] of starts) leftFigures.set(pg, med(v)!);
+  }
+  const byPlace = (g: Group, page: number | null = null): boolean | null => {
+    const ref = refOf(g);
+    if (!fixed || !ref || ref[1] === null) return null;
+    const own = vote(ref[0], ref[1]);
+    if (own !== null) return own;
+    // A label that starts where the left half's figures start, or right of them, on its page is no left
+    // label (the left half's labels stand before its figures).
+    const lx = g.label[0]?.x;
+    const from = page === null ? undefined : leftFigures.get(page);
+    if (lx != null && from !== undefined && lx >= from) return true;
+    // Its first token stands between the halves (a long right-half label starting left of the right
+    // label column on a narrow page): its other tokens say, where they agree (its figure under the
+    // right half's figures).
+    const others = [vote('code', g.codes?.[0]?.x), vote('label', g.label[0]?.x), vote('value', g.values[0]?.x)].filter((v): v is boolean => v !== null);
+    return others.length && others.every((v) => v === others[0]) ? others[0]! : null;
   };
   // Coded halves (经济分类): a lone group continues the half whose last code is just below its own.
   const codeNum = (g: Group | undefined) => (g?.codes?.length ? Number(g.codes.map((t) => t.text).join('').padEnd(7, '0')) : null);
@@ -1301,7 +1498,7 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
     const code = codeNum(g);
-    let right = byPlace(g);
+    let right = byPlace(g, r.src.page);
     if (right === null && loneSide !== null && code !== null) right = loneSide;
     if (right === null && code !== null && (lastL !== null || lastR !== null)) {
       const gap = (last: number | null) => (last !== null && last < code ? code - last : Infinity);
@@ -1380,9 +1577,17 @@ function threeBlocks(rows: Row[], header: SourceLine[], fixed: boolean): SourceT
   const labelX = [0, 1, 2].map((b) => med(full.map((r) => r.groups[b]!.label[0]!.x!)));
   const valueXs = [0, 1, 2].map((b) => rows.flatMap((r) => (r.groups.length === 3 && r.groups[b]!.values[0]?.x != null ? [r.groups[b]!.values[0]!.x!] : [])));
   if (labelX[1]! - labelX[0]! < 8 || labelX[2]! - labelX[1]! < 8) return null;
-  // A block's figures stand between its label and the next block's label.
+  // A block's figures stand between its label and the next block's label: they end right of the one and
+  // start left of the other (on a narrow page a figure may end a space before the next label).
   const valueX = valueXs.map((xs, b) => (xs.length ? med(xs) : null));
-  if (valueX.some((x, b) => x !== null && (x <= labelX[b]! || (b < 2 && x > labelX[b + 1]! + 2)))) return null;
+  const startX = [0, 1, 2].map((b) => {
+    const xs = rows.flatMap((r) => {
+      const v = r.groups.length === 3 ? r.groups[b]!.values[0] : undefined;
+      return v?.x != null ? [v.x - v.text.length] : [];
+    });
+    return xs.length ? med(xs) : null;
+  });
+  if (valueX.some((x, b) => x !== null && (x <= labelX[b]! || (b < 2 && startX[b]! > labelX[b + 1]! + 2)))) return null;
   const nearest = (x: number, at: (number | null)[], from: number) => {
     let best = -1;
     at.forEach((a, b) => {
