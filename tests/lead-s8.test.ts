@@ -6,6 +6,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { makeVariant } from '../scripts/gen-variants.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const errors = (d: CheckedDocument) => d.flags.filter((f) => f.severity === 'error' && !f.code.startsWith('MISSING_')).map((f) => [f.code, f.loc?.line, f.found]);
@@ -80,5 +81,19 @@ describe('a 类’s rows end at the next 类’s line, which has no figure of it
   });
   it('still flags rows of the 类 that add up to more than it', async () => {
     expect(errors(await run(doc('210.00', '5.00'))).map((f) => f[0])).toEqual(['SUM_MISMATCH']);
+  });
+});
+
+describe('a heading that opens with a section’s name is that section’s, though a longer name stands beside it (review s8 R6)', () => {
+  // (the 预算 variant of scripts/gen-variants.ts, its 政府采购 heading written 政府采购支出预算情况说明)
+  // (its text a line too long to stand for a heading)
+  const lines = (heading: string) =>
+    makeVariant('yusuan', 'none').lines.map((l) => (l === '三、政府采购情况说明' ? heading : /^\d{4}年政府采购预算0万元。$/u.test(l) ? '本部门政府采购预算总额60.00万元，其中：政府采购货物预算10.00万元、政府采购服务预算50.00万元。' : l));
+  const sections = async (heading: string) => (await run(lines(heading))).flags.filter((f) => f.code === 'MISSING_SECTION').map((f) => f.expected);
+  it('finds the 政府采购 section under 政府采购支出预算情况说明', async () => {
+    expect(await sections('三、政府采购支出预算情况说明')).toEqual([]);
+  });
+  it('still misses it where no heading names it', async () => {
+    expect(await sections('三、其他支出预算情况说明')).toEqual(['政府采购情况说明']);
   });
 });

@@ -8,6 +8,7 @@ import { lineKey, type TextUnit } from './lines.js';
 import { catalogueKinds } from '../table-titles.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
 
 export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: TemplateInfo): Flag[] {
@@ -23,8 +24,9 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
     const s = set.sections.find((x) => x.key === key);
     return [...(s ? [s.what, ...(s.names ?? [])] : []), ...(known.get(key) ?? [])].map(fold);
   };
-  // Every section's names, longest first: a line is the section whose longest name it holds
-  // (五、一般公共预算财政拨款支出决算情况说明 holds 财政拨款支出决算情况 too, but is the 一般公共预算 section's).
+  // Every section's names, longest first: a name printed inside another section's longer name is not this
+  // section's (五、一般公共预算财政拨款支出决算情况说明 holds 财政拨款支出决算情况 too, but is the 一般公共预算
+  // section's); one printed beside it is (政府采购支出预算情况说明 is the 政府采购 section's, though 支出预算情况 is longer).
   let allNames: { key: string; name: string }[] | null = null;
   const has = (key: string): boolean => {
     if (present.has(key)) return true;
@@ -34,11 +36,14 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
     allNames ??= [...new Set([...known.keys(), ...set.sections.map((x) => x.key)])]
       .flatMap((k) => titlesOf(k).map((name) => ({ key: k, name })))
       .sort((a, b) => b.name.length - a.name.length);
-    return short.some((line) => {
-      const own = Math.max(0, ...titles.filter((t) => line.includes(t)).map((t) => t.length));
-      // (a tie is both sections': 部门主要职能 is the 预算 set's overview and its duties)
-      return own > 0 && own >= (allNames!.find((n) => line.includes(n.name))?.name.length ?? 0);
-    });
+    return short.some((line) =>
+      titles.some((t) => {
+        const at = line.indexOf(t);
+        if (at < 0) return false;
+        // (a tie is both sections': 部门主要职能 is the 预算 set's overview and its duties)
+        return !allNames!.some((n) => n.name.length > t.length && n.key !== key && [...line.matchAll(new RegExp(escapeRe(n.name), 'gu'))].some((m) => m.index! <= at && at + t.length <= m.index! + n.name.length));
+      }),
+    );
   };
   const ownMissing = set.sections.filter((s) => !has(s.key));
   // A template that explains a section inside another (云南 explains income and expenditure without an
