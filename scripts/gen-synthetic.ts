@@ -299,6 +299,18 @@ export function generateOne(index: number, seed: number): SyntheticDoc {
 
 const xmlEscape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The TAB-led cell lines of a table starting at line i (one cell a line, rows apart by blank lines, as in
+ *  the text rendition): its rows and the index of its last line. */
+export function tabRows(lines: string[], i: number): { rows: string[][]; last: number } {
+  const rows: string[][] = [[]];
+  while (i < lines.length && (lines[i]!.startsWith('\t') || (lines[i] === '' && lines[i + 1]?.startsWith('\t')))) {
+    if (lines[i] === '') rows.push([]);
+    else rows[rows.length - 1]!.push(lines[i]!.slice(1));
+    i++;
+  }
+  return { rows, last: i - 1 };
+}
+
 /** A minimal Word document: one paragraph per line (spaces preserved), TAB-led cell lines as a table
  *  (one column per cell of a row, rows separated by blank lines, as in the text rendition). */
 export async function toDocx(lines: string[]): Promise<Uint8Array> {
@@ -309,13 +321,8 @@ export async function toDocx(lines: string[]): Promise<Uint8Array> {
       if (lines[i]!.trim()) body.push(para(lines[i]!));
       continue;
     }
-    const rows: string[][] = [[]];
-    while (i < lines.length && (lines[i]!.startsWith('\t') || (lines[i] === '' && lines[i + 1]?.startsWith('\t')))) {
-      if (lines[i] === '') rows.push([]);
-      else rows[rows.length - 1]!.push(lines[i]!.slice(1));
-      i++;
-    }
-    i--;
+    const { rows, last } = tabRows(lines, i);
+    i = last;
     const tr = rows.map((cells) => `<w:tr>${cells.map((c) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>${para(c)}</w:tc>`).join('')}</w:tr>`).join('');
     body.push(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>${tr}</w:tbl>`);
   }

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { toDocx } from './gen-synthetic.js';
+import { tabRows, toDocx } from './gen-synthetic.js';
 import type { FlagCode, Severity } from '../src/model.js';
 
 export interface VariantKey {
@@ -528,13 +528,8 @@ export function layoutText(lines: string[]): string[] {
       out.push(lines[i]!.replace(/([\u4e00-\u9fff])(?=\d)/gu, '$1 ').replace(/(\d)(?=[\u4e00-\u9fff])/gu, '$1 '));
       continue;
     }
-    const rows: string[][] = [[]];
-    while (i < lines.length && (lines[i]!.startsWith('\t') || (lines[i] === '' && lines[i + 1]?.startsWith('\t')))) {
-      if (lines[i] === '') rows.push([]);
-      else rows[rows.length - 1]!.push(lines[i]!.slice(1));
-      i++;
-    }
-    i--;
+    const { rows, last } = tabRows(lines, i);
+    i = last;
     const cols = Math.max(...rows.map((r) => r.length));
     const w = Array.from({ length: cols }, (_, c) => Math.max(4, ...rows.map((r) => width(r[c] ?? ''))));
     for (const r of rows) out.push(r.map((c, k) => c + ' '.repeat(w[k]! - width(c) + 3)).join('').trimEnd());
