@@ -8,7 +8,7 @@
 // (and of its unit: 3,169.52万元 is 31,695,150–31,695,250元). Relations:
 //   equality   — the same amount printed anywhere else (a line or a table cell; in prose, not in the
 //                figure's own sentence, where two equal figures are two things; and none at all where the
-//                value is printed twice in its sentence: 11.91万元，上年:11.91万元 — a table's 119,100 may be
+//                value is printed twice in its sentence: 23.47万元，上年:23.47万元 — a table's 234,700 may be
 //                either; nor within two sentences of it in its paragraph, where equal figures are a
 //                政府采购 total and its only part, the amounts reserved for and won by small firms), units normalised
 //                (元/万元/亿元; a figure printed without a unit may be 元 or 万元), the finer figure rounded
@@ -83,7 +83,7 @@ export function parseFigure(text: string): { n: number; d: number } | null {
   return { n: Number(t.replace('.', '')), d };
 }
 
-/** Significant digits of the value (leading and trailing zeros dropped): 10.00 → 1, 14.13 → 4. */
+/** Significant digits of the value (leading and trailing zeros dropped): 10.00 → 1, 17.26 → 4. */
 export function significant(text: string): number {
   const t = fold(text).replace(/,/g, '');
   const [i, f = ''] = t.split('.');
@@ -272,7 +272,7 @@ export class Oracle {
     const t: Num = { ...self, ...v, text };
     const out: Held[] = [];
     const isSelf = (n: Num) => n === self;
-    // equality (none where the value is printed twice in the figure's own sentence — 11.91万元，上年:11.91万元
+    // equality (none where the value is printed twice in the figure's own sentence — 23.47万元，上年:23.47万元
     // — as a restatement elsewhere may be of the other one)
     const twice = !self.rowLine && self.sentence !== undefined && (this.sentences.get(self.sentence) ?? []).some((o) => o !== self && !o.percent && t.scales.some((st) => o.scales.some((so) => sameAmount(t, st, o, so))));
     if (significant(text) >= 3 && !twice) {

@@ -97,3 +97,34 @@ describe('a heading that opens with a section’s name is that section’s, thou
     expect(await sections('三、其他支出预算情况说明')).toEqual(['政府采购情况说明']);
   });
 });
+
+describe('原因是 ending a paragraph is not proven blank (review s8 L1: a raw dump prints the reason before it, across a page foot)', () => {
+  const doc = (tail: string) => [
+    '某某省某某厅2018年部门预算',
+    '第二部分 2018年部门预算情况说明',
+    '八、政府性基金预算支出情况说明',
+    '本部门无此项预算收支。',
+    '29',
+    `%。主要原因是${tail}`,
+    '第四部分 名词解释',
+  ];
+  const blanks = async (tail: string) => (await run(doc(tail))).flags.filter((f) => f.code === 'BLANK_VALUE').map((f) => f.found ?? f.message);
+  it('leaves it alone', async () => {
+    expect(await blanks('')).toEqual([]);
+  });
+  it('still flags 原因是 followed by its full stop', async () => {
+    expect((await blanks('。')).length).toBe(1);
+  });
+});
+
+describe('a 决算 figure in brackets after 较上年决算数 is the base; one in 元 after a figure restates it (review s8 L2, L3)', () => {
+  const head = ['某某市某某局2024年度部门决算', '第三部分 2024年度部门决算情况说明', '七、财政拨款“三公”经费支出决算情况说明'];
+  it('reads the rate over the bracketed prior', async () => {
+    expect(errors(await run([...head, '机关运行经费支出80.00万元，较上年决算数（75.00万元）增加5.00万元，增长6.67%。']))).toEqual([]);
+    expect(errors(await run([...head, '机关运行经费支出80.00万元，较上年决算数（75.00万元）增加5.00万元，增长6.25%。']))).toEqual([['PERCENT_MISMATCH', 4, '6.25%']]);
+  });
+  it('takes no 元 restatement for a total of its own', async () => {
+    const lines = [...head, '2024年度“三公”经费财政拨款支出预算为0.95万元（9,500.00元），支出决算为0万元，完成预算的0%。', '因公出国（境）费支出决算为0万元，公务用车购置及运行费支出决算为0万元，公务接待费支出决算为0万元。'];
+    expect(errors(await run(lines))).toEqual([]);
+  });
+});

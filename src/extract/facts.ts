@@ -38,9 +38,9 @@ interface Parsed {
 }
 
 /** A label that is only the prior year's name. */
-const priorLabel = /^(?:上年|上年度|上一年度)$/u;
+const priorLabel = /^(?:较|比|与|同比)?(?:上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 /** A label that is only a year word or a comparison word. */
-const bareLabel = /^(?:上年度?|上一年度|去年|较|比|与|同比)(?:预算数?|决算数?|执行数)?$/u;
+const bareLabel = /^(?:(?:较|比|与|同比)(?:上年度?|上一年度|去年)?|上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 
 export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Flag[] } {
   const facts: Fact[] = [];
@@ -352,7 +352,9 @@ function parseSegment(
   // “上年预算数50.00万元”, “较2024年预算数50.00万元”: a year word or a comparison word names no subject; the
   // figure is the sentence's subject's (a budget report's prior budget), so it inherits it below.
   // A bracket left open or closed by a figure in brackets (“比2024年预算（450.00万元）增加”) is no part of a name.
-  label = label.replace(/^[）)]+/u, '').replace(/[（(]+$/u, '');
+  // (a figure opening a bracket right after another — “0.95万元（9,500.00元）” — restates that one: its label stays “（”)
+  label = label.replace(/^[）)]+/u, '');
+  if (/[^（(][（(]+$/u.test(label)) label = label.replace(/[（(]+$/u, '');
   const priorWord = priorLabel.test(label);
   if (bareLabel.test(label)) label = '';
   // "政府采购预算总额", "收入预算": the budget of the phrase without 预算.
@@ -382,6 +384,11 @@ function parseSegment(
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
   if (priorWord && role === 'budget' && docYear !== null) year = docYear - 1;
+  // “较上年决算数（48.00万元）增加”: the base of the comparison, last year's figure
+  if (priorWord && role === 'actual' && docYear !== null) {
+    role = 'prior_year';
+    year = docYear - 1;
+  }
   const p: Parsed = { label, metric, own, initial, role, year };
   if (direction) p.direction = direction;
   return p;
