@@ -8,7 +8,6 @@ import { lineKey, type TextUnit } from './lines.js';
 import { catalogueKinds } from '../table-titles.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
 
 export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: TemplateInfo): Flag[] {
@@ -41,7 +40,12 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
         const at = line.indexOf(t);
         if (at < 0) return false;
         // (a tie is both sections': 部门主要职能 is the 预算 set's overview and its duties)
-        return !allNames!.some((n) => n.name.length > t.length && n.key !== key && [...line.matchAll(new RegExp(escapeRe(n.name), 'gu'))].some((m) => m.index! <= at && at + t.length <= m.index! + n.name.length));
+        // (an occurrence of n covering [at, at + t.length) starts no earlier than at + t.length − n.length)
+        return !allNames!.some((n) => {
+          if (n.name.length <= t.length || n.key === key) return false;
+          const m = line.indexOf(n.name, Math.max(0, at + t.length - n.name.length));
+          return m >= 0 && m <= at;
+        });
       }),
     );
   };

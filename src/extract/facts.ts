@@ -47,7 +47,8 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   const docYear = doc.document.year;
   let carried: Subject | null = null;
   let last: Subject | null = null;
-  const opensWithComparison = (para: Paragraph) => new RegExp(`^\\s*(?:${rules().comparisonStart.source})`, 'u').test(para.text);
+  const comparisonOpens = new RegExp(`^\\s*(?:${rules().comparisonStart.source})`, 'u');
+  const opensWithComparison = (para: Paragraph) => comparisonOpens.test(para.text);
   for (const para of paragraphs(doc)) {
     // A paragraph that opens with the comparison of the figure the one before it ended on (“…社会保障和就业（类）
     // 支出1374.63万元，主要用于…的支出。” / “与上年相比增加85.11万元，增长6.60%。”: a line that ends its sentence
@@ -60,10 +61,7 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
       if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
       // …but a budget of the year before (“2023年预算数为290.00万元”, “上年预算48.00万元”, “比2024年预算280.00万元增加”) is
       // the base its change is measured from, not the report's own figure.
-      if (doc.document.kind === '预算' && f.role === 'budget' && f.kind === 'amount' && docYear !== null && f.year === docYear - 1) {
-        f.role = 'prior_year';
-        f.year = docYear - 1;
-      }
+      if (doc.document.kind === '预算' && f.role === 'budget' && f.kind === 'amount' && docYear !== null && f.year === docYear - 1) f.role = 'prior_year';
       // Object.assign, not `{ ...f, id }`: V8 (Node 20) gives every object spread-then-extended a hidden class of
       // its own (~0.4 KB each, 21,000 facts on a 1,000-page file).
       facts.push(Object.assign({}, f, { id: `f${facts.length + 1}` }));
