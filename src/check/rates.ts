@@ -1,0 +1,344 @@
+// Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
+// precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
+import { budgetCue, namedBudget } from './budget-cue.js';
+import { flatWords, otherFunds } from './prose-levels.js';
+import type { Fact, Flag } from '../model.js';
+import { checksConfig } from './config.js';
+import { makeFlag, placeOf } from './flag.js';
+import { figOf, sumFits } from './identities.js';
+import { lineKey } from './lines.js';
+import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore } from './prose-figures.js';
+
+export function unitSuspects(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      const rate = rateOf(list, c);
+      // 增加26.94元 where the figure it changes is in 万元.
+      if (c.unit === '元' && x && xy !== null && (x.unit === '万元' || x.unit === '亿元') && cy !== null) {
+        const ref = xy;
+        const tiny = ref > 0 && cy / ref < 0.001;
+        const rateTooBig = rate && ref > 0 && rate.value >= 1 && (cy / Math.max(1, ref - cy)) * 100 < rate.value / 10;
+        // 万元 is suggested only where it is a possible reading: an increase above the figure itself is not.
+        const possible = c.direction !== 'increase' || cy * 10_000 <= ref;
+        if ((tiny || rateTooBig) && possible) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `单位可疑：其他金额以“万元”计，此处变动额却为“${show(c)}”，应为“${c.text}万元”？`, `${c.text}万元`, show(c)));
+          continue;
+        }
+      }
+      // A change larger than the figure it changes.
+      if (!x || cy === null || xy === null || cy <= xy) continue;
+      if (c.direction === 'increase') {
+        ctx.suspect.add(c.id);
+        flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}，上年数将为负数。`, `不大于${show(x)}`, show(c)));
+        continue;
+      }
+      if (c.direction === 'decrease' && rate) {
+        const [lo, hi] = ratioRange(c, cy, x, xy + cy, true);
+        const contradicts = rate.direction === 'increase' || !percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
+        if (contradicts) {
+          ctx.suspect.add(c.id);
+          flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：减少额${show(c)}远大于本年数${show(x)}，与所述变动率${rate.text}%不符。`, `不大于${show(x)}`, show(c)));
+        }
+      }
+    }
+  }
+  return flags;
+}
+
+/** The figure a change opening its paragraph compares (“…社会保障和就业（类）支出1374.63万元，主要用于…的支出。” /
+ *  “与上年相比增加85.11万元，增长6.60%。”: the line that ends its sentence ends the paragraph): the last level of
+ *  the paragraph right before, under the change's own words (the extractor carries the subject over). */
+function carriedLevel(ctx: Ctx, list: Fact[], c: Fact): Fact | undefined {
+  if (list[0] !== c || !c.label) return undefined;
+  const p = ctx.text.paragraph.get(lineKey(c.loc));
+  const prev = p === undefined ? undefined : ctx.byLine.get(`para:${p - 1}`);
+  const g = prev?.filter((f) => isLevel(f) || isChangeAmount(f) || isRate(f)).pop();
+  return g && isLevel(g) && g.label && fold(g.label) === fold(c.label) && g.year === c.year && g.unit === c.unit && (g.section ?? null) === (c.section ?? null) ? g : undefined;
+}
+
+export function growthRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      const rate = rateOf(list, c);
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c);
+      if (rate && !x && !ctx.suspect.has(c.id)) {
+        const z = zeroBase(ctx, c, rate);
+        if (z) flags.push(z);
+        const led = z ? null : ledgerChange(ctx, list, c, rate);
+        if (led) flags.push(led);
+        // The change stated against last year's figure given before it (“与2016年度相比（2016年度…为8,648.07万元），
+        // 增加498.72万元，增长5.77%”): the rate is the change over that figure.
+        // (not where this year's figure stands in the change's own sentence and the prior is another subject's,
+        // in a remark: “支出预算12,000.00万元（2018年度基本支出为8,000.00万元），比2018年增加1,000.00万元”)
+        const own = before(list, c, (g) => isLevel(g) && g.year === ctx.doc.document.year && sameSentence(ctx.text, g, c), isChangeAmount);
+        const p = own ? undefined : before(list, c, (g) => g.role === 'prior_year' && isAmount(g) && sameSubject(g, c), isChangeAmount);
+        const cy = yuanOf(c);
+        const py = p ? yuanOf(p) : null;
+        if (!z && p && cy !== null && py !== null && py > 0 && c.unit === p.unit && (!rate.direction || !c.direction || rate.direction === c.direction)) {
+          const [lo, hi] = ratioRange(c, cy, p, py);
+          if (!percentFits(rate, lo, hi, half, minPts)) {
+            const expected = formatPercent(cy / py, rate.text);
+            flags.push(flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：上年${show(p)}，${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`));
+          }
+        }
+      }
+      if (!rate || !x || ctx.suspect.has(c.id)) continue;
+      if (rate.direction && c.direction && rate.direction !== c.direction && rate.direction !== 'flat' && c.direction !== 'flat') continue; // DIRECTION_CONFLICT
+      const cy = yuanOf(c);
+      const xy = yuanOf(x);
+      if (cy === null || xy === null) continue;
+      const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+      if (prior === 0 && c.direction === 'increase' && rate.value > 0) {
+        flags.push(zeroBaseFlag(x, c, rate));
+        continue;
+      }
+      if (prior <= 0) continue;
+      const priorFact: Fact = { ...x, text: x.text };
+      const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
+      if (percentFits(rate, lo, hi, half, minPts)) continue;
+      const expected = formatPercent(cy / prior, rate.text);
+      const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
+      flags.push(
+        flagOn(
+          rate,
+          'PERCENT_MISMATCH',
+          `变动率与金额不符：${show(x)}比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${priorShown}，变动率应约为${expected}，文中写${rate.text}%。`,
+          expected,
+          `${rate.text}%`,
+        ),
+      );
+    }
+  }
+  return flags;
+}
+
+/** A rate stated with the two figures it compares and no change amount (“2025年当年预算执行数为285.04万元，
+ *  2026年预算安排179.15万元，比2025年预算执行数减少12.63%”): the rate is (current − prior) ÷ prior, checked
+ *  by interval arithmetic on the printed figures. The prior is the amount of the rate's comparison year
+ *  stated before the current one in the same sentence; the current is the nearest amount of the
+ *  document's year before the rate; no change amount, rate or other figure between them. */
+export function levelRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const year = ctx.doc.document.year;
+  if (year === null) return flags;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || !r.direction || r.direction === 'flat' || r.year === null || r.year >= year) return;
+      const cur = list[i - 1];
+      const prior = list[i - 2];
+      if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
+      if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
+      if (!sameSentence(ctx.text, prior, r)) return;
+      const py = yuanOf(prior);
+      // Whether the stated rate fits from `from` to `to`: c/p over the printed intervals, then the signed
+      // rate the word states.
+      const rateFitsFrom = (from: Fact, to: Fact): boolean | null => {
+        const ty = yuanOf(to);
+        const py = yuanOf(from);
+        if (ty === null || py === null || py <= 0) return null;
+        const hc = lastDigitYuan(to) / 2;
+        const hp = lastDigitYuan(from) / 2;
+        const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
+        const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+        return percentFits(r, lo, hi, half, minPts);
+      };
+      const rateFits = (to: Fact) => rateFitsFrom(prior, to);
+      // Another figure of the comparison year in the sentence (2025年预算数26.00万元，当年预算执行数25.09万元，
+      // …比2025年预算增加3.85%): the rate may be over either.
+      const otherPriors = list.slice(0, i - 2).filter((g) => isAmount(g) && g.year === r.year && g.unit === cur.unit && g.role !== 'change' && sameSentence(ctx.text, g, r));
+      const head = headlineOf(list, prior, year);
+      if (head && head.unit === cur.unit && head.role === cur.role) {
+        const a = figOf(head.text, head.unit);
+        const b = figOf(cur.text, cur.unit);
+        if (a && b && !sumFits(a, [b]) && !otherFunds(head, cur)) {
+          const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+          // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
+          // restated one, the restated figure is the wrong one, and the rate is not flagged against it.
+          const fitsHead = rateFits(head) === true && rateFits(cur) === false;
+          const why = fitsHead ? `（文中变动率${r.text}%与开头数相符）` : '';
+          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${why}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+          if (fitsHead) return;
+        }
+      }
+      const cy = yuanOf(cur);
+      if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
+      if (otherPriors.some((g) => rateFitsFrom(g, cur) !== false)) return;
+      const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
+      const word = r.direction === 'decrease' ? '减少' : '增加';
+      // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
+      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
+
+/** “2023年当年预算执行数为20.10万元，2024年预算安排20.00万元，比2023年预算执行数持平”: a figure said to be
+ *  unchanged from the prior-year figure stated right before it must equal it at the printed precision. */
+export function flatPairs(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  const flat = flatWords();
+  if (year === null || !flat) return flags;
+  const re = new RegExp(`^[，,]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u');
+  for (const list of ctx.byLine.values()) {
+    list.forEach((cur, i) => {
+      const prior = list[i - 1];
+      if (!prior || !isAmount(cur) || !isAmount(prior) || cur.role === 'change' || prior.role === 'change') return;
+      if (cur.year !== year || prior.year === null || prior.year >= year || cur.unit !== prior.unit || !sameSentence(ctx.text, prior, cur)) return;
+      const line = ctx.text.lines.get(lineKey(cur.loc));
+      const next = list[i + 1];
+      if (!line || cur.loc.end === undefined) return;
+      const upTo = next && lineKey(next.loc) === lineKey(cur.loc) ? next.loc.start : undefined;
+      const m = re.exec(fold(line.raw.slice(cur.loc.end, upTo)));
+      if (!m) return;
+      const a = figOf(cur.text, cur.unit);
+      const b = figOf(prior.text, prior.unit);
+      if (!a || !b || sumFits(a, [b])) return;
+      flags.push(flagOn(cur, 'DIRECTION_CONFLICT', `比较与数字不符：文中称与${prior.year}年持平，而${prior.year}年为${show(prior)}、${year}年为${show(cur)}。`, cur.value > prior.value ? '增加' : '减少', m[0].replace(/^[，,]/u, '')));
+    });
+  }
+  return flags;
+}
+
+/** The figure a paragraph opens with when it names one 科目 (“1、公共安全支出（204类）司法（06款）行政运行（01项）
+ *  1434.89万元。…2026年预算安排1434.89万元…”): the first amount of the paragraph, of the document's year,
+ *  resolved to a 科目 code, with no other 科目's figure between it and `f`. */
+function headlineOf(list: Fact[], f: Fact, year: number): Fact | undefined {
+  const i = list.indexOf(f);
+  const head = list.slice(0, i).find((g) => isAmount(g));
+  if (!head || !namesSubject(head) || head.year !== year) return undefined;
+  const between = list.slice(list.indexOf(head) + 1, i);
+  if (between.some((g) => namesSubject(g) && (g.about?.code ?? g.label) !== (head.about?.code ?? head.label))) return undefined;
+  return head;
+}
+
+/** A figure labelled with a 科目: resolved to its code, or its label prints a 类/款/项 marker. */
+const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
+
+/** One change stated twice, in opposite directions: two statements of the same figure (the same printed
+ *  amount) changed by the same amount (“财政拨款收入950.12万元，比2023年预算增加0.46万元” … “财政拨款支出预算
+ *  950.12万元，比2023年预算减少0.46万元”) cannot both be true unless two different things happen to have the
+ *  same amount and the same change. The statements that disagree with the majority are flagged (on a
+ *  tie, the later one). */
+export function twinChanges(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const groups = new Map<string, { c: Fact; x: Fact; rate: 'agrees' | 'contradicts' | undefined }[]>();
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      if (c.direction !== 'increase' && c.direction !== 'decrease') continue;
+      const x = currentOf(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      if (!x || cy === null || xy === null || cy <= 0 || xy <= 0 || ctx.suspect.has(c.id)) continue;
+      if (!sameSentence(ctx.text, x, c)) continue;
+      const k = `${xy}|${cy}|${c.year ?? ''}`;
+      const r = rateOf(list, c);
+      const rate = r?.direction === 'increase' || r?.direction === 'decrease' ? (r.direction === c.direction ? 'agrees' : 'contradicts') : undefined;
+      groups.set(k, [...(groups.get(k) ?? []), { c, x, rate }]);
+    }
+  }
+  for (const g of groups.values()) {
+    const up = g.filter((s) => s.c.direction === 'increase');
+    const down = g.filter((s) => s.c.direction === 'decrease');
+    if (!up.length || !down.length) continue;
+    // A statement whose own rate contradicts its word is flagged by the direction rule; one whose rate
+    // agrees settles a tie for its side.
+    if (g.some((s) => s.rate === 'contradicts')) continue;
+    let odd: typeof g;
+    if (up.length !== down.length) odd = up.length > down.length ? down : up;
+    else if (up.some((s) => s.rate === 'agrees') !== down.some((s) => s.rate === 'agrees')) odd = up.some((s) => s.rate === 'agrees') ? down : up;
+    else odd = [g.slice().sort((a, b) => (isBefore(a.c, b.c) ? 1 : -1))[0]!];
+    const other = g.find((s) => !odd.includes(s))!;
+    for (const s of odd) {
+      const mine = s.c.direction === 'increase' ? '增加' : '减少';
+      const theirs = other.c.direction === 'increase' ? '增加' : '减少';
+      const where = placeOf(other.c.loc);
+      flags.push(
+        flagOn(s.c, 'DIRECTION_CONFLICT', `同一变动前后方向不一致：此处${s.x.label || ''}${show(s.x)}${mine}${show(s.c)}，${where}${other.x.label || ''}${show(other.x)}却是${theirs}${show(other.c)}。`, `${theirs}${show(other.c)}`, `${mine}${show(s.c)}`),
+      );
+    }
+  }
+  return flags;
+}
+
+/** A growth rate on a zero base: last year was 0 (本年 0.40 万元, 增加 0.40 万元), so no rate exists;
+ *  `增长100%` there is a defect. */
+/** A change and its rate whose paragraph states no figure of their metric (“…其中：…公务接待费支出决算增加0.46万元，
+ *  增长100%”, the 三公 items' figures stated in the paragraph before): the document's one figure of that metric for
+ *  the year — every narrative statement of it agreeing, of the change's fund — is the current figure. An increase
+ *  larger than it is impossible (last year negative); else the rate is checked over the prior it implies. */
+function ledgerChange(ctx: Ctx, list: Fact[], c: Fact, rate: Fact): Flag | null {
+  if (!c.metric || list.some((g) => g.metric === c.metric && isLevel(g))) return null;
+  if (rate.direction && c.direction && rate.direction !== c.direction) return null;
+  const stated = ctx.doc.facts.filter((g) => g.from === 'text' && g.metric === c.metric && isLevel(g) && g.year === c.year && g.unit === c.unit && (g.about?.fund ?? null) === (c.about?.fund ?? null));
+  const x = stated[0];
+  if (!x || stated.some((g) => g.yuan !== x.yuan) || !isBefore(x, c)) return null;
+  const cy = yuanOf(c);
+  const xy = yuanOf(x);
+  if (cy === null || xy === null) return null;
+  const where = placeOf(x.loc);
+  if (c.direction === 'increase' && cy - xy >= lastDigitYuan(c) / 2 + lastDigitYuan(x) / 2) {
+    ctx.suspect.add(c.id);
+    return flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}（${where}），上年数将为负数。`, `不大于${show(x)}`, show(c));
+  }
+  const prior = c.direction === 'decrease' ? xy + cy : xy - cy;
+  if (prior <= 0 || (c.direction !== 'increase' && c.direction !== 'decrease')) return null;
+  const [lo, hi] = ratioRange(c, cy, x, prior, true);
+  if (percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints)) return null;
+  const expected = formatPercent(cy / prior, rate.text);
+  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
+}
+
+function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
+  return flagOn(rate, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：本年${show(x)}，比上年增加${show(c)}，文中却写增长${rate.text}%。`, '上年为0，无增长率', `${rate.text}%`);
+}
+
+/** A change whose current figure is not in its paragraph (“公务接待费支出决算增加0.40万元，增长100%”):
+ *  the ledger's figure of the same metric for the year (the summary: 公务接待费 0.40万元) tells whether
+ *  last year was 0. Only the zero base is judged this way. */
+function zeroBase(ctx: Ctx, c: Fact, rate: Fact): Flag | null {
+  if (!c.metric || c.direction !== 'increase' || rate.value <= 0) return null;
+  const e = ctx.doc.summary[c.metric];
+  const x = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+  if (!x || !isLevel(x) || yuanOf(x) === null || yuanOf(x) !== yuanOf(c)) return null;
+  if (c.year !== null && x.year !== null && c.year !== x.year) return null;
+  return zeroBaseFlag(x, c, rate);
+}
+
+export function completionRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
+      const stop = (g: Fact) => isRate(g);
+      // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
+      const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
+      const budgets: Fact[] = [];
+      for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : undefined;
+      if (!actual || !budget) continue;
+      const ay = yuanOf(actual);
+      const by = yuanOf(budget);
+      if (ay === null || by === null || by <= 0) continue;
+      const [lo, hi] = ratioRange(actual, ay, budget, by);
+      if (percentFits(k, lo, hi, half, minPts)) continue;
+      const expected = formatPercent(ay / by, k.text);
+      flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
+    }
+  }
+  return flags;
+}

@@ -1,0 +1,140 @@
+// One figure stated twice in prose with different values (VALUE_CONFLICT).
+import type { Fact, Flag } from '../model.js';
+import { checksConfig, metricNames } from './config.js';
+import { placeOf } from './flag.js';
+import { canonicalSections } from '../outline.js';
+import { figOf, sumFits } from './identities.js';
+import { isAmount, yuanOf } from './numbers.js';
+import { type Ctx, flagOn, show, levelRolesOf, fold, isBefore, tolOf } from './prose-figures.js';
+
+/** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
+ *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
+ *  more figures with the same words, roles, directions, years and units in the same order, and every figure
+ *  of the run agrees but one, that one is a conflict (VALUE_CONFLICT). Where three or more copies are printed,
+ *  the copies that differ from the majority are flagged; of two, the later. Copies are in different sections
+ *  (lists of like items in one section — one per unit — are not one statement); copies under different funds
+ *  are compared only as the overview (no fund) and the 财政拨款 part, where the document spends nothing outside
+ *  财政拨款. A warning: which copy is wrong is the majority's guess. */
+export function restatedRuns(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const sig = (f: Fact) => `${f.role}|${f.direction ?? ''}|${fold(f.label)}|${f.unit}|${f.year ?? ''}`;
+  const paras = [...ctx.byLine.values()].map((list) => list.filter((f) => isAmount(f) && f.role !== 'share' && f.role !== 'other' && fold(f.label).length >= 2));
+  const at = new Map<string, { p: number; i: number }[]>();
+  paras.forEach((seq, p) => {
+    for (let i = 0; i + 2 < seq.length; i++) {
+      const k = `${sig(seq[i]!)}\u0001${sig(seq[i + 1]!)}\u0001${sig(seq[i + 2]!)}`;
+      at.set(k, [...(at.get(k) ?? []), { p, i }]);
+    }
+  });
+  const e = (m: string) => ctx.doc.summary[m]?.yuan;
+  const oneFund = e('total_expenditure') !== undefined && e('total_expenditure') === e('fiscal_appropriation_expenditure');
+  // aligned copies: each fact's copies (union-find over positions aligned in a run with at most one difference)
+  const parent = new Map<Fact, Fact>();
+  const root = (f: Fact): Fact => {
+    let r = f;
+    while (parent.get(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const join = (a: Fact, b: Fact) => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    parent.set(root(a), root(b));
+  };
+  const same = (a: Fact, b: Fact) => {
+    const x = figOf(a.text, a.unit);
+    const y = figOf(b.text, b.unit);
+    return !!x && !!y && sumFits(x, [y]);
+  };
+  const seen = new Set<string>();
+  const odd = new Set<Fact>();
+  for (const list of at.values()) {
+    for (let u = 0; u < list.length; u++) {
+      for (let v = u + 1; v < list.length; v++) {
+        const a = list[u]!;
+        const b = list[v]!;
+        if (a.p === b.p) continue;
+        const A = paras[a.p]!;
+        const B = paras[b.p]!;
+        let s0 = 0;
+        while (a.i - s0 - 1 >= 0 && b.i - s0 - 1 >= 0 && sig(A[a.i - s0 - 1]!) === sig(B[b.i - s0 - 1]!)) s0++;
+        const sa = a.i - s0;
+        const sb = b.i - s0;
+        const key = `${a.p}|${sa}|${b.p}|${sb}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let n = 0;
+        while (sa + n < A.length && sb + n < B.length && sig(A[sa + n]!) === sig(B[sb + n]!)) n++;
+        if (n < 3) continue;
+        const fa = A.slice(sa, sa + n);
+        const fb = B.slice(sb, sb + n);
+        if (fa.some((f, k) => f === fb[k])) continue;
+        // (copies in one section may be lists of like items — one per unit or per year — not one statement)
+        if ((fa[0]!.section ?? null) === (fb[0]!.section ?? null)) continue;
+        const funds = fa.map((f, k) => new Set([f.about?.fund ?? '', fb[k]!.about?.fund ?? '']));
+        if (funds.some((x) => x.size > 1 && !(oneFund && x.has('') && x.has('fiscal') && x.size === 2))) continue;
+        const diff = fa.map((f, k) => !same(f, fb[k]!));
+        if (diff.filter(Boolean).length > 1) continue;
+        fa.forEach((f, k) => {
+          join(f, fb[k]!);
+          if (diff[k]) odd.add(f).add(fb[k]!);
+        });
+      }
+    }
+  }
+  const groups = new Map<Fact, Fact[]>();
+  for (const f of odd) groups.set(root(f), [...(groups.get(root(f)) ?? []), f]);
+  for (const r of groups.keys()) {
+    const copies = [...parent.keys()].filter((f) => root(f) === r).sort((x, y) => (isBefore(x, y) ? -1 : 1));
+    // the value most copies print (on a tie, the first one's)
+    const votes = copies.map((f) => copies.filter((g) => same(f, g)).length);
+    const best = Math.max(...votes);
+    const major = copies[votes.indexOf(best)]!;
+    for (const f of copies) {
+      if (same(f, major)) continue;
+      const where = placeOf(major.loc);
+      const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : f.direction === 'increase' ? '增加' : '') : '';
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一说明前后不一致：此处${f.label}${verb}${show(f)}，${where}的同一说明（其余各项相同）为${show(major)}。`, show(major), show(f)));
+    }
+  }
+  return flags;
+}
+
+export function valueConflicts(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const cfg = checksConfig().valueConflict;
+  const skipSections = new Set(cfg.skipSections);
+  const sectionKey = canonicalSections(ctx.doc.outline);
+  const groups = new Map<string, Fact[]>();
+  for (const f of ctx.doc.facts) {
+    if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
+    // A 预算's own figures are its budgets (levelRoles), a 决算's are the configured roles.
+    const roles = ctx.doc.document.kind === '预算' ? levelRolesOf() : cfg.roles;
+    const sec = sectionKey.get(f.section ?? '') ?? '';
+    if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
+    // (brackets folded as the lexicon's names are: 因公出国（境）费支出 is 因公出国(境)费支出)
+    const label = foldBrackets(fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, ''));
+    // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
+    if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => foldBrackets(fold(n)) === label)) continue;
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
+    const first = list[0]!;
+    const seen = new Set<number>();
+    const fy = valueOf(first);
+    seen.add(fy);
+    for (const f of list.slice(1)) {
+      const v = valueOf(f);
+      if ([...seen].some((s) => Math.abs(s - v) <= Math.max(tolOf(first), tolOf(f)))) continue;
+      seen.add(v);
+      const where = placeOf(first.loc);
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${first.label}在${where}为${show(first)}，此处为${show(f)}。`, show(first), show(f)));
+    }
+  }
+  return flags;
+}
+
+const foldBrackets = (s: string) => s.replace(/（/gu, '(').replace(/）/gu, ')');
+
+const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);

@@ -1,0 +1,276 @@
+// Shares (占…的X%) against their part and the base they name or the list they belong to (PERCENT_MISMATCH).
+import type { Fact, Flag } from '../model.js';
+import { checksConfig } from './config.js';
+import { makeFlag } from './flag.js';
+import { lineKey } from './lines.js';
+import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore } from './prose-figures.js';
+
+export function shares(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
+  const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  // A list with a figure that cannot be read (477.447.73: a thousands comma read as a point) has an unknown
+  // member: neither the shares stated in its paragraph nor the sum of its parts are evidence.
+  const unreadable = new RegExp(checksConfig().ocr.thousandsAsPoint, 'u');
+  const badPara = new Set<number>();
+  // (an amount left blank before its unit — “使用    万元” — is such a member too)
+  const blank = /[^\d\s,.，]\s{2,}(?:万元|亿元|元)/u;
+  // (and a share whose % is lost — “其他支出109.50万元，占0.02；” — a member whose share is unknown)
+  // (or an amount whose unit is lost — “财政拨款收入230,876.38，占41.43%” — whose share would be paired with
+  // the figure before it)
+  const bare = /占(?:比|比重|比例)?(?:为|是)?\d+(?:\.\d+)?(?=[，。；;、）)]|$)|\d\.\d{1,2}[，,]?占/u;
+  for (const [k, p] of ctx.text.paragraph) {
+    const line = ctx.text.lines.get(k);
+    const raw = line?.raw ?? '';
+    if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
+  }
+  for (const list of ctx.byLine.values()) {
+    for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
+      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
+      if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
+    }
+  }
+  // Per section and metric, the level facts in text order, and each pair group's answers, computed once:
+  // looking them up per share made a long report cost its number of shares times its number of facts.
+  const levels = new Map<string, Fact[]>();
+  for (const g of textFacts) {
+    if (!isLevel(g)) continue;
+    const k = `${g.section ?? ''}\u0000${g.metric ?? ''}`;
+    const list = levels.get(k);
+    if (list) list.push(g);
+    else levels.set(k, [g]);
+  }
+  const groups = pairGroups(pairs);
+  const badAt = [...ctx.text.paragraph].filter(([, q]) => badPara.has(q)).map(([k]) => ctx.text.position.get(k) ?? -1).filter((x) => x >= 0);
+  const spansBad = (q: Pair) => {
+    const at = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).map((o) => ctx.text.position.get(lineKey(o.share.loc)) ?? -1);
+    const lo = Math.min(...at);
+    const hi = Math.max(...at);
+    return badAt.some((x) => x >= lo && x <= hi);
+  };
+  const paraOf = (q: Pair) => ctx.text.paragraph.get(lineKey(q.share.loc)) ?? `${lineKey(q.share.loc)}`;
+  const listOf = (q: Pair) => (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit && paraOf(o) === paraOf(q));
+  // The run of the group's shares, in reading order, that holds `q` and whose printed shares add up to
+  // exactly 100% (a list printed one item a line, each line its own paragraph), the shortest; or undefined.
+  const wholeRun = (q: Pair): Pair[] | undefined => {
+    const g = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).sort((a, b) => (isBefore(a.share, b.share) ? -1 : 1));
+    const at = g.indexOf(q);
+    const dec = Math.max(0, ...g.map((o) => decimalsOf(o.share.text)));
+    const pts = g.map((o) => Math.round(o.share.value * 10 ** dec));
+    let best: Pair[] | undefined;
+    for (let i = 0; i <= at; i++) {
+      let sum = 0;
+      for (let j = i; j < g.length; j++) {
+        sum += pts[j]!;
+        if (j >= at && sum === 100 * 10 ** dec && j > i && (!best || j - i + 1 < best.length)) best = g.slice(i, j + 1);
+        if (sum > 100 * 10 ** dec) break;
+      }
+    }
+    return best;
+  };
+  // (amounts the document prints for its year, in tables and text: the bases a list's shares may be of)
+  const printedLevels = ctx.doc.facts.filter((g) => isLevel(g) && (yuanOf(g) ?? 0) > 0);
+  const bySection = bySectionAmount(textFacts);
+  const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
+  const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
+  for (const p of pairs) {
+    // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
+    // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
+    const candidates: Fact[] = [];
+    const grouped = groupBaseOf(p);
+    if (p.base) {
+      candidates.push(...nearestAllBefore(levels.get(`${p.part.section ?? ''}\u0000${p.base}`) ?? [], p.part, () => true));
+      const e = ctx.doc.summary[p.base];
+      const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
+      if (sf) candidates.push(sf);
+      if (grouped) candidates.push(grouped);
+    } else if (p.base === null && grouped) {
+      candidates.push(grouped);
+    }
+    // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
+    // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
+    const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
+    if (whole) candidates.push(whole);
+    const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
+    const py = yuanOf(p.part);
+    if (!usable.length || py === null) continue;
+    const fits = usable.some((b) => {
+      const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+      return percentFits(p.share, lo, hi, half, minPts);
+    });
+    if (fits) continue;
+    // The shares of one list (its paragraph, its base) printed to add up to exactly 100%: the residue of
+    // rounding may be put on one share (63.75/25.38/10.87 for 63.74/25.38/10.877), one unit of its last
+    // digit past its own rounding.
+    const run = wholeRun(p);
+    if (run && plugged(run, p, usable, py)) continue;
+    const para = listOf(p);
+    const list = para.length >= 2 ? para : (run ?? para);
+    const base = usable[0]!;
+    const expected = formatPercent(py / yuanOf(base)!, p.share.text);
+    // Every share of the list fits one other amount the document prints (江苏 预算: 因公出国 222.5 占“三公”经费的
+    // 8.75%, 公务用车 7.22%, 公务接待 16.81% — all of the table's 合计 2,542.60 with 会议费 and 培训费, not of the
+    // 三公 833.60 they name): the figures agree; the base's name does not. A warning, naming that amount.
+    const other = list.length >= 2 ? commonBase(list, printedLevels, usable) : undefined;
+    if (other) {
+      const where = other.from === 'table' ? `${other.about?.table ?? '表格'}${other.loc.page !== undefined ? `第${other.loc.page}页` : ''}` : `第${other.loc.page ?? other.loc.paragraph ?? '?'}页`;
+      flags.push(
+        makeFlag('PERCENT_MISMATCH', `占比的基数与所称不符：${show(p.part)}÷${base.label || '合计'}${show(base)}约为${expected}，文中写${p.share.text}%；本段各项占比均与${where}的${show(other)}相符，所称基数疑有误。`, { ...p.share.loc }, p.share.excerpt, {
+          severity: 'warning',
+          expected,
+          found: `${p.share.text}%`,
+        }),
+      );
+      continue;
+    }
+    // A base that is the sum of the list's own items names them: the reader sees what was added.
+    const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+  }
+  return flags;
+}
+
+/** Whether share `p` of `list` is off only by the rounding residue put on it: the list's printed shares add
+ *  up to exactly 100 (at the most decimals any of them prints), every other share fits its part over one
+ *  of the `bases` as printed, and `p` — what is left of 100 — is within one unit of its last digit, past
+ *  its own rounding, of its part over one of them (63.75 beside 25.38 and 10.87 for 63.7397). */
+function plugged(list: Pair[], p: Pair, bases: Fact[], py: number): boolean {
+  if (list.length < 2 || !list.includes(p)) return false;
+  const dec = Math.max(...list.map((q) => decimalsOf(q.share.text)));
+  const scaled = list.reduce((s, q) => s + Math.round(q.share.value * 10 ** dec), 0);
+  if (scaled !== 100 * 10 ** dec) return false;
+  const { percentHalfUnit: half, minPercentPoints: minPts } = checksConfig().tolerances;
+  const fitsAs = (q: Pair, b: Fact) => {
+    const y = yuanOf(q.part);
+    if (y === null) return false;
+    const [lo, hi] = ratioRange(q.part, y, b, yuanOf(b)!);
+    return percentFits(q.share, lo, hi, half, minPts);
+  };
+  const unit = 2 * halfUnit(p.share.text);
+  return bases.some((b) => {
+    if (!list.every((q) => q === p || fitsAs(q, b))) return false;
+    const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
+    return p.share.value + 1.5 * unit + 1e-9 >= lo * 100 && p.share.value - 1.5 * unit - 1e-9 <= hi * 100;
+  });
+}
+
+/** The one amount among `printed` (not one of `named`, the bases the shares name) that every share of the
+ *  list fits as its base, at the printed precision: the intersection of the bases each part and share
+ *  allow. undefined when the shares allow no common base or none is printed. */
+function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefined {
+  let lo = 0;
+  let hi = Infinity;
+  for (const q of list) {
+    const y = yuanOf(q.part);
+    if (y === null || q.share.value <= 0) return undefined;
+    const ha = lastDigitYuan(q.part) / 2;
+    const h = halfUnit(q.share.text);
+    // a share printed rounded or cut off: its true value in [s − h, s + 2h]
+    const sLo = Math.max(1e-9, q.share.value - h) / 100;
+    const sHi = (q.share.value + 2 * h) / 100;
+    lo = Math.max(lo, (y - ha) / sHi);
+    hi = Math.min(hi, (y + ha) / sLo);
+  }
+  if (!(lo <= hi)) return undefined;
+  const namedY = new Set(named.map((b) => yuanOf(b)));
+  const fits = printed.filter((g) => {
+    const y = yuanOf(g)!;
+    const hg = lastDigitYuan(g) / 2;
+    return y + hg >= lo && y - hg <= hi && !namedY.has(y) && !list.some((q) => q.part === g);
+  });
+  const values = new Set(fits.map((g) => yuanOf(g)));
+  return values.size === 1 ? fits[0] : undefined;
+}
+
+type Pair = { part: Fact; share: Fact; base: string | null | undefined };
+
+const baseKey = (b: string | null | undefined) => (b === undefined ? 'u' : b === null ? 'n' : `m${b}`);
+
+/** The pairs that share a named base (or the lack of one) and a section. */
+const groupKey = (q: Pair) => `${baseKey(q.base)}\u0000${q.part.section ?? ''}`;
+
+function pairGroups(pairs: Pair[]): Map<string, Pair[]> {
+  const groups = new Map<string, Pair[]>();
+  for (const q of pairs) {
+    const list = groups.get(groupKey(q));
+    if (list) list.push(q);
+    else groups.set(groupKey(q), [q]);
+  }
+  return groups;
+}
+
+function memo<A, R>(key: (a: A) => string, f: (a: A) => R): (a: A) => R {
+  const cache = new Map<string, R>();
+  return (a) => {
+    const k = key(a);
+    if (!cache.has(k)) cache.set(k, f(a));
+    return cache.get(k)!;
+  };
+}
+
+/** When the shares of a list add up to 100%, the list's parts are the whole ("因公出国180万元，占“三公”
+ *  经费的26.86%；公务用车304.4万元，占45.43%；公务接待185.72万元，占27.71%" with no total stated):
+ *  their sum stands in as a candidate base. The sum depends only on the group and the part's unit, so
+ *  `wholeOf` computes it once per (group, unit): per share it made a long list quadratic. */
+function partsAsWhole(wholeOf: (p: Pair) => { yuan: number; text: string } | undefined, p: Pair): Fact | undefined {
+  const w = wholeOf(p);
+  if (!w) return undefined;
+  return { ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan: w.yuan, value: Number(w.text), text: w.text };
+}
+
+function groupWhole(sameGroup: Pair[], p: Pair, half: number, minPts: number): { yuan: number; text: string } | undefined {
+  const group = sameGroup.filter((q) => q.part.unit === p.part.unit);
+  if (group.length < 2) return undefined;
+  const total = group.reduce((s, q) => s + q.share.value, 0);
+  const slack = group.reduce((s, q) => s + halfUnit(q.share.text) * (half / 0.5) * 2, 0) + minPts;
+  if (Math.abs(total - 100) > slack) return undefined;
+  const yuan = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const decimals = Math.max(...group.map((q) => decimalsOf(q.part.text)));
+  const text = formatAmount(yuan, p.part.unit, decimals).replace(/[^\d.]/g, '');
+  return { yuan, text };
+}
+
+/** A share that names no base (1.一般公共服务支出82.16万元，占99%): the base is the amount stated before
+ *  the list that the list's parts add up to: the nearest level fact before the list, in its section, not
+ *  one of its parts, within the tolerance of their sum. `bySection`: each section's level facts sorted by
+ *  amount (bySectionAmount), so that a long report does not scan every fact for every list. */
+function groupBase(bySection: Map<string, { y: number; f: Fact }[]>, group: Pair[], p: Pair): Fact | undefined {
+  const first = group.reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
+  const sum = group.reduce((s, q) => s + (yuanOf(q.part) ?? 0), 0);
+  const tol = Math.max(...group.map((q) => lastDigitYuan(q.part))) * Math.max(1, Math.ceil(group.length / 2));
+  const parts = new Set(group.map((q) => q.part));
+  const list = bySection.get(first.section ?? '') ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.y < sum - tol) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: Fact | undefined;
+  for (let i = lo; i < list.length && list[i]!.y <= sum + tol; i++) {
+    const g = list[i]!.f;
+    if (parts.has(g) || !isBefore(g, first)) continue;
+    if (!best || isBefore(best, g)) best = g;
+  }
+  return best;
+}
+
+/** Each section's level facts by amount (a fact without one counts as -1, as it always did). */
+function bySectionAmount(facts: Fact[]): Map<string, { y: number; f: Fact }[]> {
+  const m = new Map<string, { y: number; f: Fact }[]>();
+  for (const f of facts) {
+    if (!isLevel(f)) continue;
+    const k = f.section ?? '';
+    const e = { y: yuanOf(f) ?? -1, f };
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  }
+  for (const list of m.values()) list.sort((a, b) => a.y - b.y);
+  return m;
+}
