@@ -122,8 +122,22 @@ export function entityHead(head: string): boolean {
  *  the document's unit where it is known (another entity's name there is a sub-unit's), else any entity's. */
 export function ownEntity(head: string, unit: string | null): boolean {
   if (!head) return true;
-  if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)))) return true;
+  if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)) || shortName(head, foldTableText(unit)))) return true;
   return !unit && entityHead(head);
+}
+
+/** Whether `head` is the unit's name shortened (省检察院 of 江苏省人民检察院, 省人大办公厅 of 江苏省人大常委会办公厅):
+ *  three characters or more, the unit's characters in order with some left out, ending as the unit ends
+ *  (a sub-unit's name — 省检察院培训中心 — ends otherwise). */
+export function shortName(head: string, unit: string): boolean {
+  if (head.length < 3 || head.length >= unit.length || head[head.length - 1] !== unit[unit.length - 1]) return false;
+  let at = 0;
+  for (const ch of head) {
+    at = unit.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** Narrative totals of the whole document against the 收支总表 (issue 11, rule 1): “我校2023年支出预算557,259.13

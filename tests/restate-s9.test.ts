@@ -1,0 +1,27 @@
+// Which table row, column and fund a narrative figure restates (issue 11, rule 1; session 9): the reporting
+// entity named by a short form of its name, … Each clean wording gives no flag; the same wording with
+// one figure off its cell is caught. Synthetic texts written after real 江苏/上海 layouts, figures invented.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { jiangsu } from './restate-fixtures.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
+
+/** The 江苏 预算 fixture of a unit whose name the prose shortens (江苏省人民某某厅 → 省某某厅). */
+const longName = (say: Parameters<typeof jiangsu>[0]) => ['江苏省人民某某厅2019年度部门预算', ...jiangsu(say).slice(1)];
+
+describe('the reporting entity named by a short form of its name (省某某厅 of 江苏省人民某某厅)', () => {
+  it('compares its 会议费 with the 三公/会议费/培训费 table', async () => {
+    expect(show(await run(longName({ who: '省某某厅' })))).toEqual([]);
+    expect(show(await run(longName({ who: '省某某厅', meeting: '60.03' })))).toEqual([['VALUE_CONFLICT', 'warning', 8, '60.00万元', '60.03万元']]);
+  });
+  it('leaves alone a sub-unit whose name holds the short form (省某某厅信息中心)', async () => {
+    expect(show(await run(longName({ who: '省某某厅信息中心', meeting: '60.03' })))).toEqual([]);
+  });
+});
