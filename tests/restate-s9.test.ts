@@ -25,3 +25,16 @@ describe('the reporting entity named by a short form of its name (省某某厅 o
     expect(show(await run(longName({ who: '省某某厅信息中心', meeting: '60.03' })))).toEqual([]);
   });
 });
+
+describe('a paragraph opening with a year set apart by the PDF’s justification (“2019    年本部门…”) is prose, not a table row', () => {
+  /** The fixture with its 机关运行经费 sentence broken before the figure, as a justified PDF line prints it. */
+  const broken = (agency: string) => {
+    const lines = jiangsu();
+    const at = lines.findIndex((l) => l.includes('机关运行经费支出320.00万元'));
+    return [...lines.slice(0, at), '     2019    年本部门一般公共预算机关运行经费预算支出', `${agency}    万元，与上年相比增加    20.00    万元。`, ...lines.slice(at + 1)];
+  };
+  it('compares the figure on the next line with the 机关运行经费 table', async () => {
+    expect(show(await run(broken('320.00')))).toEqual([]);
+    expect(show(await run(broken('320.02')))).toEqual([['VALUE_CONFLICT', 'warning', 12, '320.00万元', '320.02万元']]);
+  });
+});
