@@ -7,7 +7,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { govFund, jiangsu } from './restate-fixtures.js';
+import { govFund, jiangsu, withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
@@ -60,5 +60,21 @@ describe('a fund’s own total in the prose against its tables (issue 11: 政府
   it('leaves alone a sub-unit’s fund money and a fund’s part (基本支出)', async () => {
     expect(show(await run(govFund('上海市某区某某中心2024年度政府性基金预算财政拨款支出86.00万元。')))).toEqual([]);
     expect(show(await run(govFund('2024年度政府性基金预算财政拨款项目支出86.00万元。')))).toEqual([]);
+  });
+});
+
+describe('which year and which total a listed 科目 figure belongs to (review s9 O4, O5)', () => {
+  it('a list the sentence opens as last year’s (上年…（类）X万元，…（类）Y万元) is last year’s, every item of it', async () => {
+    // (this year's rows: 一般公共服务支出 100.00, 住房保障支出 200.00)
+    expect(show(await run(withTable('2024年度支出300.00万元。上年一般公共服务支出（类）90.00万元，住房保障支出（类）180.00万元。')))).toEqual([]);
+    expect(show(await run(withTable('2024年度支出300.00万元。2023年一般公共服务支出（类）90.00万元、住房保障支出（类）180.00万元。')))).toEqual([]);
+    // (上年结转 is this year's money; a sentence comparing with last year is this year's)
+    expect(show(await run(withTable('住房保障支出（类）180.00万元，比上年增加20.00万元。')))).toEqual([['VALUE_CONFLICT', 'error', 4, '200.00万元', '180.00万元']]);
+  });
+  it('a 其中 after a list of 类 is the list total’s, not the last 类’s', async () => {
+    const list = (basic: string) => `2024年度支出合计300.00万元，按功能分类，一般公共服务支出（类）100.00万元，住房保障支出（类）200.00万元。其中：基本支出${basic}万元，项目支出30.00万元。`;
+    expect(show(await run(withTable(list('270.00')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
+    // (one 类 alone in its sentence: its own 基本支出, compared with its row)
+    expect(show(await run(withTable('住房保障支出（类）200.00万元。其中：基本支出190.00万元。'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'error', 4, '200.00万元', '190.00万元']]);
   });
 });

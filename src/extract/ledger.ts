@@ -200,6 +200,16 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
   return text.slice(text.lastIndexOf('。') + 1);
 }
 
+/** Whether a sentence (up to a figure) opens as last year's: 上年 / 上年度 / 去年 / the year before's number, after
+ *  an ordinal, with no later word of this year (本年, 今年, 当年, the year's number) nor a comparison (比, 较, 相比)
+ *  before the figure. 上年结转/结余 (this year's money carried in) and 上年同期 open no such scope. */
+function priorScope(sentence: string, year: number): boolean {
+  const t = sentence.replace(/\s+/gu, '');
+  const open = new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）、.．])?(?:上年度?|去年|上一年度?|${year - 1}年度?)(?!结转|结余|同期|末|初)`, 'u');
+  if (!open.test(t)) return false;
+  return !new RegExp(`本年|今年|当年|${year}年|比|较|相比|增|减`, 'u').test(t.replace(open, ''));
+}
+
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const sentence = sentenceBefore(lines, idx, start, heading);
@@ -445,6 +455,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
   };
   walk(doc.outline, undefined);
   // The last figure of a 科目 (by code) and its line, whose 基本支出/项目支出 a 其中 may list next.
+  // (only a 科目 stated alone in its sentence, not the last item of a list — 本年支出合计510.00万元，…（类）410.00万元，
+  // …（类）100.00万元。其中：基本支出400.00万元: the 其中 is the list's total's)
+  const listed = (sentence: string) => {
+    const levels = [...sentence.matchAll(CHAIN)].map((m) => m[3]);
+    return levels.some((l, k) => levels.indexOf(l) !== k);
+  };
   let head: { about: FactSubject; line: number } | undefined;
   for (const f of facts) {
     if (f.from !== 'text' || f.kind !== 'amount') continue;
@@ -489,6 +505,13 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       about.codeKind = 'function';
       const name = rows.find((r) => r.code === code)?.name;
       if (name) about.name = name;
+      // A list of 科目 the sentence opens as last year's (上年一般公共服务支出（类）90.00万元，社会保障和就业支出
+      // （类）45.00万元。): each item is the prior year's figure, not the row's of this year.
+      const year = doc.document.year;
+      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && priorScope(sentenceBefore(lines, i, f.loc.start, heading), year)) {
+        f.role = 'prior_year';
+        f.year = year - 1;
+      }
     }
     // A 其中 item inherits its total's fund (财政拨款支出总计…其中：基本支出 is the appropriation's).
     const inherited = inheritedFund(lines, i, f.loc.start, heading);
@@ -524,7 +547,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // A 科目's own 基本支出/项目支出 (一般公共服务支出（类）100.00万元，其中：基本支出70.00万元) is that row's, not
     // the document's: it keeps no document-wide metric.
     if (about.code && about.codeKind === 'function' && item) f.metric = null;
-    else if (about.code && about.codeKind === 'function') head = { about, line: i };
+    else if (about.code && about.codeKind === 'function') head = listed(sentenceBefore(lines, i, f.loc.start, heading)) ? undefined : { about, line: i };
     else if (!item) head = undefined;
     const fund = about.fund ?? fundIn(f.label) ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
