@@ -7,7 +7,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { govFund, jiangsu, withTable } from './restate-fixtures.js';
+import { govFund, jiangsu, tabTable, withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
@@ -76,5 +76,30 @@ describe('which year and which total a listed 科目 figure belongs to (review s
     expect(show(await run(withTable(list('270.00')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
     // (one 类 alone in its sentence: its own 基本支出, compared with its row)
     expect(show(await run(withTable('住房保障支出（类）200.00万元。其中：基本支出190.00万元。'))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'error', 4, '200.00万元', '190.00万元']]);
+  });
+});
+
+describe('the opening sentence’s 收、支总计均为X against the 总计 row (review s9 M6)', () => {
+  const doc = (sentence: string) => [
+    '上海市某区某某局2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '一、收入支出决算总体情况说明',
+    sentence,
+    '第二部分 2024年度部门决算表',
+    '收入支出决算总表',
+    '单位：万元',
+    ...tabTable([
+      ['项目', '决算数', '项目', '决算数'],
+      ['一、一般公共预算财政拨款收入', '300.00', '一、一般公共服务支出', '300.00'],
+      ['本年收入合计', '300.00', '本年支出合计', '300.00'],
+      ['年初结转和结余', '10.00', '年末结转和结余', '10.00'],
+      ['总计', '310.00', '总计', '310.00'],
+    ]),
+  ];
+  const grand = (d: CheckedDocument) => show(d).filter((f) => f[0] === 'VALUE_CONFLICT');
+  it('均 (both sides the same) keeps the figure the grand total', async () => {
+    expect(grand(await run(doc('2024年度收、支总计均为310.00万元。')))).toEqual([]);
+    expect(grand(await run(doc('2024年度收、支总计均为310.10万元。')))).toEqual([['VALUE_CONFLICT', 'error', 4, '310.00万元', '310.10万元']]);
+    expect(grand(await run(doc('2024年度收支总计均为310.10万元。')))).toEqual([['VALUE_CONFLICT', 'error', 4, '310.00万元', '310.10万元']]);
   });
 });
