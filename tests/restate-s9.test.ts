@@ -103,3 +103,10 @@ describe('the opening sentence’s 收、支总计均为X against the 总计 row
     expect(grand(await run(doc('2024年度收支总计均为310.10万元。')))).toEqual([['VALUE_CONFLICT', 'error', 4, '310.00万元', '310.10万元']]);
   });
 });
+
+describe('一般公共预算支出 (the 四川 heading’s own words) is the 一般公共预算财政拨款支出 (review s9 M12)', () => {
+  it('is compared with the 公开05 合计', async () => {
+    expect(show(await run(withTable('2024年一般公共预算支出决算数为300.00万元，完成预算100%。')))).toEqual([]);
+    expect(show(await run(withTable('2024年一般公共预算支出决算数为300.10万元，完成预算100%。')))).toEqual([['VALUE_CONFLICT', 'warning', 4, '300.00万元', '300.10万元']]);
+  });
+});
