@@ -110,3 +110,13 @@ describe('一般公共预算支出 (the 四川 heading’s own words) is the 一
     expect(show(await run(withTable('2024年一般公共预算支出决算数为300.10万元，完成预算100%。')))).toEqual([['VALUE_CONFLICT', 'warning', 4, '300.00万元', '300.10万元']]);
   });
 });
+
+describe('a figure right after a prior-year word that follows the 科目’s own figure is last year’s', () => {
+  it('…（项）”70.00，上年:65.00万元 — the 科目’s figure without its unit — gives no VALUE_CONFLICT on the prior figure', async () => {
+    const line = (fig: string) => ['1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”' + fig + '，上年:', '65.00万元，主要用于机关运行。'];
+    expect(show(await run(withTable(...line('70.00万元'))))).toEqual([]);
+    expect(show(await run(withTable(...line('70.00')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
+    // (the 科目's own figure is still compared)
+    expect(show(await run(withTable(...line('70.01万元'))))).toEqual([['VALUE_CONFLICT', 'error', 4, '70.00万元', '70.01万元']]);
+  });
+});

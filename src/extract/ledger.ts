@@ -210,6 +210,13 @@ function priorScope(sentence: string, year: number): boolean {
   return !new RegExp(`本年|今年|当年|${year}年|比|较|相比|增|减`, 'u').test(t.replace(open, ''));
 }
 
+/** Whether the words right before a figure, after another figure, name the year before (”5312.11，上年:, 2024年度预算):
+ *  a prior-year word (not 上年结转/结余, this year's money carried in) and a few words, no digit, up to the figure. */
+function priorRight(tail: string, year: number): boolean {
+  const t = tail.replace(/\s+/gu, '');
+  return /\d/u.test(t) && new RegExp(`(?:上年度?|上一年度?|去年|${year - 1}年度?)(?!结转|结余)[^\d]{0,6}$`, 'u').test(t);
+}
+
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const sentence = sentenceBefore(lines, idx, start, heading);
@@ -508,7 +515,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       // A list of 科目 the sentence opens as last year's (上年一般公共服务支出（类）90.00万元，社会保障和就业支出
       // （类）45.00万元。): each item is the prior year's figure, not the row's of this year.
       const year = doc.document.year;
-      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && priorScope(sentenceBefore(lines, i, f.loc.start, heading), year)) {
+      // (likewise a figure right after a prior-year word following the 科目's own figure — （项）”5312.11，上年:5421.24万元
+      // — whatever the extractor made of its role where the figure before lost its unit)
+      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && (priorScope(sentenceBefore(lines, i, f.loc.start, heading), year) || priorRight(clause.slice(lastChainEnd(clause)), year))) {
         f.role = 'prior_year';
         f.year = year - 1;
       }
