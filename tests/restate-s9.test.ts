@@ -120,3 +120,20 @@ describe('a figure right after a prior-year word that follows the 科目’s own
     expect(show(await run(withTable(...line('70.01万元'))))).toEqual([['VALUE_CONFLICT', 'error', 4, '70.00万元', '70.01万元']]);
   });
 });
+
+describe('an 经济分类 类 of the 基本支出 stated in the prose against its row of the 基本支出 table (review s9 M14)', () => {
+  const withClasses = (sentence: string) => {
+    const lines = jiangsu();
+    const at = lines.findIndex((l) => l.startsWith('（二）公用经费'));
+    return [...lines.slice(0, at + 1), sentence, ...lines.slice(at + 1)];
+  };
+  const econ = (wages: string) => `江苏省某某厅2019年度财政拨款基本支出按经济分类，工资福利支出${wages}万元，商品和服务支出300.00万元，对个人和家庭的补助280.00万元，资本性支出20.00万元。`;
+  it('accepts the classes the table prints and flags one it does not', async () => {
+    expect(show(await run(withClasses(econ('900.00'))))).toEqual([]);
+    expect(show(await run(withClasses(econ('900.10'))))).toEqual([['VALUE_CONFLICT', 'error', 7, '900.00万元', '900.10万元']]);
+  });
+  it('leaves alone the classes of the 项目支出 or of the whole (no 基本支出 named alone)', async () => {
+    expect(show(await run(withClasses('项目支出按经济分类，工资福利支出900.10万元。')))).toEqual([]);
+    expect(show(await run(withClasses('基本支出和项目支出按经济分类，工资福利支出900.10万元。')))).toEqual([]);
+  });
+});

@@ -542,6 +542,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     const own = keyAtEnd(foldName(f.label));
     const column = own && ['basic', 'project'].includes(own) ? own : f.role === 'budget' && doc.document.kind !== '预算' ? 'budget' : undefined;
     if (column) about.column = column;
+    // An 经济分类 item in a sentence about the 基本支出 alone (基本支出2,336.91万元，按经济分类，工资福利支出2,082.85万元，…) is
+    // that item of the 基本支出 (the 基本支出 table's row), not of the 项目支出 or of the whole.
+    else if (about.codeKind === 'economic') {
+      const sentence = sentenceBefore(lines, i, f.loc.start, heading);
+      if (sentence.includes('基本支出') && !/项目支出|项目经费/u.test(sentence)) about.column = 'basic';
+    }
     const item = column === 'basic' || column === 'project';
     // …（类）支出100.00万元。其中：基本支出70.00万元；项目支出30.00万元: a 其中 opening the next sentence lists the
     // 科目's own items.
