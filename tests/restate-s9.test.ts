@@ -137,3 +137,19 @@ describe('an 经济分类 类 of the 基本支出 stated in the prose against it
     expect(show(await run(withClasses('基本支出和项目支出按经济分类，工资福利支出900.10万元。')))).toEqual([]);
   });
 });
+
+describe('a 科目 named by its name and its code in brackets, or after 用于 (review s9 M7)', () => {
+  const item = (name: string, fig: string) => `1.${name}（2010301）。年初预算为80.00万元，支出决算为${fig}万元，完成年初预算的87.50%。`;
+  it('compares the figure with the row the code and name print', async () => {
+    expect(show(await run(withTable(item('行政运行', '70.00'))))).toEqual([]);
+    expect(show(await run(withTable(item('行政运行', '70.01'))))).toEqual([['VALUE_CONFLICT', 'error', 4, '70.00万元', '70.01万元']]);
+  });
+  it('trusts neither where the name is another row’s', async () => {
+    expect(show(await run(withTable(item('住房公积金', '70.01'))))).toEqual([]);
+  });
+  it('用于 before a 类 in a list of the spending is that 类', async () => {
+    const list = (fig: string) => `2024年度一般公共预算财政拨款支出300.00万元，主要用于以下方面：用于一般公共服务支出${fig}万元，占33.33%；住房保障支出（类）200.00万元，占66.67%。`;
+    expect(show(await run(withTable(list('100.00'))))).toEqual([]);
+    expect(show(await run(withTable(list('100.10')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'warning', 4, '100.00万元', '100.10万元']]);
+  });
+});

@@ -372,7 +372,8 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
   if (!lead) return undefined;
   lead = lead.replace(/^[\s]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/u, '').trim();
   // (a subject holds no figure, and is short)
-  return lead.length >= 2 && lead.length <= 60 && !/\d/u.test(lead) ? lead : undefined;
+  // (a 科目 code in brackets after the name — 1.行政运行（2010601） — is no figure)
+  return lead.length >= 2 && lead.length <= 60 && !/\d/u.test(lead.replace(/[（(]\s*\d{3,7}\s*[）)]/gu, '')) ? lead : undefined;
 }
 
 /** The function row a clause's subject names: `“X”项`/`“X”款`/`“X”类` marks in order (the one row they fit), a
@@ -380,6 +381,15 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
  *  after another without marks, or one row's name alone (only where no other row, nor an 经济分类 row, is so
  *  named). undefined where no row or several fit. */
 function codeOfLead(lead: string, rows: RowName[], economic: Map<string, Set<string>>): string | undefined {
+  // (a code printed with the name — 1.行政运行（2010601） — is that row, where the name is the row's or absent)
+  const printed = codesIn(lead, rows);
+  if (printed.length) {
+    if (printed.length !== 1) return undefined;
+    const code = printed[0]!;
+    const rest = foldName(lead.replace(/[“”"‘’]/gu, '').replace(/[（(]\s*\d{3,7}\s*[）)]|\d{3,7}/gu, ''));
+    const at = new Set(rows.filter((r) => r.code === code).map((r) => r.name));
+    return !rest || namedAs(at, rest, code.length) ? code : undefined;
+  }
   const quoted = [...lead.matchAll(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu)].map((m) => ({ level: m[2]!, name: foldName(m[1]!) }));
   if (quoted.length) {
     const text = lead.replace(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu, '').replace(/[\s、，,\-－—–]/gu, '');
