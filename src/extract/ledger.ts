@@ -200,16 +200,6 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
   return text.slice(text.lastIndexOf('。') + 1);
 }
 
-/** Whether a sentence (up to a figure) opens as last year's: 上年 / 上年度 / 去年 / the year before's number, after
- *  an ordinal, with no later word of this year (本年, 今年, 当年, the year's number) nor a comparison (比, 较, 相比)
- *  before the figure. 上年结转/结余 (this year's money carried in) and 上年同期 open no such scope. */
-function priorScope(sentence: string, year: number): boolean {
-  const t = sentence.replace(/\s+/gu, '');
-  const open = new RegExp(`^(?:[（(]?[一二三四五六七八九十\\d]{1,2}[)）、.．])?(?:上年度?|去年|上一年度?|${year - 1}年度?)(?!结转|结余|同期|末|初)`, 'u');
-  if (!open.test(t)) return false;
-  return !new RegExp(`本年|今年|当年|${year}年|比|较|相比|增|减`, 'u').test(t.replace(open, ''));
-}
-
 /** Whether the words right before a figure, after another figure, name the year before (”5312.11，上年:, 2024年度预算):
  *  a prior-year word (not 上年结转/结余, this year's money carried in) and a few words, no digit, up to the figure. */
 function priorRight(tail: string, year: number): boolean {
@@ -522,12 +512,11 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       about.codeKind = 'function';
       const name = rows.find((r) => r.code === code)?.name;
       if (name) about.name = name;
-      // A list of 科目 the sentence opens as last year's (上年一般公共服务支出（类）90.00万元，社会保障和就业支出
-      // （类）45.00万元。): each item is the prior year's figure, not the row's of this year.
+      // A figure right after a prior-year word following the 科目's own figure (（项）”5312.11，上年:5421.24万元) is last
+      // year's, whatever the extractor made of its role where the figure before lost its unit. (A list the sentence
+      // opens with 上年 is the extractor's: src/extract/facts.ts priorOpens.)
       const year = doc.document.year;
-      // (likewise a figure right after a prior-year word following the 科目's own figure — （项）”5312.11，上年:5421.24万元
-      // — whatever the extractor made of its role where the figure before lost its unit)
-      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && (priorScope(sentenceBefore(lines, i, f.loc.start, heading), year) || priorRight(clause.slice(lastChainEnd(clause)), year))) {
+      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && priorRight(clause.slice(lastChainEnd(clause)), year)) {
         f.role = 'prior_year';
         f.year = year - 1;
       }
