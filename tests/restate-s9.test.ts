@@ -116,6 +116,8 @@ describe('a figure right after a prior-year word that follows the 科目’s own
     const line = (fig: string) => ['1. “一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”' + fig + '，上年:', '65.00万元，主要用于机关运行。'];
     expect(show(await run(withTable(...line('70.00万元'))))).toEqual([]);
     expect(show(await run(withTable(...line('70.00')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
+    // (or left blank: its unit is there)
+    expect(show(await run(withTable(...line('      万元')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([]);
     // (the 科目's own figure is still compared)
     expect(show(await run(withTable(...line('70.01万元'))))).toEqual([['VALUE_CONFLICT', 'error', 4, '70.00万元', '70.01万元']]);
   });

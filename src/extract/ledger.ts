@@ -200,11 +200,12 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
   return text.slice(text.lastIndexOf('。') + 1);
 }
 
-/** Whether the words right before a figure, after another figure, name the year before (”5312.11，上年:, 2024年度预算):
+/** Whether the words right before a figure, after another figure (or its unit), name the year before (”5312.11，上年:, 2024年度预算):
  *  a prior-year word (not 上年结转/结余, this year's money carried in) and a few words, no digit, up to the figure. */
 function priorRight(tail: string, year: number): boolean {
   const t = tail.replace(/\s+/gu, '');
-  return /\d/u.test(t) && new RegExp(`(?:上年度?|上一年度?|去年|${year - 1}年度?)(?!结转|结余)[^\d]{0,6}$`, 'u').test(t);
+  // (the 科目's own figure may be blank — （项）”    万元，上年: — its unit is there)
+  return /\d|[万亿千]?元/u.test(t) && new RegExp(`(?:上年度?|上一年度?|去年|${year - 1}年度?)(?!结转|结余)[^\d]{0,6}$`, 'u').test(t);
 }
 
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
