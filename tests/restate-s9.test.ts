@@ -155,3 +155,18 @@ describe('a 科目 named by its name and its code in brackets, or after 用于 (
     expect(show(await run(withTable(list('100.10')))).filter((f) => f[0] === 'VALUE_CONFLICT')).toEqual([['VALUE_CONFLICT', 'warning', 4, '100.00万元', '100.10万元']]);
   });
 });
+
+describe('类/款/项 written as nested list items (（一）X（类） / 1.Y（款） / （1）Z（项）：…) (review s9 M19)', () => {
+  // (公开05 of tests/restate-fixtures.ts: 行政运行 under 20103 only, 一般行政管理事务 2010302)
+  const items = (run1: string, general: string) => [
+    '（一）一般公共服务支出（类）',
+    '1.政府办公厅（室）及相关机构事务（款）',
+    `（1）行政运行（项）：支出决算为${run1}万元，完成预算100%。`,
+    `（2）一般行政管理事务（项）：支出决算为${general}万元，完成预算100%。`,
+  ];
+  it('compares each 项 with its row, the ordinal in brackets being no part of its name', async () => {
+    expect(show(await run(withTable(...items('70.00', '30.00'))))).toEqual([]);
+    expect(show(await run(withTable(...items('70.00', '30.01'))))).toEqual([['VALUE_CONFLICT', 'error', 7, '30.00万元', '30.01万元']]);
+    expect(show(await run(withTable(...items('70.01', '30.00'))))).toEqual([['VALUE_CONFLICT', 'error', 6, '70.00万元', '70.01万元']]);
+  });
+});
