@@ -8,61 +8,11 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { jiangsu, tabTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
 const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
-/** A table exported from Word: one TAB-led cell per line, rows apart by blank lines. */
-const tabTable = (rows: string[][]) => rows.flatMap((r) => [...r.map((c) => `\t${c}`), '']);
-
-/** A 江苏 预算 with its 基本支出, 机关运行经费 and 三公/会议费/培训费 tables; `say` overrides the narrative figures. */
-function jiangsu(say: Partial<Record<'personnel' | 'public' | 'meeting' | 'training' | 'agency' | 'who' | 'basic', string>> = {}): string[] {
-  const s = { basic: '1,500.00', personnel: '1,180.00', public: '320.00', meeting: '60.00', training: '25.50', agency: '320.00', who: '江苏省某某厅', ...say };
-  return [
-    '江苏省某某厅2019年度部门预算',
-    '第三部分 2019年度部门预算情况说明',
-    '六、财政拨款基本支出预算情况说明',
-    `江苏省某某厅2019年度财政拨款基本支出预算${s.basic}万元，其中：`,
-    `（一）人员经费${s.personnel}万元。主要包括：基本工资、津贴补贴、退休费。`,
-    `（二）公用经费${s.public}万元。主要包括：办公费、会议费、培训费、办公设备购置。`,
-    '十一、一般公共预算“三公”经费、会议费、培训费支出预算情况说明',
-    `${s.who}2019年度一般公共预算拨款安排的会议费预算支出${s.meeting}万元，与上年预算数一致。`,
-    `江苏省某某厅2019年度一般公共预算拨款安排的培训费预算支出${s.training}万元，比上年预算增加5.50万元。`,
-    '十、一般公共预算机关运行经费支出预算情况说明',
-    `江苏省某某厅2019年度一般公共预算机关运行经费支出${s.agency}万元，与上年相比增加20.00万元。`,
-    '第四部分 2019年度部门预算表',
-    '六、财政拨款基本支出预算表',
-    '单位：万元',
-    ...tabTable([
-      ['科目编码', '科目名称', '金额'],
-      ['', '合计', '1,500.00'],
-      ['301', '工资福利支出', '900.00'],
-      ['30101', '基本工资', '900.00'],
-      ['302', '商品和服务支出', '300.00'],
-      ['30201', '办公费', '300.00'],
-      ['303', '对个人和家庭的补助', '280.00'],
-      ['30302', '退休费', '280.00'],
-      ['310', '资本性支出', '20.00'],
-      ['31002', '办公设备购置', '20.00'],
-    ]),
-    '十、一般公共预算机关运行经费支出预算表',
-    '单位：万元',
-    ...tabTable([
-      ['科目编码', '科目名称', '机关运行经费支出'],
-      ['', '合计', '320.00'],
-      ['302', '商品和服务支出', '300.00'],
-      ['30215', '会议费', '12.00'],
-      ['30299', '其他商品和服务支出', '288.00'],
-      ['310', '资本性支出', '20.00'],
-    ]),
-    '十一、一般公共预算“三公”经费、会议费、培训费支出预算表',
-    '单位：万元',
-    ...tabTable([
-      ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '公务接待费', '会议费', '培训费'],
-      ['130.50', '10.00', '30.00', '5.00', '60.00', '25.50'],
-    ]),
-  ];
-}
 const noTables = (d: CheckedDocument) => show(d).filter((f) => f[0] !== 'MISSING_TABLE');
 
 describe('a figure that names a column of the 三公/会议费/培训费 or 机关运行经费 table restates its total', () => {

@@ -8,26 +8,11 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT']);
 const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
-/** 公开05 printed by pdftotext -layout, a 款 whose name holds brackets (20103). */
-const TABLE: string[] = [
-  '                 一般公共预算财政拨款支出决算表',
-  '                                              单位：万元',
-  ' 科目编码  科目名称                         合计          基本支出       项目支出',
-  '           合计                             300.00       270.00       30.00',
-  '201        一般公共服务支出                 100.00        70.00       30.00',
-  '20103      政府办公厅（室）及相关机构事务   100.00        70.00       30.00',
-  '2010301    行政运行                          70.00        70.00        0.00',
-  '2010302    一般行政管理事务                  30.00         0.00       30.00',
-  '221        住房保障支出                     200.00       200.00        0.00',
-  '22102      住房改革支出                     200.00       200.00        0.00',
-  '2210201    住房公积金                       120.00       120.00        0.00',
-  '2210203    购房补贴                          80.00        80.00        0.00',
-];
-const withTable = (...sentences: string[]) => ['上海市某区某某局2024年度部门决算', '第三部分 2024年度部门决算情况说明', '四、一般公共预算财政拨款支出决算情况说明', ...sentences, '第二部分 2024年度部门决算表', ...TABLE];
 const conflict = (line: number, expected: string, found: string) => ['VALUE_CONFLICT', 'error', line, expected, found];
 
 describe('a 类/款/项 chain whose 款 name holds brackets (政府办公厅（室）及相关机构事务) resolves to its row', () => {

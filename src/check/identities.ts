@@ -1513,6 +1513,22 @@ function restatements(l: Ledger): Flag[] {
       // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
       if (figs.length) continue;
     }
+    // 1b. An 经济分类 item of the 基本支出 (the ledger's column `basic`: 基本支出…，按经济分类，工资福利支出X万元): that row of
+    // the 基本支出 tables (patterns/columns.yaml basicShares.tables), any column of the figure's role. Of the figure's
+    // own fund: an error where it fits none; of another (财政拨款 against the 一般公共预算 table): a warning.
+    if (a?.code && a.codeKind === 'economic' && a.column === 'basic' && f.role === level && (!a.fund || a.fund === 'fiscal' || a.fund === 'general_budget')) {
+      const basicTables = loadPattern<{ basicShares?: { tables: string[] } }>('columns.yaml').basicShares?.tables ?? [];
+      const all = tableFacts.filter((g) => basicTables.includes(g.about!.table!) && g.about!.code === a.code && g.role === f.role && g.about!.column !== 'agency_operating');
+      const own = all.filter((g) => g.about!.fund === a.fund);
+      const cells = (own.length ? own : all).map((g) => ({ g, fig: figOf(g.text, g.unit) }));
+      if (!cells.length || cells.some((x) => !x.fig || l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`))) continue;
+      restatementCount.byCode++;
+      if (!cells.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
+        flags.push(conflict(l, f, cells[0]!.g, mine, cells[0]!.fig!, own.length ? rc.severityByCode : rc.severityByMetric));
+        restatedCells.push(cells[0]!.g);
+      }
+      continue;
+    }
     // 3. By column (a figure the metric lexicon does not name): its words end with the header of a column
     // listed in `byColumn` (…财政拨款的机关运行经费), and the tables print that column's figure once.
     if (!f.metric) {

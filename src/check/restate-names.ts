@@ -20,7 +20,9 @@ function labelName(label: string): string {
   const bare = label
     .replace(/[“”"‘’]/g, '')
     .replace(/[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/g, '')
-    .replace(/^\s*\d{4}\s*年度?/, '');
+    .replace(/^\s*\d{4}\s*年度?/, '')
+    // (主要用于以下方面：用于一般公共服务支出2,106.66万元: the purpose word before a row's name)
+    .replace(/^\s*(?:主要)?用于/u, '');
   return foldName(bare);
 }
 
@@ -122,8 +124,22 @@ export function entityHead(head: string): boolean {
  *  the document's unit where it is known (another entity's name there is a sub-unit's), else any entity's. */
 export function ownEntity(head: string, unit: string | null): boolean {
   if (!head) return true;
-  if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)))) return true;
+  if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)) || shortName(head, foldTableText(unit)))) return true;
   return !unit && entityHead(head);
+}
+
+/** Whether `head` is the unit's name shortened (省检察院 of 江苏省人民检察院, 省人大办公厅 of 江苏省人大常委会办公厅):
+ *  three characters or more, the unit's characters in order with some left out, ending as the unit ends
+ *  (a sub-unit's name — 省检察院培训中心 — ends otherwise). */
+export function shortName(head: string, unit: string): boolean {
+  if (head.length < 3 || head.length >= unit.length || head[head.length - 1] !== unit[unit.length - 1]) return false;
+  let at = 0;
+  for (const ch of head) {
+    at = unit.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** Narrative totals of the whole document against the 收支总表 (issue 11, rule 1): “我校2023年支出预算557,259.13
@@ -360,7 +376,8 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
  *  of the rows printed, at the printed precision; nothing is said where no table cell is of the 财政拨款
  *  column of those rows, or where a table cell carries the metric (compared by metric in identities.ts). */
 export function restatedFiscalTotals(doc: ExtractedDocument): Flag[] {
-  const flags: Flag[] = [];
+  // (and each fund's own total, restatedFundTotals: run from here, the one place the checks call the 财政拨款 totals)
+  const flags: Flag[] = restatedFundTotals(doc);
   const year = doc.document.year;
   const p = loadPattern<{ tables: { fiscal: string[] }; fiscalSides?: Record<string, { year: string[]; grand: string[] }> }>('grand-totals.yaml');
   if (year === null || !p.fiscalSides) return flags;
@@ -385,6 +402,83 @@ export function restatedFiscalTotals(doc: ExtractedDocument): Flag[] {
     const printed = all.map((g) => `“${g.about!.name}”${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、');
     flags.push(
       makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '财政拨款收支总表'}${page}${printed}。`, { ...f.loc }, f.excerpt, {
+        severity: 'warning',
+        expected: `${cell.text}${cell.unit}`,
+        found: `${f.text}${f.unit}`,
+      }),
+    );
+  }
+  return flags;
+}
+
+// ---------------------------------------------------------------- a fund's own totals
+
+interface FundCells {
+  table: string[];
+  row: 'total' | string[];
+  column?: string[];
+}
+
+/** The side a label names as a fund's own total (政府性基金预算财政拨款支出 → expenditure), or undefined: the
+ *  label is the fund's name and 收入/支出 (合计, 总额, 预算/决算 after it), with only the reporting entity, a
+ *  year and 预算/决算/财政拨款 words before it. */
+function fundSide(label: string, fund: string, unit: string | null): 'income' | 'expenditure' | undefined {
+  let t = foldName(label.replace(/[“”"‘’]/gu, '')).replace(/(?:预算数|决算数|预算|决算|合计|总额|总计)+$/u, '');
+  const side = /(收入|支出)$/u.exec(t);
+  if (!side) return undefined;
+  t = t.slice(0, side.index);
+  const names = (lexicon().funds.find((f) => f.key === fund)?.names ?? []).map((n) => foldName(n)).sort((a, b) => b.length - a.length);
+  const name = names.find((n) => t.endsWith(n));
+  if (!name) return undefined;
+  const head = t.slice(0, t.length - name.length).replace(FILLER, '').replace(/(?<=.)(?:部门|本级)$/u, '');
+  if (!ownEntity(head, unit)) return undefined;
+  return side[1] === '收入' ? 'income' : 'expenditure';
+}
+
+/** Narrative totals of one fund against its tables (issue 11, rule 1: “政府性基金 135.00 in the text, 105.00 in its
+ *  table”): “政府性基金预算财政拨款支出85.00万元” restates the 本年支出 of the 合计 row of that fund's table (公开08)
+ *  and the fund's column of the 本年支出合计 row of the 财政拨款收支总表 (公开04); its 收入 the 本年收入 and the
+ *  fund's income row (patterns/grand-totals.yaml `fundSides`). A warning when the figure fits none of the cells
+ *  printed, at the printed precision. The cells are taken by table, row and column whatever role the table's
+ *  header gave them (a 公开04 fund column headed 一般公共预算财政拨款 reads as a budget). */
+export function restatedFundTotals(doc: ExtractedDocument): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  const sides = loadPattern<{ fundSides?: Record<string, Record<string, FundCells[]>> }>('grand-totals.yaml').fundSides;
+  if (year === null || !sides) return flags;
+  const level = doc.document.kind === '预算' ? 'budget' : 'actual';
+  const totals = new Set(loadPattern<{ totalRows: string[] }>('tables.yaml').totalRows.map((x) => foldName(x)));
+  const cells = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.about?.tableId && (g.year === null || g.year === year));
+  const metricCells = new Set(cells.filter((g) => g.metric && g.role === level).map((g) => g.metric));
+  const onTotal = (g: Fact) => !g.about!.code && !!g.about!.name && totals.has(foldName(g.about!.name));
+  // (a named row below its table's total row in the same column is a carry-over's line: 年初结转和结余 / 二、政府性基金…)
+  const belowTotal = (g: Fact) => cells.some((h) => h.about!.tableId === g.about!.tableId && h.about!.col === g.about!.col && h.about!.row! < g.about!.row! && onTotal(h));
+  const pick = (spec: FundCells) =>
+    cells.filter((g) => {
+      const a = g.about!;
+      if (!spec.table.includes(a.table ?? '')) return false;
+      if (spec.column && !spec.column.includes(a.column ?? '')) return false;
+      if (spec.row === 'total') return onTotal(g);
+      return !a.code && !!a.name && spec.row.some((n) => foldName(n) === foldName(a.name!)) && (totals.has(foldName(a.name)) || !belowTotal(g));
+    });
+  for (const f of doc.facts) {
+    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
+    const fund = f.about?.fund;
+    if (!fund || !sides[fund] || (f.metric && metricCells.has(f.metric))) continue;
+    const side = fundSide(f.label, fund, doc.document.unit);
+    const specs = side ? sides[fund]![side] : undefined;
+    if (!specs) continue;
+    const all = specs.flatMap(pick);
+    const mine = figOf(f.text, f.unit);
+    const figs = all.map((g) => figOf(g.text, g.unit));
+    if (!all.length || !mine || figs.some((x) => !x)) continue;
+    if (all.some((g, i) => restates(mine, f.unit, figs[i]!, g.unit))) continue;
+    const cell = all[0]!;
+    const header = (g: Fact) => ((doc.tables.find((t) => t.id === g.about!.tableId)?.header[g.about!.col ?? -1] ?? '').split('/').pop() ?? '').trim();
+    const where = (g: Fact) => `${g.about?.table ?? ''}${g.loc.page !== undefined ? `第${g.loc.page}页` : ''}“${g.about!.name}”行${header(g) ? `“${header(g)}”栏` : ''}为${g.text}${g.unit}`;
+    const printed = all.map(where).filter((x, i, a) => a.indexOf(x) === i).join('，');
+    flags.push(
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${printed}。`, { ...f.loc }, f.excerpt, {
         severity: 'warning',
         expected: `${cell.text}${cell.unit}`,
         found: `${f.text}${f.unit}`,

@@ -200,6 +200,14 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
   return text.slice(text.lastIndexOf('。') + 1);
 }
 
+/** Whether the words right before a figure, after another figure (or its unit), name the year before (”5312.11，上年:, 2024年度预算):
+ *  a prior-year word (not 上年结转/结余, this year's money carried in) and a few words, no digit, up to the figure. */
+function priorRight(tail: string, year: number): boolean {
+  const t = tail.replace(/\s+/gu, '');
+  // (the 科目's own figure may be blank — （项）”    万元，上年: — its unit is there)
+  return /\d|[万亿千]?元/u.test(t) && new RegExp(`(?:上年度?|上一年度?|去年|${year - 1}年度?)(?!结转|结余)[^\d]{0,6}$`, 'u').test(t);
+}
+
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const sentence = sentenceBefore(lines, idx, start, heading);
@@ -228,8 +236,9 @@ function lastChainEnd(text: string): number {
 function classChain(clause: string): { level: string; name: string; piece?: string }[] {
   const state = new Map<string, { name: string; piece?: string }>();
   for (const m of clause.matchAll(CHAIN)) {
-    // (a path may join its levels with dashes or quote them: “一般公共服务支出(类）-市场监督管理事务（款）-…”)
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
+    // (a path may join its levels with dashes or quote them: “一般公共服务支出(类）-市场监督管理事务（款）-…”; the name
+    // starts after an ordinal in brackets, whose opening bracket the match leaves out: （2）一般行政管理事务（项） → “2）…”)
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[（(]?\d{1,2}[)）]/u, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
@@ -355,7 +364,8 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
   if (!lead) return undefined;
   lead = lead.replace(/^[\s]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/u, '').trim();
   // (a subject holds no figure, and is short)
-  return lead.length >= 2 && lead.length <= 60 && !/\d/u.test(lead) ? lead : undefined;
+  // (a 科目 code in brackets after the name — 1.行政运行（2010601） — is no figure)
+  return lead.length >= 2 && lead.length <= 60 && !/\d/u.test(lead.replace(/[（(]\s*\d{3,7}\s*[）)]/gu, '')) ? lead : undefined;
 }
 
 /** The function row a clause's subject names: `“X”项`/`“X”款`/`“X”类` marks in order (the one row they fit), a
@@ -363,6 +373,15 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
  *  after another without marks, or one row's name alone (only where no other row, nor an 经济分类 row, is so
  *  named). undefined where no row or several fit. */
 function codeOfLead(lead: string, rows: RowName[], economic: Map<string, Set<string>>): string | undefined {
+  // (a code printed with the name — 1.行政运行（2010601） — is that row, where the name is the row's or absent)
+  const printed = codesIn(lead, rows);
+  if (printed.length) {
+    if (printed.length !== 1) return undefined;
+    const code = printed[0]!;
+    const rest = foldName(lead.replace(/[“”"‘’]/gu, '').replace(/[（(]\s*\d{3,7}\s*[）)]|\d{3,7}/gu, ''));
+    const at = new Set(rows.filter((r) => r.code === code).map((r) => r.name));
+    return !rest || namedAs(at, rest, code.length) ? code : undefined;
+  }
   const quoted = [...lead.matchAll(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu)].map((m) => ({ level: m[2]!, name: foldName(m[1]!) }));
   if (quoted.length) {
     const text = lead.replace(/[“"]([^“”"]{2,40})[”"]\s*(类|款|项)(?!目)/gu, '').replace(/[\s、，,\-－—–]/gu, '');
@@ -445,6 +464,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
   };
   walk(doc.outline, undefined);
   // The last figure of a 科目 (by code) and its line, whose 基本支出/项目支出 a 其中 may list next.
+  // (only a 科目 stated alone in its sentence, not the last item of a list — 本年支出合计510.00万元，…（类）410.00万元，
+  // …（类）100.00万元。其中：基本支出400.00万元: the 其中 is the list's total's)
+  const listed = (sentence: string) => {
+    const levels = [...sentence.matchAll(CHAIN)].map((m) => m[3]);
+    return levels.some((l, k) => levels.indexOf(l) !== k);
+  };
   let head: { about: FactSubject; line: number } | undefined;
   for (const f of facts) {
     if (f.from !== 'text' || f.kind !== 'amount') continue;
@@ -489,6 +514,14 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       about.codeKind = 'function';
       const name = rows.find((r) => r.code === code)?.name;
       if (name) about.name = name;
+      // A figure right after a prior-year word following the 科目's own figure (（项）”5312.11，上年:5421.24万元) is last
+      // year's, whatever the extractor made of its role where the figure before lost its unit. (A list the sentence
+      // opens with 上年 is the extractor's: src/extract/facts.ts priorOpens.)
+      const year = doc.document.year;
+      if (year !== null && f.year === year && (f.role === 'actual' || f.role === 'budget') && priorRight(clause.slice(lastChainEnd(clause)), year)) {
+        f.role = 'prior_year';
+        f.year = year - 1;
+      }
     }
     // A 其中 item inherits its total's fund (财政拨款支出总计…其中：基本支出 is the appropriation's).
     const inherited = inheritedFund(lines, i, f.loc.start, heading);
@@ -510,6 +543,12 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     const own = keyAtEnd(foldName(f.label));
     const column = own && ['basic', 'project'].includes(own) ? own : f.role === 'budget' && doc.document.kind !== '预算' ? 'budget' : undefined;
     if (column) about.column = column;
+    // An 经济分类 item in a sentence about the 基本支出 alone (基本支出2,336.91万元，按经济分类，工资福利支出2,082.85万元，…) is
+    // that item of the 基本支出 (the 基本支出 table's row), not of the 项目支出 or of the whole.
+    else if (about.codeKind === 'economic') {
+      const sentence = sentenceBefore(lines, i, f.loc.start, heading);
+      if (sentence.includes('基本支出') && !/项目支出|项目经费/u.test(sentence)) about.column = 'basic';
+    }
     const item = column === 'basic' || column === 'project';
     // …（类）支出100.00万元。其中：基本支出70.00万元；项目支出30.00万元: a 其中 opening the next sentence lists the
     // 科目's own items.
@@ -524,7 +563,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // A 科目's own 基本支出/项目支出 (一般公共服务支出（类）100.00万元，其中：基本支出70.00万元) is that row's, not
     // the document's: it keeps no document-wide metric.
     if (about.code && about.codeKind === 'function' && item) f.metric = null;
-    else if (about.code && about.codeKind === 'function') head = { about, line: i };
+    else if (about.code && about.codeKind === 'function') head = listed(sentenceBefore(lines, i, f.loc.start, heading)) ? undefined : { about, line: i };
     else if (!item) head = undefined;
     const fund = about.fund ?? fundIn(f.label) ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
