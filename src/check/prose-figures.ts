@@ -66,8 +66,8 @@ export const sameLabel = (a: Fact, b: Fact) => {
 };
 
 /** A label with the words that only say “the total” folded (收、支总预算 … 收、支总计各增加: 总预算/总计/总额 → 总, the 各 of
- *  “each side” dropped). */
-const totalWords = (label: string) => fold(label).replace(/各$/u, '').replace(/总(?:计|预算|额)$/u, '总');
+ *  “each side” and the 均 of “both sides” — 收、支总计均为… — dropped). */
+const totalWords = (label: string) => fold(label).replace(/[各均]$/u, '').replace(/总(?:计|预算|额)$/u, '总');
 
 /** `long` is `short` after the reporting entity's name (上海市普陀区财政局收入支出总计 … 收入支出总计减少56.95万元):
  *  a paragraph names its entity once, at its first figure. */
