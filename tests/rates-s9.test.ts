@@ -46,3 +46,73 @@ describe('收、支总计均为X … 收、支总计各减少Y，下降r% (the r
     expect(show(await run(doc('1.97')))).toEqual([]);
   });
 });
+
+describe('growth rates in other word orders', () => {
+  // 1,718.40 + 41.60 = 1,760.00: 41.60 ÷ 1,760.00 = 2.36%.
+  const doc = (clause: string) => [...JS, '  五、一般公共预算财政拨款支出决算情况说明', `  2023年度一般公共预算财政拨款支出1,718.40万元，占本年支出合计的100%。与上年相比，一般公共预算财政拨款支出${clause}。主要原因是人员退休。`];
+  it.each([
+    ['the rate before the amount', '同比下降2.46%，减少41.60万元', '2.36%', '2.46%'],
+    ['the amount in brackets after the rate', '减少2.46%（41.60万元）', '2.36%', '2.46%'],
+    ['压减 as the word of both', '压减41.60万元，压减2.46%', '2.36%', '2.46%'],
+  ])('flags %s', async (_, clause, exp, found) => {
+    expect(show(await run(doc(clause)))).toEqual([['PERCENT_MISMATCH', 'error', 4, exp, found]]);
+  });
+  it.each([['同比下降2.36%，减少41.60万元'], ['减少2.36%（41.60万元）'], ['压减41.60万元，压减2.36%']])('is silent on %s', async (clause) => {
+    expect(show(await run(doc(clause)))).toEqual([]);
+  });
+  it('checks 比上年X万元下降r% (the prior stated, no change amount) over the two figures', async () => {
+    const d = (r: string) => [...JS, `  2023年度一般公共预算财政拨款支出1,718.40万元，占本年支出合计的100%。比上年1,760.00万元下降${r}%。`];
+    expect(show(await run(d('2.46')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '2.36%', '2.46%']]);
+    expect(show(await run(d('2.36')))).toEqual([]);
+  });
+});
+
+describe('completion rates in other words', () => {
+  // 842.17 ÷ 880.00 = 95.70%.
+  const doc = (clause: string) => [...JS, `  1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为880.00万元，支出决算为842.17万元，${clause}。`];
+  it.each([['决算数占年初预算数的95.80%'], ['决算数是年初预算数的95.80%'], ['实现年初预算的95.80%'], ['完成率95.80%'], ['预算完成率为95.80%']])('flags %s', async (clause) => {
+    expect(show(await run(doc(clause)))).toEqual([['PERCENT_MISMATCH', 'error', 3, '95.70%', '95.80%']]);
+  });
+  it('is silent on the right rate', async () => {
+    expect(show(await run(doc('决算数占年初预算数的95.70%')))).toEqual([]);
+  });
+});
+
+describe('a change printed coarser than its figure (a new item: 增加1,046万元 of 1,045.93万元)', () => {
+  const doc = (change: string) => [...YS, '  三、一般公共预算支出预算情况说明', `  2．机关事业单位职业年金缴费（项）支出627.46万元，与上年相比增加${change}万元。主要原因是纳入预算管理。`];
+  it('is no UNIT_SUSPECT where the change’s printed interval holds the figure', async () => {
+    expect(show(await run(doc('627')))).toEqual([]);
+    expect(show(await run(doc('627.5')))).toEqual([]);
+  });
+  it('still flags a change past both intervals', async () => {
+    expect(show(await run(doc('628')))).toEqual([['UNIT_SUSPECT', 'error', 4, '不大于627.46万元', '628万元']]);
+  });
+});
+
+describe('shares', () => {
+  it('take no bound or approximation as their part (超过/不足/约)', async () => {
+    const doc = (w: string) => [...JS, `2023年度本年支出合计1,850.00万元。其中：项目支出${w}万元，占本年支出合计的27.03%。`];
+    expect(show(await run(doc('超过480')))).toEqual([]);
+    expect(show(await run(doc('约480')))).toEqual([]);
+    expect(show(await run(doc('480')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '25.95%', '27.03%']]);
+  });
+  it('of a list whose total is stated are over that total, not the parts’ sum', async () => {
+    // 48,000 ÷ 80,000 = 60.00%; 26,100 is the changed part (26,000 ÷ 80,000 = 32.50%; 26,100 → 32.63%).
+    const doc = (a: string) => [...JS, `2023年度学校本年收入合计80,000.00万元，其中：财政拨款收入48,000.00万元，占60.00%；事业收入${a}万元，占32.50%；其他收入6,000.00万元，占7.50%。`];
+    expect(show(await run(doc('26,000.00')))).toEqual([]);
+    expect(show(await run(doc('26,100.00')))).toEqual([
+      ['PERCENT_MISMATCH', 'error', 3, '32.63%', '32.50%'],
+      ['SUM_MISMATCH', 'error', 3, '80100.00万元', '80000.00万元'],
+    ]);
+  });
+  it.each([['占总支出的'], ['占支出总额的'], ['占比'], ['所占比重为'], ['占全部支出的']])('with a base named %s are checked', async (w) => {
+    const doc = (s: string) => [...JS, `2023年度本年支出合计1,250.00万元，其中：基本支出1,000.00万元，${w}${s}%；项目支出250.00万元，${w}20.00%。`];
+    expect(show(await run(doc('80.10')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '80.00%', '80.10%']]);
+    expect(show(await run(doc('80.00')))).toEqual([]);
+  });
+  it('of a base named by the list head’s own name (占基本支出的)', async () => {
+    const doc = (s: string) => [...JS, `2023年度一般公共预算财政拨款基本支出1,000.00万元，其中：人员经费800.00万元，占基本支出的${s}%；公用经费200.00万元，占基本支出的20.00%。`];
+    expect(show(await run(doc('80.10')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '80.00%', '80.10%']]);
+    expect(show(await run(doc('80.00')))).toEqual([]);
+  });
+});
