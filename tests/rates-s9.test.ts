@@ -116,3 +116,45 @@ describe('shares', () => {
     expect(show(await run(doc('80.00')))).toEqual([]);
   });
 });
+
+describe('a growth rate whose figure is stated in the sentence before under a longer spelling', () => {
+  it('pairs 一般公共预算财政拨款增加 with 一般公共预算财政拨款支出 (the 支出 left out)', async () => {
+    // 36.40 ÷ (812.00 − 36.40 = 775.60) = 4.69%.
+    const doc = (r: string) => [...JS, `  2023年一般公共预算财政拨款支出812.00万元，占本年支出合计的97.15%。与2022年相比，一般公共预算财政拨款增加36.40万元，增长${r}%。`];
+    expect(show(await run(doc('4.79')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '4.69%', '4.79%']]);
+    expect(show(await run(doc('4.69')))).toEqual([]);
+  });
+  it('pairs a 三公 item repeated without 支出 (公务用车购置及运行维护费较上年减少)', async () => {
+    // 3.20 ÷ (12.80 + 3.20 = 16.00) = 20.00%.
+    const doc = (r: string) => [...JS, `  2.公务用车购置及运行维护费支出12.80万元，完成预算的80.00%。公务用车购置及运行维护费较上年减少3.20万元，下降${r}%。`];
+    expect(show(await run(doc('20.10')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '20.00%', '20.10%']]);
+    expect(show(await run(doc('20.00')))).toEqual([]);
+  });
+});
+
+describe('shares stated respectively (分别为A和B，分别占x%和y%)', () => {
+  // 1,000 ÷ 1,250 = 80.00%; 250 ÷ 1,250 = 20.00%.
+  const doc = (x: string, tail: string) => [...JS, `2023年度本年支出合计1,250.00万元，其中：基本支出和项目支出分别为1,000.00万元和250.00万元，分别占${tail}${x}%和20.00%。`];
+  it('pairs each amount with its rate', async () => {
+    expect(show(await run(doc('80.10', '')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '80.00%', '80.10%']]);
+    expect(show(await run(doc('80.10', '本年支出的')))).toEqual([['PERCENT_MISMATCH', 'error', 3, '80.00%', '80.10%']]);
+  });
+  it('is silent where both fit', async () => {
+    expect(show(await run(doc('80.00', '')))).toEqual([]);
+  });
+});
+
+describe('决算 against 预算 claimed in other words', () => {
+  // 年初预算 880.00, 决算 842.17: the 决算 is less.
+  const doc = (claim: string) => [...JS, `  1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为880.00万元，支出决算为842.17万元，完成年初预算的95.70%。${claim}，主要原因是人员退休。`];
+  it.each([['支出决算超出预算'], ['决算数较年初预算数增加'], ['决算数比年初预算数多37.83万元']])('flags %s', async (claim) => {
+    expect(show(await run(doc(claim)))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '决算数小于预算数', expect.any(String)]]);
+  });
+  it('flags a sentence opening with 超过年初预算', async () => {
+    const d = [...JS, '  1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为880.00万元，支出决算为842.17万元，完成年初预算的95.70%。超过年初预算的主要原因是人员增加。'];
+    expect(show(await run(d))).toEqual([['DIRECTION_CONFLICT', 'error', 3, '决算数小于预算数', '超过年初预算']]);
+  });
+  it.each([['支出决算小于预算'], ['决算数较年初预算数减少'], ['决算数比年初预算数少37.83万元']])('is silent on %s', async (claim) => {
+    expect(show(await run(doc(claim)))).toEqual([]);
+  });
+});

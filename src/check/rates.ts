@@ -63,6 +63,16 @@ function carriedLevel(ctx: Ctx, list: Fact[], c: Fact): Fact | undefined {
   return g && isLevel(g) && g.label && fold(g.label) === fold(c.label) && g.year === c.year && g.unit === c.unit && (g.section ?? null) === (c.section ?? null) ? g : undefined;
 }
 
+/** The current figure of a change whose subject is spelled a little differently in its own clause (“公务用车购置及
+ *  运行维护费支出15.00万元…。公务用车购置及运行维护费较上年减少5.00万元” / “一般公共预算财政拨款支出500.00万元…。与2022年相比，
+ *  一般公共预算财政拨款增加20.00万元”): the nearest level before it in the paragraph, no change between, whose label is
+ *  the change's with 支出 after it, or of the same metric as the change. */
+function spelledCurrent(list: Fact[], c: Fact): Fact | undefined {
+  if (!c.label) return undefined;
+  const bare = (l: string) => fold(l).replace(/支出$/u, '');
+  return before(list, c, (g) => isLevel(g) && g.unit === c.unit && !!g.label && (bare(g.label) === bare(c.label) ? (g.metric ?? null) === (c.metric ?? null) || !g.metric || !c.metric : !!c.metric && g.metric === c.metric), isChangeAmount);
+}
+
 export function growthRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -70,7 +80,7 @@ export function growthRates(ctx: Ctx): Flag[] {
   for (const list of ctx.byLine.values()) {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
-      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c);
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c) ?? (rate ? spelledCurrent(list, c) : undefined);
       if (isBound(ctx.text, c) || (x && isBound(ctx.text, x))) continue;
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);

@@ -29,7 +29,10 @@ export function shares(ctx: Ctx): Flag[] {
     if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
+    const paired = respectively(ctx, list);
+    for (const q of paired) if (!badPara.has(ctx.text.paragraph.get(lineKey(q.share.loc)) ?? -1)) pairs.push(q);
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      if (paired.some((q) => q.share === s)) continue;
       if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
       const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
       if (!part || isBound(ctx.text, part)) continue;
@@ -205,6 +208,37 @@ function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefi
 }
 
 type Pair = { part: Fact; share: Fact; base: string | null | undefined; phrase?: string };
+
+/** Shares stated respectively (“基本支出和项目支出分别为2,336.91万元和603.14万元，分别占79.49%和20.51%” / “…分别为A、B，分别占本年
+ *  支出的x%、y%”): the run of amounts right before 分别占 and the run of rates after it, joined only by 、/和/及/与, paired in
+ *  order where the two runs are as long. The base is the phrase after 占 (none: the list's head or parts). */
+function respectively(ctx: Ctx, list: Fact[]): Pair[] {
+  const out: Pair[] = [];
+  const joiner = /^[、和及与,，]$/u;
+  list.forEach((s, i) => {
+    if (!isRate(s) || i === 0) return;
+    const gap = textBetween(ctx.text, list[i - 1]!, s);
+    const m = gap === null ? null : /^[，,]分别占([^，,。；;、]*)$/u.exec(gap);
+    if (!m || !isAmount(list[i - 1]!)) return;
+    const rates = [s];
+    for (let k = i + 1; k < list.length && isRate(list[k]!); k++) {
+      const g = textBetween(ctx.text, list[k - 1]!, list[k]!);
+      if (g === null || !joiner.test(g)) break;
+      rates.push(list[k]!);
+    }
+    const parts: Fact[] = [list[i - 1]!];
+    for (let k = i - 2; k >= 0 && isAmount(list[k]!) && list[k]!.kind === 'amount'; k--) {
+      const g = textBetween(ctx.text, list[k]!, list[k + 1]!);
+      if (g === null || !joiner.test(g)) break;
+      parts.unshift(list[k]!);
+    }
+    if (parts.length < 2 || parts.length !== rates.length || parts.some((p) => p.role === 'change' || p.unit !== parts[0]!.unit)) return;
+    const phrase = m[1]!.replace(/的$/u, '').replace(/(?:比重|比例|比)$/u, '').replace(/的$/u, '');
+    const base = phrase ? baseMetric(phrase) : null;
+    parts.forEach((part, n) => out.push({ part, share: rates[n]!, base, ...(phrase ? { phrase } : {}) }));
+  });
+  return out;
+}
 
 /** The base a share names in words no `shareBases` entry knows (占总支出的 / 所占比重为 / 占比 / 占基本支出的): ''
  *  where it names none (占比, 所占比重为: the list's head or its parts are the base), else the phrase, folded. */
