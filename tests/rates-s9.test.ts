@@ -78,7 +78,7 @@ describe('completion rates in other words', () => {
   });
 });
 
-describe('a change printed coarser than its figure (a new item: 增加1,046万元 of 1,045.93万元)', () => {
+describe('a change printed coarser than its figure (a new item: 增加627万元 of 627.46万元)', () => {
   const doc = (change: string) => [...YS, '  三、一般公共预算支出预算情况说明', `  2．机关事业单位职业年金缴费（项）支出627.46万元，与上年相比增加${change}万元。主要原因是纳入预算管理。`];
   it('is no UNIT_SUSPECT where the change’s printed interval holds the figure', async () => {
     expect(show(await run(doc('627')))).toEqual([]);
@@ -156,5 +156,16 @@ describe('决算 against 预算 claimed in other words', () => {
   });
   it.each([['支出决算小于预算'], ['决算数较年初预算数减少'], ['决算数比年初预算数少37.83万元']])('is silent on %s', async (claim) => {
     expect(show(await run(doc(claim)))).toEqual([]);
+  });
+});
+
+describe('a completion rate beside another rate of the same sentence (review R4)', () => {
+  const doc = (r: string) => [...JS, '十、预算绩效管理情况', `本部门对2个项目开展了绩效自评，涉及预算金额380.00万元。其中，档案数字化项目预算240.00万元，执行数228.00万元，完成率为100%（按合同进度），预算执行率${r}%。`];
+  it('is not flagged: which rate the figures give is not known', async () => {
+    expect(show(await run(doc('95.00')))).toEqual([]);
+  });
+  it('a lone completion rate still is', async () => {
+    const d = [...JS, '十、预算绩效管理情况', '其中，档案数字化项目预算240.00万元，执行数228.00万元，预算执行率95.10%。'];
+    expect(show(await run(d))).toEqual([['PERCENT_MISMATCH', 'error', 4, '95.00%', '95.10%']]);
   });
 });

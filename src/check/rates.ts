@@ -416,6 +416,7 @@ export function completionRates(ctx: Ctx): Flag[] {
   const half = checksConfig().tolerances.percentHalfUnit;
   const minPts = checksConfig().tolerances.minPercentPoints;
   for (const list of ctx.byLine.values()) {
+    const judged: { k: Fact; actual: Fact; budget: Fact; fits: boolean; ay: number; by: number }[] = [];
     for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
       const stop = (g: Fact) => isRate(g);
       // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
@@ -428,9 +429,16 @@ export function completionRates(ctx: Ctx): Flag[] {
       const by = yuanOf(budget);
       if (ay === null || by === null || by <= 0) continue;
       const [lo, hi] = ratioRange(actual, ay, budget, by);
-      if (percentFits(k, lo, hi, half, minPts)) continue;
-      const expected = formatPercent(ay / by, k.text);
-      flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
+      judged.push({ k, actual, budget, fits: percentFits(k, lo, hi, half, minPts), ay, by });
+    }
+    // (another completion rate of the same sentence — “执行数144.00万元，完成率为100%（按合同进度），预算执行率96.00%” — may be the
+    // budget's, and this one something else (a task's): which rate the two figures give is then not known, and none is flagged)
+    const rates = list.filter((f) => isRate(f) && f.role === 'completion');
+    const others = (x: (typeof judged)[0]) => rates.filter((y) => y !== x.k && (isBefore(x.k, y) ? sameSentence(ctx.text, x.k, y) : sameSentence(ctx.text, y, x.k)));
+    for (const x of judged) {
+      if (x.fits || others(x).length) continue;
+      const expected = formatPercent(x.ay / x.by, x.k.text);
+      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
   }
   return flags;
