@@ -90,7 +90,8 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
   const levelOf = (i: number): Fact | undefined => {
     for (let k = i - 1; k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
       const g = order[k]!;
-      if (g.kind === 'percent' || g.role === 'change') continue;
+      // (the prior year's figure stated before the change — 比2024年预算（450.00万元）增加50.00万元 — is its base, not its level)
+      if (g.kind === 'percent' || g.role === 'change' || g.role === 'prior_year') continue;
       return isLevel(g) && g.unit === order[i]!.unit && g.yuan !== undefined ? g : undefined;
     }
     return undefined;

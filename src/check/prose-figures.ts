@@ -2,6 +2,7 @@
 // rate, which facts are about the same subject, reading order, and the text between two facts.
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
+import { loadPattern } from '../patterns.js';
 import { makeFlag } from './flag.js';
 import { figOf, type Fig } from './identities.js';
 import { entityHead } from './restate-names.js';
@@ -66,14 +67,24 @@ export const sameLabel = (a: Fact, b: Fact) => {
 };
 
 /** A label with the words that only say “the total” folded (收、支总预算 … 收、支总计各增加: 总预算/总计/总额 → 总, the 各 of
- *  “each side” dropped). */
-const totalWords = (label: string) => fold(label).replace(/各$/u, '').replace(/总(?:计|预算|额)$/u, '总');
+ *  “each side” and the 均 of “both sides” — 收、支总计均为… — dropped). */
+const totalWords = (label: string) => fold(label).replace(/[各均]$/u, '').replace(/总(?:计|预算|额)$/u, '总');
 
 /** `long` is `short` after the reporting entity's name (上海市普陀区财政局收入支出总计 … 收入支出总计减少56.95万元):
  *  a paragraph names its entity once, at its first figure. */
 const entityLabel = (long: string, short: string) => short.length >= 2 && long.length > short.length && long.endsWith(short) && entityHead(long.slice(0, -short.length));
 
 export const sameSubject = (a: Fact, b: Fact) => sameMetric(a, b) && sameLabel(a, b);
+
+/** A figure printed as a bound or an approximation (超过590万元, 不足610万元, 约600万元, 近600万元): no rate or share
+ *  rests on it. The words right before the figure on its line (patterns/identities.yaml claims.boundWords). */
+export function isBound(text: TextIndex, f: Fact): boolean {
+  const words = loadPattern<{ claims?: { boundWords?: string } }>('identities.yaml').claims?.boundWords;
+  if (!words || f.loc.start === undefined || f.loc.start === null) return false;
+  const raw = text.lines.get(lineKey(f.loc))?.raw;
+  if (raw === undefined) return false;
+  return new RegExp(`(?:${words})$`, 'u').test(fold(raw.slice(Math.max(0, f.loc.start - 6), f.loc.start)));
+}
 
 export const isChangeAmount = (f: Fact) => f.role === 'change' && isAmount(f);
 

@@ -1,8 +1,5 @@
 // Figures of the prose reconciled with each other (issue 11, rule 3), where no table is needed:
-// - a rate stated with the two levels it compares and no change amount (“2025年当年预算执行数为25.09万元，2026年
-//   预算安排27万元，比2025年预算执行数减少0.33%”): the rate is (current − prior) ÷ prior over the printed
-//   intervals. (The restatement rules read the same sentence where the rate's own year is the compared
-//   year; here the sentence names the compared year and the rate was read with the document's.)
+// (a rate stated with the two levels it compares and no change amount is rates.ts levelRates')
 // - a breakdown the levels prove complete: a figure with its change, followed by a list (其中 / …中，) whose
 //   items' figures add up to it exactly (at the printed precision), each item with its change or 持平: the
 //   items' changes add up to the total's. Where a change as printed is impossible (an increase larger than
@@ -14,7 +11,7 @@ import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, isAmount } from './numbers.js';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 const show = (f: Fact) => `${f.text}${f.unit}`;
@@ -55,7 +52,7 @@ function reading(doc: ExtractedDocument, text: TextIndex) {
 }
 
 export function proseLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  return [...ratesOnLevels(doc, text), ...completeBreakdowns(doc, text), ...completeItems(doc, text), ...countedItems(doc, text)];
+  return [...completeBreakdowns(doc, text), ...completeItems(doc, text), ...countedItems(doc, text)];
 }
 
 /** A figure stated with how many things it covers, then listing them after its 其中, as many figures as
@@ -148,81 +145,6 @@ function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
   });
   return flags;
 }
-
-/** A rate after two levels of one sentence: the prior (an earlier year's figure) and the current (the
- *  document's year), no change amount or other figure between them and the rate, the sentence naming the
- *  prior's year between the current and the rate (比2025年…减少0.33%). Only where the rate was not read with
- *  the prior's year (those are the restatement rules'). */
-function ratesOnLevels(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  const year = doc.document.year;
-  if (year === null) return [];
-  const { order, between } = reading(doc, text);
-  const tol = checksConfig().tolerances;
-  const flags: Flag[] = [];
-  order.forEach((r, i) => {
-    if (r.kind !== 'percent' || r.role !== 'change' || (r.direction !== 'increase' && r.direction !== 'decrease')) return;
-    const cur = order[i - 1];
-    const prior = order[i - 2];
-    if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
-    if (cur.role === 'change' || prior.role === 'change' || cur.year !== year || prior.year === null || prior.year >= year || r.year === prior.year) return;
-    const a = between(prior, cur);
-    const b = between(cur, r);
-    if (a === null || b === null || /[。；;]/u.test(a + b)) return;
-    // the comparison names the prior's year, and nothing but words stands between it and the rate
-    // (“比2025预算执行数减少”: the 年 may be left out)
-    if (!new RegExp(`(?:比|较|与)${prior.year}年?[\\u4e00-\\u9fff]{0,12}(?:增加|减少|增长|下降|上升|降低)$`, 'u').test(b.replace(/^[，,]/u, ''))) return;
-    const py = yuanOf(prior);
-    const cy = yuanOf(cur);
-    if (py === null || cy === null || py <= 0) return;
-    const hp = lastDigitYuan(prior) / 2;
-    const hc = lastDigitYuan(cur) / 2;
-    const q = [(cy - hc) / (py + hp), (cy + hc) / Math.max(1e-9, py - hp)];
-    const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
-    const fits = (lo: number, hi: number) => percentFits(r, lo, hi, tol.percentHalfUnit, tol.minPercentPoints);
-    // The paragraph's opening figure of the same 科目 and year (“…（项）”2026年度预算22.59万元，2025年度预算20.66万元，…
-    // 2026年预算安排21.75万元): the one figure stated twice must agree; where the rate fits the opening figure
-    // and not the restated one, the restated one is wrong and the rate is not flagged against it.
-    const head = headOf(order, text, cur, prior);
-    if (head) {
-      const a = figOf(head.text, head.unit);
-      const c = figOf(cur.text, cur.unit);
-      // (not where each names another fund: “一般公共预算22.59万元 … 预算安排（含政府性基金）25.59万元”)
-      if (a && c && !sumFits(a, [c]) && !otherFunds(head, cur)) {
-        const hy = yuanOf(head)!;
-        const hh = lastDigitYuan(head) / 2;
-        const qh = [(hy - hh) / (py + hp), (hy + hh) / Math.max(1e-9, py - hp)];
-        const [hlo, hhi] = r.direction === 'decrease' ? [1 - qh[1]!, 1 - qh[0]!] : [qh[0]! - 1, qh[1]! - 1];
-        const fitsHead = fits(hlo, hhi) && !fits(lo, hi);
-        const name = head.about?.name ? `“${head.about.name}”` : '本科目';
-        flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${fitsHead ? `（文中变动率${r.text}%与开头数相符）` : ''}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
-        if (fitsHead) return;
-      }
-    }
-    if (fits(lo, hi)) return;
-    const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
-    const word = r.direction === 'decrease' ? '减少' : '增加';
-    const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
-    const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
-    flags.push(makeFlag('PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, { ...r.loc }, r.excerpt, { expected, found: `${r.text}%` }));
-  });
-  return flags;
-}
-
-/** The figure a paragraph opens with when it names one 科目 (a 类/款/项 marker or a resolved code), of the
- *  current figure's year, role and unit, with no other 科目's figure between it and the prior. */
-function headOf(order: Fact[], text: TextIndex, cur: Fact, prior: Fact): Fact | undefined {
-  const para = text.paragraph.get(lineKey(prior.loc));
-  const i = order.indexOf(prior);
-  let k = i;
-  while (k > 0 && text.paragraph.get(lineKey(order[k - 1]!.loc)) === para) k--;
-  const head = order.slice(k, i).find((g) => isAmount(g));
-  if (!head || !namesSubject(head) || head.year !== cur.year || head.role !== cur.role || head.unit !== cur.unit) return undefined;
-  const key = (g: Fact) => g.about?.code ?? fold(g.label);
-  if (order.slice(order.indexOf(head) + 1, i).some((g) => namesSubject(g) && key(g) !== key(head))) return undefined;
-  return head;
-}
-
-const namesSubject = (f: Fact) => !!f.about?.code || /[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/u.test(f.label);
 
 interface Node {
   level: Fact;

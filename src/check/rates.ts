@@ -8,7 +8,7 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore } from './prose-figures.js';
+import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound } from './prose-figures.js';
 
 export function unitSuspects(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -31,8 +31,9 @@ export function unitSuspects(ctx: Ctx): Flag[] {
           continue;
         }
       }
-      // A change larger than the figure it changes.
-      if (!x || cy === null || xy === null || cy <= xy) continue;
+      // A change larger than the figure it changes, past both printed intervals (增加956万元 of 955.93万元 is a new
+      // item's whole figure printed to the 万元: 956 ± 0.5 holds it).
+      if (!x || cy === null || xy === null || cy - lastDigitYuan(c) / 2 - lastDigitYuan(x) / 2 <= xy) continue;
       if (c.direction === 'increase') {
         ctx.suspect.add(c.id);
         flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}，上年数将为负数。`, `不大于${show(x)}`, show(c)));
@@ -62,6 +63,16 @@ function carriedLevel(ctx: Ctx, list: Fact[], c: Fact): Fact | undefined {
   return g && isLevel(g) && g.label && fold(g.label) === fold(c.label) && g.year === c.year && g.unit === c.unit && (g.section ?? null) === (c.section ?? null) ? g : undefined;
 }
 
+/** The current figure of a change whose subject is spelled a little differently in its own clause (“公务用车购置及
+ *  运行维护费支出15.00万元…。公务用车购置及运行维护费较上年减少5.00万元” / “一般公共预算财政拨款支出500.00万元…。与2022年相比，
+ *  一般公共预算财政拨款增加20.00万元”): the nearest level before it in the paragraph, no change between, whose label is
+ *  the change's with 支出 after it, or of the same metric as the change. */
+function spelledCurrent(list: Fact[], c: Fact): Fact | undefined {
+  if (!c.label) return undefined;
+  const bare = (l: string) => fold(l).replace(/支出$/u, '');
+  return before(list, c, (g) => isLevel(g) && g.unit === c.unit && !!g.label && (bare(g.label) === bare(c.label) ? (g.metric ?? null) === (c.metric ?? null) || !g.metric || !c.metric : !!c.metric && g.metric === c.metric), isChangeAmount);
+}
+
 export function growthRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -69,7 +80,8 @@ export function growthRates(ctx: Ctx): Flag[] {
   for (const list of ctx.byLine.values()) {
     for (const c of list.filter(isChangeAmount)) {
       const rate = rateOf(list, c);
-      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c);
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c) ?? (rate ? spelledCurrent(list, c) : undefined);
+      if (isBound(ctx.text, c) || (x && isBound(ctx.text, x))) continue;
       if (rate && !x && !ctx.suspect.has(c.id)) {
         const z = zeroBase(ctx, c, rate);
         if (z) flags.push(z);
@@ -118,70 +130,147 @@ export function growthRates(ctx: Ctx): Flag[] {
       );
     }
   }
+  return [...flags, ...ratesBeforeChanges(ctx)];
+}
+
+/** A rate stated before its change amount (“同比下降2.10%，减少63.14万元” / “减少2.10%（63.14万元）”): the rate of
+ *  that change, over the figure stated before them, as growthRates does for the usual order. The amount is the
+ *  very next fact, after a comma and its own words (，减少) or in the bracket that opens right after the rate; a change amount that
+ *  has a rate of its own after it is not this rate's. */
+function ratesBeforeChanges(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || (r.direction !== 'increase' && r.direction !== 'decrease')) return;
+      const prev = list[i - 1];
+      if (prev && isChangeAmount(prev) && rateOf(list, prev) === r) return;
+      const c = list[i + 1];
+      if (!c || !isAmount(c) || c.kind !== 'amount' || c.unit === '%' || ctx.suspect.has(c.id)) return;
+      const gap = textBetween(ctx.text, r, c);
+      if (gap === null) return;
+      let dir: Fact['direction'];
+      if (isChangeAmount(c) && /^[，,][\u4e00-\u9fff]{0,8}$/u.test(gap) && c.direction === r.direction && !rateOf(list, c)) dir = r.direction;
+      else if (!isChangeAmount(c) && /^[（(]$/u.test(gap) && /^[）)]/u.test(ctx.text.lines.get(lineKey(c.loc))?.raw.slice(c.loc.end ?? 0) ?? '')) dir = r.direction;
+      else return;
+      const x = before(list, r, (g) => isLevel(g) && sameSubject(g, r), (g) => isChangeAmount(g) || (isRate(g) && g.role === 'change'));
+      if (!x || isBound(ctx.text, x) || isBound(ctx.text, c)) return;
+      const cy = yuanOf(c);
+      const xy = yuanOf(x);
+      if (cy === null || xy === null || c.unit !== x.unit) return;
+      const prior = dir === 'decrease' ? xy + cy : xy - cy;
+      if (prior <= 0) return;
+      const [lo, hi] = ratioRange(c, cy, x, prior, true);
+      if (percentFits(r, lo, hi, half, minPts)) return;
+      const expected = formatPercent(cy / prior, r.text);
+      const word = dir === 'decrease' ? '减少' : '增加';
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：${show(x)}比上年${word}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
   return flags;
 }
 
 /** A rate stated with the two figures it compares and no change amount (“2025年当年预算执行数为285.04万元，
- *  2026年预算安排179.15万元，比2025年预算执行数减少12.63%”): the rate is (current − prior) ÷ prior, checked
- *  by interval arithmetic on the printed figures. The prior is the amount of the rate's comparison year
- *  stated before the current one in the same sentence; the current is the nearest amount of the
- *  document's year before the rate; no change amount, rate or other figure between them. */
+ *  2026年预算安排179.15万元，比2025年预算执行数减少12.63%” / “…支出2,940.05万元，比上年3,003.19万元下降2.10%”): the
+ *  rate is (current − prior) ÷ prior, checked by interval arithmetic on the printed figures (± half a unit of
+ *  each one's last digit). Three orders, each with nothing but words between the figures and the rate:
+ *  - prior, current, rate, the rate read with the prior's year (the comparison year), all in one sentence of
+ *    one paragraph; another figure of the comparison year earlier in the sentence may be the base instead;
+ *  - prior, current, rate, the rate read with another year: the words between the current and the rate name
+ *    the prior's year (比2025年…减少);
+ *  - current, then 比上年/较2023年 + the prior, then the rate (比上年3,003.19万元下降2.10%).
+ *  Where the paragraph opens with the same 科目's figure of the year and the current restates it with another
+ *  amount, that is a VALUE_CONFLICT; where the rate fits the opening figure, the rate is not flagged too. */
 export function levelRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
   const minPts = checksConfig().tolerances.minPercentPoints;
   const year = ctx.doc.document.year;
   if (year === null) return flags;
-  for (const list of ctx.byLine.values()) {
-    list.forEach((r, i) => {
-      if (!isRate(r) || r.role !== 'change' || !r.direction || r.direction === 'flat' || r.year === null || r.year >= year) return;
-      const cur = list[i - 1];
-      const prior = list[i - 2];
-      if (!cur || !prior || !isAmount(cur) || !isAmount(prior) || cur.unit !== prior.unit) return;
-      if (cur.year !== year || prior.year !== r.year || cur.role === 'change' || prior.role === 'change') return;
-      if (!sameSentence(ctx.text, prior, r)) return;
-      const py = yuanOf(prior);
-      // Whether the stated rate fits from `from` to `to`: c/p over the printed intervals, then the signed
-      // rate the word states.
-      const rateFitsFrom = (from: Fact, to: Fact): boolean | null => {
-        const ty = yuanOf(to);
-        const py = yuanOf(from);
-        if (ty === null || py === null || py <= 0) return null;
-        const hc = lastDigitYuan(to) / 2;
-        const hp = lastDigitYuan(from) / 2;
-        const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
-        const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
-        return percentFits(r, lo, hi, half, minPts);
-      };
-      const rateFits = (to: Fact) => rateFitsFrom(prior, to);
-      // Another figure of the comparison year in the sentence (2025年预算数26.00万元，当年预算执行数25.09万元，
-      // …比2025年预算增加3.85%): the rate may be over either.
-      const otherPriors = list.slice(0, i - 2).filter((g) => isAmount(g) && g.year === r.year && g.unit === cur.unit && g.role !== 'change' && sameSentence(ctx.text, g, r));
-      const head = headlineOf(list, prior, year);
-      if (head && head.unit === cur.unit && head.role === cur.role) {
-        const a = figOf(head.text, head.unit);
-        const b = figOf(cur.text, cur.unit);
-        if (a && b && !sumFits(a, [b]) && !otherFunds(head, cur)) {
-          const name = head.about?.name ? `“${head.about.name}”` : '本科目';
-          // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
-          // restated one, the restated figure is the wrong one, and the rate is not flagged against it.
-          const fitsHead = rateFits(head) === true && rateFits(cur) === false;
-          const why = fitsHead ? `（文中变动率${r.text}%与开头数相符）` : '';
-          flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${why}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
-          if (fitsHead) return;
-        }
+  const order = readingOrder(ctx).filter((f) => f.loc.start !== undefined && f.loc.end !== undefined);
+  const para = (f: Fact) => ctx.text.paragraph.get(lineKey(f.loc));
+  order.forEach((r, i) => {
+    if (!isRate(r) || r.role !== 'change' || (r.direction !== 'increase' && r.direction !== 'decrease')) return;
+    // Whether the stated rate fits from `from` to `to`: to/from over the printed intervals, then the signed
+    // rate the word states.
+    const rateFitsFrom = (from: Fact, to: Fact): boolean | null => {
+      const ty = yuanOf(to);
+      const py = yuanOf(from);
+      if (ty === null || py === null || py <= 0) return null;
+      const hc = lastDigitYuan(to) / 2;
+      const hp = lastDigitYuan(from) / 2;
+      const q = [(ty - hc) / (py + hp), (ty + hc) / Math.max(1e-9, py - hp)];
+      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      return percentFits(r, lo, hi, half, minPts);
+    };
+    // (a share stated with the current figure may stand between it and the comparison: “…支出2,940.05万元，
+    // 占本年支出合计的100%。比上年3,003.19万元下降2.10%”)
+    const s2 = order[i - 2];
+    const shareBetween = !!s2 && isRate(s2) && s2.role === 'share' && !!order[i - 3] && para(order[i - 3]!) === para(r);
+    const a = shareBetween ? order[i - 3] : order[i - 2];
+    const b = order[i - 1];
+    if (!a || !b || !isAmount(a) || !isAmount(b) || a.unit !== b.unit || a.role === 'change' || b.role === 'change') return;
+    let cur: Fact;
+    let prior: Fact;
+    let otherPriors: Fact[] = [];
+    let head: Fact | undefined;
+    if (a.year === year && b.year !== null && b.year < year) {
+      // current, 比上年 + prior, rate
+      const lead = textBetween(ctx.text, order[i - 2]!, b);
+      const tail = textBetween(ctx.text, b, r);
+      if (lead === null || tail === null || !sameSubject(a, b) || !isLevel(a) || para(a) !== para(r)) return;
+      if (!/^[，,。]?(?:同比)?(?:比|较|与)(?:上年|上一?年度|\d{4}年度?)[\u4e00-\u9fff]{0,8}$/u.test(lead)) return;
+      if (!/^(?:相比|同比)?[，,]?(?:增加|减少|增长|下降|上升|降低)了?$/u.test(tail)) return;
+      cur = a;
+      prior = b;
+    } else {
+      if (shareBetween) return;
+      cur = b;
+      prior = a;
+      if (cur.year !== year || prior.year === null || prior.year >= year) return;
+      if (r.year === prior.year) {
+        // the rate read with the comparison year: one sentence of one paragraph
+        if (para(prior) !== para(r) || para(cur) !== para(r) || !sameSentence(ctx.text, prior, r)) return;
+        // Another figure of the comparison year in the sentence (2025年预算数26.00万元，当年预算执行数25.09万元，
+        // …比2025年预算增加3.85%): the rate may be over either.
+        otherPriors = order.slice(0, i - 2).filter((g) => para(g) === para(r) && isAmount(g) && g.year === r.year && g.unit === cur.unit && g.role !== 'change' && sameSentence(ctx.text, g, r));
+      } else {
+        const ab = textBetween(ctx.text, prior, cur);
+        const br = textBetween(ctx.text, cur, r);
+        if (ab === null || br === null || /[。；;]/u.test(ab + br)) return;
+        // the comparison names the prior's year, and nothing but words stands between it and the rate
+        // (“比2025预算执行数减少”: the 年 may be left out)
+        if (!new RegExp(`(?:比|较|与)${prior.year}年?[\\u4e00-\\u9fff]{0,12}(?:增加|减少|增长|下降|上升|降低)$`, 'u').test(br.replace(/^[，,]/u, ''))) return;
       }
-      const cy = yuanOf(cur);
-      if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
-      if (otherPriors.some((g) => rateFitsFrom(g, cur) !== false)) return;
-      const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
-      const word = r.direction === 'decrease' ? '减少' : '增加';
-      // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
-      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
-      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
-      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
-    });
-  }
+      head = headOf(order, ctx, cur, prior);
+    }
+    if (isBound(ctx.text, cur) || isBound(ctx.text, prior)) return;
+    const rateFits = (to: Fact) => rateFitsFrom(prior, to);
+    if (head) {
+      const ha = figOf(head.text, head.unit);
+      const hb = figOf(cur.text, cur.unit);
+      if (ha && hb && !sumFits(ha, [hb]) && !otherFunds(head, cur)) {
+        const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+        // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
+        // restated one, the restated figure is the wrong one, and the rate is not flagged against it.
+        const fitsHead = rateFits(head) === true && rateFits(cur) === false;
+        const why = fitsHead ? `（文中变动率${r.text}%与开头数相符）` : '';
+        flags.push(makeFlag('VALUE_CONFLICT', `同一科目前后不一致：本段开头${name}为${show(head)}，此处${year}年为${show(cur)}${why}。`, { ...cur.loc }, cur.excerpt, { severity: 'error', expected: show(head), found: show(cur) }));
+        if (fitsHead) return;
+      }
+    }
+    const cy = yuanOf(cur);
+    const py = yuanOf(prior);
+    if (cy === null || py === null || py <= 0 || rateFits(cur) !== false) return;
+    if (otherPriors.some((g) => rateFitsFrom(g, cur) !== false)) return;
+    const ratio = r.direction === 'decrease' ? 1 - cy / py : cy / py - 1;
+    const word = r.direction === 'decrease' ? '减少' : '增加';
+    // A figure that moved the other way: say so (57.43 → 57.8 is a rise, not 减少2.27%).
+    const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+    const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+    flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：由${show(prior)}到${show(cur)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+  });
   return flags;
 }
 
@@ -214,14 +303,18 @@ export function flatPairs(ctx: Ctx): Flag[] {
 }
 
 /** The figure a paragraph opens with when it names one 科目 (“1、公共安全支出（204类）司法（06款）行政运行（01项）
- *  1434.89万元。…2026年预算安排1434.89万元…”): the first amount of the paragraph, of the document's year,
- *  resolved to a 科目 code, with no other 科目's figure between it and `f`. */
-function headlineOf(list: Fact[], f: Fact, year: number): Fact | undefined {
-  const i = list.indexOf(f);
-  const head = list.slice(0, i).find((g) => isAmount(g));
-  if (!head || !namesSubject(head) || head.year !== year) return undefined;
-  const between = list.slice(list.indexOf(head) + 1, i);
-  if (between.some((g) => namesSubject(g) && (g.about?.code ?? g.label) !== (head.about?.code ?? head.label))) return undefined;
+ *  1434.89万元。…2026年预算安排1434.89万元…”): the first amount of the prior's paragraph, naming a 科目 (a
+ *  类/款/项 marker or a resolved code), of the current figure's year, role and unit, with no other 科目's figure
+ *  between it and the prior. */
+function headOf(order: Fact[], ctx: Ctx, cur: Fact, prior: Fact): Fact | undefined {
+  const para = ctx.text.paragraph.get(lineKey(prior.loc));
+  const i = order.indexOf(prior);
+  let k = i;
+  while (k > 0 && ctx.text.paragraph.get(lineKey(order[k - 1]!.loc)) === para) k--;
+  const head = order.slice(k, i).find((g) => isAmount(g));
+  if (!head || !namesSubject(head) || head.year !== cur.year || head.role !== cur.role || head.unit !== cur.unit) return undefined;
+  const key = (g: Fact) => g.about?.code ?? fold(g.label);
+  if (order.slice(order.indexOf(head) + 1, i).some((g) => namesSubject(g) && key(g) !== key(head))) return undefined;
   return head;
 }
 
@@ -323,6 +416,7 @@ export function completionRates(ctx: Ctx): Flag[] {
   const half = checksConfig().tolerances.percentHalfUnit;
   const minPts = checksConfig().tolerances.minPercentPoints;
   for (const list of ctx.byLine.values()) {
+    const judged: { k: Fact; actual: Fact; budget: Fact; fits: boolean; ay: number; by: number }[] = [];
     for (const k of list.filter((f) => isRate(f) && f.role === 'completion')) {
       const stop = (g: Fact) => isRate(g);
       // A budget has a metric of its own (general_budget_initial_budget): match by the words only.
@@ -330,14 +424,21 @@ export function completionRates(ctx: Ctx): Flag[] {
       const budgets: Fact[] = [];
       for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
       const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : undefined;
-      if (!actual || !budget) continue;
+      if (!actual || !budget || isBound(ctx.text, actual) || isBound(ctx.text, budget)) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);
       if (ay === null || by === null || by <= 0) continue;
       const [lo, hi] = ratioRange(actual, ay, budget, by);
-      if (percentFits(k, lo, hi, half, minPts)) continue;
-      const expected = formatPercent(ay / by, k.text);
-      flags.push(flagOn(k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(actual)}÷预算${show(budget)}约为${expected}，文中写${k.text}%。`, expected, `${k.text}%`));
+      judged.push({ k, actual, budget, fits: percentFits(k, lo, hi, half, minPts), ay, by });
+    }
+    // (another completion rate of the same sentence — “执行数144.00万元，完成率为100%（按合同进度），预算执行率96.00%” — may be the
+    // budget's, and this one something else (a task's): which rate the two figures give is then not known, and none is flagged)
+    const rates = list.filter((f) => isRate(f) && f.role === 'completion');
+    const others = (x: (typeof judged)[0]) => rates.filter((y) => y !== x.k && (isBefore(x.k, y) ? sameSentence(ctx.text, x.k, y) : sameSentence(ctx.text, y, x.k)));
+    for (const x of judged) {
+      if (x.fits || others(x).length) continue;
+      const expected = formatPercent(x.ay / x.by, x.k.text);
+      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
   }
   return flags;

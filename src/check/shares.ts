@@ -4,14 +4,15 @@ import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore } from './prose-figures.js';
+import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore, isBound, textBetween, fold } from './prose-figures.js';
+import { metricForLabel } from '../extract/metrics.js';
 
 export function shares(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
   const minPts = checksConfig().tolerances.minPercentPoints;
   const textFacts = ctx.doc.facts.filter((f) => f.from === 'text');
-  const pairs: { part: Fact; share: Fact; base: string | null | undefined }[] = [];
+  const pairs: Pair[] = [];
   // A list with a figure that cannot be read (477.447.73: a thousands comma read as a point) has an unknown
   // member: neither the shares stated in its paragraph nor the sum of its parts are evidence.
   const unreadable = new RegExp(checksConfig().ocr.thousandsAsPoint, 'u');
@@ -28,10 +29,16 @@ export function shares(ctx: Ctx): Flag[] {
     if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
+    const paired = respectively(ctx, list);
+    for (const q of paired) if (!badPara.has(ctx.text.paragraph.get(lineKey(q.share.loc)) ?? -1)) pairs.push(q);
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
+      if (paired.some((q) => q.share === s)) continue;
       if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
       const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
-      if (part) pairs.push({ part, share: s, base: namedBase(ctx, part, s) });
+      if (!part || isBound(ctx.text, part)) continue;
+      const named = namedBase(ctx, part, s);
+      const phrase = named === undefined ? basePhrase(ctx, part, s) : undefined;
+      pairs.push({ part, share: s, base: phrase === undefined ? named : phrase === '' ? null : baseMetric(phrase), ...(phrase ? { phrase } : {}) });
     }
   }
   // Per section and metric, the level facts in text order, and each pair group's answers, computed once:
@@ -77,6 +84,15 @@ export function shares(ctx: Ctx): Flag[] {
   const bySection = bySectionAmount(textFacts);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
+  const listHead = (p: Pair): Fact | undefined => {
+    const first = listOf(p).reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
+    const q = ctx.text.paragraph.get(lineKey(first.loc));
+    const list = ctx.byLine.get(q === undefined ? `line:${lineKey(first.loc)}` : `para:${q}`) ?? [];
+    const g = list[list.indexOf(first) - 1];
+    if (!g || !isLevel(g) || g.unit !== first.unit || listOf(p).some((o) => o.part === g)) return undefined;
+    const gap = textBetween(ctx.text, g, first);
+    return gap !== null && /^[，,。]?其中[：:，,]?[^。；;，,]*$/u.test(gap) ? g : undefined;
+  };
   for (const p of pairs) {
     // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
     // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
@@ -91,6 +107,11 @@ export function shares(ctx: Ctx): Flag[] {
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
+    // (a list whose total is stated right before it — “本年收入合计95,000.00万元，其中：…占63.16%” — has that total
+    // as its base, whatever its parts add up to)
+    // (a base named in other words — 占基本支出的 — that is the list's stated total's name)
+    const head = p.base === null || p.phrase ? listHead(p) : undefined;
+    if (head && (p.base === null || (p.phrase && fold(head.label).endsWith(p.phrase)))) candidates.push(head);
     // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
     // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
     const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
@@ -186,7 +207,59 @@ function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefi
   return values.size === 1 ? fits[0] : undefined;
 }
 
-type Pair = { part: Fact; share: Fact; base: string | null | undefined };
+type Pair = { part: Fact; share: Fact; base: string | null | undefined; phrase?: string };
+
+/** Shares stated respectively (“基本支出和项目支出分别为2,336.91万元和603.14万元，分别占79.49%和20.51%” / “…分别为A、B，分别占本年
+ *  支出的x%、y%”): the run of amounts right before 分别占 and the run of rates after it, joined only by 、/和/及/与, paired in
+ *  order where the two runs are as long. The base is the phrase after 占 (none: the list's head or parts). */
+function respectively(ctx: Ctx, list: Fact[]): Pair[] {
+  const out: Pair[] = [];
+  const joiner = /^[、和及与,，]$/u;
+  list.forEach((s, i) => {
+    if (!isRate(s) || i === 0) return;
+    const gap = textBetween(ctx.text, list[i - 1]!, s);
+    const m = gap === null ? null : /^[，,]分别占([^，,。；;、]*)$/u.exec(gap);
+    if (!m || !isAmount(list[i - 1]!)) return;
+    const rates = [s];
+    for (let k = i + 1; k < list.length && isRate(list[k]!); k++) {
+      const g = textBetween(ctx.text, list[k - 1]!, list[k]!);
+      if (g === null || !joiner.test(g)) break;
+      rates.push(list[k]!);
+    }
+    const parts: Fact[] = [list[i - 1]!];
+    for (let k = i - 2; k >= 0 && isAmount(list[k]!) && list[k]!.kind === 'amount'; k--) {
+      const g = textBetween(ctx.text, list[k]!, list[k + 1]!);
+      if (g === null || !joiner.test(g)) break;
+      parts.unshift(list[k]!);
+    }
+    if (parts.length < 2 || parts.length !== rates.length || parts.some((p) => p.role === 'change' || p.unit !== parts[0]!.unit)) return;
+    const phrase = m[1]!.replace(/的$/u, '').replace(/(?:比重|比例|比)$/u, '').replace(/的$/u, '');
+    const base = phrase ? baseMetric(phrase) : null;
+    parts.forEach((part, n) => out.push({ part, share: rates[n]!, base, ...(phrase ? { phrase } : {}) }));
+  });
+  return out;
+}
+
+/** The base a share names in words no `shareBases` entry knows (占总支出的 / 所占比重为 / 占比 / 占基本支出的): ''
+ *  where it names none (占比, 所占比重为: the list's head or its parts are the base), else the phrase, folded. */
+function basePhrase(ctx: Ctx, part: Fact, share: Fact): string | undefined {
+  const between = textBetween(ctx.text, part, share);
+  if (between === null) return undefined;
+  const m = /占([^，,。；;]*)$/u.exec(between);
+  if (!m) return undefined;
+  return m[1]!.replace(/(?:为|是|达到?)$/u, '').replace(/的$/u, '').replace(/(?:比重|比例|比)$/u, '').replace(/的$/u, '');
+}
+
+/** The metric a base phrase names: a metric's own name (patterns/metrics.yaml: 基本支出, 人员经费…), or, with the
+ *  words that only say “the whole” taken out (总/合计/总计/总额/全部/本年/当年/年度/决算: 支出总额, 全部支出, 决算总支出),
+ *  a `shareBases` phrase. undefined when it names none we know (no check). */
+function baseMetric(phrase: string): string | undefined {
+  const own = metricForLabel(phrase, 'text');
+  if (own) return own;
+  const bare = phrase.replace(/合计|总计|总额|全部|本年|当年|全年|年度|决算|总/gu, '');
+  if (!bare) return undefined;
+  return checksConfig().shareBases.find((b) => new RegExp(`^(?:${b.phrase})$`, 'u').test(bare))?.metric;
+}
 
 const baseKey = (b: string | null | undefined) => (b === undefined ? 'u' : b === null ? 'n' : `m${b}`);
 
