@@ -209,22 +209,21 @@ const fundHeader = ['科目编码', '科目名称', '年初结转和结余', '�
 const fundHeader2 = ['', '', '', '', '小计', '基本支出', '项目支出', ''];
 const emptyFund = (title: string, what: string): Table => ({ title, rows: null, emptyNote: `说明：本单位本年度没有${what}收入和支出，故本表无数据。` });
 
-/** 四川: 财政拨款支出决算明细表 / 一般公共预算财政拨款支出决算明细表 — 功能分类 rows by 经济分类 columns. */
-function detailByEconomic(f: Figures, title: string): Table {
+/** 四川 2023: 财政拨款支出决算明细表 — 功能分类 rows by fund. */
+function detailByFund(f: Figures, title = '财政拨款支出决算明细表'): Table {
   return {
     title,
-    rows: [
-      ['科目编码', '科目名称', '合计', '工资福利支出', '商品和服务支出', '对个人和家庭的补助', '资本性支出'],
-      ...fnRows(
-        f,
-        (r) => {
-          const pers = r.code === '' ? f.personnel : r.code.startsWith('208') ? r.basic : r.code.startsWith('221') ? r.basic : r.basic ? f.salary + f.allowance : 0;
-          const pub = r.basic - pers + r.project;
-          return [r.basic + r.project, pers, pub, 0, 0];
-        },
-        true,
-      ),
-    ],
+    rows: [['科目编码', '科目名称', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'], ...fnRows(f, (r) => [r.basic + r.project, r.basic + r.project, 0, 0], true)],
+  };
+}
+
+/** 四川 2023: 一般公共预算财政拨款支出决算明细表 — 功能分类 rows by 人员经费 | 公用经费 | 项目支出. */
+function detailByUse(f: Figures, title = '一般公共预算财政拨款支出决算明细表'): Table {
+  // 行政运行 pays the 公用经费 and the rest of the 人员经费; 养老保险缴费 and 住房公积金 are 人员经费
+  const pers = (r: Figures['fn'][number]) => (r.code === '' ? f.personnel : r.code.startsWith('201') ? (r.basic ? f.salary + f.allowance : 0) : r.basic);
+  return {
+    title,
+    rows: [['科目编码', '科目名称', '合计', '人员经费', '公用经费', '项目支出'], ...fnRows(f, (r) => [r.basic + r.project, pers(r), r.basic - pers(r), r.project], true)],
   };
 }
 
@@ -298,9 +297,9 @@ function sichuan13(f: Figures): Table[] {
     t02(f),
     t03(f),
     t04(f),
-    detailByEconomic(f, '财政拨款支出决算明细表'),
+    detailByFund(f),
     t05(f),
-    detailByEconomic(f, '一般公共预算财政拨款支出决算明细表'),
+    detailByUse(f),
     t06(f, '一般公共预算财政拨款基本支出决算明细表'),
     projectTable(f),
     emptyFund('政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款'),
