@@ -45,22 +45,29 @@ function grid(rows: (string | number)[][]): string[] {
   return out;
 }
 
+/** The figures a variant is made from (a mutation alters one of them for one table). */
+export type FigureInput = 'b1' | 'p1' | 'o1' | 'b2' | 'b3' | 'reception' | 'vehicle' | 'office' | 'salary';
+
 /** The unit's figures: every table is made from these, so all identities hold. */
-function figures() {
-  const b1 = 31245; // 2010301 行政运行 (basic)
-  const p1 = 8760; // 2010302 一般行政管理事务 (project, fiscal)
-  const o1 = 1500; // 2010302 project paid from 其他收入
-  const b2 = 2436; // 2080505 养老保险缴费 (basic)
-  const b3 = 1874; // 2210201 住房公积金 (basic)
+export const FIGURE_INPUTS: Record<FigureInput, number> = {
+  b1: 31245, // 2010301 行政运行 (basic)
+  p1: 8760, // 2010302 一般行政管理事务 (project, fiscal)
+  o1: 1500, // 2010302 project paid from 其他收入
+  b2: 2436, // 2080505 养老保险缴费 (basic)
+  b3: 1874, // 2210201 住房公积金 (basic)
+  reception: 86,
+  vehicle: 412,
+  office: 1950,
+  salary: 17400,
+};
+
+export function figures(o: Partial<Record<FigureInput, number>> = {}) {
+  const { b1, p1, o1, b2, b3, reception, vehicle, office, salary } = { ...FIGURE_INPUTS, ...o };
   const fiscal = b1 + p1 + b2 + b3;
   const total = fiscal + o1;
   const basic = b1 + b2 + b3;
   const project = p1 + o1;
   // 经济分类 of the basic expenditure: 301 (人员经费) and 302 (公用经费)
-  const reception = 86;
-  const vehicle = 412;
-  const office = 1950;
-  const salary = 17400;
   const allowance = b1 - office - reception - vehicle - salary + 0;
   const personnel = salary + allowance + b2 + b3;
   const publicExp = office + reception + vehicle;
@@ -78,11 +85,11 @@ function figures() {
   ];
   return { fiscal, total, basic, project, other: o1, personnel, publicExp, reception, vehicle, office, salary, allowance, b2, b3, fn };
 }
-type Figures = ReturnType<typeof figures>;
+export type Figures = ReturnType<typeof figures>;
 
 // ------------------------------------------------------------------ the tables
 
-type Table = { title: string; rows: (string | number)[][] | null; emptyNote?: string };
+export type Table = { title: string; rows: (string | number)[][] | null; emptyNote?: string };
 
 function t01(f: Figures, title = '收入支出决算总表'): Table {
   const cls = f.fn.filter((r) => r.code.length === 3);
@@ -202,22 +209,21 @@ const fundHeader = ['科目编码', '科目名称', '年初结转和结余', '�
 const fundHeader2 = ['', '', '', '', '小计', '基本支出', '项目支出', ''];
 const emptyFund = (title: string, what: string): Table => ({ title, rows: null, emptyNote: `说明：本单位本年度没有${what}收入和支出，故本表无数据。` });
 
-/** 四川: 财政拨款支出决算明细表 / 一般公共预算财政拨款支出决算明细表 — 功能分类 rows by 经济分类 columns. */
-function detailByEconomic(f: Figures, title: string): Table {
+/** 四川 2023: 财政拨款支出决算明细表 — 功能分类 rows by fund. */
+function detailByFund(f: Figures, title = '财政拨款支出决算明细表'): Table {
   return {
     title,
-    rows: [
-      ['科目编码', '科目名称', '合计', '工资福利支出', '商品和服务支出', '对个人和家庭的补助', '资本性支出'],
-      ...fnRows(
-        f,
-        (r) => {
-          const pers = r.code === '' ? f.personnel : r.code.startsWith('208') ? r.basic : r.code.startsWith('221') ? r.basic : r.basic ? f.salary + f.allowance : 0;
-          const pub = r.basic - pers + r.project;
-          return [r.basic + r.project, pers, pub, 0, 0];
-        },
-        true,
-      ),
-    ],
+    rows: [['科目编码', '科目名称', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'], ...fnRows(f, (r) => [r.basic + r.project, r.basic + r.project, 0, 0], true)],
+  };
+}
+
+/** 四川 2023: 一般公共预算财政拨款支出决算明细表 — 功能分类 rows by 人员经费 | 公用经费 | 项目支出. */
+function detailByUse(f: Figures, title = '一般公共预算财政拨款支出决算明细表'): Table {
+  // 行政运行 pays the 公用经费 and the rest of the 人员经费; 养老保险缴费 and 住房公积金 are 人员经费
+  const pers = (r: Figures['fn'][number]) => (r.code === '' ? f.personnel : r.code.startsWith('201') ? (r.basic ? f.salary + f.allowance : 0) : r.basic);
+  return {
+    title,
+    rows: [['科目编码', '科目名称', '合计', '人员经费', '公用经费', '项目支出'], ...fnRows(f, (r) => [r.basic + r.project, pers(r), r.basic - pers(r), r.project], true)],
   };
 }
 
@@ -291,9 +297,9 @@ function sichuan13(f: Figures): Table[] {
     t02(f),
     t03(f),
     t04(f),
-    detailByEconomic(f, '财政拨款支出决算明细表'),
+    detailByFund(f),
     t05(f),
-    detailByEconomic(f, '一般公共预算财政拨款支出决算明细表'),
+    detailByUse(f),
     t06(f, '一般公共预算财政拨款基本支出决算明细表'),
     projectTable(f),
     emptyFund('政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款'),
@@ -323,9 +329,33 @@ function university(f: Figures): Table[] {
   return [r(t01(f), '表1 高等学校收支决算总表'), r(t02(f), '表2 高等学校收入决算表'), r(t03(f), '表3 高等学校支出决算表'), r(t05(f), '表4 高等学校财政拨款支出决算表')];
 }
 
-/** One variant: layout × defect. */
-export function makeVariant(layout: Layout, defect: Defect): Variant {
-  const v = build(layout, defect);
+/** The tables of a layout, made from the figures `f`. */
+export function tablesOf(layout: Layout, f: Figures = figures()): Table[] {
+  switch (layout) {
+    case 'sichuan13':
+    case 'luzhou':
+      return sichuan13(f);
+    case 'suizhou':
+      return nationalTables(f, { threeTitle: '一般公共预算财政拨款“三公”经费支出决算表' });
+    case 'zhanjiang':
+      return nationalTables(f, { basicTitle: '一般公共预算财政拨款基本支出决算明细表' });
+    case 'zhashui':
+      return nationalTables(f, { threeTitle: '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', meetings: true });
+    case 'yunnan':
+      return yunnan(f);
+    case 'university':
+      return university(f);
+    case 'yusuan':
+      return yusuanTables(f);
+  }
+}
+
+/** A change to the tables before they are printed (the mutation evaluation: one cell or total altered). */
+export type Tamper = (tables: Table[]) => void;
+
+/** One variant: layout × defect (× an optional change to its tables). */
+export function makeVariant(layout: Layout, defect: Defect, tamper?: Tamper): Variant {
+  const v = build(layout, defect, tamper);
   if (defect === 'nosection') {
     // the 机关运行经费 explanation left out: its heading and its text
     const at = v.lines.findIndex((l) => l.length < 30 && l.includes('机关运行经费') && /情况|说明/.test(l));
@@ -335,7 +365,7 @@ export function makeVariant(layout: Layout, defect: Defect): Variant {
   return v;
 }
 
-function build(layout: Layout, defect: Defect): Variant {
+function build(layout: Layout, defect: Defect, tamper?: Tamper): Variant {
   const f = figures();
   const lines: string[] = [];
   const p: Parts = { lines, push: (...s) => lines.push(...s) };
@@ -345,44 +375,38 @@ function build(layout: Layout, defect: Defect): Variant {
   const unit = layout === 'university' ? '东湖理工大学' : UNIT;
   p.push(layout === 'yusuan' ? `${unit}${YEAR + 1}年${unitWord}预算` : `${unit}${YEAR}年度${unitWord}${kindWord}`, '');
 
-  let tables: Table[];
+  const tables = tablesOf(layout, f);
   let tableHeading: string;
   let tableNumber: (i: number, t: string) => string = dunhao;
   switch (layout) {
     case 'sichuan13':
     case 'luzhou':
-      tables = sichuan13(f);
       tableHeading = '第五部分 附表';
       break;
     case 'suizhou':
-      tables = nationalTables(f, { threeTitle: '一般公共预算财政拨款“三公”经费支出决算表' });
       tableHeading = `第五部分：${YEAR} 年度部门决算公开报表`;
       tableNumber = (i, t) => `表 ${i}：${t}`;
       break;
     case 'zhanjiang':
-      tables = nationalTables(f, { basicTitle: '一般公共预算财政拨款基本支出决算明细表' });
       tableHeading = `第二部分 ${YEAR}年度部门决算表`;
       break;
     case 'zhashui':
-      tables = nationalTables(f, { threeTitle: '一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表', meetings: true });
       tableHeading = `第二部分 ${YEAR}年部门决算表`;
       break;
     case 'yunnan':
-      tables = yunnan(f);
       tableHeading = `第二部分 ${YEAR}年度部门决算表`;
       break;
     case 'university':
-      tables = university(f);
       tableHeading = `第二部分 ${YEAR}年度决算表`;
       tableNumber = (_i, t) => t;
       break;
     case 'yusuan':
-      tables = yusuanTables(f);
       tableHeading = `第二部分 ${YEAR + 1}年部门预算表`;
       tableNumber = (i, t) => `部门预算${String(i).padStart(2, '0')}表 ${t}`;
       break;
   }
 
+  tamper?.(tables);
   // Defects
   if (defect === 'missing') {
     const gone = tables.findIndex((t) => /^(表\d )?(高等学校)?支出(决算|预算总)表$/.test(t.title) || t.title === '支出决算表');

@@ -34,7 +34,58 @@ export function tableDefForTitle<T extends TitledDef>(text: string): T | null {
     const at = t.indexOf(a.alias);
     return at >= 0 && !qualified(a.def, t.slice(0, at));
   });
-  return hit && t.length <= hit.alias.length + 40 ? (hit.def as T) : null;
+  if (hit) return t.length <= hit.alias.length + 40 ? (hit.def as T) : null;
+  return (nearTitle(t) as T | null) ?? null;
+}
+
+// ---------------------------------------------------------------- titles that lost a character
+
+let vocabulary: Set<string> | null = null;
+/** Every character of every title phrase: a character outside it is no wording of any table. */
+const vocab = () => (vocabulary ??= new Set(aliases().flatMap((a) => [...a.alias])));
+
+/** The fewest edits that make `alias` the end of `t` (where the match starts in `t` too): a character of
+ *  the alias missing from `t` (dropped in conversion: 出决算表 for 支出决算表), or replaced by a character no
+ *  title phrase has (OCR: 决箅表). Never a character of another wording (预算 for 决算, 收入 for 支出: another
+ *  table) and never the closing 表. */
+function editsToEnd(t: string, alias: string, most: number): { cost: number; start: number } | null {
+  const V = vocab();
+  const n = alias.length;
+  const m = t.length;
+  if (alias[n - 1] !== t[m - 1]) return null;
+  // d[i][j]: cost of matching alias[i..] against t[j..] with the match ending at t's end
+  let next = Array.from({ length: m + 1 }, (_, j) => (j === m ? 0 : Infinity));
+  for (let i = n - 1; i >= 0; i--) {
+    const cur = new Array<number>(m + 1).fill(Infinity);
+    for (let j = m; j >= 0; j--) {
+      let best = next[j]! + 1; // alias[i] dropped from the title
+      if (j < m && t[j] === alias[i]) best = Math.min(best, next[j + 1]!);
+      else if (j < m && !V.has(t[j]!)) best = Math.min(best, next[j + 1]! + 1);
+      cur[j] = best;
+    }
+    next = cur;
+  }
+  let found: { cost: number; start: number } | null = null;
+  for (let j = 0; j <= m; j++) if (next[j]! <= most && (!found || next[j]! < found.cost)) found = { cost: next[j]!, start: j };
+  return found;
+}
+
+/** A title-like line (ending with 表, short) that no phrase names but one names with a character or two
+ *  lost (one for a phrase under 10 characters, two from 10 on): the table of the one best phrase, where
+ *  every phrase as near is that table's; else null. */
+function nearTitle(t: string): TitledDef | null {
+  if (!t.endsWith('表') || t.length > 40) return null;
+  let best: { cost: number; defs: Set<TitledDef> } | null = null;
+  for (const a of aliases()) {
+    if (a.alias.length < 5 || t.length > a.alias.length + 20) continue;
+    const e = editsToEnd(t, a.alias, a.alias.length >= 10 ? 2 : 1);
+    if (!e || e.cost === 0 || qualified(a.def, t.slice(0, e.start))) continue;
+    if (!best || e.cost < best.cost) best = { cost: e.cost, defs: new Set([a.def]) };
+    else if (e.cost === best.cost) best.defs.add(a.def);
+  }
+  if (!best) return null;
+  const kinds = new Set([...best.defs].map((d) => d.kind));
+  return kinds.size === 1 ? [...best.defs][0]! : null;
 }
 
 /** Whether a title that ends with `name` (a title phrase of the table of kind `kind`) is another table's:

@@ -19,7 +19,7 @@ export interface ChecksConfig {
   blank: { minGap: number; units: UnitRule[]; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
   malformed: { pattern: string; what: string }[];
   direction: { up: string; down: string; gap: number };
-  year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string> };
+  year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string>; allowWhenKind?: Partial<Record<DocKind, Record<string, string>>> };
   sums: SumRule[];
   shareBases: { phrase: string; metric: string }[];
   /** Malformed statements read on paragraphs (text-rules.ts malformedStatements). */

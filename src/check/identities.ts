@@ -32,6 +32,8 @@ interface Identity {
   total?: string;
   parts?: string[];
   besides?: string[];
+  /** row: a part that, where the table has no column of its own for it, is the sum of these columns. */
+  instead?: Record<string, string[]>;
   /** row: read the table role by role (预算数 and 决算数 columns under each item). */
   byRole?: boolean;
   equal?: Term[];
@@ -438,8 +440,8 @@ function foldTable(l: Ledger, tableId: string, sums: Flag[], restated: Flag[], c
 
 function rows(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
-  const parts = new Set(id.parts ?? []);
-  const allowed = new Set([id.total!, ...parts, ...(id.besides ?? [])]);
+  const idParts = new Set(id.parts ?? []);
+  const allowed = new Set([id.total!, ...idParts, ...(id.besides ?? [])]);
   for (const { tableId, t, facts: all } of tablesOf(l, id)) {
     // A table with a figure left unread is checked only where each such figure is one page text could not
     // place in a column (its value sure): a row holding one is summed whatever its column (below).
@@ -457,6 +459,15 @@ function rows(l: Ledger, id: Identity): Flag[] {
     const keyOfCol = new Map<number, string>();
     // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row.
     for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhich(t.header[c])) keyOfCol.set(c, k);
+    // A part printed only as its own parts (公务用车购置及运行费 with no 小计 column, only 购置费 | 运行费 under
+    // it: `instead`) counts as them.
+    const parts = new Set(idParts);
+    const present = new Set(keyOfCol.values());
+    for (const [k, subs] of Object.entries(id.instead ?? {}))
+      if (parts.has(k) && !present.has(k) && subs.every((x) => present.has(x))) {
+        parts.delete(k);
+        for (const x of subs) parts.add(x);
+      }
     // Only the run of value columns that holds the total (a halves table's other half, behind its own
     // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
     const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
@@ -480,10 +491,12 @@ function rows(l: Ledger, id: Identity): Flag[] {
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
-    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    // (read role by role, the columns of the other roles are no unknown part of this role's row)
+    const otherRoles = new Set(all.filter((f) => f.role !== facts[0]?.role).map((f) => f.about!.col!));
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && !otherRoles.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
     // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
     // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
-    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !otherRoles.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
     const unknown = (r: number, c: number) => {
       const text = cellText(l, tableId, r, c);
       return !isBlank(text) && parseAmount(text)?.value !== 0;
@@ -823,6 +836,8 @@ interface Failure {
  *  Failures that share a cell become one flag on that cell. */
 function halves(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
+  // The 功能分类 类 (3-digit codes) the document's tables print, by name.
+  const classNames = new Set([...l.cells.values()].flat().filter((f) => f.about?.codeKind === 'function' && f.about.code?.length === 3 && f.about.name).map((f) => foldTableText(f.about!.name!)));
   for (const { tableId, t, facts } of tablesOf(l, id)) {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const labels = labelCols(t);
@@ -895,7 +910,10 @@ function halves(l: Ledger, id: Identity): Flag[] {
           const n = cnNumber(x);
           const has = !isBlank(cellText(l, tableId, r, c));
           if (n !== null) {
-            if (n !== items.length + 1) ok = false;
+            // Numbered in order; the 功能分类 类 of the 支出 half keep the national numbering (一、一般公共服务支出,
+            // 八、社会保障和就业支出: the 类 without figures left out): a gap only between 类 some table prints.
+            const prev = items.length ? cnNumber(rowsL[items[items.length - 1]!]!)! : 0;
+            if (n !== items.length + 1 && !(n > prev && classNames.has(x.replace(/^[一二三四五六七八九十]+、/u, '')))) ok = false;
             items.push(r);
           } else if (has && (!x || !isSub(x))) ok = false;
         }

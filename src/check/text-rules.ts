@@ -23,10 +23,11 @@ const blankRules = () => {
     dateText: new RegExp(cfg.dateText, 'u'),
   });
 };
-let yearCompiled: { titleLike: RegExp; allowWhen: [number, RegExp][] } | null = null;
+let yearCompiled: { titleLike: RegExp; allowWhen: [number, RegExp][]; byKind: Map<string, [number, RegExp][]> } | null = null;
 const yearRules = () => {
   const cfg = checksConfig().year;
-  return (yearCompiled ??= { titleLike: new RegExp(cfg.titleLike, 'u'), allowWhen: Object.entries(cfg.allowWhen).map(([o, p]) => [Number(o), new RegExp(p, 'u')]) });
+  const compile = (m: Record<string, string>): [number, RegExp][] => Object.entries(m).map(([o, p]) => [Number(o), new RegExp(p, 'u')]);
+  return (yearCompiled ??= { titleLike: new RegExp(cfg.titleLike, 'u'), allowWhen: compile(cfg.allowWhen), byKind: new Map(Object.entries(cfg.allowWhenKind ?? {}).map(([k, m]) => [k, compile(m ?? {})])) });
 };
 
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
@@ -255,7 +256,7 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   const titleLike = unit.heading || (!unit.cell && yearRules().titleLike.test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
-  for (const [offset, re] of yearRules().allowWhen) if (re.test(text)) allowed.add(year + offset);
+  for (const [offset, re] of [...yearRules().allowWhen, ...(yearRules().byKind.get(kind ?? '决算') ?? [])]) if (re.test(text)) allowed.add(year + offset);
   // A span of years that holds an allowed one (《2023—2025年信息化建设规划》, “十四五”规划（2021—2025年）,
   // 2024-2026年中期财政规划) names no wrong year.
   const spans = [...text.matchAll(YEAR_SPAN)].filter((m) => [...allowed].some((y) => Number(m[1]) <= y && y <= Number(m[2])));

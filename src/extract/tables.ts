@@ -170,13 +170,25 @@ function headerRows(t: SourceTable): number {
   return n;
 }
 
+/** A header cell that only says which figure the columns under it hold (预算数 | 决算数 over the items). */
+const ROLE_GROUP = /^(?:(?:年初|全年|调整)?预算数?|决算数?)$/;
+
 const headerOf = (t: SourceTable): string[] => {
   const n = headerRows(t);
   const width = Math.max(0, ...t.rows.map((r) => r.length));
+  // A header row of role words alone over rows of items (预算数 | | | 决算数 | | over 合计 | 因公出国 …, a
+  // merged cell printed once with blanks after it): each role word covers the blank cells to its right.
+  const band = t.rows.slice(0, n).map((r, i) => {
+    const xs = Array.from({ length: width }, (_, c) => r[c]?.text ?? '');
+    const filled = xs.filter((x) => x.trim());
+    if (i === n - 1 || filled.length < 2 || !filled.every((x) => ROLE_GROUP.test(foldText(x)))) return xs;
+    let last = '';
+    return xs.map((x) => (x.trim() ? (last = x) : last));
+  });
   return Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
-    for (const r of t.rows.slice(0, n)) {
-      const x = r[c]?.text ?? '';
+    for (const r of band) {
+      const x = r[c] ?? '';
       if (x && parts[parts.length - 1] !== x) parts.push(x);
     }
     return parts.join('/');
@@ -233,7 +245,9 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
     // (A one-row table of items — 三公 — has no 科目 codes: its 237 is an amount.)
     const value = codeColumn || serialColumn(h, body, c) ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
-    const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : docRole;
+    // (else the nearest role word above it: 预算数/合计, 决算数/公务接待费)
+    const above = parts.slice(0, -1).reverse().find((x) => ROLE_GROUP.test(x));
+    const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : above ? (/预算/.test(above) ? 'budget' : 'actual') : docRole;
     return { value, metric: metrics[c] ?? null, role };
   });
 }
