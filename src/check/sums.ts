@@ -70,6 +70,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
+      // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
+      // total's sibling in the list the total is an item of.
+      if (parts.length && classLevel(t.label) && classLevel(f.label) && classLevel(f.label) <= classLevel(t.label)) break;
       if (parts.length === 1) listStop = stopRank(textBetween(ctx.text, parts[0]!, f) ?? '。');
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
@@ -326,6 +330,13 @@ function chainNames(label: string): Map<number, string> {
   return names;
 }
 
+/** The level a label's 类/款 mark names (1 类, 2 款, 3 项): its bracketed marker, else a bare 类 or 款 ending it
+ *  (一般公共服务支出类, “财政事务”款; not 拨款), else 0. */
+function classLevel(label: string): number {
+  const name = fold(label);
+  return markerLevel(name) || (/类$/u.test(name) ? 1 : /(?<!拨)款$/u.test(name) ? 2 : 0);
+}
+
 /** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
 function markerLevel(label: string): number {
   let lv = 0;
@@ -437,9 +448,13 @@ export function pairedLists(ctx: Ctx): Flag[] {
       const [whole, ...figs] = figsTogether([t, ...parts]);
       return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
     };
-    const b = fits(tb, budgets);
+    // A total stated with two budgets (年初预算为2,993.92万元，调整预算为2,950.00万元，支出决算为…) has items whose budget
+    // may be either: the items' budgets add up when they fit one of them, and which one they are not is unknown.
+    const alts: Fact[] = [];
+    for (let j = i - 1; j >= 0 && order[j]!.role === 'budget' && isAmount(order[j]!) && same(order[j]!, tb) && sameSentence(ctx.text, order[j]!, tb); j--) alts.push(order[j]!);
+    const b = [tb, ...alts].some((t) => fits(t, budgets));
     const a = fits(ta, actuals);
-    if (b === null || a === null || b === a) return;
+    if (fits(tb, budgets) === null || a === null || b === a || (!b && alts.length)) return;
     const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);

@@ -39,6 +39,15 @@ interface Parsed {
 
 /** A label that is only the prior year's name. */
 const priorLabel = /^(?:较|比|与|同比)?(?:上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
+/** A label opened by the prior year's word (上年一般公共服务支出（类）); not a balance carried from it (上年结转, 上年末). */
+const priorOpens = /^(?:上年度?|上一年度|去年)(?![结末])/u;
+
+/** Where the sentence that holds position `at` ends (the 。 after it, or the text's end). */
+const sentenceEndAfter = (text: string, at: number) => {
+  const k = text.indexOf('。', at);
+  return k < 0 ? text.length : k;
+};
+
 /** A label that is only a year word or a comparison word. */
 const bareLabel = /^(?:(?:较|比|与|同比)(?:上年度?|上一年度|去年)?|上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 
@@ -149,6 +158,7 @@ function paragraphFacts(
   const out: Omit<Fact, 'id'>[] = [];
   let subject: Subject | null = carried;
   let cursor = 0;
+  let priorUntil = -1;
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -200,6 +210,17 @@ function paragraphFacts(
       // Nothing before the number names it: the words right after it, if any ("16名选手…").
       const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
       parsed.label = /^[\u4e00-\u9fff]/.test(after) ? after.slice(0, 12) : '';
+    }
+    // A list the prior year's word opens (上年一般公共服务支出（类）90.00万元，社会保障和就业支出（类）45.00万元。): each
+    // item of its sentence is last year's figure, not only the first (an item naming a year of its own ends it).
+    if (tok.kind === 'amount' && parsed.role === 'actual' && parsed.own && docYear !== null) {
+      const opens = priorOpens.exec(parsed.label);
+      if (opens && parsed.label.length > opens[0].length + 1) {
+        parsed.label = parsed.label.slice(opens[0].length);
+        parsed.metric = resolveMetric(parsed.label);
+        priorUntil = sentenceEndAfter(text, tok.unitEnd);
+      } else if (tok.start >= priorUntil || /本年|当年|今年|20\d\d/u.test(segment.text)) priorUntil = -1;
+      if (tok.start < priorUntil) Object.assign(parsed, { role: 'prior_year', year: docYear - 1 });
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);

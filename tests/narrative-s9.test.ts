@@ -1,0 +1,130 @@
+// Narrative figures against each other (issue 11, session 9): review traps of session 8 (false errors) and the
+// rules found on held-out misses, each on a small synthetic text (names and figures made up), run through the
+// whole pipeline; the flags are pinned exactly.
+import { describe, expect, it } from 'vitest';
+import type { CheckedDocument } from '../src/model.js';
+import { runLines as run } from './check-helpers.js';
+
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => `${f.code} ${f.severity} @${f.loc?.line} ${f.expected} | ${f.found}`);
+
+/** A 上海-style 决算 with its 一般公共预算财政拨款支出 table (-layout text) and the explanation lines given. */
+const withTable = (prose: string[]) => [
+  '上海市某区某某所2024年度部门决算',
+  '第二部分 2024年度部门决算表',
+  '                 一般公共预算财政拨款支出决算表',
+  '                                              单位：万元',
+  ' 科目编码  科目名称                 合计          基本支出       项目支出',
+  '           合计                     240.00       170.00       70.00',
+  '201        一般公共服务支出         160.00       120.00       40.00',
+  '20106      财政事务                 160.00       120.00       40.00',
+  '2010601    行政运行                 120.00       120.00        0.00',
+  '2010602    一般行政管理事务          40.00         0.00       40.00',
+  '208        社会保障和就业支出        80.00        50.00       30.00',
+  '20805      行政事业单位养老支出      80.00        50.00       30.00',
+  '2080501    行政单位离退休            80.00        50.00       30.00',
+  '第三部分 2024年度部门决算情况说明',
+  '四、一般公共预算财政拨款支出决算情况说明',
+  ...prose,
+];
+
+describe('a total restated rounded in 亿元 is the total, not one of its parts (rv8 3)', () => {
+  const doc = [
+    '江苏省某某局2019年部门预算',
+    '第二部分 2019年部门预算情况说明',
+    '  一、收支预算总体情况说明',
+    '  某某局2019年度收入、支出预算总计36512.40万元，与上年相比收、支预算总计各增加4120.60万元，增长12.72%。其中：',
+    '  （一）收入预算总计3.65亿元。包括：',
+    '  1．财政拨款收入预算总计3.65亿元。',
+    '  （1）一般公共预算收入预算3.65亿元，与上年相比增加4120.60万元，增长12.72%。主要原因是人员经费调增。',
+    '  （2）政府性基金收入预算0万元，与上年相比无变化。',
+    '  （二）支出预算总计3.65亿元。包括：',
+    '  1．一般公共服务（类）支出2.95亿元，与上年相比增加3010.20万元，增长11.36%。主要原因是人员经费调增。',
+    '  2．住房保障（类）支出7012.40万元，与上年相比增加1110.40万元，增长18.81%。主要原因是政策性调增。',
+    '  此外，基本支出预算数为1.60亿元。与上年相比增加2130.50万元，增长15.36%。',
+    '  项目支出预算数为2.05亿元。与上年相比增加1990.10万元，增长10.75%。',
+  ];
+
+  it('reads the changes of the parts against the total, not against the 亿元 restatement', async () => {
+    expect(show(await run(doc))).toEqual([]);
+  });
+});
+
+describe('a prior budget in brackets before the change is its base, not the level its parts restate (rv9 O2, r16d)', () => {
+  it('reads the fund breakdown of a source restated with its change', async () => {
+    const doc = [
+      '上海市某区某某中心2025年部门预算',
+      '第二部分 2025年部门预算编制说明',
+      '  2025年，本部门收入预算640.00万元，比2024年预算（580.00万元）增加60.00万元，增长10.34%。其中：财政拨款收入640.00万元，比2024年预算增加60.00万元，增长10.34%。',
+      '  财政拨款收入预算640.00万元，其中：一般公共预算拨款收入610.00万元，比上年增加42.00万元，增长7.39%；政府性基金预算拨款收入30.00万元，比上年增加18.00万元，增长150%。',
+      '  支出预算640.00万元，其中：基本支出400.00万元，比2024年预算375.00万元增加25.00万元，增长6.67%；项目支出240.00万元，比2024年预算205.00万元增加35.00万元，增长17.07%。',
+    ];
+    expect(show(await run(doc))).toEqual([]);
+  });
+});
+
+describe('marks without brackets: a 类 is no part of the 类 before it (rv8 1b)', () => {
+  const doc = (second: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '  （二）一般公共预算财政拨款支出决算结构情况',
+    `  2024年度一般公共预算财政拨款支出240.00万元，主要用于以下方面：一般公共服务支出类160.00万元，占66.67%，其中：财政事务款160.00万元；社会保障和就业支出类80.00万元，占33.33%，其中：行政事业单位养老支出款${second}万元。`,
+  ];
+
+  it('ends the 款 list at the next 类', async () => {
+    expect(show(await run(doc('80.00')))).toEqual([]);
+  });
+
+  it('still flags a 款 larger than its own 类', async () => {
+    expect(show(await run(doc('80.00').map((l) => l.replace('财政事务款160.00万元', '财政事务款150.00万元；一般行政管理事务款15.00万元'))))).toEqual([
+      'SUM_MISMATCH error @4 不超过160.00万元 | 165.00万元',
+    ]);
+  });
+});
+
+describe('a 其中 after a list of 类 breaks down the sentence’s total, not the last 类 (rv8 20)', () => {
+  it('gives the 基本支出/项目支出 after a list of 类 no 类 of its own', async () => {
+    const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，按支出功能分类，社会保障和就业支出（类）80.00万元，一般公共服务支出（类）160.00万元。其中：基本支出170.00万元；项目支出70.00万元。']);
+    expect(show(await run(doc))).toEqual([]);
+  });
+
+  it('still reads a 其中 after a single 类 as that 类’s own items', async () => {
+    const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，其中一般公共服务支出（类）160.00万元。其中：基本支出125.00万元；项目支出35.00万元。']);
+    expect(show(await run(doc))).toEqual([
+      'VALUE_CONFLICT error @16 120.00万元 | 125.00万元',
+      'VALUE_CONFLICT error @16 40.00万元 | 35.00万元',
+    ]);
+  });
+});
+
+describe('a list the prior year’s word opens: every item is last year’s (rv8 22)', () => {
+  it('compares no item of a 上年 list with this year’s row', async () => {
+    const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，主要用于：一般公共服务支出（类）160.00万元，社会保障和就业支出（类）80.00万元。上年一般公共服务支出（类）150.00万元，社会保障和就业支出（类）70.00万元。']);
+    expect(show(await run(doc))).toEqual([]);
+  });
+
+  it('ends the scope at an item naming a year of its own', async () => {
+    const doc = withTable(['上年一般公共服务支出（类）150.00万元，2024年社会保障和就业支出（类）70.00万元。']);
+    expect(show(await run(doc))).toEqual(['VALUE_CONFLICT warning @16 80.00万元 | 70.00万元']);
+  });
+});
+
+describe('a total stated with its 年初预算 and its 调整预算: the items’ 年初预算 add up to either (rv8 W2)', () => {
+  const doc = (adjusted: string, actual: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '四、一般公共预算财政拨款支出决算情况说明',
+    `2024年度一般公共预算财政拨款支出年初预算为300.00万元，调整预算为${adjusted}万元，支出决算为${actual}万元。其中：`,
+    '1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为180.00万元，支出决算为170.00万元。',
+    '2.一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。年初预算为70.00万元，支出决算为68.00万元。',
+    '3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。年初预算为50.00万元，支出决算为48.00万元。',
+  ];
+
+  it('is silent where the items’ 年初预算 add up to the total’s 年初预算', async () => {
+    expect(show(await run(doc('290.00', '286.00')))).toEqual([]);
+  });
+
+  it('still flags the 支出决算 column when the budgets add up', async () => {
+    expect(show(await run(doc('290.00', '287.00')))).toEqual(['SUM_MISMATCH warning @4 286.00万元 | 287.00万元']);
+  });
+});
