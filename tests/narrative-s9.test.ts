@@ -128,3 +128,38 @@ describe('a total stated with its 年初预算 and its 调整预算: the items�
     expect(show(await run(doc('290.00', '287.00')))).toEqual(['SUM_MISMATCH warning @4 286.00万元 | 287.00万元']);
   });
 });
+
+describe('an item equal to the total, then a second breakdown that adds up to it (rv8 10, second form)', () => {
+  const doc = (basic: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '三、支出决算情况说明',
+    `2024年度本年支出合计1,820.40万元，其中：财政拨款支出1,820.40万元，基本支出${basic}万元，项目支出410.10万元。`,
+  ];
+
+  it('reads the first item as the total under another name, whatever the stop after it', async () => {
+    expect(show(await run(doc('1,410.30')))).toEqual([]);
+  });
+
+  it('still flags a second breakdown larger than the total', async () => {
+    expect(show(await run(doc('1,450.30')))).toEqual(['SUM_MISMATCH error @4 1860.40万元 | 1820.40万元']);
+  });
+});
+
+describe('a sum that names its parts (rv9 M4)', () => {
+  const doc = (sum: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '六、一般公共预算财政拨款基本支出决算情况说明',
+    '2024年度一般公共预算财政拨款基本支出1,410.30万元，其中：人员经费1,296.18万元，主要包括：基本工资、津贴补贴；公用经费114.12万元，主要包括：办公费、印刷费。',
+    `人员经费和公用经费合计${sum}万元。`,
+  ];
+
+  it('flags a named sum that is not the sum of the figures it names', async () => {
+    expect(show(await run(doc('1,410.20')))).toEqual(['SUM_MISMATCH error @5 1410.30万元 | 1,410.20万元']);
+  });
+
+  it('is silent where it is', async () => {
+    expect(show(await run(doc('1,410.30')))).toEqual([]);
+  });
+});

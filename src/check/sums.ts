@@ -111,7 +111,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       const rest = all.slice(1);
       const after = stopRank(textBetween(ctx.text, all[0]!, all[1]!) ?? '');
       const among = Math.max(...rest.slice(1).map((p, j) => stopRank(textBetween(ctx.text, rest[j]!, p) ?? '')));
-      if (after > among) open = rest;
+      // (or, whatever the stops, where the others alone add up to the total: a second breakdown of it —
+      // `其中：财政拨款支出2,940.05万元，基本支出2,336.91万元，项目支出603.14万元`)
+      const [w, ...rf] = figsTogether([t, ...rest]);
+      if (after > among || (!!w && rf.every((x) => x) && sumFits(w, rf as Fig[]))) open = rest;
     }
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
     // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
@@ -272,6 +275,39 @@ export function localSums(ctx: Ctx): Flag[] {
       }
     }
   }
+  return flags;
+}
+
+/** A sum that names its parts (“人员经费和公用经费合计2,336.81万元”, “A、B合计…”): each name is a figure stated before it in
+ *  its section (the nearest with exactly that label, of the sum's role, year and unit), and the named parts are all of
+ *  it: their sum must equal it at the printed precision. SUM_MISMATCH, error, on the sum. */
+export function namedSums(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    if (!isAmount(t) || t.role === 'change' || t.role === 'share') return;
+    const m = /^(.{2,40}?)(?:合计|共计|总计|之和|两项合计|二者合计)(?:为|是|达)?$/u.exec(fold(t.label));
+    if (!m) return;
+    const names = m[1]!.split(/[和、及与]/u).filter(Boolean);
+    if (names.length < 2 || names.some((n) => n.length < 2) || new Set(names).size !== names.length) return;
+    const parts: Fact[] = [];
+    for (const n of names) {
+      let hit: Fact | undefined;
+      for (let k = i - 1; k >= 0 && (order[k]!.section ?? null) === (t.section ?? null); k--) {
+        const g = order[k]!;
+        if (isAmount(g) && g.role === t.role && g.year === t.year && g.unit === t.unit && fold(g.label).replace(/^(?:其中|包括)[:：，,]?/u, '') === n) {
+          hit = g;
+          break;
+        }
+      }
+      if (!hit) return;
+      parts.push(hit);
+    }
+    const [whole, ...figs] = figsTogether([t, ...parts]);
+    if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
+  });
   return flags;
 }
 
