@@ -163,3 +163,47 @@ describe('a sum that names its parts (rv9 M4)', () => {
     expect(show(await run(doc('1,410.30')))).toEqual([]);
   });
 });
+
+describe('an item’s own breakdown after any words is not its siblings (rv9 #1)', () => {
+  const doc = (other: string) => [
+    '某某中心2024年度部门决算',
+    '六、一般公共预算财政拨款基本支出决算情况说明',
+    `2024年度一般公共预算财政拨款基本支出640.00万元，其中：人员经费530.00万元，计有在职人员经费410.00万元、离退休人员经费120.00万元；公用经费${other}万元。`,
+  ];
+
+  it('reads figures that add up to the item before them as its breakdown', async () => {
+    expect(show(await run(doc('110.00')))).toEqual([]);
+  });
+
+  it('still checks the items themselves', async () => {
+    expect(show(await run(doc('120.00')))).toEqual(['SUM_MISMATCH error @3 650.00万元 | 640.00万元']);
+  });
+});
+
+describe('a total printed whole among parts to the 分 is a rounding (rv9 #3)', () => {
+  const doc = (third: string) => [
+    '某某中心2025年部门预算',
+    '十、其他重要事项的情况说明',
+    `（二）政府采购情况：本部门政府采购预算总金额为2618万元，其中：货物541.30万元，工程620.00万元，服务${third}万元。`,
+  ];
+
+  it('holds the parts’ sum within the total’s own half unit', async () => {
+    expect(show(await run(doc('1456.88')))).toEqual([]);
+  });
+
+  it('still flags a sum past it', async () => {
+    expect(show(await run(doc('1457.88')))).toEqual(['SUM_MISMATCH error @3 2619.18万元 | 2618万元']);
+  });
+});
+
+describe('a sum message prints each part as written (rv9 M9)', () => {
+  it('shows a 0.10 part beside a 0 total', async () => {
+    const doc = [
+      '某某中心2024年度部门决算',
+      '七、财政拨款“三公”经费支出决算情况说明',
+      '2024年度“三公”经费财政拨款支出决算为0万元。其中：因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为0万元；公务接待费支出决算为0.10万元。',
+    ];
+    const flags = (await run(doc)).flags.filter((f) => f.code === 'SUM_MISMATCH');
+    expect(flags.map((f) => f.message)).toEqual(['各部分之和与合计不符：因公出国（境）费支出0万元＋公务用车购置及运行费支出0万元＋公务接待费支出0.10万元＝0.10万元，而“三公”经费财政拨款支出为0万元。']);
+  });
+});

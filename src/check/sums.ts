@@ -9,6 +9,16 @@ import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
 import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder } from './prose-figures.js';
 
+/** The figures of a total and its parts, read together (figsTogether: a whole 万元 among figures to the 分 is exact) —
+ *  except where the total itself is printed whole while a part has decimals (`涉及项目预算资金497万元，包括：…318.80万元…`):
+ *  the author rounded the total, so the list's whole figures may be roundings too, and each is read at its own
+ *  precision (497 ± 0.5 holds 497.46). */
+export function figsOfSum(t: Fact, parts: Fact[]): (Fig | null)[] {
+  // (a bare 0 is no rounding: nobody rounds 0.30万元 to “0万元” where the others print two decimals)
+  if (decimalsOf(t.text) === 0 && !/^0$/u.test(t.text.trim()) && parts.some((p) => decimalsOf(p.text) > 0)) return [t, ...parts].map((f) => figOf(f.text, f.unit));
+  return figsTogether([t, ...parts]);
+}
+
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
 const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
 
@@ -88,9 +98,20 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (parts.length && /^[^，,；;、。]*[：:]/u.test(gap)) break;
       parts.push(f);
     }
+    // Figures right after an item that add up to it exactly (`人员经费420.00万元，含在职人员经费300.00万元、离退休人员经费
+    // 120.00万元；`) are that item's own breakdown, whatever words open it: not siblings of it.
+    for (let k = 0; k < parts.length - 2; k++) {
+      for (let m = 2; k + m < parts.length; m++) {
+        const [w, ...xs] = figsOfSum(parts[k]!, parts.slice(k + 1, k + 1 + m));
+        if (w && xs.every((x) => x) && sumFits(w, xs as Fig[])) {
+          parts.splice(k + 1, m);
+          break;
+        }
+      }
+    }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
-      const [whole, ...figs] = figsTogether([t, ...parts]);
+      const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
       const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
@@ -113,7 +134,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       const among = Math.max(...rest.slice(1).map((p, j) => stopRank(textBetween(ctx.text, rest[j]!, p) ?? '')));
       // (or, whatever the stops, where the others alone add up to the total: a second breakdown of it —
       // `其中：财政拨款支出2,940.05万元，基本支出2,336.91万元，项目支出603.14万元`)
-      const [w, ...rf] = figsTogether([t, ...rest]);
+      const [w, ...rf] = figsOfSum(t, rest);
       if (after > among || (!!w && rf.every((x) => x) && sumFits(w, rf as Fig[]))) open = rest;
     }
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
@@ -167,7 +188,7 @@ function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>,
   const sum = shares.reduce((a, f) => a + f.value, 0);
   const slack = shares.reduce((a, f) => a + 2 * halfUnit(f.text), 0) + checksConfig().tolerances.minPercentPoints;
   if (Math.abs(sum - 100) > slack + 1e-9) return null;
-  const [whole, ...figs] = figsTogether([t, ...parts]);
+  const [whole, ...figs] = figsOfSum(t, parts);
   if (!whole || figs.some((x) => !x) || whole.v <= 0n) return null;
   const most = figs.reduce((a, x) => a + x!.v + x!.h, 0n);
   // the share the items may leave out, in millionths of the total (rounded up: no flag on a rounding)
@@ -265,7 +286,7 @@ export function localSums(ctx: Ctx): Flag[] {
         const scope = until < 0 ? after : after.slice(0, until);
         const parts = rule.parts.map((m) => scope.filter((f) => f.metric === m));
         if (parts.some((p) => p.length !== 1)) continue;
-        const [whole, ...figs] = figsTogether([t, ...parts.map((p) => p[0]!)]);
+        const [whole, ...figs] = figsOfSum(t, parts.map((p) => p[0]!));
         if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
@@ -303,7 +324,7 @@ export function namedSums(ctx: Ctx): Flag[] {
       if (!hit) return;
       parts.push(hit);
     }
-    const [whole, ...figs] = figsTogether([t, ...parts]);
+    const [whole, ...figs] = figsOfSum(t, parts);
     if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
     const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
@@ -481,7 +502,7 @@ export function pairedLists(ctx: Ctx): Flag[] {
     if (budgets.length > actuals.length) cut = true;
     if (cut || actuals.length < 2) return;
     const fits = (t: Fact, parts: Fact[]) => {
-      const [whole, ...figs] = figsTogether([t, ...parts]);
+      const [whole, ...figs] = figsOfSum(t, parts);
       return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
     };
     // A total stated with two budgets (年初预算为2,993.92万元，调整预算为2,950.00万元，支出决算为…) has items whose budget
@@ -552,14 +573,16 @@ export function sums(doc: ExtractedDocument): Flag[] {
     if (ok) continue;
     const t = totals[0]!;
     const unit = t.entry.unit;
-    const dec = t.fact ? decimalsOf(t.fact.text) : 2;
+    // (the sum at the finest precision of the figures it adds: 0万元 + 0.10万元 is 0.10万元, not “0万元”)
+    const dec = Math.max(t.fact ? decimalsOf(t.fact.text) : 2, ...present.map((p) => (p.fact && p.fact.unit === unit ? decimalsOf(p.fact.text) : 0)));
     const isCount = t.fact?.kind === 'count';
     const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
-    const names = present.map((p) => `${p.fact?.label ?? p.metric}${fmt(p.yuan)}`).join('＋');
+    // each part as printed (公务接待费支出0.10万元), the total as printed
+    const names = present.map((p) => `${p.fact?.label ?? p.metric}${p.fact && !isCount && p.fact.unit === unit ? show(p.fact) : fmt(p.yuan)}`).join('＋');
     const what = t.fact?.label ?? t.metric;
     const message =
       rule.complete && all
-        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${fmt(t.yuan)}。`
+        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
         : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
     const loc = t.fact?.loc ?? null;
     flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
@@ -571,7 +594,7 @@ export function sums(doc: ExtractedDocument): Flag[] {
  *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them). */
 function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2): Flag | null {
   if (parts.length < min) return null;
-  const [whole, ...figs] = figsTogether([t, ...parts]);
+  const [whole, ...figs] = figsOfSum(t, parts);
   if (!whole || figs.some((x) => !x)) return null;
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
