@@ -207,3 +207,75 @@ describe('a sum message prints each part as written (rv9 M9)', () => {
     expect(flags.map((f) => f.message)).toEqual(['各部分之和与合计不符：因公出国（境）费支出0万元＋公务用车购置及运行费支出0万元＋公务接待费支出0.10万元＝0.10万元，而“三公”经费财政拨款支出为0万元。']);
   });
 });
+
+describe('a figure that lost its unit shifts no role (held-out seed 99 false VALUE_CONFLICT)', () => {
+  it('gives the figure after a paragraph ending in “上年:” the prior year’s role', async () => {
+    const doc = [
+      '上海市某区某某街道2025年部门预算',
+      '第二部分 2025年部门预算编制说明',
+      '  财政拨款支出主要内容如下：',
+      '  6. “城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）”2211.52，上年:',
+      '2305.18万元，主要其他城乡社区管理。',
+    ];
+    const f = (await run(doc)).facts.find((x) => x.text === '2305.18');
+    expect([f?.role, f?.year]).toEqual(['prior_year', 2024]);
+  });
+});
+
+describe('one subject restated in another section (held-out seed 99 witnessed misses)', () => {
+  // A 江苏-style 预算 explaining its 财政拨款 basic spending and again its 一般公共预算 basic spending: the document
+  // spends nothing outside the 一般公共预算 (both totals 3,120.50), so the two lists are one statement.
+  const basic = (no: string, fund: string, union: string) => [
+    `  ${no}、${fund}基本支出预算表情况说明`,
+    `  某某厅2018年度${fund}基本支出预算1,402.60万元，其中：`,
+    '  （二）公用经费412.60万元',
+    '  商品和服务支出（类）412.60万元',
+    '  （1）办公费（款）支出96.40万元。用于单位购买办公用品等支出。',
+    '  （2）公务接待费（款）支出12万元。用于公务接待支出。',
+    `  （3）工会经费（款）支出${union}万元。反映单位按规定提取的工会经费。`,
+    '  （4）福利费（款）支出6万元。反映单位按规定提取的福利费。',
+    '  （5）其他商品和服务支出（款）支出276.20万元。用于单位其他日常公用支出。',
+  ];
+  const doc = (first: string, second: string, office = '96.40') => [
+    '江苏省某某厅2018年度部门预算',
+    '第二部分 部门预算情况说明',
+    '  四、财政拨款收支预算总表情况说明',
+    '  某某厅2018年度财政拨款支出预算3,120.50万元。',
+    ...basic('五', '财政拨款', first),
+    '  六、一般公共预算支出预算表情况说明',
+    '  某某厅2018年度一般公共预算财政拨款支出预算3,120.50万元。',
+    ...basic('七', '一般公共预算财政拨款', second),
+    '  八、一般公共预算机关运行经费支出预算表说明',
+    '  某某厅2018年一般公共预算机关运行经费支出预算530.20万元，其中：',
+    `  （1）办公费（款）支出${office}万元。用于单位购买办公用品等支出。`,
+    '  （2）公务接待费（款）支出12万元。用于公务接待支出。',
+    '  （3）物业管理费（款）支出421.80万元。用于物业支出。',
+  ];
+
+  it('flags the one figure of the restated list that differs', async () => {
+    expect(show(await run(doc('21.30', '19.20')))).toEqual(['VALUE_CONFLICT warning @22 21.30万元 | 19.20万元']);
+  });
+
+  it('is silent where the copies agree', async () => {
+    expect(show(await run(doc('21.30', '21.30')))).toEqual([]);
+  });
+
+  it('leaves alone the same words in a list of another total (机关运行经费)', async () => {
+    expect(show(await run(doc('21.30', '21.30', '97.40')))).toEqual([]);
+  });
+
+  it('reads a change restated in another fund’s section, the funds coinciding', async () => {
+    const lines = (third: string) => [
+      '上海市某区某某局2024年度部门决算',
+      '第三部分 2024年度部门决算情况说明',
+      '一、收入支出决算总体情况说明',
+      '本部门2024年度收入支出总计6520.40万元。与2023年度相比，收入支出总计增加610.20万元，增长10.32%。主要原因：项目支出增加，较上一年度增加702.15万元，主要由于办公用房修缮等。',
+      '四、财政拨款收入支出决算总体情况说明',
+      '本部门2024年度财政拨款收入支出总计6410.30万元，其中财政拨款支出6410.30万元。与2023年度相比，财政拨款收入支出总计增加598.10万元，增长10.29%。主要原因：项目支出增加，较上一年度增加702.15万元，主要由于办公用房修缮等。',
+      '五、一般公共预算财政拨款支出决算情况说明',
+      `一般公共预算财政拨款支出6410.30万元。与2023年度相比，一般公共预算财政拨款支出增加598.10万元，增长10.29%。主要原因：项目支出增加，较上一年度增加${third}万元，主要由于办公用房修缮等。`,
+    ];
+    expect(show(await run(lines('720.15')))).toEqual(['VALUE_CONFLICT warning @8 702.15万元 | 720.15万元']);
+    expect(show(await run(lines('702.15')))).toEqual([]);
+  });
+});

@@ -260,7 +260,9 @@ function paragraphFacts(
   // A paragraph that ends in a role cue and a colon (a line “…5312.11万元，上年:” whose figure wrapped to the
   // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
   const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
-  if (cue && r.roles.some((x) => x.whole.test(cue)) && (trailing ?? subject)) trailing = { ...(trailing ?? subject)!, cue };
+  // (with no subject to go with it — its figure lost its unit, so the clause named nothing: “…（项）”5312.11，上年:” — the
+  // cue still states the role of the figure that opens the next paragraph: a figure without a unit shifts no role)
+  if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
   return { facts: out, trailing, last: subject };
 }
 
@@ -305,9 +307,15 @@ function splitStops(s: string, offset: number): { text: string; start: number }[
 
 /** A number-less sub-clause sets the subject when it names a metric or a budget line (…（项）). */
 function subjectFromPiece(piece: string): Subject | null {
-  const label = cleanLabel(piece);
+  let label = cleanLabel(piece);
   if (!label || rules().comparisonStart.test(piece)) return null;
-  const metric = resolveMetric(label);
+  let metric = resolveMetric(label);
+  // (a subject told with its direction before the comparison that states its change: “项目支出增加，较上一度增加1133.95万元”)
+  const told = /^(.{2,}?)(?:增加|减少|增长|下降)$/u.exec(label);
+  if (!metric && told && resolveMetric(told[1]!)) {
+    label = told[1]!;
+    metric = resolveMetric(label);
+  }
   if (metric || /[（(][类款项][）)]$/.test(label)) return { label, metric, kind: null, unit: null };
   return null;
 }
