@@ -591,8 +591,9 @@ export function sums(doc: ExtractedDocument): Flag[] {
 }
 
 /** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:
- *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them). */
-function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2): Flag | null {
+ *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them, `wholeName` the whole: its label by
+ *  default). Also class-changes.ts's 类 against its 项. */
+export function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2, wholeName?: string): Flag | null {
   if (parts.length < min) return null;
   const [whole, ...figs] = figsOfSum(t, parts);
   if (!whole || figs.some((x) => !x)) return null;
@@ -600,5 +601,5 @@ function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2): Flag |
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
   const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total);
+  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${wholeName ?? (t.label || '合计')}${show(t)}。`, `不超过${show(t)}`, total);
 }
