@@ -279,3 +279,22 @@ describe('one subject restated in another section (held-out seed 99 witnessed mi
     expect(show(await run(lines('702.15')))).toEqual([]);
   });
 });
+
+describe('收支总计 balanced within one fund (rv9: balancedTotals keyed by the ledger’s fund)', () => {
+  const doc = (exp: string) => [
+    '某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '一、收入支出决算总体情况说明',
+    '2024年度收入总计760.00万元，支出总计760.00万元。',
+    '四、财政拨款收入支出决算总体情况说明',
+    `2024年度收入总计710.00万元，支出总计${exp}万元。`,
+  ];
+
+  it('does not pair the all-sources 收入总计 with the 财政拨款 section’s 支出总计', async () => {
+    expect(show(await run(doc('710.00')))).toEqual([]);
+  });
+
+  it('still flags the two sides of one fund that differ', async () => {
+    expect(show(await run(doc('720.00')))).toEqual(['VALUE_CONFLICT error @6 710.00万元 | 720.00万元']);
+  });
+});

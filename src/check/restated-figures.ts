@@ -102,6 +102,7 @@ export function restatedRuns(ctx: Ctx): Flag[] {
 
 export function valueConflicts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
+  const fundKey = fundKeys(ctx);
   const cfg = checksConfig().valueConflict;
   const skipSections = new Set(cfg.skipSections);
   const sectionKey = canonicalSections(ctx.doc.outline);
@@ -116,7 +117,8 @@ export function valueConflicts(ctx: Ctx): Flag[] {
     const label = foldBrackets(fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, ''));
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
     if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => foldBrackets(fold(n)) === label)) continue;
-    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
+    // (of one fund: the 总计 of a 财政拨款 section is not the all-sources one)
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}|${fundKey(f.about?.fund)}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   for (const list of groups.values()) {
@@ -152,21 +154,7 @@ const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
  *  level is valueConflicts'. Of two copies the later is flagged, of more the ones the majority does not print. */
 export function restatedSubjects(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
-  const sum = ctx.doc.summary;
-  const equal = (a: string, b: string) => sum[a]?.yuan !== undefined && sum[a]!.yuan === sum[b]?.yuan;
-  const agrees = (a: string, b: string) => !sum[a] || !sum[b] || equal(a, b);
-  // (general_budget within fiscal within all sources)
-  const narrower: [string, string, string, string][] = [
-    ['general_budget', 'fiscal', 'general_budget_appropriation', 'fiscal_appropriation'],
-    ['fiscal', '', 'fiscal_appropriation', 'total'],
-  ];
-  const fundKey = (fund: string | undefined) => {
-    let f = fund ?? '';
-    // (the expenditure totals where both are stated, else the income totals)
-    const coincide = (a: string, b: string) => (sum[`${a}_expenditure`] && sum[`${b}_expenditure`] ? equal(`${a}_expenditure`, `${b}_expenditure`) && agrees(`${a}_income`, `${b}_income`) : equal(`${a}_income`, `${b}_income`));
-    for (const [n, w, a, b] of narrower) if (f === n && coincide(a, b)) f = w;
-    return f;
-  };
+  const fundKey = fundKeys(ctx);
   const cfg = checksConfig().valueConflict;
   const sectionKey = canonicalSections(ctx.doc.outline);
   const skip = new Set(['performance', 'attachments', 'glossary', 'special_transfer']);
@@ -230,4 +218,24 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     }
   }
   return flags;
+}
+
+/** A figure's fund as a key: funds count as one where the document's totals of both are equal (general_budget within
+ *  fiscal within all sources: nothing is spent outside the narrower one, so its every item is the wider one's). */
+function fundKeys(ctx: Ctx): (fund: string | undefined) => string {
+  const sum = ctx.doc.summary;
+  const equal = (a: string, b: string) => sum[a]?.yuan !== undefined && sum[a]!.yuan === sum[b]?.yuan;
+  const agrees = (a: string, b: string) => !sum[a] || !sum[b] || equal(a, b);
+  // (general_budget within fiscal within all sources)
+  const narrower: [string, string, string, string][] = [
+    ['general_budget', 'fiscal', 'general_budget_appropriation', 'fiscal_appropriation'],
+    ['fiscal', '', 'fiscal_appropriation', 'total'],
+  ];
+  return (fund: string | undefined) => {
+    let f = fund ?? '';
+    // (the expenditure totals where both are stated, else the income totals)
+    const coincide = (a: string, b: string) => (sum[`${a}_expenditure`] && sum[`${b}_expenditure`] ? equal(`${a}_expenditure`, `${b}_expenditure`) && agrees(`${a}_income`, `${b}_income`) : equal(`${a}_income`, `${b}_income`));
+    for (const [n, w, a, b] of narrower) if (f === n && coincide(a, b)) f = w;
+    return f;
+  };
 }

@@ -239,7 +239,8 @@ function completeLists(): Record<string, string[]> {
 
 /** A 收支总表 balances: 收入总计 = 支出总计, of the whole (收入预算总计 … 支出预算总计) and of one source
  *  (财政拨款收入总计 … 财政拨款支出总计). Narrative figures of the document's year labelled …收入…总计 and
- *  …支出…总计 with the same words before 收入/支出 must agree; a label naming both sides (收入、支出预算总计)
+ *  …支出…总计 with the same words before 收入/支出 (or of the same fund, where the ledger gave them one) must agree; a
+ *  label naming both sides (收入、支出预算总计)
  *  is neither. The later statement is flagged, naming the earlier. */
 export function balancedTotals(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -250,7 +251,9 @@ export function balancedTotals(ctx: Ctx): Flag[] {
     const label = fold(f.label).replace(/^\d{4}年度?/u, '').replace(/预算|决算/gu, '');
     const m = /^(.*?)(收入|支出)总计$/u.exec(label);
     if (!m || /收入|支出|收|支/u.test(m[1]!)) continue;
-    const k = m[1]!;
+    // (keyed by the fund the ledger gave the figure where it gave one: in `财政拨款收入总计2,961.68万元、支出总计2,961.68万元`
+    // the second 总计 is the 财政拨款's, not the all-sources 支出总计 its bare words would pair it with)
+    const k = f.about?.fund ? `fund:${f.about.fund}` : `words:${m[1]!}`;
     const e = sides.get(k) ?? { income: [], expenditure: [] };
     (m[2] === '收入' ? e.income : e.expenditure).push(f);
     sides.set(k, e);
