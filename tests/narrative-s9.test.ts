@@ -298,3 +298,16 @@ describe('收支总计 balanced within one fund (rv9: balancedTotals keyed by th
     expect(show(await run(doc('720.00')))).toEqual(['VALUE_CONFLICT error @6 710.00万元 | 720.00万元']);
   });
 });
+
+describe('一是/二是 number a list’s items (rv9 M13b)', () => {
+  const doc = (public_: string) => [
+    '某某所2024年度部门决算',
+    '六、一般公共预算财政拨款基本支出决算情况说明',
+    `2024年度一般公共预算财政拨款基本支出1,284.50万元，其中：一是人员经费1,130.20万元，主要包括基本工资、津贴补贴；二是公用经费${public_}万元，主要包括办公费、印刷费。`,
+  ];
+
+  it('reads 人员经费 and 公用经费 after 一是/二是 as the named items', async () => {
+    expect(show(await run(doc('154.40')))).toEqual(['SUM_MISMATCH error @3 1284.60万元 | 1284.50万元']);
+    expect(show(await run(doc('154.30')))).toEqual([]);
+  });
+});
