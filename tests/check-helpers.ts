@@ -77,3 +77,9 @@ function exactYuan(printed: string, scale: number): number {
 /** Flags as `line CODE` strings, for compact exact assertions. */
 export const brief = (flags: { code: string; loc: { line: number } | null }[], codes?: string[]) =>
   flags.filter((f) => !codes || codes.includes(f.code)).map((f) => `${f.loc?.line ?? '-'} ${f.code}`);
+
+/** A text document (its lines) run through the whole pipeline, OCR off. */
+export async function runLines(lines: string[]): Promise<import('../src/model.js').CheckedDocument> {
+  const [{ check }, { extract }, { ingest }, { segment }] = await Promise.all([import('../src/check/index.js'), import('../src/extract/index.js'), import('../src/ingest/index.js'), import('../src/segment/index.js')]);
+  return check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+}

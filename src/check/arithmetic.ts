@@ -11,8 +11,8 @@ import { type Ctx, isBefore, setLevelRoles } from './prose-figures.js';
 import { unitSuspects, growthRates, levelRates, flatPairs, twinChanges, completionRates } from './rates.js';
 import { shares } from './shares.js';
 import { changeSums, breakdownDirections, netChanges } from './change-parts.js';
-import { partsWithinTotal, subsetAmounts, balancedTotals, localSums, enumeratedParts, chainParts, pairedLists, sums } from './sums.js';
-import { restatedRuns, valueConflicts } from './restated-figures.js';
+import { partsWithinTotal, subsetAmounts, balancedTotals, localSums, enumeratedParts, chainParts, pairedLists, namedSums, sums } from './sums.js';
+import { restatedRuns, restatedSubjects, valueConflicts } from './restated-figures.js';
 
 export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[] {
   const byLine = new Map<string, Fact[]>();
@@ -29,7 +29,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   setLevelRoles(doc.document.kind);
   const summed = sums(doc);
   const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
-  return oneCause([...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)]);
+  return oneCause([...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...namedSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...restatedSubjects(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc), ...grandTotals(doc)]);
 }
 
 /** One flag per root cause: an increase larger than its own figure that a breakdown shows to be a decrease

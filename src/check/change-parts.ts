@@ -107,6 +107,8 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
     return { f, v };
   });
   const half = (f: Fact) => lastDigitYuan(f) / 2;
+  // The same level, within the printed intervals: a total restated rounded (27664.22万元 … 2.77亿元) is the total.
+  const sameLevel = (a: Fact | undefined, b: Fact) => !!a && a.yuan !== undefined && b.yuan !== undefined && (a.yuan === b.yuan || Math.abs(a.yuan - b.yuan) < half(a) + half(b));
   interface Eq {
     t: Item;
     runs: Item[][];
@@ -147,13 +149,13 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
       const f = order[j]!;
       if ((f.section ?? null) !== (t.f.section ?? null)) break;
       if (!listed && ctx.text.paragraph.get(lineKey(f.loc)) !== para) break;
-      if (tLevel && isLevel(f) && f.yuan === tLevel.yuan && blockMarker.test(ctx.text.lines.get(lineKey(f.loc))?.raw.slice(0, f.loc.start ?? 0) ?? '') && ++wholes > 1) break;
+      if (tLevel && isLevel(f) && sameLevel(f, tLevel) && blockMarker.test(ctx.text.lines.get(lineKey(f.loc))?.raw.slice(0, f.loc.start ?? 0) ?? '') && ++wholes > 1) break;
       const it = items[j];
       // A change of a figure equal to the total's own (“（一）收入预算总计27664.22万元…一般公共预算收入预算27664.22万元，
       // 与上年相比增加3205.79万元”) is the total restated under another name, not one of its parts.
       // (one of the funds a source is made of may be all of it, the others 0: that is a part)
       const fundPart = !!it?.f.about?.fund && (fundParts()[t.f.about?.fund ?? ''] ?? []).includes(it.f.about.fund);
-      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && levelOf(j)?.yuan === tLevel.yuan))) parts.push(it);
+      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && sameLevel(levelOf(j), tLevel)))) parts.push(it);
       if (parts.length >= 10) break;
     }
     if (parts.length < 2 || parts.every((p) => p.v === 0)) return;

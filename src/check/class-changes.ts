@@ -11,7 +11,8 @@ import type { ExtractedDocument, Fact, Flag, Loc } from '../model.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { lineKey, type TextIndex } from './lines.js';
-import { decimalsOf, formatAmount, isAmount, wholeInList } from './numbers.js';
+import { partsOverWhole } from './sums.js';
+import { isAmount } from './numbers.js';
 
 const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
 /** A line that is only a 类's name under its list marker: （二）社会保障和就业支出（类）. */
@@ -128,23 +129,10 @@ function fundWithin(part: Fact, whole: Fact): boolean {
 }
 
 /** The 项 under a 类's line adding up to more than the 类's own figure stated elsewhere (every statement of it,
- *  where they agree; their intervals and the parts' — a whole 万元 among figures to the 分 read at their
- *  precision): SUM_MISMATCH on the 类's figure, naming the parts. */
+ *  where they agree): sums.ts partsOverWhole on the 类's figure, naming the parts; only the parts' fund is this rule's. */
 function partsOver(wholes: Fact[], parts: Fact[], name: string): Flag | null {
   if (!wholes.length || wholes.some((w) => wholes[0]!.yuan !== w.yuan) || parts.some((p) => wholes.some((w) => !fundWithin(p, w)))) return null;
-  const t = wholes[wholes.length - 1]!;
-  const dec = Math.max(0, ...[t, ...parts].map((f) => decimalsOf(f.text)));
-  const [whole, ...figs] = [t, ...parts].map((f) => figOf(wholeInList(f, dec), f.unit, false, dec));
-  if (!whole || figs.some((x) => !x)) return null;
-  const sum = figs.reduce((a, x) => a + x!.v, 0n);
-  const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
-  if (sum - whole.v < slack) return null;
-  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-  const listed = parts.map((p) => `${p.text}${p.unit}`).join('＋');
-  return makeFlag('SUM_MISMATCH', `部分大于整体：${name}（类）下所列各项（${placeOf(parts[0]!.loc)}起）${listed}＝${total}，超过该类的${t.text}${t.unit}。`, { ...t.loc }, t.excerpt, {
-    expected: `不超过${t.text}${t.unit}`,
-    found: total,
-  });
+  return partsOverWhole(wholes[wholes.length - 1]!, parts, `${name}（类）下所列各项（${placeOf(parts[0]!.loc)}起）${parts.map((p) => `${p.text}${p.unit}`).join('＋')}`, 1, '该类的');
 }
 
 /** A 类's change stated twice with two amounts (江苏 预算: the overview's `按功能分类，…住房保障支出增加466.32万元` and the

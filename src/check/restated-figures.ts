@@ -5,7 +5,8 @@ import { placeOf } from './flag.js';
 import { canonicalSections } from '../outline.js';
 import { figOf, sumFits } from './identities.js';
 import { isAmount, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, levelRolesOf, fold, isBefore, tolOf } from './prose-figures.js';
+import { lineKey } from './lines.js';
+import { type Ctx, flagOn, show, levelRolesOf, fold, isBefore, tolOf, readingOrder } from './prose-figures.js';
 
 /** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
  *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
@@ -101,6 +102,7 @@ export function restatedRuns(ctx: Ctx): Flag[] {
 
 export function valueConflicts(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
+  const fundKey = fundKeys(ctx);
   const cfg = checksConfig().valueConflict;
   const skipSections = new Set(cfg.skipSections);
   const sectionKey = canonicalSections(ctx.doc.outline);
@@ -115,7 +117,8 @@ export function valueConflicts(ctx: Ctx): Flag[] {
     const label = foldBrackets(fold(f.label).replace(/^(\d{4}年度?)?(本年度?|全年|当年|年度)?/u, ''));
     // Only the metric under one of its own names: 所属事业单位项目支出 is one item's, not the document's.
     if (cfg.sameLabel && !(metricNames().get(f.metric) ?? []).some((n) => foldBrackets(fold(n)) === label)) continue;
-    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}`;
+    // (of one fund: the 总计 of a 财政拨款 section is not the all-sources one)
+    const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}|${fundKey(f.about?.fund)}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   for (const list of groups.values()) {
@@ -138,3 +141,101 @@ export function valueConflicts(ctx: Ctx): Flag[] {
 const foldBrackets = (s: string) => s.replace(/（/gu, '(').replace(/）/gu, ')');
 
 const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
+
+/** One subject stated in several sections (江苏 预算: the 财政拨款 and the 一般公共预算 sections list the same 款 with the
+ *  same figures; 上海 决算: `项目支出增加，较上一度增加1133.95万元` in the overview of the 财政拨款 and again under 一般公共预算):
+ *  a ledger key per subject — its words (or the 科目 code the ledger gave it), role, direction and base of a change, year
+ *  and fund — across the document; the copies must be equal at their printed precision. Funds count as one where the
+ *  document's totals of both are equal (nothing is spent outside the narrower one: its every item is the wider one's);
+ *  else copies under different funds are different quantities. Guards against two quantities with the same words:
+ *  words that name two different figures within one section are no key; copies in one section are not compared (lists
+ *  of like items, one per unit or project); per-project and attached sections are left out; budgets of a 决算 (年初
+ *  and 调整 both read `budget`) and prior-year figures (上年预算 and 上年决算 both `prior_year`) are not keyed; a metric's
+ *  level is valueConflicts'. Of two copies the later is flagged, of more the ones the majority does not print. */
+export function restatedSubjects(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const fundKey = fundKeys(ctx);
+  const cfg = checksConfig().valueConflict;
+  const sectionKey = canonicalSections(ctx.doc.outline);
+  const skip = new Set(['performance', 'attachments', 'glossary', 'special_transfer']);
+  const levels = levelRolesOf();
+  const groups = new Map<string, Fact[]>();
+  for (const f of ctx.doc.facts) {
+    if (f.from !== 'text' || !isAmount(f) || f.yuan === undefined || ctx.suspect.has(f.id) || f.section == null) continue;
+    if (skip.has(sectionKey.get(f.section) ?? '')) continue;
+    const change = f.role === 'change' && (f.direction === 'increase' || f.direction === 'decrease');
+    if (!change && !levels.includes(f.role)) continue;
+    if (!change && f.metric && cfg.metrics.includes(f.metric)) continue;
+    const words = foldBrackets(fold(f.label).replace(/^\d{4}年度?/u, ''));
+    const subject = f.about?.code ? `code:${f.about.code}` : f.metric ? `m:${f.metric}` : words.length >= 4 && !/\d/u.test(words) ? `w:${words}` : null;
+    if (!subject) continue;
+    // the base a change is measured from: a budget (比年初预算增加) or last year (较上年增加)
+    const lead = (ctx.text.lines.get(lineKey(f.loc))?.raw ?? '').slice(Math.max(0, (f.loc.start ?? 0) - 16), f.loc.start ?? 0);
+    const base = change ? (/预算/u.test(lead.slice(lead.search(/[，,。；;]?[^，,。；;]*$/u))) ? 'budget' : 'prior') : '';
+    const k = `${subject}|${f.about?.column ?? ''}|${f.role}|${f.direction ?? ''}|${base}|${f.year ?? ''}|${fundKey(f.about?.fund)}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const same = (a: Fact, b: Fact) => {
+    const x = figOf(a.text, a.unit);
+    const y = figOf(b.text, b.unit);
+    return !!x && !!y && sumFits(x, [y]);
+  };
+  // Two copies are one statement only where the text around them says so too: the amounts stated right before and
+  // right after each, in its section, are the same figures (公务接待费16万元 before 工会经费 in both lists; 增加1193.20万元
+  // before 较上一度增加1133.95万元 in both paragraphs). The same words in a list of another kind (办公费 among 项目支出's
+  // economic classes, after other figures) are not corroborated.
+  const amounts = readingOrder(ctx).filter((f) => isAmount(f) && f.yuan !== undefined);
+  const at = new Map(amounts.map((f, i) => [f, i]));
+  const near = (f: Fact, d: number) => {
+    const g = amounts[(at.get(f) ?? -9) + d];
+    return g && g.section === f.section ? g : undefined;
+  };
+  // (both sides where both copies have a neighbour in their section, at least one: 机关运行经费's 会议费 has 维修（护）费100万元
+  // before it as 公用经费's does, but not the same figure after it)
+  const corroborated = (a: Fact, b: Fact) => {
+    const sides = [-1, 1].flatMap((d) => {
+      const x = near(a, d);
+      const y = near(b, d);
+      return x && y ? [x.role === y.role && same(x, y)] : [];
+    });
+    return sides.length > 0 && sides.every(Boolean);
+  };
+  for (const list of groups.values()) {
+    if (new Set(list.map((f) => f.section)).size < 2) continue;
+    // words that name two different figures within one section are no key
+    if (list.some((f) => list.some((g) => g.section === f.section && !same(f, g)))) continue;
+    list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
+    const votes = list.map((f) => list.filter((g) => same(f, g)).length);
+    const best = Math.max(...votes);
+    const major = list[votes.indexOf(best)]!;
+    if (best * 2 <= list.length && list.length > 2) continue;
+    for (const f of list) {
+      if (same(f, major) || (list.length === 2 && f === list[0])) continue;
+      const ref = list.length === 2 ? list[0]! : major;
+      if (!corroborated(f, ref)) continue;
+      const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : '增加') : '';
+      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}${verb}在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}。`, show(ref), show(f)));
+    }
+  }
+  return flags;
+}
+
+/** A figure's fund as a key: funds count as one where the document's totals of both are equal (general_budget within
+ *  fiscal within all sources: nothing is spent outside the narrower one, so its every item is the wider one's). */
+function fundKeys(ctx: Ctx): (fund: string | undefined) => string {
+  const sum = ctx.doc.summary;
+  const equal = (a: string, b: string) => sum[a]?.yuan !== undefined && sum[a]!.yuan === sum[b]?.yuan;
+  const agrees = (a: string, b: string) => !sum[a] || !sum[b] || equal(a, b);
+  // (general_budget within fiscal within all sources)
+  const narrower: [string, string, string, string][] = [
+    ['general_budget', 'fiscal', 'general_budget_appropriation', 'fiscal_appropriation'],
+    ['fiscal', '', 'fiscal_appropriation', 'total'],
+  ];
+  return (fund: string | undefined) => {
+    let f = fund ?? '';
+    // (the expenditure totals where both are stated, else the income totals)
+    const coincide = (a: string, b: string) => (sum[`${a}_expenditure`] && sum[`${b}_expenditure`] ? equal(`${a}_expenditure`, `${b}_expenditure`) && agrees(`${a}_income`, `${b}_income`) : equal(`${a}_income`, `${b}_income`));
+    for (const [n, w, a, b] of narrower) if (f === n && coincide(a, b)) f = w;
+    return f;
+  };
+}

@@ -9,6 +9,16 @@ import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
 import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder } from './prose-figures.js';
 
+/** The figures of a total and its parts, read together (figsTogether: a whole 万元 among figures to the 分 is exact) —
+ *  except where the total itself is printed whole while a part has decimals (`涉及项目预算资金497万元，包括：…318.80万元…`):
+ *  the author rounded the total, so the list's whole figures may be roundings too, and each is read at its own
+ *  precision (497 ± 0.5 holds 497.46). */
+export function figsOfSum(t: Fact, parts: Fact[]): (Fig | null)[] {
+  // (a bare 0 is no rounding: nobody rounds 0.30万元 to “0万元” where the others print two decimals)
+  if (decimalsOf(t.text) === 0 && !/^0$/u.test(t.text.trim()) && parts.some((p) => decimalsOf(p.text) > 0)) return [t, ...parts].map((f) => figOf(f.text, f.unit));
+  return figsTogether([t, ...parts]);
+}
+
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
 const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
 
@@ -70,6 +80,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
       if (f.kind === 'percent' || f.role === 'change') continue;
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
+      // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
+      // total's sibling in the list the total is an item of.
+      if (parts.length && classLevel(t.label) && classLevel(f.label) && classLevel(f.label) <= classLevel(t.label)) break;
       if (parts.length === 1) listStop = stopRank(textBetween(ctx.text, parts[0]!, f) ?? '。');
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
@@ -84,9 +98,20 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (parts.length && /^[^，,；;、。]*[：:]/u.test(gap)) break;
       parts.push(f);
     }
+    // Figures right after an item that add up to it exactly (`人员经费420.00万元，含在职人员经费300.00万元、离退休人员经费
+    // 120.00万元；`) are that item's own breakdown, whatever words open it: not siblings of it.
+    for (let k = 0; k < parts.length - 2; k++) {
+      for (let m = 2; k + m < parts.length; m++) {
+        const [w, ...xs] = figsOfSum(parts[k]!, parts.slice(k + 1, k + 1 + m));
+        if (w && xs.every((x) => x) && sumFits(w, xs as Fig[])) {
+          parts.splice(k + 1, m);
+          break;
+        }
+      }
+    }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
-      const [whole, ...figs] = figsTogether([t, ...parts]);
+      const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
       const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
@@ -107,7 +132,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       const rest = all.slice(1);
       const after = stopRank(textBetween(ctx.text, all[0]!, all[1]!) ?? '');
       const among = Math.max(...rest.slice(1).map((p, j) => stopRank(textBetween(ctx.text, rest[j]!, p) ?? '')));
-      if (after > among) open = rest;
+      // (or, whatever the stops, where the others alone add up to the total: a second breakdown of it —
+      // `其中：财政拨款支出2,940.05万元，基本支出2,336.91万元，项目支出603.14万元`)
+      const [w, ...rf] = figsOfSum(t, rest);
+      if (after > among || (!!w && rf.every((x) => x) && sumFits(w, rf as Fig[]))) open = rest;
     }
     // One item is enough where its sentence says it is part of the total (“预算金额1481.42万元，其中，预留给小型
     // 和微型企业的…预算为1486.42万元”); after a full stop the 其中 may open another total's list.
@@ -160,7 +188,7 @@ function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>,
   const sum = shares.reduce((a, f) => a + f.value, 0);
   const slack = shares.reduce((a, f) => a + 2 * halfUnit(f.text), 0) + checksConfig().tolerances.minPercentPoints;
   if (Math.abs(sum - 100) > slack + 1e-9) return null;
-  const [whole, ...figs] = figsTogether([t, ...parts]);
+  const [whole, ...figs] = figsOfSum(t, parts);
   if (!whole || figs.some((x) => !x) || whole.v <= 0n) return null;
   const most = figs.reduce((a, x) => a + x!.v + x!.h, 0n);
   // the share the items may leave out, in millionths of the total (rounded up: no flag on a rounding)
@@ -211,7 +239,8 @@ function completeLists(): Record<string, string[]> {
 
 /** A 收支总表 balances: 收入总计 = 支出总计, of the whole (收入预算总计 … 支出预算总计) and of one source
  *  (财政拨款收入总计 … 财政拨款支出总计). Narrative figures of the document's year labelled …收入…总计 and
- *  …支出…总计 with the same words before 收入/支出 must agree; a label naming both sides (收入、支出预算总计)
+ *  …支出…总计 with the same words before 收入/支出 (or of the same fund, where the ledger gave them one) must agree; a
+ *  label naming both sides (收入、支出预算总计)
  *  is neither. The later statement is flagged, naming the earlier. */
 export function balancedTotals(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -222,7 +251,9 @@ export function balancedTotals(ctx: Ctx): Flag[] {
     const label = fold(f.label).replace(/^\d{4}年度?/u, '').replace(/预算|决算/gu, '');
     const m = /^(.*?)(收入|支出)总计$/u.exec(label);
     if (!m || /收入|支出|收|支/u.test(m[1]!)) continue;
-    const k = m[1]!;
+    // (keyed by the fund the ledger gave the figure where it gave one: in `财政拨款收入总计2,961.68万元、支出总计2,961.68万元`
+    // the second 总计 is the 财政拨款's, not the all-sources 支出总计 its bare words would pair it with)
+    const k = f.about?.fund ? `fund:${f.about.fund}` : `words:${m[1]!}`;
     const e = sides.get(k) ?? { income: [], expenditure: [] };
     (m[2] === '收入' ? e.income : e.expenditure).push(f);
     sides.set(k, e);
@@ -258,7 +289,7 @@ export function localSums(ctx: Ctx): Flag[] {
         const scope = until < 0 ? after : after.slice(0, until);
         const parts = rule.parts.map((m) => scope.filter((f) => f.metric === m));
         if (parts.some((p) => p.length !== 1)) continue;
-        const [whole, ...figs] = figsTogether([t, ...parts.map((p) => p[0]!)]);
+        const [whole, ...figs] = figsOfSum(t, parts.map((p) => p[0]!));
         if (!whole || figs.some((x) => !x) || sumFits(whole, figs as NonNullable<(typeof figs)[number]>[])) continue;
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
@@ -268,6 +299,39 @@ export function localSums(ctx: Ctx): Flag[] {
       }
     }
   }
+  return flags;
+}
+
+/** A sum that names its parts (“人员经费和公用经费合计2,336.81万元”, “A、B合计…”): each name is a figure stated before it in
+ *  its section (the nearest with exactly that label, of the sum's role, year and unit), and the named parts are all of
+ *  it: their sum must equal it at the printed precision. SUM_MISMATCH, error, on the sum. */
+export function namedSums(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const order = readingOrder(ctx);
+  order.forEach((t, i) => {
+    if (!isAmount(t) || t.role === 'change' || t.role === 'share') return;
+    const m = /^(.{2,40}?)(?:合计|共计|总计|之和|两项合计|二者合计)(?:为|是|达)?$/u.exec(fold(t.label));
+    if (!m) return;
+    const names = m[1]!.split(/[和、及与]/u).filter(Boolean);
+    if (names.length < 2 || names.some((n) => n.length < 2) || new Set(names).size !== names.length) return;
+    const parts: Fact[] = [];
+    for (const n of names) {
+      let hit: Fact | undefined;
+      for (let k = i - 1; k >= 0 && (order[k]!.section ?? null) === (t.section ?? null); k--) {
+        const g = order[k]!;
+        if (isAmount(g) && g.role === t.role && g.year === t.year && g.unit === t.unit && fold(g.label).replace(/^(?:其中|包括)[:：，,]?/u, '') === n) {
+          hit = g;
+          break;
+        }
+      }
+      if (!hit) return;
+      parts.push(hit);
+    }
+    const [whole, ...figs] = figsOfSum(t, parts);
+    if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
+  });
   return flags;
 }
 
@@ -324,6 +388,13 @@ function chainNames(label: string): Map<number, string> {
     from = m.index! + m[0].length;
   }
   return names;
+}
+
+/** The level a label's 类/款 mark names (1 类, 2 款, 3 项): its bracketed marker, else a bare 类 or 款 ending it
+ *  (一般公共服务支出类, “财政事务”款; not 拨款), else 0. */
+function classLevel(label: string): number {
+  const name = fold(label);
+  return markerLevel(name) || (/类$/u.test(name) ? 1 : /(?<!拨)款$/u.test(name) ? 2 : 0);
 }
 
 /** The deepest 类/款/项 marker a label prints (1, 2, 3), or 0. */
@@ -434,12 +505,16 @@ export function pairedLists(ctx: Ctx): Flag[] {
     if (budgets.length > actuals.length) cut = true;
     if (cut || actuals.length < 2) return;
     const fits = (t: Fact, parts: Fact[]) => {
-      const [whole, ...figs] = figsTogether([t, ...parts]);
+      const [whole, ...figs] = figsOfSum(t, parts);
       return !whole || figs.some((x) => !x) ? null : sumFits(whole, figs as Fig[]);
     };
-    const b = fits(tb, budgets);
+    // A total stated with two budgets (年初预算为2,993.92万元，调整预算为2,950.00万元，支出决算为…) has items whose budget
+    // may be either: the items' budgets add up when they fit one of them, and which one they are not is unknown.
+    const alts: Fact[] = [];
+    for (let j = i - 1; j >= 0 && order[j]!.role === 'budget' && isAmount(order[j]!) && same(order[j]!, tb) && sameSentence(ctx.text, order[j]!, tb); j--) alts.push(order[j]!);
+    const b = [tb, ...alts].some((t) => fits(t, budgets));
     const a = fits(ta, actuals);
-    if (b === null || a === null || b === a) return;
+    if (fits(tb, budgets) === null || a === null || b === a || (!b && alts.length)) return;
     const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);
@@ -501,14 +576,16 @@ export function sums(doc: ExtractedDocument): Flag[] {
     if (ok) continue;
     const t = totals[0]!;
     const unit = t.entry.unit;
-    const dec = t.fact ? decimalsOf(t.fact.text) : 2;
+    // (the sum at the finest precision of the figures it adds: 0万元 + 0.10万元 is 0.10万元, not “0万元”)
+    const dec = Math.max(t.fact ? decimalsOf(t.fact.text) : 2, ...present.map((p) => (p.fact && p.fact.unit === unit ? decimalsOf(p.fact.text) : 0)));
     const isCount = t.fact?.kind === 'count';
     const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
-    const names = present.map((p) => `${p.fact?.label ?? p.metric}${fmt(p.yuan)}`).join('＋');
+    // each part as printed (公务接待费支出0.10万元), the total as printed
+    const names = present.map((p) => `${p.fact?.label ?? p.metric}${p.fact && !isCount && p.fact.unit === unit ? show(p.fact) : fmt(p.yuan)}`).join('＋');
     const what = t.fact?.label ?? t.metric;
     const message =
       rule.complete && all
-        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${fmt(t.yuan)}。`
+        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
         : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
     const loc = t.fact?.loc ?? null;
     flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
@@ -517,14 +594,15 @@ export function sums(doc: ExtractedDocument): Flag[] {
 }
 
 /** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:
- *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them). */
-function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2): Flag | null {
+ *  a SUM_MISMATCH on the whole (`listed` says the parts as the message names them, `wholeName` the whole: its label by
+ *  default). Also class-changes.ts's 类 against its 项. */
+export function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2, wholeName?: string): Flag | null {
   if (parts.length < min) return null;
-  const [whole, ...figs] = figsTogether([t, ...parts]);
+  const [whole, ...figs] = figsOfSum(t, parts);
   if (!whole || figs.some((x) => !x)) return null;
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
   const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
-  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, total);
+  return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${wholeName ?? (t.label || '合计')}${show(t)}。`, `不超过${show(t)}`, total);
 }

@@ -39,6 +39,15 @@ interface Parsed {
 
 /** A label that is only the prior year's name. */
 const priorLabel = /^(?:较|比|与|同比)?(?:上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
+/** A label opened by the prior year's word (上年一般公共服务支出（类）); not a balance carried from it (上年结转, 上年末). */
+const priorOpens = /^(?:上年度?|上一年度|去年)(?![结末])/u;
+
+/** Where the sentence that holds position `at` ends (the 。 after it, or the text's end). */
+const sentenceEndAfter = (text: string, at: number) => {
+  const k = text.indexOf('。', at);
+  return k < 0 ? text.length : k;
+};
+
 /** A label that is only a year word or a comparison word. */
 const bareLabel = /^(?:(?:较|比|与|同比)(?:上年度?|上一年度|去年)?|上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 
@@ -149,6 +158,7 @@ function paragraphFacts(
   const out: Omit<Fact, 'id'>[] = [];
   let subject: Subject | null = carried;
   let cursor = 0;
+  let priorUntil = -1;
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -201,6 +211,17 @@ function paragraphFacts(
       const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';
       parsed.label = /^[\u4e00-\u9fff]/.test(after) ? after.slice(0, 12) : '';
     }
+    // A list the prior year's word opens (上年一般公共服务支出（类）90.00万元，社会保障和就业支出（类）45.00万元。): each
+    // item of its sentence is last year's figure, not only the first (an item naming a year of its own ends it).
+    if (tok.kind === 'amount' && parsed.role === 'actual' && parsed.own && docYear !== null) {
+      const opens = priorOpens.exec(parsed.label);
+      if (opens && parsed.label.length > opens[0].length + 1) {
+        parsed.label = parsed.label.slice(opens[0].length);
+        parsed.metric = resolveMetric(parsed.label);
+        priorUntil = sentenceEndAfter(text, tok.unitEnd);
+      } else if (tok.start >= priorUntil || /本年|当年|今年|20\d\d/u.test(segment.text)) priorUntil = -1;
+      if (tok.start < priorUntil) Object.assign(parsed, { role: 'prior_year', year: docYear - 1 });
+    }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
@@ -239,7 +260,9 @@ function paragraphFacts(
   // A paragraph that ends in a role cue and a colon (a line “…5312.11万元，上年:” whose figure wrapped to the
   // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
   const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
-  if (cue && r.roles.some((x) => x.whole.test(cue)) && (trailing ?? subject)) trailing = { ...(trailing ?? subject)!, cue };
+  // (with no subject to go with it — its figure lost its unit, so the clause named nothing: “…（项）”5312.11，上年:” — the
+  // cue still states the role of the figure that opens the next paragraph: a figure without a unit shifts no role)
+  if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
   return { facts: out, trailing, last: subject };
 }
 
@@ -284,9 +307,15 @@ function splitStops(s: string, offset: number): { text: string; start: number }[
 
 /** A number-less sub-clause sets the subject when it names a metric or a budget line (…（项）). */
 function subjectFromPiece(piece: string): Subject | null {
-  const label = cleanLabel(piece);
+  let label = cleanLabel(piece);
   if (!label || rules().comparisonStart.test(piece)) return null;
-  const metric = resolveMetric(label);
+  let metric = resolveMetric(label);
+  // (a subject told with its direction before the comparison that states its change: “项目支出增加，较上一度增加1133.95万元”)
+  const told = /^(.{2,}?)(?:增加|减少|增长|下降)$/u.exec(label);
+  if (!metric && told && resolveMetric(told[1]!)) {
+    label = told[1]!;
+    metric = resolveMetric(label);
+  }
   if (metric || /[（(][类款项][）)]$/.test(label)) return { label, metric, kind: null, unit: null };
   return null;
 }
