@@ -1418,6 +1418,7 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number, know
     return out;
   };
   const opts = new Map<Row, number[][]>();
+  const doubted = new Set<Row>();
   for (const r of rows) {
     const v = vals.get(r)!;
     if (!v.length || v.length > n || v.some((x) => x === null) || !r.codes.length && !/^(合计|总计)$/.test(labelText({ label: r.groups.flatMap((g) => g.label), values: [] }))) continue;
@@ -1485,7 +1486,16 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number, know
         }
       };
       if (!big) walk(0);
-      if (!valid) continue;
+      if (!valid) {
+        // Placements given by positions (`known`) that leave the family no sum: positions are wrong here.
+        for (const r of group)
+          if (known.has(r) && !doubted.has(r)) {
+            doubted.add(r);
+            opts.set(r, combos(vals.get(r)!.length - 1, 1).map((c) => [0, ...c]));
+            changed = true;
+          }
+        continue;
+      }
       group.forEach((r, g) => {
         const keep = opts.get(r)!.filter((_, o) => seen[g]!.has(o));
         if (keep.length < opts.get(r)!.length) {
