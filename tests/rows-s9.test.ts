@@ -40,18 +40,19 @@ const fiscal = (science = '8,200.00') =>
     row('221', '住房保障支出', ['400.00', 44], ['400.00', 57]),
   ].join('\n');
 
-// 高等学校收入决算表: seven names printed, some a single space apart, three columns blank throughout.
+// 机关运行经费支出预算表 (no template lists its columns): seven names printed, some a single space apart, three
+// columns blank throughout.
 const income = () =>
   [
-    '某某学院2023年度决算',
-    '                    表2  高等学校收入决算表',
+    '某某局2025年部门预算',
+    '                    机关运行经费支出预算表',
     '                                                        单位：万元',
-    at(['科目编码 科目名称', 0, '<'], ['本年收入合计', 44, '>'], ['财政拨款收入', 57, '>'], ['上级补助收入', 70, '>'], ['事业收入', 81, '>'], ['经营收入', 92, '>'], ['附属单位上缴收入', 109, '>'], ['其他收入', 120, '>']),
-    row('', '合计', ['40,000.00', 44], ['30,000.00', 57], ['9,000.00', 81], ['1,000.00', 120]),
-    row('205', '教育支出', ['32,000.00', 44], ['23,000.00', 57], ['8,000.00', 81], ['1,000.00', 120]),
-    row('2050205', '高等教育', ['32,000.00', 44], ['23,000.00', 57], ['8,000.00', 81], ['1,000.00', 120]),
-    row('206', '科学技术支出', ['8,000.00', 44], ['7,000.00', 57], ['1,000.00', 81]),
-    row('2060203', '自然科学基金', ['8,000.00', 44], ['7,000.00', 57], ['1,000.00', 81]),
+    at(['科目编码 科目名称', 0, '<'], ['合计', 44, '>'], ['办公费', 57, '>'], ['印刷费', 70, '>'], ['水电费', 81, '>'], ['邮电费', 92, '>'], ['公务用车运行费', 109, '>'], ['其他费用', 120, '>']),
+    row('', '合计', ['40.00', 44], ['30.00', 57], ['9.00', 81], ['1.00', 120]),
+    row('201', '一般公共服务支出', ['32.00', 44], ['23.00', 57], ['8.00', 81], ['1.00', 120]),
+    row('2010301', '行政运行', ['32.00', 44], ['23.00', 57], ['8.00', 81], ['1.00', 120]),
+    row('206', '科学技术支出', ['8.00', 44], ['7.00', 57], ['1.00', 81]),
+    row('2060101', '行政运行', ['8.00', 44], ['7.00', 57], ['1.00', 81]),
   ].join('\n');
 
 describe('pdftotext -layout: a university 决算 table whose header no template names', () => {
@@ -71,14 +72,14 @@ describe('pdftotext -layout: a university 决算 table whose header no template 
 
   it('names only the printed columns that hold figures where some are blank throughout (names a single space apart)', async () => {
     const doc = await run(income());
-    const t = doc.tables.find((x) => x.kind === '高校决算表2收入表')!;
-    expect(t.header).toEqual(['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '事业收入', '其他收入']);
-    expect(t.rows.find((r) => r[0] === '206')).toEqual(['206', '科学技术支出', '8,000.00', '7,000.00', '1,000.00', '']);
+    const t = doc.tables.find((x) => x.kind === '预算11机关运行经费表')!;
+    expect(t.header).toEqual(['科目编码', '科目名称', '合计', '办公费', '水电费', '其他费用']);
+    expect(t.rows.find((r) => r[0] === '206')).toEqual(['206', '科学技术支出', '8.00', '7.00', '1.00', '']);
   });
 
   it('names no column where a figure stands under a printed name no full row fills', async () => {
-    const text = income().replace(row('2060203', '自然科学基金', ['8,000.00', 44], ['7,000.00', 57], ['1,000.00', 81]), row('2060203', '自然科学基金', ['8,000.00', 44], ['7,000.00', 57], ['1,000.00', 92]));
-    const t = (await run(text)).tables.find((x) => x.kind === '高校决算表2收入表')!;
+    const text = income().replace(row('2060101', '行政运行', ['8.00', 44], ['7.00', 57], ['1.00', 81]), row('2060101', '行政运行', ['8.00', 44], ['7.00', 57], ['1.00', 92]));
+    const t = (await run(text)).tables.find((x) => x.kind === '预算11机关运行经费表')!;
     expect(t.header.slice(2).every((h) => h === '')).toBe(true);
   });
 });
