@@ -118,14 +118,16 @@ describe('page-text tables: fixed-width dump (pdftotext -layout)', () => {
     '注：本表反映部门本年度各项支出情况。',
   ].join('\n');
 
-  it('reads rows by code and fills a full row in order; a partial row keeps only its total for sure', async () => {
+  // (Its band prints three of the template's six names: the columns are named by the band's words over the
+  // figures, and the partial rows placed by where their figures stand, as the two full rows stand.)
+  it('reads rows by code and fills a full row in order; a partial row placed under its band’s names', async () => {
     const [t] = await tablesOf(text);
     expect(grid(t!)).toEqual([
-      ['科目编码', '科目名称', '', '', ''],
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
       ['', '合计', '307.82', '105.58', '202.24'],
       ['201', '一般公共服务支出', '307.82', '105.58', '202.24'],
-      ['2010601', '行政运行', '105.58', '?105.58', ''],
-      ['2010650', '事业运行', '202.24', '', '?202.24'],
+      ['2010601', '行政运行', '105.58', '105.58', ''],
+      ['2010650', '事业运行', '202.24', '', '202.24'],
     ]);
     expect(t!.rows[3]![2]!.loc).toMatchObject({ page: 1, line: 6, start: 36, end: 42 });
   });

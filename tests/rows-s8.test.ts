@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
-import { displayColumns } from '../src/ingest/layout/pagetext.js';
 import { segment } from '../src/segment/index.js';
+import { at } from './layout-text.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const run = async (text: string) => check(extract(segment(await ingest(enc(text), { ocr: 'off' }))));
@@ -99,17 +99,6 @@ describe('pdftotext -layout, two halves: a long right-half label between the col
 });
 
 // ------------------------------------------------------------------ tables printed without blank lines
-
-/** A printed line: each text starting (`<`) or ending (`>`) at a display column (CJK characters count two). */
-const at = (...parts: [string, number, '<' | '>'][]): string => {
-  let out = '';
-  for (const [text, col, side] of parts) {
-    const start = side === '<' ? col : col - displayColumns(text)[text.length]!;
-    out = out.padEnd(Math.max(displayColumns(out)[out.length]! === start ? out.length : out.length + start - displayColumns(out)[out.length]!, out.length + (out ? 1 : 0)));
-    out += text;
-  }
-  return out;
-};
 
 // A 支出决算表 (公开03) of six figure columns where only three are filled, 0.00 in 项目支出 where a row has none,
 // long names wrapped under their first line (the figures on the first), and its 一般公共预算 part (公开05).

@@ -18,7 +18,21 @@ const isSpace = (ch: string) => /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]
 /** `text` keeps one space only between two Latin words or two numbers; every other run of whitespace goes, since
  *  in Chinese text it is layout, not meaning. A full-width comma is folded only between digits
  *  (a thousands separator), never in prose. */
+/** Digits grouped by thin spaces (GB/T 15835's 千分空: 2\u2009940.05), or by plain spaces right before a unit
+ *  (2 940.05万元): one number. A plain space elsewhere may part two table cells (2 940.05), so only where every
+ *  group after the first has three digits and a unit follows. */
+const GROUPED = /(?<![\d.,])\d{1,3}(?:[\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d{1,3}(?: \d{3})+(?:\.\d+)?(?= ?(?:万元|亿元|千元|元|%|％))/g;
+
+/** Offsets of the spaces inside grouped numbers (above), which the text drops. */
+function groupSpaces(raw: string): Set<number> | null {
+  if (!/\d[ \u2009\u202f]\d{3}/.test(raw)) return null;
+  const out = new Set<number>();
+  for (const m of raw.matchAll(GROUPED)) for (let k = 0; k < m[0].length; k++) if (/[ \u2009\u202f]/.test(m[0][k]!)) out.add(m.index + k);
+  return out.size ? out : null;
+}
+
 export function normalize(raw: string): { text: string; map: number[] } {
+  const grouped = groupSpaces(raw);
   // Built in pieces, with the last character kept aside: reading the end of a string being appended to
   // flattens it every time, which made a long line cost its length squared.
   const pieces: string[] = [];
@@ -34,7 +48,7 @@ export function normalize(raw: string): { text: string; map: number[] } {
       const next = raw[j];
       // Between two digits a space separates two numbers (table cells, "2023 93.93"): gluing them
       // would make one wrong number.
-      if (prev && next && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
+      if (prev && next && !grouped?.has(i) && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
         pieces.push(' ');
         last = ' ';
         map.push(i);

@@ -24,10 +24,11 @@ const isCellLine = (s: string) => s.startsWith('\t');
 export const ingestText: Backend = async (bytes) => {
   const { text } = decodeText(bytes);
   const pages = pageDump(text) ?? pageMarked(text) ?? text.split('\f');
-  const all: RawLine[] = [];
+  const printedOrder: RawLine[] = [];
   pages.forEach((pageText, p) => {
-    pageText.split(/\r\n|\r|\n/).forEach((raw, i) => all.push({ raw, page: p + 1, line: i + 1 }));
+    pageText.split(/\r\n|\r|\n/).forEach((raw, i) => printedOrder.push({ raw, page: p + 1, line: i + 1 }));
   });
+  const all = tailsInPlace(printedOrder);
   const blocks: Block[] = [];
   let tableCount = 0;
   const folios = pageNumberLines(all, pages.length);
@@ -63,12 +64,47 @@ export const ingestText: Backend = async (bytes) => {
   return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks) };
 };
 
+/** A line's last figure printed on the line above it (`pdftotext -layout` puts the wrapped tail of a paragraph's
+ *  line, `15.16%；` or `603.14万元，占20.51%；`, a line higher when it is set lower than the text beside it): a
+ *  short line opening with a figure and ending a clause, then (blank lines aside) a line of prose cut mid-word
+ *  (ending in a Chinese character: 占, 项目支出), and no figure opening the line after that one; the line above
+ *  the tail ends a clause or is a heading (else the tail ends that line: `…服务预算` / `270.00万元。`). The tail
+ *  goes after the line it completes, as the raw order has it, and the blank lines its raised print left above
+ *  it go where the sentence above runs on (；). */
+const TAIL = /^\s*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:%|万元|元|亿元)[^\n]{0,16}[；;。，,]\s*$/;
+function tailsInPlace(lines: RawLine[]): RawLine[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!;
+    if (!TAIL.test(t.raw) || t.raw.trim().length > 24) continue;
+    let j = i + 1;
+    while (j < out.length && j - i <= 2 && out[j]!.raw.trim() === '') j++;
+    const target = out[j];
+    if (!target || target.page !== t.page || !/\p{Script=Han}\s*$/u.test(target.raw) || !/[，：；]/.test(target.raw)) continue;
+    let k = j + 1;
+    while (k < out.length && out[k]!.raw.trim() === '') k++;
+    if (out[k] && /^\s*[-−]?\d/.test(out[k]!.raw)) continue;
+    // The line above ends a clause (a tail right after a line cut mid-clause, `…服务预算` / `270.00万元。`,
+    // is where it belongs); the blank lines between, where that line's sentence runs on (；), go.
+    let b = i;
+    while (b > 0 && out[b - 1]!.raw.trim() === '') b--;
+    const above = out[b - 1];
+    if (above && above.page === t.page && !/[。；;！？!?]\s*$/u.test(above.raw) && !(b < i && /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/u.test(above.raw))) continue;
+    const gap = above && above.page === t.page && /[；;]\s*$/u.test(above.raw) ? i - b : 0;
+    out.splice(j + 1, 0, t);
+    out.splice(i, 1);
+    out.splice(i - gap, gap);
+    i = j - gap;
+  }
+  return out;
+}
+
 /** Page numbers printed at a page's top or bottom edge (its first or last non-blank line; pages apart by
  *  form feeds). A framed number (─ 7 ─, - 7 -, 第7页) is one there; a bare number only where it keeps
  *  step with the pages (its number minus its page is that of another page's edge number), since a bare
  *  number could be a figure. Lines inside a page are never dropped, whatever they look like. */
 function pageNumberLines(all: RawLine[], pageCount: number): Set<RawLine> {
-  if (pageCount < 2) return new Set();
+  if (pageCount < 2) return flowPageNumbers(all);
   const found: { line: RawLine; offset: number; bare: boolean }[] = [];
   const byPage = new Map<number, RawLine[]>();
   for (const l of all) if (l.raw.trim() && !isCellLine(l.raw)) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
@@ -81,6 +117,23 @@ function pageNumberLines(all: RawLine[], pageCount: number): Set<RawLine> {
   const offsets = new Map<number, number>();
   for (const f of found) offsets.set(f.offset, (offsets.get(f.offset) ?? 0) + 1);
   return new Set(found.filter((f) => !f.bare || offsets.get(f.offset)! >= 2).map((f) => f.line));
+}
+
+/** Page numbers of a text whose pages run on without form feeds (`pdftotext -nopgbrk`): a bare number of
+ *  up to three digits, indented (centred), alone on its line after a blank line, where such numbers keep
+ *  step with one another (the one before is one less, or the one after one more) and at least three do, or
+ *  one set apart by two blank lines above a line of running prose at the margin (a sentence cut by the page
+ *  foot). A 科目 code printed alone stands at the left margin and does not count up by one. */
+function flowPageNumbers(all: RawLine[]): Set<RawLine> {
+  const found: { line: RawLine; n: number; prose: boolean }[] = [];
+  all.forEach((l, i) => {
+    const m = /^[ \t\u3000]{4,}(\d{1,3})\s*$/.exec(l.raw);
+    // (set apart by two blank lines above and running prose on below: the foot of a page of prose)
+    const prose = i > 1 && all[i - 2]!.raw.trim() === '' && /[，。；]/.test(all[i + 1]?.raw ?? '') && !/^\s/.test(all[i + 1]!.raw);
+    if (m && i > 0 && all[i - 1]!.raw.trim() === '') found.push({ line: l, n: Number(m[1]), prose });
+  });
+  const keep = found.filter((f, k) => found[k - 1]?.n === f.n - 1 || found[k + 1]?.n === f.n + 1);
+  return new Set([...(keep.length >= 3 ? keep : []), ...found.filter((f) => f.prose)].map((f) => f.line));
 }
 
 /** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation

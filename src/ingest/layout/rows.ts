@@ -54,7 +54,10 @@ const PART = /^\s*第[一二三四五六七八九十]+部分/;
 const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2}){0,2}|[一二三四五六七八九十]+))\s*$/;
 const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
+const PERCENT = /^[-−]?\d[\d,]*(\.\d+)?%$/;
 const PIECE = /^\d{2}$/;
+/** A title that says the table goes on from the page before: 支出决算表（续）, …决算表（续表）, …续表. */
+const CONTINUED = /(?:[(（]续表?[)）]|续表)$/u;
 const FOOTER = /^\s*([-—–]\s*\d{1,3}\s*[-—–]|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|\d{1,3})\s*$/;
 /** A text-only line that opens the body (the header band is above it). */
 const FIRST_ROW = /^([一二三四五六七八九十]+、|\d+[.、])|^(合计|总计)$/;
@@ -196,7 +199,8 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean,
       groups.push({ label: [], values: [], codes: [t] });
       continue;
     }
-    if (isAmount(t)) {
+    // (a columns table) a rate cell (增减率 4.17%) after a row's figures is one of its figures, not its label
+    if (isAmount(t) || (!halves && PERCENT.test(t.text) && g?.values.length)) {
       if (!g) groups.push((g = { label: [], values: [] }));
       g.values.push(t);
       continue;
@@ -236,6 +240,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       i++;
       continue;
     }
+    const title = normalize(titleEnd > i ? t + tail : t).text.replace(/\s/g, '');
     i = titleEnd;
     let start = i + 1;
     let unit: string | null = null;
@@ -253,7 +258,12 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     }
     const end = regionEnd(lines, start);
     const region = lines.slice(start, end);
-    const table = buildTable(region, def, fixed && keepsColumns(region));
+    // A title saying the table goes on (支出决算表（续）) right after that table: its columns, where this
+    // part prints no header band of its own.
+    const last = read[read.length - 1];
+    const names = last?.table.rows[0]?.slice(2).map((c) => c.text);
+    const inherit = !last?.halves && last?.kind === def.kind && CONTINUED.test(title) && names?.every((x) => x) ? names : null;
+    const table = buildTable(region, def, fixed && keepsColumns(region), inherit);
     if (table) {
       out.push({ table, lines: lines.slice(start, end) });
       read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
@@ -386,6 +396,7 @@ function placeByParents(t: SourceTable): void {
     const kids = keys.filter((c) => c !== '合计' && (key === '合计' ? c.length === 3 : c.length === key.length + 2 && c.startsWith(key)));
     if (!kids.length) continue;
     const fits = (at: number[]) => at.every((v, c) => v === 0 || own[c] !== 0);
+    const tol = kids.length * slack([key, ...kids].map((c) => rows.get(c)!));
     const opts = kids.map((c) => {
       const row = rows.get(c)!;
       const o = optionsOf(row, n, fits);
@@ -403,7 +414,7 @@ function placeByParents(t: SourceTable): void {
       if (i === kids.length) {
         const sum = new Array<number>(n).fill(0);
         pick.forEach((o, j) => opts[j]![o]!.at.forEach((v, c) => (sum[c]! += v)));
-        if (sum.every((v, c) => Math.abs(v - own[c]!) <= kids.length)) pick.forEach((o, j) => seen[j]!.add(o));
+        if (sum.every((v, c) => Math.abs(v - own[c]!) <= tol)) pick.forEach((o, j) => seen[j]!.add(o));
         return;
       }
       for (let o = 0; o < opts[i]!.length; o++) {
@@ -426,6 +437,13 @@ function placeByParents(t: SourceTable): void {
   }
 }
 
+/** Rounding of a sum, per part, in hundredths: a whole unit where every figure of the rows is printed whole
+ *  (a table in 元 rounds each figure to the 元), else a hundredth. */
+function slack(rows: Cell[][]): number {
+  const figs = rows.flatMap((r) => r.slice(2).map((c) => c.text).filter((x) => /\d/.test(x)));
+  return figs.length && figs.every((x) => !x.includes('.')) ? 100 : 1;
+}
+
 /** A parent row of a 科目 tree whose figures are not all placed, where every child's are: its columns
  *  are the sums of its children's, column by column (类 = Σ 款, 合计 = Σ 类). The parent is placed where
  *  exactly one placement of its figures (in order) gives those sums; else it stays as it is. Deepest
@@ -445,7 +463,8 @@ function placeByKids(t: SourceTable): void {
       if (!figs || !figs.every((f) => f.sure)) placed = false;
       else for (const f of figs) sum[f.col]! += f.v;
     }
-    if (placed) resolve(rows.get(key)!, n, (at) => at.every((v, c) => Math.abs(v - sum[c]!) <= kids.length));
+    const tol = kids.length * slack([key, ...kids].map((c) => rows.get(c)!));
+    if (placed) resolve(rows.get(key)!, n, (at) => at.every((v, c) => Math.abs(v - sum[c]!) <= tol));
   }
 }
 
@@ -609,8 +628,10 @@ function regionEnd(lines: SourceLine[], start: number): number {
   return k;
 }
 
-function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): SourceTable | null {
-  const halves = def.layout === 'halves';
+function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit: string[] | null = null): SourceTable | null {
+  // A table the template prints in columns, printed here in two halves: its header band names the code and
+  // name columns twice (经济分类 left | right: 科目编码 科目名称 预算数 科目编码 科目名称 预算数).
+  const halves = def.layout === 'halves' || region.slice(0, 6).some((l) => /科目编码.*科目名称.*科目编码.*科目名称/.test(l.raw.replace(/\s/g, '')) && !/\d\.\d/.test(l.raw));
   const header: SourceLine[] = [];
   const all: Row[] = [];
   // A bare number alone on its line is a page number only at the page's foot: above other lines of
@@ -711,6 +732,10 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   const squash = (l: SourceLine) => normalize(l.raw).text.replace(/\s/g, '');
   const band = new Set(header.map(squash));
   const parsed = all.slice(first).filter((r) => hasFigures(r) || !band.has(squash(r.src)));
+  // Each page's header band (printed again over a continued page), for the columns' positions there.
+  const bands = new Map<number, SourceLine[]>();
+  if (header.length) bands.set(header[0]!.page, header);
+  for (const r of all.slice(first)) if (!hasFigures(r) && band.has(squash(r.src)) && r.src.page !== header[0]?.page) bands.set(r.src.page, [...(bands.get(r.src.page) ?? []), r.src]);
   let rows: Row[] = [];
   // The group a wrapped label's head went into: its tail goes there too.
   let wrapped: Group | null = null;
@@ -816,7 +841,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean): Source
   if (!rows.some((r) => r.groups.some((g) => g.values.length))) return null;
   const tpl = templateOf(def.kind);
   if (!halves && tpl?.total) rows = joinFloating(rows, fixed, tpl.values?.length ?? null);
-  const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed);
+  const table = halves ? halvesTable(rows, header, def, fixed) : columnsTable(rows, header, def, fixed, inherit, bands);
   // (two halves, single spaces) A line of figures alone is a tall row's, printed off its labels (2,940.05
   // 2,940.05 / 本年收入合计 本年支出合计 2,940.05): which cells of the row below lack them, the text cannot
   // say, so no figure of the two rows is placed for sure (table.rows[0] is the header).
@@ -1116,8 +1141,10 @@ function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
   return out;
 }
 
-function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean): SourceTable {
+function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean, inherit: string[] | null = null, bands = new Map<number, SourceLine[]>()): SourceTable {
   const tpl = templateOf(def.kind);
+  // A continuation printed without its header band: the columns of the table it continues.
+  const inherited = (most: number) => (inherit && inherit.length >= most && !header.length ? inherit : null);
   // Figures before a row's label (a code pdftotext broke into pieces: 7 11 02 事业单位医疗) are not the
   // row's figures: the row is garbled, its figures doubtful, and it does not count the columns.
   const garbled = (r: Row) => r.groups.length > 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
@@ -1131,13 +1158,29 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const own = header.flatMap((l) => l.raw.trim().split(/[\s\u3000]+/)).map((w) => normalize(w).text).filter((w) => w && !/科目|编码|名称|^项目$|^[类款项]$|分类/.test(w));
     if (own.length === 1 && /\p{Script=Han}/u.test(own[0]!) && !AMOUNT.test(own[0]!)) lone = own;
   }
-  const names = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
+  // No template's names printed: (fixed width) the band's own words standing over the figures' columns.
+  const listed = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
+  const banded = listed ? null : (fixed ? bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most) : null);
+  const names = listed ?? banded ?? inherited(most);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
-  const total = !!tpl?.total;
+  // No template: total-first where the figures say so (every full row's first figure the sum of the rest).
+  // (names read off the band, not the template's: the template's total-first need not hold either)
+  const total = tpl && !banded ? !!tpl.total : totalFirst(rows.filter((r) => !garbled(r)).map(valuesOf), n);
   const first = rows[0]!.src;
   const head: Cell[] = ['科目编码', '科目名称', ...Array.from({ length: n }, (_, c) => names?.[c] ?? '')].map((h, c) => cell(h, first, null, 0, c));
-  const solved = total ? solveByTree(rows, valuesOf, n) : new Map<Row, { col: number; sure: boolean }[]>();
+  // (fixed width) Rows placed by where their figures stand under the names of their page's header band.
+  // Rows whose columns are known without positions: every column filled, or placed by the 科目 tree.
+  const tree = total ? solveByTree(rows, valuesOf, n) : new Map<Row, { col: number; sure: boolean }[]>();
+  const known = new Map<Row, number[]>();
+  for (const r of rows) {
+    const v = valuesOf(r);
+    const t = tree.get(r);
+    if (v.length === n) known.set(r, v.map((_, j) => j));
+    else if (t?.every((p) => p.sure)) known.set(r, t.map((p) => p.col));
+  }
+  const under = fixed && names ? bandPlaces(rows.filter((r) => !garbled(r)), valuesOf, names, bands, total, known) : new Map<Row, number[]>();
+  const solved = total && under.size ? solveByTree(rows, valuesOf, n, under) : tree;
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
     // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them.
@@ -1154,7 +1197,10 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const known = solved.get(r);
     const doubtful = alone || garbled(r);
     const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
-    const placed = known ?? summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p));
+    const geo = doubtful ? undefined : under.get(r);
+    // (where the 科目 tree and the band disagree, neither is sure)
+    const clash = !!known && !!geo && known.some((p, j) => p.sure && p.col !== geo[j]);
+    const placed = clash ? known!.map((p) => ({ ...p, sure: false })) : (known ?? (geo && geo.map((col) => ({ col, sure: true }))) ?? summed ?? place(vals, n, total && !doubtful, anchors).map((p) => (doubtful ? { ...p, sure: false } : p)));
     placed.forEach((p, j) => {
       const c = cell(vals[j]!.text, r.src, vals[j]!, rowIdx, p.col + 2);
       if (!p.sure) c.uncertain = 'column';
@@ -1168,6 +1214,162 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     return [codeCell, label, ...cells];
   });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** A figure token's display columns [start, end) on its line. */
+function spanOf(t: Token, r: Row): [number, number] {
+  const col = displayColumns((t.src ?? r.src).raw);
+  return [col[t.start]!, col[t.end]!];
+}
+
+/** (fixed width, no template) Value column names read off the header band by position: the band's words
+ *  right of every figure, words on several lines standing over one another joined top to bottom (本年支出合 /
+ *  计), one name per printed column. The rows that fill all `most` columns put each column's figures under
+ *  one printed name, in order, and no figure of any row stands under another name alone (a printed column
+ *  left blank throughout, 上级补助收入, has no column). Null where the band is not so (a name spanning two
+ *  columns, a figure under two names or none). */
+function bandNames(header: SourceLine[], rows: Row[], valuesOf: (r: Row) => Token[], most: number): string[] | null {
+  // Two names of two or more characters each may stand a single space apart (项目支出 上缴上级支出).
+  return bandNamesOf(header, rows, valuesOf, most, true) ?? bandNamesOf(header, rows, valuesOf, most, false);
+}
+
+function bandNamesOf(header: SourceLine[], rows: Row[], valuesOf: (r: Row) => Token[], most: number, split: boolean): string[] | null {
+  const figs = rows.flatMap((r) => valuesOf(r).map((t) => spanOf(t, r)));
+  if (!figs.length || !header.length) return null;
+  const left = Math.min(...figs.map((f) => f[0]));
+  // The band's words over the figures (the code and name columns' words end left of every figure).
+  const words = header.flatMap((l, li) => {
+    const col = displayColumns(l.raw);
+    const runs = cellsOf(l.raw).flatMap((c) => {
+      const parts = [...c.text.matchAll(/\S+/g)];
+      if (!split || parts.length < 2 || parts.some((p) => [...p[0]].length < 2)) return [c];
+      return parts.map((p) => ({ text: p[0], start: c.start + p.index, end: c.start + p.index + p[0].length }));
+    });
+    return runs
+      .map((c) => ({ text: normalize(c.text).text.replace(/\s/g, ''), x0: col[c.start]!, x1: col[c.end]!, li }))
+      .filter((w) => w.x1 > left && w.text && !AMOUNT.test(w.text));
+  });
+  if (!words.length || words.some((w) => !/\p{Script=Han}/u.test(w.text))) return null;
+  // Words standing over one another are one column's name.
+  const over = (a: { x0: number; x1: number }, b: { x0: number; x1: number }) => a.x0 < b.x1 && b.x0 < a.x1;
+  const cols: { x0: number; x1: number; words: typeof words }[] = [];
+  for (const w of [...words].sort((a, b) => a.x0 - b.x0)) {
+    const hit = cols.filter((c) => c.words.some((v) => over(v, w)));
+    if (hit.length > 1) return null;
+    const c = hit[0];
+    if (!c) cols.push({ x0: w.x0, x1: w.x1, words: [w] });
+    else {
+      if (c.words.some((v) => v.li === w.li)) return null;
+      c.words.push(w);
+      c.x0 = Math.min(c.x0, w.x0);
+      c.x1 = Math.max(c.x1, w.x1);
+    }
+  }
+  cols.sort((a, b) => a.x0 - b.x0);
+  for (let k = 1; k < cols.length; k++) if (over(cols[k - 1]!, cols[k]!)) return null;
+  // The printed column a figure stands under: the one it overlaps (only one), else none.
+  const under = (f: [number, number]) => {
+    const hit = cols.map((c, k) => (over(c, { x0: f[0], x1: f[1] }) ? k : -1)).filter((k) => k >= 0);
+    return hit.length === 1 ? hit[0]! : hit.length ? -2 : -1;
+  };
+  // A label running into the first printed column pushes its row's figures right (pdftotext): such a row
+  // says nothing of the columns.
+  const edge = cols[0]!.x0;
+  const drifted = (r: Row) => r.groups.some((g) => g.label.some((t) => t.x !== null && displayColumns((t.src ?? r.src).raw)[t.end]! > edge));
+  const kept = rows.filter((r) => !drifted(r));
+  const full = kept.filter((r) => valuesOf(r).length === most);
+  if (full.length < Math.min(2, kept.length)) return null;
+  let used: number[] | null = null;
+  for (const r of full) {
+    const at = valuesOf(r).map((t) => under(spanOf(t, r)));
+    if (at.some((k) => k < 0) || at.some((k, j) => j > 0 && k <= at[j - 1]!)) return null;
+    if (used && at.some((k, j) => k !== used![j])) return null;
+    used = at;
+  }
+  if (!used) return null;
+  // A figure of a shorter row under a printed column none of the full rows fills: the table has more columns.
+  for (const r of kept) for (const t of valuesOf(r)) if (!used.includes(under(spanOf(t, r))) && under(spanOf(t, r)) >= 0) return null;
+  return used.map((k) => cols[k]!.words.sort((a, b) => a.li - b.li).map((w) => w.text).join(''));
+}
+
+/** Display intervals of the value columns in a page's header band: each name printed whole on one line, or
+ *  wrapped over lines one under another (本年收入 / 合计), right of every figure's start `left`; null where a
+ *  name is not printed so, printed twice, or the names do not stand apart left to right in their order. */
+function nameSpans(band: SourceLine[], names: string[], left: number): [number, number][] | null {
+  const fold = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+  const lines = band.map((l) => {
+    const col = displayColumns(l.raw);
+    return cellsOf(l.raw)
+      .flatMap((c) => {
+        const parts = [...c.text.matchAll(/\S+/g)];
+        return parts.length > 1 && parts.every((p) => [...p[0]].length >= 2) ? parts.map((p) => ({ text: p[0], start: c.start + p.index, end: c.start + p.index + p[0].length })) : [c];
+      })
+      .map((c) => ({ text: fold(c.text), x0: col[c.start]!, x1: col[c.end]! }))
+      .filter((w) => w.x1 > left && w.text);
+  });
+  const spans: [number, number][] = [];
+  for (const name of names.map(fold)) {
+    if (!name || name.includes('/')) return null;
+    const found: [number, number][] = [];
+    const walk = (li: number, rest: string, x0: number, x1: number, started: boolean) => {
+      if (rest === '') return void found.push([x0, x1]);
+      for (let k = li; k < lines.length; k++)
+        for (const w of lines[k]!) if (rest.startsWith(w.text) && (!started || (w.x0 < x1 && x0 < w.x1))) walk(k + 1, rest.slice(w.text.length), started ? Math.min(x0, w.x0) : w.x0, started ? Math.max(x1, w.x1) : w.x1, true);
+    };
+    walk(0, name, 0, 0, false);
+    if (found.length !== 1) return null;
+    spans.push(found[0]!);
+  }
+  return spans.every((sp, c) => c === 0 || sp[0] >= spans[c - 1]![1]) ? spans : null;
+}
+
+/** (fixed width) Rows whose figures stand each under one name of their page's header band, in order: their
+ *  columns. pdftotext places a band's names loosely (a name may stand over its neighbour's figures), so a
+ *  page's band places rows only where at least two rows of two or more figures whose columns are known
+ *  otherwise (`known`: every column filled, or the 科目 tree) stand under the names of their columns, and
+ *  none stands elsewhere. Not a row whose label runs into the first column (pdftotext pushes its figures
+ *  right), nor, in a total-first table, one whose first figure is not under the first name. */
+function bandPlaces(rows: Row[], valuesOf: (r: Row) => Token[], names: string[], bands: Map<number, SourceLine[]>, total: boolean, known: Map<Row, number[]>): Map<Row, number[]> {
+  const out = new Map<Row, number[]>();
+  for (const [page, band] of bands) {
+    const on = rows.filter((r) => r.src.page === page && valuesOf(r).length > 0);
+    const figs = on.flatMap((r) => valuesOf(r).map((t) => spanOf(t, r)));
+    if (!figs.length) continue;
+    const spans = nameSpans(band, names, Math.min(...figs.map((f) => f[0])));
+    if (!spans) continue;
+    const placed = new Map<Row, number[]>();
+    let agree = 0;
+    let clash = 0;
+    for (const r of on) {
+      const vals = valuesOf(r);
+      const cols = vals.map((t) => {
+        const [a, b] = spanOf(t, r);
+        const hit = spans.map((sp, c) => (a < sp[1] && sp[0] < b ? c : -1)).filter((c) => c >= 0);
+        return hit.length === 1 ? hit[0]! : -1;
+      });
+      const ok = cols.every((c, j) => c >= 0 && (j === 0 || c > cols[j - 1]!)) && (!total || cols[0] === 0);
+      const pushed = r.groups.some((g) => g.label.some((t) => t.x !== null && displayColumns((t.src ?? r.src).raw)[t.end]! > spans[0]![0]));
+      if (pushed) continue;
+      const own = known.get(r);
+      if (own && vals.length >= 2) {
+        if (ok && own.every((c, j) => c === cols[j])) agree++;
+        else clash++;
+      } else if (ok && !own) placed.set(r, cols);
+    }
+    if (agree >= 2 && !clash) for (const [r, cols] of placed) out.set(r, cols);
+  }
+  return out;
+}
+
+/** (no template) Is the first of a row's figures its total? Where at least two rows fill all `n` (≥ 3)
+ *  columns, every such row's first figure is the sum of the others (to a cent each), and some row has two
+ *  parts that are not 0. */
+function totalFirst(values: Token[][], n: number): boolean {
+  if (n < 3) return false;
+  const full = values.filter((v) => v.length === n).map((v) => v.map((t) => cents(t.text)));
+  if (full.length < 2 || full.some((v) => v.some((x) => x === null))) return false;
+  const sums = (full as number[][]).every((v) => Math.abs(v[0]! - v.slice(1).reduce((a, x) => a + x, 0)) <= n - 2);
+  return sums && (full as number[][]).some((v) => v.slice(1).filter((x) => x !== 0).length >= 2);
 }
 
 /** A row with fewer figures than columns, placed by the template's sums (a blank is 0): the figures
@@ -1207,7 +1409,7 @@ function cents(text: string): number | null {
  *  equal the sums of its children's (类 = Σ 款, 款 = Σ 项, 合计 = Σ 类). A row with its first figure the
  *  total and fewer parts than part columns has several placements; each parent and its children are
  *  tried together, and a row is placed where exactly one placement of the group adds up. */
-function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map<Row, { col: number; sure: boolean }[]> {
+function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number, known = new Map<Row, number[]>()): Map<Row, { col: number; sure: boolean }[]> {
   const vals = new Map(rows.map((r) => [r, valuesOf(r).map((t) => cents(t.text))]));
   const combos = (k: number, from: number): number[][] => {
     if (k === 0) return [[]];
@@ -1216,10 +1418,11 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
     return out;
   };
   const opts = new Map<Row, number[][]>();
+  const doubted = new Set<Row>();
   for (const r of rows) {
     const v = vals.get(r)!;
     if (!v.length || v.length > n || v.some((x) => x === null) || !r.codes.length && !/^(合计|总计)$/.test(labelText({ label: r.groups.flatMap((g) => g.label), values: [] }))) continue;
-    opts.set(r, v.length === n ? [v.map((_, j) => j)] : combos(v.length - 1, 1).map((c) => [0, ...c]));
+    opts.set(r, v.length === n ? [v.map((_, j) => j)] : known.has(r) ? [known.get(r)!] : combos(v.length - 1, 1).map((c) => [0, ...c]));
   }
   const codeOf = (r: Row) => r.codes.map((t) => t.text).join('');
   const byCode = new Map<string, Row>();
@@ -1253,11 +1456,13 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
       }
       const seen = group.map(() => new Set<number>());
       let valid = 0;
+      // (a table printed in whole units rounds each figure to the unit)
+      const tol = kids.length * (group.every((r) => valuesOf(r).every((t) => !t.text.includes('.'))) ? 100 : 1);
       const big = group.reduce((p, r) => p * opts.get(r)!.length, 1) > 20000;
       if (big) {
         // Too many placements to try one by one: where no figure is negative, a pruned search (below).
         if (!group.every((r) => vals.get(r)!.every((x) => x! >= 0))) continue;
-        const found = familyFits(opts.get(parent)!, vals.get(parent)! as number[], kids.map((r) => opts.get(r)!), kids.map((r) => vals.get(r)! as number[]), n, kids.length);
+        const found = familyFits(opts.get(parent)!, vals.get(parent)! as number[], kids.map((r) => opts.get(r)!), kids.map((r) => vals.get(r)! as number[]), n, tol);
         if (!found) continue;
         valid = found.valid;
         found.seen.forEach((s, g) => s.forEach((o) => seen[g]!.add(o)));
@@ -1269,7 +1474,7 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
           kids.forEach((r, j) => opts.get(r)![pick[j + 1]!]!.forEach((col, m) => (sum[col]! += vals.get(r)![m]!)));
           const own = new Array<number>(n).fill(0);
           opts.get(parent)![pick[0]!]!.forEach((col, m) => (own[col] = vals.get(parent)![m]!));
-          if (own.every((x, c) => Math.abs(x - sum[c]!) <= kids.length)) {
+          if (own.every((x, c) => Math.abs(x - sum[c]!) <= tol)) {
             valid++;
             pick.forEach((o, g) => seen[g]!.add(o));
           }
@@ -1281,7 +1486,16 @@ function solveByTree(rows: Row[], valuesOf: (r: Row) => Token[], n: number): Map
         }
       };
       if (!big) walk(0);
-      if (!valid) continue;
+      if (!valid) {
+        // Placements given by positions (`known`) that leave the family no sum: positions are wrong here.
+        for (const r of group)
+          if (known.has(r) && !doubted.has(r)) {
+            doubted.add(r);
+            opts.set(r, combos(vals.get(r)!.length - 1, 1).map((c) => [0, ...c]));
+            changed = true;
+          }
+        continue;
+      }
       group.forEach((r, g) => {
         const keep = opts.get(r)!.filter((_, o) => seen[g]!.has(o));
         if (keep.length < opts.get(r)!.length) {
@@ -1497,6 +1711,15 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
+    // (fixed width) A line of figures alone standing under both halves' figure columns (a row whose labels
+    // are blank): each figure to the half it stands in, where every one of them says which.
+    if (fixed && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && g.values.length >= 2) {
+      // (a figure starting right of where the right half's labels start is the right half's)
+      const rightLabels = med(xs.right.get('label'));
+      const votes = g.values.map((v) => vote('value', v.x) ?? (rightLabels !== null && v.x! - displayColumns(v.text)[v.text.length]! > rightLabels ? true : null));
+      const cut = votes.indexOf(true);
+      if (votes.every((v) => v !== null) && cut > 0 && votes.slice(cut).every((v) => v)) return { left: { label: [], values: g.values.slice(0, cut) }, right: { label: [], values: g.values.slice(cut) } };
+    }
     const code = codeNum(g);
     let right = byPlace(g, r.src.page);
     if (right === null && loneSide !== null && code !== null) right = loneSide;
