@@ -27,19 +27,21 @@ export interface Variant {
   key: VariantKey[];
 }
 
-export type Layout = 'sichuan13' | 'luzhou' | 'suizhou' | 'zhanjiang' | 'zhashui' | 'yunnan' | 'university' | 'yusuan';
+export type Layout = 'sichuan13' | 'luzhou' | 'suizhou' | 'zhanjiang' | 'zhashui' | 'yunnan' | 'university' | 'yusuan' | 'hubei' | 'shanghai10';
 export type Defect = 'none' | 'missing' | 'template' | 'unexplained' | 'elsewhere' | 'nosection';
 
 /** Amounts in hundredths of 万元. */
 const w = (h: number) => (h / 100).toFixed(2);
-const cells = (...xs: (string | number)[]) => xs.map((x) => `\t${typeof x === 'number' ? w(x) : x}`);
+/** Amounts in 元 with thousands separators (湖北: 单位：元, 4,431,500.00). */
+const yuan = (h: number) => (h * 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const cells = (fmt: (h: number) => string, ...xs: (string | number)[]) => xs.map((x) => `\t${typeof x === 'number' ? fmt(x) : x}`);
 
 /** A TAB table (the Word-export text rendition): one cell a line, rows apart by a blank line. */
-function grid(rows: (string | number)[][]): string[] {
+function grid(rows: (string | number)[][], fmt: (h: number) => string = w): string[] {
   const out: string[] = [];
   rows.forEach((r, i) => {
     if (i) out.push('');
-    out.push(...cells(...r));
+    out.push(...cells(fmt, ...r));
   });
   out.push('');
   return out;
@@ -89,7 +91,7 @@ export type Figures = ReturnType<typeof figures>;
 
 // ------------------------------------------------------------------ the tables
 
-export type Table = { title: string; rows: (string | number)[][] | null; emptyNote?: string };
+export type Table = { title: string; rows: (string | number)[][] | null; emptyNote?: string; unit?: '元' };
 
 function t01(f: Figures, title = '收入支出决算总表'): Table {
   const cls = f.fn.filter((r) => r.code.length === 3);
@@ -272,8 +274,8 @@ function renderTables(p: Parts, tables: Table[], numbering: (i: number, t: strin
       if (t.emptyNote) p.push(t.emptyNote);
       return;
     }
-    p.push('单位：万元');
-    p.lines.push(...grid(t.rows));
+    p.push(t.unit === '元' ? '单位：元' : '单位：万元');
+    p.lines.push(...grid(t.rows, t.unit === '元' ? yuan : w));
   });
 }
 
@@ -309,6 +311,37 @@ function sichuan13(f: Figures): Table[] {
   ];
 }
 
+/** 湖北 2019: 收入支出决算总表 as 项目 | 行次 | 金额 per half, a 栏次 row under the header (domain.md C3). */
+function t01Hangci(f: Figures): Table {
+  const base = t01(f).rows!.slice(2);
+  const rows: (string | number)[][] = [
+    ['收入', '', '', '支出', '', ''],
+    ['项目', '行次', '金额', '项目', '行次', '金额'],
+    ['栏次', '', '1', '栏次', '', '2'],
+  ];
+  base.forEach((r, i) => rows.push([r[0]!, r[0] === '' ? '' : String(i + 1), r[1]!, r[2]!, r[2] === '' ? '' : String(i + 20), r[3]!]));
+  return { title: '收入支出决算总表', rows };
+}
+
+/** 上海 2021 units: a 资产负债情况表 beside the nine (资产 | 负债和净资产, 年初数 | 年末数). */
+function balanceSheet(): Table {
+  return {
+    title: '资产负债情况表',
+    rows: [
+      ['资产', '', '', '负债和净资产', '', ''],
+      ['项目', '年初数', '年末数', '项目', '年初数', '年末数'],
+      ['流动资产', 12840, 13506, '流动负债', 2310, 2145],
+      ['固定资产', 45600, 44120, '净资产', 56130, 55481],
+      ['资产总计', 58440, 57626, '负债和净资产总计', 58440, 57626],
+    ],
+  };
+}
+
+function hubei(f: Figures): Table[] {
+  // (湖北: every table in 元, thousands apart by commas)
+  return nationalTables(f).map((t, i) => ({ ...(i === 0 ? t01Hangci(f) : t), unit: '元' as const }));
+}
+
 function yunnan(f: Figures): Table[] {
   return [
     t01(f, '收入支出决算表'),
@@ -321,6 +354,8 @@ function yunnan(f: Figures): Table[] {
     emptyFund('政府性基金预算财政拨款收入支出决算表', '政府性基金预算财政拨款'),
     emptyFund('国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款'),
     t07(f, '财政拨款“三公”经费、行政参公单位机关运行经费情况表'),
+    // (云南 2018: the 财政专户 funds' table beside the set; here it has nothing to show)
+    { title: '财政专户管理资金收入支出决算表', rows: null, emptyNote: '说明：本部门本年度没有财政专户管理资金收入和支出，故本表无数据。' },
   ];
 }
 
@@ -347,6 +382,10 @@ export function tablesOf(layout: Layout, f: Figures = figures()): Table[] {
       return university(f);
     case 'yusuan':
       return yusuanTables(f);
+    case 'hubei':
+      return hubei(f);
+    case 'shanghai10':
+      return [...nationalTables(f), balanceSheet()];
   }
 }
 
@@ -388,6 +427,8 @@ function build(layout: Layout, defect: Defect, tamper?: Tamper): Variant {
       tableNumber = (i, t) => `表 ${i}：${t}`;
       break;
     case 'zhanjiang':
+    case 'hubei':
+    case 'shanghai10':
       tableHeading = `第二部分 ${YEAR}年度部门决算表`;
       break;
     case 'zhashui':
@@ -431,7 +472,7 @@ function build(layout: Layout, defect: Defect, tamper?: Tamper): Variant {
     p.push(...tables.slice(6).map((t, i) => dunhao(i + 7, t.title)));
     if (defect === 'none') key.push({ code: 'MISSING_TABLE', severity: 'info', about: '' });
   }
-  const tablesFirst = layout === 'zhanjiang' || layout === 'zhashui' || layout === 'yunnan' || layout === 'university' || layout === 'yusuan';
+  const tablesFirst = layout === 'zhanjiang' || layout === 'hubei' || layout === 'shanghai10' || layout === 'zhashui' || layout === 'yunnan' || layout === 'university' || layout === 'yusuan';
   const part = (n: number) => `第${CN[n]}部分`;
   p.push(`${part(1)} ${unitWord}概况`, '一、主要职责', `${unit}负责农业技术推广、培训和服务等工作。`, '二、机构设置', `${unit}内设办公室、财务室、推广科等3个科室。`);
   const printTables = () => {
@@ -561,7 +602,7 @@ export function layoutText(lines: string[]): string[] {
   return out;
 }
 
-export const LAYOUTS: Layout[] = ['sichuan13', 'luzhou', 'suizhou', 'zhanjiang', 'zhashui', 'yunnan', 'university', 'yusuan'];
+export const LAYOUTS: Layout[] = ['sichuan13', 'luzhou', 'suizhou', 'zhanjiang', 'zhashui', 'yunnan', 'university', 'yusuan', 'hubei', 'shanghai10'];
 export const DEFECTS: Defect[] = ['none', 'missing', 'template', 'unexplained', 'elsewhere', 'nosection'];
 
 export function allVariants(): Variant[] {

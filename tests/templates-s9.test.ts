@@ -159,3 +159,28 @@ describe('a table title that lost a character (conversion or OCR)', () => {
     expect(broken.flags.some((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error')).toBe(true);
   }, 30_000);
 });
+
+describe.each(renditions)('layouts of domain.md C2/C3 gen-variants did not make (%s)', (_name, render) => {
+  it('湖北: 收入支出决算总表 as 项目 | 行次 | 金额 with a 栏次 row, tables in 元 with thousands commas: clean, and its identities run', async () => {
+    const doc = await run(render(makeVariant('hubei', 'none').lines));
+    expect(doc.flags.filter((f) => f.severity === 'error')).toEqual([]);
+    // the 行次 numbers are no row labels: 本年收入合计 is found and matches the 收入决算表
+    expect(await sums(render(tampered('hubei', '收入支出决算总表', 10, 2)))).toEqual([expect.stringMatching(/^error .*本年收入合计.*应为.*之和/)]);
+    expect(await sums(render(swapped('hubei', '收入支出决算总表', 'o1')))).toEqual([
+      expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的本年收入合计＝收入决算表的合计）：公开01表第1页“本年收入合计”.*4671500\.00元，而公开02表.*4581500\.00元。$/),
+      expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的本年支出合计＝支出决算表的合计）/),
+    ]);
+  }, 60_000);
+
+  it('上海 2021 units: a 资产负债情况表 beside the nine is no standard table and raises nothing', async () => {
+    const doc = await run(render(makeVariant('shanghai10', 'none').lines));
+    expect(doc.flags.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(doc.tables.map((t) => t.kind)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+  }, 30_000);
+
+  it('云南 2018: the empty 财政专户管理资金收入支出决算表 is no 公开01/02 and needs no flag', async () => {
+    const doc = await run(render(makeVariant('yunnan', 'none').lines));
+    expect(doc.flags.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(doc.tables.filter((t) => t.title.includes('财政专户')).map((t) => t.kind)).not.toContain('公开01表');
+  }, 30_000);
+});

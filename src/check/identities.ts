@@ -907,6 +907,8 @@ function halves(l: Ledger, id: Identity): Flag[] {
         let ok = !!tf;
         for (let r = 0; r < first && ok; r++) {
           const x = rowsL[r]!;
+          // (the 栏次 row numbers the columns: 栏次 | | 1 | 栏次 | | 2)
+          if (/^(?:栏次|行次)$/u.test(x)) continue;
           const n = cnNumber(x);
           const has = !isBlank(cellText(l, tableId, r, c));
           if (n !== null) {

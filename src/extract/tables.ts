@@ -230,6 +230,8 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
 
 interface ColumnInfo {
   value: boolean;
+  /** A 行次/栏次 column: row numbers, neither amounts nor labels. */
+  serial?: boolean;
   metric: string | null;
   role: Role;
 }
@@ -244,11 +246,12 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     // A 科目编码 column (类 | 款 | 项 pieces: 01, 99) holds codes, not amounts.
     const codeColumn = /编码|代码/.test(h) || /^(?:类|款|项)$/.test(leaf);
     // (A one-row table of items — 三公 — has no 科目 codes: its 237 is an amount.)
-    const value = codeColumn || serialColumn(h, body, c) ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
+    const serial = !codeColumn && serialColumn(h, body, c);
+    const value = codeColumn || serial ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
     // (else the nearest role word above it: 预算数/合计, 决算数/公务接待费)
     const above = parts.slice(0, -1).reverse().find((x) => ROLE_GROUP.test(x));
     const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : above ? (/预算/.test(above) ? 'budget' : 'actual') : docRole;
-    return { value, metric: metrics[c] ?? null, role };
+    return { value, serial, metric: metrics[c] ?? null, role };
   });
 }
 
@@ -315,7 +318,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
           labelCol = k;
           return;
         }
-        if (cell.text && !CODE.test(cell.text) && !/^\d{2}$/.test(cell.text)) {
+        if (cell.text && !info.serial && !CODE.test(cell.text) && !/^\d{2}$/.test(cell.text)) {
           label = cell.text;
           labelCol = k;
         }
