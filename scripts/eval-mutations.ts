@@ -106,7 +106,7 @@ const CHOICE: Record<string, string> = { 增加: '增加（减少）', 减少: '
 const FUSE: Record<string, string> = { 增加: '减增加', 减少: '增减少', 增长: '下降增长', 下降: '增长下降', 大于: '大小于', 小于: '小大于' };
 
 /** The text lines right before and after a line the clean document flags with an error (one wrapped statement). */
-function besideErrors(doc: IngestedDocument, flags: Flag[]): Set<string> {
+export function besideErrors(doc: IngestedDocument, flags: Flag[]): Set<string> {
   const keys = doc.blocks.map((b) => (b.kind === 'table' ? null : lineKey(b.line.loc)));
   const erred = new Set(flags.filter((f) => f.severity === 'error' && f.loc && f.loc.table === undefined).map((f) => lineKey(f.loc!)));
   const out = new Set<string>();
@@ -118,7 +118,7 @@ function besideErrors(doc: IngestedDocument, flags: Flag[]): Set<string> {
 }
 
 /** Every place in the document a defect of each kind could be injected. */
-function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, year: number | null, kind: string | null, flagged: Set<string>, wholeTables = new Set<string>(), besideError = new Set<string>()): Site[] {
+export function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, year: number | null, kind: string | null, flagged: Set<string>, wholeTables = new Set<string>(), besideError = new Set<string>()): Site[] {
   const out: Site[] = [];
   const lineSite = (op: string, family: keyof typeof FAMILIES, i: number, line: Line, re: RegExp, edit: (m: RegExpExecArray, r: () => number) => { raw: string; was: string; now: string; at: number } | null) => {
     for (const m of line.raw.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
