@@ -105,8 +105,20 @@ const SWAP: Record<string, string> = { 增加: '减少', 减少: '增加', 增�
 const CHOICE: Record<string, string> = { 增加: '增加（减少）', 减少: '减少（增加）', 增长: '增长（下降）', 下降: '下降（增长）', 上升: '上升（下降）', 大于: '大于（小于）', 小于: '小于（大于）' };
 const FUSE: Record<string, string> = { 增加: '减增加', 减少: '增减少', 增长: '下降增长', 下降: '增长下降', 大于: '大小于', 小于: '小大于' };
 
+/** The text lines right before and after a line the clean document flags with an error (one wrapped statement). */
+export function besideErrors(doc: IngestedDocument, flags: Flag[]): Set<string> {
+  const keys = doc.blocks.map((b) => (b.kind === 'table' ? null : lineKey(b.line.loc)));
+  const erred = new Set(flags.filter((f) => f.severity === 'error' && f.loc && f.loc.table === undefined).map((f) => lineKey(f.loc!)));
+  const out = new Set<string>();
+  keys.forEach((k, i) => {
+    if (k === null || !erred.has(k)) return;
+    for (const j of [i - 1, i + 1]) if (keys[j]) out.add(keys[j]!);
+  });
+  return out;
+}
+
 /** Every place in the document a defect of each kind could be injected. */
-function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, year: number | null, kind: string | null, flagged: Set<string>, wholeTables = new Set<string>()): Site[] {
+export function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, year: number | null, kind: string | null, flagged: Set<string>, wholeTables = new Set<string>(), besideError = new Set<string>()): Site[] {
   const out: Site[] = [];
   const lineSite = (op: string, family: keyof typeof FAMILIES, i: number, line: Line, re: RegExp, edit: (m: RegExpExecArray, r: () => number) => { raw: string; was: string; now: string; at: number } | null) => {
     for (const m of line.raw.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))) {
@@ -186,7 +198,9 @@ function sites(doc: IngestedDocument, headings: Set<number>, toc: Set<number>, y
         now: SWAP[m[1]!]!,
         at: m.index,
       }));
-      lineSite('swap_comparison', 'comparison', i, line, /(大于|小于)(?=\s*(?:年初)?预算)|(增加|减少)(?=\s*\d[\d,]*(?:\.\d+)?\s*万元(?![，,]?\s*(?:同比)?(?:增长|下降|上升)))/, (m) => {
+      // (not on a line beside one the clean document flags: a statement wrapped there may already be wrong, and
+      // swapping its word can make it right — no defect injected)
+      if (!besideError.has(lineKey(line.loc))) lineSite('swap_comparison', 'comparison', i, line, /(大于|小于)(?=\s*(?:年初)?预算)|(增加|减少)(?=\s*\d[\d,]*(?:\.\d+)?\s*万元(?![，,]?\s*(?:同比)?(?:增长|下降|上升)))/, (m) => {
         const w = m[0];
         return { raw: line.raw.slice(0, m.index) + SWAP[w] + line.raw.slice(m.index + w.length), was: w, now: SWAP[w]!, at: m.index };
       });
@@ -388,7 +402,7 @@ export async function evaluateMutations(files: string[], perOp: number, seed: nu
     // A table the clean document flags as a whole (one flag for a table whose 科目 sums mostly fail, its
     // failing places listed in `expected`): every cell of it is already flagged.
     const wholeTables = new Set(base.flags.filter((f) => f.loc?.table !== undefined && f.code === 'SUM_MISMATCH' && /^\d+:\d+ .*；/.test(String(f.expected ?? ''))).map((f) => f.loc!.table!));
-    const all = sites(ingested, base.headingBlocks, base.tocBlocks, base.document.year, base.document.kind, flagged, wholeTables);
+    const all = sites(ingested, base.headingBlocks, base.tocBlocks, base.document.year, base.document.kind, flagged, wholeTables, besideErrors(ingested, base.flags));
     const r = mulberry32(seed ^ hash(name));
     // the oracle and its own random draws (never the mutation's: what is injected stays as it was)
     const oracle = new Oracle(ingested, base.headingBlocks, base.tocBlocks);
