@@ -170,3 +170,26 @@ describe('类/款/项 written as nested list items (（一）X（类） / 1.Y（
     expect(show(await run(withTable(...items('70.01', '30.00'))))).toEqual([['VALUE_CONFLICT', 'error', 6, '70.00万元', '70.01万元']]);
   });
 });
+
+describe('a figure of all 财政拨款 is no figure of an all-sources table (review s9 R9)', () => {
+  /** A 决算 whose 财政拨款 is part of what its 支出决算表 (all sources) prints for 201, and no fund table prints 201. */
+  const doc = (cls: string) => [
+    '上海市某区某某中心2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '四、财政拨款支出决算情况说明',
+    `2024年度财政拨款支出100.00万元，主要用于：一般公共服务支出（类）${cls}万元。`,
+    '第二部分 2024年度部门决算表',
+    '支出决算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['', '合计', '150.00', '120.00', '30.00'],
+      ['201', '一般公共服务支出', '150.00', '120.00', '30.00'],
+      ['20103', '政府办公厅（室）及相关机构事务', '150.00', '120.00', '30.00'],
+      ['2010301', '行政运行', '150.00', '120.00', '30.00'],
+    ]),
+  ];
+  it('leaves a 财政拨款 类 alone where only the all-sources table prints its row', async () => {
+    expect(show(await run(doc('100.00')))).toEqual([]);
+  });
+});

@@ -1500,7 +1500,9 @@ function restatements(l: Ledger): Flag[] {
       const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
       // (a 科目's own 基本支出 or 项目支出 restates that column of its row, not its total)
       const keys = a.column === 'basic' || a.column === 'project' ? [a.column] : (rc.columns[f.role] ?? []);
-      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role && keys.includes(g.about!.column ?? ''));
+      // (a figure of all 财政拨款 — 财政拨款支出…主要用于：教育支出（类）… — is no figure of an all-sources table's: only the
+      // fund tables' and a 财政拨款 table's cells, those of a fund)
+      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === f.role && keys.includes(g.about!.column ?? '') && (a.fund !== 'fiscal' || !!g.about!.fund));
       // Prefer the first key a table has (合计 before 本年支出), per table.
       const perTable = new Map<string, Fact>();
       for (const k of keys) for (const g of cells) if (g.about!.column === k && !perTable.has(g.about!.tableId!)) perTable.set(g.about!.tableId!, g);

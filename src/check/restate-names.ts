@@ -128,9 +128,9 @@ export function ownEntity(head: string, unit: string | null): boolean {
   return !unit && entityHead(head);
 }
 
-/** Whether `head` is the unit's name shortened (省检察院 of 江苏省人民检察院, 省人大办公厅 of 江苏省人大常委会办公厅):
+/** Whether `head` is the unit's name shortened (省某某院 of 江苏省人民某某院, 省某某办公厅 of 江苏省某某委员会办公厅):
  *  three characters or more, the unit's characters in order with some left out, ending as the unit ends
- *  (a sub-unit's name — 省检察院培训中心 — ends otherwise). */
+ *  (a sub-unit's name — 省某某院培训中心 — ends otherwise). */
 export function shortName(head: string, unit: string): boolean {
   if (head.length < 3 || head.length >= unit.length || head[head.length - 1] !== unit[unit.length - 1]) return false;
   let at = 0;

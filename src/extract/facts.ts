@@ -131,7 +131,7 @@ function tableRow(line: Line): boolean {
   if (single >= 6 && single * 5 >= words.length * 3 && bare.length < rules().tableRowNumbers) return false;
   // (the gap a PDF leaves after a list number — “2.    人大事务（款）…（项）支出2464.02万” — sets no cells apart)
   // (nor does the gap a PDF leaves around a year in prose — “省检察院    2017    年度一般公共预算财政拨款基本支出”:
-  // a year with the 年 it opens is a word of the sentence, not a cell, at the line's start too: “2017    年本部门…”)
+  // a year with the 年 it opens is a word of the sentence, not a cell, at the line's start too: “2019    年本部门…”)
   const rest = line.raw
     .trim()
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.．、]\s+(?=\D)/u, '')

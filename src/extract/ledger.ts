@@ -200,7 +200,7 @@ function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: 
   return text.slice(text.lastIndexOf('。') + 1);
 }
 
-/** Whether the words right before a figure, after another figure (or its unit), name the year before (”5312.11，上年:, 2024年度预算):
+/** Whether the words right before a figure, after another figure (or its unit), name the year before (”70.00，上年:, 2024年度预算):
  *  a prior-year word (not 上年结转/结余, this year's money carried in) and a few words, no digit, up to the figure. */
 function priorRight(tail: string, year: number): boolean {
   const t = tail.replace(/\s+/gu, '');
@@ -514,7 +514,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       about.codeKind = 'function';
       const name = rows.find((r) => r.code === code)?.name;
       if (name) about.name = name;
-      // A figure right after a prior-year word following the 科目's own figure (（项）”5312.11，上年:5421.24万元) is last
+      // A figure right after a prior-year word following the 科目's own figure (（项）”70.00，上年:65.00万元) is last
       // year's, whatever the extractor made of its role where the figure before lost its unit. (A list the sentence
       // opens with 上年 is the extractor's: src/extract/facts.ts priorOpens.)
       const year = doc.document.year;
