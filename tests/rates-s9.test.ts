@@ -169,3 +169,14 @@ describe('a completion rate beside another rate of the same sentence (review R4)
     expect(show(await run(d))).toEqual([['PERCENT_MISMATCH', 'error', 4, '95.00%', '95.10%']]);
   });
 });
+
+describe('a 决算/预算 claim that states the difference (决算数比年初预算数少X万元)', () => {
+  // 880.00 − 842.17 = 37.83.
+  const doc = (x: string) => [...JS, `  1.一般公共服务支出（类）财政事务（款）行政运行（项）。年初预算为880.00万元，支出决算为842.17万元，完成年初预算的95.70%。决算数比年初预算数少${x}万元，主要原因是人员退休。`];
+  it('flags a difference the two figures do not give', async () => {
+    expect(show(await run(doc('37.93')))).toEqual([['VALUE_CONFLICT', 'error', 3, '37.83万元', '37.93万元']]);
+  });
+  it('is silent on the right difference', async () => {
+    expect(show(await run(doc('37.83')))).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { netParts } from './net-parts.js';
 import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
-import { lastDigitYuan, yuanOf } from './numbers.js';
+import { decimalsOf, formatAmount, lastDigitYuan, yuanOf } from './numbers.js';
 
 interface ClaimsCfg {
   claims: { pattern: string; relations: Record<string, Relation>; aboutEqual?: number; balancedChanges?: Record<string, [string, string][]> };
@@ -88,8 +88,26 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       const fa = figOf(a.text, a.unit);
       const fb = figOf(b.text, b.unit);
       if (!fa || !fb) continue;
-      if (!contradicts(rel, fa, fb, c.aboutEqual ?? 0)) continue;
       const li = starts.findLastIndex((s) => s <= at);
+      if (!contradicts(rel, fa, fb, c.aboutEqual ?? 0)) {
+        // A claim that states the difference (决算数比年初预算数减少48.16万元): budget and actual differ by it, at the printed
+        // precision.
+        const d = /^(\d[\d,]*(?:\.\d+)?)(万元|亿元|元)/u.exec(joined.slice(at + m[0].length));
+        const fd = d && (rel === 'greater' || rel === 'less') ? figOf(d[1]!, d[2]!) : null;
+        if (!fd || !d || d[2] !== a.unit || d[2] !== b.unit) continue;
+        if (rel === 'greater' ? sumFits(fa, [fb, fd]) : sumFits(fb, [fa, fd])) continue;
+        const line = lines[li]!;
+        const start = at + m[0].length - starts[li]!;
+        const gap = formatAmount(Math.abs((yuanOf(a) ?? 0) - (yuanOf(b) ?? 0)), a.unit, Math.max(decimalsOf(a.text), decimalsOf(b.text)));
+        flags.push(
+          makeFlag('VALUE_CONFLICT', `比较的差额与数字不符：文中称决算数比预算数${rel === 'greater' ? '多' : '少'}${d[0]}，而预算为${b.text}${b.unit}、决算为${a.text}${a.unit}，相差${gap}。`, { ...line.loc, start, end: Math.min(line.raw.length, start + d[0].length) }, joined.slice(clauseStart, at + m[0].length + d[0].length).trim(), {
+            severity: 'error',
+            expected: gap,
+            found: d[0],
+          }),
+        );
+        continue;
+      }
       const line = lines[li]!;
       const start = at - starts[li]!;
       const end = Math.min(line.raw.length, start + m[0].length);
