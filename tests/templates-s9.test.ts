@@ -184,3 +184,11 @@ describe.each(renditions)('layouts of domain.md C2/C3 gen-variants did not make 
     expect(doc.tables.filter((t) => t.title.includes('财政专户')).map((t) => t.kind)).not.toContain('公开01表');
   }, 30_000);
 });
+
+describe('review s9 #9: a fund table titled in its short form', () => {
+  it('政府性基金支出决算表 is 公开08 and 国有资本经营支出决算表 公开09, never the all-funds 公开03', () => {
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('八、政府性基金支出决算表')?.kind).toBe('公开08表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('九、国有资本经营支出决算表')?.kind).toBe('公开09表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('三、支出决算表')?.kind).toBe('公开03表');
+  });
+});
