@@ -82,12 +82,8 @@ describe('marks without brackets: a 类 is no part of the 类 before it (rv8 1b)
   });
 });
 
-describe('a 其中 after a list of 类 breaks down the sentence’s total, not the last 类 (rv8 20)', () => {
-  it('gives the 基本支出/项目支出 after a list of 类 no 类 of its own', async () => {
-    const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，按支出功能分类，社会保障和就业支出（类）80.00万元，一般公共服务支出（类）160.00万元。其中：基本支出170.00万元；项目支出70.00万元。']);
-    expect(show(await run(doc))).toEqual([]);
-  });
-
+// (rv8 20, a 其中 after a list of 类: fixed in src/extract/ledger.ts by restate, with its test there)
+describe('a 其中 after a single 类 lists that 类’s own items', () => {
   it('still reads a 其中 after a single 类 as that 类’s own items', async () => {
     const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，其中一般公共服务支出（类）160.00万元。其中：基本支出125.00万元；项目支出35.00万元。']);
     expect(show(await run(doc))).toEqual([

@@ -445,9 +445,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
   };
   walk(doc.outline, undefined);
   // The last figure of a 科目 (by code) and its line, whose 基本支出/项目支出 a 其中 may list next.
-  // (`listed`: the 科目 is one of a list of 科目 figures in its sentence — 一般公共服务支出（类）410.00万元，社会保障和就业
-  // 支出（类）100.00万元。其中：基本支出400.00万元 — whose 其中 after the stop breaks down the sentence's total, not the last 科目)
-  let head: { about: FactSubject; line: number; yuan?: number; listed: boolean } | undefined;
+  let head: { about: FactSubject; line: number } | undefined;
   for (const f of facts) {
     if (f.from !== 'text' || f.kind !== 'amount') continue;
     const i = pos.get(lineKey(f));
@@ -517,8 +515,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // 科目's own items.
     // (or a 其中 in brackets right after the 科目's figure: …支出决算为1,511.89万元（其中：基本支出1,503.52万元…）)
     const sentence = item && head && i - head.line <= 3 ? sentenceBefore(lines, i, f.loc.start, heading) : '';
-    const ownSentence = /^[\s，,：:]*其中/u.test(sentence) && !head?.listed && !(head?.yuan !== undefined && f.yuan !== undefined && f.yuan > head.yuan);
-    if (!about.code && item && head && i - head.line <= 3 && (ownSentence || /元\s*[（(]\s*其中[^（()）]*$/u.test(sentence))) {
+    if (!about.code && item && head && i - head.line <= 3 && (/^[\s，,：:]*其中/u.test(sentence) || /元\s*[（(]\s*其中[^（()）]*$/u.test(sentence))) {
       about.code = head.about.code;
       about.codeKind = 'function';
       if (head.about.name) about.name = head.about.name;
@@ -527,10 +524,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // A 科目's own 基本支出/项目支出 (一般公共服务支出（类）100.00万元，其中：基本支出70.00万元) is that row's, not
     // the document's: it keeps no document-wide metric.
     if (about.code && about.codeKind === 'function' && item) f.metric = null;
-    else if (about.code && about.codeKind === 'function') {
-      const listed = /(?:[（(][类款项][）)][^。\d]{0,12}|(?<!拨)[类款](?:支出)?\s*)\d[\d,.]*\s*(?:亿元|万元|千元|元)/u.test(sentenceBefore(lines, i, f.loc.start, heading));
-      head = { about, line: i, listed, ...(f.yuan !== undefined ? { yuan: f.yuan } : {}) };
-    }
+    else if (about.code && about.codeKind === 'function') head = { about, line: i };
     else if (!item) head = undefined;
     const fund = about.fund ?? fundIn(f.label) ?? fundIn(clause) ?? (f.section ? sectionFund.get(f.section) : undefined);
     if (fund) about.fund = fund;
