@@ -310,7 +310,7 @@ function subjectFromPiece(piece: string): Subject | null {
   let label = cleanLabel(piece);
   if (!label || rules().comparisonStart.test(piece)) return null;
   let metric = resolveMetric(label);
-  // (a subject told with its direction before the comparison that states its change: “项目支出增加，较上一年度增加702.15万元”)
+  // (a subject told with its direction before the comparison that states its change: “项目支出增加，比上年增加702.15万元”)
   const told = /^(.{2,}?)(?:增加|减少|增长|下降)$/u.exec(label);
   if (!metric && told && resolveMetric(told[1]!)) {
     label = told[1]!;
