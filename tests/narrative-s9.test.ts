@@ -307,3 +307,20 @@ describe('一是/二是 number a list’s items (rv9 M13b)', () => {
     expect(show(await run(doc('154.30')))).toEqual([]);
   });
 });
+
+describe('the items’ budget word names which of two budgets is theirs', () => {
+  const doc = (first: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '四、一般公共预算财政拨款支出决算情况说明',
+    '2024年度一般公共预算财政拨款支出年初预算为0万元，全年预算为300.00万元，支出决算为286.00万元。其中：',
+    `1.一般公共服务支出（类）财政事务（款）行政运行（项）。全年预算为${first}万元，支出决算为170.00万元。`,
+    '2.一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。全年预算为70.00万元，支出决算为68.00万元。',
+    '3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。全年预算为50.00万元，支出决算为48.00万元。',
+  ];
+
+  it('checks the 全年预算 column against the total’s 全年预算', async () => {
+    expect(show(await run(doc('180.00')))).toEqual([]);
+    expect(show(await run(doc('185.00')))).toEqual(['SUM_MISMATCH warning @4 305.00万元 | 300.00万元']);
+  });
+});
