@@ -82,12 +82,8 @@ describe('marks without brackets: a 类 is no part of the 类 before it (rv8 1b)
   });
 });
 
-describe('a 其中 after a list of 类 breaks down the sentence’s total, not the last 类 (rv8 20)', () => {
-  it('gives the 基本支出/项目支出 after a list of 类 no 类 of its own', async () => {
-    const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，按支出功能分类，社会保障和就业支出（类）80.00万元，一般公共服务支出（类）160.00万元。其中：基本支出170.00万元；项目支出70.00万元。']);
-    expect(show(await run(doc))).toEqual([]);
-  });
-
+// (rv8 20, a 其中 after a list of 类: fixed in src/extract/ledger.ts by restate, with its test there)
+describe('a 其中 after a single 类 lists that 类’s own items', () => {
   it('still reads a 其中 after a single 类 as that 类’s own items', async () => {
     const doc = withTable(['2024年度一般公共预算财政拨款支出240.00万元，其中一般公共服务支出（类）160.00万元。其中：基本支出125.00万元；项目支出35.00万元。']);
     expect(show(await run(doc))).toEqual([
@@ -232,8 +228,8 @@ describe('one subject restated in another section (held-out seed 99 witnessed mi
     '  商品和服务支出（类）412.60万元',
     '  （1）办公费（款）支出96.40万元。用于单位购买办公用品等支出。',
     '  （2）公务接待费（款）支出12万元。用于公务接待支出。',
-    `  （3）工会经费（款）支出${union}万元。反映单位按规定提取的工会经费。`,
-    '  （4）福利费（款）支出6万元。反映单位按规定提取的福利费。',
+    `  （3）工会经费（款）支出${union}万元。用于职工工会活动支出。`,
+    '  （4）福利费（款）支出6万元。用于职工福利支出。',
     '  （5）其他商品和服务支出（款）支出276.20万元。用于单位其他日常公用支出。',
   ];
   const doc = (first: string, second: string, office = '96.40') => [
@@ -245,8 +241,8 @@ describe('one subject restated in another section (held-out seed 99 witnessed mi
     '  六、一般公共预算支出预算表情况说明',
     '  某某厅2018年度一般公共预算财政拨款支出预算3,120.50万元。',
     ...basic('七', '一般公共预算财政拨款', second),
-    '  八、一般公共预算机关运行经费支出预算表说明',
-    '  某某厅2018年一般公共预算机关运行经费支出预算530.20万元，其中：',
+    '  八、机关运行经费支出预算情况说明',
+    '  某某厅2018年机关运行经费支出安排530.20万元，其中：',
     `  （1）办公费（款）支出${office}万元。用于单位购买办公用品等支出。`,
     '  （2）公务接待费（款）支出12万元。用于公务接待支出。',
     '  （3）物业管理费（款）支出421.80万元。用于物业支出。',
@@ -269,11 +265,11 @@ describe('one subject restated in another section (held-out seed 99 witnessed mi
       '上海市某区某某局2024年度部门决算',
       '第三部分 2024年度部门决算情况说明',
       '一、收入支出决算总体情况说明',
-      '本部门2024年度收入支出总计6520.40万元。与2023年度相比，收入支出总计增加610.20万元，增长10.32%。主要原因：项目支出增加，较上一年度增加702.15万元，主要由于办公用房修缮等。',
+      '本部门2024年度收入支出总计6520.40万元。与2023年度相比，收入支出总计增加610.20万元，增长10.32%。主要是项目支出增加，比上年增加702.15万元，主要由于办公用房修缮等。',
       '四、财政拨款收入支出决算总体情况说明',
-      '本部门2024年度财政拨款收入支出总计6410.30万元，其中财政拨款支出6410.30万元。与2023年度相比，财政拨款收入支出总计增加598.10万元，增长10.29%。主要原因：项目支出增加，较上一年度增加702.15万元，主要由于办公用房修缮等。',
+      '本部门2024年度财政拨款收入支出总计6410.30万元，其中财政拨款支出6410.30万元。与2023年度相比，财政拨款收入支出总计增加598.10万元，增长10.29%。主要是项目支出增加，比上年增加702.15万元，主要由于办公用房修缮等。',
       '五、一般公共预算财政拨款支出决算情况说明',
-      `一般公共预算财政拨款支出6410.30万元。与2023年度相比，一般公共预算财政拨款支出增加598.10万元，增长10.29%。主要原因：项目支出增加，较上一年度增加${third}万元，主要由于办公用房修缮等。`,
+      `一般公共预算财政拨款支出6410.30万元。与2023年度相比，一般公共预算财政拨款支出增加598.10万元，增长10.29%。主要是项目支出增加，比上年增加${third}万元，主要由于办公用房修缮等。`,
     ];
     expect(show(await run(lines('720.15')))).toEqual(['VALUE_CONFLICT warning @8 702.15万元 | 720.15万元']);
     expect(show(await run(lines('702.15')))).toEqual([]);
@@ -309,5 +305,22 @@ describe('一是/二是 number a list’s items (rv9 M13b)', () => {
   it('reads 人员经费 and 公用经费 after 一是/二是 as the named items', async () => {
     expect(show(await run(doc('154.40')))).toEqual(['SUM_MISMATCH error @3 1284.60万元 | 1284.50万元']);
     expect(show(await run(doc('154.30')))).toEqual([]);
+  });
+});
+
+describe('the items’ budget word names which of two budgets is theirs', () => {
+  const doc = (first: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '四、一般公共预算财政拨款支出决算情况说明',
+    '2024年度一般公共预算财政拨款支出年初预算为0万元，全年预算为300.00万元，支出决算为286.00万元。其中：',
+    `1.一般公共服务支出（类）财政事务（款）行政运行（项）。全年预算为${first}万元，支出决算为170.00万元。`,
+    '2.一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。全年预算为70.00万元，支出决算为68.00万元。',
+    '3.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。全年预算为50.00万元，支出决算为48.00万元。',
+  ];
+
+  it('checks the 全年预算 column against the total’s 全年预算', async () => {
+    expect(show(await run(doc('180.00')))).toEqual([]);
+    expect(show(await run(doc('185.00')))).toEqual(['SUM_MISMATCH warning @4 305.00万元 | 300.00万元']);
   });
 });

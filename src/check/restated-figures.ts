@@ -143,7 +143,7 @@ const foldBrackets = (s: string) => s.replace(/（/gu, '(').replace(/）/gu, ')'
 const valueOf = (f: Fact) => (isAmount(f) ? (yuanOf(f) ?? f.value) : f.value);
 
 /** One subject stated in several sections (江苏 预算: the 财政拨款 and the 一般公共预算 sections list the same 款 with the
- *  same figures; 上海 决算: `项目支出增加，较上一度增加1133.95万元` in the overview of the 财政拨款 and again under 一般公共预算):
+ *  same figures; 上海 决算: `项目支出增加，比上年增加702.15万元` in the overview of the 财政拨款 and again under 一般公共预算):
  *  a ledger key per subject — its words (or the 科目 code the ledger gave it), role, direction and base of a change, year
  *  and fund — across the document; the copies must be equal at their printed precision. Funds count as one where the
  *  document's totals of both are equal (nothing is spent outside the narrower one: its every item is the wider one's);
@@ -181,8 +181,8 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     return !!x && !!y && sumFits(x, [y]);
   };
   // Two copies are one statement only where the text around them says so too: the amounts stated right before and
-  // right after each, in its section, are the same figures (公务接待费16万元 before 工会经费 in both lists; 增加1193.20万元
-  // before 较上一度增加1133.95万元 in both paragraphs). The same words in a list of another kind (办公费 among 项目支出's
+  // right after each, in its section, are the same figures (公务接待费12万元 before 工会经费 in both lists; 增加598.10万元
+  // before 比上年增加702.15万元 in both paragraphs). The same words in a list of another kind (办公费 among 项目支出's
   // economic classes, after other figures) are not corroborated.
   const amounts = readingOrder(ctx).filter((f) => isAmount(f) && f.yuan !== undefined);
   const at = new Map(amounts.map((f, i) => [f, i]));

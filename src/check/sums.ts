@@ -512,10 +512,16 @@ export function pairedLists(ctx: Ctx): Flag[] {
     // may be either: the items' budgets add up when they fit one of them, and which one they are not is unknown.
     const alts: Fact[] = [];
     for (let j = i - 1; j >= 0 && order[j]!.role === 'budget' && isAmount(order[j]!) && same(order[j]!, tb) && sameSentence(ctx.text, order[j]!, tb); j--) alts.push(order[j]!);
-    const b = [tb, ...alts].some((t) => fits(t, budgets));
+    // (where the words before the items' budgets name one of the two — 年初预算 or 全年/调整预算 — that one is theirs)
+    const kind = (f: Fact) => (/年初/u.test((ctx.text.lines.get(lineKey(f.loc))?.raw ?? '').slice(Math.max(0, (f.loc.start ?? 0) - 6), f.loc.start ?? 0)) ? 'initial' : 'other');
+    const kinds = new Set(budgets.map(kind));
+    const named = alts.length && kinds.size === 1 ? [tb, ...alts].filter((t) => kind(t) === [...kinds][0]) : [];
+    const tbb = named.length === 1 ? named[0]! : tb;
+    const others = named.length === 1 ? [] : alts;
+    const b = [tbb, ...others].some((t) => fits(t, budgets));
     const a = fits(ta, actuals);
-    if (fits(tb, budgets) === null || a === null || b === a || (!b && alts.length)) return;
-    const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tb, budgets, '支出决算'];
+    if (fits(tbb, budgets) === null || a === null || b === a || (!b && others.length)) return;
+    const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tbb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);
     const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));

@@ -260,7 +260,7 @@ function paragraphFacts(
   // A paragraph that ends in a role cue and a colon (a line “…5312.11万元，上年:” whose figure wrapped to the
   // next line, which a colon does not run on into): the cue and the subject go to the next paragraph's first figure.
   const cue = /[:：]\s*$/.test(text) && tail.length >= 2 ? tail[tail.length - 2]!.text : '';
-  // (with no subject to go with it — its figure lost its unit, so the clause named nothing: “…（项）”5312.11，上年:” — the
+  // (with no subject to go with it — its figure lost its unit, so the clause named nothing: “…（项）”2211.52，上年:” — the
   // cue still states the role of the figure that opens the next paragraph: a figure without a unit shifts no role)
   if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
   return { facts: out, trailing, last: subject };
@@ -310,7 +310,7 @@ function subjectFromPiece(piece: string): Subject | null {
   let label = cleanLabel(piece);
   if (!label || rules().comparisonStart.test(piece)) return null;
   let metric = resolveMetric(label);
-  // (a subject told with its direction before the comparison that states its change: “项目支出增加，较上一度增加1133.95万元”)
+  // (a subject told with its direction before the comparison that states its change: “项目支出增加，比上年增加702.15万元”)
   const told = /^(.{2,}?)(?:增加|减少|增长|下降)$/u.exec(label);
   if (!metric && told && resolveMetric(told[1]!)) {
     label = told[1]!;
