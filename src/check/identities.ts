@@ -914,8 +914,15 @@ function halves(l: Ledger, id: Identity): Flag[] {
           if (n !== null) {
             // Numbered in order; the 功能分类 类 of the 支出 half keep the national numbering (一、一般公共服务支出,
             // 八、社会保障和就业支出: the 类 without figures left out): a gap only between 类 some table prints.
+            // (a skipped number printed on a row between the two items — `四、文化旅游体育与传媒` wrapped into the other
+            // half by a dump — or a label of this half between them — its wrapped tail `支出` — is a row read wrong, not a
+            // 类 left out; the other half's own numbers on the items' rows are its items)
             const prev = items.length ? cnNumber(rowsL[items[items.length - 1]!]!)! : 0;
-            if (n !== items.length + 1 && !(n > prev && classNames.has(x.replace(/^[一二三四五六七八九十]+、/u, '')))) ok = false;
+            const between = t.rows.slice(items.length ? items[items.length - 1]! + 1 : 0, r);
+            const leftOut = () =>
+              rowsL.slice(r - between.length, r).every((y) => !y) &&
+              !between.some((row) => row.some((cell) => { const k = cnNumber(cell.trim()); return k !== null && k > prev && k < n; }));
+            if (n !== items.length + 1 && !(n > prev && classNames.has(x.replace(/^[一二三四五六七八九十]+、/u, '')) && leftOut())) ok = false;
             items.push(r);
           } else if (has && (!x || !isSub(x))) ok = false;
         }
