@@ -58,3 +58,29 @@ describe('a 类 row wrapped into the other half of 预算04 (page-text dump)', (
     expect(sums(await run([[...overview, ...lines], classes])).some((m) => /支出总计/u.test(m))).toBe(true);
   });
 });
+
+// Held-out seed 2027 (a mutation blanked a total): `（二）支出预算总计    万元。包括：` lists that blank figure's items; they
+// are no parts of the figure before it (`上年结转资金预算数为0万元`), so no 部分大于整体 error on that 0.
+describe('a 包括 list after a blank total', () => {
+  const page = (total: string) => [
+    '某单位2025年部门预算',
+    '第一部分 部门预算情况说明',
+    '一、收支预算总体情况说明',
+    '（一）收入预算总计150.00万元。包括：',
+    '1.一般公共预算收入预算总计150.00万元，与上年数一致。',
+    '2.上年结转资金预算数为0万元，与上年数一致，本部门无此项结转资金。',
+    `（二）支出预算总计${total}万元。包括：`,
+    '1.一般公共服务（类）支出100.00万元，主要用于单位行政运行。',
+    '2.社会保障和就业（类）支出50.00万元，主要用于离休金发放。',
+  ];
+  it('gives no SUM_MISMATCH error on the figure before the blank', async () => {
+    expect(sums(await run([page('    ')]))).toEqual([]);
+  });
+  it('gives none where the blank total opens a 其中 list in its sentence', async () => {
+    const lines = page('    ').slice(0, 6).concat(['（二）支出预算总计    万元，其中：基本支出100.00万元，项目支出50.00万元。']);
+    expect(sums(await run([lines]))).toEqual([]);
+  });
+  it('still checks the list against its own total where it is printed', async () => {
+    expect(sums(await run([page('140.00')]))).toEqual([expect.stringContaining('超过')]);
+  });
+});

@@ -41,6 +41,9 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
     const lead = textBetween(ctx.text, order[j - 1]!, first);
     if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
+    // figure's, not this total's)
+    if (/万元|亿元/u.test(lead)) return;
     // A list complete by definition (patterns/identities.yaml claims.completeLists): its items by the one
     // word of the list each label names.
     const words = t.metric ? completeLists()[t.metric] : undefined;
@@ -427,10 +430,10 @@ export function chainParts(ctx: Ctx): Flag[] {
       while (order[from] && (order[from]!.kind === 'percent' || order[from]!.role === 'change') && (order[from]!.section ?? null) === (t.section ?? null)) from++;
       const first = order[from];
       const lead = first ? textSpan(ctx.text, order[from - 1]!, first, 8) : null;
-      // (no figure between: “…结转资金0万元…。（二）支出预算总计13,377.11。包括：” — a total whose unit is lost
-      // announces that list, not the figure before it)
+      // (no figure between: “…结转资金0万元…。（二）支出预算总计13,377.11。包括：” — a total whose unit is lost, or
+      // one left blank, `…总计    万元。包括：`, announces that list, not the figure before it)
       const cut = lead === null ? -1 : lead.lastIndexOf('。');
-      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d/.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
+      if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d|万元|亿元/u.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
     }
     const rows: Fact[] = [];
     const own = chainNames(t.label);
