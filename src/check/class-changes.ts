@@ -7,6 +7,7 @@
 // 20153.75, their changes to 147.20 more than the 类's — the 财政专户 funds that went). So a sum that does
 // not fit is no evidence by itself: a word (增加↔减少) is flagged (a warning) only when turning that one word,
 // and no other, makes the changes add up to the 类's exactly (at the printed precision).
+import { levelRolesFor } from './prose-figures.js';
 import type { ExtractedDocument, Fact, Flag, Loc } from '../model.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
@@ -24,7 +25,7 @@ const className = (s: string) => fold(s).replace(/^\d{1,2}[．.、]/u, '').repla
 const isItem = (f: Fact) => /[（(]\s*\d{0,3}\s*项|^项\s*[)）]/u.test(f.label);
 
 export function classChanges(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  const levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  const levelRoles = levelRolesFor(doc.document.kind);
   const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f) && f.kind === 'amount';
   const isChange = (f: Fact) => f.role === 'change' && isAmount(f) && (f.direction === 'increase' || f.direction === 'decrease');
   const pos = (f: Fact) => text.position.get(lineKey(f.loc)) ?? -1;

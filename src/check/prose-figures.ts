@@ -94,9 +94,10 @@ export const isActualAmount = (f: Fact) => f.role === 'actual' && isAmount(f);
 let levelRoles: Fact['role'][] = ['actual'];
 /** Set once per document by arithmeticChecks, before any rule runs (checks are synchronous, one document at a time). */
 export function setLevelRoles(kind: string | null): void {
-  levelRoles = kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  levelRoles = levelRolesFor(kind);
 }
-export const levelRolesOf = (): readonly Fact['role'][] => levelRoles;
+/** A document's own figures for its year: its actuals in a 决算, its budgets too in a 预算. */
+export const levelRolesFor = (kind: string | null): Fact['role'][] => (kind === '预算' ? ['actual', 'budget'] : ['actual']);
 
 export const isLevel = (f: Fact) => levelRoles.includes(f.role) && isAmount(f);
 

@@ -5,6 +5,7 @@
 //   items' changes add up to the total's. Where a change as printed is impossible (an increase larger than
 //   its own figure: last year would be negative) and turning its one word, and no other, makes the list
 //   add up, the word is wrong: DIRECTION_CONFLICT.
+import { levelRolesFor } from './prose-figures.js';
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { checksConfig } from './config.js';
@@ -158,7 +159,7 @@ interface Node {
 /** A breakdown proven complete by its levels (see the head of this file). Only a change that is
  *  impossible as printed is judged: elsewhere the breakdown rules of the restatements decide. */
 function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
-  const levelRoles = doc.document.kind === '预算' ? ['actual', 'budget'] : ['actual'];
+  const levelRoles = levelRolesFor(doc.document.kind);
   const { order, between, after } = reading(doc, text);
   const flat = flatWords();
   const flatRe = flat ? new RegExp(`^[，,。]?(?:比|与|较)[^，,。；;]{0,16}(?:${flat})`, 'u') : null;

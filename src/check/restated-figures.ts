@@ -6,7 +6,7 @@ import { canonicalSections } from '../outline.js';
 import { figOf, sumFits } from './identities.js';
 import { isAmount, yuanOf } from './numbers.js';
 import { lineKey } from './lines.js';
-import { type Ctx, flagOn, show, levelRolesOf, fold, isBefore, tolOf, readingOrder } from './prose-figures.js';
+import { type Ctx, flagOn, show, levelRolesFor, fold, isBefore, tolOf, readingOrder } from './prose-figures.js';
 
 /** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
  *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
@@ -110,7 +110,7 @@ export function valueConflicts(ctx: Ctx): Flag[] {
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !f.metric || !cfg.metrics.includes(f.metric) || ctx.suspect.has(f.id)) continue;
     // A 预算's own figures are its budgets (levelRoles), a 决算's are the configured roles.
-    const roles = ctx.doc.document.kind === '预算' ? levelRolesOf() : cfg.roles;
+    const roles = ctx.doc.document.kind === '预算' ? levelRolesFor('预算') : cfg.roles;
     const sec = sectionKey.get(f.section ?? '') ?? '';
     if (!roles.includes(f.role) || (skipSections.has(sec) && !cfg.sectionTotals?.[sec]?.includes(f.metric))) continue;
     // (brackets folded as the lexicon's names are: 因公出国（境）费支出 is 因公出国(境)费支出)
@@ -158,7 +158,7 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
   const cfg = checksConfig().valueConflict;
   const sectionKey = canonicalSections(ctx.doc.outline);
   const skip = new Set(['performance', 'attachments', 'glossary', 'special_transfer']);
-  const levels = levelRolesOf();
+  const levels = levelRolesFor(ctx.doc.document.kind);
   const groups = new Map<string, Fact[]>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !isAmount(f) || f.yuan === undefined || ctx.suspect.has(f.id) || f.section == null) continue;
