@@ -3,6 +3,7 @@
 // titles printed without a grid (an empty table, often with its 本单位无… explanation).
 import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
 import { cellSubject, codeKind, columnKey } from './ledger.js';
+import { loadPattern } from '../patterns.js';
 import { metricForLabel } from './metrics.js';
 import { parseAmount, toYuan } from './tables/amount.js';
 import { columnMetrics } from './tables/columns.js';
@@ -170,6 +171,17 @@ function headerRows(t: SourceTable): number {
   return n;
 }
 
+const fundNamesOf = new WeakMap<object, string[]>();
+/** A header part with every fund name (patterns/columns.yaml `funds`, longest first) taken out. */
+function withoutFundNames(part: string): string {
+  const c = loadPattern<{ funds: { names: string[] }[] }>('columns.yaml');
+  let fundNames = fundNamesOf.get(c);
+  if (!fundNames) fundNamesOf.set(c, (fundNames = c.funds.flatMap((f) => f.names.map(foldText)).sort((a, b) => b.length - a.length)));
+  let s = part;
+  for (const n of fundNames) s = s.split(n).join('');
+  return s;
+}
+
 /** A header cell that only says which figure the columns under it hold (预算数 | 决算数 over the items). */
 const ROLE_GROUP = /^(?:(?:年初|全年|调整)?预算数?|决算数?)$/;
 
@@ -250,7 +262,10 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     const value = codeColumn || serial ? false : cells.length === 0 ? !/科目|项目|名称|编码|^类|^款|^项/.test(h) : cells.filter((x) => parseAmount(x) && (def.layout === 'single' || !CODE.test(x))).length >= cells.length / 2;
     // (else the nearest role word above it: 预算数/合计, 决算数/公务接待费)
     const above = parts.slice(0, -1).reverse().find((x) => ROLE_GROUP.test(x));
-    const role: Role = /预算数|年初预算|预算/.test(leaf) ? 'budget' : /决算数|实际/.test(leaf) ? 'actual' : above ? (/预算/.test(above) ? 'budget' : 'actual') : docRole;
+    // A fund's name is a fund, not a role (一般公共预算财政拨款 / 政府性基金预算 hold 预算 as part of the fund's
+    // name): the role is read from what is left of the leaf once the fund names are taken out.
+    const roleLeaf = withoutFundNames(leaf);
+    const role: Role = /预算数|年初预算|预算/.test(roleLeaf) ? 'budget' : /决算数|实际/.test(roleLeaf) ? 'actual' : above ? (/预算/.test(above) ? 'budget' : 'actual') : docRole;
     return { value, serial, metric: metrics[c] ?? null, role };
   });
 }
