@@ -31,13 +31,13 @@ export type Layout = 'sichuan13' | 'luzhou' | 'suizhou' | 'zhanjiang' | 'zhashui
 export type Defect = 'none' | 'missing' | 'template' | 'unexplained' | 'elsewhere' | 'nosection';
 
 /** Amounts in hundredths of 万元. */
-const w = (h: number) => (h / 100).toFixed(2);
+export const w = (h: number) => (h / 100).toFixed(2);
 /** Amounts in 元 with thousands separators (湖北: 单位：元, 4,431,500.00). */
 const yuan = (h: number) => (h * 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const cells = (fmt: (h: number) => string, ...xs: (string | number)[]) => xs.map((x) => `\t${typeof x === 'number' ? fmt(x) : x}`);
 
 /** A TAB table (the Word-export text rendition): one cell a line, rows apart by a blank line. */
-function grid(rows: (string | number)[][], fmt: (h: number) => string = w): string[] {
+export function grid(rows: (string | number)[][], fmt: (h: number) => string = w): string[] {
   const out: string[] = [];
   rows.forEach((r, i) => {
     if (i) out.push('');
@@ -93,7 +93,7 @@ export type Figures = ReturnType<typeof figures>;
 
 export type Table = { title: string; rows: (string | number)[][] | null; emptyNote?: string; unit?: '元' };
 
-function t01(f: Figures, title = '收入支出决算总表'): Table {
+export function t01(f: Figures, title = '收入支出决算总表'): Table {
   const cls = f.fn.filter((r) => r.code.length === 3);
   const inc: [string, number][] = [
     ['一、一般公共预算财政拨款收入', f.fiscal],
@@ -128,7 +128,7 @@ const fnRows = (f: Figures, cols: (r: Figures['fn'][number]) => number[], fiscal
   return [['', '合计', ...sum], ...rows];
 };
 
-function t02(f: Figures, title = '收入决算表'): Table {
+export function t02(f: Figures, title = '收入决算表'): Table {
   return {
     title,
     rows: [
@@ -138,7 +138,7 @@ function t02(f: Figures, title = '收入决算表'): Table {
   };
 }
 
-function t03(f: Figures, title = '支出决算表'): Table {
+export function t03(f: Figures, title = '支出决算表'): Table {
   return {
     title,
     rows: [
@@ -148,7 +148,7 @@ function t03(f: Figures, title = '支出决算表'): Table {
   };
 }
 
-function t04(f: Figures, title = '财政拨款收入支出决算总表'): Table {
+export function t04(f: Figures, title = '财政拨款收入支出决算总表'): Table {
   const cls = f.fn.filter((r) => r.code.length === 3).map((r) => [r.name, r.basic + r.project] as const);
   const rows: (string | number)[][] = [
     ['收入', '', '支出', '', '', '', ''],
@@ -163,11 +163,11 @@ function t04(f: Figures, title = '财政拨款收入支出决算总表'): Table 
   return { title, rows };
 }
 
-function t05(f: Figures, title = '一般公共预算财政拨款支出决算表'): Table {
+export function t05(f: Figures, title = '一般公共预算财政拨款支出决算表'): Table {
   return { title, rows: [['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...fnRows(f, (r) => [r.basic + r.project, r.basic, r.project], true)] };
 }
 
-function t06(f: Figures, title = '一般公共预算财政拨款基本支出决算表'): Table {
+export function t06(f: Figures, title = '一般公共预算财政拨款基本支出决算表'): Table {
   const pers: [string, string, number][] = [
     ['301', '工资福利支出', f.personnel],
     ['30101', '基本工资', f.salary],
@@ -190,7 +190,7 @@ function t06(f: Figures, title = '一般公共预算财政拨款基本支出决�
   return { title, rows };
 }
 
-function t07(f: Figures, title = '财政拨款“三公”经费支出决算表', meetings = false): Table {
+export function t07(f: Figures, title = '财政拨款“三公”经费支出决算表', meetings = false): Table {
   const head1 = ['预算数', '', '', '', '', '', '决算数', '', '', '', '', ''];
   const head2 = ['合计', '因公出国（境）费', '公务用车购置及运行维护费', '', '', '公务接待费'];
   const head3 = ['', '', '小计', '公务用车购置费', '公务用车运行维护费', ''];
@@ -209,7 +209,7 @@ function t07(f: Figures, title = '财政拨款“三公”经费支出决算表'
 
 const fundHeader = ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出', '', '', '年末结转和结余'];
 const fundHeader2 = ['', '', '', '', '小计', '基本支出', '项目支出', ''];
-const emptyFund = (title: string, what: string): Table => ({ title, rows: null, emptyNote: `说明：本单位本年度没有${what}收入和支出，故本表无数据。` });
+export const emptyFund = (title: string, what: string): Table => ({ title, rows: null, emptyNote: `说明：本单位本年度没有${what}收入和支出，故本表无数据。` });
 
 /** 四川 2023: 财政拨款支出决算明细表 — 功能分类 rows by fund. */
 function detailByFund(f: Figures, title = '财政拨款支出决算明细表'): Table {
@@ -230,7 +230,7 @@ function detailByUse(f: Figures, title = '一般公共预算财政拨款支出�
 }
 
 /** 一般公共预算财政拨款项目支出决算表: 功能分类 rows, the project expenditure by 经济分类. */
-function projectTable(f: Figures, title = '一般公共预算财政拨款项目支出决算表'): Table {
+export function projectTable(f: Figures, title = '一般公共预算财政拨款项目支出决算表'): Table {
   const rows = f.fn.filter((r) => r.project).map((r) => [r.code, r.name, r.project, 0, r.project, 0]);
   return { title, rows: [['科目编码', '科目名称', '合计', '工资福利支出', '商品和服务支出', '资本性支出'], ['', '合计', f.fiscal - f.basic, 0, f.fiscal - f.basic, 0], ...rows] };
 }

@@ -34,3 +34,44 @@ describe.each(renditions)('公开04/预算04: a fund column’s header names a f
     expect(cells.filter((c) => !c.startsWith('budget|'))).toEqual([]);
   }, 30_000);
 });
+
+// ------------------------------------------------------------------ other template families
+import { FAMILIES, familyReport, withoutTable, withCell, type Family } from '../scripts/gen-variants-families.js';
+
+const notInfo = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.severity !== 'info').map((f) => `${f.code} ${f.severity} ${f.message}`);
+
+describe.each(renditions)('families gen-variants did not make: clean reports raise nothing (%s)', (_name, render) => {
+  it.each(FAMILIES)('%s', async (family) => {
+    expect(await notInfo(render(familyReport(family)))).toEqual([]);
+  }, 30_000);
+});
+
+describe('预算 sets in other provinces’ words: each table is its 预算 kind', () => {
+  const kinds = async (family: Family) => (await run(familyReport(family))).tables.map((t) => t.kind);
+  it('广东 (表N …总体情况表/…支出表), 北京 (附表N 一般公共预算财政拨款…表, a 决算 title less 决算), 湖南 (NN.项目支出表 after an empty table)', async () => {
+    const nine = ['预算01收支总表', '预算02收入总表', '预算03支出总表', '预算04财政拨款收支总表', '预算05一般公共预算支出表', '预算06一般公共预算基本支出表', '预算07三公经费表', '预算08政府性基金表', '预算09国有资本经营表'];
+    expect(await kinds('guangdong-ys')).toEqual([...nine, '预算项目支出表', '预算10政府采购表', '绩效目标表']);
+    expect((await kinds('beijing-ys')).sort()).toEqual([...nine, '预算项目支出表', '预算10政府采购表', '绩效目标表'].sort());
+    expect(await kinds('hunan-ys')).toEqual([...nine, '预算项目支出表']);
+  }, 30_000);
+});
+
+describe('a required table taken out is MISSING_TABLE, and only that', () => {
+  const cases: [Family, string, string][] = [
+    ['guangdong-ys', '部门收支总体情况表', 'MISSING_TABLE error 缺少必须公开的部门收支总表（预算01收支总表）。'],
+    ['guangdong-ys', '一般公共预算“三公”经费支出表', 'MISSING_TABLE error 缺少必须公开的一般公共预算“三公”经费支出表（预算07三公经费表）。'],
+    ['beijing-ys', '一般公共预算财政拨款支出表', 'MISSING_TABLE error 缺少必须公开的一般公共预算支出表（预算05一般公共预算支出表）。'],
+    ['beijing-ys', '政府性基金预算财政拨款支出表', 'MISSING_TABLE error 缺少必须公开的政府性基金预算支出表（预算08政府性基金表）。'],
+    ['hunan-ys', '国有资本经营预算支出表', 'MISSING_TABLE warning 缺少必须公开的国有资本经营预算支出表（预算09国有资本经营表）。'],
+    ['jiedao-js', '财政拨款收入支出决算总表', 'MISSING_TABLE error 缺少必须公开的财政拨款收入支出决算总表（公开04表）。'],
+    ['xiangzhen-js', '部门收支决算总表', 'MISSING_TABLE error 缺少必须公开的收入支出决算总表（公开01表）。'],
+    ['university-ys', '财政拨款支出预算表', 'MISSING_TABLE error 缺少必须公开的财政拨款支出预算表（高校04财政拨款支出预算表）。'],
+  ];
+  it.each(cases)('%s without %s', async (family, title, flag) => {
+    expect(await notInfo(withoutTable(family, title))).toEqual([flag]);
+  }, 30_000);
+  it('a table the set need not print (项目支出表, 政府采购预算表) taken out raises nothing', async () => {
+    expect(await notInfo(withoutTable('guangdong-ys', '项目支出表'))).toEqual([]);
+    expect(await notInfo(withoutTable('beijing-ys', '政府采购预算明细表'))).toEqual([]);
+  }, 30_000);
+});

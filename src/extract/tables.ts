@@ -1,7 +1,7 @@
 // Standard tables (公开01–09表 and the 预算 set): classify source tables, read their values (issue 5).
 // Works on any format's tables (PDF grids, DOCX tables, TAB tables in text files) and on standard-table
 // titles printed without a grid (an empty table, often with its 本单位无… explanation).
-import type { Block, Cell, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
+import type { Block, Cell, DocKind, Fact, Flag, Line, Role, SegmentedDocument, SourceTable, TableRecord } from '../model.js';
 import { cellSubject, codeKind, columnKey } from './ledger.js';
 import { loadPattern } from '../patterns.js';
 import { metricForLabel } from './metrics.js';
@@ -47,8 +47,9 @@ export function extractTables(doc: SegmentedDocument): TableExtraction {
       return;
     }
     if (doc.tocBlocks.has(i) || !isTitleLine(b.line) || quotesTitle(b.line.raw)) return;
-    const def = tableForTitle(b.line.text);
-    if (!def || tableFollows(doc.blocks, i)) return;
+    const found = tableForTitle(b.line.text);
+    if (!found || tableFollows(doc.blocks, i)) return;
+    const def = ofDocKind(found, b.line.raw, doc.document.kind);
     pending.push({ rec: gridless(doc, def, b.line, i), at: i });
   });
   // A title without a grid counts only when the document gives that table nowhere else; of several such
@@ -135,7 +136,7 @@ function figuresFollow(blocks: Block[], i: number): boolean {
 }
 
 /** Title and unit: the caption lines just before the table. */
-function caption(blocks: Block[], i: number): { title: string | null; def: TableDef | null; unit: string | null } {
+function caption(blocks: Block[], i: number, docKind: DocKind | null = null): { title: string | null; def: TableDef | null; unit: string | null } {
   let title: string | null = null;
   let def: TableDef | null = null;
   let unit: string | null = null;
@@ -146,11 +147,37 @@ function caption(blocks: Block[], i: number): { title: string | null; def: Table
     const d = tableForTitle(b.line.text);
     if (d) {
       title = b.line.raw.trim();
-      def = d;
+      def = ofDocKind(d, title, docKind);
+      break;
+    }
+    // (the title of a table the catalogue does not know — 10.项目支出表 after 09.国有资本经营预算支出表 and its
+    // 本单位无… note — is this grid's: the known title above it is the empty table's before it)
+    if (unknownTitle(b.line.text)) {
+      title = b.line.raw.trim();
       break;
     }
   }
   return { title, def, unit };
+}
+
+/** A line that is a table's title by its shape (a name ending with 表 after an optional number: 表10, 附表3,
+ *  10., 十、) but names no table of the catalogue. Not a number label alone (公开05表, 部门预算01表), not a
+ *  continuation (续表). */
+function unknownTitle(text: string): boolean {
+  const t = foldText(text)
+    .replace(/^(?:附?表\d+(?:-\d+)?[:：、.．]?|\d+[、.．]|[一二三四五六七八九十]+、)/u, '')
+    .replace(/^20\d\d年度?/u, '');
+  return /^[\u4e00-\u9fff()、]{4,38}表$/u.test(t) && !/续/u.test(t) && !tableForTitle(text);
+}
+
+/** The table of a title in a report of the other kind, where the title does not say its own kind: a 预算 set
+ *  prints 一般公共预算财政拨款支出表 (a 决算 title less 决算) for its 预算05, a 决算 may print 收支总表 for its
+ *  公开01 (patterns/tables.yaml `counterpart`). A title that says its kind (决算 in a 预算 report: the year
+ *  before's table beside the budget) keeps its table; a fund's name (一般公共预算) says no kind. */
+function ofDocKind(def: TableDef, title: string, docKind: DocKind | null): TableDef {
+  if (!docKind || def.doc === docKind || !def.counterpart) return def;
+  if (withoutFundNames(foldText(title)).includes(def.doc)) return def;
+  return catalogue().tables.find((t) => t.kind === def.counterpart) ?? def;
 }
 
 function note(blocks: Block[], i: number): string | null {
@@ -209,7 +236,7 @@ const headerOf = (t: SourceTable): string[] => {
 
 function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
   const { blocks } = ctx.doc;
-  const cap = caption(blocks, i);
+  const cap = caption(blocks, i, ctx.doc.document.kind);
   const header = headerOf(t);
   const body = t.rows.slice(headerRows(t));
   const rows = body.map((r) => r.map((c) => c.text));

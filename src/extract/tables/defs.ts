@@ -10,6 +10,9 @@ export interface TableDef {
   titles: string[];
   layout: Layout;
   role: 'actual' | 'budget';
+  /** The same table of the other kind's set (公开05表 ↔ 预算05一般公共预算支出表): a title that does not say
+   *  its kind names this one in a report of the other kind. */
+  counterpart?: string;
   columns?: Record<string, string>;
   rows?: Record<string, string>;
   /** Halves: only `rows` name metrics (a 财政拨款 table's 基本支出 is not the department's). */
