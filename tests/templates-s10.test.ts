@@ -75,3 +75,21 @@ describe('a required table taken out is MISSING_TABLE, and only that', () => {
     expect(await notInfo(withoutTable('beijing-ys', '政府采购预算明细表'))).toEqual([]);
   }, 30_000);
 });
+
+describe('a bare figure in a comparison’s slot lacks its % or unit, whatever the verb', () => {
+  const malformed = async (sentence: string) => {
+    const lines = familyReport('jiedao-js');
+    const at = lines.findIndex((l) => l.startsWith('第三部分'));
+    const doc = await run([...lines.slice(0, at + 1), sentence, ...lines.slice(at + 1)]);
+    return doc.flags.filter((f) => f.code === 'MALFORMED_VALUE').map((f) => `${f.severity} ${f.found} ${f.message}`);
+  };
+  it('较年初完成92， (a completion verb no word list names) is flagged once; its twins with % or a count’s unit are not', async () => {
+    expect(await malformed('项目支出较年初完成92，部分项目未开展。')).toEqual(['error 92 数值缺少单位：“92”后没有“%”或“万元”等单位。']);
+    expect(await malformed('公用经费比上年压减3，主要是厉行节约。')).toEqual(['error 3 数值缺少单位：“3”后没有“%”或“万元”等单位。']);
+    // (a change word and the comparison slot name the same figure: one flag)
+    expect(await malformed('本年支出比上年增长10，主要是人员增加。')).toEqual(['error 10 数值缺少单位：“10”后没有“%”或“万元”等单位。']);
+    expect(await malformed('项目支出较年初完成92%，部分项目未开展。')).toEqual([]);
+    expect(await malformed('车辆比上年增加1辆，主要是更新。')).toEqual([]);
+    expect(await malformed('支出较2023年增加，主要是人员增加。')).toEqual([]);
+  }, 30_000);
+});

@@ -194,6 +194,8 @@ export function directionConflicts(p: Paragraph): Flag[] {
  *  without its unit, contradictory words fused (减增加), a template's choice left in (增加（减少）). */
 export function malformedStatements(p: Paragraph): Flag[] {
   const flags: Flag[] = [];
+  // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
+  const seen = new Set<string>();
   for (const r of rules().statements) {
     for (const m of p.text.matchAll(r.re)) {
       const g = m.groups ?? {};
@@ -202,6 +204,8 @@ export function malformedStatements(p: Paragraph): Flag[] {
       const s = key ? m.index + m[0].lastIndexOf(g.value!) : m.index;
       const e = key ? s + g.value!.length : m.index + m[0].length;
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
+      if (seen.has(`${r.code}|${s}|${e}`)) continue;
+      seen.add(`${r.code}|${s}|${e}`);
       const found = p.raw(s, e);
       const fill = (t: string) => t.replace(/\{(\w+)\}/gu, (_, k: string) => g[k] ?? '');
       flags.push(
