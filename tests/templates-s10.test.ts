@@ -93,3 +93,30 @@ describe('a bare figure in a comparison’s slot lacks its % or unit, whatever t
     expect(await malformed('支出较2023年增加，主要是人员增加。')).toEqual([]);
   }, 30_000);
 });
+
+describe.each(renditions)('review s10 F2: a rate column whose % is only in its header (%s)', (_name, render) => {
+  /** hunan-ys with 预算05 printed with 上年预算数 | … | 增减额 | 增减率（%）: each 项 10.00 up on the year before. */
+  const withRates = (rateHeader: string) =>
+    familyReport('hunan-ys', (tables) => {
+      const t = tables.find((x) => x.title === '一般公共预算支出表')!;
+      const [head, ...body] = t.rows!;
+      const leaves = body.filter((r) => String(r[0]).length === 7);
+      const rows = body.map((r) => {
+        const prior = (r[2] as number) - 1000 * leaves.filter((x) => String(x[0]).startsWith(String(r[0]))).length;
+        const change = (r[2] as number) - prior;
+        return [r[0]!, r[1]!, prior, ...r.slice(2), change, Math.round((change / prior) * 10000)];
+      });
+      t.rows = [[head![0]!, head![1]!, '上年预算数', ...head!.slice(2), '增减额', rateHeader], ...rows];
+    });
+  it('增减率（%） / 增长% cells are rates, never summed over the 科目 tree as amounts', async () => {
+    expect(await notInfo(render(withRates('增减率（%）')))).toEqual([]);
+    expect(await notInfo(render(withRates('增长%')))).toEqual([]);
+    const doc = await run(render(withRates('增减率（%）')));
+    const t5 = doc.tables.find((t) => t.kind === '预算05一般公共预算支出表')!;
+    const rateCol = t5.header.findIndex((h) => h.includes('增减率'));
+    expect(rateCol).toBeGreaterThan(0);
+    expect(doc.facts.filter((f) => f.loc.table === t5.id && f.about?.col === rateCol)).toEqual([]);
+    // the 增减额 column is still an amount column whose tree adds up (a changed cell is caught)
+    expect(doc.facts.filter((f) => f.loc.table === t5.id && f.about?.name === '行政运行').map((f) => f.text)).toContain('10.00');
+  }, 30_000);
+});

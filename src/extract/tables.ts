@@ -273,6 +273,8 @@ interface ColumnInfo {
   serial?: boolean;
   metric: string | null;
   role: Role;
+  /** A rate column (增减率（%）, 增长%, 占比): its cells are percentages printed without their %, no amounts. */
+  rate?: boolean;
 }
 
 function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Role): ColumnInfo[] {
@@ -293,7 +295,9 @@ function columnInfo(def: TableDef, header: string[], body: Cell[][], docRole: Ro
     // name): the role is read from what is left of the leaf once the fund names are taken out.
     const roleLeaf = withoutFundNames(leaf);
     const role: Role = /预算数|年初预算|预算/.test(roleLeaf) ? 'budget' : /决算数|实际/.test(roleLeaf) ? 'actual' : above ? (/预算/.test(above) ? 'budget' : 'actual') : docRole;
-    return { value, serial, metric: metrics[c] ?? null, role };
+    // (the header holds the % its cells leave out: 增减率（%）over 4.17)
+    const rate = /率|[%％]|占比|比重/.test(leaf);
+    return { value, serial, metric: metrics[c] ?? null, role, ...(rate ? { rate } : {}) };
   });
 }
 
@@ -368,6 +372,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
       }
       afterValue = true;
       if (cell.uncertain) return; // an uncertain OCR reading or column (issue 12): no figure from it
+      if (info.rate) return; // a rate, not an amount: no 万元 figure, no sum of it
       const amt = parseAmount(cell.text);
       if (!amt || !precise(amt.text, k)) return;
       let metric: string | null = null;
