@@ -91,6 +91,8 @@ describe('a bare figure in a comparison’s slot lacks its % or unit, whatever t
     expect(await malformed('项目支出较年初完成92%，部分项目未开展。')).toEqual([]);
     expect(await malformed('车辆比上年增加1辆，主要是更新。')).toEqual([]);
     expect(await malformed('支出较2023年增加，主要是人员增加。')).toEqual([]);
+    // (a word holding 比 compares nothing: a ratio is unitless)
+    expect(await malformed('本单位流动比率为1.2，比较年初完成92，均在合理区间。')).toEqual([]);
   }, 30_000);
 });
 
@@ -118,5 +120,14 @@ describe.each(renditions)('review s10 F2: a rate column whose % is only in its h
     expect(doc.facts.filter((f) => f.loc.table === t5.id && f.about?.col === rateCol)).toEqual([]);
     // the 增减额 column is still an amount column whose tree adds up (a changed cell is caught)
     expect(doc.facts.filter((f) => f.loc.table === t5.id && f.about?.name === '行政运行').map((f) => f.text)).toContain('10.00');
+  }, 30_000);
+});
+
+describe.each(renditions)('预算 sets: the 项目支出表 is checked against the 支出总表 (%s)', (_name, render) => {
+  it('its 合计 above the 支出总表’s 项目支出 is an error; the clean set raises nothing', async () => {
+    expect(await notInfo(render(withCell('guangdong-ys', '项目支出表', 1, 1)))).toEqual([
+      'SUM_MISMATCH error 表间数据不一致（项目支出表的合计不超过部门支出总表的项目支出合计）：预算项目支出表第1页“合计”的“合计”111.60万元，超过预算03支出总表第1页“合计”的“项目支出”102.60万元。',
+    ]);
+    expect(await notInfo(render(familyReport('beijing-ys')))).toEqual([]);
   }, 30_000);
 });
