@@ -675,11 +675,16 @@ function placements(l: Ledger, ids: Identity[]): Flag[] {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const unit = t.unit;
     const dec = l.decimals.get(tableId) ?? 0;
+    const counts = t.rows.map((row) => row.filter((x) => parseAmount(x ?? '')).length).filter((n) => n > 0);
+    const loneRows = counts.filter((n) => n === 1).length * 2 > counts.length;
     for (let r = 0; r < t.rows.length; r++) {
       if (l.badRows.has(`${tableId}|${r}`)) continue;
       const row = t.rows[r]!;
       const loose = row.map((_, c) => c).filter((c) => unc.get(`${r}|${c}`) === 'column' && parseAmount(row[c] ?? ''));
       if (!loose.length || row.some((_, c) => unc.get(`${r}|${c}`) === 'ocr')) continue;
+      // A lone figure (a dump printing one cell a line) is no row of the table where most of its rows
+      // hold one figure each: the cells were not read in rows.
+      if (loneRows && row.filter((x) => parseAmount(x ?? '')).length < 2) continue;
       const roles = new Set(facts.filter((f) => f.about!.row === r).map((f) => f.role));
       if (roles.size > 1) continue;
       // the value columns: those of a known meaning; a figure anywhere else leaves the row unjudged
