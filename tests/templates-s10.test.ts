@@ -139,3 +139,19 @@ describe('review s10 F5: a page-text dump printing one table cell a line', () =>
     expect(await notInfo(oneCellALine(familyReport('jiedao-js')))).toEqual([]);
   }, 30_000);
 });
+
+describe('a report whose tables are published elsewhere, in other words', () => {
+  const missing = async (sentence: string) => {
+    const lines = familyReport('guangdong-ys', (t) => t.splice(0, t.length));
+    const at = lines.findIndex((l) => l.startsWith('第二部分'));
+    const doc = await run([...lines.slice(0, at + 1), ...(sentence ? [sentence] : []), ...lines.slice(at + 1)]);
+    return [...new Set(doc.flags.filter((f) => f.code === 'MISSING_TABLE').map((f) => f.severity))];
+  };
+  it('表格附后, 表格见附件, an attachment list naming the tables: MISSING_TABLE is info; without: error', async () => {
+    expect(await missing('（预算公开表格附后）')).toEqual(['info']);
+    expect(await missing('相关表格见附件2。')).toEqual(['info']);
+    expect(await missing('附件：1.部门收支总体情况表 2.部门收入总体情况表')).toEqual(['info']);
+    expect(await missing('附件：1.项目绩效自评报告')).toEqual(['error']);
+    expect(await missing('')).toEqual(['error']);
+  }, 30_000);
+});

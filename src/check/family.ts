@@ -5,7 +5,7 @@
 // in a separate file (公开表附后, 附件：…公开表) is marked so: a missing table there is not an error.
 import type { DocKind, ExtractedDocument, Severity } from '../model.js';
 import { loadPattern } from '../patterns.js';
-import { qualifiedTitle } from '../table-titles.js';
+import { qualifiedTitle, tableDefForTitle } from '../table-titles.js';
 import type { RequiredSet } from './config.js';
 import type { TextUnit } from './lines.js';
 
@@ -102,6 +102,13 @@ function titledTables(units: TextUnit[], family: Family): Set<FamilyTable> {
   return set;
 }
 
+/** A line listing attachments that names a standard table (附件：1.部门收支总体情况表 2.…): the tables are
+ *  published as that attachment. */
+function attachmentOfTables(text: string): boolean {
+  const m = /^\s*附件\s*\d*\s*[：:]\s*(.+)$/u.exec(text);
+  return !!m && m[1]!.split(/\s+|(?:^|\s)?\d+[.、．]/u).some((p) => p.length >= 4 && !!tableDefForTitle(p));
+}
+
 export interface TemplateInfo {
   family: Family | null;
   tablesElsewhere: boolean;
@@ -111,7 +118,7 @@ export interface TemplateInfo {
 export function detectTemplate(doc: ExtractedDocument, units: TextUnit[]): TemplateInfo {
   const body = units.filter((u) => !u.cell);
   const elsewhere = config().elsewhere;
-  const tablesElsewhere = body.some((u) => elsewhere.some((re) => re.test(u.line.text)));
+  const tablesElsewhere = body.some((u) => elsewhere.some((re) => re.test(u.line.text)) || attachmentOfTables(u.line.text));
   const kind = doc.document.kind;
   if (kind === null) return { family: null, tablesElsewhere };
   const named = `${doc.document.title ?? ''} ${doc.document.unit ?? ''}`;
