@@ -155,3 +155,12 @@ describe('a report whose tables are published elsewhere, in other words', () => 
     expect(await missing('')).toEqual(['error']);
   }, 30_000);
 });
+
+describe('a 决算 whose table titles do not say 决算', () => {
+  it('部门收支总表 … 一般公共预算财政拨款“三公”经费支出表 in a 决算 are its 公开01–09', async () => {
+    const titles = ['部门收支总表', '部门收入总表', '部门支出总表', '财政拨款收支总表', '一般公共预算财政拨款支出表', '一般公共预算财政拨款基本支出表', '一般公共预算财政拨款“三公”经费支出表', '政府性基金预算财政拨款支出表', '国有资本经营预算财政拨款支出表'];
+    const doc = await run(familyReport('xiangzhen-js', (t) => t.forEach((x, i) => (x.title = titles[i] ?? x.title))));
+    expect(doc.tables.map((t) => t.kind)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+    expect(doc.flags.filter((f) => f.severity !== 'info')).toEqual([]);
+  }, 30_000);
+});
