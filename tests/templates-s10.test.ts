@@ -164,3 +164,15 @@ describe('a 决算 whose table titles do not say 决算', () => {
     expect(doc.flags.filter((f) => f.severity !== 'info')).toEqual([]);
   }, 30_000);
 });
+
+describe('review s10 F8: a 名词解释 item that defines a pair of words', () => {
+  const choices = async (line: string) => {
+    const lines = familyReport('jiedao-js');
+    const doc = await run([...lines, line]);
+    return doc.flags.filter((f) => f.code === 'TEMPLATE_TEXT').map((f) => `${f.severity} ${f.found}`);
+  };
+  it('增（减）额、增长（下降）率：指… is a term, not a choice left in; the same pair in a statement still is', async () => {
+    expect(await choices('2.增（减）额、增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率。')).toEqual([]);
+    expect(await choices('本年支出比上年增加（减少）5.00万元，主要是人员变动。')).toEqual(['error 增加（减少）']);
+  }, 30_000);
+});

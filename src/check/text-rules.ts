@@ -190,6 +190,9 @@ export function directionConflicts(p: Paragraph): Flag[] {
   return flags;
 }
 
+/** A definition (a 名词解释 item): a short term, then ：指 / ：是指 and what it means. */
+const DEFINITION = /^\s*(?:\d+[.、．]|[（(]?[一二三四五六七八九十\d]+[)）、])?\s*[^。；;：:]{1,40}[：:]\s*(?:是)?指/u;
+
 /** The malformed statements of patterns/checks.yaml `statements`: a rate without its %, an amount
  *  without its unit, contradictory words fused (减增加), a template's choice left in (增加（减少）). */
 export function malformedStatements(p: Paragraph): Flag[] {
@@ -205,6 +208,8 @@ export function malformedStatements(p: Paragraph): Flag[] {
       const e = key ? s + g.value!.length : m.index + m[0].length;
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
+      // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
+      if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);
       const found = p.raw(s, e);
       const fill = (t: string) => t.replace(/\{(\w+)\}/gu, (_, k: string) => g[k] ?? '');
