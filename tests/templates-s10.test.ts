@@ -176,3 +176,25 @@ describe('review s10 F8: a 名词解释 item that defines a pair of words', () =
     expect(await choices('本年支出比上年增加（减少）5.00万元，主要是人员变动。')).toEqual(['error 增加（减少）']);
   }, 30_000);
 });
+
+describe('类 | 款 | 项 printed as their own digits (201 | | , then | 03 | , then | | 01)', () => {
+  const report = (figure: string) => {
+    const lines = familyReport('jiedao-js', (tables) => {
+      const t = tables.find((x) => x.title === '一般公共预算财政拨款支出决算表')!;
+      t.rows = t.rows!.map((r, i) => {
+        if (i === 0) return ['类', '款', '项', ...r.slice(1)];
+        const c = String(r[0]);
+        return [c.length === 3 ? c : '', c.length === 5 ? c.slice(3) : '', c.length === 7 ? c.slice(5) : '', ...r.slice(1)];
+      });
+    });
+    const at = lines.findIndex((l) => l.startsWith('六、'));
+    return [...lines.slice(0, at), `一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出${figure}万元，主要用于机构运转。`, ...lines.slice(at)];
+  };
+  it('each row’s code is rebuilt from the rows above, so a 项 statement is compared with its row', async () => {
+    const doc = await run(report('312.45'));
+    const t5 = doc.tables.find((t) => t.kind === '公开05表')!;
+    expect([...new Set(doc.facts.filter((f) => f.loc.table === t5.id).map((f) => f.about?.code).filter(Boolean))]).toEqual(['201', '20103', '2010301', '2010302', '208', '20805', '2080505', '221', '22102', '2210201']);
+    expect(doc.flags.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(await notInfo(report('315.00'))).toEqual(['VALUE_CONFLICT error 正文数字与表格不一致：此处写315.00万元，公开05表第1页“行政运行”行“合计”栏为312.45万元。']);
+  }, 30_000);
+});

@@ -330,6 +330,8 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
   const labelCols = labelColumns(body, cols);
   const precise = precision(body, cols);
   const afterTotal = new Set<number>(); // halves (by label column) past their total row
+  // The last 科目 code read, by the column of its 类 piece (a 款/项 printed alone is that code's child).
+  const lastCode = new Map<number, string>();
   body.forEach((row, r) => {
     const excerpt = row.map((c) => c.raw.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
     const hasCode = row.some((c, k) => !cols[k]!.value && (CODE.test(c.text) || fusedCode(c.text)));
@@ -338,6 +340,7 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
     let labelCol = -1;
     // 科目 code pieces (类 | 款 | 项, or one code) of the current half: reset where labels follow values.
     let pieces: string[] = [];
+    let firstPieceCol = -1;
     let afterValue = false;
     row.forEach((cell, k) => {
       const info = cols[k]!;
@@ -347,7 +350,18 @@ function tableFacts(ctx: Context, t: SourceTable, i: number, def: TableDef, unit
           label = '';
           afterValue = false;
         }
-        if (/^\d{2,7}$/.test(cell.text)) pieces.push(cell.text);
+        if (/^\d{2,7}$/.test(cell.text)) {
+          // A 款 or 项 printed alone under its own 款/项 column (201 | | then | 03 | then | | 01): the code is
+          // the one of the rows above it, to that level, with this piece (20103, 2010301).
+          const level = /^\d{2}$/.test(cell.text) && !pieces.length ? foldText(header[k] ?? '').split('/').pop() : undefined;
+          const above = level === '款' ? lastCode.get(k - 1) : level === '项' ? lastCode.get(k - 2) : undefined;
+          const parent = above && (level === '款' ? above.slice(0, 3) : above.length >= 5 ? above.slice(0, 5) : null);
+          const rebuilt = parent && (level === '款' || above!.length >= 5);
+          if (!pieces.length) firstPieceCol = rebuilt ? (level === '款' ? k - 1 : k - 2) : k;
+          pieces.push(rebuilt ? parent + cell.text : cell.text);
+          const joined = pieces.join('');
+          if (CODE.test(joined)) lastCode.set(firstPieceCol, joined);
+        }
         // The 款 (项) piece printed in the name's cell after its 类 (款) in the code cell (301 | 01基本工资,
         // 301 | 99其他工资福利支出): the row's code is the pieces joined.
         const piece = pieces.length && /^(?:\d{3}|\d{5})$/.test(pieces.join('')) ? /^(\d{2})\s*(?=[\u4e00-\u9fff])/u.exec(cell.text) : null;
