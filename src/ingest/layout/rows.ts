@@ -1102,6 +1102,18 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
+/** Each of the band's names is one of the list's (its parts printed in it: 公务用车购置及运行费/小计), in the
+ *  list's order. */
+function withinList(band: string[], list: string[]): boolean {
+  const fold = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+  let k = 0;
+  for (const b of band) {
+    while (k < list.length && !(fold(list[k]!) === fold(b) || list[k]!.split('/').every((part) => fold(b).includes(fold(part))))) k++;
+    if (k++ >= list.length) return false;
+  }
+  return true;
+}
+
 /** A tall row printed over lines: its part figures on a line of figures alone just above the line of
  *  its code, label and total (pdftotext centres a one-line cell of a two-line row higher). The figures
  *  join the row below only where its total then equals the sum of its parts and did not before, the
@@ -1158,9 +1170,18 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const own = header.flatMap((l) => l.raw.trim().split(/[\s\u3000]+/)).map((w) => normalize(w).text).filter((w) => w && !/科目|编码|名称|^项目$|^[类款项]$|分类/.test(w));
     if (own.length === 1 && /\p{Script=Han}/u.test(own[0]!) && !AMOUNT.test(own[0]!)) lone = own;
   }
-  // No template's names printed: (fixed width) the band's own words standing over the figures' columns.
-  const listed = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
-  const banded = listed ? null : (fixed ? bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most) : null);
+  // (fixed width) The band's own words standing over the figures' columns name them (the document's own
+  // words, and only the printed columns that hold figures); the template's list where the band reads no
+  // names, or where each name the band reads is the list's, in its order (the list then names the same
+  // columns, and those printed blank throughout: one key for the kind).
+  const fromList = columnNames(tpl, header, most);
+  // (a name the template gives a text column, 采购组织形式, over a figure: the band is misread)
+  const textName = (w: string) => (tpl?.labels ?? []).some((l) => w.includes(l) || l.includes(w));
+  const read = lone.length === 1 || !fixed ? null : bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most);
+  const fromBand = read?.some(textName) ? null : read;
+  const same = !!fromList && !!fromBand && withinList(fromBand, fromList);
+  const listed = (fromBand && !same ? null : fromList) ?? (lone.length === 1 ? lone : null);
+  const banded = listed ? null : fromBand;
   const names = listed ?? banded ?? inherited(most);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
