@@ -2,6 +2,7 @@
 // name the columns (R13: the band's words name a column where it reads them; the list is the fallback).
 // Small synthetic pages (names and figures made up).
 import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { segment } from '../src/segment/index.js';
@@ -29,5 +30,37 @@ describe('pdftotext -layout: the header band names the columns where it reads th
     const t = (await run(income())).tables.find((x) => x.kind === '高校决算表2收入表')!;
     expect(t.header).toEqual(['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '事业收入', '其中：教育收费', '其他收入']);
     expect(t.rows.find((r) => r[0] === '2050205')).toEqual(['2050205', '高等教育', '9,000.00', '5,000.00', '3,600.00', '2,100.00', '400.00']);
+  });
+});
+
+// 一般公共预算支出预算表 with the prior year's column and 增减额 / 增减率: a decrease printed in brackets (rv10 F1).
+const change = (open: string, close: string, diff = '20.00') =>
+  [
+    '某某局2025年部门预算',
+    '                    一般公共预算支出预算表',
+    '                                                        单位：万元',
+    '                                                          2025年预算数',
+    '科目编码 科目名称                           2024年预算数        合计    基本支出    项目支出      增减额      增减率',
+    '         合计                                    640.00      660.00      520.00      140.00       20.00       3.13%',
+    '201      一般公共服务支出                        640.00      660.00      520.00      140.00       20.00       3.13%',
+    '20103    政府办公厅（室）及相关机构事务          640.00      660.00      520.00      140.00       20.00       3.13%',
+    `2010301  行政运行                                540.00      520.00      520.00               ${open}20.00${close}       ${open}3.70%${close}`,
+    `2010302  一般行政管理事务                        100.00      140.00                  140.00       ${diff}      40.00%`,
+  ].join('\n');
+
+describe('pdftotext -layout: a negative printed in brackets (rv10 F1)', () => {
+  for (const [open, close] of [['(', ')'], ['（', '）']]) {
+    it(`reads ${open}20.00${close} as a figure of its row (not a piece of its name), as -20.00`, async () => {
+      const doc = await run(change(open!, close!, '40.00'));
+      const t = doc.tables.find((x) => x.kind === '预算05一般公共预算支出表')!;
+      const r = t.rows.find((x) => x[0] === '2010301')!;
+      expect(r[1]).toBe('行政运行');
+      expect(r.slice(2)).toEqual(['540.00', '520.00', '520.00', '', '-20.00', '-3.70%']);
+      expect(check(doc).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+    });
+  }
+  it('still catches a 款 whose 增减额 is not the sum of its 项 (−20.00 + 30.00 ≠ 20.00)', async () => {
+    const flags = check(await run(change('(', ')', '30.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error');
+    expect(flags.map((f) => f.message)).toContain('预算05一般公共预算支出表第1页20103政府办公厅(室)及相关机构事务的“增减额”为20.00万元，与其2个下级科目之和10.00万元不符。');
   });
 });

@@ -52,9 +52,10 @@ const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为�
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
 /** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1, 表2-1-1): never a row. */
 const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2}){0,2}|[一二三四五六七八九十]+))\s*$/;
-const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
+// A negative may be printed in brackets, half or full width (the accounting convention: (10.00), （3.23%）).
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$|^[(（]\d[\d,]*\.\d+[)）]$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
-const PERCENT = /^[-−]?\d[\d,]*(\.\d+)?%$/;
+const PERCENT = /^[-−]?\d[\d,]*(\.\d+)?%$|^[(（]\d[\d,]*(\.\d+)?%[)）]$/;
 const PIECE = /^\d{2}$/;
 /** A title that says the table goes on from the page before: 支出决算表（续）, …决算表（续表）, …续表. */
 const CONTINUED = /(?:[(（]续表?[)）]|续表)$/u;
@@ -1000,15 +1001,17 @@ const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) 
 
 // ------------------------------------------------------------------ cells
 
-function cell(text: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
-  const raw = t ? t.text : text;
+function cell(printedText: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
+  const raw = t ? t.text : printedText;
   const at = t?.src ?? src;
   const loc: Cell['loc'] = { page: at.page, line: at.line, row, col };
   if (t) {
     loc.start = t.start;
     loc.end = t.end;
   }
-  return { text: normalize(raw).text, raw, loc };
+  // A negative in brackets, half or full width ((10.00), （3.23%）), reads as -10.00, -3.23% (raw keeps the print).
+  const text = normalize(raw).text.replace(/^[(（](\d[\d,]*\.\d+%?)[)）]$/, '-$1');
+  return { text, raw, loc };
 }
 
 function labelCell(g: Group | undefined, row: Row, r: number, c: number): Cell {
@@ -1421,7 +1424,7 @@ function bySums(values: Token[], names: string[], sums: { total: string; parts: 
 
 /** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
 function cents(text: string): number | null {
-  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-'));
+  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-').replace(/^[(（](.*)[)）]$/, '-$1'));
   if (!m) return null;
   return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number((m[3] ?? '').padEnd(2, '0') || 0));
 }
