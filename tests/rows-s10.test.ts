@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
+import { pageDump } from '../src/ingest/page-dump.js';
 import { segment } from '../src/segment/index.js';
 import { at } from './layout-text.js';
 
@@ -62,5 +63,32 @@ describe('pdftotext -layout: a negative printed in brackets (rv10 F1)', () => {
   it('still catches a 款 whose 增减额 is not the sum of its 项 (−20.00 + 30.00 ≠ 20.00)', async () => {
     const flags = check(await run(change('(', ')', '30.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error');
     expect(flags.map((f) => f.message)).toContain('预算05一般公共预算支出表第1页20103政府办公厅(室)及相关机构事务的“增减额”为20.00万元，与其2个下级科目之和10.00万元不符。');
+  });
+});
+
+// JSON page dumps in the other shapes scrapers write (rv10 F4): each is the pages, never the JSON source as text.
+describe('pageDump: page records found by their shape', () => {
+  const pages = ['某单位2024年度部门决算\n收入合计93.93万元。', '支出合计93.93万元。'];
+  it('reads JSON Lines, one page record a line', () => {
+    expect(pageDump(pages.map((text, i) => JSON.stringify({ page: i + 1, text })).join('\n') + '\n')).toEqual(pages);
+  });
+  it('reads a page given as its lines', () => {
+    expect(pageDump(JSON.stringify({ pages: pages.map((t, i) => ({ page: i + 1, lines: t.split('\n') })) }))).toEqual(pages);
+  });
+  it('finds the page array under any key, a few levels down', () => {
+    expect(pageDump(JSON.stringify({ result: pages.map((text, i) => ({ page: i + 1, text })) }))).toEqual(pages);
+    expect(pageDump(JSON.stringify({ meta: { title: 'x', tags: ['a', 'b'] }, data: { pages: pages.map((text, i) => ({ page_num: i + 1, text })) } }))).toEqual(pages);
+  });
+  it('is still null for JSON holding no page records', () => {
+    expect(pageDump('{"meta": {"title": "x"}, "rows": [[1, 2], [3, 4]]}')).toBeNull();
+    expect(pageDump('{"a": 1}\n{"b": [1, 2]}')).toBeNull();
+  });
+  it('gives a JSON Lines dump its pages, so its sentences are read as text (no JSON escapes in a line)', async () => {
+    const doc = await ingest(enc(pages.map((text, i) => JSON.stringify({ page: i + 1, text })).join('\n')), { ocr: 'off' });
+    expect(doc.blocks.flatMap((b) => (b.kind === 'line' ? [[b.line.text, b.line.loc.page]] : []))).toEqual([
+      ['某单位2024年度部门决算', 1],
+      ['收入合计93.93万元。', 1],
+      ['支出合计93.93万元。', 2],
+    ]);
   });
 });
