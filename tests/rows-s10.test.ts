@@ -92,3 +92,68 @@ describe('pageDump: page records found by their shape', () => {
     ]);
   });
 });
+
+// 财政拨款收入支出决算总表 (公开04) from a PDF with narrow columns: a label of the 支出 half wraps over three lines,
+// its figures printed on the 收入 half's label line, right of everything that half prints (rv10 F6).
+const fiscalTotal = (second = '150.00') =>
+  [
+    '某某局2023年度部门决算',
+    '                        财政拨款收入支出决算总表',
+    '                                                        单位：万元',
+    '收入                    支出',
+    '                                                            政府性基金预算财政拨',
+    '项目              决算数   项目              合计       一般公共预算财政拨款              国有资本经营预算财政拨款',
+    '                                                            款',
+    '',
+    '一、一般公共预算财政拨款    600.00 一、一般公共服务支出 450.00 450.00',
+    '',
+    '                      二、社会保障和就业支',
+    `二、政府性基金预算财政拨款                    ${second} ${second}`,
+    '                      出',
+    '',
+    '三、国有资本经营预算财政拨',
+    '款',
+    '',
+    '本年收入合计          600.00 本年支出合计         600.00 600.00',
+    '',
+    '总计              600.00 总计             600.00 600.00',
+  ].join('\n');
+const bigFont = () =>
+  [
+    '某某局2023年度部门决算',
+    '                        财政拨款收入支出决算总表',
+    '                                                        单位：万元',
+    '收入                     支出',
+    '                                                一般公共预算财政拨 政府性基金预算财政 国有资本经营预算财政拨',
+    '项目               决算数   项目             合计',
+    '                                                款         拨款        款',
+    '',
+    '                       一、一般公共服务支',
+    '一、一般公共预算财政拨款 600.00              450.00 450.00',
+    '                       出',
+    '',
+    '二、政府性基金预算财政拨           二、社会保障和就业',
+    '                                 150.00 150.00',
+    '款                      支出',
+    '',
+    '本年收入合计           600.00 本年支出合计        600.00 600.00',
+    '',
+    '总计               600.00 总计            600.00 600.00',
+  ].join('\n');
+
+describe('pdftotext -layout: a 支出 label wrapped over three lines in a halves table (rv10 F6)', () => {
+  const col = (doc: Awaited<ReturnType<typeof run>>, label: string) => {
+    const t = doc.tables.find((x) => x.kind === '公开04表')!;
+    return t.rows.find((r) => r[0] === label)!;
+  };
+  it('gives the figures on the 收入 label line to the 支出 half they stand under (the 收入 line has none)', async () => {
+    const doc = await run(fiscalTotal());
+    expect(col(doc, '二、政府性基金预算财政拨款')).toEqual(['二、政府性基金预算财政拨款', '', '', '150.00', '150.00', '', '']);
+    expect(check(doc).flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+  });
+  it('also after the 收入 line’s own figure', async () => {
+    const doc = await run(bigFont());
+    expect(col(doc, '一、一般公共预算财政拨款')).toEqual(['一、一般公共预算财政拨款', '600.00', '', '450.00', '450.00', '', '']);
+    expect(check(doc).flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+  });
+});

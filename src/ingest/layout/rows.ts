@@ -1744,6 +1744,19 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       const cut = votes.indexOf(true);
       if (votes.every((v) => v !== null) && cut > 0 && votes.slice(cut).every((v) => v)) return { left: { label: [], values: g.values.slice(0, cut) }, right: { label: [], values: g.values.slice(cut) } };
     }
+    // (fixed width) A left label whose figures all stand under the right half's figures: the right half's
+    // figures of a row whose right label wrapped onto the lines around (二、社会保障和就业支 / 出), printed on
+    // the left label's line; the left row has no figure there.
+    // Also after the left row's own figure (一、一般公共预算财政拨款 500.00 … 400.00 400.00).
+    if (fixed && !g.codes?.length && !r.codes.length && g.label.length && g.values.length && vote('label', g.label[0]!.x) === false) {
+      const votes = g.values.map((v) => vote('value', v.x));
+      const cut = votes.indexOf(true);
+      if (cut >= 0 && cut <= leftMost && votes.slice(0, cut).every((v) => v === false) && votes.slice(cut).every((v) => v === true)) {
+        lastOrd.left = ordinalOf(labelText(g)) ?? lastOrd.left;
+        loneSide = null;
+        return { left: { label: g.label, values: g.values.slice(0, cut) }, right: { label: [], values: g.values.slice(cut) } };
+      }
+    }
     const code = codeNum(g);
     let right = byPlace(g, r.src.page);
     if (right === null && loneSide !== null && code !== null) right = loneSide;
