@@ -157,3 +157,40 @@ describe('pdftotext -layout: a 支出 label wrapped over three lines in a halves
     expect(check(doc).flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
   });
 });
+
+// The same tables as plain `pdftotext` (reading order, single spaces) prints them: the wrapped 支出 label's
+// figures on a line of their own after its pieces.
+const rawTotals = (second = '150.00') =>
+  [
+    '某某局2023年度部门决算',
+    '财政拨款收入支出决算总表',
+    '单位：万元',
+    '收入 支出',
+    '项目 决算数 项目 合计 一般公共预算财政拨款',
+    '政府性基金预算财政拨',
+    '款',
+    '国有资本经营预算财政拨款',
+    '一、一般公共预算财政拨款 600.00 一、一般公共服务支出 450.00 450.00',
+    '二、政府性基金预算财政拨款',
+    '二、社会保障和就业支',
+    '出',
+    `${second} ${second}`,
+    '三、国有资本经营预算财政拨',
+    '款',
+    '本年收入合计 600.00 本年支出合计 600.00 600.00',
+    '总计 600.00 总计 600.00 600.00',
+  ].join('\n');
+
+describe('pdftotext (raw): a wrapped 支出 label whose figures follow on their own line (rv10 F6)', () => {
+  it('gives the figures to that label, and no false sum', async () => {
+    const doc = await run(rawTotals());
+    const t = doc.tables.find((x) => x.kind === '公开04表')!;
+    const r = t.rows.find((x) => x.includes('二、社会保障和就业支出'))!;
+    expect(r.slice(r.indexOf('二、社会保障和就业支出') + 1)).toEqual(['150.00', '150.00', '', '']);
+    expect(check(doc).flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+  });
+  it('still catches a 支出 line that breaks the total', async () => {
+    const flags = check(await run(rawTotals('160.00'))).flags.filter((f) => f.severity === 'error' && f.code === 'SUM_MISMATCH');
+    expect(flags.map((f) => f.message)).toContain('公开04表第1页“本年支出合计”的“合计”为600.00万元：“本年支出合计”（合计）应为“一、一般公共服务支出”、“二、社会保障和就业支出”之和610.00万元。');
+  });
+});

@@ -1722,7 +1722,9 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const lastOrd = { left: 0, right: 0 };
   // (more figures than a left line ever prints are the right half's)
   const leftMost = Math.max(1, ...rows.filter((r) => r.groups.length >= 2).map((r) => r.groups[0]!.values.length));
-  const sides = rows.map((r) => {
+  let lastSides: { left?: Group; right?: Group } | undefined;
+  const sides = rows.map((r, k) => (lastSides = sideOf(r, k)));
+  function sideOf(r: Row, k: number): { left?: Group; right?: Group } {
     if (r.sides) return r.sides;
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
@@ -1735,6 +1737,16 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
+    // (no columns kept) Figures alone on a line right after a 支出 label
+    // printed without figures (wrapped over lines: 二、社会保障和就业支 / 出 / 100.00 100.00): that label's.
+    const before = k > 0 ? rows[k - 1] : undefined;
+    const open = before && before.groups.length === 1 ? lastSides?.right : undefined;
+    // (No more than a left line prints: the label's still, as the reading order has it, but doubtful.)
+    if (!fixed && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && open && open.label.length && !open.values.length && !lastSides?.left) {
+      open.values = g.values.map((v) => ({ ...v, src: r.src, doubt: g.values.length <= leftMost || undefined }));
+      before!.extra.push(r.src);
+      return { left: undefined, right: undefined };
+    }
     // (fixed width) A line of figures alone standing under both halves' figure columns (a row whose labels
     // are blank): each figure to the half it stands in, where every one of them says which.
     if (fixed && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && g.values.length >= 2) {
@@ -1780,7 +1792,7 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     else lastL = code ?? lastL;
     if (code !== null) loneSide = right;
     return right ? { left: undefined, right: g } : { left: g, right: undefined };
-  });
+  }
   const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
   // A half's template counts where the header band prints it (beyond a bare 合计).
