@@ -194,3 +194,31 @@ describe('pdftotext (raw): a wrapped 支出 label whose figures follow on their 
     expect(flags.map((f) => f.message)).toContain('公开04表第1页“本年支出合计”的“合计”为600.00万元：“本年支出合计”（合计）应为“一、一般公共服务支出”、“二、社会保障和就业支出”之和610.00万元。');
   });
 });
+
+// A table in 元 whose figures group their digits by thin spaces (GB/T 15835: 4 100 000.00), cells apart by runs of
+// spaces (rv10 F3).
+const thin = (admin = '3\u2009100\u2009000.00') =>
+  [
+    '某某局2025年部门预算',
+    '                    一般公共预算支出预算表',
+    '                                                        单位：元',
+    '科目编码 科目名称                                  合计        基本支出        项目支出',
+    '         合计                             4\u2009100\u2009000.00    3\u2009100\u2009000.00    1\u2009000\u2009000.00',
+    '201      一般公共服务支出                 4\u2009100\u2009000.00    3\u2009100\u2009000.00    1\u2009000\u2009000.00',
+    '20103    政府办公厅（室）及相关机构事务   4\u2009100\u2009000.00    3\u2009100\u2009000.00    1\u2009000\u2009000.00',
+    `2010301  行政运行                         ${admin}    3\u2009100\u2009000.00`,
+    '2010302  一般行政管理事务                 1\u2009000\u2009000.00                      1\u2009000\u2009000.00',
+  ].join('\n');
+
+describe('page text: figures whose digit groups are apart by thin spaces (rv10 F3)', () => {
+  it('reads each as one figure in its column, printed as it stands', async () => {
+    const doc = await run(thin());
+    const t = doc.tables.find((x) => x.kind === '预算05一般公共预算支出表')!;
+    expect(t.rows.find((r) => r[0] === '2010302')).toEqual(['2010302', '一般行政管理事务', '1000000.00', '', '1000000.00']);
+    expect(check(doc).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+  });
+  it('still catches a row whose 合计 is not its 基本支出 + 项目支出', async () => {
+    const flags = check(await run(thin('3\u2009200\u2009000.00'))).flags.filter((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error');
+    expect(flags.map((f) => f.message)).toEqual(['预算05一般公共预算支出表第1页“行政运行”行的“合计”为3200000.00元，而基本支出＋项目支出＝3100000.00元。']);
+  });
+});

@@ -10,7 +10,7 @@ import { normalize } from '../normalize.js';
 import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
-import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
+import { cellsOf, displayColumns, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
 
 interface Template {
   kind: string;
@@ -76,6 +76,8 @@ interface Token {
   doubt?: boolean;
   /** Characters spaced out over a cell (分散对齐), or one such character alone: a piece of a label. */
   spaced?: boolean;
+  /** The figure as printed, where its text drops the thin spaces between its digit groups. */
+  printed?: string;
 }
 
 interface Group {
@@ -102,7 +104,7 @@ export interface PrintedTable<L> {
 
 function tokens(l: SourceLine, fixed: boolean): Token[] {
   const col = displayColumns(l.raw);
-  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
+  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(THIN_WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
     // A code printed against its label (310资本性支出): two cells.
     const m = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u.exec(c.text);
     return m ? [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }] : [c];
@@ -110,7 +112,7 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
   // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
   const out: Token[] = [];
   for (const c of cells) {
-    const parts = [...c.text.matchAll(/\S+/g)];
+    const parts = [...c.text.matchAll(THIN_WORD)];
     let textFrom = -1;
     const flush = (upTo: number) => {
       if (textFrom < 0) return;
@@ -121,11 +123,13 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
       textFrom = -1;
     };
     parts.forEach((p, k) => {
-      if (AMOUNT.test(p[0]) || CODE.test(p[0])) {
+      // (a figure's digit groups apart by thin spaces: read as one figure, printed as it stands)
+      const w = unthin(p[0]);
+      if (AMOUNT.test(w) || CODE.test(w)) {
         flush(k);
         const s = c.start + p.index;
         const e = s + p[0].length;
-        out.push({ text: p[0], start: s, end: e, x: fixed ? col[e]! : null });
+        out.push({ text: w, start: s, end: e, x: fixed ? col[e]! : null, ...(w !== p[0] ? { printed: p[0] } : {}) });
       } else if (textFrom < 0) textFrom = k;
     });
     flush(parts.length);
@@ -1002,7 +1006,7 @@ const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) 
 // ------------------------------------------------------------------ cells
 
 function cell(printedText: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
-  const raw = t ? t.text : printedText;
+  const raw = t ? (t.printed ?? t.text) : printedText;
   const at = t?.src ?? src;
   const loc: Cell['loc'] = { page: at.page, line: at.line, row, col };
   if (t) {
