@@ -222,3 +222,28 @@ describe('page text: figures whose digit groups are apart by thin spaces (rv10 F
     expect(flags.map((f) => f.message)).toEqual(['预算05一般公共预算支出表第1页“行政运行”行的“合计”为3200000.00元，而基本支出＋项目支出＝3100000.00元。']);
   });
 });
+
+// 一般公共预算财政拨款支出决算表 whose long names wrap with the figures on the second line (bottom-aligned cells; rv10 M11).
+const wrappedBelow = () =>
+  [
+    '某某局2023年度部门决算',
+    '                    一般公共预算财政拨款支出决算表',
+    '                                                        单位：万元',
+    '科目编码 科目名称                                  合计      基本支出    项目支出',
+    '         合计                                    260.00      260.00',
+    '208      社会保障和就业支出                      260.00      260.00',
+    '20805    行政事业单位养老支出                    260.00      260.00',
+    '2080505  机关事业单位基本',
+    '         养老保险缴费支出                        170.00      170.00',
+    '2080506  机关事业单位职业',
+    '         年金缴费支出                             90.00       90.00',
+  ].join('\n');
+
+describe('pdftotext -layout: a 科目 name wrapped with its figures on the second line (rv10 M11)', () => {
+  it('is one row: the code, the whole name and the figures', async () => {
+    const t = (await run(wrappedBelow())).tables.find((x) => x.kind === '公开05表')!;
+    expect(t.rows.filter((r) => r[0] === '' && r[1] !== '合计')).toEqual([]);
+    expect(t.rows.find((r) => r[0] === '2080505')).toEqual(['2080505', '机关事业单位基本养老保险缴费支出', '170.00', '170.00', '']);
+    expect(t.rows.find((r) => r[0] === '2080506')).toEqual(['2080506', '机关事业单位职业年金缴费支出', '90.00', '90.00', '']);
+  });
+});

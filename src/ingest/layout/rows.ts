@@ -781,6 +781,21 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
         continue;
       }
     }
+    // (a columns table) A coded row's label wrapped with its figures on the second line (2080505 机关事业单位基本 /
+    // 养老保险缴费支出 100.00 100.00): the uncoded line's label is the tail, its figures the coded row's.
+    const headOnly = !halves && prev && prev.codes.length && prev.groups.length === 1 && prev.groups[0]!.label.length && !prev.groups[0]!.values.length ? prev.groups[0]! : null;
+    if (headOnly && !row.codes.length && row.groups.length === 1 && row.groups[0]!.label.length && row.groups[0]!.values.length && row.src.page === prev!.src.page) {
+      const g = row.groups[0]!;
+      const text = labelText(g);
+      const x = g.label[0]!.x;
+      const hx = headOnly.label[0]!.x;
+      if (text.length <= 12 && !ROW_START.test(text) && (!fixed || (x !== null && hx !== null && Math.abs(x - hx) <= 2))) {
+        headOnly.label.push(...g.label.map((t) => ({ ...t, src: row.src })));
+        headOnly.values = g.values.map((v) => ({ ...v, src: row.src }));
+        prev!.extra.push(row.src);
+        continue;
+      }
+    }
     if (!hasFigures(row) && row.groups.length === 1) {
       const text = labelText(row.groups[0]);
       const part = row.groups[0]!.label;
