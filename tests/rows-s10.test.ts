@@ -182,6 +182,12 @@ const rawTotals = (second = '150.00') =>
   ].join('\n');
 
 describe('pdftotext (raw): a wrapped 支出 label whose figures follow on their own line (rv10 F6)', () => {
+  it('gives no label the figures of a tall total row printed above its labels (本年收入合计 本年支出合计 600.00)', async () => {
+    const text = rawTotals().replace('本年收入合计 600.00 本年支出合计 600.00 600.00', '本年收入合计 本年支出合计 600.00').replace('150.00 150.00\n三、国有资本经营预算财政拨\n款\n', '150.00 150.00\n三、国有资本经营预算财政拨\n款\n二十六、其他支出\n600.00 600.00\n');
+    const t = (await run(text)).tables.find((x) => x.kind === '公开04表')!;
+    const r = t.rows.find((x) => x.includes('二十六、其他支出'))!;
+    expect(r.slice(r.indexOf('二十六、其他支出') + 1)).toEqual(['', '', '', '']);
+  });
   it('gives the figures to that label, and no false sum', async () => {
     const doc = await run(rawTotals());
     const t = doc.tables.find((x) => x.kind === '公开04表')!;

@@ -1761,7 +1761,11 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     const before = k > 0 ? rows[k - 1] : undefined;
     const open = before && before.groups.length === 1 ? lastSides?.right : undefined;
     // (No more than a left line prints: the label's still, as the reading order has it, but doubtful.)
-    if (!fixed && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && open && open.label.length && !open.values.length && !lastSides?.left) {
+    // (Not where the next line is a tall row printed off its figures: 2,940.05 2,940.05 / 本年收入合计 本年支出合计
+    // 2,940.05 — its labels short of figures.)
+    const after = rows[k + 1];
+    const tall = !!after && after.groups.length >= 2 && after.groups.some((x) => x.label.length && !x.values.length);
+    if (!fixed && !tall && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && open && open.label.length && !open.values.length && !lastSides?.left) {
       open.values = g.values.map((v) => ({ ...v, src: r.src, doubt: g.values.length <= leftMost || undefined }));
       before!.extra.push(r.src);
       return { left: undefined, right: undefined };
