@@ -1,22 +1,64 @@
 // Page-text dumps saved as JSON by scrapers and PDF tools (pdfplumber, PyMuPDF scripts): an array of pages,
-// each a string or an object with the page's text (`[{"page": 1, "text": "…"}, …]`), or an object holding such
-// an array (`{"pages": […]}`). Read as the text backend's pages, so that a dump reads like the same text
-// with form feeds. Anything else that parses as JSON is not a dump: it stays plain text.
+// each a string, an object with the page's text (`[{"page": 1, "text": "…"}, …]`) or with its lines
+// (`{"page": 1, "lines": ["…", "…"]}`), found at the top or held anywhere in the JSON (`{"pages": […]}`,
+// `{"result": […]}`, `{"meta": …, "data": {"pages": […]}}`); also JSON Lines (one page record a line). Read
+// as the text backend's pages, so that a dump reads like the same text with form feeds. Anything else that
+// parses as JSON is not a dump: it stays plain text.
 
 const TEXT_KEYS = ['text', 'content', 'page_text', 'pageText', 'page_content'];
-const PAGE_KEYS = ['page', 'page_number', 'pageNumber', 'page_no', 'pageNo', 'index'];
-const LIST_KEYS = ['pages', 'data', 'page_data', 'pageData'];
+const PAGE_KEYS = ['page', 'page_number', 'pageNumber', 'page_no', 'pageNo', 'page_num', 'pageNum', 'index'];
 
 type Entry = { n: number | null; text: string };
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string');
 
 function entryOf(x: unknown): Entry | null {
   if (typeof x === 'string') return { n: null, text: x };
   if (!x || typeof x !== 'object' || Array.isArray(x)) return null;
   const o = x as Record<string, unknown>;
-  const key = TEXT_KEYS.find((k) => typeof o[k] === 'string');
-  if (!key) return null;
   const pk = PAGE_KEYS.find((k) => Number.isInteger(o[k]));
-  return { n: pk ? (o[pk] as number) : null, text: o[key] as string };
+  const n = pk ? (o[pk] as number) : null;
+  const key = TEXT_KEYS.find((k) => typeof o[k] === 'string');
+  if (key) return { n, text: o[key] as string };
+  // Else the record's one field of text: a string, or the page's lines (an array of strings).
+  const fields = Object.entries(o).filter(([k, v]) => !PAGE_KEYS.includes(k) && (typeof v === 'string' || strings(v)));
+  if (fields.length !== 1 && !(fields.length > 1 && fields.filter(([, v]) => strings(v)).length === 1)) return null;
+  const v = fields.length === 1 ? fields[0]![1] : fields.find(([, f]) => strings(f))![1];
+  return { n, text: Array.isArray(v) ? (v as string[]).join('\n') : (v as string) };
+}
+
+/** The page records of parsed JSON: the array itself, else the first array of page records held in its
+ *  objects (breadth first, a few levels down), or null. */
+function recordsIn(data: unknown): Entry[] | null {
+  let level: unknown[] = [data];
+  for (let depth = 0; depth < 4 && level.length; depth++) {
+    const next: unknown[] = [];
+    for (const v of level) {
+      if (Array.isArray(v)) {
+        if (!v.length) continue;
+        const entries = v.map(entryOf);
+        // (an array of objects, every one a page record: not a list of strings of another kind at depth)
+        if (entries.every((e) => e) && (depth === 0 || v.some((x) => typeof x === 'object'))) return entries as Entry[];
+      } else if (v && typeof v === 'object') next.push(...Object.values(v as Record<string, unknown>).filter((x) => x && typeof x === 'object'));
+    }
+    level = next;
+  }
+  return null;
+}
+
+function parse(t: string): unknown {
+  try {
+    return JSON.parse(t);
+  } catch {
+    // JSON Lines: every non-blank line a JSON object.
+    const lines = t.split(/\r?\n/).filter((l) => l.trim() !== '');
+    if (lines.length < 2 || !lines.every((l) => l.trimStart().startsWith('{'))) return undefined;
+    try {
+      return lines.map((l) => JSON.parse(l) as unknown);
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** The pages of a JSON page dump, in order (a page number the dump skips is an empty page, so that
@@ -24,20 +66,10 @@ function entryOf(x: unknown): Entry | null {
 export function pageDump(text: string): string[] | null {
   const t = text.trimStart();
   if (!t.startsWith('[') && !t.startsWith('{')) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(t);
-  } catch {
-    return null;
-  }
-  if (data && typeof data === 'object' && !Array.isArray(data)) {
-    const o = data as Record<string, unknown>;
-    data = LIST_KEYS.map((k) => o[k]).find(Array.isArray);
-  }
-  if (!Array.isArray(data) || !data.length) return null;
-  const entries = data.map(entryOf);
-  if (entries.some((e) => !e)) return null;
-  const list = entries as Entry[];
+  const data = parse(t);
+  if (data === undefined) return null;
+  const list = recordsIn(data);
+  if (!list) return null;
   const numbered = list.every((e) => e.n !== null) && list.every((e, i) => i === 0 || e.n! > list[i - 1]!.n!) && list[0]!.n! >= 0 && list[list.length - 1]!.n! <= list.length * 4 + 10;
   if (!numbered) return list.map((e) => e.text);
   // (0-based numbering counts from 0; the dump's page 1 is the first page either way)

@@ -37,19 +37,25 @@ export function displayColumns(raw: string): number[] {
   return col;
 }
 
+/** A word, digit groups apart by thin spaces kept in it (5\u2009000\u2009000.00). */
+export const THIN_WORD = /(?:\S|(?<=\d)[\u2009\u202f](?=\d{3}(?!\d)))+/g;
+/** A word's text without the thin spaces between its digit groups. */
+export const unthin = (w: string): string => w.replace(/(?<=\d)[\u2009\u202f](?=\d{3}(?!\d))/g, '');
+
 /** Cells of one printed line: runs apart by 2+ spaces; one space splits only two amounts (1,234.56 7.89). */
 export function cellsOf(raw: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
-  for (const m of raw.matchAll(/\S+(?:[ \u00a0\u3000]\S+)*/g)) {
+  // (a thin space between digit groups, 5\u2009000.00, is inside a figure: GB/T 15835's 千分空)
+  for (const m of raw.matchAll(/\S+(?:[ \u00a0\u3000\u2009\u202f]\S+)*/g)) {
     // Within a run, single spaces: split between two figures.
-    const parts = [...m[0].matchAll(/\S+/g)];
+    const parts = [...m[0].matchAll(THIN_WORD)];
     let from = 0;
     for (let k = 1; k < parts.length; k++) {
-      const a = parts[k - 1]![0];
-      const b = parts[k]![0];
+      const a = unthin(parts[k - 1]![0]);
+      const b = unthin(parts[k]![0]);
       if ((DECIMAL.test(a) && AMOUNT.test(b)) || (AMOUNT.test(a) && DECIMAL.test(b)) || (DECIMAL.test(a) && b === '-') || (a === '-' && DECIMAL.test(b))) {
         const s = m.index + parts[from]!.index;
-        const e = m.index + parts[k - 1]!.index + a.length;
+        const e = m.index + parts[k - 1]!.index + parts[k - 1]![0].length;
         out.push({ text: raw.slice(s, e), start: s, end: e });
         from = k;
       }

@@ -10,7 +10,7 @@ import { normalize } from '../normalize.js';
 import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
-import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
+import { cellsOf, displayColumns, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
 
 interface Template {
   kind: string;
@@ -52,9 +52,10 @@ const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为�
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
 /** A table's number printed by its title (公开05表, 公开表三, 表3, 附表2-1, 表2-1-1): never a row. */
 const CAPTION = /^\s*(公开\s*\d{1,2}\s*表|公开\s*表\s*[一二三四五六七八九十]+|附?表\s*(\d{1,2}(-\d{1,2}){0,2}|[一二三四五六七八九十]+))\s*$/;
-const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$/;
+// A negative may be printed in brackets, half or full width (the accounting convention: (10.00), （3.23%）).
+const AMOUNT = /^[-−]?\d[\d,]*(\.\d+)?$|^[-—–]$|^\d{1,3}(\.\d{3})+\.\d{2}$|^[(（]\d[\d,]*\.\d+[)）]$/;
 const CODE = /^\d{3}(\d{2}){0,2}$/;
-const PERCENT = /^[-−]?\d[\d,]*(\.\d+)?%$/;
+const PERCENT = /^[-−]?\d[\d,]*(\.\d+)?%$|^[(（]\d[\d,]*(\.\d+)?%[)）]$/;
 const PIECE = /^\d{2}$/;
 /** A title that says the table goes on from the page before: 支出决算表（续）, …决算表（续表）, …续表. */
 const CONTINUED = /(?:[(（]续表?[)）]|续表)$/u;
@@ -75,6 +76,8 @@ interface Token {
   doubt?: boolean;
   /** Characters spaced out over a cell (分散对齐), or one such character alone: a piece of a label. */
   spaced?: boolean;
+  /** The figure as printed, where its text drops the thin spaces between its digit groups. */
+  printed?: string;
 }
 
 interface Group {
@@ -101,7 +104,7 @@ export interface PrintedTable<L> {
 
 function tokens(l: SourceLine, fixed: boolean): Token[] {
   const col = displayColumns(l.raw);
-  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
+  const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(THIN_WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
     // A code printed against its label (310资本性支出): two cells.
     const m = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u.exec(c.text);
     return m ? [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }] : [c];
@@ -109,7 +112,7 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
   // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
   const out: Token[] = [];
   for (const c of cells) {
-    const parts = [...c.text.matchAll(/\S+/g)];
+    const parts = [...c.text.matchAll(THIN_WORD)];
     let textFrom = -1;
     const flush = (upTo: number) => {
       if (textFrom < 0) return;
@@ -120,11 +123,13 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
       textFrom = -1;
     };
     parts.forEach((p, k) => {
-      if (AMOUNT.test(p[0]) || CODE.test(p[0])) {
+      // (a figure's digit groups apart by thin spaces: read as one figure, printed as it stands)
+      const w = unthin(p[0]);
+      if (AMOUNT.test(w) || CODE.test(w)) {
         flush(k);
         const s = c.start + p.index;
         const e = s + p[0].length;
-        out.push({ text: p[0], start: s, end: e, x: fixed ? col[e]! : null });
+        out.push({ text: w, start: s, end: e, x: fixed ? col[e]! : null, ...(w !== p[0] ? { printed: p[0] } : {}) });
       } else if (textFrom < 0) textFrom = k;
     });
     flush(parts.length);
@@ -776,6 +781,21 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
         continue;
       }
     }
+    // (a columns table) A coded row's label wrapped with its figures on the second line (2080505 机关事业单位基本 /
+    // 养老保险缴费支出 100.00 100.00): the uncoded line's label is the tail, its figures the coded row's.
+    const headOnly = !halves && prev && prev.codes.length && prev.groups.length === 1 && prev.groups[0]!.label.length && !prev.groups[0]!.values.length ? prev.groups[0]! : null;
+    if (headOnly && !row.codes.length && row.groups.length === 1 && row.groups[0]!.label.length && row.groups[0]!.values.length && row.src.page === prev!.src.page) {
+      const g = row.groups[0]!;
+      const text = labelText(g);
+      const x = g.label[0]!.x;
+      const hx = headOnly.label[0]!.x;
+      if (text.length <= 12 && !ROW_START.test(text) && (!fixed || (x !== null && hx !== null && Math.abs(x - hx) <= 2))) {
+        headOnly.label.push(...g.label.map((t) => ({ ...t, src: row.src })));
+        headOnly.values = g.values.map((v) => ({ ...v, src: row.src }));
+        prev!.extra.push(row.src);
+        continue;
+      }
+    }
     if (!hasFigures(row) && row.groups.length === 1) {
       const text = labelText(row.groups[0]);
       const part = row.groups[0]!.label;
@@ -1000,15 +1020,17 @@ const lastLabelled = (r: Row): Group | null => [...r.groups].reverse().find((g) 
 
 // ------------------------------------------------------------------ cells
 
-function cell(text: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
-  const raw = t ? t.text : text;
+function cell(printedText: string, src: SourceLine, t: Token | null, row: number, col: number): Cell {
+  const raw = t ? (t.printed ?? t.text) : printedText;
   const at = t?.src ?? src;
   const loc: Cell['loc'] = { page: at.page, line: at.line, row, col };
   if (t) {
     loc.start = t.start;
     loc.end = t.end;
   }
-  return { text: normalize(raw).text, raw, loc };
+  // A negative in brackets, half or full width ((10.00), （3.23%）), reads as -10.00, -3.23% (raw keeps the print).
+  const text = normalize(raw).text.replace(/^[(（](\d[\d,]*\.\d+%?)[)）]$/, '-$1');
+  return { text, raw, loc };
 }
 
 function labelCell(g: Group | undefined, row: Row, r: number, c: number): Cell {
@@ -1102,6 +1124,18 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
+/** Each of the band's names is one of the list's (its parts printed in it: 公务用车购置及运行费/小计), in the
+ *  list's order. */
+function withinList(band: string[], list: string[]): boolean {
+  const fold = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+  let k = 0;
+  for (const b of band) {
+    while (k < list.length && !(fold(list[k]!) === fold(b) || list[k]!.split('/').every((part) => fold(b).includes(fold(part))))) k++;
+    if (k++ >= list.length) return false;
+  }
+  return true;
+}
+
 /** A tall row printed over lines: its part figures on a line of figures alone just above the line of
  *  its code, label and total (pdftotext centres a one-line cell of a two-line row higher). The figures
  *  join the row below only where its total then equals the sum of its parts and did not before, the
@@ -1158,9 +1192,18 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     const own = header.flatMap((l) => l.raw.trim().split(/[\s\u3000]+/)).map((w) => normalize(w).text).filter((w) => w && !/科目|编码|名称|^项目$|^[类款项]$|分类/.test(w));
     if (own.length === 1 && /\p{Script=Han}/u.test(own[0]!) && !AMOUNT.test(own[0]!)) lone = own;
   }
-  // No template's names printed: (fixed width) the band's own words standing over the figures' columns.
-  const listed = columnNames(tpl, header, most) ?? (lone.length === 1 ? lone : null);
-  const banded = listed ? null : (fixed ? bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most) : null);
+  // (fixed width) The band's own words standing over the figures' columns name them (the document's own
+  // words, and only the printed columns that hold figures); the template's list where the band reads no
+  // names, or where each name the band reads is the list's, in its order (the list then names the same
+  // columns, and those printed blank throughout: one key for the kind).
+  const fromList = columnNames(tpl, header, most);
+  // (a name the template gives a text column, 采购组织形式, over a figure: the band is misread)
+  const textName = (w: string) => (tpl?.labels ?? []).some((l) => w.includes(l) || l.includes(w));
+  const read = lone.length === 1 || !fixed ? null : bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most);
+  const fromBand = read?.some(textName) ? null : read;
+  const same = !!fromList && !!fromBand && withinList(fromBand, fromList);
+  const listed = (fromBand && !same ? null : fromList) ?? (lone.length === 1 ? lone : null);
+  const banded = listed ? null : fromBand;
   const names = listed ?? banded ?? inherited(most);
   const n = names?.length ?? most;
   const anchors = fixed ? anchorsOf(rows.map((r) => ({ label: [], values: valuesOf(r) })), n) : null;
@@ -1400,7 +1443,7 @@ function bySums(values: Token[], names: string[], sums: { total: string; parts: 
 
 /** Integer hundredths of a printed amount (null for a dash or a figure with more decimals). */
 function cents(text: string): number | null {
-  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-'));
+  const m = /^(-?)([\d,]+)(?:\.(\d{1,2}))?$/.exec(text.replace(/[−]/g, '-').replace(/^[(（](.*)[)）]$/, '-$1'));
   if (!m) return null;
   return (m[1] ? -1 : 1) * (Number(m[2]!.replace(/,/g, '')) * 100 + Number((m[3] ?? '').padEnd(2, '0') || 0));
 }
@@ -1698,7 +1741,9 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
   const lastOrd = { left: 0, right: 0 };
   // (more figures than a left line ever prints are the right half's)
   const leftMost = Math.max(1, ...rows.filter((r) => r.groups.length >= 2).map((r) => r.groups[0]!.values.length));
-  const sides = rows.map((r) => {
+  let lastSides: { left?: Group; right?: Group } | undefined;
+  const sides = rows.map((r, k) => (lastSides = sideOf(r, k)));
+  function sideOf(r: Row, k: number): { left?: Group; right?: Group } {
     if (r.sides) return r.sides;
     if (r.groups.length >= 2) {
       const right = r.groups.slice(1).reduce((a, g) => ({ label: [...a.label, ...g.label], values: [...a.values, ...g.values], codes: a.codes ?? g.codes }));
@@ -1711,6 +1756,20 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     }
     const g = r.groups[0];
     if (!g) return { left: undefined, right: undefined };
+    // (no columns kept) Figures alone on a line right after a 支出 label
+    // printed without figures (wrapped over lines: 二、社会保障和就业支 / 出 / 100.00 100.00): that label's.
+    const before = k > 0 ? rows[k - 1] : undefined;
+    const open = before && before.groups.length === 1 ? lastSides?.right : undefined;
+    // (No more than a left line prints: the label's still, as the reading order has it, but doubtful.)
+    // (Not where the next line is a tall row printed off its figures: 2,940.05 2,940.05 / 本年收入合计 本年支出合计
+    // 2,940.05 — its labels short of figures.)
+    const after = rows[k + 1];
+    const tall = !!after && after.groups.length >= 2 && after.groups.some((x) => x.label.length && !x.values.length);
+    if (!fixed && !tall && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && open && open.label.length && !open.values.length && !lastSides?.left) {
+      open.values = g.values.map((v) => ({ ...v, src: r.src, doubt: g.values.length <= leftMost || undefined }));
+      before!.extra.push(r.src);
+      return { left: undefined, right: undefined };
+    }
     // (fixed width) A line of figures alone standing under both halves' figure columns (a row whose labels
     // are blank): each figure to the half it stands in, where every one of them says which.
     if (fixed && r.groups.length === 1 && !g.label.length && !g.codes?.length && !r.codes.length && g.values.length >= 2) {
@@ -1719,6 +1778,19 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       const votes = g.values.map((v) => vote('value', v.x) ?? (rightLabels !== null && v.x! - displayColumns(v.text)[v.text.length]! > rightLabels ? true : null));
       const cut = votes.indexOf(true);
       if (votes.every((v) => v !== null) && cut > 0 && votes.slice(cut).every((v) => v)) return { left: { label: [], values: g.values.slice(0, cut) }, right: { label: [], values: g.values.slice(cut) } };
+    }
+    // (fixed width) A left label whose figures all stand under the right half's figures: the right half's
+    // figures of a row whose right label wrapped onto the lines around (二、社会保障和就业支 / 出), printed on
+    // the left label's line; the left row has no figure there.
+    // Also after the left row's own figure (一、一般公共预算财政拨款 500.00 … 400.00 400.00).
+    if (fixed && !g.codes?.length && !r.codes.length && g.label.length && g.values.length && vote('label', g.label[0]!.x) === false) {
+      const votes = g.values.map((v) => vote('value', v.x));
+      const cut = votes.indexOf(true);
+      if (cut >= 0 && cut <= leftMost && votes.slice(0, cut).every((v) => v === false) && votes.slice(cut).every((v) => v === true)) {
+        lastOrd.left = ordinalOf(labelText(g)) ?? lastOrd.left;
+        loneSide = null;
+        return { left: { label: g.label, values: g.values.slice(0, cut) }, right: { label: [], values: g.values.slice(cut) } };
+      }
     }
     const code = codeNum(g);
     let right = byPlace(g, r.src.page);
@@ -1743,7 +1815,7 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
     else lastL = code ?? lastL;
     if (code !== null) loneSide = right;
     return right ? { left: undefined, right: g } : { left: g, right: undefined };
-  });
+  }
   const coded = rows.some((r) => r.groups.some((g) => g.codes?.length));
   const most = (pick: 'left' | 'right') => Math.max(0, ...sides.map((s) => s[pick]?.values.length ?? 0));
   // A half's template counts where the header band prints it (beyond a bare 合计).
