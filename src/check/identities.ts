@@ -1472,6 +1472,10 @@ function coarserThanOutside(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean
 /** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
 export const restatementCount = { byCode: 0, byMetric: 0 };
 
+/** Flags of the last `restatements` run made warnings because the figure fits a row above its 科目's (aboveOnPath):
+ *  in a table read as one defect, where rows stand shifted, that fit is a coincidence and they count as errors. */
+const abovePath = new WeakSet<Flag>();
+
 /** The cell each flag of the last `restatements` run was compared with. */
 let restatedCells: Fact[] = [];
 
@@ -1534,7 +1538,13 @@ function restatements(l: Ledger): Flag[] {
         if (!named && perFund.length > 1 && sumFits(mine, perFund.map((x) => x.fig!))) continue;
         if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
-          flags.push(conflict(l, f, cell.g, mine, cell.fig!, outside.includes('within') ? 'warning' : rc.severityByCode));
+          // The figure of a row above on the 科目's path, in the same table and column (人大事务行政运行（项）X where X is
+          // the 人大事务 款's cell): the words name the wrong level of a right figure, or the figure is wrong — a
+          // warning that says which row it fits, not an error.
+          const above = usable.map((x) => aboveOnPath(l, x.g, mine, f.unit)).find(Boolean);
+          const flag = conflict(l, f, cell.g, mine, cell.fig!, above || outside.includes('within') ? 'warning' : rc.severityByCode, above ? `，与“${above}”行的数字相同，所称科目层级疑有误` : '');
+          if (above) abovePath.add(flag);
+          flags.push(flag);
           restatedCells.push(cell.g);
         }
         continue;
@@ -1628,14 +1638,26 @@ function columnAtEnd(label: string, keys: string[]): string | undefined {
   return best?.key;
 }
 
-function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity): Flag {
+/** The name of a row above `cell`'s on its 科目's path (its 类 or 款), in the same table and column, whose cell the
+ *  figure restates; undefined where none does. */
+function aboveOnPath(l: Ledger, cell: Fact, mine: Fig, unit: string): string | undefined {
+  const a = cell.about!;
+  const up = (l.cells.get(a.tableId!) ?? []).filter((g) => g.about!.col === a.col && g.about!.codeKind === 'function' && !!g.about!.code && g.about!.code.length < a.code!.length && a.code!.startsWith(g.about!.code) && g.role === cell.role).sort((x, y) => y.about!.code!.length - x.about!.code!.length);
+  const hit = up.find((g) => {
+    const fig = figOf(g.text, g.unit);
+    return fig && !l.badRows.has(`${a.tableId}|${g.about!.row}`) && restates(mine, unit, fig, g.unit);
+  });
+  return hit ? rowName(hit) : undefined;
+}
+
+function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity, note = ''): Flag {
   const dec = Math.max(decimals(f), decimals(cell));
   const t = l.tables.get(cell.about!.tableId!);
   const rowLabel = cell.about?.name || rowName(cell);
   const at = `${where(cell, t)}${rowLabel ? `“${rowLabel}”` : ''}${colName(l, cell) ? `${rowLabel ? '行' : ''}“${colName(l, cell)}”栏` : ''}`;
   const expected = show(theirs.v, f.unit, dec);
   const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
-  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
+  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}${note}。`, { ...f.loc }, f.excerpt, {
     severity,
     expected,
     found: `${f.text}${f.unit}`,
@@ -1700,7 +1722,7 @@ function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   for (const id of bad) {
     const sums = flags.filter((f) => f.code === 'SUM_MISMATCH' && inTable(f, id));
     if (!sums.length) continue;
-    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error' && !vouched.has(f)), flags.filter((f) => across(f, id))));
+    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && (f.severity === 'error' || abovePath.has(f)) && !vouched.has(f)), flags.filter((f) => across(f, id))));
   }
   return [...out, ...rest];
 }

@@ -238,7 +238,9 @@ function classChain(clause: string): { level: string; name: string; piece?: stri
   for (const m of clause.matchAll(CHAIN)) {
     // (a path may join its levels with dashes or quote them: “一般公共服务支出(类）-市场监督管理事务（款）-…”; the name
     // starts after an ordinal in brackets, whose opening bracket the match leaves out: （2）一般行政管理事务（项） → “2）…”)
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[（(]?\d{1,2}[)）]/u, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
+    // (and an item's ordinal inside the words matched — 一般公共服务 / 1. 人大事务行政运行（项）, a line of its own
+    // over the list — starts its name: the words before it are the list's heading)
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^.*[^\d.．,，\s]\s*\d{1,2}[.．](?!\d)/u, '').replace(/^[（(]?\d{1,2}[)）]/u, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
@@ -315,7 +317,64 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
       return false;
     });
   });
-  return loose.length === 1 ? loose[0] : undefined;
+  if (loose.length) return loose.length === 1 ? loose[0] : undefined;
+  // Nor loosely: the deepest level may be printed otherwise than its row — with the names of the levels above
+  // it written before it (人大事务行政运行（项）: the 款's name and the 项's, the first perhaps cut short,
+  // 政府办公厅行政运行), or shortened (机关事业单位职业年金（项） for the row 机关事业单位职业年金缴费支出) under a
+  // level the chain names as its row prints it. Every other level must fit as marked; one such code or none.
+  const above = chain.slice(0, -1);
+  const printedOtherwise = [...names.keys()].filter((code) => {
+    if (code.length !== len) return false;
+    const fitsAbove = above.every((c) => {
+      const l = LEVEL_LEN[c.level]!;
+      const at = l < len ? names.get(code.slice(0, l)) : undefined;
+      return !!at && namedAs(at, c.name, l);
+    });
+    if (!fitsAbove) return false;
+    if (joinedAt(code, deepest.name, names)) return true;
+    return above.length > 0 && [...names.get(code)!].some((n) => abbreviates(deepest.name, n));
+  });
+  return printedOtherwise.length === 1 ? printedOtherwise[0] : undefined;
+}
+
+/** Whether `name` is the names of `code`'s levels written one after another, from a level above the code's down
+ *  to the code's own (人大事务行政运行 of 2010101: its 款's name and its own; 一般公共服务人大事务行政运行: from the
+ *  类), the first of them as its row prints it, without a 类's 支出, or cut short to its first four characters
+ *  or more (政府办公厅 of 政府办公厅（室）及相关机构事务). A 支出 the rows leave off may end it. */
+function joinedAt(code: string, name: string, names: Map<string, Set<string>>): boolean {
+  for (const from of [3, 5]) {
+    if (from >= code.length) break;
+    const heads = names.get(code.slice(0, from));
+    if (!heads) continue;
+    // (the names of the levels below `from`, down to the code's own, joined)
+    let tails = new Set<string>(['']);
+    for (const l of [5, 7]) {
+      if (l <= from || l > code.length) continue;
+      const at = names.get(code.slice(0, l));
+      tails = at ? new Set([...tails].flatMap((p) => [...at].map((n) => p + n))) : new Set();
+    }
+    for (const tail of tails) {
+      for (const n of [name, name.replace(/支出$/u, '')]) {
+        if (!tail || n.length <= tail.length || !n.endsWith(tail)) continue;
+        const head = n.slice(0, n.length - tail.length);
+        if ([...heads].some((h) => h === head || (from === 3 && h === `${head}支出`) || (head.length >= 4 && h.startsWith(head)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether `short` is `long` shortened: four characters or more, `long`'s first four, then the rest of its
+ *  characters in order with some left out (机关事业单位基本养老保险费 of 机关事业单位基本养老保险缴费支出). */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || short.length >= long.length || !long.startsWith(short.slice(0, 4))) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. A code is printed as

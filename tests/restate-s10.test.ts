@@ -1,0 +1,56 @@
+// Which table row a narrative figure restates (issue 11, rule 1; session 10): a 科目 named otherwise than its row
+// prints it — the 款's name written before the 项's without a marker (人大事务行政运行（项）), a 款 cut short
+// (政府办公厅行政运行), a 项 shortened (机关事业单位职业年金（项） for 机关事业单位职业年金缴费支出) — resolved through
+// the 功能分类 path the tables print, and a figure that is the figure of a row above its own on that path. Each
+// clean wording gives no flag; the same wording with one figure off its cell is caught. Synthetic texts written
+// after real 江苏 layouts, figures and names invented.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { jiangsuItems } from './restate-fixtures.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+describe('a 项 named with its 款’s name before it and no 款 marker (人大事务行政运行（项）)', () => {
+  // (a line of its own over the list names the 类; the item's ordinal follows it in the figure's clause)
+  const doc = (fig: string, name = '人大事务行政运行') => jiangsuItems('一般公共服务', `1.  ${name}（项）支出${fig}万元，与上年相比减少17.00万元。`);
+  it('is the row of that 款’s 行政运行, not the other 款’s', async () => {
+    expect(conflicts(await run(doc('800.00')))).toEqual([]);
+    expect(conflicts(await run(doc('800.10')))).toEqual([['error', 5, '800.00万元', '800.10万元']]);
+    expect(conflicts(await run(doc('400.00')))).toEqual([['error', 5, '800.00万元', '400.00万元']]);
+  });
+  it('reads a 款 cut short (政府办公厅 of 政府办公厅（室）及相关机构事务)', async () => {
+    expect(conflicts(await run(doc('400.00', '政府办公厅行政运行')))).toEqual([]);
+    expect(conflicts(await run(doc('410.00', '政府办公厅行政运行')))).toEqual([['error', 5, '400.00万元', '410.00万元']]);
+  });
+  it('a figure that is the 款’s (or the 类’s) is a warning naming that row, not an error', async () => {
+    const d = await run(doc('1,100.00'));
+    expect(conflicts(d)).toEqual([['warning', 5, '800.00万元', '1,100.00万元']]);
+    expect(d.flags.find((f) => f.code === 'VALUE_CONFLICT')?.message).toContain('与“20101人大事务”行的数字相同');
+    expect(conflicts(await run(doc('1,500.00')))).toEqual([['warning', 5, '800.00万元', '1,500.00万元']]);
+  });
+  it('a name no path of the tables joins to (人大会议行政运行) gives nothing', async () => {
+    expect(conflicts(await run(doc('810.00', '人大会议行政运行')))).toEqual([]);
+  });
+});
+
+describe('a 项 shortened under its 款 (行政事业单位离退休（款）机关事业单位职业年金（项）)', () => {
+  const doc = (pension: string, annuity: string, name = '机关事业单位职业年金') =>
+    jiangsuItems(
+      '（二）社会保障和就业支出（类）',
+      `1．行政事业单位离退休（款）机关事业单位基本养老保险费（项）支出${pension}万元，与上年相比增加18.00万元。`,
+      `2．行政事业单位离退休（款）${name}（项）支出${annuity}万元，与上年相比增加7.00万元。`,
+    );
+  it('is the one row under that 款 whose name it shortens', async () => {
+    expect(conflicts(await run(doc('420.00', '180.00')))).toEqual([]);
+    expect(conflicts(await run(doc('420.00', '180.60')))).toEqual([['error', 6, '180.00万元', '180.60万元']]);
+    expect(conflicts(await run(doc('402.00', '180.00')))).toEqual([['error', 5, '420.00万元', '402.00万元']]);
+  });
+  it('a short name two rows under the 款 share (机关事业单位) gives nothing', async () => {
+    expect(conflicts(await run(doc('420.00', '190.00', '机关事业单位')))).toEqual([]);
+  });
+});
