@@ -54,3 +54,12 @@ describe('a 项 shortened under its 款 (行政事业单位离退休（款）机
     expect(conflicts(await run(doc('420.00', '190.00', '机关事业单位')))).toEqual([]);
   });
 });
+
+describe('a 款’s name and a 项’s written one after another with no marker at all (review s9 M19 d3/d4)', () => {
+  const doc = (a: string, b: string) => jiangsuItems(`另外，人大事务行政运行支出${a}万元，政府办公厅行政运行支出${b}万元。`);
+  it('names the one row of that path', async () => {
+    expect(conflicts(await run(doc('800.00', '400.00')))).toEqual([]);
+    expect(conflicts(await run(doc('800.00', '400.01')))).toEqual([['error', 4, '400.00万元', '400.01万元']]);
+    expect(conflicts(await run(doc('800.01', '400.00')))).toEqual([['error', 4, '800.00万元', '800.01万元']]);
+  });
+});

@@ -364,6 +364,17 @@ function joinedAt(code: string, name: string, names: Map<string, Set<string>>): 
   return false;
 }
 
+/** The one code (a 款 or 项) whose levels' names a label without markers writes one after another (joinedAt), or
+ *  undefined: 人大事务行政运行支出 is 2010101 where the tables print 行政运行 under 人大事务 only once. */
+function joinedRow(label: string, rows: RowName[]): string | undefined {
+  const bare = foldName(label.replace(/[“”"‘’]/gu, ''));
+  if (bare.length < 4 || /[（()）]/u.test(bare)) return undefined;
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  const fits = [...names.keys()].filter((c) => c.length > 3 && joinedAt(c, bare, names));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** Whether `short` is `long` shortened: four characters or more, `long`'s first four, then the rest of its
  *  characters in order with some left out (机关事业单位基本养老保险费 of 机关事业单位基本养老保险缴费支出). */
 function abbreviates(short: string, long: string): boolean {
@@ -554,6 +565,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const lead = leadOf(lines, i, f.loc.start, heading);
       const marked = lead ? classChain(lead) : [];
       if (lead) code = marked.length ? codeOfChain(marked, rows) : codeOfLead(lead, rows, economic);
+      // (or the figure's own words, no marker in them, are the names of a row's levels written one after another:
+      // 人大事务行政运行支出X万元 — the 款's name and the 项's, one code's path)
+      if (!code && !lead) code = joinedRow(f.label, rows);
     }
     // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
     // after its last marker begin a deeper row's name, so the figure is not the 款's.
