@@ -10,7 +10,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { jiangsuItems } from './restate-fixtures.js';
+import { govFund, jiangsuItems } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
@@ -61,5 +61,18 @@ describe('a 款’s name and a 项’s written one after another with no marker 
     expect(conflicts(await run(doc('800.00', '400.00')))).toEqual([]);
     expect(conflicts(await run(doc('800.00', '400.01')))).toEqual([['error', 4, '400.00万元', '400.01万元']]);
     expect(conflicts(await run(doc('800.01', '400.00')))).toEqual([['error', 4, '800.00万元', '800.01万元']]);
+  });
+});
+
+describe('the opening grand total with the entity named in the first person (本院, 本街道, 我局) (review s10 M5)', () => {
+  const doc = (who: string, fig: string) => govFund(`${who}2024年财政拨款收、支总计${fig}万元。`);
+  it('is compared with the 总计 row whatever the entity’s name', async () => {
+    for (const who of ['本院', '本街道', '我局', '']) {
+      expect(conflicts(await run(doc(who, '590.00')))).toEqual([]);
+      expect(conflicts(await run(doc(who, '590.10')))).toEqual([['error', 4, '590.00万元', '590.10万元']]);
+    }
+  });
+  it('本 before a time or a level (本年, 本级) names no entity: nothing said', async () => {
+    expect(conflicts(await run(doc('本级', '590.10')))).toEqual([]);
   });
 });

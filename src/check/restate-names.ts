@@ -124,8 +124,18 @@ export function entityHead(head: string): boolean {
  *  the document's unit where it is known (another entity's name there is a sub-unit's), else any entity's. */
 export function ownEntity(head: string, unit: string | null): boolean {
   if (!head) return true;
+  if (firstPerson(head)) return true;
   if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)) || shortName(head, foldTableText(unit)))) return true;
   return !unit && entityHead(head);
+}
+
+/** Whether `head` names the reporting entity in the first person (本院, 我局, 本街道, 本中心 — 我/本 and one to three
+ *  characters), whatever its name: never a time or a level (本年, 本级: patterns/grand-totals.yaml firstPerson.not). */
+function firstPerson(head: string): boolean {
+  const m = /^[我本]([\u4e00-\u9fff]{1,3})$/u.exec(head);
+  if (!m) return false;
+  const not = loadPattern<{ firstPerson?: { not: string[] } }>('grand-totals.yaml').firstPerson?.not ?? [];
+  return !not.some((w) => m[1]!.startsWith(w));
 }
 
 /** Whether `head` is the unit's name shortened (省某某院 of 江苏省人民某某院, 省某某办公厅 of 江苏省某某委员会办公厅):
