@@ -10,7 +10,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { govFund, jiangsuItems } from './restate-fixtures.js';
+import { govFund, jiangsuItems, withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
@@ -74,5 +74,29 @@ describe('the opening grand total with the entity named in the first person (本
   });
   it('本 before a time or a level (本年, 本级) names no entity: nothing said', async () => {
     expect(conflicts(await run(doc('本级', '590.10')))).toEqual([]);
+  });
+});
+
+describe('类/项 named with other marks (review s10 M16)', () => {
+  // (公开05 of tests/restate-fixtures.ts: 201 一般公共服务支出 100.00, 221 住房保障支出 200.00, 2010301 行政运行 70.00)
+  const classes = (a: string, b: string) => withTable(`2024年一般公共预算财政拨款支出300.00万元，主要用于以下方面：一般公共服务类支出${a}万元；“住房保障”类支出${b}万元。`);
+  it('X类支出 and “X”类支出 are the 类 X', async () => {
+    expect(conflicts(await run(classes('100.00', '200.00')))).toEqual([]);
+    expect(conflicts(await run(classes('100.10', '200.00')))).toEqual([['error', 4, '100.00万元', '100.10万元']]);
+    expect(conflicts(await run(classes('100.00', '200.10')))).toEqual([['error', 4, '200.00万元', '200.10万元']]);
+  });
+  it('a 类 after 各/此 (各类支出) or a name no row prints keeps no mark', async () => {
+    expect(conflicts(await run(withTable('其中：各类支出100.10万元；其他类支出5.00万元。')))).toEqual([]);
+  });
+  it('a path of the 类, 款 and 项 joined by slashes or dashes, before the clause’s first comma', async () => {
+    for (const sep of ['/', '-']) {
+      const item = (x: string) => withTable('其中：', `1.一般公共服务支出${sep}政府办公厅（室）及相关机构事务${sep}行政运行，支出决算为${x}万元，完成预算100%。`);
+      expect(conflicts(await run(item('70.00')))).toEqual([]);
+      expect(conflicts(await run(item('70.10')))).toEqual([['error', 5, '70.00万元', '70.10万元']]);
+    }
+  });
+  it('用于X方面的支出 is the 类 X’s 支出 (by name: a warning)', async () => {
+    expect(conflicts(await run(withTable('另外，用于住房保障方面的支出200.00万元。')))).toEqual([]);
+    expect(conflicts(await run(withTable('另外，用于住房保障方面的支出200.10万元。')))).toEqual([['warning', 4, '200.00万元', '200.10万元']]);
   });
 });

@@ -22,7 +22,9 @@ function labelName(label: string): string {
     .replace(/[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/g, '')
     .replace(/^\s*\d{4}\s*年度?/, '')
     // (主要用于以下方面：用于一般公共服务支出2,106.66万元: the purpose word before a row's name)
-    .replace(/^\s*(?:主要)?用于/u, '');
+    .replace(/^\s*(?:主要)?用于/u, '')
+    // (用于一般公共服务方面的支出: the 类 named with 方面 before its 支出)
+    .replace(/方面的?(?=支出\s*$)/u, '');
   return foldName(bare);
 }
 

@@ -249,14 +249,22 @@ function classChain(clause: string): { level: string; name: string; piece?: stri
   return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, ...state.get(l)! }));
 }
 
+/** Level marks written without brackets, bracketed: a 类/款/项 right after a closing quote (“社会保障和就业”类 →
+ *  “社会保障和就业”（类）; never 项目), and a 类 right before 支出 (一般公共服务类支出 → 一般公共服务（类）支出). */
+function markLevels(text: string): string {
+  return text.replace(/([”"])\s*(类|款|项)(?![目（(）)])/gu, '$1（$2）').replace(/(\p{Script=Han})类(?=支出)/gu, '$1（类）');
+}
+
 /** A 科目 path written with dashes instead of markers (“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目):
  *  its pieces are the 类, 款 and 项 in order. Only a quoted path or one followed by 科目 counts, and only
  *  when the rows confirm every level (codeOfChain). */
 function pathChain(label: string): { level: string; name: string }[] {
+  // (or with slashes, which join nothing but a path's levels: 一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行)
+  const slashed = /^[^“”"，。；：:]+$/u.test(label.trim()) && /[/／]/u.test(label) ? label.trim() : undefined;
   const m = /[“"]([^“”"]+)[”"]\s*(?:科目)?$|^([^“”"，。；]+?)\s*科目$/u.exec(label.trim());
-  const path = m?.[1] ?? m?.[2];
+  const path = m?.[1] ?? m?.[2] ?? slashed;
   if (!path) return [];
-  const pieces = path.split(/\s*[-－—–]\s*/u).map((x) => foldName(x)).filter(Boolean);
+  const pieces = path.split(slashed ? /\s*[/／]\s*/u : /\s*[-－—–]\s*/u).map((x) => foldName(x)).filter(Boolean);
   if (pieces.length < 2 || pieces.length > 3) return [];
   return pieces.map((name, i) => ({ level: ['类', '款', '项'][i]!, name }));
 }
@@ -431,6 +439,13 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
     const before = text.slice(0, cut);
     lead = before.slice(Math.max(...['。', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
   }
+  // (or a 科目 path the clause opens with after its last colon, before its first comma: 其中：1.一般公共服务支出-…-行政运行，
+  // 支出决算为…)
+  const last = parts[parts.length - 1]!;
+  if (/[，,]/u.test(last)) {
+    const first = last.split(/[，,]/u)[0]!;
+    if (/\p{Script=Han}\s*[-－—–/／]\s*\p{Script=Han}/u.test(first)) lead = first;
+  }
   if (!lead) return undefined;
   lead = lead.replace(/^[\s]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/u, '').trim();
   // (a subject holds no figure, and is short)
@@ -459,7 +474,7 @@ function codeOfLead(lead: string, rows: RowName[], economic: Map<string, Set<str
   }
   const bare = foldName(lead.replace(/[“”"‘’]/gu, ''));
   if (bare.length < 2) return undefined;
-  const pieces = lead.replace(/[“”"‘’]/gu, '').split(/\s*[-－—–]+\s*/u).map((x) => foldName(x)).filter(Boolean);
+  const pieces = lead.replace(/[“”"‘’]/gu, '').split(/\s*(?:[-－—–]+|[/／])\s*/u).map((x) => foldName(x)).filter(Boolean);
   if (pieces.length === 2 || pieces.length === 3) return codeOfChain(pieces.map((name, k) => ({ level: ['类', '款', '项'][k]!, name })), rows);
   const names = new Map<string, Set<string>>();
   for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
@@ -545,12 +560,20 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (f.from !== 'text' || f.kind !== 'amount') continue;
     const i = pos.get(lineKey(f));
     if (i === undefined || f.loc.start === undefined) continue;
-    const clause = clauseBefore(lines, i, f.loc.start, heading);
+    let clause = clauseBefore(lines, i, f.loc.start, heading);
+    let label = f.label;
+    // Level marks written without brackets (一般公共服务类支出, “社会保障和就业”类支出) are the marks, where the
+    // names before them then fix a row.
+    if (!classChain(clause).length && !classChain(label).length) {
+      const [mc, ml] = [markLevels(clause), markLevels(label)];
+      const marked = classChain(mc).length ? classChain(mc) : classChain(ml);
+      if (marked.length && codeOfChain(marked, rows)) [clause, label] = [mc, ml];
+    }
     const about: FactSubject = {};
     // The extractor's label carries a subject named before a full stop (…行政运行（项）。年初预算为…).
     let chain = classChain(clause);
-    if (!chain.length) chain = classChain(f.label);
-    if (!chain.length) chain = pathChain(f.label);
+    if (!chain.length) chain = classChain(label);
+    if (!chain.length) chain = pathChain(label);
     const codes = codesIn(clause, rows);
     let code: string | undefined;
     if (chain.length) {
@@ -572,7 +595,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
     // after its last marker begin a deeper row's name, so the figure is not the 款's.
     if (code && chain.length) {
-      const src = classChain(clause).length ? clause : f.label;
+      const src = classChain(clause).length ? clause : label;
       const tail = foldName(src.slice(lastChainEnd(src)).replace(/^[\s“”"]+/, ''));
       if (tail.length >= 2 && rows.some((r) => r.code.length > code!.length && r.code.startsWith(code!) && r.name.startsWith(tail.slice(0, 4)))) code = undefined;
     }
