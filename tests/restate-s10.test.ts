@@ -10,7 +10,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { govFund, jiangsuItems, withTable } from './restate-fixtures.js';
+import { govFund, jiangsuItems, tabTable, withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
@@ -98,5 +98,32 @@ describe('类/项 named with other marks (review s10 M16)', () => {
   it('用于X方面的支出 is the 类 X’s 支出 (by name: a warning)', async () => {
     expect(conflicts(await run(withTable('另外，用于住房保障方面的支出200.00万元。')))).toEqual([]);
     expect(conflicts(await run(withTable('另外，用于住房保障方面的支出200.10万元。')))).toEqual([['warning', 4, '200.00万元', '200.10万元']]);
+  });
+});
+
+describe('a 科目’s 年初预算 in a 决算 against the row’s 年初预算数 column (review s10 M8)', () => {
+  const doc = (budget: string, head = '年初预算数', words = '年初预算') => [
+    '四川省某某县某某局2024年度部门决算',
+    '第二部分 2024年度部门决算情况说明',
+    '五、一般公共预算财政拨款支出决算情况说明',
+    `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：${words}为${budget}万元，支出决算为300.00万元。`,
+    '第五部分 附表',
+    '一般公共预算财政拨款支出决算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', head, '决算数合计', '基本支出', '项目支出'],
+      ['', '合计', '310.00', '300.00', '300.00', '0.00'],
+      ['201', '一般公共服务支出', '310.00', '300.00', '300.00', '0.00'],
+      ['20103', '政府办公厅（室）及相关机构事务', '310.00', '300.00', '300.00', '0.00'],
+      ['2010301', '行政运行', '310.00', '300.00', '300.00', '0.00'],
+    ]),
+  ];
+  it('compares the stated budget with the column', async () => {
+    expect(conflicts(await run(doc('310.00')))).toEqual([]);
+    expect(conflicts(await run(doc('310.10')))).toEqual([['error', 4, '310.00万元', '310.10万元']]);
+  });
+  it('leaves a 年初预算 alone against a 调整预算数 column (another budget)', async () => {
+    expect(conflicts(await run(doc('290.00', '调整预算数')))).toEqual([]);
+    expect(conflicts(await run(doc('290.00', '调整预算数', '调整预算')))).toEqual([['error', 4, '310.00万元', '290.00万元']]);
   });
 });

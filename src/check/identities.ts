@@ -1552,6 +1552,26 @@ function restatements(l: Ledger): Flag[] {
       // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
       if (figs.length) continue;
     }
+    // 1a. A 科目's 年初预算 in a 决算 (行政运行（项）：年初预算为310.00万元，支出决算为…): the row's budget column (年初预算数) in
+    // the tables of its fund that print one, where the column's words and the figure's agree on which budget (年初 or
+    // 调整: a 调整预算数 is no 年初预算). An error where it fits none.
+    if (a?.code && a.codeKind === 'function' && level === 'actual' && f.role === 'budget' && a.column === 'budget') {
+      const named = a.fund && rc.functionTables[a.fund];
+      const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
+      // (the words before the figure in its sentence: 年初预算为…, 调整预算数为…)
+      const at = f.excerpt.indexOf(f.text);
+      const words = budgetWord(at >= 0 ? f.excerpt.slice(0, at) : f.label);
+      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === 'budget' && g.about!.column === 'budget');
+      const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit), word: budgetWord(l.tables.get(g.about!.tableId!)?.header[g.about!.col ?? -1] ?? '') }));
+      const usable = figs.filter((x) => x.fig && !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`) && (!x.word || !words || x.word === words));
+      if (!usable.length || usable.length !== figs.length) continue;
+      restatementCount.byCode++;
+      if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
+        flags.push(conflict(l, f, usable[0]!.g, mine, usable[0]!.fig!, rc.severityByCode));
+        restatedCells.push(usable[0]!.g);
+      }
+      continue;
+    }
     // 1b. An 经济分类 item of the 基本支出 (the ledger's column `basic`: 基本支出…，按经济分类，工资福利支出X万元): that row of
     // the 基本支出 tables (patterns/columns.yaml basicShares.tables), any column of the figure's role. Of the figure's
     // own fund: an error where it fits none; of another (财政拨款 against the 一般公共预算 table): a warning.
@@ -1594,6 +1614,12 @@ function restatements(l: Ledger): Flag[] {
     compare(figs[0]!);
   }
   return flags;
+}
+
+/** Which budget words name (年初预算 → 年初, 调整预算数 → 调整), or undefined where they say neither. */
+function budgetWord(text: string): '年初' | '调整' | undefined {
+  const m = [...text.matchAll(/(年初|调整后?)(?=预算)/gu)].pop();
+  return m ? (m[1]!.startsWith('调整') ? '调整' : '年初') : undefined;
 }
 
 /** Whether `mine` is a fund table's cell plus all the money the document spends outside the table (its
