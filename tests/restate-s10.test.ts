@@ -127,3 +127,32 @@ describe('a 科目’s 年初预算 in a 决算 against the row’s 年初预算
     expect(conflicts(await run(doc('290.00', '调整预算数', '调整预算')))).toEqual([['error', 4, '310.00万元', '290.00万元']]);
   });
 });
+
+describe('a 预算05 with the year before’s column, its change, and the year’s 预算数合计 (四川 layout; review s10 M7)', () => {
+  const doc = (now: string, before: string, cls = '400.00') => [
+    '四川省某某县某某局2024年度部门预算',
+    '第二部分 2024年度部门预算情况说明',
+    '五、一般公共预算支出预算情况说明',
+    `一般公共服务支出${cls}万元。`,
+    `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）2024年预算数为${now}万元，2023年预算数为${before}万元，增加10.00万元。`,
+    '第三部分 2024年度部门预算表',
+    '一般公共预算支出预算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', '2023年预算数', '2024年预算数合计', '基本支出', '项目支出', '增减额'],
+      ['', '合计', '390.00', '400.00', '300.00', '100.00', '10.00'],
+      ['201', '一般公共服务支出', '390.00', '400.00', '300.00', '100.00', '10.00'],
+      ['20103', '政府办公厅（室）及相关机构事务', '390.00', '400.00', '300.00', '100.00', '10.00'],
+      ['2010301', '行政运行', '290.00', '300.00', '300.00', '0.00', '10.00'],
+    ]),
+  ];
+  it('the year’s figure against 2024年预算数合计, the year before’s against 2023年预算数', async () => {
+    expect(conflicts(await run(doc('300.00', '290.00')))).toEqual([]);
+    expect(conflicts(await run(doc('300.10', '290.00')))).toEqual([['error', 5, '300.00万元', '300.10万元']]);
+    expect(conflicts(await run(doc('300.00', '290.10')))).toEqual([['error', 5, '290.00万元', '290.10万元']]);
+  });
+  it('a 类 named by name alone is not compared with the year before’s column nor the change', async () => {
+    expect(conflicts(await run(doc('300.00', '290.00', '400.10')))).toEqual([['warning', 4, '400.00万元', '400.10万元']]);
+    expect(conflicts(await run(doc('300.00', '290.00', '390.00'))).map((x) => x[0])).toEqual(['warning']);
+  });
+});

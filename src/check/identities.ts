@@ -1488,6 +1488,11 @@ function restatements(l: Ledger): Flag[] {
   const level = l.doc.document.kind === '预算' ? 'budget' : 'actual';
   const tableFacts = l.doc.facts.filter((f) => f.from === 'table' && f.about?.tableId);
   for (const f of l.doc.facts) {
+    // (a 科目's figure of the year before: its row's prior-year column)
+    if (f.from === 'text' && f.kind === 'amount' && f.role === 'prior_year' && f.about?.code && f.about.codeKind === 'function') {
+      flags.push(...priorRestated(l, f, tableFacts));
+      continue;
+    }
     if (f.from !== 'text' || f.kind !== 'amount' || (f.year !== null && l.doc.document.year !== null && f.year !== l.doc.document.year)) continue;
     if (f.role !== 'actual' && f.role !== 'budget') continue;
     const mine = figOf(f.text, f.unit);
@@ -1614,6 +1619,29 @@ function restatements(l: Ledger): Flag[] {
     compare(figs[0]!);
   }
   return flags;
+}
+
+/** A 科目's figure of the year before (行政运行（项）…，上年预算数为290.00万元) against its row's prior-year column (上年预算数,
+ *  2023年预算数 in a 2024 预算) in the tables of its fund: an error where it fits none, at the printed precision. Only where
+ *  the column's words and the figure's agree on what it was (预算 or 决算; a column that says neither fits either). */
+function priorRestated(l: Ledger, f: Fact, tableFacts: Fact[]): Flag[] {
+  const rc = cfg().restatements;
+  const a = f.about!;
+  const mine = figOf(f.text, f.unit);
+  if (!mine || (f.year !== null && l.doc.document.year !== null && f.year !== l.doc.document.year - 1)) return [];
+  const named = a.fund && rc.functionTables[a.fund];
+  const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
+  const at = f.excerpt.indexOf(f.text);
+  const kindOf = (x: string) => [...x.matchAll(/(预算|决算|执行)/gu)].pop()?.[1]?.replace('执行', '决算');
+  const mineKind = kindOf(at >= 0 ? f.excerpt.slice(0, at) : f.label);
+  const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.about!.column === 'prior_year');
+  const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit), kind: kindOf(l.tables.get(g.about!.tableId!)?.header[g.about!.col ?? -1] ?? '') }));
+  const usable = figs.filter((x) => x.fig && !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`) && (!x.kind || !mineKind || x.kind === mineKind));
+  if (!usable.length || usable.length !== figs.length) return [];
+  restatementCount.byCode++;
+  if (usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) return [];
+  restatedCells.push(usable[0]!.g);
+  return [conflict(l, f, usable[0]!.g, mine, usable[0]!.fig!, rc.severityByCode)];
 }
 
 /** Which budget words name (年初预算 → 年初, 调整预算数 → 调整), or undefined where they say neither. */

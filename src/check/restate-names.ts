@@ -67,7 +67,8 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.about?.code) continue;
     if (year === null || f.year !== year) continue;
     const name = labelName(f.label);
-    const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && compatible(f.about?.fund, g.about?.fund));
+    // (never a column of the year before or of the change: 上年预算数, 增减额)
+    const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && !['prior_year', 'change'].includes(g.about?.column ?? '') && compatible(f.about?.fund, g.about?.fund));
     if (!cells.length) continue;
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;

@@ -78,7 +78,16 @@ function partKey(part: string): string | undefined {
 export function columnKey(header: string): string | undefined {
   const c = cfg();
   const { roles, subtotals } = folded();
-  const parts = header.split('/').map(fold).filter(Boolean);
+  // (a role word fused to the item it heads is a part of its own: 2024年预算数合计 → 预算数 / 合计)
+  const parts = header
+    .split('/')
+    .map(fold)
+    .filter(Boolean)
+    .flatMap((p) => {
+      const bare = p.replace(/^20\d\d年度?/u, '');
+      const role = [...roles].filter((r) => bare.startsWith(r) && bare.length > r.length && subtotals.has(bare.slice(r.length))).sort((a, b) => b.length - a.length)[0];
+      return role ? [role, bare.slice(role.length)] : [p];
+    });
   if (!parts.length) return undefined;
   // Role-only parts at the end: the item is above them (合计/预算数 → total); a header that is only a
   // role (收入/决算数: 收入 is a side, not an item) keeps the role's own key.
@@ -164,6 +173,23 @@ function soleAmountColumns(tables: TableRecord[], tableFacts: Fact[]): void {
     const parts = col === undefined ? [] : (t.header[col] ?? '').split('/').map(fold).filter(Boolean);
     if (parts.length !== 1 || !roles.has(parts[0]!)) continue;
     for (const f of facts) f.about!.column = 'total';
+  }
+}
+
+/** A column whose header names another year than the document's (2023年预算数 beside 2024年预算数合计 in a 2024 预算)
+ *  holds that year's figures: the year before's are the column `prior_year`, any other year's no column a
+ *  narrative figure of the document's year restates. */
+function otherYearColumns(doc: SegmentedDocument, tables: TableRecord[], tableFacts: Fact[]): void {
+  const year = doc.document.year;
+  if (year === null) return;
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  for (const f of tableFacts) {
+    const a = f.about;
+    const header = a?.tableId !== undefined && a.col !== undefined ? byId.get(a.tableId)?.header[a.col] : undefined;
+    const printed = header ? [...header.replace(/\s/gu, '').matchAll(/(?:^|\/)(20\d\d)年/gu)].pop()?.[1] : undefined;
+    if (!a || !printed || Number(printed) === year) continue;
+    if (Number(printed) === year - 1) a.column = 'prior_year';
+    else delete a.column;
   }
 }
 
@@ -526,6 +552,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     seen.add(k);
   }
   soleAmountColumns(tables, tableFacts);
+  otherYearColumns(doc, tables, tableFacts);
   // 经济分类 rows (301, 30217 公务接待费): a narrative figure whose own label is exactly one row's name.
   const economic = new Map<string, Set<string>>();
   for (const f of tableFacts) {
