@@ -50,6 +50,11 @@ describe('a 项 shortened under its 款 (行政事业单位离退休（款）机
     expect(conflicts(await run(doc('420.00', '180.60')))).toEqual([['error', 6, '180.00万元', '180.60万元']]);
     expect(conflicts(await run(doc('402.00', '180.00')))).toEqual([['error', 5, '420.00万元', '402.00万元']]);
   });
+  it('a 项 whose characters the prose prints in another order (行政单位退离休 of 行政单位离退休) is that row', async () => {
+    const item = (x: string) => jiangsuItems('（二）社会保障和就业支出（类）', `1．行政事业单位离退休（款）行政单位退离休（项）支出${x}万元，与上年相比增加8.00万元。`);
+    expect(conflicts(await run(item('250.00')))).toEqual([]);
+    expect(conflicts(await run(item('205.00')))).toEqual([['error', 5, '250.00万元', '205.00万元']]);
+  });
   it('a short name two rows under the 款 share (机关事业单位) gives nothing', async () => {
     expect(conflicts(await run(doc('420.00', '190.00', '机关事业单位')))).toEqual([]);
   });

@@ -354,7 +354,8 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
   if (loose.length) return loose.length === 1 ? loose[0] : undefined;
   // Nor loosely: the deepest level may be printed otherwise than its row — with the names of the levels above
   // it written before it (人大事务行政运行（项）: the 款's name and the 项's, the first perhaps cut short,
-  // 政府办公厅行政运行), or shortened (机关事业单位职业年金（项） for the row 机关事业单位职业年金缴费支出) under a
+  // 政府办公厅行政运行), or shortened (机关事业单位职业年金（项） for the row 机关事业单位职业年金缴费支出) or its characters
+  // in another order (一般行政事务管理（项） for 一般行政管理事务) under a
   // level the chain names as its row prints it. Every other level must fit as marked; one such code or none.
   const above = chain.slice(0, -1);
   const printedOtherwise = [...names.keys()].filter((code) => {
@@ -366,7 +367,7 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
     });
     if (!fitsAbove) return false;
     if (joinedAt(code, deepest.name, names)) return true;
-    return above.length > 0 && [...names.get(code)!].some((n) => abbreviates(deepest.name, n));
+    return above.length > 0 && [...names.get(code)!].some((n) => abbreviates(deepest.name, n) || reordered(deepest.name, n));
   });
   return printedOtherwise.length === 1 ? printedOtherwise[0] : undefined;
 }
@@ -407,6 +408,11 @@ function joinedRow(label: string, rows: RowName[]): string | undefined {
   for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
   const fits = [...names.keys()].filter((c) => c.length > 3 && joinedAt(c, bare, names));
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Whether `a` is `b`'s characters in another order (一般行政事务管理 of 一般行政管理事务, a slip of the pen), four or more. */
+function reordered(a: string, b: string): boolean {
+  return a.length >= 4 && a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
 }
 
 /** Whether `short` is `long` shortened: four characters or more, `long`'s first four, then the rest of its
