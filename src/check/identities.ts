@@ -1498,11 +1498,11 @@ function restatements(l: Ledger): Flag[] {
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;
     // (2 and 3) the one cell a figure restates, unless its row is already flagged as not adding up
-    const compare = (cell: { g: Fact; fig: Fig | null }) => {
+    const compare = (cell: { g: Fact; fig: Fig | null }, severity: Severity = rc.severityByMetric) => {
       if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) return;
       restatementCount.byMetric++;
       if (!restates(mine, f.unit, cell.fig!, cell.g.unit)) {
-        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+        flags.push(conflict(l, f, cell.g, mine, cell.fig!, severity));
         restatedCells.push(cell.g);
       }
     };
@@ -1616,9 +1616,24 @@ function restatements(l: Ledger): Flag[] {
       if (!grand.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) compare(grand[0]!);
       continue;
     }
-    compare(figs[0]!);
+    compare(figs[0]!, exactTotalRow(l, f, figs[0]!.g) ? rc.severityByCode : rc.severityByMetric);
   }
   return flags;
+}
+
+/** Whether a narrative figure's own words are exactly the label of the total row `cell` stands on, a row of the
+ *  family's all-sources 收支总表 that the table prints once (本年收入合计, 支出总计: patterns/grand-totals.yaml
+ *  exactRows): then the figure names that cell as surely as a 科目 code does. */
+function exactTotalRow(l: Ledger, f: Fact, cell: Fact): boolean {
+  const spec = loadPattern<{ exactRows?: { tables: string[]; rows: string[] } }>('grand-totals.yaml').exactRows;
+  const name = cell.about?.name;
+  if (!spec || !name || cell.about?.code || !spec.tables.includes(cell.about?.table ?? '') || !spec.rows.map(foldTableText).includes(foldTableText(name))) return false;
+  // (the words right before the figure, back to a stop or the paragraph's start, a year aside: 2023年本年支出合计510.00万元)
+  const at = f.excerpt.indexOf(f.text);
+  const before = (at >= 0 ? f.excerpt.slice(0, at) : f.label).replace(/\d{4}\s*年度?/gu, '').replace(/[为是：:\s]+$/u, '');
+  const words = foldTableText(before.slice(Math.max(...['。', '；', '，', '：', ':', '\n'].map((c) => before.lastIndexOf(c))) + 1));
+  if (words !== foldTableText(name)) return false;
+  return (l.cells.get(cell.about!.tableId!) ?? []).filter((g) => g.about?.name === name && g.role === cell.role && !g.about?.fund).length === 1;
 }
 
 /** A 科目's figure of the year before (行政运行（项）…，上年预算数为290.00万元) against its row's prior-year column (上年预算数,
