@@ -185,3 +185,23 @@ describe('a total named by its own row label of the 收支总表 (本年支出�
     expect(restated(await run(doc('510.10')))).toEqual([['error', '510.00万元', '510.10万元']]);
   });
 });
+
+describe('a 其中 item of a 财政拨款 total printed with a thousands comma inherits its fund (review s10 W1)', () => {
+  const doc = [
+    '上海市某区某某中心2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '四、财政拨款支出决算情况说明',
+    '2024年度财政拨款支出1,500.00万元，其中：基本支出1,000.00万元；项目支出500.00万元。',
+    '第二部分 2024年度部门决算表',
+    '支出决算表',
+    '单位：万元',
+    ...tabTable([
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['', '合计', '2,000.00', '1,200.00', '800.00'],
+      ['201', '一般公共服务支出', '2,000.00', '1,200.00', '800.00'],
+    ]),
+  ];
+  it('is not compared with the all-sources table’s 基本支出/项目支出', async () => {
+    expect(conflicts(await run(doc))).toEqual([]);
+  });
+});

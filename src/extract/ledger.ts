@@ -242,7 +242,9 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
   // earlier clause of the sentence that names 财政拨款收入).
   const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');
-  const total = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  // (a comma between digits groups a figure's thousands: 60,000.00万元 is one figure, no clause break)
+  const cuts = [...before.matchAll(/[，；;]|,(?!\d)/gu)].map((m) => m.index!);
+  const total = before.slice(cuts.length ? cuts[cuts.length - 1]! + 1 : 0);
   return fundIn(total);
 }
 
