@@ -1477,6 +1477,10 @@ function coarserThanOutside(l: Ledger, mine: Fig, cell: Fact, fig: Fig): boolean
 /** Narrative figures compared with a table cell by the last run of `restatements` (by 科目, by metric). */
 export const restatementCount = { byCode: 0, byMetric: 0 };
 
+/** Flags of the last `restatements` run made warnings because the figure fits a row above its 科目's (aboveOnPath):
+ *  in a table read as one defect, where rows stand shifted, that fit is a coincidence and they count as errors. */
+const abovePath = new WeakSet<Flag>();
+
 /** The cell each flag of the last `restatements` run was compared with. */
 let restatedCells: Fact[] = [];
 
@@ -1489,16 +1493,21 @@ function restatements(l: Ledger): Flag[] {
   const level = l.doc.document.kind === '预算' ? 'budget' : 'actual';
   const tableFacts = l.doc.facts.filter((f) => f.from === 'table' && f.about?.tableId);
   for (const f of l.doc.facts) {
+    // (a 科目's figure of the year before: its row's prior-year column)
+    if (f.from === 'text' && f.kind === 'amount' && f.role === 'prior_year' && f.about?.code && f.about.codeKind === 'function') {
+      flags.push(...priorRestated(l, f, tableFacts));
+      continue;
+    }
     if (f.from !== 'text' || f.kind !== 'amount' || (f.year !== null && l.doc.document.year !== null && f.year !== l.doc.document.year)) continue;
     if (f.role !== 'actual' && f.role !== 'budget') continue;
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;
     // (2 and 3) the one cell a figure restates, unless its row is already flagged as not adding up
-    const compare = (cell: { g: Fact; fig: Fig | null }) => {
+    const compare = (cell: { g: Fact; fig: Fig | null }, severity: Severity = rc.severityByMetric) => {
       if (l.badRows.has(`${cell.g.about!.tableId}|${cell.g.about!.row}`)) return;
       restatementCount.byMetric++;
       if (!restates(mine, f.unit, cell.fig!, cell.g.unit)) {
-        flags.push(conflict(l, f, cell.g, mine, cell.fig!, rc.severityByMetric));
+        flags.push(conflict(l, f, cell.g, mine, cell.fig!, severity));
         restatedCells.push(cell.g);
       }
     };
@@ -1539,13 +1548,39 @@ function restatements(l: Ledger): Flag[] {
         if (!named && perFund.length > 1 && sumFits(mine, perFund.map((x) => x.fig!))) continue;
         if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
           const cell = usable.find((x) => kinds.has(x.g.about!.table!) && Object.values(rc.functionTables).flat().includes(x.g.about!.table!)) ?? usable[0]!;
-          flags.push(conflict(l, f, cell.g, mine, cell.fig!, outside.includes('within') ? 'warning' : rc.severityByCode));
+          // The figure of a row above on the 科目's path, in the same table and column (人大事务行政运行（项）X where X is
+          // the 人大事务 款's cell): the words name the wrong level of a right figure, or the figure is wrong — a
+          // warning that says which row it fits, not an error.
+          const above = usable.map((x) => aboveOnPath(l, x.g, mine, f.unit)).find(Boolean);
+          const flag = conflict(l, f, cell.g, mine, cell.fig!, above || outside.includes('within') ? 'warning' : rc.severityByCode, above ? `，与“${above}”行的数字相同，所称科目层级疑有误` : '');
+          if (above) abovePath.add(flag);
+          flags.push(flag);
           restatedCells.push(cell.g);
         }
         continue;
       }
       // A cell whose own row does not add up is flagged there (the table, not the text, is suspect).
       if (figs.length) continue;
+    }
+    // 1a. A 科目's 年初预算 in a 决算 (行政运行（项）：年初预算为310.00万元，支出决算为…): the row's budget column (年初预算数) in
+    // the tables of its fund that print one, where the column's words and the figure's agree on which budget (年初 or
+    // 调整: a 调整预算数 is no 年初预算). An error where it fits none.
+    if (a?.code && a.codeKind === 'function' && level === 'actual' && f.role === 'budget' && a.column === 'budget') {
+      const named = a.fund && rc.functionTables[a.fund];
+      const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
+      // (the words before the figure in its sentence: 年初预算为…, 调整预算数为…)
+      const at = f.excerpt.indexOf(f.text);
+      const words = budgetWord(at >= 0 ? f.excerpt.slice(0, at) : f.label);
+      const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.role === 'budget' && g.about!.column === 'budget');
+      const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit), word: budgetWord(l.tables.get(g.about!.tableId!)?.header[g.about!.col ?? -1] ?? '') }));
+      const usable = figs.filter((x) => x.fig && !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`) && (!x.word || !words || x.word === words));
+      if (!usable.length || usable.length !== figs.length) continue;
+      restatementCount.byCode++;
+      if (!usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) {
+        flags.push(conflict(l, f, usable[0]!.g, mine, usable[0]!.fig!, rc.severityByCode));
+        restatedCells.push(usable[0]!.g);
+      }
+      continue;
     }
     // 1b. An 经济分类 item of the 基本支出 (the ledger's column `basic`: 基本支出…，按经济分类，工资福利支出X万元): that row of
     // the 基本支出 tables (patterns/columns.yaml basicShares.tables), any column of the figure's role. Of the figure's
@@ -1586,9 +1621,53 @@ function restatements(l: Ledger): Flag[] {
       if (!grand.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) compare(grand[0]!);
       continue;
     }
-    compare(figs[0]!);
+    compare(figs[0]!, exactTotalRow(l, f, figs[0]!.g) ? rc.severityByCode : rc.severityByMetric);
   }
   return flags;
+}
+
+/** Whether a narrative figure's own words are exactly the label of the total row `cell` stands on, a row of the
+ *  family's all-sources 收支总表 that the table prints once (本年收入合计, 支出总计: patterns/grand-totals.yaml
+ *  exactRows): then the figure names that cell as surely as a 科目 code does. */
+function exactTotalRow(l: Ledger, f: Fact, cell: Fact): boolean {
+  const spec = loadPattern<{ exactRows?: { tables: string[]; rows: string[] } }>('grand-totals.yaml').exactRows;
+  const name = cell.about?.name;
+  if (!spec || !name || cell.about?.code || !spec.tables.includes(cell.about?.table ?? '') || !spec.rows.map(foldTableText).includes(foldTableText(name))) return false;
+  // (the words right before the figure, back to a stop or the paragraph's start, a year aside: 2023年本年支出合计510.00万元)
+  const at = f.excerpt.indexOf(f.text);
+  const before = (at >= 0 ? f.excerpt.slice(0, at) : f.label).replace(/\d{4}\s*年度?/gu, '').replace(/[为是：:\s]+$/u, '');
+  const words = foldTableText(before.slice(Math.max(...['。', '；', '，', '：', ':', '\n'].map((c) => before.lastIndexOf(c))) + 1));
+  if (words !== foldTableText(name)) return false;
+  return (l.cells.get(cell.about!.tableId!) ?? []).filter((g) => g.about?.name === name && g.role === cell.role && !g.about?.fund).length === 1;
+}
+
+/** A 科目's figure of the year before (行政运行（项）…，上年预算数为290.00万元) against its row's prior-year column (上年预算数,
+ *  2023年预算数 in a 2024 预算) in the tables of its fund: an error where it fits none, at the printed precision. Only where
+ *  the column's words and the figure's agree on what it was (预算 or 决算; a column that says neither fits either). */
+function priorRestated(l: Ledger, f: Fact, tableFacts: Fact[]): Flag[] {
+  const rc = cfg().restatements;
+  const a = f.about!;
+  const mine = figOf(f.text, f.unit);
+  if (!mine || (f.year !== null && l.doc.document.year !== null && f.year !== l.doc.document.year - 1)) return [];
+  const named = a.fund && rc.functionTables[a.fund];
+  const kinds = new Set(named ? rc.functionTables[a.fund!] : [...Object.values(rc.functionTables).flat(), ...rc.allSourcesTables]);
+  const at = f.excerpt.indexOf(f.text);
+  const kindOf = (x: string) => [...x.matchAll(/(预算|决算|执行)/gu)].pop()?.[1]?.replace('执行', '决算');
+  const mineKind = kindOf(at >= 0 ? f.excerpt.slice(0, at) : f.label);
+  const cells = tableFacts.filter((g) => kinds.has(g.about!.table!) && g.about!.code === a.code && g.about!.column === 'prior_year');
+  const figs = cells.map((g) => ({ g, fig: figOf(g.text, g.unit), kind: kindOf(l.tables.get(g.about!.tableId!)?.header[g.about!.col ?? -1] ?? '') }));
+  const usable = figs.filter((x) => x.fig && !l.badRows.has(`${x.g.about!.tableId}|${x.g.about!.row}`) && (!x.kind || !mineKind || x.kind === mineKind));
+  if (!usable.length || usable.length !== figs.length) return [];
+  restatementCount.byCode++;
+  if (usable.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) return [];
+  restatedCells.push(usable[0]!.g);
+  return [conflict(l, f, usable[0]!.g, mine, usable[0]!.fig!, rc.severityByCode)];
+}
+
+/** Which budget words name (年初预算 → 年初, 调整预算数 → 调整), or undefined where they say neither. */
+function budgetWord(text: string): '年初' | '调整' | undefined {
+  const m = [...text.matchAll(/(年初|调整后?)(?=预算)/gu)].pop();
+  return m ? (m[1]!.startsWith('调整') ? '调整' : '年初') : undefined;
 }
 
 /** Whether `mine` is a fund table's cell plus all the money the document spends outside the table (its
@@ -1633,14 +1712,26 @@ function columnAtEnd(label: string, keys: string[]): string | undefined {
   return best?.key;
 }
 
-function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity): Flag {
+/** The name of a row above `cell`'s on its 科目's path (its 类 or 款), in the same table and column, whose cell the
+ *  figure restates; undefined where none does. */
+function aboveOnPath(l: Ledger, cell: Fact, mine: Fig, unit: string): string | undefined {
+  const a = cell.about!;
+  const up = (l.cells.get(a.tableId!) ?? []).filter((g) => g.about!.col === a.col && g.about!.codeKind === 'function' && !!g.about!.code && g.about!.code.length < a.code!.length && a.code!.startsWith(g.about!.code) && g.role === cell.role).sort((x, y) => y.about!.code!.length - x.about!.code!.length);
+  const hit = up.find((g) => {
+    const fig = figOf(g.text, g.unit);
+    return fig && !l.badRows.has(`${a.tableId}|${g.about!.row}`) && restates(mine, unit, fig, g.unit);
+  });
+  return hit ? rowName(hit) : undefined;
+}
+
+function conflict(l: Ledger, f: Fact, cell: Fact, mine: Fig, theirs: Fig, severity: Severity, note = ''): Flag {
   const dec = Math.max(decimals(f), decimals(cell));
   const t = l.tables.get(cell.about!.tableId!);
   const rowLabel = cell.about?.name || rowName(cell);
   const at = `${where(cell, t)}${rowLabel ? `“${rowLabel}”` : ''}${colName(l, cell) ? `${rowLabel ? '行' : ''}“${colName(l, cell)}”栏` : ''}`;
   const expected = show(theirs.v, f.unit, dec);
   const converted = cell.unit === f.unit ? '' : `（折合${expected}）`;
-  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}。`, { ...f.loc }, f.excerpt, {
+  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${at}为${cell.text}${cell.unit}${converted}${note}。`, { ...f.loc }, f.excerpt, {
     severity,
     expected,
     found: `${f.text}${f.unit}`,
@@ -1705,7 +1796,7 @@ function identityChecksOnce(doc: ExtractedDocument): Flag[] {
   for (const id of bad) {
     const sums = flags.filter((f) => f.code === 'SUM_MISMATCH' && inTable(f, id));
     if (!sums.length) continue;
-    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && f.severity === 'error' && !vouched.has(f)), flags.filter((f) => across(f, id))));
+    out.push(foldTable(l, id, sums, restated.filter((f) => cellOf.get(f) === id && (f.severity === 'error' || abovePath.has(f)) && !vouched.has(f)), flags.filter((f) => across(f, id))));
   }
   return [...out, ...rest];
 }

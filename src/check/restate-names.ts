@@ -22,7 +22,9 @@ function labelName(label: string): string {
     .replace(/[（(]\s*\d{0,3}\s*(?:类|款|项)\s*[）)]/g, '')
     .replace(/^\s*\d{4}\s*年度?/, '')
     // (主要用于以下方面：用于一般公共服务支出2,106.66万元: the purpose word before a row's name)
-    .replace(/^\s*(?:主要)?用于/u, '');
+    .replace(/^\s*(?:主要)?用于/u, '')
+    // (用于一般公共服务方面的支出: the 类 named with 方面 before its 支出)
+    .replace(/方面的?(?=支出\s*$)/u, '');
   return foldName(bare);
 }
 
@@ -65,7 +67,8 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.about?.code) continue;
     if (year === null || f.year !== year) continue;
     const name = labelName(f.label);
-    const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && compatible(f.about?.fund, g.about?.fund));
+    // (never a column of the year before or of the change: 上年预算数, 增减额)
+    const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && !['prior_year', 'change'].includes(g.about?.column ?? '') && compatible(f.about?.fund, g.about?.fund));
     if (!cells.length) continue;
     const mine = figOf(f.text, f.unit);
     if (!mine) continue;
@@ -124,8 +127,18 @@ export function entityHead(head: string): boolean {
  *  the document's unit where it is known (another entity's name there is a sub-unit's), else any entity's. */
 export function ownEntity(head: string, unit: string | null): boolean {
   if (!head) return true;
+  if (firstPerson(head)) return true;
   if (unit && (foldTableText(unit).endsWith(head) || head.endsWith(foldTableText(unit)) || shortName(head, foldTableText(unit)))) return true;
   return !unit && entityHead(head);
+}
+
+/** Whether `head` names the reporting entity in the first person (本院, 我局, 本街道, 本中心 — 我/本 and one to three
+ *  characters), whatever its name: never a time or a level (本年, 本级: patterns/grand-totals.yaml firstPerson.not). */
+function firstPerson(head: string): boolean {
+  const m = /^[我本]([\u4e00-\u9fff]{1,3})$/u.exec(head);
+  if (!m) return false;
+  const not = loadPattern<{ firstPerson?: { not: string[] } }>('grand-totals.yaml').firstPerson?.not ?? [];
+  return !not.some((w) => m[1]!.startsWith(w));
 }
 
 /** Whether `head` is the unit's name shortened (省某某院 of 江苏省人民某某院, 省某某办公厅 of 江苏省某某委员会办公厅):

@@ -78,7 +78,16 @@ function partKey(part: string): string | undefined {
 export function columnKey(header: string): string | undefined {
   const c = cfg();
   const { roles, subtotals } = folded();
-  const parts = header.split('/').map(fold).filter(Boolean);
+  // (a role word fused to the item it heads is a part of its own: 2024年预算数合计 → 预算数 / 合计)
+  const parts = header
+    .split('/')
+    .map(fold)
+    .filter(Boolean)
+    .flatMap((p) => {
+      const bare = p.replace(/^20\d\d年度?/u, '');
+      const role = [...roles].filter((r) => bare.startsWith(r) && bare.length > r.length && subtotals.has(bare.slice(r.length))).sort((a, b) => b.length - a.length)[0];
+      return role ? [role, bare.slice(role.length)] : [p];
+    });
   if (!parts.length) return undefined;
   // Role-only parts at the end: the item is above them (合计/预算数 → total); a header that is only a
   // role (收入/决算数: 收入 is a side, not an item) keeps the role's own key.
@@ -167,6 +176,23 @@ function soleAmountColumns(tables: TableRecord[], tableFacts: Fact[]): void {
   }
 }
 
+/** A column whose header names another year than the document's (2023年预算数 beside 2024年预算数合计 in a 2024 预算)
+ *  holds that year's figures: the year before's are the column `prior_year`, any other year's no column a
+ *  narrative figure of the document's year restates. */
+function otherYearColumns(doc: SegmentedDocument, tables: TableRecord[], tableFacts: Fact[]): void {
+  const year = doc.document.year;
+  if (year === null) return;
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  for (const f of tableFacts) {
+    const a = f.about;
+    const header = a?.tableId !== undefined && a.col !== undefined ? byId.get(a.tableId)?.header[a.col] : undefined;
+    const printed = header ? [...header.replace(/\s/gu, '').matchAll(/(?:^|\/)(20\d\d)年/gu)].pop()?.[1] : undefined;
+    if (!a || !printed || Number(printed) === year) continue;
+    if (Number(printed) === year - 1) a.column = 'prior_year';
+    else delete a.column;
+  }
+}
+
 // ---------------------------------------------------------------- narrative figures
 
 /** A row the document's tables print: its code and folded name. */
@@ -216,7 +242,9 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
   // earlier clause of the sentence that names 财政拨款收入).
   const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');
-  const total = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+  // (a comma between digits groups a figure's thousands: 60,000.00万元 is one figure, no clause break)
+  const cuts = [...before.matchAll(/[，；;]|,(?!\d)/gu)].map((m) => m.index!);
+  const total = before.slice(cuts.length ? cuts[cuts.length - 1]! + 1 : 0);
   return fundIn(total);
 }
 
@@ -238,7 +266,9 @@ function classChain(clause: string): { level: string; name: string; piece?: stri
   for (const m of clause.matchAll(CHAIN)) {
     // (a path may join its levels with dashes or quote them: “一般公共服务支出(类）-市场监督管理事务（款）-…”; the name
     // starts after an ordinal in brackets, whose opening bracket the match leaves out: （2）一般行政管理事务（项） → “2）…”)
-    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^[（(]?\d{1,2}[)）]/u, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
+    // (and an item's ordinal inside the words matched — 一般公共服务 / 1. 人大事务行政运行（项）, a line of its own
+    // over the list — starts its name: the words before it are the list's heading)
+    const name = foldName(m[1]!.replace(/^.*?(?:其中|主要用于|用于|包括|为|是)[:：]?/, '').replace(/^.*[^\d.．,，\s]\s*\d{1,2}[.．](?!\d)/u, '').replace(/^[（(]?\d{1,2}[)）]/u, '').replace(/^[\d.,，、．]+(?:万元|元)?/, '').replace(/^[\s“”"‘’'\-－—–]+/u, ''));
     const level = m[3]!;
     if (level === '类') state.clear();
     if (level === '款') state.delete('项');
@@ -247,14 +277,22 @@ function classChain(clause: string): { level: string; name: string; piece?: stri
   return ['类', '款', '项'].filter((l) => state.has(l)).map((l) => ({ level: l, ...state.get(l)! }));
 }
 
+/** Level marks written without brackets, bracketed: a 类/款/项 right after a closing quote (“社会保障和就业”类 →
+ *  “社会保障和就业”（类）; never 项目), and a 类 right before 支出 (一般公共服务类支出 → 一般公共服务（类）支出). */
+function markLevels(text: string): string {
+  return text.replace(/([”"])\s*(类|款|项)(?![目（(）)])/gu, '$1（$2）').replace(/(\p{Script=Han})类(?=支出)/gu, '$1（类）');
+}
+
 /** A 科目 path written with dashes instead of markers (“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目):
  *  its pieces are the 类, 款 and 项 in order. Only a quoted path or one followed by 科目 counts, and only
  *  when the rows confirm every level (codeOfChain). */
 function pathChain(label: string): { level: string; name: string }[] {
+  // (or with slashes, which join nothing but a path's levels: 一般公共服务支出/政府办公厅（室）及相关机构事务/行政运行)
+  const slashed = /^[^“”"，。；：:]+$/u.test(label.trim()) && /[/／]/u.test(label) ? label.trim() : undefined;
   const m = /[“"]([^“”"]+)[”"]\s*(?:科目)?$|^([^“”"，。；]+?)\s*科目$/u.exec(label.trim());
-  const path = m?.[1] ?? m?.[2];
+  const path = m?.[1] ?? m?.[2] ?? slashed;
   if (!path) return [];
-  const pieces = path.split(/\s*[-－—–]\s*/u).map((x) => foldName(x)).filter(Boolean);
+  const pieces = path.split(slashed ? /\s*[/／]\s*/u : /\s*[-－—–]\s*/u).map((x) => foldName(x)).filter(Boolean);
   if (pieces.length < 2 || pieces.length > 3) return [];
   return pieces.map((name, i) => ({ level: ['类', '款', '项'][i]!, name }));
 }
@@ -315,7 +353,81 @@ function codeOfChain(chain: { level: string; name: string }[], rows: RowName[]):
       return false;
     });
   });
-  return loose.length === 1 ? loose[0] : undefined;
+  if (loose.length) return loose.length === 1 ? loose[0] : undefined;
+  // Nor loosely: the deepest level may be printed otherwise than its row — with the names of the levels above
+  // it written before it (人大事务行政运行（项）: the 款's name and the 项's, the first perhaps cut short,
+  // 政府办公厅行政运行), or shortened (机关事业单位职业年金（项） for the row 机关事业单位职业年金缴费支出) or its characters
+  // in another order (一般行政事务管理（项） for 一般行政管理事务) under a
+  // level the chain names as its row prints it. Every other level must fit as marked; one such code or none.
+  const above = chain.slice(0, -1);
+  const printedOtherwise = [...names.keys()].filter((code) => {
+    if (code.length !== len) return false;
+    const fitsAbove = above.every((c) => {
+      const l = LEVEL_LEN[c.level]!;
+      const at = l < len ? names.get(code.slice(0, l)) : undefined;
+      return !!at && namedAs(at, c.name, l);
+    });
+    if (!fitsAbove) return false;
+    if (joinedAt(code, deepest.name, names)) return true;
+    return above.length > 0 && [...names.get(code)!].some((n) => abbreviates(deepest.name, n) || reordered(deepest.name, n));
+  });
+  return printedOtherwise.length === 1 ? printedOtherwise[0] : undefined;
+}
+
+/** Whether `name` is the names of `code`'s levels written one after another, from a level above the code's down
+ *  to the code's own (人大事务行政运行 of 2010101: its 款's name and its own; 一般公共服务人大事务行政运行: from the
+ *  类), the first of them as its row prints it, without a 类's 支出, or cut short to its first four characters
+ *  or more (政府办公厅 of 政府办公厅（室）及相关机构事务). A 支出 the rows leave off may end it. */
+function joinedAt(code: string, name: string, names: Map<string, Set<string>>): boolean {
+  for (const from of [3, 5]) {
+    if (from >= code.length) break;
+    const heads = names.get(code.slice(0, from));
+    if (!heads) continue;
+    // (the names of the levels below `from`, down to the code's own, joined)
+    let tails = new Set<string>(['']);
+    for (const l of [5, 7]) {
+      if (l <= from || l > code.length) continue;
+      const at = names.get(code.slice(0, l));
+      tails = at ? new Set([...tails].flatMap((p) => [...at].map((n) => p + n))) : new Set();
+    }
+    for (const tail of tails) {
+      for (const n of [name, name.replace(/支出$/u, '')]) {
+        if (!tail || n.length <= tail.length || !n.endsWith(tail)) continue;
+        const head = n.slice(0, n.length - tail.length);
+        if ([...heads].some((h) => h === head || (from === 3 && h === `${head}支出`) || (head.length >= 4 && h.startsWith(head)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The one code (a 款 or 项) whose levels' names a label without markers writes one after another (joinedAt), or
+ *  undefined: 人大事务行政运行支出 is 2010101 where the tables print 行政运行 under 人大事务 only once. */
+function joinedRow(label: string, rows: RowName[]): string | undefined {
+  const bare = foldName(label.replace(/[“”"‘’]/gu, ''));
+  if (bare.length < 4 || /[（()）]/u.test(bare)) return undefined;
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
+  const fits = [...names.keys()].filter((c) => c.length > 3 && joinedAt(c, bare, names));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Whether `a` is `b`'s characters in another order (一般行政事务管理 of 一般行政管理事务, a slip of the pen), four or more. */
+function reordered(a: string, b: string): boolean {
+  return a.length >= 4 && a.length === b.length && a !== b && [...a].sort().join('') === [...b].sort().join('');
+}
+
+/** Whether `short` is `long` shortened: four characters or more, `long`'s first four, then the rest of its
+ *  characters in order with some left out (机关事业单位基本养老保险费 of 机关事业单位基本养老保险缴费支出). */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length < 4 || short.length >= long.length || !long.startsWith(short.slice(0, 4))) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** Codes printed in the clause (2210201, 30217) that the document's tables print as a row. A code is printed as
@@ -361,6 +473,13 @@ function leadOf(lines: Line[], idx: number, start: number, heading: (k: number) 
     const before = text.slice(0, cut);
     lead = before.slice(Math.max(...['。', '；', ';', '：', ':'].map((c) => before.lastIndexOf(c))) + 1);
   }
+  // (or a 科目 path the clause opens with after its last colon, before its first comma: 其中：1.一般公共服务支出-…-行政运行，
+  // 支出决算为…)
+  const last = parts[parts.length - 1]!;
+  if (/[，,]/u.test(last)) {
+    const first = last.split(/[，,]/u)[0]!;
+    if (/\p{Script=Han}\s*[-－—–/／]\s*\p{Script=Han}/u.test(first)) lead = first;
+  }
   if (!lead) return undefined;
   lead = lead.replace(/^[\s]*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)\s*/u, '').trim();
   // (a subject holds no figure, and is short)
@@ -389,7 +508,7 @@ function codeOfLead(lead: string, rows: RowName[], economic: Map<string, Set<str
   }
   const bare = foldName(lead.replace(/[“”"‘’]/gu, ''));
   if (bare.length < 2) return undefined;
-  const pieces = lead.replace(/[“”"‘’]/gu, '').split(/\s*[-－—–]+\s*/u).map((x) => foldName(x)).filter(Boolean);
+  const pieces = lead.replace(/[“”"‘’]/gu, '').split(/\s*(?:[-－—–]+|[/／])\s*/u).map((x) => foldName(x)).filter(Boolean);
   if (pieces.length === 2 || pieces.length === 3) return codeOfChain(pieces.map((name, k) => ({ level: ['类', '款', '项'][k]!, name })), rows);
   const names = new Map<string, Set<string>>();
   for (const r of rows) names.set(r.code, (names.get(r.code) ?? new Set()).add(r.name));
@@ -441,6 +560,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     seen.add(k);
   }
   soleAmountColumns(tables, tableFacts);
+  otherYearColumns(doc, tables, tableFacts);
   // 经济分类 rows (301, 30217 公务接待费): a narrative figure whose own label is exactly one row's name.
   const economic = new Map<string, Set<string>>();
   for (const f of tableFacts) {
@@ -475,12 +595,20 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (f.from !== 'text' || f.kind !== 'amount') continue;
     const i = pos.get(lineKey(f));
     if (i === undefined || f.loc.start === undefined) continue;
-    const clause = clauseBefore(lines, i, f.loc.start, heading);
+    let clause = clauseBefore(lines, i, f.loc.start, heading);
+    let label = f.label;
+    // Level marks written without brackets (一般公共服务类支出, “社会保障和就业”类支出) are the marks, where the
+    // names before them then fix a row.
+    if (!classChain(clause).length && !classChain(label).length) {
+      const [mc, ml] = [markLevels(clause), markLevels(label)];
+      const marked = classChain(mc).length ? classChain(mc) : classChain(ml);
+      if (marked.length && codeOfChain(marked, rows)) [clause, label] = [mc, ml];
+    }
     const about: FactSubject = {};
     // The extractor's label carries a subject named before a full stop (…行政运行（项）。年初预算为…).
     let chain = classChain(clause);
-    if (!chain.length) chain = classChain(f.label);
-    if (!chain.length) chain = pathChain(f.label);
+    if (!chain.length) chain = classChain(label);
+    if (!chain.length) chain = pathChain(label);
     const codes = codesIn(clause, rows);
     let code: string | undefined;
     if (chain.length) {
@@ -495,11 +623,14 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
       const lead = leadOf(lines, i, f.loc.start, heading);
       const marked = lead ? classChain(lead) : [];
       if (lead) code = marked.length ? codeOfChain(marked, rows) : codeOfLead(lead, rows, economic);
+      // (or the figure's own words, no marker in them, are the names of a row's levels written one after another:
+      // 人大事务行政运行支出X万元 — the 款's name and the 项's, one code's path)
+      if (!code && !lead) code = joinedRow(f.label, rows);
     }
     // A chain cut short by the figure (…（款）机关事业单位基本养老 / 161.62万元 … 保险缴费支出（项）): the words
     // after its last marker begin a deeper row's name, so the figure is not the 款's.
     if (code && chain.length) {
-      const src = classChain(clause).length ? clause : f.label;
+      const src = classChain(clause).length ? clause : label;
       const tail = foldName(src.slice(lastChainEnd(src)).replace(/^[\s“”"]+/, ''));
       if (tail.length >= 2 && rows.some((r) => r.code.length > code!.length && r.code.startsWith(code!) && r.name.startsWith(tail.slice(0, 4)))) code = undefined;
     }
