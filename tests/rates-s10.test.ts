@@ -1,0 +1,75 @@
+// Rates and comparison claims, session 10: signed rates and amounts, growth told as a multiple (倍), and a subject
+// told with its direction before the comparison that states its change. Small synthetic documents in the wording
+// of real 决算/预算 explanations, run through the whole pipeline; figures and names are made up; each case fails
+// without its rule.
+import { describe, expect, it } from 'vitest';
+import type { CheckedDocument } from '../src/model.js';
+import { runLines as run } from './check-helpers.js';
+
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line ?? f.loc?.paragraph, f.expected, f.found]);
+
+const JS = ['某市某某局2023年度部门决算', '第三部分 2023年度部门决算情况说明', '  五、一般公共预算财政拨款支出决算情况说明'];
+// 1,718.40 + 41.60 = 1,760.00: 41.60 ÷ 1,760.00 = 2.36%.
+const growth = (clause: string) => [...JS, `  2023年度一般公共预算财政拨款支出1,718.40万元，占本年支出合计的100%。与上年相比，一般公共预算财政拨款支出${clause}。主要原因是人员退休。`];
+
+describe('signed rates and amounts (the sign is the direction)', () => {
+  it.each([
+    ['a neutral rate word, rate first', '变动率为-2.46%，变动额为-41.60万元'],
+    ['a neutral word, amount first', '变动-41.60万元，变动率-2.46%'],
+    ['增减 and 增减率', '增减-41.60万元，增减率-2.46%'],
+    ['a minus turning 增长 into a fall', '增长-2.46%，减少41.60万元'],
+  ])('checks %s at the printed precision', async (_, clause) => {
+    expect(show(await run(growth(clause)))).toEqual([['PERCENT_MISMATCH', 'error', 4, '2.36%', '2.46%']]);
+    expect(show(await run(growth(clause.replace('2.46', '2.36'))))).toEqual([]);
+  });
+  it('flags a sign that contradicts the direction of its amount', async () => {
+    // 1,718.40 − 41.60 = 1,676.80: an increase of 41.60 is 2.48%; 增长-2.48% says it fell.
+    expect(show(await run(growth('增加41.60万元，增长-2.48%')))).toEqual([['DIRECTION_CONFLICT', 'error', 4, '增长2.48%', '-2.48%']]);
+    expect(show(await run(growth('增减-41.60万元，增减率2.36%')))).toEqual([['DIRECTION_CONFLICT', 'error', 4, '增加41.60万元', '-41.60万元']]);
+    expect(show(await run(growth('增加41.60万元，增长2.48%')))).toEqual([]);
+  });
+  it('reads a signed change after a bare comparison (较2022年度-41.60万元)', async () => {
+    const doc = (r: string) => [...JS, `  2023年度项目支出1,718.40万元，较2022年度-41.60万元，增减率为-${r}%。`];
+    expect(show(await run(doc('2.46')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '2.36%', '2.46%']]);
+    expect(show(await run(doc('2.36')))).toEqual([]);
+  });
+  it('gives no fact for a signed level (结余-5.00万元) nor a range (3-5人)', async () => {
+    const d = await run([...JS, '  2023年度年末结转和结余-5.00万元，共有3-5人参与。']);
+    expect(d.facts.filter((f) => f.from === 'text').map((f) => f.text)).toEqual([]);
+  });
+});
+
+describe('growth told as a multiple (倍)', () => {
+  // 236.47 − 136.47 = 100.00: growth 1.3647 → 1.36倍; this year over last 2.3647 → 2.36倍.
+  const doc = (tail: string) => [...JS, `  2023年度本部门授予中小企业合同金额236.47万元，比上年增加136.47万元，${tail}，占政府采购支出总额的90.00%。`];
+  it('flags a multiple that fits neither reading', async () => {
+    expect(show(await run(doc('增长1.46倍')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '1.36倍', '1.46倍']]);
+    expect(show(await run(doc('是上年的2.5倍')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '2.4倍', '2.5倍']]);
+  });
+  it.each([['增长1.36倍'], ['增长2.36倍'], ['是上年的2.36倍'], ['增长约1.46倍']])('is silent on %s', async (tail) => {
+    expect(show(await run(doc(tail)))).toEqual([]);
+  });
+  it('checks 是上年的N倍 against last year’s figure stated in the sentence', async () => {
+    const d = (n: string) => [...JS, `  上年公务接待费支出4.00万元，2023年度公务接待费支出10.00万元，是上年的${n}倍。`];
+    expect(show(await run(d('2.8')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '2.5倍', '2.8倍']]);
+    expect(show(await run(d('2.5')))).toEqual([]);
+  });
+});
+
+describe('a subject told with its direction, then the comparison of its change', () => {
+  const doc = (w: string) => [
+    '某市某某局2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '  一、收入支出决算总体情况说明',
+    '  某某局2024年度收入支出总计7,315.26万元。与2023年度相比，收入支出总计增加815.40',
+    `万元，增长12.54%。主要原因：项目支出增加，较上一度${w}`,
+    '902.15万元，主要由于办公楼修缮等。',
+  ];
+  it('flags the figure whose word contradicts the told direction (a typo’d 上一度 cue too)', async () => {
+    expect(show(await run(doc('减少')))).toEqual([['DIRECTION_CONFLICT', 'error', 6, '增加902.15万元', '减少902.15万元']]);
+  });
+  it('is silent where they agree', async () => {
+    expect(show(await run(doc('增加')))).toEqual([]);
+  });
+});
