@@ -73,3 +73,47 @@ describe('a subject told with its direction, then the comparison of its change',
     expect(show(await run(doc('增加')))).toEqual([]);
   });
 });
+
+describe('last year’s figure stated beside this year’s, then the change (rv10 M3/M9)', () => {
+  it('checks the rate over a prior told as 2022年为X', async () => {
+    // 62.00 ÷ 58.00 − 1 = 6.90%.
+    const d = (r: string) => [...JS, `  2023年，本部门机关运行经费支出62.00万元，2022年为58.00万元，增长${r}%。主要原因是办公费增加。`];
+    expect(show(await run(d('7.00')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '6.90%', '7.00%']]);
+    expect(show(await run(d('6.90')))).toEqual([]);
+  });
+  it('checks a change amount against the two figures (比上年决算数X增加Y; the prior in the next sentence)', async () => {
+    const a = (c: string) => [...JS, `  1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项):支出决算为412.00万元，比上年决算数398.00万元增加${c}万元。`];
+    expect(show(await run(a('15.00')))).toEqual([['SUM_MISMATCH', 'error', 4, '增加14.00万元', '增加15.00万元']]);
+    expect(show(await run(a('14.00')))).toEqual([]);
+    const b = (c: string) => [...JS, `  2023年，本部门会议费支出26.00万元。2022年会议费支出23.00万元，2023年比2022年增加${c}万元。`];
+    expect(show(await run(b('3.10')))).toEqual([['SUM_MISMATCH', 'error', 4, '增加3.00万元', '增加3.10万元']]);
+    expect(show(await run(b('3.00')))).toEqual([]);
+  });
+  it('flags a change stated the other way round (a swapped 增加/减少) as a DIRECTION_CONFLICT', async () => {
+    const a = (w: string) => [...JS, `  2023年度培训费支出412.00万元，比上年398.00万元${w}14.00万元。`];
+    expect(show(await run(a('减少')))).toEqual([['DIRECTION_CONFLICT', 'error', 4, '增加14.00万元', '减少14.00万元']]);
+    expect(show(await run(a('增加')))).toEqual([]);
+  });
+});
+
+describe('shares whose base is named by a figure’s own words (rv10 M2/M10)', () => {
+  it('take as base a figure stated with the words the share names (占授予中小企业合同金额的)', async () => {
+    // 36.00 ÷ 48.00 = 75.00%.
+    const d = (s: string) => [...JS, `  2023年，本部门政府采购支出总额64.00万元。授予中小企业合同金额48.00万元，占政府采购支出总额的75.00%，其中：授予小微企业合同金额36.00万元，占授予中小企业合同金额的${s}%。`];
+    expect(show(await run(d('75.10')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '75.00%', '75.10%']]);
+    expect(show(await run(d('75.00')))).toEqual([]);
+  });
+  it('reach past the figure’s own change and rate, to a base stated in another section', async () => {
+    // 45.00 ÷ 360.00 = 12.50%.
+    const d = (s: string) => [
+      '某市某某局2023年度部门决算',
+      '第三部分 2023年度部门决算情况说明',
+      '  六、一般公共预算财政拨款基本支出决算情况说明',
+      '  2023年一般公共预算财政拨款基本支出360.00万元，其中：人员经费300.00万元，公用经费60.00万元。',
+      '  十一、其他重要事项的情况说明',
+      `  2023年，本部门机关运行经费支出45.00万元，比2022年增加1.00万元，增长2.27%，占一般公共预算财政拨款基本支出的${s}%。`,
+    ];
+    expect(show(await run(d('12.60')))).toEqual([['PERCENT_MISMATCH', 'error', 6, '12.50%', '12.60%']]);
+    expect(show(await run(d('12.50')))).toEqual([]);
+  });
+});

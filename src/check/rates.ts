@@ -131,7 +131,7 @@ export function growthRates(ctx: Ctx): Flag[] {
       );
     }
   }
-  return [...flags, ...ratesBeforeChanges(ctx), ...signedPairs(ctx), ...multiples(ctx), ...toldDirections(ctx)];
+  return [...flags, ...ratesBeforeChanges(ctx), ...signedPairs(ctx), ...multiples(ctx), ...toldDirections(ctx), ...priorTriangles(ctx)];
 }
 
 /** Whether a figure is printed with a minus sign of its own (变动率为-2.20%, 增长-2.20%): its direction is the
@@ -576,6 +576,66 @@ function toldDirections(ctx: Ctx): Flag[] {
       const word = c.direction === 'increase' ? '增加' : '减少';
       flags.push(flagOn(c, 'DIRECTION_CONFLICT', `比较与所述方向不符：文中先称“${m.groups!.subj}${m.groups!.told}”，随后却写${word}${show(c)}。`, `${told === 'increase' ? '增加' : '减少'}${show(c)}`, `${word}${show(c)}`));
     }
+  }
+  return flags;
+}
+
+/** Last year's figure stated beside this year's (“机关运行经费支出50.00万元，2022年为48.00万元，增长4.25%” / “支出决算为300.00万元，
+ *  比上年决算数290.00万元增加10.00万元” / “会议费支出20.00万元。2022年会议费支出18.00万元，2023年比2022年增加2.10万元”), then the
+ *  change right after it: this year's figure (the nearest level of the subject before it in the paragraph) − last year's is
+ *  the change, at the printed intervals — an amount stated the other way round is a DIRECTION_CONFLICT, another amount a
+ *  SUM_MISMATCH — and a rate right after it is the change over last year's figure (PERCENT_MISMATCH). The shape levelRates
+ *  reads (current, 比上年 + prior, rate) is left to it. */
+export function priorTriangles(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const year = ctx.doc.document.year;
+  if (year === null) return flags;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((p, i) => {
+      if (p.role !== 'prior_year' || !isAmount(p) || p.year !== year - 1 || isBound(ctx.text, p)) return;
+      const x = before(list, p, (g) => isLevel(g) && g.year === year && g.unit === p.unit && sameSubject(g, p), (g) => g.role === 'prior_year' || isChangeAmount(g) || (isRate(g) && g.role === 'change'));
+      const n = list[i + 1];
+      if (!x || !n || n.role !== 'change' || !sameSubject(n, p) || isBound(ctx.text, x)) return;
+      if (n.direction !== 'increase' && n.direction !== 'decrease') return;
+      const gap = textBetween(ctx.text, p, n);
+      if (gap === null || /[。；;]/u.test(gap.replace(/[，,].*$/u, '')) || /预算/u.test(gap.replace(/^[）)]/u, ''))) return;
+      const xy = yuanOf(x);
+      const py = yuanOf(p);
+      if (xy === null || py === null || py <= 0) return;
+      if (isChangeAmount(n)) {
+        if (ctx.suspect.has(n.id) || n.unit !== p.unit) return;
+        const [fx, fp, fc] = [figOf(x.text, x.unit), figOf(p.text, p.unit), figOf(n.text, n.unit)];
+        if (!fx || !fp || !fc) return;
+        const fits = (dir: 'increase' | 'decrease') => (dir === 'increase' ? sumFits(fx, [fp, fc]) : sumFits(fp, [fx, fc]));
+        if (fits(n.direction)) return;
+        const word = n.direction === 'increase' ? '增加' : '减少';
+        const diff = formatAmount(Math.abs(xy - py), x.unit, Math.max(decimalsOf(x.text), decimalsOf(p.text)));
+        if (fits(n.direction === 'increase' ? 'decrease' : 'increase')) {
+          const other = word === '增加' ? '减少' : '增加';
+          flags.push(flagOn(n, 'DIRECTION_CONFLICT', `比较与数字不符：上年${show(p)}，本年${show(x)}，应为${other}，文中写${word}${show(n)}。`, `${other}${show(n)}`, `${word}${show(n)}`));
+        } else {
+          const real = xy >= py ? '增加' : '减少';
+          flags.push(flagOn(n, 'SUM_MISMATCH', `变动额与两年数不符：上年${show(p)}，本年${show(x)}，${real}${diff}，文中写${word}${show(n)}。`, `${real}${diff}`, `${word}${show(n)}`));
+        }
+        return;
+      }
+      if (!isRate(n)) return;
+      // (current, 比上年 + prior, rate: levelRates')
+      const lead = textBetween(ctx.text, x, p);
+      if (lead !== null && /^[，,。]?(?:同比)?(?:比|较|与)/u.test(lead) && list[i - 1] === x) return;
+      const hx = lastDigitYuan(x) / 2;
+      const hp = lastDigitYuan(p) / 2;
+      const q = [(xy - hx) / (py + hp), (xy + hx) / Math.max(1e-9, py - hp)];
+      const [lo, hi] = n.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      if (percentFits(n, lo, hi, half, minPts)) return;
+      const ratio = n.direction === 'decrease' ? 1 - xy / py : xy / py - 1;
+      const word = n.direction === 'decrease' ? '减少' : '增加';
+      const expected = ratio < 0 ? `${n.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, n.text)}` : formatPercent(ratio, n.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(n, 'PERCENT_MISMATCH', `变动率与金额不符：由上年${show(p)}到本年${show(x)}，${should}，文中写${word}${n.text}%。`, expected, `${n.text}%`));
+    });
   }
   return flags;
 }

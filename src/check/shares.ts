@@ -34,7 +34,8 @@ export function shares(ctx: Ctx): Flag[] {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
       if (paired.some((q) => q.share === s)) continue;
       if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
-      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
+      // (past the figure's own change and its rate: “机关运行经费支出50.00万元，比上年增加2.00万元，增长4.17%，占…的12.50%”)
+      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), (g) => isRate(g) && g.role !== 'change');
       if (!part || isBound(ctx.text, part)) continue;
       const named = namedBase(ctx, part, s);
       const phrase = named === undefined ? basePhrase(ctx, part, s) : undefined;
@@ -82,6 +83,8 @@ export function shares(ctx: Ctx): Flag[] {
   // (amounts the document prints for its year, in tables and text: the bases a list's shares may be of)
   const printedLevels = ctx.doc.facts.filter((g) => isLevel(g) && (yuanOf(g) ?? 0) > 0);
   const bySection = bySectionAmount(textFacts);
+  const byLabel = new Map<string, Fact[]>();
+  for (const g of textFacts) if (isLevel(g) && g.year === ctx.doc.document.year && g.label && !isBound(ctx.text, g)) byLabel.set(fold(g.label), [...(byLabel.get(fold(g.label)) ?? []), g]);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
   const listHead = (p: Pair): Fact | undefined => {
@@ -104,6 +107,9 @@ export function shares(ctx: Ctx): Flag[] {
       const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
       if (sf) candidates.push(sf);
       if (grouped) candidates.push(grouped);
+      // (a base stated only in another section — 机关运行经费…占一般公共预算财政拨款基本支出的12.50%, the 基本支出 stated in its
+      // own section — any statement of it for the year)
+      if (!candidates.length) candidates.push(...textFacts.filter((g) => isLevel(g) && g.metric === p.base && g.year === ctx.doc.document.year && !isBound(ctx.text, g)));
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
@@ -112,6 +118,9 @@ export function shares(ctx: Ctx): Flag[] {
     // (a base named in other words — 占基本支出的 — that is the list's stated total's name)
     const head = p.base === null || p.phrase ? listHead(p) : undefined;
     if (head && (p.base === null || (p.phrase && fold(head.label).endsWith(p.phrase)))) candidates.push(head);
+    // (a base named by words no metric knows — 占授予中小企业合同金额的, 占一般公共预算财政拨款基本支出的 — that are the
+    // label of a figure of the year stated in the text, before the share or in another section: any of them)
+    if (p.base === undefined && p.phrase) candidates.push(...(byLabel.get(fold(p.phrase)) ?? []).filter((g) => g.unit === p.part.unit || isAmount(g)));
     // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
     // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
     const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
