@@ -117,3 +117,40 @@ describe('shares whose base is named by a figure’s own words (rv10 M2/M10)', (
     expect(show(await run(d('12.50')))).toEqual([]);
   });
 });
+
+describe('a share naming its own part past the shares stated in between (财政拨款收入占收入总计的)', () => {
+  const doc = (s: string, total = '  2023年度本部门收入总计1,250.00万元。') => [
+    ...JS.slice(0, 2),
+    '  二、收入决算情况说明',
+    `${total}本年收入合计1,200.00万元，其中：财政拨款收入1,150.00万元，占本年收入的95.83%；其他收入50.00万元，占本年收入的4.17%。财政拨款收入占收入总计的${s}%。`,
+  ];
+  it('is checked over the figure stated with the base’s words', async () => {
+    // 1,150.00 ÷ 1,250.00 = 92.00%.
+    expect(show(await run(doc('92.10')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '92.00%', '92.10%']]);
+    expect(show(await run(doc('92.00')))).toEqual([]);
+  });
+  it('is not checked over a metric that only shares names with the base (收入总计 is no 收入合计)', async () => {
+    expect(show(await run(doc('92.00', '  ')))).toEqual([]);
+  });
+});
+
+describe('shares of a list inside a larger total’s paragraph (rv10 F7: false errors on main)', () => {
+  const head = '  2023年本年支出合计520.00万元，其中：基本支出400.00万元，占76.92%；项目支出120.00万元，占23.08%。';
+  it('take the base the list’s sentence opens with (基本支出中， / X按功能分类：)', async () => {
+    // 340.00 ÷ 400.00 = 85.00%.
+    const d = (s: string) => [...JS, `${head}基本支出中，人员经费340.00万元，占${s}%；公用经费60.00万元，占15.00%。`];
+    expect(show(await run(d('85.00')))).toEqual([]);
+    expect(show(await run(d('85.10')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '85.00%', '85.10%']]);
+    const f = (s: string) => [...JS, `${head}财政拨款支出按功能分类：一般公共服务支出300.00万元，占${s}%；社会保障和就业支出200.00万元，占40.00%。财政拨款支出500.00万元。`];
+    expect(show(await run(f('60.00')))).toEqual([]);
+  });
+  it('take the head of their own 其中 list, its own share before the 其中', async () => {
+    const d = (s: string) => [...JS, `${head}财政拨款支出500.00万元，占本年支出合计的96.15%，其中：一般公共服务支出300.00万元，占${s}%；社会保障和就业支出200.00万元，占40.00%。`];
+    expect(show(await run(d('60.00')))).toEqual([]);
+    expect(show(await run(d('60.10')))).toEqual([['PERCENT_MISMATCH', 'error', 4, '60.00%', '60.10%']]);
+  });
+  it('leave a share of last year’s figure alone (its base is last year’s total)', async () => {
+    const d = [...JS, '  2023年本年支出合计520.00万元，其中：基本支出400.00万元，占76.92%（上年为380.00万元，占79.17%）；项目支出120.00万元，占23.08%（上年为100.00万元，占20.83%）。'];
+    expect(show(await run(d))).toEqual([]);
+  });
+});

@@ -142,7 +142,7 @@ function signed(ctx: Ctx, f: Fact): boolean {
 }
 
 /** A change amount and its rate (the rate right after it, or right before it as ratesBeforeChanges reads it) that move opposite ways,
- *  one of them signed (“增加63.14万元，增长-2.20%”: the minus makes the rate a fall; “增减-63.14万元，增减率2.20%”):
+ *  one of them signed (“增加41.60万元，增长-2.48%”: the minus makes the rate a fall; “增减-41.60万元，增减率2.36%”):
  *  the sign contradicts the other figure's direction (the unsigned pairs are the text rules'). Flagged on the
  *  signed figure (on the rate where both are). */
 function signedPairs(ctx: Ctx): Flag[] {
@@ -491,8 +491,8 @@ function textAfter(ctx: Ctx, f: Fact, chars = 40): string {
   return fold(parts.join('')).slice(0, chars);
 }
 
-/** Growth told as a multiple (patterns/identities.yaml claims.multiples): “…246.47万元，比上年增加146.47万元，增长1.46倍”
- *  (the change over last year's figure: 146.47 ÷ (246.47 − 146.47)) or “是上年的2.46倍” (this year's figure over
+/** Growth told as a multiple (patterns/identities.yaml claims.multiples): “…236.47万元，比上年增加136.47万元，增长1.36倍”
+ *  (the change over last year's figure: 136.47 ÷ (236.47 − 136.47)) or “是上年的2.36倍” (this year's figure over
  *  last year's), right after the change amount, or after this year's figure where last year's figure is stated in the
  *  sentence. Interval arithmetic on the printed figures; the multiple fits if either reading holds (增长2倍 is often
  *  written for 是…的2倍), at its printed precision. */
@@ -558,7 +558,7 @@ function textBefore(ctx: Ctx, f: Fact, chars = 60): string {
 let toldRe: RegExp | null = null;
 
 /** A subject told with its direction in a clause of its own, then the comparison that states its change (“主要原因：项目支出
- *  增加，较上年减少1133.95万元”): the change inherits the subject, so the two words are about one change and must point
+ *  增加，较上年减少902.15万元”): the change inherits the subject, so the two words are about one change and must point
  *  the same way (DIRECTION_CONFLICT on the figure). Only where nothing but the comparison stands between the two clauses
  *  and the change's subject is the told one (its label). */
 function toldDirections(ctx: Ctx): Flag[] {

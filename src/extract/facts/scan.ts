@@ -13,7 +13,7 @@ export interface NumberToken {
   scale?: number;
   /** Followed by 以上/以下…: a threshold, not a quantity. */
   threshold: boolean;
-  /** Printed with a minus sign right before it (变动率为-2.20%, 增减-63.14万元); the token is the digits. */
+  /** Printed with a minus sign right before it (变动率为-2.46%, 增减-41.60万元); the token is the digits. */
   negative?: boolean;
 }
 

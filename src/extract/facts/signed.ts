@@ -1,4 +1,4 @@
-// Signed figures (变动率为-2.20%, 增长-2.20%, 增减-63.14万元, 比上年-2.10%): the scanner marks a number printed with a
+// Signed figures (变动率为-2.46%, 增长-2.46%, 增减-41.60万元, 比上年-2.36%): the scanner marks a number printed with a
 // minus sign of its own; it states a change only after a change cue or a comparison, and its sign is part of its
 // direction. Anywhere else (结余-5.00万元) a signed figure gives no fact: a level is never negative in these reports.
 import type { FactKind } from '../../model.js';
@@ -20,7 +20,7 @@ export function signedSegment(segment: string, kind: FactKind): string | null {
 }
 
 /** Sets a change's direction from its sign: a neutral cue (变动率, 增减) takes the sign's (none: an increase); a
- *  minus turns a word's (增长-2.20% is a fall of 2.20%). False where no direction can be read (持平-1.00%). */
+ *  minus turns a word's (增长-2.46% is a fall of 2.46%). False where no direction can be read (持平-1.00%). */
 export function signDirection(p: { direction?: 'increase' | 'decrease' | 'flat' }, negative: boolean): boolean {
   if (!p.direction) p.direction = negative ? 'decrease' : 'increase';
   else if (negative) {
