@@ -154,3 +154,17 @@ describe('shares of a list inside a larger total’s paragraph (rv10 F7: false e
     expect(show(await run(d))).toEqual([]);
   });
 });
+
+describe('决算 against 预算 with an adverb, and a share of 项目支出总额 (rv10 M17, M10b)', () => {
+  it('reads 有所增加 / 略有减少 as the claim they qualify', async () => {
+    const d = (w: string) => [...JS, `  1.一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)行政运行(项):年初预算为420.00万元，支出决算为400.00万元，完成年初预算的95.24%，决算数较年初预算${w}。`];
+    expect(show(await run(d('有所增加')))).toEqual([['DIRECTION_CONFLICT', 'error', 4, '决算数小于预算数', '决算数较年初预算有所增加']]);
+    expect(show(await run(d('略有减少')))).toEqual([]);
+  });
+  it('takes 项目支出总额 as 项目支出', async () => {
+    // 90.00 ÷ 120.00 = 75.00%.
+    const d = (s: string) => [...JS.slice(0, 2), '  三、支出决算情况说明', '  2023年本年支出合计520.00万元，其中：基本支出400.00万元，占76.92%；项目支出120.00万元，占23.08%。', '  （四）预算绩效管理情况', `  组织对2个项目开展绩效自评，涉及资金90.00万元，占项目支出总额的${s}%。`];
+    expect(show(await run(d('75.10')))).toEqual([['PERCENT_MISMATCH', 'error', 6, '75.00%', '75.10%']]);
+    expect(show(await run(d('75.00')))).toEqual([]);
+  });
+});

@@ -289,7 +289,8 @@ function baseMetric(phrase: string): string | undefined {
   if (own) return own;
   const bare = phrase.replace(/合计|总计|总额|全部|本年|当年|全年|年度|决算|总/gu, '');
   if (!bare) return undefined;
-  return checksConfig().shareBases.find((b) => new RegExp(`^(?:${b.phrase})$`, 'u').test(bare))?.metric;
+  // (项目支出总额 → 项目支出: a metric's own name once the whole-words are out)
+  return checksConfig().shareBases.find((b) => new RegExp(`^(?:${b.phrase})$`, 'u').test(bare))?.metric ?? metricForLabel(bare, 'text') ?? undefined;
 }
 
 const baseKey = (b: string | null | undefined) => (b === undefined ? 'u' : b === null ? 'n' : `m${b}`);
