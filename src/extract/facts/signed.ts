@@ -20,11 +20,12 @@ export function signedSegment(segment: string, kind: FactKind): string | null {
 }
 
 /** Sets a change's direction from its sign: a neutral cue (变动率, 增减) takes the sign's (none: an increase); a
- *  minus turns a word's (增长-2.46% is a fall of 2.46%). False where no direction can be read (持平-1.00%). */
+ *  minus turns a word's (增长-2.46% is a fall of 2.46%). False where no direction can be read (持平-1.00%, 减少-5.00万元). */
 export function signDirection(p: { direction?: 'increase' | 'decrease' | 'flat' }, negative: boolean): boolean {
   if (!p.direction) p.direction = negative ? 'decrease' : 'increase';
   else if (negative) {
-    if (p.direction === 'flat') return false;
+    // (a minus after a decrease word — 减少-5.00万元 — is a double negative or a stray sign: which is meant is not known)
+    if (p.direction === 'flat' || p.direction === 'decrease') return false;
     p.direction = p.direction === 'increase' ? 'decrease' : 'increase';
   }
   return true;
