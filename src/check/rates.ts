@@ -5,6 +5,7 @@ import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
 import { makeFlag, placeOf } from './flag.js';
+import { loadPattern } from '../patterns.js';
 import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
@@ -130,7 +131,42 @@ export function growthRates(ctx: Ctx): Flag[] {
       );
     }
   }
-  return [...flags, ...ratesBeforeChanges(ctx)];
+  return [...flags, ...ratesBeforeChanges(ctx), ...signedPairs(ctx), ...multiples(ctx), ...toldDirections(ctx), ...priorTriangles(ctx)];
+}
+
+/** Whether a figure is printed with a minus sign of its own (变动率为-2.20%, 增长-2.20%): its direction is the
+ *  sign's, turned by the word before it where there is one (the extractor's reading; facts/signed.ts). */
+function signed(ctx: Ctx, f: Fact): boolean {
+  const raw = ctx.text.lines.get(lineKey(f.loc))?.raw;
+  return f.loc.start !== undefined && !!raw && /[-−－]\s*$/u.test(raw.slice(0, f.loc.start));
+}
+
+/** A change amount and its rate (the rate right after it, or right before it as ratesBeforeChanges reads it) that move opposite ways,
+ *  one of them signed (“增加41.60万元，增长-2.48%”: the minus makes the rate a fall; “增减-41.60万元，增减率2.36%”):
+ *  the sign contradicts the other figure's direction (the unsigned pairs are the text rules'). Flagged on the
+ *  signed figure (on the rate where both are). */
+function signedPairs(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const word = (f: Fact) => (f.direction === 'decrease' ? (isRate(f) ? '下降' : '减少') : isRate(f) ? '增长' : '增加');
+  for (const list of ctx.byLine.values()) {
+    list.forEach((c, i) => {
+      if (!isChangeAmount(c) || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
+      let r = rateOf(list, c);
+      if (!r) {
+        const p = list[i - 1];
+        const gap = p ? textBetween(ctx.text, p, c) : null;
+        if (p && isRate(p) && p.role === 'change' && sameSubject(p, c) && gap !== null && /^[，,][\u4e00-\u9fff]{0,8}[-−－]?$/u.test(gap)) r = p;
+      }
+      if (!r || (r.direction !== 'increase' && r.direction !== 'decrease') || r.direction === c.direction) return;
+      const sr = signed(ctx, r);
+      const sc = signed(ctx, c);
+      if (!sr && !sc) return;
+      const [bad, good] = sr ? [r, c] : [c, r];
+      const printed = `-${show(bad)}`;
+      flags.push(flagOn(bad, 'DIRECTION_CONFLICT', `增减方向与符号矛盾：此处写“${printed}”，即${word(bad)}${show(bad)}，而${isRate(good) ? '变动率' : '变动额'}为${word(good)}${show(good)}。`, `${bad.direction === 'decrease' ? word({ ...bad, direction: 'increase' }) : word({ ...bad, direction: 'decrease' })}${show(bad)}`, printed));
+    });
+  }
+  return flags;
 }
 
 /** A rate stated before its change amount (“同比下降2.10%，减少63.14万元” / “减少2.10%（63.14万元）”): the rate of
@@ -151,7 +187,7 @@ function ratesBeforeChanges(ctx: Ctx): Flag[] {
       const gap = textBetween(ctx.text, r, c);
       if (gap === null) return;
       let dir: Fact['direction'];
-      if (isChangeAmount(c) && /^[，,][\u4e00-\u9fff]{0,8}$/u.test(gap) && c.direction === r.direction && !rateOf(list, c)) dir = r.direction;
+      if (isChangeAmount(c) && /^[，,][\u4e00-\u9fff]{0,8}[-−－]?$/u.test(gap) && c.direction === r.direction && !rateOf(list, c)) dir = r.direction;
       else if (!isChangeAmount(c) && /^[（(]$/u.test(gap) && /^[）)]/u.test(ctx.text.lines.get(lineKey(c.loc))?.raw.slice(c.loc.end ?? 0) ?? '')) dir = r.direction;
       else return;
       const x = before(list, r, (g) => isLevel(g) && sameSubject(g, r), (g) => isChangeAmount(g) || (isRate(g) && g.role === 'change'));
@@ -440,6 +476,166 @@ export function completionRates(ctx: Ctx): Flag[] {
       const expected = formatPercent(x.ay / x.by, x.k.text);
       flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
+  }
+  return flags;
+}
+
+let multipleRes: { growth: RegExp; times: RegExp } | null = null;
+
+/** The words and number right after a figure, folded: the rest of its line and the next two (a clause wrapped). */
+function textAfter(ctx: Ctx, f: Fact, chars = 40): string {
+  const i = ctx.text.position.get(lineKey(f.loc));
+  if (i === undefined || f.loc.end === undefined) return '';
+  const parts = [ctx.text.order[i]!.raw.slice(f.loc.end)];
+  for (let k = i + 1; k <= i + 2 && k < ctx.text.order.length && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === ctx.text.paragraph.get(lineKey(f.loc)); k++) parts.push(ctx.text.order[k]!.raw);
+  return fold(parts.join('')).slice(0, chars);
+}
+
+/** Growth told as a multiple (patterns/identities.yaml claims.multiples): “…236.47万元，比上年增加136.47万元，增长1.36倍”
+ *  (the change over last year's figure: 136.47 ÷ (236.47 − 136.47)) or “是上年的2.36倍” (this year's figure over
+ *  last year's), right after the change amount, or after this year's figure where last year's figure is stated in the
+ *  sentence. Interval arithmetic on the printed figures; the multiple fits if either reading holds (增长2倍 is often
+ *  written for 是…的2倍), at its printed precision. */
+function multiples(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const m = loadPattern<{ claims: { multiples?: { growth: string; times: string } } }>('identities.yaml').claims.multiples;
+  if (!m) return flags;
+  multipleRes ??= { growth: new RegExp(`^[，,]?(?:${m.growth})(\\d+(?:\\.\\d+)?)倍`, 'u'), times: new RegExp(`^[，,]?(?:${m.times})(\\d+(?:\\.\\d+)?)倍`, 'u') };
+  const res = multipleRes;
+  // [lo, hi] of (this year − last year) ÷ last year, from the figures' printed intervals.
+  const judge = (at: Fact, said: string, growth: [number, number], word: string, expected: number) => {
+    const printed: Fact = { ...at, text: said, value: Number(said), kind: 'percent', unit: '倍' };
+    const fits = (lo: number, hi: number) => percentFits(printed, lo / 100, hi / 100, half, minPts);
+    if (fits(growth[0], growth[1]) || fits(1 + growth[0], 1 + growth[1])) return;
+    const dec = decimalsOf(said);
+    flags.push(flagOn(at, 'PERCENT_MISMATCH', `倍数与金额不符：${word}，应约为${expected.toFixed(dec)}倍，文中写${said}倍。`, `${expected.toFixed(dec)}倍`, `${said}倍`));
+  };
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      if (c.direction !== 'increase' || ctx.suspect.has(c.id) || isBound(ctx.text, c)) continue;
+      const after = textAfter(ctx, c);
+      const gm = res.growth.exec(after);
+      const g = gm ?? res.times.exec(after);
+      if (!g) continue;
+      const x = currentOf(list, c) ?? carriedLevel(ctx, list, c) ?? spelledCurrent(list, c);
+      const cy = yuanOf(c);
+      const xy = x ? yuanOf(x) : null;
+      if (!x || cy === null || xy === null || isBound(ctx.text, x) || x.unit !== c.unit) continue;
+      const prior = xy - cy;
+      if (prior <= 0) continue;
+      const growth = ratioRange(c, cy, x, prior, true);
+      const word = `${show(x)}比上年增加${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}`;
+      judge(c, g[1]!, growth, word, gm ? cy / prior : xy / prior);
+    }
+    // this year's figure, then 是上年的N倍, last year's figure stated before it in the sentence
+    list.forEach((x) => {
+      if (!isLevel(x) || x.year !== ctx.doc.document.year || isBound(ctx.text, x)) return;
+      const t = res.times.exec(textAfter(ctx, x));
+      if (!t) return;
+      const p = before(list, x, (g) => g.role === 'prior_year' && isAmount(g) && g.unit === x.unit && sameSubject(g, x) && sameSentence(ctx.text, g, x));
+      const xy = yuanOf(x);
+      const py = p ? yuanOf(p) : null;
+      if (!p || xy === null || py === null || py <= 0 || isBound(ctx.text, p)) return;
+      const [lo, hi] = ratioRange(x, xy, p, py);
+      judge(x, t[1]!, [lo - 1, hi - 1], `上年${show(p)}，本年${show(x)}`, xy / py);
+    });
+  }
+  return flags;
+}
+
+/** The words and figures before a figure in its paragraph, folded: the start of its line and up to two lines before. */
+function textBefore(ctx: Ctx, f: Fact, chars = 60): string {
+  const i = ctx.text.position.get(lineKey(f.loc));
+  if (i === undefined || f.loc.start === undefined) return '';
+  const parts = [ctx.text.order[i]!.raw.slice(0, f.loc.start)];
+  const para = ctx.text.paragraph.get(lineKey(f.loc));
+  for (let k = i - 1; k >= i - 2 && k >= 0 && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === para; k--) parts.unshift(ctx.text.order[k]!.raw);
+  return fold(parts.join('')).slice(-chars);
+}
+
+let toldRe: RegExp | null = null;
+
+/** A subject told with its direction in a clause of its own, then the comparison that states its change (“主要原因：项目支出
+ *  增加，较上年减少902.15万元”): the change inherits the subject, so the two words are about one change and must point
+ *  the same way (DIRECTION_CONFLICT on the figure). Only where nothing but the comparison stands between the two clauses
+ *  and the change's subject is the told one (its label). */
+function toldDirections(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const d = loadPattern<{ direction: { up: string; down: string } }>('checks.yaml').direction;
+  toldRe ??= new RegExp(`(?:^|[。；;，,：:、])(?<subj>[^。；;，,：:、\\d]{2,24}?)(?<told>${d.up}|${d.down})[，,](?:同比|环比)?(?:比|较|与)[^，,。；;\\d]{0,10}?(?:${d.up}|${d.down})了?$`, 'u');
+  const up = new RegExp(`^(?:${d.up})$`, 'u');
+  for (const list of ctx.byLine.values()) {
+    for (const c of list.filter(isChangeAmount)) {
+      if (c.direction !== 'increase' && c.direction !== 'decrease') continue;
+      const m = toldRe.exec(textBefore(ctx, c));
+      if (!m || !c.label || fold(m.groups!.subj!).replace(/^(?:主要原因|原因|其中|主要是)(?:是|为)?/u, '') !== fold(c.label)) continue;
+      const told = up.test(m.groups!.told!) ? 'increase' : 'decrease';
+      if (told === c.direction) continue;
+      const word = c.direction === 'increase' ? '增加' : '减少';
+      flags.push(flagOn(c, 'DIRECTION_CONFLICT', `比较与所述方向不符：文中先称“${m.groups!.subj}${m.groups!.told}”，随后却写${word}${show(c)}。`, `${told === 'increase' ? '增加' : '减少'}${show(c)}`, `${word}${show(c)}`));
+    }
+  }
+  return flags;
+}
+
+/** Last year's figure stated beside this year's (“机关运行经费支出50.00万元，2022年为48.00万元，增长4.25%” / “支出决算为300.00万元，
+ *  比上年决算数290.00万元增加10.00万元” / “会议费支出20.00万元。2022年会议费支出18.00万元，2023年比2022年增加2.10万元”), then the
+ *  change right after it: this year's figure (the nearest level of the subject before it in the paragraph) − last year's is
+ *  the change, at the printed intervals — an amount stated the other way round is a DIRECTION_CONFLICT, another amount a
+ *  SUM_MISMATCH — and a rate right after it is the change over last year's figure (PERCENT_MISMATCH). The shape levelRates
+ *  reads (current, 比上年 + prior, rate) is left to it. */
+export function priorTriangles(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  const year = ctx.doc.document.year;
+  if (year === null) return flags;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((p, i) => {
+      if (p.role !== 'prior_year' || !isAmount(p) || p.year !== year - 1 || isBound(ctx.text, p)) return;
+      const x = before(list, p, (g) => isLevel(g) && g.year === year && g.unit === p.unit && sameSubject(g, p), (g) => g.role === 'prior_year' || isChangeAmount(g) || (isRate(g) && g.role === 'change'));
+      const n = list[i + 1];
+      if (!x || !n || n.role !== 'change' || !sameSubject(n, p) || isBound(ctx.text, x)) return;
+      if (n.direction !== 'increase' && n.direction !== 'decrease') return;
+      const gap = textBetween(ctx.text, p, n);
+      if (gap === null || /[。；;]/u.test(gap.replace(/[，,].*$/u, '')) || /预算/u.test(gap.replace(/^[）)]/u, ''))) return;
+      const xy = yuanOf(x);
+      const py = yuanOf(p);
+      if (xy === null || py === null || py <= 0) return;
+      if (isChangeAmount(n)) {
+        if (ctx.suspect.has(n.id) || n.unit !== p.unit) return;
+        const [fx, fp, fc] = [figOf(x.text, x.unit), figOf(p.text, p.unit), figOf(n.text, n.unit)];
+        if (!fx || !fp || !fc) return;
+        const fits = (dir: 'increase' | 'decrease') => (dir === 'increase' ? sumFits(fx, [fp, fc]) : sumFits(fp, [fx, fc]));
+        if (fits(n.direction)) return;
+        const word = n.direction === 'increase' ? '增加' : '减少';
+        const diff = formatAmount(Math.abs(xy - py), x.unit, Math.max(decimalsOf(x.text), decimalsOf(p.text)));
+        if (fits(n.direction === 'increase' ? 'decrease' : 'increase')) {
+          const other = word === '增加' ? '减少' : '增加';
+          flags.push(flagOn(n, 'DIRECTION_CONFLICT', `比较与数字不符：上年${show(p)}，本年${show(x)}，应为${other}，文中写${word}${show(n)}。`, `${other}${show(n)}`, `${word}${show(n)}`));
+        } else {
+          const real = xy >= py ? '增加' : '减少';
+          flags.push(flagOn(n, 'SUM_MISMATCH', `变动额与两年数不符：上年${show(p)}，本年${show(x)}，${real}${diff}，文中写${word}${show(n)}。`, `${real}${diff}`, `${word}${show(n)}`));
+        }
+        return;
+      }
+      if (!isRate(n)) return;
+      // (current, 比上年 + prior, rate: levelRates')
+      const lead = textBetween(ctx.text, x, p);
+      if (lead !== null && /^[，,。]?(?:同比)?(?:比|较|与)/u.test(lead) && list[i - 1] === x) return;
+      const hx = lastDigitYuan(x) / 2;
+      const hp = lastDigitYuan(p) / 2;
+      const q = [(xy - hx) / (py + hp), (xy + hx) / Math.max(1e-9, py - hp)];
+      const [lo, hi] = n.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      if (percentFits(n, lo, hi, half, minPts)) return;
+      const ratio = n.direction === 'decrease' ? 1 - xy / py : xy / py - 1;
+      const word = n.direction === 'decrease' ? '减少' : '增加';
+      const expected = ratio < 0 ? `${n.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, n.text)}` : formatPercent(ratio, n.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(n, 'PERCENT_MISMATCH', `变动率与金额不符：由上年${show(p)}到本年${show(x)}，${should}，文中写${word}${n.text}%。`, expected, `${n.text}%`));
+    });
   }
   return flags;
 }

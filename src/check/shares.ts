@@ -34,11 +34,30 @@ export function shares(ctx: Ctx): Flag[] {
     for (const s of list.filter((f) => isRate(f) && f.role === 'share')) {
       if (paired.some((q) => q.share === s)) continue;
       if (badPara.has(ctx.text.paragraph.get(lineKey(s.loc)) ?? -1)) continue;
-      const part = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), isRate);
+      // (past the figure's own change and its rate: “机关运行经费支出50.00万元，比上年增加2.00万元，增长4.17%，占…的12.50%”)
+      const near = before(list, s, (g) => isAmount(g) && g.role !== 'change' && sameSubject(g, s), (g) => isRate(g) && g.role !== 'change');
+      const part = near ?? namedPart(ctx, list, s);
       if (!part || isBound(ctx.text, part)) continue;
+      // (a share naming its own part past other shares is checked only over a figure stated with the words of its base:
+      // 收入总计 is no 收入合计, whatever a metric's names take together)
+      if (!near) {
+        const phrase = basePhrase(ctx, part, s);
+        if (phrase) pairs.push({ part, share: s, base: undefined, phrase, named: true });
+        continue;
+      }
+      // (a share of last year's figure — 基本支出400.00万元，占78.43%（上年为380.00万元，占79.17%）— is of last year's total: not known here)
+      if (part.role === 'prior_year' || (part.year !== null && ctx.doc.document.year !== null && part.year < ctx.doc.document.year)) continue;
       const named = namedBase(ctx, part, s);
       const phrase = named === undefined ? basePhrase(ctx, part, s) : undefined;
-      pairs.push({ part, share: s, base: phrase === undefined ? named : phrase === '' ? null : baseMetric(phrase), ...(phrase ? { phrase } : {}) });
+      const base = phrase === undefined ? named : phrase === '' ? null : baseMetric(phrase);
+      // (a bare 占 in a list its sentence opens with the base's name — 基本支出中，人员经费350.00万元，占87.50%；… — is of that base,
+      // and of nothing else: checked only where the name resolves)
+      const opener = base === null ? openerBase(ctx, part) : undefined;
+      if (opener) {
+        pairs.push({ part, share: s, base: baseMetric(opener), phrase: opener, named: true });
+        continue;
+      }
+      pairs.push({ part, share: s, base, ...(phrase ? { phrase } : {}) });
     }
   }
   // Per section and metric, the level facts in text order, and each pair group's answers, computed once:
@@ -51,7 +70,7 @@ export function shares(ctx: Ctx): Flag[] {
     if (list) list.push(g);
     else levels.set(k, [g]);
   }
-  const groups = pairGroups(pairs);
+  const groups = pairGroups(pairs.filter((q) => !q.named));
   const badAt = [...ctx.text.paragraph].filter(([, q]) => badPara.has(q)).map(([k]) => ctx.text.position.get(k) ?? -1).filter((x) => x >= 0);
   const spansBad = (q: Pair) => {
     const at = (groups.get(groupKey(q)) ?? []).filter((o) => o.part.unit === q.part.unit).map((o) => ctx.text.position.get(lineKey(o.share.loc)) ?? -1);
@@ -82,39 +101,51 @@ export function shares(ctx: Ctx): Flag[] {
   // (amounts the document prints for its year, in tables and text: the bases a list's shares may be of)
   const printedLevels = ctx.doc.facts.filter((g) => isLevel(g) && (yuanOf(g) ?? 0) > 0);
   const bySection = bySectionAmount(textFacts);
+  const byLabel = new Map<string, Fact[]>();
+  for (const g of textFacts) if (isLevel(g) && g.year === ctx.doc.document.year && g.label && !isBound(ctx.text, g)) byLabel.set(fold(g.label), [...(byLabel.get(fold(g.label)) ?? []), g]);
   const groupBaseOf = memo((p: Pair) => groupKey(p), (p: Pair) => groupBase(bySection, groups.get(groupKey(p))!, p));
   const wholeOf = memo((p: Pair) => `${groupKey(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(groups.get(groupKey(p)) ?? [], p, half, minPts));
-  const listHead = (p: Pair): Fact | undefined => {
+  const listHead = (p: Pair): Fact | undefined => nearestHead(ctx, p.part) ?? firstHead(p);
+  const firstHead = (p: Pair): Fact | undefined => {
     const first = listOf(p).reduce((a, q) => (isBefore(q.part, a) ? q.part : a), p.part);
     const q = ctx.text.paragraph.get(lineKey(first.loc));
     const list = ctx.byLine.get(q === undefined ? `line:${lineKey(first.loc)}` : `para:${q}`) ?? [];
-    const g = list[list.indexOf(first) - 1];
-    if (!g || !isLevel(g) || g.unit !== first.unit || listOf(p).some((o) => o.part === g)) return undefined;
-    const gap = textBetween(ctx.text, g, first);
+    let g = list[list.indexOf(first) - 1];
+    // (the head's own share may stand before its 其中: “财政拨款支出500.00万元，占本年支出合计的98.04%，其中：…”)
+    const own = g && isRate(g) && g.role === 'share' ? g : undefined;
+    if (own) g = list[list.indexOf(own) - 1];
+    if (!g || !isLevel(g) || g.unit !== first.unit || listOf(p).some((o) => o.part === g) || (own && !sameSubject(g, own))) return undefined;
+    const gap = textBetween(ctx.text, own ?? g, first);
     return gap !== null && /^[，,。]?其中[：:，,]?[^。；;，,]*$/u.test(gap) ? g : undefined;
   };
   for (const p of pairs) {
     // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
     // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
     const candidates: Fact[] = [];
-    const grouped = groupBaseOf(p);
+    const grouped = p.named ? undefined : groupBaseOf(p);
     if (p.base) {
       candidates.push(...nearestAllBefore(levels.get(`${p.part.section ?? ''}\u0000${p.base}`) ?? [], p.part, () => true));
       const e = ctx.doc.summary[p.base];
       const sf = e ? ctx.doc.facts.find((f) => f.id === e.factId) : undefined;
       if (sf) candidates.push(sf);
       if (grouped) candidates.push(grouped);
+      // (a base stated only in another section — 机关运行经费…占一般公共预算财政拨款基本支出的12.50%, the 基本支出 stated in its
+      // own section — any statement of it for the year)
+      if (!candidates.length) candidates.push(...textFacts.filter((g) => isLevel(g) && g.metric === p.base && g.year === ctx.doc.document.year && !isBound(ctx.text, g)));
     } else if (p.base === null && grouped) {
       candidates.push(grouped);
     }
     // (a list whose total is stated right before it — “本年收入合计95,000.00万元，其中：…占63.16%” — has that total
     // as its base, whatever its parts add up to)
     // (a base named in other words — 占基本支出的 — that is the list's stated total's name)
-    const head = p.base === null || p.phrase ? listHead(p) : undefined;
+    const head = !p.named && (p.base === null || p.phrase) ? listHead(p) : undefined;
     if (head && (p.base === null || (p.phrase && fold(head.label).endsWith(p.phrase)))) candidates.push(head);
+    // (a base named by words no metric knows — 占授予中小企业合同金额的, 占一般公共预算财政拨款基本支出的 — that are the
+    // label of a figure of the year stated in the text, before the share or in another section: any of them)
+    if (p.base === undefined && p.phrase) candidates.push(...(byLabel.get(fold(p.phrase)) ?? []).filter((g) => g.unit === p.part.unit || isAmount(g)));
     // (a list one of whose lines lost a share's % or an amount's unit has a member of unknown share: its
     // parts are no whole — “其他资金80万元，占0.6” among lines of their own)
-    const whole = spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
+    const whole = p.named || spansBad(p) ? undefined : partsAsWhole(wholeOf, p);
     if (whole) candidates.push(whole);
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
@@ -207,7 +238,7 @@ function commonBase(list: Pair[], printed: Fact[], named: Fact[]): Fact | undefi
   return values.size === 1 ? fits[0] : undefined;
 }
 
-type Pair = { part: Fact; share: Fact; base: string | null | undefined; phrase?: string };
+type Pair = { part: Fact; share: Fact; base: string | null | undefined; phrase?: string; named?: boolean };
 
 /** Shares stated respectively (“基本支出和项目支出分别为2,336.91万元和603.14万元，分别占79.49%和20.51%” / “…分别为A、B，分别占本年
  *  支出的x%、y%”): the run of amounts right before 分别占 and the run of rates after it, joined only by 、/和/及/与, paired in
@@ -258,7 +289,8 @@ function baseMetric(phrase: string): string | undefined {
   if (own) return own;
   const bare = phrase.replace(/合计|总计|总额|全部|本年|当年|全年|年度|决算|总/gu, '');
   if (!bare) return undefined;
-  return checksConfig().shareBases.find((b) => new RegExp(`^(?:${b.phrase})$`, 'u').test(bare))?.metric;
+  // (项目支出总额 → 项目支出: a metric's own name once the whole-words are out)
+  return checksConfig().shareBases.find((b) => new RegExp(`^(?:${b.phrase})$`, 'u').test(bare))?.metric ?? metricForLabel(bare, 'text') ?? undefined;
 }
 
 const baseKey = (b: string | null | undefined) => (b === undefined ? 'u' : b === null ? 'n' : `m${b}`);
@@ -346,4 +378,53 @@ function bySectionAmount(facts: Fact[]): Map<string, { y: number; f: Fact }[]> {
   }
   for (const list of m.values()) list.sort((a, b) => a.y - b.y);
   return m;
+}
+
+/** The part a share names in its own clause (“…财政拨款收入1,150.00万元，占本年收入的95.83%；…。财政拨款收入占收入总计的92.00%”:
+ *  the words before 占 are the share's label, no figure between): the nearest figure of the paragraph before it with that
+ *  label, past the other shares stated in between. */
+function namedPart(ctx: Ctx, list: Fact[], s: Fact): Fact | undefined {
+  const i = list.indexOf(s);
+  const prev = list[i - 1];
+  if (!prev || !s.label) return undefined;
+  const gap = textBetween(ctx.text, prev, s);
+  if (gap === null || !new RegExp(`[。；;，,]${escapeRe(fold(s.label))}占[^，,。；;]*$`, 'u').test(gap)) return undefined;
+  return before(list, s, (g) => isAmount(g) && isLevel(g) && fold(g.label) === fold(s.label) && sameSubject(g, s));
+}
+
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The base a list's sentence names as it opens (“基本支出中，人员经费…，占87.50%；公用经费…”, “在事业收入中，…”, “其中基本支出中的人员经费…”,
+ *  “财政拨款支出按功能分类：…”):
+ *  the words before 中 at the start of the clause that opens the sentence holding the part, or undefined. */
+function openerBase(ctx: Ctx, part: Fact): string | undefined {
+  const i = ctx.text.position.get(lineKey(part.loc));
+  if (i === undefined || part.loc.start === undefined) return undefined;
+  const para = ctx.text.paragraph.get(lineKey(part.loc));
+  const parts = [ctx.text.order[i]!.raw.slice(0, part.loc.start)];
+  for (let k = i - 1; k >= Math.max(0, i - 3) && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === para; k--) parts.unshift(ctx.text.order[k]!.raw);
+  const sentence = fold(parts.join('')).split(/[。！？!?]/u).pop() ?? '';
+  const m = /^(?:[^，,；;：:]*?[，,：:])?(?:其中)?在?([^，,。；;：:、\d]{2,20}?)(?:中(?:[，,]|的)|按[^，,。；;：:\d]{1,8}分类?[：:，,])/u.exec(sentence);
+  const name = m?.[1]?.replace(/^(?:其中|其)/u, '');
+  return name && name.length >= 2 ? name : undefined;
+}
+
+/** The head of the 其中 list a part belongs to, the nearest before it in its sentence (a paragraph may hold two lists:
+ *  “…支出510.00万元，其中：基本支出…；项目支出…。财政拨款支出500.00万元，占本年支出合计的98.04%，其中：一般公共服务支出…”): a
+ *  figure, maybe with its own share after it, then 其中. undefined where none stands before the part in its sentence. */
+function nearestHead(ctx: Ctx, part: Fact): Fact | undefined {
+  const q = ctx.text.paragraph.get(lineKey(part.loc));
+  const list = ctx.byLine.get(q === undefined ? `line:${lineKey(part.loc)}` : `para:${q}`) ?? [];
+  for (let k = list.indexOf(part) - 1; k >= 0; k--) {
+    const g = list[k]!;
+    const next = list[k + 1]!;
+    const gap = textBetween(ctx.text, g, next);
+    if (gap === null || /。/u.test(gap)) return undefined;
+    if (!/^[，,。]?其中[：:，,]?/u.test(gap)) continue;
+    const own = isRate(g) && g.role === 'share' ? g : undefined;
+    const h = own ? list[k - 1] : g;
+    if (!h || !isLevel(h) || h.unit !== part.unit || (own && !sameSubject(h, own))) return undefined;
+    return h;
+  }
+  return undefined;
 }

@@ -14,6 +14,7 @@ import { safeYuan, toValue } from './facts/decimal.js';
 import { afterEntity, cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
 import { rules } from './facts/rules.js';
 import { scanNumbers, type NumberToken } from './facts/scan.js';
+import { signDirection, signedSegment } from './facts/signed.js';
 import { Paragraph, runsOn } from './facts/paragraph.js';
 
 interface Subject {
@@ -180,6 +181,12 @@ function paragraphFacts(
     // A number right after a colon is stated by the words before it (“…（项）”43.83万元，上年:25.77万元”,
     // “预算数：120万元”): the cue and label are the clause the colon closes, not the empty text after it.
     if (!segment.text.trim() && pieces.length && /[:：]/.test(text[segment.start - 1] ?? '')) segment = pieces.pop()!;
+    // A signed figure is kept only where it states a change (facts/signed.ts); else it gives no fact, as before.
+    if (tok.negative) {
+      const seg = signedSegment(segment.text, tok.kind);
+      if (seg === null) return;
+      segment = { text: seg, start: segment.start };
+    }
     takePieces(pieces);
     cursor = tok.unitEnd;
 
@@ -193,6 +200,7 @@ function paragraphFacts(
       parsed.metric = ov.metric;
       if (ov.role) Object.assign(parsed, { role: ov.role, initial: ov.initial });
     }
+    if (parsed.role === 'change' && !signDirection(parsed, tok.negative === true)) return;
     // A count's noun often follows it: "30个先进集体", "28名职工报名".
     if (tok.kind === 'count' && !parsed.metric && ov === undefined) {
       const after = text.slice(tok.unitEnd).split(r.labelStop)[0] ?? '';

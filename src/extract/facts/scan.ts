@@ -13,6 +13,8 @@ export interface NumberToken {
   scale?: number;
   /** Followed by 以上/以下…: a threshold, not a quantity. */
   threshold: boolean;
+  /** Printed with a minus sign right before it (变动率为-2.46%, 增减-41.60万元); the token is the digits. */
+  negative?: boolean;
 }
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
@@ -40,7 +42,10 @@ export function scanNumbers(text: string): NumberToken[] {
     // give a wrong value, so they give none.
     if (/[\dA-Za-z.]/.test(before)) continue;
     if (before === ',' && /\d/.test(text[start - 2] ?? '')) continue;
-    if (/[-−－]/.test(before)) continue;
+    // (a minus sign that is a word's own — after a CJK word, a comma or a bracket, not after a digit or a letter —
+    // signs the number: the caller keeps it only where it states a change)
+    const negative = /[-−－]/.test(before);
+    if (negative && /[\dA-Za-z.\-−－~～]/.test(text[start - 2] ?? '')) continue;
     if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
     if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
@@ -48,12 +53,14 @@ export function scanNumbers(text: string): NumberToken[] {
     if (!unit) continue;
     // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
     if (unit.kind === 'count' && m[0].includes('.')) continue;
+    if (negative && unit.kind === 'count') continue;
     const unitEnd = end + unit.unit.length;
     // A 科目 marker's code piece (住房公积金（01项）) is not a count of 项.
     if (unit.kind === 'count' && /[（(]\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^\s*[）)]/.test(text.slice(unitEnd, unitEnd + 2))) continue;
     const threshold = r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
     const tok: NumberToken = { start, end, unitEnd, text: m[0], unit: unit.unit, kind: unit.kind, threshold };
     if (unit.scale !== undefined) tok.scale = unit.scale;
+    if (negative) tok.negative = true;
     out.push(tok);
   }
   return out;
