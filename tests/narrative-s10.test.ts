@@ -1,0 +1,56 @@
+// Narrative figures against each other (issue 11, session 10): false flags and misses found on held-out mutations,
+// each on a small synthetic text (names and figures made up), run through the whole pipeline; the flags are pinned
+// exactly.
+import { describe, expect, it } from 'vitest';
+import type { CheckedDocument } from '../src/model.js';
+import { runLines as run } from './check-helpers.js';
+
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
+const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => `${f.code} ${f.severity} @${f.loc?.line} ${f.expected} | ${f.found}`);
+
+describe('a restated subject is corroborated only by neighbours with nothing between (held-out seed 2027 false VALUE_CONFLICT)', () => {
+  // A 江苏-style 预算: the 公用经费 items of the basic spending, and the 机关运行经费 items (another total: its 差旅费 is
+  // another figure); the second list has one more item (物业管理费) between 邮电费 and 差旅费. Where that item's amount
+  // is left blank or printed without its unit, 邮电费 is not 差旅费's neighbour: the two 差旅费 are not one statement.
+  const doc = (estate: string, travel = '88.20') => [
+    '江苏省某某厅2018年度部门预算',
+    '第二部分 部门预算情况说明',
+    '  四、财政拨款收支预算总表情况说明',
+    '  某某厅2018年度财政拨款支出预算3,120.50万元。',
+    '  五、一般公共预算基本支出预算表情况说明',
+    '  某某厅2018年度一般公共预算财政拨款基本支出预算1,402.60万元，其中：',
+    '  （二）公用经费412.60万元',
+    '  （1）办公费（款）支出96.40万元。用于单位购买办公用品等支出。',
+    '  （2）邮电费（款）支出30万元。用于邮寄费及电话费等支出。',
+    '  （3）差旅费（款）支出45.50万元。用于职工出差等支出。',
+    '  （4）维修（护）费（款）支出20万元。用于日常维修支出。',
+    '  （5）其他商品和服务支出（款）支出220.70万元。用于其他日常公用支出。',
+    '  六、一般公共预算机关运行经费支出预算表说明',
+    '  某某厅2018年一般公共预算机关运行经费支出预算758.30万元，其中：',
+    '  （1）办公费（款）支出97.40万元。用于单位购买办公用品等支出。',
+    '  （2）邮电费（款）支出30万元。用于邮寄费及电话费等支出。',
+    `  （3）物业管理费（款）支出${estate}万元。用于办公楼物业支出。`,
+    `  （4）差旅费（款）支出${travel}万元。用于职工出差、调研等支出。`,
+    '  （5）维修（护）费（款）支出20万元。用于日常维修支出。',
+    '  （6）会议费（款）支出402.70万元。用于会议支出。',
+  ];
+
+  it('is silent on the clean text (邮电费 and 物业管理费 differ before the two 差旅费)', async () => {
+    expect(show(await run(doc('120')))).toEqual([]);
+  });
+
+  it('is silent where the item between is left blank', async () => {
+    expect(show(await run(doc('    ')))).toEqual([]);
+  });
+
+  it('is silent where the item between lost its unit', async () => {
+    const lines = doc('120').map((l) => l.replace('物业管理费（款）支出120万元', '物业管理费（款）支出120.00'));
+    expect(lines.some((l) => l.includes('支出120.00。'))).toBe(true);
+    expect(show(await run(lines))).toEqual([]);
+  });
+
+  it('still flags a restated item whose neighbours agree with nothing between', async () => {
+    const lines = doc('120').filter((l) => !l.includes('物业管理费'));
+    expect(show(await run(lines))).toEqual(['VALUE_CONFLICT warning @17 45.50万元 | 88.20万元']);
+  });
+});
