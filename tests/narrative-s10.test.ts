@@ -54,3 +54,49 @@ describe('a restated subject is corroborated only by neighbours with nothing bet
     expect(show(await run(lines))).toEqual(['VALUE_CONFLICT warning @17 45.50万元 | 88.20万元']);
   });
 });
+
+describe('counts listed after 其中 cannot exceed their count (rv10 M1)', () => {
+  const doc = (line: string) => ['某某县某某中心2023年度部门决算', '十、其他重要事项的情况说明', '（三）国有资产占有使用情况', line];
+
+  it('flags items over the whole: vehicles, units, people', async () => {
+    expect(show(await run(doc('截至2023年12月31日，本中心共有车辆4辆，其中：一般公务用车2辆、执法执勤用车1辆、特种专业技术用车2辆。')))).toEqual(['SUM_MISMATCH error @4 不超过4辆 | 5辆']);
+    expect(show(await run(doc('本中心下属单位5个，其中：行政单位3个，事业单位3个。')))).toEqual(['SUM_MISMATCH error @4 不超过5个 | 6个']);
+    expect(show(await run(doc('年末实有人员41人，其中：在职人员27人，离退休人员15人。')))).toEqual(['SUM_MISMATCH error @4 不超过41人 | 42人']);
+  });
+
+  it('leaves alone items that add up or fall short (a list may leave kinds out)', async () => {
+    expect(show(await run(doc('截至2023年12月31日，本中心共有车辆5辆，其中：一般公务用车2辆、执法执勤用车1辆、特种专业技术用车2辆。')))).toEqual([]);
+    expect(show(await run(doc('年末实有人员41人，其中：在职人员27人，离退休人员11人。')))).toEqual([]);
+  });
+
+  it('does not sum another list after a stronger stop, an item’s own breakdown, or another unit', async () => {
+    expect(show(await run(doc('年末实有人员41人，其中：在职人员27人，离退休人员14人；女性职工25人，男性职工16人。')))).toEqual([]);
+    expect(show(await run(doc('年末实有人员41人，其中：在职人员27人（其中：行政编制20人，事业编制7人），离退休人员14人。')))).toEqual([]);
+    expect(show(await run(doc('本中心共有车辆3辆，其中：一般公务用车2辆、执法执勤用车1辆。单位价值50万元以上通用设备4台，专用设备3台。')))).toEqual([]);
+  });
+});
+
+describe('the changes of 基本支出 and 项目支出 add up to their fund’s change in a 决算 (rv9 M11)', () => {
+  const doc = (kind: string, reason: string) => [
+    `上海市某区某某所2024年度部门${kind}`,
+    `第三部分 2024年度部门${kind}情况说明`,
+    `五、一般公共预算财政拨款支出${kind}情况说明`,
+    `2024年度一般公共预算财政拨款支出1,860.40万元。与上年相比，一般公共预算财政拨款支出减少41.20万元，下降2.17%。${reason}`,
+  ];
+
+  it('flags parts whose changes do not add up, whatever opens them', async () => {
+    const msg = 'SUM_MISMATCH error @4 减少31.20万元 | 减少41.20万元';
+    expect(show(await run(doc('决算', '其中：基本支出增加15.00万元，项目支出减少46.20万元。')))).toEqual([msg]);
+    expect(show(await run(doc('决算', '主要是基本支出增加15.00万元，项目支出减少46.20万元。')))).toEqual([msg]);
+    expect(show(await run(doc('决算', '主要原因：一是基本支出增加15.00万元；二是项目支出减少46.20万元。')))).toEqual([msg]);
+  });
+
+  it('is silent where they add up, and in a 预算 (its fund may also hold 单位预留机动经费)', async () => {
+    expect(show(await run(doc('决算', '其中：基本支出增加15.00万元，项目支出减少56.20万元。')))).toEqual([]);
+    expect(show(await run(doc('预算', '其中：基本支出增加15.00万元，项目支出减少46.20万元。')))).toEqual([]);
+  });
+
+  it('leaves alone a part of a part (基本支出中人员经费)', async () => {
+    expect(show(await run(doc('决算', '主要原因是基本支出中人员经费增加15.00万元，项目支出减少46.20万元。')))).toEqual([]);
+  });
+});

@@ -162,6 +162,43 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (short) flags.push(short);
     }
   });
+  return [...flags, ...countParts(ctx, order)];
+}
+
+/** The same for counts (车辆2辆，其中：一般公务用车1辆、执法执勤用车2辆 / 实有人员30人，其中：在职人员20人，离退休人员12人): the
+ *  items of the count's unit, role and year listed right after its 其中/包括, within its sentence, cannot exceed it. A
+ *  count is exact (no rounding), so items over the whole are certain; items under it are a list that leaves kinds out.
+ *  The list runs while nothing but a list separator stands between two items, and stops at a stop stronger than the
+ *  one between its first two items (a semicolon after commas), at a nested 其中/包括/含 or a bracket (an item's own
+ *  breakdown), and at a figure of another unit or kind. */
+function countParts(ctx: Ctx, order: Fact[]): Flag[] {
+  const flags: Flag[] = [];
+  const isCount = (f: Fact) => f.kind === 'count' && Number.isInteger(f.value) && f.value >= 0;
+  order.forEach((t, i) => {
+    if (!isCount(t) || t.role === 'change' || t.role === 'share') return;
+    const like = (f: Fact | undefined): f is Fact => !!f && isCount(f) && f.unit === t.unit && f.role === t.role && f.year === t.year && (f.section ?? null) === (t.section ?? null);
+    const first = order[i + 1];
+    if (!like(first)) return;
+    const lead = textBetween(ctx.text, t, first);
+    // (the opener alone between the total and its first item: …共有车辆5辆，其中：一般公务用车…)
+    if (lead === null || !/^[，,。；;]?(?:其中|包括)[：:，,]?[^\d，,。；;：:（()）其包含]*$/u.test(lead)) return;
+    const parts = [first];
+    let listStop = Infinity;
+    for (let k = i + 2; k < order.length; k++) {
+      const f = order[k];
+      const gap = textBetween(ctx.text, parts[parts.length - 1]!, f!);
+      if (!like(f) || gap === null || /\d|其中|包括|含|[（()）。：:]/u.test(gap)) break;
+      const rank = stopRank(gap);
+      if (rank === 0 || rank > listStop) break;
+      if (parts.length === 1) listStop = rank;
+      parts.push(f);
+    }
+    if (parts.length < 2 || new Set(parts.map((p) => fold(p.label))).size < parts.length) return;
+    const sum = parts.reduce((a, p) => a + p.value, 0);
+    if (sum <= t.value) return;
+    const listed = parts.map((p) => `${p.label || ''}${show(p)}`).join('＋');
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}＝${sum}${t.unit}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, `${sum}${t.unit}`));
+  });
   return flags;
 }
 
