@@ -100,3 +100,34 @@ describe('the changes of 基本支出 and 项目支出 add up to their fund’s 
     expect(show(await run(doc('决算', '主要原因是基本支出中人员经费增加15.00万元，项目支出减少46.20万元。')))).toEqual([]);
   });
 });
+
+describe('a grand total’s list whose items add up to it bounds the total’s change stated at the paragraph’s head (held-out seed 2027 misses)', () => {
+  // A 江苏-style 预算 overview: the 收、支 total and its change first, then （一）收入 and （二）支出 each restating the total
+  // with their items, every item's change told after it (in its sentence, after a purpose clause, or under a narrower name).
+  const doc = (gov: string, other: string) => [
+    '江苏省某某厅2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '  一、收支预算总体情况说明',
+    '  某某厅2018年度收入、支出预算总计8,620.50万元，与上年相比收、支预算总计各增加640.30万元，增长8.02%。主要原因是人员经费调增。其中：',
+    '  （一）收入预算总计8,620.50万元。包括：',
+    '  1．财政拨款收入预算总计8,600.20万元。其中',
+    `  （1）一般公共预算收入预算8,600.20万元，与上年相比增加${gov}万元，增长8.06%。主要原因是人员经费调增。`,
+    '  2．其他资金收入预算总计20.30万元。与上年相比减少0.90万元。主要是培训收入减少。',
+    '  （二）支出预算总计8,620.50万元。包括：',
+    '  1．一般公共服务（类）支出7,310.40万元，主要用于机构运转和专项工作而发生的基本支出和项目支出。与上年相比增加',
+    `  ${other}万元，增长7.87%。主要原因是人员经费调增。`,
+    '  2．住房保障（类）支出1,310.10万元，主要用于住房公积金和提租补贴。与上年相比增加107.10万元，增长8.90%。',
+  ];
+
+  it('is silent where the items’ changes add up', async () => {
+    expect(show(await run(doc('641.20', '533.20')))).toEqual([]);
+  });
+
+  it('flags the total’s change above the sum of the items’ changes (income items, one restated under a narrower name)', async () => {
+    expect(show(await run(doc('641.10', '533.20')))).toEqual(['SUM_MISMATCH error @4 增加640.20万元以内 | 增加640.30万元']);
+  });
+
+  it('flags it for items whose change follows a purpose clause in the next sentence', async () => {
+    expect(show(await run(doc('641.20', '533.10')))).toEqual(['SUM_MISMATCH error @4 增加640.20万元以内 | 增加640.30万元']);
+  });
+});
