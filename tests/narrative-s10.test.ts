@@ -131,3 +131,26 @@ describe('a grand total’s list whose items add up to it bounds the total’s c
     expect(show(await run(doc('641.20', '533.10')))).toEqual(['SUM_MISMATCH error @4 增加640.20万元以内 | 增加640.30万元']);
   });
 });
+
+describe('the year’s own total cannot exceed the grand total (held-out seed 2027 miss: 收入预算合计 restated pages later)', () => {
+  const doc = (own: string, gov = '5,200.40') => [
+    '江苏省某某厅2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '  一、收支预算总体情况说明',
+    '  某某厅2018年度收入、支出预算总计5,230.40万元，与上年相比收、支预算总计各增加310.20万元，增长6.30%。',
+    '  （一）收入预算总计5,230.40万元。',
+    '  二、收入预算情况说明',
+    `  某某厅本年收入预算合计${own}万元，其中：`,
+    `  一般公共预算收入${gov}万元，占99.43%。`,
+    '  其他资金30.00万元，占0.57%。',
+  ];
+
+  it('flags a 合计 above the 总计', async () => {
+    expect(show(await run(doc('5,230.60')))).toEqual(['SUM_MISMATCH error @7 不超过5,230.40万元 | 5,230.60万元']);
+  });
+
+  it('is silent on a 合计 equal to or below it (the 总计 adds what was carried over)', async () => {
+    expect(show(await run(doc('5,230.40')))).toEqual([]);
+    expect(show(await run(doc('5,210.40', '5,180.40')))).toEqual([]);
+  });
+});

@@ -268,6 +268,28 @@ export function subsetAmounts(ctx: Ctx): Flag[] {
       flags.push(flagOn(f, 'SUM_MISMATCH', `部分大于整体：${f.label}${show(f)}，超过${w.label}${show(w)}（${narrow}属于${wide}）。`, `不超过${show(w)}`, show(f)));
     }
   }
+  return [...flags, ...yearWithinGrand(ctx, order)];
+}
+
+/** The year's own total cannot exceed the grand total (收入总计 = 本年收入合计 + 上年结转 (决算: + 年初结转和结余 …); 支出总计
+ *  = 本年支出合计 + 结转下年 …; what is added is never negative): a 合计 of the document's income or spending above the
+ *  总计 of the same metric over all sources, or of the 合计's own fund, beyond both printed intervals, is a SUM_MISMATCH
+ *  on the 合计 (`本年收入预算合计20849.65万元` against `收入预算总计20849.45万元`). Only where the 总计 copies agree. */
+function yearWithinGrand(ctx: Ctx, order: Fact[]): Flag[] {
+  const flags: Flag[] = [];
+  const GRAND = new Set(['total_income', 'total_expenditure']);
+  const totals = order.filter((f) => isLevel(f) && f.kind === 'amount' && !!f.metric && GRAND.has(f.metric) && !ctx.suspect.has(f.id));
+  const ends = (f: Fact, w: string) => fold(f.label).endsWith(w);
+  for (const own of totals.filter((f) => ends(f, '合计'))) {
+    const grands = totals.filter((g) => ends(g, '总计') && g.metric === own.metric && g.role === own.role && g.year === own.year && g.unit === own.unit && (!g.about?.fund || g.about.fund === own.about?.fund));
+    if (!grands.length) continue;
+    const figs = figsTogether(grands);
+    if (figs.some((x) => !x) || figs.some((x) => !sumFits(x!, [figs[0]!]))) continue;
+    const g = grands[0]!;
+    const [a, b] = figsTogether([own, g]);
+    if (!a || !b || a.v - a.h <= b.v + b.h) continue;
+    flags.push(flagOn(own, 'SUM_MISMATCH', `部分大于整体：${own.label}${show(own)}，超过${g.label}${show(g)}（${placeOf(g.loc)}；总计为本年合计加上结转等，不小于本年合计）。`, `不超过${show(g)}`, show(own)));
+  }
   return flags;
 }
 
