@@ -154,3 +154,18 @@ describe('the year’s own total cannot exceed the grand total (held-out seed 20
     expect(show(await run(doc('5,210.40', '5,180.40')))).toEqual([]);
   });
 });
+
+describe('parts over their whole without 其中/包括 (rv9 M21)', () => {
+  const doc = (sentence: string) => ['上海市某区某某所2024年度部门决算', '第三部分 2024年度部门决算情况说明', '九、政府采购支出情况说明', sentence];
+
+  it('reads a list after a colon right after the figure', async () => {
+    const msg = ['SUM_MISMATCH error @4 不超过300.00万元 | 310.00万元'];
+    expect(show(await run(doc('2024年度政府采购支出总额300.00万元，具体为：政府采购货物支出120.00万元；政府采购服务支出190.00万元。')))).toEqual(msg);
+    expect(show(await run(doc('2024年度政府采购支出总额300.00万元：政府采购货物支出120.00万元；政府采购服务支出190.00万元。')))).toEqual(msg);
+  });
+
+  it('is silent where they fit, and on a colon further on in the clause', async () => {
+    expect(show(await run(doc('2024年度政府采购支出总额300.00万元，具体为：政府采购货物支出110.00万元；政府采购服务支出190.00万元。')))).toEqual([]);
+    expect(show(await run(doc('2024年度政府采购支出总额300.00万元，较上年增加较多，主要原因如下：政府采购货物支出120.00万元；政府采购服务支出190.00万元。')))).toEqual([]);
+  });
+});

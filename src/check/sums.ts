@@ -40,7 +40,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (!first || (first.section ?? null) !== (t.section ?? null)) return;
     // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
     const lead = textBetween(ctx.text, order[j - 1]!, first);
-    if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    // (rv9 M21: or a colon right after the figure, `…合计2,940.05万元，具体为：` / `…万元：` — not a purpose, `主要用于以下
+    // 方面：`, whose items are what it is mostly spent on; or, with no opener word, a
+    // first item the sums of patterns/checks.yaml make a part of the total's metric, in its sentence or the next
+    // one: `本年支出合计…，分别是基本支出…` / `…。按支出性质分，基本支出…`)
+    const related = !!t.metric && !!first.metric && checksConfig().sums.some((r) => r.total.includes(t.metric!) && r.parts.includes(first.metric!));
+    if (lead === null || !(/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
     // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
     // figure's, not this total's)
     if (/万元|亿元/u.test(lead)) return;
