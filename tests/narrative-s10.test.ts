@@ -49,6 +49,13 @@ describe('a restated subject is corroborated only by neighbours with nothing bet
     expect(show(await run(lines))).toEqual([]);
   });
 
+  it('reads a neighbour whose unit wraps to the next line as nothing between (a wrapped 万元 is no blank)', async () => {
+    const lines = doc('120').filter((l) => !l.includes('物业管理费'));
+    const at = lines.lastIndexOf('  （2）邮电费（款）支出30万元。用于邮寄费及电话费等支出。');
+    lines.splice(at, 1, '  （2）邮电费（款）支出30', '万元。用于邮寄费及电话费等支出。');
+    expect(show(await run(lines))).toEqual(['VALUE_CONFLICT warning @18 45.50万元 | 88.20万元']);
+  });
+
   it('still flags a restated item whose neighbours agree with nothing between', async () => {
     const lines = doc('120').filter((l) => !l.includes('物业管理费'));
     expect(show(await run(lines))).toEqual(['VALUE_CONFLICT warning @17 45.50万元 | 88.20万元']);

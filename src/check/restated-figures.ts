@@ -253,13 +253,17 @@ export function nothingBetween(ctx: Ctx): (a: Fact, b: Fact) => boolean {
     const ia = ctx.text.position.get(lineKey(a.loc));
     const ib = ctx.text.position.get(lineKey(b.loc));
     if (ia === undefined || ib === undefined || a.loc.end === undefined || b.loc.start === undefined || ib < ia) return false;
+    // (the lines joined: a unit wrapped to the next line after its figure — `…支出1408.29` / `万元，增长…` — is no blank)
+    let joined = '';
+    let from = 0;
+    let to = 0;
     for (let i = ia; i <= ib; i++) {
       const line = ctx.text.order[i]!;
-      const m = maskedLine(lineKey(line.loc), line.raw);
-      const from = i === ia ? a.loc.end : 0;
-      const to = i === ib ? b.loc.start : m.length;
-      for (const x of m.matchAll(STRAY)) if (x.index < to && x.index + x[0].length > from) return false;
+      if (i === ia) from = joined.length + a.loc.end;
+      if (i === ib) to = joined.length + b.loc.start;
+      joined += maskedLine(lineKey(line.loc), line.raw);
     }
+    for (const x of joined.matchAll(STRAY)) if (x.index < to && x.index + x[0].length > from) return false;
     return true;
   };
 }
