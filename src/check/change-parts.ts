@@ -35,6 +35,37 @@ export function changeSums(ctx: Ctx): Flag[] {
       }
     }
   }
+  return [...flags, ...fundSplits(ctx)];
+}
+
+/** The parts of a fund's change (rv9 M11: `一般公共预算财政拨款支出减少63.14万元…其中：基本支出增加20.00万元，项目支出减少
+ *  73.14万元`, or the same parts given as the reason, 一是…二是…): within one fiscal fund a 决算's spending is 基本支出 +
+ *  项目支出 (patterns/checks.yaml `fundSplit`), so where a paragraph states the change of the fund's total and, after it,
+ *  one change of each part under the same fund, the signed part changes add up to the total's change within the
+ *  printed intervals. Flagged on the total's change (SUM_MISMATCH). */
+export function fundSplits(ctx: Ctx): Flag[] {
+  const cfg = loadPattern<{ fundSplit?: { kinds: string[]; totals: string[]; parts: string[][] } }>('checks.yaml').fundSplit;
+  if (!cfg || !cfg.kinds.includes(ctx.doc.document.kind ?? '')) return [];
+  const flags: Flag[] = [];
+  const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : 1) * (yuanOf(f) ?? NaN);
+  for (const list of ctx.byLine.values()) {
+    const changes = list.filter((f) => isChangeAmount(f) && f.metric && (f.direction === 'increase' || f.direction === 'decrease') && !ctx.suspect.has(f.id));
+    for (const t of changes) {
+      if (!cfg.totals.includes(t.metric!) || !t.about?.fund) continue;
+      const after = changes.slice(changes.indexOf(t) + 1);
+      const ps = cfg.parts.map((names) => after.filter((f) => names.includes(f.metric!) && f.about?.fund === t.about?.fund && f.unit === t.unit));
+      if (ps.some((p) => p.length !== 1)) continue;
+      const parts = ps.map((p) => p[0]!);
+      const total = signed(t);
+      const sum = parts.reduce((a, f) => a + signed(f), 0);
+      if (!Number.isFinite(total) || !Number.isFinite(sum)) continue;
+      const slack = [t, ...parts].reduce((a, f) => a + lastDigitAmong(f, [t, ...parts]) / 2, 0);
+      if (Math.abs(total - sum) < slack || total === sum) continue;
+      const fmt = (y: number) => `${y < 0 ? '减少' : '增加'}${formatAmount(Math.abs(y), t.unit, decimalsOf(t.text))}`;
+      const names = parts.map((f) => `${f.label || f.metric}${f.direction === 'decrease' ? '减少' : '增加'}${show(f)}`).join('，');
+      flags.push(flagOn(t, 'SUM_MISMATCH', `各部分的变动之和与总变动不符：${names}，合计${fmt(sum)}，而${t.label || t.metric}${fmt(total)}。`, fmt(sum), fmt(total)));
+    }
+  }
   return flags;
 }
 

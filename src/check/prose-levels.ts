@@ -172,7 +172,10 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const next = order[i + 1];
     if (next && isChange(next) && next.unit === f.unit) {
       const gap = between(f, next, 1);
-      if (gap !== null && !/[。；;]/u.test(gap)) {
+      // (or opening the next sentence with a comparison that names no subject, after a clause with no figure:
+      // “…14.39万元。与上年相比减少0.61万元”, “…支出20153.75万元，主要用于…项目支出。与上年相比增加…”)
+      const next3 = between(f, next, 3);
+      if ((gap !== null && !/[。；;]/u.test(gap)) || (next3 !== null && /^[^。；;\d]*。(?:与|比|较)[^，,。；;\d]{0,12}$/u.test(next3))) {
         nodes.push({ level: f, change: next, flat: false, end: i + 1 });
         return;
       }
@@ -203,7 +206,7 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const m = nodes[k];
     if (!m) return false;
     const gap = between(order[n.end]!, m.level);
-    return gap !== null && /其中|(?:^|[。；;，,])[\u4e00-\u9fff]{2,20}中[，,：:]/u.test(gap);
+    return gap !== null && /其中|包括|(?:^|[。；;，,])[\u4e00-\u9fff]{2,20}中[，,：:]/u.test(gap);
   };
   /** The items of the list opened after nodes[k]: complete when their levels add up to its level. Returns
    *  the direct items and the index after the list, or null. */
@@ -215,11 +218,18 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const items: Node[] = [];
     let j = k + 1;
     while (j < nodes.length && items.length < 12) {
-      const n = nodes[j]!;
+      let n = nodes[j]!;
       if ((n.level.section ?? null) !== (t.level.section ?? null) || n.level.unit !== t.level.unit || n.level.year !== t.level.year || n.level.role !== t.level.role) return null;
       const sub = listOf(j, depth + 1);
+      // (an item with no change of its own whose 其中 restates it whole under a narrower name with its change — “1．财政拨款
+      // 收入预算总计21,940.96万元。其中（1）一般公共预算收入预算21,940.96万元，与上年相比增加…” — has that change)
+      const r = nodes[j + 1];
+      const whole1 = fig(n.level);
+      const r1 = r && fig(r.level);
+      const restated = !sub && !n.change && !n.flat && !!r && (!!r.change || r.flat) && opens(n, j + 1) && !!whole1 && !!r1 && sumFits(whole1, [r1]) && r.level.unit === n.level.unit && r.level.role === n.level.role;
+      if (restated) n = { ...n, change: r.change, flat: r.flat, end: r.end };
       items.push(n);
-      j = sub ? sub.next : j + 1;
+      j = sub ? sub.next : restated ? j + 2 : j + 1;
       const parts = items.map((x) => fig(x.level));
       if (parts.some((x) => !x)) return null;
       if (sumFits(whole, parts as Fig[])) return items.length >= 2 ? { items, next: j } : null;
@@ -235,9 +245,29 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
   };
   const flags: Flag[] = [];
   const done = new Set<Fact>();
-  nodes.forEach((t, k) => {
+  // A grand total restated at the head of its list with no change of its own (“（一）收入预算总计21,955.35万元。包括：”)
+  // takes the change stated with the same total earlier in its section (“收入、支出预算总计21,955.35万元，与上年相比收、支
+  // 预算总计各增加3,958.67万元”): the same 总计 (收入总计 and 支出总计 of a balanced statement are one figure, and so are
+  // their changes), the same figure at the printed precision. Not a 本年收入合计 or a source's total equal to it this year:
+  // last year's may have differed.
+  const GRAND = new Set(['total_income', 'total_expenditure']);
+  const grand = (f: Fact) => !!f.metric && GRAND.has(f.metric) && /总计$/u.test(fold(f.label));
+  const restatedChange = (t: Node, k: number): Node => {
+    if (t.change || t.flat || !grand(t.level)) return t;
+    const x = fig(t.level);
+    for (let j = k - 1; j >= 0 && x; j--) {
+      const m = nodes[j]!;
+      if ((m.level.section ?? null) !== (t.level.section ?? null)) break;
+      if (!m.change || !grand(m.level) || m.level.unit !== t.level.unit || m.level.year !== t.level.year || m.level.role !== t.level.role) continue;
+      const y = fig(m.level);
+      return y && sumFits(x, [y]) ? { ...t, change: m.change } : t;
+    }
+    return t;
+  };
+  nodes.forEach((t0, k) => {
     const list = listOf(k);
     if (!list) return;
+    const t = restatedChange(t0, k);
     const members = [t, ...list.items];
     const total = signed(t);
     const parts = list.items.map(signed);

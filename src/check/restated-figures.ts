@@ -186,9 +186,13 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
   // economic classes, after other figures) are not corroborated.
   const amounts = readingOrder(ctx).filter((f) => isAmount(f) && f.yuan !== undefined);
   const at = new Map(amounts.map((f, i) => [f, i]));
-  const near = (f: Fact, d: number) => {
+  // (a neighbour only where nothing stands between the two: an amount left blank or printed without its unit is an
+  // item of the list the facts do not show — 邮电费70万元 before （5）物业管理费    万元 and 差旅费 is not 差旅费's neighbour)
+  const clear = nothingBetween(ctx);
+  const near = (f: Fact, d: number): Fact | 'hidden' | undefined => {
     const g = amounts[(at.get(f) ?? -9) + d];
-    return g && g.section === f.section ? g : undefined;
+    if (!g || g.section !== f.section) return undefined;
+    return (d < 0 ? clear(g, f) : clear(f, g)) ? g : 'hidden';
   };
   // (both sides where both copies have a neighbour in their section, at least one: 机关运行经费's 会议费 has 维修（护）费100万元
   // before it as 公用经费's does, but not the same figure after it)
@@ -196,6 +200,8 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     const sides = [-1, 1].flatMap((d) => {
       const x = near(a, d);
       const y = near(b, d);
+      // (a neighbour hidden by a blank or a figure without its unit corroborates nothing)
+      if (x === 'hidden' || y === 'hidden') return [false];
       return x && y ? [x.role === y.role && same(x, y)] : [];
     });
     return sides.length > 0 && sides.every(Boolean);
@@ -218,6 +224,48 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     }
   }
   return flags;
+}
+
+/** Whether nothing stands between two text facts in reading order (a before b): no figure the facts do not hold —
+ *  an amount or rate unit with no figure before it (a blank: 支出    万元), a number printed with decimals or thousands
+ *  separators but read as no fact (174.92 without its unit), a number with a unit read as no fact. Other facts
+ *  (a rate between two amounts) are masked: they are read. A year and month (2023.12) is no figure. */
+export function nothingBetween(ctx: Ctx): (a: Fact, b: Fact) => boolean {
+  const spans = new Map<string, [number, number][]>();
+  for (const f of ctx.doc.facts) {
+    if (f.from !== 'text' || f.loc.start === undefined || f.loc.end === undefined) continue;
+    const k = lineKey(f.loc);
+    spans.set(k, [...(spans.get(k) ?? []), [f.loc.start, f.loc.end]]);
+  }
+  const masked = new Map<string, string>();
+  const maskedLine = (k: string, raw: string) => {
+    let m = masked.get(k);
+    if (m === undefined) {
+      const chars = [...raw.split('')];
+      for (const [s, e] of spans.get(k) ?? []) for (let i = s; i < e && i < chars.length; i++) chars[i] = '#';
+      m = chars.join('');
+      masked.set(k, m);
+    }
+    return m;
+  };
+  const STRAY = /(?<![\d#.])(?!(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<![\d#.,])(?!(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.]))\d+\.\d+(?![\d.])|\d\s*(?:[万亿]?元|%|％)|(?<![\d#\s])\s*(?:[万亿]元|%|％)/gu;
+  return (a, b) => {
+    const ia = ctx.text.position.get(lineKey(a.loc));
+    const ib = ctx.text.position.get(lineKey(b.loc));
+    if (ia === undefined || ib === undefined || a.loc.end === undefined || b.loc.start === undefined || ib < ia) return false;
+    // (the lines joined: a unit wrapped to the next line after its figure — `…支出1408.29` / `万元，增长…` — is no blank)
+    let joined = '';
+    let from = 0;
+    let to = 0;
+    for (let i = ia; i <= ib; i++) {
+      const line = ctx.text.order[i]!;
+      if (i === ia) from = joined.length + a.loc.end;
+      if (i === ib) to = joined.length + b.loc.start;
+      joined += maskedLine(lineKey(line.loc), line.raw);
+    }
+    for (const x of joined.matchAll(STRAY)) if (x.index < to && x.index + x[0].length > from) return false;
+    return true;
+  };
 }
 
 /** A figure's fund as a key: funds count as one where the document's totals of both are equal (general_budget within

@@ -40,7 +40,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (!first || (first.section ?? null) !== (t.section ?? null)) return;
     // 其中 (or 包括) opens the list, in the total's sentence or as the next one begins (…32.20万元，与2024年预算持平。其中：…).
     const lead = textBetween(ctx.text, order[j - 1]!, first);
-    if (lead === null || !/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    // (rv9 M21: or a colon right after the figure, `…合计2,940.05万元，具体为：` / `…万元：` — not a purpose, `主要用于以下
+    // 方面：`, whose items are what it is mostly spent on; or, with no opener word, a
+    // first item the sums of patterns/checks.yaml make a part of the total's metric, in its sentence or the next
+    // one: `本年支出合计…，分别是基本支出…` / `…。按支出性质分，基本支出…`)
+    const related = !!t.metric && !!first.metric && checksConfig().sums.some((r) => r.total.includes(t.metric!) && r.parts.includes(first.metric!));
+    if (lead === null || !(/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
     // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
     // figure's, not this total's)
     if (/万元|亿元/u.test(lead)) return;
@@ -162,6 +167,43 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       if (short) flags.push(short);
     }
   });
+  return [...flags, ...countParts(ctx, order)];
+}
+
+/** The same for counts (车辆2辆，其中：一般公务用车1辆、执法执勤用车2辆 / 实有人员30人，其中：在职人员20人，离退休人员12人): the
+ *  items of the count's unit, role and year listed right after its 其中/包括, within its sentence, cannot exceed it. A
+ *  count is exact (no rounding), so items over the whole are certain; items under it are a list that leaves kinds out.
+ *  The list runs while nothing but a list separator stands between two items, and stops at a stop stronger than the
+ *  one between its first two items (a semicolon after commas), at a nested 其中/包括/含 or a bracket (an item's own
+ *  breakdown), and at a figure of another unit or kind. */
+function countParts(ctx: Ctx, order: Fact[]): Flag[] {
+  const flags: Flag[] = [];
+  const isCount = (f: Fact) => f.kind === 'count' && Number.isInteger(f.value) && f.value >= 0;
+  order.forEach((t, i) => {
+    if (!isCount(t) || t.role === 'change' || t.role === 'share') return;
+    const like = (f: Fact | undefined): f is Fact => !!f && isCount(f) && f.unit === t.unit && f.role === t.role && f.year === t.year && (f.section ?? null) === (t.section ?? null);
+    const first = order[i + 1];
+    if (!like(first)) return;
+    const lead = textBetween(ctx.text, t, first);
+    // (the opener alone between the total and its first item: …共有车辆5辆，其中：一般公务用车…)
+    if (lead === null || !/^[，,。；;]?(?:其中|包括)[：:，,]?[^\d，,。；;：:（()）其包含]*$/u.test(lead)) return;
+    const parts = [first];
+    let listStop = Infinity;
+    for (let k = i + 2; k < order.length; k++) {
+      const f = order[k];
+      const gap = textBetween(ctx.text, parts[parts.length - 1]!, f!);
+      if (!like(f) || gap === null || /\d|其中|包括|含|[（()）。：:]/u.test(gap)) break;
+      const rank = stopRank(gap);
+      if (rank === 0 || rank > listStop) break;
+      if (parts.length === 1) listStop = rank;
+      parts.push(f);
+    }
+    if (parts.length < 2 || new Set(parts.map((p) => fold(p.label))).size < parts.length) return;
+    const sum = parts.reduce((a, p) => a + p.value, 0);
+    if (sum <= t.value) return;
+    const listed = parts.map((p) => `${p.label || ''}${show(p)}`).join('＋');
+    flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}＝${sum}${t.unit}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, `${sum}${t.unit}`));
+  });
   return flags;
 }
 
@@ -230,6 +272,28 @@ export function subsetAmounts(ctx: Ctx): Flag[] {
       const w = wider[0]!;
       flags.push(flagOn(f, 'SUM_MISMATCH', `部分大于整体：${f.label}${show(f)}，超过${w.label}${show(w)}（${narrow}属于${wide}）。`, `不超过${show(w)}`, show(f)));
     }
+  }
+  return [...flags, ...yearWithinGrand(ctx, order)];
+}
+
+/** The year's own total cannot exceed the grand total (收入总计 = 本年收入合计 + 上年结转 (决算: + 年初结转和结余 …); 支出总计
+ *  = 本年支出合计 + 结转下年 …; what is added is never negative): a 合计 of the document's income or spending above the
+ *  总计 of the same metric over all sources, or of the 合计's own fund, beyond both printed intervals, is a SUM_MISMATCH
+ *  on the 合计 (`本年收入预算合计20849.65万元` against `收入预算总计20849.45万元`). Only where the 总计 copies agree. */
+function yearWithinGrand(ctx: Ctx, order: Fact[]): Flag[] {
+  const flags: Flag[] = [];
+  const GRAND = new Set(['total_income', 'total_expenditure']);
+  const totals = order.filter((f) => isLevel(f) && f.kind === 'amount' && !!f.metric && GRAND.has(f.metric) && !ctx.suspect.has(f.id));
+  const ends = (f: Fact, w: string) => fold(f.label).endsWith(w);
+  for (const own of totals.filter((f) => ends(f, '合计'))) {
+    const grands = totals.filter((g) => ends(g, '总计') && g.metric === own.metric && g.role === own.role && g.year === own.year && g.unit === own.unit && (!g.about?.fund || g.about.fund === own.about?.fund));
+    if (!grands.length) continue;
+    const figs = figsTogether(grands);
+    if (figs.some((x) => !x) || figs.some((x) => !sumFits(x!, [figs[0]!]))) continue;
+    const g = grands[0]!;
+    const [a, b] = figsTogether([own, g]);
+    if (!a || !b || a.v - a.h <= b.v + b.h) continue;
+    flags.push(flagOn(own, 'SUM_MISMATCH', `部分大于整体：${own.label}${show(own)}，超过${g.label}${show(g)}（${placeOf(g.loc)}；总计为本年合计加上结转等，不小于本年合计）。`, `不超过${show(g)}`, show(own)));
   }
   return flags;
 }
