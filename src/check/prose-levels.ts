@@ -173,7 +173,7 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
     if (next && isChange(next) && next.unit === f.unit) {
       const gap = between(f, next, 1);
       // (or opening the next sentence with a comparison that names no subject, after a clause with no figure:
-      // “…14.39万元。与上年相比减少0.61万元”, “…支出20153.75万元，主要用于…项目支出。与上年相比增加…”)
+      // “…14.39万元。与上年相比减少0.61万元”, “…支出6702.18万元，主要用于…项目支出。与上年相比增加…”)
       const next3 = between(f, next, 3);
       if ((gap !== null && !/[。；;]/u.test(gap)) || (next3 !== null && /^[^。；;\d]*。(?:与|比|较)[^，,。；;\d]{0,12}$/u.test(next3))) {
         nodes.push({ level: f, change: next, flat: false, end: i + 1 });
@@ -222,7 +222,7 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
       if ((n.level.section ?? null) !== (t.level.section ?? null) || n.level.unit !== t.level.unit || n.level.year !== t.level.year || n.level.role !== t.level.role) return null;
       const sub = listOf(j, depth + 1);
       // (an item with no change of its own whose 其中 restates it whole under a narrower name with its change — “1．财政拨款
-      // 收入预算总计21,940.96万元。其中（1）一般公共预算收入预算21,940.96万元，与上年相比增加…” — has that change)
+      // 收入预算总计9,314.27万元。其中（1）一般公共预算收入预算9,314.27万元，与上年相比增加…” — has that change)
       const r = nodes[j + 1];
       const whole1 = fig(n.level);
       const r1 = r && fig(r.level);
@@ -245,9 +245,9 @@ function completeBreakdowns(doc: ExtractedDocument, text: TextIndex): Flag[] {
   };
   const flags: Flag[] = [];
   const done = new Set<Fact>();
-  // A grand total restated at the head of its list with no change of its own (“（一）收入预算总计21,955.35万元。包括：”)
-  // takes the change stated with the same total earlier in its section (“收入、支出预算总计21,955.35万元，与上年相比收、支
-  // 预算总计各增加3,958.67万元”): the same 总计 (收入总计 and 支出总计 of a balanced statement are one figure, and so are
+  // A grand total restated at the head of its list with no change of its own (“（一）收入预算总计9,330.52万元。包括：”)
+  // takes the change stated with the same total earlier in its section (“收入、支出预算总计9,330.52万元，与上年相比收、支
+  // 预算总计各增加1,207.63万元”): the same 总计 (收入总计 and 支出总计 of a balanced statement are one figure, and so are
   // their changes), the same figure at the printed precision. Not a 本年收入合计 or a source's total equal to it this year:
   // last year's may have differed.
   const GRAND = new Set(['total_income', 'total_expenditure']);

@@ -228,7 +228,7 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
 
 /** Whether nothing stands between two text facts in reading order (a before b): no figure the facts do not hold —
  *  an amount or rate unit with no figure before it (a blank: 支出    万元), a number printed with decimals or thousands
- *  separators but read as no fact (174.92 without its unit), a number with a unit read as no fact. Other facts
+ *  separators but read as no fact (86.41 without its unit), a number with a unit read as no fact. Other facts
  *  (a rate between two amounts) are masked: they are read. A year and month (2023.12) is no figure. */
 export function nothingBetween(ctx: Ctx): (a: Fact, b: Fact) => boolean {
   const spans = new Map<string, [number, number][]>();

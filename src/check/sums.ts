@@ -279,7 +279,7 @@ export function subsetAmounts(ctx: Ctx): Flag[] {
 /** The year's own total cannot exceed the grand total (收入总计 = 本年收入合计 + 上年结转 (决算: + 年初结转和结余 …); 支出总计
  *  = 本年支出合计 + 结转下年 …; what is added is never negative): a 合计 of the document's income or spending above the
  *  总计 of the same metric over all sources, or of the 合计's own fund, beyond both printed intervals, is a SUM_MISMATCH
- *  on the 合计 (`本年收入预算合计20849.65万元` against `收入预算总计20849.45万元`). Only where the 总计 copies agree. */
+ *  on the 合计 (`本年收入预算合计8315.62万元` against `收入预算总计8315.42万元`). Only where the 总计 copies agree. */
 function yearWithinGrand(ctx: Ctx, order: Fact[]): Flag[] {
   const flags: Flag[] = [];
   const GRAND = new Set(['total_income', 'total_expenditure']);
