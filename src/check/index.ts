@@ -84,22 +84,34 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
 const isPlaceholder = (f: Flag) => f.code === 'TEMPLATE_TEXT' && f.severity === 'info';
 
 /** Two flags are one when they have the same code and place: the same line (or cell) and overlapping
- *  spans, or no span on one of them (another stage flagged the whole cell). The first one wins. */
+ *  spans, or no span on one of them (another stage flagged the whole cell). The first one wins, unless a
+ *  later one is more severe: a rule that is certain (a total restated against the one row it names: error)
+ *  is not hidden by a looser rule's warning at the same spot; the more severe flag takes the first one's place. */
 export function dedupe(flags: Flag[]): Flag[] {
   const out: Flag[] = [];
   // Only flags of one code on one line can be at the same spot: compared within those, not with every
-  // flag kept so far (a long report has thousands).
-  const kept = new Map<string, Flag[]>();
+  // flag kept so far (a long report has thousands). Each kept flag remembers its index in `out`.
+  const kept = new Map<string, { flag: Flag; at: number }[]>();
   for (const f of flags) {
     const k = `${f.code}\u0000${f.loc ? lineKey(f.loc) : '-'}`;
     const same = kept.get(k);
-    if (same?.some((g) => sameSpot(f, g))) continue;
-    if (same) same.push(f);
-    else kept.set(k, [f]);
+    const earlier = same?.find((g) => sameSpot(f, g.flag));
+    if (earlier) {
+      if (RANK[f.severity] > RANK[earlier.flag.severity]) {
+        out[earlier.at] = f;
+        earlier.flag = f;
+      }
+      continue;
+    }
+    const entry = { flag: f, at: out.length };
+    if (same) same.push(entry);
+    else kept.set(k, [entry]);
     out.push(f);
   }
   return out;
 }
+
+const RANK: Record<Flag['severity'], number> = { info: 0, warning: 1, error: 2 };
 
 /** Flags about a named part (a table, a section) are the same only when they name the same part. */
 const PART_CODES = new Set<Flag['code']>(['MISSING_SECTION', 'MISSING_TABLE']);

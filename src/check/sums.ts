@@ -199,12 +199,22 @@ function countParts(ctx: Ctx, order: Fact[]): Flag[] {
       parts.push(f);
     }
     if (parts.length < 2 || new Set(parts.map((p) => fold(p.label))).size < parts.length) return;
+    // Only kinds of one thing partition it (一般公务用车、执法执勤用车; 行政单位、事业单位): items with no head noun in
+    // common may overlap (党员、女职工) or stand outside the total (另有所属企业).
+    if (!commonHead(parts.map((p) => fold(p.label)))) return;
     const sum = parts.reduce((a, p) => a + p.value, 0);
     if (sum <= t.value) return;
     const listed = parts.map((p) => `${p.label || ''}${show(p)}`).join('＋');
     flags.push(flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}＝${sum}${t.unit}，超过${t.label || '合计'}${show(t)}。`, `不超过${show(t)}`, `${sum}${t.unit}`));
   });
   return flags;
+}
+
+/** Whether labels end in the same Chinese character(s): the head noun of a compound (…用车, …单位, …人员). */
+function commonHead(labels: string[]): boolean {
+  const last = (l: string) => [...l].reverse().find((c) => /\p{Script=Han}/u.test(c));
+  const head = last(labels[0] ?? '');
+  return !!head && labels.every((l) => last(l) === head);
 }
 
 /** The numbering style of the last list ordinal in a text (（一）, 一、, （1）, 1、/1.), or undefined. */

@@ -1,0 +1,70 @@
+// Lead, session 10: flags at one spot keep the most severe (a certain rule is not hidden by a looser one's
+// warning), shown on the restatement of a 收支总表 total by its own row label (review s10 N1).
+import { describe, expect, it } from 'vitest';
+import { check, dedupe } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument, Flag } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { tabTable } from './restate-fixtures.js';
+
+const flag = (severity: Flag['severity'], message: string, start = 3): Flag => ({
+  code: 'VALUE_CONFLICT',
+  severity,
+  message,
+  loc: { page: 2, line: 7, start, end: start + 6 },
+  excerpt: '',
+  expected: null,
+  found: null,
+});
+
+describe('dedupe: one flag a spot, the most severe', () => {
+  it('keeps the first of equals, and a later error in place of an earlier warning at the first one’s position', () => {
+    const other = { ...flag('info', 'elsewhere'), code: 'BLANK_VALUE' as const };
+    expect(dedupe([flag('warning', 'a'), flag('warning', 'b')]).map((f) => f.message)).toEqual(['a']);
+    expect(dedupe([flag('warning', 'loose'), other, flag('error', 'certain', 5)]).map((f) => [f.severity, f.message])).toEqual([
+      ['error', 'certain'],
+      ['info', 'elsewhere'],
+    ]);
+    expect(dedupe([flag('error', 'certain'), flag('warning', 'loose')]).map((f) => f.message)).toEqual(['certain']);
+    // spans that do not overlap are two spots
+    expect(dedupe([flag('warning', 'a', 0), flag('error', 'b', 20)]).map((f) => f.message)).toEqual(['a', 'b']);
+  });
+});
+
+describe('a 收支总表 total restated by its own row label, one cent off, is an error in the record', () => {
+  const doc = (fig: string) => [
+    '上海市某区某某所2024年度部门决算',
+    '第三部分 2024年度部门决算情况说明',
+    '三、支出决算情况说明',
+    `2024年本年支出合计${fig}万元，其中：基本支出300.00万元；项目支出120.00万元。`,
+    '第二部分 2024年度部门决算表',
+    '收入支出决算总表',
+    '单位：万元',
+    ...tabTable([
+      ['项目', '决算数', '项目', '决算数'],
+      ['一、一般公共预算财政拨款收入', '420.00', '一、一般公共服务支出', '420.00'],
+      ['本年收入合计', '420.00', '本年支出合计', '420.00'],
+      ['总计', '420.00', '总计', '420.00'],
+    ]),
+  ];
+  const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+  const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.expected, f.found]);
+  it('gives no flag when it agrees and one error when it does not', async () => {
+    expect(conflicts(await run(doc('420.00')))).toEqual([]);
+    expect(conflicts(await run(doc('420.10')))).toEqual([['error', '420.00万元', '420.10万元']]);
+  });
+});
+
+describe('counts after 其中 (narrative s10 M1) are summed only over kinds of one thing', () => {
+  const doc = (sentence: string) => ['上海市某区某某局2024年度部门决算', '第一部分 部门概况', '二、机构设置及人员情况', sentence];
+  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+  const over = async (sentence: string) => (await run(doc(sentence))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
+  it('flags kinds that add up to more than their count', async () => {
+    expect(await over('截至2024年12月31日，本部门共有车辆3辆，其中：一般公务用车2辆、执法执勤用车2辆。')).toEqual([['error', '不超过3辆', '4辆']]);
+  });
+  it('leaves alone items that are no kinds of one thing: outside the total (另有…) or overlapping groups', async () => {
+    expect(await over('本部门下属单位3个，其中：行政单位1个，事业单位2个，另有所属企业2个。')).toEqual([]);
+    expect(await over('本部门实有人员30人，其中：党员18人、女职工15人。')).toEqual([]);
+  });
+});
