@@ -68,3 +68,31 @@ describe('counts after 其中 (narrative s10 M1) are summed only over kinds of o
     expect(await over('本部门实有人员30人，其中：党员18人、女职工15人。')).toEqual([]);
   });
 });
+
+describe('a numbered line whose amount was left blank is no heading (held-out blank_amount: a false 收支总计不平衡 error)', () => {
+  // 江苏 预算 layout, the page's lines as printed: the blank item's line wraps before its change, so without its
+  // figure it looked like a heading “（1）一般公共预算收入预算”, and every figure after it took that heading's fund.
+  const doc = (fig: string) => [
+    '江苏省某某厅2019年度部门预算',
+    '第三部分 2019年度部门预算情况说明',
+    '一、收支预算总体情况说明',
+    '江苏省某某厅2019年度收入、支出预算总计600.00万元，与上年相比收、支预算总计各增加',
+    '30.00万元，增长5.26%。其中：',
+    '（一）收入预算总计600.00万元。包括：',
+    '1．财政拨款收入预算总计600.00万元。',
+    `（1）一般公共预算收入预算${fig}万元，与上年相比增`,
+    '加30.00万元，增长5.26%。主要原因是人员增加。',
+    '（2）政府性基金收入预算0万元。',
+    '2．财政专户管理资金收入预算总计0万元。',
+    '3．其他资金收入预算总计0万元。',
+    '（二）支出预算总计600.00万元。包括：',
+    '1．一般公共服务支出（类）支出600.00万元，主要用于机关运行。',
+  ];
+  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+  // (no tables in this excerpt: MISSING_TABLE is not what is tested)
+  const errors = async (fig: string) => (await run(doc(fig))).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
+  it('gives the blank and nothing else', async () => {
+    expect(await errors('600.00')).toEqual([]);
+    expect(await errors('        ')).toEqual([['BLANK_VALUE', 8]]);
+  });
+});
