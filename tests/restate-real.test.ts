@@ -47,8 +47,10 @@ describe('the document’s totals against its 收支总表 (西南大学 2023 �
     const doc = await ingest(corpus('VIOLET50411__chongqing_swu_2023_dept_yusuan.pdf'), { ocr: 'off' });
     const clean = run(doc).flags;
     expect([...at(clean, 11, 3, 'VALUE_CONFLICT'), ...at(clean, 11, 8, 'VALUE_CONFLICT'), ...at(clean, 12, 2, 'VALUE_CONFLICT')]).toEqual([]);
+    // (the grand-total rule's error — 收支总预算 is the 总计 row, both sides agreeing — outranks the looser
+    // restatement of the totals' warning at the same spot since session 10's dedupe)
     expect(at(run(changed(doc, 11, 3, '557,259.13', '557,253.13')).flags, 11, 3, 'VALUE_CONFLICT')).toEqual([
-      ['warning', '557,259.13万元', '557,253.13万元', '正文数字与表格不一致：此处写557,253.13万元，预算01收支总表第7页“收入总计”557,259.13万元、“支出总计”557,259.13万元。'],
+      ['error', '557,259.13万元', '557,253.13万元', '正文数字与表格不一致：此处写557,253.13万元，预算01收支总表第7页“收入总计”行为557,259.13万元。'],
     ]);
     // 上年结转 beside 使用非财政拨款结余 names no fund: it restates the table's 上年结转 row
     expect(at(run(changed(doc, 11, 5, '93,801.70', '76,419.03')).flags, 11, 5, 'VALUE_CONFLICT').map((f) => [f[0], f[1], f[2]])).toEqual([['warning', '93,801.70万元', '76,419.03万元']]);
