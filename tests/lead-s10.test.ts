@@ -96,3 +96,35 @@ describe('a numbered line whose amount was left blank is no heading (held-out bl
     expect(await errors('        ')).toEqual([['BLANK_VALUE', 8]]);
   });
 });
+
+describe('the rows under a 款 total stop at the next 类 line, however far (held-out ocr_thousands: a false 部分大于整体 error)', () => {
+  // 江苏 预算: the 类 on a line of its own, its 款 total under it, then the 项; the second 款 total misread by OCR
+  // (a thousands comma as a point) gives no figure, so its 项 must not be taken for more rows of the first 款.
+  const doc = (second: string) => [
+    '江苏省某某院2018年度部门预算',
+    '第三部分 2018年度部门预算情况说明',
+    '三、一般公共预算支出预算情况说明',
+    '（一）公共安全支出（类）',
+    '检察（款）：2018年预算支出合计5,300.00万元。其中：',
+    '1．行政运行（项）支出3,000.00万元，与上年相比增加100.00万元，增长3.45%。主要原因是人员增加。',
+    '2．一般行政管理事务（项）支出1,500.00万元，与上年相比增加50.00万元，增长3.45%。主要原因是设备购置。',
+    '3．其他检察支出（项）支出800.00万元，与上年相比减少20.00万元，下降2.44%。主要',
+    '原因是省检察院本级减少了检察办案费预算支出，相应减少',
+    '了预算拨款和支出，并按照过紧日子的要求压减了一般性',
+    '支出，会议费、培训费等按标准从严安排，差旅费按实际',
+    '需要安排，办公设备购置按资产配置标准从严控制，其他',
+    '支出相应压减，公务接待按标准从严控制，公务用车运行维护',
+    '费按实际需要安排，因公出国（境）按计划从严审批，各项',
+    '支出相应压减。',
+    '（二）社会保障和就业支出（类）',
+    `行政事业单位养老支出（款）：2018年预算支出合计${second}万元。其中：`,
+    '1．机关事业单位基本养老保险缴费支出（项）支出1,200.00万元，与上年相比增加1,200.00万元。主要原因是政策调整。',
+    '2．机关事业单位职业年金缴费支出（项）支出600.00万元，与上年相比增加600.00万元。主要原因是政策调整。',
+  ];
+  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+  const errors = async (second: string) => (await run(doc(second))).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
+  it('gives the malformed figure and nothing else', async () => {
+    expect(await errors('1,800.00')).toEqual([]);
+    expect(await errors('1.800.00')).toEqual([['MALFORMED_VALUE', 17]]);
+  });
+});

@@ -527,8 +527,9 @@ export function chainParts(ctx: Ctx): Flag[] {
       const gap = last ? textSpan(ctx.text, last, f, 8) : null;
       if (gap !== null && /其中|(?<!不)包括/u.test(gap)) break;
       // (a line naming another 类 between two rows — “（二）社会保障和就业支出（类）” with no figure of its own — opens
-      // that 类's rows)
-      if (gap !== null && own.has(1) && [...gap.replace(/\s/gu, '').matchAll(/([\u4e00-\u9fff]{2,20}?)[（(]\d{0,3}类[）)]/gu)].some((m) => chainNames(`${m[1]}（类）`).get(1) !== own.get(1))) break;
+      // that 类's rows; for a 款 total that names no 类, any 类 line does: its 类 was named above the total)
+      const between = last ? textSpan(ctx.text, last, f, 60) : null;
+      if (between !== null && [...between.replace(/\s/gu, '').matchAll(/([\u4e00-\u9fff]{2,20}?)[（(]\d{0,3}类[）)]/gu)].some((m) => !own.has(1) || chainNames(`${m[1]}（类）`).get(1) !== own.get(1))) break;
       if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
       if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
       rows.push(f);
