@@ -511,6 +511,7 @@ export function chainParts(ctx: Ctx): Flag[] {
     }
     const rows: Fact[] = [];
     const own = chainNames(t.label);
+    const theClass = own.get(1) ?? classAbove(ctx, t);
     for (const f of order.slice(from, i + 120)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       if (f.kind === 'percent' || f.role === 'change') continue;
@@ -527,9 +528,10 @@ export function chainParts(ctx: Ctx): Flag[] {
       const gap = last ? textSpan(ctx.text, last, f, 8) : null;
       if (gap !== null && /其中|(?<!不)包括/u.test(gap)) break;
       // (a line naming another 类 between two rows — “（二）社会保障和就业支出（类）” with no figure of its own — opens
-      // that 类's rows; for a 款 total that names no 类, any 类 line does: its 类 was named above the total)
+      // that 类's rows, however far apart the two rows are; the total's 类 is its own words' or the 类 line right
+      // above it: “（一）公共安全支出（类）/ 检察（款）：…预算支出合计”)
       const between = last ? textSpan(ctx.text, last, f, 60) : null;
-      if (between !== null && [...between.replace(/\s/gu, '').matchAll(/([\u4e00-\u9fff]{2,20}?)[（(]\d{0,3}类[）)]/gu)].some((m) => !own.has(1) || chainNames(`${m[1]}（类）`).get(1) !== own.get(1))) break;
+      if (between !== null && theClass && [...between.replace(/\s/gu, '').matchAll(CLASS_LINE)].some((m) => chainNames(`${m[1]}（类）`).get(1) !== theClass)) break;
       if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
       if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
       rows.push(f);
@@ -541,6 +543,17 @@ export function chainParts(ctx: Ctx): Flag[] {
     if (over && !ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) flags.push(over);
   });
   return flags;
+}
+
+const CLASS_LINE = /([\u4e00-\u9fff]{2,20}?)[（(]\d{0,3}类[）)]/gu;
+
+/** The 类 named by the line right above a figure's line, where that line holds no figure (“（一）公共安全支出（类）”). */
+function classAbove(ctx: Ctx, t: Fact): string | undefined {
+  const at = ctx.text.position.get(lineKey(t.loc));
+  const above = at ? ctx.text.order[at - 1]?.raw.replace(/\s/gu, '') : undefined;
+  if (!above || /\d[\d,]*\.\d|万元/u.test(above)) return undefined;
+  const m = [...above.matchAll(CLASS_LINE)].pop();
+  return m ? chainNames(`${m[1]}（类）`).get(1) : undefined;
 }
 
 /** A total stated with its 年初预算 and its 支出决算 (“一般公共预算财政拨款支出年初预算为86.86万元，支出决算为84.25万元，
