@@ -181,6 +181,23 @@ export function textSpan(text: TextIndex, a: Fact, b: Fact, lines: number): stri
   return textBetween(text, a, b) ?? fold([text.order[ia]!.raw.slice(a.loc.end), ...text.order.slice(ia + 1, ib).map((l) => l.raw), text.order[ib]!.raw.slice(0, b.loc.start)].join(''));
 }
 
+/** The words of a figure's paragraph around it, folded: before it (the start of its line and up to `lines` lines
+ *  above) or after it (the rest of its line and up to `lines` lines below); '' where the figure has no place. */
+export function paragraphText(text: TextIndex, f: Fact, side: 'before' | 'after', lines: number): string {
+  const i = text.position.get(lineKey(f.loc));
+  const at = side === 'before' ? f.loc.start : f.loc.end;
+  if (i === undefined || at === undefined) return '';
+  const para = text.paragraph.get(lineKey(f.loc));
+  const line = text.order[i]!.raw;
+  const parts = [side === 'before' ? line.slice(0, at) : line.slice(at)];
+  const step = side === 'before' ? -1 : 1;
+  for (let k = i + step, n = 0; n < lines && k >= 0 && k < text.order.length && text.paragraph.get(lineKey(text.order[k]!.loc)) === para; k += step, n++) {
+    if (side === 'before') parts.unshift(text.order[k]!.raw);
+    else parts.push(text.order[k]!.raw);
+  }
+  return fold(parts.join(''));
+}
+
 /** The text facts in reading order (line, then offset). */
 export function readingOrder(ctx: Ctx): Fact[] {
   return ctx.doc.facts

@@ -9,7 +9,7 @@ import { loadPattern } from '../patterns.js';
 import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound } from './prose-figures.js';
+import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
 
 export function unitSuspects(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -483,13 +483,7 @@ export function completionRates(ctx: Ctx): Flag[] {
 let multipleRes: { growth: RegExp; times: RegExp } | null = null;
 
 /** The words and number right after a figure, folded: the rest of its line and the next two (a clause wrapped). */
-function textAfter(ctx: Ctx, f: Fact, chars = 40): string {
-  const i = ctx.text.position.get(lineKey(f.loc));
-  if (i === undefined || f.loc.end === undefined) return '';
-  const parts = [ctx.text.order[i]!.raw.slice(f.loc.end)];
-  for (let k = i + 1; k <= i + 2 && k < ctx.text.order.length && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === ctx.text.paragraph.get(lineKey(f.loc)); k++) parts.push(ctx.text.order[k]!.raw);
-  return fold(parts.join('')).slice(0, chars);
-}
+const textAfter = (ctx: Ctx, f: Fact, chars = 40) => paragraphText(ctx.text, f, 'after', 2).slice(0, chars);
 
 /** Growth told as a multiple (patterns/identities.yaml claims.multiples): “…236.47万元，比上年增加136.47万元，增长1.36倍”
  *  (the change over last year's figure: 136.47 ÷ (236.47 − 136.47)) or “是上年的2.36倍” (this year's figure over
@@ -546,14 +540,7 @@ function multiples(ctx: Ctx): Flag[] {
 }
 
 /** The words and figures before a figure in its paragraph, folded: the start of its line and up to two lines before. */
-function textBefore(ctx: Ctx, f: Fact, chars = 60): string {
-  const i = ctx.text.position.get(lineKey(f.loc));
-  if (i === undefined || f.loc.start === undefined) return '';
-  const parts = [ctx.text.order[i]!.raw.slice(0, f.loc.start)];
-  const para = ctx.text.paragraph.get(lineKey(f.loc));
-  for (let k = i - 1; k >= i - 2 && k >= 0 && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === para; k--) parts.unshift(ctx.text.order[k]!.raw);
-  return fold(parts.join('')).slice(-chars);
-}
+const textBefore = (ctx: Ctx, f: Fact, chars = 60) => paragraphText(ctx.text, f, 'before', 2).slice(-chars);
 
 let toldRe: RegExp | null = null;
 

@@ -4,7 +4,7 @@ import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore, isBound, textBetween, fold } from './prose-figures.js';
+import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore, isBound, textBetween, fold, paragraphText } from './prose-figures.js';
 import { metricForLabel } from '../extract/metrics.js';
 
 export function shares(ctx: Ctx): Flag[] {
@@ -398,12 +398,7 @@ const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  *  “财政拨款支出按功能分类：…”):
  *  the words before 中 at the start of the clause that opens the sentence holding the part, or undefined. */
 function openerBase(ctx: Ctx, part: Fact): string | undefined {
-  const i = ctx.text.position.get(lineKey(part.loc));
-  if (i === undefined || part.loc.start === undefined) return undefined;
-  const para = ctx.text.paragraph.get(lineKey(part.loc));
-  const parts = [ctx.text.order[i]!.raw.slice(0, part.loc.start)];
-  for (let k = i - 1; k >= Math.max(0, i - 3) && ctx.text.paragraph.get(lineKey(ctx.text.order[k]!.loc)) === para; k--) parts.unshift(ctx.text.order[k]!.raw);
-  const sentence = fold(parts.join('')).split(/[。！？!?]/u).pop() ?? '';
+  const sentence = paragraphText(ctx.text, part, 'before', 3).split(/[。！？!?]/u).pop() ?? '';
   const m = /^(?:[^，,；;：:]*?[，,：:])?(?:其中)?在?([^，,。；;：:、\d]{2,20}?)(?:中(?:[，,]|的)|按[^，,。；;：:\d]{1,8}分类?[：:，,])/u.exec(sentence);
   const name = m?.[1]?.replace(/^(?:其中|其)/u, '');
   return name && name.length >= 2 ? name : undefined;
