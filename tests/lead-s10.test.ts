@@ -6,7 +6,11 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument, Flag } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { tabTable } from './restate-fixtures.js';
+import { totalsReport } from './restate-fixtures.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+// (the excerpts below hold no tables: MISSING_TABLE is not what is tested)
+const errorsOf = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
 
 const flag = (severity: Flag['severity'], message: string, start = 3): Flag => ({
   code: 'VALUE_CONFLICT',
@@ -33,22 +37,7 @@ describe('dedupe: one flag a spot, the most severe', () => {
 });
 
 describe('a 收支总表 total restated by its own row label, one cent off, is an error in the record', () => {
-  const doc = (fig: string) => [
-    '上海市某区某某所2024年度部门决算',
-    '第三部分 2024年度部门决算情况说明',
-    '三、支出决算情况说明',
-    `2024年本年支出合计${fig}万元，其中：基本支出300.00万元；项目支出120.00万元。`,
-    '第二部分 2024年度部门决算表',
-    '收入支出决算总表',
-    '单位：万元',
-    ...tabTable([
-      ['项目', '决算数', '项目', '决算数'],
-      ['一、一般公共预算财政拨款收入', '420.00', '一、一般公共服务支出', '420.00'],
-      ['本年收入合计', '420.00', '本年支出合计', '420.00'],
-      ['总计', '420.00', '总计', '420.00'],
-    ]),
-  ];
-  const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+  const doc = (fig: string) => totalsReport(`2024年本年支出合计${fig}万元，其中：基本支出300.00万元；项目支出120.00万元。`, '420.00');
   const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.expected, f.found]);
   it('gives no flag when it agrees and one error when it does not', async () => {
     expect(conflicts(await run(doc('420.00')))).toEqual([]);
@@ -58,7 +47,6 @@ describe('a 收支总表 total restated by its own row label, one cent off, is a
 
 describe('counts after 其中 (narrative s10 M1) are summed only over kinds of one thing', () => {
   const doc = (sentence: string) => ['上海市某区某某局2024年度部门决算', '第一部分 部门概况', '二、机构设置及人员情况', sentence];
-  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
   const over = async (sentence: string) => (await run(doc(sentence))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
   it('flags kinds that add up to more than their count', async () => {
     expect(await over('截至2024年12月31日，本部门共有车辆3辆，其中：一般公务用车2辆、执法执勤用车2辆。')).toEqual([['error', '不超过3辆', '4辆']]);
@@ -88,9 +76,7 @@ describe('a numbered line whose amount was left blank is no heading (held-out bl
     '（二）支出预算总计600.00万元。包括：',
     '1．一般公共服务支出（类）支出600.00万元，主要用于机关运行。',
   ];
-  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
-  // (no tables in this excerpt: MISSING_TABLE is not what is tested)
-  const errors = async (fig: string) => (await run(doc(fig))).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
+  const errors = async (fig: string) => errorsOf(doc(fig));
   it('gives the blank and nothing else', async () => {
     expect(await errors('600.00')).toEqual([]);
     expect(await errors('        ')).toEqual([['BLANK_VALUE', 8]]);
@@ -121,8 +107,7 @@ describe('the rows under a 款 total stop at the next 类 line, however far (hel
     '1．机关事业单位基本养老保险缴费支出（项）支出1,200.00万元，与上年相比增加1,200.00万元。主要原因是政策调整。',
     '2．机关事业单位职业年金缴费支出（项）支出600.00万元，与上年相比增加600.00万元。主要原因是政策调整。',
   ];
-  const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
-  const errors = async (second: string) => (await run(doc(second))).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
+  const errors = async (second: string) => errorsOf(doc(second));
   it('gives the malformed figure and nothing else', async () => {
     expect(await errors('1,800.00')).toEqual([]);
     expect(await errors('1.800.00')).toEqual([['MALFORMED_VALUE', 17]]);

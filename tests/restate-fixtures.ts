@@ -130,3 +130,20 @@ export function jiangsuItems(...prose: string[]): string[] {
     ]),
   ];
 }
+
+/** A 决算 whose 收入支出决算总表 prints every total as `total`, `sentence` stating the 支出 in the section above it. */
+export const totalsReport = (sentence: string, total: string): string[] => [
+  '上海市某区某某局2024年度部门决算',
+  '第三部分 2024年度部门决算情况说明',
+  '三、支出决算情况说明',
+  sentence,
+  '第二部分 2024年度部门决算表',
+  '收入支出决算总表',
+  '单位：万元',
+  ...tabTable([
+    ['项目', '决算数', '项目', '决算数'],
+    ['一、一般公共预算财政拨款收入', total, '一、一般公共服务支出', total],
+    ['本年收入合计', total, '本年支出合计', total],
+    ['总计', total, '总计', total],
+  ]),
+];

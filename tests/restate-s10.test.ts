@@ -11,7 +11,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
-import { govFund, jiangsuItems, tabTable, withTable } from './restate-fixtures.js';
+import { govFund, jiangsuItems, tabTable, totalsReport, withTable } from './restate-fixtures.js';
 
 const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
@@ -164,21 +164,7 @@ describe('a 预算05 with the year before’s column, its change, and the year�
 });
 
 describe('a total named by its own row label of the 收支总表 (本年支出合计X万元) is restated as surely as a 科目 (lead s10 N1)', () => {
-  const doc = (fig: string) => [
-    '上海市某区某某局2024年度部门决算',
-    '第三部分 2024年度部门决算情况说明',
-    '三、支出决算情况说明',
-    `2024年本年支出合计${fig}万元，其中：基本支出400.00万元；项目支出110.00万元。`,
-    '第二部分 2024年度部门决算表',
-    '收入支出决算总表',
-    '单位：万元',
-    ...tabTable([
-      ['项目', '决算数', '项目', '决算数'],
-      ['一、一般公共预算财政拨款收入', '510.00', '一、一般公共服务支出', '510.00'],
-      ['本年收入合计', '510.00', '本年支出合计', '510.00'],
-      ['总计', '510.00', '总计', '510.00'],
-    ]),
-  ];
+  const doc = (fig: string) => totalsReport(`2024年本年支出合计${fig}万元，其中：基本支出400.00万元；项目支出110.00万元。`, '510.00');
   const restated = (d: Awaited<ReturnType<typeof run>>) => identityChecks(d).filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.expected, f.found]);
   it('the identities’ restatement of it is an error', async () => {
     expect(restated(await run(doc('510.00')))).toEqual([]);

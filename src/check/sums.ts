@@ -530,8 +530,8 @@ export function chainParts(ctx: Ctx): Flag[] {
       // (a line naming another 类 between two rows — “（二）社会保障和就业支出（类）” with no figure of its own — opens
       // that 类's rows, however far apart the two rows are; the total's 类 is its own words' or the 类 line right
       // above it: “（一）公共安全支出（类）/ 检察（款）：…预算支出合计”)
-      const between = last ? textSpan(ctx.text, last, f, 60) : null;
-      if (between !== null && theClass && [...between.replace(/\s/gu, '').matchAll(CLASS_LINE)].some((m) => chainNames(`${m[1]}（类）`).get(1) !== theClass)) break;
+      const between = last && theClass ? textSpan(ctx.text, last, f, 60) : null;
+      if (between && [...between.replace(/\s/gu, '').matchAll(CLASS_LINE)].some((m) => chainNames(`${m[1]}（类）`).get(1) !== theClass)) break;
       if (f.role !== t.role || f.year !== t.year || f.unit !== t.unit || fold(f.label) === fold(t.label)) continue;
       if (rows.some((r) => fold(r.label) === fold(f.label))) continue;
       rows.push(f);
