@@ -54,11 +54,18 @@ describe('ingest of a JSON page dump', () => {
     expect((await ingest(enc(dump))).source.pages).toBe(3);
   });
 
-  it('reads JSON that is not a dump as the text it is', async () => {
-    expect(await lines('{"name": "某单位",\n "year": 2023}')).toEqual([
-      ['{"name":"某单位",', 1, 1],
-      ['"year":2023}', 1, 2],
-    ]);
+  // An unknown shape read as text gave lines of keys and escaped newlines ("text": "收入合计…\n…") and
+  // figures from them, silently: it is refused with one line saying what the file holds.
+  it('refuses JSON that holds no page records, naming its shape (UNSUPPORTED_FORMAT)', async () => {
+    await expect(ingest(enc('{"name": "某单位",\n "year": 2023}'))).rejects.toMatchObject({
+      code: 'UNSUPPORTED_FORMAT',
+      message: 'a JSON file with no page records (an object with keys name, year): a page-text dump is read as an array of pages, each a string or {"page": 1, "text": "…"}',
+    });
+    await expect(ingest(enc('{"doc": {"blocks": [{"bbox": [1, 2], "spans": [{"t": "收入合计93.93万元"}]}]}}'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringContaining('(an object with keys doc)') });
+    await expect(ingest(enc('[]'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringContaining('(an empty array)') });
+    await expect(ingest(enc('{"a": 1}\n{"b": 2}\n'))).rejects.toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringContaining('(an array of 2 items that are not pages)') });
+    // Text that only looks like JSON at its start is text.
+    expect(await lines('[甲] 不是 JSON')).toEqual([['[甲]不是JSON', 1, 1]]);
   });
 
   // Written after a real dump's pages (石泉路街道 2026 单位预算), figures changed. The 基本支出 table keeps

@@ -2,8 +2,8 @@
 // each a string, an object with the page's text (`[{"page": 1, "text": "…"}, …]`) or with its lines
 // (`{"page": 1, "lines": ["…", "…"]}`), found at the top or held anywhere in the JSON (`{"pages": […]}`,
 // `{"result": […]}`, `{"meta": …, "data": {"pages": […]}}`); also JSON Lines (one page record a line). Read
-// as the text backend's pages, so that a dump reads like the same text with form feeds. Anything else that
-// parses as JSON is not a dump: it stays plain text.
+// as the text backend's pages, so that a dump reads like the same text with form feeds. JSON with no page
+// records is refused (jsonShape): read as text, its keys, quotes and escaped newlines would be lines and figures.
 
 const TEXT_KEYS = ['text', 'content', 'page_text', 'pageText', 'page_content'];
 const PAGE_KEYS = ['page', 'page_number', 'pageNumber', 'page_no', 'pageNo', 'page_num', 'pageNum', 'index'];
@@ -80,6 +80,21 @@ export function pageDump(text: string): string[] | null {
     pages.push(e.text);
   }
   return pages;
+}
+
+/** What a JSON text with no page records holds, for a one-line refusal (`an object with keys name, year`),
+ *  or null when the text is not JSON or is a page dump. */
+export function jsonShape(text: string): string | null {
+  const t = text.trimStart();
+  if (!t.startsWith('[') && !t.startsWith('{')) return null;
+  const data = parse(t);
+  if (data === undefined || recordsIn(data)) return null;
+  if (Array.isArray(data)) return data.length ? `an array of ${data.length} items that are not pages` : 'an empty array';
+  if (data && typeof data === 'object') {
+    const keys = Object.keys(data);
+    return keys.length ? `an object with keys ${keys.slice(0, 6).join(', ')}${keys.length > 6 ? ', …' : ''}` : 'an empty object';
+  }
+  return 'a bare value';
 }
 
 /** A line a scraper writes where a page begins, in place of a form feed: `--- 第3页 ---`, `=== Page 3 ===`,

@@ -9,7 +9,7 @@ import { damagedLineFlags, decodeText } from './decode.js';
 import { makeLine } from './normalize.js';
 import type { Backend } from './types.js';
 import { numberTables } from './number-tables.js';
-import { pageDump, pageMarked } from './page-dump.js';
+import { jsonShape, pageDump, pageMarked } from './page-dump.js';
 import { pageNumberOf } from './pdf/furniture.js';
 import { completesTitle } from './pdf/tables.js';
 
@@ -23,7 +23,12 @@ const isCellLine = (s: string) => s.startsWith('\t');
 
 export const ingestText: Backend = async (bytes) => {
   const { text } = decodeText(bytes);
-  const pages = pageDump(text) ?? pageMarked(text) ?? text.split('\f');
+  const dump = pageDump(text);
+  // JSON that holds no page records is no report text (CONTRACT: a file that cannot be processed is one
+  // line in errors.jsonl): refused rather than read as lines of keys and escaped text.
+  const shape = dump ? null : jsonShape(text);
+  if (shape) throw new JuesuanError('UNSUPPORTED_FORMAT', `a JSON file with no page records (${shape}): a page-text dump is read as an array of pages, each a string or {"page": 1, "text": "…"}`);
+  const pages = dump ?? pageMarked(text) ?? text.split('\f');
   const printedOrder: RawLine[] = [];
   pages.forEach((pageText, p) => {
     pageText.split(/\r\n|\r|\n/).forEach((raw, i) => printedOrder.push({ raw, page: p + 1, line: i + 1 }));
