@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isMalformed } from '../src/extract/indicators/values.js';
 import { makeVariant } from '../scripts/gen-variants.js';
 import { processDocument } from '../src/pipeline.js';
+import { columnKey } from '../src/extract/ledger.js';
 
 describe('indicator values with a unit', () => {
   it('accepts a number with a Latin or symbol unit (绩效指标 of a university 预算: ≥3940KVA, ≥10153.1㎡)', () => {
@@ -29,4 +30,14 @@ describe('the university family’s explanation part', () => {
   it('without it the part is missing', async () => {
     expect(await sections(swu.filter((l) => l !== '三、决算报表说明'))).toEqual(['error 决算情况说明']);
   }, 30_000);
+});
+
+describe('column keys of the university 财政拨款支出决算表 (本年支出 | 合计 | 基本支出 | 项目支出{小计, 其中：基本建设资金支出})', () => {
+  it('项目支出/小计 is the 项目支出, not the table total; 本年支出/合计 the year’s expenditure', () => {
+    expect(columnKey('本年支出/项目支出/小计')).toBe('project');
+    expect(columnKey('本年支出/合计')).toBe('year_expenditure');
+    expect(columnKey('本年支出/基本支出')).toBe('basic');
+    // (a 合计 under a fund is still the table's total)
+    expect(columnKey('一般公共预算支出/合计')).toBe('total');
+  });
 });
