@@ -1,7 +1,7 @@
 // Session 11, templates: indicator values with Latin/symbol units, university column roles, family parts.
 import { describe, expect, it } from 'vitest';
 import { isMalformed } from '../src/extract/indicators/values.js';
-import { makeVariant } from '../scripts/gen-variants.js';
+import { grid, makeVariant, tablesOf } from '../scripts/gen-variants.js';
 import { processDocument } from '../src/pipeline.js';
 import { columnKey } from '../src/extract/ledger.js';
 
@@ -40,4 +40,30 @@ describe('column keys of the university 财政拨款支出决算表 (本年支�
     // (a 合计 under a fund is still the table's total)
     expect(columnKey('一般公共预算支出/合计')).toBe('total');
   });
+});
+
+describe('a 科目 figure of the university 财政拨款支出决算表 with a two-level header (synthetic, 西南大学 2023 layout)', () => {
+  // 本年支出 over 合计 | 基本支出 | 项目支出{小计, 其中：基本建设资金支出}; the 说明 restates a 款's 决算数, its 合计
+  const doc = (stated: string) => {
+    const lines = makeVariant('university', 'none').lines;
+    const at = lines.indexOf('表4 高等学校财政拨款支出决算表');
+    let end = at + 2;
+    while (end < lines.length && (lines[end]!.startsWith('\t') || lines[end] === '')) end++;
+    const table = grid([
+      ['科目编码', '科目名称', '本年支出', '', '', ''],
+      ['', '', '合计', '基本支出', '项目支出', ''],
+      ['', '', '', '', '小计', '其中：基本建设资金支出'],
+      ...tablesOf('university')[3]!.rows!.slice(1).map((r) => [...r, '']),
+    ]);
+    return [...lines.slice(0, at + 2), ...table, ...lines.slice(end), '（四）高等学校财政拨款支出决算表说明', `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款），2024年度决算数为${stated}万元，主要用于日常运转。`];
+  };
+  const flags = async (stated: string) =>
+    (await processDocument(new TextEncoder().encode(doc(stated).join('\n') + '\n'), { ocr: 'off' })).flags.map((f) => `${f.severity} ${f.code} ${f.message}`);
+
+  it('the 合计 it restates gives no flag (it was compared with 项目支出/小计 87.60)', async () => {
+    expect(await flags('400.05')).toEqual([]);
+  }, 30_000);
+  it('a figure off the 合计 is the 合计 column’s conflict', async () => {
+    expect(await flags('400.50')).toEqual(['error VALUE_CONFLICT 正文数字与表格不一致：此处写400.50万元，高校决算表4财政拨款支出表第1页“政府办公厅(室)及相关机构事务”行“合计”栏为400.05万元。']);
+  }, 30_000);
 });
