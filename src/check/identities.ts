@@ -1819,6 +1819,30 @@ function vouchedFor(l: Ledger, cell: Fact | undefined, bad: Set<string>): boolea
   });
 }
 
+/** Why each identity was or was not evaluated on a document (scripts/identity-coverage.ts): `ran` with the
+ *  tables it ran on, `no-table` naming the table kinds the document lacks, `no-term` naming the terms found
+ *  in no table of their kind (a row or column not matched), `incomplete` for tables not read whole. */
+export function identityStatus(doc: ExtractedDocument): { id: string; status: 'ran' | 'no-table' | 'no-term' | 'incomplete'; detail: string }[] {
+  const l = ledgerOf(doc);
+  const kindsHere = new Set([...l.tables.values()].map((t) => t.kind));
+  return cfg().identities.map((id) => {
+    if (id.kind === 'cross') {
+      const terms = id.equal ?? id.atMost ?? [];
+      const kinds = (t: Term) => (Array.isArray(t.table) ? t.table : [t.table]);
+      const absent = terms.filter((t) => !kinds(t).some((k) => kindsHere.has(k)));
+      if (absent.length) return { id: id.id, status: 'no-table', detail: [...new Set(absent.flatMap(kinds))].join('、') };
+      const unmatched = terms.filter((t) => !pick(l, t));
+      if (unmatched.length) return { id: id.id, status: 'no-term', detail: unmatched.map((t) => `${kinds(t).join('|')}:${JSON.stringify(t.row)}/${t.column ?? ''}`).join('；') };
+      return { id: id.id, status: 'ran', detail: '' };
+    }
+    const kinds = new Set(id.tables ?? []);
+    const here = [...l.cells.keys()].filter((t) => kinds.has(l.tables.get(t)!.kind));
+    if (!here.length) return { id: id.id, status: 'no-table', detail: [...kinds].join('、') };
+    const done = here.filter((t) => l.complete.has(t));
+    return done.length ? { id: id.id, status: 'ran', detail: done.map((t) => l.tables.get(t)!.kind).join('、') } : { id: id.id, status: 'incomplete', detail: here.map((t) => l.tables.get(t)!.kind).join('、') };
+  });
+}
+
 /** How many times each identity was evaluated on a document (all its terms found): for measuring
  *  coverage on a corpus (scripts). Tree and row identities count the tables they ran on. */
 export function identityCoverage(doc: ExtractedDocument): [string, number][] {
