@@ -44,7 +44,7 @@ describe('column keys of the university 财政拨款支出决算表 (本年支�
 
 describe('a 科目 figure of the university 财政拨款支出决算表 with a two-level header (synthetic, 西南大学 2023 layout)', () => {
   // 本年支出 over 合计 | 基本支出 | 项目支出{小计, 其中：基本建设资金支出}; the 说明 restates a 款's 决算数, its 合计
-  const doc = (stated: string) => {
+  const doc = (stated: string, scale = 1) => {
     const lines = makeVariant('university', 'none').lines;
     const at = lines.indexOf('表4 高等学校财政拨款支出决算表');
     let end = at + 2;
@@ -53,17 +53,24 @@ describe('a 科目 figure of the university 财政拨款支出决算表 with a t
       ['科目编码', '科目名称', '本年支出', '', '', ''],
       ['', '', '合计', '基本支出', '项目支出', ''],
       ['', '', '', '', '小计', '其中：基本建设资金支出'],
-      ...tablesOf('university')[3]!.rows!.slice(1).map((r) => [...r, '']),
+      ...tablesOf('university')[3]!.rows!.slice(1).map((r) => [...r.map((x) => (typeof x === 'number' ? x * scale : x)), '']),
     ]);
     return [...lines.slice(0, at + 2), ...table, ...lines.slice(end), '（四）高等学校财政拨款支出决算表说明', `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款），2024年度决算数为${stated}万元，主要用于日常运转。`];
   };
-  const flags = async (stated: string) =>
-    (await processDocument(new TextEncoder().encode(doc(stated).join('\n') + '\n'), { ocr: 'off' })).flags.map((f) => `${f.severity} ${f.code} ${f.message}`);
+  const flags = async (stated: string, scale = 1) =>
+    (await processDocument(new TextEncoder().encode(doc(stated, scale).join('\n') + '\n'), { ocr: 'off' })).flags.map((f) => `${f.severity} ${f.code} ${f.message}`);
 
   it('the 合计 it restates gives no flag (it was compared with 项目支出/小计 87.60)', async () => {
     expect(await flags('400.05')).toEqual([]);
   }, 30_000);
   it('a figure off the 合计 is the 合计 column’s conflict', async () => {
     expect(await flags('400.50')).toEqual(['error VALUE_CONFLICT 正文数字与表格不一致：此处写400.50万元，高校决算表4财政拨款支出表第1页“政府办公厅(室)及相关机构事务”行“合计”栏为400.05万元。']);
+  }, 30_000);
+  it('表4’s 合计 (本年支出/合计) is checked against 表3’s: the 财政拨款 part cannot exceed the whole', async () => {
+    // (every 表4 figure doubled: each row still adds up, each column exceeds 表3's)
+    const got = (await flags('800.10', 2)).filter((f) => f.includes('SUM_MISMATCH'));
+    expect(got.filter((f) => f.includes('财政拨款支出决算表的合计不超过'))).toEqual([
+      'error SUM_MISMATCH 表间数据不一致（高等学校财政拨款支出决算表的合计不超过高等学校支出决算表的合计）：高校决算表4财政拨款支出表第1页“合计”的“合计”886.30万元，超过高校决算表3支出表第1页“合计”的“本年支出合计”458.15万元。',
+    ]);
   }, 30_000);
 });

@@ -17,7 +17,8 @@ type RowSel = 'total' | { name?: string[]; code?: string };
 interface Term {
   table: string | string[];
   row?: RowSel;
-  column?: string;
+  /** a column key, or several where tables of the kind print the figure under different headers */
+  column?: string | string[];
   role?: 'actual' | 'budget';
 }
 interface Identity {
@@ -1337,6 +1338,8 @@ const sameName = (a: string, b: string) => {
   return n(a) === n(b);
 };
 
+const columnIs = (term: Term, key: string | undefined) => term.column === undefined || (Array.isArray(term.column) ? term.column.includes(key ?? '') : key === term.column);
+
 function pick(l: Ledger, term: Term): Fig | null | undefined {
   const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
   const totals = TOTAL_ROWS();
@@ -1346,7 +1349,7 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
     if (!kinds.has(t.kind)) continue;
     for (const f of facts) {
       const a = f.about!;
-      if (term.column !== undefined && a.column !== term.column) continue;
+      if (!columnIs(term, a.column)) continue;
       if (term.role && f.role !== term.role) continue;
       const sel = term.row;
       if (sel === 'total') {
@@ -1407,7 +1410,7 @@ function items(l: Ledger, id: Identity, flagged: Set<string>): Flag[] {
       if (!kinds.has(l.tables.get(tableId)!.kind)) continue;
       for (const f of facts) {
         const a = f.about!;
-        if (!a.code || a.codeKind !== 'economic' || !a.name || (term.column !== undefined && a.column !== term.column)) continue;
+        if (!a.code || a.codeKind !== 'economic' || !a.name || !columnIs(term, a.column)) continue;
         m.set(a.code, [...(m.get(a.code) ?? []), f]);
       }
     }
