@@ -17,7 +17,8 @@ type RowSel = 'total' | { name?: string[]; code?: string };
 interface Term {
   table: string | string[];
   row?: RowSel;
-  column?: string;
+  /** a column key, or several where tables of the kind print the figure under different headers */
+  column?: string | string[];
   role?: 'actual' | 'budget';
 }
 interface Identity {
@@ -1337,6 +1338,8 @@ const sameName = (a: string, b: string) => {
   return n(a) === n(b);
 };
 
+const columnIs = (term: Term, key: string | undefined) => term.column === undefined || (Array.isArray(term.column) ? term.column.includes(key ?? '') : key === term.column);
+
 function pick(l: Ledger, term: Term): Fig | null | undefined {
   const kinds = new Set(Array.isArray(term.table) ? term.table : [term.table]);
   const totals = TOTAL_ROWS();
@@ -1346,7 +1349,7 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
     if (!kinds.has(t.kind)) continue;
     for (const f of facts) {
       const a = f.about!;
-      if (term.column !== undefined && a.column !== term.column) continue;
+      if (!columnIs(term, a.column)) continue;
       if (term.role && f.role !== term.role) continue;
       const sel = term.row;
       if (sel === 'total') {
@@ -1407,7 +1410,7 @@ function items(l: Ledger, id: Identity, flagged: Set<string>): Flag[] {
       if (!kinds.has(l.tables.get(tableId)!.kind)) continue;
       for (const f of facts) {
         const a = f.about!;
-        if (!a.code || a.codeKind !== 'economic' || !a.name || (term.column !== undefined && a.column !== term.column)) continue;
+        if (!a.code || a.codeKind !== 'economic' || !a.name || !columnIs(term, a.column)) continue;
         m.set(a.code, [...(m.get(a.code) ?? []), f]);
       }
     }
@@ -1816,6 +1819,30 @@ function vouchedFor(l: Ledger, cell: Fact | undefined, bad: Set<string>): boolea
     if (!keys.includes(b.column ?? '') || l.badRows.has(`${b.tableId}|${b.row}`)) return false;
     const theirs = figOf(g.text, g.unit);
     return !!theirs && theirs.v === mine.v;
+  });
+}
+
+/** Why each identity was or was not evaluated on a document (scripts/identity-coverage.ts): `ran` with the
+ *  tables it ran on, `no-table` naming the table kinds the document lacks, `no-term` naming the terms found
+ *  in no table of their kind (a row or column not matched), `incomplete` for tables not read whole. */
+export function identityStatus(doc: ExtractedDocument): { id: string; status: 'ran' | 'no-table' | 'no-term' | 'incomplete'; detail: string }[] {
+  const l = ledgerOf(doc);
+  const kindsHere = new Set([...l.tables.values()].map((t) => t.kind));
+  return cfg().identities.map((id) => {
+    if (id.kind === 'cross') {
+      const terms = id.equal ?? id.atMost ?? [];
+      const kinds = (t: Term) => (Array.isArray(t.table) ? t.table : [t.table]);
+      const absent = terms.filter((t) => !kinds(t).some((k) => kindsHere.has(k)));
+      if (absent.length) return { id: id.id, status: 'no-table', detail: [...new Set(absent.flatMap(kinds))].join('、') };
+      const unmatched = terms.filter((t) => !pick(l, t));
+      if (unmatched.length) return { id: id.id, status: 'no-term', detail: unmatched.map((t) => `${kinds(t).join('|')}:${JSON.stringify(t.row)}/${t.column ?? ''}`).join('；') };
+      return { id: id.id, status: 'ran', detail: '' };
+    }
+    const kinds = new Set(id.tables ?? []);
+    const here = [...l.cells.keys()].filter((t) => kinds.has(l.tables.get(t)!.kind));
+    if (!here.length) return { id: id.id, status: 'no-table', detail: [...kinds].join('、') };
+    const done = here.filter((t) => l.complete.has(t));
+    return done.length ? { id: id.id, status: 'ran', detail: done.map((t) => l.tables.get(t)!.kind).join('、') } : { id: id.id, status: 'incomplete', detail: here.map((t) => l.tables.get(t)!.kind).join('、') };
   });
 }
 
