@@ -58,3 +58,18 @@ describe('the rate of a total whose level names the entity first', () => {
     expect(await rates('1.78')).toEqual([['1.87%', '1.78%']]);
   });
 });
+
+describe('a 预算 total said in other words against the 收支总表 (总收入, 预算规模, 收入、支出预算均为, 分别为)', () => {
+  const said = (flags: Flag[]) => flags.filter((f) => f.code === 'VALUE_CONFLICT' && f.message.includes('预算01收支总表')).map((f) => [f.severity, f.loc?.page, f.loc?.line, f.expected, f.found]);
+  it('flags each wording one cent off the 总计 row and accepts it at the table’s figure (普陀区政府办公室 2025 预算)', async () => {
+    const doc = await ingest(corpus('GovBudgetChecker__putuo_zfb_2025_dept_yusuan.pdf'), { ocr: 'off' });
+    const was = '办公室收入预算9,101.68万元';
+    expect(said(run(doc).flags)).toEqual([]);
+    for (const now of ['办公室总收入X万元', '办公室总支出X万元', '办公室收入、支出预算均为X万元', '办公室预算规模X万元', '办公室收入、支出分别为X万元、9,101.68万元']) {
+      expect(said(run(edit(doc, was, now.replace('X', '9,101.68'))).flags)).toEqual([]);
+      expect(said(run(edit(doc, was, now.replace('X', '9,101.69'))).flags)).toEqual([['error', 6, 2, '91,016,775.35元', '9,101.69万元']]);
+    }
+    // another row's words (事业收入) are not the total
+    expect(said(run(edit(doc, was, '办公室事业收入9,101.69万元')).flags)).toEqual([]);
+  }, 120_000);
+});

@@ -15,6 +15,9 @@ interface GrandTotals {
   rows: string[];
   rowsWithoutTotal?: string[];
   label: string;
+  sideLabel?: string;
+  namedSide?: string;
+  yearRows?: string[];
 }
 
 /** The 总计 cells of the one table of `kinds` (none when the family prints no such table or several). */
@@ -50,7 +53,11 @@ export function grandTotals(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
     const label = fold(f.label).replace(/\d{4}年度?/gu, '');
     const m = words.exec(label);
-    if (!m) continue;
+    if (!m) {
+      const side = sideTotal(doc, p, f, label, level);
+      if (side) flags.push(side);
+      continue;
+    }
     let head = label.slice(0, m.index);
     const fund = fundIn(head);
     // (财政拨款 alone names the 财政拨款收支总表; a single fund's total is a column of it, not its row)
@@ -79,4 +86,30 @@ export function grandTotals(doc: ExtractedDocument): Flag[] {
     );
   }
   return flags;
+}
+
+/** A side's total in other words (总收入, 预算规模, 收入、支出预算均为…: grand-totals.yaml sideLabel), or the plain side
+ *  word right after the entity's name (某局收入、支出分别为…: namedSide), with no metric of its own: it must fit the
+ *  all-sources table's 总计 or one of its year rows, at the printed precision — which of them the words do not say. */
+function sideTotal(doc: ExtractedDocument, p: GrandTotals, f: Fact, label: string, level: Fact['role']): Flag | null {
+  if (f.metric || !p.sideLabel || !p.yearRows) return null;
+  const m = new RegExp(p.sideLabel, 'u').exec(label) ?? (p.namedSide ? new RegExp(p.namedSide, 'u').exec(label) : null);
+  if (!m) return null;
+  const head = label.slice(0, m.index);
+  const named = !new RegExp(p.sideLabel, 'u').test(label);
+  // (the plain side word only after the entity's own name: 事业收入, 本年收入 are other rows)
+  if (fundIn(head) || !ownEntity(head, doc.document.unit) || (named && (!head || /^[我本]/u.test(head)))) return null;
+  const totals = grandCells(doc, p.tables.all, false, new Set(p.rows.map(foldName)), level);
+  const years = grandCells(doc, p.tables.all, false, new Set(p.yearRows.map(foldName)), level);
+  const cells = [...totals, ...years];
+  const mine = figOf(f.text, f.unit);
+  if (!mine || !totals.length || cells.some((g) => !figOf(g.text, g.unit))) return null;
+  if (cells.some((g) => restates(mine, f.unit, figOf(g.text, g.unit)!, g.unit))) return null;
+  const show = (g: Fact) => `${g.loc.page !== undefined ? `第${g.loc.page}页` : ''}“${g.about?.name ?? '总计'}”行为${g.text}${g.unit}`;
+  const near = totals[0]!;
+  return makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${near.about?.table ?? '收支总表'}${[...new Map(cells.map((g) => [show(g), g])).keys()].join('、')}。`, { ...f.loc }, f.excerpt, {
+    severity: 'error',
+    expected: `${near.text}${near.unit}`,
+    found: `${f.text}${f.unit}`,
+  });
 }

@@ -8,6 +8,7 @@
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { foldName, fundIn } from '../extract/ledger.js';
 import { loadPattern } from '../patterns.js';
+import { canonicalSections } from '../outline.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
@@ -302,6 +303,9 @@ interface BasicShares {
   tables: string[];
   personnelClasses: string[];
   metrics: { personnel: string; public: string; basic: string };
+  otherNames?: { personnel: string[]; public: string[] };
+  otherHeads?: string[];
+  notInSections?: string[];
 }
 
 /** Narrative 人员经费 / 公用经费 against the 基本支出 table (issue 11, rule 1): “（一）人员经费9710.42万元 …
@@ -318,6 +322,15 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
   const level = doc.document.kind === '预算' ? 'budget' : 'actual';
   const cells = doc.facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.about?.tableId && g.role === level && (g.year === null || g.year === year));
   const metricCells = new Set(cells.filter((g) => g.metric).map((g) => g.metric));
+  const sectionKey = canonicalSections(doc.outline);
+  const heads = (spec.otherHeads ?? []).map((h) => foldName(h));
+  // (人员支出 / 公用支出 … with no metric: the share its words name, outside the sections about other quantities)
+  const otherShare = (f: Fact): 'personnel' | 'public' | undefined => {
+    if (f.metric || !spec.otherNames || spec.notInSections?.includes(sectionKey.get(f.section ?? '') ?? '')) return undefined;
+    const label = foldName(f.label);
+    for (const share of ['personnel', 'public'] as const) if (spec.otherNames[share].some((n) => heads.some((h) => label === h + foldName(n)))) return share;
+    return undefined;
+  };
   const byTable = new Map<string, Fact[]>();
   for (const g of cells) if (spec.tables.includes(g.about!.table ?? '')) byTable.set(g.about!.tableId!, [...(byTable.get(g.about!.tableId!) ?? []), g]);
   // Per table and share: the figure it gives, as the interval sum of its printed parts.
@@ -354,7 +367,7 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.year !== year || f.about?.code) continue;
     // (the 基本支出 of a fund: its metric, or a 基本支出 whose sentence names the fund — 财政拨款基本支出预算…)
     const fundBasic = f.metric === spec.metrics.basic || (!f.metric && f.about?.column === 'basic' && !!f.about.fund);
-    const share = f.metric === spec.metrics.personnel ? 'personnel' : f.metric === spec.metrics.public ? 'public' : fundBasic ? 'basic' : undefined;
+    const share = f.metric === spec.metrics.personnel ? 'personnel' : f.metric === spec.metrics.public ? 'public' : fundBasic ? 'basic' : otherShare(f);
     if (!share || (f.metric && metricCells.has(f.metric))) continue;
     const fund = f.about?.fund ?? (share === 'basic' ? 'general_budget' : undefined);
     if (fund && !['fiscal', 'general_budget'].includes(fund)) continue;

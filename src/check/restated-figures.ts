@@ -3,7 +3,7 @@ import type { Fact, Flag } from '../model.js';
 import { checksConfig, metricNames } from './config.js';
 import { placeOf } from './flag.js';
 import { canonicalSections } from '../outline.js';
-import { figOf, sumFits } from './identities.js';
+import { figOf, restates, sumFits } from './identities.js';
 import { isAmount, yuanOf } from './numbers.js';
 import { lineKey } from './lines.js';
 import { type Ctx, flagOn, show, levelRolesFor, fold, isBefore, tolOf, readingOrder } from './prose-figures.js';
@@ -121,9 +121,21 @@ export function valueConflicts(ctx: Ctx): Flag[] {
     const k = `${f.metric}|${f.role}|${f.direction ?? ''}|${f.year ?? ''}|${f.kind}|${label}|${fundKey(f.about?.fund)}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
   }
+  // A copy that fits its table cell is not the wrong one: where the first copy does not fit it, the table's own
+  // check flags that one (三公 公务接待费 28.60 in the overview, 28.50 in its paragraph and its table).
+  const cells = new Map<string, Fact[]>();
+  for (const g of ctx.doc.facts) if (g.from === 'table' && g.metric && isAmount(g)) cells.set(`${g.metric}|${g.role}`, [...(cells.get(`${g.metric}|${g.role}`) ?? []), g]);
+  const fitsTable = (f: Fact): boolean | undefined => {
+    const own = (cells.get(`${f.metric}|${f.role}`) ?? []).filter((g) => (g.year === null || g.year === f.year) && (g.about?.fund ?? '') === (f.about?.fund ?? ''));
+    const mine = figOf(f.text, f.unit);
+    const figs = own.map((g) => [g, figOf(g.text, g.unit)] as const);
+    if (!mine || !figs.length || figs.some(([, x]) => !x)) return undefined;
+    return figs.some(([g, x]) => restates(mine, f.unit, x!, g.unit));
+  };
   for (const list of groups.values()) {
     list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
     const first = list[0]!;
+    const firstFits = fitsTable(first);
     const seen = new Set<number>();
     const fy = valueOf(first);
     seen.add(fy);
@@ -131,6 +143,7 @@ export function valueConflicts(ctx: Ctx): Flag[] {
       const v = valueOf(f);
       if ([...seen].some((s) => Math.abs(s - v) <= Math.max(tolOf(first), tolOf(f)))) continue;
       seen.add(v);
+      if (firstFits === false && fitsTable(f) === true) continue;
       const where = placeOf(first.loc);
       flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${first.label}在${where}为${show(first)}，此处为${show(f)}。`, show(first), show(f)));
     }
