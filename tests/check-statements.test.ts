@@ -39,6 +39,12 @@ describe('malformed statements', () => {
     expect(flags[0]!.excerpt).toBe('其中基本支出占\n76.23；');
   });
 
+  it('flags a figure without its unit at the end of a list item, where the next item opens', () => {
+    const flags = flagsOf(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51', '（1）基本工资（款）支出737.94万元。']);
+    expect(flags.map((f) => [f.code, f.loc?.line, f.found])).toEqual([['MALFORMED_VALUE', 2, '2,097.51']]);
+    expect(codes(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51万元', '（1）基本工资（款）支出737.94万元。', '一般公共服务支出 0.76 （10）'])).toEqual([]);
+  });
+
   it('flags fused contradictory words and a template choice left in', () => {
     expect(codes(['比上年减增加3.5万元。', '决算数大小于预算数。', '支出决算比上年下降（增长）12%。', '决算数大于/小于预算数的主要原因：业务调整。'])).toEqual([
       '1 DIRECTION_CONFLICT',
