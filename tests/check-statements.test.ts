@@ -59,6 +59,8 @@ describe('malformed statements', () => {
   it('reads 降低/提高 as choices too (增长（降低） 0 %), and a page number printed inside the sentence as furniture', () => {
     expect(flagsOf(['国有资本经营预算收入为0万元，与上年相比增长（降低）0%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'info']]);
     expect(flagsOf(['支出预算较上年提高（降低）3.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
+    expect(flagsOf(['收入为0万元，与上年相比增长（降低）0', '本部门无此项预算收支。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'info']]);
+    expect(flagsOf(['收入与上年相比增长（降低）0.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
     // a plain dump prints the page's number (1, on page 1) where its text flow puts it: between 0 and 万元
     const flags = flagsOf(['政府性基金支出预算支出0万元。与上年相比增加（减少） 0', '1', '万元，增长（减少）0%。']);
     expect(flags.map((f) => [f.code, f.severity, f.loc?.line])).toEqual([
