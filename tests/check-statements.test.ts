@@ -45,6 +45,14 @@ describe('malformed statements', () => {
     expect(codes(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51万元', '（1）基本工资（款）支出737.94万元。', '一般公共服务支出 0.76 （10）'])).toEqual([]);
   });
 
+  it('flags an amount without its unit opening a paragraph under its heading (a dump sets the filled-in figure apart)', () => {
+    const doc = docFrom(['（一）收入预算总计', '21,955.35。包括：一般公共预算收入21,955.35万元。', '1.10、工作职责', '2023.12。'], []);
+    doc.document.kind = null;
+    doc.headingBlocks = new Set([0]);
+    const flags = check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+    expect(flags.map((f) => [f.code, f.loc?.line, f.found])).toEqual([['MALFORMED_VALUE', 2, '21,955.35']]);
+  });
+
   it('flags fused contradictory words and a template choice left in', () => {
     expect(codes(['比上年减增加3.5万元。', '决算数大小于预算数。', '支出决算比上年下降（增长）12%。', '决算数大于/小于预算数的主要原因：业务调整。'])).toEqual([
       '1 DIRECTION_CONFLICT',
