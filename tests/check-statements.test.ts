@@ -69,6 +69,12 @@ describe('malformed statements', () => {
     expect(flagsOf(['支出预算较上年提高（降低）3.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
     expect(flagsOf(['收入为0万元，与上年相比增长（降低）0', '本部门无此项预算收支。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'info']]);
     expect(flagsOf(['收入与上年相比增长（降低）0.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
+    // the figure after a choice left in still needs its unit
+    expect(flagsOf(['与上年相比增加（减少）0万元，增长（减少） 0 。主要原因是本部门无此项支出。']).map((f) => [f.code, f.severity, f.found])).toEqual([
+      ['MALFORMED_VALUE', 'error', '0'],
+      ['TEMPLATE_TEXT', 'info', '增加（减少）'],
+      ['TEMPLATE_TEXT', 'info', '增长（减少）'],
+    ]);
     // a plain dump prints the page's number (1, on page 1) where its text flow puts it: between 0 and 万元
     const flags = flagsOf(['政府性基金支出预算支出0万元。与上年相比增加（减少） 0', '1', '万元，增长（减少）0%。']);
     expect(flags.map((f) => [f.code, f.severity, f.loc?.line])).toEqual([
