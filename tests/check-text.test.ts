@@ -47,13 +47,23 @@ describe('BLANK_VALUE', () => {
     expect(flags[1]!.loc).toMatchObject({ start: '2023年共接待来访团组0个，'.length, end: '2023年共接待来访团组0个，人次'.length });
   });
 
-  it('does not flag a collapsed blank on a span the OCR marked uncertain', () => {
-    const doc = docFrom(['支出决算为万元，完成预算的0%；'], []);
-    doc.document.kind = null;
-    const block = doc.blocks[0]!;
-    if (block.kind !== 'line') throw new Error('a line');
-    block.line.ocr = { engine: 'test', confidence: 0.6, uncertain: [{ start: 4, end: 6, readings: ['为万', '为1万'] }] };
-    expect(brief(check(doc).flags, TEXT_CODES)).toEqual([]);
+  it('does not flag a blank, gap or not, nor a title year, on a span the OCR marked uncertain', () => {
+    const lines = ['支出决算为万元，完成预算的0%；', '支出决算为 万元，完成预算的0%；', '2022年度部门决算报告'];
+    const spans = [
+      { start: 4, end: 6, readings: ['为万', '为1万'] },
+      { start: 4, end: 6, readings: ['为 万', '为1万'] },
+      { start: 0, end: 4, readings: ['2022', '2023'] },
+    ];
+    const run = (marked: boolean) => {
+      const doc = docFrom(lines, [], { year: 2023 });
+      doc.document.kind = null;
+      doc.blocks.forEach((b, i) => {
+        if (marked && b.kind === 'line') b.line.ocr = { engine: 'test', confidence: 0.6, uncertain: [spans[i]!] };
+      });
+      return brief(check(doc).flags, TEXT_CODES);
+    };
+    expect(run(false)).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE', '3 YEAR_MISMATCH']);
+    expect(run(true)).toEqual([]);
   });
 
   it('leaves a placeholder (XXX 万元) to TEMPLATE_TEXT', () => {

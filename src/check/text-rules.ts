@@ -31,6 +31,14 @@ const yearRules = () => {
   return (yearCompiled ??= { titleLike: new RegExp(cfg.titleLike, 'u'), allowWhen: compile(cfg.allowWhen), byKind: new Map(Object.entries(cfg.allowWhenKind ?? {}).map(([k, m]) => [k, compile(m ?? {})])) });
 };
 
+/** Whether raw[s, e) of a line overlaps a span the OCR marked uncertain (no text rule fires there). */
+function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
+  return (line.ocr?.uncertain ?? []).some((u) => {
+    const r = rawRange(line, u.start, u.end);
+    return r.start < e && r.end > s;
+  });
+}
+
 /** A unit with no gap before it in the slot of a figure (支出决算为万元, 0个，人次): a blank whose gap the
  *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
 function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
@@ -40,11 +48,7 @@ function slotBlank(unit: TextUnit, at: number, name: string, after: string): boo
   if (/^[\u3400-\u9fff]/u.test(after)) return false;
   const before = unit.line.raw.slice(0, at);
   if (!slot.test(before) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
-  const line = unit.line;
-  return !(line.ocr?.uncertain ?? []).some((u) => {
-    const r = rawRange(line, u.start, u.end);
-    return r.start < at + name.length && r.end > at - 1;
-  });
+  return !uncertainRaw(unit.line, at - 1, at + name.length);
 }
 
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
@@ -83,6 +87,7 @@ export function blankValues(unit: TextUnit): Flag[] {
       // A unit split by a space (万 元, 人 次) is not a blank.
       if ((u.unit === '元' && /[万亿千]/u.test(last)) || (u.unit === '次' && last === '人')) continue;
       if (exempt.test(before.replace(/\s/g, ''))) continue;
+      if (uncertainRaw(unit.line, g - 1, at + u.unit.length)) continue;
       flags.push(
         flagAtRaw('BLANK_VALUE', unit.line, g, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却留了空白。`, {
           expected: '数字',
@@ -164,8 +169,7 @@ export function templateText(p: Paragraph): Flag[] {
 export function malformedValues(unit: TextUnit): Flag[] {
   const flags: Flag[] = [];
   const line = unit.line;
-  const uncertain = (s: number, e: number) =>
-    (line.ocr?.uncertain ?? []).some((u) => rawRange(line, u.start, u.end).start < e && rawRange(line, u.start, u.end).end > s);
+  const uncertain = (s: number, e: number) => uncertainRaw(line, s, e);
   const doubted: [number, number][] = [];
   if (line.ocr) {
     for (const m of line.raw.matchAll(rules().ocrThousands)) {
@@ -296,6 +300,8 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   for (const m of years) {
     const y = Number(m[1]);
     if (allowed.has(y)) continue;
+    const r = rawRange(unit.line, m.index, m.index + 4);
+    if (uncertainRaw(unit.line, r.start, r.end)) continue;
     return [
       flagAtText('YEAR_MISMATCH', unit.line, m.index, m.index + 4, `标题年份错误：本报告为${year}年度，标题却写“${y}年”。`, {
         expected: year,
