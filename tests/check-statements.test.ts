@@ -42,6 +42,11 @@ describe('malformed statements', () => {
   it('flags a figure without its unit at the end of a list item, where the next item opens', () => {
     const flags = flagsOf(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51', '（1）基本工资（款）支出737.94万元。']);
     expect(flags.map((f) => [f.code, f.loc?.line, f.found])).toEqual([['MALFORMED_VALUE', 2, '2,097.51']]);
+    expect(flagsOf(['由我局申请400.04以上基本建设项目，', '审计金额为3000.00及以下的项目。']).map((f) => [f.code, f.found])).toEqual([
+      ['MALFORMED_VALUE', '400.04'],
+      ['MALFORMED_VALUE', '3000.00'],
+    ]);
+    expect(codes(['由我局申请400.04万元以上基本建设项目，审计金额为3000.00万元及以下的项目。'])).toEqual([]);
     expect(codes(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51万元', '（1）基本工资（款）支出737.94万元。', '一般公共服务支出 0.76 （10）'])).toEqual([]);
   });
 
