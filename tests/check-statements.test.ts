@@ -39,6 +39,25 @@ describe('malformed statements', () => {
     expect(flags[0]!.excerpt).toBe('其中基本支出占\n76.23；');
   });
 
+  it('flags a figure without its unit at the end of a list item, where the next item opens', () => {
+    const flags = flagsOf(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51', '（1）基本工资（款）支出737.94万元。']);
+    expect(flags.map((f) => [f.code, f.loc?.line, f.found])).toEqual([['MALFORMED_VALUE', 2, '2,097.51']]);
+    expect(flagsOf(['由我局申请400.04以上基本建设项目，', '审计金额为3000.00及以下的项目。']).map((f) => [f.code, f.found])).toEqual([
+      ['MALFORMED_VALUE', '400.04'],
+      ['MALFORMED_VALUE', '3000.00'],
+    ]);
+    expect(codes(['由我局申请400.04万元以上基本建设项目，审计金额为3000.00万元及以下的项目。'])).toEqual([]);
+    expect(codes(['（一）人员经费4,704.35万元', '1、工资福利支出（类）2,097.51万元', '（1）基本工资（款）支出737.94万元。', '一般公共服务支出 0.76 （10）'])).toEqual([]);
+  });
+
+  it('flags an amount without its unit opening a paragraph under its heading (a dump sets the filled-in figure apart)', () => {
+    const doc = docFrom(['（一）收入预算总计', '21,955.35。包括：一般公共预算收入21,955.35万元。', '1.10、工作职责', '2023.12。'], []);
+    doc.document.kind = null;
+    doc.headingBlocks = new Set([0]);
+    const flags = check(doc).flags.filter((f) => TEXT_CODES.includes(f.code));
+    expect(flags.map((f) => [f.code, f.loc?.line, f.found])).toEqual([['MALFORMED_VALUE', 2, '21,955.35']]);
+  });
+
   it('flags fused contradictory words and a template choice left in', () => {
     expect(codes(['比上年减增加3.5万元。', '决算数大小于预算数。', '支出决算比上年下降（增长）12%。', '决算数大于/小于预算数的主要原因：业务调整。'])).toEqual([
       '1 DIRECTION_CONFLICT',
@@ -48,6 +67,25 @@ describe('malformed statements', () => {
     ]);
     // before a zero change the leftover misstates nothing
     expect(flagsOf(['政府性基金收入预算0万元，与上年相比增加（减少）0万元。']).map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('reads 降低/提高 as choices too (增长（降低） 0 %), and a page number printed inside the sentence as furniture', () => {
+    expect(flagsOf(['国有资本经营预算收入为0万元，与上年相比增长（降低）0%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'info']]);
+    expect(flagsOf(['支出预算较上年提高（降低）3.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
+    expect(flagsOf(['收入为0万元，与上年相比增长（降低）0', '本部门无此项预算收支。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'info']]);
+    expect(flagsOf(['收入与上年相比增长（降低）0.5%。']).map((f) => [f.code, f.severity])).toEqual([['TEMPLATE_TEXT', 'error']]);
+    // the figure after a choice left in still needs its unit
+    expect(flagsOf(['与上年相比增加（减少）0万元，增长（减少） 0 。主要原因是本部门无此项支出。']).map((f) => [f.code, f.severity, f.found])).toEqual([
+      ['MALFORMED_VALUE', 'error', '0'],
+      ['TEMPLATE_TEXT', 'info', '增加（减少）'],
+      ['TEMPLATE_TEXT', 'info', '增长（减少）'],
+    ]);
+    // a plain dump prints the page's number (1, on page 1) where its text flow puts it: between 0 and 万元
+    const flags = flagsOf(['政府性基金支出预算支出0万元。与上年相比增加（减少） 0', '1', '万元，增长（减少）0%。']);
+    expect(flags.map((f) => [f.code, f.severity, f.loc?.line])).toEqual([
+      ['TEMPLATE_TEXT', 'info', 1],
+      ['TEMPLATE_TEXT', 'info', 3],
+    ]);
   });
 
   it('leaves well-formed statements alone', () => {

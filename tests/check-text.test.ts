@@ -40,6 +40,32 @@ describe('BLANK_VALUE', () => {
     ).toEqual([]);
   });
 
+  it('flags a blank whose gap OCR collapsed: a unit in the slot of a figure, not a list of words nor a unit label', () => {
+    const flags = flagsOf(['支出决算为万元，完成预算的0%；', '2023年共接待来访团组0个，人次（不包括陪同人员）。', '列明公务接待批次、人次，其中：', '金额单位为万元。', '以万元计，', '其中，万元户']);
+    expect(brief(flags, TEXT_CODES)).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE']);
+    expect(flags[0]!.loc).toMatchObject({ start: '支出决算为'.length, end: '支出决算为万元'.length });
+    expect(flags[1]!.loc).toMatchObject({ start: '2023年共接待来访团组0个，'.length, end: '2023年共接待来访团组0个，人次'.length });
+  });
+
+  it('does not flag a blank, gap or not, nor a title year, on a span the OCR marked uncertain', () => {
+    const lines = ['支出决算为万元，完成预算的0%；', '支出决算为 万元，完成预算的0%；', '2022年度部门决算报告'];
+    const spans = [
+      { start: 4, end: 6, readings: ['为万', '为1万'] },
+      { start: 4, end: 6, readings: ['为 万', '为1万'] },
+      { start: 0, end: 4, readings: ['2022', '2023'] },
+    ];
+    const run = (marked: boolean) => {
+      const doc = docFrom(lines, [], { year: 2023 });
+      doc.document.kind = null;
+      doc.blocks.forEach((b, i) => {
+        if (marked && b.kind === 'line') b.line.ocr = { engine: 'test', confidence: 0.6, uncertain: [spans[i]!] };
+      });
+      return brief(check(doc).flags, TEXT_CODES);
+    };
+    expect(run(false)).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE', '3 YEAR_MISMATCH']);
+    expect(run(true)).toEqual([]);
+  });
+
   it('leaves a placeholder (XXX 万元) to TEMPLATE_TEXT', () => {
     expect(codes(['上海市XX局2024年度收入支出总计 XXX 万元。'])).toEqual(['1 TEMPLATE_TEXT']);
   });

@@ -27,12 +27,20 @@ const tableRow = (line: Line) => {
   return !spread && /\S(?: {3,}|\t)\S/.test(raw);
 };
 
+/** A line that is only its page's number (28 on page 28, - 28 -, 第28页). */
+const folio = (line: Line) => {
+  const m = /^\s*(?:第\s*)?[-—─]?\s*(\d{1,3})\s*[-—─]?\s*(?:页)?\s*$/u.exec(line.raw);
+  return !!m && Number(m[1]) === line.loc.page;
+};
+
 /** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next body
  *  line (across a page break too), never across a heading, a table, the table of contents or a table row
  *  printed as text. */
 export function paragraphsOf(units: TextUnit[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: { line: Line; block: number }[] = [];
+  // (the block of a page number skipped inside the paragraph: the next line still runs on from it)
+  let through = -1;
   const flush = () => {
     if (cur.length) out.push(new Paragraph(cur));
     cur = [];
@@ -48,7 +56,13 @@ export function paragraphsOf(units: TextUnit[]): Paragraph[] {
       continue;
     }
     const last = cur[cur.length - 1];
-    if (last && last.block !== u.block - 1) flush();
+    // A page's own number inside a paragraph (a plain dump prints the folio where the page's text flow puts
+    // it: …增加（减少） 0 / 28 / 万元… on page 28) is furniture between two lines of the sentence: skipped.
+    if (last && folio(u.line)) {
+      through = u.block;
+      continue;
+    }
+    if (last && Math.max(last.block, through) !== u.block - 1) flush();
     // A sentence's end ends the paragraph, unless the next line opens with the reason for what it stated
     // (…比上年预算增加16万元。 / 主要原因是…): the reason belongs to that statement (as lines.ts reads it).
     else if (last && !runsOn(last.line) && !(REASON_OPENS.test(u.line.text) && /[。；;]$/u.test(last.line.text))) flush();

@@ -13,11 +13,12 @@ const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
-let blankCompiled: { exempt: RegExp; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+let blankCompiled: { exempt: RegExp; slot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
 const blankRules = () => {
   const cfg = checksConfig().blank;
   return (blankCompiled ??= {
     exempt: new RegExp(cfg.exemptBefore, 'u'),
+    slot: cfg.slot ? new RegExp(cfg.slot.before, 'u') : null,
     notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
     date: new RegExp(cfg.date, 'gu'),
     dateText: new RegExp(cfg.dateText, 'u'),
@@ -29,6 +30,26 @@ const yearRules = () => {
   const compile = (m: Record<string, string>): [number, RegExp][] => Object.entries(m).map(([o, p]) => [Number(o), new RegExp(p, 'u')]);
   return (yearCompiled ??= { titleLike: new RegExp(cfg.titleLike, 'u'), allowWhen: compile(cfg.allowWhen), byKind: new Map(Object.entries(cfg.allowWhenKind ?? {}).map(([k, m]) => [k, compile(m ?? {})])) });
 };
+
+/** Whether raw[s, e) of a line overlaps a span the OCR marked uncertain (no text rule fires there). */
+function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
+  return (line.ocr?.uncertain ?? []).some((u) => {
+    const r = rawRange(line, u.start, u.end);
+    return r.start < e && r.end > s;
+  });
+}
+
+/** A unit with no gap before it in the slot of a figure (支出决算为万元, 0个，人次): a blank whose gap the
+ *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
+function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
+  const cfg = checksConfig().blank.slot;
+  const slot = blankRules().slot;
+  if (!cfg || !slot || !cfg.units.includes(name)) return false;
+  if (/^[\u3400-\u9fff]/u.test(after)) return false;
+  const before = unit.line.raw.slice(0, at);
+  if (!slot.test(before) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
+  return !uncertainRaw(unit.line, at - 1, at + name.length);
+}
 
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
 export function blankValues(unit: TextUnit): Flag[] {
@@ -52,6 +73,10 @@ export function blankValues(unit: TextUnit): Flag[] {
       let g = at;
       let weight = 0;
       while (g > 0 && GAP_CHAR.test(raw[g - 1]!)) weight += gapWeight(raw[--g]!);
+      if (weight === 0 && slotBlank(unit, at, u.unit, after)) {
+        flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
+        continue;
+      }
       if (weight < minGap) continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
@@ -62,6 +87,7 @@ export function blankValues(unit: TextUnit): Flag[] {
       // A unit split by a space (万 元, 人 次) is not a blank.
       if ((u.unit === '元' && /[万亿千]/u.test(last)) || (u.unit === '次' && last === '人')) continue;
       if (exempt.test(before.replace(/\s/g, ''))) continue;
+      if (uncertainRaw(unit.line, g - 1, at + u.unit.length)) continue;
       flags.push(
         flagAtRaw('BLANK_VALUE', unit.line, g, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却留了空白。`, {
           expected: '数字',
@@ -143,8 +169,7 @@ export function templateText(p: Paragraph): Flag[] {
 export function malformedValues(unit: TextUnit): Flag[] {
   const flags: Flag[] = [];
   const line = unit.line;
-  const uncertain = (s: number, e: number) =>
-    (line.ocr?.uncertain ?? []).some((u) => rawRange(line, u.start, u.end).start < e && rawRange(line, u.start, u.end).end > s);
+  const uncertain = (s: number, e: number) => uncertainRaw(line, s, e);
   const doubted: [number, number][] = [];
   if (line.ocr) {
     for (const m of line.raw.matchAll(rules().ocrThousands)) {
@@ -275,6 +300,8 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   for (const m of years) {
     const y = Number(m[1]);
     if (allowed.has(y)) continue;
+    const r = rawRange(unit.line, m.index, m.index + 4);
+    if (uncertainRaw(unit.line, r.start, r.end)) continue;
     return [
       flagAtText('YEAR_MISMATCH', unit.line, m.index, m.index + 4, `标题年份错误：本报告为${year}年度，标题却写“${y}年”。`, {
         expected: year,
