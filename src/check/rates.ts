@@ -447,6 +447,21 @@ function zeroBase(ctx: Ctx, c: Fact, rate: Fact): Flag | null {
   return zeroBaseFlag(x, c, rate);
 }
 
+/** The budget of a completion rate whose sentence states only the actual (“其中：因公出国（境）费决算为2.00万元，完成预算的
+ *  80%”, the items' budgets printed only in the 三公 table): the ledger's budget cell of the rate's metric — one value
+ *  however often printed, of the actual's year — where no cell of that metric's actual says otherwise than the narrative
+ *  (a misstated actual is the restatement checks' flag, not the rate's). Else none: the rate is not judged. */
+function tableBudget(ctx: Ctx, k: Fact, actual: Fact): Fact | undefined {
+  const metric = k.metric ?? actual.metric;
+  if (!metric || (actual.metric && actual.metric !== metric)) return undefined;
+  const cells = ctx.doc.facts.filter((g) => g.from === 'table' && g.metric === metric && isAmount(g) && g.year === actual.year && yuanOf(g) !== null);
+  const budgets = cells.filter((g) => g.role === 'budget');
+  const fund = actual.about?.fund;
+  if (!budgets.length || budgets.some((g) => yuanOf(g) !== yuanOf(budgets[0]!) || (fund && g.about?.fund && g.about.fund !== fund))) return undefined;
+  if (cells.some((g) => g.role === 'actual' && yuanOf(g) !== yuanOf(actual))) return undefined;
+  return budgets[0];
+}
+
 export function completionRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -459,7 +474,7 @@ export function completionRates(ctx: Ctx): Flag[] {
       const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
       const budgets: Fact[] = [];
       for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
-      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : undefined;
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : actual && tableBudget(ctx, k, actual);
       if (!actual || !budget || isBound(ctx.text, actual) || isBound(ctx.text, budget)) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);
@@ -474,7 +489,8 @@ export function completionRates(ctx: Ctx): Flag[] {
     for (const x of judged) {
       if (x.fits || others(x).length) continue;
       const expected = formatPercent(x.ay / x.by, x.k.text);
-      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
+      const cell = x.budget.from === 'table' ? `（${x.budget.about?.table ?? '表'}${placeOf(x.budget.loc)}）` : '';
+      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}${cell}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
   }
   return flags;

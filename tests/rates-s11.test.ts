@@ -1,0 +1,44 @@
+// Rates, session 11 (issue 11 rules 1 and 3): a 三公 item's completion rate whose budget is printed only in the 三公
+// table is checked against that table's 预算数 cell, on a real layout (上海市普陀区财政局 2024 部门决算: “其中：…公务接待费
+// 支出决算为0.00万元，完成预算的0%”, its 预算数 0.95 only in 公开07表). Each case fails without its rule.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { ExtractedDocument, Fact } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+import { corpus } from './paths.js';
+
+const clone = (d: ExtractedDocument): ExtractedDocument => ({ ...d, facts: d.facts.map((f) => ({ ...f, loc: { ...f.loc }, ...(f.about ? { about: { ...f.about } } : {}) })) });
+const rates = (d: ExtractedDocument) => check(d).flags.filter((f) => f.code === 'PERCENT_MISMATCH' && /完成率/u.test(f.message)).map((f) => [f.severity, f.loc?.page, f.loc?.line, f.expected, f.found, f.message]);
+function mutate(d: ExtractedDocument, pick: (f: Fact) => boolean, text: string): ExtractedDocument {
+  const m = clone(d);
+  const hits = m.facts.filter(pick);
+  expect(hits).toHaveLength(1);
+  hits[0]!.text = text;
+  hits[0]!.value = Number(text);
+  return m;
+}
+const rateOf = (metric: string) => (f: Fact) => f.from === 'text' && f.role === 'completion' && f.metric === metric;
+
+describe('三公 completion rates against the 三公 table', () => {
+  let doc: ExtractedDocument;
+  beforeAll(async () => {
+    doc = extract(segment(await ingest(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'), { ocr: 'off' })));
+  }, 120_000);
+  it('is silent on the report as published (0.00 ÷ 0.95 = 0%)', () => {
+    expect(rates(doc)).toEqual([]);
+  });
+  it('flags an item rate that its actual and the table’s 预算数 do not give', () => {
+    expect(rates(mutate(doc, rateOf('official_reception'), '10'))).toEqual([['error', 23, 13, '0%', '10%', '完成率与金额不符：决算0.00万元÷预算0.95万元（公开07表第18页第9行）约为0%，文中写10%。']]);
+  });
+  it('does not judge an item whose table budget is blank (因公出国: no 预算数 printed)', () => {
+    expect(rates(mutate(doc, rateOf('overseas_travel'), '10'))).toEqual([]);
+  });
+  it('does not judge the rate where the table’s actual disagrees with the narrative’s (the restatement’s flag)', () => {
+    const m = mutate(doc, rateOf('official_reception'), '10');
+    const a = m.facts.find((f) => f.from === 'text' && f.role === 'actual' && f.metric === 'official_reception')!;
+    m.facts.push({ ...a, id: 'cell', from: 'table', text: '0.50', value: 0.5, yuan: 5000, about: { table: '公开07表', column: 'reception' } });
+    expect(rates(m)).toEqual([]);
+  });
+});
