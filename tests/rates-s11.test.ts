@@ -7,6 +7,7 @@ import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { ExtractedDocument, Fact } from '../src/model.js';
 import { segment } from '../src/segment/index.js';
+import { runLines } from './check-helpers.js';
 import { corpus } from './paths.js';
 
 const clone = (d: ExtractedDocument): ExtractedDocument => ({ ...d, facts: d.facts.map((f) => ({ ...f, loc: { ...f.loc }, ...(f.about ? { about: { ...f.about } } : {}) })) });
@@ -40,5 +41,19 @@ describe('三公 completion rates against the 三公 table', () => {
     const a = m.facts.find((f) => f.from === 'text' && f.role === 'actual' && f.metric === 'official_reception')!;
     m.facts.push({ ...a, id: 'cell', from: 'table', text: '0.50', value: 0.5, yuan: 5000, about: { table: '公开07表', column: 'reception' } });
     expect(rates(m)).toEqual([]);
+  });
+});
+
+describe('a share whose amount lost its unit at a line break', () => {
+  const JS = ['某市某某局2023年度部门决算', '第三部分 2023年度部门决算情况说明', '  三、支出决算情况说明'];
+  const doc = (amount: string) => [...JS, `  本年支出合计1,000.00万元，其中：基本支出${amount}，`, '占60.00%；项目支出400.00万元，占40.00%。'];
+  const pct = (d: Awaited<ReturnType<typeof runLines>>) => d.flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.loc?.line, f.expected, f.found]);
+  it('pairs no share of the list with the figure before the bare one (the total)', async () => {
+    const d = await runLines(doc('600.00'));
+    expect(pct(d)).toEqual([]);
+    expect(d.flags.filter((f) => f.code === 'MALFORMED_VALUE').length).toBeGreaterThan(0);
+  });
+  it('still checks the list when the unit is there', async () => {
+    expect(pct(await runLines(doc('600.00万元').map((l) => l.replace('占60.00%', '占62.00%'))))).toEqual([[5, '60.00%', '62.00%']]);
   });
 });

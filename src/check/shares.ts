@@ -26,7 +26,11 @@ export function shares(ctx: Ctx): Flag[] {
   for (const [k, p] of ctx.text.paragraph) {
     const line = ctx.text.lines.get(k);
     const raw = line?.raw ?? '';
-    if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
+    // (the bare figure may end one line and its 占 open the next: “基本支出 5377.64，” / “占 55.10%”)
+    const i = ctx.text.position.get(k);
+    const next = i === undefined ? undefined : ctx.text.order[i + 1];
+    const wrap = next && ctx.text.paragraph.get(lineKey(next.loc)) === p ? next.text.slice(0, 12) : '';
+    if (unreadable.test(raw) || blank.test(raw) || bare.test((line?.text ?? '') + wrap)) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
     const paired = respectively(ctx, list);
