@@ -57,3 +57,23 @@ describe('a share whose amount lost its unit at a line break', () => {
     expect(pct(await runLines(doc('600.00万元').map((l) => l.replace('占60.00%', '占62.00%'))))).toEqual([[5, '60.00%', '62.00%']]);
   });
 });
+
+describe('a rate of the actual against its budget, no change amount (比预算减少X%)', () => {
+  const JS = ['某市某某局2023年度部门决算', '第三部分 2023年度部门决算情况说明', '  七、财政拨款“三公”经费支出决算情况说明'];
+  const pct = async (line: string) => (await runLines([...JS, `  “三公”经费财政拨款支出${line}`])).flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.loc?.line, f.expected, f.found, f.message]);
+  // 18.00 ÷ 20.00 = 90%: 10.00% less than the budget.
+  it('checks the rate with both figures before it', async () => {
+    expect(await pct('年初预算为20.00万元，支出决算为18.00万元，比预算减少15.00%。')).toEqual([[4, '10.00%', '15.00%', '与预算相比的变动率与金额不符：预算20.00万元，决算18.00万元，减少率应约为10.00%，文中写减少15.00%。']]);
+    expect(await pct('年初预算为20.00万元，支出决算为18.00万元，比预算减少10.00%。')).toEqual([]);
+  });
+  it('checks the rate with the budget in the comparison', async () => {
+    expect(await pct('决算为18.00万元，比年初预算20.00万元减少15.00%。')).toEqual([[4, '10.00%', '15.00%', '与预算相比的变动率与金额不符：预算20.00万元，决算18.00万元，减少率应约为10.00%，文中写减少15.00%。']]);
+    expect(await pct('决算为18.00万元，比年初预算20.00万元减少10.00%。')).toEqual([]);
+  });
+  it('flags a rate whose word points the wrong way', async () => {
+    expect(await pct('年初预算为20.00万元，支出决算为18.00万元，较年初预算增加10.00%。')).toEqual([[4, '减少10.00%', '10.00%', '与预算相比的变动率与金额不符：预算20.00万元，决算18.00万元，实为减少10.00%，文中写增加10.00%。']]);
+  });
+  it('leaves a rate after a change amount to the growth rule (one flag)', async () => {
+    expect((await pct('年初预算为20.00万元，支出决算为18.00万元，比年初预算减少2.00万元，下降15.00%。')).map((f) => f.slice(0, 3))).toEqual([[4, '10.00%', '15.00%']]);
+  });
+});

@@ -1,6 +1,7 @@
 // Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
 // precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
 import { budgetCue, namedBudget } from './budget-cue.js';
+import { budgetRates } from './budget-rates.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
@@ -493,7 +494,8 @@ export function completionRates(ctx: Ctx): Flag[] {
       flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}${cell}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
   }
-  return flags;
+  // (比预算减少X%: the same two figures, told as a change)
+  return [...flags, ...budgetRates(ctx)];
 }
 
 let multipleRes: { growth: RegExp; times: RegExp } | null = null;

@@ -1,0 +1,47 @@
+// A rate of the actual against its budget with no change amount (“年初预算为20.00万元，支出决算为18.00万元，比预算减少10.00%” /
+// “支出决算为18.00万元，比年初预算20.00万元减少10.00%”): (actual − budget) ÷ budget, by interval arithmetic on the printed
+// figures, the rate's word giving the sign (PERCENT_MISMATCH). A change amount stated between is growthRates' (the rate is
+// over the prior it implies); a rate over last year is levelRates'.
+import type { Fact, Flag } from '../model.js';
+import { budgetCue, namedBudget } from './budget-cue.js';
+import { checksConfig } from './config.js';
+import { formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { type Ctx, flagOn, show, isRate, isChangeAmount, sameSubject, isBound, paragraphText } from './prose-figures.js';
+
+/** The words before the rate: 比/较 + the budget's name (its figure may stand there), then the direction word. */
+const AGAINST_BUDGET = /(?:比|较|与)(?:年初|全年|调整后?)?预算数?(?:\d[\d,]*(?:\.\d+)?(?:万元|亿元|元))?(?:相比|相较)?[，,]?(?:增加|减少|增长|下降|上升|降低)了?$/u;
+
+export function budgetRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const half = checksConfig().tolerances.percentHalfUnit;
+  const minPts = checksConfig().tolerances.minPercentPoints;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || (r.direction !== 'increase' && r.direction !== 'decrease')) return;
+      if (!AGAINST_BUDGET.test(paragraphText(ctx.text, r, 'before', 1))) return;
+      // Back to the sentence's figures of the rate's subject: no change amount nor another rate between.
+      const earlier = list.slice(0, i).reverse();
+      const stop = earlier.findIndex((g) => isChangeAmount(g) || isRate(g));
+      const span = (stop < 0 ? earlier : earlier.slice(0, stop)).filter((g) => isAmount(g) && sameSubject(g, r) && g.year === r.year);
+      if (stop >= 0 && isChangeAmount(earlier[stop]!)) return;
+      const actual = span.find((g) => g.role === 'actual');
+      const budgets = span.filter((g) => g.role === 'budget').reverse();
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, r)) : undefined;
+      if (!actual || !budget || actual.unit !== budget.unit || [actual, budget].some((g) => isBound(ctx.text, g))) return;
+      const ay = yuanOf(actual);
+      const by = yuanOf(budget);
+      if (ay === null || by === null || by <= 0) return;
+      const ha = lastDigitYuan(actual) / 2;
+      const hb = lastDigitYuan(budget) / 2;
+      const q = [(ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
+      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+      if (percentFits(r, lo, hi, half, minPts)) return;
+      const ratio = r.direction === 'decrease' ? 1 - ay / by : ay / by - 1;
+      const word = r.direction === 'decrease' ? '减少' : '增加';
+      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `与预算相比的变动率与金额不符：预算${show(budget)}，决算${show(actual)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
