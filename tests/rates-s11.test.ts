@@ -77,3 +77,15 @@ describe('a rate of the actual against its budget, no change amount (比预算�
     expect((await pct('年初预算为20.00万元，支出决算为18.00万元，比年初预算减少2.00万元，下降15.00%。')).map((f) => f.slice(0, 3))).toEqual([[4, '10.00%', '15.00%']]);
   });
 });
+
+describe('a growth rate over a prior stated as 0', () => {
+  const JS = ['某市某某局2023年度部门决算', '第三部分 2023年度部门决算情况说明', '  七、财政拨款“三公”经费支出决算情况说明'];
+  const pct = async (line: string) => (await runLines([...JS, `  ${line}`])).flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.loc?.line, f.expected, f.found, f.message]);
+  it.each([['公务接待费支出0.40万元，比上年0万元增长100%。'], ['2023年公务接待费支出0.40万元，上年为0万元，增长100%。'], ['上年公务接待费支出0万元，本年公务接待费支出0.40万元，增长100%。']])('flags %s', async (line) => {
+    expect(await pct(line)).toEqual([[4, '上年为0，无增长率', '100%', '上年数为0，增长率无从计算：上年0万元，本年0.40万元，文中却写增长100%。']]);
+  });
+  it('is silent where the prior is not 0 or is another subject’s', async () => {
+    expect(await pct('公务接待费支出决算为0.40万元，比2022年度0.20万元增长100%。')).toEqual([]);
+    expect(await pct('公务接待费支出决算为0.40万元，上年为0万元。会议费支出3.00万元，增长100%。')).toEqual([]);
+  });
+});

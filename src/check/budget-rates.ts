@@ -1,12 +1,12 @@
 // A rate of the actual against its budget with no change amount (“年初预算为20.00万元，支出决算为18.00万元，比预算减少10.00%” /
 // “支出决算为18.00万元，比年初预算20.00万元减少10.00%”): (actual − budget) ÷ budget, by interval arithmetic on the printed
 // figures, the rate's word giving the sign (PERCENT_MISMATCH). A change amount stated between is growthRates' (the rate is
-// over the prior it implies); a rate over last year is levelRates'.
+// over the prior it implies); a rate over last year is levelRates'. And a growth rate over a prior stated as 0 (zeroPriorRates).
 import type { Fact, Flag } from '../model.js';
 import { budgetCue, namedBudget } from './budget-cue.js';
 import { checksConfig } from './config.js';
 import { formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
-import { type Ctx, flagOn, show, isRate, isChangeAmount, sameSubject, isBound, paragraphText } from './prose-figures.js';
+import { type Ctx, flagOn, show, isRate, isChangeAmount, isLevel, sameSubject, sameSentence, isBound, paragraphText } from './prose-figures.js';
 
 /** The words before the rate: 比/较 + the budget's name (its figure may stand there), then the direction word. */
 const AGAINST_BUDGET = /(?:比|较|与)(?:年初|全年|调整后?)?预算数?(?:\d[\d,]*(?:\.\d+)?(?:万元|亿元|元))?(?:相比|相较)?[，,]?(?:增加|减少|增长|下降|上升|降低)了?$/u;
@@ -41,6 +41,28 @@ export function budgetRates(ctx: Ctx): Flag[] {
       const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
       const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
       flags.push(flagOn(r, 'PERCENT_MISMATCH', `与预算相比的变动率与金额不符：预算${show(budget)}，决算${show(actual)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
+    });
+  }
+  return flags;
+}
+
+/** A growth rate over last year's figure stated as 0 (“公务接待费支出0.40万元，比上年0万元增长100%” / “上年为0万元，增长100%”):
+ *  no rate exists on a zero base (issue 11 rule 3), whatever its value. The prior and this year's figure of the rate's
+ *  subject stand before it in its sentence, no change amount between (a change amount's rate is growthRates', which
+ *  flags the zero base it implies). */
+export function zeroPriorRates(ctx: Ctx): Flag[] {
+  const flags: Flag[] = [];
+  const year = ctx.doc.document.year;
+  for (const list of ctx.byLine.values()) {
+    list.forEach((r, i) => {
+      if (!isRate(r) || r.role !== 'change' || r.direction !== 'increase' || r.value <= 0 || year === null) return;
+      const earlier = list.slice(0, i).reverse();
+      const stop = earlier.findIndex((g) => isChangeAmount(g) || isRate(g));
+      const span = (stop < 0 ? earlier : earlier.slice(0, stop)).filter((g) => isAmount(g) && sameSubject(g, r) && sameSentence(ctx.text, g, r));
+      const prior = span.find((g) => g.role === 'prior_year' && g.year === year - 1);
+      const current = span.find((g) => isLevel(g) && g.year === year);
+      if (!prior || !current || yuanOf(prior) !== 0 || !(yuanOf(current)! > 0) || prior.unit !== current.unit || isBound(ctx.text, prior)) return;
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：上年${show(prior)}，本年${show(current)}，文中却写增长${r.text}%。`, '上年为0，无增长率', `${r.text}%`));
     });
   }
   return flags;

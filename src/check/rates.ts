@@ -1,7 +1,7 @@
 // Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
 // precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
 import { budgetCue, namedBudget } from './budget-cue.js';
-import { budgetRates } from './budget-rates.js';
+import { budgetRates, zeroPriorRates } from './budget-rates.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
@@ -495,7 +495,7 @@ export function completionRates(ctx: Ctx): Flag[] {
     }
   }
   // (比预算减少X%: the same two figures, told as a change)
-  return [...flags, ...budgetRates(ctx)];
+  return [...flags, ...budgetRates(ctx), ...zeroPriorRates(ctx)];
 }
 
 let multipleRes: { growth: RegExp; times: RegExp } | null = null;
