@@ -89,3 +89,18 @@ describe('a growth rate over a prior stated as 0', () => {
     expect(await pct('公务接待费支出决算为0.40万元，上年为0万元。会议费支出3.00万元，增长100%。')).toEqual([]);
   });
 });
+
+describe('the two sides of a 预算: a change is not the figure’s before a unit-less one', () => {
+  const SH = ['上海市普陀区某某路街道办事处2026年单位预算', '第二部分 2026年单位预算情况说明', '一、收入支出预算总体情况'];
+  const doc = (income: string) => [
+    ...SH,
+    `2026年，本单位财政拨款收入预算总计9,350.60万元。其中：一般公共预算收入${income}，比2025年预算增加2,000.40万元。`,
+    '支出预算9,350.60万元，其中：财政拨款支出预算9,350.60万元，比2025年预算增加2,100.40万元。',
+  ];
+  const vc = (d: Awaited<ReturnType<typeof runLines>>) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT' && /收支两方/u.test(f.message)).map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+  it('reads no change of the 财政拨款 total past the unit-less 一般公共预算 figure', async () => {
+    const d = await runLines(doc('9,350.60'));
+    expect(vc(d)).toEqual([]);
+    expect(d.flags.some((f) => f.code === 'MALFORMED_VALUE')).toBe(true);
+  });
+});

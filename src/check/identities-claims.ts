@@ -9,6 +9,7 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { cueOfWords, namedBudget } from './budget-cue.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
+import { textBetween } from './prose-figures.js';
 import { netParts } from './net-parts.js';
 import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
@@ -151,7 +152,7 @@ function percentApart(a: Fig, b: Fig): string {
  *  changes are the same. Which one is wrong, or whether last year differed, is not known: a warning, on the
  *  statement that fewer other changes of the same amount agree with (on a tie, the later). Opposite
  *  directions of one amount are the twin-change rule's. */
-export function balancedChanges(doc: ExtractedDocument): Flag[] {
+export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[] {
   const pairs = cfg()?.balancedChanges?.[doc.document.kind ?? ''] ?? [];
   if (!pairs.length) return [];
   const facts = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount');
@@ -163,6 +164,10 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
     const x = facts[i - 1];
     if (c.role !== 'change' || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
     if (!x || x.role === 'change' || x.year !== c.year || c.year !== doc.document.year) return;
+    // (not past a figure that lost its unit, nor into a 其中 list: “…收入预算总计21,940.96万元。其中（1）一般公共预算收入预算
+    // 21,940.96，与上年相比增加…” — the change is the unit-less figure's, not the total's)
+    const between = text ? textBetween(text, x, c) : '';
+    if (between === null || /\d\.\d|其中/u.test(between)) return;
     const bothSides = !c.metric && !x.metric && both(x) && both(c);
     if (!bothSides && (!c.metric || x.metric !== c.metric)) return;
     const cy = yuanOf(c);
