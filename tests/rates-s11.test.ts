@@ -5,10 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
-import type { ExtractedDocument, Fact } from '../src/model.js';
+import type { ExtractedDocument, Fact, IngestedDocument } from '../src/model.js';
+import { makeLine } from '../src/ingest/normalize.js';
 import { segment } from '../src/segment/index.js';
 import { runLines } from './check-helpers.js';
 import { corpus } from './paths.js';
+import { withTable } from './restate-fixtures.js';
 
 const clone = (d: ExtractedDocument): ExtractedDocument => ({ ...d, facts: d.facts.map((f) => ({ ...f, loc: { ...f.loc }, ...(f.about ? { about: { ...f.about } } : {}) })) });
 const rates = (d: ExtractedDocument) => check(d).flags.filter((f) => f.code === 'PERCENT_MISMATCH' && /完成率/u.test(f.message)).map((f) => [f.severity, f.loc?.page, f.loc?.line, f.expected, f.found, f.message]);
@@ -104,3 +106,36 @@ describe('the two sides of a 预算: a change is not the figure’s before a uni
     expect(d.flags.some((f) => f.code === 'MALFORMED_VALUE')).toBe(true);
   });
 });
+
+describe('a share whose part and whole are only in the tables', () => {
+  const pct = async (sentence: string) => (await runLines(withTable(sentence))).flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.expected, f.found, f.message]);
+  // 公开05 合计 row: 300.00 = 270.00 基本 + 30.00 项目.
+  it('checks the rate against the two cells', async () => {
+    expect(await pct('一般公共预算财政拨款基本支出占一般公共预算财政拨款支出的80.00%。')).toEqual([['90.00%', '80.00%', '占比与表中金额不符：一般公共预算财政拨款基本支出270.00万元（公开05表第1页第9行）÷一般公共预算财政拨款支出300.00万元（公开05表第1页第9行）约为90.00%，文中写80.00%。']]);
+    expect(await pct('一般公共预算财政拨款基本支出占一般公共预算财政拨款支出的90.00%。')).toEqual([]);
+  });
+});
+
+describe('a table-only share on a real layout: the part’s fund comes from its section', () => {
+  // 普陀区财政局 2024: 公开03 基本支出 2,336.91 of 本年支出合计 2,940.05 (79.49%); a share written in a section about the
+  // 一般公共预算财政拨款 is that fund's, which no all-funds cell gives.
+  let base: IngestedDocument;
+  beforeAll(async () => {
+    base = await ingest(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'), { ocr: 'off' });
+  }, 120_000);
+  const put = (from: RegExp, raw: string) => {
+    const blocks = base.blocks.slice();
+    const i = blocks.findIndex((b) => b.kind === 'line' && from.test(b.line.raw));
+    expect(i).toBeGreaterThan(-1);
+    const b = blocks[i]!;
+    if (b.kind === 'line') blocks[i] = { kind: 'line', line: makeLine(raw, b.line.loc, b.line.hint) };
+    return check(extract(segment({ ...base, blocks, flags: base.flags.slice() }))).flags.filter((f) => f.code === 'PERCENT_MISMATCH' && /表中金额/u.test(f.message)).map((f) => [f.loc?.page, f.loc?.line, f.expected, f.found]);
+  };
+  it('flags it in the section about all funds', () => {
+    expect(put(/^\s*本年支出合计2940\.05万元，其中/u, '    基本支出占本年支出合计的70.00%；项目支出')).toEqual([[21, 10, '79.49%', '70.00%']]);
+  });
+  it('skips it in the 一般公共预算财政拨款 section', () => {
+    expect(put(/^\s*一般公共预算财政拨款支出2940\.05万元，占本年支出合计/u, '  基本支出占本年支出合计的70.00%。与2023年')).toEqual([]);
+  });
+});
+
