@@ -139,3 +139,26 @@ describe('a table-only share on a real layout: the part’s fund comes from its 
   });
 });
 
+describe('a 三公 item’s 决算 against 预算 claim whose budget only the 三公 table prints', () => {
+  // 普陀区财政局 2024, one line rewritten into a paragraph of its own: 公务接待费 决算 0.00, 公开07 预算数 0.95.
+  let base: IngestedDocument;
+  beforeAll(async () => {
+    base = await ingest(corpus('GovBudgetChecker__putuo_czj_2024_dept_juesuan_good.pdf'), { ocr: 'off' });
+  }, 120_000);
+  const claims = (raw: string) => {
+    const blocks = base.blocks.slice();
+    const i = blocks.findIndex((b) => b.kind === 'line' && /^\s*2024年度“三公”经费财政拨款支出决算数与2023年度持平/u.test(b.line.raw));
+    expect(i).toBeGreaterThan(-1);
+    const b = blocks[i]!;
+    if (b.kind === 'line') blocks[i] = { kind: 'line', line: makeLine(raw, b.line.loc, b.line.hint) };
+    return check(extract(segment({ ...base, blocks, flags: base.flags.slice() }))).flags.filter((f) => f.code === 'DIRECTION_CONFLICT' && f.loc?.page === 23).map((f) => [f.loc?.line, f.expected, f.found, f.message]);
+  };
+  it('flags a claim the table’s 预算数 contradicts', () => {
+    expect(claims('  公务接待费支出决算为0.00万元，决算数大于预算数。')).toEqual([[15, '决算数小于预算数', '决算数大于预算数', '比较与数字不符：文中称决算数大于预算数，而预算为0.95万元（公开07表第18页第9行）、决算为0.00万元，决算数小于预算数。']]);
+  });
+  it('is silent where the claim holds or the table prints no budget of the item', () => {
+    expect(claims('  公务接待费支出决算为0.00万元，决算数小于预算数。')).toEqual([]);
+    expect(claims('  因公出国（境）费支出决算为0.00万元，决算数大于预算数。')).toEqual([]);
+  });
+});
+

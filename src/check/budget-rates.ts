@@ -2,7 +2,7 @@
 // “支出决算为18.00万元，比年初预算20.00万元减少10.00%”): (actual − budget) ÷ budget, by interval arithmetic on the printed
 // figures, the rate's word giving the sign (PERCENT_MISMATCH). A change amount stated between is growthRates' (the rate is
 // over the prior it implies); a rate over last year is levelRates'. And a growth rate over a prior stated as 0 (zeroPriorRates).
-import type { Fact, Flag } from '../model.js';
+import type { ExtractedDocument, Fact, Flag } from '../model.js';
 import { budgetCue, namedBudget } from './budget-cue.js';
 import { checksConfig } from './config.js';
 import { formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
@@ -66,4 +66,18 @@ export function zeroPriorRates(ctx: Ctx): Flag[] {
     });
   }
   return flags;
+}
+
+/** The budget of an actual whose sentence states none (“其中：因公出国（境）费决算为2.00万元，完成预算的80%” / “…决算数小于预算数”, the
+ *  items' budgets printed only in the 三公 table): the ledger's budget cell of the metric — one value however often printed, of
+ *  the actual's year and fund — where no actual cell of that metric says otherwise than the narrative (a misstated actual is
+ *  the restatement checks' flag). Else none: nothing is judged. */
+export function ledgerBudget(doc: ExtractedDocument, metric: string | null, actual: Fact): Fact | undefined {
+  if (!metric || (actual.metric && actual.metric !== metric)) return undefined;
+  const cells = doc.facts.filter((g) => g.from === 'table' && g.metric === metric && isAmount(g) && g.year === actual.year && yuanOf(g) !== null);
+  const budgets = cells.filter((g) => g.role === 'budget');
+  const fund = actual.about?.fund;
+  if (!budgets.length || budgets.some((g) => yuanOf(g) !== yuanOf(budgets[0]!) || (fund && g.about?.fund && g.about.fund !== fund))) return undefined;
+  if (cells.some((g) => g.role === 'actual' && yuanOf(g) !== yuanOf(actual))) return undefined;
+  return budgets[0];
 }

@@ -10,6 +10,7 @@ import { figOf, sumFits, type Fig } from './identities.js';
 import { cueOfWords, namedBudget } from './budget-cue.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
 import { textBetween } from './prose-figures.js';
+import { ledgerBudget } from './budget-rates.js';
 import { netParts } from './net-parts.js';
 import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
@@ -77,6 +78,12 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
           budgets = [];
         }
       }
+      // (no budget in the paragraph: an actual of the claim's sentence whose budget only the tables print — a 三公 item's)
+      if (!pairs.length) {
+        const a = before.filter((f) => f.role === 'actual' && f.metric && !/[。；]/u.test(joined.slice(offsetOf(f), at))).pop();
+        const b = a && ledgerBudget(doc, a.metric, a);
+        if (a && b) pairs.push({ b, a });
+      }
       if (!pairs.length) continue;
       // The pair the claim is about: the one whose subject shares most words with the claim's.
       const clauseStart = Math.max(joined.lastIndexOf('。', at - 1), joined.lastIndexOf('；', at - 1), joined.lastIndexOf('，', at - 1)) + 1;
@@ -115,7 +122,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       const word = { greater: '大于', less: '小于', equal: '等于', about: '基本等于' }[rel];
       const truth = fa.v > fb.v ? '大于' : fa.v < fb.v ? '小于' : '等于';
       flags.push(
-        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}、决算为${a.text}${a.unit}，决算数${truth}预算数${rel === 'about' ? `（相差${percentApart(fa, fb)}）` : ''}。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
+        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}${b.from === 'table' ? `（${b.about?.table ?? '表'}${placeOf(b.loc)}）` : ''}、决算为${a.text}${a.unit}，决算数${truth}预算数${rel === 'about' ? `（相差${percentApart(fa, fb)}）` : ''}。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
           ...(rel === 'about' ? { severity: 'warning' as const } : {}),
           expected: `决算数${truth}预算数`,
           found: m[0],

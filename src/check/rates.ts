@@ -1,7 +1,7 @@
 // Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
 // precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
 import { budgetCue, namedBudget } from './budget-cue.js';
-import { budgetRates, zeroPriorRates } from './budget-rates.js';
+import { budgetRates, ledgerBudget, zeroPriorRates } from './budget-rates.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
@@ -448,21 +448,6 @@ function zeroBase(ctx: Ctx, c: Fact, rate: Fact): Flag | null {
   return zeroBaseFlag(x, c, rate);
 }
 
-/** The budget of a completion rate whose sentence states only the actual (“其中：因公出国（境）费决算为2.00万元，完成预算的
- *  80%”, the items' budgets printed only in the 三公 table): the ledger's budget cell of the rate's metric — one value
- *  however often printed, of the actual's year — where no cell of that metric's actual says otherwise than the narrative
- *  (a misstated actual is the restatement checks' flag, not the rate's). Else none: the rate is not judged. */
-function tableBudget(ctx: Ctx, k: Fact, actual: Fact): Fact | undefined {
-  const metric = k.metric ?? actual.metric;
-  if (!metric || (actual.metric && actual.metric !== metric)) return undefined;
-  const cells = ctx.doc.facts.filter((g) => g.from === 'table' && g.metric === metric && isAmount(g) && g.year === actual.year && yuanOf(g) !== null);
-  const budgets = cells.filter((g) => g.role === 'budget');
-  const fund = actual.about?.fund;
-  if (!budgets.length || budgets.some((g) => yuanOf(g) !== yuanOf(budgets[0]!) || (fund && g.about?.fund && g.about.fund !== fund))) return undefined;
-  if (cells.some((g) => g.role === 'actual' && yuanOf(g) !== yuanOf(actual))) return undefined;
-  return budgets[0];
-}
-
 export function completionRates(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
   const half = checksConfig().tolerances.percentHalfUnit;
@@ -475,7 +460,7 @@ export function completionRates(ctx: Ctx): Flag[] {
       const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
       const budgets: Fact[] = [];
       for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
-      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : actual && tableBudget(ctx, k, actual);
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : actual && ledgerBudget(ctx.doc, k.metric ?? actual.metric, actual);
       if (!actual || !budget || isBound(ctx.text, actual) || isBound(ctx.text, budget)) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);
