@@ -174,7 +174,8 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
     // (not past a figure that lost its unit, nor into a 其中 list: “…收入预算总计21,940.96万元。其中（1）一般公共预算收入预算
     // 21,940.96，与上年相比增加…” — the change is the unit-less figure's, not the total's)
     const between = text ? textBetween(text, x, c) : '';
-    if (between === null || /\d\.\d|其中/u.test(between)) return;
+    // (a rate between — 占本年支出合计的99.13% — is no such figure)
+    if (between === null || /\d\.\d+(?![\d%％]|\s*(?:万元|亿元|元))|其中/u.test(between)) return;
     const bothSides = !c.metric && !x.metric && both(x) && both(c);
     if (!bothSides && (!c.metric || x.metric !== c.metric)) return;
     const cy = yuanOf(c);
