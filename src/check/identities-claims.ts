@@ -9,6 +9,8 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, sumFits, type Fig } from './identities.js';
 import { cueOfWords, namedBudget } from './budget-cue.js';
 import { lineKey, paragraphsOf, type TextIndex } from './lines.js';
+import { textBetween } from './prose-figures.js';
+import { ledgerBudget } from './budget-rates.js';
 import { netParts } from './net-parts.js';
 import { classChanges, restatedClassChanges } from './class-changes.js';
 import { proseLevels } from './prose-levels.js';
@@ -76,6 +78,12 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
           budgets = [];
         }
       }
+      // (no budget in the paragraph: an actual of the claim's sentence whose budget only the tables print — a 三公 item's)
+      if (!pairs.length) {
+        const a = before.filter((f) => f.role === 'actual' && f.metric && !/[。；]/u.test(joined.slice(offsetOf(f), at))).pop();
+        const b = a && ledgerBudget(doc, a.metric, a);
+        if (a && b) pairs.push({ b, a });
+      }
       if (!pairs.length) continue;
       // The pair the claim is about: the one whose subject shares most words with the claim's.
       const clauseStart = Math.max(joined.lastIndexOf('。', at - 1), joined.lastIndexOf('；', at - 1), joined.lastIndexOf('，', at - 1)) + 1;
@@ -114,7 +122,7 @@ export function comparisonClaims(doc: ExtractedDocument, text: TextIndex): Flag[
       const word = { greater: '大于', less: '小于', equal: '等于', about: '基本等于' }[rel];
       const truth = fa.v > fb.v ? '大于' : fa.v < fb.v ? '小于' : '等于';
       flags.push(
-        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}、决算为${a.text}${a.unit}，决算数${truth}预算数${rel === 'about' ? `（相差${percentApart(fa, fb)}）` : ''}。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
+        makeFlag('DIRECTION_CONFLICT', `比较与数字不符：文中称决算数${word}预算数，而预算为${b.text}${b.unit}${b.from === 'table' ? `（${b.about?.table ?? '表'}${placeOf(b.loc)}）` : ''}、决算为${a.text}${a.unit}，决算数${truth}预算数${rel === 'about' ? `（相差${percentApart(fa, fb)}）` : ''}。`, { ...line.loc, start, end }, joined.slice(clauseStart, at + m[0].length).trim(), {
           ...(rel === 'about' ? { severity: 'warning' as const } : {}),
           expected: `决算数${truth}预算数`,
           found: m[0],
@@ -151,7 +159,7 @@ function percentApart(a: Fig, b: Fig): string {
  *  changes are the same. Which one is wrong, or whether last year differed, is not known: a warning, on the
  *  statement that fewer other changes of the same amount agree with (on a tie, the later). Opposite
  *  directions of one amount are the twin-change rule's. */
-export function balancedChanges(doc: ExtractedDocument): Flag[] {
+export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[] {
   const pairs = cfg()?.balancedChanges?.[doc.document.kind ?? ''] ?? [];
   if (!pairs.length) return [];
   const facts = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount');
@@ -163,6 +171,11 @@ export function balancedChanges(doc: ExtractedDocument): Flag[] {
     const x = facts[i - 1];
     if (c.role !== 'change' || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
     if (!x || x.role === 'change' || x.year !== c.year || c.year !== doc.document.year) return;
+    // (not past a figure that lost its unit, nor into a 其中 list: “…收入预算总计21,940.96万元。其中（1）一般公共预算收入预算
+    // 21,940.96，与上年相比增加…” — the change is the unit-less figure's, not the total's)
+    const between = text ? textBetween(text, x, c) : '';
+    // (a rate between — 占本年支出合计的99.13% — is no such figure)
+    if (between === null || /\d\.\d+(?![\d%％]|\s*(?:万元|亿元|元))|其中/u.test(between)) return;
     const bothSides = !c.metric && !x.metric && both(x) && both(c);
     if (!bothSides && (!c.metric || x.metric !== c.metric)) return;
     const cy = yuanOf(c);

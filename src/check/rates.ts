@@ -1,6 +1,7 @@
 // Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
 // precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
 import { budgetCue, namedBudget } from './budget-cue.js';
+import { budgetRates, ledgerBudget, zeroPriorRates } from './budget-rates.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
@@ -459,7 +460,7 @@ export function completionRates(ctx: Ctx): Flag[] {
       const actual = before(list, k, (g) => isActualAmount(g) && sameLabel(g, k), stop);
       const budgets: Fact[] = [];
       for (let j = list.indexOf(k) - 1; j >= 0 && !stop(list[j]!); j--) if (list[j]!.role === 'budget' && isAmount(list[j]!) && sameLabel(list[j]!, k)) budgets.unshift(list[j]!);
-      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : undefined;
+      const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, k)) : actual && ledgerBudget(ctx.doc, k.metric ?? actual.metric, actual);
       if (!actual || !budget || isBound(ctx.text, actual) || isBound(ctx.text, budget)) continue;
       const ay = yuanOf(actual);
       const by = yuanOf(budget);
@@ -474,10 +475,12 @@ export function completionRates(ctx: Ctx): Flag[] {
     for (const x of judged) {
       if (x.fits || others(x).length) continue;
       const expected = formatPercent(x.ay / x.by, x.k.text);
-      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
+      const cell = x.budget.from === 'table' ? `（${x.budget.about?.table ?? '表'}${placeOf(x.budget.loc)}）` : '';
+      flags.push(flagOn(x.k, 'PERCENT_MISMATCH', `完成率与金额不符：决算${show(x.actual)}÷预算${show(x.budget)}${cell}约为${expected}，文中写${x.k.text}%。`, expected, `${x.k.text}%`));
     }
   }
-  return flags;
+  // (比预算减少X%: the same two figures, told as a change)
+  return [...flags, ...budgetRates(ctx), ...zeroPriorRates(ctx)];
 }
 
 let multipleRes: { growth: RegExp; times: RegExp } | null = null;

@@ -6,6 +6,7 @@ import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore, isBound, textBetween, fold, paragraphText } from './prose-figures.js';
 import { metricForLabel } from '../extract/metrics.js';
+import { ledgerShares } from './ledger-shares.js';
 
 export function shares(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -26,7 +27,11 @@ export function shares(ctx: Ctx): Flag[] {
   for (const [k, p] of ctx.text.paragraph) {
     const line = ctx.text.lines.get(k);
     const raw = line?.raw ?? '';
-    if (unreadable.test(raw) || blank.test(raw) || bare.test(line?.text ?? '')) badPara.add(p);
+    // (the bare figure may end one line and its 占 open the next: “基本支出 5377.64，” / “占 55.10%”)
+    const i = ctx.text.position.get(k);
+    const next = i === undefined ? undefined : ctx.text.order[i + 1];
+    const wrap = next && ctx.text.paragraph.get(lineKey(next.loc)) === p ? next.text.slice(0, 12) : '';
+    if (unreadable.test(raw) || blank.test(raw) || bare.test((line?.text ?? '') + wrap)) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
     const paired = respectively(ctx, list);
@@ -183,7 +188,8 @@ export function shares(ctx: Ctx): Flag[] {
     const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
     flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
   }
-  return flags;
+  // (a share whose part and whole are only in the tables)
+  return [...flags, ...ledgerShares(ctx, baseMetric)];
 }
 
 /** Whether share `p` of `list` is off only by the rounding residue put on it: the list's printed shares add
@@ -284,7 +290,7 @@ function basePhrase(ctx: Ctx, part: Fact, share: Fact): string | undefined {
 /** The metric a base phrase names: a metric's own name (patterns/metrics.yaml: 基本支出, 人员经费…), or, with the
  *  words that only say “the whole” taken out (总/合计/总计/总额/全部/本年/当年/年度/决算: 支出总额, 全部支出, 决算总支出),
  *  a `shareBases` phrase. undefined when it names none we know (no check). */
-function baseMetric(phrase: string): string | undefined {
+export function baseMetric(phrase: string): string | undefined {
   const own = metricForLabel(phrase, 'text');
   if (own) return own;
   const bare = phrase.replace(/合计|总计|总额|全部|本年|当年|全年|年度|决算|总/gu, '');
