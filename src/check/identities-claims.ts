@@ -171,8 +171,8 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
     const x = facts[i - 1];
     if (c.role !== 'change' || (c.direction !== 'increase' && c.direction !== 'decrease')) return;
     if (!x || x.role === 'change' || x.year !== c.year || c.year !== doc.document.year) return;
-    // (not past a figure that lost its unit, nor into a 其中 list: “…收入预算总计21,940.96万元。其中（1）一般公共预算收入预算
-    // 21,940.96，与上年相比增加…” — the change is the unit-less figure's, not the total's)
+    // (not past a figure that lost its unit, nor into a 其中 list: “…收入预算总计16,415.81万元。其中（1）一般公共预算收入预算
+    // 16,415.81，与上年相比增加…” — the change is the unit-less figure's, not the total's)
     const between = text ? textBetween(text, x, c) : '';
     // (a rate between — 占本年支出合计的99.13% — is no such figure)
     if (between === null || /\d\.\d+(?![\d%％]|\s*(?:万元|亿元|元))|其中/u.test(between)) return;

@@ -27,7 +27,7 @@ export function shares(ctx: Ctx): Flag[] {
   for (const [k, p] of ctx.text.paragraph) {
     const line = ctx.text.lines.get(k);
     const raw = line?.raw ?? '';
-    // (the bare figure may end one line and its 占 open the next: “基本支出 5377.64，” / “占 55.10%”)
+    // (the bare figure may end one line and its 占 open the next: “基本支出 4281.16，” / “占 48.30%”)
     const i = ctx.text.position.get(k);
     const next = i === undefined ? undefined : ctx.text.order[i + 1];
     const wrap = next && ctx.text.paragraph.get(lineKey(next.loc)) === p ? next.text.slice(0, 12) : '';

@@ -482,7 +482,7 @@ function markerLevel(label: string): number {
 }
 
 /** A 类 (or 款) figure followed by the figures of rows under it, each named with a deeper marker (“1、工资福利
- *  支出（类）2,097.51万元 /（1）基本工资（款）支出737.94万元 /（2）津贴补贴（款）支出1,263.76万元 …”, 功能分类
+ *  支出（类）1,608.22万元 /（1）基本工资（款）支出562.30万元 /（2）津贴补贴（款）支出913.77万元 …”, 功能分类
  *  or 经济分类 alike): the rows are parts of it, so together they cannot exceed it. The rows run until a figure
  *  of the same or a shallower level, or one without a marker, or another section; the parts are the rows of
  *  the shallowest deeper level (a 款 and its own 项 are not added together), each row once (a 项's figure
