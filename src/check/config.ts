@@ -26,6 +26,8 @@ export interface ChecksConfig {
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
   proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };
   ocr: { thousandsAsPoint: string };
+  /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */
+  balanceNotIn?: string[];
   valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean; sectionTotals?: Record<string, string[]> };
 }
 

@@ -335,12 +335,18 @@ export function balancedTotals(ctx: Ctx): Flag[] {
     (m[2] === '收入' ? e.income : e.expenditure).push(f);
     sides.set(k, e);
   }
+  if (checksConfig().balanceNotIn?.includes(ctx.doc.document.template ?? '')) return flags;
+  const yearly = yearTotals(ctx.doc);
   for (const { income, expenditure } of sides.values()) {
     // one flag per pair of sides: the first disagreement
     pairs: for (const a of income) for (const b of expenditure) {
       const fa = figOf(a.text, a.unit);
       const fb = figOf(b.text, b.unit);
       if (!fa || !fb || sumFits(fa, [fb])) continue;
+      // The prose's 总计 are the year's own totals where they restate the tables' 本年收入合计 and 本年支出合计 (the
+      // university template: its balancing row adds carry-overs and 结余): nothing to balance; where those rows
+      // differ with no carry-over, the table's own identity says so.
+      if (yearly.income.some((c) => sumFits(c, [fa])) && yearly.expenditure.some((c) => sumFits(c, [fb]))) continue;
       const [first, later] = isBefore(a, b) ? [a, b] : [b, a];
       const where = placeOf(first.loc);
       flags.push(makeFlag('VALUE_CONFLICT', `收支总计不平衡：${later.label}为${show(later)}，而${where}${first.label}为${show(first)}；收入总计应等于支出总计。`, { ...later.loc }, later.excerpt, { severity: 'error', expected: show(first), found: show(later) }));
@@ -348,6 +354,24 @@ export function balancedTotals(ctx: Ctx): Flag[] {
     }
   }
   return flags;
+}
+
+/** The figures of the tables' year rows (grand-totals.yaml `yearRows`: 本年收入合计, 本年支出合计 …) and of the income
+ *  and expenditure tables' 合计 (this year's, without carry-overs), by side. */
+function yearTotals(doc: ExtractedDocument): { income: Fig[]; expenditure: Fig[] } {
+  const rows = new Set((loadPattern<{ yearRows?: string[] }>('grand-totals.yaml').yearRows ?? []).map((r) => fold(r)));
+  const out = { income: [] as Fig[], expenditure: [] as Fig[] };
+  for (const g of doc.facts) {
+    if (g.from !== 'table' || g.kind !== 'amount' || g.about?.code || g.about?.fund) continue;
+    if (g.year !== null && g.year !== doc.document.year) continue;
+    const name = fold(g.about?.name ?? '');
+    // (or the 合计 of the income table and of the expenditure table, total column: the year's own totals too)
+    const table = g.about?.table ?? '';
+    const side = rows.has(name) ? (/收入/u.test(name) ? 'income' : 'expenditure') : name === '合计' && g.about?.column === 'total' && !/收支/u.test(table) ? (/收入/u.test(table) ? 'income' : /支出/u.test(table) ? 'expenditure' : null) : null;
+    const x = figOf(g.text, g.unit);
+    if (x && side) out[side].push(x);
+  }
+  return out;
 }
 
 /** A complete sum (patterns/checks.yaml `sums`, complete: 三公 = 因公出国 + 公务用车 + 公务接待; 基本支出 =
