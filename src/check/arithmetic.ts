@@ -14,7 +14,7 @@ import { changeSums, breakdownDirections, netChanges } from './change-parts.js';
 import { partsWithinTotal, subsetAmounts, balancedTotals, localSums, enumeratedParts, chainParts, pairedLists, namedSums, sums } from './sums.js';
 import { restatedRuns, restatedSubjects, valueConflicts } from './restated-figures.js';
 
-export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[] {
+export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex, template: string | null = null): Flag[] {
   const byLine = new Map<string, Fact[]>();
   for (const f of doc.facts) {
     if (f.from !== 'text') continue;
@@ -28,7 +28,7 @@ export function arithmeticChecks(doc: ExtractedDocument, text: TextIndex): Flag[
   for (const list of byLine.values()) list.sort((a, b) => (isBefore(a, b) ? -1 : isBefore(b, a) ? 1 : 0));
   setLevelRoles(doc.document.kind);
   const summed = sums(doc);
-  const ctx: Ctx = { doc, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
+  const ctx: Ctx = { doc, template, byLine, text, suspect: new Set(), summed: new Set(summed.flatMap((f) => (f.loc ? [`${lineKey(f.loc)}|${f.loc.start ?? ''}`] : []))) };
   return oneCause([...unitSuspects(ctx), ...growthRates(ctx), ...levelRates(ctx), ...flatPairs(ctx), ...twinChanges(ctx), ...completionRates(ctx), ...shares(ctx), ...summed, ...changeSums(ctx), ...breakdownDirections(ctx), ...partsWithinTotal(ctx), ...localSums(ctx), ...netChanges(ctx), ...subsetAmounts(ctx), ...enumeratedParts(ctx), ...chainParts(ctx), ...restatedRuns(ctx), ...pairedLists(ctx), ...namedSums(ctx), ...balancedTotals(ctx), ...valueConflicts(ctx), ...restatedSubjects(ctx), ...identityChecks(doc), ...restatementsByName(doc), ...restatedTotals(doc), ...restatedColumns(doc), ...restatedBasicShares(doc), ...restatedFiscalTotals(doc), ...comparisonClaims(doc, text), ...balancedChanges(doc, text), ...grandTotals(doc)]);
 }
 

@@ -11,6 +11,8 @@ import { decimalsOf, isAmount, lastDigitYuan, wholeInList } from './numbers.js';
 
 export interface Ctx {
   doc: ExtractedDocument;
+  /** The template family the check stage found (patterns/required.yaml `families`), where it found one. */
+  template?: string | null;
   /** Text facts by paragraph, in reading order: a change, its rate and its current figure are read
    *  within one paragraph. */
   byLine: Map<string, Fact[]>;

@@ -335,7 +335,7 @@ export function balancedTotals(ctx: Ctx): Flag[] {
     (m[2] === '收入' ? e.income : e.expenditure).push(f);
     sides.set(k, e);
   }
-  if (checksConfig().balanceNotIn?.includes(ctx.doc.document.template ?? '')) return flags;
+  if (checksConfig().balanceNotIn?.includes(ctx.template ?? '')) return flags;
   const yearly = yearTotals(ctx.doc);
   for (const { income, expenditure } of sides.values()) {
     // one flag per pair of sides: the first disagreement
