@@ -28,18 +28,11 @@ export function budgetRates(ctx: Ctx): Flag[] {
       const budgets = span.filter((g) => g.role === 'budget').reverse();
       const budget = budgets.length ? namedBudget(ctx.text, budgets, budgetCue(ctx.text, r)) : undefined;
       if (!actual || !budget || actual.unit !== budget.unit || [actual, budget].some((g) => isBound(ctx.text, g))) return;
-      const ay = yuanOf(actual);
       const by = yuanOf(budget);
-      if (ay === null || by === null || by <= 0) return;
-      const ha = lastDigitYuan(actual) / 2;
-      const hb = lastDigitYuan(budget) / 2;
-      const q = [(ay - ha) / (by + hb), (ay + ha) / Math.max(1e-9, by - hb)];
-      const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
-      if (percentFits(r, lo, hi, half, minPts)) return;
-      const ratio = r.direction === 'decrease' ? 1 - ay / by : ay / by - 1;
-      const word = r.direction === 'decrease' ? '减少' : '增加';
-      const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
-      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      if (yuanOf(actual) === null || by === null || by <= 0) return;
+      const miss = signedRateMiss(r, actual, budget, half, minPts);
+      if (!miss) return;
+      const { expected, should, word } = miss;
       flags.push(flagOn(r, 'PERCENT_MISMATCH', `与预算相比的变动率与金额不符：预算${show(budget)}，决算${show(actual)}，${should}，文中写${word}${r.text}%。`, expected, `${r.text}%`));
     });
   }
@@ -80,4 +73,21 @@ export function ledgerBudget(doc: ExtractedDocument, metric: string | null, actu
   if (!budgets.length || budgets.some((g) => yuanOf(g) !== yuanOf(budgets[0]!) || (fund && g.about?.fund && g.about.fund !== fund))) return undefined;
   if (cells.some((g) => g.role === 'actual' && yuanOf(g) !== yuanOf(actual))) return undefined;
   return budgets[0];
+}
+
+/** A signed rate (增加/减少 X%) of `cur` over `base`, by interval arithmetic on the two printed figures (each ± half
+ *  its last digit): null where some values inside them give the printed rate, else the rate they give
+ *  (`expected`, signed the other way where the word is wrong), the message's phrase for it and the rate's word. */
+export function signedRateMiss(r: Fact, cur: Fact, base: Fact, half: number, minPts: number): { expected: string; should: string; word: string } | null {
+  const cy = yuanOf(cur)!;
+  const by = yuanOf(base)!;
+  const hc = lastDigitYuan(cur) / 2;
+  const hb = lastDigitYuan(base) / 2;
+  const q = [(cy - hc) / (by + hb), (cy + hc) / Math.max(1e-9, by - hb)];
+  const [lo, hi] = r.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
+  if (percentFits(r, lo, hi, half, minPts)) return null;
+  const ratio = r.direction === 'decrease' ? 1 - cy / by : cy / by - 1;
+  const word = r.direction === 'decrease' ? '减少' : '增加';
+  const expected = ratio < 0 ? `${r.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, r.text)}` : formatPercent(ratio, r.text);
+  return { expected, should: ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`, word };
 }

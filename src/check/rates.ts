@@ -1,7 +1,7 @@
 // Growth, level and completion rates against the amounts they are computed from, by interval arithmetic at the printed
 // precision (PERCENT_MISMATCH), and a change in the wrong unit or larger than its figure (UNIT_SUSPECT).
 import { budgetCue, namedBudget } from './budget-cue.js';
-import { budgetRates, ledgerBudget, zeroPriorRates } from './budget-rates.js';
+import { budgetRates, ledgerBudget, signedRateMiss, zeroPriorRates } from './budget-rates.js';
 import { flatWords, otherFunds } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
@@ -615,15 +615,9 @@ export function priorTriangles(ctx: Ctx): Flag[] {
       // (current, 比上年 + prior, rate: levelRates')
       const lead = textBetween(ctx.text, x, p);
       if (lead !== null && /^[，,。]?(?:同比)?(?:比|较|与)/u.test(lead) && list[i - 1] === x) return;
-      const hx = lastDigitYuan(x) / 2;
-      const hp = lastDigitYuan(p) / 2;
-      const q = [(xy - hx) / (py + hp), (xy + hx) / Math.max(1e-9, py - hp)];
-      const [lo, hi] = n.direction === 'decrease' ? [1 - q[1]!, 1 - q[0]!] : [q[0]! - 1, q[1]! - 1];
-      if (percentFits(n, lo, hi, half, minPts)) return;
-      const ratio = n.direction === 'decrease' ? 1 - xy / py : xy / py - 1;
-      const word = n.direction === 'decrease' ? '减少' : '增加';
-      const expected = ratio < 0 ? `${n.direction === 'decrease' ? '增加' : '减少'}${formatPercent(-ratio, n.text)}` : formatPercent(ratio, n.text);
-      const should = ratio < 0 ? `实为${expected}` : `${word}率应约为${expected}`;
+      const miss = signedRateMiss(n, x, p, half, minPts);
+      if (!miss) return;
+      const { expected, should, word } = miss;
       flags.push(flagOn(n, 'PERCENT_MISMATCH', `变动率与金额不符：由上年${show(p)}到本年${show(x)}，${should}，文中写${word}${n.text}%。`, expected, `${n.text}%`));
     });
   }
