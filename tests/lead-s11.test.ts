@@ -34,3 +34,27 @@ describe('收支总计 that restate the year rows are not a balance', () => {
     expect(await balance('university', '458.15', '470.51')).toEqual([]);
   }, 30_000);
 });
+
+describe('a unit a page-text dump wrapped off its table cell is no blank (reviewer s11: a 绩效指标 cell `≥1200 人` / `次`)', () => {
+  // (a pdftotext -layout 绩效目标表 fragment: the cell's 次 printed two lines under its figure, a row between)
+  const page = (over: string) => [
+    '某某大学2024年度部门预算',
+    '绩     一级                                                分值',
+    '               二级指标             三级指标        指标值',
+    `指                                          ${over}`,
+    '     产出指标      数量指标        奖助学生人次                       20',
+    '标                                            次',
+    '本年支出决算为       万元。',
+  ];
+  const blanks = async (over: string) =>
+    (await processDocument(new TextEncoder().encode(page(over).join('\n') + '\n'), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'BLANK_VALUE')
+      .map((f) => `${f.severity} ${f.loc?.line} ${f.message}`);
+
+  it('under a figure: the cell’s tail, not flagged; the prose blank below still is', async () => {
+    expect(await blanks('≥1200 人')).toEqual(['error 7 数值空缺：“万元”前应填写数字，却留了空白。']);
+  }, 30_000);
+  it('under no figure: a unit with nothing in its slot is a blank', async () => {
+    expect(await blanks('')).toEqual(['error 6 数值空缺：“次”前应填写数字，却留了空白。', 'error 7 数值空缺：“万元”前应填写数字，却留了空白。']);
+  }, 30_000);
+});

@@ -52,7 +52,18 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const { year, kind } = doc.document;
   const textFlags: Flag[] = [];
   // Within one number or one line: blanks, placeholder rows, malformed numbers, titles.
-  for (const u of units) textFlags.push(...blankValues(u), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind));
+  // (the lines above a line, nearest first, for a unit that is a wrapped cell's tail: blankValues)
+  const aboveOf = (i: number) => {
+    const u = units[i]!;
+    const out = [];
+    for (let j = i - 1; j >= Math.max(0, i - 3) && !u.cell; j--) {
+      const p = units[j]!;
+      if (p.cell || p.line.loc.page !== u.line.loc.page) break;
+      out.push(p.line);
+    }
+    return out;
+  };
+  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind)));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.

@@ -1,6 +1,6 @@
 // Checks that read the words themselves: blanks, template leftovers, malformed numbers, a change that
 // is both up and down, a title with the wrong year.
-import type { DocKind, Flag } from '../model.js';
+import type { DocKind, Flag, Line } from '../model.js';
 import type { Part } from '../extract/facts/paragraph.js';
 import { checksConfig, templateConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
@@ -51,8 +51,19 @@ function slotBlank(unit: TextUnit, at: number, name: string, after: string): boo
   return !uncertainRaw(unit.line, at - 1, at + name.length);
 }
 
+/** A lone unit ending a sparse page-text line far from the text before it, right under a figure (the nearest
+ *  line above with text in its columns: `≥1200 人` / a row between / `次`): the tail of a table cell a page-text
+ *  dump wrapped, not a blank (checks.yaml `blank.wrappedTail`). */
+function wrappedCellTail(raw: string, at: number, len: number, weight: number, above: Line[]): boolean {
+  const t = checksConfig().blank.wrappedTail;
+  if (!t || !above.length || weight < t.minGap || raw.slice(at + len).trim() !== '') return false;
+  if (raw.replace(/\s/gu, '').length / raw.trimEnd().length >= t.maxDensity) return false;
+  const over = above.map((l) => l.raw.slice(Math.max(0, at - t.reach), at + len + t.reach)).find((x) => x.trim() !== '');
+  return over !== undefined && /\d/u.test(over);
+}
+
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
-export function blankValues(unit: TextUnit): Flag[] {
+export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
   const cfg = checksConfig().blank;
   const raw = unit.line.raw;
   const flags: Flag[] = [];
@@ -77,7 +88,7 @@ export function blankValues(unit: TextUnit): Flag[] {
         flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
         continue;
       }
-      if (weight < minGap) continue;
+      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above)) continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
