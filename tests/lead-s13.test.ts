@@ -1,0 +1,31 @@
+// Session 13, lead: a narrative figure that restates a table row by its label alone is a warning (the row may not
+// be the one meant), unless the text restates that row elsewhere under the same label and fund — then the row is the
+// one meant, and the two statements contradict each other with the table siding with the other (reviewer s12: an
+// unseen university 预算 stating its 使用非财政拨款结余 two ways, 0.05 apart). Synthetic: scripts/gen-variants.ts.
+import { describe, expect, it } from 'vitest';
+import { makeVariant } from '../scripts/gen-variants.js';
+import { processDocument } from '../src/pipeline.js';
+
+/** The variant's 收入决算 paragraph states 其他收入 as `first` (the table's row is 15.00); `again`, when given, is a
+ *  second statement of 其他收入 in the next paragraph. */
+async function conflicts(first: string, again?: string): Promise<string[]> {
+  const lines = makeVariant('sichuan13', 'none').lines.map((l) => l.replace('其他收入15.00万元', `其他收入${first}万元`));
+  if (again) lines.splice(lines.indexOf('三、支出决算情况说明'), 0, `2024年度其他收入${again}万元，主要是利息收入。`);
+  const flags = (await processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' })).flags;
+  return flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => `${f.severity} ${f.loc?.line} ${f.expected} ${f.found}`);
+}
+
+describe('a label-only restatement the text itself confirms elsewhere', () => {
+  it('the other statement equals the table row: the differing one is an error', async () => {
+    expect(await conflicts('15.05', '15.00')).toEqual(['error 12 15.00万元 15.05万元']);
+  }, 30_000);
+  it('no other statement: a warning, as before', async () => {
+    expect(await conflicts('15.05')).toEqual(['warning 12 15.00万元 15.05万元']);
+  }, 30_000);
+  it('both statements differ from the table alike: warnings, no confirmation', async () => {
+    expect(await conflicts('15.05', '15.05')).toEqual(['warning 12 15.00万元 15.05万元', 'warning 13 15.00万元 15.05万元']);
+  }, 30_000);
+  it('both restate the table: no flag', async () => {
+    expect(await conflicts('15.00', '15.00')).toEqual([]);
+  }, 30_000);
+});
