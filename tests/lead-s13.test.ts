@@ -29,3 +29,26 @@ describe('a label-only restatement the text itself confirms elsewhere', () => {
     expect(await conflicts('15.00', '15.00')).toEqual([]);
   }, 30_000);
 });
+
+describe('a 类 figure that one table confirms and another, 0.01 apart, does not (reviewer s13: an unseen 决算 whose 公开04 prints a 类 as the text does, its 公开05 the sum of rounded 项)', () => {
+  /** The variant's 公开04 row 一般公共服务支出 printed as `t04` (its 公开05 row is 400.05); the 一般公共预算 paragraph states the 类 as `said`. */
+  async function classConflicts(t04: string, said: string): Promise<string[]> {
+    const lines = [...makeVariant('sichuan13', 'none').lines];
+    const row = lines.indexOf('\t一、一般公共服务支出', lines.indexOf('四、财政拨款收入支出决算总表'));
+    lines[row + 1] = `\t${t04}`;
+    lines[row + 2] = `\t${t04}`;
+    const at = lines.indexOf('2024年度一般公共预算财政拨款支出443.15万元。');
+    lines[at] = `2024年度一般公共预算财政拨款支出443.15万元。其中：一般公共服务支出（类）${said}万元。`;
+    const flags = (await processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' })).flags;
+    return flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => `${f.severity} ${f.expected} ${f.found}`);
+  }
+  it('the text restates 公开04 exactly, 公开05 differs by 0.01: a warning naming both tables, not an error', async () => {
+    expect(await classConflicts('400.04', '400.04')).toEqual(['warning 400.05万元 400.04万元']);
+  }, 30_000);
+  it('the text fits neither table: an error', async () => {
+    expect(await classConflicts('400.05', '400.04')).toEqual(['error 400.05万元 400.04万元']);
+  }, 30_000);
+  it('the text fits 公开05: no flag', async () => {
+    expect(await classConflicts('400.04', '400.05')).toEqual([]);
+  }, 30_000);
+});
