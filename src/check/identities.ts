@@ -8,7 +8,7 @@ import { amountScale } from '../amount.js';
 import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../model.js';
 import { loadPattern } from '../patterns.js';
 import { parseAmount } from '../extract/tables/amount.js';
-import { columnKey } from '../extract/ledger.js';
+import { columnKey, foldName } from '../extract/ledger.js';
 import { grandRows } from '../extract/summary.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
@@ -1555,7 +1555,11 @@ function restatements(l: Ledger): Flag[] {
           // the 人大事务 款's cell): the words name the wrong level of a right figure, or the figure is wrong — a
           // warning that says which row it fits, not an error.
           const above = usable.map((x) => aboveOnPath(l, x.g, mine, f.unit)).find(Boolean);
-          const flag = conflict(l, f, cell.g, mine, cell.fig!, above || outside.includes('within') ? 'warning' : rc.severityByCode, above ? `，与“${above}”行的数字相同，所称科目层级疑有误` : '');
+          // (the figure restated exactly by the same-named row of another table of its fund — 公开04's 卫生健康支出
+          // 236.63 where 公开05's is 236.64, summed from rounded 项: the tables disagree, not the text)
+          const twin = above ? undefined : namesakeFits(tableFacts, cell.g, f, mine);
+          const note = above ? `，与“${above}”行的数字相同，所称科目层级疑有误` : twin ? `，与${twin.about!.table ?? '另一表'}${twin.loc.page !== undefined ? `第${twin.loc.page}页` : ''}同名行的${twin.text}${twin.unit}相同，系两表数字不一致` : '';
+          const flag = conflict(l, f, cell.g, mine, cell.fig!, above || twin || outside.includes('within') ? 'warning' : rc.severityByCode, note);
           if (above) abovePath.add(flag);
           flags.push(flag);
           restatedCells.push(cell.g);
@@ -1627,6 +1631,20 @@ function restatements(l: Ledger): Flag[] {
     compare(figs[0]!, exactTotalRow(l, f, figs[0]!.g) ? rc.severityByCode : rc.severityByMetric);
   }
   return flags;
+}
+
+/** A cell of another table, on a row of the same name as `cell`'s (a 类 printed by name only, as in a 财政拨款收支总表),
+ *  of the figure's role and fund, that the figure restates exactly. */
+function namesakeFits(tableFacts: Fact[], cell: Fact, f: Fact, mine: Fig): Fact | undefined {
+  const name = cell.about?.name;
+  if (!name) return undefined;
+  return tableFacts.find((g) => {
+    const b = g.about!;
+    if (b.tableId === cell.about!.tableId || g.role !== f.role || foldName(b.name ?? '') !== foldName(name)) return false;
+    if ((b.code && b.code !== cell.about!.code) || (f.about?.fund && b.fund !== f.about.fund)) return false;
+    const theirs = figOf(g.text, g.unit);
+    return !!theirs && restates(mine, f.unit, theirs, g.unit);
+  });
 }
 
 /** Whether a narrative figure's own words are exactly the label of the total row `cell` stands on, a row of the

@@ -64,9 +64,8 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     if (f.from !== 'table' || f.kind !== 'amount' || !f.about?.name || f.about.name.length < 3) continue;
     byName.set(f.about.name, [...(byName.get(f.about.name) ?? []), f]);
   }
-  for (const f of doc.facts) {
-    if (f.from !== 'text' || f.kind !== 'amount' || f.role !== level || f.about?.code) continue;
-    if (year === null || f.year !== year) continue;
+  const named = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount' && f.role === level && !f.about?.code && year !== null && f.year === year);
+  for (const f of named) {
     const name = labelName(f.label);
     // (never a column of the year before or of the change: 上年预算数, 增减额)
     const cells = [...(byName.get(name) ?? []), ...columnTotals(doc, name, byName, f)].filter((g) => g.role === f.role && (g.year === null || g.year === year) && !['prior_year', 'change'].includes(g.about?.column ?? '') && compatible(f.about?.fund, g.about?.fund));
@@ -79,15 +78,28 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     if (figs.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) continue;
     const cell = figs[0]!.g;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
+    const other = sameNameFits(named, f, name, figs);
     flags.push(
-      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}“${cell.about?.name ?? name}”行为${cells.map((g) => `${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、')}。`, { ...f.loc }, f.excerpt, {
-        severity: 'warning',
+      makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.text}${f.unit}，${cell.about?.table ?? '表格'}${page}“${cell.about?.name ?? name}”行为${cells.map((g) => `${g.text}${g.unit}`).filter((x, i, a) => a.indexOf(x) === i).join('、')}${other ? `，正文另处（第${other.loc.page ?? '?'}页）写${other.text}${other.unit}，与表格相符` : ''}。`, { ...f.loc }, f.excerpt, {
+        // (a row named by its label alone may not be the row meant — a warning — unless the text itself
+        // restates the row elsewhere under the same label, of the same fund: then the row is the one meant
+        // and the two statements contradict each other, the table siding with the other one)
+        severity: other ? 'error' : 'warning',
         expected: `${cell.text}${cell.unit}`,
         found: `${f.text}${f.unit}`,
       }),
     );
   }
   return flags;
+}
+
+/** Another statement of the text under the same label and fund whose figure restates one of the row's cells. */
+function sameNameFits(named: Fact[], f: Fact, name: string, figs: { g: Fact; fig: Fig | null }[]): Fact | undefined {
+  return named.find((g) => {
+    if (g === f || g.about?.fund !== f.about?.fund || labelName(g.label) !== name) return false;
+    const theirs = figOf(g.text, g.unit);
+    return !!theirs && figs.some((x) => restates(theirs, g.unit, x.fig!, x.g.unit));
+  });
 }
 
 // ---------------------------------------------------------------- the document's totals

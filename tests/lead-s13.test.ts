@@ -1,0 +1,54 @@
+// Session 13, lead: a narrative figure that restates a table row by its label alone is a warning (the row may not
+// be the one meant), unless the text restates that row elsewhere under the same label and fund — then the row is the
+// one meant, and the two statements contradict each other with the table siding with the other (reviewer s12: an
+// unseen university 预算 stating its 使用非财政拨款结余 two ways, 0.05 apart). Synthetic: scripts/gen-variants.ts.
+import { describe, expect, it } from 'vitest';
+import { makeVariant } from '../scripts/gen-variants.js';
+import { processDocument } from '../src/pipeline.js';
+
+/** The variant's 收入决算 paragraph states 其他收入 as `first` (the table's row is 15.00); `again`, when given, is a
+ *  second statement of 其他收入 in the next paragraph. */
+async function conflicts(first: string, again?: string): Promise<string[]> {
+  const lines = makeVariant('sichuan13', 'none').lines.map((l) => l.replace('其他收入15.00万元', `其他收入${first}万元`));
+  if (again) lines.splice(lines.indexOf('三、支出决算情况说明'), 0, `2024年度其他收入${again}万元，主要是利息收入。`);
+  const flags = (await processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' })).flags;
+  return flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => `${f.severity} ${f.loc?.line} ${f.expected} ${f.found}`);
+}
+
+describe('a label-only restatement the text itself confirms elsewhere', () => {
+  it('the other statement equals the table row: the differing one is an error', async () => {
+    expect(await conflicts('15.05', '15.00')).toEqual(['error 12 15.00万元 15.05万元']);
+  }, 30_000);
+  it('no other statement: a warning, as before', async () => {
+    expect(await conflicts('15.05')).toEqual(['warning 12 15.00万元 15.05万元']);
+  }, 30_000);
+  it('both statements differ from the table alike: warnings, no confirmation', async () => {
+    expect(await conflicts('15.05', '15.05')).toEqual(['warning 12 15.00万元 15.05万元', 'warning 13 15.00万元 15.05万元']);
+  }, 30_000);
+  it('both restate the table: no flag', async () => {
+    expect(await conflicts('15.00', '15.00')).toEqual([]);
+  }, 30_000);
+});
+
+describe('a 类 figure that one table confirms and another, 0.01 apart, does not (reviewer s13: an unseen 决算 whose 公开04 prints a 类 as the text does, its 公开05 the sum of rounded 项)', () => {
+  /** The variant's 公开04 row 一般公共服务支出 printed as `t04` (its 公开05 row is 400.05); the 一般公共预算 paragraph states the 类 as `said`. */
+  async function classConflicts(t04: string, said: string): Promise<string[]> {
+    const lines = [...makeVariant('sichuan13', 'none').lines];
+    const row = lines.indexOf('\t一、一般公共服务支出', lines.indexOf('四、财政拨款收入支出决算总表'));
+    lines[row + 1] = `\t${t04}`;
+    lines[row + 2] = `\t${t04}`;
+    const at = lines.indexOf('2024年度一般公共预算财政拨款支出443.15万元。');
+    lines[at] = `2024年度一般公共预算财政拨款支出443.15万元。其中：一般公共服务支出（类）${said}万元。`;
+    const flags = (await processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' })).flags;
+    return flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => `${f.severity} ${f.expected} ${f.found}`);
+  }
+  it('the text restates 公开04 exactly, 公开05 differs by 0.01: a warning naming both tables, not an error', async () => {
+    expect(await classConflicts('400.04', '400.04')).toEqual(['warning 400.05万元 400.04万元']);
+  }, 30_000);
+  it('the text fits neither table: an error', async () => {
+    expect(await classConflicts('400.05', '400.04')).toEqual(['error 400.05万元 400.04万元']);
+  }, 30_000);
+  it('the text fits 公开05: no flag', async () => {
+    expect(await classConflicts('400.04', '400.05')).toEqual([]);
+  }, 30_000);
+});
