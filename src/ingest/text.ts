@@ -12,6 +12,7 @@ import { numberTables } from './number-tables.js';
 import { jsonShape, pageDump, pageMarked } from './page-dump.js';
 import { pageNumberOf } from './pdf/furniture.js';
 import { completesTitle } from './pdf/tables.js';
+import { splitTitlesJoined } from './split-titles.js';
 
 interface RawLine {
   raw: string;
@@ -33,7 +34,7 @@ export const ingestText: Backend = async (bytes) => {
   pages.forEach((pageText, p) => {
     pageText.split(/\r\n|\r|\n/).forEach((raw, i) => printedOrder.push({ raw, page: p + 1, line: i + 1 }));
   });
-  const all = tailsInPlace(printedOrder);
+  const all = splitTitlesJoined(tailsInPlace(printedOrder));
   const blocks: Block[] = [];
   let tableCount = 0;
   const folios = pageNumberLines(all, pages.length);
