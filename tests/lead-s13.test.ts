@@ -52,3 +52,22 @@ describe('a 类 figure that one table confirms and another, 0.01 apart, does not
     expect(await classConflicts('400.04', '400.05')).toEqual([]);
   }, 30_000);
 });
+
+describe('a growth rate on a zero base whose figures carry different labels (reviewer s13: an unseen 预算 and the corpus 万里街道 2024)', () => {
+  const report = (sentence: string) =>
+    ['上海市某区某街道办事处2024年部门预算', '第二部分 2024年部门预算情况说明', '四、一般公共预算支出预算情况说明',
+      `1. “教育支出（类）其他教育支出（款）其他教育支出（项）”25.00万元，主要用于其他教育支出。${sentence}主要原因是：项目调整。`].join('\n') + '\n';
+  const zeroBase = async (sentence: string) =>
+    (await processDocument(new TextEncoder().encode(report(sentence)), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'PERCENT_MISMATCH')
+      .map((f) => `${f.severity} ${f.message}`);
+
+  it('the item’s name labels last year’s 0, 预算安排 the new figure and the rate: still a zero base', async () => {
+    expect(await zeroBase('2023年当年预算执行数为0.00万元，2024年预算安排25.00万元，比2023年预算执行数增加100.00%。')).toEqual([
+      'error 上年数为0，增长率无从计算：上年0.00万元，本年25.00万元，文中却写增长100.00%。',
+    ]);
+  }, 30_000);
+  it('a base that is not zero: the rate is checked as usual (25.00 over 20.00 is 25%)', async () => {
+    expect(await zeroBase('2023年当年预算执行数为20.00万元，2024年预算安排25.00万元，比2023年预算执行数增加25.00%。')).toEqual([]);
+  }, 30_000);
+});

@@ -51,9 +51,14 @@ export function zeroPriorRates(ctx: Ctx): Flag[] {
       if (!isRate(r) || r.role !== 'change' || r.direction !== 'increase' || r.value <= 0 || year === null) return;
       const earlier = list.slice(0, i).reverse();
       const stop = earlier.findIndex((g) => isChangeAmount(g) || isRate(g));
-      const span = (stop < 0 ? earlier : earlier.slice(0, stop)).filter((g) => isAmount(g) && sameSubject(g, r) && sameSentence(ctx.text, g, r));
-      const prior = span.find((g) => g.role === 'prior_year' && g.year === year - 1);
-      const current = span.find((g) => isLevel(g) && g.year === year);
+      const sentence = (stop < 0 ? earlier : earlier.slice(0, stop)).filter((g) => isAmount(g) && sameSentence(ctx.text, g, r));
+      const priors = sentence.filter((g) => g.role === 'prior_year' && g.year === year - 1);
+      const currents = sentence.filter((g) => isLevel(g) && g.year === year);
+      // (the subject's own figures; else the sentence's only pair — 2022年当年预算执行数为0万元，2023年预算安排60.13万元，
+      // 比…增加100.00%: the item's name labels the first figure, 预算安排 the second and the rate)
+      const lone = priors.length === 1 && currents.length === 1;
+      const prior = priors.find((g) => sameSubject(g, r)) ?? (lone ? priors[0] : undefined);
+      const current = currents.find((g) => sameSubject(g, r)) ?? (lone ? currents[0] : undefined);
       if (!prior || !current || yuanOf(prior) !== 0 || !(yuanOf(current)! > 0) || prior.unit !== current.unit || isBound(ctx.text, prior)) return;
       flags.push(flagOn(r, 'PERCENT_MISMATCH', `上年数为0，增长率无从计算：上年${show(prior)}，本年${show(current)}，文中却写增长${r.text}%。`, '上年为0，无增长率', `${r.text}%`));
     });
