@@ -56,3 +56,42 @@ describe('科目 sums over figures a -raw dump could not place', () => {
     expect(await sums([spending('239.50')], head)).toEqual(['error 2:25 220.00 239.50']);
   }, 30_000);
 });
+
+/** A 绩效目标表's 项目资金 block split over two pages: 上年结转 and 其他资金 open the next page, without the
+ *  项目资金（万元） cell beside them. */
+const funds = (total: string) => [
+  [
+    '（十六）某某专项经费', '            某某专项经费项目绩效目标表', '', '                        （2024 年度）', '',
+    '    项目名称              某某专项经费', '',
+    '主管部门及代码          [105]教育部           实施单位        某某大学本级', '',
+    `    项目资金      年度资金总额：                         ${total}        执行率`,
+    '    （万元）         其中：财政拨款                       600.00        分值（10）', '',
+    '                            34', '',
+  ],
+  [
+    '                    上年结转                    900.00', '',
+    '                    其他资金                           -',
+    '年   1. 推进重点研究基地建设，完成在研项目结题。',
+    '度   2. 提高项目管理效益。',
+    '      一级                                                   分值',
+    '             二级指标             三级指标         指标值',
+    '      指标                                                   （90）',
+    '                      出版学术著作数              ≥30 部            10', '',
+    '             数量指标     发表相关论文数              ≥60 篇            15',
+    '     产出指标',
+    '                      出版研究或咨询报告            ≥18 件            15',
+    '            服务对象满意度   教师满意度                ≥95%             5',
+    '    满意度指标', '',
+    '                         35', '',
+  ],
+];
+
+describe('绩效目标表: 年度资金总额 = its sources, each read beside its own label', () => {
+  const head = '某某大学2024年部门预算';
+  it('sources continued on the next page, one cell to the left: they add up, no flag', async () => {
+    expect(await sums(funds('1,500.00'), head)).toEqual([]);
+  }, 30_000);
+  it('a total its sources do not make is still an error', async () => {
+    expect(await sums(funds('1,600.00'), head)).toEqual(['error 2:4 1500.00 1,600.00']);
+  }, 30_000);
+});

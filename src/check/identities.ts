@@ -1324,12 +1324,16 @@ function funds(l: Ledger, id: Identity): Flag[] {
         parts.push(k);
       }
       if (parts.length < 2) return;
+      // Each source's cells counted from its own label: a form row read off page text keeps its cells in
+      // order, not in the grid's columns (a block split over two pages: 上年结转 | 981.90 with no 项目资金 cell
+      // before it), so a label in another column than the total's shifts its figures with it.
+      const partAt = parts.map((k) => t.rows[k]!.findIndex((x, cc) => cc <= labelAt + 1 && partRe.test(fold(x))) - labelAt);
       const bad = (x: string) => /分值|得分|执行率|[%％]/u.test(x);
       for (let c = labelAt + 1; c < row.length; c++) {
-        if ([r, ...parts].some((k) => bad(t.rows[k]![c] ?? '')) || bad(t.header[c] ?? '')) continue;
+        if ([r, ...parts].some((k, i) => bad(t.rows[k]![c + (i ? partAt[i - 1]! : 0)] ?? '')) || bad(t.header[c] ?? '')) continue;
         const tot = figOf(row[c] ?? '', null, true);
         if (!tot) continue;
-        const ps = parts.map((k) => t.rows[k]![c] ?? '');
+        const ps = parts.map((k, i) => t.rows[k]![c + partAt[i]!] ?? '');
         if (ps.some((x) => !isBlank(x) && !figOf(x, null, true)) || ps.every((x) => isBlank(x))) continue;
         // a blank or a bare 0 is an exact 0
         const figs = ps.map((x) => (isBlank(x) || /^\s*0\s*$/.test(x) ? ZERO : figOf(x, null, true)!));
