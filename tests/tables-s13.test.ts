@@ -139,3 +139,33 @@ describe('绩效目标表: 年度资金总额 = its sources, each read beside it
     expect(await sums(funds('1,600.00'), head)).toEqual(['error 2:4 1500.00 1,600.00']);
   }, 30_000);
 });
+
+/** A -layout 支出决算表, every figure under its column: nothing unplaced. */
+const placed = (edu: string) => {
+  const r = (code: string, name: string, a: string, b: string, c: string) => at([[0, code], [10, name], [37 - a.length, a], [50 - b.length, b], [63 - c.length, c]]).trimEnd();
+  return [
+    '                                  表 3：高等学校支出决算表', '', '',
+    '单位名称：某某大学                                                                       单位：万元', '',
+    '  科目编码      科目名称       合计         基本支出         项目支出         上缴上级支出   经营支出   对附属单位补助支出', '',
+    r('205', '教育支出', edu, '300.00', '200.00'),
+    r('20502', '普通教育', '420.00', '300.00', '120.00'),
+    r('2050205', '高等教育', '420.00', '300.00', '120.00'),
+    r('20599', '其他教育支出', '80.00', '', '80.00'),
+    r('2059999', '其他教育支出', '80.00', '', '80.00'),
+    r('221', '住房保障支出', '40.00', '40.00', ''),
+    r('22102', '住房改革支出', '40.00', '40.00', ''),
+    r('2210201', '住房公积金', '40.00', '40.00', ''),
+    at([[11, '合计'], [31, '540.00'], [44, '340.00'], [57, '200.00']]),
+    '      注：因四舍五入进位，分项金额与合计金额可能存在尾数误差。', '',
+  ];
+};
+
+describe('a -layout table whose figures all stand under their columns', () => {
+  const head = '某某大学2024年度部门决算';
+  it('sums that hold: no flag', async () => {
+    expect(await sums([placed('500.00')], head)).toEqual([]);
+  }, 30_000);
+  it('one wrong 类 total: the error stays', async () => {
+    expect(await sums([placed('510.00')], head)).toEqual(['error 2:8 500.00 510.00']);
+  }, 30_000);
+});
