@@ -1809,6 +1809,13 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       loneSide = null;
       return { left: doubtful, right: doubtful };
     }
+    // Figures alone on a line (no label, no code) that neither their place nor the rows around say the half
+    // of (a tall cell's figure printed a line below its label, halfway between the halves): the left half's
+    // by default, but doubtful, so that no sum rests on where they were put.
+    if (right === null && !g.label.length && !g.codes?.length && !r.codes.length) {
+      loneSide = null;
+      return { left: { ...g, values: g.values.map((v) => ({ ...v, doubt: true })) }, right: undefined };
+    }
     right ??= RIGHT.test(labelText(g));
     if (n !== null) lastOrd[right ? 'right' : 'left'] = n;
     if (right) lastR = code ?? lastR;
