@@ -22,6 +22,8 @@ export interface ChecksConfig {
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string>; allowWhenKind?: Partial<Record<DocKind, Record<string, string>>> };
   sums: SumRule[];
   shareBases: { phrase: string; metric: string }[];
+  /** The most distinct year totals of one base the tables may print for a share to be tried against each (share-bases.ts). */
+  shareTableTotals?: number;
   /** Malformed statements read on paragraphs (text-rules.ts malformedStatements). */
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
   proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };

@@ -7,6 +7,7 @@ import { decimalsOf, formatAmount, formatPercent, halfUnit, isAmount, lastDigitY
 import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRange, namedBase, isBefore, nearestAllBefore, isBound, textBetween, fold, paragraphText } from './prose-figures.js';
 import { metricForLabel } from '../extract/metrics.js';
 import { ledgerShares } from './ledger-shares.js';
+import { otherBases } from './share-bases.js';
 
 export function shares(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -123,6 +124,14 @@ export function shares(ctx: Ctx): Flag[] {
     const gap = textBetween(ctx.text, own ?? g, first);
     return gap !== null && /^[，,。]?其中[：:，,]?[^。；;，,]*$/u.test(gap) ? g : undefined;
   };
+  const more = otherBases(ctx, baseMetric);
+  const listed = new Set(pairs.map((q) => q.part));
+  const paraWhole = memo((p: Pair) => `${paraOf(p)}\u0000${p.part.unit}`, (p: Pair) => groupWhole(pairs.filter((q) => paraOf(q) === paraOf(p)), p, half, minPts));
+  const alsoBases = (p: Pair): Fact[] => {
+    const whole = spansBad(p) ? undefined : paraWhole(p);
+    const sum = whole ? [{ ...p.part, id: `${p.part.id}-whole`, label: '各项合计', yuan: whole.yuan, value: Number(whole.text), text: whole.text }] : [];
+    return [...more.sentence(p.part, listed), ...(typeof p.base === 'string' ? more.named(p.base, p.part) : []), ...sum];
+  };
   for (const p of pairs) {
     // Candidate bases, the likeliest first. A named base (占本年收入) may be stated more than once or
     // carry a metric the extractor gave loosely: the share is wrong only if it fits none of them.
@@ -155,11 +164,15 @@ export function shares(ctx: Ctx): Flag[] {
     const usable = candidates.filter((b) => b !== p.part && (yuanOf(b) ?? 0) > 0);
     const py = yuanOf(p.part);
     if (!usable.length || py === null) continue;
-    const fits = usable.some((b) => {
+    const fitsOne = (b: Fact) => {
       const [lo, hi] = ratioRange(p.part, py, b, yuanOf(b)!);
       return percentFits(p.share, lo, hi, half, minPts);
-    });
-    if (fits) continue;
+    };
+    if (usable.some(fitsOne)) continue;
+    // (no share is wrong that another total reproduces: one its sentence states, one named by its base's words — a
+    // table's 支出总计 beside its 本年支出合计 — or the sum of all the parts its paragraph lists with their shares)
+    const others = alsoBases(p).filter((b) => b !== p.part && !usable.some((u) => yuanOf(u) === yuanOf(b)));
+    if (others.some(fitsOne)) continue;
     // The shares of one list (its paragraph, its base) printed to add up to exactly 100%: the residue of
     // rounding may be put on one share (63.75/25.38/10.87 for 63.74/25.38/10.877), one unit of its last
     // digit past its own rounding.
@@ -186,7 +199,10 @@ export function shares(ctx: Ctx): Flag[] {
     }
     // A base that is the sum of the list's own items names them: the reader sees what was added.
     const items = base.id.endsWith('-whole') ? `（${(groups.get(groupKey(p)) ?? []).filter((q) => q.part.unit === p.part.unit).map((q) => q.part.text).join('＋')}）` : '';
-    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%。`, expected, `${p.share.text}%`));
+    // (the other totals tried, named: the reader sees the share fits none of the bases its words may mean)
+    const tried = [...new Map(others.map((b) => [yuanOf(b), b])).values()].slice(0, 3);
+    const also = tried.length ? `；按${tried.map((b) => `${b.label || '合计'}${show(b)}计约为${formatPercent(py / yuanOf(b)!, p.share.text)}`).join('、')}，也不相符` : '';
+    flags.push(flagOn(p.share, 'PERCENT_MISMATCH', `占比与金额不符：${show(p.part)}÷${base.label || '合计'}${show(base)}${items}约为${expected}，文中写${p.share.text}%${also}。`, expected, `${p.share.text}%`));
   }
   // (a share whose part and whole are only in the tables)
   return [...flags, ...ledgerShares(ctx, baseMetric)];

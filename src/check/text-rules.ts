@@ -62,6 +62,9 @@ function wrappedCellTail(raw: string, at: number, len: number, weight: number, a
   return over !== undefined && /\d/u.test(over);
 }
 
+/** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
+const figureEnds = (line: Line | undefined) => line !== undefined && /[0-9０-９]$/u.test(line.raw.trimEnd());
+
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
 export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
   const cfg = checksConfig().blank;
@@ -93,6 +96,9 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
       if (!before && !/^(?:[万亿千]?元|%)$/.test(u.unit)) continue;
+      // (unless the line before, read on into this one as its paragraph reads, ends with the figure: an indented
+      // paragraph of a page-text dump wraps `…结余 18,953.73` / `        万元，…` — the unit's figure is there)
+      if (!before && figureEnds(above[0])) continue;
       const last = before[before.length - 1] ?? '';
       if (NUMERIC_BEFORE.test(last)) continue;
       // A unit split by a space (万 元, 人 次) is not a blank.
