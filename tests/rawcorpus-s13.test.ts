@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline.js';
 
-const flagsOf = async (pages: string[][], code: string) =>
+const flagsOf = async (pages: string[][], code: string, severity = 'error') =>
   (await processDocument(new TextEncoder().encode(pages.map((p) => p.join('\n')).join('\n\f') + '\n'), { ocr: 'off' })).flags
-    .filter((f) => f.code === code && f.severity === 'error')
+    .filter((f) => f.code === code && f.severity === severity)
     .map((f) => `${f.loc?.page}:${f.loc?.line} ${f.found}`);
 
 describe('a -raw dump’s table rows printed as lines are not prose', () => {
@@ -80,5 +80,16 @@ describe('收入预算表 合计 = Σ 类: roots the raw reader could not read w
   }, 30_000);
   it('top 科目 of two levels (20502 beside 221: the 类 205 not read) are not the table’s first level: no verdict', async () => {
     expect(await flagsOf([page('合计 1,800.00 380.00 620.00 400.00 200.00 100.00 300.00', false, false)], 'SUM_MISMATCH')).toEqual([]);
+  }, 30_000);
+});
+
+describe('a -raw dump that prints a table’s first page rows before its title (单位：元, rows, title, header band)', () => {
+  const first = ['2025年某某局单位预算', '一、某某局2025年单位预算编制说明', '本单位2025年预算如下。', '单位：元', '类 款 项', '201 一般公共服务支出 5,000,000 3,000,000 2,000,000', '201 06 财政事务 5,000,000 3,000,000 2,000,000', '201 06 01 行政运行 3,000,000 3,000,000', '201 06 02 一般行政管理事务 2,000,000 2,000,000', '208 社会保障和就业支出 1,000,000 1,000,000', '208 05 行政事业单位养老支出 1,000,000 1,000,000', '208 05 05 机关事业单位基本养老保险缴费支出 1,000,000 1,000,000', '2025年预算单位一般公共预算支出功能分类预算表', '项目 一般公共预算支出', '功能分类科目编码', '功能分类科目名称 合计 基本支出 项目支出', '编制单位：某某局'];
+  const next = (total: string) => ['类 款 项', '项目 一般公共预算支出', '功能分类科目编码', '功能分类科目名称 合计 基本支出 项目支出', '221 住房保障支出 600,000 600,000', '221 02 住房改革支出 600,000 600,000', '221 02 01 住房公积金 600,000 600,000', total, '合计'];
+  it('the rows above the title are the table’s: 合计 = Σ 类 holds, no SUM_MISMATCH', async () => {
+    expect(await flagsOf([first, next('6,600,000 4,600,000 2,000,000')], 'SUM_MISMATCH')).toEqual([]);
+  }, 30_000);
+  it('a 合计 that is not the sum of the whole table’s 类 is still an error', async () => {
+    expect(await flagsOf([first, next('6,700,000 4,700,000 2,000,000')], 'SUM_MISMATCH')).toEqual(['2:8 6700000']);
   }, 30_000);
 });
