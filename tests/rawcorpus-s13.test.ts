@@ -93,3 +93,15 @@ describe('a -raw dump that prints a table’s first page rows before its title (
     expect(await flagsOf([first, next('6,700,000 4,700,000 2,000,000')], 'SUM_MISMATCH')).toEqual(['2:8 6700000']);
   }, 30_000);
 });
+
+describe('placing a row’s figures: only the row relations of the table’s own columns', () => {
+  // (江苏 支出预算总表: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金 — 合计 = 人员经费 + 公用经费 + 项目支出
+  // is no relation of it; one row of four figures for five columns)
+  const page = (row: string) => ['江苏省某某单位2019年部门预算', '三、2019 年度某某单位部门支出预算总表', '单位：万元', '合计 基本支出 项目支出 单位预留机动经费 结转下年资金', row];
+  it('figures that add up in some placement: no warning', async () => {
+    expect(await flagsOf([page('6,210.45 3,300.15 2,010.30 900.00')], 'SUM_MISMATCH', 'warning')).toEqual([]);
+  }, 30_000);
+  it('figures that add up in none: still the warning', async () => {
+    expect(await flagsOf([page('6,210.45 3,300.15 2,010.30 800.00')], 'SUM_MISMATCH', 'warning')).toEqual(['1:5 6,210.45 3,300.15 2,010.30 800.00']);
+  }, 30_000);
+});

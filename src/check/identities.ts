@@ -693,11 +693,16 @@ function placements(l: Ledger, ids: Identity[]): Flag[] {
   const flags: Flag[] = [];
   for (const [tableId, t] of l.tables) {
     const facts = l.cells.get(tableId) ?? [];
-    const mine = ids.filter((id) => id.tables?.includes(t.kind) && id.total && id.parts);
-    if (!mine.length) continue;
+    const mineAll = ids.filter((id) => id.tables?.includes(t.kind) && id.total && id.parts);
+    if (!mineAll.length) continue;
     const unc = uncertainCells(l, tableId);
     if (![...unc.values()].includes('column')) continue;
     const keyOf = t.header.map((h) => (isOfWhich(h) ? undefined : columnKey(h)));
+    // (as rows() reads them: an identity holds in a table none of whose named columns is of another meaning —
+    // 合计 = 人员经费 + 公用经费 + 项目支出 is no relation of a table with a 基本支出 column)
+    const holds = (id: Identity) => keyOf.every((k) => !k || k === id.total || id.parts!.includes(k) || (id.besides ?? []).includes(k));
+    const mine = mineAll.filter(holds);
+    if (!mine.length) continue;
     const known = new Set(mine.flatMap((id) => [id.total!, ...id.parts!, ...(id.besides ?? [])]));
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const unit = t.unit;
