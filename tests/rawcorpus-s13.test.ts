@@ -105,3 +105,14 @@ describe('placing a row’s figures: only the row relations of the table’s own
     expect(await flagsOf([page('6,210.45 3,300.15 2,010.30 800.00')], 'SUM_MISMATCH', 'warning')).toEqual(['1:5 6,210.45 3,300.15 2,010.30 800.00']);
   }, 30_000);
 });
+
+describe('同一科目前后不一致 names the 科目 from its own words where no table row gives its name', () => {
+  // (a plain dump whose 功能分类 table was not read: the 科目's name comes from 购房补贴（03项）, not 本科目)
+  const messages = async (open: string) =>
+    (await processDocument(new TextEncoder().encode(['某某区某某局2026年部门预算', '一、部门预算编制说明', `13、住房保障支出（221类）住房改革支出（02款）购房补贴（03项）${open}万元。主要用于：发放购房补贴。2025年当年预算执行数为`, '120.00万元，2026年预算安排150.00万元，比2025年预算执行数增加33.33%。主要原因是：支出增加。'].join('\n') + '\n'), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'VALUE_CONFLICT')
+      .map((f) => f.message);
+  it('the item’s name, as the PDF (whose table names it) gives it', async () => {
+    expect(await messages('160.00')).toEqual(['同一科目前后不一致：本段开头“购房补贴”为160.00万元，此处2026年为150.00万元（文中变动率33.33%与开头数相符）。']);
+  }, 30_000);
+});
