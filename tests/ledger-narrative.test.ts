@@ -85,7 +85,7 @@ describe('a 项 stated twice in its paragraph (opening figure and 预算安排)'
     ]);
     // One root cause: the rate 5.27% fits 208.8 (201.50 would give 1.59%), so 201.50 is the wrong figure.
     expect(show(d)).toEqual([['VALUE_CONFLICT', 'error', 4, '208.8万元', '201.50万元']]);
-    expect(d.flags.find((f) => f.code === 'VALUE_CONFLICT')!.message).toBe('同一科目前后不一致：本段开头本科目为208.8万元，此处2026年为201.50万元（文中变动率5.27%与开头数相符）。');
+    expect(d.flags.find((f) => f.code === 'VALUE_CONFLICT')!.message).toBe('同一科目前后不一致：本段开头“住房公积金”为208.8万元，此处2026年为201.50万元（文中变动率5.27%与开头数相符）。');
   });
 
   it('flags both when the rate fits neither figure (two defects)', async () => {

@@ -3,6 +3,7 @@
 // A match in a paragraph's text maps back to the line it starts on (loc) and to the verbatim text (excerpt).
 import type { Flag, FlagCode, Line } from '../model.js';
 import { Paragraph, runsOn } from '../extract/facts/paragraph.js';
+import { checksConfig } from './config.js';
 import { makeFlag, type FlagExtras } from './flag.js';
 import { REASON_OPENS, type TextUnit } from './lines.js';
 
@@ -17,7 +18,7 @@ export const tableRows = new WeakSet<Paragraph>();
  *  most of its words one character) is prose however wide its gaps: only its bare numbers could make it
  *  a row. */
 const tableRow = (line: Line) => {
-  if (/[，。；、：,;:]/.test(line.text)) return false;
+  if (clausePunctuation(line)) return false;
   // A year typed into a template's blank (江苏省高级人民法院    2017    年一般公共预算财政拨款支出预算) is set
   // apart by the blank's width, not by a column: it is read as joined to its 年.
   const raw = line.raw.trim().replace(/\s+((?:19|20)\d{2})\s+(?=年)/gu, '$1');
@@ -26,6 +27,31 @@ const tableRow = (line: Line) => {
   const spread = words.filter((w) => /^[\u3400-\u9fff]$/u.test(w)).length * 2 >= words.length && words.length >= 6;
   return !spread && /\S(?: {3,}|\t)\S/.test(raw);
 };
+
+/** Punctuation of a clause on a line, read word by word (words apart by spaces, as page text prints
+ *  cells): a thousands comma inside a figure (18,330.37) and the ordinal opening a cell's label (一、财政拨款,
+ *  1、) are a table's print, not a clause's. */
+const clausePunctuation = (line: Line) =>
+  line.raw
+    .trim()
+    .split(/\s+/)
+    .some((w) => /[，。；、：,;:]/u.test(w.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '').replace(/^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]/u, '')));
+
+/** A figure set apart as a cell: a word that is an amount as tables print it (decimals or thousands
+ *  commas: not a year, not a count), not followed by its unit (18,330.37 万元 is prose). */
+const cellFigure = (line: Line, next: Line | undefined) => {
+  const words = line.raw.trim().split(/\s+/);
+  return words.some((w, i) => {
+    if (!/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^-?\d+\.\d+$/u.test(w)) return false;
+    const after = i + 1 < words.length ? words[i + 1]! : (next?.text ?? '');
+    return !unitAfter().test(after);
+  });
+};
+let unitAfterRe: RegExp | null = null;
+const unitAfter = () => (unitAfterRe ??= new RegExp(`^(?:${checksConfig().tableText.unitAfter})`, 'u'));
+let unitLineRe: RegExp | null = null;
+/** The line that names a table's unit (单位：万元, 部门：… 单位：元): the rows of a table follow it. */
+const unitLine = (line: Line) => (unitLineRe ??= new RegExp(checksConfig().tableText.unitLine, 'u')).test(line.text);
 
 /** A line that is only its page's number (28 on page 28, - 28 -, 第28页). */
 const folio = (line: Line) => {
@@ -39,14 +65,28 @@ const folio = (line: Line) => {
 export function paragraphsOf(units: TextUnit[]): Paragraph[] {
   const out: Paragraph[] = [];
   let cur: { line: Line; block: number }[] = [];
+  const rowLines = new Set<Line>();
   // (the block of a page number skipped inside the paragraph: the next line still runs on from it)
   let through = -1;
   const flush = () => {
     if (cur.length) out.push(new Paragraph(cur));
     cur = [];
   };
+  // A run of table text: from a unit line (单位：万元) or a row, while lines bear no clause punctuation. A
+  // line in it that sets a figure apart as a cell is a row too (a -raw dump prints a row's cells in
+  // reading order, one figure among its labels: 2.政府性基金预算 三、国防支出 三、单位预留机动经费 2,557.89).
+  let run = -2;
+  units.forEach((u, i) => {
+    if (u.cell || u.heading) run = -2;
+    else if (unitLine(u.line)) run = u.block;
+    else if (tableRow(u.line) || (run === u.block - 1 && !clausePunctuation(u.line) && cellFigure(u.line, units[i + 1]?.line))) {
+      run = u.block;
+      rowLines.add(u.line);
+    } else if (run === u.block - 1 && !clausePunctuation(u.line)) run = u.block;
+    else run = -2;
+  });
   for (const u of units) {
-    if (u.cell || u.heading || tableRow(u.line)) {
+    if (u.cell || u.heading || rowLines.has(u.line)) {
       flush();
       if (!u.cell && !u.heading) {
         const row = new Paragraph([{ line: u.line, block: u.block }]);

@@ -288,7 +288,9 @@ export function levelRates(ctx: Ctx): Flag[] {
       const ha = figOf(head.text, head.unit);
       const hb = figOf(cur.text, cur.unit);
       if (ha && hb && !sumFits(ha, [hb]) && !otherFunds(head, cur)) {
-        const name = head.about?.name ? `“${head.about.name}”` : '本科目';
+        // (the 科目's name from the table's row, else from the words before its figure: 住房公积金（项）)
+        const named = head.about?.name ?? /([^（）()“”]+)[（(][类款项][）)]”?$/u.exec(head.label)?.[1];
+        const name = named ? `“${named}”` : '本科目';
         // One root cause, one flag: where the rate fits the paragraph's opening figure and not the
         // restated one, the restated figure is the wrong one, and the rate is not flagged against it.
         const fitsHead = rateFits(head) === true && rateFits(cur) === false;

@@ -47,6 +47,8 @@ const templateOf = (kind: string) =>
   (templates ??= new Map(loadPattern<{ tables: Template[] }>('layouts.yaml').tables.map((t) => [t.kind, t]))).get(kind) ?? null;
 
 const UNIT = /单位\s*[:：]/;
+/** A table's own unit line (单位：元), not the compiler's (编制单位：…). */
+const OWN_UNIT = /(?<!编制)单位\s*[:：]/;
 // A note (注：…), also where the text layer lost its 注 and the line starts with the colon.
 const NOTE = /^\s*(注|说明|备注)?\s*[:：]|本表(为空表|无数据|为空)|^\s*本(单位|部门)(当年)?(无|没有)/;
 const PART = /^\s*第[一二三四五六七八九十]+部分/;
@@ -230,6 +232,7 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
   const out: PrintedTable<L>[] = [];
   const read: Read[] = [];
   let i = 0;
+  let lastEnd = 0;
   while (i < lines.length) {
     const t = lines[i]!.raw.trim();
     let def = t.length <= 60 && (!fixed || cellsOf(t).length <= 3) ? matchTitle(t) : null;
@@ -246,18 +249,21 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
       continue;
     }
     const title = normalize(titleEnd > i ? t + tail : t).text.replace(/\s/g, '');
+    // (a -raw dump can print a table's first page as the PDF wrote it: 单位：元, the rows, then the title and its
+    // header band: those rows are this table's)
+    const lead = leadRows(lines, i, lastEnd);
     i = titleEnd;
     let start = i + 1;
-    let unit: string | null = null;
+    let unit: string | null = lead ? unitOf(lead.unit.raw) : null;
     // The unit line within the next three printed lines (blank lines and the table's number aside).
-    for (let k = i + 1, seen = 0; seen < 3 && k < lines.length; k++) {
+    for (let k = i + 1, seen = 0; !lead && seen < 3 && k < lines.length; k++) {
       const s = lines[k]!.raw;
       if (!s.trim() || CAPTION.test(s)) continue;
       seen++;
       if (matchTitle(s.trim()) || NOTE.test(s) || PART.test(s)) break;
       if (UNIT.test(s)) {
         start = k + 1;
-        unit = /(?<!编制)单位\s*[:：]\s*((?:人民币)?[千百万亿]*元)/.exec(normalize(s).text)?.[1] ?? null;
+        unit = unitOf(s);
         break;
       }
     }
@@ -268,12 +274,22 @@ export function readPrintedTables<L extends SourceLine>(lines: L[], fixed: boole
     const last = read[read.length - 1];
     const names = last?.table.rows[0]?.slice(2).map((c) => c.text);
     const inherit = !last?.halves && last?.kind === def.kind && CONTINUED.test(title) && names?.every((x) => x) ? names : null;
-    const table = buildTable(region, def, fixed && keepsColumns(region), inherit);
+    // (the rows before the title go after the header band the title's page prints under it)
+    const band = lead ? region.filter((l) => l.page === lines[i]!.page) : [];
+    const body = lead ? [...band, ...lead.rows, ...region.slice(band.length)] : region;
+    const table = buildTable(body, def, fixed && keepsColumns(body), inherit);
     if (table) {
-      out.push({ table, lines: lines.slice(start, end) });
+      // (a table read with the rows before its title still stands under its title, where the extractor
+      // names it: it starts at the first line after the title — the next late table's unit line, where the title
+      // ends its page)
+      const after = lines.slice(start, end);
+      const next = lines[titleEnd + 1];
+      const opening = after.length ? after : next && OWN_UNIT.test(next.raw) ? [next] : [];
+      out.push({ table, lines: lead ? [...opening, ...lead.rows] : after });
       read.push({ table, kind: def.kind, unit, halves: def.layout === 'halves' });
     }
     i = Math.max(end, i + 1);
+    lastEnd = i;
   }
   const columns = read.filter((t) => !t.halves);
   placeTotals(read);
@@ -613,12 +629,46 @@ function titled(lines: SourceLine[], k: number): boolean {
   return next.some((l) => UNIT.test(l.raw));
 }
 
+const unitOf = (s: string) => /(?<!编制)单位\s*[:：]\s*((?:人民币)?[千百万亿]*元)/.exec(normalize(s).text)?.[1] ?? null;
+
+/** A title printed after its table's rows (a -raw dump of a PDF that writes a page's rows first): on the
+ *  title's page, a unit line (单位：元) above it, rows with figures between, none after it on the page and no
+ *  unit line under it — the rows from the unit line on are this table's. (after: where the previous table
+ *  ended; lines before it are that table's.) */
+function leadRows<L extends SourceLine>(lines: L[], at: number, after: number): { unit: L; rows: L[] } | null {
+  const page = lines[at]!.page;
+  let u = at - 1;
+  for (; u >= after && lines[u]!.page === page; u--) {
+    const t = lines[u]!.raw.trim();
+    if (OWN_UNIT.test(t)) break;
+    if (t.length <= 60 && matchTitle(t)) return null;
+  }
+  if (u < after || lines[u]!.page !== page || !OWN_UNIT.test(lines[u]!.raw)) return null;
+  const rows = lines.slice(u + 1, at);
+  const figures = (l: SourceLine) => tokens(l, false).some((x) => isAmount(x) && /\d/.test(x.text) && !CODE.test(x.text));
+  if (!rows.some(figures)) return null;
+  for (let k = at + 1; k < lines.length && lines[k]!.page === page; k++) if (OWN_UNIT.test(lines[k]!.raw) || figures(lines[k]!)) return null;
+  return { unit: lines[u]!, rows };
+}
+
+/** A unit line that opens rows whose title follows them on its page (leadRows): another table begins. */
+function opensLateTable(lines: SourceLine[], k: number): boolean {
+  if (!OWN_UNIT.test(lines[k]!.raw)) return false;
+  for (let m = k + 1; m < lines.length && lines[m]!.page === lines[k]!.page; m++) {
+    const t = lines[m]!.raw.trim();
+    if (OWN_UNIT.test(t)) return false;
+    if (t.length <= 60 && matchTitle(t)) return leadRows(lines, m, k) !== null;
+  }
+  return false;
+}
+
 function regionEnd(lines: SourceLine[], start: number): number {
   let k = start;
   for (; k < lines.length; k++) {
     const raw = lines[k]!.raw;
     const t = raw.trim();
     if (!t) continue;
+    if (opensLateTable(lines, k)) break;
     if (k > start && t.length <= 60 && (matchTitle(t) || isIndicatorTitle(t) || titled(lines, k) || completesTitle(t, lines[k + 1]?.raw.trim() ?? ''))) break;
     // (the first line too, when it is another table's title alone on its line: the table before it is empty)
     if (k === start && t.length <= 60 && cellsOf(t).length === 1 && matchTitle(t)) break;
