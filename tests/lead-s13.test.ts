@@ -71,3 +71,28 @@ describe('a growth rate on a zero base whose figures carry different labels (rev
     expect(await zeroBase('2023年当年预算执行数为20.00万元，2024年预算安排25.00万元，比2023年预算执行数增加25.00%。')).toEqual([]);
   }, 30_000);
 });
+
+describe('a swapped direction in a list of part changes, the next paragraph ending a line on a figure whose unit wraps (mutation on an unseen university 决算 layout dump)', () => {
+  const report = (word: string) =>
+    ['某某大学2024年度部门决算', '一、收入支出决算总体情况说明',
+      '   学校 2024 年度收入总计 577,447.73 万元，与 2023 年度',
+      '相比，增加 46,722.70 万元，增长 8.80%。其中：财政拨款',
+      `收入增加 36,802.62 万元，事业收入${word} 7,632.63 万元，其`,
+      '他收入增加 2,287.45 万元。',
+      '   学校 2024 年度支出总计 581,483.46 万元，与 2023 年度',
+      '相比，增加 23,806.71 万元，增长 4.27%。其中：教育支出增',
+      '加 22,774.53 万元，科学技术支出减少 547.65 万元，社会保',
+      '障和就业支出增加 1,706.44 万元，住房保障支出减少 126.61',
+      '万元。'].join('\n') + '\n';
+  const conflicts = async (word: string) =>
+    (await processDocument(new TextEncoder().encode(report(word)), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'DIRECTION_CONFLICT')
+      .map((f) => `${f.severity} ${f.loc?.line} ${f.expected} ${f.found}`);
+
+  it('事业收入减少 where only 增加 makes the parts add up: flagged (a unit wrapped two lines on no longer hides it)', async () => {
+    expect(await conflicts('减少')).toEqual(['error 5 增加7,632.63万元 减少7,632.63万元']);
+  }, 30_000);
+  it('as printed the parts add up: no flag', async () => {
+    expect(await conflicts('增加')).toEqual([]);
+  }, 30_000);
+});

@@ -225,11 +225,12 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
   // A change whose unit is lost (“与上年相比增加 / 1408.29，增长8.96%”) is a member of unknown amount: no
   // breakdown that spans its line is evidence about a word.
   // (read with the start of the next line of its paragraph: a unit wrapped to it is not lost)
-  const bareChange = /(?:增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?(?=[，。；;、]|$)/u;
+  const bareChange = /(?:增加|减少|增长|下降)了?\d[\d,]*(?:\.\d+)?(?=[，。；;、]|$)/gu;
   const paraOf = (i: number) => ctx.text.paragraph.get(lineKey(ctx.text.order[i]!.loc));
   const unknown = ctx.text.order.flatMap((l, i) => {
     const next = i + 1 < ctx.text.order.length && paraOf(i + 1) === paraOf(i) ? ctx.text.order[i + 1]!.text : '';
-    return bareChange.test(l.text + next) ? [i] : [];
+    // (a change of this line: one at the end of the next line may have its unit on the line after that)
+    return [...(l.text + next).matchAll(bareChange)].some((m) => m.index! < l.text.length) ? [i] : [];
   });
   const spans = (e: Eq) => {
     const at = (f: Fact) => ctx.text.position.get(lineKey(f.loc)) ?? -1;
