@@ -96,3 +96,20 @@ describe('a swapped direction in a list of part changes, the next paragraph endi
     expect(await conflicts('增加')).toEqual([]);
   }, 30_000);
 });
+
+describe('a numbered item wrapped onto its figure’s line names the figure’s 科目 (mutation misses on an unseen university 决算: 9.机关事业单位基本养老保险缴费支出（2080505），2023 / 年度决算数为…)', () => {
+  const conflicts = async (figure: string) => {
+    const lines = [...makeVariant('sichuan13', 'none').lines];
+    const at = lines.indexOf('2024年度一般公共预算财政拨款支出443.15万元。');
+    lines.splice(at + 1, 0, '1.行政运行（2010301），2024', `年度决算数为${figure}万元，主要用于机关日常运转。`);
+    return (await processDocument(new TextEncoder().encode(lines.join('\n') + '\n'), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'VALUE_CONFLICT')
+      .map((f) => `${f.severity} ${f.loc?.line} ${f.expected} ${f.found}`);
+  };
+  it('a figure off its 公开05 row (312.45): flagged against that row', async () => {
+    expect(await conflicts('312.55')).toEqual(['error 20 312.45万元 312.55万元']);
+  }, 30_000);
+  it('the row’s figure: no flag', async () => {
+    expect(await conflicts('312.45')).toEqual([]);
+  }, 30_000);
+});

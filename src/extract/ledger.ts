@@ -207,6 +207,12 @@ function clauseBefore(lines: Line[], idx: number, start: number, heading: (k: nu
   let text = lines[idx]!.raw.slice(0, start);
   for (let k = idx - 1; k >= 0 && k >= idx - 3 && !/[。；;]/.test(text); k--) {
     const prev = lines[k]!;
+    // A numbered item wrapped onto the figure's line (9.机关事业单位基本养老保险缴费支出（2080505），2023 / 年度决算数为
+    // 8,897.19万元) opens the figure's clause, though the line alone reads as a heading.
+    if (k === idx - 1 && heading(k) && !heading(idx) && wrappedItem(prev.raw)) {
+      text = prev.raw + text;
+      break;
+    }
     // A heading ends a paragraph whatever its punctuation (a page-text dump moves 占15.16%； above it).
     if (heading(k) || heading(k + 1)) break;
     if (/[。；;]\s*$/.test(prev.raw)) break;
@@ -215,6 +221,9 @@ function clauseBefore(lines: Line[], idx: number, start: number, heading: (k: nu
   const cut = Math.max(text.lastIndexOf('。'), text.lastIndexOf('；'), text.lastIndexOf(';'));
   return text.slice(cut + 1);
 }
+
+/** A numbered line cut mid-clause: after its name, a comma and more words follow, and no stop ends it. */
+const wrappedItem = (raw: string): boolean => /^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[）)])\S.*[，,]\s*[^，,。；;：:\s][^。；;：:]*$/u.test(raw);
 
 /** The figure's sentence up to it (back to the last 。 within three lines, or a heading). */
 function sentenceBefore(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string {
