@@ -242,6 +242,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
     if ([...rowsOf.values()].some((s) => s.size > 1)) continue;
+    const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
     // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
     const codes = [...rowsOf.keys()];
     // Group by column meaning (the two halves of 公开06 are one column: 决算数).
@@ -261,7 +262,6 @@ function trees(l: Ledger, id: Identity): Flag[] {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
         if (!kids.length) continue;
-        const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
         if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
@@ -323,7 +323,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       if (new Set(roots.map((c) => c.length)).size > 1) continue;
       // A root blank here on a row page text could not place all its figures of (or an uncoded row's): one of
       // them may stand in this column, as for a parent's children above.
-      const rootRows = roots.filter((c) => !byCode.has(c)).map((c) => [...rowsOf.get(c)!][0]!);
+      const rootRows = roots.filter((c) => !byCode.has(c)).map(rowOfCode);
       if (unplacedCloseGap(l, tableId, t, [...rootRows, ...unplacedUncoded(l, tableId, t, -1, '', rowsOf).filter((r) => r !== tot.about!.row)], tf, parts as Fig[])) continue;
       l.badRows.add(`${tableId}|${tot.about!.row}`);
       const unit = t.unit ?? '';
