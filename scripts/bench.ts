@@ -1,5 +1,5 @@
-// `npm run bench`: the batch benchmark, then the other stages' benchmarks if present (scripts/bench-pdf.ts,
-// scripts/bench-ocr.ts).
+// `npm run bench`: the batch benchmark, then the other stages' benchmarks if present (scripts/bench-speed.ts,
+// scripts/bench-long.ts, scripts/bench-pdf.ts, scripts/bench-ocr.ts).
 //
 // The batch benchmark runs the built CLI (`juesuan extract`) over the shared corpus (corpus/real + seed) and
 // reports docs/s, pages/s and the peak RSS of the whole process tree (the main process, whose RSS includes
@@ -171,7 +171,7 @@ async function batchBench() {
 
 await batchBench();
 if (!values['batch-only']) {
-  for (const script of ['bench-speed.ts', 'bench-pdf.ts', 'bench-ocr.ts']) {
+  for (const script of ['bench-speed.ts', 'bench-long.ts', 'bench-pdf.ts', 'bench-ocr.ts']) {
     const path = join(repo, 'scripts', script);
     if (!existsSync(path)) continue;
     console.log(`\n--- ${script} ---`);

@@ -1,5 +1,7 @@
-// Issue 16, item 5: cost that grows with the input, not its square. Before the fix a 1,000-page text report
-// took 44 s and a 180,000-character line 48 s (2 busy cores); now 10 s and 5 s. The limits below sit between.
+// Issue 16, item 5: long inputs are read whole. Their cost (linear, not quadratic) is measured where seconds mean
+// something, in `npm run bench` (scripts/bench-long.ts: the time ratio of full to half size, in one process); a time
+// limit here failed on a busy CI machine and said nothing about the input's size. The test timeout still stops a
+// quadratic run (a 180,000-character line took 28 s before paragraphText and nothingBetween cached per line, 4 s now).
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.js';
@@ -13,19 +15,16 @@ async function pagesOfSeed(n: number): Promise<string> {
 }
 
 describe('long inputs', () => {
-  it('reads a 1,000-page text report in linear time', async () => {
+  it('reads a 1,000-page text report whole', async () => {
     const text = await pagesOfSeed(1000);
-    const t = Date.now();
     const r = await extract(new TextEncoder().encode(text));
     expect(r.source.pages).toBe(1000);
-    expect(Date.now() - t).toBeLessThan(30_000);
+    expect(r.facts.length).toBe(11512);
   });
 
-  it('reads one 180,000-character line in linear time', async () => {
+  it('reads every figure of one 180,000-character line', async () => {
     const line = '一般公共预算财政拨款支出决算为84.25万元，比上年增加19.08万元，上升16%。'.repeat(4500).slice(0, 180_000);
-    const t = Date.now();
     const r = await extract(new TextEncoder().encode(`某某局2023年度部门决算\n${line}\n`));
-    expect(r.facts.length).toBeGreaterThan(10_000);
-    expect(Date.now() - t).toBeLessThan(25_000);
+    expect(r.facts.length).toBe(12856);
   });
 });

@@ -248,7 +248,9 @@ export function nothingBetween(ctx: Ctx): (a: Fact, b: Fact) => boolean {
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || f.loc.start === undefined || f.loc.end === undefined) continue;
     const k = lineKey(f.loc);
-    spans.set(k, [...(spans.get(k) ?? []), [f.loc.start, f.loc.end]]);
+    const list = spans.get(k);
+    if (list) list.push([f.loc.start, f.loc.end]);
+    else spans.set(k, [[f.loc.start, f.loc.end]]);
   }
   const masked = new Map<string, string>();
   const maskedLine = (k: string, raw: string) => {
@@ -262,21 +264,38 @@ export function nothingBetween(ctx: Ctx): (a: Fact, b: Fact) => boolean {
     return m;
   };
   const STRAY = /(?<![\d#.])(?!(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<![\d#.,])(?!(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?![\d.]))\d+\.\d+(?![\d.])|\d\s*(?:[万亿]?元|%|％)|(?<![\d#\s])\s*(?:[万亿]元|%|％)/gu;
+  // The stray figures of lines ia..ib joined, found once per span (not once per pair of figures on it: that was
+  // quadratic on a long line).
+  const strayCache = new Map<string, [number, number][]>();
+  function strays(ia: number, ib: number): [number, number][] {
+    const key = `${ia}:${ib}`;
+    let hit = strayCache.get(key);
+    if (!hit) {
+      let joined = '';
+      for (let i = ia; i <= ib; i++) {
+        const line = ctx.text.order[i]!;
+        joined += maskedLine(lineKey(line.loc), line.raw);
+      }
+      hit = [...joined.matchAll(STRAY)].map((x): [number, number] => [x.index, x.index + x[0].length]);
+      strayCache.set(key, hit);
+    }
+    return hit;
+  }
   return (a, b) => {
     const ia = ctx.text.position.get(lineKey(a.loc));
     const ib = ctx.text.position.get(lineKey(b.loc));
     if (ia === undefined || ib === undefined || a.loc.end === undefined || b.loc.start === undefined || ib < ia) return false;
     // (the lines joined: a unit wrapped to the next line after its figure — `…支出1408.29` / `万元，增长…` — is no blank)
-    let joined = '';
+    let length = 0;
     let from = 0;
     let to = 0;
     for (let i = ia; i <= ib; i++) {
       const line = ctx.text.order[i]!;
-      if (i === ia) from = joined.length + a.loc.end;
-      if (i === ib) to = joined.length + b.loc.start;
-      joined += maskedLine(lineKey(line.loc), line.raw);
+      if (i === ia) from = length + a.loc.end;
+      if (i === ib) to = length + b.loc.start;
+      length += line.raw.length;
     }
-    for (const x of joined.matchAll(STRAY)) if (x.index < to && x.index + x[0].length > from) return false;
+    for (const [s, e] of strays(ia, ib)) if (s < to && e > from) return false;
     return true;
   };
 }
