@@ -1,0 +1,45 @@
+// Session 14, tables: table-cell mutations missed on unseen university reports. A 收入预算表 printed with no
+// 单位 line, its header band opening with spanning cells (事业收入 | 其他收入) above 科目编码 | 本年收入合计 | …:
+// read as a grid, not as loose lines. Synthetic lines with invented figures.
+import { describe, expect, it } from 'vitest';
+import type { NumberedLine } from '../src/ingest/pdf/index.js';
+import { findTables } from '../src/ingest/pdf/tables.js';
+
+/** A PDF text line: segments [x0, text] on baseline y (size 8, 8 points a character). */
+const line = (page: number, n: number, y: number, ...segs: [number, string][]): NumberedLine => ({
+  page,
+  line: n,
+  y,
+  size: 8,
+  segs: segs.map(([x0, text]) => ({ text, x0, x1: x0 + 8 * [...text].length, y, size: 8 })),
+});
+
+describe('PDF grids: a table with no unit line under its title', () => {
+  const head = [
+    line(1, 1, 800, [200, '某某大学收入预算表']),
+    line(1, 2, 780, [330, '事业收入'], [430, '其他收入']),
+    line(1, 3, 770, [20, '科目编码'], [130, '本年收入合计'], [230, '财政拨款收入']),
+    line(1, 4, 765, [70, '科目名称']),
+    line(1, 5, 760, [330, '金额']),
+  ];
+  const body = [
+    line(1, 6, 740, [20, '205'], [70, '教育支出'], [140, '1,500.00'], [240, '1,000.00'], [330, '300.00'], [430, '200.00']),
+    line(1, 7, 720, [20, '20502'], [70, '普通教育'], [140, '1,500.00'], [240, '1,000.00'], [330, '300.00'], [430, '200.00']),
+    line(1, 8, 700, [70, '合计'], [140, '1,500.00'], [240, '1,000.00'], [330, '300.00'], [430, '200.00']),
+  ];
+
+  it('starts at the header band: the rows are read with their columns', () => {
+    const t = [...findTables([...head, ...body]).startingAt.values()][0]!;
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['科目编码', '科目名称', '本年收入合计', '财政拨款收入', '事业收入金额', '其他收入'],
+      ['205', '教育支出', '1,500.00', '1,000.00', '300.00', '200.00'],
+      ['20502', '普通教育', '1,500.00', '1,000.00', '300.00', '200.00'],
+      ['', '合计', '1,500.00', '1,000.00', '300.00', '200.00'],
+    ]);
+  });
+
+  it('a title followed by prose is no table (the band must come before any sentence)', () => {
+    const prose = [line(1, 1, 800, [200, '某某大学收入预算表']), line(1, 2, 780, [20, '本单位收入预算情况如下：按科目列示，']), line(1, 3, 770, [20, '科目编码'], [130, '本年收入合计'], [230, '财政拨款收入'])];
+    expect(findTables([...prose, ...body]).startingAt.size).toBe(0);
+  });
+});
