@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NumberedLine } from '../src/ingest/pdf/index.js';
 import { findTables } from '../src/ingest/pdf/tables.js';
+import { processDocument } from '../src/pipeline.js';
 
 /** A PDF text line: segments [x0, text] on baseline y (size 8, 8 points a character). */
 const line = (page: number, n: number, y: number, ...segs: [number, string][]): NumberedLine => ({
@@ -41,5 +42,48 @@ describe('PDF grids: a table with no unit line under its title', () => {
   it('a title followed by prose is no table (the band must come before any sentence)', () => {
     const prose = [line(1, 1, 800, [200, '某某大学收入预算表']), line(1, 2, 780, [20, '本单位收入预算情况如下：按科目列示，']), line(1, 3, 770, [20, '科目编码'], [130, '本年收入合计'], [230, '财政拨款收入'])];
     expect(findTables([...prose, ...body]).startingAt.size).toBe(0);
+  });
+});
+
+describe('a 科目 table that prints its 合计 both above the first 科目 and at its foot', () => {
+  // (a table over two pages restating its total on the last: 高校 决算 表4, 西南大学 2023 — invented figures)
+  const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+  const doc = (top: string, foot: string) => [
+    '某某大学2023年度部门决算',
+    '一般公共预算财政拨款支出决算表',
+    '单位：万元',
+    cells('科目编码', '科目名称', '合计'),
+    '',
+    cells('', '合计', top),
+    '',
+    cells('205', '教育支出', '1,000.00'),
+    '',
+    cells('20502', '普通教育', '1,000.00'),
+    '',
+    cells('2050205', '高等教育', '1,000.00'),
+    '',
+    cells('221', '住房保障支出', '200.00'),
+    '',
+    cells('22102', '住房改革支出', '200.00'),
+    '',
+    cells('2210201', '住房公积金', '200.00'),
+    '',
+    cells('', '合计', foot),
+    '',
+    '正文。',
+  ];
+  const sums = async (lines: string[]) =>
+    (await processDocument(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'SUM_MISMATCH')
+      .map((f) => [f.severity, f.loc?.row, f.loc?.col, f.expected, f.found]);
+
+  it('both agree with the 类: no flag', async () => {
+    expect(await sums(doc('1,200.00', '1,200.00'))).toEqual([]);
+  });
+  it('the first changed: flagged against the 类', async () => {
+    expect(await sums(doc('1,250.00', '1,200.00'))).toEqual([['error', 1, 2, '1200.00', '1250.00']]);
+  });
+  it('the foot changed: flagged against the 类', async () => {
+    expect(await sums(doc('1,200.00', '1,150.00'))).toEqual([['error', 8, 2, '1200.00', '1150.00']]);
   });
 });
