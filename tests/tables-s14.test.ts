@@ -87,3 +87,48 @@ describe('a 科目 table that prints its 合计 both above the first 科目 and 
     expect(await sums(doc('1,200.00', '1,150.00'))).toEqual([['error', 8, 2, '1200.00', '1150.00']]);
   });
 });
+
+describe('高校 表4 (财政拨款支出决算表): 本年支出/合计 = 基本支出 + 项目支出 on every row', () => {
+  // 合计 restated at the foot, as the table over two pages prints it (invented figures).
+  const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+  const doc = (topProject: string, leafProject: string) => [
+    '某某大学2023年度部门决算',
+    '高等学校财政拨款支出决算表',
+    '单位：万元',
+    cells('科目编码', '科目名称', '本年支出/合计', '本年支出/基本支出', '本年支出/项目支出'),
+    '',
+    cells('', '合计', '1,200.00', '900.00', topProject),
+    '',
+    cells('205', '教育支出', '1,000.00', '800.00', '200.00'),
+    '',
+    cells('20502', '普通教育', '1,000.00', '800.00', '200.00'),
+    '',
+    cells('2050204', '高中教育', '400.00', '350.00', leafProject),
+    '',
+    cells('2050205', '高等教育', '600.00', '450.00', '150.00'),
+    '',
+    cells('221', '住房保障支出', '200.00', '100.00', '100.00'),
+    '',
+    cells('22102', '住房改革支出', '200.00', '100.00', '100.00'),
+    '',
+    cells('2210201', '住房公积金', '200.00', '100.00', '100.00'),
+    '',
+    cells('', '合计', '1,200.00', '900.00', '300.00'),
+    '',
+    '正文。',
+  ];
+  const sums = async (lines: string[]) =>
+    (await processDocument(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' })).flags
+      .filter((f) => f.code === 'SUM_MISMATCH')
+      .map((f) => [f.severity, f.loc?.row, f.loc?.col, f.expected, f.found]);
+
+  it('as printed: no flag', async () => {
+    expect(await sums(doc('300.00', '50.00'))).toEqual([]);
+  });
+  it('a 项 row’s 项目支出 changed: flagged on that cell, not on its 款', async () => {
+    expect(await sums(doc('300.00', '60.00'))).toEqual([['error', 4, 4, '50.00', '60.00']]);
+  });
+  it('the first 合计’s 项目支出 changed: flagged on that cell (its restatement at the foot does not hide the 类 sum)', async () => {
+    expect(await sums(doc('350.00', '50.00'))).toEqual([['error', 1, 4, '300.00', '350.00']]);
+  });
+});

@@ -801,7 +801,11 @@ function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, 
   for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
   const codes = [...rowOf.keys()];
   const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
-  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code)) return false;
+  // (the 合计 printed again on the other side of the 科目 rows, above the first or below the last, restates this one)
+  const coded = [...rowOf.values()];
+  const [lo, hi] = [Math.min(...coded), Math.max(...coded)];
+  const restates = (f: Fact) => /^(?:合计|总计)$/.test(f.about!.name ?? '') && (f.about!.row! < lo || f.about!.row! > hi) && f.about!.row! < lo !== row < lo;
+  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code && !restates(f))) return false;
   const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
   const tot = cellFig(l, tableId, row, col, byPos, unit);
   const ps = roots.map((c) => cellFig(l, tableId, rowOf.get(c)!, col, byPos, unit));
