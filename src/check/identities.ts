@@ -304,40 +304,46 @@ function trees(l: Ledger, id: Identity): Flag[] {
       }
       // The table's 合计 row = Σ its top 科目 (those no other printed code is a parent of).
       const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && (f.about.column ?? `#${f.about.col}`) === (group[0]!.about!.column ?? `#${group[0]!.about!.col}`));
-      if (totals.length !== 1) continue;
-      const tot = totals[0]!;
-      if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
-      // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
-      const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
-      if (facts.some((f) => f !== tot && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
-      const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
-      const tf = figIn(l, tableId, tot, t.unit);
-      const parts = roots.map((c) => {
-        const f = byCode.get(c);
-        return f ? figIn(l, tableId, f, t.unit) : ZERO;
-      });
-      if (!tf || !roots.length || parts.some((x) => !x) || sumFits(tf, parts as Fig[])) continue;
-      if (roots.some((c) => bad.has(c))) continue;
-      // Top 科目 of two levels (303, 310 beside 30205 …) mean a parent's row was not read (a table begun on a
-      // page the reader did not give it): the roots are not the table's whole first level.
-      if (new Set(roots.map((c) => c.length)).size > 1) continue;
-      // A root blank here on a row page text could not place all its figures of (or an uncoded row's): one of
-      // them may stand in this column, as for a parent's children above.
-      const rootRows = roots.filter((c) => !byCode.has(c)).map(rowOfCode);
-      if (unplacedCloseGap(l, tableId, t, [...rootRows, ...unplacedUncoded(l, tableId, t, -1, '', rowsOf).filter((r) => r !== tot.about!.row)], tf, parts as Fig[])) continue;
-      l.badRows.add(`${tableId}|${tot.about!.row}`);
-      const unit = t.unit ?? '';
-      const dec = Math.max(decimals(tot), ...roots.map((c) => decimals(byCode.get(c))));
-      const sum = (parts as Fig[]).reduce((s, x) => s + x.v, 0n);
-      flags.push(
-        makeFlag(
-          'SUM_MISMATCH',
-          `${where(tot, t)}${tot.about!.name}的“${colName(l, tot)}”为${show(tf.v, unit, dec)}，与其${roots.length}个${roots.every((c) => c.length === 3) ? '类级' : '一级'}科目之和${show(sum, unit, dec)}不符。`,
-          { ...tot.loc },
-          tot.excerpt,
-          { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
-        ),
-      );
+      // One 合计, or the 合计 printed both above the first 科目 and below the last (a table over two pages that
+      // restates its total at its foot): each = Σ top 科目.
+      const codedRows = coded.map((f) => f.about!.row!);
+      const [firstCoded, lastCoded] = [Math.min(...codedRows), Math.max(...codedRows)];
+      const restated = totals.length === 2 && totals[0]!.about!.row! < firstCoded && totals[1]!.about!.row! > lastCoded;
+      if (totals.length !== 1 && !restated) continue;
+      for (const tot of totals) {
+        if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
+        // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
+        const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
+        if (facts.some((f) => !totals.includes(f) && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
+        const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+        const tf = figIn(l, tableId, tot, t.unit);
+        const parts = roots.map((c) => {
+          const f = byCode.get(c);
+          return f ? figIn(l, tableId, f, t.unit) : ZERO;
+        });
+        if (!tf || !roots.length || parts.some((x) => !x) || sumFits(tf, parts as Fig[])) continue;
+        if (roots.some((c) => bad.has(c))) continue;
+        // Top 科目 of two levels (303, 310 beside 30205 …) mean a parent's row was not read (a table begun on a
+        // page the reader did not give it): the roots are not the table's whole first level.
+        if (new Set(roots.map((c) => c.length)).size > 1) continue;
+        // A root blank here on a row page text could not place all its figures of (or an uncoded row's): one of
+        // them may stand in this column, as for a parent's children above.
+        const rootRows = roots.filter((c) => !byCode.has(c)).map(rowOfCode);
+        if (unplacedCloseGap(l, tableId, t, [...rootRows, ...unplacedUncoded(l, tableId, t, -1, '', rowsOf).filter((r) => !totals.some((x) => x.about!.row === r))], tf, parts as Fig[])) continue;
+        l.badRows.add(`${tableId}|${tot.about!.row}`);
+        const unit = t.unit ?? '';
+        const dec = Math.max(decimals(tot), ...roots.map((c) => decimals(byCode.get(c))));
+        const sum = (parts as Fig[]).reduce((s, x) => s + x.v, 0n);
+        flags.push(
+          makeFlag(
+            'SUM_MISMATCH',
+            `${where(tot, t)}${tot.about!.name}的“${colName(l, tot)}”为${show(tf.v, unit, dec)}，与其${roots.length}个${roots.every((c) => c.length === 3) ? '类级' : '一级'}科目之和${show(sum, unit, dec)}不符。`,
+            { ...tot.loc },
+            tot.excerpt,
+            { expected: show(sum, unit, dec, true), found: show(tf.v, unit, dec, true) },
+          ),
+        );
+      }
     }
   }
   return flags;
@@ -795,7 +801,11 @@ function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, 
   for (const f of facts) if (f.about?.code && f.about.codeKind === 'function') rowOf.set(f.about.code, f.about.row!);
   const codes = [...rowOf.keys()];
   const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
-  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code)) return false;
+  // (the 合计 printed again on the other side of the 科目 rows, above the first or below the last, restates this one)
+  const coded = [...rowOf.values()];
+  const [lo, hi] = [Math.min(...coded), Math.max(...coded)];
+  const restates = (f: Fact) => /^(?:合计|总计)$/.test(f.about!.name ?? '') && (f.about!.row! < lo || f.about!.row! > hi) && f.about!.row! < lo !== row < lo;
+  if (!roots.length || facts.some((f) => f.about!.col === col && f.about!.row !== row && !f.about!.code && !restates(f))) return false;
   const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
   const tot = cellFig(l, tableId, row, col, byPos, unit);
   const ps = roots.map((c) => cellFig(l, tableId, rowOf.get(c)!, col, byPos, unit));

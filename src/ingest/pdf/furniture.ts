@@ -41,5 +41,23 @@ export function furniture(pages: PageLine[][], boxes: { bottom: number; top: num
       if (PAGE_NUMBER.test(text) || (text.length <= 60 && repeated(shape(l)))) drop.add(`${p}:${i}`);
     });
   });
+  // A page number set just inside the margin line (a landscape page's footer, 10% of its short side from the
+  // edge): the page's lowest or highest line, a number that runs with the page index as on at least two other
+  // pages (printed number − page index the same).
+  const edges = pages.map((lines) => {
+    const ys = lines.map((l) => l.y);
+    return lines.flatMap((l, i) => (l.y === Math.min(...ys) || l.y === Math.max(...ys) ? [i] : []));
+  });
+  const offsets = new Map<number, number>();
+  const numberAt = (p: number, i: number) => pageNumberOf(lineText(pages[p]![i]!));
+  edges.forEach((is, p) => {
+    for (const o of new Set(is.flatMap((i) => numberAt(p, i)?.n ?? []).map((n) => n - p))) offsets.set(o, (offsets.get(o) ?? 0) + 1);
+  });
+  edges.forEach((is, p) => {
+    for (const i of is) {
+      const pn = numberAt(p, i);
+      if (pn && (offsets.get(pn.n - p) ?? 0) >= 3) drop.add(`${p}:${i}`);
+    }
+  });
   return drop;
 }

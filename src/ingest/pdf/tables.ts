@@ -67,8 +67,10 @@ export function findTables(lines: NumberedLine[]): FoundTables {
         break;
       }
     }
+    // No unit line: the header band right under the title (a table that prints no 单位 line, its band
+    // perhaps opening with a spanning cell or two: 事业收入 | 其他收入 above 科目编码 | 本年收入合计 | …).
     const next = lines[i + 1];
-    if (start < 0 && next && next.page === title.page && next.segs.length >= 3) start = i + 1;
+    if (start < 0 && next && next.page === title.page && (next.segs.length >= 3 || headerBandFollows(lines, i))) start = i + 1;
     if (start < 0) {
       i++;
       continue;
@@ -112,6 +114,19 @@ export function completesTitle(first: string, second: string): boolean {
   if (!tail || tail.length > 8 || /\d/.test(tail) || matchTitle(first)) return false;
   const joined = matchTitle(first.trimEnd() + tail);
   return joined !== null && joined !== matchTitle(tail);
+}
+
+/** Does a header band follow title i on its page: within its next three lines, before any title, note or
+ *  prose (a sentence's punctuation), a line of three or more cells? */
+function headerBandFollows(lines: NumberedLine[], i: number): boolean {
+  const title = lines[i]!;
+  for (let k = i + 1; k <= i + 3 && k < lines.length; k++) {
+    const l = lines[k]!;
+    const t = lineText(l);
+    if (l.page !== title.page || matchTitle(t) || NOTE.test(t) || PART.test(t) || /[，。；]/.test(t)) return false;
+    if (l.segs.length >= 3) return true;
+  }
+  return false;
 }
 
 function regionEnd(lines: NumberedLine[], start: number): number {
