@@ -360,6 +360,52 @@ describe('the parts of a change add up to the change (文旅局 2025 p28 wording
   });
 });
 
+describe('the listed parts of a change where the year\'s levels show the other parts empty', () => {
+  // 收入总计 = 财政拨款 + 事业收入 + 其他收入 this year (上级补助, 经营, 附属单位上缴 are 0): those three parts' changes add
+  // up to the total's, or more where an unlisted part had a figure last year — never less
+  const lines = (fiscal: string) => [
+    '本年收入总计477,447.73万元，与上年相比，增加46,722.70万元，增长10.85%。其中：财政拨款',
+    `收入增加${fiscal}万元，事业收入增加7,632.63万元，其他收入增加2,287.45万元。`,
+    '本年收入总计477,447.73万元，其中：财政拨款收入279,818.00万元，事业收入144,017.87万元，其他收入53,611.86万元。',
+  ];
+  const doc = (fiscal: string) =>
+    docFrom(
+      lines(fiscal),
+      [
+        { line: 1, text: '477,447.73', unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: '46,722.70', unit: '万元', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: '10.85', unit: '%', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 2, text: fiscal, unit: '万元', role: 'change', direction: 'increase', metric: 'fiscal_appropriation_income', label: '财政拨款收入' },
+        { line: 2, text: '7,632.63', unit: '万元', role: 'change', direction: 'increase', metric: 'business_income', label: '事业收入' },
+        { line: 2, text: '2,287.45', unit: '万元', role: 'change', direction: 'increase', metric: 'other_income', label: '其他收入' },
+        { line: 3, text: '477,447.73', unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
+        { line: 3, text: '279,818.00', unit: '万元', role: 'actual', metric: 'fiscal_appropriation_income', label: '财政拨款收入' },
+        { line: 3, text: '144,017.87', unit: '万元', role: 'actual', metric: 'business_income', label: '事业收入' },
+        { line: 3, text: '53,611.86', unit: '万元', role: 'actual', metric: 'other_income', label: '其他收入' },
+      ],
+      { year: 2024, summary: { total_income: 'f7', fiscal_appropriation_income: 'f8', business_income: 'f9', other_income: 'f10' } },
+    );
+  const sums = (fiscal: string) => run(doc(fiscal)).filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('36,802.62 + 7,632.63 + 2,287.45 = 46,722.70: nothing to flag', () => {
+    expect(sums('36,802.62')).toEqual([]);
+  });
+
+  it('listed parts adding to less than the total change: an error (an empty part can only have fallen)', () => {
+    expect(sums('31,227.35')).toEqual([['error', 1, '增加41147.43万元', '增加46722.70万元']]);
+  });
+
+  it('adding to more: a warning (only if an unlisted part had the difference last year)', () => {
+    expect(sums('41,227.35')).toEqual([['warning', 1, '增加51147.43万元', '增加46722.70万元']]);
+  });
+
+  it('no reading where the year\'s levels do not show the other parts empty', () => {
+    const d = doc('31,227.35');
+    d.summary.operating_income = { value: 5, unit: '万元', yuan: 50000, factId: 'f9' };
+    expect(run(d).filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.line === 1)).toEqual([]);
+  });
+});
+
 describe('share check on a long section (issue 15)', () => {
   it('gives, on 400 generated lists in one section, exactly the flags of the check before it was made linear', async () => {
     const { createHash } = await import('node:crypto');
