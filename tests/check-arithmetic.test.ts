@@ -406,6 +406,42 @@ describe('the listed parts of a change where the year\'s levels show the other p
   });
 });
 
+describe('a breakdown\'s change stated again in its own paragraph of the same section (江苏 预算 wording)', () => {
+  const lines = (reserve: string, project = '1134.33') => [
+    '支出预算总计37188.34万元，与上年相比增加4016.19万元。主要原因是基本支出增加3397.18万元、项目支出减少1134.33万元、单位预留机动经费增加1753.34万元。',
+    '基本支出预算数为21968万元。与上年相比增加3397.18万元。',
+    `项目支出预算数为10208.94万元。与上年相比减少${project}万元。`,
+    `单位预留机动经费预算数为5011.4万元。与上年相比增加${reserve}万元。`,
+  ];
+  const doc = (reserve: string, project?: string) =>
+    docFrom(lines(reserve, project), [
+      { line: 1, text: '37188.34', unit: '万元', role: 'budget', metric: 'total_expenditure', label: '支出预算总计', section: 'h7' },
+      { line: 1, text: '4016.19', unit: '万元', role: 'change', direction: 'increase', metric: 'total_expenditure', label: '支出预算总计', section: 'h7' },
+      { line: 1, text: '3397.18', unit: '万元', role: 'change', direction: 'increase', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 1, text: '1134.33', unit: '万元', role: 'change', direction: 'decrease', label: '项目经费支出安排', section: 'h7' },
+      { line: 1, text: '1753.34', unit: '万元', role: 'change', direction: 'increase', label: '单位预留机动经费', section: 'h7' },
+      { line: 2, text: '21968', unit: '万元', role: 'budget', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 2, text: '3397.18', unit: '万元', role: 'change', direction: 'increase', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 3, text: '10208.94', unit: '万元', role: 'budget', metric: 'project_expenditure', label: '项目支出', section: 'h7' },
+      { line: 3, text: project ?? '1134.33', unit: '万元', role: 'change', direction: 'decrease', metric: 'project_expenditure', label: '项目支出', section: 'h7' },
+      { line: 4, text: '5011.4', unit: '万元', role: 'budget', label: '单位预留机动经费', section: 'h7' },
+      { line: 4, text: reserve, unit: '万元', role: 'change', direction: 'increase', label: '单位预留机动经费', section: 'h7' },
+    ], { kind: '预算', year: 2019 });
+  const conflicts = (reserve: string, project?: string) => run(doc(reserve, project)).filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('every copy agrees: nothing to flag', () => {
+    expect(conflicts('1753.34')).toEqual([]);
+  });
+
+  it('the paragraph\'s copy differs while the breakdown\'s other changes are restated: a warning on the later copy', () => {
+    expect(conflicts('1753.31')).toEqual([['warning', 4, '1753.34万元', '1753.31万元']]);
+  });
+
+  it('not where the breakdown\'s other changes are not all stated again (a list of like items)', () => {
+    expect(conflicts('1753.31', '1034.33')).toEqual([]);
+  });
+});
+
 describe('share check on a long section (issue 15)', () => {
   it('gives, on 400 generated lists in one section, exactly the flags of the check before it was made linear', async () => {
     const { createHash } = await import('node:crypto');
