@@ -442,6 +442,49 @@ describe('a breakdown\'s change stated again in its own paragraph of the same se
   });
 });
 
+describe('one subject\'s change under two nested funds where its figure of the year is the same under both (西南大学 预算 wording)', () => {
+  const lines = (all: string, sciFiscal = '1,512.90') => [
+    '我校支出415,808.40万元，其中：教育支出398,593.09万元，科学技术支出1,512.90万元。',
+    `教育支出减少1,505.49万元，科学技术支出增加${all}万元，住房保障支出增加325.7万元。`,
+    `我校财政拨款支出216,552.53万元，其中：教育支出207,796.18万元，科学技术支出${sciFiscal}万元。`,
+    '教育支出减少6,505.48万元，科学技术支出比上年增加166.77万元，住房保障支出增加7.68万元。',
+  ];
+  const doc = (all: string, sciFiscal?: string) =>
+    docFrom(lines(all, sciFiscal), [
+      { line: 1, text: '415,808.40', unit: '万元', role: 'budget', label: '我校支出', section: 'h9' },
+      { line: 1, text: '398,593.09', unit: '万元', role: 'budget', label: '教育支出', section: 'h9' },
+      { line: 1, text: '1,512.90', unit: '万元', role: 'budget', label: '科学技术支出', section: 'h9' },
+      { line: 2, text: '1,505.49', unit: '万元', role: 'change', direction: 'decrease', label: '教育支出', section: 'h9' },
+      { line: 2, text: all, unit: '万元', role: 'change', direction: 'increase', label: '科学技术支出', section: 'h9' },
+      { line: 2, text: '325.7', unit: '万元', role: 'change', direction: 'increase', label: '住房保障支出', section: 'h9' },
+      { line: 3, text: '216,552.53', unit: '万元', role: 'budget', label: '我校财政拨款支出', section: 'h10' },
+      { line: 3, text: '207,796.18', unit: '万元', role: 'budget', label: '教育支出', section: 'h10' },
+      { line: 3, text: sciFiscal ?? '1,512.90', unit: '万元', role: 'budget', label: '科学技术支出', section: 'h10' },
+      { line: 4, text: '6,505.48', unit: '万元', role: 'change', direction: 'decrease', label: '教育支出', section: 'h10' },
+      { line: 4, text: '166.77', unit: '万元', role: 'change', direction: 'increase', label: '科学技术支出', section: 'h10' },
+      { line: 4, text: '7.68', unit: '万元', role: 'change', direction: 'increase', label: '住房保障支出', section: 'h10' },
+    ], { kind: '预算', year: 2021 });
+  // (the 财政拨款 section's figures are of that fund)
+  const funded = (all: string, sciFiscal?: string) => {
+    const d = doc(all, sciFiscal);
+    for (const f of d.facts.slice(6)) f.about = { fund: 'fiscal' };
+    return d;
+  };
+  const conflicts = (all: string, sciFiscal?: string) => run(funded(all, sciFiscal)).filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('the same change under both: nothing to flag', () => {
+    expect(conflicts('166.77')).toEqual([]);
+  });
+
+  it('another change of all sources while the year\'s figure is all 财政拨款: a warning on the later copy', () => {
+    expect(conflicts('160.77')).toEqual([['warning', 4, '160.77万元', '166.77万元']]);
+  });
+
+  it('not where the subject has money outside 财政拨款 this year (住房保障支出 325.7 and 7.68 are two quantities)', () => {
+    expect(conflicts('160.77', '1,500.00')).toEqual([]);
+  });
+});
+
 describe('share check on a long section (issue 15)', () => {
   it('gives, on 400 generated lists in one section, exactly the flags of the check before it was made linear', async () => {
     const { createHash } = await import('node:crypto');

@@ -173,6 +173,9 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
   const skip = new Set(['performance', 'attachments', 'glossary', 'special_transfer']);
   const levels = levelRolesFor(ctx.doc.document.kind);
   const groups = new Map<string, Fact[]>();
+  // (the same keys without the fund: a subject's changes and levels under each fund, for crossFunds)
+  const changesByFund = new Map<string, Map<string, Fact[]>>();
+  const levelsByFund = new Map<string, Map<string, Fact[]>>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !isAmount(f) || f.yuan === undefined || ctx.suspect.has(f.id) || f.section == null) continue;
     if (skip.has(sectionKey.get(f.section) ?? '')) continue;
@@ -187,6 +190,11 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     const base = change ? (/预算/u.test(lead.slice(lead.search(/[，,。；;]?[^，,。；;]*$/u))) ? 'budget' : 'prior') : '';
     const k = `${subject}|${f.about?.column ?? ''}|${f.role}|${f.direction ?? ''}|${base}|${f.year ?? ''}|${fundKey(f.about?.fund)}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
+    const byFund = change ? changesByFund : levelsByFund;
+    const kf = change ? `${subject}|${f.about?.column ?? ''}|${f.direction}|${base}|${f.year ?? ''}` : `${subject}|${f.about?.column ?? ''}|${f.year ?? ''}`;
+    const m = byFund.get(kf) ?? new Map<string, Fact[]>();
+    m.set(fundKey(f.about?.fund), [...(m.get(fundKey(f.about?.fund)) ?? []), f]);
+    byFund.set(kf, m);
   }
   const same = (a: Fact, b: Fact) => {
     const x = figOf(a.text, a.unit);
@@ -252,6 +260,32 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
       const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : '增加') : '';
       const flag = flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}${verb}在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}。`, show(ref), show(f));
       flags.push(echo ? { ...flag, severity: 'warning' } : flag);
+    }
+  }
+  // One subject's change under two nested funds (西南大学 预算: 科学技术支出1,512.90万元 of all sources and 1,512.9万元 of 财政拨款,
+  // “科学技术支出增加166.77万元” in each section): where the subject's figure of the year is the same under both (all of it is
+  // the narrower fund's this year), its change is the same under both unless last year it had money from outside the
+  // narrower fund — a change that differs is a warning (VALUE_CONFLICT) on the later copy. Each fund's copies agree among
+  // themselves, its figure of the year is printed once (or the same every time), and the copies are in different sections.
+  const wider = (x: string, y: string) => x !== y && (x === '' || (x === 'fiscal' && y !== ''));
+  const FUND: Record<string, string> = { fiscal: '财政拨款', general_budget: '一般公共预算拨款', gov_fund: '政府性基金预算拨款', state_capital: '国有资本经营预算拨款' };
+  const one = (list: Fact[] | undefined) => (list?.length && list.every((g) => same(g, list[0]!)) ? list[0]! : undefined);
+  for (const [kf, byFund] of changesByFund) {
+    const lv = levelsByFund.get(kf.replace(/\|(?:increase|decrease)\|(?:budget|prior)\|/u, '|'));
+    if (!lv) continue;
+    for (const [w, cw] of byFund) {
+      for (const [n, cn] of byFund) {
+        if (!wider(w, n)) continue;
+        const a = one(cw);
+        const b = one(cn);
+        const la = one(lv.get(w));
+        const lb = one(lv.get(n));
+        if (!a || !b || !la || !lb || same(a, b) || !same(la, lb) || a.section === b.section) continue;
+        const [ref, f] = isBefore(a, b) ? [a, b] : [b, a];
+        const verb = f.direction === 'decrease' ? '减少' : '增加';
+        const flag = flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}本年${show(lb)}全部为${FUND[n] ?? n}（${placeOf(la.loc)}各项资金合计亦为${show(la)}），其${verb}额在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}（除非上年另有${FUND[n] ?? n}以外的资金）。`, show(ref), show(f));
+        flags.push({ ...flag, severity: 'warning' });
+      }
     }
   }
   return flags;
