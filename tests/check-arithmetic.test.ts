@@ -360,6 +360,131 @@ describe('the parts of a change add up to the change (文旅局 2025 p28 wording
   });
 });
 
+describe('the listed parts of a change where the year\'s levels show the other parts empty', () => {
+  // 收入总计 = 财政拨款 + 事业收入 + 其他收入 this year (上级补助, 经营, 附属单位上缴 are 0): those three parts' changes add
+  // up to the total's, or more where an unlisted part had a figure last year — never less
+  const lines = (fiscal: string) => [
+    '本年收入总计477,447.73万元，与上年相比，增加46,722.70万元，增长10.85%。其中：财政拨款',
+    `收入增加${fiscal}万元，事业收入增加7,632.63万元，其他收入增加2,287.45万元。`,
+    '本年收入总计477,447.73万元，其中：财政拨款收入279,818.00万元，事业收入144,017.87万元，其他收入53,611.86万元。',
+  ];
+  const doc = (fiscal: string) =>
+    docFrom(
+      lines(fiscal),
+      [
+        { line: 1, text: '477,447.73', unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: '46,722.70', unit: '万元', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: '10.85', unit: '%', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 2, text: fiscal, unit: '万元', role: 'change', direction: 'increase', metric: 'fiscal_appropriation_income', label: '财政拨款收入' },
+        { line: 2, text: '7,632.63', unit: '万元', role: 'change', direction: 'increase', metric: 'business_income', label: '事业收入' },
+        { line: 2, text: '2,287.45', unit: '万元', role: 'change', direction: 'increase', metric: 'other_income', label: '其他收入' },
+        { line: 3, text: '477,447.73', unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
+        { line: 3, text: '279,818.00', unit: '万元', role: 'actual', metric: 'fiscal_appropriation_income', label: '财政拨款收入' },
+        { line: 3, text: '144,017.87', unit: '万元', role: 'actual', metric: 'business_income', label: '事业收入' },
+        { line: 3, text: '53,611.86', unit: '万元', role: 'actual', metric: 'other_income', label: '其他收入' },
+      ],
+      { year: 2024, summary: { total_income: 'f7', fiscal_appropriation_income: 'f8', business_income: 'f9', other_income: 'f10' } },
+    );
+  const sums = (fiscal: string) => run(doc(fiscal)).filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('36,802.62 + 7,632.63 + 2,287.45 = 46,722.70: nothing to flag', () => {
+    expect(sums('36,802.62')).toEqual([]);
+  });
+
+  it('listed parts adding to less than the total change: an error (an empty part can only have fallen)', () => {
+    expect(sums('31,227.35')).toEqual([['error', 1, '增加41147.43万元', '增加46722.70万元']]);
+  });
+
+  it('adding to more: a warning (only if an unlisted part had the difference last year)', () => {
+    expect(sums('41,227.35')).toEqual([['warning', 1, '增加51147.43万元', '增加46722.70万元']]);
+  });
+
+  it('no reading where the year\'s levels do not show the other parts empty', () => {
+    const d = doc('31,227.35');
+    d.summary.operating_income = { value: 5, unit: '万元', yuan: 50000, factId: 'f9' };
+    expect(run(d).filter((f) => f.code === 'SUM_MISMATCH' && f.loc?.line === 1)).toEqual([]);
+  });
+});
+
+describe('a breakdown\'s change stated again in its own paragraph of the same section (江苏 预算 wording)', () => {
+  const lines = (reserve: string, project = '1134.33') => [
+    '支出预算总计37188.34万元，与上年相比增加4016.19万元。主要原因是基本支出增加3397.18万元、项目支出减少1134.33万元、单位预留机动经费增加1753.34万元。',
+    '基本支出预算数为21968万元。与上年相比增加3397.18万元。',
+    `项目支出预算数为10208.94万元。与上年相比减少${project}万元。`,
+    `单位预留机动经费预算数为5011.4万元。与上年相比增加${reserve}万元。`,
+  ];
+  const doc = (reserve: string, project?: string) =>
+    docFrom(lines(reserve, project), [
+      { line: 1, text: '37188.34', unit: '万元', role: 'budget', metric: 'total_expenditure', label: '支出预算总计', section: 'h7' },
+      { line: 1, text: '4016.19', unit: '万元', role: 'change', direction: 'increase', metric: 'total_expenditure', label: '支出预算总计', section: 'h7' },
+      { line: 1, text: '3397.18', unit: '万元', role: 'change', direction: 'increase', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 1, text: '1134.33', unit: '万元', role: 'change', direction: 'decrease', label: '项目经费支出安排', section: 'h7' },
+      { line: 1, text: '1753.34', unit: '万元', role: 'change', direction: 'increase', label: '单位预留机动经费', section: 'h7' },
+      { line: 2, text: '21968', unit: '万元', role: 'budget', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 2, text: '3397.18', unit: '万元', role: 'change', direction: 'increase', metric: 'basic_expenditure', label: '基本支出', section: 'h7' },
+      { line: 3, text: '10208.94', unit: '万元', role: 'budget', metric: 'project_expenditure', label: '项目支出', section: 'h7' },
+      { line: 3, text: project ?? '1134.33', unit: '万元', role: 'change', direction: 'decrease', metric: 'project_expenditure', label: '项目支出', section: 'h7' },
+      { line: 4, text: '5011.4', unit: '万元', role: 'budget', label: '单位预留机动经费', section: 'h7' },
+      { line: 4, text: reserve, unit: '万元', role: 'change', direction: 'increase', label: '单位预留机动经费', section: 'h7' },
+    ], { kind: '预算', year: 2019 });
+  const conflicts = (reserve: string, project?: string) => run(doc(reserve, project)).filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('every copy agrees: nothing to flag', () => {
+    expect(conflicts('1753.34')).toEqual([]);
+  });
+
+  it('the paragraph\'s copy differs while the breakdown\'s other changes are restated: a warning on the later copy', () => {
+    expect(conflicts('1753.31')).toEqual([['warning', 4, '1753.34万元', '1753.31万元']]);
+  });
+
+  it('not where the breakdown\'s other changes are not all stated again (a list of like items)', () => {
+    expect(conflicts('1753.31', '1034.33')).toEqual([]);
+  });
+});
+
+describe('one subject\'s change under two nested funds where its figure of the year is the same under both (西南大学 预算 wording)', () => {
+  const lines = (all: string, sciFiscal = '1,512.90') => [
+    '我校支出415,808.40万元，其中：教育支出398,593.09万元，科学技术支出1,512.90万元。',
+    `教育支出减少1,505.49万元，科学技术支出增加${all}万元，住房保障支出增加325.7万元。`,
+    `我校财政拨款支出216,552.53万元，其中：教育支出207,796.18万元，科学技术支出${sciFiscal}万元。`,
+    '教育支出减少6,505.48万元，科学技术支出比上年增加166.77万元，住房保障支出增加7.68万元。',
+  ];
+  const doc = (all: string, sciFiscal?: string) =>
+    docFrom(lines(all, sciFiscal), [
+      { line: 1, text: '415,808.40', unit: '万元', role: 'budget', label: '我校支出', section: 'h9' },
+      { line: 1, text: '398,593.09', unit: '万元', role: 'budget', label: '教育支出', section: 'h9' },
+      { line: 1, text: '1,512.90', unit: '万元', role: 'budget', label: '科学技术支出', section: 'h9' },
+      { line: 2, text: '1,505.49', unit: '万元', role: 'change', direction: 'decrease', label: '教育支出', section: 'h9' },
+      { line: 2, text: all, unit: '万元', role: 'change', direction: 'increase', label: '科学技术支出', section: 'h9' },
+      { line: 2, text: '325.7', unit: '万元', role: 'change', direction: 'increase', label: '住房保障支出', section: 'h9' },
+      { line: 3, text: '216,552.53', unit: '万元', role: 'budget', label: '我校财政拨款支出', section: 'h10' },
+      { line: 3, text: '207,796.18', unit: '万元', role: 'budget', label: '教育支出', section: 'h10' },
+      { line: 3, text: sciFiscal ?? '1,512.90', unit: '万元', role: 'budget', label: '科学技术支出', section: 'h10' },
+      { line: 4, text: '6,505.48', unit: '万元', role: 'change', direction: 'decrease', label: '教育支出', section: 'h10' },
+      { line: 4, text: '166.77', unit: '万元', role: 'change', direction: 'increase', label: '科学技术支出', section: 'h10' },
+      { line: 4, text: '7.68', unit: '万元', role: 'change', direction: 'increase', label: '住房保障支出', section: 'h10' },
+    ], { kind: '预算', year: 2021 });
+  // (the 财政拨款 section's figures are of that fund)
+  const funded = (all: string, sciFiscal?: string) => {
+    const d = doc(all, sciFiscal);
+    for (const f of d.facts.slice(6)) f.about = { fund: 'fiscal' };
+    return d;
+  };
+  const conflicts = (all: string, sciFiscal?: string) => run(funded(all, sciFiscal)).filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
+
+  it('the same change under both: nothing to flag', () => {
+    expect(conflicts('166.77')).toEqual([]);
+  });
+
+  it('another change of all sources while the year\'s figure is all 财政拨款: a warning on the later copy', () => {
+    expect(conflicts('160.77')).toEqual([['warning', 4, '160.77万元', '166.77万元']]);
+  });
+
+  it('not where the subject has money outside 财政拨款 this year (住房保障支出 325.7 and 7.68 are two quantities)', () => {
+    expect(conflicts('160.77', '1,500.00')).toEqual([]);
+  });
+});
+
 describe('share check on a long section (issue 15)', () => {
   it('gives, on 400 generated lists in one section, exactly the flags of the check before it was made linear', async () => {
     const { createHash } = await import('node:crypto');

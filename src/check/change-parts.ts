@@ -4,7 +4,7 @@ import type { Fact, Flag } from '../model.js';
 import { checksConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
-import { sumFits, type Fig } from './identities.js';
+import { figOf, sumFits, type Fig } from './identities.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
@@ -21,8 +21,11 @@ export function changeSums(ctx: Ctx): Flag[] {
     for (const rule of checksConfig().sums.filter((r) => r.complete)) {
       for (const t of changes.filter((f) => rule.total.includes(f.metric!))) {
         const parts = rule.parts.map((m) => changes.filter((f) => f.metric === m && f.unit === t.unit));
-        if (parts.some((p) => p.length !== 1)) continue;
-        const ps = parts.map((p) => p[0]!);
+        if (parts.some((p) => p.length > 1)) continue;
+        const ps = parts.flatMap((p) => p);
+        // Some parts unstated: only where the year's levels show them empty (unlisted below).
+        const unlisted = ps.length < rule.parts.length;
+        if (unlisted && (ps.length < 2 || !levelsComplete(ctx, t, ps.map((f) => f.metric!)))) continue;
         const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : f.direction === 'flat' ? 0 : 1) * (yuanOf(f) ?? NaN);
         const total = signed(t);
         const sum = ps.reduce((a, f) => a + signed(f), 0);
@@ -31,11 +34,45 @@ export function changeSums(ctx: Ctx): Flag[] {
         if (Math.abs(total - sum) < slack || total === sum) continue;
         const fmt = (y: number) => `${y < 0 ? '减少' : '增加'}${formatAmount(Math.abs(y), t.unit, decimalsOf(t.text))}`;
         const names = ps.map((f) => `${f.label || f.metric}${f.direction === 'decrease' ? '减少' : f.direction === 'flat' ? '持平' : '增加'}${show(f)}`).join('，');
-        flags.push(flagOn(t, 'SUM_MISMATCH', `各部分的变动之和与总变动不符：${names}，合计${fmt(sum)}，而${t.label || t.metric}${fmt(total)}。`, fmt(sum), fmt(total)));
+        const msg = `各部分的变动之和与总变动不符：${names}，合计${fmt(sum)}，而${t.label || t.metric}${fmt(total)}`;
+        if (!unlisted) flags.push(flagOn(t, 'SUM_MISMATCH', `${msg}。`, fmt(sum), fmt(total)));
+        // The unlisted parts are empty this year: each could only have fallen (to 0 from last year's figure), so the
+        // listed parts' changes add up to the total's or more. Less is impossible (an error); more is possible only
+        // where the unlisted parts held that much last year (a warning).
+        else if (sum < total) flags.push(flagOn(t, 'SUM_MISMATCH', `${msg}（未列出的部分本年为0，只可能减少）。`, fmt(sum), fmt(total)));
+        else {
+          const f = flagOn(t, 'SUM_MISMATCH', `${msg}，除非未列出的部分（本年为0）上年合计${formatAmount(sum - total, t.unit, decimalsOf(t.text))}。`, fmt(sum), fmt(total));
+          flags.push({ ...f, severity: 'warning' });
+        }
       }
     }
   }
   return [...flags, ...fundSplits(ctx)];
+}
+
+/** Whether the document's own levels of the year show a total made of the given parts only (收入总计477,447.73 = 财政拨款
+ *  279,818.00 + 事业收入144,017.87 + 其他收入53,611.86: the other parts of its rule are empty this year): the summary's
+ *  figure of the change's metric and of each part, of the change's year, add up within the printed intervals, and no
+ *  other part of the total is stated with an amount other than 0. */
+function levelsComplete(ctx: Ctx, t: Fact, parts: string[]): boolean {
+  const year = ctx.doc.document.year;
+  if (year === null || (t.year !== null && t.year !== year)) return false;
+  const level = (m: string) => {
+    const e = ctx.doc.summary[m];
+    const f = e ? ctx.doc.facts.find((g) => g.id === e.factId) : undefined;
+    if (!f || !isLevel(f) || (f.year !== null && f.year !== year)) return null;
+    return figOf(f.text, f.unit);
+  };
+  const total = level(t.metric!);
+  const figs = parts.map(level);
+  if (!total || figs.some((x) => !x)) return false;
+  if (!sumFits(total, figs as Fig[])) return false;
+  // (a stated figure of another part of the total that is not 0 contradicts the reading)
+  const others = checksConfig().sums.find((r) => r.complete && r.total.includes(t.metric!))?.parts.filter((m) => !parts.includes(m)) ?? [];
+  return others.every((m) => {
+    const e = ctx.doc.summary[m];
+    return !e || e.value === 0;
+  });
 }
 
 /** The parts of a fund's change (rv9 M11: `一般公共预算财政拨款支出减少63.14万元…其中：基本支出增加20.00万元，项目支出减少

@@ -6,7 +6,7 @@ import { canonicalSections } from '../outline.js';
 import { figOf, restates, sumFits } from './identities.js';
 import { isAmount, yuanOf } from './numbers.js';
 import { lineKey } from './lines.js';
-import { type Ctx, flagOn, show, levelRolesFor, fold, isBefore, tolOf, readingOrder } from './prose-figures.js';
+import { type Ctx, flagOn, show, levelRolesFor, fold, isBefore, tolOf, readingOrder, sameSentence } from './prose-figures.js';
 
 /** One statement made twice (江苏 预算: “主要原因是基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留
  *  机动经费增加1753.34万元” in the overview and again under 财政拨款): where two paragraphs state a run of three or
@@ -173,6 +173,9 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
   const skip = new Set(['performance', 'attachments', 'glossary', 'special_transfer']);
   const levels = levelRolesFor(ctx.doc.document.kind);
   const groups = new Map<string, Fact[]>();
+  // (the same keys without the fund: a subject's changes and levels under each fund, for crossFunds)
+  const changesByFund = new Map<string, Map<string, Fact[]>>();
+  const levelsByFund = new Map<string, Map<string, Fact[]>>();
   for (const f of ctx.doc.facts) {
     if (f.from !== 'text' || !isAmount(f) || f.yuan === undefined || ctx.suspect.has(f.id) || f.section == null) continue;
     if (skip.has(sectionKey.get(f.section) ?? '')) continue;
@@ -187,6 +190,11 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     const base = change ? (/预算/u.test(lead.slice(lead.search(/[，,。；;]?[^，,。；;]*$/u))) ? 'budget' : 'prior') : '';
     const k = `${subject}|${f.about?.column ?? ''}|${f.role}|${f.direction ?? ''}|${base}|${f.year ?? ''}|${fundKey(f.about?.fund)}`;
     groups.set(k, [...(groups.get(k) ?? []), f]);
+    const byFund = change ? changesByFund : levelsByFund;
+    const kf = change ? `${subject}|${f.about?.column ?? ''}|${f.direction}|${base}|${f.year ?? ''}` : `${subject}|${f.about?.column ?? ''}|${f.year ?? ''}`;
+    const m = byFund.get(kf) ?? new Map<string, Fact[]>();
+    m.set(fundKey(f.about?.fund), [...(m.get(fundKey(f.about?.fund)) ?? []), f]);
+    byFund.set(kf, m);
   }
   const same = (a: Fact, b: Fact) => {
     const x = figOf(a.text, a.unit);
@@ -219,10 +227,24 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     });
     return sides.length > 0 && sides.every(Boolean);
   };
+  // A change stated among the changes of a breakdown and again in its own paragraph of the same section (江苏 预算: “主要原因是
+  // 基本支出增加…3397.18万元、项目经费支出安排减少1134.33万元、单位预留机动经费增加1753.34万元”, then “基本支出…增加3397.18万元”,
+  // “项目支出…减少1134.33万元”, “单位预留机动经费…增加1753.34万元” in paragraphs of their own): one statement made twice
+  // where every other change of the first copy's sentence (two or more) is stated again, with its direction and figure,
+  // elsewhere in the section — a list of like items (one per unit) does not repeat another item's figures.
+  const isChange = (g: Fact) => g.role === 'change' && (g.direction === 'increase' || g.direction === 'decrease');
+  const inSentence = (a: Fact, g: Fact) => (isBefore(g, a) ? sameSentence(ctx.text, g, a) : sameSentence(ctx.text, a, g));
+  const echoed = (a: Fact, b: Fact) => {
+    if (!isChange(a) || inSentence(a, b) || ctx.text.paragraph.get(lineKey(a.loc)) === ctx.text.paragraph.get(lineKey(b.loc))) return false;
+    const mates = amounts.filter((g) => g !== a && g.section === a.section && isChange(g) && inSentence(a, g));
+    return mates.length >= 2 && mates.every((g) => amounts.some((h) => h !== g && h !== b && h.section === a.section && isChange(h) && h.direction === g.direction && h.unit === g.unit && same(g, h) && !inSentence(a, h)));
+  };
+  const echoPair = (f: Fact, g: Fact) => f.section === g.section && (echoed(f, g) || echoed(g, f));
   for (const list of groups.values()) {
-    if (new Set(list.map((f) => f.section)).size < 2) continue;
+    // (one section: only copies a breakdown echoes)
+    if (new Set(list.map((f) => f.section)).size < 2 && !(list.length === 2 && echoPair(list[0]!, list[1]!))) continue;
     // words that name two different figures within one section are no key
-    if (list.some((f) => list.some((g) => g.section === f.section && !same(f, g)))) continue;
+    if (list.some((f) => list.some((g) => g.section === f.section && !same(f, g) && !echoPair(f, g)))) continue;
     list.sort((a, b) => (isBefore(a, b) ? -1 : 1));
     const votes = list.map((f) => list.filter((g) => same(f, g)).length);
     const best = Math.max(...votes);
@@ -231,9 +253,39 @@ export function restatedSubjects(ctx: Ctx): Flag[] {
     for (const f of list) {
       if (same(f, major) || (list.length === 2 && f === list[0])) continue;
       const ref = list.length === 2 ? list[0]! : major;
-      if (!corroborated(f, ref)) continue;
+      // (copies of one section that only a breakdown's echo ties together: a warning — the breakdown's item may be a
+      // part of the subject's change, its reason, under the same words)
+      const echo = !corroborated(f, ref) && echoPair(f, ref);
+      if (!corroborated(f, ref) && !echo) continue;
       const verb = f.role === 'change' ? (f.direction === 'decrease' ? '减少' : '增加') : '';
-      flags.push(flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}${verb}在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}。`, show(ref), show(f)));
+      const flag = flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}${verb}在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}。`, show(ref), show(f));
+      flags.push(echo ? { ...flag, severity: 'warning' } : flag);
+    }
+  }
+  // One subject's change under two nested funds (西南大学 预算: 科学技术支出1,512.90万元 of all sources and 1,512.9万元 of 财政拨款,
+  // “科学技术支出增加166.77万元” in each section): where the subject's figure of the year is the same under both (all of it is
+  // the narrower fund's this year), its change is the same under both unless last year it had money from outside the
+  // narrower fund — a change that differs is a warning (VALUE_CONFLICT) on the later copy. Each fund's copies agree among
+  // themselves, its figure of the year is printed once (or the same every time), and the copies are in different sections.
+  const wider = (x: string, y: string) => x !== y && (x === '' || (x === 'fiscal' && y !== ''));
+  const FUND: Record<string, string> = { fiscal: '财政拨款', general_budget: '一般公共预算拨款', gov_fund: '政府性基金预算拨款', state_capital: '国有资本经营预算拨款' };
+  const one = (list: Fact[] | undefined) => (list?.length && list.every((g) => same(g, list[0]!)) ? list[0]! : undefined);
+  for (const [kf, byFund] of changesByFund) {
+    const lv = levelsByFund.get(kf.replace(/\|(?:increase|decrease)\|(?:budget|prior)\|/u, '|'));
+    if (!lv) continue;
+    for (const [w, cw] of byFund) {
+      for (const [n, cn] of byFund) {
+        if (!wider(w, n)) continue;
+        const a = one(cw);
+        const b = one(cn);
+        const la = one(lv.get(w));
+        const lb = one(lv.get(n));
+        if (!a || !b || !la || !lb || same(a, b) || !same(la, lb) || a.section === b.section) continue;
+        const [ref, f] = isBefore(a, b) ? [a, b] : [b, a];
+        const verb = f.direction === 'decrease' ? '减少' : '增加';
+        const flag = flagOn(f, 'VALUE_CONFLICT', `同一数据前后不一致：${f.label || ref.label}本年${show(lb)}全部为${FUND[n] ?? n}（${placeOf(la.loc)}各项资金合计亦为${show(la)}），其${verb}额在${placeOf(ref.loc)}为${show(ref)}，此处为${show(f)}（除非上年另有${FUND[n] ?? n}以外的资金）。`, show(ref), show(f));
+        flags.push({ ...flag, severity: 'warning' });
+      }
     }
   }
   return flags;
