@@ -182,7 +182,15 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
     t.rows.forEach((r, ri) => r.forEach((x, c) => cols.has(c) && parseAmount(x) && !isCode(x, c) && !at.has(`${ri}|${c}`) && doubt.add(`${id}|${ri}`)));
   }
   const dec = new Map([...cells].map(([id, fs]) => [id, Math.max(0, ...fs.map((f) => decimals(f)))]));
-  return { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map(), uncertain: new Map() };
+  const l: Ledger = { doc, tables, cells, complete, completeCols, badRows: new Set(), doubt, decimals: dec, treeStats: new Map(), uncertain: new Map() };
+  // A figure the OCR doubted, wherever the reader put it (年末结转和结余55:34 read into the label, its value cell
+  // blank): the row's blanks may be where it stands, so they are no zeros (as for figures page text could not place).
+  for (const [id, t] of tables)
+    for (const [at, why] of uncertainCells(l, id)) {
+      const [r, c] = at.split('|').map(Number);
+      if (why === 'ocr' && /\d/.test(t.rows[r!]?.[c!] ?? '')) doubt.add(`${id}|${r}`);
+    }
+  return l;
 }
 
 /** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
