@@ -20,6 +20,11 @@ const YOUNG_GENERATION_MB = 16;
 const graceMs = (timeoutMs: number) => Math.min(30_000, Math.max(2000, timeoutMs / 4));
 /** After 'abort' (Ctrl-C twice, SIGTERM), time a document gets to stop by itself. */
 const ABORT_GRACE_MS = 10_000;
+/** How long a worker past its grace has to answer whether native work is in flight, how often it is asked
+ *  again while some is, and how long a native run may hold the termination up (one page's model run). */
+const ANSWER_MS = 1000;
+const POLL_MS = 200;
+const NATIVE_WAIT_MS = 60_000;
 /** How long a worker may take to boot (load the pipeline) before the document it was given counts as hung. */
 const BOOT_ALLOWANCE_MS = 60_000;
 
@@ -73,19 +78,35 @@ export class DocumentPool {
     // The clock starts when the worker starts the document, not while a fresh worker boots; a worker that
     // never gets to it is stopped after BOOT_ALLOWANCE_MS more.
     let timer = setTimeout(() => kill.abort('timeout'), timeoutMs + graceMs(timeoutMs) + BOOT_ALLOWANCE_MS);
+    // Past its grace, a worker is terminated once no native model run is in flight on it (that would abort the
+    // process): it is asked, and terminated when it says none, does not answer (a JavaScript loop), or after
+    // NATIVE_WAIT_MS more.
+    let nativeWait = 0;
+    let pending: 'timeout' | 'interrupt' | null = null;
+    const stop = (reason: 'timeout' | 'interrupt') => {
+      port1.postMessage('native?');
+      timer = setTimeout(() => kill.abort(reason), ANSWER_MS);
+      pending = reason;
+    };
     port1.once('message', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => kill.abort('timeout'), timeoutMs + graceMs(timeoutMs));
+      timer = setTimeout(() => stop('timeout'), timeoutMs + graceMs(timeoutMs));
     });
     port1.on('message', (m: unknown) => {
       const ocr = (m as { ocr?: [number, number] } | null)?.ocr;
       if (ocr) onOcrPage?.(ocr[0], ocr[1]);
+      const native = (m as { native?: number } | null)?.native;
+      if (native === undefined || !pending) return;
+      clearTimeout(timer);
+      const reason = pending;
+      if (native === 0 || (nativeWait += POLL_MS) > NATIVE_WAIT_MS) kill.abort(reason);
+      else timer = setTimeout(() => stop(reason), POLL_MS);
     });
     port1.unref();
     const onAbort = () => {
       port1.postMessage('abort');
       clearTimeout(timer);
-      timer = setTimeout(() => kill.abort('interrupt'), ABORT_GRACE_MS);
+      timer = setTimeout(() => stop('interrupt'), ABORT_GRACE_MS);
     };
     abort?.addEventListener('abort', onAbort, { once: true });
     try {

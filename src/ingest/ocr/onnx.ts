@@ -6,6 +6,7 @@
 // optional dependency because its install script downloads CUDA files from outside the npm registry on
 // linux/x64 and fails where only the registry is reachable; npm then drops it, and OCR runs on the
 // WebAssembly build instead (see README, "Installing as a dependency").
+import { countedRun } from './native-runs.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
@@ -63,6 +64,13 @@ interface SessionFactory {
 
 export type OnnxRuntimeName = 'onnxruntime-node' | 'onnxruntime-web';
 
+/** The session with its runs counted (native-runs.ts). */
+function counted(session: Session): Session {
+  const run = session.run.bind(session);
+  session.run = (feeds, options) => countedRun(() => run(feeds, options));
+  return session;
+}
+
 /** The runtime in use: native when it loads, else WebAssembly. `JUESUAN_ONNX=web` forces the latter (tests). */
 export async function loadRuntime(): Promise<{ name: OnnxRuntimeName; InferenceSession: SessionFactory }> {
   if (process.env.JUESUAN_ONNX !== 'web') {
@@ -70,7 +78,7 @@ export async function loadRuntime(): Promise<{ name: OnnxRuntimeName; InferenceS
       // By name: an optional dependency that may be missing, for the type checker too.
       const native = 'onnxruntime-node';
       const ort = (await import(native)) as { InferenceSession: SessionFactory };
-      return { name: 'onnxruntime-node', InferenceSession: ort.InferenceSession };
+      return { name: 'onnxruntime-node', InferenceSession: { create: async (path, options) => counted(await ort.InferenceSession.create(path, options)) } };
     } catch {
       // not installed (its install script failed) or its binary does not load here: use WebAssembly
     }
