@@ -363,18 +363,18 @@ describe('the parts of a change add up to the change (文旅局 2025 p28 wording
 describe('the listed parts of a change where the year\'s levels show the other parts empty', () => {
   // 收入总计 = 财政拨款 + 事业收入 + 其他收入 this year (上级补助, 经营, 附属单位上缴 are 0): those three parts' changes add
   // up to the total's, or more where an unlisted part had a figure last year — never less
-  const lines = (fiscal: string) => [
-    '本年收入总计477,447.73万元，与上年相比，增加46,722.70万元，增长10.85%。其中：财政拨款',
+  const lines = (fiscal: string, total = '477,447.73', change = '46,722.70', rate = '10.85') => [
+    `本年收入总计${total}万元，与上年相比，增加${change}万元，增长${rate}%。其中：财政拨款`,
     `收入增加${fiscal}万元，事业收入增加7,632.63万元，其他收入增加2,287.45万元。`,
     '本年收入总计477,447.73万元，其中：财政拨款收入279,818.00万元，事业收入144,017.87万元，其他收入53,611.86万元。',
   ];
-  const doc = (fiscal: string) =>
+  const doc = (fiscal: string, total = '477,447.73', change = '46,722.70', rate = '10.85') =>
     docFrom(
-      lines(fiscal),
+      lines(fiscal, total, change, rate),
       [
-        { line: 1, text: '477,447.73', unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
-        { line: 1, text: '46,722.70', unit: '万元', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
-        { line: 1, text: '10.85', unit: '%', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: total, unit: '万元', role: 'actual', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: change, unit: '万元', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
+        { line: 1, text: rate, unit: '%', role: 'change', direction: 'increase', metric: 'total_income', label: '收入总计' },
         { line: 2, text: fiscal, unit: '万元', role: 'change', direction: 'increase', metric: 'fiscal_appropriation_income', label: '财政拨款收入' },
         { line: 2, text: '7,632.63', unit: '万元', role: 'change', direction: 'increase', metric: 'business_income', label: '事业收入' },
         { line: 2, text: '2,287.45', unit: '万元', role: 'change', direction: 'increase', metric: 'other_income', label: '其他收入' },
@@ -397,6 +397,18 @@ describe('the listed parts of a change where the year\'s levels show the other p
 
   it('adding to more: a warning (only if an unlisted part had the difference last year)', () => {
     expect(sums('41,227.35')).toEqual([['warning', 1, '增加51147.43万元', '增加46722.70万元']]);
+  });
+
+  it('no reading where the change\'s own sentence states a total the parts do not make (收入总计 with the carry-over)', () => {
+    // 609,139.01 = 本年收入合计 477,447.73 + 年初结转和结余: its change holds the carry-over's, which no listed part does
+    const d = doc('36,802.62', '609,139.01', '50,722.70', '9.08');
+    expect(run(d).filter((f) => ['SUM_MISMATCH', 'PERCENT_MISMATCH'].includes(f.code))).toEqual([]);
+  });
+
+  it('no reading where the change\'s sentence states no level of its own', () => {
+    const d = doc('31,227.35');
+    d.facts.splice(0, 1);
+    expect(run(d).filter((f) => f.code === 'SUM_MISMATCH')).toEqual([]);
   });
 
   it('no reading where the year\'s levels do not show the other parts empty', () => {

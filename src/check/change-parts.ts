@@ -8,7 +8,7 @@ import { figOf, sumFits, type Fig } from './identities.js';
 import { reasonRules } from './text-rules.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, formatAmount, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
-import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isChangeAmount, isLevel, rateOf, sameSentence, fold, textBetween, readingOrder } from './prose-figures.js';
+import { type Ctx, currentOf, figsTogether, lastDigitAmong, flagOn, show, isChangeAmount, isLevel, rateOf, sameSentence, fold, textBetween, readingOrder } from './prose-figures.js';
 
 /** The parts of a change add up to the change: where one paragraph states the change of a total and
  *  the changes of all its parts (a `complete` rule of patterns/checks.yaml `sums`: 三公 = 因公出国 + 公务用车
@@ -25,7 +25,7 @@ export function changeSums(ctx: Ctx): Flag[] {
         const ps = parts.flatMap((p) => p);
         // Some parts unstated: only where the year's levels show them empty (unlisted below).
         const unlisted = ps.length < rule.parts.length;
-        if (unlisted && (ps.length < 2 || !levelsComplete(ctx, t, ps.map((f) => f.metric!)))) continue;
+        if (unlisted && (ps.length < 2 || !levelsComplete(ctx, currentOf(list, t), t, ps.map((f) => f.metric!)))) continue;
         const signed = (f: Fact) => (f.direction === 'decrease' ? -1 : f.direction === 'flat' ? 0 : 1) * (yuanOf(f) ?? NaN);
         const total = signed(t);
         const sum = ps.reduce((a, f) => a + signed(f), 0);
@@ -51,10 +51,13 @@ export function changeSums(ctx: Ctx): Flag[] {
 }
 
 /** Whether the document's own levels of the year show a total made of the given parts only (收入总计477,447.73 = 财政拨款
- *  279,818.00 + 事业收入144,017.87 + 其他收入53,611.86: the other parts of its rule are empty this year): the summary's
- *  figure of the change's metric and of each part, of the change's year, add up within the printed intervals, and no
- *  other part of the total is stated with an amount other than 0. */
-function levelsComplete(ctx: Ctx, t: Fact, parts: string[]): boolean {
+ *  279,818.00 + 事业收入144,017.87 + 其他收入53,611.86: the other parts of its rule are empty this year): the level the
+ *  change's own sentence states (`own`) and the summary's figure of each part, of the change's year, add up within the
+ *  printed intervals, and no other part of the total is stated with an amount other than 0. The level must be the
+ *  sentence's own: a 收入总计 that holds 年初结转和结余 shares its metric with the 本年收入合计 the summary gives, and
+ *  its change holds the carry-over's, which no listed part does. */
+function levelsComplete(ctx: Ctx, own: Fact | undefined, t: Fact, parts: string[]): boolean {
+  if (!own || own.unit !== t.unit) return false;
   const year = ctx.doc.document.year;
   if (year === null || (t.year !== null && t.year !== year)) return false;
   const level = (m: string) => {
@@ -63,7 +66,7 @@ function levelsComplete(ctx: Ctx, t: Fact, parts: string[]): boolean {
     if (!f || !isLevel(f) || (f.year !== null && f.year !== year)) return null;
     return figOf(f.text, f.unit);
   };
-  const total = level(t.metric!);
+  const total = figOf(own.text, own.unit);
   const figs = parts.map(level);
   if (!total || figs.some((x) => !x)) return false;
   if (!sumFits(total, figs as Fig[])) return false;
