@@ -54,3 +54,31 @@ describe('a figure the OCR doubted, run into its row label', () => {
     expect(sums(scanned('  50.34', []))).toEqual([['error', '2990.39', '2995.39']]);
   });
 });
+
+// A share whose own amount the OCR doubted (279,818.00 in a 1-bit scan of an unseen university 决算) was paired with
+// the figure before it, 本年收入合计 477,447.73 ÷ itself = 100% against the printed 58.61%: a false PERCENT_MISMATCH
+// error. A paragraph with a doubted figure has an unknown member, as one with a figure that cannot be read.
+describe('a share whose amount the OCR doubted', () => {
+  const doc = (doubted: string[], share = '58.61'): IngestedDocument => {
+    const lines = [
+      makeLine('某某大学2024年度部门决算', { page: 1, line: 1 }),
+      ...[
+        '（二）高等学校收入决算表说明',
+        '学校2024年度收入总计477,447.73万元，其中：财政',
+        `拨款收入279,818.00万元，占总收入的${share}%；事业收入`,
+        '144,017.87万元，占总收入的30.16%；其他收入53,611.86',
+        '万元，占总收入的11.23%。',
+      ].map((raw, i) => ocrLine(raw, 15 + i, doubted.filter((d) => raw.includes(d)))),
+    ];
+    return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks: lines.map((line) => ({ kind: 'line', line })), flags: [] };
+  };
+  const shares = (d: IngestedDocument) => check(extract(segment(d))).flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
+
+  it('gives the share no verdict', () => {
+    expect(shares(doc(['279,818.00']))).toEqual([]);
+  });
+
+  it('still checks the shares of a paragraph the OCR read surely', () => {
+    expect(shares(doc([], '56.81'))).toEqual([['error', '58.61%', '56.81%']]);
+  });
+});

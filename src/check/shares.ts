@@ -1,5 +1,5 @@
 // Shares (占…的X%) against their part and the base they name or the list they belong to (PERCENT_MISMATCH).
-import type { Fact, Flag } from '../model.js';
+import type { Fact, Flag, Line } from '../model.js';
 import { checksConfig } from './config.js';
 import { makeFlag } from './flag.js';
 import { lineKey } from './lines.js';
@@ -8,6 +8,10 @@ import { type Ctx, flagOn, show, before, sameSubject, isLevel, isRate, ratioRang
 import { metricForLabel } from '../extract/metrics.js';
 import { ledgerShares } from './ledger-shares.js';
 import { otherBases } from './share-bases.js';
+
+/** A figure with decimals or thousands the OCR doubted (gives no fact): like one that cannot be read, a member of
+ *  its paragraph's list is unknown, and a share would be paired with the figure before it. */
+const doubtedAmount = (line: Line | undefined) => (line?.ocr?.uncertain ?? []).some((u) => /\d[.,:：;]\d/u.test(line!.text.slice(u.start, u.end)));
 
 export function shares(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -32,7 +36,7 @@ export function shares(ctx: Ctx): Flag[] {
     const i = ctx.text.position.get(k);
     const next = i === undefined ? undefined : ctx.text.order[i + 1];
     const wrap = next && ctx.text.paragraph.get(lineKey(next.loc)) === p ? next.text.slice(0, 12) : '';
-    if (unreadable.test(raw) || blank.test(raw) || bare.test((line?.text ?? '') + wrap)) badPara.add(p);
+    if (unreadable.test(raw) || blank.test(raw) || bare.test((line?.text ?? '') + wrap) || doubtedAmount(line)) badPara.add(p);
   }
   for (const list of ctx.byLine.values()) {
     const paired = respectively(ctx, list);
