@@ -15,6 +15,14 @@ const line = (page: number, n: number, y: number, ...segs: [number, string][]): 
   segs: segs.map(([x0, text]) => ({ text, x0, x1: x0 + 8 * [...text].length, y, size: 8 })),
 });
 
+/** A text report's table row: one cell a line, tab-indented (the DOCX → text rendition's shape). */
+const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
+/** The SUM_MISMATCH flags of a text report, by severity, cell and figures. */
+const sums = async (lines: string[]) =>
+  (await processDocument(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' })).flags
+    .filter((f) => f.code === 'SUM_MISMATCH')
+    .map((f) => [f.severity, f.loc?.row, f.loc?.col, f.expected, f.found]);
+
 describe('PDF grids: a table with no unit line under its title', () => {
   const head = [
     line(1, 1, 800, [200, '某某大学收入预算表']),
@@ -47,7 +55,6 @@ describe('PDF grids: a table with no unit line under its title', () => {
 
 describe('a 科目 table that prints its 合计 both above the first 科目 and at its foot', () => {
   // (a table over two pages restating its total on the last: 高校 决算 表4, 西南大学 2023 — invented figures)
-  const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
   const doc = (top: string, foot: string) => [
     '某某大学2023年度部门决算',
     '一般公共预算财政拨款支出决算表',
@@ -72,10 +79,6 @@ describe('a 科目 table that prints its 合计 both above the first 科目 and 
     '',
     '正文。',
   ];
-  const sums = async (lines: string[]) =>
-    (await processDocument(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' })).flags
-      .filter((f) => f.code === 'SUM_MISMATCH')
-      .map((f) => [f.severity, f.loc?.row, f.loc?.col, f.expected, f.found]);
 
   it('both agree with the 类: no flag', async () => {
     expect(await sums(doc('1,200.00', '1,200.00'))).toEqual([]);
@@ -90,7 +93,6 @@ describe('a 科目 table that prints its 合计 both above the first 科目 and 
 
 describe('高校 表4 (财政拨款支出决算表): 本年支出/合计 = 基本支出 + 项目支出 on every row', () => {
   // 合计 restated at the foot, as the table over two pages prints it (invented figures).
-  const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
   const doc = (topProject: string, leafProject: string) => [
     '某某大学2023年度部门决算',
     '高等学校财政拨款支出决算表',
@@ -117,10 +119,6 @@ describe('高校 表4 (财政拨款支出决算表): 本年支出/合计 = 基�
     '',
     '正文。',
   ];
-  const sums = async (lines: string[]) =>
-    (await processDocument(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' })).flags
-      .filter((f) => f.code === 'SUM_MISMATCH')
-      .map((f) => [f.severity, f.loc?.row, f.loc?.col, f.expected, f.found]);
 
   it('as printed: no flag', async () => {
     expect(await sums(doc('300.00', '50.00'))).toEqual([]);
