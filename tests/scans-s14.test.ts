@@ -82,3 +82,40 @@ describe('a share whose amount the OCR doubted', () => {
     expect(shares(doc([], '56.81'))).toEqual([['error', '58.61%', '56.81%']]);
   });
 });
+
+// The same doubt on a 科目 row (2040505 案件执行775:00 in a 1-bit scan of an unseen 预算: the row gave no figure, and its
+// code no child): its parent's sum is not whole, so 法院 = Σ its 项 gives no verdict.
+describe('a 科目 row whose figure the OCR doubted', () => {
+  const doc = (row: string, doubted: string[]): IngestedDocument => {
+    const rows = [
+      '一般公共预算支出预算表',
+      '单位：万元',
+      '科目编码  科目名称  金额',
+      '合计  2,800.00',
+      '204  公共安全支出  2,800.00',
+      '20405  法院  2,800.00',
+      '2040501  行政运行  1,700.00',
+      '2040502  一般行政管理事务  325.00',
+      row,
+      '其他法院支出说明。',
+    ];
+    const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
+    const printed = ocrPageTables(ocr);
+    const blocks: Block[] = [{ kind: 'line', line: makeLine('某某法院2019年度部门预算', { page: 1, line: 1 }) }];
+    for (const line of ocr) {
+      const table = printed.startingAt.get(line);
+      if (table) blocks.push({ kind: 'table', table });
+      if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
+    }
+    numberTables(blocks);
+    return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+  };
+
+  it('gives its parent’s sum no verdict', () => {
+    expect(sums(doc('2040505  案件执行775:00', ['775:00']))).toEqual([]);
+  });
+
+  it('still flags the parent where the row is read surely and does not fit', () => {
+    expect(sums(doc('2040505  案件执行  705.00', []))).toEqual([['error', '2730.00', '2800.00']]);
+  });
+});

@@ -262,6 +262,12 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
     if (widest) shiftStats(l, tableId, t, coded, widest);
     const outside = unreadOutsideTree(l, tableId, facts, coded);
+    // The codes of rows with a figure the OCR doubted (案件执行775:00, the figure run into the label, no fact on the
+    // row): their parents' sums are not whole.
+    const unc = uncertainCells(l, tableId);
+    const doubtedCodes = t.rows.flatMap((row, r) =>
+      row.some((_, c) => unc.get(`${r}|${c}`) === 'ocr') ? row.map((x) => x.trim()).filter((x) => /^\d{3}(?:\d{2}){0,2}$/.test(x)) : [],
+    );
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -269,7 +275,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       for (const parent of codes) {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
-        if (!kids.length) continue;
+        if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent))) continue;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
         if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
