@@ -40,13 +40,18 @@ export function tableDefForTitle<T extends TitledDef>(text: string): T | null {
 
 // ---------------------------------------------------------------- titles that lost a character
 
+let lookalikes: Set<string> | null = null;
+/** Whether an OCR reads `read` for `printed` (patterns/tables.yaml `ocrLookalikes`). */
+const lookalike = (printed: string, read: string) =>
+  (lookalikes ??= new Set(loadPattern<{ ocrLookalikes?: [string, string][] }>('tables.yaml').ocrLookalikes?.flatMap(([a, b]) => [a + b, b + a]) ?? [])).has(printed + read);
+
 let vocabulary: Set<string> | null = null;
 /** Every character of every title phrase: a character outside it is no wording of any table. */
 const vocab = () => (vocabulary ??= new Set(aliases().flatMap((a) => [...a.alias])));
 
 /** The fewest edits that make `alias` the end of `t` (where the match starts in `t` too): a character of
  *  the alias missing from `t` (dropped in conversion: 出决算表 for 支出决算表), or replaced by a character no
- *  title phrase has (OCR: 决箅表). Never a character of another wording (预算 for 决算, 收入 for 支出: another
+ *  title phrase has (OCR: 决箅表), or by its OCR lookalike (收人 for 收入, half the cost: the nearer reading). Never a character of another wording (预算 for 决算, 收入 for 支出: another
  *  table) and never the closing 表. */
 function editsToEnd(t: string, alias: string, most: number): { cost: number; start: number } | null {
   const V = vocab();
@@ -60,6 +65,8 @@ function editsToEnd(t: string, alias: string, most: number): { cost: number; sta
     for (let j = m; j >= 0; j--) {
       let best = next[j]! + 1; // alias[i] dropped from the title
       if (j < m && t[j] === alias[i]) best = Math.min(best, next[j + 1]!);
+      // (a known lookalike is the nearer reading: 收人 is 收入 before it is 收支)
+      else if (j < m && lookalike(alias[i]!, t[j]!)) best = Math.min(best, next[j + 1]! + 0.5);
       else if (j < m && !V.has(t[j]!)) best = Math.min(best, next[j + 1]! + 1);
       cur[j] = best;
     }

@@ -9,6 +9,7 @@ import { ocrPageTables } from '../src/ingest/layout/ocr.js';
 import { makeLine } from '../src/ingest/normalize.js';
 import { numberTables } from '../src/ingest/number-tables.js';
 import { segment } from '../src/segment/index.js';
+import { tableDefForTitle } from '../src/table-titles.js';
 import type { Block, IngestedDocument, Line } from '../src/model.js';
 
 const ocrLine = (raw: string, line: number, uncertain: string[] = []): Line => {
@@ -117,5 +118,16 @@ describe('a 科目 row whose figure the OCR doubted', () => {
 
   it('still flags the parent where the row is read surely and does not fit', () => {
     expect(sums(doc('2040505  案件执行  705.00', []))).toEqual([['error', '2730.00', '2800.00']]);
+  });
+});
+
+// A table title the OCR misread by one lookalike character (收人预算总表 in a 1-bit scan of an unseen 江苏 预算): the table
+// was not found and the report got a false MISSING_TABLE error. 人 is no title character, so it stood as well for 收支
+// (预算01) as for 收入 (预算02); patterns/tables.yaml `ocrLookalikes` makes 入 the nearer reading.
+describe('a table title with an OCR lookalike character', () => {
+  it('names the table of the lookalike, not every table one character away', () => {
+    expect(tableDefForTitle<{ kind: string }>('收人预算总表')?.kind).toBe('预算02收入总表');
+    expect(tableDefForTitle<{ kind: string }>('收支预算总表')?.kind).toBe('预算01收支总表');
+    expect(tableDefForTitle('收甲预算总表')).toBeNull();
   });
 });
