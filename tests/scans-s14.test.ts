@@ -126,8 +126,8 @@ describe('a 科目 row whose figure the OCR doubted', () => {
 // (预算01) as for 收入 (预算02); patterns/tables.yaml `ocrLookalikes` makes 入 the nearer reading.
 describe('a table title with an OCR lookalike character', () => {
   it('names the table of the lookalike, not every table one character away', () => {
-    expect(tableDefForTitle<{ kind: string }>('收人预算总表')?.kind).toBe('预算02收入总表');
-    expect(tableDefForTitle<{ kind: string }>('收支预算总表')?.kind).toBe('预算01收支总表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('收人预算总表')?.kind).toBe('预算02收入总表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('收支预算总表')?.kind).toBe('预算01收支总表');
     expect(tableDefForTitle('收甲预算总表')).toBeNull();
   });
 });
