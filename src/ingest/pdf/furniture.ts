@@ -44,20 +44,19 @@ export function furniture(pages: PageLine[][], boxes: { bottom: number; top: num
   // A page number set just inside the margin line (a landscape page's footer, 10% of its short side from the
   // edge): the page's lowest or highest line, a number that runs with the page index as on at least two other
   // pages (printed number − page index the same).
-  const edges = pages.map((lines) => {
+  // (each page's edge lines that print a number, with that number less the page index)
+  const edges = pages.map((lines, p) => {
     const ys = lines.map((l) => l.y);
-    return lines.flatMap((l, i) => (l.y === Math.min(...ys) || l.y === Math.max(...ys) ? [i] : []));
+    const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+    return lines.flatMap((l, i) => {
+      const pn = l.y === lo || l.y === hi ? pageNumberOf(lineText(l)) : null;
+      return pn ? [{ i, offset: pn.n - p }] : [];
+    });
   });
   const offsets = new Map<number, number>();
-  const numberAt = (p: number, i: number) => pageNumberOf(lineText(pages[p]![i]!));
-  edges.forEach((is, p) => {
-    for (const o of new Set(is.flatMap((i) => numberAt(p, i)?.n ?? []).map((n) => n - p))) offsets.set(o, (offsets.get(o) ?? 0) + 1);
-  });
-  edges.forEach((is, p) => {
-    for (const i of is) {
-      const pn = numberAt(p, i);
-      if (pn && (offsets.get(pn.n - p) ?? 0) >= 3) drop.add(`${p}:${i}`);
-    }
+  for (const nums of edges) for (const o of new Set(nums.map((x) => x.offset))) offsets.set(o, (offsets.get(o) ?? 0) + 1);
+  edges.forEach((nums, p) => {
+    for (const { i, offset } of nums) if ((offsets.get(offset) ?? 0) >= 3) drop.add(`${p}:${i}`);
   });
   return drop;
 }
