@@ -51,8 +51,8 @@ const vocab = () => (vocabulary ??= new Set(aliases().flatMap((a) => [...a.alias
 
 /** The fewest edits that make `alias` the end of `t` (where the match starts in `t` too): a character of
  *  the alias missing from `t` (dropped in conversion: 出决算表 for 支出决算表), or replaced by a character no
- *  title phrase has (OCR: 决箅表), or by its OCR lookalike (收人 for 收入, half the cost: the nearer reading). Never a character of another wording (预算 for 决算, 收入 for 支出: another
- *  table) and never the closing 表. */
+ *  title phrase has (OCR: 决箅表), or by its OCR lookalike (收人 for 收入, half the cost: the nearer reading).
+ *  Never a character of another wording (预算 for 决算, 收入 for 支出: another table) and never the closing 表. */
 function editsToEnd(t: string, alias: string, most: number): { cost: number; start: number } | null {
   const V = vocab();
   const n = alias.length;

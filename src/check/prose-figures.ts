@@ -130,7 +130,10 @@ export function sameSentence(text: TextIndex, a: Fact, b: Fact, stops = /[。；
   return between !== null && !stops.test(between);
 }
 
-export const fold = (s: string) => s.replace(/[\s“”"'‘’]/gu, '');
+/** What folding deletes: spaces and quotes (one class for fold and foldedLine, whose offsets must agree). */
+const FOLD_CLASS = `[\\s“”"'‘’]`;
+const FOLD_ALL = new RegExp(FOLD_CLASS, 'gu');
+export const fold = (s: string) => s.replace(FOLD_ALL, '');
 
 /** The verbatim text between the end of fact a and the start of fact b (a before b, at most a few lines
  *  apart), folded; null when unknown. */
@@ -233,7 +236,7 @@ function foldedLine(text: TextIndex, i: number): { text: string; at: Int32Array 
   }
   return hit;
 }
-const FOLDED = /^[\s“”"'‘’]$/u;
+const FOLDED = new RegExp(`^${FOLD_CLASS}$`, 'u');
 
 /** The text facts in reading order (line, then offset). */
 export function readingOrder(ctx: Ctx): Fact[] {
