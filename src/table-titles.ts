@@ -22,7 +22,15 @@ const aliases = () =>
 
 /** Whether `before` (the folded text in front of a title phrase) ends with a word that makes the title
  *  another table's (patterns/tables.yaml `notAfter` of the table `def`). */
-const qualified = (def: TitledDef, before: string) => (def.notAfter ?? []).some((q) => before.endsWith(foldTableText(q)));
+const qualified = (def: TitledDef, before: string) => (def.notAfter ?? []).some((q) => endsWithRead(before, foldTableText(q)));
+
+/** Whether `t` ends with `word` as printed or as an OCR reads it (收人 for 收入: 收人支出决算总表 is the
+ *  收入支出决算总表, not the 支出决算总表). */
+function endsWithRead(t: string, word: string): boolean {
+  if (t.length < word.length) return false;
+  const tail = t.slice(t.length - word.length);
+  return [...word].every((c, i) => tail[i] === c || lookalike(c, tail[i]!));
+}
 
 /** The entry of patterns/tables.yaml `tables` whose title a short title-like line names (the longest
  *  alias contained, not qualified by a word before it, wins), or null: sentences that mention a table

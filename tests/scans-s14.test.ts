@@ -130,4 +130,11 @@ describe('a table title with an OCR lookalike character', () => {
     expect(tableDefForTitle<{ kind: string; titles: string[] }>('收支预算总表')?.kind).toBe('预算01收支总表');
     expect(tableDefForTitle('收甲预算总表')).toBeNull();
   });
+  // (a contained phrase matched before the near-title reading: 支出决算总表 is in 收人支出决算总表, and the
+  // notAfter word 收入 that makes it 公开01 has to be read with the lookalike too)
+  it('reads a notAfter word with its lookalike: 收人支出决算总表 is 公开01, not 公开03', () => {
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('收人支出决算总表')?.kind).toBe('公开01表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('一、收人支出决算总表')?.kind).toBe('公开01表');
+    expect(tableDefForTitle<{ kind: string; titles: string[] }>('支出决算总表')?.kind).toBe('公开03表');
+  });
 });
