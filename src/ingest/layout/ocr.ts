@@ -19,13 +19,19 @@ export function repairPoints(text: string): string | null {
   return `${parts.join(',')}.${dec}`;
 }
 
+/** A point read as a colon or semicolon between digits. */
+const MISREAD_POINT = /(?<=\d)[:：;；](?=\d)/g;
+
 /** A line's mean confidence above which a repaired number's single reading is trusted. */
 const HIGH = 0.9;
 
 export function ocrPageTables(lines: Line[]): PrintedTables<Line> {
   // Read as pdftotext -layout prints the page (each cell at its place's column, src/ingest/ocr/lines.ts);
   // the cells' offsets are then taken back to the line's own text.
-  const src = lines.map((line) => ({ raw: layoutOf.get(line)?.text ?? line.raw, page: line.loc.page ?? 0, line: line.loc.line, of: line }));
+  // A figure whose point the OCR read as a colon (213:28) is read as a figure, so that it does not stand
+  // as a row label before its row's other figures (which the reader would then drop as garbled); its cell
+  // keeps the text as read and is doubted (markDoubts). The swap keeps every offset.
+  const src = lines.map((line) => ({ raw: (layoutOf.get(line)?.text ?? line.raw).replace(MISREAD_POINT, '.'), page: line.loc.page ?? 0, line: line.loc.line, of: line }));
   const out: PrintedTables<Line> = { startingAt: new Map(), consumed: new Set() };
   const byKey = new Map(src.map((s) => [`${s.page}:${s.line}`, s.of]));
   for (const { table, lines: taken } of readPrintedTables(src, true)) {
@@ -65,6 +71,14 @@ function markDoubts(table: SourceTable, byKey: Map<string, Line>): void {
         const e = (line.map[Math.max(u.start, u.end - 1)] ?? 0) + 1;
         return spans ? spans.some((c) => s < c.end && e > c.start) : true;
       });
+      // (a colon read as a point to place the cell: the cell holds what was read, and no figure)
+      const printed = spans ? line.raw.slice(spans[0]!.start, spans[0]!.end) : '';
+      if (/\d[:：;；]\d/.test(printed)) {
+        cell.text = normalize(printed).text;
+        cell.uncertain = 'ocr';
+        cell.ocr = doubts.length ? { ...info, uncertain: doubts } : info;
+        continue;
+      }
       const repaired = repairPoints(cell.text);
       if (repaired) {
         info.repaired = { from: cell.text, to: repaired };
