@@ -30,12 +30,13 @@ const tableRow = (line: Line) => {
 
 /** Punctuation of a clause on a line, read word by word (words apart by spaces, as page text prints
  *  cells): a thousands comma inside a figure (18,330.37) and the ordinal opening a cell's label (一、财政拨款,
- *  1、) are a table's print, not a clause's. */
+ *  1、) are a table's print, not a clause's — also where the OCR lost the ordinal or read it as a comma
+ *  (、一般公共预算, ，、基本支出: no clause opens with 、). */
 const clausePunctuation = (line: Line) =>
   line.raw
     .trim()
     .split(/\s+/)
-    .some((w) => /[，。；、：,;:]/u.test(w.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '').replace(/^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]/u, '')));
+    .some((w) => /[，。；、：,;:]/u.test(w.replace(/(?<=\d),(?=\d{3}(?!\d))/gu, '').replace(/^(?:[一二三四五六七八九十]+|\d{1,2})[、.．]|^[，,]?、/u, '')));
 
 /** A figure set apart as a cell: a word that is an amount as tables print it (decimals or thousands
  *  commas: not a year, not a count), not followed by its unit (18,330.37 万元 is prose). */

@@ -47,6 +47,15 @@ export function cleanGlyphs(input: Glyph[]): Glyph[] {
     if (decimals <= 2 && !/[、.．。年月日号]/.test(after)) g[i] = { ...g[i]!, ch: '.' };
     else g[i] = { ...g[i]!, confidence: 0 };
   }
+  // 1c. A line opening with a one- or two-digit number, 。 and a Chinese character (4。法院（款）…) opens a
+  // list item: the point of its marker (4．) read as a full stop. Left as 。 the paragraph before runs on
+  // into it and the marker reads as a figure without its unit (…安排减少4。).
+  const first = g.findIndex((x) => !isSpace(x.ch));
+  if (first >= 0) {
+    let j = first;
+    while (isDigit(g[j]?.ch)) j++;
+    if (j - first >= 1 && j - first <= 2 && g[j]?.ch === '。' && isCjk(g[j + 1]?.ch) && g[j + 1]!.ch !== '。') g[j] = { ...g[j]!, ch: '．' };
+  }
   // 2. A letter touching a number at its edge (1OO万, l2.5, j0) is not guessed at: marked.
   for (let i = 0; i < g.length; i++) {
     if (!/[A-Za-z|]/.test(g[i]!.ch)) continue;

@@ -1,0 +1,111 @@
+// Session 15, scans: a figure whose point the OCR read as a colon (213:28) stood as a row label after its
+// row's other figures, and the row reader dropped those as garbled: a scan of an unseen 预算's 三公 table
+// (867.50 839.00 28.50 … 213.28) read as an empty table and got a false EMPTY_TABLE_UNEXPLAINED. The doubted
+// figure now takes its cell, kept as read and doubted (no figure from it); the row's other figures stand.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { cleanGlyphs } from '../src/ingest/ocr/clean.js';
+import { extract } from '../src/extract/index.js';
+import { ocrPageTables } from '../src/ingest/layout/ocr.js';
+import { makeLine } from '../src/ingest/normalize.js';
+import { numberTables } from '../src/ingest/number-tables.js';
+import { segment } from '../src/segment/index.js';
+import type { Block, IngestedDocument, Line } from '../src/model.js';
+import { docFrom } from './check-helpers.js';
+
+const ocrLine = (raw: string, line: number, uncertain: string[] = []): Line => {
+  const l = makeLine(raw, { page: 2, line });
+  l.ocr = { engine: 'paddle', confidence: 0.95 };
+  if (uncertain.length) l.ocr.uncertain = uncertain.map((u) => ({ start: l.text.indexOf(u), end: l.text.indexOf(u) + u.length, readings: [u] }));
+  return l;
+};
+
+/** The cells of the table's last row that the OCR reader left in doubt. */
+function doubtedCells(doubted: string[]): string[] {
+  const blocks = scanned('867.50  839.00  28.50  213:28', doubted).blocks;
+  const table = blocks.find((b) => b.kind === 'table')!;
+  if (table.kind !== 'table') return [];
+  return table.table.rows[table.table.rows.length - 1]!.filter((c) => c.uncertain === 'ocr').map((c) => c.text);
+}
+
+/** A scanned 预算 whose page 2 is the 三公 table as OCR lines, through the OCR row reader. */
+function scanned(figures: string, doubted: string[]): IngestedDocument {
+  const title = [makeLine('某某局2025年部门预算', { page: 1, line: 1 })];
+  const rows = [
+    '2025年部门“三公”经费和机关运行经费预算表',
+    '编制部门：某某局  单位：万元',
+    '“三公”经费预算数  机关运行经费预算数',
+    '合计  因公出国（境）费  公务接待费  公务用车购置及运行费',
+    '小计  购置费  运行费',
+    figures,
+  ];
+  const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
+  const printed = ocrPageTables(ocr);
+  const blocks: Block[] = title.map((line) => ({ kind: 'line', line }));
+  for (const line of ocr) {
+    const table = printed.startingAt.get(line);
+    if (table) blocks.push({ kind: 'table', table });
+    if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
+  }
+  numberTables(blocks);
+  return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+}
+
+describe('a figure whose point the OCR read as a colon, after its row’s other figures', () => {
+  const doc = check(extract(segment(scanned('867.50  839.00  28.50  213:28', ['213:28']))));
+  const table = doc.tables.find((t) => t.kind === '预算07三公经费表')!;
+
+  it('keeps the row’s other figures, and the doubted one as read, in doubt', () => {
+    expect(table.rows[table.rows.length - 1]!.filter(Boolean)).toEqual(['867.50', '839.00', '28.50', '213:28']);
+    expect(doubtedCells(['213:28'])).toEqual(['213:28']);
+    expect(doc.facts.filter((f) => f.about?.tableId === table.id).map((f) => [f.metric, f.text])).toEqual([
+      ['three_public_total', '867.50'],
+      ['overseas_travel', '839.00'],
+      ['official_reception', '28.50'],
+    ]);
+  });
+
+  it('is no empty table', () => {
+    expect(doc.flags.filter((f) => f.code === 'EMPTY_TABLE_UNEXPLAINED')).toEqual([]);
+  });
+
+  it('reads a colon the engine did not doubt as no figure either', () => {
+    const quiet = check(extract(segment(scanned('867.50  839.00  28.50  213:28', []))));
+    const t = quiet.tables.find((x) => x.kind === '预算07三公经费表')!;
+    expect(doubtedCells([])).toEqual(['213:28']);
+    expect(quiet.facts.some((f) => f.about?.tableId === t.id && f.text.includes('213'))).toBe(false);
+  });
+});
+
+// A 1-bit scan of an unseen 江苏 预算 (session 15): two OCR slips made prose of what was not. A list item's
+// marker read with a full stop (4。法院（款）… for 4．) after a line whose own full stop was lost: the item ran
+// into the paragraph before and its marker read as a figure without a unit (…安排减少4。 — a false
+// MALFORMED_VALUE error). A 收支总表 row whose ordinals the OCR lost or read as a comma (、一般公共预算,
+// ，、基木支出) looked like a clause: its figures read as amounts without their unit (three false errors).
+describe('OCR slips that made prose of a list marker and of a table row', () => {
+  const clean = (s: string) =>
+    cleanGlyphs([...s].map((ch, i) => ({ ch, confidence: 0.99, x: (i + 0.5) * 10 })))
+      .map((x) => x.ch)
+      .join('');
+
+  it('reads a line-opening 4。 before a Chinese character as the list marker 4．', () => {
+    expect(clean('4。法院（款）案件审判（项）支出1599.11万元，与上年相')).toBe('4．法院（款）案件审判（项）支出1599.11万元，与上年相');
+    expect(clean('12。主要原因是')).toBe('12．主要原因是');
+    // (a year, a number not opening the line, a decimal: not list markers)
+    expect(clean('2023。本年')).toBe('2023。本年');
+    expect(clean('比上年减少4。主要原因')).toBe('比上年减少4。主要原因');
+    expect(clean('4。25万元')).toBe('4.25万元');
+  });
+
+  const malformed = (lines: string[]) => {
+    const doc = docFrom(lines, [], {});
+    doc.document.kind = null;
+    return check(doc).flags.filter((f) => f.code === 'MALFORMED_VALUE').map((f) => f.found);
+  };
+
+  it('reads a row whose ordinals the OCR lost or misread as a table row', () => {
+    expect(malformed(['财政拨款收支预算总表', '单位：万元', '、一般公共预算  37,188.34  ，、基木支出  21,968.00', '二、政府性基金预算  二、项目支出  10,208.94', '三、单位预留机动经费  5,011.40'])).toEqual([]);
+    // (the same figure in a clause is still flagged)
+    expect(malformed(['一般公共预算财政拨款支出为37,188.34，比上年增加。'])).toEqual(['37,188.34']);
+  });
+});
