@@ -172,6 +172,18 @@ describe('template families', () => {
     expect(tableFlags(plain).map((f) => f.split(' ')[0])).toEqual(['error']);
   });
 
+  it('a 决算 whose tables are linked one spreadsheet a table (a 决算批复 notice) gets MISSING_TABLE as info', () => {
+    const notice = ['关于批复2023年度部门决算的通知', '一、2023年年初结转结余1.00万元，本年收入2.00万元，本年支出3.00万元。',
+      '某中心2023年收支决算总表.xls某中心2023年支出决算批复表.xls 附件下载'];
+    const d = titled(notice, '某中心2023年度决算公开', '决算');
+    expect(d.document.tablesElsewhere).toBe(true);
+    expect(tableFlags(d).map((f) => f.split(' ')[0])).toEqual(['info']);
+    // a spreadsheet that is not a 预算/决算 table (绩效目标表.xls) says nothing of where the tables are
+    const other = titled([...notice.slice(0, 2), '某中心2023年绩效目标表.xls'], '某中心2023年度决算公开', '决算');
+    expect(other.document.tablesElsewhere).toBe(false);
+    expect(tableFlags(other).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+
   it('no family without a kind', () => {
     const doc = docFrom(['随便一行'], [], {});
     doc.document.kind = null;
