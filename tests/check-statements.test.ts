@@ -106,6 +106,20 @@ describe('malformed statements', () => {
   });
 });
 
+describe('a table run into the text (a dump that joined an HTML table\'s cells)', () => {
+  it('its figures are cells under the table\'s unit, to the clause\'s end; prose after it is read again', () => {
+    const line =
+      '一、收支预算总表2026年度收支预算总表单位：万元收入支出项目预算数项目预算数一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81　二、政府性基金预算拨款收入收入合计665.35　支出合计665.35 二、收入预算总表 ' +
+      '第三部分 情况说明 按照综合预算的原则，部门所有收入和支出均纳入部门预算管理。基本支出占 76.23；';
+    expect(codes([line])).toEqual(['1 MALFORMED_VALUE']);
+    expect(flagsOf([line])[0]).toMatchObject({ found: '76.23' });
+    // the same figures with no unit declared before them are statements without their unit
+    expect(flagsOf(['一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81　二、政府性基金预算拨款收入']).map((f) => `${f.code} ${f.found}`)).toEqual(['MALFORMED_VALUE 665.35', 'MALFORMED_VALUE 576.81']);
+    // 编制单位：… is no unit declaration
+    expect(codes(['编制单位：某某局合计为4.19，一、工资福利支出'])).toEqual(['1 MALFORMED_VALUE']);
+  });
+});
+
 describe('a reason announced and not given', () => {
   it('is a blank', () => {
     const flags = flagsOf(['（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元。']);

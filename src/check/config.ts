@@ -31,7 +31,7 @@ export interface ChecksConfig {
   /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */
   balanceNotIn?: string[];
   /** Table text among body lines (paragraphs.ts): the line naming a table's unit, and the unit a figure in prose has after it. */
-  tableText: { unitLine: string; unitAfter: string };
+  tableText: { unitLine: string; unitAfter: string; unitInline: string };
   valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean; sectionTotals?: Record<string, string[]> };
 }
 

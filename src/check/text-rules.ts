@@ -149,6 +149,7 @@ function compile() {
       ] as const
     ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})(?:为|是|达到?)?了?${num('rate')}%`, 'gu') })),
     statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
+    unitInline: new RegExp(c.tableText.unitInline, 'gu'),
     proseDate: new RegExp(c.proseDate.pattern, 'gu'),
   };
 }
@@ -241,6 +242,7 @@ export function malformedStatements(p: Paragraph): Flag[] {
   const flags: Flag[] = [];
   // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
   const seen = new Set<string>();
+  const tables = inlineTables(p.text);
   for (const r of rules().statements) {
     for (const m of p.text.matchAll(r.re)) {
       const g = m.groups ?? {};
@@ -249,6 +251,7 @@ export function malformedStatements(p: Paragraph): Flag[] {
       const s = key ? m.index + m[0].lastIndexOf(g.value!) : m.index;
       const e = key ? s + g.value!.length : m.index + m[0].length;
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
+      if (tables.some(([a, b]) => s >= a && s < b)) continue;
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
@@ -265,6 +268,21 @@ export function malformedStatements(p: Paragraph): Flag[] {
     }
   }
   return flags;
+}
+
+/** Tables printed inside a paragraph (a page-text dump that ran an HTML table's cells together into the
+ *  text: …收支预算总表单位：万元收入支出项目预算数一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81…): from a
+ *  table's unit declaration (单位：万元, as tableText.unitLine names it on a line of its own) to the clause's end.
+ *  Its figures are cells, their unit the declaration's: no statement about words and units reads them, as
+ *  none reads a table row printed as a line. */
+function inlineTables(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(rules().unitInline)) {
+    const a = m.index + m[0].length;
+    const end = /[。；;！？!?]/u.exec(text.slice(a));
+    spans.push([a, end ? a + end.index : text.length]);
+  }
+  return spans;
 }
 
 /** YEAR_MISMATCH on a prose date (截至2023年12月31日): a 决算 report states its own year's end, a 预算
