@@ -198,6 +198,14 @@ describe('template families', () => {
     expect(tableFlags(other).map((f) => f.split(' ')[0])).toEqual(['error']);
   });
 
+  it('a 福建 部门预算 set (…预算拨款支出预算表, 一般公共预算基本支出经济分类情况表) has its nine tables', () => {
+    const titles = ['收支预算总表', '收入预算总表', '支出预算总表', '财政拨款收支预算总表', '一般公共预算拨款支出预算表', '政府性基金预算拨款支出预算表',
+      '国有资本经营预算拨款支出预算表', '一般公共预算支出经济分类情况表', '一般公共预算基本支出经济分类情况表', '一般公共预算“三公”经费支出预算表'];
+    const d = titled(titles.flatMap((t, i) => [`${'一二三四五六七八九十'[i]}、${t}`, '单位：万元', '合计 1.00 1.00']), '某某局2026年度部门预算', '预算');
+    expect(d.document.template).toBe('provincial-yusuan');
+    expect(tableFlags(d)).toEqual([]);
+  });
+
   it('no family without a kind', () => {
     const doc = docFrom(['随便一行'], [], {});
     doc.document.kind = null;
