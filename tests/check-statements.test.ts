@@ -206,6 +206,17 @@ describe('template families', () => {
     expect(tableFlags(d)).toEqual([]);
   });
 
+  it('tables run into one line (titles straight before their 单位：万元) are printed; a table named in a sentence is not', () => {
+    const names = ['部门收支总表', '部门收入总表', '部门支出总表', '财政拨款收支总表', '一般公共预算支出表', '一般公共预算基本支出表', '一般公共预算“三公”经费支出表', '政府性基金预算支出表', '国有资本经营预算支出表'];
+    const line = names.map((t, i) => `${'一二三四五六七八九'[i]}、${t}2026年度${t}单位：万元项目预算数合计1.00　`).join('') + '第三部分 情况说明';
+    const d = titled([line], '某某局2026年度部门预算', '预算');
+    expect(d.document.template).toBe('provincial-yusuan');
+    expect(tableFlags(d)).toEqual([]);
+    // only eight of them printed, the ninth named in a sentence
+    const eight = names.slice(0, 8).map((t) => `${t}单位：万元合计1.00　`).join('') + '详见国有资本经营预算支出表。';
+    expect(tableFlags(titled([eight], '某某局2026年度部门预算', '预算'))).toEqual(['warning 国有资本经营预算支出表']);
+  });
+
   it('no family without a kind', () => {
     const doc = docFrom(['随便一行'], [], {});
     doc.document.kind = null;
