@@ -120,6 +120,16 @@ describe('a table run into the text (a dump that joined an HTML table\'s cells)'
   });
 });
 
+describe('an item of a list of amounts with its figure left out', () => {
+  it('is a blank when the item before it has its figure; not a magnitude word, nor a unit a word follows', () => {
+    const flags = flagsOf(['一、2023年年初结转结余28.78万元，本年收入169.92万元，用事业基金弥补收支差额万元，本年支出120.46万元，结余分配万元，年末结转结余78.24万元。']);
+    expect(flags.map((f) => `${f.code} ${f.severity} ${f.loc?.start}`)).toEqual(['BLANK_VALUE error 45', 'BLANK_VALUE error 65']);
+    // no figure before it in the list: nothing to go by
+    expect(codes(['政府性基金预算财政拨款年初结转结余万元，本年收入万元。'])).toEqual([]);
+    expect(codes(['本年收入169.92万元，其中单项万元以上的项目3个。', '项目支出120.46万元，超过百万元的项目2个，', '结余20.00万元，累计数十万元，'])).toEqual([]);
+  });
+});
+
 describe('a reason announced and not given', () => {
   it('is a blank', () => {
     const flags = flagsOf(['（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元。']);

@@ -13,12 +13,13 @@ const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
-let blankCompiled: { exempt: RegExp; slot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+let blankCompiled: { exempt: RegExp; slot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
 const blankRules = () => {
   const cfg = checksConfig().blank;
   return (blankCompiled ??= {
     exempt: new RegExp(cfg.exemptBefore, 'u'),
     slot: cfg.slot ? new RegExp(cfg.slot.before, 'u') : null,
+    listSlot: cfg.listSlot ? new RegExp(cfg.listSlot.before, 'u') : null,
     notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
     date: new RegExp(cfg.date, 'gu'),
     dateText: new RegExp(cfg.dateText, 'u'),
@@ -42,12 +43,14 @@ function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
 /** A unit with no gap before it in the slot of a figure (支出决算为万元, 0个，人次): a blank whose gap the
  *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
 function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
-  const cfg = checksConfig().blank.slot;
-  const slot = blankRules().slot;
-  if (!cfg || !slot || !cfg.units.includes(name)) return false;
+  const cfg = checksConfig().blank;
+  const { slot, listSlot } = blankRules();
+  const inSlot = !!cfg.slot && !!slot && cfg.slot.units.includes(name);
+  const inList = !!cfg.listSlot && !!listSlot && cfg.listSlot.units.includes(name);
+  if (!inSlot && !inList) return false;
   if (/^[\u3400-\u9fff]/u.test(after)) return false;
   const before = unit.line.raw.slice(0, at);
-  if (!slot.test(before) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
+  if (!((inSlot && slot!.test(before)) || (inList && listSlot!.test(before))) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
   return !uncertainRaw(unit.line, at - 1, at + name.length);
 }
 
