@@ -106,6 +106,30 @@ describe('malformed statements', () => {
   });
 });
 
+describe('a table run into the text (a dump that joined an HTML table\'s cells)', () => {
+  it('its figures are cells under the table\'s unit, to the clause\'s end; prose after it is read again', () => {
+    const line =
+      '一、收支预算总表2026年度收支预算总表单位：万元收入支出项目预算数项目预算数一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81　二、政府性基金预算拨款收入收入合计665.35　支出合计665.35 二、收入预算总表 ' +
+      '第三部分 情况说明 按照综合预算的原则，部门所有收入和支出均纳入部门预算管理。基本支出占 76.23；';
+    expect(codes([line])).toEqual(['1 MALFORMED_VALUE']);
+    expect(flagsOf([line])[0]).toMatchObject({ found: '76.23' });
+    // the same figures with no unit declared before them are statements without their unit
+    expect(flagsOf(['一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81　二、政府性基金预算拨款收入']).map((f) => `${f.code} ${f.found}`)).toEqual(['MALFORMED_VALUE 665.35', 'MALFORMED_VALUE 576.81']);
+    // 编制单位：… is no unit declaration
+    expect(codes(['编制单位：某某局合计为4.19，一、工资福利支出'])).toEqual(['1 MALFORMED_VALUE']);
+  });
+});
+
+describe('an item of a list of amounts with its figure left out', () => {
+  it('is a blank when the item before it has its figure; not a magnitude word, nor a unit a word follows', () => {
+    const flags = flagsOf(['一、2023年年初结转结余28.78万元，本年收入169.92万元，用事业基金弥补收支差额万元，本年支出120.46万元，结余分配万元，年末结转结余78.24万元。']);
+    expect(flags.map((f) => `${f.code} ${f.severity} ${f.loc?.start}`)).toEqual(['BLANK_VALUE error 45', 'BLANK_VALUE error 65']);
+    // no figure before it in the list: nothing to go by
+    expect(codes(['政府性基金预算财政拨款年初结转结余万元，本年收入万元。'])).toEqual([]);
+    expect(codes(['本年收入169.92万元，其中单项万元以上的项目3个。', '项目支出120.46万元，超过百万元的项目2个，', '结余20.00万元，累计数十万元，'])).toEqual([]);
+  });
+});
+
 describe('a reason announced and not given', () => {
   it('is a blank', () => {
     const flags = flagsOf(['（二）公务用车购置及运行费9.98万元，与2025年预算数持平，主要原因是。其中：公务用车购置费0万元。']);
@@ -170,6 +194,37 @@ describe('template families', () => {
     const plain = titled(['第二部分 2023年度部门预算表'], '某某局2023年度部门预算', '预算');
     expect(plain.document.tablesElsewhere).toBe(false);
     expect(tableFlags(plain).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+
+  it('a 决算 whose tables are linked one spreadsheet a table (a 决算批复 notice) gets MISSING_TABLE as info', () => {
+    const notice = ['关于批复2023年度部门决算的通知', '一、2023年年初结转结余1.00万元，本年收入2.00万元，本年支出3.00万元。',
+      '某中心2023年收支决算总表.xls某中心2023年支出决算批复表.xls 附件下载'];
+    const d = titled(notice, '某中心2023年度决算公开', '决算');
+    expect(d.document.tablesElsewhere).toBe(true);
+    expect(tableFlags(d).map((f) => f.split(' ')[0])).toEqual(['info']);
+    // a spreadsheet that is not a 预算/决算 table (绩效目标表.xls) says nothing of where the tables are
+    const other = titled([...notice.slice(0, 2), '某中心2023年绩效目标表.xls'], '某中心2023年度决算公开', '决算');
+    expect(other.document.tablesElsewhere).toBe(false);
+    expect(tableFlags(other).map((f) => f.split(' ')[0])).toEqual(['error']);
+  });
+
+  it('a 福建 部门预算 set (…预算拨款支出预算表, 一般公共预算基本支出经济分类情况表) has its nine tables', () => {
+    const titles = ['收支预算总表', '收入预算总表', '支出预算总表', '财政拨款收支预算总表', '一般公共预算拨款支出预算表', '政府性基金预算拨款支出预算表',
+      '国有资本经营预算拨款支出预算表', '一般公共预算支出经济分类情况表', '一般公共预算基本支出经济分类情况表', '一般公共预算“三公”经费支出预算表'];
+    const d = titled(titles.flatMap((t, i) => [`${'一二三四五六七八九十'[i]}、${t}`, '单位：万元', '合计 1.00 1.00']), '某某局2026年度部门预算', '预算');
+    expect(d.document.template).toBe('provincial-yusuan');
+    expect(tableFlags(d)).toEqual([]);
+  });
+
+  it('tables run into one line (titles straight before their 单位：万元) are printed; a table named in a sentence is not', () => {
+    const names = ['部门收支总表', '部门收入总表', '部门支出总表', '财政拨款收支总表', '一般公共预算支出表', '一般公共预算基本支出表', '一般公共预算“三公”经费支出表', '政府性基金预算支出表', '国有资本经营预算支出表'];
+    const line = names.map((t, i) => `${'一二三四五六七八九'[i]}、${t}2026年度${t}单位：万元项目预算数合计1.00　`).join('') + '第三部分 情况说明';
+    const d = titled([line], '某某局2026年度部门预算', '预算');
+    expect(d.document.template).toBe('provincial-yusuan');
+    expect(tableFlags(d)).toEqual([]);
+    // only eight of them printed, the ninth named in a sentence
+    const eight = names.slice(0, 8).map((t) => `${t}单位：万元合计1.00　`).join('') + '详见国有资本经营预算支出表。';
+    expect(tableFlags(titled([eight], '某某局2026年度部门预算', '预算'))).toEqual(['warning 国有资本经营预算支出表']);
   });
 
   it('no family without a kind', () => {

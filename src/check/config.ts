@@ -16,7 +16,7 @@ export interface SumRule {
 export interface ChecksConfig {
   severities: Record<FlagCode, Severity>;
   tolerances: { percentHalfUnit: number; amountUnits: number; minPercentPoints: number };
-  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
+  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; units: string[] }; listSlot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
   malformed: { pattern: string; what: string }[];
   direction: { up: string; down: string; gap: number };
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string>; allowWhenKind?: Partial<Record<DocKind, Record<string, string>>> };
@@ -31,7 +31,7 @@ export interface ChecksConfig {
   /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */
   balanceNotIn?: string[];
   /** Table text among body lines (paragraphs.ts): the line naming a table's unit, and the unit a figure in prose has after it. */
-  tableText: { unitLine: string; unitAfter: string };
+  tableText: { unitLine: string; unitAfter: string; unitInline: string };
   valueConflict: { metrics: string[]; roles: string[]; skipSections: string[]; sameLabel: boolean; sectionTotals?: Record<string, string[]> };
 }
 

@@ -91,13 +91,38 @@ function titledTables(units: TextUnit[], family: Family): Set<FamilyTable> {
   if (!byFamily) titled.set(units, (byFamily = new Map()));
   let set = byFamily.get(family);
   if (!set) {
-    set = new Set();
+    set = new Set(inlineTitledTables(units, family));
     for (const u of units) {
       if (u.cell) continue;
       const t = tableOfTitle(u.line.text, family.tables);
       if (t) set.add(t);
     }
     byFamily.set(family, set);
+  }
+  return set;
+}
+
+// A table's unit declaration (单位：万元; checks.yaml tableText.unitInline) right after its title inside a line
+// (a dump that ran an HTML table into the text: …一、收支预算总表2026年度收支预算总表单位：万元收入支出项目…).
+let unitInlineRe: RegExp | null = null;
+const unitInline = () => (unitInlineRe ??= new RegExp(loadPattern<{ tableText: { unitInline: string } }>('checks.yaml').tableText.unitInline, 'gu'));
+
+/** The family's tables printed inside a line: a title that runs straight into its unit declaration, the
+ *  table's cells after it. The title is the words before the declaration, back to the last figure, space or
+ *  punctuation (2026年度收支预算总表 after …预算总表2026…). Only a title a unit declaration follows: a table
+ *  named in a sentence (详见部门收支总表) is not one printed. */
+export function inlineTitledTables(units: TextUnit[], family: Family): Set<FamilyTable> {
+  const set = new Set<FamilyTable>();
+  for (const u of units) {
+    if (u.cell) continue;
+    const text = u.line.text;
+    for (const m of text.matchAll(unitInline())) {
+      const before = text.slice(Math.max(0, m.index - 50), m.index);
+      const title = /[^\d\s，。；：:,.;、（）()]*$/u.exec(before)![0];
+      if (title.length < 4) continue;
+      const t = tableOfTitle(title, family.tables);
+      if (t) set.add(t);
+    }
   }
   return set;
 }

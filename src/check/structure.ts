@@ -1,7 +1,7 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
 import { requiredConfig, sectionNames } from './config.js';
-import { families, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
+import { families, inlineTitledTables, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
@@ -115,8 +115,10 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     flags.push(missingFlag(`文中没有${kind}表的表格数据（报告称公开表另附：${family.tables.map((r) => r.what).join('、')}），请在附件中核对。`, { expected: family.tables.map((r) => r.kind).join('、'), ...elsewhere }));
     return flags;
   }
+  // (a table printed inside a line, its title running into its unit declaration: its cells follow it)
+  const inline = inlineTitledTables(units, family);
   for (const req of family.tables) {
-    if (extracted(req)) continue;
+    if (extracted(req) || inline.has(req)) continue;
     const at = titleKinds.indexOf(req);
     if (at < 0) {
       flags.push(missingFlag(`缺少必须公开的${req.what}（${req.kind}）。${note}`, { expected: req.what, ...(req.severity ? { severity: req.severity } : {}), ...elsewhere }));

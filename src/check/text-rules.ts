@@ -13,12 +13,13 @@ const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
-let blankCompiled: { exempt: RegExp; slot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+let blankCompiled: { exempt: RegExp; slot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
 const blankRules = () => {
   const cfg = checksConfig().blank;
   return (blankCompiled ??= {
     exempt: new RegExp(cfg.exemptBefore, 'u'),
     slot: cfg.slot ? new RegExp(cfg.slot.before, 'u') : null,
+    listSlot: cfg.listSlot ? new RegExp(cfg.listSlot.before, 'u') : null,
     notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
     date: new RegExp(cfg.date, 'gu'),
     dateText: new RegExp(cfg.dateText, 'u'),
@@ -42,12 +43,14 @@ function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
 /** A unit with no gap before it in the slot of a figure (支出决算为万元, 0个，人次): a blank whose gap the
  *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
 function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
-  const cfg = checksConfig().blank.slot;
-  const slot = blankRules().slot;
-  if (!cfg || !slot || !cfg.units.includes(name)) return false;
+  const cfg = checksConfig().blank;
+  const { slot, listSlot } = blankRules();
+  const inSlot = !!cfg.slot && !!slot && cfg.slot.units.includes(name);
+  const inList = !!cfg.listSlot && !!listSlot && cfg.listSlot.units.includes(name);
+  if (!inSlot && !inList) return false;
   if (/^[\u3400-\u9fff]/u.test(after)) return false;
   const before = unit.line.raw.slice(0, at);
-  if (!slot.test(before) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
+  if (!((inSlot && slot!.test(before)) || (inList && listSlot!.test(before))) || blankRules().exempt.test(before.replace(/\s/g, ''))) return false;
   return !uncertainRaw(unit.line, at - 1, at + name.length);
 }
 
@@ -149,6 +152,7 @@ function compile() {
       ] as const
     ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})(?:为|是|达到?)?了?${num('rate')}%`, 'gu') })),
     statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
+    unitInline: new RegExp(c.tableText.unitInline, 'gu'),
     proseDate: new RegExp(c.proseDate.pattern, 'gu'),
   };
 }
@@ -241,6 +245,7 @@ export function malformedStatements(p: Paragraph): Flag[] {
   const flags: Flag[] = [];
   // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
   const seen = new Set<string>();
+  const tables = inlineTables(p.text);
   for (const r of rules().statements) {
     for (const m of p.text.matchAll(r.re)) {
       const g = m.groups ?? {};
@@ -249,6 +254,7 @@ export function malformedStatements(p: Paragraph): Flag[] {
       const s = key ? m.index + m[0].lastIndexOf(g.value!) : m.index;
       const e = key ? s + g.value!.length : m.index + m[0].length;
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
+      if (tables.some(([a, b]) => s >= a && s < b)) continue;
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
@@ -265,6 +271,21 @@ export function malformedStatements(p: Paragraph): Flag[] {
     }
   }
   return flags;
+}
+
+/** Tables printed inside a paragraph (a page-text dump that ran an HTML table's cells together into the
+ *  text: …收支预算总表单位：万元收入支出项目预算数一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81…): from a
+ *  table's unit declaration (单位：万元, as tableText.unitLine names it on a line of its own) to the clause's end.
+ *  Its figures are cells, their unit the declaration's: no statement about words and units reads them, as
+ *  none reads a table row printed as a line. */
+function inlineTables(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(rules().unitInline)) {
+    const a = m.index + m[0].length;
+    const end = /[。；;！？!?]/u.exec(text.slice(a));
+    spans.push([a, end ? a + end.index : text.length]);
+  }
+  return spans;
 }
 
 /** YEAR_MISMATCH on a prose date (截至2023年12月31日): a 决算 report states its own year's end, a 预算
