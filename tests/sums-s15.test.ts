@@ -28,3 +28,20 @@ describe('a list closed by 合计', () => {
     ]);
   });
 });
+
+describe('万 written for 万元 (src/extract/facts/scan.ts bareWan)', () => {
+  const wan = (last: string) => doc(last).map((l) => l.replace(/(\d)万元/gu, '$1万'));
+  it('reads the figures of a money paragraph that writes 万 for 万元', async () => {
+    expect(show(await run(wan('80.00')))).toEqual([]);
+    expect(show(await run(wan('96.13'))).map((f) => f.slice(0, 5))).toEqual([['SUM_MISMATCH', 'error', 4, '1426.13万元', '1410.00万元']]);
+  });
+  it('an item read as a change (its name ends in 增长) leaves the closing 合计 without a verdict', async () => {
+    const lines = wan('80.00');
+    lines[3] = lines[3]!.replace('支持示范地标120.00万', '支持商销稳增长120.00万').replace('合计1410.00万', '合计1400.00万');
+    expect(show(await run(lines))).toEqual([]);
+  });
+  it('not a count: 1.2万人次, nor a bare 万 in a paragraph about no money', async () => {
+    const d = await run(['上海市普陀区某某委员会2026年部门预算', '一、部门概况', '全年服务群众1.2万人次，覆盖人口12.35万，其中户籍人口8.10万，外来人口3.20万。']);
+    expect(d.facts.filter((f) => f.kind === 'amount').map((f) => f.text)).toEqual([]);
+  });
+});

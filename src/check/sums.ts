@@ -74,6 +74,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // 其中A340.00万元，…，E80.00万元，合计1410.00万元`): the total restated, never one more part (session 15: a false
     // 部分大于整体 counted it, 2820.00 over 1410.00); the items must add up to it.
     let closing: Fact | undefined;
+    let changeInside = false;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
@@ -94,7 +95,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       }
       prev = f;
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
-      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (f.kind === 'percent' || f.role === 'change') {
+        // (an amount read as a change inside the list — `支持商销稳增长30.00万元`, an item whose name ends in 增长 — may
+        // be an item: the items' sum is then unknown, so a closing 合计 gets no verdict)
+        if (parts.length && f.kind === 'amount') changeInside = true;
+        continue;
+      }
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
       // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
@@ -126,7 +132,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       }
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
-    if (closing) {
+    if (closing && !changeInside) {
       const [sumOf, ...figs] = figsOfSum(closing, parts);
       if (sumOf && figs.every((x) => x) && !sumFits(sumOf, figs as Fig[])) {
         const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
