@@ -130,6 +130,19 @@ describe('the two sides of a 预算 with the same change from last year', () => 
   it('is silent where the two sides are equal', async () => {
     expect(vc(await run(doc('9,350.60')))).toEqual([]);
   });
+
+  // (session 15) the changes of the two sides against different bases need not agree: 收入 against last year's
+  // 预算执行数 (what was spent), 支出 against last year's 预算 (普陀区商务委 2025 预算, held out: a false warning)
+  const bases = (income: string, spend: string) => [
+    ...SH,
+    `2026年，上海市普陀区某某路街道办事处收入预算9,350.60万元，其中：财政拨款收入9,350.60万元，比2025年${income}增加2,166.87万元；事业收入0.00万元；其他收入0.00万元。`,
+    `支出预算9,350.60万元，其中：财政拨款支出预算9,350.60万元，比2025年${spend}增加2,100.40万元。`,
+  ];
+  it('compares the changes against one base only', async () => {
+    expect(vc(await run(bases('预算', '预算')))).toEqual([['warning', 4, '增加2,166.87万元', '增加2,100.40万元']]);
+    expect(vc(await run(bases('预算执行数', '预算')))).toEqual([]);
+    expect(vc(await run(bases('预算执行数', '预算执行数')))).toEqual([['warning', 4, '增加2,166.87万元', '增加2,100.40万元']]);
+  });
 });
 
 describe('a 其中 that lists exactly the parts of a complete sum, each described at length', () => {

@@ -152,6 +152,15 @@ function percentApart(a: Fig, b: Fig): string {
   return larger ? `${((Math.abs(Number(a.v - b.v)) / larger) * 100).toFixed(1)}%` : '0%';
 }
 
+/** What a change is measured against, from the words between the figure and its change: `，比2024年预算执行数增加`
+ *  → 预算执行数; the year, 相比 and the direction word dropped. Null where no 比/较 is stated. */
+function baseOf(between: string | null): string | null {
+  const m = /(?:比|较)([^比较，,。；;]*)$/u.exec((between ?? '').replace(/\s/gu, ''));
+  if (!m) return null;
+  const b = m[1]!.replace(/\d+年度?|上年度?|相比|同比/gu, '').replace(/(?:增加|减少|增长|下降|上升|降低|持平)+$/u, '');
+  return b || null;
+}
+
 /** Two sides that balance in a report of one kind (patterns/identities.yaml claims.balancedChanges: a
  *  预算's 财政拨款收入 and 财政拨款支出), each stated with the same amount this year and its change from last
  *  year (“财政拨款收入9628.22万元，比2025年预算增加793.14万元” … “财政拨款支出预算9628.22万元，比2025年预算增加
@@ -164,7 +173,7 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
   if (!pairs.length) return [];
   const facts = doc.facts.filter((f) => f.from === 'text' && f.kind === 'amount');
   // Each change with the amount it is the change of: the fact just before it, of its metric and year.
-  const stated: { x: Fact; c: Fact; v: number; xy: number; metrics: string[] }[] = [];
+  const stated: { x: Fact; c: Fact; v: number; xy: number; metrics: string[]; base: string | null }[] = [];
   // (a figure of both sides at once — 财政拨款收、支总预算13649.07万元…收、支总计各增加844.15万元 — is each side's)
   const both = (f: Fact) => !f.metric && f.about?.fund === 'fiscal' && /收[、，,]?支/u.test(f.label.replace(/\s/gu, ''));
   facts.forEach((c, i) => {
@@ -181,8 +190,12 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
     const cy = yuanOf(c);
     const xy = yuanOf(x);
     if (cy === null || xy === null || cy <= 0 || xy <= 0) return;
-    stated.push({ x, c, v: (c.direction === 'decrease' ? -1 : 1) * cy, xy, metrics: bothSides ? pairs.flat() : [x.metric!] });
+    stated.push({ x, c, v: (c.direction === 'decrease' ? -1 : 1) * cy, xy, metrics: bothSides ? pairs.flat() : [x.metric!], base: baseOf(between) });
   });
+  // Changes against different bases (比2024年预算执行数 / 比2024年预算: what was spent against what was budgeted)
+  // need not agree: only changes whose stated bases are the same, or not stated, are compared (普陀区商务委 2025
+  // 预算, held out: 财政拨款收入 vs 执行数 +24,558.18, 财政拨款支出 vs 预算 +24,491.71 — a false warning before).
+  const comparable = (a: { base: string | null }, b: { base: string | null }) => !a.base || !b.base || a.base === b.base;
   const half = (f: Fact) => lastDigitYuan(f) / 2;
   const same = (a: (typeof stated)[0], b: (typeof stated)[0]) => Math.abs(a.v - b.v) < half(a.c) + half(b.c) || a.v === b.v;
   const show = (f: Fact) => `${f.text}${f.unit}`;
@@ -196,7 +209,7 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
     // The same change on both sides (…财政拨款收入18,976.76万元，比2024年预算增加3,355.65万元 … 财政拨款支出预算18,916.76万元，比2024年
     // 预算增加3,355.65万元): last year's two were equal, so this year's are, unless a balance was carried over.
     for (const a of stated.filter((s) => s.metrics.includes(ma))) {
-      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy !== a.xy && same(a, s) && a.v !== 0 && s.v === a.v)) {
+      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy !== a.xy && same(a, s) && a.v !== 0 && s.v === a.v && comparable(a, s))) {
         const fa = figOf(a.x.text, a.x.unit);
         const fb = figOf(b.x.text, b.x.unit);
         if (!fa || !fb || sumFits(fa, [fb]) || done.has(a.x) || done.has(b.x)) continue;
@@ -213,7 +226,7 @@ export function balancedChanges(doc: ExtractedDocument, text?: TextIndex): Flag[
       }
     }
     for (const a of stated.filter((s) => s.metrics.includes(ma))) {
-      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy === a.xy)) {
+      for (const b of stated.filter((s) => s !== a && s.metrics.includes(mb) && s.xy === a.xy && comparable(a, s))) {
         if (same(a, b) || Math.abs(a.v) === Math.abs(b.v) || done.has(a.c) || done.has(b.c)) continue;
         // the other changes of the same amount this year that agree with each side
         const support = (s: (typeof stated)[0]) => stated.filter((o) => o !== a && o !== b && o.xy === s.xy && same(o, s)).length;

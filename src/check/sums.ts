@@ -70,10 +70,19 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     let firstStyle: string | undefined;
     const headWord = fold(t.label).slice(-2);
     let prev = t;
+    // A figure named 合计/共计/总计 right after two items or more closes the list as their sum (`项目总预算1410.00万元，
+    // 其中A340.00万元，…，E80.00万元，合计1410.00万元`): the total restated, never one more part (session 15: a false
+    // 部分大于整体 counted it, 2820.00 over 1410.00); the items must add up to it.
+    let closing: Fact | undefined;
+    let changeInside = false;
     for (const f of order.slice(i + 1, i + 40)) {
       if ((f.section ?? null) !== (t.section ?? null)) break;
       const gap = textBetween(ctx.text, prev, f);
       if (gap === null) break;
+      if (parts.length >= 2 && /^[，,；;、]?(?:合计|共计|总计)[为是:：]?$/u.test(gap.replace(/\s/gu, ''))) {
+        if (isAmount(f) && f.role === t.role && f.year === t.year && f.unit === t.unit) closing = f;
+        break;
+      }
       if (parts.length && inBracket && /[）)]/u.test(gap)) break;
       if (parts.length >= 2 && stopRank(gap) > listStop) break;
       // A nested list, a new sentence, or a purpose clause (主要用于…) whose amounts are an item's own parts.
@@ -86,7 +95,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       }
       prev = f;
       if (f.kind === 'percent' && f.role === 'share' && parts.length && !shareOf.has(parts[parts.length - 1]!)) shareOf.set(parts[parts.length - 1]!, f);
-      if (f.kind === 'percent' || f.role === 'change') continue;
+      if (f.kind === 'percent' || f.role === 'change') {
+        // (an amount read as a change inside the list — `支持商销稳增长30.00万元`, an item whose name ends in 增长 — may
+        // be an item: the items' sum is then unknown, so a closing 合计 gets no verdict)
+        if (parts.length && f.kind === 'amount') changeInside = true;
+        continue;
+      }
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
       // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
@@ -118,6 +132,14 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       }
     }
     const listed = (ps: Fact[]) => ps.map((p) => `${p.label || ''}${show(p)}`).join('＋');
+    if (closing && !changeInside) {
+      const [sumOf, ...figs] = figsOfSum(closing, parts);
+      if (sumOf && figs.every((x) => x) && !sumFits(sumOf, figs as Fig[])) {
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+        flags.push(flagOn(closing, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而合计为${show(closing)}。`, sum, show(closing)));
+        return;
+      }
+    }
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
       const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;

@@ -29,6 +29,16 @@ function unitAt(text: string, pos: number): UnitRule | null {
   return null;
 }
 
+/** 万 written for 万元 (`项目总预算1410.00万，其中…340.00万，…合计1410.00万。`, 上海 预算 project pages): a bare 万 that
+ *  ends its clause (punctuation or the paragraph's end right after it, so not 万人次 / 万平方米 / 万用于…) in a
+ *  paragraph about money (预算, 资金, 金额, 经费 or 万元 in it) is an amount in 万元 (its unit 万元, so it lists and
+ *  sums with the paragraph's other amounts; the token ends after the 万). */
+function bareWan(text: string, pos: number): UnitRule | null {
+  if (text[pos] !== '万' || !/^(?:[，,。；;、）)]|$)/u.test(text.slice(pos + 1, pos + 2))) return null;
+  if (!/预算|资金|金额|经费|万元/u.test(text)) return null;
+  return rules().units.find((u) => u.unit === '万元') ?? null;
+}
+
 /** Number tokens of `text` (a paragraph: lines wrapped mid-sentence are already joined). */
 export function scanNumbers(text: string): NumberToken[] {
   const r = rules();
@@ -49,12 +59,13 @@ export function scanNumbers(text: string): NumberToken[] {
     if (r.skipBeforeNumber.some((w) => text.endsWith(w, start))) continue;
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
     if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
-    const unit = unitAt(text, end);
+    const printed = unitAt(text, end);
+    const unit = printed ?? bareWan(text, end);
     if (!unit) continue;
     // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
     if (unit.kind === 'count' && m[0].includes('.')) continue;
     if (negative && unit.kind === 'count') continue;
-    const unitEnd = end + unit.unit.length;
+    const unitEnd = end + (printed ? unit.unit.length : 1);
     // A 科目 marker's code piece (住房公积金（01项）) is not a count of 项.
     if (unit.kind === 'count' && /[（(]\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^\s*[）)]/.test(text.slice(unitEnd, unitEnd + 2))) continue;
     const threshold = r.thresholdAfter.some((w) => text.startsWith(w, unitEnd));
