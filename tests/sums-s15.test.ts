@@ -44,4 +44,8 @@ describe('万 written for 万元 (src/extract/facts/scan.ts bareWan)', () => {
     const d = await run(['上海市普陀区某某委员会2026年部门预算', '一、部门概况', '全年服务群众1.2万人次，覆盖人口12.35万，其中户籍人口8.10万，外来人口3.20万。']);
     expect(d.facts.filter((f) => f.kind === 'amount').map((f) => f.text)).toEqual([]);
   });
+  it('not a whole number before a bare 万, even in a paragraph about money (惠及群众3万 counts people)', async () => {
+    const d = await run(['上海市普陀区某某委员会2026年部门预算', '一、部门概况', '安排项目资金200.00万元，惠及群众3万，服务企业1.5万。']);
+    expect(d.facts.filter((f) => f.kind === 'amount').map((f) => f.text)).toEqual(['200.00']);
+  });
 });

@@ -60,7 +60,8 @@ export function scanNumbers(text: string): NumberToken[] {
     if (r.skipAfterNumber.some((w) => text.startsWith(w, end))) continue;
     if ((m[0].split('.')[1]?.length ?? 0) > r.maxDecimals) continue;
     const printed = unitAt(text, end);
-    const unit = printed ?? bareWan(text, end);
+    // (two decimals, as amounts in 万元 are printed: a bare 万 after a whole number may count people, 服务3万，)
+    const unit = printed ?? (/\.\d{2}$/.test(m[0]) ? bareWan(text, end) : null);
     if (!unit) continue;
     // A count is whole: "89.65项" is an amount whose 项 begins the next word (项目支出总额).
     if (unit.kind === 'count' && m[0].includes('.')) continue;
