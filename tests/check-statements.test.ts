@@ -118,6 +118,14 @@ describe('a table run into the text (a dump that joined an HTML table\'s cells)'
     // 编制单位：… is no unit declaration
     expect(codes(['编制单位：某某局合计为4.19，一、工资福利支出'])).toEqual(['1 MALFORMED_VALUE']);
   });
+
+  it('not a unit declared in a sentence, nor a title line\'s unit the prose after it runs on from', () => {
+    const declared = flagsOf(['2023年度收入、支出决算总计1234.56万元（单位：万元，下同），其中基本支出占76.23，项目支出占23.77%。']);
+    expect(declared.map((f) => `${f.code} ${f.found}`)).toEqual(['MALFORMED_VALUE 76.23']);
+    // (a title and its unit on one line, the table an image: the paragraph runs on into the prose)
+    const titled = flagsOf(['收入支出决算总表          单位：万元', '2023年度收入总计1000.00，比上年增长10，主要原因是人员增加。']);
+    expect(titled.map((f) => `${f.loc?.line} ${f.code} ${f.found}`)).toEqual(['2 MALFORMED_VALUE 10', '2 MALFORMED_VALUE 1000.00']);
+  });
 });
 
 describe('an item of a list of amounts with its figure left out', () => {
