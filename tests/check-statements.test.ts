@@ -135,6 +135,11 @@ describe('an item of a list of amounts with its figure left out', () => {
     // no figure before it in the list: nothing to go by
     expect(codes(['政府性基金预算财政拨款年初结转结余万元，本年收入万元。'])).toEqual([]);
     expect(codes(['本年收入169.92万元，其中单项万元以上的项目3个。', '项目支出120.46万元，超过百万元的项目2个，', '结余20.00万元，累计数十万元，'])).toEqual([]);
+    // a figure in full-width digits, a placeholder, digits an OCR read as letters, a numeral in capitals, 每万元,
+    // a unit label: no empty slot (XX is the placeholder's TEMPLATE_TEXT only)
+    const filled = ['本年收入169.92万元，本年支出１２０．４６万元。', '本年收入169.92万元，本年支出XX万元。', '本年收入169.92万元，本年支出＊＊万元。', '本年收入169.92万元，本年支出O.OO万元。',
+      '本年收入169.92万元，本年支出壹佰万元。', '本年收入169.92万元，每万元GDP能耗下降。', '本年收入169.92万元，以下金额单位为人民币万元。'];
+    expect(codes(filled)).toEqual(['2 TEMPLATE_TEXT']);
   });
 });
 
