@@ -219,6 +219,10 @@ describe('template families', () => {
     const other = titled([...notice.slice(0, 2), '某中心2023年绩效目标表.xls'], '某中心2023年度决算公开', '决算');
     expect(other.document.tablesElsewhere).toBe(false);
     expect(tableFlags(other).map((f) => f.split(' ')[0])).toEqual(['error']);
+    // nor does a 预算 绩效 table's spreadsheet
+    const perf = titled([...notice.slice(0, 2), '某中心2023年部门预算项目绩效目标表.xls'], '某中心2023年度决算公开', '决算');
+    expect(perf.document.tablesElsewhere).toBe(false);
+    expect(tableFlags(perf).map((f) => f.split(' ')[0])).toEqual(['error']);
   });
 
   it('a 福建 部门预算 set (…预算拨款支出预算表, 一般公共预算基本支出经济分类情况表) has its nine tables', () => {
