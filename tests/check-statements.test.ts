@@ -138,7 +138,7 @@ describe('an item of a list of amounts with its figure left out', () => {
     // a figure in full-width digits, a placeholder, digits an OCR read as letters, a numeral in capitals, 每万元,
     // a unit label: no empty slot (XX is the placeholder's TEMPLATE_TEXT only)
     const filled = ['本年收入169.92万元，本年支出１２０．４６万元。', '本年收入169.92万元，本年支出XX万元。', '本年收入169.92万元，本年支出＊＊万元。', '本年收入169.92万元，本年支出O.OO万元。',
-      '本年收入169.92万元，本年支出壹佰万元。', '本年收入169.92万元，每万元GDP能耗下降。', '本年收入169.92万元，以下金额单位为人民币万元。'];
+      '本年收入169.92万元，本年支出壹佰万元。', '本年收入169.92万元，每万元GDP能耗下降。', '本年收入169.92万元，以下金额单位为人民币万元。', '本年收入9800.00万元，首次超过亿元。'];
     expect(codes(filled)).toEqual(['2 TEMPLATE_TEXT']);
   });
 });
