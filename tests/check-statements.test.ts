@@ -118,6 +118,14 @@ describe('a table run into the text (a dump that joined an HTML table\'s cells)'
     // 编制单位：… is no unit declaration
     expect(codes(['编制单位：某某局合计为4.19，一、工资福利支出'])).toEqual(['1 MALFORMED_VALUE']);
   });
+
+  it('not a unit declared in a sentence, nor a title line\'s unit the prose after it runs on from', () => {
+    const declared = flagsOf(['2023年度收入、支出决算总计1234.56万元（单位：万元，下同），其中基本支出占76.23，项目支出占23.77%。']);
+    expect(declared.map((f) => `${f.code} ${f.found}`)).toEqual(['MALFORMED_VALUE 76.23']);
+    // (a title and its unit on one line, the table an image: the paragraph runs on into the prose)
+    const titled = flagsOf(['收入支出决算总表          单位：万元', '2023年度收入总计1000.00，比上年增长10，主要原因是人员增加。']);
+    expect(titled.map((f) => `${f.loc?.line} ${f.code} ${f.found}`)).toEqual(['2 MALFORMED_VALUE 10', '2 MALFORMED_VALUE 1000.00']);
+  });
 });
 
 describe('an item of a list of amounts with its figure left out', () => {
@@ -127,6 +135,11 @@ describe('an item of a list of amounts with its figure left out', () => {
     // no figure before it in the list: nothing to go by
     expect(codes(['政府性基金预算财政拨款年初结转结余万元，本年收入万元。'])).toEqual([]);
     expect(codes(['本年收入169.92万元，其中单项万元以上的项目3个。', '项目支出120.46万元，超过百万元的项目2个，', '结余20.00万元，累计数十万元，'])).toEqual([]);
+    // a figure in full-width digits, a placeholder, digits an OCR read as letters, a numeral in capitals, 每万元,
+    // a unit label: no empty slot (XX is the placeholder's TEMPLATE_TEXT only)
+    const filled = ['本年收入169.92万元，本年支出１２０．４６万元。', '本年收入169.92万元，本年支出XX万元。', '本年收入169.92万元，本年支出＊＊万元。', '本年收入169.92万元，本年支出O.OO万元。',
+      '本年收入169.92万元，本年支出壹佰万元。', '本年收入169.92万元，每万元GDP能耗下降。', '本年收入169.92万元，以下金额单位为人民币万元。', '本年收入9800.00万元，首次超过亿元。'];
+    expect(codes(filled)).toEqual(['2 TEMPLATE_TEXT']);
   });
 });
 
@@ -206,6 +219,10 @@ describe('template families', () => {
     const other = titled([...notice.slice(0, 2), '某中心2023年绩效目标表.xls'], '某中心2023年度决算公开', '决算');
     expect(other.document.tablesElsewhere).toBe(false);
     expect(tableFlags(other).map((f) => f.split(' ')[0])).toEqual(['error']);
+    // nor does a 预算 绩效 table's spreadsheet
+    const perf = titled([...notice.slice(0, 2), '某中心2023年部门预算项目绩效目标表.xls'], '某中心2023年度决算公开', '决算');
+    expect(perf.document.tablesElsewhere).toBe(false);
+    expect(tableFlags(perf).map((f) => f.split(' ')[0])).toEqual(['error']);
   });
 
   it('a 福建 部门预算 set (…预算拨款支出预算表, 一般公共预算基本支出经济分类情况表) has its nine tables', () => {

@@ -245,7 +245,7 @@ export function malformedStatements(p: Paragraph): Flag[] {
   const flags: Flag[] = [];
   // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
   const seen = new Set<string>();
-  const tables = inlineTables(p.text);
+  const tables = inlineTables(p);
   for (const r of rules().statements) {
     for (const m of p.text.matchAll(r.re)) {
       const g = m.groups ?? {};
@@ -275,15 +275,20 @@ export function malformedStatements(p: Paragraph): Flag[] {
 
 /** Tables printed inside a paragraph (a page-text dump that ran an HTML table's cells together into the
  *  text: …收支预算总表单位：万元收入支出项目预算数一、一般公共预算拨款收入665.35　一、一般公共服务支出576.81…): from a
- *  table's unit declaration (单位：万元, as tableText.unitLine names it on a line of its own) to the clause's end.
+ *  table's unit declaration right after its title (…总表单位：万元, as tableText.unitLine names it on a line of its
+ *  own) to the clause's end or the line's.
  *  Its figures are cells, their unit the declaration's: no statement about words and units reads them, as
  *  none reads a table row printed as a line. */
-function inlineTables(text: string): [number, number][] {
+function inlineTables(p: Paragraph): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(rules().unitInline)) {
+  for (const m of p.text.matchAll(rules().unitInline)) {
     const a = m.index + m[0].length;
-    const end = /[。；;！？!?]/u.exec(text.slice(a));
-    spans.push([a, end ? a + end.index : text.length]);
+    // (within the declaration's line: a title line 收入支出决算总表    单位：万元 that a paragraph runs on into
+    // the prose after it — its table an image, or read apart — declares nothing about that prose)
+    const part = p.partAt(m.index + m[0].length - 1);
+    const lineEnd = part.offset + part.line.text.length;
+    const end = /[。；;！？!?]/u.exec(p.text.slice(a, lineEnd));
+    spans.push([a, end ? a + end.index : lineEnd]);
   }
   return spans;
 }
