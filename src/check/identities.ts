@@ -337,6 +337,9 @@ function trees(l: Ledger, id: Identity): Flag[] {
         });
         if (!tf || !roots.length || parts.some((x) => !x) || sumFits(tf, parts as Fig[])) continue;
         if (roots.some((c) => bad.has(c))) continue;
+        // A top 科目 whose row holds a figure the OCR doubted (住房保障支出 7,243:45: no fact, its cell no 0): the
+        // sum of the top 科目 is not whole, as for a parent's children above.
+        if (roots.some((c) => doubtedCodes.includes(c))) continue;
         // Top 科目 of two levels (303, 310 beside 30205 …) mean a parent's row was not read (a table begun on a
         // page the reader did not give it): the roots are not the table's whole first level.
         if (new Set(roots.map((c) => c.length)).size > 1) continue;
