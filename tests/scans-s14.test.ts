@@ -5,23 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
-import { ocrPageTables } from '../src/ingest/layout/ocr.js';
 import { makeLine } from '../src/ingest/normalize.js';
-import { numberTables } from '../src/ingest/number-tables.js';
 import { segment } from '../src/segment/index.js';
 import { tableDefForTitle } from '../src/table-titles.js';
-import type { Block, IngestedDocument, Line } from '../src/model.js';
+import type { IngestedDocument } from '../src/model.js';
+import { ocrLine, scannedDoc } from './ocr-fixtures.js';
 
-const ocrLine = (raw: string, line: number, uncertain: string[] = []): Line => {
-  const l = makeLine(raw, { page: 2, line });
-  l.ocr = { engine: 'paddle', confidence: 0.95 };
-  if (uncertain.length) l.ocr.uncertain = uncertain.map((u) => ({ start: l.text.indexOf(u), end: l.text.indexOf(u) + u.length, readings: [u] }));
-  return l;
-};
 
 /** A scanned two-page 决算: the title page as text, the 收支总表 as OCR lines through the OCR row reader. */
 function scanned(carryOver: string, doubted: string[]): IngestedDocument {
-  const title = [makeLine('某某局2024年度部门决算', { page: 1, line: 1 })];
   const rows = [
     '收入支出决算总表',
     '单位：万元',
@@ -32,16 +24,7 @@ function scanned(carryOver: string, doubted: string[]): IngestedDocument {
     `年初结转和结余  0.00  年末结转和结余${carryOver}`,
     '总计  2,995.39  总计  2,995.39',
   ];
-  const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
-  const printed = ocrPageTables(ocr);
-  const blocks: Block[] = title.map((line) => ({ kind: 'line', line }));
-  for (const line of ocr) {
-    const table = printed.startingAt.get(line);
-    if (table) blocks.push({ kind: 'table', table });
-    if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
-  }
-  numberTables(blocks);
-  return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+  return scannedDoc('某某局2024年度部门决算', rows, doubted);
 }
 
 const sums = (doc: IngestedDocument) => check(extract(segment(doc))).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
@@ -100,16 +83,7 @@ describe('a 科目 row whose figure the OCR doubted', () => {
       row,
       '其他法院支出说明。',
     ];
-    const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
-    const printed = ocrPageTables(ocr);
-    const blocks: Block[] = [{ kind: 'line', line: makeLine('某某法院2019年度部门预算', { page: 1, line: 1 }) }];
-    for (const line of ocr) {
-      const table = printed.startingAt.get(line);
-      if (table) blocks.push({ kind: 'table', table });
-      if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
-    }
-    numberTables(blocks);
-    return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+    return scannedDoc('某某法院2019年度部门预算', rows, doubted);
   };
 
   it('gives its parent’s sum no verdict', () => {

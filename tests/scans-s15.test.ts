@@ -6,19 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { cleanGlyphs } from '../src/ingest/ocr/clean.js';
 import { extract } from '../src/extract/index.js';
-import { ocrPageTables } from '../src/ingest/layout/ocr.js';
-import { makeLine } from '../src/ingest/normalize.js';
-import { numberTables } from '../src/ingest/number-tables.js';
 import { segment } from '../src/segment/index.js';
-import type { Block, IngestedDocument, Line } from '../src/model.js';
+import type { IngestedDocument } from '../src/model.js';
+import { scannedDoc } from './ocr-fixtures.js';
 import { docFrom } from './check-helpers.js';
-
-const ocrLine = (raw: string, line: number, uncertain: string[] = []): Line => {
-  const l = makeLine(raw, { page: 2, line });
-  l.ocr = { engine: 'paddle', confidence: 0.95 };
-  if (uncertain.length) l.ocr.uncertain = uncertain.map((u) => ({ start: l.text.indexOf(u), end: l.text.indexOf(u) + u.length, readings: [u] }));
-  return l;
-};
 
 /** The cells of the table's last row that the OCR reader left in doubt. */
 function doubtedCells(doubted: string[]): string[] {
@@ -30,7 +21,6 @@ function doubtedCells(doubted: string[]): string[] {
 
 /** A scanned 预算 whose page 2 is the 三公 table as OCR lines, through the OCR row reader. */
 function scanned(figures: string, doubted: string[]): IngestedDocument {
-  const title = [makeLine('某某局2025年部门预算', { page: 1, line: 1 })];
   const rows = [
     '2025年部门“三公”经费和机关运行经费预算表',
     '编制部门：某某局  单位：万元',
@@ -39,16 +29,7 @@ function scanned(figures: string, doubted: string[]): IngestedDocument {
     '小计  购置费  运行费',
     figures,
   ];
-  const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
-  const printed = ocrPageTables(ocr);
-  const blocks: Block[] = title.map((line) => ({ kind: 'line', line }));
-  for (const line of ocr) {
-    const table = printed.startingAt.get(line);
-    if (table) blocks.push({ kind: 'table', table });
-    if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
-  }
-  numberTables(blocks);
-  return { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+  return scannedDoc('某某局2025年部门预算', rows, doubted);
 }
 
 describe('a figure whose point the OCR read as a colon, after its row’s other figures', () => {
@@ -127,17 +108,7 @@ describe('the table’s 合计 against its 类, one of them doubted by the OCR',
       '22102  住房改革支出  7,243.45  7,243.45',
       `合计  ${total}  30,028.23`,
     ];
-    const title = [makeLine('某某大学2021年部门预算', { page: 1, line: 1 })];
-    const ocr = rows.map((r, i) => ocrLine(r, i + 1, doubted.filter((d) => r.includes(d))));
-    const printed = ocrPageTables(ocr);
-    const blocks: Block[] = title.map((line) => ({ kind: 'line', line }));
-    for (const line of ocr) {
-      const t = printed.startingAt.get(line);
-      if (t) blocks.push({ kind: 'table', table: t });
-      if (!printed.consumed.has(line)) blocks.push({ kind: 'line', line });
-    }
-    numberTables(blocks);
-    const doc: IngestedDocument = { source: { path: 'scan.pdf', sha256: '0', format: 'pdf', pages: 2, ocrPages: [2] }, blocks, flags: [] };
+    const doc = scannedDoc('某某大学2021年部门预算', rows, doubted);
     return check(extract(segment(doc)))
       .flags.filter((f) => f.code === 'SUM_MISMATCH')
       .map((f) => [f.severity, f.expected, f.found, ...(f.message.includes('个类级科目之和') ? [true] : [])]);

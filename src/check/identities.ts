@@ -193,6 +193,14 @@ function ledgerOf(doc: ExtractedDocument): Ledger {
   return l;
 }
 
+/** The one figure the cells of one item print (every cell read, all alike, none on a row already flagged), or null. */
+function agreedFig(l: Ledger, fs: Fact[]): Fig | null {
+  const gs = fs.map((f) => figOf(f.text, f.unit));
+  if (gs.some((g) => !g) || gs.some((g) => g!.v !== gs[0]!.v || g!.h !== gs[0]!.h)) return null;
+  if (fs.some((f) => l.badRows.has(`${f.about!.tableId}|${f.about!.row}`))) return null;
+  return { ...gs[0]!, fact: fs[0]! };
+}
+
 /** A cell's figure within its table (identities inside one table: any unit, the table's precision). */
 const figIn = (l: Ledger, tableId: string, f: Fact, unit: string | null): Fig | null => figOf(f.text, unit, true, l.decimals.get(tableId) ?? 0);
 
@@ -1485,12 +1493,7 @@ function items(l: Ledger, id: Identity, flagged: Set<string>): Flag[] {
     }
     return m;
   };
-  const one = (fs: Fact[]): Fig | null => {
-    const gs = fs.map((f) => figOf(f.text, f.unit));
-    if (gs.some((g) => !g) || gs.some((g) => g!.v !== gs[0]!.v || g!.h !== gs[0]!.h)) return null;
-    if (fs.some((f) => l.badRows.has(`${f.about!.tableId}|${f.about!.row}`))) return null;
-    return { ...gs[0]!, fact: fs[0]! };
-  };
+  const one = (fs: Fact[]) => agreedFig(l, fs);
   const A = byCode(ta);
   const B = byCode(tb);
   const flags: Flag[] = [];
@@ -1566,12 +1569,7 @@ function classPairs(l: Ledger, id: Identity): [string, Fig, Fig][] {
     }
     return m;
   };
-  const one = (fs: Fact[]): Fig | null => {
-    const gs = fs.map((f) => figOf(f.text, f.unit));
-    if (gs.some((g) => !g) || gs.some((g) => g!.v !== gs[0]!.v || g!.h !== gs[0]!.h)) return null;
-    if (fs.some((f) => l.badRows.has(`${f.about!.tableId}|${f.about!.row}`))) return null;
-    return { ...gs[0]!, fact: fs[0]! };
-  };
+  const one = (fs: Fact[]) => agreedFig(l, fs);
   const A = byClass(ta, true);
   const B = byClass(tb, false);
   const pairs: [string, Fig, Fig][] = [];
