@@ -1225,6 +1225,26 @@ function joinFloating(rows: Row[], fixed: boolean, n: number | null): Row[] {
   return out;
 }
 
+/** Rows whose 科目 code is a 类 and one more piece standing in the 项 column, not the 款 column (221 _ 01 住房公积金:
+ *  an OCR lost the 款 piece between them): their code is not 22101, and which 款 it was is not printed there. The
+ *  columns are where the pieces of the table's rows printed in full (类 款 项) stand; only where the text keeps
+ *  positions. */
+function lostPiece(rows: Row[]): Set<Row> {
+  const full = rows.filter((r) => r.codes.length === 3 && r.codes.every((t) => t.x !== null));
+  const out = new Set<Row>();
+  if (full.length < 2) return out;
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const kuan = mid(full.map((r) => r.codes[1]!.x!));
+  const xiang = mid(full.map((r) => r.codes[2]!.x!));
+  if (xiang - kuan < 2) return out;
+  for (const r of rows) {
+    const [lei, piece] = r.codes;
+    if (r.codes.length !== 2 || !/^\d{3}$/.test(lei!.text) || piece!.x === null) continue;
+    if (Math.abs(piece!.x - xiang) < Math.abs(piece!.x - kuan)) out.add(r);
+  }
+  return out;
+}
+
 function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: boolean, inherit: string[] | null = null, bands = new Map<number, SourceLine[]>()): SourceTable {
   const tpl = templateOf(def.kind);
   // A continuation printed without its header band: the columns of the table it continues.
@@ -1274,11 +1294,13 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   }
   const under = fixed && names ? bandPlaces(rows.filter((r) => !garbled(r)), valuesOf, names, bands, total, known) : new Map<Row, number[]>();
   const solved = total && under.size ? solveByTree(rows, valuesOf, n, under) : tree;
+  const lost = lostPiece(rows);
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
-    // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them.
+    // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them; nor do a 类
+    // and a 项 whose 款 between them was lost (lostPiece).
     const joined = r.codes.map((t) => t.text).join('');
-    const code = CODE.test(joined) && r.codes[0]!.text.length >= 3 ? joined : r.codes.map((t) => t.text).join(' ');
+    const code = CODE.test(joined) && r.codes[0]!.text.length >= 3 && !lost.has(r) ? joined : r.codes.map((t) => t.text).join(' ');
     const codeCell = cell(code, r.src, null, rowIdx, 0);
     if (r.codes.length === 1) Object.assign(codeCell.loc, { start: r.codes[0]!.start, end: r.codes[0]!.end });
     const label = labelCell({ label: r.groups.flatMap((g) => g.label), values: [] }, r, rowIdx, 1);
@@ -1288,7 +1310,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     // (A table of one row has no other row its figures could be: 江苏's 支出总表 is one line of figures.)
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled && rows.length > 1;
     const known = solved.get(r);
-    const doubtful = alone || garbled(r);
+    const doubtful = alone || garbled(r) || lost.has(r);
     const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
     const geo = doubtful ? undefined : under.get(r);
     // (where the 科目 tree and the band disagree, neither is sure)
