@@ -104,8 +104,15 @@ describe('one cell altered in a 三公 table printed with merged header cells (t
 
 describe.each(renditions)('one cell altered in the tables of other layouts (%s)', (_name, render) => {
   it('收入支出决算总表: the 支出 half’s 类 keep the national numbering (一、 八、 十九、): a changed 类 is caught', async () => {
-    expect(await sums(render(tampered('suizhou', '收入支出决算总表', 3, 3)))).toEqual([expect.stringMatching(/^error .*本年支出合计.*应为.*之和/)]);
-    expect(await sums(render(tampered('yusuan', '收支预算总表', 2, 3)))).toEqual([expect.stringMatching(/^error .*本年支出合计.*应为.*之和/)]);
+    // (and, since session 15, the changed 类 against the 支出决算表's same 类)
+    expect(await sums(render(tampered('suizhou', '收入支出决算总表', 3, 3)))).toEqual([
+      expect.stringMatching(/^error .*本年支出合计.*应为.*之和/),
+      expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的各类支出＝支出决算表的同一类）：公开01表第1页“社会保障和就业支出”.*33\.36万元，而公开03表第1页“208社会保障和就业支出”.*24\.36万元。$/),
+    ]);
+    expect(await sums(render(tampered('yusuan', '收支预算总表', 2, 3)))).toEqual([
+      expect.stringMatching(/^error .*本年支出合计.*应为.*之和/),
+      expect.stringMatching(/^error 表间数据不一致（收支预算总表的各类支出＝支出预算总表的同一类）：预算01收支总表第1页“一般公共服务支出”.*424\.05万元，而预算03支出总表第1页“201一般公共服务支出”.*415\.05万元。$/),
+    ]);
   }, 60_000);
 });
 
@@ -170,6 +177,8 @@ describe.each(renditions)('layouts of domain.md C2/C3 gen-variants did not make 
     expect(await sums(render(swapped('hubei', '收入支出决算总表', 'o1')))).toEqual([
       expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的本年收入合计＝收入决算表的合计）：公开01表第1页“本年收入合计”.*4671500\.00元，而公开02表.*4581500\.00元。$/),
       expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的本年支出合计＝支出决算表的合计）/),
+      // (since session 15: the 类 whose figure differs, against the 支出决算表's same 类)
+      expect.stringMatching(/^error 表间数据不一致（收入支出决算总表的各类支出＝支出决算表的同一类）：公开01表第1页“一般公共服务支出”.*4240500\.00元，而公开03表第1页“201一般公共服务支出”.*4150500\.00元。$/),
     ]);
   }, 60_000);
 
