@@ -9,7 +9,15 @@ import { makeFlag, placeOf } from './flag.js';
 import { loadPattern } from '../patterns.js';
 import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, exactYuan, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+
+/** The prior year's figure as a message shows it: from the printed figures, cents kept (99629.76元, where the
+ *  integer 元 compared give 99630). */
+function priorOf(x: Fact, c: Fact, decrease: boolean, prior: number): number {
+  const a = exactYuan(x);
+  const b = exactYuan(c);
+  return a === null || b === null || x.unit !== c.unit ? prior : decrease ? a + b : a - b;
+}
 import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
 
 export function unitSuspects(ctx: Ctx): Flag[] {
@@ -120,7 +128,7 @@ export function growthRates(ctx: Ctx): Flag[] {
       const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
       if (percentFits(rate, lo, hi, half, minPts)) continue;
       const expected = formatPercent(cy / prior, rate.text);
-      const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
+      const priorShown = formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, decimalsOf(x.text));
       flags.push(
         flagOn(
           rate,
@@ -202,7 +210,7 @@ function ratesBeforeChanges(ctx: Ctx): Flag[] {
       if (percentFits(r, lo, hi, half, minPts)) return;
       const expected = formatPercent(cy / prior, r.text);
       const word = dir === 'decrease' ? '减少' : '增加';
-      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：${show(x)}比上年${word}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${r.text}%。`, expected, `${r.text}%`));
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：${show(x)}比上年${word}${show(c)}，上年应为${formatAmount(priorOf(x, c, dir === 'decrease', prior), x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${r.text}%。`, expected, `${r.text}%`));
     });
   }
   return flags;
@@ -431,7 +439,7 @@ function ledgerChange(ctx: Ctx, list: Fact[], c: Fact, rate: Fact): Flag | null 
   const [lo, hi] = ratioRange(c, cy, x, prior, true);
   if (percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints)) return null;
   const expected = formatPercent(cy / prior, rate.text);
-  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
+  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
 }
 
 function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
@@ -525,7 +533,7 @@ function multiples(ctx: Ctx): Flag[] {
       const prior = xy - cy;
       if (prior <= 0) continue;
       const growth = ratioRange(c, cy, x, prior, true);
-      const word = `${show(x)}比上年增加${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}`;
+      const word = `${show(x)}比上年增加${show(c)}，上年应为${formatAmount(priorOf(x, c, false, prior), x.unit, decimalsOf(x.text))}`;
       judge(c, g[1]!, growth, word, gm ? cy / prior : xy / prior);
     }
     // this year's figure, then 是上年的N倍, last year's figure stated before it in the sentence

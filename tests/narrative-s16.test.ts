@@ -1,0 +1,52 @@
+// Session 16: real narrative texts of other provinces (search of stored public pages; figures of the layouts
+// kept, wording shortened). A 广西 单位预算 in 元 with cents: the 预算 wording 一般公共预算基本支出 names the
+// fund's 基本支出 (as 一般公共预算支出 names its spending), so its 人员经费 + 公用经费 are checked against it; and
+// a sum or a prior year's figure shown in a message keeps the cents the figures print (881300.39元, not
+// 881300.00元 — the integer 元 the checks compare round them).
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { CheckedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
+const show = (d: CheckedDocument, code: string) => d.flags.filter((f) => f.code === code).map((f) => [f.severity, f.loc?.line, f.expected, f.found, f.message]);
+
+const basic = (total: string) => [
+  '某某中心2023年单位预算',
+  '五、一般公共预算支出情况说明',
+  '1. 基本支出预算 881300.39 元，占一般公共预算支出的96.74%。',
+  '2. 项目支出 29700 元，占一般公共预算支出的 3.26%。',
+  '六、一般公共预算基本支出情况说明',
+  `2023 年本年一般公共预算基本支出 ${total} 元，其中：`,
+  '人员经费 809961.19 元，主要包括：基本工资、津贴补贴、绩效工资。',
+  '公用经费 71339.2 元，主要包括：办公费、工会经费。',
+];
+
+describe('一般公共预算基本支出 in a 预算 (元, cents)', () => {
+  it('人员经费 + 公用经费 that make it: no flag', async () => {
+    const d = await run(basic('881300.39'));
+    expect(show(d, 'SUM_MISMATCH')).toEqual([]);
+  });
+  it('a total that is the whole 一般公共预算 spending (911000.39 = 881300.39 + 29700): flagged, the sum shown with its cents', async () => {
+    const d = await run(basic('911000.39'));
+    expect(show(d, 'SUM_MISMATCH')).toEqual([
+      ['error', 6, '881300.39元', '911000.39元', '各部分之和与合计不符：人员经费809961.19元＋公用经费71339.2元＝881300.39元，而一般公共预算基本支出为911000.39元。'],
+      ['error', 3, '911000.39元', '881300.39元', '部分大于整体：一般公共预算基本支出911000.39元，超过基本支出881300.39元。'],
+    ]);
+  });
+});
+
+describe('a change rate against its amounts (元, cents)', () => {
+  it('shows the prior year’s figure with its cents', async () => {
+    const d = await run([
+      '某某中心2025年单位预算',
+      '三、支出预算情况说明',
+      '（二）社会保障和就业支出类科目 116433.12 元，占支出总预算 10.73%，同比增加 16803.36 元，增长 14.43%。',
+    ]);
+    expect(show(d, 'PERCENT_MISMATCH')).toEqual([
+      ['error', 3, '16.87%', '14.43%', '变动率与金额不符：116433.12元比上年增加16803.36元，上年应为99629.76元，变动率应约为16.87%，文中写14.43%。'],
+    ]);
+  });
+});
