@@ -50,3 +50,19 @@ describe('a change rate against its amounts (元, cents)', () => {
     ]);
   });
 });
+
+describe('a change after a 其中 list, of the list’s total', () => {
+  const text = (rate: string) => [
+    '某某局2025年部门预算',
+    '（一）机关运行经费安排情况说明',
+    `另外，下属共有 6 个事业单位，事业运行经费总预算安排 37337407.64 元，其中：基本支出预算 488180.64 元，项目支出预算 36849227 元，同比增加 27125219.46 元，增长 ${rate}%，增加主要原因为落实政策推进各项业务。`,
+  ];
+  it('its rate the total’s (27125219.46 over 10212188.18 = 265.6%): no flag, though the last item gives 279.0%', async () => {
+    expect(show(await run(text('265.6')), 'PERCENT_MISMATCH')).toEqual([]);
+  });
+  it('a rate neither the total’s nor the item’s: flagged against the item, as before', async () => {
+    expect(show(await run(text('250.6')), 'PERCENT_MISMATCH')).toEqual([
+      ['error', 3, '279.0%', '250.6%', '变动率与金额不符：36849227元比上年增加27125219.46元，上年应为9724007.54元，变动率应约为279.0%，文中写250.6%。'],
+    ]);
+  });
+});

@@ -11,6 +11,8 @@ import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, exactYuan, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
+import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
+
 /** The prior year's figure as a message shows it: from the printed figures, cents kept (99629.76元, where the
  *  integer 元 compared give 99630). */
 function priorOf(x: Fact, c: Fact, decrease: boolean, prior: number): number {
@@ -18,7 +20,22 @@ function priorOf(x: Fact, c: Fact, decrease: boolean, prior: number): number {
   const b = exactYuan(c);
   return a === null || b === null || x.unit !== c.unit ? prior : decrease ? a + b : a - b;
 }
-import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
+
+/** The total a change after a 其中 list may be stated of (“事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，
+ *  项目支出预算36849227元，同比增加27125219.46元，增长265.6%”: the change goes on with the sentence's subject, the
+ *  list's total, once the list is done — the extractor carries the last item's subject to it): the levels of the
+ *  change's sentence, before its current figure `x`, that open a 其中/包括 list holding `x`, nearest first. */
+function listTotals(ctx: Ctx, list: Fact[], x: Fact, c: Fact): Fact[] {
+  const out: Fact[] = [];
+  for (let j = list.indexOf(x) - 1; j >= 0; j--) {
+    const g = list[j]!;
+    if (isChangeAmount(g) || (isRate(g) && g.role === 'change')) break;
+    if (!isLevel(g) || g.unit !== x.unit || !sameSentence(ctx.text, g, c)) continue;
+    const gap = textBetween(ctx.text, g, x);
+    if (gap !== null && /其中|包括/u.test(gap)) out.push(g);
+  }
+  return out;
+}
 
 export function unitSuspects(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -127,8 +144,17 @@ export function growthRates(ctx: Ctx): Flag[] {
       const priorFact: Fact = { ...x, text: x.text };
       const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
       if (percentFits(rate, lo, hi, half, minPts)) continue;
+      // (a change after a 其中 list whose rate is its total's: stated of the total, not of the last item)
+      const fitsTotal = (t: Fact) => {
+        const ty = yuanOf(t);
+        const tp = ty === null ? 0 : c.direction === 'decrease' ? ty + cy : ty - cy;
+        if (tp <= 0) return false;
+        const [a, b] = ratioRange(c, cy, t, tp, true);
+        return percentFits(rate, a, b, half, minPts);
+      };
+      if (listTotals(ctx, list, x, c).some(fitsTotal)) continue;
       const expected = formatPercent(cy / prior, rate.text);
-      const priorShown = formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, decimalsOf(x.text));
+      const priorShown = formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, Math.max(decimalsOf(x.text), decimalsOf(c.text)));
       flags.push(
         flagOn(
           rate,
