@@ -66,3 +66,41 @@ describe('a change after a 其中 list, of the list’s total', () => {
     ]);
   });
 });
+
+describe('a share of a base named with its role word (占基本支出预算: a 广西 单位预算)', () => {
+  const text = (share: string) => [
+    '某某中心2023年单位预算',
+    '五、一般公共预算支出情况说明',
+    `1. 基本支出预算 881300.39 元，占一般公共预算支出的96.74%。其中：工资福利支出预算 716052.51 元，占基本支出预算81.25%；商品和服务支出预算 165247.88 元，占基本支出预算${share}%。`,
+  ];
+  it('the share its amounts give: no flag', async () => {
+    expect(show(await run(text('18.75')), 'PERCENT_MISMATCH')).toEqual([]);
+  });
+  it('another share: flagged against 基本支出 (was not read: 基本支出预算 named no base)', async () => {
+    expect(show(await run(text('18.96')), 'PERCENT_MISMATCH')).toEqual([
+      ['error', 3, '18.75%', '18.96%', '占比与金额不符：165247.88元÷基本支出881300.39元约为18.75%，文中写18.96%。'],
+    ]);
+  });
+});
+
+describe('a 科目 item’s 其中 list splits the item, not the document (a 广西 单位预算)', () => {
+  const lines = [
+    '某某中心2024年单位预算',
+    '五、一般公共预算支出情况说明',
+    '（一）按支出功能分类科目划分，共分为以下类别：',
+    '4. 住房保障支出类科目 19816.81 元，其中：基本支出 19816.81 元，项目支出 0元。主要用于人员经费保障。',
+    '（二）按支出结构分类划分，分为基本支出预算和项目支出预算。',
+    '1. 基本支出预算 2476260.58 元，占一般公共预算支出的84.06%。',
+    '2. 项目支出 469500 元，占一般公共预算支出的 15.94%。',
+  ];
+  it('the item’s 基本支出 and 项目支出 name no document metric: the summary takes the document’s, no VALUE_CONFLICT', async () => {
+    const d = await run(lines);
+    expect(show(d, 'VALUE_CONFLICT')).toEqual([]);
+    expect([d.summary.basic_expenditure?.value, d.summary.project_expenditure?.value]).toEqual([2476260.58, 469500]);
+    expect(d.facts.filter((f) => f.loc.line === 4).map((f) => [f.label, f.metric, f.text])).toEqual([
+      ['住房保障支出类科目', null, '19816.81'],
+      ['基本支出', null, '19816.81'],
+      ['项目支出', null, '0'],
+    ]);
+  });
+});
