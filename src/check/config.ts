@@ -26,6 +26,8 @@ export interface ChecksConfig {
   shareTableTotals?: number;
   /** Malformed statements read on paragraphs (text-rules.ts malformedStatements). */
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
+  /** After a figure: the rest of a list of figures that closes on one unit (4125.49，4143.91万元): no statement flags its figures. */
+  listUnit?: string;
   proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };
   ocr: { thousandsAsPoint: string };
   /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */

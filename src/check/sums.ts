@@ -6,7 +6,7 @@ import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, flaggedRows, sumFits, type Fig } from './identities.js';
 import { lineKey } from './lines.js';
-import { decimalsOf, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
+import { decimalsOf, exactYuan, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
 import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder } from './prose-figures.js';
 
 /** The figures of a total and its parts, read together (figsTogether: a whole 万元 among figures to the 分 is exact) —
@@ -135,7 +135,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (closing && !changeInside) {
       const [sumOf, ...figs] = figsOfSum(closing, parts);
       if (sumOf && figs.every((x) => x) && !sumFits(sumOf, figs as Fig[])) {
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
         flags.push(flagOn(closing, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而合计为${show(closing)}。`, sum, show(closing)));
         return;
       }
@@ -143,7 +143,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
       const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
       return;
     }
@@ -272,7 +272,7 @@ function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>,
   const missing = BigInt(Math.ceil(((100 - sum + slack) / 100) * 1e6));
   const least = whole.v - whole.h;
   if (most * 1000000n >= least * (1000000n - missing)) return null;
-  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
   const pct = `${Number(sum.toFixed(6))}%`;
   return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}${parts.length > 1 ? `＝${total}` : ''}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
@@ -417,7 +417,7 @@ export function localSums(ctx: Ctx): Flag[] {
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
         if (ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) continue;
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
         flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
       }
     }
@@ -452,7 +452,7 @@ export function namedSums(ctx: Ctx): Flag[] {
     }
     const [whole, ...figs] = figsOfSum(t, parts);
     if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
   });
   return flags;
@@ -661,7 +661,7 @@ export function pairedLists(ctx: Ctx): Flag[] {
     const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tbb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);
-    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(
       makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，应已列全（除非未列出的项目${other}为0）。`, { ...t.loc }, t.excerpt, {
         severity: 'warning',
@@ -723,15 +723,18 @@ export function sums(doc: ExtractedDocument): Flag[] {
     const dec = Math.max(t.fact ? decimalsOf(t.fact.text) : 2, ...present.map((p) => (p.fact && p.fact.unit === unit ? decimalsOf(p.fact.text) : 0)));
     const isCount = t.fact?.kind === 'count';
     const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
+    // (shown with the cents a 元 figure prints: the integer 元 the sum compares rounds them)
+    const shown = (x: { fact?: Fact | null; yuan: number }) => (x.fact && !isCount && x.fact.unit === unit ? (exactYuan(x.fact) ?? x.yuan) : x.yuan);
+    const sumShown = present.reduce((a, p) => a + shown(p), 0);
     // each part as printed (公务接待费支出0.10万元), the total as printed
     const names = present.map((p) => `${p.fact?.label ?? p.metric}${p.fact && !isCount && p.fact.unit === unit ? show(p.fact) : fmt(p.yuan)}`).join('＋');
     const what = t.fact?.label ?? t.metric;
     const message =
       rule.complete && all
-        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
-        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
+        ? `各部分之和与合计不符：${names}＝${fmt(sumShown)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
+        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sumShown)}` : ''}，超过${what}${fmt(shown(t))}。`;
     const loc = t.fact?.loc ?? null;
-    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
+    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sumShown), found: fmt(shown(t)) }));
   }
   return flags;
 }
@@ -746,6 +749,6 @@ export function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2, 
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
-  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = formatAmount(Number(sum) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
   return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${wholeName ?? (t.label || '合计')}${show(t)}。`, `不超过${show(t)}`, total);
 }

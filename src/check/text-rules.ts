@@ -152,6 +152,7 @@ function compile() {
       ] as const
     ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})(?:为|是|达到?)?了?${num('rate')}%`, 'gu') })),
     statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
+    listUnit: c.listUnit ? new RegExp(c.listUnit, 'u') : null,
     unitInline: new RegExp(c.tableText.unitInline, 'gu'),
     proseDate: new RegExp(c.proseDate.pattern, 'gu'),
   };
@@ -256,6 +257,8 @@ export function malformedStatements(p: Paragraph): Flag[] {
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
       if (tables.some(([a, b]) => s >= a && s < b)) continue;
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
+      // (a figure of a list that closes on one unit — 各为4125.49，4143.91万元 — has that unit)
+      if (r.code === 'MALFORMED_VALUE' && key && rules().listUnit?.test(p.text.slice(e))) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);

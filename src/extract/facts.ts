@@ -49,6 +49,11 @@ const sentenceEndAfter = (text: string, at: number) => {
   return k < 0 ? text.length : k;
 };
 
+/** A 科目 item's name (住房保障支出类科目, 社会保障和就业支出（类）, …（款）): its 其中 list splits that item, not the document. */
+const classItem = /(?:[（(][类款项][）)]|[类款项]科目|支出类)$/u;
+/** The document metrics a 科目 item's 其中 list may name for its own split (其中：基本支出19816.81元，项目支出0元). */
+const itemSplit = new Set(['basic_expenditure', 'project_expenditure', 'personnel_expenses', 'public_expenses']);
+
 /** A label that is only a year word or a comparison word. */
 const bareLabel = /^(?:(?:较|比|与|同比)(?:上年度?|上一年度|去年)?|上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 
@@ -160,6 +165,8 @@ function paragraphFacts(
   let subject: Subject | null = carried;
   let cursor = 0;
   let priorUntil = -1;
+  // (a 科目 item's figure and the end of its sentence: the 其中 list after it is the item's split)
+  let item: { end: number; until: number } | null = null;
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -230,6 +237,10 @@ function paragraphFacts(
       } else if (tok.start >= priorUntil || /本年|当年|今年|20\d\d/u.test(segment.text)) priorUntil = -1;
       if (tok.start < priorUntil) Object.assign(parsed, { role: 'prior_year', year: docYear - 1 });
     }
+    // A 科目 item's 其中 list (“住房保障支出类科目19816.81元，其中：基本支出19816.81元，项目支出0元。”, a 广西 预算): its 基本支出
+    // and 项目支出 are the item's, not the document's — named, but no document metric.
+    if (tok.kind === 'amount' && parsed.own && classItem.test(parsed.label.replace(/\s/gu, ''))) item = { end: tok.unitEnd, until: sentenceEndAfter(text, tok.unitEnd) };
+    else if (item && tok.start < item.until && parsed.metric && itemSplit.has(parsed.metric) && /其中/u.test(text.slice(item.end, tok.start))) parsed.metric = null;
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
