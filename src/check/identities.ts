@@ -515,14 +515,23 @@ function rows(l: Ledger, id: Identity): Flag[] {
       colsOf.set(k, (colsOf.get(k) ?? new Set()).add(f.about!.col!));
     }
     const keyOfCol = new Map<number, string>();
-    // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row.
-    for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhich(t.header[c])) keyOfCol.set(c, k);
+    // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row;
+    // but a 其中 right after the total's own column and followed by another column of figures opens the
+    // total's breakdown (一般公共预算支出: 小计 | 其中：基本支出 | 项目支出, 广州): its items are the row's
+    // terms (for an identity whose parts they are not, a column of another meaning: the table is skipped).
+    const rawKey = new Map<number, string>();
+    for (const [k, cs] of colsOf) for (const c of cs) rawKey.set(c, k);
+    const opensBreakdown = (c: number) => rawKey.get(c - 1) === id.total && [...rawKey.keys()].some((c2) => c2 > c && !isOfWhich(t.header[c2]));
+    const ofWhich = (c: number) => isOfWhich(t.header[c]) && !opensBreakdown(c);
+    for (const [c, k] of rawKey) if (!ofWhich(c)) keyOfCol.set(c, k);
     // A part printed only as its own parts (公务用车购置及运行费 with no 小计 column, only 购置费 | 运行费 under
     // it: `instead`) counts as them.
     const parts = new Set(idParts);
     const present = new Set(keyOfCol.values());
     for (const [k, subs] of Object.entries(id.instead ?? {}))
-      if (parts.has(k) && !present.has(k) && subs.every((x) => present.has(x))) {
+      // (a sub with no figure in the table is a blank column, 0: 政府性基金预算拨款收入 left empty beside the
+      // 一般公共预算拨款收入 that stands for 财政拨款收入)
+      if (parts.has(k) && !present.has(k) && subs.some((x) => present.has(x))) {
         parts.delete(k);
         for (const x of subs) parts.add(x);
       }
@@ -530,7 +539,7 @@ function rows(l: Ledger, id: Identity): Flag[] {
     // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
     const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
     const seg = totalAt.length === 1 ? valueRun(t, totalAt[0]!) : null;
-    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(t.header[c])));
+    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !ofWhich(c)));
     if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
     // Header columns with a part's key but no figure at all still count (as 0); one column per key.
     const header = t.header;
@@ -551,10 +560,10 @@ function rows(l: Ledger, id: Identity): Flag[] {
     // filled, the row's sum is unknown, not short of it.
     // (read role by role, the columns of the other roles are no unknown part of this role's row)
     const otherRoles = new Set(all.filter((f) => f.role !== facts[0]?.role).map((f) => f.about!.col!));
-    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && !otherRoles.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && !otherRoles.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !ofWhich(c) && parts.has(columnKey(header[c] ?? '') ?? ''));
     // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
     // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
-    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !otherRoles.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !otherRoles.has(c) && !unreadParts.includes(c) && !ofWhich(c)) : [];
     const unknown = (r: number, c: number) => {
       const text = cellText(l, tableId, r, c);
       return !isBlank(text) && parseAmount(text)?.value !== 0;
@@ -842,8 +851,11 @@ function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, 
  *  a header band left in the body, 合计 | 人员经费 over the figures, does not count). */
 const labelCols = (t: TableRecord): Set<number> => {
   const out = new Set<number>();
-  const first = t.rows.findIndex((r) => r.some((x) => parseAmount(x) && !/^\d{3,7}$/.test(x.trim())));
-  for (const r of t.rows.slice(Math.max(0, first))) r.forEach((x, c) => /[\u4e00-\u9fff]/u.test(x) && out.add(c));
+  const figure = (x: string) => !!parseAmount(x) && !/^\d{3,7}$/.test(x.trim());
+  const first = t.rows.findIndex((r) => r.some(figure));
+  // (only rows with figures: a row of words alone — the next page's running head 部门公开表7 caught under the
+  // last row — labels nothing, and would cut the value run short at its column)
+  for (const r of t.rows.slice(Math.max(0, first))) if (r.some(figure)) r.forEach((x, c) => /[\u4e00-\u9fff]/u.test(x) && out.add(c));
   return out;
 };
 
@@ -1023,11 +1035,19 @@ function halves(l: Ledger, id: Identity): Flag[] {
         // The items' names (一、一般公共预算财政拨款 …): printed again without their numbers under a 结转和结余
         // row, they are its breakdown by fund (公开04's 年初财政拨款结转和结余), not more rows of the 总计.
         const itemNames = new Set(items.map((r) => rowsL[r]!.replace(/^[一二三四五六七八九十]+[、.．]/u, '')));
+        // A first total numbered as an item (一、本年支出合计 at the head of the half, its 功能分类 rows under it,
+        // then 二、年终结转结余: 杭州): the numbered rows are the 总计's terms, the rows under each its breakdown.
+        const numbered = cnNumber(rowsL[first]!) !== null;
         for (let r = first + 1; r < last && fine; r++) {
           const x = rowsL[r]!;
           const has = !isBlank(cellText(l, tableId, r, c));
           if (!x) {
             if (has) fine = false;
+            continue;
+          }
+          if (numbered) {
+            if (cnNumber(x) !== null) groups.push({ head: r, subs: [] });
+            else if (groups.length) groups[groups.length - 1]!.subs.push(r);
             continue;
           }
           if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {

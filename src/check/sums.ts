@@ -20,6 +20,9 @@ export function figsOfSum(t: Fact, parts: Fact[]): (Fig | null)[] {
 }
 
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
+/** The other side of an income (收入) or an expenditure (支出), by the last two characters of its label. */
+const OTHER_SIDE: Record<string, string> = { 收入: '支出', 支出: '收入' };
+
 const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
 
 /** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
@@ -49,6 +52,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
     // figure's, not this total's)
     if (/万元|亿元/u.test(lead)) return;
+    // An opener that names its side (…上年结转2,254.12万元；支出包括：一般公共服务支出…) lists that side's items: not
+    // the parts of a figure of the other side before it.
+    const side = /(收入|支出)(?:包括|其中)[：:]?[^。；;，,]*$/u.exec(lead)?.[1];
+    if (side && !fold(t.label).includes(side)) return;
     // A list complete by definition (patterns/identities.yaml claims.completeLists): its items by the one
     // word of the list each label names.
     const words = t.metric ? completeLists()[t.metric] : undefined;
@@ -110,6 +117,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
+      // An expenditure is never a part of an income, nor an income of an expenditure: the list has ended and the
+      // other side's figure begins (…财政拨款收入4,005.29万元，其中：一般公共预算拨款收入4,005.29万元，较上年减少…；
+      // 本部门当年财政拨款支出4,005.29万元…, 西安).
+      if (parts.length && OTHER_SIDE[headWord] && fold(f.label).endsWith(OTHER_SIDE[headWord]!)) break;
       // Items numbered in one style are siblings; an item numbered in another (1、 under （一）人员经费, the
       // economic 类 written without its brackets: 工资福利支出类) is a child of the item before it, not a part.
       const style = ordinalStyle(gap);
@@ -174,6 +185,9 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // (…其中：财政拨款…；上年结转93,801.70万元。其中，大学本级…): the parts are flagged only when they exceed
     // every amount of that sentence they could be of.
     const afterStop = /。[^。]*(?:其中|包括)/u.test(lead);
+    // A numbered point opening the list after the stop (…。2.按支出用途分类，包括人员支出…) is one of the report's
+    // breakdowns of a total stated before its numbered points, not of the figures of the point before it.
+    if (afterStop && ordinalStyle(lead.slice(lead.lastIndexOf('。') + 1))) return;
     const wholes: Fact[] = [];
     for (let k = i - 1; afterStop && k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
       const w = order[k]!;

@@ -23,11 +23,16 @@ const isSpace = (ch: string) => /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]
  *  group after the first has three digits and a unit follows. */
 const GROUPED = /(?<![\d.,])\d{1,3}(?:[\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d{1,3}(?: \d{3})+(?:\.\d+)?(?= ?(?:万元|亿元|千元|元|%|％))/g;
 
-/** Offsets of the spaces inside grouped numbers (above), which the text drops. */
+/** A letter-spaced number (a justified line spreads its characters: 1 7 4,1 7 7.8 5万元, 2 0 2 6年): single digits,
+ *  each parted from the next by one space or a separator, at least three of them, a unit or a date word right
+ *  after. Cells of a table row are numbers of several digits, or are not followed by a unit. */
+const SPACED = /(?<![\d.,] ?)\d(?:(?: ?[.,] ?| )\d){2,}(?= ?(?:万 ?元|亿 ?元|千 ?元|元|%|％|年|月|日))/g;
+
+/** Offsets of the spaces inside grouped or letter-spaced numbers (above), which the text drops. */
 function groupSpaces(raw: string): Set<number> | null {
-  if (!/\d[ \u2009\u202f]\d{3}/.test(raw)) return null;
+  if (!/\d[ \u2009\u202f]\d{3}|\d(?: ?[.,] ?| )\d(?: ?[.,] ?| )\d/.test(raw)) return null;
   const out = new Set<number>();
-  for (const m of raw.matchAll(GROUPED)) for (let k = 0; k < m[0].length; k++) if (/[ \u2009\u202f]/.test(m[0][k]!)) out.add(m.index + k);
+  for (const re of [GROUPED, SPACED]) for (const m of raw.matchAll(re)) for (let k = 0; k < m[0].length; k++) if (/[ \u2009\u202f]/.test(m[0][k]!)) out.add(m.index + k);
   return out.size ? out : null;
 }
 
