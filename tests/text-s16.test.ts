@@ -22,11 +22,15 @@ describe('a unit that is a cell of its own in a table row printed as text is no 
         '固定电话费标准    58.8    固定电话费标准为58.8万元/年    万元/年    ≤    4',
         '95    公共设施正常运转    %    定量    6',
         '警务通通讯租赁费    212.51    租赁费用    284    按期据实结算    元/台    ≤    10',
+        // the last cell of a row of three (西安 2026 预算, a 政府采购 table printed as text)
+        '新时代文明    A02010104台式计算    台',
+        // a word, not a slot (累计人次(人次), a 绩效指标 cell)
+        '参与培训的中心工作人员累计人次(人次)',
       ]),
     ).toEqual([]);
   });
   it('a blank in prose, its clause going on after the unit, is still flagged; so is a lone unit ending a line', () => {
-    expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；', '公务接待    次'])).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE']);
+    expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；', '公务接待    次', '支出决算共计万元。'])).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE', '3 BLANK_VALUE']);
   });
 });
 
@@ -77,5 +81,29 @@ describe('the 预算 tables and sections of other templates (patterns/required.y
     expect(run(lines)).toEqual([]);
     // without them, both are missing
     expect(run(lines.filter((l) => l !== '二、机构编制' && l !== '基本支出总表'))).toEqual(['MISSING_SECTION 机构设置或预算单位构成', 'MISSING_TABLE 一般公共预算基本支出表']);
+  });
+
+  it('北京: tables said to be an attachment on a line that wraps mid-word (附件：…年度部门预 / 算报表) are no error', () => {
+    const flags = (lines: string[]) => {
+      const doc = docFrom(lines, [], { kind: '预算', year: 2026 });
+      doc.outline = SECTIONS.map((s, i) => node(`h${i}`, s, i + 1));
+      return check(doc)
+        .flags.filter((f) => f.code === 'MISSING_TABLE')
+        .map((f) => f.severity);
+    };
+    expect(flags(['二、机构设置', '附件：北京市人力资源和社会保障局 2026 年度部门预', '算报表'])).toEqual(['info']);
+    expect(flags(['二、机构设置', '第二部分 2026 年度部门预算报表'])).toEqual(['error']);
+  });
+});
+
+describe('绩效指标 values that are no malformed numbers (西安/烟台 2026 预算)', async () => {
+  const { isMalformed } = await import('../src/extract/indicators/values.js');
+  it('a range with its unit, a date or a span of dates, a figure per something, k㎡, dimensions, several values of one row', () => {
+    const ok = ['1-12月', '300-400人浮动', '=600-1000万元/年', '12/15/2022', '2022.1.1-2023.12.30', '≤500/人·天', '≥189.36k㎡', '≥50＊50', '≥98%；≥95%', '≥95%；≥95%；100%'];
+    expect(ok.filter((t) => isMalformed(t))).toEqual([]);
+  });
+  it('still: a doubled %, a & for %, several decimal points, a month 13, a bad value among several', () => {
+    const bad = ['≥100%%', '100&', '1.2.3', '2022.13.1', '100%；98%%'];
+    expect(bad.filter((t) => isMalformed(t))).toEqual(bad);
   });
 });
