@@ -65,6 +65,21 @@ function wrappedCellTail(raw: string, at: number, len: number, weight: number, a
   return over !== undefined && /\d/u.test(over);
 }
 
+/** A unit that is a cell of its own in a table row printed as text (a 绩效目标表's 度量单位 column:
+ *  `成本控制率    100    成本控制在总预算内    %    ≤    20`, `…金额以内    万元/年    ≤    5`): set apart
+ *  by a cell's gap before it and after it, another cell following on the line. A blank in prose has its
+ *  clause go on after the unit (`支出决算为    万元，`). A unit ending its line is a cell when two cells stand before
+ *  it (a lone `标    次` is left to the rules above). */
+function unitCell(raw: string, at: number, len: number, weight: number): boolean {
+  const t = checksConfig().blank.unitCell;
+  if (!t || weight < t.minGap) return false;
+  const rest = raw.slice(at + len);
+  // (ending its line: the last cell of a row of at least three, `新时代文明    A02010104台式计算    台`)
+  if (/^(?:[/／][\u4e00-\u9fff]{1,2})*\s*$/u.test(rest)) return raw.slice(0, at).trim().split(/(?: {3,}|\t|\u3000{2,})/u).length >= 2;
+  const m = /^(?:[/／][\u4e00-\u9fff]{1,2})*([\s\u3000]*)\S/u.exec(rest);
+  return !!m && [...m[1]!].reduce((w, c) => w + gapWeight(c), 0) >= t.minGap;
+}
+
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
 const figureEnds = (line: Line | undefined) => line !== undefined && /[0-9０-９]$/u.test(line.raw.trimEnd());
 
@@ -94,7 +109,7 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
         flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
         continue;
       }
-      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above)) continue;
+      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight)) continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
