@@ -262,9 +262,14 @@ function trees(l: Ledger, id: Identity): Flag[] {
     // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
     const codes = [...rowsOf.keys()];
     // Group by column meaning (the two halves of 公开06 are one column: 决算数).
+    // A key two columns of one row share (合计 | 基本支出/小计, both read as total) is two columns, not halves.
+    const twice = new Set(
+      facts.filter((f, i) => f.about!.column && facts.some((g, j) => j !== i && g.about!.row === f.about!.row && g.about!.column === f.about!.column)).map((f) => f.about!.column!),
+    );
+    const keyOf = (f: Fact) => (f.about!.column && !twice.has(f.about!.column) ? f.about!.column : `#${f.about!.col}`);
     const groups = new Map<string, Fact[]>();
     for (const f of coded) {
-      const k = f.about!.column ?? `#${f.about!.col}`;
+      const k = keyOf(f);
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
@@ -276,6 +281,16 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const doubtedCodes = t.rows.flatMap((row, r) =>
       row.some((_, c) => unc.get(`${r}|${c}`) === 'ocr') ? row.map((x) => x.trim()).filter((x) => /^\d{3}(?:\d{2}){0,2}$/.test(x)) : [],
     );
+    // A table printed page by page, each page a table of its own (the header band printed again, no 合计 or
+    // 续 to join them by): a 科目 whose block runs to the page's last row may have more children on the next
+    // page's table, unless that one begins with a 科目 outside it.
+    const next = nextPiece(l, tableId, t);
+    const lastRow = Math.max(...coded.map((f) => f.about!.row!));
+    const runsOn = (parent: string) =>
+      next !== undefined &&
+      !coded.some((f) => f.about!.row! > rowOfCode(parent) && !f.about!.code!.startsWith(parent)) &&
+      rowOfCode(parent) <= lastRow &&
+      (next === null || (next.length > parent.length && next.startsWith(parent)));
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -283,7 +298,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       for (const parent of codes) {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
-        if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent))) continue;
+        if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent)) || runsOn(parent)) continue;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
         if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
@@ -325,18 +340,19 @@ function trees(l: Ledger, id: Identity): Flag[] {
         );
       }
       // The table's 合计 row = Σ its top 科目 (those no other printed code is a parent of).
-      const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && (f.about.column ?? `#${f.about.col}`) === (group[0]!.about!.column ?? `#${group[0]!.about!.col}`));
+      const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && keyOf(f) === keyOf(group[0]!));
       // One 合计, or the 合计 printed both above the first 科目 and below the last (a table over two pages that
       // restates its total at its foot): each = Σ top 科目.
       const codedRows = coded.map((f) => f.about!.row!);
       const [firstCoded, lastCoded] = [Math.min(...codedRows), Math.max(...codedRows)];
       const restated = totals.length === 2 && totals[0]!.about!.row! < firstCoded && totals[1]!.about!.row! > lastCoded;
       if (totals.length !== 1 && !restated) continue;
+      // (a 合计 above the 科目 of a table going on on the next page's table: its top 科目 are not all here)
+      if (next !== undefined && totals.every((x) => x.about!.row! < firstCoded)) continue;
       for (const tot of totals) {
         if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
         // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
-        const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
-        if (facts.some((f) => !totals.includes(f) && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
+        if (facts.some((f) => !totals.includes(f) && keyOf(f) === keyOf(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
         const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
         const tf = figIn(l, tableId, tot, t.unit);
         const parts = roots.map((c) => {
@@ -372,6 +388,25 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** The table printed on the page after this table's last, of the same kind, as a table of its own (a table
+ *  over pages the reader did not join): its first 科目 code (null when no coded row leads it), or undefined
+ *  when there is none. */
+function nextPiece(l: Ledger, tableId: string, t: TableRecord): string | null | undefined {
+  const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
+  const last = Math.max(t.loc.page ?? -1, ...pages);
+  if (last < 0) return undefined;
+  for (const [id, o] of l.tables) {
+    if (id === tableId || o.kind !== t.kind || o.loc.page !== last + 1) continue;
+    const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);
+    if (!fs.length) return null;
+    const first = Math.min(...fs.map((f) => f.about!.row!));
+    // (an uncoded row with figures before the first 科目: a 合计 or a unit's own row, the tree begun anew)
+    if ((l.cells.get(id) ?? []).some((f) => !f.about?.code && f.about!.row! < first)) return 'new';
+    return fs.find((f) => f.about!.row === first)!.about!.code!;
+  }
+  return undefined;
 }
 
 /** Rows after `from` within the block of 科目 `code` (up to the first row coded outside it; '' the whole
