@@ -104,3 +104,38 @@ describe('a 科目 item’s 其中 list splits the item, not the document (a 广
     ]);
   });
 });
+
+describe('a list of items each split into 基本支出 and 项目支出 (a 广西 2021 单位预算)', () => {
+  const lines = (head: string) => [
+    '某某中心2021年单位预算',
+    '五、一般公共预算支出情况说明',
+    `2021 年一般公共预算拨款支出 1493924.6 元，其中：基本支出 1440224.6 元，项目支出 53700 元，具体支出预算如下：`,
+    '（一）一般公共预算支出按支出功能分类科目划分。',
+    `${head} 1100910.5 元，其中：基本支出 1100910.5 元，`,
+    '项目支出 0元。主要用于事业单位日常运转。',
+    '机关事业单位基本养老保险缴费支出 150384 元，其中：',
+    '基本支出 150384 元，项目支出 0元。主要用于缴费支出。',
+  ];
+  it('the items’ splits name no document metric (the second across a line that ends with 其中：): the document’s stand, no VALUE_CONFLICT', async () => {
+    const d = await run(lines('机构运行'));
+    expect(show(d, 'VALUE_CONFLICT')).toEqual([]);
+    // (the document's split is under its 一般公共预算 total: the fund's 基本支出; no item's figure stands for the document's)
+    expect([d.summary.general_budget_basic_expenditure?.value, d.summary.basic_expenditure?.value, d.summary.project_expenditure?.value]).toEqual([1440224.6, undefined, undefined]);
+    expect(d.facts.filter((f) => f.loc.line >= 5).map((f) => [f.label, f.metric])).toEqual([
+      ['机构运行', null],
+      ['基本支出', null],
+      ['项目支出', null],
+      ['机关事业单位基本养老保险缴费支出', null],
+      ['基本支出', null],
+      ['项目支出', null],
+    ]);
+  });
+  it('one figure split so, named by no metric, may be the document’s own total: its parts keep theirs', async () => {
+    const d = await run(['某某中心2021年单位预算', '二、支出预算情况说明', '本单位总支出 1493924.6 元，其中：基本支出 1440224.6 元，项目支出 53700 元。']);
+    expect(d.facts.map((f) => [f.label, f.metric])).toEqual([
+      ['总支出', null],
+      ['基本支出', 'basic_expenditure'],
+      ['项目支出', 'project_expenditure'],
+    ]);
+  });
+});
