@@ -402,8 +402,10 @@ function nextPiece(l: Ledger, tableId: string, t: TableRecord): string | null | 
     const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);
     if (!fs.length) return null;
     const first = Math.min(...fs.map((f) => f.about!.row!));
-    // (an uncoded row with figures before the first 科目: a 合计 or a unit's own row, the tree begun anew)
-    if ((l.cells.get(id) ?? []).some((f) => !f.about?.code && f.about!.row! < first)) return 'new';
+    // (a 合计 row before the first 科目: the tree begun anew; any other uncoded row with figures — a 项 whose code
+    // printed in pieces lost its 类 and 款 with the page — may be a child: no verdict)
+    const lead = (l.cells.get(id) ?? []).filter((f) => !f.about?.code && f.about!.row! < first);
+    if (lead.length) return lead.every((f) => /^(?:合计|总计)$/.test(f.about?.name ?? '')) ? 'new' : null;
     return fs.find((f) => f.about!.row === first)!.about!.code!;
   }
   return undefined;
