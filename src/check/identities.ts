@@ -285,12 +285,13 @@ function trees(l: Ledger, id: Identity): Flag[] {
     // 续 to join them by): a 科目 whose block runs to the page's last row may have more children on the next
     // page's table, unless that one begins with a 科目 outside it.
     const next = nextPiece(l, tableId, t);
-    const lastRow = Math.max(...coded.map((f) => f.about!.row!));
-    const runsOn = (parent: string) =>
-      next !== undefined &&
-      !coded.some((f) => f.about!.row! > rowOfCode(parent) && !f.about!.code!.startsWith(parent)) &&
-      rowOfCode(parent) <= lastRow &&
-      (next === null || (next.length > parent.length && next.startsWith(parent)));
+    // (in its own column: the other half of a two-halves table, 301 | 302, is another list)
+    const runsOn = (parent: string) => {
+      if (next === undefined) return false;
+      const cols = new Set(coded.filter((f) => f.about!.code === parent).map((f) => f.about!.col));
+      if (coded.some((f) => cols.has(f.about!.col) && f.about!.row! > rowOfCode(parent) && !f.about!.code!.startsWith(parent))) return false;
+      return next === null || next.some((c) => c.length > parent.length && c.startsWith(parent));
+    };
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -391,9 +392,9 @@ function trees(l: Ledger, id: Identity): Flag[] {
 }
 
 /** The table printed on the page after this table's last, of the same kind, as a table of its own (a table
- *  over pages the reader did not join): its first 科目 code (null when no coded row leads it), or undefined
- *  when there is none. */
-function nextPiece(l: Ledger, tableId: string, t: TableRecord): string | null | undefined {
+ *  over pages the reader did not join): the 科目 codes of its first coded row ([] when a 合计 leads it, null when
+ *  another uncoded row with figures does), or undefined when there is none. */
+function nextPiece(l: Ledger, tableId: string, t: TableRecord): string[] | null | undefined {
   const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
   const last = Math.max(t.loc.page ?? -1, ...pages);
   if (last < 0) return undefined;
@@ -402,9 +403,12 @@ function nextPiece(l: Ledger, tableId: string, t: TableRecord): string | null | 
     const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);
     if (!fs.length) return null;
     const first = Math.min(...fs.map((f) => f.about!.row!));
-    // (an uncoded row with figures before the first 科目: a 合计 or a unit's own row, the tree begun anew)
-    if ((l.cells.get(id) ?? []).some((f) => !f.about?.code && f.about!.row! < first)) return 'new';
-    return fs.find((f) => f.about!.row === first)!.about!.code!;
+    // (a 合计 row before the first 科目: the tree begun anew; any other uncoded row with figures — a 项 whose code
+    // printed in pieces lost its 类 and 款 with the page — may be a child: no verdict)
+    const lead = (l.cells.get(id) ?? []).filter((f) => !f.about?.code && f.about!.row! < first);
+    if (lead.length) return lead.every((f) => /^(?:合计|总计)$/.test(f.about?.name ?? '')) ? [] : null;
+    // (the codes of its first coded row: one a half where the table prints two halves)
+    return [...new Set(fs.filter((f) => f.about!.row === first).map((f) => f.about!.code!))];
   }
   return undefined;
 }
