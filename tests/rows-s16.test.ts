@@ -1,0 +1,95 @@
+// Rows engineer, session 16 (renwu 2026 预算 screen): row identities over column headers read from layouts not
+// seen before. Small synthetic tables (names and figures made up); the header a real table was read with is
+// set on the extracted table, the cells keyed as the real extraction keys them.
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import type { ExtractedDocument } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const run = async (text: string) => extract(segment(await ingest(enc(text), { ocr: 'off' })));
+const sums = (d: ExtractedDocument) => check(d).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.message);
+
+/** The table of `kind`, its header replaced and its cells' column keys set by column (col → key). */
+function relabel(d: ExtractedDocument, kind: string, header: string[], keys: Record<number, string> = {}): ExtractedDocument {
+  const t = d.tables.find((x) => x.kind === kind)!;
+  expect(t.header).toHaveLength(header.length);
+  t.header = header;
+  for (const f of d.facts) if (f.about?.tableId === t.id && keys[f.about.col!] !== undefined) f.about.column = keys[f.about.col!];
+  return d;
+}
+
+const spending = (project2080299 = '200.00') =>
+  [
+    '某某局2026年部门预算',
+    '                    一般公共预算支出预算表',
+    '                                                        单位：万元',
+    '科目编码 科目名称                                合计          基本支出    项目支出',
+    '         合计                                  900.00          700.00      200.00',
+    '208      社会保障和就业支出                    900.00          700.00      200.00',
+    '20802    民政管理事务                          900.00          700.00      200.00',
+    '2080201  行政运行                              700.00          700.00',
+    `2080299  其他民政管理事务支出                  200.00                      ${project2080299}`,
+  ].join('\n');
+
+describe('预算05 一般公共预算支出 | 小计 | 其中：基本支出 | 项目支出 (广州/珠海 2026)', () => {
+  const header = ['科目编码', '科目名称', '一般公共预算支出/小计', '一般公共预算支出/其中：基本支出', '一般公共预算支出/项目支出'];
+  it('reads 其中 printed once over the subtotal’s breakdown as a term of the row: no flag', async () => {
+    const d = relabel(await run(spending()), '预算05一般公共预算支出表', header);
+    expect(sums(d)).toEqual([]);
+  });
+  it('still flags a row whose 基本支出 + 项目支出 is not its 小计', async () => {
+    const d = relabel(await run(spending('210.00')), '预算05一般公共预算支出表', header);
+    expect(sums(d)).toEqual([
+      '预算05一般公共预算支出表第1页“其他民政管理事务支出”行的“项目支出”为210.00万元，与本行“一般公共预算支出”200.00万元不符（一般公共预算支出＝其中：基本支出＋项目支出），与上下级科目的同列数也不符；按本行应为200.00万元。',
+    ]);
+  });
+});
+
+describe('a table number read in below the last row (上海 预算03: 单位预算04表 under the 项目支出 column)', () => {
+  it('is no label column: the 项目支出 column stays in the row’s run', async () => {
+    const d = await run(spending());
+    const t = d.tables.find((x) => x.kind === '预算05一般公共预算支出表')!;
+    t.rows.push(['', '', '', '', '单位预算04表']);
+    expect(sums(d)).toEqual([]);
+  });
+});
+
+/** A blank column put in at `at` (the page-text reader drops a column no row fills). */
+function blankColumn(d: ExtractedDocument, kind: string, at: number): ExtractedDocument {
+  const t = d.tables.find((x) => x.kind === kind)!;
+  t.header.splice(at, 0, '');
+  for (const r of t.rows) r.splice(at, 0, '');
+  for (const f of d.facts) if (f.about?.tableId === t.id && f.about.col! >= at) f.about.col = f.about.col! + 1;
+  return d;
+}
+
+const income = (other = '50.00') =>
+  [
+    '某某局2026年部门预算',
+    '                    收入预算总表',
+    '                                                        单位：万元',
+    '科目编码 科目名称                    合计  财政拨款收入  上级补助收入  附属单位上缴收入  事业收入  其他收入',
+    '         合计                      900.00        600.00        100.00                      150.00     50.00',
+    '201      一般公共服务支出          900.00        600.00        100.00                      150.00     50.00',
+    '20101    人大事务                  900.00        600.00        100.00                      150.00     50.00',
+    `2010101  行政运行                  900.00        600.00        100.00                      150.00     ${other}`,
+  ].join('\n');
+
+describe('预算02 with no 财政拨款收入 column, only its funds (重庆 2026: 总计 | 一般公共预算拨款收入 | 政府性基金预算拨款收入 | 国有资本经营预算拨款收入 | …)', () => {
+  const header = ['科目编码', '科目名称', '总计', '一般公共预算拨款收入', '政府性基金预算拨款收入', '国有资本经营预算拨款收入', '事业收入', '其他收入'];
+  const keys = { 3: 'general_budget', 4: 'gov_fund', 5: 'state_capital' };
+  it('counts the funds in its place, a blank 国有资本经营 column as 0: no flag', async () => {
+    const d = blankColumn(await run(income()), '预算02收入总表', 5);
+    expect(d.tables.find((x) => x.kind === '预算02收入总表')!.rows[3]).toEqual(['2010101', '行政运行', '900.00', '600.00', '100.00', '', '150.00', '50.00']);
+    expect(sums(relabel(d, '预算02收入总表', header, keys))).toEqual([]);
+  });
+  it('still flags a row whose funds and other incomes are not its 总计', async () => {
+    const d = relabel(blankColumn(await run(income('40.00')), '预算02收入总表', 5), '预算02收入总表', header, keys);
+    expect(sums(d)).toEqual([
+      '预算02收入总表第1页“行政运行”行的“其他收入”为40.00万元，与本行“总计”900.00万元不符（总计＝一般公共预算拨款收入＋政府性基金预算拨款收入＋事业收入＋其他收入），与上下级科目的同列数也不符；按本行应为50.00万元。',
+    ]);
+  });
+});
