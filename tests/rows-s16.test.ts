@@ -93,3 +93,24 @@ describe('预算02 with no 财政拨款收入 column, only its funds (重庆 202
     ]);
   });
 });
+
+describe('预算07 whose 公务用车购置及运行维护费 group over 小计 | 购置费 | 运行维护费 was not read (苏州 2026)', () => {
+  const page = (three = '345.63') =>
+    [
+      '某某局2026年部门预算',
+      '                   一般公共预算“三公”经费、会议费、培训费支出表',
+      '                                                        单位：万元',
+      '  “三公”经费合计   因公出国（境）费   小计   公务用车购置费   公务用车运行维护费   公务接待费   会议费   培训费',
+      `          ${three}          0.00        299.12       154.97       144.15      46.51         45.12     305.79`,
+    ].join('\n');
+  const header = ['', '', '“三公”经费合计', '因公出国（境）费', '小计', '公务用车购置费', '公务用车运行维护费', '公务接待费', '会议费', '培训费'];
+  const keys = { 2: 'three_public', 3: 'overseas_travel', 4: 'total', 5: 'vehicle_purchase', 6: 'vehicle_operation', 7: 'reception', 8: 'meeting', 9: 'training' };
+  it('reads the bare 小计 after the row’s first figures as no total of the row: no flag', async () => {
+    expect(sums(relabel(await run(page()), '预算07三公经费表', header, keys))).toEqual([]);
+  });
+  it('still checks “三公”经费合计 = 因公出国 + 购置费 + 运行维护费 + 公务接待费', async () => {
+    expect(sums(relabel(await run(page('345.73')), '预算07三公经费表', header, keys))).toEqual([
+      '预算07三公经费表第1页““三公”经费合计”为345.73万元，而因公出国（境）费＋公务用车购置费＋公务用车运行维护费＋公务接待费＝345.63万元。',
+    ]);
+  });
+});

@@ -549,6 +549,10 @@ function rows(l: Ledger, id: Identity): Flag[] {
     });
     if (ambiguous || totalCol === undefined || !partCols.length) continue;
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
+    // A bare 小计 (no group read over it) standing after other figures of the row is some group's subtotal
+    // whose group was lost, not the row's total (苏州 预算07: “三公”经费合计 | 因公出国（境）费 | 小计 |
+    // 公务用车购置费 | 公务用车运行维护费 | …, its 公务用车购置及运行维护费 printed above): no verdict.
+    if (/^\s*小计\s*$/.test(header[totalCol] ?? '') && [...keyOfCol.keys()].some((c) => c < totalCol! && (!seg || c >= seg[0]))) continue;
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
     // (read role by role, the columns of the other roles are no unknown part of this role's row)
