@@ -114,3 +114,27 @@ describe('预算07 whose 公务用车购置及运行维护费 group over 小计 
     ]);
   });
 });
+
+describe('预算04 whose 支出 half lists the 科目 under 一、本年支出合计 without numbers (杭州 2026)', () => {
+  const page = (carry = '', total = '900.00') =>
+    [
+      '某某局2026年部门预算',
+      '         表4：2026年市级部门财政拨款收支预算总表',
+      '部门名称：某某局                                                        单位：万元',
+      '         收入                                  支出',
+      '         项目           预算数                    项目           预算数',
+      '一、财政拨款                   900.00 一、本年支出合计                    900.00',
+      '    一般公共预算               900.00 一般公共服务支出                    600.00',
+      '    政府性基金预算                       其他一般公共服务支出              600.00',
+      '    国有资本经营预算                     交通运输支出                      300.00',
+      '二、上年结转结余                            公路水路运输                  300.00',
+      `                                     二、年终结转结余                    ${carry}`,
+      `收入总计                       900.00 支出总计                            ${total}`,
+    ].join('\n');
+  it('reads them as the breakdown of 一、, no rows of the 支出总计: no flag', async () => {
+    expect(sums(await run(page()))).toEqual([]);
+  });
+  it('still adds the numbered rows: 支出总计 ≠ 一、本年支出合计 + 二、年终结转结余 is flagged', async () => {
+    expect(sums(await run(page('50.00', '900.00')))).toEqual(['预算04财政拨款收支总表第1页“支出总计”的“预算数”为900.00万元：“支出总计”应为“一、本年支出合计”＋“二、年终结转结余”＝950.00万元。']);
+  });
+});

@@ -1045,11 +1045,20 @@ function halves(l: Ledger, id: Identity): Flag[] {
         // The items' names (一、一般公共预算财政拨款 …): printed again without their numbers under a 结转和结余
         // row, they are its breakdown by fund (公开04's 年初财政拨款结转和结余), not more rows of the 总计.
         const itemNames = new Set(items.map((r) => rowsL[r]!.replace(/^[一二三四五六七八九十]+[、.．]/u, '')));
+        // A first total numbered itself (一、本年支出合计, 杭州 预算04) heads the rows under it up to the next number:
+        // its 功能分类 breakdown, printed without numbers, no rows of the 总计; the numbered rows (二、年终结转结余) are.
+        // (only where a numbered row follows before the 总计: else the rows are read as before)
+        const numbered = cnNumber(rowsL[first]!) !== null && rowsL.some((x, r) => r > first && r < last && !!x && cnNumber(x) !== null);
         for (let r = first + 1; r < last && fine; r++) {
           const x = rowsL[r]!;
           const has = !isBlank(cellText(l, tableId, r, c));
           if (!x) {
-            if (has) fine = false;
+            if (has && !(numbered && !groups.length)) fine = false;
+            continue;
+          }
+          if (numbered) {
+            if (cnNumber(x) !== null) groups.push({ head: r, subs: [] });
+            else if (groups.length) groups[groups.length - 1]!.subs.push(r);
             continue;
           }
           if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {
