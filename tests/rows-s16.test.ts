@@ -138,3 +138,35 @@ describe('预算04 whose 支出 half lists the 科目 under 一、本年支出�
     expect(sums(await run(page('50.00', '900.00')))).toEqual(['预算04财政拨款收支总表第1页“支出总计”的“预算数”为900.00万元：“支出总计”应为“一、本年支出合计”＋“二、年终结转结余”＝950.00万元。']);
   });
 });
+
+describe('预算02 whose 合计 counts a 上年结转结余 column (福州/泉州 2026) against 预算01’s 本年收入合计', () => {
+  const page = () =>
+    [
+      '某某局2026年部门预算',
+      '一、收支预算总表',
+      '                              收支预算总表',
+      '                                                                 单位：万元',
+      '              收入                                支出',
+      '         项目           预算数                    项目           预算数',
+      '一、一般公共预算拨款收入           900.00    一、社会保障和就业支出          930.00',
+      '二、政府性基金预算拨款收入                   ',
+      '   本年收入合计             900.00        本年支出合计           930.00',
+      '   上年结转结余              30.00',
+      '     收入合计             930.00          支出合计           930.00',
+      '二、收入预算总表',
+      '                              收入预算总表',
+      '                                                                 单位：万元',
+      '单位名称         合计       财政拨款收入       事业收入         上年结转结余',
+      ' 合计           930.00         900.00           0.00            30.00',
+      ' 某某局         930.00         900.00                           30.00',
+    ].join('\n');
+  const header = ['科目编码', '科目名称', '合计', '财政拨款收入', '事业收入', '上年结转结余'];
+  it('is no year’s total: income-y01-y02 gives no verdict', async () => {
+    const d = relabel(await run(page()), '预算02收入总表', header, { 2: 'total', 3: 'fiscal_income', 4: 'business_income', 5: 'carry_prior' });
+    expect(sums(d)).toEqual([]);
+  });
+  it('the header 上年结转结余 is the carried-in column', async () => {
+    const { columnKey } = await import('../src/extract/ledger.js');
+    expect(columnKey('上年结转结余')).toBe('carry_prior');
+  });
+});

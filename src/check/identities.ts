@@ -1471,6 +1471,13 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
     }
   }
   if (!hits.length) return undefined;
+  // A table's 合计 that counts funds brought in from before (a filled 上年结转结余 column on its row, 福州 预算02) is
+  // no year's total: not the term asked for (收支总表's 本年收入合计), so no verdict.
+  if (term.row === 'total' && columnIs(term, 'total')) {
+    const carry = new Set(loadPattern<{ carryColumns?: string[] }>('tables.yaml').carryColumns ?? []);
+    const carried = (f: Fact) => (l.cells.get(f.about!.tableId!) ?? []).some((g) => g.about!.row === f.about!.row && carry.has(g.about!.column ?? '') && g.value !== 0);
+    if (hits.some(carried)) return null;
+  }
   const figs = hits.map((f) => ({ f, g: figOf(f.text, f.unit) }));
   if (figs.some((x) => !x.g)) return null;
   // The same term printed twice (a total row read in two grids) must agree, else it is not one figure.
