@@ -29,6 +29,10 @@ describe('a unit that is a cell of its own in a table row printed as text is no 
       ]),
     ).toEqual([]);
   });
+  it('the unit ending the line under a table title is the table’s unit (湖州 2026: 507-湖州市卫生健康委员会    万元)', () => {
+    expect(codes(['市级部门项目支出绩效表', '507-湖州市卫生健康委员会          万元'])).toEqual([]);
+    expect(codes(['本年度项目支出情况如下：', '507-湖州市卫生健康委员会          万元'])).toEqual(['2 BLANK_VALUE']);
+  });
   it('a blank in prose, its clause going on after the unit, is still flagged; so is a lone unit ending a line', () => {
     expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；', '公务接待    次', '支出决算共计万元。'])).toEqual(['1 BLANK_VALUE', '2 BLANK_VALUE', '3 BLANK_VALUE']);
   });

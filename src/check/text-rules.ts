@@ -80,6 +80,15 @@ function unitCell(raw: string, at: number, len: number, weight: number): boolean
   return !!m && [...m[1]!].reduce((w, c) => w + gapWeight(c), 0) >= t.minGap;
 }
 
+/** The unit of a table ending the line under its title, set apart from the unit's name (湖州 2026 预算:
+ *  `2026年市级部门项目支出绩效表` / `507-湖州市卫生健康委员会          万元`): the table's unit declaration. */
+function titleUnit(raw: string, at: number, unit: string, weight: number, above: Line[]): boolean {
+  const t = checksConfig().blank.unitCell;
+  if (!t || weight < t.minGap || !/^[万亿千]?元$/u.test(unit) || raw.slice(at + unit.length).trim() !== '') return false;
+  const title = above.find((l) => l.raw.trim() !== '');
+  return !!title && /表\s*$/u.test(title.raw) && !/[，。；：:]/u.test(title.raw);
+}
+
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
 const figureEnds = (line: Line | undefined) => line !== undefined && /[0-9０-９]$/u.test(line.raw.trimEnd());
 
@@ -109,7 +118,7 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
         flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
         continue;
       }
-      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight)) continue;
+      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
