@@ -7,7 +7,7 @@ import { makeFlag, placeOf } from './flag.js';
 import { figOf, flaggedRows, sumFits, type Fig } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, exactYuan, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
-import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder } from './prose-figures.js';
+import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder, paragraphText } from './prose-figures.js';
 
 /** The figures of a total and its parts, read together (figsTogether: a whole 万元 among figures to the 分 is exact) —
  *  except where the total itself is printed whole while a part has decimals (`涉及项目预算资金497万元，包括：…318.80万元…`):
@@ -48,7 +48,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // first item the sums of patterns/checks.yaml make a part of the total's metric, in its sentence or the next
     // one: `本年支出合计…，分别是基本支出…` / `…。按支出性质分，基本支出…`)
     const related = !!t.metric && !!first.metric && checksConfig().sums.some((r) => r.total.includes(t.metric!) && r.parts.includes(first.metric!));
-    if (lead === null || !(/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
+    // (a reason's colon, `较上年增加30万元，原因为：…`, opens what the change is due to, not a list of the total's items;
+    // nor does an opener whose own clause has ended before the first item, `主要用于信访培训，包括信访干部业务培训；信访
+    // 备用金85.00万元`: the 包括 is the purpose's, and the figure after the semicolon is the next item of the list)
+    const opener = lead?.slice(lead.lastIndexOf('。') + 1) ?? '';
+    const openerAt = Math.max(opener.lastIndexOf('其中'), opener.lastIndexOf('包括'));
+    if (lead === null || !((openerAt >= 0 && !/[；;]/u.test(opener.slice(openerAt))) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于|原因/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
     // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
     // figure's, not this total's)
     if (/万元|亿元/u.test(lead)) return;
@@ -109,6 +114,9 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
         continue;
       }
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      // An expenditure is never an item of an income (nor the reverse): `预算收入9,216.51万元，其中：一般公共预算拨款
+      // 9,216.51万元，…；本部门当年预算支出9,216.51万元，其中：…` — the 支出 opens the other side's own statement.
+      if (sideOf(t.label) && sideOf(f.label) && sideOf(t.label) !== sideOf(f.label)) break;
       // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
       // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
       // total's sibling in the list the total is an item of.
@@ -186,8 +194,12 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // every amount of that sentence they could be of.
     const afterStop = /。[^。]*(?:其中|包括)/u.test(lead);
     // A numbered point opening the list after the stop (…。2.按支出用途分类，包括人员支出…) is one of the report's
-    // breakdowns of a total stated before its numbered points, not of the figures of the point before it.
-    if (afterStop && ordinalStyle(lead.slice(lead.lastIndexOf('。') + 1))) return;
+    // breakdowns of a total stated before its numbered points, not of the figures of the point before it; nor is a 其中
+    // after a sentence that only explains a change (`主要原因是新增转拨项目A、B31000万元。其中：（一）…（类）`: the items
+    // are the section's total's, stated sentences earlier).
+    if (afterStop) {
+      if (ordinalStyle(lead.slice(lead.lastIndexOf('。') + 1)) || inReason(ctx, t) || /^[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]/u.test(opener)) return;
+    }
     const wholes: Fact[] = [];
     for (let k = i - 1; afterStop && k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
       const w = order[k]!;
@@ -251,6 +263,21 @@ function commonHead(labels: string[]): boolean {
   const last = (l: string) => [...l].reverse().find((c) => /\p{Script=Han}/u.test(c));
   const head = last(labels[0] ?? '');
   return !!head && labels.every((l) => last(l) === head);
+}
+
+/** Whether a figure stands in a sentence that gives a change's reason (`主要原因是新增…31000万元`): the text of its
+ *  sentence before it names 原因. */
+function inReason(ctx: Ctx, t: Fact): boolean {
+  const before = paragraphText(ctx.text, t, 'before', 3);
+  return /原因/u.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1));
+}
+
+/** Which side of the budget a label names: 收入 (income) or 支出 (expenditure); undefined for both or neither. */
+function sideOf(label: string): 'in' | 'out' | undefined {
+  const l = fold(label);
+  const inc = /收入/u.test(l);
+  const out = /支出/u.test(l);
+  return inc === out ? undefined : inc ? 'in' : 'out';
 }
 
 /** The numbering style of the last list ordinal in a text (（一）, 一、, （1）, 1、/1.), or undefined. */
@@ -568,6 +595,9 @@ export function chainParts(ctx: Ctx): Flag[] {
       // one left blank, `…总计    万元。包括：`, announces that list, not the figure before it)
       const cut = lead === null ? -1 : lead.lastIndexOf('。');
       if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d|万元|亿元/u.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
+      // (nor a figure of a sentence that explains a change: `…增长45.59%。主要原因是新增转拨项目…31000万元。其中：（一）…
+      // （类）` lists the section's total's rows, not the new project's)
+      if (cut >= 0 && inReason(ctx, t)) return;
     }
     const rows: Fact[] = [];
     const own = chainNames(t.label);
@@ -729,7 +759,12 @@ export function sums(doc: ExtractedDocument): Flag[] {
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>
       Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitAmong(x.fact, [t, ...present].flatMap((y) => (y.fact ? [y.fact] : []))) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
-    const ok = totals.some((t) => (rule.complete && all ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
+    // A list is complete only where the total's statement names no other kind of its side: a 收入预算 stated with
+    // 财政专户管理资金收入 or 上年结转结余 beside the template's items (Beijing's 预算: “（三）上年结转结余10.44万元”
+    // under a 收入预算 of 9,626.78万元 whose 本年 items are 9,616.34万元) is the 收入总计, not the 本年收入合计
+    // the items add up to — only the parts' sum above it is certain.
+    const complete = rule.complete && all && !totals.some((t) => otherKinds(doc, t.fact, [...rule.total, ...rule.parts]));
+    const ok = totals.some((t) => (complete ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
     if (ok) continue;
     const t = totals[0]!;
     const unit = t.entry.unit;
@@ -744,13 +779,34 @@ export function sums(doc: ExtractedDocument): Flag[] {
     const names = present.map((p) => `${p.fact?.label ?? p.metric}${p.fact && !isCount && p.fact.unit === unit ? show(p.fact) : fmt(p.yuan)}`).join('＋');
     const what = t.fact?.label ?? t.metric;
     const message =
-      rule.complete && all
+      complete
         ? `各部分之和与合计不符：${names}＝${fmt(sumShown)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
         : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sumShown)}` : ''}，超过${what}${fmt(shown(t))}。`;
     const loc = t.fact?.loc ?? null;
     flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sumShown), found: fmt(shown(t)) }));
   }
   return flags;
+}
+
+/** Whether the text section of an income total (a fact read from the text) states a nonzero figure of another
+ *  income kind than the metrics given: a 财政专户 or 上年结转/结余 amount of the total's role and year whose metric
+ *  is none of them (财政专户管理资金收入, 上年结转结余) — kinds a 收入总计 holds and a 本年收入合计 does not. Only for
+ *  income totals. */
+function otherKinds(doc: ExtractedDocument, t: Fact | undefined, metrics: string[]): boolean {
+  if (!t || t.from !== 'text' || !/收入/u.test(t.label) || /支出/u.test(t.label)) return false;
+  return doc.facts.some(
+    (f) =>
+      f !== t &&
+      f.from === 'text' &&
+      isLevel(f) &&
+      (f.section ?? null) === (t.section ?? null) &&
+      f.role === t.role &&
+      f.year === t.year &&
+      (f.yuan ?? 0) > 0 &&
+      !(f.metric && metrics.includes(f.metric)) &&
+      /专户|结转|结余/u.test(fold(f.label)) &&
+      !/支出|下年|年末|年终/u.test(f.label),
+  );
 }
 
 /** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:

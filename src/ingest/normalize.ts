@@ -36,8 +36,18 @@ function groupSpaces(raw: string): Set<number> | null {
   return out.size ? out : null;
 }
 
+/** A letter-spaced line — justified text whose every character the layout set apart by one space
+ *  (`2 0 2 6 年 本 部 门 收 入 预 算 1 2 1 , 3 9 3 . 5 2 万 元 ， 比 上 年 增 加`): all its spaces are layout, between
+ *  digits too (else `121,393.52万元` read as `2万元`). Only a line of single characters, at least eight of them Chinese
+ *  (a row of one-digit table cells, `1 2 3 4`, has none). */
+function letterSpaced(raw: string): boolean {
+  const toks = raw.trim().split(' ');
+  return toks.length >= 12 && toks.every((t) => [...t].length === 1) && toks.filter((t) => /\p{Script=Han}/u.test(t)).length >= 8;
+}
+
 export function normalize(raw: string): { text: string; map: number[] } {
   const grouped = groupSpaces(raw);
+  const spaced = letterSpaced(raw);
   // Built in pieces, with the last character kept aside: reading the end of a string being appended to
   // flattens it every time, which made a long line cost its length squared.
   const pieces: string[] = [];
@@ -53,7 +63,7 @@ export function normalize(raw: string): { text: string; map: number[] } {
       const next = raw[j];
       // Between two digits a space separates two numbers (table cells, "2023 93.93"): gluing them
       // would make one wrong number.
-      if (prev && next && !grouped?.has(i) && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
+      if (prev && next && !spaced && !grouped?.has(i) && ((WORD.test(prev) && WORD.test(next)) || (/\d/.test(prev) && /[0-9０-９]/.test(next)))) {
         pieces.push(' ');
         last = ' ';
         map.push(i);
