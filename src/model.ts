@@ -119,6 +119,8 @@ export interface IngestedDocument {
   source: Source;
   blocks: Block[];
   flags: Flag[];
+  /** Pictures in the report's content that could not be read (a web page's <img>s); not in the record. */
+  pictures?: number;
 }
 
 export type DocKind = '决算' | '预算';

@@ -50,6 +50,17 @@ describe('malformed statements', () => {
     expect(codes(['（一）人员经费3,512.40万元', '1、工资福利支出（类）1,608.22万元', '（1）基本工资（款）支出562.30万元。', '一般公共服务支出 0.76 （10）'])).toEqual([]);
   });
 
+  it('reads a list of figures closing on one unit as each carrying it (收、支总计各为A，B万元: a 四川 单位决算)', () => {
+    expect(codes(['2022年度收、支总计各为4125.49，4143.91万元。与2021年相比，收、支总计各减少1267.86、2570.97万元，各下降23.51%、38.28%。'])).toEqual([]);
+    // (a page that folds the full-width comma: 各是4125.49,4143.91万元 — dyrmt.com's copy of the same report)
+    expect(codes(['2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元。'])).toEqual([]);
+    // a list that closes on no unit still lacks it, and so does a figure whose clause goes on in words
+    expect(flagsOf(['收、支总计各为4125.49，4143.91。本年支出决算为4.19，占15.12%。']).map((f) => [f.code, f.found])).toEqual([
+      ['MALFORMED_VALUE', '4125.49'],
+      ['MALFORMED_VALUE', '4.19'],
+    ]);
+  });
+
   it('flags an amount without its unit opening a paragraph under its heading (a dump sets the filled-in figure apart)', () => {
     const doc = docFrom(['（一）收入预算总计', '16,430.20。包括：一般公共预算收入16,430.20万元。', '1.10、工作职责', '2023.12。'], []);
     doc.document.kind = null;

@@ -143,7 +143,13 @@ export interface TemplateInfo {
 export function detectTemplate(doc: ExtractedDocument, units: TextUnit[]): TemplateInfo {
   const body = units.filter((u) => !u.cell);
   const elsewhere = config().elsewhere;
-  const tablesElsewhere = body.some((u) => elsewhere.some((re) => re.test(u.line.text)) || attachmentOfTables(u.line.text));
+  // (a line and the line it wraps onto, on one page: 附件：北京市…局 2026 年度部门预 / 算报表, 北京 2026 预算)
+  const wrapped = (u: TextUnit, i: number) => {
+    const next = body[i + 1];
+    return next && !next.heading && next.line.loc.page === u.line.loc.page ? u.line.text + next.line.text : null;
+  };
+  const says = (text: string | null) => text !== null && elsewhere.some((re) => re.test(text));
+  const tablesElsewhere = body.some((u, i) => says(u.line.text) || attachmentOfTables(u.line.text) || (!says(u.line.text) && says(wrapped(u, i))));
   const kind = doc.document.kind;
   if (kind === null) return { family: null, tablesElsewhere };
   const named = `${doc.document.title ?? ''} ${doc.document.unit ?? ''}`;

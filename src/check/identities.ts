@@ -262,9 +262,14 @@ function trees(l: Ledger, id: Identity): Flag[] {
     // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
     const codes = [...rowsOf.keys()];
     // Group by column meaning (the two halves of 公开06 are one column: 决算数).
+    // A key two columns of one row share (合计 | 基本支出/小计, both read as total) is two columns, not halves.
+    const twice = new Set(
+      facts.filter((f, i) => f.about!.column && facts.some((g, j) => j !== i && g.about!.row === f.about!.row && g.about!.column === f.about!.column)).map((f) => f.about!.column!),
+    );
+    const keyOf = (f: Fact) => (f.about!.column && !twice.has(f.about!.column) ? f.about!.column : `#${f.about!.col}`);
     const groups = new Map<string, Fact[]>();
     for (const f of coded) {
-      const k = f.about!.column ?? `#${f.about!.col}`;
+      const k = keyOf(f);
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
@@ -276,6 +281,17 @@ function trees(l: Ledger, id: Identity): Flag[] {
     const doubtedCodes = t.rows.flatMap((row, r) =>
       row.some((_, c) => unc.get(`${r}|${c}`) === 'ocr') ? row.map((x) => x.trim()).filter((x) => /^\d{3}(?:\d{2}){0,2}$/.test(x)) : [],
     );
+    // A table printed page by page, each page a table of its own (the header band printed again, no 合计 or
+    // 续 to join them by): a 科目 whose block runs to the page's last row may have more children on the next
+    // page's table, unless that one begins with a 科目 outside it.
+    const next = nextPiece(l, tableId, t);
+    // (in its own column: the other half of a two-halves table, 301 | 302, is another list)
+    const runsOn = (parent: string) => {
+      if (next === undefined) return false;
+      const cols = new Set(coded.filter((f) => f.about!.code === parent).map((f) => f.about!.col));
+      if (coded.some((f) => cols.has(f.about!.col) && f.about!.row! > rowOfCode(parent) && !f.about!.code!.startsWith(parent))) return false;
+      return next === null || next.some((c) => c.length > parent.length && c.startsWith(parent));
+    };
     for (const [, group] of groups) {
       if (!group.every((f) => l.completeCols.has(`${tableId}|${f.about!.col}`) || outside)) continue;
       const byCode = new Map(group.map((f) => [f.about!.code!, f]));
@@ -283,7 +299,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       for (const parent of codes) {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
-        if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent))) continue;
+        if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent)) || runsOn(parent)) continue;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
         if ([...(cols.size ? cols : [groupCol])].some((c) => uncodedIn(c, rowOfCode(parent), Math.max(...kids.map(rowOfCode))))) continue;
@@ -325,18 +341,19 @@ function trees(l: Ledger, id: Identity): Flag[] {
         );
       }
       // The table's 合计 row = Σ its top 科目 (those no other printed code is a parent of).
-      const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && (f.about.column ?? `#${f.about.col}`) === (group[0]!.about!.column ?? `#${group[0]!.about!.col}`));
+      const totals = facts.filter((f) => !f.about?.code && f.about?.name && /^(?:合计|总计)$/.test(f.about.name) && keyOf(f) === keyOf(group[0]!));
       // One 合计, or the 合计 printed both above the first 科目 and below the last (a table over two pages that
       // restates its total at its foot): each = Σ top 科目.
       const codedRows = coded.map((f) => f.about!.row!);
       const [firstCoded, lastCoded] = [Math.min(...codedRows), Math.max(...codedRows)];
       const restated = totals.length === 2 && totals[0]!.about!.row! < firstCoded && totals[1]!.about!.row! > lastCoded;
       if (totals.length !== 1 && !restated) continue;
+      // (a 合计 above the 科目 of a table going on on the next page's table: its top 科目 are not all here)
+      if (next !== undefined && totals.every((x) => x.about!.row! < firstCoded)) continue;
       for (const tot of totals) {
         if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
         // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
-        const colKey = (f: Fact) => f.about!.column ?? `#${f.about!.col}`;
-        if (facts.some((f) => !totals.includes(f) && colKey(f) === colKey(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
+        if (facts.some((f) => !totals.includes(f) && keyOf(f) === keyOf(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
         const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
         const tf = figIn(l, tableId, tot, t.unit);
         const parts = roots.map((c) => {
@@ -372,6 +389,28 @@ function trees(l: Ledger, id: Identity): Flag[] {
     }
   }
   return flags;
+}
+
+/** The table printed on the page after this table's last, of the same kind, as a table of its own (a table
+ *  over pages the reader did not join): the 科目 codes of its first coded row ([] when a 合计 leads it, null when
+ *  another uncoded row with figures does), or undefined when there is none. */
+function nextPiece(l: Ledger, tableId: string, t: TableRecord): string[] | null | undefined {
+  const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
+  const last = Math.max(t.loc.page ?? -1, ...pages);
+  if (last < 0) return undefined;
+  for (const [id, o] of l.tables) {
+    if (id === tableId || o.kind !== t.kind || o.loc.page !== last + 1) continue;
+    const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);
+    if (!fs.length) return null;
+    const first = Math.min(...fs.map((f) => f.about!.row!));
+    // (a 合计 row before the first 科目: the tree begun anew; any other uncoded row with figures — a 项 whose code
+    // printed in pieces lost its 类 and 款 with the page — may be a child: no verdict)
+    const lead = (l.cells.get(id) ?? []).filter((f) => !f.about?.code && f.about!.row! < first);
+    if (lead.length) return lead.every((f) => /^(?:合计|总计)$/.test(f.about?.name ?? '')) ? [] : null;
+    // (the codes of its first coded row: one a half where the table prints two halves)
+    return [...new Set(fs.filter((f) => f.about!.row === first).map((f) => f.about!.code!))];
+  }
+  return undefined;
 }
 
 /** Rows after `from` within the block of 科目 `code` (up to the first row coded outside it; '' the whole
@@ -516,13 +555,15 @@ function rows(l: Ledger, id: Identity): Flag[] {
     }
     const keyOfCol = new Map<number, string>();
     // A column headed 其中 (事业收入/其中：教育收费) is part of the column before it, never a term of the row.
-    for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhich(t.header[c])) keyOfCol.set(c, k);
+    for (const [k, cs] of colsOf) for (const c of cs) if (!isOfWhichAt(t.header, c)) keyOfCol.set(c, k);
     // A part printed only as its own parts (公务用车购置及运行费 with no 小计 column, only 购置费 | 运行费 under
-    // it: `instead`) counts as them.
+    // it: `instead`) counts as them. (A sub column headed but never filled counts as 0: 重庆 预算02 prints 财政拨款收入
+    // as 一般公共预算拨款收入 | 政府性基金预算拨款收入 | 国有资本经营预算拨款收入, the last often blank.)
     const parts = new Set(idParts);
     const present = new Set(keyOfCol.values());
+    const headed = new Set(t.header.map((h, c) => (isOfWhichAt(t.header, c) ? undefined : columnKey(h))).filter((k): k is string => !!k));
     for (const [k, subs] of Object.entries(id.instead ?? {}))
-      if (parts.has(k) && !present.has(k) && subs.every((x) => present.has(x))) {
+      if (parts.has(k) && !present.has(k) && !headed.has(k) && subs.some((x) => present.has(x)) && subs.every((x) => present.has(x) || headed.has(x))) {
         parts.delete(k);
         for (const x of subs) parts.add(x);
       }
@@ -530,7 +571,7 @@ function rows(l: Ledger, id: Identity): Flag[] {
     // label column, is another list: 财政拨款收入/预算数 beside 财政拨款支出/合计 …).
     const totalAt = [...keyOfCol.entries()].filter(([, k]) => k === id.total).map(([c]) => c);
     const seg = totalAt.length === 1 ? valueRun(t, totalAt[0]!) : null;
-    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(t.header[c])));
+    const amountCols = new Set(facts.map((f) => f.about!.col!).filter((c) => (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhichAt(t.header, c)));
     if ([...amountCols].some((c) => !allowed.has(keyOfCol.get(c) ?? '?'))) continue;
     // Header columns with a part's key but no figure at all still count (as 0); one column per key.
     const header = t.header;
@@ -547,14 +588,18 @@ function rows(l: Ledger, id: Identity): Flag[] {
     });
     if (ambiguous || totalCol === undefined || !partCols.length) continue;
     if (new Set(partCols.map((c) => keyOfCol.get(c))).size !== partCols.length) continue;
+    // A bare 小计 (no group read over it) standing after other figures of the row is some group's subtotal
+    // whose group was lost, not the row's total (苏州 预算07: “三公”经费合计 | 因公出国（境）费 | 小计 |
+    // 公务用车购置费 | 公务用车运行维护费 | …, its 公务用车购置及运行维护费 printed above): no verdict.
+    if (/^\s*小计\s*$/.test(header[totalCol] ?? '') && [...keyOfCol.keys()].some((c) => c < totalCol! && (!seg || c >= seg[0]))) continue;
     // A part's column that gave no figure at all (its cells not read as amounts): where such a cell is
     // filled, the row's sum is unknown, not short of it.
     // (read role by role, the columns of the other roles are no unknown part of this role's row)
     const otherRoles = new Set(all.filter((f) => f.role !== facts[0]?.role).map((f) => f.about!.col!));
-    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && !otherRoles.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhich(header[c]) && parts.has(columnKey(header[c] ?? '') ?? ''));
+    const unreadParts = header.map((h, c) => c).filter((c) => !keyOfCol.has(c) && !otherRoles.has(c) && (!seg || (c >= seg[0] && c <= seg[1])) && !isOfWhichAt(header, c) && parts.has(columnKey(header[c] ?? '') ?? ''));
     // Likewise a filled cell in a value column of the run that has no key at all (its header not read, or of
     // no listed meaning): what it adds to the row is unknown, so the row gets no verdict (a zero adds nothing).
-    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !otherRoles.has(c) && !unreadParts.includes(c) && !isOfWhich(header[c])) : [];
+    const unnamed = seg ? header.map((_, c) => c).filter((c) => c >= seg[0] && c <= seg[1] && !keyOfCol.has(c) && !otherRoles.has(c) && !unreadParts.includes(c) && !isOfWhichAt(header, c)) : [];
     const unknown = (r: number, c: number) => {
       const text = cellText(l, tableId, r, c);
       return !isBlank(text) && parseAmount(text)?.value !== 0;
@@ -682,7 +727,7 @@ function unplacedRow(l: Ledger, t: TableRecord, tableId: string, r: number, seg:
   for (let c = seg[0]; c <= seg[1]; c++) {
     if (c === totalCol) continue;
     const h = t.header[c] ?? '';
-    if (isOfWhich(h) || !parts.has(columnKey(h) ?? '')) return null;
+    if (isOfWhichAt(t.header, c) || !parts.has(columnKey(h) ?? '')) return null;
     const x = cellText(l, tableId, r, c);
     const f = byPos.get(`${r}|${c}`);
     if (f) {
@@ -728,7 +773,7 @@ function placements(l: Ledger, ids: Identity[]): Flag[] {
     if (!mineAll.length) continue;
     const unc = uncertainCells(l, tableId);
     if (![...unc.values()].includes('column')) continue;
-    const keyOf = t.header.map((h) => (isOfWhich(h) ? undefined : columnKey(h)));
+    const keyOf = t.header.map((h, c) => (isOfWhichAt(t.header, c) ? undefined : columnKey(h)));
     // (as rows() reads them: an identity holds in a table none of whose named columns is of another meaning —
     // 合计 = 人员经费 + 公用经费 + 项目支出 is no relation of a table with a 基本支出 column)
     const holds = (id: Identity) => keyOf.every((k) => !k || k === id.total || id.parts!.includes(k) || (id.besides ?? []).includes(k));
@@ -820,6 +865,19 @@ function placements(l: Ledger, ids: Identity[]): Flag[] {
 /** A column whose header's own item starts with 其中 (事业收入/其中：教育收费): a part of its neighbour. */
 const isOfWhich = (h: string | undefined) => /^\s*其中/.test((h ?? '').split('/').pop() ?? '');
 
+/** Is column `c` a 其中 column, part of the column before it and no term of the row? Not where the column
+ *  before is the group's subtotal and a plain column of the same group follows: 一般公共预算支出 | 小计 |
+ *  其中：基本支出 | 项目支出 (广州/珠海 预算05) prints 其中 once over the subtotal's whole breakdown. */
+function isOfWhichAt(header: string[], c: number): boolean {
+  if (!isOfWhich(header[c])) return false;
+  const group = (h: string | undefined) => (h ?? '').split('/').slice(0, -1).join('/');
+  const prev = header[c - 1];
+  const next = header[c + 1];
+  if (prev === undefined || next === undefined || isOfWhich(next)) return true;
+  const g = group(header[c]);
+  return !(group(prev) === g && group(next) === g && columnKey(prev) === 'total' && columnKey(next) !== undefined && columnKey(next) !== 'total');
+}
+
 /** Does column `col` of the 合计 row `row` differ from the sum of the column's top 科目? */
 function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, col: number, unit: string | null): boolean {
   const rowOf = new Map<string, number>();
@@ -838,12 +896,15 @@ function totalRootsFail(l: Ledger, tableId: string, facts: Fact[], row: number, 
   return !sumFits(tot, ps as Fig[]);
 }
 
-/** Columns holding row labels: some body row has Chinese text there (from the first row with an amount:
- *  a header band left in the body, 合计 | 人员经费 over the figures, does not count). */
+/** Columns holding row labels: some body row has Chinese text there (from the first row with an amount to
+ *  the last: a header band left in the body, 合计 | 人员经费 over the figures, does not count, nor text below
+ *  the last figure — the next table's number 单位预算04表 read in as a last row, 上海 预算03). */
 const labelCols = (t: TableRecord): Set<number> => {
   const out = new Set<number>();
-  const first = t.rows.findIndex((r) => r.some((x) => parseAmount(x) && !/^\d{3,7}$/.test(x.trim())));
-  for (const r of t.rows.slice(Math.max(0, first))) r.forEach((x, c) => /[\u4e00-\u9fff]/u.test(x) && out.add(c));
+  const hasAmount = (r: string[]) => r.some((x) => parseAmount(x) && !/^\d{3,7}$/.test(x.trim()));
+  const first = t.rows.findIndex(hasAmount);
+  const last = t.rows.findLastIndex(hasAmount);
+  for (const r of t.rows.slice(Math.max(0, first), last < 0 ? undefined : last + 1)) r.forEach((x, c) => /[\u4e00-\u9fff]/u.test(x) && out.add(c));
   return out;
 };
 
@@ -1023,11 +1084,25 @@ function halves(l: Ledger, id: Identity): Flag[] {
         // The items' names (一、一般公共预算财政拨款 …): printed again without their numbers under a 结转和结余
         // row, they are its breakdown by fund (公开04's 年初财政拨款结转和结余), not more rows of the 总计.
         const itemNames = new Set(items.map((r) => rowsL[r]!.replace(/^[一二三四五六七八九十]+[、.．]/u, '')));
+        // A first total numbered itself (一、本年支出合计, 杭州 预算04) heads the rows under it up to the next number:
+        // its 功能分类 breakdown, printed without numbers, no rows of the 总计; the numbered rows (二、年终结转结余) are.
+        // (only where a numbered row follows before the 总计: else the rows are read as before)
+        const numbered = cnNumber(rowsL[first]!) !== null && rowsL.some((x, r) => r > first && r < last && !!x && cnNumber(x) !== null);
         for (let r = first + 1; r < last && fine; r++) {
           const x = rowsL[r]!;
           const has = !isBlank(cellText(l, tableId, r, c));
           if (!x) {
-            if (has) fine = false;
+            if (has && !(numbered && !groups.length)) fine = false;
+            continue;
+          }
+          if (numbered) {
+            if (cnNumber(x) !== null) groups.push({ head: r, subs: [] });
+            else if (groups.length) groups[groups.length - 1]!.subs.push(r);
+            continue;
+          }
+          if (numbered) {
+            if (cnNumber(x) !== null) groups.push({ head: r, subs: [] });
+            else if (groups.length) groups[groups.length - 1]!.subs.push(r);
             continue;
           }
           if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {
@@ -1440,6 +1515,13 @@ function pick(l: Ledger, term: Term): Fig | null | undefined {
     }
   }
   if (!hits.length) return undefined;
+  // A table's 合计 that counts funds brought in from before (a filled 上年结转结余 column on its row, 福州 预算02) is
+  // no year's total: not the term asked for (收支总表's 本年收入合计), so no verdict.
+  if (term.row === 'total' && columnIs(term, 'total')) {
+    const carry = new Set(loadPattern<{ carryColumns?: string[] }>('tables.yaml').carryColumns ?? []);
+    const carried = (f: Fact) => (l.cells.get(f.about!.tableId!) ?? []).some((g) => g.about!.row === f.about!.row && carry.has(g.about!.column ?? '') && g.value !== 0);
+    if (hits.some(carried)) return null;
+  }
   const figs = hits.map((f) => ({ f, g: figOf(f.text, f.unit) }));
   if (figs.some((x) => !x.g)) return null;
   // The same term printed twice (a total row read in two grids) must agree, else it is not one figure.

@@ -17,6 +17,16 @@ export function yuanOf(f: Pick<Fact, 'yuan' | 'value' | 'unit' | 'text'>): numbe
 
 export { lastDigitYuan };
 
+/** Value in 元 as printed, cents kept (881300.39元 → 881300.39; the integer `yuan` rounds it to 881300): for
+ *  showing a sum or a prior year's figure in a message, never for comparing. */
+export function exactYuan(f: Pick<Fact, 'yuan' | 'text' | 'unit'>): number | null {
+  const scale = amountScale(f.unit);
+  const m = /^(-)?([\d,]+)(?:\.(\d+))?$/u.exec(f.text.trim());
+  if (scale === undefined || !m) return f.yuan ?? null;
+  const v = Number(`${m[2]!.replace(/,/gu, '')}.${m[3] ?? '0'}`) * 10 ** scale;
+  return m[1] ? -v : v;
+}
+
 /** Half a unit of the last printed digit of a figure, in its own unit (16% → 0.5, 16.3% → 0.05). */
 export const halfUnit = (printed: string) => 0.5 * 10 ** -decimalsOf(printed);
 
@@ -34,8 +44,10 @@ export function formatAmount(yuan: number, unit: string, decimals: number): stri
   const drop = Math.max(0, scale - decimals);
   const step = 10 ** drop;
   const abs = Math.abs(yuan);
-  const rounded = Math.floor(abs / step) + (abs % step >= step / 2 ? 1 : 0);
-  const digits = String(rounded * 10 ** Math.max(0, decimals - scale)).padStart(decimals + 1, '0');
+  // (a figure finer than 1元 — a 元 table's cents, 881300.39元 — keeps its digits: an exact sum or prior is
+  // passed in fractional 元, and printed to the figures' decimals, not padded with zeros)
+  const rounded = decimals > scale ? Math.round(abs * 10 ** (decimals - scale)) : Math.floor(abs / step) + (abs % step >= step / 2 ? 1 : 0);
+  const digits = String(rounded).padStart(decimals + 1, '0');
   const int = decimals ? digits.slice(0, -decimals) : digits;
   const frac = decimals ? '.' + digits.slice(-decimals) : '';
   return `${yuan < 0 && rounded ? '-' : ''}${int}${frac}${unit}`;

@@ -95,7 +95,7 @@ function countedItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
     const whole = figOf(t.text, t.unit);
     const figs = list.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
     if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...list.map((p) => decimalsOf(p.text))));
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...list.map((p) => decimalsOf(p.text))));
     flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：所称${c.text}${c.unit}${c.label ? `（${c.label}）` : ''}逐一列出，${list.map((p) => `${p.label || ''}${show(p)}`).join('＋')}＝${sum}，而${t.label || '合计'}为${show(t)}。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
   });
   return flags;
@@ -140,7 +140,7 @@ function completeItems(doc: ExtractedDocument, text: TextIndex): Flag[] {
       const whole = figOf(t.text, t.unit, false, /^0$/u.test(t.text.trim()) ? dec : 0);
       const figs = parts.map((p) => figOf(p.text, p.unit, false, /^0$/u.test(p.text.trim()) ? dec : 0));
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) continue;
-      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
       flags.push(makeFlag('SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric || '合计'}为${show(t)}（所列各项已是全部）。`, { ...t.loc }, t.excerpt, { expected: sum, found: show(t) }));
     }
   });

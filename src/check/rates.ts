@@ -9,8 +9,33 @@ import { makeFlag, placeOf } from './flag.js';
 import { loadPattern } from '../patterns.js';
 import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
-import { decimalsOf, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+import { decimalsOf, exactYuan, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
+
 import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
+
+/** The prior year's figure as a message shows it: from the printed figures, cents kept (99629.76元, where the
+ *  integer 元 compared give 99630). */
+function priorOf(x: Fact, c: Fact, decrease: boolean, prior: number): number {
+  const a = exactYuan(x);
+  const b = exactYuan(c);
+  return a === null || b === null || x.unit !== c.unit ? prior : decrease ? a + b : a - b;
+}
+
+/** The total a change after a 其中 list may be stated of (“事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，
+ *  项目支出预算36849227元，同比增加27125219.46元，增长265.6%”: the change goes on with the sentence's subject, the
+ *  list's total, once the list is done — the extractor carries the last item's subject to it): the levels of the
+ *  change's sentence, before its current figure `x`, that open a 其中/包括 list holding `x`, nearest first. */
+function listTotals(ctx: Ctx, list: Fact[], x: Fact, c: Fact): Fact[] {
+  const out: Fact[] = [];
+  for (let j = list.indexOf(x) - 1; j >= 0; j--) {
+    const g = list[j]!;
+    if (isChangeAmount(g) || (isRate(g) && g.role === 'change')) break;
+    if (!isLevel(g) || g.unit !== x.unit || !sameSentence(ctx.text, g, c)) continue;
+    const gap = textBetween(ctx.text, g, x);
+    if (gap !== null && /其中|包括/u.test(gap)) out.push(g);
+  }
+  return out;
+}
 
 export function unitSuspects(ctx: Ctx): Flag[] {
   const flags: Flag[] = [];
@@ -119,8 +144,17 @@ export function growthRates(ctx: Ctx): Flag[] {
       const priorFact: Fact = { ...x, text: x.text };
       const [lo, hi] = ratioRange(c, cy, priorFact, prior, true);
       if (percentFits(rate, lo, hi, half, minPts)) continue;
+      // (a change after a 其中 list whose rate is its total's: stated of the total, not of the last item)
+      const fitsTotal = (t: Fact) => {
+        const ty = yuanOf(t);
+        const tp = ty === null ? 0 : c.direction === 'decrease' ? ty + cy : ty - cy;
+        if (tp <= 0) return false;
+        const [a, b] = ratioRange(c, cy, t, tp, true);
+        return percentFits(rate, a, b, half, minPts);
+      };
+      if (listTotals(ctx, list, x, c).some(fitsTotal)) continue;
       const expected = formatPercent(cy / prior, rate.text);
-      const priorShown = formatAmount(prior, x.unit, decimalsOf(x.text));
+      const priorShown = formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, Math.max(decimalsOf(x.text), decimalsOf(c.text)));
       flags.push(
         flagOn(
           rate,
@@ -202,7 +236,7 @@ function ratesBeforeChanges(ctx: Ctx): Flag[] {
       if (percentFits(r, lo, hi, half, minPts)) return;
       const expected = formatPercent(cy / prior, r.text);
       const word = dir === 'decrease' ? '减少' : '增加';
-      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：${show(x)}比上年${word}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${r.text}%。`, expected, `${r.text}%`));
+      flags.push(flagOn(r, 'PERCENT_MISMATCH', `变动率与金额不符：${show(x)}比上年${word}${show(c)}，上年应为${formatAmount(priorOf(x, c, dir === 'decrease', prior), x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${r.text}%。`, expected, `${r.text}%`));
     });
   }
   return flags;
@@ -431,7 +465,7 @@ function ledgerChange(ctx: Ctx, list: Fact[], c: Fact, rate: Fact): Flag | null 
   const [lo, hi] = ratioRange(c, cy, x, prior, true);
   if (percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints)) return null;
   const expected = formatPercent(cy / prior, rate.text);
-  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
+  return flagOn(rate, 'PERCENT_MISMATCH', `变动率与金额不符：本年${show(x)}（${where}），比上年${c.direction === 'decrease' ? '减少' : '增加'}${show(c)}，上年应为${formatAmount(priorOf(x, c, c.direction === 'decrease', prior), x.unit, decimalsOf(x.text))}，变动率应约为${expected}，文中写${rate.text}%。`, expected, `${rate.text}%`);
 }
 
 function zeroBaseFlag(x: Fact, c: Fact, rate: Fact): Flag {
@@ -525,7 +559,7 @@ function multiples(ctx: Ctx): Flag[] {
       const prior = xy - cy;
       if (prior <= 0) continue;
       const growth = ratioRange(c, cy, x, prior, true);
-      const word = `${show(x)}比上年增加${show(c)}，上年应为${formatAmount(prior, x.unit, decimalsOf(x.text))}`;
+      const word = `${show(x)}比上年增加${show(c)}，上年应为${formatAmount(priorOf(x, c, false, prior), x.unit, decimalsOf(x.text))}`;
       judge(c, g[1]!, growth, word, gm ? cy / prior : xy / prior);
     }
     // this year's figure, then 是上年的N倍, last year's figure stated before it in the sentence

@@ -392,7 +392,7 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
     if (cands.some((x) => sumFits(mine, x.parts.length ? x.parts : [{ v: 0n, h: 0n }]) || restates(mine, f.unit, sum(x), x.unit))) continue;
     const c = cands[0]!;
     const page = c.cell.loc.page !== undefined ? `第${c.cell.loc.page}页` : '';
-    const shown = formatAmount(Number(sum(c).v / 100000n), c.unit, decimalsOf(c.cell.text));
+    const shown = formatAmount(Number(sum(c).v) / 1e5, c.unit, decimalsOf(c.cell.text));
     const how =
       share === 'basic' ? `“${c.cell.about!.name}”为${c.cell.text}${c.cell.unit}` : c.cell.about!.column === share ? `“${share === 'personnel' ? '人员经费' : '公用经费'}”栏合计为${c.cell.text}${c.cell.unit}` : `按经济分类各类合计${share === 'personnel' ? '人员经费' : '公用经费'}为${shown}`;
     flags.push(

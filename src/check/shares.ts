@@ -311,6 +311,8 @@ function basePhrase(ctx: Ctx, part: Fact, share: Fact): string | undefined {
  *  words that only say “the whole” taken out (总/合计/总计/总额/全部/本年/当年/年度/决算: 支出总额, 全部支出, 决算总支出),
  *  a `shareBases` phrase. undefined when it names none we know (no check). */
 export function baseMetric(phrase: string): string | undefined {
+  // (a 预算's base is named with its role word after it — 占基本支出预算81.25%, 占项目支出预算2.56%: the budget of 基本支出)
+  phrase = phrase.replace(/(?<=\p{Script=Han}{2})预算数?$/u, '');
   const own = metricForLabel(phrase, 'text');
   if (own) return own;
   const bare = phrase.replace(/合计|总计|总额|全部|本年|当年|全年|年度|决算|总/gu, '');

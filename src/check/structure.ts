@@ -9,6 +9,8 @@ import { catalogueKinds } from '../table-titles.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
+/** A run-in heading's title: a short phrase with no figure, ended by a full stop or a colon. */
+const RUN_IN = /^([^。：:，,；;\d]{2,20})[。：:]/u;
 
 export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: TemplateInfo): Flag[] {
   // Not recognised as a 决算 or 预算 report: the template's parts cannot be asked of it.
@@ -31,7 +33,15 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
     if (present.has(key)) return true;
     // A heading that lost its number, or a page title: a short body line with the section's name.
     const titles = titlesOf(key);
-    short ??= units.filter((u) => !u.cell && u.line.text.length <= 40).map((u) => fold(u.line.text.replace(NUMBERING, '')));
+    short ??= units.filter((u) => !u.cell).flatMap((u) => {
+      const text = u.line.text;
+      if (text.length <= 40) return [fold(text.replace(NUMBERING, ''))];
+      // A run-in heading: a numbered paragraph whose first phrase, up to its full stop or colon, is the
+      // section's title (1.机关运行经费情况。2018年…; 重庆 prints its 其他重要事项 so). The phrase states no figure.
+      const m = NUMBERING.exec(text);
+      const runIn = m && RUN_IN.exec(text.slice(m[0].length));
+      return runIn ? [fold(runIn[1]!)] : [];
+    });
     allNames ??= [...new Set([...known.keys(), ...set.sections.map((x) => x.key)])]
       .flatMap((k) => titlesOf(k).map((name) => ({ key: k, name })))
       .sort((a, b) => b.name.length - a.name.length);
@@ -104,7 +114,11 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
   const absent = family.tables.filter((req) => !tablePresent(doc, units, family, req));
   if (absent.length === family.tables.length) {
     // Not one standard table in the document (often they are published as a separate file): one flag.
-    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），可能另附文件公开，请核对。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere }));
+    // A web page with pictures in its content prints its tables as pictures (重庆 pages: the 说明 as text,
+    // then one picture a table): they are there, only not readable here.
+    const pictures = doc.pictures ?? 0;
+    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : '可能另附文件公开，请核对';
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures ? { severity: 'info' as const } : {}) }));
     return flags;
   }
   // Tables said to be published elsewhere and none printed here with figures (at most their titles, as a

@@ -6,8 +6,8 @@ import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
 import { figOf, flaggedRows, sumFits, type Fig } from './identities.js';
 import { lineKey } from './lines.js';
-import { decimalsOf, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
-import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder } from './prose-figures.js';
+import { decimalsOf, exactYuan, formatAmount, halfUnit, isAmount, lastDigitYuan, yuanOf } from './numbers.js';
+import { type Ctx, figsTogether, lastDigitAmong, flagOn, show, isLevel, sameSentence, fold, textBetween, namedBase, isBefore, textSpan, readingOrder, paragraphText } from './prose-figures.js';
 
 /** The figures of a total and its parts, read together (figsTogether: a whole 万元 among figures to the 分 is exact) —
  *  except where the total itself is printed whole while a part has decimals (`涉及项目预算资金497万元，包括：…318.80万元…`):
@@ -20,6 +20,9 @@ export function figsOfSum(t: Fact, parts: Fact[]): (Fig | null)[] {
 }
 
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
+/** The other side of an income (收入) or an expenditure (支出), by the last two characters of its label. */
+const OTHER_SIDE: Record<string, string> = { 收入: '支出', 支出: '收入' };
+
 const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
 
 /** The items listed after a total's 其中 are parts of it: together they cannot exceed it (“公务用车购置及运行费
@@ -45,10 +48,19 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // first item the sums of patterns/checks.yaml make a part of the total's metric, in its sentence or the next
     // one: `本年支出合计…，分别是基本支出…` / `…。按支出性质分，基本支出…`)
     const related = !!t.metric && !!first.metric && checksConfig().sums.some((r) => r.total.includes(t.metric!) && r.parts.includes(first.metric!));
-    if (lead === null || !(/其中|包括/u.test(lead.slice(lead.lastIndexOf('。') + 1)) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
+    // (a reason's colon, `较上年增加30万元，原因为：…`, opens what the change is due to, not a list of the total's items;
+    // nor does an opener whose own clause has ended before the first item, `主要用于信访培训，包括信访干部业务培训；信访
+    // 备用金85.00万元`: the 包括 is the purpose's, and the figure after the semicolon is the next item of the list)
+    const opener = lead?.slice(lead.lastIndexOf('。') + 1) ?? '';
+    const openerAt = Math.max(opener.lastIndexOf('其中'), opener.lastIndexOf('包括'));
+    if (lead === null || !((openerAt >= 0 && !/[；;]/u.test(opener.slice(openerAt))) || (/^[，,]?[^，,。；;\d]{0,12}[：:]/u.test(lead) && !/用于|原因/u.test(lead)) || (related && !/\d/u.test(lead) && (lead.match(/。/gu) ?? []).length <= 1))) return;
     // (a unit with no figure between them — `（二）支出预算总计    万元。包括：` — is a blank amount: the list is that
     // figure's, not this total's)
     if (/万元|亿元/u.test(lead)) return;
+    // An opener that names its side (…上年结转2,254.12万元；支出包括：一般公共服务支出…) lists that side's items: not
+    // the parts of a figure of the other side before it.
+    const side = /(收入|支出)(?:包括|其中)[：:]?[^。；;，,]*$/u.exec(lead)?.[1];
+    if (side && !fold(t.label).includes(side)) return;
     // A list complete by definition (patterns/identities.yaml claims.completeLists): its items by the one
     // word of the list each label names.
     const words = t.metric ? completeLists()[t.metric] : undefined;
@@ -102,6 +114,9 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
         continue;
       }
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
+      // An expenditure is never an item of an income (nor the reverse): `预算收入9,216.51万元，其中：一般公共预算拨款
+      // 9,216.51万元，…；本部门当年预算支出9,216.51万元，其中：…` — the 支出 opens the other side's own statement.
+      if (sideOf(t.label) && sideOf(f.label) && sideOf(t.label) !== sideOf(f.label)) break;
       // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
       // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
       // total's sibling in the list the total is an item of.
@@ -110,6 +125,10 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
+      // An expenditure is never a part of an income, nor an income of an expenditure: the list has ended and the
+      // other side's figure begins (…财政拨款收入4,005.29万元，其中：一般公共预算拨款收入4,005.29万元，较上年减少…；
+      // 本部门当年财政拨款支出4,005.29万元…, 西安).
+      if (parts.length && OTHER_SIDE[headWord] && fold(f.label).endsWith(OTHER_SIDE[headWord]!)) break;
       // Items numbered in one style are siblings; an item numbered in another (1、 under （一）人员经费, the
       // economic 类 written without its brackets: 工资福利支出类) is a child of the item before it, not a part.
       const style = ordinalStyle(gap);
@@ -135,7 +154,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (closing && !changeInside) {
       const [sumOf, ...figs] = figsOfSum(closing, parts);
       if (sumOf && figs.every((x) => x) && !sumFits(sumOf, figs as Fig[])) {
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
         flags.push(flagOn(closing, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而合计为${show(closing)}。`, sum, show(closing)));
         return;
       }
@@ -143,7 +162,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
       const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
       return;
     }
@@ -174,6 +193,13 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // (…其中：财政拨款…；上年结转93,801.70万元。其中，大学本级…): the parts are flagged only when they exceed
     // every amount of that sentence they could be of.
     const afterStop = /。[^。]*(?:其中|包括)/u.test(lead);
+    // A numbered point opening the list after the stop (…。2.按支出用途分类，包括人员支出…) is one of the report's
+    // breakdowns of a total stated before its numbered points, not of the figures of the point before it; nor is a 其中
+    // after a sentence that only explains a change (`主要原因是新增转拨项目A、B31000万元。其中：（一）…（类）`: the items
+    // are the section's total's, stated sentences earlier).
+    if (afterStop) {
+      if (ordinalStyle(lead.slice(lead.lastIndexOf('。') + 1)) || inReason(ctx, t) || /^[（(]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)、.．]/u.test(opener)) return;
+    }
     const wholes: Fact[] = [];
     for (let k = i - 1; afterStop && k >= 0 && sameSentence(ctx.text, order[k]!, order[k + 1]!, /。/u); k--) {
       const w = order[k]!;
@@ -239,6 +265,21 @@ function commonHead(labels: string[]): boolean {
   return !!head && labels.every((l) => last(l) === head);
 }
 
+/** Whether a figure stands in a sentence that gives a change's reason (`主要原因是新增…31000万元`): the text of its
+ *  sentence before it names 原因. */
+function inReason(ctx: Ctx, t: Fact): boolean {
+  const before = paragraphText(ctx.text, t, 'before', 3);
+  return /原因/u.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1));
+}
+
+/** Which side of the budget a label names: 收入 (income) or 支出 (expenditure); undefined for both or neither. */
+function sideOf(label: string): 'in' | 'out' | undefined {
+  const l = fold(label);
+  const inc = /收入/u.test(l);
+  const out = /支出/u.test(l);
+  return inc === out ? undefined : inc ? 'in' : 'out';
+}
+
 /** The numbering style of the last list ordinal in a text (（一）, 一、, （1）, 1、/1.), or undefined. */
 function ordinalStyle(gap: string): string | undefined {
   let style: string | undefined;
@@ -272,7 +313,7 @@ function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>,
   const missing = BigInt(Math.ceil(((100 - sum + slack) / 100) * 1e6));
   const least = whole.v - whole.h;
   if (most * 1000000n >= least * (1000000n - missing)) return null;
-  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
   const pct = `${Number(sum.toFixed(6))}%`;
   return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}${parts.length > 1 ? `＝${total}` : ''}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
@@ -417,7 +458,7 @@ export function localSums(ctx: Ctx): Flag[] {
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
         if (ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) continue;
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
+        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
         flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
       }
     }
@@ -452,7 +493,7 @@ export function namedSums(ctx: Ctx): Flag[] {
     }
     const [whole, ...figs] = figsOfSum(t, parts);
     if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
   });
   return flags;
@@ -554,6 +595,9 @@ export function chainParts(ctx: Ctx): Flag[] {
       // one left blank, `…总计    万元。包括：`, announces that list, not the figure before it)
       const cut = lead === null ? -1 : lead.lastIndexOf('。');
       if (!first || lead === null || !/^(?:其中|包括)[:：]/u.test(lead.slice(cut + 1)) || /\d|万元|亿元/u.test(lead.slice(0, cut + 1)) || !markerLevel(first.label)) return;
+      // (nor a figure of a sentence that explains a change: `…增长45.59%。主要原因是新增转拨项目…31000万元。其中：（一）…
+      // （类）` lists the section's total's rows, not the new project's)
+      if (cut >= 0 && inReason(ctx, t)) return;
     }
     const rows: Fact[] = [];
     const own = chainNames(t.label);
@@ -661,7 +705,7 @@ export function pairedLists(ctx: Ctx): Flag[] {
     const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tbb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);
-    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n) / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
     flags.push(
       makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，应已列全（除非未列出的项目${other}为0）。`, { ...t.loc }, t.excerpt, {
         severity: 'warning',
@@ -715,7 +759,12 @@ export function sums(doc: ExtractedDocument): Flag[] {
     const sum = present.reduce((s, p) => s + p.yuan, 0);
     const tolOf = (t: (typeof totals)[number]) =>
       Math.max(...[t, ...present].map((x) => (x.fact ? lastDigitAmong(x.fact, [t, ...present].flatMap((y) => (y.fact ? [y.fact] : []))) : 1))) * units * Math.max(1, Math.ceil(present.length / 2));
-    const ok = totals.some((t) => (rule.complete && all ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
+    // A list is complete only where the total's statement names no other kind of its side: a 收入预算 stated with
+    // 财政专户管理资金收入 or 上年结转结余 beside the template's items (Beijing's 预算: “（三）上年结转结余10.44万元”
+    // under a 收入预算 of 9,626.78万元 whose 本年 items are 9,616.34万元) is the 收入总计, not the 本年收入合计
+    // the items add up to — only the parts' sum above it is certain.
+    const complete = rule.complete && all && !totals.some((t) => otherKinds(doc, t.fact, [...rule.total, ...rule.parts]));
+    const ok = totals.some((t) => (complete ? Math.abs(sum - t.yuan) <= tolOf(t) : sum <= t.yuan + tolOf(t)));
     if (ok) continue;
     const t = totals[0]!;
     const unit = t.entry.unit;
@@ -723,17 +772,41 @@ export function sums(doc: ExtractedDocument): Flag[] {
     const dec = Math.max(t.fact ? decimalsOf(t.fact.text) : 2, ...present.map((p) => (p.fact && p.fact.unit === unit ? decimalsOf(p.fact.text) : 0)));
     const isCount = t.fact?.kind === 'count';
     const fmt = (y: number) => (isCount ? `${y}${unit}` : formatAmount(y, unit, dec));
+    // (shown with the cents a 元 figure prints: the integer 元 the sum compares rounds them)
+    const shown = (x: { fact?: Fact | null; yuan: number }) => (x.fact && !isCount && x.fact.unit === unit ? (exactYuan(x.fact) ?? x.yuan) : x.yuan);
+    const sumShown = present.reduce((a, p) => a + shown(p), 0);
     // each part as printed (公务接待费支出0.10万元), the total as printed
     const names = present.map((p) => `${p.fact?.label ?? p.metric}${p.fact && !isCount && p.fact.unit === unit ? show(p.fact) : fmt(p.yuan)}`).join('＋');
     const what = t.fact?.label ?? t.metric;
     const message =
-      rule.complete && all
-        ? `各部分之和与合计不符：${names}＝${fmt(sum)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
-        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sum)}` : ''}，超过${what}${fmt(t.yuan)}。`;
+      complete
+        ? `各部分之和与合计不符：${names}＝${fmt(sumShown)}，而${what}为${t.fact && !isCount && t.fact.unit === unit ? show(t.fact) : fmt(t.yuan)}。`
+        : `部分大于整体：${names}${present.length > 1 ? `＝${fmt(sumShown)}` : ''}，超过${what}${fmt(shown(t))}。`;
     const loc = t.fact?.loc ?? null;
-    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sum), found: fmt(t.yuan) }));
+    flags.push(makeFlag('SUM_MISMATCH', message, loc ? { ...loc } : null, t.fact?.excerpt ?? null, { expected: fmt(sumShown), found: fmt(shown(t)) }));
   }
   return flags;
+}
+
+/** Whether the text section of an income total (a fact read from the text) states a nonzero figure of another
+ *  income kind than the metrics given: a 财政专户 or 上年结转/结余 amount of the total's role and year whose metric
+ *  is none of them (财政专户管理资金收入, 上年结转结余) — kinds a 收入总计 holds and a 本年收入合计 does not. Only for
+ *  income totals. */
+function otherKinds(doc: ExtractedDocument, t: Fact | undefined, metrics: string[]): boolean {
+  if (!t || t.from !== 'text' || !/收入/u.test(t.label) || /支出/u.test(t.label)) return false;
+  return doc.facts.some(
+    (f) =>
+      f !== t &&
+      f.from === 'text' &&
+      isLevel(f) &&
+      (f.section ?? null) === (t.section ?? null) &&
+      f.role === t.role &&
+      f.year === t.year &&
+      (f.yuan ?? 0) > 0 &&
+      !(f.metric && metrics.includes(f.metric)) &&
+      /专户|结转|结余/u.test(fold(f.label)) &&
+      !/支出|下年|年末|年终/u.test(f.label),
+  );
 }
 
 /** Two or more parts whose printed figures exceed their whole beyond the slack of every figure's rounding:
@@ -746,6 +819,6 @@ export function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2, 
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
-  const total = formatAmount(Number(sum / 100000n), t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = formatAmount(Number(sum) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
   return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${wholeName ?? (t.label || '合计')}${show(t)}。`, `不超过${show(t)}`, total);
 }

@@ -65,6 +65,30 @@ function wrappedCellTail(raw: string, at: number, len: number, weight: number, a
   return over !== undefined && /\d/u.test(over);
 }
 
+/** A unit that is a cell of its own in a table row printed as text (a 绩效目标表's 度量单位 column:
+ *  `成本控制率    100    成本控制在总预算内    %    ≤    20`, `…金额以内    万元/年    ≤    5`): set apart
+ *  by a cell's gap before it and after it, another cell following on the line. A blank in prose has its
+ *  clause go on after the unit (`支出决算为    万元，`). A unit ending its line is a cell when two cells stand before
+ *  it (a lone `标    次` is left to the rules above). */
+function unitCell(raw: string, at: number, len: number, weight: number): boolean {
+  const t = checksConfig().blank.unitCell;
+  if (!t || weight < t.minGap) return false;
+  const rest = raw.slice(at + len);
+  // (ending its line: the last cell of a row of at least three, `新时代文明    A02010104台式计算    台`)
+  if (/^(?:[/／][\u4e00-\u9fff]{1,2})*\s*$/u.test(rest)) return raw.slice(0, at).trim().split(/(?: {3,}|\t|\u3000{2,})/u).length >= 2;
+  const m = /^(?:[/／][\u4e00-\u9fff]{1,2})*([\s\u3000]*)\S/u.exec(rest);
+  return !!m && [...m[1]!].reduce((w, c) => w + gapWeight(c), 0) >= t.minGap;
+}
+
+/** The unit of a table ending the line under its title, set apart from the unit's name (湖州 2026 预算:
+ *  `2026年市级部门项目支出绩效表` / `507-湖州市卫生健康委员会          万元`): the table's unit declaration. */
+function titleUnit(raw: string, at: number, unit: string, weight: number, above: Line[]): boolean {
+  const t = checksConfig().blank.unitCell;
+  if (!t || weight < t.minGap || !/^[万亿千]?元$/u.test(unit) || raw.slice(at + unit.length).trim() !== '') return false;
+  const title = above.find((l) => l.raw.trim() !== '');
+  return !!title && /表\s*$/u.test(title.raw) && !/[，。；：:]/u.test(title.raw);
+}
+
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
 const figureEnds = (line: Line | undefined) => line !== undefined && /[0-9０-９]$/u.test(line.raw.trimEnd());
 
@@ -94,7 +118,7 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
         flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
         continue;
       }
-      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above)) continue;
+      if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
@@ -152,6 +176,7 @@ function compile() {
       ] as const
     ).map(([first, second, a]) => ({ a, re: new RegExp(`(?<a>${first})${amount}${link}(?<b>${second})(?:为|是|达到?)?了?${num('rate')}%`, 'gu') })),
     statements: c.statements.map((r) => ({ ...r, re: new RegExp(r.pattern, 'gu') })),
+    listUnit: c.listUnit ? new RegExp(c.listUnit, 'u') : null,
     unitInline: new RegExp(c.tableText.unitInline, 'gu'),
     proseDate: new RegExp(c.proseDate.pattern, 'gu'),
   };
@@ -256,6 +281,8 @@ export function malformedStatements(p: Paragraph): Flag[] {
       if (uncertainAt(p, m.index, m.index + m[0].length)) continue;
       if (tables.some(([a, b]) => s >= a && s < b)) continue;
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
+      // (a figure of a list that closes on one unit — 各为4125.49，4143.91万元 — has that unit)
+      if (r.code === 'MALFORMED_VALUE' && key && rules().listUnit?.test(p.text.slice(e))) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);

@@ -49,6 +49,22 @@ const sentenceEndAfter = (text: string, at: number) => {
   return k < 0 ? text.length : k;
 };
 
+/** A 科目 item's name (住房保障支出类科目, 社会保障和就业支出（类）, …（款）): its 其中 list splits that item, not the document. */
+const classItem = /(?:[（(][类款项][）)]|[类款项]科目|支出类)$/u;
+/** The document metrics a 科目 item's 其中 list may name for its own split (其中：基本支出19816.81元，项目支出0元). */
+const itemSplit = new Set(['basic_expenditure', 'project_expenditure', 'personnel_expenses', 'public_expenses']);
+
+/** An item's figure and its sentence's end; the facts of the 其中 list after it that name a document metric. */
+interface Split {
+  end: number;
+  until: number;
+  /** The item is a 科目 by its marker (住房保障支出类科目, …（款）). */
+  marked: boolean;
+  /** Its 其中 already read: the paragraph before ended with it (…150384元，其中： / 基本支出150384元…). */
+  opened?: boolean;
+  parts: Omit<Fact, 'id'>[];
+}
+
 /** A label that is only a year word or a comparison word. */
 const bareLabel = /^(?:(?:较|比|与|同比)(?:上年度?|上一年度|去年)?|上年度?|上一年度|去年)(?:预算数?|决算数?|执行数)?$/u;
 
@@ -59,13 +75,18 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   let last: Subject | null = null;
   const comparisonOpens = new RegExp(`^\\s*(?:${rules().comparisonStart.source})`, 'u');
   const opensWithComparison = (para: Paragraph) => comparisonOpens.test(para.text);
+  const splits: Split[] = [];
+  const pushed = new Map<Omit<Fact, 'id'>, Fact>();
+  let open: Split | null = null;
   for (const para of paragraphs(doc)) {
     // A paragraph that opens with the comparison of the figure the one before it ended on (“…社会保障和就业（类）
     // 支出1374.63万元，主要用于…的支出。” / “与上年相比增加85.11万元，增长6.60%。”: a line that ends its sentence
     // ends its paragraph) states that figure's change: it goes on with the subject of the paragraph before.
     if (!carried && last && para.opensSentence && opensWithComparison(para)) carried = last;
-    const got = paragraphFacts(para, docYear, carried);
+    const got = paragraphFacts(para, docYear, carried, open);
+    open = got.open;
     last = got.last?.kind === 'amount' ? got.last : null;
+    const parts = new Set(got.splits.flatMap((x) => x.parts));
     for (const f of got.facts) {
       // A budget report's own figures are budgets, whether or not the sentence says 预算.
       if (doc.document.kind === '预算' && f.role === 'actual' && f.kind === 'amount') f.role = 'budget';
@@ -74,11 +95,30 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
       if (doc.document.kind === '预算' && f.role === 'budget' && f.kind === 'amount' && docYear !== null && f.year === docYear - 1) f.role = 'prior_year';
       // Object.assign, not `{ ...f, id }`: V8 (Node 20) gives every object spread-then-extended a hidden class of
       // its own (~0.4 KB each, 21,000 facts on a 1,000-page file).
-      facts.push(Object.assign({}, f, { id: `f${facts.length + 1}` }));
+      const fact = Object.assign({}, f, { id: `f${facts.length + 1}` });
+      if (parts.has(f)) pushed.set(f, fact);
+      facts.push(fact);
     }
+    for (const split of got.splits) if (!splits.includes(split)) splits.push(split);
     carried = got.trailing;
   }
+  itemSplits(splits.map((split) => ({ split, facts: split.parts.flatMap((f) => pushed.get(f) ?? []) })));
   return { facts, flags: [] };
+}
+
+/** The 其中 list of an item (“机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元。” / “住房保障支出类科目19816.81元，其中：
+ *  基本支出19816.81元，项目支出0元。”, 广西 预算s) splits that item, not the document: its 基本支出/项目支出/人员经费/公用经费 keep
+ *  their words but name no document metric. The item is a 科目 by its marker, or one of a section's list of items each
+ *  split into 基本支出 and 项目支出 (two or more): a figure named by no metric and split so once may be the document's
+ *  own total under words the lexicon lacks (总支出X万元，其中：基本支出…), and keeps its parts'. */
+function itemSplits(splits: { split: Split; facts: Fact[] }[]): void {
+  const both = (fs: Fact[]) => fs.some((f) => f.metric === 'basic_expenditure') && fs.some((f) => f.metric === 'project_expenditure');
+  const perSection = new Map<string, number>();
+  for (const { split, facts } of splits) if (!split.marked && both(facts)) perSection.set(facts[0]!.section ?? '', (perSection.get(facts[0]!.section ?? '') ?? 0) + 1);
+  for (const { split, facts } of splits) {
+    if (!facts.length) continue;
+    if (split.marked || (both(facts) && (perSection.get(facts[0]!.section ?? '') ?? 0) >= 2)) for (const f of facts) f.metric = null;
+  }
 }
 
 /** Body lines grouped into paragraphs: a line that does not end its sentence runs on into the next
@@ -151,7 +191,8 @@ function paragraphFacts(
   para: Paragraph,
   docYear: number | null,
   carried: Subject | null,
-): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null } {
+  openItem: Split | null = null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null; splits: Split[]; open: Split | null } {
   const text = para.text;
   const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
@@ -160,6 +201,9 @@ function paragraphFacts(
   let subject: Subject | null = carried;
   let cursor = 0;
   let priorUntil = -1;
+  // (a 科目 item's figure and the end of its sentence: the 其中 list after it is the item's split)
+  let item: Split | null = openItem ? Object.assign(openItem, { end: 0, until: sentenceEndAfter(text, 0), opened: true }) : null;
+  const splits: Split[] = item ? [item] : [];
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -230,6 +274,14 @@ function paragraphFacts(
       } else if (tok.start >= priorUntil || /本年|当年|今年|20\d\d/u.test(segment.text)) priorUntil = -1;
       if (tok.start < priorUntil) Object.assign(parsed, { role: 'prior_year', year: docYear - 1 });
     }
+    // A 科目 item's 其中 list (“住房保障支出类科目19816.81元，其中：基本支出19816.81元，项目支出0元。”, a 广西 预算): its 基本支出
+    // and 项目支出 are the item's, not the document's — named, but no document metric.
+    // (kept as splits, decided over the document: extractFacts)
+    const splitPart = item && tok.start < item.until && parsed.metric && itemSplit.has(parsed.metric) && (item.opened || /其中/u.test(text.slice(item.end, tok.start))) ? item : null;
+    if (tok.kind === 'amount' && parsed.own && !splitPart && (classItem.test(parsed.label.replace(/\s/gu, '')) || (!parsed.metric && parsed.label.length >= 2 && (parsed.role === 'actual' || parsed.role === 'budget')))) {
+      item = { end: tok.unitEnd, until: sentenceEndAfter(text, tok.unitEnd), marked: classItem.test(parsed.label.replace(/\s/gu, '')), parts: [] };
+      splits.push(item);
+    }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
@@ -261,6 +313,7 @@ function paragraphFacts(
     }
     if (parsed.direction) fact.direction = parsed.direction;
     if (line.ocr) fact.ocr = line.ocr;
+    if (splitPart) splitPart.parts.push(fact);
     out.push(fact);
   });
   const tail = splitStops(text.slice(cursor), cursor);
@@ -271,7 +324,9 @@ function paragraphFacts(
   // (with no subject to go with it — its figure lost its unit, so the clause named nothing: “…（项）”2211.52，上年:” — the
   // cue still states the role of the figure that opens the next paragraph: a figure without a unit shifts no role)
   if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
-  return { facts: out, trailing, last: subject };
+  // (an item whose 其中 ends the paragraph: its list opens the next one)
+  const open = item && /其中[:：]?$/u.test(text.trimEnd()) && item.until >= text.length ? item : null;
+  return { facts: out, trailing, last: subject, splits: splits.filter((x) => x.parts.length), open };
 }
 
 /** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */

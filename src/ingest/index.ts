@@ -71,5 +71,6 @@ export async function ingest(input: string | Uint8Array, options: Partial<Ingest
     source: { path: typeof input === 'string' ? path : basename(path), sha256, format: kind, pages: result.pages, ocrPages: result.ocrPages },
     blocks: result.blocks,
     flags: result.flags,
+    ...(result.pictures ? { pictures: result.pictures } : {}),
   };
 }

@@ -22,6 +22,9 @@ export interface BackendResult {
   ocrPages: number[];
   blocks: Block[];
   flags: Flag[];
+  /** Pictures inside the report's own content that hold no text here (a web page's <img>s): a page that
+   *  prints its tables as pictures has no table text to read. */
+  pictures?: number;
 }
 
 export type Backend = (bytes: Uint8Array, options: IngestOptions) => Promise<BackendResult>;

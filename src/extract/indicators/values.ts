@@ -3,10 +3,16 @@ import { lexicon } from './lexicon.js';
 
 const NUMBER_LIKE = /^[≥≤<>=]?-?\d/u;
 
-/** True for a value that starts like a number but is not a well-formed one (100&, 98%%). */
+/** True for a value that starts like a number but is not a well-formed one (100&, 98%%). A cell that
+ *  gives the values of several indicators named in one row (≥98%；≥95%, 西安 2026 预算) is read value by value. */
 export function isMalformed(text: string): boolean {
   const t = text.trim();
-  return NUMBER_LIKE.test(t) && !lexicon().wellFormed.some((re) => re.test(t));
+  if (!NUMBER_LIKE.test(t)) return false;
+  return t
+    .split(/[；;]/u)
+    .map((x) => x.trim())
+    .filter((x) => x !== '')
+    .some((x) => !lexicon().wellFormed.some((re) => re.test(x)));
 }
 
 /** A plain decimal amount (thousands separators only in groups of three: "1,2,3" is not 123), or null. */

@@ -258,6 +258,14 @@ function readTable(t: Element, id: string, line: number): SourceTable {
   return table;
 }
 
+/** The pictures in the content (<img> with a source), not an icon nor a link: one declared smaller than
+ *  100 px either way (a bullet, a print button) is no table, nor is a linked one (a logo, a banner). */
+function contentPictures(root: Element): number {
+  const small = (v: string | undefined) => v !== undefined && /^\d+(px)?$/.test(v.trim()) && parseInt(v, 10) < 100;
+  const inLinks = new Set(elements(root, 'a').flatMap((a) => elements(a, 'img')));
+  return elements(root, 'img').filter((img) => (attr(img, 'src') ?? '').trim() && !small(attr(img, 'width')) && !small(attr(img, 'height')) && !inLinks.has(img)).length;
+}
+
 /** Attachment links on the page: what a landing page offers instead of the report. */
 function attachments(root: Element, w: Walk): string[] {
   const out: string[] = [];
@@ -363,5 +371,7 @@ export const ingestHtml: Backend = async (bytes) => {
     }
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the page holds no text');
-  return { pages: 0, ocrPages: [], blocks, flags: [] };
+  // (the content container is the element with nearly all the text: the pictures may stand beside it)
+  const pictures = contentPictures(region);
+  return { pages: 0, ocrPages: [], blocks, flags: [], ...(pictures ? { pictures } : {}) };
 };
