@@ -212,6 +212,15 @@ describe('a 项目支出绩效自评表 in the text layout', () => {
     const off = await fromText(SELF_EVAL.replace('\t45\n', '\t47.53\n').replace('\t95%\n', '\t95.0%\n'));
     expect(off.flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.expected, f.found])).toEqual([['95.1%', '95.0%']]);
   });
+
+  it('is an error where the amounts print their decimals, a warning where only their printed precision lets the rate fit', async () => {
+    const rate = (d: Awaited<ReturnType<typeof fromText>>) => d.flags.filter((f) => f.code === 'PERCENT_MISMATCH').map((f) => [f.severity, f.expected, f.found]);
+    // 47.53 ÷ 50 = 95.06%: 95.0% is off as printed; 50 printed whole stands for [49.5, 50.5), where 95.0% is possible
+    expect(rate(await fromText(SELF_EVAL.replace('\t45\n', '\t47.53\n').replace('\t95%\n', '\t95.0%\n')))).toEqual([['warning', '95.1%', '95.0%']]);
+    expect(rate(await fromText(SELF_EVAL.replace(/\t50\n\t50\n\t45\n/u, '\t50.00\n\t50.00\n\t47.60\n').replace('\t95%\n', '\t95.0%\n')))).toEqual([['error', '95.2%', '95.0%']]);
+    // far off whatever the amounts' precision: an error (西安 2022 自评表: 执行率1000% for 400 ÷ 400)
+    expect(rate(await fromText(SELF_EVAL.replace('\t95%\n', '\t1000%\n')))).toEqual([['error', '90%', '1000%']]);
+  });
 });
 
 describe('recognition', () => {

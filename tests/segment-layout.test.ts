@@ -131,6 +131,11 @@ describe('the cover title broken by layout', () => {
     expect(d.document).toEqual({ title, unit, year, kind: title.includes('决算') ? '决算' : '预算' });
   });
 
+  it('reads a title ending in 报表 (陕西 2019年部门综合预算公开报表): its year is the report’s, not a year named once in the body', async () => {
+    const d = await seg(['附件2', '      2019年部门综合预算公开报表', '      部门名称：西安市安全生产监督管理局', ...BODY, '2017年度安全生产工作总结'].join('\n'));
+    expect(d.document).toEqual({ title: '2019年部门综合预算公开报表', unit: '西安市安全生产监督管理局', year: 2019, kind: '预算' });
+  });
+
   it('takes no date line or a second year into the title', async () => {
     const d = await seg(['2023年4月', '某区某局2024年度部门决算', ...BODY].join('\n'));
     expect(d.document.title).toBe('某区某局2024年度部门决算');

@@ -170,6 +170,11 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
   const blockMarker = /^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、．.])/u;
   const inferred = new Set<Fact>();
   const items: (Item | null)[] = order.map((f, i) => {
+    // A change inside brackets its sentence opened (`公务用车购置及运行维护费74.1万元（购置费0万元，比上年减少18万元；运行维护费
+    // 74.1万元，比上年增加57.2万元。）比上年增加39.2万元`) details the item before the brackets: it is neither a total nor a part
+    // of the list around it. Read as items, such a breakdown and its total cancel when the total is flipped, and a zero
+    // change before them read as their total explained that flip (广州 2026 预算 三公 paragraphs: false DIRECTION_CONFLICT).
+    if (inBrackets(ctx, f)) return null;
     if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
     if (unchanged(f, i)) return { f, v: 0 };
     const v = reasonChange(f, i);
@@ -312,6 +317,18 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   }
   return flags;
+}
+
+/** Whether f stands inside brackets opened earlier in its sentence and not closed before it. */
+function inBrackets(ctx: Ctx, f: Fact): boolean {
+  const lead = sentenceLead(ctx, f);
+  if (lead === null) return false;
+  let depth = 0;
+  for (const ch of lead) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** The folded text of f's sentence before f (back to the last 。, at most a few lines); null when unknown. */

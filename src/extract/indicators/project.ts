@@ -77,13 +77,14 @@ export function readProjects(tableId: string, kind: string, rows: Cell[][], tota
   const flags: Flag[] = [];
   for (const [project, { budget, executed, rate, row }] of rateCells) {
     if (!budget || !executed || !rate) continue;
-    const expected = rateMismatch(budget.text, executed.text, rate.text);
-    if (!expected) continue;
+    const mismatch = rateMismatch(budget.text, executed.text, rate.text);
+    if (!mismatch) continue;
+    const { expected, severity } = mismatch;
     const name = typeof project['项目名称'] === 'string' ? `项目“${project['项目名称']}”的` : '';
     flags.push({
       code: 'PERCENT_MISMATCH',
-      severity: 'error',
-      message: `${name}执行率${rate.text}与执行数${executed.text}÷预算数${budget.text}算得的${expected}不符`,
+      severity,
+      message: `${name}执行率${rate.text}与执行数${executed.text}÷预算数${budget.text}算得的${expected}不符${severity === 'warning' ? '（按所印数字的精度，两数在末位半个单位内取值时可相符）' : ''}`,
       loc: rate.loc,
       excerpt: rowExcerpt(row),
       expected,

@@ -27,14 +27,25 @@ export function parsePercent(text: string): { value: number; decimals: number } 
   return m ? { value: Number(m[0].slice(0, -1)), decimals: m[2]?.length ?? 0 } : null;
 }
 
-/** The rate B/A as it would be printed with `decimals`, when the printed one is off by more than
- *  rounding; null when they agree or cannot be compared. */
-export function rateMismatch(budget: string, executed: string, printed: string): string | null {
+/** The rate B/A as it would be printed, when the printed one is off by more than its rounding; null when they agree
+ *  or cannot be compared. Off only as read exactly (each amount as printed), yet within the amounts' own printed
+ *  precision (预算数 840 printed whole stands for [839.5, 840.5): 701.17 ÷ 840 may be 83.50%): a warning, not an error —
+ *  an integer 预算数 is often exact, but need not be. */
+export function rateMismatch(budget: string, executed: string, printed: string): { expected: string; severity: 'error' | 'warning' } | null {
   const a = parseAmount(budget);
   const b = parseAmount(executed);
   const p = parsePercent(printed);
   if (a === null || b === null || p === null || a === 0) return null;
+  const half = (text: string) => 0.5 * 10 ** -(/\.(\d+)/.exec(text)?.[1]?.length ?? 0);
+  const [ha, hb] = [half(budget), half(executed)];
   const computed = (b / a) * 100;
   const tolerance = 0.5 * 10 ** -p.decimals + 1e-9;
-  return Math.abs(computed - p.value) > tolerance ? `${computed.toFixed(p.decimals)}%` : null;
+  if (Math.abs(computed - p.value) <= tolerance) return null;
+  const expected = `${computed.toFixed(p.decimals)}%`;
+  // (the amounts' own intervals: only where A's interval keeps its sign)
+  if (Math.abs(a) > ha) {
+    const ends = [(b - hb) / (a - ha), (b - hb) / (a + ha), (b + hb) / (a - ha), (b + hb) / (a + ha)].map((x) => x * 100);
+    if (Math.min(...ends) <= p.value + tolerance && Math.max(...ends) >= p.value - tolerance) return { expected, severity: 'warning' };
+  }
+  return { expected, severity: 'error' };
 }
