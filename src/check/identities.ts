@@ -1100,11 +1100,6 @@ function halves(l: Ledger, id: Identity): Flag[] {
             else if (groups.length) groups[groups.length - 1]!.subs.push(r);
             continue;
           }
-          if (numbered) {
-            if (cnNumber(x) !== null) groups.push({ head: r, subs: [] });
-            else if (groups.length) groups[groups.length - 1]!.subs.push(r);
-            continue;
-          }
           if (isSub(x) || cnNumber(x) !== null || (groups.length > 0 && itemNames.has(x))) {
             if (!groups.length) fine = false;
             else groups[groups.length - 1]!.subs.push(r);
