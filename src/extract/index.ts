@@ -6,11 +6,14 @@ import { extractIndicators } from './indicators.js';
 import { resolveNarrative } from './ledger.js';
 import { buildSummary } from './summary.js';
 import { extractTables } from './tables.js';
+import { scopeUnitSections } from './unit-sections.js';
 
 export function extract(doc: SegmentedDocument): ExtractedDocument {
   const ind = extractIndicators(doc);
   const tab = extractTables(doc);
   const narrative = extractFacts(doc);
+  // (a unit's own section states the unit's figures, not the document's)
+  scopeUnitSections(doc.outline, narrative.facts);
   // The ledger: narrative figures get the keys (科目, fund) their wording names, from the tables' rows.
   resolveNarrative(doc, narrative.facts, tab.tables, tab.facts);
   const facts = [...tab.facts, ...narrative.facts];
