@@ -53,3 +53,32 @@ describe('units each in a section of their own', () => {
     expect(conflicts(d)).toEqual([['warning', 13, '470.00万元', '407.00万元']]);
   });
 });
+
+describe('a metric stated 科目 by 科目', () => {
+  // 西安 民政局: each 科目 of the 一般公共预算 list says what it holds — its own 人员经费 and 公用经费.
+  const lines = [
+    '西安市某某局2026年部门预算',
+    '一、一般公共预算拨款支出明细情况',
+    '2026年本部门当年一般公共预算支出 300.00 万元，其中：',
+    '（1）进修及培训（20508）100.00 万元，较上年增加 100.00 万元。具体为：人员经费 0.00 万元，较上年无变化；公用经费 28.32 万元，较上年增加 28.32 万元。',
+    '（2）民政管理事务（20802）150.00 万元，较上年减少 20.00 万元。具体为：人员经费 120.00 万元，较上年增加 3.00 万元；公用经费 30.00 万元，较上年减少 2.00 万元。',
+    '（3）行政事业单位养老支出（20805）50.00 万元，较上年减少 7.45 万元。具体为：人员经费 45.00 万元，较上年减少 7.45 万元；公用经费 5.00 万元，较上年无变化。',
+  ];
+
+  it('no one 科目’s 人员经费 or 公用经费 is the document’s, and none conflicts with another', async () => {
+    const d = await run(lines);
+    expect(conflicts(d)).toEqual([]);
+    expect(d.summary.personnel_expenses).toBeUndefined();
+    expect(d.summary.public_expenses).toBeUndefined();
+    expect(d.facts.filter((f) => f.label === '人员经费' && f.role === 'budget').map((f) => [f.value, f.metric, f.about?.scope])).toEqual([
+      [0, null, 'item'],
+      [120, null, 'item'],
+      [45, null, 'item'],
+    ]);
+  });
+
+  it('two 科目 are no list: their statements keep the metric (one figure and a changed copy stay checked)', async () => {
+    const d = await run(lines.slice(0, 5));
+    expect(d.facts.filter((f) => f.label === '人员经费' && f.role === 'budget').map((f) => f.metric)).toEqual(['personnel_expenses', 'personnel_expenses']);
+  });
+});
