@@ -206,6 +206,9 @@ export interface FactSubject {
   column?: string;
   /** Fund the figure belongs to: fiscal (财政拨款, all funds), general_budget, gov_fund, state_capital. */
   fund?: string;
+  /** The figure is one item's (a unit's, a 科目's) in a list the prose states item by item, named with a document
+   *  metric's words: not the document's figure, so it has no metric and is compared with no document total. */
+  scope?: 'item';
 }
 
 export interface TableRecord {

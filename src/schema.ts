@@ -99,6 +99,7 @@ export const FactSubjectSchema = z
     name: z.string().optional().describe('科目名称 or row label, folded'),
     column: z.string().optional().describe('canonical column meaning (patterns/columns.yaml)'),
     fund: z.string().optional().describe('fiscal | general_budget | gov_fund | state_capital'),
+    scope: z.literal('item').optional().describe('one item’s figure (a unit’s, a 科目’s) in a list stated item by item: not the document’s, so no metric'),
   })
   .strict();
 

@@ -44,7 +44,8 @@ function compatible(mine: string | undefined, cell: string | undefined): boolean
 function columnTotals(doc: ExtractedDocument, name: string, byName: Map<string, Fact[]>, f: Fact): Fact[] {
   // (a fund's name is a column header too, but a figure named by a fund alone may be its income or its
   // expenditure, which differ by the carry-overs: only columns that name a kind of expenditure)
-  if (f.metric || fundIn(name)) return [];
+  // (nor a figure of one item stated with a document metric's words: 公用经费 of one 科目 is no column's total)
+  if (f.metric || f.about?.scope === 'item' || fundIn(name)) return [];
   const cols = loadPattern<{ columns: { key: string; headers: string[] }[] }>('columns.yaml').columns;
   const col = cols.find((c) => c.headers.some((h) => foldName(h) === name));
   if (!col || col.key === 'total') return [];

@@ -20,8 +20,16 @@ export function figsOfSum(t: Fact, parts: Fact[]): (Fig | null)[] {
 }
 
 /** How strongly the text between two figures separates them: 、 < ， < ； < 。 (0: no stop at all). */
-/** The other side of an income (收入) or an expenditure (支出), by the last two characters of its label. */
-const OTHER_SIDE: Record<string, string> = { 收入: '支出', 支出: '收入' };
+
+/** A sum of parts' figures (in 1e-5 units) as the parts print it: their unit, their most decimals. */
+function shownAmount(sum: bigint, parts: Fact[], unit: string): string {
+  return formatAmount(Number(sum) / 1e5, unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+}
+
+/** The sum of `figs` (the parts' figures) shown as the parts print it. */
+function shownSum(figs: (Fig | null | undefined)[], parts: Fact[], unit: string): string {
+  return shownAmount(figs.reduce((a, x) => a + x!.v, 0n), parts, unit);
+}
 
 const stopRank = (gap: string) => (/[。!?！？]/u.test(gap) ? 4 : /[；;]/u.test(gap) ? 3 : /[，,]/u.test(gap) ? 2 : /、/u.test(gap) ? 1 : 0);
 
@@ -115,7 +123,8 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       }
       if (!isAmount(f) || f.role !== t.role || f.year !== t.year || f.unit !== t.unit) break;
       // An expenditure is never an item of an income (nor the reverse): `预算收入9,216.51万元，其中：一般公共预算拨款
-      // 9,216.51万元，…；本部门当年预算支出9,216.51万元，其中：…` — the 支出 opens the other side's own statement.
+      // 9,216.51万元，…；本部门当年预算支出9,216.51万元，其中：…` — the 支出 opens the other side's own statement (also
+      // `…财政拨款收入4,005.29万元，其中：一般公共预算拨款收入4,005.29万元，较上年减少…；本部门当年财政拨款支出…`, 西安).
       if (sideOf(t.label) && sideOf(f.label) && sideOf(t.label) !== sideOf(f.label)) break;
       // A 类 is never a part of a 类 (nor a 款 of a 款): an item of the total's level or above, its mark printed with
       // or without brackets (…支出类200.00万元，其中：财政事务款200.00万元；社会保障和就业支出类100.00万元), is the
@@ -125,10 +134,6 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
       // Items named with the total's head word (…支出: 一般公共预算财政拨款支出, 政府性基金预算财政拨款支出) end
       // at one that is not (年末财政拨款结转和结余 after them is another figure of the sentence).
       if (parts.length >= 2 && headWord.length === 2 && parts.every((p) => fold(p.label).endsWith(headWord)) && !fold(f.label).endsWith(headWord)) break;
-      // An expenditure is never a part of an income, nor an income of an expenditure: the list has ended and the
-      // other side's figure begins (…财政拨款收入4,005.29万元，其中：一般公共预算拨款收入4,005.29万元，较上年减少…；
-      // 本部门当年财政拨款支出4,005.29万元…, 西安).
-      if (parts.length && OTHER_SIDE[headWord] && fold(f.label).endsWith(OTHER_SIDE[headWord]!)) break;
       // Items numbered in one style are siblings; an item numbered in another (1、 under （一）人员经费, the
       // economic 类 written without its brackets: 工资福利支出类) is a child of the item before it, not a part.
       const style = ordinalStyle(gap);
@@ -154,7 +159,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (closing && !changeInside) {
       const [sumOf, ...figs] = figsOfSum(closing, parts);
       if (sumOf && figs.every((x) => x) && !sumFits(sumOf, figs as Fig[])) {
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, closing.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+        const sum = shownSum(figs, parts, closing.unit);
         flags.push(flagOn(closing, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而合计为${show(closing)}。`, sum, show(closing)));
         return;
       }
@@ -162,7 +167,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     if (words && parts.length === words.length && words.every((w) => parts.filter((p) => wordOf(p) === w).length === 1)) {
       const [whole, ...figs] = figsOfSum(t, parts);
       if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-      const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+      const sum = shownSum(figs, parts, t.unit);
       flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed(parts)}＝${sum}，而${t.label || '合计'}为${show(t)}。`, sum, show(t)));
       return;
     }
@@ -272,9 +277,12 @@ function inReason(ctx: Ctx, t: Fact): boolean {
   return /原因/u.test(before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1));
 }
 
-/** Which side of the budget a label names: 收入 (income) or 支出 (expenditure); undefined for both or neither. */
+/** Which side of the budget a label names: 收入 (income) or 支出 (expenditure) — the word it ends with, else the
+ *  one of the two it holds; undefined for both (not at the end) or neither. */
 function sideOf(label: string): 'in' | 'out' | undefined {
   const l = fold(label);
+  if (l.endsWith('收入')) return 'in';
+  if (l.endsWith('支出')) return 'out';
   const inc = /收入/u.test(l);
   const out = /支出/u.test(l);
   return inc === out ? undefined : inc ? 'in' : 'out';
@@ -313,7 +321,7 @@ function sharesShort(ctx: Ctx, t: Fact, parts: Fact[], shareOf: Map<Fact, Fact>,
   const missing = BigInt(Math.ceil(((100 - sum + slack) / 100) * 1e6));
   const least = whole.v - whole.h;
   if (most * 1000000n >= least * (1000000n - missing)) return null;
-  const total = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = shownSum(figs, parts, t.unit);
   const pct = `${Number(sum.toFixed(6))}%`;
   return flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${listed}${parts.length > 1 ? `＝${total}` : ''}（所列占比合计${pct}，已是全部），而${t.label || '合计'}为${show(t)}。`, total, show(t));
 }
@@ -458,7 +466,7 @@ export function localSums(ctx: Ctx): Flag[] {
         const ps = parts.map((p) => p[0]!);
         // One flag for one sum: the document-level rule (sums) may have said it already.
         if (ctx.summed.has(`${lineKey(t.loc)}|${t.loc.start ?? ''}`)) continue;
-        const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...ps.map((p) => decimalsOf(p.text))));
+        const sum = shownSum(figs, ps, t.unit);
         flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${ps.map((p) => `${p.label || p.metric}${show(p)}`).join('＋')}＝${sum}，而${t.label || t.metric}为${show(t)}。`, sum, show(t)));
       }
     }
@@ -493,7 +501,7 @@ export function namedSums(ctx: Ctx): Flag[] {
     }
     const [whole, ...figs] = figsOfSum(t, parts);
     if (!whole || figs.some((x) => !x) || sumFits(whole, figs as Fig[])) return;
-    const sum = formatAmount(Number(figs.reduce((a, x) => a + x!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = shownSum(figs, parts, t.unit);
     flags.push(flagOn(t, 'SUM_MISMATCH', `各部分之和与合计不符：${parts.map((p) => `${p.label}${show(p)}`).join('＋')}＝${sum}，而此处${t.label}为${show(t)}。`, sum, show(t)));
   });
   return flags;
@@ -705,7 +713,7 @@ export function pairedLists(ctx: Ctx): Flag[] {
     const [t, parts, other] = b ? [ta, actuals, '年初预算'] : [tbb, budgets, '支出决算'];
     const word = b ? '支出决算' : '年初预算';
     const figs = figsTogether(parts);
-    const sum = formatAmount(Number(figs.reduce((x, y) => x + y!.v, 0n)) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+    const sum = shownSum(figs, parts, t.unit);
     flags.push(
       makeFlag('SUM_MISMATCH', `所列各项${word}之和与总数不符：${parts.map((p) => p.text).join('＋')}＝${sum}，而总${word}为${show(t)}；所列各项的${other}之和与总${other}相符，应已列全（除非未列出的项目${other}为0）。`, { ...t.loc }, t.excerpt, {
         severity: 'warning',
@@ -819,6 +827,6 @@ export function partsOverWhole(t: Fact, parts: Fact[], listed: string, min = 2, 
   const sum = figs.reduce((a, x) => a + x!.v, 0n);
   const slack = whole.h + figs.reduce((a, x) => a + x!.h, 0n);
   if (sum - whole.v < slack) return null;
-  const total = formatAmount(Number(sum) / 1e5, t.unit, Math.max(...parts.map((p) => decimalsOf(p.text))));
+  const total = shownAmount(sum, parts, t.unit);
   return flagOn(t, 'SUM_MISMATCH', `部分大于整体：${listed}${parts.length > 1 ? `＝${total}` : ''}，超过${wholeName ?? (t.label || '合计')}${show(t)}。`, `不超过${show(t)}`, total);
 }

@@ -9,6 +9,7 @@
 // same line ("收入合计增加19.08万元，上升16%" → the 16% is total_income's change rate). Subjects never
 // cross lines, so a number without a phrase of its own on its line gets no metric.
 import type { Fact, FactKind, Flag, Line, Role, SegmentedDocument } from '../model.js';
+import { asItem } from './item-metrics.js';
 import { metricAfterYear, metricDef } from './metrics.js';
 import { safeYuan, toValue } from './facts/decimal.js';
 import { afterEntity, cleanLabel, leadingNouns, resolveMetric } from './facts/label.js';
@@ -117,7 +118,7 @@ function itemSplits(splits: { split: Split; facts: Fact[] }[]): void {
   for (const { split, facts } of splits) if (!split.marked && both(facts)) perSection.set(facts[0]!.section ?? '', (perSection.get(facts[0]!.section ?? '') ?? 0) + 1);
   for (const { split, facts } of splits) {
     if (!facts.length) continue;
-    if (split.marked || (both(facts) && (perSection.get(facts[0]!.section ?? '') ?? 0) >= 2)) for (const f of facts) f.metric = null;
+    if (split.marked || (both(facts) && (perSection.get(facts[0]!.section ?? '') ?? 0) >= 2)) for (const f of facts) asItem(f);
   }
 }
 

@@ -6,6 +6,7 @@ import { extractIndicators } from './indicators.js';
 import { resolveNarrative } from './ledger.js';
 import { buildSummary } from './summary.js';
 import { extractTables } from './tables.js';
+import { scopeItemMetrics } from './item-metrics.js';
 
 export function extract(doc: SegmentedDocument): ExtractedDocument {
   const ind = extractIndicators(doc);
@@ -13,6 +14,8 @@ export function extract(doc: SegmentedDocument): ExtractedDocument {
   const narrative = extractFacts(doc);
   // The ledger: narrative figures get the keys (科目, fund) their wording names, from the tables' rows.
   resolveNarrative(doc, narrative.facts, tab.tables, tab.facts);
+  // (a metric stated item by item — per unit, per 科目 — is none of them the document's)
+  scopeItemMetrics(narrative.facts, tab.facts);
   const facts = [...tab.facts, ...narrative.facts];
   const sum = buildSummary(facts, doc.document.year, doc.document.kind);
   return {

@@ -85,12 +85,11 @@ function continuedTables(blocks: Block[]): { joined: Map<number, SourceTable>; c
     const cap = caption(blocks, i);
     const width = Math.max(0, ...b.table.rows.map((r) => r.length));
     const total = hasTotal(b.table);
-    // (rows of two cells or more: the next page's own label — 公开表3, printed above its title — read in as a
-    // last row of one cell would put the table's end on the next page)
+    // Where a part starts and ends: the next page's running head (公开表3, printed above the next title or at
+    // the top right) may be read into this part as a last row — of one cell (left out of `rows`), or of words
+    // beside other cells (so the end is the last row with a figure).
     const rows = body(b.table).filter((r) => r.filter((c) => c.text.trim()).length > 1);
     const firstPage = rows[0]?.find((c) => c.text)?.loc.page;
-    // (the last row with a figure: the next page's running head, 公开表3 at its top right, may be read as a
-    // last row of words under this part)
     const lastFigured = rows.findLast((r) => r.some((c) => parseAmount(c.text))) ?? rows[rows.length - 1];
     const lastPage = lastFigured?.find((c) => c.text)?.loc.page;
     const same = prev && cap.def && cap.def.kind === prev.kind && width === prev.width;
