@@ -1,7 +1,7 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
 import { requiredConfig, sectionNames } from './config.js';
-import { families, inlineTitledTables, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
+import { families, inlineTitledTables, type FamilyTable, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
@@ -68,7 +68,17 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   const missing = ownMissing.filter((s) => !(merges && (s.or ?? []).some(has)));
   const found = set.sections.length - ownMissing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
-  return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
+  // The explanation of a table the report does not have either (an older template without it): the
+  // table's severity.
+  const severityOf = (s: (typeof missing)[number]) => {
+    const table = s.table ? set.tables.find((t) => t.kind === s.table) : undefined;
+    if (table?.severity && !tablePresent(doc, units, set, table)) return table.severity;
+    return s.severity;
+  };
+  return missing.map((s) => {
+    const severity = severityOf(s);
+    return makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(severity ? { severity } : {}) });
+  });
 }
 
 // The standard tables: every kind of patterns/tables.yaml (the nine, the 预算 sets, the university
@@ -86,16 +96,24 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
 
   const allTables = families().flatMap((f) => f.tables);
   const isTitle = (text: string) => tableOfTitle(text, allTables) !== null;
+  // An empty table the document explains elsewhere: a row of a list of its tables that names it and says
+  // 不涉及 / 无 (表9 部门综合预算政府性基金收支表 | 是 | 不涉及), or a sentence that says the unit has none of
+  // what it lists (本部门无当年政府性基金预算收支，并已公开空表).
+  const explainedElsewhere = elsewhereExplanations(units, allTables, isExplanation, cfg.emptySubjects ?? []);
   // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
     // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
     if (!isStandard(t.kind)) continue;
+    // A row of a list of the tables (表1 | 收入支出决算总表 | 否) read as a table with only a header: its
+    // cells name a table; a table's own header never does.
+    if (!t.rows.length && t.header.some((c) => isTitle(c))) continue;
     // A title with no grid in a report that says its tables are published elsewhere is the list of them.
     if (tpl.tablesElsewhere && !t.rows.length && !t.header.length) continue;
     // An explanation printed inside the grid (a row 无政府性基金支出, 此表为空 beside the header) explains it too.
     const inGrid = [...t.header, ...t.rows.flat()].some((x) => isExplanation(x));
     if (t.empty !== true || inGrid || isExplanation(t.note) || figuresFollow(units, t, isTitle) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    if (explainedElsewhere(allTables.filter((r) => r.kind === t.kind || (r.kinds ?? []).includes(t.kind) || tableOfTitle(t.title, allTables) === r), t.title)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -117,8 +135,11 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     // A web page with pictures in its content prints its tables as pictures (重庆 pages: the 说明 as text,
     // then one picture a table): they are there, only not readable here.
     const pictures = doc.pictures ?? 0;
-    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : '可能另附文件公开，请核对';
-    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures ? { severity: 'info' as const } : {}) }));
+    // A document whose title calls it the 说明 (北京市…国资委 / 2026 部门预算情况的说明: 北京 publishes the 说明
+    // and the 报表 as two files) says itself that it is not the tables.
+    const explanationOnly = !pictures && isExplanationOnly(doc, units);
+    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : explanationOnly ? '本文件为情况说明，公开表应另附，请在附件中核对' : '可能另附文件公开，请核对';
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures || explanationOnly ? { severity: 'info' as const } : {}) }));
     return flags;
   }
   // Tables said to be published elsewhere and none printed here with figures (at most their titles, as a
@@ -147,6 +168,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     const tableFollows = (next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading))) || rowsFollow(units, at, isTitle);
     if (tableFollows) continue;
     if (next && isExplanation(next.line.text)) continue;
+    if (explainedElsewhere([req, ...allTables.filter((r) => r.kind === req.kind)], title.line.text)) continue;
     flags.push(
       flagAtRaw('EMPTY_TABLE_UNEXPLAINED', title.line, 0, title.line.raw.length, `${req.what}只有表名，没有表格数据，也没有说明原因（如“本单位无……，故本表为空表”）。`, {
         expected: '表格数据或空表说明',
@@ -155,6 +177,68 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     );
   }
   return flags;
+}
+
+/** Whether the document's title names it the 说明 of a 预算/决算 (…部门预算情况的说明, …部门决算情况说明): its
+ *  title, or one of the first lines of its first page, before any heading. */
+function isExplanationOnly(doc: ExtractedDocument, units: TextUnit[]): boolean {
+  const EXPLANATION = /(预算|决算)(情况)?的?(说明|解读)$/u;
+  if (doc.document.title && EXPLANATION.test(fold(doc.document.title))) return true;
+  const first: string[] = [];
+  for (const u of units) {
+    if (u.heading || u.cell || first.length >= 3) break;
+    first.push(fold(u.line.text));
+  }
+  return first.some((t) => t.length <= 40 && EXPLANATION.test(t));
+}
+
+/** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */
+const NONE_CELL = /^(不涉及|未涉及|无|没有|未安排|未发生)/u;
+/** A negation in a sentence (not 无变化 / 无增减: a change, not an absence). */
+const NONE_WORD = /(无|没有|未安排|未发生|不涉及|未涉及)(?!变化|增减|差异|重大|特别|特殊)/u;
+
+/** Which empty tables the document explains away from the table: `(candidates, title)` → whether a row of a
+ *  list of the tables names one of `candidates` with a cell saying it has nothing (not beside a 否: 是否空表
+ *  = 否 says the table is not empty), or a clause of the body names the table's subject (the first of
+ *  `subjects` in its title: 政府性基金, 国有资本经营…) beside a negation. */
+function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExplanation: (s: string) => boolean, subjects: string[]) {
+  const rows = new Map<string, string[]>();
+  for (const u of units) {
+    const parts = u.cell ? [u.line.text] : u.line.raw.split(/\s{2,}/u).map((p) => p.replace(/\s/gu, '')).filter(Boolean);
+    const k = lineKey(u.line.loc);
+    const row = rows.get(k);
+    if (row) row.push(...parts);
+    else rows.set(k, parts);
+  }
+  const listed = new Set<FamilyTable>();
+  for (const parts of rows.values()) {
+    if (parts.length < 2 || parts.includes('否')) continue;
+    const named = parts.map((p) => tableOfTitle(p, tables));
+    const none = parts.some((p, i) => !named[i] && (NONE_CELL.test(p) || isExplanation(p)));
+    if (none) for (const t of named) if (t) listed.add(t);
+  }
+  let clauses: string[] | null = null;
+  return (candidates: FamilyTable[], title: string): boolean => {
+    if (candidates.some((c) => listed.has(c))) return true;
+    const subject = subjects.find((s) => fold(title).includes(s));
+    if (!subject) return false;
+    clauses ??= byPage(units.filter((u) => !u.cell)).flatMap((text) => text.split(/[。；;，,！!？?]/u));
+    return clauses.some((c) => {
+      const at = c.indexOf(subject);
+      const m = at >= 0 ? NONE_WORD.exec(c) : null;
+      return !!m && Math.abs(m.index - at) <= 20;
+    });
+  };
+}
+
+/** The body text of each page, its lines joined (a sentence wraps over lines). */
+function byPage(units: TextUnit[]): string[] {
+  const pages = new Map<string, string>();
+  for (const u of units) {
+    const k = String(u.line.loc.page ?? u.line.loc.paragraph ?? '');
+    pages.set(k, (pages.get(k) ?? '') + u.line.text);
+  }
+  return [...pages.values()];
 }
 
 const FIGURE = /\d[\d,，]*\.\d+/gu;
