@@ -179,10 +179,10 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
   return flags;
 }
 
-/** Whether the document's title names it the 说明 of a 预算/决算 (…部门预算情况的说明, …部门决算情况说明): its
+/** Whether the document's title names it the 说明 of a 预算/决算 (…部门预算情况的说明, …单位决算情况说明; not a section’s 支出决算情况说明): its
  *  title, or one of the first lines of its first page, before any heading. */
 function isExplanationOnly(doc: ExtractedDocument, units: TextUnit[]): boolean {
-  const EXPLANATION = /(预算|决算)(情况)?的?(说明|解读)$/u;
+  const EXPLANATION = /(部门|单位)(预算|决算)(情况)?的?(说明|解读)$/u;
   if (doc.document.title && EXPLANATION.test(fold(doc.document.title))) return true;
   const first: string[] = [];
   for (const u of units) {
@@ -195,7 +195,7 @@ function isExplanationOnly(doc: ExtractedDocument, units: TextUnit[]): boolean {
 /** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */
 const NONE_CELL = /^(不涉及|未涉及|无|没有|未安排|未发生)/u;
 /** A negation in a sentence (not 无变化 / 无增减: a change, not an absence). */
-const NONE_WORD = /(无|没有|未安排|未发生|不涉及|未涉及)(?!变化|增减|差异|重大|特别|特殊)/u;
+const NONE_WORDS = /(无|没有|未安排|未发生|不涉及|未涉及)(?!变化|增减|差异|重大|特别|特殊)/gu;
 
 /** Which empty tables the document explains away from the table: `(candidates, title)` → whether a row of a
  *  list of the tables names one of `candidates` with a cell saying it has nothing (not beside a 否: 是否空表
@@ -224,9 +224,9 @@ function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExpla
     if (!subject) return false;
     clauses ??= byPage(units.filter((u) => !u.cell)).flatMap((text) => text.split(/[。；;，,！!？?]/u));
     return clauses.some((c) => {
-      const at = c.indexOf(subject);
-      const m = at >= 0 ? NONE_WORD.exec(c) : null;
-      return !!m && Math.abs(m.index - at) <= 20;
+      if (!c.includes(subject)) return false;
+      const at = [...c.matchAll(new RegExp(subject, 'gu'))].map((m) => m.index);
+      return [...c.matchAll(NONE_WORDS)].some((m) => at.some((a) => Math.abs(m.index - a) <= 20));
     });
   };
 }
@@ -235,8 +235,11 @@ function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExpla
 function byPage(units: TextUnit[]): string[] {
   const pages = new Map<string, string>();
   for (const u of units) {
+    // (not a row of a table printed as text: 表8    政府性基金预算支出表    否    无 is no sentence)
+    if (u.line.raw.trim().split(/\s{2,}/u).length >= 3) continue;
     const k = String(u.line.loc.page ?? u.line.loc.paragraph ?? '');
-    pages.set(k, (pages.get(k) ?? '') + u.line.text);
+    // (a heading is a clause of its own: 八、政府性基金预算支出情况说明 / 本单位本年度无…)
+    pages.set(k, (pages.get(k) ?? '') + (u.heading ? `。${u.line.text}。` : u.line.text));
   }
   return [...pages.values()];
 }
