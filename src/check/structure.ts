@@ -195,12 +195,14 @@ function isExplanationOnly(doc: ExtractedDocument, units: TextUnit[]): boolean {
 /** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */
 const NONE_CELL = /^(不涉及|未涉及|无|没有|未安排|未发生)/u;
 /** A negation in a sentence (not 无变化 / 无增减: a change, not an absence). */
+/** A sentence about an empty table: 并已公开空表, 故本表为空, 此表无数据. */
+const EMPTY_TABLE_WORDS = /空表|(本|此|该)表|表(为空|无数据|空白)/u;
 const NONE_WORDS = /(无|没有|未安排|未发生|不涉及|未涉及)(?!变化|增减|差异|重大|特别|特殊)/gu;
 
 /** Which empty tables the document explains away from the table: `(candidates, title)` → whether a row of a
  *  list of the tables names one of `candidates` with a cell saying it has nothing (not beside a 否: 是否空表
- *  = 否 says the table is not empty), or a clause of the body names the table's subject (the first of
- *  `subjects` in its title: 政府性基金, 国有资本经营…) beside a negation. */
+ *  = 否 says the table is not empty), or a sentence of the body that speaks of the table left empty (空表, 本表)
+ *  names the table's subject (the first of `subjects` in its title: 政府性基金, 国有资本经营…) beside a negation. */
 function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExplanation: (s: string) => boolean, subjects: string[]) {
   const rows = new Map<string, string[]>();
   for (const u of units) {
@@ -222,9 +224,11 @@ function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExpla
     if (candidates.some((c) => listed.has(c))) return true;
     const subject = subjects.find((s) => fold(title).includes(s));
     if (!subject) return false;
-    clauses ??= byPage(units.filter((u) => !u.cell)).flatMap((text) => text.split(/[。；;，,！!？?]/u));
+    clauses ??= byPage(units.filter((u) => !u.cell)).flatMap((text) => text.split(/[。；;！!？?]/u));
     return clauses.some((c) => {
-      if (!c.includes(subject)) return false;
+      // (the sentence speaks of the table: a sentence that only says the unit had none of the fund —
+      // 本单位当年无政府性基金预算财政拨款收入支出 — explains nothing about a table left empty under its title)
+      if (!c.includes(subject) || !EMPTY_TABLE_WORDS.test(c)) return false;
       const at = [...c.matchAll(new RegExp(subject, 'gu'))].map((m) => m.index);
       return [...c.matchAll(NONE_WORDS)].some((m) => at.some((a) => Math.abs(m.index - a) <= 20));
     });
