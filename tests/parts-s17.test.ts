@@ -95,3 +95,32 @@ describe('what the document says about itself', () => {
     ]);
   }, 30_000);
 });
+
+// ------------------------------------------------------------------ a header band of many lines
+import { docFrom } from './check-helpers.js';
+import { tableChecks } from '../src/check/structure.js';
+import { textUnits } from '../src/check/lines.js';
+
+describe('a table whose grid is only its header band, its rows lines of figures far below', () => {
+  /** 西安 2022 三公 table: title, a grid of four header cells at line 3, fourteen lines of header words, then rows
+   *  of figures the extractor did not take into the grid (`rowsBelow`: whether they are printed). */
+  const doc = (rowsBelow: boolean) => {
+    const lines = ['表13', '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）'];
+    const words = Array.from({ length: 14 }, (_, i) => ['公务用车购置及运行维护费', '小计（境）费公务接待费', '购置运行费'][i % 3]!);
+    const figures = rowsBelow ? ['1    合计    38000.00    10000.00    0.00    28000.00', '2    271    西安市某局    38000.00    10000.00    0.00    28000.00'] : [];
+    const d = docFrom([...lines, 'GRID', ...words, ...figures], [], { kind: '预算', year: 2022 });
+    const loc = { page: 1, line: 3, table: 't7' };
+    const cell = (raw: string, col: number) => ({ text: raw, raw, loc: { ...loc, row: 0, col } });
+    d.blocks[2] = { kind: 'table', table: { id: 't7', rows: [[cell('2021年一般公共预算拨款安排的“三公”经费预算', 0), cell('2022年一般公共预算拨款安排的“三公”经费预算', 1)]], loc } };
+    d.tables = [{ id: 't7', title: lines[1]!, kind: '预算07三公经费表', unit: '元', loc, header: ['2021年一般公共预算拨款安排的“三公”经费预算', '2022年一般公共预算拨款安排的“三公”经费预算'], rows: [], empty: true, note: null }];
+    return d;
+  };
+  const empties = (rowsBelow: boolean) => {
+    const d = doc(rowsBelow);
+    return tableChecks(d, textUnits(d), { family: null, tablesElsewhere: false }).map((f) => `${f.code} ${f.loc?.line}`);
+  };
+  it('rows of figures anywhere on its page below the band: not empty; none: an empty table', () => {
+    expect(empties(true)).toEqual([]);
+    expect(empties(false)).toEqual(['EMPTY_TABLE_UNEXPLAINED 3']);
+  });
+});

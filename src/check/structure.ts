@@ -265,10 +265,16 @@ function rowsFollow(units: TextUnit[], at: number, isTitle: (s: string) => boole
 /** Whether lines of figures (an unread table) follow the title line of table t (or its grid), before the
  *  next title or the next table's grid. */
 function figuresFollow(units: TextUnit[], t: TableRecord, isTitle: (s: string) => boolean): boolean {
+  // (from its title line, or, where its place is its grid's first line, from its first cell)
   let at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) at = units.findIndex((u) => u.cell && u.line.loc.table === t.id);
   if (at < 0) return false;
   while (units[at + 1]?.cell && units[at + 1]!.line.loc.table === t.id) at++;
-  for (const u of units.slice(at + 1, at + 13)) {
+  // (within twelve lines, or anywhere on the table's page: a header band of many lines — 西安's 三公 table
+  // prints fourteen lines of header words before its rows)
+  const page = t.loc.page;
+  for (const [i, u] of units.slice(at + 1, at + 41).entries()) {
+    if (i >= 12 && (page === undefined || u.line.loc.page !== page)) return false;
     if (u.heading || (u.cell && u.line.loc.table !== t.id) || (!u.cell && isTitle(u.line.text))) return false;
     if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
   }
