@@ -135,11 +135,8 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     // A web page with pictures in its content prints its tables as pictures (重庆 pages: the 说明 as text,
     // then one picture a table): they are there, only not readable here.
     const pictures = doc.pictures ?? 0;
-    // A document whose title calls it the 说明 (北京市…国资委 / 2026 部门预算情况的说明: 北京 publishes the 说明
-    // and the 报表 as two files) says itself that it is not the tables.
-    const explanationOnly = !pictures && isExplanationOnly(doc, units);
-    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : explanationOnly ? '本文件为情况说明，公开表应另附，请在附件中核对' : '可能另附文件公开，请核对';
-    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures || explanationOnly ? { severity: 'info' as const } : {}) }));
+    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : '可能另附文件公开，请核对';
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures ? { severity: 'info' as const } : {}) }));
     return flags;
   }
   // Tables said to be published elsewhere and none printed here with figures (at most their titles, as a
@@ -177,19 +174,6 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     );
   }
   return flags;
-}
-
-/** Whether the document's title names it the 说明 of a 预算/决算 (…部门预算情况的说明, …单位决算情况说明; not a section’s 支出决算情况说明): its
- *  title, or one of the first lines of its first page, before any heading. */
-function isExplanationOnly(doc: ExtractedDocument, units: TextUnit[]): boolean {
-  const EXPLANATION = /(部门|单位)(预算|决算)(情况)?的?(说明|解读)$/u;
-  if (doc.document.title && EXPLANATION.test(fold(doc.document.title))) return true;
-  const first: string[] = [];
-  for (const u of units) {
-    if (u.heading || u.cell || first.length >= 3) break;
-    first.push(fold(u.line.text));
-  }
-  return first.some((t) => t.length <= 40 && EXPLANATION.test(t));
 }
 
 /** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */
