@@ -44,13 +44,13 @@ export interface TemplateConfig {
 
 export interface RequiredSet {
   /** `or`: other sections whose presence stands for this one (a template that explains it inside another). */
-  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity }[];
+  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity; table?: string }[];
   /** `or` holds only in a report with at most `atMost` of `sections` as headings (explanations merged). */
   merged?: { sections: string[]; atMost: number };
   tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 
-export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; minSectionsFound: number };
+export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; emptySubjects?: string[]; minSectionsFound: number };
 
 /** Canonical sections of patterns/sections.yaml (the segmenter's), for finding a section by its names. */
 export const sectionNames = () => {
