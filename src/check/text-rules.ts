@@ -13,12 +13,13 @@ const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
-let blankCompiled: { exempt: RegExp; slot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+let blankCompiled: { exempt: RegExp; slot: RegExp | null; cellSlot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
 const blankRules = () => {
   const cfg = checksConfig().blank;
   return (blankCompiled ??= {
     exempt: new RegExp(cfg.exemptBefore, 'u'),
     slot: cfg.slot ? new RegExp(cfg.slot.before, 'u') : null,
+    cellSlot: cfg.slot?.cell ? new RegExp(cfg.slot.cell, 'u') : null,
     listSlot: cfg.listSlot ? new RegExp(cfg.listSlot.before, 'u') : null,
     notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
     date: new RegExp(cfg.date, 'gu'),
@@ -44,7 +45,9 @@ function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
  *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
 function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
   const cfg = checksConfig().blank;
-  const { slot, listSlot } = blankRules();
+  const { listSlot } = blankRules();
+  // (in a table cell only a copula marks the slot: checks.yaml blank.slot.cell)
+  const slot = unit.cell ? blankRules().cellSlot : blankRules().slot;
   const inSlot = !!cfg.slot && !!slot && cfg.slot.units.includes(name);
   const inList = !!cfg.listSlot && !!listSlot && cfg.listSlot.units.includes(name);
   if (!inSlot && !inList) return false;
@@ -336,6 +339,8 @@ export function proseDates(p: Paragraph, year: number | null, kind: DocKind | nu
     const y = Number(g.year);
     const yearEnd = (g.month === '12' && g.day === '31') || g.end !== undefined;
     if (y > Math.max(...allowed) && !yearEnd) continue;
+    // (a later year-end whose clause sets a target is that target's deadline: checks.yaml proseDate.target)
+    if (y > Math.max(...allowed) && cfg.target && new RegExp(cfg.target, 'u').test(p.text.slice(m.index + m[0].length))) continue;
     const s = m.index + m[0].indexOf(g.year!);
     if (uncertainAt(p, s, s + 4)) continue;
     const want = kind === '决算' ? year : allowed[0]!;
@@ -440,7 +445,12 @@ export function reasonDirections(p: Paragraph): Flag[] {
       const rel = r.relations.find(([w]) => x[0].includes(w))?.[1];
       if (rel === 'greater' || rel === 'less') words.push({ at: s + x.index, len: x[0].length, dir: rel === 'greater' ? 'up' : 'down' });
     }
-    const dirs = new Set(words.map((w) => w.dir));
+    // (a word before a zero change points nowhere — `比上年增加0.00万元，增长0.00%，与上年持平`, 泉州 2026 预算 — and
+    // a statement that says 持平 has no direction for a reason to contradict)
+    if (/持平/u.test(stmt)) continue;
+    const zero = (w: (typeof words)[number]) => /^\s*了?\s*[0０](?:[.．][0０]+)?(?![\d０-９.．])/u.test(t.slice(w.at + w.len, w.at + w.len + 12));
+    const live = words.filter((w) => !zero(w));
+    const dirs = new Set(live.map((w) => w.dir));
     if (dirs.size !== 1) continue;
     const dir = [...dirs][0]!;
     // The reason: to the end of its sentence, one item (no ；, no 一是…二是), every direction word the other way.
@@ -467,7 +477,7 @@ export function reasonDirections(p: Paragraph): Flag[] {
     const against = dir === 'up' ? downs : ups;
     const along = dir === 'up' ? ups : downs;
     if (!against.length || along.length) continue;
-    const w = words.sort((a, b) => b.at - a.at)[0]!;
+    const w = live.sort((a, b) => b.at - a.at)[0]!;
     if (uncertainAt(p, w.at, w.at + w.len) || uncertainAt(p, rs, rs + reason.length)) continue;
     const said = t.slice(w.at, w.at + w.len).replace(/了$/u, '');
     flags.push(
