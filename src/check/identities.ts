@@ -1159,7 +1159,9 @@ function halves(l: Ledger, id: Identity): Flag[] {
     // 本年收入合计 4,310.31 and 本年支出合计 4,321.31 are no 总计 and need not be equal)
     const thisYear = (x: string) => /本年|当年/u.test(x) && !/总计/u.test(x);
     const goesOn = () => {
-      const next = [...l.tables.values()].filter((o) => o !== t && o.kind === t.kind && (o.loc.page ?? 0) > (t.loc.page ?? 0)).sort((x, y) => (x.loc.page ?? 0) - (y.loc.page ?? 0))[0];
+      // (the next table of its kind in document order)
+      const all = [...l.tables.values()];
+      const next = all.slice(all.indexOf(t) + 1).find((o) => o.kind === t.kind);
       return !!next && next.rows.some((row) => row.some((x) => /结转|结余/u.test(x)));
     };
     if (grand.length >= 2 && a && b && !sumFits(a.f, [b.f]) && !((thisYear(a.label) || thisYear(b.label)) && goesOn())) {
