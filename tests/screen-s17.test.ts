@@ -126,3 +126,26 @@ describe('a reason after a zero change contradicts nothing (泉州 2026 预算: 
     expect(codes(['2026年预算安排10.92万元，比上年增加1.00万元，增长10.08%。主要原因是：厉行节俭节约，严格控制公务接待支出。'])).toEqual(['1 DIRECTION_CONFLICT']);
   });
 });
+
+describe('leftovers of the first renwu screen (MALFORMED_VALUE, BLANK_VALUE)', () => {
+  const codes = (lines: string[]) => {
+    const doc = docFrom(lines, [], {});
+    doc.document.kind = null;
+    return brief(check(doc).flags, ['MALFORMED_VALUE', 'BLANK_VALUE']);
+  };
+  it('a version number (决策系统 2.0) and an index named by its letters (CMI值达到1.05) are no amounts', () => {
+    expect(codes(['充分运用防汛排涝决策系统 2.0，融合多源监测', '三级公立医院病例组合指数（CMI值）达到1.05；医疗费用不合理增长得到控制'])).toEqual([]);
+    expect(codes(['住房保障支出（类）445.69，占15.12%', '支出决算为4.19。', '产值达到1.05；'])).toEqual(['1 MALFORMED_VALUE', '2 MALFORMED_VALUE', '3 MALFORMED_VALUE']);
+  });
+  it('a unit opening a tall cell’s wrapped line goes on from the cell above it, the row’s figures between', () => {
+    // (西安 民政 2021 明细: the figure ends the cell's line above)
+    expect(codes(['彩票销售服务    为保障销售厅正常运营，房租一年82.84', '105    1,073,200.00', '场所房租、保安费用    万元，聘请6名保安。'])).toEqual([]);
+    // (广州 水务 2026 绩效目标: the figure, then the row of figures)
+    expect(codes(['广州市河湖治理与水生    成碳减排评估方法1', '30.00    30.00    30.00    0.00', '态修复碳减排评估研究    套，厘清治理全过程的碳减排变化情况'])).toEqual([]);
+    // (a word wrapped: …2 万 / 元，)
+    expect(codes(['国际交流与    局机关参会较 2021 年增加 2 万', '2021    42    0    0    42    0', '合作    元，中国海外人才交流大会参会减少 4 万元。'])).toEqual([]);
+    // a slot ending the cell above is a blank; so is a blank with no cell above
+    expect(codes(['公务用车    本年支出决算为', '12    0.00', '运行费    万元，完成预算的0%。'])).toEqual(['3 BLANK_VALUE']);
+    expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；'])).toEqual(['1 BLANK_VALUE']);
+  });
+});

@@ -16,7 +16,7 @@ export interface SumRule {
 export interface ChecksConfig {
   severities: Record<FlagCode, Severity>;
   tolerances: { percentHalfUnit: number; amountUnits: number; minPercentPoints: number };
-  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; cell?: string; units: string[] }; listSlot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; unitCell?: { minGap: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
+  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; cell?: string; units: string[] }; listSlot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; cellWrap?: { minGap: number }; unitCell?: { minGap: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
   malformed: { pattern: string; what: string }[];
   direction: { up: string; down: string; gap: number };
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string>; allowWhenKind?: Partial<Record<DocKind, Record<string, string>>> };

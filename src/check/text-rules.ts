@@ -68,6 +68,32 @@ function wrappedCellTail(raw: string, at: number, len: number, weight: number, a
   return over !== undefined && /\d/u.test(over);
 }
 
+/** A unit opening the last cell of a table row printed as text (cells set apart by gaps, text before the unit's
+ *  cell), where the nearest line above that is not a row of figures alone is a row of cells too: the unit goes on
+ *  from that row's last cell — the same tall cell wrapped, the row's figures printed between (`…房租一年82.84` /
+ *  `105    1,073,200.00` / `场所房租、保安费用    万元，…`, 西安 民政 2021 预算 明细; `…评估方法1` / `30.00    30.00 …` /
+ *  `…研究    套，…`, 广州 水务 2026 绩效目标; `…网洛信息平` / `…    台、机房…`, 西安 规划 2026). 'figure': that cell
+ *  ends with a digit, the unit has its figure; 'slot': it ends with a slot word (`…支出决算为` / `万元`), a blank;
+ *  'word': it ends with a word the unit goes on; null: no such row (checks.yaml `blank.cellWrap`). */
+function cellContinues(raw: string, at: number, weight: number, above: Line[]): 'figure' | 'word' | 'slot' | null {
+  const t = checksConfig().blank.cellWrap;
+  if (!t || weight < t.minGap) return null;
+  const split = (x: string) => x.trim().split(/(?:[ \u00a0]{2,}|\t|\u3000{2,})/u).filter(Boolean);
+  const before = split(raw.slice(0, at));
+  if (!before.length || split(raw.slice(at)).length !== 1) return null;
+  for (const l of above) {
+    const cells = split(l.raw);
+    if (!cells.length || cells.every((c) => /^[-+]?[\d,.，]+%?$/u.test(c))) continue;
+    if (cells.length < 2) return null;
+    const last = cells[cells.length - 1]!;
+    if (/[。；;]$/u.test(last)) return null;
+    if (/[0-9０-９]$/u.test(last)) return 'figure';
+    const { slot } = blankRules();
+    return slot && slot.test(last) ? 'slot' : 'word';
+  }
+  return null;
+}
+
 /** A unit that is a cell of its own in a table row printed as text (a 绩效目标表's 度量单位 column:
  *  `成本控制率    100    成本控制在总预算内    %    ≤    20`, `…金额以内    万元/年    ≤    5`): set apart
  *  by a cell's gap before it and after it, another cell following on the line. A blank in prose has its
@@ -122,6 +148,9 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
         continue;
       }
       if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
+      // (a unit opening a cell's wrapped line goes on from the cell's text above it: a blank only after a slot)
+      const cont = cellContinues(raw, at, weight, above);
+      if (cont === 'figure' || cont === 'word') continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
