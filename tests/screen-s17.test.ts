@@ -147,5 +147,7 @@ describe('leftovers of the first renwu screen (MALFORMED_VALUE, BLANK_VALUE)', (
     // a slot ending the cell above is a blank; so is a blank with no cell above
     expect(codes(['公务用车    本年支出决算为', '12    0.00', '运行费    万元，完成预算的0%。'])).toEqual(['3 BLANK_VALUE']);
     expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；'])).toEqual(['1 BLANK_VALUE']);
+    // a justified prose line above (one gap) is no table row: the wrapped blank is flagged (江苏 省委办公厅 2019 p7, blanked)
+    expect(codes(['（1）一般公共预算收入预算    27664.22万元，与上年相比增', '加    万元，增长13.11%。'])).toEqual(['2 BLANK_VALUE']);
   });
 });

@@ -81,10 +81,17 @@ function cellContinues(raw: string, at: number, weight: number, above: Line[]): 
   const split = (x: string) => x.trim().split(/(?:[ \u00a0]{2,}|\t|\u3000{2,})/u).filter(Boolean);
   const before = split(raw.slice(0, at));
   if (!before.length || split(raw.slice(at)).length !== 1) return null;
+  let figuresBetween = false;
   for (const l of above) {
     const cells = split(l.raw);
-    if (!cells.length || cells.every((c) => /^[-+]?[\d,.，]+%?$/u.test(c))) continue;
-    if (cells.length < 2) return null;
+    if (!cells.length) continue;
+    if (cells.every((c) => /^[-+]?[\d,.，]+%?$/u.test(c))) {
+      figuresBetween = true;
+      continue;
+    }
+    // (a table row: the row's figures printed between, or three cells at least — a justified prose line has one
+    // gap: `（1）一般公共预算收入预算    27664.22万元，与上年相比增` / `加    万元，` is a blank)
+    if (cells.length < (figuresBetween ? 2 : 3)) return null;
     const last = cells[cells.length - 1]!;
     if (/[。；;]$/u.test(last)) return null;
     if (/[0-9０-９]$/u.test(last)) return 'figure';
