@@ -149,5 +149,7 @@ describe('leftovers of the first renwu screen (MALFORMED_VALUE, BLANK_VALUE)', (
     expect(codes(['成本控制率    100    支出决算为    万元，完成预算的0%；'])).toEqual(['1 BLANK_VALUE']);
     // a justified prose line above (one gap) is no table row: the wrapped blank is flagged (江苏 省委办公厅 2019 p7, blanked)
     expect(codes(['（1）一般公共预算收入预算    27664.22万元，与上年相比增', '加    万元，增长13.11%。'])).toEqual(['2 BLANK_VALUE']);
+    // nor a clause before the unit on its line (西南大学 2021 p9, blanked: prose spread over gaps)
+    expect(codes(['入预算    390,140.45    万元，使用非财政拨款结余    18,953.73', '万元，上年结转    万元；本年支出预算415,808.40'])).toEqual(['2 BLANK_VALUE']);
   });
 });

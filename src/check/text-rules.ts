@@ -81,6 +81,8 @@ function cellContinues(raw: string, at: number, weight: number, above: Line[]): 
   const split = (x: string) => x.trim().split(/(?:[ \u00a0]{2,}|\t|\u3000{2,})/u).filter(Boolean);
   const before = split(raw.slice(0, at));
   if (!before.length || split(raw.slice(at)).length !== 1) return null;
+  // (the cells before the unit are labels: a clause before it is prose spread over gaps — `万元，上年结转    万元；`)
+  if (/[，。；;：:,]/u.test(raw.slice(0, at))) return null;
   let figuresBetween = false;
   for (const l of above) {
     const cells = split(l.raw);
