@@ -16,7 +16,7 @@ export interface SumRule {
 export interface ChecksConfig {
   severities: Record<FlagCode, Severity>;
   tolerances: { percentHalfUnit: number; amountUnits: number; minPercentPoints: number };
-  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; units: string[] }; listSlot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; unitCell?: { minGap: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
+  blank: { minGap: number; units: UnitRule[]; slot?: { before: string; cell?: string; units: string[] }; listSlot?: { before: string; units: string[] }; wrappedTail?: { minGap: number; maxDensity: number; reach: number }; cellWrap?: { minGap: number }; unitCell?: { minGap: number }; exemptBefore: string; date: string; dateMinGap: number; dateText: string };
   malformed: { pattern: string; what: string }[];
   direction: { up: string; down: string; gap: number };
   year: { titleLike: string; allowOffsets: Record<DocKind, number[]>; allowWhen: Record<string, string>; allowWhenKind?: Partial<Record<DocKind, Record<string, string>>> };
@@ -28,7 +28,7 @@ export interface ChecksConfig {
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
   /** After a figure: the rest of a list of figures that closes on one unit (4125.49，4143.91万元): no statement flags its figures. */
   listUnit?: string;
-  proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]> };
+  proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]>; target?: string };
   ocr: { thousandsAsPoint: string };
   /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */
   balanceNotIn?: string[];
@@ -44,13 +44,13 @@ export interface TemplateConfig {
 
 export interface RequiredSet {
   /** `or`: other sections whose presence stands for this one (a template that explains it inside another). */
-  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity }[];
+  sections: { key: string; what: string; names?: string[]; or?: string[]; severity?: Severity; table?: string }[];
   /** `or` holds only in a report with at most `atMost` of `sections` as headings (explanations merged). */
   merged?: { sections: string[]; atMost: number };
   tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 
-export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; minSectionsFound: number };
+export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; emptySubjects?: string[]; minSectionsFound: number };
 
 /** Canonical sections of patterns/sections.yaml (the segmenter's), for finding a section by its names. */
 export const sectionNames = () => {

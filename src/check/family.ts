@@ -66,7 +66,8 @@ const foldedNames = (t: FamilyTable) => folded.get(t) ?? (folded.set(t, t.names.
 /** The table of `tables` a short line (or a table's title) names: the one whose name is its longest ending. */
 export function tableOfTitle(text: string, tables: FamilyTable[]): FamilyTable | null {
   if (text.length > 50) return null;
-  const title = fold(text.replace(NUMBERING, '')).replace(/[（(][^）)]*[）)]$/u, '');
+  // (a bracketed qualifier after the name, closed or cut off where the title wrapped: …基本支出明细表（按支出功)
+  const title = fold(text.replace(NUMBERING, '')).replace(/[（(][^（()）]*[）)]?$/u, '');
   let best: { t: FamilyTable; len: number } | null = null;
   for (const t of tables) {
     for (const n of foldedNames(t)) {

@@ -9,7 +9,7 @@ import type { ExtractedDocument, Fact, Flag, Severity, TableRecord } from '../mo
 import { loadPattern } from '../patterns.js';
 import { parseAmount } from '../extract/tables/amount.js';
 import { columnKey, foldName } from '../extract/ledger.js';
-import { grandRows } from '../extract/summary.js';
+import { grandRows, withCarryIn } from '../extract/summary.js';
 import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 
@@ -562,8 +562,14 @@ function rows(l: Ledger, id: Identity): Flag[] {
     const parts = new Set(idParts);
     const present = new Set(keyOfCol.values());
     const headed = new Set(t.header.map((h, c) => (isOfWhichAt(t.header, c) ? undefined : columnKey(h))).filter((k): k is string => !!k));
+    // (A part headed but left blank in every row while its own parts are filled counts as them too: 北京 预算09
+    // 三公 prints 公务用车购置及运行维护费 as 小计 | 购置费 | 运行维护费 with the 小计 cell empty, 18.69 and 4.83
+    // under its parts, and a total of 40.77 = 17.10 + 0.15 + 18.69 + 4.83 — not 17.25.)
+    const rowsHere = [...new Set(facts.map((f) => f.about!.row!))];
+    const blankCol = (k: string) =>
+      t.header.every((h, c) => isOfWhichAt(t.header, c) || columnKey(h) !== k || rowsHere.every((r) => isBlank(cellText(l, tableId, r, c))));
     for (const [k, subs] of Object.entries(id.instead ?? {}))
-      if (parts.has(k) && !present.has(k) && !headed.has(k) && subs.some((x) => present.has(x)) && subs.every((x) => present.has(x) || headed.has(x))) {
+      if (parts.has(k) && !present.has(k) && (!headed.has(k) || blankCol(k)) && subs.some((x) => present.has(x)) && subs.every((x) => present.has(x) || headed.has(x))) {
         parts.delete(k);
         for (const x of subs) parts.add(x);
       }
@@ -1148,7 +1154,17 @@ function halves(l: Ledger, id: Identity): Flag[] {
     // 3. the two halves balance: 收入总计 = 支出总计
     const a = grand[0];
     const b = grand[grand.length - 1];
-    if (grand.length >= 2 && a && b && !sumFits(a.f, [b.f])) {
+    // (two 本年 totals balance only where neither side has carry-overs: where a table of the same kind follows
+    // — the 上年结转 | 结转下年 rows and the 总计 printed on the next page as a table of their own, 深圳 预算 表6 —
+    // 本年收入合计 4,310.31 and 本年支出合计 4,321.31 are no 总计 and need not be equal)
+    const thisYear = (x: string) => /本年|当年/u.test(x) && !/总计/u.test(x);
+    const goesOn = () => {
+      // (the next table of its kind in document order)
+      const all = [...l.tables.values()];
+      const next = all.slice(all.indexOf(t) + 1).find((o) => o.kind === t.kind);
+      return !!next && next.rows.some((row) => row.some((x) => /结转|结余/u.test(x)));
+    };
+    if (grand.length >= 2 && a && b && !sumFits(a.f, [b.f]) && !((thisYear(a.label) || thisYear(b.label)) && goesOn())) {
       failures.push({
         cells: [
           { key: key(a.r, a.c), fig: a.f, label: a.label },
@@ -1853,6 +1869,8 @@ function restatements(l: Ledger): Flag[] {
     if (!figs.length || figs.length !== same.length) continue;
     if (!figs.every((x) => sumFits(x.fig!, [figs[0]!.fig!]))) continue;
     // (a 收入总计 where the table prints its 总计 rows beside the year's 合计 restates those rows)
+    // (a 收入预算 that is the 本年收入合计 plus the 上年结转结余 its section states is the 收入总计: summary.ts withCarryIn)
+    if (withCarryIn(l.doc.facts, figs[0]!.g, f)) continue;
     const grand = grandRows(l.doc.facts, figs[0]!.g, f)?.map((g) => ({ g, fig: figOf(g.text, g.unit) }));
     if (grand?.every((x) => x.fig)) {
       if (!grand.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) compare(grand[0]!);

@@ -24,13 +24,17 @@ function priorOf(x: Fact, c: Fact, decrease: boolean, prior: number): number {
 /** The total a change after a 其中 list may be stated of (“事业运行经费总预算安排37337407.64元，其中：基本支出预算488180.64元，
  *  项目支出预算36849227元，同比增加27125219.46元，增长265.6%”: the change goes on with the sentence's subject, the
  *  list's total, once the list is done — the extractor carries the last item's subject to it): the levels of the
- *  change's sentence, before its current figure `x`, that open a 其中/包括 list holding `x`, nearest first. */
+ *  change's sentence (or of `x`'s, where the change opens the sentence after the list), before its current figure
+ *  `x`, that open a 其中/包括 list holding `x`, nearest first. */
 function listTotals(ctx: Ctx, list: Fact[], x: Fact, c: Fact): Fact[] {
   const out: Fact[] = [];
   for (let j = list.indexOf(x) - 1; j >= 0; j--) {
     const g = list[j]!;
     if (isChangeAmount(g) || (isRate(g) && g.role === 'change')) break;
-    if (!isLevel(g) || g.unit !== x.unit || !sameSentence(ctx.text, g, c)) continue;
+    // (or of the list's own sentence, where the change opens the next one with its subject carried over:
+    // “支出预算10344.71万元，其中：基本支出8974.01万元、项目支出1370.70万元。比上年减少32.61万元，下降0.31%”,
+    // 福州 2026 单位预算)
+    if (!isLevel(g) || g.unit !== x.unit || !(sameSentence(ctx.text, g, c) || sameSentence(ctx.text, g, x))) continue;
     const gap = textBetween(ctx.text, g, x);
     if (gap !== null && /其中|包括/u.test(gap)) out.push(g);
   }

@@ -1,7 +1,7 @@
 // MISSING_SECTION / MISSING_TABLE / EMPTY_TABLE_UNEXPLAINED: the template's required parts.
 import type { ExtractedDocument, Flag, TableRecord } from '../model.js';
 import { requiredConfig, sectionNames } from './config.js';
-import { families, inlineTitledTables, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
+import { families, inlineTitledTables, type FamilyTable, tableOfTitle, tablePresent, tablesElsewhereSeverity, type TemplateInfo } from './family.js';
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
@@ -68,7 +68,17 @@ export function missingSections(doc: ExtractedDocument, units: TextUnit[], tpl: 
   const missing = ownMissing.filter((s) => !(merges && (s.or ?? []).some(has)));
   const found = set.sections.length - ownMissing.length;
   if (found < set.sections.length * requiredConfig().minSectionsFound) return [];
-  return missing.map((s) => makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(s.severity ? { severity: s.severity } : {}) }));
+  // The explanation of a table the report does not have either (an older template without it): the
+  // table's severity.
+  const severityOf = (s: (typeof missing)[number]) => {
+    const table = s.table ? set.tables.find((t) => t.kind === s.table) : undefined;
+    if (table?.severity && !tablePresent(doc, units, set, table)) return table.severity;
+    return s.severity;
+  };
+  return missing.map((s) => {
+    const severity = severityOf(s);
+    return makeFlag('MISSING_SECTION', `缺少模板要求的部分：“${s.what}”。`, null, null, { expected: s.what, ...(severity ? { severity } : {}) });
+  });
 }
 
 // The standard tables: every kind of patterns/tables.yaml (the nine, the 预算 sets, the university
@@ -86,16 +96,24 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
 
   const allTables = families().flatMap((f) => f.tables);
   const isTitle = (text: string) => tableOfTitle(text, allTables) !== null;
+  // An empty table the document explains elsewhere: a row of a list of its tables that names it and says
+  // 不涉及 / 无 (表9 部门综合预算政府性基金收支表 | 是 | 不涉及), or a sentence that says the unit has none of
+  // what it lists (本部门无当年政府性基金预算收支，并已公开空表).
+  const explainedElsewhere = elsewhereExplanations(units, allTables, isExplanation, cfg.emptySubjects ?? []);
   // Tables the extractor found: an empty one needs an explanation. A table the extractor could not read
   // (its rows follow its title as plain lines of figures, as in a page-text dump) is not empty.
   for (const t of doc.tables) {
     // Only the standard tables: the indicator tables (绩效目标表, 项目自评表) are checked by their own stage.
     if (!isStandard(t.kind)) continue;
+    // A row of a list of the tables (表1 | 收入支出决算总表 | 否) read as a table with only a header: its
+    // cells name a table; a table's own header never does.
+    if (!t.rows.length && t.header.some((c) => isTitle(c))) continue;
     // A title with no grid in a report that says its tables are published elsewhere is the list of them.
     if (tpl.tablesElsewhere && !t.rows.length && !t.header.length) continue;
     // An explanation printed inside the grid (a row 无政府性基金支出, 此表为空 beside the header) explains it too.
     const inGrid = [...t.header, ...t.rows.flat()].some((x) => isExplanation(x));
     if (t.empty !== true || inGrid || isExplanation(t.note) || figuresFollow(units, t, isTitle) || explanationFollows(units, t, isExplanation, isTitle)) continue;
+    if (explainedElsewhere(allTables.filter((r) => r.kind === t.kind || (r.kinds ?? []).includes(t.kind) || tableOfTitle(t.title, allTables) === r), t.title)) continue;
     flags.push(emptyTableFlag(t));
   }
 
@@ -147,6 +165,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     const tableFollows = (next && (next.cell || (hasNumbers(next) && !isExplanation(next.line.text) && !next.heading))) || rowsFollow(units, at, isTitle);
     if (tableFollows) continue;
     if (next && isExplanation(next.line.text)) continue;
+    if (explainedElsewhere([req, ...allTables.filter((r) => r.kind === req.kind)], title.line.text)) continue;
     flags.push(
       flagAtRaw('EMPTY_TABLE_UNEXPLAINED', title.line, 0, title.line.raw.length, `${req.what}只有表名，没有表格数据，也没有说明原因（如“本单位无……，故本表为空表”）。`, {
         expected: '表格数据或空表说明',
@@ -155,6 +174,62 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     );
   }
   return flags;
+}
+
+/** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */
+const NONE_CELL = /^(不涉及|未涉及|无|没有|未安排|未发生)/u;
+/** A negation in a sentence (not 无变化 / 无增减: a change, not an absence). */
+/** A sentence about an empty table: 并已公开空表, 故本表为空, 此表无数据. */
+const EMPTY_TABLE_WORDS = /空表|(本|此|该)表|表(为空|无数据|空白)/u;
+const NONE_WORDS = /(无|没有|未安排|未发生|不涉及|未涉及)(?!变化|增减|差异|重大|特别|特殊)/gu;
+
+/** Which empty tables the document explains away from the table: `(candidates, title)` → whether a row of a
+ *  list of the tables names one of `candidates` with a cell saying it has nothing (not beside a 否: 是否空表
+ *  = 否 says the table is not empty), or a sentence of the body that speaks of the table left empty (空表, 本表)
+ *  names the table's subject (the first of `subjects` in its title: 政府性基金, 国有资本经营…) beside a negation. */
+function elsewhereExplanations(units: TextUnit[], tables: FamilyTable[], isExplanation: (s: string) => boolean, subjects: string[]) {
+  const rows = new Map<string, string[]>();
+  for (const u of units) {
+    const parts = u.cell ? [u.line.text] : u.line.raw.split(/\s{2,}/u).map((p) => p.replace(/\s/gu, '')).filter(Boolean);
+    const k = lineKey(u.line.loc);
+    const row = rows.get(k);
+    if (row) row.push(...parts);
+    else rows.set(k, parts);
+  }
+  const listed = new Set<FamilyTable>();
+  for (const parts of rows.values()) {
+    if (parts.length < 2 || parts.includes('否')) continue;
+    const named = parts.map((p) => tableOfTitle(p, tables));
+    const none = parts.some((p, i) => !named[i] && (NONE_CELL.test(p) || isExplanation(p)));
+    if (none) for (const t of named) if (t) listed.add(t);
+  }
+  let clauses: string[] | null = null;
+  return (candidates: FamilyTable[], title: string): boolean => {
+    if (candidates.some((c) => listed.has(c))) return true;
+    const subject = subjects.find((s) => fold(title).includes(s));
+    if (!subject) return false;
+    clauses ??= byPage(units.filter((u) => !u.cell)).flatMap((text) => text.split(/[。；;！!？?]/u));
+    return clauses.some((c) => {
+      // (the sentence speaks of the table: a sentence that only says the unit had none of the fund —
+      // 本单位当年无政府性基金预算财政拨款收入支出 — explains nothing about a table left empty under its title)
+      if (!c.includes(subject) || !EMPTY_TABLE_WORDS.test(c)) return false;
+      const at = [...c.matchAll(new RegExp(subject, 'gu'))].map((m) => m.index);
+      return [...c.matchAll(NONE_WORDS)].some((m) => at.some((a) => Math.abs(m.index - a) <= 20));
+    });
+  };
+}
+
+/** The body text of each page, its lines joined (a sentence wraps over lines). */
+function byPage(units: TextUnit[]): string[] {
+  const pages = new Map<string, string>();
+  for (const u of units) {
+    // (not a row of a table printed as text: 表8    政府性基金预算支出表    否    无 is no sentence)
+    if (u.line.raw.trim().split(/\s{2,}/u).length >= 3) continue;
+    const k = String(u.line.loc.page ?? u.line.loc.paragraph ?? '');
+    // (a heading is a clause of its own: 八、政府性基金预算支出情况说明 / 本单位本年度无…)
+    pages.set(k, (pages.get(k) ?? '') + (u.heading ? `。${u.line.text}。` : u.line.text));
+  }
+  return [...pages.values()];
 }
 
 const FIGURE = /\d[\d,，]*\.\d+/gu;
@@ -174,10 +249,16 @@ function rowsFollow(units: TextUnit[], at: number, isTitle: (s: string) => boole
 /** Whether lines of figures (an unread table) follow the title line of table t (or its grid), before the
  *  next title or the next table's grid. */
 function figuresFollow(units: TextUnit[], t: TableRecord, isTitle: (s: string) => boolean): boolean {
+  // (from its title line, or, where its place is its grid's first line, from its first cell)
   let at = units.findIndex((u) => !u.cell && lineKey(u.line.loc) === lineKey(t.loc));
+  if (at < 0) at = units.findIndex((u) => u.cell && u.line.loc.table === t.id);
   if (at < 0) return false;
   while (units[at + 1]?.cell && units[at + 1]!.line.loc.table === t.id) at++;
-  for (const u of units.slice(at + 1, at + 13)) {
+  // (within twelve lines, or anywhere on the table's page: a header band of many lines — 西安's 三公 table
+  // prints fourteen lines of header words before its rows)
+  const page = t.loc.page;
+  for (const [i, u] of units.slice(at + 1, at + 41).entries()) {
+    if (i >= 12 && (page === undefined || u.line.loc.page !== page)) return false;
     if (u.heading || (u.cell && u.line.loc.table !== t.id) || (!u.cell && isTitle(u.line.text))) return false;
     if ((u.line.text.match(FIGURE) ?? []).length >= 1 && !/[。；]/u.test(u.line.text)) return true;
   }

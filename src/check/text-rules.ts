@@ -13,12 +13,13 @@ const gapWeight = (ch: string) => (ch === '\u3000' || ch === '_' ? 2 : 1);
 // A digit before the gap: spacing, not a blank. A placeholder (XXX 万元) is TEMPLATE_TEXT, not a blank.
 const NUMERIC_BEFORE = /[0-9０-９.．%％A-Za-zＡ-Ｚａ-ｚ×○〇*＊]/;
 
-let blankCompiled: { exempt: RegExp; slot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
+let blankCompiled: { exempt: RegExp; slot: RegExp | null; cellSlot: RegExp | null; listSlot: RegExp | null; notBefore: Map<string, RegExp>; date: RegExp; dateText: RegExp } | null = null;
 const blankRules = () => {
   const cfg = checksConfig().blank;
   return (blankCompiled ??= {
     exempt: new RegExp(cfg.exemptBefore, 'u'),
     slot: cfg.slot ? new RegExp(cfg.slot.before, 'u') : null,
+    cellSlot: cfg.slot?.cell ? new RegExp(cfg.slot.cell, 'u') : null,
     listSlot: cfg.listSlot ? new RegExp(cfg.listSlot.before, 'u') : null,
     notBefore: new Map(cfg.units.flatMap((u) => (u.notBefore ? [[u.unit, new RegExp(`^${u.notBefore}`, 'u')] as const] : []))),
     date: new RegExp(cfg.date, 'gu'),
@@ -44,7 +45,9 @@ function uncertainRaw(line: TextUnit['line'], s: number, e: number): boolean {
  *  OCR or the rendition collapsed. Not on a span the OCR marked uncertain. */
 function slotBlank(unit: TextUnit, at: number, name: string, after: string): boolean {
   const cfg = checksConfig().blank;
-  const { slot, listSlot } = blankRules();
+  const { listSlot } = blankRules();
+  // (in a table cell only a copula marks the slot: checks.yaml blank.slot.cell)
+  const slot = unit.cell ? blankRules().cellSlot : blankRules().slot;
   const inSlot = !!cfg.slot && !!slot && cfg.slot.units.includes(name);
   const inList = !!cfg.listSlot && !!listSlot && cfg.listSlot.units.includes(name);
   if (!inSlot && !inList) return false;
@@ -63,6 +66,41 @@ function wrappedCellTail(raw: string, at: number, len: number, weight: number, a
   if (raw.replace(/\s/gu, '').length / raw.trimEnd().length >= t.maxDensity) return false;
   const over = above.map((l) => l.raw.slice(Math.max(0, at - t.reach), at + len + t.reach)).find((x) => x.trim() !== '');
   return over !== undefined && /\d/u.test(over);
+}
+
+/** A unit opening the last cell of a table row printed as text (cells set apart by gaps, text before the unit's
+ *  cell), where the nearest line above that is not a row of figures alone is a row of cells too: the unit goes on
+ *  from that row's last cell — the same tall cell wrapped, the row's figures printed between (`…房租一年82.84` /
+ *  `105    1,073,200.00` / `场所房租、保安费用    万元，…`, 西安 民政 2021 预算 明细; `…评估方法1` / `30.00    30.00 …` /
+ *  `…研究    套，…`, 广州 水务 2026 绩效目标; `…网洛信息平` / `…    台、机房…`, 西安 规划 2026). 'figure': that cell
+ *  ends with a digit, the unit has its figure; 'slot': it ends with a slot word (`…支出决算为` / `万元`), a blank;
+ *  'word': it ends with a word the unit goes on; null: no such row (checks.yaml `blank.cellWrap`). */
+function cellContinues(raw: string, at: number, weight: number, above: Line[]): 'figure' | 'word' | 'slot' | null {
+  const t = checksConfig().blank.cellWrap;
+  if (!t || weight < t.minGap) return null;
+  const split = (x: string) => x.trim().split(/(?:[ \u00a0]{2,}|\t|\u3000{2,})/u).filter(Boolean);
+  const before = split(raw.slice(0, at));
+  if (!before.length || split(raw.slice(at)).length !== 1) return null;
+  // (the cells before the unit are labels: a clause before it is prose spread over gaps — `万元，上年结转    万元；`)
+  if (/[，。；;：:,]/u.test(raw.slice(0, at))) return null;
+  let figuresBetween = false;
+  for (const l of above) {
+    const cells = split(l.raw);
+    if (!cells.length) continue;
+    if (cells.every((c) => /^[-+]?[\d,.，]+%?$/u.test(c))) {
+      figuresBetween = true;
+      continue;
+    }
+    // (a table row: the row's figures printed between, or three cells at least — a justified prose line has one
+    // gap: `（1）一般公共预算收入预算    27664.22万元，与上年相比增` / `加    万元，` is a blank)
+    if (cells.length < (figuresBetween ? 2 : 3)) return null;
+    const last = cells[cells.length - 1]!;
+    if (/[。；;]$/u.test(last)) return null;
+    if (/[0-9０-９]$/u.test(last)) return 'figure';
+    const { slot } = blankRules();
+    return slot && slot.test(last) ? 'slot' : 'word';
+  }
+  return null;
 }
 
 /** A unit that is a cell of its own in a table row printed as text (a 绩效目标表's 度量单位 column:
@@ -119,6 +157,9 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
         continue;
       }
       if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
+      // (a unit opening a cell's wrapped line goes on from the cell's text above it: a blank only after a slot)
+      const cont = cellContinues(raw, at, weight, above);
+      if (cont === 'figure' || cont === 'word') continue;
       const before = raw.slice(0, g).trimEnd();
       // A gap that opens the line is its indentation when a count unit follows (a word wrapped at 平|台);
       // before 万元/元/% it is an amount left blank at the start of a wrapped line (…收入合计 /     万元).
@@ -336,6 +377,8 @@ export function proseDates(p: Paragraph, year: number | null, kind: DocKind | nu
     const y = Number(g.year);
     const yearEnd = (g.month === '12' && g.day === '31') || g.end !== undefined;
     if (y > Math.max(...allowed) && !yearEnd) continue;
+    // (a later year-end whose clause sets a target is that target's deadline: checks.yaml proseDate.target)
+    if (y > Math.max(...allowed) && cfg.target && new RegExp(cfg.target, 'u').test(p.text.slice(m.index + m[0].length))) continue;
     const s = m.index + m[0].indexOf(g.year!);
     if (uncertainAt(p, s, s + 4)) continue;
     const want = kind === '决算' ? year : allowed[0]!;
@@ -440,7 +483,12 @@ export function reasonDirections(p: Paragraph): Flag[] {
       const rel = r.relations.find(([w]) => x[0].includes(w))?.[1];
       if (rel === 'greater' || rel === 'less') words.push({ at: s + x.index, len: x[0].length, dir: rel === 'greater' ? 'up' : 'down' });
     }
-    const dirs = new Set(words.map((w) => w.dir));
+    // (a word before a zero change points nowhere — `比上年增加0.00万元，增长0.00%，与上年持平`, 泉州 2026 预算 — and
+    // a statement that says 持平 has no direction for a reason to contradict)
+    if (/持平/u.test(stmt)) continue;
+    const zero = (w: (typeof words)[number]) => /^\s*了?\s*[0０](?:[.．][0０]+)?(?![\d０-９.．])/u.test(t.slice(w.at + w.len, w.at + w.len + 12));
+    const live = words.filter((w) => !zero(w));
+    const dirs = new Set(live.map((w) => w.dir));
     if (dirs.size !== 1) continue;
     const dir = [...dirs][0]!;
     // The reason: to the end of its sentence, one item (no ；, no 一是…二是), every direction word the other way.
@@ -467,7 +515,7 @@ export function reasonDirections(p: Paragraph): Flag[] {
     const against = dir === 'up' ? downs : ups;
     const along = dir === 'up' ? ups : downs;
     if (!against.length || along.length) continue;
-    const w = words.sort((a, b) => b.at - a.at)[0]!;
+    const w = live.sort((a, b) => b.at - a.at)[0]!;
     if (uncertainAt(p, w.at, w.at + w.len) || uncertainAt(p, rs, rs + reason.length)) continue;
     const said = t.slice(w.at, w.at + w.len).replace(/了$/u, '');
     flags.push(

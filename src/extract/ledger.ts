@@ -243,11 +243,46 @@ function priorRight(tail: string, year: number): boolean {
   return /\d|[万亿千]?元/u.test(t) && new RegExp(`(?:上年度?|上一年度?|去年|${year - 1}年度?)(?!结转|结余)[^\d]{0,6}$`, 'u').test(t);
 }
 
+/** The sentence before the figure's own one (within five lines, no heading between), or undefined. */
+function previousSentence(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
+  let text = lines[idx]!.raw.slice(0, start);
+  let top = false; // the text reaches back to a heading or the document's start
+  for (let k = idx - 1; ; k--) {
+    if (k < 0 || heading(k)) {
+      top = true;
+      break;
+    }
+    if (k < idx - 5) break;
+    text = lines[k]!.raw + text;
+  }
+  const end = text.lastIndexOf('。');
+  if (end < 0) return undefined;
+  const from = text.lastIndexOf('。', end - 1);
+  // (its start must be in reach: a sentence the window cuts is not read)
+  if (from < 0 && !top) return undefined;
+  return text.slice(from + 1, end);
+}
+
+/** A 其中 that opens its sentence (…一般公共预算财政拨款支出12,672.73万元，比2025年增加552.5万元。其中：基本支出5,445.39万元, 重庆)
+ *  belongs to the sentence before: its fund where every figure of it that is no change names that one fund. */
+function previousFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
+  const prev = previousSentence(lines, idx, start, heading);
+  if (!prev) return undefined;
+  const funds = new Set<string | undefined>();
+  for (const clause of prev.split(/[，；;]|,(?!\d)/u)) {
+    if (!/\d\s*(?:万元|亿元|元)/u.test(clause) || /比|较|增加|减少|增长|下降|持平/u.test(clause)) continue;
+    funds.add(fundIn(clause));
+  }
+  return funds.size === 1 ? [...funds][0] : undefined;
+}
+
 /** The fund named before the last 其中 of the figure's sentence, when the figure follows that 其中. */
 function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const sentence = sentenceBefore(lines, idx, start, heading);
   const at = sentence.lastIndexOf('其中');
   if (at < 0) return undefined;
+  if (!sentence.slice(0, at).replace(/[\s（(]/gu, '')) return previousFund(lines, idx, start, heading);
+
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
   // earlier clause of the sentence that names 财政拨款收入).
   const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');

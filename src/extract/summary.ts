@@ -45,7 +45,7 @@ export function buildSummary(
     if (table)
       for (const t of text) {
         const against = grandRows(facts, table, t) ?? [table];
-        if (!against.some((g) => same(g, t))) flags.push(conflict(def.key, against[0]!, t));
+        if (!against.some((g) => same(g, t)) && !withCarryIn(facts, table, t)) flags.push(conflict(def.key, against[0]!, t));
       }
   }
   return { summary, flags };
@@ -78,6 +78,19 @@ export function grandRows(facts: Fact[], table: Fact, text: Fact): Fact[] | unde
   const at = new Set(cells.map((g) => `${g.about!.tableId}|${g.about!.column ?? ''}`));
   const rows = facts.filter((g) => g.from === 'table' && g.kind === 'amount' && g.role === table.role && !g.about?.code && grand(g.about?.name) && at.has(`${g.about!.tableId}|${g.about!.column ?? ''}`));
   return rows.length ? rows : undefined;
+}
+
+/** A narrative income total that is the table's 本年收入合计 plus the 上年结转结余 its own section states (杭州
+ *  2026 预算: “2026年收入预算99,230.46万元…其中：一般公共预算拨款收入91,495.48万元…上年结转结余347.32万元”
+ *  beside the table's 本年收入合计 98,883.14): the 收入总计, whose row the table prints elsewhere — no conflict. */
+export function withCarryIn(facts: Fact[], table: Fact, text: Fact): boolean {
+  if (table.metric !== 'total_income' || table.yuan === undefined || text.yuan === undefined || /总计/u.test(table.about?.name ?? '')) return false;
+  return facts.some((g) => {
+    if (g.from !== 'text' || g.kind !== 'amount' || g.yuan === undefined || g.yuan <= 0 || (g.section ?? null) !== (text.section ?? null)) return false;
+    if (!/上年结转|年初结转|结转结余|结转和结余/u.test(g.label) || /下年|年末|年终|支出/u.test(g.label)) return false;
+    const step = Math.max(lastDigitYuan(table), lastDigitYuan(g), lastDigitYuan(text));
+    return Math.abs(table.yuan! + g.yuan! - text.yuan!) <= step;
+  });
 }
 
 /** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees

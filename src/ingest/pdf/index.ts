@@ -6,7 +6,7 @@ import { makeLine } from '../normalize.js';
 import type { Backend, IngestOptions } from '../types.js';
 import { furniture } from './furniture.js';
 import { indicatorTables } from './indicators.js';
-import { lineText, linesOf, type Glyph, type PageLine } from './layout.js';
+import { dropOverprints, lineText, linesOf, type Glyph, type PageLine } from './layout.js';
 import { mapPdfError } from './load.js';
 import { ruledHeaders } from './headers.js';
 import { disablePdfium, openSource } from './pdfium.js';
@@ -60,7 +60,7 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
     if (turn) turns.set(p, { view: page.view, turn });
     const view = displayedView(page.view, turn);
     boxes.push({ bottom: view[1] ?? 0, top: view[3] ?? 842 });
-    const placed = displayedGlyphs(page.glyphs, page.view, turn);
+    const placed = displayedGlyphs(dropOverprints(page.glyphs), page.view, turn);
     let lines = linesOf(placed, p);
     // A page that may hold a table has its rules read now, while it is open (PDFium parses a page once).
     const readOpen = () => page.rulings && !rulings.has(p) && rulings.set(p, Promise.resolve(upright(p, page.rulings())));

@@ -107,11 +107,15 @@ export function findTables(lines: NumberedLine[]): FoundTables {
 }
 
 /** Whether a short line completes the table title the line above began (…“三公”经费、会议费、培训费支出预 /
- *  算表): together they name a standard table that neither names alone (a tail that is a title by itself,
+ *  算表; …拨款“三公”经费、 / 会议费、培训费表（不含上年结转）): together they name a standard table that neither names alone (a tail that is a title by itself,
  *  支出预算表, names another, shorter one). */
 export function completesTitle(first: string, second: string): boolean {
   const tail = second.replace(/\s/g, '');
-  if (!tail || tail.length > 8 || /\d/.test(tail) || matchTitle(first)) return false;
+  // (the length without a bracketed qualifier after the title: 会议费、培训费表（不含上年结转）, 西安 2022 预算)
+  const bare = tail.replace(/[（(][^（()）]*[）)]$/u, '');
+  // A line ending on a joining word (…“三公”经费及 / 会议费、培训费支出预算表) cannot end a title: a longer tail.
+  const most = /[及和与、]$/u.test(first.trim()) ? 16 : 8;
+  if (!bare || bare.length > most || /\d/.test(bare) || matchTitle(first)) return false;
   const joined = matchTitle(first.trimEnd() + tail);
   return joined !== null && joined !== matchTitle(tail);
 }
