@@ -96,6 +96,14 @@ function cellContinues(raw: string, at: number, weight: number, above: Line[]): 
     if (cells.length < (figuresBetween ? 2 : 3)) return null;
     const last = cells[cells.length - 1]!;
     if (/[。；;]$/u.test(last)) return null;
+    // (a cell of figures alone is a column of its own — a 绩效目标表's 分值 `20`, `4` at the row's end: the unit's only
+    // where it stands over the unit; elsewhere the row's figures are printed between, and the cell above goes on)
+    if (/^[-+≥≤<>]?[\d,.，]+%?$/u.test(last)) {
+      const from = l.raw.lastIndexOf(last);
+      if (from <= at + 2 && from + last.length >= at - 2) return 'figure';
+      figuresBetween = true;
+      continue;
+    }
     if (/[0-9０-９]$/u.test(last)) return 'figure';
     const { slot } = blankRules();
     return slot && slot.test(last) ? 'slot' : 'word';
