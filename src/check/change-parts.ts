@@ -1,6 +1,7 @@
 // The parts of a change against the change: their sum (SUM_MISMATCH) and their directions (DIRECTION_CONFLICT).
 import { flatWords } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
+import { bracketDepth } from '../brackets.js';
 import { checksConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
@@ -322,13 +323,7 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
 /** Whether f stands inside brackets opened earlier in its sentence and not closed before it. */
 function inBrackets(ctx: Ctx, f: Fact): boolean {
   const lead = sentenceLead(ctx, f);
-  if (lead === null) return false;
-  let depth = 0;
-  for (const ch of lead) {
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-  }
-  return depth > 0;
+  return lead !== null && bracketDepth(lead) > 0;
 }
 
 /** The folded text of f's sentence before f (back to the last 。, at most a few lines); null when unknown. */

@@ -263,13 +263,16 @@ function previousSentence(lines: Line[], idx: number, start: number, heading: (k
   return text.slice(from + 1, end);
 }
 
+/** Where a clause ends: ，；; or a comma not between digits (60,000.00万元 is one figure, no clause break). */
+const CLAUSE_BREAK = /[，；;]|,(?!\d)/gu;
+
 /** A 其中 that opens its sentence (…一般公共预算财政拨款支出12,672.73万元，比2025年增加552.5万元。其中：基本支出5,445.39万元, 重庆)
  *  belongs to the sentence before: its fund where every figure of it that is no change names that one fund. */
 function previousFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const prev = previousSentence(lines, idx, start, heading);
   if (!prev) return undefined;
   const funds = new Set<string | undefined>();
-  for (const clause of prev.split(/[，；;]|,(?!\d)/u)) {
+  for (const clause of prev.split(CLAUSE_BREAK)) {
     if (!/\d\s*(?:万元|亿元|元)/u.test(clause) || /比|较|增加|减少|增长|下降|持平/u.test(clause)) continue;
     funds.add(fundIn(clause));
   }
@@ -286,8 +289,7 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
   // earlier clause of the sentence that names 财政拨款收入).
   const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');
-  // (a comma between digits groups a figure's thousands: 60,000.00万元 is one figure, no clause break)
-  const cuts = [...before.matchAll(/[，；;]|,(?!\d)/gu)].map((m) => m.index!);
+  const cuts = [...before.matchAll(CLAUSE_BREAK)].map((m) => m.index!);
   const total = before.slice(cuts.length ? cuts[cuts.length - 1]! + 1 : 0);
   return fundIn(total);
 }
