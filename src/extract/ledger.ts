@@ -5,7 +5,8 @@
 // print. When the wording could mean two rows, nothing is set: a wrong key is worse than none.
 import type { Block, Fact, FactSubject, Line, SegmentedDocument, TableRecord } from '../model.js';
 import { loadPattern } from '../patterns.js';
-import { foldTableText } from '../table-titles.js';
+import { rules } from './facts/rules.js';
+import { foldTableText, isColumnNumber } from '../table-titles.js';
 
 interface ColumnDef {
   key: string;
@@ -82,7 +83,7 @@ export function columnKey(header: string): string | undefined {
   const parts = header
     .split('/')
     .map(fold)
-    .filter(Boolean)
+    .filter((p) => p && !isColumnNumber(p))
     .flatMap((p) => {
       const bare = p.replace(/^20\d\d年度?/u, '');
       const role = [...roles].filter((r) => bare.startsWith(r) && bare.length > r.length && subtotals.has(bare.slice(r.length))).sort((a, b) => b.length - a.length)[0];
@@ -297,6 +298,12 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
 // (a name may hold a bracketed word of its own — 政府办公厅（室）及相关机构事务（款）: a bracket that is no marker
 // and holds a few words, no figure, is part of the name)
 const CHAIN = /((?:[^（(，,。；：:、]|[（(](?!\s*\d{0,3}\s*(?:类|款|项)\s*[）)])[^（()）\d，,。；：:、]{1,6}[）)]){2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+
+/** Whether a text holds an amount with its unit, then a purpose word (patterns/facts.yaml purposeCues). */
+function purposeAfterFigure(text: string): boolean {
+  const at = text.search(/\d\s*(?:亿元|万元|千元|元)/u);
+  return at >= 0 && rules().purpose.test(text.slice(at));
+}
 
 /** Where the last 类/款/项 marker of a text ends (0 when there is none). */
 function lastChainEnd(text: string): number {
@@ -683,6 +690,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // The figure's own words may name another row than the chain before it (一般公共服务支出（类）100.00万元，
     // 主要是行政运行70.00万元; …（类）445.69万元，其中：住房公积金187.19万元): it is that row's, or nothing.
     if (code) code = ownRow(f.label, code, rows, economic);
+    // A figure after the 科目's own figure and a purpose word (（项）12600.00万元，主要用于浙北医学中心迁建4500.00万元、…, 湖州
+    // 2026 预算) is an item of what the money is for, not the row's: where its words name no row (ownRow kept the chain's).
+    if (code && chain.length && f.role !== 'change' && code === codeOfChain(chain, rows) && purposeAfterFigure(clause.slice(lastChainEnd(clause)))) code = undefined;
     // A figure in brackets right after another (年初预算为80.00万元（800,023.45元）) restates that figure, in another
     // unit: it names no row of its own (its words are the other figure's, its role unknown).
     if (code && /\d\s*(?:亿元|万元|千元|元)\s*[（(]\s*$/u.test(clause)) code = undefined;
