@@ -361,7 +361,7 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
 /** A figure its cell wraps (576,171.1 / 1 under it, 杭州 2026 预算03: 576,171.11): a row with nothing but one or two
  *  digits, under a figure of the same column that lacks as many of the two decimals the table's other figures print,
  *  is the rest of that figure. Read alone, the figure would be wrong in its last digit. */
-function joinWrappedFigures(rows: Cell[][]): void {
+export function joinWrappedFigures(rows: Cell[][]): void {
   const twoDecimals = rows.slice(1).some((r) => r.some((c) => /^-?[\d,]*\d\.\d{2}$/u.test(c.text)));
   if (!twoDecimals) return;
   for (let i = rows.length - 1; i >= 2; i--) {
