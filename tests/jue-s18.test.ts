@@ -34,3 +34,53 @@ describe('the unit of a title that is one section’s page', () => {
     expect(meta('某市某某局2024年度部门决算').unit).toBe('某市某某局');
   });
 });
+
+// 3. A 基本支出决算表 in a page-text dump cut at single spaces (pdfplumber), two 经济分类 halves, whose long labels
+//    wrap onto lines of their own above and below their row (普陀区生态环境局 2025 决算 as GovBudgetChecker dumps it):
+//    `301 08 229.67 302 07 邮电费 3.48` (left label wrapped off the line) and `301 12 其他社会保障缴费 7.17 302 12 0.00`
+//    (right label wrapped off). Figures made up. The right half's code opens the right half: no code read as figures.
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
+import { segment } from '../src/segment/index.js';
+
+const dump = (office = '20.00') =>
+  JSON.stringify({
+    page_count: 2,
+    page_texts: [
+      '某区某某局\n2025 年度部门决算',
+      [
+        '一般公共预算财政拨款基本支出决算表',
+        '单位：万元',
+        '经济分类',
+        '科目编码 科目名称 决算数 科目名称 决算数',
+        '类 款 类 款',
+        `301 工资福利支出 400.00 302 商品和服务支出 ${(Number(office) + 5 + 3 + 2).toFixed(2)}`,
+        `301 01 基本工资 250.00 302 01 办公费 ${office}`,
+        '机关事业单位基本',
+        '301 08 100.00 302 07 邮电费 5.00',
+        '养老保险缴费',
+        '301 11 公务员医疗补助缴 0.00 302 11 差旅费 3.00',
+        '费 因公出国（境）费',
+        '301 12 其他社会保障缴费 50.00 302 12 2.00',
+        '用',
+        '人员经费合计 400.00 公用经费合计 30.00',
+      ].join('\n'),
+    ],
+  });
+const run = async (text: string) => check(extract(segment(await ingest(new TextEncoder().encode(text), { ocr: 'off' }))));
+
+describe('a single-spaced two-halves 基本支出决算表 whose labels wrap off their row (page-text dump)', () => {
+  it('reads the right half’s code pieces after the left figure as the right half', async () => {
+    const d = await run(dump());
+    const t = d.tables.find((x) => x.kind === '公开06表')!;
+    expect(t.rows.find((r) => r[0] === '30108')).toEqual(['30108', '机关事业单位基本养老保险缴费', '100.00', '30207', '邮电费', '5.00']);
+    expect(t.rows.find((r) => r[0] === '30112')?.slice(0, 4)).toEqual(['30112', '其他社会保障缴费', '50.00', '30212']);
+    expect(t.rows.find((r) => r[0] === '30112')?.[5]).toBe('2.00');
+    expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
+  });
+  it('still catches a right-half item that breaks its 302 sum', async () => {
+    const d = await run(dump('25.00').replace('30.00', '35.00').replace('302 商品和服务支出 35.00', '302 商品和服务支出 30.00'));
+    expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error').map((f) => [f.loc?.page, f.loc?.line, f.expected, f.found])).toEqual([[2, 6, '35.00', '30.00']]);
+  });
+});
