@@ -65,6 +65,7 @@ const dump = (office = '20.00') =>
         '301 12 其他社会保障缴费 50.00 302 12 2.00',
         '用',
         '人员经费合计 400.00 公用经费合计 30.00',
+        '注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。',
       ].join('\n'),
     ],
   });
@@ -82,5 +83,43 @@ describe('a single-spaced two-halves 基本支出决算表 whose labels wrap off
   it('still catches a right-half item that breaks its 302 sum', async () => {
     const d = await run(dump('25.00').replace('30.00', '35.00').replace('302 商品和服务支出 35.00', '302 商品和服务支出 30.00'));
     expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH' && f.severity === 'error').map((f) => [f.loc?.page, f.loc?.line, f.expected, f.found])).toEqual([[2, 6, '35.00', '30.00']]);
+  });
+});
+
+// 4. The same with the right half's code whole (宜川路街道 2025 决算 dump): `30113 住房公积金 431.39 30212 13.24` (因公出国（境）费
+//    wrapped onto the lines around) and `30310 个人农业生产补贴 30231 81.11` (the left half blank, the right label wrapped).
+const whole = (office = '20.00') =>
+  JSON.stringify({
+    page_count: 2,
+    page_texts: [
+      '某区某某街道办事处\n2025 年度部门决算',
+      [
+        '一般公共预算财政拨款基本支出决算表',
+        '单位：万元',
+        '科目编码 科目名称 决算数 科目名称 决算数',
+        `301 工资福利支出 400.00 302 商品和服务支出 ${(Number(office) + 5 + 3 + 2).toFixed(2)}`,
+        `30101 基本工资 250.00 30201 办公费 ${office}`,
+        '30102 津贴补贴 100.00 30207 邮电费 5.00',
+        '因公出国（境）费',
+        '30113 住房公积金 50.00 30212 3.00',
+        '用',
+        '303 对个人和家庭的补助 0.00 30229 福利费 0.00',
+        '公务用车运行维',
+        '30310 个人农业生产补贴 30231 2.00',
+        '护费',
+        '人员经费合计 400.00 公用经费合计 30.00',
+      ].join('\n'),
+    ],
+  });
+
+describe('a single-spaced 基本支出决算表 whose right half prints its code whole before its lone figure (page-text dump)', () => {
+  it('reads the code as the right half’s, after a left figure or after a left label with no figure', async () => {
+    const d = await run(whole());
+    const t = d.tables.find((x) => x.kind === '公开06表')!;
+    expect(t.rows.find((r) => r[0] === '30113')?.slice(0, 4)).toEqual(['30113', '住房公积金', '50.00', '30212']);
+    expect(t.rows.find((r) => r[0] === '30113')?.[5]).toBe('3.00');
+    expect(t.rows.find((r) => r[0] === '30310')?.[2]).toBe('');
+    expect(t.rows.find((r) => r[0] === '30310')?.slice(3)).toEqual(['30231', '公务用车运行维护费', '2.00']);
+    expect(d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => f.message)).toEqual([]);
   });
 });
