@@ -475,6 +475,18 @@ function parseSegment(
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
   if (priorWord && role === 'budget' && docYear !== null) year = docYear - 1;
+  // The base of a comparison named with its year (“…19,828.57万元比2025年初预算数20,292.85万元减少”, where the 年 of the
+  // year is the 年 of 年初; “较2024年决算数48.00万元”): the figure is that year's, the base the subject's figure is
+  // measured from — never the statement's own value, unless the statement is about that same year (a 决算's “比2025年
+  // 初预算数” in the 2025 report is its own initial budget). Where the statement's year is not known (a report whose
+  // title lost its 年), a base named with a year is still a base.
+  const base = tok.kind === 'amount' && (role === 'budget' || role === 'actual' || role === 'prior_year') ? /^(?:比|较|与|同比)(20\d\d)(?=年|$)/u.exec(head.replace(/\s/gu, '')) : null;
+  if (base) {
+    const baseYear = Number(base[1]);
+    const statementYear = lineYear ?? docYear;
+    year = baseYear;
+    if (statementYear === null || baseYear < statementYear) role = 'prior_year';
+  }
   // “较上年决算数（48.00万元）增加”: the base of the comparison, last year's figure
   if (priorWord && role === 'actual' && docYear !== null) {
     role = 'prior_year';
