@@ -1,0 +1,100 @@
+// Session 18 (renwu screens, 预算 sets): leftover wrong values and unjudged errors, each on a small synthetic text
+// (names and figures made up after the real layouts), run through the whole pipeline; outcomes pinned exactly.
+import { describe, expect, it } from 'vitest';
+import type { CheckedDocument } from '../src/model.js';
+import { runLines as run } from './check-helpers.js';
+
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT']);
+const figs = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => `${f.code} ${f.severity} @${f.loc?.line}`);
+const fact = (d: CheckedDocument, text: string) => d.facts.filter((f) => f.text === text).map((f) => `${f.metric} ${f.role} ${f.year}`);
+
+describe('the base of a comparison named with its year is that year’s, never this year’s value (北京 国资委 2026 预算)', () => {
+  // “比 2025 年初预算数 20,292.85 万元”: the 年 of the year is the 年 of 年初, so the year was not read and the base
+  // became the report's own (initial) budget — a wrong summary value and false rate/conflict flags.
+  const lines = (title: string[], lead: string) => [
+    ...title,
+    '二、收入预算情况说明',
+    `${lead}收入预算515,665.27万元，其中:一般公共预算`,
+    '收入19,828.57万元比2025年初预算数20,292.85万元减',
+    '少464.27万元，降低2.29%。',
+    '三、支出预算情况说明',
+    '2026年支出预算515,665.27万元，其中:一般公共预算',
+    '支出19,828.57万元比2025年初预算数20,292.85万元减',
+    '少464.27万元，降低2.29%。',
+  ];
+
+  it('reads the base as the year before where the title names the year', async () => {
+    const d = await run(lines(['某某市某某委员会2026年部门预算'], '2026年'));
+    expect(d.document.year).toBe(2026);
+    expect(fact(d, '20,292.85')).toEqual(['general_budget_appropriation_income prior_year 2025', 'general_budget_initial_budget prior_year 2025']);
+    expect(d.summary.general_budget_initial_budget).toBeUndefined();
+    expect(d.summary.general_budget_appropriation_expenditure?.value).toBe(19828.57);
+    expect(figs(d)).toEqual([]);
+  });
+
+  it('and where the report’s year is not known', async () => {
+    const d = await run(lines(['某某市某某委员会', '部门预算情况的说明'], '本年度'));
+    expect(d.document.year).toBeNull();
+    expect(fact(d, '20,292.85')).toEqual(['general_budget_appropriation_income prior_year 2025', 'general_budget_initial_budget prior_year 2025']);
+    expect(d.summary.general_budget_initial_budget).toBeUndefined();
+    expect(figs(d)).toEqual([]);
+  });
+
+  it('a title’s year printed without its 年 is the report’s year (…委员会 / 2026 部门预算情况的说明)', async () => {
+    const d = await run(lines(['某某市某某委员会', '2026 部门预算情况的说明'], '2026 度'));
+    expect([d.document.year, d.document.title, d.document.unit]).toEqual([2026, '某某市某某委员会2026部门预算情况的说明', '某某市某某委员会']);
+    expect(fact(d, '20,292.85')).toEqual(['general_budget_appropriation_income prior_year 2025', 'general_budget_initial_budget prior_year 2025']);
+    expect(figs(d)).toEqual([]);
+  });
+
+  it('keeps a 决算’s own initial budget, the base of a comparison with the same year', async () => {
+    const d = await run([
+      '某某市某某局2025年度部门决算',
+      '四、一般公共预算财政拨款支出决算情况说明',
+      '2025年度一般公共预算财政拨款支出决算数为1,200.00万元，比2025年初预算数1,000.00万元增加200.00万元，增长20.00%。',
+    ]);
+    expect(fact(d, '1,000.00')).toEqual(['general_budget_initial_budget budget 2025']);
+    expect(d.summary.general_budget_initial_budget?.value).toBe(1000);
+    expect(figs(d)).toEqual([]);
+  });
+});
+
+describe('a file that is the 说明 alone: its tables are another file’s (北京 附件1 情况说明, not saying so)', () => {
+  const body = [
+    '一、部门情况说明',
+    '（一）本部门职责情况',
+    '负责全市某某工作的统筹规划和组织实施。',
+    '（二）机构设置情况',
+    '某某委员会无下属单位。',
+    '二、收入预算情况说明',
+    '2026年收入预算1,200.00万元，其中:一般公共预算收入1,200.00万元。',
+    '三、支出预算情况说明',
+    '2026年支出预算1,200.00万元，其中:基本支出800.00万元，项目支出400.00万元。',
+    '四、财政拨款“三公”经费预算情况说明',
+    '2026年财政拨款“三公”经费预算30.00万元。',
+    '五、其他情况说明',
+    '（一）政府采购预算说明',
+    '2026年政府采购预算总额20.00万元。',
+    '（二）机关运行经费说明',
+    '2026年机关运行经费财政拨款预算60.00万元。',
+    '（三）国有资产占用情况说明',
+    '截至2025年底，共有车辆3台。',
+    '六、名词解释',
+    '基本支出：指为保障机构正常运转而发生的人员支出和公用支出。',
+  ];
+  const missing = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.code === 'MISSING_TABLE').map((f) => `${f.severity} ${f.message.replace(/（[^）]*）/u, '')}`);
+
+  it('a title that says 说明 only, no table, no table part: info', async () => {
+    expect(await missing(['某某市某某委员会', '2026 部门预算情况的说明', ...body])).toEqual([
+      'info 文中没有任何一张必须公开的预算表，本文件只是情况说明（标题只称说明，全文没有表格），公开表应另附文件，请在附件中核对。',
+    ]);
+  });
+
+  it('a report titled as the whole 预算 with no table still lacks them', async () => {
+    expect(await missing(['某某市某某委员会', '2026年部门预算', ...body])).toEqual(['error 文中没有任何一张必须公开的预算表，可能另附文件公开，请核对。']);
+  });
+
+  it('a 说明 whose own outline announces a table part still lacks them', async () => {
+    expect(await missing(['某某市某某委员会', '2026年部门预算情况说明', ...body, '七、部门预算报表'])).toEqual(['error 文中没有任何一张必须公开的预算表，可能另附文件公开，请核对。']);
+  });
+});
