@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckedDocument } from '../src/model.js';
 import { runLines as run } from './check-helpers.js';
 
-const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT']);
+const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
 const figs = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => `${f.code} ${f.severity} @${f.loc?.line}`);
 const fact = (d: CheckedDocument, text: string) => d.facts.filter((f) => f.text === text).map((f) => `${f.metric} ${f.role} ${f.year}`);
 
@@ -96,5 +96,44 @@ describe('a file that is the 说明 alone: its tables are another file’s (北�
 
   it('a 说明 whose own outline announces a table part still lacks them', async () => {
     expect(await missing(['某某市某某委员会', '2026年部门预算情况说明', ...body, '七、部门预算报表'])).toEqual(['error 文中没有任何一张必须公开的预算表，可能另附文件公开，请核对。']);
+  });
+});
+
+describe('a change told after the list of an item’s parts is the item’s (深圳 口岸 2026 预算, 项目支出 items)', () => {
+  const doc = [
+    '深圳市某某办公室2026年部门预算',
+    '第三部分 部门预算支出具体情况',
+    '（五）项目支出5,000.00万元，具体包括：',
+    '2.口岸管理业务4,000.00万元,主要包括：口岸管养工作3,800.00',
+    '万元，用于开展口岸的管理维护工作；口岸安检保障工作100.00',
+    '万元，用于安检设备维护；',
+    '资产清查盘点工作30.00万元，用于资产盘点项目；某某平台运营管理项目上年结转70.00万元，用于',
+    '某某专业管理服务。较2025年年初预算增加56.00万元，增幅1.4%。',
+    '3.上级转移支付项目1,000.00万元,主要包括：某某物业管理服务300.00万元，上年结转',
+    '20.00万元，用于某某口岸区运行维护工作。',
+    '某某作业服务费680.00万元，上年结转60.00万元，用于某某仓储工作。较',
+    '2025年年初预算增加340.00万元，增幅51.5%。',
+    '4.预算准备金180.00万元,主要用于年度预算执行中临时增加的支出。',
+  ];
+
+  it('pairs each change and its rate with the item, not with the list’s last part', async () => {
+    const d = await run(doc);
+    const changes = d.facts.filter((f) => f.role === 'change').map((f) => `${f.label} ${f.text}`);
+    expect(changes).toEqual(['口岸管理业务 56.00', '口岸管理业务 1.4', '上级转移支付项目 340.00', '上级转移支付项目 51.5']);
+    expect(figs(d)).toEqual([]);
+  });
+
+  it('still flags a rate that does not fit the item (the item stated in the same paragraph)', async () => {
+    const joined = [...doc.slice(0, 3), doc.slice(3, 8).join(''), ...doc.slice(8)];
+    expect(figs(await run(joined))).toEqual([]);
+    expect(figs(await run(joined.map((l) => l.replace('增幅1.4%', '增幅4.1%'))))).toEqual(['PERCENT_MISMATCH error @4']);
+  });
+});
+
+describe('an indicator value printed with wide character spacing (烟台 住建 2026 预算 `>9 0 %`)', () => {
+  it('is one figure, well formed; a value malformed otherwise still is', async () => {
+    const { isMalformed } = await import('../src/extract/indicators/values.js');
+    expect(['>9 0%', '>1 0本', '≥9 5%'].map((v) => [v, isMalformed(v)])).toEqual([['>9 0%', false], ['>1 0本', false], ['≥9 5%', false]]);
+    expect(['>9 0%%', '9.8 .5', '1 0&'].map((v) => [v, isMalformed(v)])).toEqual([['>9 0%%', true], ['9.8 .5', true], ['1 0&', true]]);
   });
 });

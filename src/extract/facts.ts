@@ -18,6 +18,14 @@ import { scanNumbers, type NumberToken } from './facts/scan.js';
 import { signDirection, signedSegment } from './facts/signed.js';
 import { Paragraph, runsOn } from './facts/paragraph.js';
 
+/** The figure a list of its parts follows (…40,000.70万元,主要包括：…), and whether a part has been read since. */
+interface ListHead {
+  head: Subject;
+  partsAfter: boolean;
+  /** The list's paragraph opens with an enumeration marker (2.口岸管理业务…): the item's body runs on to the next marker. */
+  enumerated: boolean;
+}
+
 interface Subject {
   label: string;
   metric: string | null;
@@ -79,13 +87,18 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   const splits: Split[] = [];
   const pushed = new Map<Omit<Fact, 'id'>, Fact>();
   let open: Split | null = null;
+  let list: (ListHead & { open: boolean }) | null = null;
   for (const para of paragraphs(doc)) {
     // A paragraph that opens with the comparison of the figure the one before it ended on (“…社会保障和就业（类）
     // 支出1374.63万元，主要用于…的支出。” / “与上年相比增加85.11万元，增长6.60%。”: a line that ends its sentence
     // ends its paragraph) states that figure's change: it goes on with the subject of the paragraph before.
     if (!carried && last && para.opensSentence && opensWithComparison(para)) carried = last;
-    const got = paragraphFacts(para, docYear, carried, open);
+    // (a list goes on into the next paragraph where its last part ended in ；, or through the body of its enumerated
+    // item — “3.上级转移支付项目…主要包括：…工作。” / “免除查验…工作。较2025年年初预算增加3,567.18万元” — up to the next marker)
+    if (list && !list.open && !(list.enumerated && !rules().enumeration.test(para.text.trimStart()))) list = null;
+    const got = paragraphFacts(para, docYear, carried, open, list);
     open = got.open;
+    list = got.list;
     last = got.last?.kind === 'amount' ? got.last : null;
     const parts = new Set(got.splits.flatMap((x) => x.parts));
     for (const f of got.facts) {
@@ -193,7 +206,8 @@ function paragraphFacts(
   docYear: number | null,
   carried: Subject | null,
   openItem: Split | null = null,
-): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null; splits: Split[]; open: Split | null } {
+  openList: ListHead | null = null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null; splits: Split[]; open: Split | null; list: (ListHead & { open: boolean }) | null } {
   const text = para.text;
   const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
@@ -205,6 +219,14 @@ function paragraphFacts(
   // (a 科目 item's figure and the end of its sentence: the 其中 list after it is the item's split)
   let item: Split | null = openItem ? Object.assign(openItem, { end: 0, until: sentenceEndAfter(text, 0), opened: true }) : null;
   const splits: Split[] = item ? [item] : [];
+  // The figure a list of its parts follows (“2.口岸管理业务40,000.70万元,主要包括：口岸管养工作38,297.20万元，用于…；…”,
+  // 深圳 预算's 项目支出 items): a sentence after the list that opens with its comparison and names nothing (“。较2025年
+  // 年初预算增加569.63万元，增幅1.4%。”) states the change of the whole, not of the list's last part.
+  // (a list whose parts end in ；, each a paragraph of its own where a line ends with one, goes on into the next)
+  let listHead: Subject | null = openList?.head ?? null;
+  let partsAfter = openList?.partsAfter ?? false;
+  let listEnumerated = openList?.enumerated ?? false;
+  const comparisonOpens = new RegExp(`^\\s*(?:${r.comparisonStart.source})`, 'u');
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -238,6 +260,8 @@ function paragraphFacts(
     // The clause the segment ends, back over a list of nouns joined by 、 (基本支出增加人员工资、住房公积金、提租补贴等).
     let clause = segment.text;
     for (let q = pieces.length - 1, at = segment.start; q >= 0 && text[at - 1] === '、'; at = pieces[q]!.start, q--) clause = `${pieces[q]!.text}、${clause}`;
+    const wholeChange = listHead && partsAfter && comparisonOpens.test(segment.text) && r.sentenceEnd.test(text.slice(0, segment.start).trimEnd().slice(-1));
+    if (wholeChange) subject = listHead;
     const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence, clause);
     const ov = overrides.get(k);
     if (ov !== undefined) {
@@ -284,6 +308,13 @@ function paragraphFacts(
       splits.push(item);
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
+    if (tok.kind === 'amount' && parsed.own && (parsed.role === 'budget' || parsed.role === 'actual')) {
+      if (listHead) partsAfter = true;
+      else if (/^[，,]?(?:主要|具体)?包括[:：]/u.test(text.slice(tok.unitEnd))) {
+        listHead = subject;
+        listEnumerated = r.enumeration.test(text.trimStart());
+      }
+    }
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
 
@@ -327,7 +358,8 @@ function paragraphFacts(
   if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
   // (an item whose 其中 ends the paragraph: its list opens the next one)
   const open = item && /其中[:：]?$/u.test(text.trimEnd()) && item.until >= text.length ? item : null;
-  return { facts: out, trailing, last: subject, splits: splits.filter((x) => x.parts.length), open };
+  const list = listHead ? { head: listHead, partsAfter, enumerated: listEnumerated, open: /[；;]$/u.test(text.trimEnd()) } : null;
+  return { facts: out, trailing, last: subject, splits: splits.filter((x) => x.parts.length), open, list };
 }
 
 /** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */
@@ -623,3 +655,4 @@ function excerptFor(para: Paragraph, tok: NumberToken): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
