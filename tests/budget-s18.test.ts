@@ -1,7 +1,8 @@
 // Session 18 (renwu screens, 预算 sets): leftover wrong values and unjudged errors, each on a small synthetic text
 // (names and figures made up after the real layouts), run through the whole pipeline; outcomes pinned exactly.
 import { describe, expect, it } from 'vitest';
-import type { CheckedDocument } from '../src/model.js';
+import type { CheckedDocument, Fact } from '../src/model.js';
+import { buildSummary } from '../src/extract/summary.js';
 import { runLines as run } from './check-helpers.js';
 
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
@@ -135,5 +136,36 @@ describe('an indicator value printed with wide character spacing (烟台 住建 
     const { isMalformed } = await import('../src/extract/indicators/values.js');
     expect(['>9 0%', '>1 0本', '≥9 5%'].map((v) => [v, isMalformed(v)])).toEqual([['>9 0%', false], ['>1 0本', false], ['≥9 5%', false]]);
     expect(['>9 0%%', '9.8 .5', '1 0&'].map((v) => [v, isMalformed(v)])).toEqual([['>9 0%%', true], ['9.8 .5', true], ['1 0&', true]]);
+  });
+});
+
+describe('a narrative figure cut off at its last printed digit agrees with the table (上海 文物保护研究中心 2026 预算)', () => {
+  const fact = (id: string, over: Partial<Fact>): Fact => ({
+    id,
+    label: '收入预算',
+    metric: 'total_income',
+    kind: 'amount',
+    value: 1361,
+    text: '1,361',
+    unit: '万元',
+    yuan: 13610000,
+    year: 2026,
+    role: 'budget',
+    loc: { page: 6, line: 2 },
+    excerpt: '收入预算1,361万元',
+    from: 'text',
+    ...over,
+  });
+  const table = (text: string) => fact('t1', { from: 'table', value: Number(text.replace(/,/gu, '')), text, unit: '元', yuan: Number(text.replace(/,/gu, '')), loc: { page: 7, line: 11, table: 't1', row: 10, col: 1 } });
+  const conflicts = (cell: string, said = fact('f1', {})) => buildSummary([table(cell), said], 2026, '预算').flags.map((f) => `${f.found} | ${f.expected}`);
+
+  it('1,361万元 for 13,616,271元 (cut off) or 13,605,000元 (rounded): no conflict', () => {
+    expect(conflicts('13,616,271')).toEqual([]);
+    expect(conflicts('13,605,000')).toEqual([]);
+  });
+
+  it('a figure off by more than its last digit still conflicts', () => {
+    expect(conflicts('13,626,271')).toEqual(['1,361万元 | 13,626,271元']);
+    expect(conflicts('13,600,000')).toEqual(['1,361万元 | 13,600,000元']);
   });
 });
