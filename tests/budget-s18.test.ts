@@ -124,6 +124,16 @@ describe('a change told after the list of an item’s parts is the item’s (深
     expect(figs(d)).toEqual([]);
   });
 
+  it('a 其中 list too (西安 生态环境 机关运行经费): the change after it is the whole’s', async () => {
+    const d = await run([
+      '西安市某某局2022年部门综合预算',
+      '十、机关运行经费安排情况说明',
+      '本部门当年机关运行经费预算安排1487.80万元，其中办公费1000.00万元，印刷费468.07万元，其他商品和服务支出19.73万元。较上年增加286.96万元，主要原因是公用经费标准出现变化。',
+    ]);
+    expect(d.facts.filter((f) => f.role === 'change').map((f) => `${f.label} ${f.text}`)).toEqual(['机关运行经费预算安排 286.96']);
+    expect(figs(d)).toEqual([]);
+  });
+
   it('still flags a rate that does not fit the item (the item stated in the same paragraph)', async () => {
     const joined = [...doc.slice(0, 3), doc.slice(3, 8).join(''), ...doc.slice(8)];
     expect(figs(await run(joined))).toEqual([]);
@@ -167,5 +177,21 @@ describe('a narrative figure cut off at its last printed digit agrees with the t
   it('a figure off by more than its last digit still conflicts', () => {
     expect(conflicts('13,626,271')).toEqual(['1,361万元 | 13,626,271元']);
     expect(conflicts('13,600,000')).toEqual(['1,361万元 | 13,600,000元']);
+  });
+});
+
+describe('a change after a 其中 list, told on in the list’s sentence, may be its total’s (西安 公安 2026 预算)', () => {
+  const doc = (rate: string) => [
+    '西安市某某局2026年部门预算',
+    '六、财政拨款收支情况说明',
+    `本部门当年财政拨款收入337,741.21万元，其中：一般公共预算拨款收入324,638.50万元、上年结转13,102.70万元，较上年减少130,014.30万元，下降${rate}%，下降的主要原因是机构改革。`,
+  ];
+
+  it('no UNIT_SUSPECT against the last item where the change and its rate fit the total', async () => {
+    expect(figs(await run(doc('27.80')))).toEqual([]);
+  });
+
+  it('a rate that fits neither still gives the flag', async () => {
+    expect(figs(await run(doc('37.80')))).toEqual(['UNIT_SUSPECT error @3']);
   });
 });

@@ -220,8 +220,9 @@ function paragraphFacts(
   let item: Split | null = openItem ? Object.assign(openItem, { end: 0, until: sentenceEndAfter(text, 0), opened: true }) : null;
   const splits: Split[] = item ? [item] : [];
   // The figure a list of its parts follows (“2.口岸管理业务40,000.70万元,主要包括：口岸管养工作38,297.20万元，用于…；…”,
-  // 深圳 预算's 项目支出 items): a sentence after the list that opens with its comparison and names nothing (“。较2025年
-  // 年初预算增加569.63万元，增幅1.4%。”) states the change of the whole, not of the list's last part.
+  // 深圳 预算's 项目支出 items; “机关运行经费预算安排1487.80万元，其中办公费618.69万元，…”; “年初预算数45,369.18万元。按支出
+  // 功能分类，包括…”): a sentence after the list that opens with its comparison and names nothing (“。较2025年年初预算增加
+  // 569.63万元，增幅1.4%。”) states the change of the whole, not of the list's last part.
   // (a list whose parts end in ；, each a paragraph of its own where a line ends with one, goes on into the next)
   let listHead: Subject | null = openList?.head ?? null;
   let partsAfter = openList?.partsAfter ?? false;
@@ -308,10 +309,12 @@ function paragraphFacts(
       splits.push(item);
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
-    if (tok.kind === 'amount' && parsed.own && (parsed.role === 'budget' || parsed.role === 'actual')) {
-      if (listHead) partsAfter = true;
-      else if (/^[，,]?(?:主要|具体)?包括[:：]/u.test(text.slice(tok.unitEnd))) {
-        listHead = subject;
+    if (tok.kind === 'amount' && (parsed.role === 'budget' || parsed.role === 'actual') && parsed.label) {
+      if (listHead) partsAfter ||= parsed.own;
+      else if (/^[，,。]?(?:按[^，,。；]{1,12}分类[，,]?)?(?:主要|具体)?(?:包括|其中)[:：]?/u.test(text.slice(tok.unitEnd))) {
+        // (a whole named only by the words it inherits is the whole too; one named by nothing — “（二）支出预算：” a heading,
+        // then “2026年年初预算数45,369.18万元。按支出功能分类，包括…” — is not read as one: its change would be no one's)
+        listHead = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
         listEnumerated = r.enumeration.test(text.trimStart());
       }
     }
