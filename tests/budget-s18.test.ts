@@ -195,3 +195,21 @@ describe('a change after a 其中 list, told on in the list’s sentence, may be
     expect(figs(await run(doc('37.80')))).toEqual(['UNIT_SUSPECT error @3']);
   });
 });
+
+describe('a year inside a finished reason clause is not the year of the figures after it (杭州 交通 2026 预算)', () => {
+  const doc = (rate: string) => [
+    '杭州市某某局2026年度部门预算',
+    '（七）“三公”经费预算情况说明',
+    `公务用车购置费421.30万元，比上年预算数增加421.30万元（上年预算数为0万元，无法计算增减比率），主要原因是部分车辆报废后购置新车，部分2025年公务用车购置资金来源为政府性基金；公务用车运行维护费支出424.80万元，主要用于燃料费、维修费等支出，比上年预算数减少32.00万元，下降${rate}%，主要原因是减少公务用车维护成本。`,
+  ];
+
+  it('reads 424.80 as this year’s budget: its rate fits', async () => {
+    const d = await run(doc('7.0'));
+    expect(fact(d, '424.80')).toEqual(['null budget 2026']);
+    expect(figs(d)).toEqual([]);
+  });
+
+  it('a rate that does not fit is flagged against it', async () => {
+    expect(figs(await run(doc('9.0')))).toEqual(['PERCENT_MISMATCH error @3']);
+  });
+});

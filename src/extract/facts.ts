@@ -504,7 +504,9 @@ function parseSegment(
   // The year a statement is about: a year named in the segment (not the comparison base), else the
   // first year named earlier on the line, else the report's.
   const segYear = yearIn(compared || role === 'change' ? '' : head) ?? null;
-  const lineYear = yearIn(lineBefore.replace(/(?:与|比|较)20\d\d年度?(?:相比|决算数?)?/g, ''));
+  // (not a year inside a finished reason clause before it: “…主要原因是…部分2025年公务用车购置资金来源为政府性基金；公务用车运行
+  // 维护费支出424.80万元” — 杭州 交通 2026 — is this year's figure, not 2025's)
+  const lineYear = yearIn(lineBefore.replace(/(?:与|比|较)20\d\d年度?(?:相比|决算数?)?/g, '').replace(/(?:主要)?原因[^。；;]*[。；;]/gu, ''));
   let year = segYear ?? lineYear ?? docYear;
   if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
