@@ -106,12 +106,17 @@ function carryInWords(): { label: RegExp; not: RegExp } {
 }
 
 /** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees
- *  with the exact one when they differ by at most half the coarser figure's last printed digit. */
+ *  with the exact one when they differ by at most half the coarser figure's last printed digit; or cut off
+ *  there (上海 文物保护研究中心 2026: 1,361万元 for the table's 13,616,271元, 1,237万元 for 12,376,671元 — the
+ *  digits past the last printed one dropped, as a rate may be; PERCENT_MISMATCH reads rates so). */
 function same(a: Fact, b: Fact): boolean {
   if (a.kind !== 'amount') return a.value === b.value;
   if (a.yuan === undefined || b.yuan === undefined) return a.yuan === b.yuan;
   const step = Math.max(lastDigitYuan(a), lastDigitYuan(b));
-  return step <= 1 ? a.yuan === b.yuan : 2 * Math.abs(a.yuan - b.yuan) <= step;
+  if (step <= 1) return a.yuan === b.yuan;
+  if (2 * Math.abs(a.yuan - b.yuan) <= step) return true;
+  const [coarse, fine] = lastDigitYuan(a) >= lastDigitYuan(b) ? [a.yuan, b.yuan] : [b.yuan, a.yuan];
+  return Math.abs(fine) - Math.abs(coarse) >= 0 && Math.abs(fine) - Math.abs(coarse) < step && Math.sign(fine) === Math.sign(coarse);
 }
 
 
