@@ -6,6 +6,10 @@ import { loadPattern } from './patterns.js';
 export const foldTableText = (s: string): string =>
   s.replace(/[\s“”"'‘’「」『』]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/，/g, '、');
 
+/** A header part that numbers the column (the 栏次 row under a header: 栏次 | 1 | 2, or ** | 1 | 2), never
+ *  what the column holds. */
+export const isColumnNumber = (part: string): boolean => /^(?:\d{1,2}|\*+|栏次|行次)$/u.test(part);
+
 interface TitledDef {
   kind?: string;
   titles: string[];

@@ -25,6 +25,13 @@ describe('pageDump', () => {
     expect(pageDump(' \n' + JSON.stringify(['甲', '乙', '丙']))).toEqual(['甲', '乙', '丙']);
   });
 
+  it('reads the pages\' texts as strings under a key that names them (session 18: GovBudgetChecker fixtures)', () => {
+    expect(pageDump(JSON.stringify({ source_pdf_sha256: 'x', page_count: 2, page_texts: ['甲', '乙'], page_tables: [[], [[['a', 'b']]]] }))).toEqual(['甲', '乙']);
+    expect(pageDump(JSON.stringify({ doc: { pages: ['甲', '乙'] } }))).toEqual(['甲', '乙']);
+    // (strings under another key are no pages)
+    expect(pageDump(JSON.stringify({ names: ['甲', '乙'] }))).toBeNull();
+  });
+
   it('keeps the dump numbering: a skipped page is an empty page; 0-based numbers count from 0', () => {
     expect(pageDump(JSON.stringify([{ page: 1, text: 'a' }, { page: 3, text: 'c' }]))).toEqual(['a', '', 'c']);
     expect(pageDump(JSON.stringify([{ page: 0, text: 'a' }, { page: 1, text: 'b' }]))).toEqual(['a', 'b']);

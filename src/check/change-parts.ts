@@ -1,6 +1,7 @@
 // The parts of a change against the change: their sum (SUM_MISMATCH) and their directions (DIRECTION_CONFLICT).
 import { flatWords } from './prose-levels.js';
 import type { Fact, Flag } from '../model.js';
+import { bracketDepth } from '../brackets.js';
 import { checksConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
@@ -175,6 +176,9 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
     // of the list around it. Read as items, such a breakdown and its total cancel when the total is flipped, and a zero
     // change before them read as their total explained that flip (广州 2026 预算 三公 paragraphs: false DIRECTION_CONFLICT).
     if (inBrackets(ctx, f)) return null;
+    // A change against another year than the last (“比上年决算数增加38.97万元…；比2019年(疫情前)决算数减少24.87万元”,
+    // 广东省财政厅 2023 三公) is another comparison: neither the total of the year-on-year changes around it nor one of them.
+    if (otherBaseYear(ctx, f)) return null;
     if (usable(f)) return { f, v: (f.direction === 'decrease' ? -1 : 1) * yuanOf(f)! };
     if (unchanged(f, i)) return { f, v: 0 };
     const v = reasonChange(f, i);
@@ -322,13 +326,18 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
 /** Whether f stands inside brackets opened earlier in its sentence and not closed before it. */
 function inBrackets(ctx: Ctx, f: Fact): boolean {
   const lead = sentenceLead(ctx, f);
-  if (lead === null) return false;
-  let depth = 0;
-  for (const ch of lead) {
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
-  }
-  return depth > 0;
+  return lead !== null && bracketDepth(lead) > 0;
+}
+
+/** Whether f's clause compares with a year named by number other than the year before the document's
+ *  (比2019年…减少24.87万元 in a 2023 report): a change against an older base. */
+function otherBaseYear(ctx: Ctx, f: Fact): boolean {
+  const lead = sentenceLead(ctx, f);
+  const year = ctx.doc.document.year;
+  if (lead === null || year === null) return false;
+  const clause = lead.slice(Math.max(lead.lastIndexOf('，'), lead.lastIndexOf(','), lead.lastIndexOf('；'), lead.lastIndexOf(';')) + 1);
+  const m = /(?:比|较|与|同)(\d{4})年/u.exec(clause);
+  return !!m && Number(m[1]) !== year - 1 && Number(m[1]) !== year;
 }
 
 /** The folded text of f's sentence before f (back to the last 。, at most a few lines); null when unknown. */

@@ -50,7 +50,13 @@ export interface RequiredSet {
   tables: { kind: string; what: string; names: string[]; severity?: Severity }[];
 }
 
-export type RequiredConfig = Record<DocKind, RequiredSet> & { emptyExplanations: string[]; emptySubjects?: string[]; minSectionsFound: number };
+export type RequiredConfig = Record<DocKind, RequiredSet> & {
+  emptyExplanations: string[];
+  emptySubjects?: string[];
+  minSectionsFound: number;
+  /** A file that is the 说明 alone: its title (regex) and the words of a heading that announces a table part. */
+  explanationOnly?: { title: string; tablePart: string };
+};
 
 /** Canonical sections of patterns/sections.yaml (the segmenter's), for finding a section by its names. */
 export const sectionNames = () => {

@@ -65,6 +65,10 @@ export function unitSuspects(ctx: Ctx): Flag[] {
       // A change larger than the figure it changes, past both printed intervals (增加956万元 of 955.93万元 is a new
       // item's whole figure printed to the 万元: 956 ± 0.5 holds it).
       if (!x || cy === null || xy === null || cy - lastDigitYuan(c) / 2 - lastDigitYuan(x) / 2 <= xy) continue;
+      // (a change after a 其中 list that is its total's — “财政拨款收入337,741.21万元，其中：一般公共预算拨款收入324,638.50万元、
+      // 上年结转13,102.70万元，较上年减少130,014.30万元，下降27.80%”, 西安 公安 2026 — not the last item's: no larger than the
+      // total, and its rate, if any, fits the total)
+      if (listTotals(ctx, list, x, c).some((t) => changeFits(c, cy, t, rate))) continue;
       if (c.direction === 'increase') {
         ctx.suspect.add(c.id);
         flags.push(flagOn(c, 'UNIT_SUSPECT', `数值或单位可疑：增加额${show(c)}大于本年数${show(x)}，上年数将为负数。`, `不大于${show(x)}`, show(c)));
@@ -81,6 +85,18 @@ export function unitSuspects(ctx: Ctx): Flag[] {
     }
   }
   return flags;
+}
+
+/** Whether the change `c` (`cy` yuan) can be the change of the figure `t`: no larger than it, past both printed
+ *  intervals, and its rate, if stated, fits t's prior (t − an increase, t + a decrease). */
+function changeFits(c: Fact, cy: number, t: Fact, rate: Fact | undefined): boolean {
+  const ty = yuanOf(t);
+  if (ty === null || t.unit !== c.unit || cy - lastDigitYuan(c) / 2 - lastDigitYuan(t) / 2 > ty) return false;
+  if (!rate) return true;
+  const prior = c.direction === 'decrease' ? ty + cy : ty - cy;
+  if (prior <= 0) return false;
+  const [lo, hi] = ratioRange(c, cy, t, prior, true);
+  return percentFits(rate, lo, hi, checksConfig().tolerances.percentHalfUnit, checksConfig().tolerances.minPercentPoints);
 }
 
 /** The figure a change opening its paragraph compares (“…社会保障和就业（类）支出1374.63万元，主要用于…的支出。” /

@@ -13,6 +13,8 @@ import { foldTableText } from '../table-titles.js';
 import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
 import { decimalsOf, formatAmount } from './numbers.js';
+import type { TextIndex } from './lines.js';
+import { sameSentence } from './prose-figures.js';
 
 const FUNDS = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
@@ -327,7 +329,7 @@ interface BasicShares {
  *  listed, 301 工资福利支出 and 303 对个人和家庭的补助; 公用经费 every other 类 of the table), taken only from
  *  a table whose 类 rows add up to its 合计, at the printed precision. A figure fits when it matches one
  *  table of its fund (or of any, when no table is of its fund); else a warning. */
-export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
+export function restatedBasicShares(doc: ExtractedDocument, text: TextIndex): Flag[] {
   const flags: Flag[] = [];
   const spec = lexicon().basicShares;
   const year = doc.document.year;
@@ -341,7 +343,10 @@ export function restatedBasicShares(doc: ExtractedDocument): Flag[] {
   const otherShare = (f: Fact): 'personnel' | 'public' | undefined => {
     if (f.metric || !spec.otherNames || spec.notInSections?.includes(sectionKey.get(f.section ?? '') ?? '')) return undefined;
     const label = foldName(f.label);
-    for (const share of ['personnel', 'public'] as const) if (spec.otherNames[share].some((n) => heads.some((h) => label === h + foldName(n)))) return share;
+    // (a list that goes on to the 项目支出 — 按支出用途分类，人员支出…；日常公用支出…；项目支出…, 杭州/湖州 2026 预算 — divides
+    // the whole expenditure of every source, not the 基本支出 of the tables below)
+    const whole = () => doc.facts.some((g) => g !== f && g.from === 'text' && /项目支出$/u.test(foldName(g.label)) && (sameSentence(text, f, g, /。/u) || sameSentence(text, g, f, /。/u)));
+    for (const share of ['personnel', 'public'] as const) if (spec.otherNames[share].some((n) => heads.some((h) => label === h + foldName(n)))) return whole() ? undefined : share;
     return undefined;
   };
   const byTable = new Map<string, Fact[]>();

@@ -135,8 +135,12 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     // A web page with pictures in its content prints its tables as pictures (重庆 pages: the 说明 as text,
     // then one picture a table): they are there, only not readable here.
     const pictures = doc.pictures ?? 0;
-    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : '可能另附文件公开，请核对';
-    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...(pictures ? { severity: 'info' as const } : {}) }));
+    // A file that is the 说明 alone (its title says 说明, no table of any kind in it, no heading announcing a table
+    // part: 北京 附件1 …部门预算情况说明, the tables 附件2): the tables are another file's.
+    const alone = !pictures && explanationOnly(doc, cfg.explanationOnly);
+    const where = pictures ? `正文中有${pictures}张图片，表格可能以图片形式发布，请对照图片核对` : alone ? '本文件只是情况说明（标题只称说明，全文没有表格），公开表应另附文件，请在附件中核对' : '可能另附文件公开，请核对';
+    const severity = pictures ? { severity: 'info' as const } : alone ? { severity: tablesElsewhereSeverity() } : {};
+    flags.push(missingFlag(`文中没有任何一张必须公开的${kind}表（${absent.map((r) => r.what).join('、')}），${where}。`, { expected: absent.map((r) => r.kind).join('、'), ...elsewhere, ...severity }));
     return flags;
   }
   // Tables said to be published elsewhere and none printed here with figures (at most their titles, as a
@@ -174,6 +178,16 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     );
   }
   return flags;
+}
+
+/** Whether the document is a 说明 alone, its tables another file's: its title ends as `rule.title` says (…情况说明), it
+ *  holds no table of any kind, and no heading of its outline (its TOC's entries included) names a table part. A web
+ *  page is not a file of a set but the publication itself (its tables are on it, as pictures — 重庆 — or linked as
+ *  files, which says where they are): a page with none lacks them. */
+function explanationOnly(doc: ExtractedDocument, rule: { title: string; tablePart: string } | undefined): boolean {
+  if (!rule || doc.source.format === 'html' || doc.tables.length || !doc.document.title || !new RegExp(rule.title, 'u').test(doc.document.title)) return false;
+  const part = new RegExp(rule.tablePart, 'u');
+  return !flatOutline(doc.outline).some((n) => n.section === 'tables' || part.test(n.title));
 }
 
 /** A cell of a list of the tables that says the table is empty for want of its content (不涉及, 无, 本部门不涉及故公开空表). */

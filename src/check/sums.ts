@@ -1,6 +1,7 @@
 // Parts against their whole in prose and between the document's totals (SUM_MISMATCH): 其中 lists, enumerated items,
 // 类/款/项 chains, paired lists and the document-level income and expenditure sums.
 import type { ExtractedDocument, Fact, Flag } from '../model.js';
+import { bracketDepth } from '../brackets.js';
 import { checksConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { makeFlag, placeOf } from './flag.js';
@@ -85,7 +86,7 @@ export function partsWithinTotal(ctx: Ctx): Flag[] {
     // stop stronger than the one between its first two items: a semicolon after commas returns to the list it
     // is nested in (…12.00万元，其中：购置费8.00万元，运行维护费4.00万元；公务接待费3.00万元), a comma after
     // enumeration commas goes on to another clause (…其中基本支出60.00万元、项目支出40.00万元，年末结转和结余…).
-    const inBracket = /[（(][^（()）]*$/u.test(lead);
+    const inBracket = bracketDepth(lead) > 0;
     let listStop = Infinity;
     let firstStyle: string | undefined;
     const headWord = fold(t.label).slice(-2);

@@ -18,6 +18,14 @@ import { scanNumbers, type NumberToken } from './facts/scan.js';
 import { signDirection, signedSegment } from './facts/signed.js';
 import { Paragraph, runsOn } from './facts/paragraph.js';
 
+/** The figure a list of its parts follows (…40,000.70万元,主要包括：…), and whether a part has been read since. */
+interface ListHead {
+  head: Subject;
+  partsAfter: boolean;
+  /** The list's paragraph opens with an enumeration marker (2.口岸管理业务…): the item's body runs on to the next marker. */
+  enumerated: boolean;
+}
+
 interface Subject {
   label: string;
   metric: string | null;
@@ -79,13 +87,18 @@ export function extractFacts(doc: SegmentedDocument): { facts: Fact[]; flags: Fl
   const splits: Split[] = [];
   const pushed = new Map<Omit<Fact, 'id'>, Fact>();
   let open: Split | null = null;
+  let list: (ListHead & { open: boolean }) | null = null;
   for (const para of paragraphs(doc)) {
     // A paragraph that opens with the comparison of the figure the one before it ended on (“…社会保障和就业（类）
     // 支出1374.63万元，主要用于…的支出。” / “与上年相比增加85.11万元，增长6.60%。”: a line that ends its sentence
     // ends its paragraph) states that figure's change: it goes on with the subject of the paragraph before.
     if (!carried && last && para.opensSentence && opensWithComparison(para)) carried = last;
-    const got = paragraphFacts(para, docYear, carried, open);
+    // (a list goes on into the next paragraph where its last part ended in ；, or through the body of its enumerated
+    // item — “3.上级转移支付项目…主要包括：…工作。” / “免除查验…工作。较2025年年初预算增加3,567.18万元” — up to the next marker)
+    if (list && !list.open && !(list.enumerated && !rules().enumeration.test(para.text.trimStart()))) list = null;
+    const got = paragraphFacts(para, docYear, carried, open, list);
     open = got.open;
+    list = got.list;
     last = got.last?.kind === 'amount' ? got.last : null;
     const parts = new Set(got.splits.flatMap((x) => x.parts));
     for (const f of got.facts) {
@@ -193,7 +206,8 @@ function paragraphFacts(
   docYear: number | null,
   carried: Subject | null,
   openItem: Split | null = null,
-): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null; splits: Split[]; open: Split | null } {
+  openList: ListHead | null = null,
+): { facts: Omit<Fact, 'id'>[]; trailing: Subject | null; last: Subject | null; splits: Split[]; open: Split | null; list: (ListHead & { open: boolean }) | null } {
   const text = para.text;
   const tokens = scanNumbers(text).filter((t) => !uncertain(para, t));
   const r = rules();
@@ -205,6 +219,15 @@ function paragraphFacts(
   // (a 科目 item's figure and the end of its sentence: the 其中 list after it is the item's split)
   let item: Split | null = openItem ? Object.assign(openItem, { end: 0, until: sentenceEndAfter(text, 0), opened: true }) : null;
   const splits: Split[] = item ? [item] : [];
+  // The figure a list of its parts follows (“2.口岸管理业务40,000.70万元,主要包括：口岸管养工作38,297.20万元，用于…；…”,
+  // 深圳 预算's 项目支出 items; “机关运行经费预算安排1487.80万元，其中办公费618.69万元，…”; “年初预算数45,369.18万元。按支出
+  // 功能分类，包括…”): a sentence after the list that opens with its comparison and names nothing (“。较2025年年初预算增加
+  // 569.63万元，增幅1.4%。”) states the change of the whole, not of the list's last part.
+  // (a list whose parts end in ；, each a paragraph of its own where a line ends with one, goes on into the next)
+  let listHead: Subject | null = openList?.head ?? null;
+  let partsAfter = openList?.partsAfter ?? false;
+  let listEnumerated = openList?.enumerated ?? false;
+  const comparisonOpens = new RegExp(`^\\s*(?:${r.comparisonStart.source})`, 'u');
   const takePieces = (pieces: { text: string; start: number }[]) => {
     let set = false;
     for (const p of pieces) {
@@ -238,6 +261,8 @@ function paragraphFacts(
     // The clause the segment ends, back over a list of nouns joined by 、 (基本支出增加人员工资、住房公积金、提租补贴等).
     let clause = segment.text;
     for (let q = pieces.length - 1, at = segment.start; q >= 0 && text[at - 1] === '、'; at = pieces[q]!.start, q--) clause = `${pieces[q]!.text}、${clause}`;
+    const wholeChange = listHead && partsAfter && comparisonOpens.test(segment.text) && r.sentenceEnd.test(text.slice(0, segment.start).trimEnd().slice(-1));
+    if (wholeChange) subject = listHead;
     const parsed = parseSegment(segment.text, tok, subject, docYear, text.slice(0, tok.start), para.opensSentence, clause);
     const ov = overrides.get(k);
     if (ov !== undefined) {
@@ -284,6 +309,15 @@ function paragraphFacts(
       splits.push(item);
     }
     if (parsed.own && parsed.label && ov === undefined) subject = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
+    if (tok.kind === 'amount' && (parsed.role === 'budget' || parsed.role === 'actual') && parsed.label) {
+      if (listHead) partsAfter ||= parsed.own;
+      else if (/^[，,。]?(?:按[^，,。；]{1,12}分类[，,]?)?(?:主要|具体)?(?:包括|其中)[:：]?/u.test(text.slice(tok.unitEnd))) {
+        // (a whole named only by the words it inherits is the whole too; one named by nothing — “（二）支出预算：” a heading,
+        // then “2026年年初预算数45,369.18万元。按支出功能分类，包括…” — is not read as one: its change would be no one's)
+        listHead = { label: parsed.label, metric: parsed.metric, kind: tok.kind, unit: tok.unit };
+        listEnumerated = r.enumeration.test(text.trimStart());
+      }
+    }
     if (parsed.metric) parsed.metric = fitMetric(parsed.metric, tok.kind, parsed.initial);
     if (tok.threshold) parsed.role = 'other';
 
@@ -327,7 +361,8 @@ function paragraphFacts(
   if (cue && r.roles.some((x) => x.whole.test(cue))) trailing = { ...(trailing ?? subject ?? { label: '', metric: null, kind: null, unit: null }), cue };
   // (an item whose 其中 ends the paragraph: its list opens the next one)
   const open = item && /其中[:：]?$/u.test(text.trimEnd()) && item.until >= text.length ? item : null;
-  return { facts: out, trailing, last: subject, splits: splits.filter((x) => x.parts.length), open };
+  const list = listHead ? { head: listHead, partsAfter, enumerated: listEnumerated, open: /[；;]$/u.test(text.trimEnd()) } : null;
+  return { facts: out, trailing, last: subject, splits: splits.filter((x) => x.parts.length), open, list };
 }
 
 /** Whether position `at` lies in a sentence that states a purpose (主要用于：…). */
@@ -469,12 +504,26 @@ function parseSegment(
   // The year a statement is about: a year named in the segment (not the comparison base), else the
   // first year named earlier on the line, else the report's.
   const segYear = yearIn(compared || role === 'change' ? '' : head) ?? null;
-  const lineYear = yearIn(lineBefore.replace(/(?:与|比|较)20\d\d年度?(?:相比|决算数?)?/g, ''));
+  // (not a year inside a finished reason clause before it: “…主要原因是…部分2025年公务用车购置资金来源为政府性基金；公务用车运行
+  // 维护费支出424.80万元” — 杭州 交通 2026 — is this year's figure, not 2025's)
+  const lineYear = yearIn(lineBefore.replace(/(?:与|比|较)20\d\d年度?(?:相比|决算数?)?/g, '').replace(/(?:主要)?原因[^。；;]*[。；;]/gu, ''));
   let year = segYear ?? lineYear ?? docYear;
   if (role === 'change' || role === 'share' || role === 'completion') year = lineYear ?? docYear;
   if (role === 'actual' && docYear !== null && segYear === docYear - 1) role = 'prior_year';
   if (role === 'prior_year' && segYear === null) year = docYear !== null ? docYear - 1 : null;
   if (priorWord && role === 'budget' && docYear !== null) year = docYear - 1;
+  // The base of a comparison named with its year (“…19,828.57万元比2025年初预算数20,292.85万元减少”, where the 年 of the
+  // year is the 年 of 年初; “较2024年决算数48.00万元”): the figure is that year's, the base the subject's figure is
+  // measured from — never the statement's own value, unless the statement is about that same year (a 决算's “比2025年
+  // 初预算数” in the 2025 report is its own initial budget). Where the statement's year is not known (a report whose
+  // title lost its 年), a base named with a year is still a base.
+  const base = tok.kind === 'amount' && (role === 'budget' || role === 'actual' || role === 'prior_year') ? /^(?:比|较|与|同比)(20\d\d)(?=年|$)/u.exec(head.replace(/\s/gu, '')) : null;
+  if (base) {
+    const baseYear = Number(base[1]);
+    const statementYear = lineYear ?? docYear;
+    year = baseYear;
+    if (statementYear === null || baseYear < statementYear) role = 'prior_year';
+  }
   // “较上年决算数（48.00万元）增加”: the base of the comparison, last year's figure
   if (priorWord && role === 'actual' && docYear !== null) {
     role = 'prior_year';
@@ -611,3 +660,4 @@ function excerptFor(para: Paragraph, tok: NumberToken): string {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+

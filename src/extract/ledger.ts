@@ -5,7 +5,8 @@
 // print. When the wording could mean two rows, nothing is set: a wrong key is worse than none.
 import type { Block, Fact, FactSubject, Line, SegmentedDocument, TableRecord } from '../model.js';
 import { loadPattern } from '../patterns.js';
-import { foldTableText } from '../table-titles.js';
+import { rules } from './facts/rules.js';
+import { foldTableText, isColumnNumber } from '../table-titles.js';
 
 interface ColumnDef {
   key: string;
@@ -82,7 +83,7 @@ export function columnKey(header: string): string | undefined {
   const parts = header
     .split('/')
     .map(fold)
-    .filter(Boolean)
+    .filter((p) => p && !isColumnNumber(p))
     .flatMap((p) => {
       const bare = p.replace(/^20\d\d年度?/u, '');
       const role = [...roles].filter((r) => bare.startsWith(r) && bare.length > r.length && subtotals.has(bare.slice(r.length))).sort((a, b) => b.length - a.length)[0];
@@ -263,13 +264,16 @@ function previousSentence(lines: Line[], idx: number, start: number, heading: (k
   return text.slice(from + 1, end);
 }
 
+/** Where a clause ends: ，；; or a comma not between digits (60,000.00万元 is one figure, no clause break). */
+const CLAUSE_BREAK = /[，；;]|,(?!\d)/gu;
+
 /** A 其中 that opens its sentence (…一般公共预算财政拨款支出12,672.73万元，比2025年增加552.5万元。其中：基本支出5,445.39万元, 重庆)
  *  belongs to the sentence before: its fund where every figure of it that is no change names that one fund. */
 function previousFund(lines: Line[], idx: number, start: number, heading: (k: number) => boolean): string | undefined {
   const prev = previousSentence(lines, idx, start, heading);
   if (!prev) return undefined;
   const funds = new Set<string | undefined>();
-  for (const clause of prev.split(/[，；;]|,(?!\d)/u)) {
+  for (const clause of prev.split(CLAUSE_BREAK)) {
     if (!/\d\s*(?:万元|亿元|元)/u.test(clause) || /比|较|增加|减少|增长|下降|持平/u.test(clause)) continue;
     funds.add(fundIn(clause));
   }
@@ -286,8 +290,7 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
   // The total the 其中 belongs to: the clause right before it (本年支出合计2940.05万元，其中： — not an
   // earlier clause of the sentence that names 财政拨款收入).
   const before = sentence.slice(0, at).replace(/[，,；;：:\s]+$/, '');
-  // (a comma between digits groups a figure's thousands: 60,000.00万元 is one figure, no clause break)
-  const cuts = [...before.matchAll(/[，；;]|,(?!\d)/gu)].map((m) => m.index!);
+  const cuts = [...before.matchAll(CLAUSE_BREAK)].map((m) => m.index!);
   const total = before.slice(cuts.length ? cuts[cuts.length - 1]! + 1 : 0);
   return fundIn(total);
 }
@@ -295,6 +298,12 @@ function inheritedFund(lines: Line[], idx: number, start: number, heading: (k: n
 // (a name may hold a bracketed word of its own — 政府办公厅（室）及相关机构事务（款）: a bracket that is no marker
 // and holds a few words, no figure, is part of the name)
 const CHAIN = /((?:[^（(，,。；：:、]|[（(](?!\s*\d{0,3}\s*(?:类|款|项)\s*[）)])[^（()）\d，,。；：:、]{1,6}[）)]){2,40}?)[（(]\s*(\d{2,3})?\s*(类|款|项)\s*[）)]/g;
+
+/** Whether a text holds an amount with its unit, then a purpose word (patterns/facts.yaml purposeCues). */
+function purposeAfterFigure(text: string): boolean {
+  const at = text.search(/\d\s*(?:亿元|万元|千元|元)/u);
+  return at >= 0 && rules().purpose.test(text.slice(at));
+}
 
 /** Where the last 类/款/项 marker of a text ends (0 when there is none). */
 function lastChainEnd(text: string): number {
@@ -681,6 +690,9 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     // The figure's own words may name another row than the chain before it (一般公共服务支出（类）100.00万元，
     // 主要是行政运行70.00万元; …（类）445.69万元，其中：住房公积金187.19万元): it is that row's, or nothing.
     if (code) code = ownRow(f.label, code, rows, economic);
+    // A figure after the 科目's own figure and a purpose word (（项）12600.00万元，主要用于浙北医学中心迁建4500.00万元、…, 湖州
+    // 2026 预算) is an item of what the money is for, not the row's: where its words name no row (ownRow kept the chain's).
+    if (code && chain.length && f.role !== 'change' && code === codeOfChain(chain, rows) && purposeAfterFigure(clause.slice(lastChainEnd(clause)))) code = undefined;
     // A figure in brackets right after another (年初预算为80.00万元（800,023.45元）) restates that figure, in another
     // unit: it names no row of its own (its words are the other figure's, its role unknown).
     if (code && /\d\s*(?:亿元|万元|千元|元)\s*[（(]\s*$/u.test(clause)) code = undefined;

@@ -16,6 +16,7 @@
 // 6. In a 预算 (budget) report the document's own amounts are budgets: every amount metric takes role
 //    'budget' there (counts stay 'actual').
 import { lastDigitYuan } from '../amount.js';
+import { loadPattern } from '../patterns.js';
 import type { DocKind, Fact, Flag, Loc, SummaryEntry } from '../model.js';
 import { metricDef, metricDefs, metricForLabel, type MetricDef } from './metrics.js';
 
@@ -85,21 +86,37 @@ export function grandRows(facts: Fact[], table: Fact, text: Fact): Fact[] | unde
  *  beside the table's 本年收入合计 98,883.14): the 收入总计, whose row the table prints elsewhere — no conflict. */
 export function withCarryIn(facts: Fact[], table: Fact, text: Fact): boolean {
   if (table.metric !== 'total_income' || table.yuan === undefined || text.yuan === undefined || /总计/u.test(table.about?.name ?? '')) return false;
+  const words = carryInWords();
   return facts.some((g) => {
     if (g.from !== 'text' || g.kind !== 'amount' || g.yuan === undefined || g.yuan <= 0 || (g.section ?? null) !== (text.section ?? null)) return false;
-    if (!/上年结转|年初结转|结转结余|结转和结余/u.test(g.label) || /下年|年末|年终|支出/u.test(g.label)) return false;
+    if (!words.label.test(g.label) || words.not.test(g.label)) return false;
     const step = Math.max(lastDigitYuan(table), lastDigitYuan(g), lastDigitYuan(text));
     return Math.abs(table.yuan! + g.yuan! - text.yuan!) <= step;
   });
 }
 
+let carryIn: { label: RegExp; not: RegExp } | null = null;
+/** The words of a carried-in figure (patterns/grand-totals.yaml carryIn). */
+function carryInWords(): { label: RegExp; not: RegExp } {
+  if (!carryIn) {
+    const p = loadPattern<{ carryIn: { label: string; not: string } }>('grand-totals.yaml').carryIn;
+    carryIn = { label: new RegExp(p.label, 'u'), not: new RegExp(p.not, 'u') };
+  }
+  return carryIn;
+}
+
 /** Equal as printed: a figure rounded in print (9628.22万元 beside a table's 96,282,213.44元) agrees
- *  with the exact one when they differ by at most half the coarser figure's last printed digit. */
+ *  with the exact one when they differ by at most half the coarser figure's last printed digit; or cut off
+ *  there (上海 文物保护研究中心 2026: 1,361万元 for the table's 13,616,271元, 1,237万元 for 12,376,671元 — the
+ *  digits past the last printed one dropped, as a rate may be; PERCENT_MISMATCH reads rates so). */
 function same(a: Fact, b: Fact): boolean {
   if (a.kind !== 'amount') return a.value === b.value;
   if (a.yuan === undefined || b.yuan === undefined) return a.yuan === b.yuan;
   const step = Math.max(lastDigitYuan(a), lastDigitYuan(b));
-  return step <= 1 ? a.yuan === b.yuan : 2 * Math.abs(a.yuan - b.yuan) <= step;
+  if (step <= 1) return a.yuan === b.yuan;
+  if (2 * Math.abs(a.yuan - b.yuan) <= step) return true;
+  const [coarse, fine] = lastDigitYuan(a) >= lastDigitYuan(b) ? [a.yuan, b.yuan] : [b.yuan, a.yuan];
+  return Math.abs(fine) - Math.abs(coarse) >= 0 && Math.abs(fine) - Math.abs(coarse) < step && Math.sign(fine) === Math.sign(coarse);
 }
 
 

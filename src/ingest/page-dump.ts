@@ -30,21 +30,25 @@ function entryOf(x: unknown): Entry | null {
 /** The page records of parsed JSON: the array itself, else the first array of page records held in its
  *  objects (breadth first, a few levels down), or null. */
 function recordsIn(data: unknown): Entry[] | null {
-  let level: unknown[] = [data];
+  let level: [string | null, unknown][] = [[null, data]];
   for (let depth = 0; depth < 4 && level.length; depth++) {
-    const next: unknown[] = [];
-    for (const v of level) {
+    const next: [string | null, unknown][] = [];
+    for (const [key, v] of level) {
       if (Array.isArray(v)) {
         if (!v.length) continue;
         const entries = v.map(entryOf);
-        // (an array of objects, every one a page record: not a list of strings of another kind at depth)
-        if (entries.every((e) => e) && (depth === 0 || v.some((x) => typeof x === 'object'))) return entries as Entry[];
-      } else if (v && typeof v === 'object') next.push(...Object.values(v as Record<string, unknown>).filter((x) => x && typeof x === 'object'));
+        // (an array of objects, every one a page record: not a list of strings of another kind at depth — unless
+        // its key names it the pages' texts: `{"page_count": 31, "page_texts": ["…", …], "page_tables": […]}`)
+        if (entries.every((e) => e) && (depth === 0 || v.some((x) => typeof x === 'object') || (key !== null && PAGE_LIST.test(key)))) return entries as Entry[];
+      } else if (v && typeof v === 'object') next.push(...Object.entries(v as Record<string, unknown>).filter(([, x]) => x && typeof x === 'object'));
     }
     level = next;
   }
   return null;
 }
+
+/** A key that names a list of the pages' texts. */
+const PAGE_LIST = /^(?:pages|page_?texts|pageTexts|page_?contents)$/iu;
 
 function parse(t: string): unknown {
   try {

@@ -1,6 +1,7 @@
 // Which lines are headings, at which level: numbering style first, then the template's own titles for
 // headings whose number was lost in conversion.
 import { loadPattern } from '../patterns.js';
+import { bracketDepth } from '../brackets.js';
 import type { Block, Line } from '../model.js';
 import { tableDefForTitle } from '../table-titles.js';
 import { foldTitle, recoverableLevel } from './sections.js';
@@ -89,7 +90,7 @@ export function wrappedHeading(line: Line, following: Block[], wrapWidth: number
   if (!h || !h.marker || /[。：:；;，,、.．]$/u.test(line.text)) return null;
   // Lines wrap only where the source is laid out in lines (a page, a dump); a text file of paragraphs
   // has nothing to join. A wrapped first line runs (nearly) to the margin, unless a bracket is left open.
-  const open = openBrackets(line.text) > 0;
+  const open = bracketDepth(line.text) > 0;
   if (wrapWidth > p.wrap.maxWrapWidth || (!open && line.text.length < Math.max(p.wrap.minFirstLine, p.wrap.fullShare * wrapWidth))) return null;
   let text = line.text;
   let lines = 0;
@@ -97,9 +98,9 @@ export function wrappedHeading(line: Line, following: Block[], wrapWidth: number
     if (!continues(cur, prev, p.wrap.maxSecondLine)) break;
     text += cur.text;
     lines++;
-    if (openBrackets(text) <= 0) break;
+    if (bracketDepth(text) <= 0) break;
   }
-  if (!lines || (openBrackets(line.text) > 0 && openBrackets(text) > 0)) return null;
+  if (!lines || (bracketDepth(line.text) > 0 && bracketDepth(text) > 0)) return null;
   const joined = matchHeading({ ...line, text });
   return joined && joined.level === h.level ? { heading: joined, lines } : null;
 }
@@ -114,8 +115,6 @@ function continues(l: Line, prev: Line, maxLength: number): boolean {
   if (a !== undefined && b !== undefined && Math.abs(a - b) > 0.5) return false;
   return !matchHeading(l) && !patterns().levels.some(({ re }) => re.test(t));
 }
-
-const openBrackets = (s: string) => (s.match(/[（(]/gu)?.length ?? 0) - (s.match(/[）)]/gu)?.length ?? 0);
 
 let markerOnly: RegExp | null = null;
 /** A line that is only a heading number with its own punctuation (一、 （一） 第一部分 1. （1）). */

@@ -55,8 +55,11 @@ export function readMeta(lines: Line[]): DocumentMeta {
   return { title, unit, year, kind };
 }
 
+/** A title's year; printed without its 年 right before the report's name too (北京 国资委 2026:
+ *  “…委员会 / 2026 部门预算情况的说明”). */
+const TITLE_YEAR = /(20\d{2})\s*(?:年|(?=(?:部门|单位)?(?:决算|预算)))/u;
 function yearOf(s: string | null): number | null {
-  const m = s ? YEAR.exec(s) : null;
+  const m = s ? (YEAR.exec(s) ?? TITLE_YEAR.exec(s)) : null;
   return m ? Number(m[1]) : null;
 }
 

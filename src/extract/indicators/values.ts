@@ -6,7 +6,9 @@ const NUMBER_LIKE = /^[≥≤<>=]?-?\d/u;
 /** True for a value that starts like a number but is not a well-formed one (100&, 98%%). A cell that
  *  gives the values of several indicators named in one row (≥98%；≥95%, 西安 2026 预算) is read value by value. */
 export function isMalformed(text: string): boolean {
-  const t = text.trim();
+  // (digits set apart by one space are one figure printed with wide character spacing — 烟台 2026 预算's 指标值 `>9 0 %`,
+  // `>1 0 本`, the glyphs 1 pt apart — not two figures: a value cell holds one)
+  const t = text.trim().replace(/(\d) (?=\d)/gu, '$1');
   if (!NUMBER_LIKE.test(t)) return false;
   return t
     .split(/[；;]/u)

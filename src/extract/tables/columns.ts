@@ -2,6 +2,7 @@
 // grid that merged two header cells ("合计因公出国(境)费") or lost a sub-column's own header (the group
 // header 公务用车购置及运行费 left over a 购置费 column) must give no metric rather than a wrong one.
 import { foldText, type TableDef } from './defs.js';
+import { isColumnNumber } from '../../table-titles.js';
 
 /** Header parts that only say which figure of the item the column holds (预算数 / 决算数). */
 const ROLE_PART = /^(?:预算数?|决算数?|数|金额|执行数|本年数)$/;
@@ -12,7 +13,7 @@ const parts = (header: string): string[] =>
   header
     .split('/')
     .map((p) => foldText(p).replace(/^20\d\d年度?/, ''))
-    .filter(Boolean);
+    .filter((p) => p && !isColumnNumber(p));
 
 /** The header's own item: role-only parts dropped from the end, a role suffix cut off the leaf. */
 function item(header: string): { leaf: string; parents: string[] } {

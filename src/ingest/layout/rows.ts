@@ -186,11 +186,26 @@ function parseRow(l: SourceLine, toks: Token[], halves: boolean, fixed: boolean,
       continue;
     }
     // (two halves) a code in pieces after the left half's label opens the right half: 303 04 抚恤金 302 24 被装购置费.
-    if (halves && g && g.label.length && /^\d{3}$/.test(t.text)) {
+    // Also where a half's label is wrapped off the line, above and below it (a dump cut at single spaces):
+    // after the left half's figure alone (301 08 229.67 302 07 邮电费 3.48), or before the right half's figure
+    // (301 12 其他社会保障缴费 7.17 302 12 0.00, its label on the lines around): a 3-digit code of the left
+    // code's class in pieces after a figure with decimals opens the right half.
+    const afterFig = !!g && g.values.length > 0 && g.values.every((v) => /\.\d+$/.test(v.text)) && !!codes[0] && codes[0].text[0] === t.text[0];
+    // The same with the right half's code whole: `30113 住房公积金 431.39 30212 13.24` (因公出国（境）费用 wrapped
+    // onto the lines around): a code of the left code's class and length, then one figure with decimals ending the line.
+    // Also after a left half printed without its figure (30310 个人农业生产补贴 30231 81.11), where the table prints
+    // its figures with decimals.
+    const bareLeft = !!g && decimals && g.label.length > 0 && !g.values.length && !!codes[0] && codes[0].text[0] === t.text[0];
+    if (halves && (afterFig || bareLeft) && CODE.test(t.text) && t.text.length === codes[0]!.text.length && k === toks.length - 2 && /\.\d+$/.test(toks[k + 1]!.text)) {
+      groups.push({ label: [], values: [], codes: [t] });
+      continue;
+    }
+    if (halves && g && (g.label.length || afterFig) && /^\d{3}$/.test(t.text)) {
       let j = k + 1;
       while (j < k + 3 && toks[j] && PIECE.test(toks[j]!.text)) j++;
       const after = toks[j];
-      if (j > k + 1 && after && /\p{Script=Han}/u.test(after.text) && !isAmount(after)) {
+      const unlabelled = afterFig && j === k + 2 && j === toks.length - 1 && !!after && /\.\d+$/.test(after.text);
+      if (j > k + 1 && after && ((/\p{Script=Han}/u.test(after.text) && !isAmount(after)) || unlabelled)) {
         const text = toks.slice(k, j).map((x) => x.text).join('');
         groups.push({ label: [], values: [], codes: [{ ...t, text, end: toks[j - 1]!.end }] });
         k = j - 1;

@@ -200,6 +200,15 @@ function spreadTotals(segs: Segment[]): Segment[] {
   return out;
 }
 
+/** Whether every word of a line stands over a figure of the first line of figures below it: a header cell
+ *  (合计 | 项目支出 over their columns, 上海 财务收支预算总表 2025: 基本支出 spans 人员经费 | 公用经费 on the line
+ *  under), never a row's label, which stands in a label column. */
+function overFigures(line: NumberedLine, values: NumberedLine | undefined): boolean {
+  if (!values || values.page !== line.page) return false;
+  const figures = values.segs.filter((s) => DECIMAL.test(s.text.replace(/\s/g, '')));
+  return figures.length > 0 && line.segs.every((w) => figures.some((f) => Math.min(w.x1, f.x1) - Math.max(w.x0, f.x0) > 0));
+}
+
 function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table: SourceTable; geometry: Geometry | null } | null {
   const placed: Placed[] = region.flatMap((line) => spreadTotals(line.segs.flatMap(splitFigureLabel)).map((seg) => ({ seg, line, page: line.page })));
   if (!placed.length) return null;
@@ -218,7 +227,7 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
     // 本年收入 can be a header cell: not data while header words (科目名称, 类 款 项) still follow.
     const until = region.findIndex((m, j) => j > k && hasValues(m));
     const headerBelow = region.slice(k + 1, until < 0 ? undefined : until).some((m) => textsOf(m).some((t) => HEADER_WORD.test(t)));
-    return rowStart && !headerBelow;
+    return rowStart && !headerBelow && !overFigures(l, until < 0 ? undefined : region[until]);
   });
   const headerLines = new Set(firstData < 0 ? region.filter((l) => l.page === region[0]!.page) : region.slice(0, firstData));
   const firstPage = region[0]!.page;
@@ -341,11 +350,35 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
       }),
     );
   }
+  joinWrappedFigures(rows);
   const first = region[0]!;
   const table: SourceTable = { id, rows, headerRows: 1, loc: { page: first.page, line: first.line, table: id } };
   const dataLine = region[firstData];
   const geometry = dataLine && dataLine.page === firstPage ? { page: firstPage, columns: columns.map((c) => ({ x0: c.x0, x1: c.x1, empty: c.kind === 'empty' })), dataY: dataLine.y, dropTop: layout === 'single' } : null;
   return { table, geometry };
+}
+
+/** A figure its cell wraps (576,171.1 / 1 under it, 杭州 2026 预算03: 576,171.11): a row with nothing but one or two
+ *  digits, under a figure of the same column that lacks as many of the two decimals the table's other figures print,
+ *  is the rest of that figure. Read alone, the figure would be wrong in its last digit. */
+export function joinWrappedFigures(rows: Cell[][]): void {
+  const twoDecimals = rows.slice(1).some((r) => r.some((c) => /^-?[\d,]*\d\.\d{2}$/u.test(c.text)));
+  if (!twoDecimals) return;
+  for (let i = rows.length - 1; i >= 2; i--) {
+    const filled = rows[i]!.map((c, k) => (c.text ? k : -1)).filter((k) => k >= 0);
+    if (filled.length !== 1) continue;
+    const k = filled[0]!;
+    const frag = rows[i]![k]!.text;
+    const above = rows[i - 1]![k];
+    if (!above || !/^\d{1,2}$/u.test(frag)) continue;
+    const decimals = /\.(\d*)$/u.exec(above.text)?.[1];
+    if (!/^-?[\d,]*\d\.\d*$/u.test(above.text) || decimals === undefined || decimals.length + frag.length !== 2) continue;
+    rows[i - 1]![k] = { ...above, text: above.text + frag, raw: above.raw + frag };
+    delete rows[i - 1]![k]!.loc.start;
+    delete rows[i - 1]![k]!.loc.end;
+    rows.splice(i, 1);
+  }
+  rows.forEach((r, i) => r.forEach((c) => (c.loc.row = i)));
 }
 
 /** A single row of amounts under a multi-level header (三公): the bottom header line gives the columns
