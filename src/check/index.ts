@@ -6,6 +6,7 @@ import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
 import { scrambledTables } from './identities.js';
+import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
@@ -70,7 +71,9 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   // (a reason against its statement is a warning: after the figures' rules, so that where they judged the
   // same words their verdict is the one kept)
   const reasons: Flag[] = [];
-  for (const p of paragraphsOf(units)) {
+  const paragraphs = paragraphsOf(units);
+  reasons.push(...projectLists(paragraphs.filter((p) => !tableRows.has(p))));
+  for (const p of paragraphs) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (tableRows.has(p)) continue;
     textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
