@@ -64,7 +64,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
     }
     return out;
   };
-  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind)));
+  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
