@@ -225,6 +225,7 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
     // 20849.45万元。包括：…”) gives two breakdowns of one total, income side and spending side: the parts are
     // those of the first block; the second opens another breakdown.
     let wholes = 0;
+    let lastPart: Fact | null = null;
     for (let j = i + 1; j < Math.min(order.length, i + 30); j++) {
       const f = order[j]!;
       if ((f.section ?? null) !== (t.f.section ?? null)) break;
@@ -235,7 +236,14 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
       // 与上年相比增加3205.79万元”) is the total restated under another name, not one of its parts.
       // (one of the funds a source is made of may be all of it, the others 0: that is a part)
       const fundPart = !!it?.f.about?.fund && (fundParts()[t.f.about?.fund ?? ''] ?? []).includes(it.f.about.fund);
-      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && sameLevel(levelOf(j), tLevel)))) parts.push(it);
+      // The reason given for a part (“公务接待费预算5.13万元，比2021年减少5.31万元，主要原因是…研究院预算减少2.44万元，社科院
+      // 减少1.79万元…；公务用车…”) breaks that part down, not the total: its changes, up to the end of the part's clause
+      // (；or 。after the reason), are no parts of the list (西安 科技创新局 2022 三公: false DIRECTION_CONFLICT).
+      if (it && lastPart && reasonOfPart(ctx, lastPart, it.f)) continue;
+      if (it && it.f.unit === t.f.unit && (fundPart || !(tLevel && sameLevel(levelOf(j), tLevel)))) {
+        parts.push(it);
+        lastPart = it.f;
+      }
       if (parts.length >= 10) break;
     }
     if (parts.length < 2 || parts.every((p) => p.v === 0)) return;
@@ -321,6 +329,18 @@ export function breakdownDirections(ctx: Ctx): Flag[] {
     flags.push(flagOn(f, 'DIRECTION_CONFLICT', `变动方向与分项之和不符：${what}（${t.label || '合计'}${tw}）；此处写${word}${show(f)}。`, `${other}${show(f)}`, `${word}${show(f)}`));
   }
   return flags;
+}
+
+/** Whether f stands in the reason given for the change `part` (a reason opens between them — patterns/identities.yaml
+ *  claims.reasons.opens — and no clause ends after it: no ；/。 between the reason's opening and f). */
+function reasonOfPart(ctx: Ctx, part: Fact, f: Fact): boolean {
+  const r = reasonRules();
+  const between = textBetween(ctx.text, part, f);
+  if (!r || between === null) return false;
+  const opens = [...between.matchAll(new RegExp(r.opens.source, 'gu'))];
+  if (!opens.length) return false;
+  const last = opens[opens.length - 1]!;
+  return !/[；;。]/u.test(between.slice(last.index + last[0].length));
 }
 
 /** Whether f stands inside brackets opened earlier in its sentence and not closed before it. */

@@ -365,6 +365,20 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // A top 科目 whose row holds a figure the OCR doubted (住房保障支出 7,243:45: no fact, its cell no 0): the
         // sum of the top 科目 is not whole, as for a parent's children above.
         if (roots.some((c) => doubtedCodes.includes(c))) continue;
+        // A 合计 added up from the lowest 科目 as printed, its top 科目 rounded from their own yuan sums: the two sums may
+        // part by more than the top 科目's rounding. Where the 合计 is exactly the sum of the printed lowest rows, nothing
+        // is wrong (无锡 人社 2026 预算06: 合计 26,790.33 = its 26 款, the 3 类 sum to 26,790.31, 301 23,647.92
+        // against its 款's 23,647.94).
+        const leaves = codes.filter((c) => !codes.some((o) => o !== c && o.startsWith(c)));
+        if (leaves.length > roots.length) {
+          const leafFigs = leaves.map((c) => {
+            const f = byCode.get(c);
+            return f ? figIn(l, tableId, f, t.unit) : ZERO;
+          });
+          // (exactly, as printed: a 合计 computed from the printed 科目 is their sum to the cent; within the rounding of
+          // many parts, a changed 合计 — 9,312.90 → 9,312.96 of a 江苏 预算 — would pass)
+          if (leafFigs.every((x) => x) && (leafFigs as Fig[]).reduce((a, x) => a + x.v, 0n) === tf.v) continue;
+        }
         // Top 科目 of two levels (303, 310 beside 30205 …) mean a parent's row was not read (a table begun on a
         // page the reader did not give it): the roots are not the table's whole first level.
         if (new Set(roots.map((c) => c.length)).size > 1) continue;

@@ -6,6 +6,7 @@ import { indexText, lineKey, textUnits, type TextUnit } from './lines.js';
 import { Paragraph, paragraphsOf, tableRows } from './paragraphs.js';
 import { detectTemplate, type TemplateInfo } from './family.js';
 import { scrambledTables } from './identities.js';
+import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
@@ -63,14 +64,16 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
     }
     return out;
   };
-  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind)));
+  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
   // (a reason against its statement is a warning: after the figures' rules, so that where they judged the
   // same words their verdict is the one kept)
   const reasons: Flag[] = [];
-  for (const p of paragraphsOf(units)) {
+  const paragraphs = paragraphsOf(units);
+  reasons.push(...projectLists(paragraphs.filter((p) => !tableRows.has(p))));
+  for (const p of paragraphs) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (tableRows.has(p)) continue;
     textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));

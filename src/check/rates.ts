@@ -34,9 +34,14 @@ function listTotals(ctx: Ctx, list: Fact[], x: Fact, c: Fact): Fact[] {
     // (or of the list's own sentence, where the change opens the next one with its subject carried over:
     // “支出预算10344.71万元，其中：基本支出8974.01万元、项目支出1370.70万元。比上年减少32.61万元，下降0.31%”,
     // 福州 2026 单位预算)
-    if (!isLevel(g) || g.unit !== x.unit || !(sameSentence(ctx.text, g, c) || sameSentence(ctx.text, g, x))) continue;
+    if (!isLevel(g) || g.unit !== x.unit) continue;
     const gap = textBetween(ctx.text, g, x);
-    if (gap !== null && /其中|包括/u.test(gap)) out.push(g);
+    if (gap === null || !/其中|包括/u.test(gap)) continue;
+    // (or of the sentence right before the list's, the list opening the next one with 包括 and the change the one after:
+    // “（二）支出预算：2026年年初预算数45,369.18万元。按支出功能分类，包括…住房保障支出662.86万元。比2025年增加2,734.52万元”,
+    // 重庆 宣传部 2026 — the whole is named by its heading only)
+    const own = sameSentence(ctx.text, g, c) || sameSentence(ctx.text, g, x);
+    if (own || (gap.split('。').length === 2 && /。[^。]*(?:其中|包括)/u.test(gap))) out.push(g);
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
 import { decimalsOf, formatAmount } from './numbers.js';
 import type { TextIndex } from './lines.js';
-import { sameSentence } from './prose-figures.js';
+import { sameSentence, textBetween } from './prose-figures.js';
 
 const FUNDS = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
@@ -58,7 +58,21 @@ function columnTotals(doc: ExtractedDocument, name: string, byName: Map<string, 
   return [...rows, ...inColumn];
 }
 
-export function restatementsByName(doc: ExtractedDocument): Flag[] {
+/** The whole a narrative figure is listed as a part of: the nearest level amount before it, within a few lines, with a
+ *  其中/包括 between the two and no sentence end (“5.综合管理367.65万元,主要包括：…行政运行85.04万元”). */
+function listWhole(doc: ExtractedDocument, text: TextIndex, f: Fact): Fact | undefined {
+  const before = doc.facts.filter((g) => g.from === 'text' && g.kind === 'amount' && g !== f && g.loc.page === f.loc.page && g.role !== 'change' && g.role !== 'prior_year');
+  for (let k = before.length - 1; k >= 0; k--) {
+    const g = before[k]!;
+    const gap = textBetween(text, g, f);
+    if (gap === null) continue;
+    if (/。/u.test(gap)) continue;
+    if (/其中|包括/u.test(gap)) return g;
+  }
+  return undefined;
+}
+
+export function restatementsByName(doc: ExtractedDocument, text: TextIndex): Flag[] {
   const flags: Flag[] = [];
   const year = doc.document.year;
   const level = doc.document.kind === '预算' ? 'budget' : 'actual';
@@ -79,6 +93,14 @@ export function restatementsByName(doc: ExtractedDocument): Flag[] {
     // A cell that cannot be read as money makes the row uncertain: no verdict.
     if (figs.some((x) => !x.fig)) continue;
     if (figs.some((x) => restates(mine, f.unit, x.fig!, x.g.unit))) continue;
+    // A part of a whole the text states is no more than that whole: rows past it are another item of the same name
+    // (“5.综合管理367.65万元,主要包括：…行政运行85.04万元”, a project's own line, against the 科目 行政运行 3,053.34万元 of
+    // the 收支总表, 深圳 口岸 2026).
+    const whole = listWhole(doc, text, f);
+    const wfig = whole ? figOf(whole.text, whole.unit) : null;
+    // (a cell of 0 — the row's column of another fund — is no reading of a figure that is not)
+    const nonzero = figs.filter((x) => x.fig!.v + x.fig!.h > 0n && x.fig!.v !== 0n);
+    if (wfig && mine.v !== 0n && nonzero.length && nonzero.every((x) => x.fig!.v - x.fig!.h > wfig.v + wfig.h)) continue;
     const cell = figs[0]!.g;
     const page = cell.loc.page !== undefined ? `第${cell.loc.page}页` : '';
     const other = sameNameFits(named, f, name, figs);

@@ -1,6 +1,7 @@
 // Checks that read the words themselves: blanks, template leftovers, malformed numbers, a change that
 // is both up and down, a title with the wrong year.
 import type { DocKind, Flag, Line } from '../model.js';
+import { bracketDepth } from '../brackets.js';
 import type { Part } from '../extract/facts/paragraph.js';
 import { checksConfig, templateConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
@@ -400,15 +401,29 @@ export function proseDates(p: Paragraph, year: number | null, kind: DocKind | nu
   return flags;
 }
 
+/** How many 《 are still open at the end of s. */
+function quoteDepth(s: string): number {
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '《') depth++;
+    else if (ch === '》' && depth > 0) depth--;
+  }
+  return depth;
+}
+
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?=年)/gu;
 const YEAR_SPAN = /(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})(?=年)/gu;
 
 /** YEAR_MISMATCH on a heading, a table title or a title-like line naming a year other than the report's. */
-export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind | null): Flag[] {
+export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind | null, above?: Line): Flag[] {
   if (year === null) return [];
   const cfg = checksConfig().year;
   const text = unit.line.text;
-  const titleLike = unit.heading || (!unit.cell && yearRules().titleLike.test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
+  // (a line that goes on inside a 《》 or （） the line above left open is the rest of that line's sentence, not a title:
+  // “通过开展生态工业园区年度自评估，形成《广州开发区” / “2024年生态文明建设示范区（生态工业园区）建设评价”, a wrapped
+  // 绩效目标 cell, 广州 生态环境 2026)
+  const openAbove = !!above && !unit.heading && (quoteDepth(above.text) > 0 || bracketDepth(above.text) > 0);
+  const titleLike = unit.heading || (!unit.cell && !openAbove && yearRules().titleLike.test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
   if (!titleLike) return [];
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
   for (const [offset, re] of [...yearRules().allowWhen, ...(yearRules().byKind.get(kind ?? '决算') ?? [])]) if (re.test(text)) allowed.add(year + offset);

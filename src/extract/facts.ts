@@ -156,7 +156,17 @@ function paragraphs(doc: SegmentedDocument): Paragraph[] {
     const next = doc.blocks[i + 1];
     return b?.kind === 'line' && next?.kind === 'line' && !doc.headingBlocks.has(i + 1) && /[\u4e00-\u9fff]\s+-?[\d,]+\.\d+\s*$/u.test(b.line.raw) && /^\s*(?:万元|亿元|元)\s*[，,。；;：:]/u.test(next.line.raw);
   };
+  // A table row between a line that runs on and a line that opens with a figure and its unit (a 主要原因 column beside
+  // the table's rows, split by one of them: “…减少20万元，局机关增加” / “(6)资本性支出（310）  15.4  20  -4.6” /
+  // “5.40万元，社科院增加10万元。”, 西安 科技创新局 2022) interrupts the sentence, which goes on after it: the row is
+  // left out and the paragraph goes on. A figure with its unit opens no sentence of its own.
+  const splitByRow = (i: number) => {
+    const last = cur[cur.length - 1];
+    const next = doc.blocks[i + 1];
+    return !!last && runsOn(last.line) && next?.kind === 'line' && !doc.headingBlocks.has(i + 1) && !doc.tocBlocks.has(i + 1) && !tableRow(next.line) && /^\s*[\d,]+(?:\.\d+)?\s*(?:万元|亿元|元)/u.test(next.line.raw);
+  };
   doc.blocks.forEach((block, i) => {
+    if (block.kind === 'line' && !doc.headingBlocks.has(i) && !doc.tocBlocks.has(i) && tableRow(block.line) && !unitWrapped(i) && splitByRow(i)) return;
     if (block.kind !== 'line' || doc.headingBlocks.has(i) || doc.tocBlocks.has(i) || (tableRow(block.line) && !unitWrapped(i))) {
       flush();
       afterSentence = false;

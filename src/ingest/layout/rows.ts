@@ -24,7 +24,7 @@ interface Template {
   rightVariants?: string[][];
   /** Columns that are sums of others (by name): a row short of figures is placed where every sum
    *  holds; a figure whose column is the same in every such placement is sure. */
-  sums?: { total: string; parts: string[] }[];
+  sums?: Sum[];
   /** The total row's columns are lines of a two-halves table's left half (收入决算表 合计 = 收支总表's
    *  income lines): column name → the labels (ordinal dropped) whose figures add up to it. */
   totalRow?: { from: string; row?: string[]; lines: Record<string, string[]> };
@@ -80,6 +80,14 @@ interface Token {
   spaced?: boolean;
   /** The figure as printed, where its text drops the thin spaces between its digit groups. */
   printed?: string;
+}
+
+/** total = Σ parts − Σ less (年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出合计, as 本年支出合计 =
+ *  年初结转和结余 + 本年收入 − 年末结转和结余). */
+interface Sum {
+  total: string;
+  parts: string[];
+  less?: string[];
 }
 
 interface Group {
@@ -1186,7 +1194,24 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
   // The longest list the band prints in full (a shorter one may be part of it).
   // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
-  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words)))).sort((a, b) => b.length - a.length)[0] ?? null;
+  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words))) && rolesInOrder(v, header)).sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
+const ROLE_WORD = /^(?:预算数|决算数)$/;
+
+/** A list whose names carry a role (合计/预算数, 预算数/合计) names the band's columns only where a line of
+ *  the band prints the role words alone, in the list's order (a run of one role counted once): 预算数 决算数
+ *  per item, or 预算数 决算数 over the items. A band's item words in page text are not in column order, its
+ *  one line of role words is. */
+function rolesInOrder(list: string[], header: SourceLine[]): boolean {
+  const roles = list.map((name) => name.split('/').find((part) => ROLE_WORD.test(part)) ?? null);
+  if (roles.every((r) => r === null)) return true;
+  if (roles.some((r) => r === null)) return false;
+  const want = (roles as string[]).filter((r, k) => k === 0 || r !== roles[k - 1]);
+  return header.some((l) => {
+    const ws = l.raw.trim().split(/[\s\u3000]+/).map((w) => normalize(w).text);
+    return ws.length === want.length && ws.every((w, k) => w === want[k]);
+  });
 }
 
 /** Each of the band's names is one of the list's (its parts printed in it: 公务用车购置及运行费/小计), in the
@@ -1269,6 +1294,12 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const garbled = (r: Row) => r.groups.length > 1 && !r.groups[0]!.label.length && r.groups[0]!.values.length > 0;
   const valuesOf = (r: Row) => (garbled(r) ? r.groups.slice(1) : r.groups).flatMap((g) => g.values);
   const most = Math.max(1, ...rows.filter((r) => !garbled(r)).map((r) => valuesOf(r).length));
+  // (single spaces) The band's last words printed on the total row's line: the band's, not the row's label.
+  const peeled = fixed ? null : bandOnTotalRow(rows[0], tpl);
+  if (peeled) {
+    rows[0]!.groups[1]!.label = [];
+    header = [...header, peeled.line];
+  }
   // One figure column: named as the header band names it (金额, 决算数, 预算数) where no template fits.
   const band = header.map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
   let lone = most === 1 ? ['金额', '决算数', '预算数'].filter((w) => band.includes(w)) : [];
@@ -1310,6 +1341,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   const under = fixed && names ? bandPlaces(rows.filter((r) => !garbled(r)), valuesOf, names, bands, total, known) : new Map<Row, number[]>();
   const solved = total && under.size ? solveByTree(rows, valuesOf, n, under) : tree;
   const lost = lostPiece(rows);
+  const peelCols = peeled && names ? peeledColumns(peeled, names) : null;
   const body: Cell[][] = rows.map((r, k) => {
     const rowIdx = k + 1;
     // Pieces that make no 科目 code (7 11 02) stay apart as printed: no code is read into them; nor do a 类
@@ -1324,7 +1356,7 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     // Figures alone on a line (their label is elsewhere): their columns are a guess.
     // (A table of one row has no other row its figures could be: 江苏's 支出总表 is one line of figures.)
     const alone = !r.codes.length && !r.groups.some((g) => g.label.length) && !tpl?.unlabelled && rows.length > 1;
-    const known = solved.get(r);
+    const known = solved.get(r) ?? (k === 0 && peelCols ? peelCols.map((col) => ({ col, sure: true })) : undefined);
     const doubtful = alone || garbled(r) || lost.has(r);
     const summed = !known && !doubtful && names ? bySums(vals, names, tpl?.sums ?? []) : null;
     const geo = doubtful ? undefined : under.get(r);
@@ -1344,6 +1376,39 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
     return [codeCell, label, ...cells];
   });
   return { id: 't0', rows: [head, ...body], headerRows: 1, loc: { page: first.page, line: first.line } };
+}
+
+/** (single spaces) The total row printed on one line with the band's last words (合计 0 2002.80 合计 基本支出
+ *  项目支出 0: a pdfplumber dump of 上海's 政府性基金 table puts the 本年支出 sub-header on the total row's
+ *  line, and loses the figures under it): two or more words after the row's first figures, each a part of
+ *  one of the template's column names. */
+function bandOnTotalRow(r: Row | undefined, tpl: Template | null): { line: SourceLine; words: string[]; before: number; after: number } | null {
+  if (!r || !tpl || r.codes.length || r.groups.length !== 2) return null;
+  const [a, b] = r.groups as [Group, Group];
+  if (!/^(合计|总计)$/.test(labelText(a)) || !a.values.length || b.label.length < 2) return null;
+  const parts = [...(tpl.values ?? []), ...(tpl.variants ?? []).flat()].flatMap((n) => n.split('/')).map(foldName);
+  const words = b.label.map((t) => foldName(t.text));
+  if (!words.every((w) => w && !AMOUNT.test(w) && parts.some((p) => p.includes(w)))) return null;
+  return { line: { ...r.src, raw: b.label.map((t) => t.text).join(' ') }, words, before: a.values.length, after: b.values.length };
+}
+
+const foldName = (x: string) => normalize(x).text.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');
+
+/** The columns of a total row whose band words stood among its figures: the words name columns in order
+ *  (合计 → 本年支出合计, 基本支出, 项目支出), the figures before them fill exactly the columns left of those,
+ *  the figures after exactly the columns right of them; else null. */
+function peeledColumns(p: { words: string[]; before: number; after: number }, names: string[]): number[] | null {
+  const at: number[] = [];
+  let k = 0;
+  for (const w of p.words) {
+    while (k < names.length && !names[k]!.split('/').map(foldName).some((part) => part.includes(w))) k++;
+    if (k >= names.length) return null;
+    at.push(k++);
+  }
+  const lo = at[0]!;
+  const hi = at[at.length - 1]!;
+  if (at.some((c, j) => j > 0 && c !== at[j - 1]! + 1) || p.before !== lo || p.after !== names.length - 1 - hi) return null;
+  return [...Array.from({ length: lo }, (_, c) => c), ...Array.from({ length: p.after }, (_, c) => hi + 1 + c)];
 }
 
 /** A figure token's display columns [start, end) on its line. */
@@ -1505,20 +1570,20 @@ function totalFirst(values: Token[][], n: number): boolean {
 /** A row with fewer figures than columns, placed by the template's sums (a blank is 0): the figures
  *  keep their order; one whose column is the same in every placement where all sums hold is sure, the
  *  rest are put where the first such placement has them, unsure. Null where no placement holds. */
-function bySums(values: Token[], names: string[], sums: { total: string; parts: string[] }[]): { col: number; sure: boolean }[] | null {
+function bySums(values: Token[], names: string[], sums: Sum[]): { col: number; sure: boolean }[] | null {
   const n = names.length;
   const k = values.length;
   const idx = sums
-    .map((s) => ({ total: names.indexOf(s.total), parts: s.parts.map((p) => names.indexOf(p)) }))
-    .filter((s) => s.total >= 0 && s.parts.every((p) => p >= 0));
+    .map((s) => ({ total: names.indexOf(s.total), parts: s.parts.map((p) => names.indexOf(p)), less: (s.less ?? []).map((p) => names.indexOf(p)) }))
+    .filter((s) => s.total >= 0 && s.parts.every((p) => p >= 0) && s.less.every((p) => p >= 0));
   const v = values.map((t) => cents(t.text));
-  if (!idx.length || k === 0 || k >= n || n - k > 3 || v.some((x) => x === null || x < 0)) return null;
+  if (!idx.length || k === 0 || k >= n || n - k > Math.max(3, Math.floor(n / 3)) || v.some((x) => x === null || x < 0)) return null;
   const valid: number[][] = [];
   const walk = (j: number, from: number, cols: number[]) => {
     if (j === k) {
       const at = new Array<number>(n).fill(0);
       cols.forEach((c, m) => (at[c] = v[m]!));
-      if (idx.every((s) => Math.abs(at[s.total]! - s.parts.reduce((a, p) => a + at[p]!, 0)) <= s.parts.length)) valid.push([...cols]);
+      if (idx.every((s) => Math.abs(at[s.total]! - s.parts.reduce((a, p) => a + at[p]!, 0) + s.less.reduce((a, p) => a + at[p]!, 0)) <= s.parts.length + s.less.length)) valid.push([...cols]);
       return;
     }
     for (let c = from; c <= n - (k - j); c++) walk(j + 1, c + 1, [...cols, c]);
