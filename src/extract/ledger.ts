@@ -664,8 +664,10 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (!chain.length) chain = pathChain(label);
     const codes = codesIn(clause, rows);
     let code: string | undefined;
+    // (the row the chain names, before the checks below may drop or move it)
+    const chainCode = chain.length ? codeOfChain(chain, rows) : undefined;
     if (chain.length) {
-      code = codeOfChain(chain, rows);
+      code = chainCode;
       // A printed code must agree with the names, else neither is trusted.
       const printed = printedCode(chain);
       if (code && ((codes.length && !codes.includes(code)) || (printed && printed !== code))) code = undefined;
@@ -692,7 +694,7 @@ export function resolveNarrative(doc: SegmentedDocument, facts: Fact[], tables: 
     if (code) code = ownRow(f.label, code, rows, economic);
     // A figure after the 科目's own figure and a purpose word (（项）12600.00万元，主要用于浙北医学中心迁建4500.00万元、…, 湖州
     // 2026 预算) is an item of what the money is for, not the row's: where its words name no row (ownRow kept the chain's).
-    if (code && chain.length && f.role !== 'change' && code === codeOfChain(chain, rows) && purposeAfterFigure(clause.slice(lastChainEnd(clause)))) code = undefined;
+    if (code && chainCode && f.role !== 'change' && code === chainCode && purposeAfterFigure(clause.slice(lastChainEnd(clause)))) code = undefined;
     // A figure in brackets right after another (年初预算为80.00万元（800,023.45元）) restates that figure, in another
     // unit: it names no row of its own (its words are the other figure's, its role unknown).
     if (code && /\d\s*(?:亿元|万元|千元|元)\s*[（(]\s*$/u.test(clause)) code = undefined;
