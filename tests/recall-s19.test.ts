@@ -56,3 +56,12 @@ describe('a narrative 三公 figure beside a 三公 table printed empty (上海�
     expect(await conflicts(doc(['0.95 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.95 0.00'], '0.95'))).toEqual([]);
   });
 });
+
+describe('an empty 三公 table beside a filled one', () => {
+  it('leaves a figure another table prints', async () => {
+    const row = cells('0.95', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.95', '0.00');
+    const lines = doc([], '0.95');
+    const filled = ['“三公”经费支出决算表', '单位：万元', HEADER, '', row, ''];
+    expect(await conflicts([...lines.slice(0, 5), ...filled, ...lines.slice(5)])).toEqual([]);
+  });
+});

@@ -333,6 +333,8 @@ function figuresOfEmptyTables(doc: ExtractedDocument, units: TextUnit[], isTitle
       if (f.from !== 'text' || f.kind !== 'amount' || f.year !== year || !f.metric || f.yuan === undefined || f.yuan <= 0) continue;
       const key = `${f.metric}|${f.role}`;
       if (!cols.has(key) || said.has(key)) continue;
+      // (another table that prints the figure — a second 三公 table, filled — answers for it)
+      if (doc.facts.some((g) => g.from === 'table' && g.metric === f.metric && g.role === f.role && g.year === year)) continue;
       said.add(key);
       flags.push(
         makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.label ? `${f.label}` : ''}${f.text}${f.unit}，而“${t.title || t.kind}”${placeOf(t)}是空表，该栏没有任何数字。`, f.loc, f.excerpt, {
