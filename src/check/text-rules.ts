@@ -143,7 +143,7 @@ function titleUnit(raw: string, at: number, unit: string, weight: number, above:
 }
 
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
-const figureEnds = (line: Line | undefined, unit = '') => line !== undefined && (/[0-9０-９]$/u.test(line.raw.trimEnd()) || (unit === '元' && /[0-9０-９]\s*[万亿千]$/u.test(line.raw.trimEnd())));
+const figureEnds = (line: Line | undefined, unit = '') => line !== undefined && (/[0-9０-９]$/u.test(line.raw.trimEnd()) || (unit === '元' && /(?:[0-9０-９]\s*|[（(])[万亿千]$/u.test(line.raw.trimEnd())));
 
 /** What the lines around tell of a line's gaps (checkFlags computes it): `prevTail`, for a line that opens its page
  *  (under no more than two lines: a running head), the last line of text of the page before, its page number aside;
@@ -196,7 +196,8 @@ export function blankValues(unit: TextUnit, above: Line[] = [], page: PageGaps =
       if (!before && !/^(?:[万亿千]?元|%)$/.test(u.unit)) continue;
       // (unless the line before, read on into this one as its paragraph reads, ends with the figure: an indented
       // paragraph of a page-text dump wraps `…结余 18,953.73` / `        万元，…` — the unit's figure is there)
-      // (or with the figure and the unit's first character: `…驻京经费312万` / ` 元，…` — 万元 split by the wrap)
+      // (or with the figure and the unit's first character: `…驻京经费312万` / ` 元，…` — 万元 split by the wrap; or a
+      // header's bracketed unit so split: `年度预算安排（万` / `元）`, 泉州 公安 2026 -layout)
       // (or, opening a page under no more than its running head, the last line of the page before: `…减少 304.01` /
       // `- 44 -` / running head / `  万元，减少 36.43%。`, 无锡 人社 2026 预算 -layout)
       if (!before && (figureEnds(above[0], u.unit) || figureEnds(page.prevTail, u.unit))) continue;
