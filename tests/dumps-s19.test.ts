@@ -6,6 +6,7 @@
 //    are no blanks; a gap inside a line still is one, and so is a unit opening a line under words (share-s13).
 // 2. A single-spaced dump (pdfplumber-style, plain pdftotext): one space is every gap, so only a slot word marks a
 //    blank (`支出决算为 万元`), not a 绩效 row's 度量单位 cell (`成本控制在总预算内 % ≤ 20`, 长沙 公安 2026).
+//    Nor is a figure a space before the next cell unitless there (`上年结转 750.00 （10）`, 国家信访局 2026 自评表).
 // 3. -layout 绩效 rows whose 评分标准 cell is crowded up to the 度量单位 one space away (`…且大于等于 %    ≥    10`).
 // 4. `pdftotext -nopgbrk`: pages cut again at their printed page numbers (- 7 -), so a table ends with its page.
 // 5. Page-text tables: a band that splits 基本支出 under a 小计 (烟台 发改 2026 预算05), a band whose words include a
@@ -67,6 +68,26 @@ describe('a single-spaced dump: one space tells nothing, only a slot word marks 
   });
   it('a unit one space after 为 is still a blank', async () => {
     expect(errors(await run(lines(' ')), 'BLANK_VALUE')).toEqual(['数值空缺：“万元”前应填写数字，却留了空白。']);
+  });
+});
+
+describe('a single-spaced dump: a figure a space before the next cell lacks no unit', () => {
+  const lines = (said: string) =>
+    [
+      '某某局2026年度部门预算',
+      ...Array.from({ length: 22 }, (_, k) => `某某局第${k + 1}项工作支出预算为 ${k + 1}.00 万元，与上年持平。`),
+      '项目支出绩效自评表',
+      '年度资金总额： 2,134.87',
+      '其中：财政拨款 1,384.87 执行率',
+      '（万元） 上年结转 750.00 （10）',
+      '其他资金 -',
+      said,
+    ].join('\n');
+  it('no MALFORMED_VALUE on a 自评表 row printed as text', async () => {
+    expect(errors(await run(lines('三、本年支出决算为4.19万元。')), 'MALFORMED_VALUE')).toEqual([]);
+  });
+  it('a figure straight before its clause’s end still lacks its unit', async () => {
+    expect(errors(await run(lines('三、本年支出决算为4.19。')), 'MALFORMED_VALUE')).toEqual(['金额缺少单位：“4.19”后没有“万元”“元”等单位。']);
   });
 });
 

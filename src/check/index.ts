@@ -51,15 +51,18 @@ function withoutScrambled(doc: ExtractedDocument, tables: Set<string>): { summar
 /** For blankValues, per line: the last line of text of the page before, where the line opens its page under no
  *  more than two lines (a running head; page numbers — 12, - 12 -, 第12页 — are no text); and whether the document is
  *  a single-spaced dump (over 20 lines of text outside tables, none with a run of two spaces between characters). */
-export function pageGaps(units: TextUnit[]): (u: TextUnit, i: number) => PageGaps {
+export function singleSpacedText(units: TextUnit[]): boolean {
   let lines = 0;
-  let runs = false;
   for (const u of units) {
     if (u.cell || u.line.raw.trim() === '') continue;
     lines++;
-    if (/\S[ \u3000\u00a0]{2,}\S/u.test(u.line.raw)) runs = true;
+    if (/\S[ \u3000\u00a0]{2,}\S/u.test(u.line.raw)) return false;
   }
-  const singleSpaced = lines > 20 && !runs;
+  return lines > 20;
+}
+
+export function pageGaps(units: TextUnit[]): (u: TextUnit, i: number) => PageGaps {
+  const singleSpaced = singleSpacedText(units);
   const folio = (raw: string) => /^[\s\-—─–_]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—─–_]*$/u.test(raw);
   return (u, i) => {
     const page = u.line.loc.page;
@@ -101,11 +104,12 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   // same words their verdict is the one kept)
   const reasons: Flag[] = [];
   const paragraphs = paragraphsOf(units);
+  const single = singleSpacedText(units);
   reasons.push(...projectLists(paragraphs.filter((p) => !tableRows.has(p))));
   for (const p of paragraphs) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (tableRows.has(p)) continue;
-    textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
+    textFlags.push(...malformedStatements(p, single), ...proseDates(p, year, kind));
     reasons.push(...reasonDirections(p), ...projectStages(p));
   }
   for (const u of units) {

@@ -341,7 +341,7 @@ const DEFINITION = /^\s*(?:\d+[.、．]|[（(]?[一二三四五六七八九十\d
 
 /** The malformed statements of patterns/checks.yaml `statements`: a rate without its %, an amount
  *  without its unit, contradictory words fused (减增加), a template's choice left in (增加（减少）). */
-export function malformedStatements(p: Paragraph): Flag[] {
+export function malformedStatements(p: Paragraph, singleSpaced = false): Flag[] {
   const flags: Flag[] = [];
   // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
   const seen = new Set<string>();
@@ -358,6 +358,10 @@ export function malformedStatements(p: Paragraph): Flag[] {
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
       // (a figure of a list that closes on one unit — 各为4125.49，4143.91万元 — has that unit)
       if (r.code === 'MALFORMED_VALUE' && key && rules().listUnit?.test(p.text.slice(e))) continue;
+      // (in a single-spaced dump a space after the figure may part two cells of a table row printed as text — `上年结转
+      // 750.00 （10）`, a 项目自评表's 资金 and 分值 cells; `收入 0.00 、结转` — so what follows it may be no part of its
+      // clause: no verdict)
+      if (r.code === 'MALFORMED_VALUE' && key && singleSpaced && /\d\s+\S$/u.test(p.raw(s, e + 1))) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);
