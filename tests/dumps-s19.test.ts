@@ -86,8 +86,9 @@ describe('a single-spaced dump: a figure a space before the next cell lacks no u
   it('no MALFORMED_VALUE on a 自评表 row printed as text', async () => {
     expect(errors(await run(lines('三、本年支出决算为4.19万元。')), 'MALFORMED_VALUE')).toEqual([]);
   });
-  it('a figure straight before its clause’s end still lacks its unit', async () => {
+  it('a figure before its clause’s end, a space between or not, still lacks its unit', async () => {
     expect(errors(await run(lines('三、本年支出决算为4.19。')), 'MALFORMED_VALUE')).toEqual(['金额缺少单位：“4.19”后没有“万元”“元”等单位。']);
+    expect(errors(await run(lines('三、本年支出决算为4.19 。')), 'MALFORMED_VALUE')).toEqual(['金额缺少单位：“4.19”后没有“万元”“元”等单位。']);
   });
 });
 

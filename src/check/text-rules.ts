@@ -360,8 +360,8 @@ export function malformedStatements(p: Paragraph, singleSpaced = false): Flag[] 
       if (r.code === 'MALFORMED_VALUE' && key && rules().listUnit?.test(p.text.slice(e))) continue;
       // (in a single-spaced dump a space after the figure may part two cells of a table row printed as text — `上年结转
       // 750.00 （10）`, a 项目自评表's 资金 and 分值 cells; `收入 0.00 、结转` — so what follows it may be no part of its
-      // clause: no verdict)
-      if (r.code === 'MALFORMED_VALUE' && key && singleSpaced && /\d\s+\S$/u.test(p.raw(s, e + 1))) continue;
+      // clause: no verdict; a clause's end after the space is the clause's, `较上年减少12.95 ，` still lacks its unit)
+      if (r.code === 'MALFORMED_VALUE' && key && singleSpaced && /\d\s+[^\s，。；;,：:]$/u.test(p.raw(s, e + 1))) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);
