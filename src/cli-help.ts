@@ -2,7 +2,8 @@
 
 export const EXIT_CODES = `Exit codes:
   0    done: every input read (check: and no flag of severity error)
-  1    extract: some input could not be read (one line on stderr each, and errors.jsonl)
+  1    extract --strict: some input could not be read (one line on stderr each, and errors.jsonl;
+       without --strict such a run exits 0 once every input has its record or its error line)
        check: some flag of severity error
   2    a usage error, or (check) an input that could not be read
   130  stopped by Ctrl-C (143: SIGTERM); a rerun into the same folder finishes the job`;
@@ -13,6 +14,9 @@ export const OUTPUT_FILES = `Output files (in --out):
   facts.csv         one row per fact (UTF-8 with BOM, opens in Excel)
   dataset.csv       one row per document, one column per canonical metric, amounts in 元
   flags.csv         one row per flag
+  table_cells.csv   one row per numeric cell of every standard table (科目 code, row, column, value in 元)
+  links.csv         pairs of documents of the batch compared with each other (a 预算 and its 决算, two years)
+  documents.parquet, facts.parquet, table_cells.parquet, flags.parquet   the CSVs as Parquet (typed columns)
   errors.jsonl      one line per input that could not be processed: path, code, message
   report.html       the watchdog report: overview, filters, each flag with its excerpt and page
   .juesuan/         resume state: a rerun skips the documents already done`;

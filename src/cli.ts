@@ -212,10 +212,10 @@ export function buildProgram(): Command {
       const { res, signalExit } = await runWithProgress(inputs, { ...opts, out, quiet: true }, { keepRecords: true }).finally(() =>
         keepOutput ? undefined : rm(out, { recursive: true, force: true }),
       );
-      const { formatFlagLine, sortFlags } = await import('./write/flag-line.js');
+      const { formatFlagLine, sheetOrder, sortFlags } = await import('./write/flag-line.js');
       let errors = 0;
       for (const r of res.records) {
-        for (const f of sortFlags(r.flags)) {
+        for (const f of sortFlags(r.flags, sheetOrder(r))) {
           if (f.severity === 'error') errors++;
           process.stdout.write(opts.json ? JSON.stringify({ path: r.source.path, ...f }) + '\n' : formatFlagLine(r.source.path, f) + '\n');
         }

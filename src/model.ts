@@ -30,7 +30,8 @@ export type FlagCode = (typeof FLAG_CODES)[number];
  *  paragraph (DOCX, which has no pages and gives `paragraph` instead of `page`). `start`/`end` are
  *  UTF-16 offsets into the original (raw) text of that line. Table cells add `row`/`col` (0-based).
  *  A spreadsheet gives `sheet` (its name) and `cell` (A1 address) instead of `page`; there `line` is
- *  the sheet's 1-based row. An HTML page and a legacy Word file give `line` within the document. */
+ *  the sheet's 1-based row. An HTML page gives `line` within the document; a legacy Word file (.doc), like
+ *  DOCX, gives `paragraph` and `line`. */
 export interface Loc {
   page?: number;
   paragraph?: number;

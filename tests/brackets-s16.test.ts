@@ -2,12 +2,9 @@
 // (src/check/change-parts.ts breakdownDirections). Figures as printed by a 广州 2026 预算's 三公 paragraph.
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const directions = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'DIRECTION_CONFLICT').map((f) => [f.severity, f.loc?.line, f.found]);
 const head = ['广州市某某局2026年部门预算', '第三部分 2026年部门预算情况说明', '二、“三公”经费安排情况'];
 const para = (carChange: string) => [

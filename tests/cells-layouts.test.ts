@@ -3,15 +3,14 @@
 // label wrapped over four lines, a title wrapped onto a short second line, empty tables explained by a
 // note or inside their grid.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { NumberedLine } from '../src/ingest/pdf/index.js';
 import { completesTitle, findTables } from '../src/ingest/pdf/tables.js';
 import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
 const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
-const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const sums = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.row, f.loc?.col, f.expected, f.found]);
 
 describe('收支总表: a total merged over the 功能分类 and 支出用途 halves', () => {

@@ -7,9 +7,9 @@ import { ingest } from '../src/ingest/index.js';
 import type { NumberedLine } from '../src/ingest/pdf/index.js';
 import { findTables } from '../src/ingest/pdf/tables.js';
 import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
 const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
-const run = async (lines: string[]) => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 // [block row (header included), expected, found] of each SUM_MISMATCH
 const sums = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.loc?.row, f.expected, f.found]);
 const item = (name: string, how: string, v: string) => [cells('', '', '', name, how, v), ''];

@@ -1,6 +1,10 @@
 // Hand-built documents for the check tests: lines of text and the facts an extractor would give.
+import { check } from '../src/check/index.js';
+import { extract } from '../src/extract/index.js';
+import { ingest } from '../src/ingest/index.js';
 import { makeLine } from '../src/ingest/normalize.js';
-import type { DocKind, ExtractedDocument, Fact, FactKind, Line, Role, Direction } from '../src/model.js';
+import type { CheckedDocument, DocKind, ExtractedDocument, Fact, FactKind, Line, Role, Direction } from '../src/model.js';
+import { segment } from '../src/segment/index.js';
 
 const SCALE: Record<string, number> = { 亿元: 8, 万元: 4, 千元: 3, 元: 0 };
 
@@ -83,3 +87,7 @@ export async function runLines(lines: string[]): Promise<import('../src/model.js
   const [{ check }, { extract }, { ingest }, { segment }] = await Promise.all([import('../src/check/index.js'), import('../src/extract/index.js'), import('../src/ingest/index.js'), import('../src/segment/index.js')]);
   return check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 }
+
+/** Lines of text through the whole pipeline (OCR off): what most check tests run their excerpts through. */
+export const checkLines = async (lines: string[]): Promise<CheckedDocument> =>
+  check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));

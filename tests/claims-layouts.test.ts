@@ -3,13 +3,9 @@
 // then a 其中 of （一）收入 / （二）支出 blocks each with its own numbered list), run through the whole
 // pipeline; the flags are pinned exactly. Figures are made up; the structure is what is tested.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT', 'MALFORMED_VALUE']);
 const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line ?? f.loc?.paragraph, f.expected, f.found]);
 

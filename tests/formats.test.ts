@@ -17,6 +17,7 @@ import type { ExtractedDocument, IngestedDocument, SourceTable, TableRecord } fr
 import type { DocumentRecord } from '../src/schema.js';
 import { segment } from '../src/segment/index.js';
 import { formatLoc } from '../src/write/flag-line.js';
+import { parseCsv } from './batch-fixtures.js';
 import { corpus, repo, SEED_TXT, seed } from './paths.js';
 
 const seedText = readFileSync(SEED_TXT, 'utf8');
@@ -281,7 +282,8 @@ describe('a batch of pages and workbooks, some crafted, some misnamed', () => {
       'f-landing.htm': landingHtml(),
     };
     for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
-    const res = await runBatch([dir], { out: mkdtempSync(join(tmpdir(), 'juesuan-formats-out-')), concurrency: 2, keepRecords: true });
+    const out = mkdtempSync(join(tmpdir(), 'juesuan-formats-out-'));
+    const res = await runBatch([dir], { out, concurrency: 2, keepRecords: true });
     expect(res.records.map((r) => [r.source.path.split('/').pop(), r.source.format]).sort()).toEqual([['a-page.pdf', 'html'], ['b-tables.doc', 'xls']]);
     expect(res.errors.map((e) => [e.path.split('/').pop(), e.code]).sort()).toEqual([
       ['c-deep.html', 'CORRUPT_HTML'],
@@ -290,6 +292,15 @@ describe('a batch of pages and workbooks, some crafted, some misnamed', () => {
       ['f-landing.htm', 'NOT_A_REPORT'],
     ]);
     expect(res).toMatchObject({ processed: 2, failed: 4 });
+    // A workbook's facts and flags keep their sheet and cell in the batch files (the last two columns).
+    const book = res.records.find((r) => r.source.format === 'xls')!;
+    for (const [file, items] of [['facts.csv', book.facts], ['flags.csv', book.flags.filter((f) => f.loc)]] as const) {
+      const [header, ...rows] = parseCsv(readFileSync(join(out, file), 'utf8'));
+      expect(header!.slice(-2)).toEqual(['sheet', 'cell']);
+      const mine = rows.filter((r) => r[0] === book.source.path).map((r) => r.slice(-2).join('!'));
+      expect(mine).toEqual(items.map((x) => `${x.loc!.sheet}!${x.loc!.cell ?? ''}`));
+      expect(mine.length).toBeGreaterThan(0);
+    }
   }, 120_000);
 });
 

@@ -3,13 +3,9 @@
 // 公用经费 and 项目支出 are not the department's: before, the summary took the 本级's (142,220.85 of a 571,347.93
 // department) and every other unit's figure was a “同一数据前后不一致” warning against it.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
 
 const unit = (n: string, name: string, total: string, pub: string, proj: string) => [

@@ -1,14 +1,11 @@
 // Lead, session 10: flags at one spot keep the most severe (a certain rule is not hidden by a looser one's
 // warning), shown on the restatement of a 收支总表 total by its own row label (review s10 N1).
 import { describe, expect, it } from 'vitest';
-import { check, dedupe } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
+import { dedupe } from '../src/check/index.js';
 import type { CheckedDocument, Flag } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
 import { totalsReport } from './restate-fixtures.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 // (the excerpts below hold no tables: MISSING_TABLE is not what is tested)
 const errorsOf = async (lines: string[]) => (await run(lines)).flags.filter((f) => f.severity === 'error' && f.code !== 'MISSING_TABLE').map((f) => [f.code, f.loc?.line]);
 

@@ -1,15 +1,11 @@
 // Session 18 (lead): tables keyed where a 栏次 row numbers their columns, and what that brought to light — a
 // purpose list after a 科目's own figure, and a 人员支出 that divides the whole expenditure, not the 基本支出.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
 import { columnKey } from '../src/extract/ledger.js';
-import { ingest } from '../src/ingest/index.js';
 import { joinWrappedFigures } from '../src/ingest/pdf/tables.js';
 import type { Cell, CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const show = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
 const cells = (...xs: string[]) => xs.map((x) => `\t${x}`).join('\n');
 

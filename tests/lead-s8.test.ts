@@ -1,14 +1,10 @@
 // Clean traps from the session-8 review fixed by the lead: wordings a correct checker leaves without an error,
 // each once a false error, with the true defect in the same wording that must still be caught. Flags pinned.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
 import { makeVariant } from '../scripts/gen-variants.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const errors = (d: CheckedDocument) => d.flags.filter((f) => f.severity === 'error' && !f.code.startsWith('MISSING_')).map((f) => [f.code, f.loc?.line, f.found]);
 
 describe('a 预算 states last year’s budget beside its own (review s8 r16)', () => {

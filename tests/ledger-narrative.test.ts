@@ -2,13 +2,9 @@
 // documents written in the phrasing of real reports (上海 预算 项 explanations, 重庆 西南大学's 类 list, 上海
 // 收支 overview), run through the whole pipeline; the flags are pinned exactly.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
 const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
 

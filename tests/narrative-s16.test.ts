@@ -4,13 +4,9 @@
 // a sum or a prior year's figure shown in a message keeps the cents the figures print (881300.39元, not
 // 881300.00元 — the integer 元 the checks compare round them).
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const show = (d: CheckedDocument, code: string) => d.flags.filter((f) => f.code === code).map((f) => [f.severity, f.loc?.line, f.expected, f.found, f.message]);
 
 const basic = (total: string) => [

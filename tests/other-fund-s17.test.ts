@@ -3,13 +3,9 @@
 // 基本支出5,445.39万元…”): its 基本支出 is the fund's, not the document's — before, the summary conflict set it against
 // the all-funds 支出总表's 5,838.39 (14 false warnings on 7 重庆 reports).
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const basic = (d: CheckedDocument) => d.facts.filter((f) => f.from === 'text' && f.label === '基本支出').map((f) => [f.value, f.metric, f.about?.fund]);
 
 const doc = (before: string) => [

@@ -1,13 +1,9 @@
 // Session 18: a count of projects and the money they involve, against the projects then summarised one by one
 // (the seed's 鄂城区总工会 2023 决算: 项目1个，共涉及资金6.08万元 / “女职工体检”项目…全年预算数为6.08万元).
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const show = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'SUM_MISMATCH' && /项目金额/.test(f.message)).map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
 
 const report = (count: string, total: string, projects: [string, string][]) => [

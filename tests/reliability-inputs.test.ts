@@ -52,7 +52,8 @@ describe('CSV formula injection', () => {
     await runCli(['extract', dir, '--out', out, '--quiet']);
     const facts = await readFile(join(out, 'facts.csv'), 'utf8');
     const flags = await readFile(join(out, 'flags.csv'), 'utf8');
-    expect(facts).toContain(',"\'=HYPERLINK(""http://x"",""点击"")编制人数21名。"\r\n');
+    // (the excerpt, then the two spreadsheet columns, empty for a text file)
+    expect(facts).toContain(',"\'=HYPERLINK(""http://x"",""点击"")编制人数21名。",,\r\n');
     expect(flags).toContain(',"\'=HYPERLINK(""http://x"",""点击"")支出决算为    万元。",');
     // No cell anywhere starts a formula (cells split naively: enough here, no cell holds a quoted comma).
     for (const text of [facts, flags, await readFile(join(out, 'dataset.csv'), 'utf8')]) {

@@ -5,15 +5,11 @@
 // clean wording gives no flag; the same wording with one figure off its cell is caught. Synthetic texts written
 // after real 江苏 layouts, figures and names invented.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
 import { identityChecks } from '../src/check/identities.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
 import { govFund, jiangsuItems, tabTable, totalsReport, withTable } from './restate-fixtures.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const conflicts = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'VALUE_CONFLICT').map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
 
 describe('a 项 named with its 款’s name before it and no 款 marker (人大事务行政运行（项）)', () => {

@@ -3,14 +3,10 @@
 // whose levels are marked wrongly or joined by dashes, and a 万元 grand total cut off from a 元 table.
 // Synthetic texts written after the layouts of real 江苏 and 上海 预算 reports, figures changed.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
 import { jiangsu, tabTable } from './restate-fixtures.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const FIG = new Set(['SUM_MISMATCH', 'VALUE_CONFLICT', 'PERCENT_MISMATCH', 'DIRECTION_CONFLICT', 'UNIT_SUSPECT']);
 const show = (d: CheckedDocument) => d.flags.filter((f) => FIG.has(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found]);
 const noTables = (d: CheckedDocument) => show(d).filter((f) => f[0] !== 'MISSING_TABLE');

@@ -1,13 +1,9 @@
 // Clean traps from the session-7 review: wordings a correct checker leaves without an error, each once a
 // false error on main, with the true defect beside it that the rule must still catch. Flags pinned exactly.
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 /** Every flag but the report's missing tables and sections (these traps print one table or none). */
 const show = (d: CheckedDocument) => d.flags.filter((f) => !f.code.startsWith('MISSING_')).map((f) => [f.code, f.severity, f.loc?.line, f.found]);
 const HEAD = ['某某市某某局2024年度部门决算', '第三部分 2024年度部门决算情况说明'];

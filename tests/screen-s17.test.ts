@@ -2,12 +2,9 @@
 // and wordings that drew false errors and warnings. Synthetic pages and lines reproducing each; exact outcomes.
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import { processDocument } from '../src/pipeline.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
-import { brief, docFrom } from './check-helpers.js';
+import { brief, docFrom, checkLines as run } from './check-helpers.js';
 
 const html = (body: string) =>
   new TextEncoder().encode(`<html><head><title>某局2026年部门预算</title></head><body><div><h1>某局2026年部门预算</h1>${body}</div></body></html>`);
@@ -15,7 +12,6 @@ const table = (title: string, head: string, rows: string[][]) =>
   `<p>${title}</p><p>单位：万元</p><table border="1"><thead>${head}</thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 const flagsOf = async (bytes: Uint8Array, codes: string[]) =>
   (await processDocument(bytes, { ocr: 'off' })).flags.filter((f) => codes.includes(f.code)).map((f) => `${f.code} ${f.severity} ${f.loc?.table ?? ''}/${f.loc?.row ?? ''}/${f.loc?.col ?? ''} ${f.expected} ${f.found}`);
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const show = (d: CheckedDocument, code: string) => d.flags.filter((f) => f.code === code).map((f) => [f.severity, f.loc?.line, f.expected, f.found]);
 
 describe('a 三公 table whose 公务用车 小计 is left blank, its parts filled (北京 预算09)', () => {

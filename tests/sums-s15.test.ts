@@ -4,11 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
 import { extract } from '../src/extract/index.js';
-import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const show = (d: CheckedDocument) => d.flags.filter((f) => f.code === 'SUM_MISMATCH').map((f) => [f.code, f.severity, f.loc?.line, f.expected, f.found, f.message]);
 
 const doc = (last: string) => [

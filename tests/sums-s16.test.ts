@@ -3,13 +3,11 @@
 // src/ingest/normalize.ts).
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/check/index.js';
-import { extract } from '../src/extract/index.js';
 import { ingest } from '../src/ingest/index.js';
 import type { CheckedDocument } from '../src/model.js';
-import { segment } from '../src/segment/index.js';
 import { normalize } from '../src/ingest/normalize.js';
+import { checkLines as run } from './check-helpers.js';
 
-const run = async (lines: string[]): Promise<CheckedDocument> => check(extract(segment(await ingest(new TextEncoder().encode(lines.join('\n')), { ocr: 'off' }))));
 const codes = /SUM_MISMATCH|UNIT_SUSPECT/u;
 const show = (d: CheckedDocument) => d.flags.filter((f) => codes.test(f.code)).map((f) => [f.code, f.severity, f.loc?.line, f.message]);
 const head = ['西安市某某局2026年部门预算', '第二部分 部门预算情况说明'];

@@ -28,6 +28,8 @@ export interface ChecksConfig {
   statements: { code: FlagCode; pattern: string; message: string; expected?: string; severity?: Severity }[];
   /** After a figure: the rest of a list of figures that closes on one unit (4125.49，4143.91万元): no statement flags its figures. */
   listUnit?: string;
+  /** The words that open a list of a whole's parts (prose-figures.ts opensList). */
+  listOpeners: string;
   proseDate: { pattern: string; allowOffsets: Record<DocKind, number[]>; target?: string };
   ocr: { thousandsAsPoint: string };
   /** Template families whose prose 收入总计 / 支出总计 are the year's own totals, not the balancing 总计 row. */

@@ -350,6 +350,12 @@ function trees(l: Ledger, id: Identity): Flag[] {
       if (totals.length !== 1 && !restated) continue;
       // (a 合计 above the 科目 of a table going on on the next page's table: its top 科目 are not all here)
       if (next !== undefined && totals.every((x) => x.about!.row! < firstCoded)) continue;
+      // (nor one above the 科目 of a table begun on the page before: the whole table's 合计 restated at the top of
+      // its next page, over that page's 科目 only — 佛山 2026 收入决算表 p9: 合计 1668.14 over 221 60.87. Restated:
+      // the piece before prints the same 合计 in the same column; a 合计 that leads its table, as 江苏 prints every
+      // 科目 table, is still summed)
+      const prev = totals.every((x) => x.about!.row! < firstCoded) ? prevPiece(l, tableId, t) : undefined;
+      if (prev !== undefined && totals.every((x) => (l.cells.get(prev) ?? []).some((g) => !g.about?.code && g.about?.name === x.about!.name && g.about?.column === x.about!.column && g.text === x.text))) continue;
       for (const tot of totals) {
         if (l.badRows.has(`${tableId}|${tot.about!.row}`)) continue;
         // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
@@ -408,6 +414,18 @@ function trees(l: Ledger, id: Identity): Flag[] {
 /** The table printed on the page after this table's last, of the same kind, as a table of its own (a table
  *  over pages the reader did not join): the 科目 codes of its first coded row ([] when a 合计 leads it, null when
  *  another uncoded row with figures does), or undefined when there is none. */
+/** The table of the same kind that ends on the page before this one begins (this one may go on from it), if any. */
+function prevPiece(l: Ledger, tableId: string, t: TableRecord): string | undefined {
+  const first = t.loc.page;
+  if (first === undefined) return undefined;
+  for (const [id, o] of l.tables) {
+    if (id === tableId || o.kind !== t.kind) continue;
+    const pages = (l.cells.get(id) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
+    if (Math.max(o.loc.page ?? -1, ...pages) === first - 1) return id;
+  }
+  return undefined;
+}
+
 function nextPiece(l: Ledger, tableId: string, t: TableRecord): string[] | null | undefined {
   const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
   const last = Math.max(t.loc.page ?? -1, ...pages);

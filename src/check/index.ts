@@ -10,7 +10,7 @@ import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks } from './structure.js';
-import { blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
+import { type PageGaps, blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
   const units = textUnits(doc);
@@ -48,6 +48,37 @@ function withoutScrambled(doc: ExtractedDocument, tables: Set<string>): { summar
   return { summary, earlier: [...doc.flags.filter((g) => !preferred(g)), ...again] };
 }
 
+/** For blankValues, per line: the last line of text of the page before, where the line opens its page under no
+ *  more than two lines (a running head; page numbers — 12, - 12 -, 第12页 — are no text); and whether the document is
+ *  a single-spaced dump (over 20 lines of text outside tables, none with a run of two spaces between characters). */
+export function singleSpacedText(units: TextUnit[]): boolean {
+  let lines = 0;
+  for (const u of units) {
+    if (u.cell || u.line.raw.trim() === '') continue;
+    lines++;
+    if (/\S[ \u3000\u00a0]{2,}\S/u.test(u.line.raw)) return false;
+  }
+  return lines > 20;
+}
+
+export function pageGaps(units: TextUnit[]): (u: TextUnit, i: number) => PageGaps {
+  const singleSpaced = singleSpacedText(units);
+  const folio = (raw: string) => /^[\s\-—─–_]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—─–_]*$/u.test(raw);
+  return (u, i) => {
+    const page = u.line.loc.page;
+    let k = i - 1;
+    let above = 0;
+    while (k >= 0 && units[k]!.line.loc.page === page) {
+      if (units[k]!.line.raw.trim() !== '') above++;
+      k--;
+    }
+    if (u.cell || page === undefined || above > 2 || k < 0) return { singleSpaced };
+    while (k >= 0 && (units[k]!.line.raw.trim() === '' || folio(units[k]!.line.raw))) k--;
+    const prev = units[k];
+    return { singleSpaced, ...(prev && !prev.cell && prev.line.loc.page === page - 1 ? { prevTail: prev.line } : {}) };
+  };
+}
+
 /** The flags of this stage only. */
 export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits(doc), tpl: TemplateInfo = detectTemplate(doc, units)): Flag[] {
   const { year, kind } = doc.document;
@@ -64,7 +95,8 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
     }
     return out;
   };
-  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
+  const gaps = pageGaps(units);
+  units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i), gaps(u, i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
@@ -72,11 +104,12 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   // same words their verdict is the one kept)
   const reasons: Flag[] = [];
   const paragraphs = paragraphsOf(units);
+  const single = singleSpacedText(units);
   reasons.push(...projectLists(paragraphs.filter((p) => !tableRows.has(p))));
   for (const p of paragraphs) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
     if (tableRows.has(p)) continue;
-    textFlags.push(...malformedStatements(p), ...proseDates(p, year, kind));
+    textFlags.push(...malformedStatements(p, single), ...proseDates(p, year, kind));
     reasons.push(...reasonDirections(p), ...projectStages(p));
   }
   for (const u of units) {

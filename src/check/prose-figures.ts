@@ -148,6 +148,13 @@ export function textBetween(text: TextIndex, a: Fact, b: Fact): string | null {
   return fold(parts.join(''));
 }
 
+let listRes: [RegExp, RegExp] | undefined;
+const listOpenerRes = () => (listRes ??= [new RegExp(checksConfig().listOpeners, 'u'), new RegExp(`。[^。]*(?:${checksConfig().listOpeners})`, 'u')]);
+
+/** Whether the text between a whole and a figure opens a list of the whole's parts (其中/包括: patterns/checks.yaml
+ *  listOpeners); `afterStop`: the list opens in a sentence after the whole's. */
+export const opensList = (gap: string, afterStop = false) => listOpenerRes()[afterStop ? 1 : 0].test(gap);
+
 const baseRes = new Map<string, RegExp>();
 
 const baseRe = (phrase: string) => baseRes.get(phrase) ?? baseRes.set(phrase, new RegExp(`^(?:${phrase})$`, 'u')).get(phrase)!;

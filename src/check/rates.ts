@@ -11,7 +11,7 @@ import { figOf, sumFits } from './identities.js';
 import { lineKey } from './lines.js';
 import { decimalsOf, exactYuan, formatAmount, formatPercent, isAmount, lastDigitYuan, percentFits, yuanOf } from './numbers.js';
 
-import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText } from './prose-figures.js';
+import { type Ctx, flagOn, show, before, sameLabel, sameSubject, isChangeAmount, isActualAmount, isLevel, isRate, currentOf, rateOf, ratioRange, sameSentence, fold, isBefore, textBetween, readingOrder, isBound, paragraphText, opensList } from './prose-figures.js';
 
 /** The prior year's figure as a message shows it: from the printed figures, cents kept (99629.76元, where the
  *  integer 元 compared give 99630). */
@@ -36,12 +36,12 @@ function listTotals(ctx: Ctx, list: Fact[], x: Fact, c: Fact): Fact[] {
     // 福州 2026 单位预算)
     if (!isLevel(g) || g.unit !== x.unit) continue;
     const gap = textBetween(ctx.text, g, x);
-    if (gap === null || !/其中|包括/u.test(gap)) continue;
+    if (gap === null || !opensList(gap)) continue;
     // (or of the sentence right before the list's, the list opening the next one with 包括 and the change the one after:
     // “（二）支出预算：2026年年初预算数45,369.18万元。按支出功能分类，包括…住房保障支出662.86万元。比2025年增加2,734.52万元”,
     // 重庆 宣传部 2026 — the whole is named by its heading only)
     const own = sameSentence(ctx.text, g, c) || sameSentence(ctx.text, g, x);
-    if (own || (gap.split('。').length === 2 && /。[^。]*(?:其中|包括)/u.test(gap))) out.push(g);
+    if (own || (gap.split('。').length === 2 && opensList(gap, true))) out.push(g);
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { makeFlag } from './flag.js';
 import { figOf, restates, sumFits, type Fig } from './identities.js';
 import { decimalsOf, formatAmount } from './numbers.js';
 import type { TextIndex } from './lines.js';
-import { sameSentence, textBetween } from './prose-figures.js';
+import { opensList, sameSentence, textBetween } from './prose-figures.js';
 
 const FUNDS = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
@@ -67,7 +67,7 @@ function listWhole(doc: ExtractedDocument, text: TextIndex, f: Fact): Fact | und
     const gap = textBetween(text, g, f);
     if (gap === null) continue;
     if (/。/u.test(gap)) continue;
-    if (/其中|包括/u.test(gap)) return g;
+    if (opensList(gap)) return g;
   }
   return undefined;
 }

@@ -5,7 +5,8 @@ import { families, inlineTitledTables, type FamilyTable, tableOfTitle, tablePres
 import { flagAtRaw, makeFlag, type FlagExtras } from './flag.js';
 import { flattenOutline as flatOutline } from '../outline.js';
 import { lineKey, type TextUnit } from './lines.js';
-import { catalogueKinds } from '../table-titles.js';
+import { catalogueKinds, foldTableText } from '../table-titles.js';
+import { catalogue } from '../extract/tables/defs.js';
 
 const fold = (s: string) => s.replace(/[“”"'‘’「」『』\s]/gu, '');
 const NUMBERING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])/u;
@@ -116,6 +117,7 @@ export function tableChecks(doc: ExtractedDocument, units: TextUnit[], tpl: Temp
     if (explainedElsewhere(allTables.filter((r) => r.kind === t.kind || (r.kinds ?? []).includes(t.kind) || tableOfTitle(t.title, allTables) === r), t.title)) continue;
     flags.push(emptyTableFlag(t));
   }
+  if (!tpl.tablesElsewhere) flags.push(...figuresOfEmptyTables(doc, units, isTitle));
 
   const family = tpl.family;
   if (doc.document.kind === null || !family) return flags;
@@ -291,6 +293,65 @@ function explanationFollows(units: TextUnit[], t: TableRecord, isExplanation: (s
     if (isExplanation(u.line.text)) return true;
   }
   return false;
+}
+
+/** A one-row table (layout single: the 三公 table) printed with its header and no figures says every amount of
+ *  its columns is nil; a narrative figure of the report's year that one of its columns carries (by the catalogue's
+ *  `columns`: 合计 → 三公经费, 公务接待费 → 公务接待费), of that column's role (预算数 → budget, 决算数 → actual), stated
+ *  above zero contradicts it (上海市普陀区财政局 2024 决算: the 三公 table blank, the narrative `“三公”经费财政拨款支出
+ *  年初预算为 0.95 万元`). Only a table read as a grid with no rows, no lines of figures after its header (an unread
+ *  table is not empty), in a report whose tables are not published elsewhere. One flag per metric and role. */
+function figuresOfEmptyTables(doc: ExtractedDocument, units: TextUnit[], isTitle: (s: string) => boolean): Flag[] {
+  const flags: Flag[] = [];
+  const year = doc.document.year;
+  if (year === null) return flags;
+  const said = new Set<string>();
+  for (const t of doc.tables) {
+    const def = catalogue().tables.find((d) => d.kind === t.kind);
+    if (!def || def.layout !== 'single' || !def.columns || t.empty !== true) continue;
+    // (no cell holds a figure; a grid whose header words were read as rows — a text rendition — names its columns
+    // down those rows)
+    if (t.rows.some((r) => r.some((c) => FIGURE_CELL.test(c.trim())))) continue;
+    if (figuresFollow(units, t, isTitle)) continue;
+    // (nor where the next grid, untitled, on the same page, holds figures: the table's own row read apart from its header)
+    const next = doc.tables[doc.tables.indexOf(t) + 1];
+    if (next && !next.title && next.loc.page === t.loc.page && next.rows.some((r) => r.some((c) => FIGURE_CELL.test(c.trim())))) continue;
+    const keys = Object.entries(def.columns).map(([h, m]) => [foldTableText(h), m] as const);
+    const cols = new Set<string>();
+    const width = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+    for (let c = 0; c < width; c++) {
+      const path = [t.header[c] ?? '', ...t.rows.map((r) => r[c] ?? '')].flatMap((x) => x.split('/')).map((x) => foldTableText(x)).filter((x) => x);
+      if (path.length < 2) continue;
+      // the column's item (its first level that names a metric) and its role (the last level: 预算数 / 决算数)
+      const metric = path.map((x) => keys.find(([k]) => x.includes(k))?.[1]).find((m) => m);
+      if (!metric) continue;
+      const leaf = path[path.length - 1]!;
+      const role = /预算/u.test(leaf) ? 'budget' : /决算|执行/u.test(leaf) ? 'actual' : def.role;
+      cols.add(`${metric}|${role}`);
+    }
+    for (const f of doc.facts) {
+      if (f.from !== 'text' || f.kind !== 'amount' || f.year !== year || !f.metric || f.yuan === undefined || f.yuan <= 0) continue;
+      const key = `${f.metric}|${f.role}`;
+      if (!cols.has(key) || said.has(key)) continue;
+      // (another table that prints the figure — a second 三公 table, filled — answers for it)
+      if (doc.facts.some((g) => g.from === 'table' && g.metric === f.metric && g.role === f.role && g.year === year)) continue;
+      said.add(key);
+      flags.push(
+        makeFlag('VALUE_CONFLICT', `正文数字与表格不一致：此处写${f.label ? `${f.label}` : ''}${f.text}${f.unit}，而“${t.title || t.kind}”${placeOf(t)}是空表，该栏没有任何数字。`, f.loc, f.excerpt, {
+          severity: 'error',
+          expected: '0（空表）',
+          found: `${f.text}${f.unit}`,
+        }),
+      );
+    }
+  }
+  return flags;
+}
+
+const FIGURE_CELL = /^-?[\d,]+(?:\.\d+)?$/u;
+
+function placeOf(t: TableRecord): string {
+  return t.loc.page !== undefined ? `（第${t.loc.page}页）` : '';
 }
 
 function emptyTableFlag(t: TableRecord): Flag {

@@ -119,8 +119,14 @@ function cellContinues(raw: string, at: number, weight: number, above: Line[]): 
  *  it (a lone `标    次` is left to the rules above). */
 function unitCell(raw: string, at: number, len: number, weight: number): boolean {
   const t = checksConfig().blank.unitCell;
-  if (!t || weight < t.minGap) return false;
   const rest = raw.slice(at + len);
+  // (the 度量单位 cell, then the row's sign and value: a dump crowds the cell before up to it, one space apart —
+  // `…满意度小于80％且大于等于 %          ≥          10`, 长沙 公安 2026 预算 -layout)
+  if (t && weight >= 1 && raw.slice(0, at).trim() !== '') {
+    const tail = /^(?:[/／][\u4e00-\u9fff]{1,2})*(\s+)(?:[≥≤<>=＝＜＞]|(\S{1,4})(\s+))\s*[\d０-９.]+%?\s*$/u.exec(rest);
+    if (tail && (!tail[2] || (tail[1]!.length >= t.minGap && tail[3]!.length >= t.minGap))) return true;
+  }
+  if (!t || weight < t.minGap) return false;
   // (ending its line: the last cell of a row of at least three, `新时代文明    A02010104台式计算    台`)
   if (/^(?:[/／][\u4e00-\u9fff]{1,2})*\s*$/u.test(rest)) return raw.slice(0, at).trim().split(/(?: {3,}|\t|\u3000{2,})/u).length >= 2;
   const m = /^(?:[/／][\u4e00-\u9fff]{1,2})*([\s\u3000]*)\S/u.exec(rest);
@@ -137,10 +143,19 @@ function titleUnit(raw: string, at: number, unit: string, weight: number, above:
 }
 
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
-const figureEnds = (line: Line | undefined) => line !== undefined && /[0-9０-９]$/u.test(line.raw.trimEnd());
+const figureEnds = (line: Line | undefined, unit = '') => line !== undefined && (/[0-9０-９]$/u.test(line.raw.trimEnd()) || (unit === '元' && /(?:[0-9０-９]\s*|[（(])[万亿千]$/u.test(line.raw.trimEnd())));
+
+/** What the lines around tell of a line's gaps (checkFlags computes it): `prevTail`, for a line that opens its page
+ *  (under no more than two lines: a running head), the last line of text of the page before, its page number aside;
+ *  `singleSpaced`, the document keeps no run of spaces on any line (a single-spaced dump), so a single space is no
+ *  evidence of a blank. */
+export interface PageGaps {
+  prevTail?: Line;
+  singleSpaced?: boolean;
+}
 
 /** BLANK_VALUE: a gap in the verbatim text where a number belongs (支出决算为    万元, 填报日期：  年  月  日). */
-export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
+export function blankValues(unit: TextUnit, above: Line[] = [], page: PageGaps = {}): Flag[] {
   const cfg = checksConfig().blank;
   const raw = unit.line.raw;
   const flags: Flag[] = [];
@@ -148,6 +163,7 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
   // Text extracted with a space between every two characters (与 上 年 相 比 增 加): one space is layout.
   const spacedOut = (raw.match(/[\u4e00-\u9fff] (?=[\u4e00-\u9fff])/gu) ?? []).length >= 3;
   const minGap = spacedOut ? Math.max(2, cfg.minGap) : cfg.minGap;
+
   for (const u of cfg.units) {
     const notBefore = blankRules().notBefore.get(u.unit) ?? null;
     for (let at = raw.indexOf(u.unit); at >= 0; at = raw.indexOf(u.unit, at + 1)) {
@@ -161,10 +177,15 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
       let g = at;
       let weight = 0;
       while (g > 0 && GAP_CHAR.test(raw[g - 1]!)) weight += gapWeight(raw[--g]!);
-      if (weight === 0 && slotBlank(unit, at, u.unit, after)) {
-        flags.push(flagAtRaw('BLANK_VALUE', unit.line, at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却没有数字。`, { expected: '数字', found: '空白' }));
+      // In a single-spaced dump (no line anywhere keeps a run of spaces: a pdfplumber-style text, a plain
+      // pdftotext reading) one space is every gap — between words, between a table's cells — so it tells nothing:
+      // only the words can mark a blank there, as where a rendition collapsed the gap (the slot rule below).
+      const single = page.singleSpaced === true && weight === 1 && raw[g] === ' ';
+      if ((weight === 0 || single) && slotBlank(unit, single ? g : at, u.unit, after)) {
+        flags.push(flagAtRaw('BLANK_VALUE', unit.line, single ? g : at, at + u.unit.length, `数值空缺：“${u.unit}”前应填写数字，却${single ? '留了空白' : '没有数字'}。`, { expected: '数字', found: '空白' }));
         continue;
       }
+      if (weight === 0 || single) continue;
       if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
       // (a unit opening a cell's wrapped line goes on from the cell's text above it: a blank only after a slot)
       const cont = cellContinues(raw, at, weight, above);
@@ -175,7 +196,11 @@ export function blankValues(unit: TextUnit, above: Line[] = []): Flag[] {
       if (!before && !/^(?:[万亿千]?元|%)$/.test(u.unit)) continue;
       // (unless the line before, read on into this one as its paragraph reads, ends with the figure: an indented
       // paragraph of a page-text dump wraps `…结余 18,953.73` / `        万元，…` — the unit's figure is there)
-      if (!before && figureEnds(above[0])) continue;
+      // (or with the figure and the unit's first character: `…驻京经费312万` / ` 元，…` — 万元 split by the wrap; or a
+      // header's bracketed unit so split: `年度预算安排（万` / `元）`, 泉州 公安 2026 -layout)
+      // (or, opening a page under no more than its running head, the last line of the page before: `…减少 304.01` /
+      // `- 44 -` / running head / `  万元，减少 36.43%。`, 无锡 人社 2026 预算 -layout)
+      if (!before && (figureEnds(above[0], u.unit) || figureEnds(page.prevTail, u.unit))) continue;
       const last = before[before.length - 1] ?? '';
       if (NUMERIC_BEFORE.test(last)) continue;
       // A unit split by a space (万 元, 人 次) is not a blank.
@@ -316,7 +341,7 @@ const DEFINITION = /^\s*(?:\d+[.、．]|[（(]?[一二三四五六七八九十\d
 
 /** The malformed statements of patterns/checks.yaml `statements`: a rate without its %, an amount
  *  without its unit, contradictory words fused (减增加), a template's choice left in (增加（减少）). */
-export function malformedStatements(p: Paragraph): Flag[] {
+export function malformedStatements(p: Paragraph, singleSpaced = false): Flag[] {
   const flags: Flag[] = [];
   // (a figure two rules name — 比上年增长10，: a change word and a comparison slot — is flagged once)
   const seen = new Set<string>();
@@ -333,6 +358,10 @@ export function malformedStatements(p: Paragraph): Flag[] {
       if (seen.has(`${r.code}|${s}|${e}`)) continue;
       // (a figure of a list that closes on one unit — 各为4125.49，4143.91万元 — has that unit)
       if (r.code === 'MALFORMED_VALUE' && key && rules().listUnit?.test(p.text.slice(e))) continue;
+      // (in a single-spaced dump a space after the figure may part two cells of a table row printed as text — `上年结转
+      // 750.00 （10）`, a 项目自评表's 资金 and 分值 cells; `收入 0.00 、结转` — so what follows it may be no part of its
+      // clause: no verdict; a clause's end after the space is the clause's, `较上年减少12.95 ，` still lacks its unit)
+      if (r.code === 'MALFORMED_VALUE' && key && singleSpaced && /\d\s+[^\s，。；;,：:]$/u.test(p.raw(s, e + 1))) continue;
       // (a 名词解释 item — 增长（下降）率：指本年数与上年数相比的增加（减少）额及其比率 — defines the pair: no choice left in)
       if (r.code === 'TEMPLATE_TEXT' && DEFINITION.test(p.text)) continue;
       seen.add(`${r.code}|${s}|${e}`);

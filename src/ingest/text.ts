@@ -29,11 +29,20 @@ export const ingestText: Backend = async (bytes) => {
   // line in errors.jsonl): refused rather than read as lines of keys and escaped text.
   const shape = dump ? null : jsonShape(text);
   if (shape) throw new JuesuanError('UNSUPPORTED_FORMAT', `a JSON file with no page records (${shape}): a page-text dump is read as an array of pages, each a string or {"page": 1, "text": "…"}`);
-  const pages = dump ?? pageMarked(text) ?? text.split('\f');
-  const printedOrder: RawLine[] = [];
+  let pages = dump ?? pageMarked(text) ?? text.split('\f');
+  let printedOrder: RawLine[] = [];
   pages.forEach((pageText, p) => {
     pageText.split(/\r\n|\r|\n/).forEach((raw, i) => printedOrder.push({ raw, page: p + 1, line: i + 1 }));
   });
+  // Pages run on without form feeds (`pdftotext -nopgbrk`): each page ends at its printed page number, so
+  // that tables, running heads and page-scoped readings end where the page does, as in the PDF.
+  if (pages.length === 1) {
+    const flowed = flowPages(printedOrder);
+    if (flowed) {
+      printedOrder = flowed;
+      pages = Array.from({ length: flowed[flowed.length - 1]!.page }, () => '');
+    }
+  }
   const all = splitTitlesJoined(tailsInPlace(printedOrder));
   const blocks: Block[] = [];
   let tableCount = 0;
@@ -140,6 +149,37 @@ function flowPageNumbers(all: RawLine[]): Set<RawLine> {
   });
   const keep = found.filter((f, k) => found[k - 1]?.n === f.n - 1 || found[k + 1]?.n === f.n + 1);
   return new Set([...(keep.length >= 3 ? keep : []), ...found.filter((f) => f.prose)].map((f) => f.line));
+}
+
+/** The lines of a text without form feeds cut into pages after its page numbers (flowPageNumbers' bare ones,
+ *  and framed ones — ─ 7 ─, - 7 -, 第7页 — alone on their line, each greater than the one before), where at
+ *  least three are found; else null. Lines are numbered again within their page. */
+export function flowPages(lines: RawLine[]): RawLine[] | null {
+  const feet = flowPageNumbers(lines);
+  let last = -Infinity;
+  for (const l of lines) {
+    const num = pageNumberOf(l.raw);
+    if (!num || num.bare || num.n <= last) continue;
+    feet.add(l);
+    last = num.n;
+  }
+  if (feet.size < 3) return null;
+  let page = 1;
+  let line = 0;
+  const out = lines.map((l) => {
+    const r = { ...l, page, line: ++line };
+    if (feet.has(l)) {
+      page++;
+      line = 0;
+    }
+    return r;
+  });
+  // (nothing after the last page number: no empty page)
+  while (out.length && out[out.length - 1]!.page === page && page > 1 && out.filter((l) => l.page === page).every((l) => l.raw.trim() === '')) {
+    for (const l of out) if (l.page === page) l.page = page - 1;
+    page--;
+  }
+  return out;
 }
 
 /** A table runs while lines are cells, blank row separators, or a wrapped cell's continuation

@@ -21,10 +21,13 @@ export interface ErrorLine {
 type Loc = DocumentRecord['facts'][number]['loc'];
 const locCols = (l: Loc | null): CsvValue[] => [l?.page, l?.paragraph, l?.line, l?.start, l?.end, l?.table, l?.row, l?.col];
 const LOC_HEADER = ['page', 'paragraph', 'line', 'start', 'end', 'table', 'row', 'col'];
+// A spreadsheet's place (sheet name, A1 cell), appended after every other column so that existing columns keep their positions.
+const sheetCols = (l: Loc | null): CsvValue[] => [l?.sheet, l?.cell];
+export const SHEET_HEADER = ['sheet', 'cell'];
 
-const FACTS_HEADER = ['path', 'sha256', 'fact_id', 'label', 'metric', 'kind', 'value', 'text', 'unit', 'yuan', 'year', 'role', 'direction', 'from', ...LOC_HEADER, 'excerpt'];
+const FACTS_HEADER = ['path', 'sha256', 'fact_id', 'label', 'metric', 'kind', 'value', 'text', 'unit', 'yuan', 'year', 'role', 'direction', 'from', ...LOC_HEADER, 'excerpt', ...SHEET_HEADER];
 const factRows = (r: DocumentRecord): CsvValue[][] =>
-  r.facts.map((f) => [r.source.path, r.source.sha256, f.id, f.label, f.metric, f.kind, f.value, f.text, f.unit, f.yuan, f.year, f.role, f.direction, f.from, ...locCols(f.loc), f.excerpt]);
+  r.facts.map((f) => [r.source.path, r.source.sha256, f.id, f.label, f.metric, f.kind, f.value, f.text, f.unit, f.yuan, f.year, f.role, f.direction, f.from, ...locCols(f.loc), f.excerpt, ...sheetCols(f.loc)]);
 
 let metricKinds: Map<string, string> | null = null;
 /** amount | count, per canonical metric (patterns/metrics.yaml). */
@@ -45,8 +48,8 @@ const datasetRow = (r: DocumentRecord): CsvValue[] => {
 /** A record written before records carried the unit key gets it here. */
 const unitKeyOf = (r: DocumentRecord) => (r.document as { unitKey?: string | null }).unitKey ?? unitKey(r.document.unit);
 
-const FLAGS_HEADER = ['path', 'code', 'severity', 'message', ...LOC_HEADER, 'excerpt', 'expected', 'found'];
-const flagRows = (r: DocumentRecord): CsvValue[][] => r.flags.map((f) => [r.source.path, f.code, f.severity, f.message, ...locCols(f.loc), f.excerpt, f.expected, f.found]);
+const FLAGS_HEADER = ['path', 'code', 'severity', 'message', ...LOC_HEADER, 'excerpt', 'expected', 'found', ...SHEET_HEADER];
+const flagRows = (r: DocumentRecord): CsvValue[][] => r.flags.map((f) => [r.source.path, f.code, f.severity, f.message, ...locCols(f.loc), f.excerpt, f.expected, f.found, ...sheetCols(f.loc)]);
 
 // ---------------------------------------------------------------- Parquet column types
 

@@ -12,6 +12,7 @@ export const TABLE_CELLS_HEADER = [
   'column_key', 'column_header', 'fund', 'role', 'metric',
   'value_text', 'value', 'amount_unit', 'yuan', 'fact_id',
   'page', 'paragraph', 'line', 'start', 'end', 'table', 'row', 'col',
+  'sheet', 'cell',
 ];
 
 export function tableCellRows(r: DocumentRecord): CsvValue[][] {
@@ -27,6 +28,7 @@ export function tableCellRows(r: DocumentRecord): CsvValue[][] {
       s.column, c.columnHeader, s.fund, f?.role, f?.metric,
       c.valueText, f?.value, f ? f.unit : c.table.unit, f?.yuan, f?.id,
       c.loc.page, c.loc.paragraph, c.loc.line, c.loc.start, c.loc.end, c.loc.table, c.loc.row, c.loc.col,
+      c.loc.sheet, c.loc.cell,
     ];
   });
 }

@@ -706,6 +706,14 @@ function regionEnd(lines: SourceLine[], start: number): number {
   return k;
 }
 
+/** The band's line that numbers the columns (栏次 1 2 3; 栏次 1 栏次 2 3 4; 1 2 … 12 under a 三公 table's band): no
+ *  row of figures (its 1 | 2 | 3 read as 合计 | 基本支出 | 项目支出 fails the sum). Its numbers are 1, 2, 3, … in
+ *  order, at least three, beside nothing but 栏次/行次. */
+function columnNumbers(raw: string): boolean {
+  const words = raw.replace(/[栏行]\s*次/g, ' ').trim().split(/\s+/);
+  return words.length >= 3 && words.every((w, k) => w === String(k + 1));
+}
+
 function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit: string[] | null = null): SourceTable | null {
   // A table the template prints in columns, printed here in two halves: its header band names the code and
   // name columns twice (经济分类 left | right: 科目编码 科目名称 预算数 科目编码 科目名称 预算数).
@@ -719,7 +727,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
   const kept = region.filter((l) => {
     const raw = l.raw.trim();
     const footer = FOOTER.test(raw) && !(/^\d{2,3}$/.test(raw) && halves && fixed && lastOfPage.get(l.page) !== l);
-    return raw && !footer && !/^[类款项\s]+$/.test(raw);
+    return raw && !footer && !/^[类款项\s]+$/.test(raw) && !columnNumbers(raw);
   });
   const tpl0 = templateOf(def.kind);
   if (tpl0?.list) {
@@ -769,8 +777,18 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
     }
     flush();
   }
+  // A band that heads a 行次 column (项目 | 行次 | 金额, 佛山 2026 财政拨款收支总表) over a table whose every other
+  // figure carries decimals: its row numbers (1, 2, … 39, one or two digits, no leading 0 — never a 科目 code
+  // piece, 01) are no figures of the row (else they stand in the first figure column: 28 as a 合计).
+  const bandText = kept.slice(0, 6).map((l) => normalize(l.raw).text.replace(/\s/g, '')).join('');
+  const rowNumber = (t: Token) => /^[1-9]\d?$/.test(t.text);
+  const numbered = /行次/.test(bandText) && (() => {
+    const figs = kept.flatMap((l) => tokens(l, fixed).filter((t) => isAmount(t) && !rowNumber(t) && /\d/.test(t.text)));
+    return figs.length >= 3 && figs.every((t) => /\.\d{1,2}$/.test(t.text));
+  })();
+  const tokensOf = (l: SourceLine) => (numbered ? tokens(l, fixed).filter((t) => !rowNumber(t)) : tokens(l, fixed));
   // The table prints its figures with decimals (万元 to 2 places): an integer there is a code, not a figure.
-  const amounts = kept.flatMap((l) => tokens(l, fixed).filter(isAmount));
+  const amounts = kept.flatMap((l) => tokensOf(l).filter(isAmount));
   const decimals = amounts.filter((t) => t.text.includes('.')).length >= 3 && amounts.filter((t) => !t.text.includes('.') && !CODE.test(t.text) && /\d/.test(t.text)).length * 10 <= amounts.filter((t) => t.text.includes('.')).length;
   for (let i = 0; i < kept.length; i++) {
     const l = kept[i]!;
@@ -780,8 +798,8 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
       while (i + 1 < kept.length && blk.lines.has(kept[i + 1]!)) i++;
       continue;
     }
-    const toks = tokens(l, fixed);
-    const sandwich = fixed ? centred(l, kept[i + 1], kept[i + 2]) : null;
+    const toks = tokensOf(l);
+    const sandwich = fixed ? centred(l, kept[i + 1], kept[i + 2], tokensOf) : null;
     if (sandwich) {
       const row = parseRow(l, sandwich, halves, fixed, decimals);
       row.extra.push(kept[i + 1]!, kept[i + 2]!);
@@ -789,7 +807,7 @@ function buildTable(region: SourceLine[], def: TitleDef, fixed: boolean, inherit
       i += 2;
       continue;
     }
-    const below = halves && fixed && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
+    const below = halves && fixed && !numbered && i + 1 < kept.length ? tallHalves(l, kept[i + 1]!, kept.slice(0, i).some((x) => tokens(x, fixed).some(isAmount)) ? kept[i - 1] : undefined) : null;
     if (below) {
       const row = parseRow(kept[i + 1]!, below, halves, fixed, decimals);
       row.extra.push(l);
@@ -968,11 +986,11 @@ function fragment(l: SourceLine): boolean {
   return !label || !toks.some((t) => isAmount(t) || CODE.test(t.text));
 }
 
-function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine | undefined): Token[] | null {
+function centred(head: SourceLine, mid: SourceLine | undefined, tail: SourceLine | undefined, toks: (l: SourceLine) => Token[] = (l) => tokens(l, true)): Token[] | null {
   if (!mid || !tail || mid.page !== head.page || tail.page !== head.page || mid.line - head.line > 2 || tail.line - mid.line > 2) return null;
-  const h = tokens(head, true);
-  const m = tokens(mid, true);
-  const t = tokens(tail, true);
+  const h = toks(head);
+  const m = toks(mid);
+  const t = toks(tail);
   if (!h.length || h.some((x) => isAmount(x) || CODE.test(x.text)) || !m.length || !m.every(isAmount) || t.length !== 1) return null;
   const tt = t[0]!;
   const tx = displayColumns(tail.raw)[tt.start]!;
@@ -1194,7 +1212,12 @@ function columnNames(tpl: Template | null, header: SourceLine[], most: number): 
   const lists = [...(tpl?.values ? [tpl.values] : []), ...(tpl?.variants ?? [])];
   // The longest list the band prints in full (a shorter one may be part of it).
   // A name may carry its group header (公务用车购置及运行费/小计): each part printed.
-  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words))) && rolesInOrder(v, header)).sort((a, b) => b.length - a.length)[0] ?? null;
+  // A band that splits a group into parts under a 小计 (基本支出: 小计 | 人员支出 | 日常公用支出) prints more
+  // columns than a list that names no 小计: that list would name the group's parts as the next columns
+  // (烟台 发改 2026 预算05, a page whose rows print three of six figures: 合计 | 小计 | 人员支出 read as
+  // 合计 | 基本支出 | 项目支出).
+  const parts = printed('小计', band, words);
+  return lists.filter((v) => v.length >= most && v.every((name) => name.split('/').every((part) => printed(part, band, words))) && rolesInOrder(v, header) && (!parts || v.some((name) => name.includes('小计')))).sort((a, b) => b.length - a.length)[0] ?? null;
 }
 
 const ROLE_WORD = /^(?:预算数|决算数)$/;
@@ -1316,7 +1339,8 @@ function columnsTable(rows: Row[], header: SourceLine[], def: TitleDef, fixed: b
   // (a name the template gives a text column, 采购组织形式, over a figure: the band is misread)
   const textName = (w: string) => (tpl?.labels ?? []).some((l) => w.includes(l) || l.includes(w));
   const read = lone.length === 1 || !fixed ? null : bandNames(header, rows.filter((r) => !garbled(r)), valuesOf, most);
-  const fromBand = read?.some(textName) ? null : read;
+  // (nor a label column's name, 功能分类科目名称, over a figure: 上海 公安 2026 收入预算总表, the names one column off)
+  const fromBand = read?.some((w) => textName(w) || /科目名称|科目编码|名称$|编码$|代码$/u.test(normalize(w).text)) ? null : read;
   const same = !!fromList && !!fromBand && withinList(fromBand, fromList);
   const listed = (fromBand && !same ? null : fromList) ?? (lone.length === 1 ? lone : null);
   const banded = listed ? null : fromBand;
