@@ -164,3 +164,10 @@ describe('a cover title whose last character wrapped onto a line of its own (-la
     expect([d.document.title, d.document.unit, d.document.year]).toEqual(['2026年某某市某某局（本级）部门预算', '某某市某某局（本级）', 2026]);
   });
 });
+
+describe('a cover title whose year opens the line above its name (-layout)', () => {
+  it('reads the title, its unit and year', async () => {
+    const d = await run(['2026 年某某市人民政府某某办公室', '        部门预算', '               目   录', '              一、文字部分', '第一部分   部门概况'].join('\n'));
+    expect([d.document.title, d.document.unit, d.document.year]).toEqual(['2026年某某市人民政府某某办公室部门预算', '某某市人民政府某某办公室', 2026]);
+  });
+});

@@ -45,7 +45,11 @@ export function readMeta(lines: Line[]): DocumentMeta {
       const t = head[k]!.text;
       const year = /20\d{2}(?:\s*年度?)?$/u.exec(t);
       if (t.length > (year ? 24 : 20) || notPrefix.test(t)) break;
-      const words = year ? t.slice(0, year.index) : t;
+      // (or opening it: `2026 年深圳市人民政府口岸办公室` / `部门预算`, a page-text cover)
+      const lead = year ? null : /^20\d{2}\s*年度?/u.exec(t);
+      if (lead && yearSeen) break;
+      if (lead) yearSeen = true;
+      const words = year ? t.slice(0, year.index) : lead ? t.slice(lead[0].length) : t;
       if ((year && yearSeen) || !/^[\u4e00-\u9fff（）()·A-Za-z×]*$/u.test(words) || (!year && words === '')) break;
       if (year && !year[0].includes('年') && !/^年/u.test(k === at - 1 ? title : '')) break;
       if (year) yearSeen = true;
