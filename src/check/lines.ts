@@ -11,6 +11,8 @@ export interface TextUnit {
   block: number;
   heading: boolean;
   cell: boolean;
+  /** (a cell) The text of the next filled cell of its row. */
+  next?: string;
 }
 
 const SPACE = /[\s\u00a0\u3000\u2000-\u200b\u202f\u205f\ufeff]/;
@@ -43,10 +45,11 @@ export function textUnits(doc: ExtractedDocument): TextUnit[] {
       return;
     }
     for (const row of b.table.rows) {
-      for (const cell of row) {
-        if (cell.spanned || !cell.raw.trim()) continue;
-        units.push({ line: cellLine(cell.raw, cell.loc), section, block: i, heading: false, cell: true });
-      }
+      row.forEach((cell, k) => {
+        if (cell.spanned || !cell.raw.trim()) return;
+        const next = row.slice(k + 1).find((c) => c.raw.trim())?.raw;
+        units.push({ line: cellLine(cell.raw, cell.loc), section, block: i, heading: false, cell: true, ...(next !== undefined ? { next } : {}) });
+      });
     }
   });
   return units;

@@ -7,6 +7,7 @@ import { checksConfig, templateConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
+import { displayColumns } from '../ingest/layout/pagetext.js';
 import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;
@@ -112,6 +113,9 @@ function cellContinues(raw: string, at: number, weight: number, above: Line[]): 
   return null;
 }
 
+/** A row's sign and value (`≥10`, `≤ 20`): the cells after a 绩效 row's 度量单位. */
+const SIGN_VALUE = /^\s*[≥≤<>=＝＜＞]\s*[\d０-９.,]+\s*[%％]?\s*$/u;
+
 /** A unit that is a cell of its own in a table row printed as text (a 绩效目标表's 度量单位 column:
  *  `成本控制率    100    成本控制在总预算内    %    ≤    20`, `…金额以内    万元/年    ≤    5`): set apart
  *  by a cell's gap before it and after it, another cell following on the line. A blank in prose has its
@@ -144,6 +148,29 @@ function titleUnit(raw: string, at: number, unit: string, weight: number, above:
 
 /** Whether a line's text ends with a digit: the figure a unit opening the next line belongs to. */
 const figureEnds = (line: Line | undefined, unit = '') => line !== undefined && (/[0-9０-９]$/u.test(line.raw.trimEnd()) || (unit === '元' && /(?:[0-9０-９]\s*|[（(])[万亿千]$/u.test(line.raw.trimEnd())));
+
+/** (page text that keeps columns) A unit opening a piece of its line (the runs of text set apart by two spaces or
+ *  more), under a piece of the nearest line above with text over it, which stands within the unit's gap and ends
+ *  with the figure (or the figure and the unit's first character): that figure's wrap, where other columns stand
+ *  beside it (a two-column page, `…贷款金额33` / `亿元。` beside `33亿元。`, 西安 科技 2026 -layout; a 绩效 table's
+ *  cells, `…物品 5 万` / `元。6、…`, 长春 信访 2026 -layout; `财政资金370 财政资金370` / `万元      万元`, 西安 卫健 2026
+ *  -layout: where one space parts two cells above, the word over the unit). Not under prose running across the gap: a blank there is still one. */
+function cellAboveEnds(above: Line[], raw: string, g: number, at: number, unit: string): boolean {
+  const own = displayColumns(raw);
+  const [c0, c1, from] = [own[at]!, own[at + unit.length]!, own[g]!];
+  for (const l of above) {
+    const col = displayColumns(l.raw);
+    const under = (re: RegExp) => [...l.raw.matchAll(re)].map((m) => ({ text: m[0], x0: col[m.index]!, x1: col[m.index + m[0].length]! })).find((p) => p.x0 < c1 && p.x1 > c0);
+    const over = under(/\S+(?: \S+)*/gu);
+    if (!over) continue;
+    // (or, where one space parts two cells of the line above, the word over a unit that is its line's piece alone:
+    // `财政资金370 财政资金370` over `万元      万元` — not prose's `增加 2,997.47 万元` over `为    万元，与上年…`)
+    const alone = /^[\s\u3000]*[，。；、）)]?(?:[\s\u3000]{2}|$)/u.test(raw.slice(at + unit.length));
+    const word = over.x0 >= from ? over : alone ? under(/\S+/gu) : undefined;
+    return !!word && word.x0 >= from && figureEnds({ ...l, raw: word.text }, unit);
+  }
+  return false;
+}
 
 /** What the lines around tell of a line's gaps (checkFlags computes it): `prevTail`, for a line that opens its page
  *  (under no more than two lines: a running head), the last line of text of the page before, its page number aside;
@@ -186,6 +213,9 @@ export function blankValues(unit: TextUnit, above: Line[] = [], page: PageGaps =
         continue;
       }
       if (weight === 0 || single) continue;
+      // (a unit ending a cell whose row goes on with a sign and a value, `…且大于等于 %` | `≥10`: the row's 度量单位
+      // cell, which a page-text reading ran into the cell before it, one space apart — 长沙 公安 2026 -layout p32)
+      if (unit.cell && raw.slice(at + u.unit.length).trim() === '' && unit.next !== undefined && SIGN_VALUE.test(unit.next)) continue;
       if (weight < minGap || wrappedCellTail(raw, at, u.unit.length, weight, above) || unitCell(raw, at, u.unit.length, weight) || titleUnit(raw, at, u.unit, weight, above)) continue;
       // (a unit opening a cell's wrapped line goes on from the cell's text above it: a blank only after a slot)
       const cont = cellContinues(raw, at, weight, above);
@@ -201,6 +231,7 @@ export function blankValues(unit: TextUnit, above: Line[] = [], page: PageGaps =
       // (or, opening a page under no more than its running head, the last line of the page before: `…减少 304.01` /
       // `- 44 -` / running head / `  万元，减少 36.43%。`, 无锡 人社 2026 预算 -layout)
       if (!before && (figureEnds(above[0], u.unit) || figureEnds(page.prevTail, u.unit))) continue;
+      if ((!before || weight >= 2) && cellAboveEnds(above, raw, g, at, u.unit)) continue;
       const last = before[before.length - 1] ?? '';
       if (NUMERIC_BEFORE.test(last)) continue;
       // A unit split by a space (万 元, 人 次) is not a blank.

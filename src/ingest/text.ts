@@ -163,10 +163,21 @@ export function flowPages(lines: RawLine[]): RawLine[] | null {
     feet.add(l);
     last = num.n;
   }
-  if (feet.size < 3) return null;
+  // (no page numbers: a table's number alone on a line, 表3, restated at the top of each of its pages — 深圳 口岸办
+  // 2026 预算, whose pages print no number: each such line opens a page, so that a table ends with its page, as in
+  // the PDF; where at least three are found and some number is restated)
+  const heads = feet.size >= 3 ? [] : lines.filter((l) => /^[ \t\u3000]*表\s*\d{1,2}\s*$/u.test(l.raw));
+  const restated = heads.some((h, k) => heads.findIndex((o) => o.raw.replace(/\s/gu, '') === h.raw.replace(/\s/gu, '')) !== k);
+  const opens = new Set(heads.length >= 3 && restated ? heads : []);
+  if (feet.size < 3 && !opens.size) return null;
+  if (feet.size < 3) feet.clear();
   let page = 1;
   let line = 0;
   const out = lines.map((l) => {
+    if (opens.has(l) && line > 0) {
+      page++;
+      line = 0;
+    }
     const r = { ...l, page, line: ++line };
     if (feet.has(l)) {
       page++;

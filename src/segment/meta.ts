@@ -19,10 +19,20 @@ export function readMeta(lines: Line[]): DocumentMeta {
   const p = loadPattern<MetaPatterns>('meta.yaml');
   const head = lines.slice(0, p.titleWindow);
   const end = new RegExp(p.titleEnd, 'u');
-  const at = head.findIndex((l) => l.text.length <= p.titleMaxLength && end.test(l.text));
+  let at = head.findIndex((l) => l.text.length <= p.titleMaxLength && end.test(l.text));
+  // (a title whose last characters wrapped onto a line of their own: `2026 年深圳市公安局（本级）部门预` / `算`, a
+  // page-text dump of 深圳 公安 2026's cover — the PDF reads the cover's one line)
+  let tail = '';
+  if (at < 0) {
+    at = head.findIndex((l, k) => {
+      const next = head[k + 1]?.text ?? '';
+      return next.length > 0 && next.length <= 3 && /^[\u4e00-\u9fff]+$/u.test(next) && (l.text + next).length <= p.titleMaxLength && !end.test(l.text) && end.test(l.text + next);
+    });
+    if (at >= 0) tail = head[at + 1]!.text;
+  }
   let title: string | null = null;
   if (at >= 0) {
-    title = head[at]!.text;
+    title = head[at]!.text + tail;
     // A title broken over lines: "2024年度" + "上海市普陀区财政局部门决算", or
     // "上海市普陀区" + "文化和旅游局" + "2025年度部门决算".
     // "中共上海市普陀区委" + "社会工作部2024年度部门决算".
@@ -35,7 +45,11 @@ export function readMeta(lines: Line[]): DocumentMeta {
       const t = head[k]!.text;
       const year = /20\d{2}(?:\s*年度?)?$/u.exec(t);
       if (t.length > (year ? 24 : 20) || notPrefix.test(t)) break;
-      const words = year ? t.slice(0, year.index) : t;
+      // (or opening it: `2026 年深圳市人民政府口岸办公室` / `部门预算`, a page-text cover)
+      const lead = year ? null : /^20\d{2}\s*年度?/u.exec(t);
+      if (lead && yearSeen) break;
+      if (lead) yearSeen = true;
+      const words = year ? t.slice(0, year.index) : lead ? t.slice(lead[0].length) : t;
       if ((year && yearSeen) || !/^[\u4e00-\u9fff（）()·A-Za-z×]*$/u.test(words) || (!year && words === '')) break;
       if (year && !year[0].includes('年') && !/^年/u.test(k === at - 1 ? title : '')) break;
       if (year) yearSeen = true;

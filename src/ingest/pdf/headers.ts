@@ -38,7 +38,8 @@ async function ruledNames(geo: Geometry, rulingsOf: (page: number) => Promise<Ru
     const parts: string[] = [];
     for (const row of headerRows) {
       const t = row[slot]!.text.replace(/\s/g, '');
-      if (t && parts[parts.length - 1] !== t) parts.push(t);
+      // (a 栏次 row's cells, 栏次 over the labels and ** or 1 2 3 … over the figures, number the columns: they name none; 行次 names a column of row numbers)
+      if (t && parts[parts.length - 1] !== t && !/^(?:\d{1,2}|\*+|栏次)$/.test(t)) parts.push(t);
     }
     if (geo.dropTop && parts.length >= 2) parts.shift();
     return parts.length ? { name: parts.join('/'), slot } : null;

@@ -227,7 +227,12 @@ function buildGrid(region: NumberedLine[], layout: Layout, id: string): { table:
     // 本年收入 can be a header cell: not data while header words (科目名称, 类 款 项) still follow.
     const until = region.findIndex((m, j) => j > k && hasValues(m));
     const headerBelow = region.slice(k + 1, until < 0 ? undefined : until).some((m) => textsOf(m).some((t) => HEADER_WORD.test(t)));
-    return rowStart && !headerBelow && !overFigures(l, until < 0 ? undefined : region[until]);
+    // (a figure wrapped in its cell prints its first piece above its row's line: 350,034.4 / 2 — the line of
+    // the row's figures is the next one with figures)
+    const lone = until >= 0 && textsOf(region[until]!).length === 1;
+    const next = lone ? region.findIndex((m, j) => j > until && hasValues(m)) : -1;
+    const res = rowStart && !headerBelow && !overFigures(l, until < 0 ? undefined : region[until]) && !(next >= 0 && overFigures(l, region[next]));
+    return res;
   });
   const headerLines = new Set(firstData < 0 ? region.filter((l) => l.page === region[0]!.page) : region.slice(0, firstData));
   const firstPage = region[0]!.page;
@@ -378,6 +383,16 @@ export function joinWrappedFigures(rows: Cell[][]): void {
     delete rows[i - 1]![k]!.loc.end;
     rows.splice(i, 1);
   }
+  // (the same two pieces in one cell, where the figure's first piece stood above its row's line and was
+  // grouped with it: 350,034.4 2, 杭州 2026 预算05's 项目支出 合计 — 350,034.42)
+  for (const r of rows.slice(1))
+    r.forEach((c, k) => {
+      const m = /^(-?[\d,]*\d\.(\d*)) (\d{1,2})$/u.exec(c.text);
+      if (!m || m[2]!.length + m[3]!.length !== 2) return;
+      r[k] = { ...c, text: m[1]! + m[3]!, raw: c.raw.replace(/\s+/gu, '') };
+      delete r[k]!.loc.start;
+      delete r[k]!.loc.end;
+    });
   rows.forEach((r, i) => r.forEach((c) => (c.loc.row = i)));
 }
 
