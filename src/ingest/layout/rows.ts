@@ -1992,10 +1992,6 @@ function halvesTable(rows: Row[], _header: SourceLine[], def: TitleDef, fixed: b
       loneSide = null;
       return { left: { ...g, values: g.values.map((v) => ({ ...v, doubt: true })) }, right: undefined };
     }
-    // (single spaces) An item numbered to continue one half's list only (二、年终结转结余 under 一、本年支出合计, the
-    // left list already at 二、): that half's (杭州 交通 2026 预算04 spaced: read as the left half's, its 支出总计 was
-    // summed over every 科目 of the right half — a false SUM_MISMATCH).
-    if (right === null && !fixed && code === null && n !== null && n > 1 && (lastOrd.left === n - 1) !== (lastOrd.right === n - 1)) right = lastOrd.right === n - 1;
     right ??= RIGHT.test(labelText(g));
     if (n !== null) lastOrd[right ? 'right' : 'left'] = n;
     if (right) lastR = code ?? lastR;
