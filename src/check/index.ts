@@ -48,9 +48,8 @@ function withoutScrambled(doc: ExtractedDocument, tables: Set<string>): { summar
   return { summary, earlier: [...doc.flags.filter((g) => !preferred(g)), ...again] };
 }
 
-/** For blankValues, per line: the last line of text of the page before, where the line opens its page under no
- *  more than two lines (a running head; page numbers — 12, - 12 -, 第12页 — are no text); and whether the document is
- *  a single-spaced dump (over 20 lines of text outside tables, none with a run of two spaces between characters). */
+/** Whether the document is a single-spaced dump: over 20 lines of text outside tables, none with a run of two
+ *  spaces between characters. */
 export function singleSpacedText(units: TextUnit[]): boolean {
   let lines = 0;
   for (const u of units) {
@@ -61,8 +60,9 @@ export function singleSpacedText(units: TextUnit[]): boolean {
   return lines > 20;
 }
 
-export function pageGaps(units: TextUnit[]): (u: TextUnit, i: number) => PageGaps {
-  const singleSpaced = singleSpacedText(units);
+/** For blankValues, per line: the last line of text of the page before, where the line opens its page under no
+ *  more than two lines (a running head; page numbers — 12, - 12 -, 第12页 — are no text); and `singleSpaced`. */
+export function pageGaps(units: TextUnit[], singleSpaced: boolean): (u: TextUnit, i: number) => PageGaps {
   const folio = (raw: string) => /^[\s\-—─–_]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—─–_]*$/u.test(raw);
   return (u, i) => {
     const page = u.line.loc.page;
@@ -95,7 +95,8 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
     }
     return out;
   };
-  const gaps = pageGaps(units);
+  const single = singleSpacedText(units);
+  const gaps = pageGaps(units, single);
   units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i), gaps(u, i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
@@ -104,7 +105,6 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   // same words their verdict is the one kept)
   const reasons: Flag[] = [];
   const paragraphs = paragraphsOf(units);
-  const single = singleSpacedText(units);
   reasons.push(...projectLists(paragraphs.filter((p) => !tableRows.has(p))));
   for (const p of paragraphs) {
     textFlags.push(...templateText(p), ...directionConflicts(p));
