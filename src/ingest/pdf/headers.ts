@@ -4,6 +4,7 @@
 // exactly which columns each name covers. A name goes top-down through the header cells over the
 // column (收入/项目); a blank column that shares its ruled column with another column was a stray word.
 import type { Cell, SourceTable } from '../../model.js';
+import { isColumnNumber } from '../../table-titles.js';
 import { normalize } from '../normalize.js';
 import type { NumberedLine } from './index.js';
 import type { Glyph } from './layout.js';
@@ -39,7 +40,7 @@ async function ruledNames(geo: Geometry, rulingsOf: (page: number) => Promise<Ru
     for (const row of headerRows) {
       const t = row[slot]!.text.replace(/\s/g, '');
       // (a 栏次 row's cells, 栏次 over the labels and ** or 1 2 3 … over the figures, number the columns: they name none; 行次 names a column of row numbers)
-      if (t && parts[parts.length - 1] !== t && !/^(?:\d{1,2}|\*+|栏次)$/.test(t)) parts.push(t);
+      if (t && parts[parts.length - 1] !== t && !(isColumnNumber(t) && t !== '行次')) parts.push(t);
     }
     if (geo.dropTop && parts.length >= 2) parts.shift();
     return parts.length ? { name: parts.join('/'), slot } : null;
