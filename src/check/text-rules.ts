@@ -7,7 +7,7 @@ import { checksConfig, templateConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
-import { displayColumns } from '../ingest/layout/pagetext.js';
+import { displayColumns } from '../display-columns.js';
 import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;

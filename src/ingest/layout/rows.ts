@@ -10,7 +10,8 @@ import { normalize } from '../normalize.js';
 import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
-import { cellsOf, displayColumns, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
+import { displayColumns } from '../../display-columns.js';
+import { cellsOf, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
 
 interface Template {
   kind: string;
