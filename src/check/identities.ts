@@ -1009,6 +1009,37 @@ function halves(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   // The 功能分类 类 (3-digit codes) the document's tables print, by name.
   const classNames = new Set([...l.cells.values()].flat().filter((f) => f.about?.codeKind === 'function' && f.about.code?.length === 3 && f.about.name).map((f) => foldTableText(f.about!.name!)));
+  // Every 功能分类 科目 (类, 款, 项) the document's tables print with its code, by name.
+  const bracketless = (x: string) => foldTableText(x).replace(/（/g, '(').replace(/）/g, ')');
+  const codesByName = new Map<string, Set<string>>();
+  for (const f of [...l.cells.values()].flat())
+    if (f.about?.codeKind === 'function' && f.about.code && f.about.name) {
+      const n = bracketless(f.about.name);
+      codesByName.set(n, (codesByName.get(n) ?? new Set()).add(f.about.code));
+    }
+  /** The 类 rows above a half's total where the half names each 科目 with no numbering (none of its labels 一、…): every label above the total
+   *  that has a figure is a 科目 some table of the document prints with its code, the first of them a 类 (3 digits);
+   *  the rest are its 款 and 项 (a name printed as both, 其他科学技术支出 20699 and 2069999, is one of them). Any other
+   *  row with a figure (结转, a name no table codes, a 类 name printed at another level too — 其他支出 as 229 and
+   *  22999) leaves the half unchecked: null. */
+  const classItems = (rowsL: string[], first: number, has: (r: number) => boolean): number[] | null => {
+    const rows: number[] = [];
+    for (let r = 0; r < first; r++) {
+      const x = rowsL[r]!;
+      // (a numbered half is read by its numbers: one that starts at 十七、 continues a table from the page before)
+      if (cnNumber(x) !== null) return null;
+      const codes = x ? codesByName.get(bracketless(x)) : undefined;
+      if (!codes) {
+        if (has(r)) return null;
+        continue;
+      }
+      const isClass = [...codes].some((k) => k.length === 3);
+      if (isClass && codes.size > 1) return null;
+      if (isClass) rows.push(r);
+      else if (!rows.length) return null;
+    }
+    return rows.length >= 2 ? rows : null;
+  };
   for (const { tableId, t, facts } of tablesOf(l, id)) {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const labels = labelCols(t);
@@ -1096,6 +1127,16 @@ function halves(l: Ledger, id: Identity): Flag[] {
             if (n !== items.length + 1 && !(n > prev && classNames.has(x.replace(/^[一二三四五六七八九十]+、/u, '')) && leftOut())) ok = false;
             items.push(r);
           } else if (has && (!x || !isSub(x))) ok = false;
+        }
+        // (a half that prints the 功能分类 by name, nested by indentation only — 湖州 预算04: 科学技术支出 / 基础研究 /
+        // 实验室及相关设施 …: its items are the 类 rows)
+        // (only a table read as one record: a page of it read as a table of its own would give part of the 类)
+        if (!(ok && items.length >= 2) && tf && [...l.tables.values()].filter((o) => o.kind === t.kind).length === 1) {
+          const byName = classItems(rowsL, first, (r) => !isBlank(cellText(l, tableId, r, c)));
+          if (byName) {
+            ok = true;
+            items.splice(0, items.length, ...byName);
+          }
         }
         if (ok && items.length >= 2) {
           const ps = items.map((r) => fig(r, c));
