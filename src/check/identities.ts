@@ -254,10 +254,14 @@ function trees(l: Ledger, id: Identity): Flag[] {
     // parent below; the other half of a two-halves table is another list).
     const uncodedIn = (col: number, from: number, to: number) =>
       facts.some((f) => !f.about?.code && f.about?.col === col && f.about.row !== undefined && f.about.row > from && f.about.row <= to);
-    // Rows of each code; a code printed on two rows means the grid is not one simple tree.
+    // Rows of each code. A code printed on two rows (30208 for two items, 长春 信访局 2026 预算06; or a tree
+    // printed twice) makes the sums through it no simple tree: a parent that is such a code, or has one among its
+    // children, gets no verdict; the rest of the table is still checked.
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
-    if ([...rowsOf.values()].some((s) => s.size > 1)) continue;
+    const twiceCoded = new Set([...rowsOf].filter(([, rs]) => rs.size > 1).map(([c]) => c));
+    // (most codes twice: one tree printed twice, or two trees — no verdict on the table)
+    if (twiceCoded.size * 2 > rowsOf.size) continue;
     const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
     // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
     const codes = [...rowsOf.keys()];
@@ -273,7 +277,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
-    if (widest) shiftStats(l, tableId, t, coded, widest);
+    const once = (f: Fact) => !twiceCoded.has(f.about!.code!);
+    if (widest) shiftStats(l, tableId, t, coded.filter(once), widest.filter(once));
     const outside = unreadOutsideTree(l, tableId, facts, coded);
     // The codes of rows with a figure the OCR doubted (案件执行775:00, the figure run into the label, no fact on the
     // row): their parents' sums are not whole.
@@ -299,6 +304,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       for (const parent of codes) {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+        if (twiceCoded.has(parent) || kids.some((k) => twiceCoded.has(k))) continue;
         if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent)) || runsOn(parent)) continue;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
@@ -361,6 +367,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
         if (facts.some((f) => !totals.includes(f) && keyOf(f) === keyOf(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
         const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+        // (a top 科目 printed on two rows: which is its figure is not known)
+        if (roots.some((c) => twiceCoded.has(c))) continue;
         const tf = figIn(l, tableId, tot, t.unit);
         const parts = roots.map((c) => {
           const f = byCode.get(c);
@@ -376,6 +384,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // is wrong (无锡 人社 2026 预算06: 合计 26,790.33 = its 26 款, the 3 类 sum to 26,790.31, 301 23,647.92
         // against its 款's 23,647.94).
         const leaves = codes.filter((c) => !codes.some((o) => o !== c && o.startsWith(c)));
+        // (a lowest 科目 printed on two rows: their sum, which may be the 合计's, is not known)
+        if (leaves.some((c) => twiceCoded.has(c))) continue;
         if (leaves.length > roots.length) {
           const leafFigs = leaves.map((c) => {
             const f = byCode.get(c);

@@ -18,7 +18,15 @@ export function check(doc: ExtractedDocument): CheckedDocument {
   const document = { ...doc.document, template: tpl.family?.key ?? null, tablesElsewhere: tpl.tablesElsewhere };
   const flags = checkFlags(doc, units, tpl);
   const { summary, earlier } = withoutScrambled(doc, scrambledTables(doc));
-  return { ...doc, document, summary, flags: dedupe([...earlier, ...flags]) };
+  return { ...doc, document, summary, flags: withoutUnitSlips(dedupe([...earlier, ...flags])) };
+}
+
+/** A figure whose unit is flagged wrong (UNIT_SUSPECT: the text prints a table's very digits under another unit)
+ *  differs from its table cell for that reason alone: no VALUE_CONFLICT on it too. */
+function withoutUnitSlips(flags: Flag[]): Flag[] {
+  const slips = new Set(flags.filter((f) => f.code === 'UNIT_SUSPECT' && f.loc).map((f) => `${lineKey(f.loc!)}|${f.found}`));
+  if (!slips.size) return flags;
+  return flags.filter((f) => f.code !== 'VALUE_CONFLICT' || !f.loc || !slips.has(`${lineKey(f.loc)}|${f.found}`));
 }
 
 /** A table whose figures are out of line with their 科目 (one SUM_MISMATCH on the table) gives no summary

@@ -46,7 +46,9 @@ export function buildSummary(
     if (table)
       for (const t of text) {
         const against = grandRows(facts, table, t) ?? [table];
-        if (!against.some((g) => same(g, t)) && !withCarryIn(facts, table, t)) flags.push(conflict(def.key, against[0]!, t));
+        if (against.some((g) => same(g, t)) || withCarryIn(facts, table, t)) continue;
+        const slip = against.find((g) => unitSlip(g, t));
+        flags.push(slip ? unitSuspect(def.key, slip, t) : conflict(def.key, against[0]!, t));
       }
   }
   return { summary, flags };
@@ -124,6 +126,29 @@ function same(a: Fact, b: Fact): boolean {
 function where(loc: Loc): string {
   const at = loc.page !== undefined ? `第${loc.page}页` : loc.paragraph !== undefined ? `第${loc.paragraph}段` : '';
   return loc.table ? `${at}表${loc.table}第${(loc.row ?? 0) + 1}行` : `${at}第${loc.line}行`;
+}
+
+/** The text prints the table's very digits under another unit (预算支出1682.76元 for the table's 1682.76万元, 长春
+ *  信访局 2026): the unit is wrong, not the figure. Three significant digits at least — a coincidence of so many
+ *  digits at a scale 10,000 apart is no chance. */
+function unitSlip(table: Fact, text: Fact): boolean {
+  if (table.kind !== 'amount' || text.kind !== 'amount' || table.unit === text.unit || table.value !== text.value) return false;
+  return text.text.replace(/[^\d]/g, '').replace(/^0+/, '').length >= 3;
+}
+
+function unitSuspect(metric: string, table: Fact, text: Fact): Flag {
+  const t = `${table.text}${table.unit}`;
+  const n = `${text.text}${text.unit}`;
+  const name = metricDef(metric)?.names[0] ?? metric;
+  return {
+    code: 'UNIT_SUSPECT',
+    severity: 'error',
+    message: `单位有误：${name}正文写${n}（${where(text.loc)}），表格中同一数字为${t}（${where(table.loc)}），应为“${text.text}${table.unit}”。`,
+    loc: text.loc,
+    excerpt: text.excerpt,
+    expected: `${text.text}${table.unit}`,
+    found: n,
+  };
 }
 
 function conflict(metric: string, table: Fact, text: Fact): Flag {
