@@ -2,6 +2,7 @@
 // national 信访局): misses that a structural rule closes. Names and figures are made up; layouts are the real ones.
 import { describe, expect, it } from 'vitest';
 import { checkLines } from './check-helpers.js';
+import { linesOf } from '../src/ingest/pdf/layout.js';
 import { at } from './layout-text.js';
 
 const of = (d: Awaited<ReturnType<typeof checkLines>>, code: string) => d.flags.filter((f) => f.code === code).map((f) => `${f.severity} ${f.message}`);
@@ -47,5 +48,42 @@ describe('an editor’s note left in the published text (烟台 住建/水利 20
   it('leaves a sentence about deleting records alone', async () => {
     const d = await checkLines(['某某局2026年部门预算', '（三）按规定删除过期信息，信息公开时请注意保密。']);
     expect(of(d, 'TEMPLATE_TEXT')).toEqual([]);
+  });
+});
+
+describe('a figure and the next column’s numbered item drawn as one PDF text item (上海 审计局 2026 预算01)', () => {
+  const line = (str: string) => linesOf([{ str: '一、财政拨款收入', x0: 90.4, x1: 176.9, y: 336.6, size: 10.8 }, { str, x0: 229.1, x1: 395.0, y: 336.6, size: 10.8 }], 7)[0]!.segs.map((s) => s.text);
+
+  it('is two cells: the 收入 half’s figure and the 支出 half’s item', () => {
+    expect(line('195,774,300 一、一般公共服务支出')).toEqual(['一、财政拨款收入', '195,774,300', '一、一般公共服务支出']);
+  });
+
+  it('is one cell where the figure is no table amount or no numbered item follows (prose)', () => {
+    expect(line('2026 年一般公共服务支出')).toEqual(['一、财政拨款收入', '2026 年一般公共服务支出']);
+    expect(line('195,774,300 元')).toEqual(['一、财政拨款收入', '195,774,300 元']);
+  });
+});
+
+describe('a figure glued to the next column’s numbered item in a single-spaced page dump (GovBudgetChecker fixture, 城管执法局 2026 预算)', () => {
+  const page = [
+    '2026年部门财务收支预算总表',
+    '编制部门：某某局 单位：元',
+    '本年收入 本年支出',
+    '项目 预算数 项目 预算数',
+    '一、财政拨款收入 47,483,458一、社会保障和就业支出 6,397,096',
+    '1. 一般公共预算 47,483,458二、卫生健康支出 1,439,040',
+    '2. 政府性基金预算 三、城乡社区支出 33,775,592',
+    '3. 国有资本经营预算 四、住房保障支出 5,871,730',
+    '二、事业收入',
+    '三、事业单位经营收入',
+    '四、其他收入',
+    '收入总计 47,483,458 支出总计 47,483,458',
+  ].join('\n');
+
+  it('reads the figure in the 收入 half and the item in the 支出 half: the halves add up, no SUM_MISMATCH', async () => {
+    const d = await checkLines([JSON.stringify([page])]);
+    const t = d.tables.find((x) => x.kind === '预算01收支总表')!;
+    expect(t.rows.find((r) => r.includes('一、财政拨款收入'))).toEqual(['一、财政拨款收入', '47,483,458', '一、社会保障和就业支出', '6,397,096']);
+    expect(of(d, 'SUM_MISMATCH')).toEqual([]);
   });
 });

@@ -1290,7 +1290,7 @@ function foldFailures(l: Ledger, t: TableRecord, tableId: string, byPos: Map<str
     flags.push(
       makeFlag(
         'SUM_MISMATCH',
-        `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}为${show(cell.fig.v, unit, dec)}：${mine.map((x) => x.text).join('；')}。`,
+        `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}${f ? `为${show(cell.fig.v, unit, dec)}` : '空白'}：${mine.map((x) => x.text).join('；')}。`,
         loc,
         f?.excerpt ?? t.rows[r]?.join(' ') ?? null,
         { expected: show(want, unit, dec, true), found: show(cell.fig.v, unit, dec, true) },

@@ -6,6 +6,7 @@
 import type { NumberedLine } from '../pdf/index.js';
 import type { Segment } from '../pdf/layout.js';
 import { displayColumns } from '../../display-columns.js';
+import { figureThenItem } from '../fused-cells.js';
 
 export interface SourceLine {
   raw: string;
@@ -50,7 +51,15 @@ export function cellsOf(raw: string): { text: string; start: number; end: number
     out.push({ text: raw.slice(s, e), start: s, end: e });
   }
   // A single space between two Chinese words within a run is layout (居中 spacing), kept in the text.
-  return out;
+  return out.flatMap((c) => {
+    const f = figureThenItem(c.text);
+    if (!f) return [c];
+    const at = c.start + f.figure.length + f.gap.length;
+    return [
+      { text: f.figure, start: c.start, end: c.start + f.figure.length },
+      { text: f.item, start: at, end: c.end },
+    ];
+  });
 }
 
 /** Page lines as the table reader's positioned lines; blank lines are kept out but keep their height. */
