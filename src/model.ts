@@ -113,6 +113,9 @@ export interface Source {
   format: Format;
   pages: number;
   ocrPages: number[];
+  /** Pages no text was got from while others have text (a dump's empty pages, a PDF's scanned pages not OCR'd):
+   *  absent when there are none. */
+  unreadPages?: number[];
 }
 
 /** What ingest hands on: the document's text and tables in reading order, whatever the format. */

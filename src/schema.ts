@@ -183,6 +183,7 @@ export const DocumentRecordSchema = z
         format: z.enum(['pdf', 'docx', 'txt', 'html', 'xlsx', 'xls', 'doc']),
         pages: z.number().int().nonnegative(),
         ocrPages: z.array(z.number().int().positive()),
+        unreadPages: z.array(z.number().int().positive()).optional(),
       })
       .strict(),
     document: z

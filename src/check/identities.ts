@@ -440,6 +440,8 @@ function nextPiece(l: Ledger, tableId: string, t: TableRecord): string[] | null 
   const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
   const last = Math.max(t.loc.page ?? -1, ...pages);
   if (last < 0) return undefined;
+  // (a next page the reader got no text from may carry the table on: what follows is unknown)
+  if (l.doc.source.unreadPages?.includes(last + 1)) return null;
   for (const [id, o] of l.tables) {
     if (id === tableId || o.kind !== t.kind || o.loc.page !== last + 1) continue;
     const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);

@@ -9,7 +9,7 @@ import { scrambledTables } from './identities.js';
 import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
-import { missingSections, tableChecks } from './structure.js';
+import { missingSections, tableChecks, unprovenOnUnreadPages } from './structure.js';
 import { type PageGaps, blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
@@ -131,7 +131,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
   const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text, tpl.family?.key ?? null), ...reasons);
+  flags.push(...unprovenOnUnreadPages(doc, [...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl)]), ...arithmeticChecks(doc, text, tpl.family?.key ?? null), ...reasons);
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 

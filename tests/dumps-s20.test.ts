@@ -1,0 +1,62 @@
+// Session 20 (GovBudgetChecker's page-text fixtures, read as unseen material): a dump whose scanned pages are
+// empty strings, and a JSON file that holds several documents. Texts made up; shapes as in the fixtures.
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest/index.js';
+import { unreadPages } from '../src/ingest/unread-pages.js';
+import { checkLines } from './check-helpers.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('pages without text among pages with text (unreadPages)', () => {
+  it('are the empty pages, a lone empty cover or back page left out', () => {
+    expect(unreadPages([false, true, true, false])).toEqual([]);
+    expect(unreadPages([false, true, false, true, false])).toEqual([3]);
+    expect(unreadPages([true, true, false, false, false])).toEqual([3, 4, 5]);
+    expect(unreadPages([false, false, true])).toEqual([1, 2]);
+    expect(unreadPages([false, false])).toEqual([]);
+  });
+});
+
+describe('a 决算 page dump whose later pages are empty strings (scanned pages, GovBudgetChecker scan_sim_mixed)', () => {
+  const pages = [
+    '某某单位2025年度部门决算',
+    '目录\n第一部分 单位概况\n第二部分 2025年度部门决算表\n第三部分 2025年度部门决算情况说明',
+    '第一部分 单位概况\n一、主要职能\n负责本单位职能范围内的工作。\n二、部门决算单位构成\n本部门决算由本级决算组成。',
+    '',
+    '',
+    '',
+  ];
+
+  it('records the empty pages as unread', async () => {
+    const doc = await ingest(enc(JSON.stringify({ page_count: 6, page_texts: pages })), { ocr: 'off' });
+    expect(doc.source.unreadPages).toEqual([4, 5, 6]);
+  });
+
+  it('gives no MISSING_TABLE error: the tables may stand on the unread pages (info, saying so)', async () => {
+    const d = await checkLines([JSON.stringify({ page_count: 6, page_texts: pages })]);
+    const missing = d.flags.filter((f) => f.code === 'MISSING_TABLE' || f.code === 'MISSING_SECTION');
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(missing.every((f) => f.message.includes('（第4–6页没有可读的文字，可能在其中，请对照原件核对）'))).toBe(true);
+  });
+
+  it('still flags the missing tables as errors where every page has text', async () => {
+    const d = await checkLines([JSON.stringify({ page_count: 3, page_texts: pages.slice(0, 3) })]);
+    expect(d.flags.filter((f) => f.code === 'MISSING_TABLE' && f.severity === 'error').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a JSON file holding documents, each with its own pages (GovBudgetChecker perf_phase fixture)', () => {
+  const material = (id: string, title: string) => ({ doc_id: id, label: id, source_pdf: `${id}.pdf`, page_count: 1, frozen_pages: [1], page_texts: [title] });
+
+  it('is refused with one line where it holds several: they are never read as the pages of one report', async () => {
+    await expect(ingest(enc(JSON.stringify({ materials: [material('a', '甲局2026年部门预算'), material('b', '乙局2026年部门预算')] })))).rejects.toThrow(
+      'a JSON file holding 2 documents, each with its own pages (materials[0].page_texts): give each document a file of its own',
+    );
+  });
+
+  it('is read as the document it holds where it holds one', async () => {
+    const doc = await ingest(enc(JSON.stringify({ materials: [material('a', '甲局2026年部门预算')] })), { ocr: 'off' });
+    expect(doc.blocks.map((b) => (b.kind === 'line' ? b.line.raw : ''))).toEqual(['甲局2026年部门预算']);
+  });
+});
