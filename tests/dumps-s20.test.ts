@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from '../src/ingest/index.js';
 import { unreadPages } from '../src/ingest/unread-pages.js';
+import { tableCells } from '../src/table-cells.js';
 import { checkLines } from './check-helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -58,5 +59,40 @@ describe('a JSON file holding documents, each with its own pages (GovBudgetCheck
   it('is read as the document it holds where it holds one', async () => {
     const doc = await ingest(enc(JSON.stringify({ materials: [material('a', '甲局2026年部门预算')] })), { ocr: 'off' });
     expect(doc.blocks.map((b) => (b.kind === 'line' ? b.line.raw : ''))).toEqual(['甲局2026年部门预算']);
+  });
+});
+
+describe('a 三公 row of a single-spaced dump with fewer figures than columns (GovBudgetChecker cross_san_gong, 宜川 2025 公开07)', () => {
+  const page = [
+    '财政拨款“三公”经费支出决算表',
+    '单位：万元',
+    '财政拨款“三公”经费',
+    '公务用车购置及运行维护费',
+    '因公出国',
+    '合计 公务用车 公务用车 公务接待费',
+    '（境）费 小计',
+    '购置费 运行维护费',
+    '预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数',
+    '31.47 19.86 30.67 19.56 30.67 19.56 0.80 0.30',
+  ].join('\n');
+
+  it('gives the pair that could be 购置费 or 运行维护费 no column: in table_cells it is the row’s, not 购置费’s', async () => {
+    const d = await checkLines([JSON.stringify(['某某单位2025年度部门决算', page])]);
+    const t = d.tables.find((x) => x.kind === '公开07表')!;
+    expect(t.unplaced).toEqual([
+      [0, 8],
+      [0, 9],
+    ]);
+    const cells = tableCells(d as never).filter((c) => c.table.kind === '公开07表');
+    expect(cells.map((c) => `${c.valueText} ${c.subject.column ?? '-'} ${c.columnHeader || '-'}`)).toEqual([
+      '31.47 total 合计/预算数',
+      '19.86 total 合计/决算数',
+      '30.67 vehicles 公务用车购置及运行维护费/小计/预算数',
+      '19.56 vehicles 公务用车购置及运行维护费/小计/决算数',
+      '30.67 - -',
+      '19.56 - -',
+      '0.80 reception 公务接待费/预算数',
+      '0.30 reception 公务接待费/决算数',
+    ]);
   });
 });
