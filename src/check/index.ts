@@ -10,7 +10,7 @@ import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
 import { missingSections, tableChecks, unprovenOnUnreadPages } from './structure.js';
-import { type PageGaps, blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
+import { type PageGaps, blankValues, cutYear, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
   const units = textUnits(doc);
@@ -106,6 +106,8 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const single = singleSpacedText(units);
   const gaps = pageGaps(units, single);
   units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i), gaps(u, i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
+  // (the contents is no text to read for figures, but its entries are titles: a year cut short there is one)
+  if (year !== null) doc.blocks.forEach((b, i) => b.kind === 'line' && doc.tocBlocks.has(i) && textFlags.push(...cutYear(b.line, year)));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
