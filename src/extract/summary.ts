@@ -48,7 +48,7 @@ export function buildSummary(
         const against = grandRows(facts, table, t) ?? [table];
         if (against.some((g) => same(g, t)) || withCarryIn(facts, table, t)) continue;
         const slip = against.find((g) => unitSlip(g, t));
-        flags.push(slip ? unitSuspect(def.key, slip, t) : conflict(def.key, against[0]!, t));
+        flags.push(textAgainstTable(def.key, slip ?? against[0]!, t, !!slip));
       }
   }
   return { summary, flags };
@@ -136,32 +136,19 @@ function unitSlip(table: Fact, text: Fact): boolean {
   return text.text.replace(/[^\d]/g, '').replace(/^0+/, '').length >= 3;
 }
 
-function unitSuspect(metric: string, table: Fact, text: Fact): Flag {
+/** A narrative figure against its table cell: a unit slip (UNIT_SUSPECT, error), else two figures (VALUE_CONFLICT). */
+function textAgainstTable(metric: string, table: Fact, text: Fact, slip: boolean): Flag {
   const t = `${table.text}${table.unit}`;
   const n = `${text.text}${text.unit}`;
   const name = metricDef(metric)?.names[0] ?? metric;
+  const at = `${name}正文写${n}（${where(text.loc)}），表格`;
   return {
-    code: 'UNIT_SUSPECT',
-    severity: 'error',
-    message: `单位有误：${name}正文写${n}（${where(text.loc)}），表格中同一数字为${t}（${where(table.loc)}），应为“${text.text}${table.unit}”。`,
+    code: slip ? 'UNIT_SUSPECT' : 'VALUE_CONFLICT',
+    severity: slip ? 'error' : 'warning',
+    message: slip ? `单位有误：${at}中同一数字为${t}（${where(table.loc)}），应为“${text.text}${table.unit}”。` : `正文数字与表格不一致：${at}为${t}（${where(table.loc)}）；以表格数为准。`,
     loc: text.loc,
     excerpt: text.excerpt,
-    expected: `${text.text}${table.unit}`,
-    found: n,
-  };
-}
-
-function conflict(metric: string, table: Fact, text: Fact): Flag {
-  const t = `${table.text}${table.unit}`;
-  const n = `${text.text}${text.unit}`;
-  const name = metricDef(metric)?.names[0] ?? metric;
-  return {
-    code: 'VALUE_CONFLICT',
-    severity: 'warning',
-    message: `正文数字与表格不一致：${name}正文写${n}（${where(text.loc)}），表格为${t}（${where(table.loc)}）；以表格数为准。`,
-    loc: text.loc,
-    excerpt: text.excerpt,
-    expected: t,
+    expected: slip ? `${text.text}${table.unit}` : t,
     found: n,
   };
 }
