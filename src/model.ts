@@ -113,6 +113,9 @@ export interface Source {
   format: Format;
   pages: number;
   ocrPages: number[];
+  /** Pages no text was got from while others have text (a dump's empty pages, a PDF's scanned pages not OCR'd):
+   *  absent when there are none. */
+  unreadPages?: number[];
 }
 
 /** What ingest hands on: the document's text and tables in reading order, whatever the format. */
@@ -224,6 +227,10 @@ export interface TableRecord {
    *  its content could not be read (lines of figures follow it, not a grid). */
   empty: boolean | null;
   note: string | null;
+  /** Body cells [row, col] whose figure the reader put in a column it could not be sure of (a page-text row with
+   *  fewer figures than columns that more than one placement fits): the figure is the row's, its column is not
+   *  known. Absent when there are none. */
+  unplaced?: [number, number][];
 }
 
 export interface Indicator {

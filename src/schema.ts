@@ -145,6 +145,10 @@ export const TableSchema = z
     rows: z.array(z.array(z.string())),
     empty: z.boolean().nullable().describe('true: printed empty or explained as empty; false: it has rows; null: its title was found but its content could not be read as a table'),
     note: z.string().nullable().describe('the explanation printed with an empty table (本单位无…)'),
+    unplaced: z
+      .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
+      .optional()
+      .describe('body cells [row, col] whose figure belongs to the row but whose column the reader could not be sure of'),
   })
   .strict();
 
@@ -183,6 +187,7 @@ export const DocumentRecordSchema = z
         format: z.enum(['pdf', 'docx', 'txt', 'html', 'xlsx', 'xls', 'doc']),
         pages: z.number().int().nonnegative(),
         ocrPages: z.array(z.number().int().positive()),
+        unreadPages: z.array(z.number().int().positive()).optional(),
       })
       .strict(),
     document: z

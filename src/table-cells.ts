@@ -65,18 +65,22 @@ export function tableCells(r: DocumentRecord): TableCell[] {
       if (row !== undefined && col !== undefined) at.set(`${row}:${col}`, f);
     }
     const values = valueColumns(t);
+    const unplaced = new Set((t.unplaced ?? []).map(([r, c]) => `${r}:${c}`));
     t.rows.forEach((cells, row) =>
       cells.forEach((text, col) => {
         if (!values[col]) return;
         const fact = at.get(`${row}:${col}`) ?? null;
         const valueText = text.replace(/\s/g, '');
         if (!fact && !parseAmount(valueText)) return;
+        // (a figure the reader could not place for sure is the row's, under no column: never a wrong column's)
+        const sure = fact || !unplaced.has(`${row}:${col}`);
+        const subject = fact?.about ?? subjectFromTable(t, row, col, values);
         out.push({
           table: t,
           bodyRow: row,
           bodyCol: col,
-          subject: fact?.about ?? subjectFromTable(t, row, col, values),
-          columnHeader: t.header[col] ?? '',
+          subject: sure ? subject : { ...(subject.code ? { code: subject.code, codeKind: subject.codeKind } : {}), ...(subject.name ? { name: subject.name } : {}) },
+          columnHeader: sure ? (t.header[col] ?? '') : '',
           valueText: fact?.text ?? valueText,
           fact,
           loc: fact?.loc ?? { table: t.id, ...(offset !== null ? { row: row + offset } : {}), col },

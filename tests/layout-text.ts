@@ -1,6 +1,6 @@
 // Fixed-width page text for tests: lines as `pdftotext -layout` prints them, each piece placed at a display
 // column (CJK and full-width characters count two).
-import { displayColumns } from '../src/ingest/layout/pagetext.js';
+import { displayColumns } from '../src/display-columns.js';
 
 /** A printed line: each text starting (`<`) or ending (`>`) at a display column (CJK characters count two). */
 export const at = (...parts: [string, number, '<' | '>'][]): string => {

@@ -254,10 +254,14 @@ function trees(l: Ledger, id: Identity): Flag[] {
     // parent below; the other half of a two-halves table is another list).
     const uncodedIn = (col: number, from: number, to: number) =>
       facts.some((f) => !f.about?.code && f.about?.col === col && f.about.row !== undefined && f.about.row > from && f.about.row <= to);
-    // Rows of each code; a code printed on two rows means the grid is not one simple tree.
+    // Rows of each code. A code printed on two rows (30208 for two items, 长春 信访局 2026 预算06; or a tree
+    // printed twice) makes the sums through it no simple tree: a parent that is such a code, or has one among its
+    // children, gets no verdict; the rest of the table is still checked.
     const rowsOf = new Map<string, Set<number>>();
     for (const f of coded) rowsOf.set(f.about!.code!, (rowsOf.get(f.about!.code!) ?? new Set()).add(f.about!.row!));
-    if ([...rowsOf.values()].some((s) => s.size > 1)) continue;
+    const twiceCoded = new Set([...rowsOf].filter(([, rs]) => rs.size > 1).map(([c]) => c));
+    // (most codes twice: one tree printed twice, or two trees — no verdict on the table)
+    if (twiceCoded.size * 2 > rowsOf.size) continue;
     const rowOfCode = (c: string) => [...rowsOf.get(c)!][0]!;
     // Codes printed with blank amounts count too (a 项 row with nothing in this column is 0).
     const codes = [...rowsOf.keys()];
@@ -273,7 +277,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
       groups.set(k, [...(groups.get(k) ?? []), f]);
     }
     const widest = [...groups.values()].sort((a, b) => b.length - a.length)[0];
-    if (widest) shiftStats(l, tableId, t, coded, widest);
+    const once = (f: Fact) => !twiceCoded.has(f.about!.code!);
+    if (widest) shiftStats(l, tableId, t, coded.filter(once), widest.filter(once));
     const outside = unreadOutsideTree(l, tableId, facts, coded);
     // The codes of rows with a figure the OCR doubted (案件执行775:00, the figure run into the label, no fact on the
     // row): their parents' sums are not whole.
@@ -299,6 +304,7 @@ function trees(l: Ledger, id: Identity): Flag[] {
       for (const parent of codes) {
         if (parent.length >= 7) continue;
         const kids = codes.filter((c) => c.length === parent.length + 2 && c.startsWith(parent));
+        if (twiceCoded.has(parent) || kids.some((k) => twiceCoded.has(k))) continue;
         if (!kids.length || doubtedCodes.some((c) => c.length > parent.length && c.startsWith(parent)) || runsOn(parent)) continue;
         const groupCol = group[0]!.about!.col!;
         const cols = new Set([byCode.get(parent), ...kids.map((k) => byCode.get(k))].filter((f): f is Fact => !!f).map((f) => f.about!.col!));
@@ -361,6 +367,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // Every other figure of the column must sit on a coded row (a code lost to a fused cell hides a 类).
         if (facts.some((f) => !totals.includes(f) && keyOf(f) === keyOf(tot) && !(f.about?.code && f.about.codeKind === want))) continue;
         const roots = codes.filter((c) => !codes.some((o) => o !== c && c.startsWith(o)));
+        // (a top 科目 printed on two rows: which is its figure is not known)
+        if (roots.some((c) => twiceCoded.has(c))) continue;
         const tf = figIn(l, tableId, tot, t.unit);
         const parts = roots.map((c) => {
           const f = byCode.get(c);
@@ -376,6 +384,8 @@ function trees(l: Ledger, id: Identity): Flag[] {
         // is wrong (无锡 人社 2026 预算06: 合计 26,790.33 = its 26 款, the 3 类 sum to 26,790.31, 301 23,647.92
         // against its 款's 23,647.94).
         const leaves = codes.filter((c) => !codes.some((o) => o !== c && o.startsWith(c)));
+        // (a lowest 科目 printed on two rows: their sum, which may be the 合计's, is not known)
+        if (leaves.some((c) => twiceCoded.has(c))) continue;
         if (leaves.length > roots.length) {
           const leafFigs = leaves.map((c) => {
             const f = byCode.get(c);
@@ -430,6 +440,8 @@ function nextPiece(l: Ledger, tableId: string, t: TableRecord): string[] | null 
   const pages = (l.cells.get(tableId) ?? []).map((f) => f.loc.page).filter((p): p is number => p !== undefined);
   const last = Math.max(t.loc.page ?? -1, ...pages);
   if (last < 0) return undefined;
+  // (a next page the reader got no text from may carry the table on: what follows is unknown)
+  if (l.doc.source.unreadPages?.includes(last + 1)) return null;
   for (const [id, o] of l.tables) {
     if (id === tableId || o.kind !== t.kind || o.loc.page !== last + 1) continue;
     const fs = (l.cells.get(id) ?? []).filter((f) => f.about?.code);
@@ -1009,6 +1021,37 @@ function halves(l: Ledger, id: Identity): Flag[] {
   const flags: Flag[] = [];
   // The 功能分类 类 (3-digit codes) the document's tables print, by name.
   const classNames = new Set([...l.cells.values()].flat().filter((f) => f.about?.codeKind === 'function' && f.about.code?.length === 3 && f.about.name).map((f) => foldTableText(f.about!.name!)));
+  // Every 功能分类 科目 (类, 款, 项) the document's tables print with its code, by name.
+  const bracketless = (x: string) => foldTableText(x).replace(/（/g, '(').replace(/）/g, ')');
+  const codesByName = new Map<string, Set<string>>();
+  for (const f of [...l.cells.values()].flat())
+    if (f.about?.codeKind === 'function' && f.about.code && f.about.name) {
+      const n = bracketless(f.about.name);
+      codesByName.set(n, (codesByName.get(n) ?? new Set()).add(f.about.code));
+    }
+  /** The 类 rows above a half's total where the half names each 科目 with no numbering (none of its labels 一、…): every label above the total
+   *  that has a figure is a 科目 some table of the document prints with its code, the first of them a 类 (3 digits);
+   *  the rest are its 款 and 项 (a name printed as both, 其他科学技术支出 20699 and 2069999, is one of them). Any other
+   *  row with a figure (结转, a name no table codes, a 类 name printed at another level too — 其他支出 as 229 and
+   *  22999) leaves the half unchecked: null. */
+  const classItems = (rowsL: string[], first: number, has: (r: number) => boolean): number[] | null => {
+    const rows: number[] = [];
+    for (let r = 0; r < first; r++) {
+      const x = rowsL[r]!;
+      // (a numbered half is read by its numbers: one that starts at 十七、 continues a table from the page before)
+      if (cnNumber(x) !== null) return null;
+      const codes = x ? codesByName.get(bracketless(x)) : undefined;
+      if (!codes) {
+        if (has(r)) return null;
+        continue;
+      }
+      const isClass = [...codes].some((k) => k.length === 3);
+      if (isClass && codes.size > 1) return null;
+      if (isClass) rows.push(r);
+      else if (!rows.length) return null;
+    }
+    return rows.length >= 2 ? rows : null;
+  };
   for (const { tableId, t, facts } of tablesOf(l, id)) {
     const byPos = new Map(facts.map((f) => [`${f.about!.row}|${f.about!.col}`, f]));
     const labels = labelCols(t);
@@ -1096,6 +1139,16 @@ function halves(l: Ledger, id: Identity): Flag[] {
             if (n !== items.length + 1 && !(n > prev && classNames.has(x.replace(/^[一二三四五六七八九十]+、/u, '')) && leftOut())) ok = false;
             items.push(r);
           } else if (has && (!x || !isSub(x))) ok = false;
+        }
+        // (a half that prints the 功能分类 by name, nested by indentation only — 湖州 预算04: 科学技术支出 / 基础研究 /
+        // 实验室及相关设施 …: its items are the 类 rows)
+        // (only a table read as one record: a page of it read as a table of its own would give part of the 类)
+        if (!(ok && items.length >= 2) && tf && [...l.tables.values()].filter((o) => o.kind === t.kind).length === 1) {
+          const byName = classItems(rowsL, first, (r) => !isBlank(cellText(l, tableId, r, c)));
+          if (byName) {
+            ok = true;
+            items.splice(0, items.length, ...byName);
+          }
         }
         if (ok && items.length >= 2) {
           const ps = items.map((r) => fig(r, c));
@@ -1239,7 +1292,7 @@ function foldFailures(l: Ledger, t: TableRecord, tableId: string, byPos: Map<str
     flags.push(
       makeFlag(
         'SUM_MISMATCH',
-        `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}为${show(cell.fig.v, unit, dec)}：${mine.map((x) => x.text).join('；')}。`,
+        `${t.kind}${f?.loc.page !== undefined ? `第${f.loc.page}页` : ''}“${cell.label}”${head ? `的“${head}”` : ''}${f ? `为${show(cell.fig.v, unit, dec)}` : '空白'}：${mine.map((x) => x.text).join('；')}。`,
         loc,
         f?.excerpt ?? t.rows[r]?.join(' ') ?? null,
         { expected: show(want, unit, dec, true), found: show(cell.fig.v, unit, dec, true) },

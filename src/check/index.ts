@@ -9,8 +9,8 @@ import { scrambledTables } from './identities.js';
 import { projectLists } from './project-lists.js';
 import { projectStages } from './project-stages.js';
 import { buildSummary } from '../extract/summary.js';
-import { missingSections, tableChecks } from './structure.js';
-import { type PageGaps, blankValues, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
+import { missingSections, tableChecks, unprovenOnUnreadPages } from './structure.js';
+import { type PageGaps, blankValues, cutYear, directionConflicts, malformedStatements, malformedValues, placeholderRow, proseDates, reasonDirections, templateText, yearMismatch } from './text-rules.js';
 
 export function check(doc: ExtractedDocument): CheckedDocument {
   const units = textUnits(doc);
@@ -18,7 +18,15 @@ export function check(doc: ExtractedDocument): CheckedDocument {
   const document = { ...doc.document, template: tpl.family?.key ?? null, tablesElsewhere: tpl.tablesElsewhere };
   const flags = checkFlags(doc, units, tpl);
   const { summary, earlier } = withoutScrambled(doc, scrambledTables(doc));
-  return { ...doc, document, summary, flags: dedupe([...earlier, ...flags]) };
+  return { ...doc, document, summary, flags: withoutUnitSlips(dedupe([...earlier, ...flags])) };
+}
+
+/** A figure whose unit is flagged wrong (UNIT_SUSPECT: the text prints a table's very digits under another unit)
+ *  differs from its table cell for that reason alone: no VALUE_CONFLICT on it too. */
+function withoutUnitSlips(flags: Flag[]): Flag[] {
+  const slips = new Set(flags.filter((f) => f.code === 'UNIT_SUSPECT' && f.loc).map((f) => `${lineKey(f.loc!)}|${f.found}`));
+  if (!slips.size) return flags;
+  return flags.filter((f) => f.code !== 'VALUE_CONFLICT' || !f.loc || !slips.has(`${lineKey(f.loc)}|${f.found}`));
 }
 
 /** A table whose figures are out of line with their 科目 (one SUM_MISMATCH on the table) gives no summary
@@ -98,6 +106,8 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const single = singleSpacedText(units);
   const gaps = pageGaps(units, single);
   units.forEach((u, i) => textFlags.push(...blankValues(u, aboveOf(i), gaps(u, i)), ...placeholderRow(u), ...malformedValues(u), ...yearMismatch(u, year, kind, aboveOf(i)[0])));
+  // (the contents is no text to read for figures, but its entries are titles: a year cut short there is one)
+  if (year !== null) doc.blocks.forEach((b, i) => b.kind === 'line' && doc.tocBlocks.has(i) && textFlags.push(...cutYear(b.line, year)));
   // Phrases: read on paragraphs (a phrase wrapped over a line or page break is still seen); a table
   // cell is a paragraph of its own, and only template text and direction are read there.
   // A table row printed as text is read for words only, not for statements.
@@ -123,7 +133,7 @@ export function checkFlags(doc: ExtractedDocument, units: TextUnit[] = textUnits
   const at = (f: Flag) => (f.loc ? (order.get(lineKey(f.loc) + (f.loc.table ?? '')) ?? 0) : 0);
   const flags = textFlags.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
   const text = indexText(units);
-  flags.push(...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl), ...arithmeticChecks(doc, text, tpl.family?.key ?? null), ...reasons);
+  flags.push(...unprovenOnUnreadPages(doc, [...missingSections(doc, units, tpl), ...tableChecks(doc, units, tpl)]), ...arithmeticChecks(doc, text, tpl.family?.key ?? null), ...reasons);
   return flags.filter((f) => !(isPlaceholder(f) && doc.flags.some((g) => g.loc && f.loc && lineKey(g.loc) === lineKey(f.loc))));
 }
 

@@ -360,3 +360,27 @@ function emptyTableFlag(t: TableRecord): Flag {
     found: '无说明',
   });
 }
+
+/** Pages the reader got no text from (a dump's empty pages, scanned pages not OCR'd: `source.unreadPages`) may hold
+ *  what the template requires: a table or section not found is not proven missing there — info, saying so (a
+ *  GovBudgetChecker dump of a 决算 whose pages 9–41 were scans gave 6 false MISSING_TABLE errors). */
+export function unprovenOnUnreadPages(doc: ExtractedDocument, flags: Flag[]): Flag[] {
+  const unread = doc.source.unreadPages ?? [];
+  if (!unread.length) return flags;
+  const pages = spans(unread);
+  return flags.map((f) =>
+    f.code === 'MISSING_TABLE' || f.code === 'MISSING_SECTION' ? { ...f, severity: 'info' as const, message: `${f.message.replace(/。$/u, '')}（第${pages}页没有可读的文字，可能在其中，请对照原件核对）。` } : f,
+  );
+}
+
+/** 9, 10, 11, 14 → 9–11、14 */
+function spans(pages: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    out.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
+    i = j + 1;
+  }
+  return out.join('、');
+}

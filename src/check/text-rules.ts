@@ -7,7 +7,7 @@ import { checksConfig, templateConfig } from './config.js';
 import { loadPattern } from '../patterns.js';
 import { flagAtRaw, flagAtText, rawRange } from './flag.js';
 import type { TextUnit } from './lines.js';
-import { displayColumns } from '../ingest/layout/pagetext.js';
+import { displayColumns } from '../display-columns.js';
 import { flagInParagraph, uncertainAt, type Paragraph } from './paragraphs.js';
 
 const GAP_CHAR = /[\s\u3000_\u00a0]/;
@@ -474,6 +474,16 @@ function quoteDepth(s: string): number {
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?=年)/gu;
 const YEAR_SPAN = /(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－~～至到]\s*((?:19|20)\d{2})(?=年)/gu;
 
+/** YEAR_MISMATCH on a title (a heading, a title-like line, an entry of the contents) whose year has its last digit
+ *  left out: `第三部分 …202 年度部门决算情况说明` (GovBudgetChecker's golden 生态环境局 2025 决算's contents). */
+export function cutYear(line: Line, year: number): Flag[] {
+  const cut = /(?<![\d.,．])20[12](?=\s*年(?!一遇))/u.exec(line.text);
+  if (!cut) return [];
+  const r = rawRange(line, cut.index, cut.index + 3);
+  if (uncertainRaw(line, r.start, r.end)) return [];
+  return [flagAtText('YEAR_MISMATCH', line, cut.index, cut.index + 3, `标题年份不完整：本报告为${year}年度，标题却写“${cut[0]}年”。`, { expected: year, found: cut[0] })];
+}
+
 /** YEAR_MISMATCH on a heading, a table title or a title-like line naming a year other than the report's. */
 export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind | null, above?: Line): Flag[] {
   if (year === null) return [];
@@ -485,6 +495,8 @@ export function yearMismatch(unit: TextUnit, year: number | null, kind: DocKind 
   const openAbove = !!above && !unit.heading && (quoteDepth(above.text) > 0 || bracketDepth(above.text) > 0);
   const titleLike = unit.heading || (!unit.cell && !openAbove && yearRules().titleLike.test(text.replace(/^[一二三四五六七八九十]+、/u, '')));
   if (!titleLike) return [];
+  const cut = cutYear(unit.line, year);
+  if (cut.length) return cut;
   const allowed = new Set((cfg.allowOffsets[kind ?? '决算'] ?? [0]).map((o) => year + o));
   for (const [offset, re] of [...yearRules().allowWhen, ...(yearRules().byKind.get(kind ?? '决算') ?? [])]) if (re.test(text)) allowed.add(year + offset);
   // A span of years that holds an allowed one (《2023—2025年信息化建设规划》, “十四五”规划（2021—2025年）,

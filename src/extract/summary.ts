@@ -46,7 +46,9 @@ export function buildSummary(
     if (table)
       for (const t of text) {
         const against = grandRows(facts, table, t) ?? [table];
-        if (!against.some((g) => same(g, t)) && !withCarryIn(facts, table, t)) flags.push(conflict(def.key, against[0]!, t));
+        if (against.some((g) => same(g, t)) || withCarryIn(facts, table, t)) continue;
+        const slip = against.find((g) => unitSlip(g, t));
+        flags.push(textAgainstTable(def.key, slip ?? against[0]!, t, !!slip));
       }
   }
   return { summary, flags };
@@ -126,17 +128,27 @@ function where(loc: Loc): string {
   return loc.table ? `${at}表${loc.table}第${(loc.row ?? 0) + 1}行` : `${at}第${loc.line}行`;
 }
 
-function conflict(metric: string, table: Fact, text: Fact): Flag {
+/** The text prints the table's very digits under another unit (预算支出1682.76元 for the table's 1682.76万元, 长春
+ *  信访局 2026): the unit is wrong, not the figure. Three significant digits at least — a coincidence of so many
+ *  digits at a scale 10,000 apart is no chance. */
+function unitSlip(table: Fact, text: Fact): boolean {
+  if (table.kind !== 'amount' || text.kind !== 'amount' || table.unit === text.unit || table.value !== text.value) return false;
+  return text.text.replace(/[^\d]/g, '').replace(/^0+/, '').length >= 3;
+}
+
+/** A narrative figure against its table cell: a unit slip (UNIT_SUSPECT, error), else two figures (VALUE_CONFLICT). */
+function textAgainstTable(metric: string, table: Fact, text: Fact, slip: boolean): Flag {
   const t = `${table.text}${table.unit}`;
   const n = `${text.text}${text.unit}`;
   const name = metricDef(metric)?.names[0] ?? metric;
+  const at = `${name}正文写${n}（${where(text.loc)}），表格`;
   return {
-    code: 'VALUE_CONFLICT',
-    severity: 'warning',
-    message: `正文数字与表格不一致：${name}正文写${n}（${where(text.loc)}），表格为${t}（${where(table.loc)}）；以表格数为准。`,
+    code: slip ? 'UNIT_SUSPECT' : 'VALUE_CONFLICT',
+    severity: slip ? 'error' : 'warning',
+    message: slip ? `单位有误：${at}中同一数字为${t}（${where(table.loc)}），应为“${text.text}${table.unit}”。` : `正文数字与表格不一致：${at}为${t}（${where(table.loc)}）；以表格数为准。`,
     loc: text.loc,
     excerpt: text.excerpt,
-    expected: t,
+    expected: slip ? `${text.text}${table.unit}` : t,
     found: n,
   };
 }

@@ -265,6 +265,9 @@ function readTable(ctx: Context, t: SourceTable, i: number): TableRecord {
     empty: !hasAmount,
     note: note(blocks, i),
   };
+  // (a figure whose column the reader could not tell: in the row, under no column — src/table-cells.ts)
+  const unplaced = body.flatMap((r, row) => r.flatMap((c, col) => (c.uncertain === 'column' ? [[row, col] as [number, number]] : [])));
+  if (unplaced.length) rec.unplaced = unplaced;
   if (!ind && cap.def) tableFacts(ctx, t, i, cap.def, cap.unit, header, rec);
   return rec;
 }

@@ -68,7 +68,7 @@ export async function ingest(input: string | Uint8Array, options: Partial<Ingest
   const result = await backend(bytes, opts);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
-    source: { path: typeof input === 'string' ? path : basename(path), sha256, format: kind, pages: result.pages, ocrPages: result.ocrPages },
+    source: { path: typeof input === 'string' ? path : basename(path), sha256, format: kind, pages: result.pages, ocrPages: result.ocrPages, ...(result.unreadPages?.length ? { unreadPages: result.unreadPages } : {}) },
     blocks: result.blocks,
     flags: result.flags,
     ...(result.pictures ? { pictures: result.pictures } : {}),

@@ -5,6 +5,8 @@
 // as the text backend's pages, so that a dump reads like the same text with form feeds. JSON with no page
 // records is refused (jsonShape): read as text, its keys, quotes and escaped newlines would be lines and figures.
 
+import { JuesuanError } from '../errors.js';
+
 const TEXT_KEYS = ['text', 'content', 'page_text', 'pageText', 'page_content'];
 const PAGE_KEYS = ['page', 'page_number', 'pageNumber', 'page_no', 'pageNo', 'page_num', 'pageNum', 'index'];
 
@@ -36,6 +38,18 @@ function recordsIn(data: unknown): Entry[] | null {
     for (const [key, v] of level) {
       if (Array.isArray(v)) {
         if (!v.length) continue;
+        // (records that each hold a list of pages of their own are documents, not pages: `{"materials": [{"doc_id":
+        // …, "page_texts": […]}, …]}` — one is read as the document it holds; several are refused, never run together
+        // as the pages of one report)
+        const ownPages = (x: unknown) => x && typeof x === 'object' && !Array.isArray(x) && Object.entries(x).find(([k, f]) => PAGE_LIST.test(k) && strings(f));
+        if (v.every(ownPages)) {
+          if (v.length > 1) {
+            const inner = (ownPages(v[0]) as [string, unknown])[0];
+            throw new JuesuanError('UNSUPPORTED_FORMAT', `a JSON file holding ${v.length} documents, each with its own pages (${key ?? 'the top array'}[0].${inner}): give each document a file of its own`);
+          }
+          next.push([key, v[0]]);
+          continue;
+        }
         const entries = v.map(entryOf);
         // (an array of objects, every one a page record: not a list of strings of another kind at depth — unless
         // its key names it the pages' texts: `{"page_count": 31, "page_texts": ["…", …], "page_tables": […]}`)

@@ -13,6 +13,7 @@ import { jsonShape, pageDump, pageMarked } from './page-dump.js';
 import { pageNumberOf } from './pdf/furniture.js';
 import { completesTitle } from './pdf/tables.js';
 import { splitTitlesJoined } from './split-titles.js';
+import { unreadPages } from './unread-pages.js';
 
 interface RawLine {
   raw: string;
@@ -76,7 +77,9 @@ export const ingestText: Backend = async (bytes) => {
   }
   if (!blocks.length) throw new JuesuanError('NO_TEXT', 'the file holds no text');
   if (printed.startingAt.size) numberTables(blocks);
-  return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks) };
+  const withText = new Set(printedOrder.filter((l) => l.raw.trim() !== '').map((l) => l.page));
+  const unread = unreadPages(Array.from({ length: pages.length }, (_, p) => withText.has(p + 1)));
+  return { pages: pages.length, ocrPages: [], blocks, flags: damagedLineFlags(blocks), ...(unread.length ? { unreadPages: unread } : {}) };
 };
 
 /** A line's last figure printed on the line above it (`pdftotext -layout` puts the wrapped tail of a paragraph's

@@ -25,6 +25,8 @@ export interface BackendResult {
   /** Pictures inside the report's own content that hold no text here (a web page's <img>s): a page that
    *  prints its tables as pictures has no table text to read. */
   pictures?: number;
+  /** Pages without text among pages with text (src/ingest/unread-pages.ts). */
+  unreadPages?: number[];
 }
 
 export type Backend = (bytes: Uint8Array, options: IngestOptions) => Promise<BackendResult>;

@@ -15,7 +15,8 @@ import type { Cell, SourceTable } from '../../model.js';
 import { loadPattern } from '../../patterns.js';
 import { normalize } from '../normalize.js';
 import { isIndicatorTitle, matchTitle } from '../pdf/titles.js';
-import { displayColumns, type SourceLine } from './pagetext.js';
+import { displayColumns } from '../../display-columns.js';
+import type { SourceLine } from './pagetext.js';
 
 type Role = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note' | 'comparator' | 'unit';
 const NAME_ROLES: Role[] = ['level1', 'level2', 'level3'];

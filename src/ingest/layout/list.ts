@@ -10,7 +10,8 @@
 // whose cells cannot be told apart keeps its text as one uncertain cell: no silent value.
 import type { Cell, SourceTable } from '../../model.js';
 import { normalize } from '../normalize.js';
-import { cellsOf, displayColumns, type SourceLine } from './pagetext.js';
+import { displayColumns } from '../../display-columns.js';
+import { cellsOf, type SourceLine } from './pagetext.js';
 
 const FIGURE = /^[-−]?\d[\d,]*(\.\d+)?$/;
 const FIRST = /^(合计|总计)$/;

@@ -5,6 +5,8 @@
 // reads page text exactly as it reads a PDF page's text items.
 import type { NumberedLine } from '../pdf/index.js';
 import type { Segment } from '../pdf/layout.js';
+import { displayColumns } from '../../display-columns.js';
+import { figureThenItem } from '../fused-cells.js';
 
 export interface SourceLine {
   raw: string;
@@ -18,24 +20,8 @@ const SIZE = 10;
 const HALF = SIZE / 2;
 const LINE = 10;
 
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]/;
 const AMOUNT = /^[-−]?\(?\d[\d,]*(\.\d+)?\)?%?$/;
 const DECIMAL = /^[-−]?\d[\d,]*\.\d+%?$/;
-
-/** Display columns of each UTF-16 offset of `raw` (tabs to the next multiple of 8). */
-export function displayColumns(raw: string): number[] {
-  const col: number[] = [];
-  let c = 0;
-  for (let i = 0; i < raw.length; i++) {
-    col.push(c);
-    const ch = raw[i]!;
-    if (ch === '\t') c = (Math.floor(c / 8) + 1) * 8;
-    else if (ch >= '\udc00' && ch <= '\udfff') continue; // low surrogate: counted with its pair
-    else c += WIDE.test(ch) || ch.codePointAt(0)! > 0xffff ? 2 : 1;
-  }
-  col.push(c);
-  return col;
-}
 
 /** A word, digit groups apart by thin spaces kept in it (5\u2009000\u2009000.00). */
 export const THIN_WORD = /(?:\S|(?<=\d)[\u2009\u202f](?=\d{3}(?!\d)))+/g;
@@ -65,7 +51,15 @@ export function cellsOf(raw: string): { text: string; start: number; end: number
     out.push({ text: raw.slice(s, e), start: s, end: e });
   }
   // A single space between two Chinese words within a run is layout (居中 spacing), kept in the text.
-  return out;
+  return out.flatMap((c) => {
+    const f = figureThenItem(c.text);
+    if (!f) return [c];
+    const at = c.start + f.figure.length + f.gap.length;
+    return [
+      { text: f.figure, start: c.start, end: c.start + f.figure.length },
+      { text: f.item, start: at, end: c.end },
+    ];
+  });
 }
 
 /** Page lines as the table reader's positioned lines; blank lines are kept out but keep their height. */

@@ -10,7 +10,9 @@ import { normalize } from '../normalize.js';
 import { completesTitle } from '../pdf/tables.js';
 import { isIndicatorTitle, matchTitle, type TitleDef } from '../pdf/titles.js';
 import { listTable } from './list.js';
-import { cellsOf, displayColumns, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
+import { displayColumns } from '../../display-columns.js';
+import { figureThenItem } from '../fused-cells.js';
+import { cellsOf, THIN_WORD, unthin, type SourceLine } from './pagetext.js';
 
 interface Template {
   kind: string;
@@ -117,7 +119,12 @@ function tokens(l: SourceLine, fixed: boolean): Token[] {
   const cells = (fixed ? cellsOf(l.raw) : [...l.raw.matchAll(THIN_WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))).flatMap((c) => {
     // A code printed against its label (310资本性支出): two cells.
     const m = /^(\d{3}|\d{5}|\d{7})(?=\p{Script=Han})/u.exec(c.text);
-    return m ? [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }] : [c];
+    if (m) return [{ text: m[1]!, start: c.start, end: c.start + m[1]!.length }, { text: c.text.slice(m[1]!.length), start: c.start + m[1]!.length, end: c.end }];
+    // A figure fused with the next column's numbered item (47,483,458一、社会保障和就业支出): two cells.
+    const f = figureThenItem(c.text);
+    if (!f) return [c];
+    const at = c.start + f.figure.length + f.gap.length;
+    return [{ text: f.figure, start: c.start, end: c.start + f.figure.length }, { text: f.item, start: at, end: c.end }];
   });
   // Within a fixed-width cell, single spaces still part a figure from a label (行政运行 1,511.89).
   const out: Token[] = [];

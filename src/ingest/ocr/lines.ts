@@ -1,6 +1,6 @@
 // Rebuild reading-order lines from an engine's boxes: group by vertical overlap, order by x, and join
 // with the spacing the gaps suggest. Each character of the assembled text keeps its confidence and x.
-import { displayColumns } from '../layout/pagetext.js';
+import { displayColumns } from '../../display-columns.js';
 import { pageNumberOf } from '../pdf/furniture.js';
 import { cleanGlyphs } from './clean.js';
 import type { Glyph, OcrBox, Rect } from './types.js';

@@ -17,6 +17,7 @@ import { completesTitle, findTables } from './tables.js';
 import { displayedGlyphs, displayedRulings, displayedView, quarterTurns } from './rotate.js';
 import { ocrPageTables } from '../layout/ocr.js';
 import { numberTables } from '../number-tables.js';
+import { unreadPages } from '../unread-pages.js';
 
 export interface NumberedLine extends PageLine {
   /** 1-based within the page, in the order emitted. */
@@ -53,6 +54,7 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
   const glyphs: Glyph[][] = [];
   const boxes: { bottom: number; top: number }[] = [];
   const unusable: number[] = [];
+  const unreadable = new Set<number>();
   for (let p = 1; p <= pdf.numPages; p++) {
     if (options.signal?.aborted) throw new JuesuanError('TIMEOUT', 'processing was stopped (time limit reached)');
     const page = await pdf.page(p);
@@ -75,6 +77,8 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
     // Looking for ink decodes the page's images: only worth it when OCR may run.
     if (quality === 'garbled' || (quality === 'empty' && options.ocr === 'auto' && (await page.hasInk()))) unusable.push(p);
     pages.push(quality === 'ok' ? lines : []);
+    // (a page with no usable text layer is unread where OCR was off; where OCR ran, it read what the page holds)
+    if (quality !== 'ok' && options.ocr === 'off') unreadable.add(p);
     glyphs.push(quality === 'ok' ? placed : []);
     page.release();
   }
@@ -139,7 +143,8 @@ async function readDocument(pdf: PdfSource, options: IngestOptions) {
     }
   });
   numberTables(blocks);
-  return { pages: pdf.numPages, ocrPages: [...ocrLines.keys()].sort((a, b) => a - b), blocks, flags };
+  const unread = unreadPages(pages.map((lines, i) => lines.length > 0 || ocrLines.has(i + 1) || !unreadable.has(i + 1)));
+  return { pages: pdf.numPages, ocrPages: [...ocrLines.keys()].sort((a, b) => a - b), blocks, flags, ...(unread.length ? { unreadPages: unread } : {}) };
 }
 
 /** An amount run into the next cell's amount or label. */

@@ -1,6 +1,7 @@
 // Positioned text items → lines in reading order. pdf.js gives phrase fragments (split at every
 // font-subset switch) with x/y in PDF points; we group them by baseline, join close neighbours into
 // segments and keep wide gaps as cell boundaries, so tables keep their columns.
+import { figureThenItem } from '../fused-cells.js';
 
 export interface Segment {
   text: string;
@@ -69,7 +70,7 @@ export function dropOverprints(glyphs: Glyph[]): Glyph[] {
 
 /** `ruled(x0, x1, y)`: whether a cell rule stands between x0 and x1 at height y (items are then never joined). */
 export function linesOf(placed: Glyph[], page: number, ruled?: (x0: number, x1: number, y: number) => boolean): PageLine[] {
-  const glyphs = (ruled ? placed.flatMap((g) => splitAtRuledSpaces(g, ruled)) : [...placed]).sort((p, q) => q.y - p.y || p.x0 - q.x0);
+  const glyphs = (ruled ? placed.flatMap((g) => splitAtRuledSpaces(g, ruled)) : placed).flatMap(splitFigureFromItem).sort((p, q) => q.y - p.y || p.x0 - q.x0);
   const lines: { y: number; size: number; items: typeof glyphs }[] = [];
   for (const g of glyphs) {
     // Same baseline within a third of the glyph size (sub/superscripts and mixed fonts jitter a little).
@@ -96,6 +97,23 @@ export function linesOf(placed: Glyph[], page: number, ruled?: (x0: number, x1: 
     for (const s of segs) s.text = s.text.replace(/\s+/g, ' ').trim();
     return { page, y: l.y, size: l.size, segs: segs.filter((s) => s.text !== '') };
   });
+}
+
+/** A figure and the next column's numbered item drawn as one text item with no rule between them: two cells
+ *  (src/ingest/fused-cells.ts). */
+function splitFigureFromItem(g: Glyph): Glyph[] {
+  const m = figureThenItem(g.str);
+  if (!m) return [g];
+  const chars = [...g.str];
+  const em = chars.map((c) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 1 : 0.5));
+  const scale = (g.x1 - g.x0) / (em.reduce((a, b) => a + b, 0) || 1);
+  const xAt = (k: number) => g.x0 + em.slice(0, k).reduce((a, b) => a + b, 0) * scale;
+  const figEnd = [...m.figure].length;
+  const labelAt = figEnd + [...m.gap].length;
+  return [
+    { ...g, str: m.figure, x1: xAt(figEnd) },
+    { ...g, str: m.item, x0: xAt(labelAt) },
+  ];
 }
 
 /** One text item can hold two cells ("86,959,408.34 一、公共安全支出"): cut it at a space that a cell
